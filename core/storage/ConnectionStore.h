@@ -1,0 +1,51 @@
+// ConnectionStore: the local SQLite database of folders and connections, under the
+// platform's app-data folder. Schema-versioned with forward migrations; a corrupt file or
+// one written by a newer version is reported and never overwritten. Holds no secret.
+#pragma once
+
+#include "core/model/Connection.h"
+#include "core/util/Result.h"
+
+#include <QList>
+#include <QString>
+#include <QUuid>
+
+#include <memory>
+
+namespace Conclave::Core {
+
+class ConnectionStore final
+{
+public:
+    // Opens (creating if absent) the database at `path` and migrates it to the current
+    // schema. Errors: Corrupt (not a database or failed integrity check), VersionTooNew,
+    // Io. The file is left untouched on any error.
+    static Result<std::unique_ptr<ConnectionStore>> open(const QString& path);
+    // The default location: QStandardPaths::AppDataLocation + "/conclave.sqlite".
+    static QString defaultPath();
+    static int currentSchemaVersion();
+
+    ~ConnectionStore();
+    Q_DISABLE_COPY_MOVE(ConnectionStore)
+
+    QString path() const;
+    int schemaVersion() const;
+
+    Result<QList<Folder>> folders() const;
+    Result<QList<Connection>> connections() const;
+    Result<Connection> connection(const QUuid& id) const;
+
+    Status saveFolder(const Folder& folder);         // insert or update
+    Status removeFolder(const QUuid& id);            // and everything below it
+    Status saveConnection(const Connection& connection); // insert or update; validates
+    Status removeConnection(const QUuid& id);
+    // Several changes in one transaction (drag and drop of many, import).
+    Status saveAll(const QList<Folder>& folders, const QList<Connection>& connections);
+
+private:
+    ConnectionStore();
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Conclave::Core
