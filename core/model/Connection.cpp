@@ -1,0 +1,235 @@
+// Names, schemes and default ports of the connection kinds, and the checks a connection
+// must pass before it is saved, imported or shared.
+#include "core/model/Connection.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QHostAddress>
+#include <QRegularExpression>
+
+namespace Conclave::Core {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Conclave::Core::Connection", text);
+}
+
+Error invalid(const QString& field, const QString& message)
+{
+    return Error::make(ErrorCode::InvalidInput, message, field);
+}
+
+bool hasControlCharacters(const QString& text)
+{
+    for (const QChar c : text) {
+        if (c.category() == QChar::Other_Control)
+            return true;
+    }
+    return false;
+}
+
+// A DNS name (letters of any script, digits, '-', '_' and dots) or an IP literal. IPv6
+// literals come without brackets; a zone id ("fe80::1%eth0") is accepted.
+bool isValidHost(const QString& host)
+{
+    if (host.isEmpty() || host.size() > 253)
+        return false;
+    if (host.contains(QLatin1Char(':'))) {
+        QHostAddress address;
+        return address.setAddress(host) && address.protocol() == QAbstractSocket::IPv6Protocol;
+    }
+    if (host.startsWith(QLatin1Char('.')) || host.startsWith(QLatin1Char('-')) ||
+        host.contains(QLatin1String("..")))
+        return false;
+    for (const QChar c : host) {
+        if (!c.isLetterOrNumber() && c != QLatin1Char('-') && c != QLatin1Char('.') && c != QLatin1Char('_'))
+            return false;
+    }
+    return true;
+}
+
+bool isValidOptionKey(const QString& key)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_.\\-]+$"));
+    return pattern.match(key).hasMatch();
+}
+
+QString indexed(const char* list, qsizetype index, const char* member = nullptr)
+{
+    QString field = QLatin1String(list) + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
+    if (member)
+        field += QLatin1Char('.') + QLatin1String(member);
+    return field;
+}
+
+} // namespace
+
+QString kindDisplayName(ConnectionKind kind)
+{
+    switch (kind) {
+    case ConnectionKind::MongoDB:
+        return QStringLiteral("MongoDB");
+    case ConnectionKind::PostgreSQL:
+        return QStringLiteral("PostgreSQL");
+    case ConnectionKind::MySQL:
+        return QStringLiteral("MySQL/MariaDB");
+    case ConnectionKind::Redis:
+        return QStringLiteral("Redis");
+    case ConnectionKind::SSH:
+        return QStringLiteral("SSH");
+    }
+    return {};
+}
+
+QString kindScheme(ConnectionKind kind)
+{
+    switch (kind) {
+    case ConnectionKind::MongoDB:
+        return QStringLiteral("mongodb");
+    case ConnectionKind::PostgreSQL:
+        return QStringLiteral("postgresql");
+    case ConnectionKind::MySQL:
+        return QStringLiteral("mysql");
+    case ConnectionKind::Redis:
+        return QStringLiteral("redis");
+    case ConnectionKind::SSH:
+        return QStringLiteral("ssh");
+    }
+    return {};
+}
+
+quint16 kindDefaultPort(ConnectionKind kind)
+{
+    switch (kind) {
+    case ConnectionKind::MongoDB:
+        return 27017;
+    case ConnectionKind::PostgreSQL:
+        return 5432;
+    case ConnectionKind::MySQL:
+        return 3306;
+    case ConnectionKind::Redis:
+        return 6379;
+    case ConnectionKind::SSH:
+        return 22;
+    }
+    return 0;
+}
+
+QList<ConnectionKind> allKinds()
+{
+    return {ConnectionKind::MongoDB, ConnectionKind::PostgreSQL, ConnectionKind::MySQL, ConnectionKind::Redis,
+            ConnectionKind::SSH};
+}
+
+Status validateConnection(const Connection& c)
+{
+    if (c.id.isNull())
+        return invalid(QStringLiteral("id"), tr("The connection has no identifier."));
+    if (!allKinds().contains(c.kind))
+        return invalid(QStringLiteral("kind"), tr("The kind of connection is not supported."));
+
+    const QString name = c.name.trimmed();
+    if (name.isEmpty())
+        return invalid(QStringLiteral("name"), tr("Enter a name for the connection."));
+    if (c.name.size() > 200)
+        return invalid(QStringLiteral("name"), tr("The name is too long (at most 200 characters)."));
+    if (hasControlCharacters(c.name))
+        return invalid(QStringLiteral("name"), tr("The name must not contain control characters."));
+
+    if (c.hosts.isEmpty())
+        return invalid(QStringLiteral("hosts"), tr("Enter a host to connect to."));
+    if (c.hosts.size() > 1 && c.kind != ConnectionKind::MongoDB)
+        return invalid(QStringLiteral("hosts"), tr("Only MongoDB connections can have more than one host."));
+    if (c.srv) {
+        if (c.kind != ConnectionKind::MongoDB)
+            return invalid(QStringLiteral("srv"), tr("Only MongoDB connections can use an SRV record."));
+        if (c.hosts.size() != 1)
+            return invalid(QStringLiteral("hosts"),
+                           tr("A mongodb+srv connection needs exactly one host, the SRV name."));
+    }
+    for (qsizetype i = 0; i < c.hosts.size(); ++i) {
+        const HostPort& hp = c.hosts.at(i);
+        if (hp.host.isEmpty())
+            return invalid(indexed("hosts", i, "host"), tr("Enter a host name or address."));
+        if (!isValidHost(hp.host))
+            return invalid(indexed("hosts", i, "host"),
+                           tr("\"%1\" is not a valid host name or IP address.").arg(hp.host));
+        if (c.srv) {
+            if (hp.port != 0)
+                return invalid(indexed("hosts", i, "port"),
+                               tr("A mongodb+srv connection cannot have a port; the SRV record "
+                                  "provides it."));
+            if (hp.host.contains(QLatin1Char(':')) || !QHostAddress(hp.host).isNull())
+                return invalid(indexed("hosts", i, "host"),
+                               tr("A mongodb+srv connection needs a host name, not an IP address."));
+        } else if (hp.port == 0) {
+            return invalid(indexed("hosts", i, "port"), tr("Enter a port between 1 and 65535."));
+        }
+    }
+
+    if (hasControlCharacters(c.username))
+        return invalid(QStringLiteral("username"), tr("The user name must not contain control characters."));
+    if (hasControlCharacters(c.defaultDatabase))
+        return invalid(QStringLiteral("defaultDatabase"),
+                       tr("The database name must not contain control characters."));
+    if (c.kind == ConnectionKind::Redis && !c.defaultDatabase.isEmpty()) {
+        bool isNumber = false;
+        const int index = c.defaultDatabase.toInt(&isNumber);
+        if (!isNumber || index < 0)
+            return invalid(QStringLiteral("defaultDatabase"),
+                           tr("A Redis database is a number, 0 or greater."));
+    }
+    if (c.kind == ConnectionKind::SSH && !c.defaultDatabase.isEmpty())
+        return invalid(QStringLiteral("defaultDatabase"), tr("An SSH connection has no database."));
+
+    for (qsizetype i = 0; i < c.options.size(); ++i) {
+        const ConnectionOption& option = c.options.at(i);
+        if (option.first.isEmpty())
+            return invalid(indexed("options", i, "key"), tr("Enter a name for the option."));
+        if (!isValidOptionKey(option.first))
+            return invalid(indexed("options", i, "key"),
+                           tr("An option name may only contain letters, digits, '_', '.' and '-'."));
+        if (hasControlCharacters(option.second))
+            return invalid(indexed("options", i, "value"),
+                           tr("An option value must not contain control characters."));
+    }
+
+    if (c.kind == ConnectionKind::SSH && c.tls.enabled)
+        return invalid(QStringLiteral("tls.enabled"), tr("SSH connections do not use TLS settings."));
+    if (!c.tls.caFile.isEmpty()) {
+        if (hasControlCharacters(c.tls.caFile))
+            return invalid(QStringLiteral("tls.caFile"),
+                           tr("The CA file path must not contain control characters."));
+        if (!QDir::isAbsolutePath(c.tls.caFile))
+            return invalid(QStringLiteral("tls.caFile"), tr("The CA file must be given as a full path."));
+    }
+
+    if (c.ssh.enabled) {
+        if (c.ssh.host.isEmpty())
+            return invalid(QStringLiteral("ssh.host"), tr("Enter the SSH host of the tunnel."));
+        if (!isValidHost(c.ssh.host))
+            return invalid(QStringLiteral("ssh.host"),
+                           tr("\"%1\" is not a valid host name or IP address.").arg(c.ssh.host));
+        if (c.ssh.port == 0)
+            return invalid(QStringLiteral("ssh.port"), tr("Enter an SSH port between 1 and 65535."));
+        if (hasControlCharacters(c.ssh.user) || c.ssh.user.contains(QLatin1Char('@')))
+            return invalid(QStringLiteral("ssh.user"), tr("The SSH user name is not valid."));
+    }
+
+    static const QRegularExpression colorPattern(QStringLiteral("^#[0-9A-Fa-f]{6}$"));
+    if (!c.color.isEmpty() && !colorPattern.match(c.color).hasMatch())
+        return invalid(QStringLiteral("color"), tr("The colour must be written as #rrggbb."));
+
+    for (qsizetype i = 0; i < c.tags.size(); ++i) {
+        const QString& tag = c.tags.at(i);
+        if (tag.trimmed().isEmpty() || hasControlCharacters(tag) || tag.size() > 100)
+            return invalid(indexed("tags", i), tr("A tag must be a short text without control characters."));
+    }
+    if (c.notes.size() > 100000)
+        return invalid(QStringLiteral("notes"), tr("The notes are too long (at most 100,000 characters)."));
+    return {};
+}
+
+} // namespace Conclave::Core
