@@ -26,7 +26,8 @@ SecureBytes::SecureBytes(std::size_t size)
     m_size = size;
 }
 
-SecureBytes::SecureBytes(const void* data, std::size_t size) : SecureBytes(size)
+SecureBytes::SecureBytes(const void* data, std::size_t size)
+    : SecureBytes(size)
 {
     if (size)
         std::memcpy(m_data, data, size);
@@ -40,8 +41,7 @@ SecureBytes::~SecureBytes()
 SecureBytes::SecureBytes(SecureBytes&& other) noexcept
     : m_data(std::exchange(other.m_data, nullptr))
     , m_size(std::exchange(other.m_size, 0))
-{
-}
+{}
 
 SecureBytes& SecureBytes::operator=(SecureBytes&& other) noexcept
 {

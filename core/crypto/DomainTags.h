@@ -1,0 +1,25 @@
+// Domain-separation tags: the first bytes of every hashed, signed or authenticated layout
+// (the trailing NUL is part of the tag). A signature or MAC made for one structure can
+// therefore never verify as another. docs/security/protocol.md lists them; never reuse one.
+#pragma once
+
+namespace Conclave::Core::DomainTags {
+
+inline constexpr char kAccountKeyWrap[] = "conclave.wrap.account-key.v1";
+inline constexpr char kUserKeysWrap[] = "conclave.wrap.user-keys.v1";
+inline constexpr char kBundle[] = "conclave.bundle.v1";
+inline constexpr char kFingerprint[] = "conclave.fingerprint.v1";
+inline constexpr char kPinStore[] = "conclave.pins.v1";
+inline constexpr char kGrant[] = "conclave.grant.v1";
+inline constexpr char kKeyChainLink[] = "conclave.keychain.v1";
+inline constexpr char kLogEntry[] = "conclave.log.entry.v1";
+inline constexpr char kLogEntryHash[] = "conclave.log.hash.v1";
+inline constexpr char kEnvelope[] = "conclave.envelope.v1";
+inline constexpr char kEnvelopeHash[] = "conclave.envelope.hash.v1";
+
+// crypto_kdf contexts are exactly 8 bytes; subkey ids below are fixed forever.
+inline constexpr char kKdfContext[] = "conclave";
+inline constexpr unsigned long long kKdfAuthKeyId = 1;
+inline constexpr unsigned long long kKdfKekId = 2;
+
+} // namespace Conclave::Core::DomainTags

@@ -1,0 +1,87 @@
+// Member removal with key rotation and re-encryption.
+#include "core/crypto/FolderRotation.h"
+
+#include "core/crypto/CryptoErrors.h"
+#include "core/crypto/FolderKeyRing.h"
+#include "core/crypto/ItemReader.h"
+#include "core/crypto/MembershipLog.h"
+#include "core/crypto/MembershipState.h"
+#include "core/crypto/UserKeys.h"
+
+namespace Conclave::Core {
+
+Result<RotationBatch> FolderRotation::rotate(const MembershipState& state, const FolderKeyRing& ring,
+                                             const UserKeys& manager, const Request& request)
+{
+    RotationBatch batch;
+    MembershipState next = state;
+    if (request.removedId) {
+        MembershipEntry remove =
+            MembershipLog::next(next, MembershipAction::Remove, request.managerId, manager,
+                                *request.removedId, {}, FolderRole::None, request.timeMs);
+        if (const Status applied = next.apply(remove); !applied)
+            return applied.error();
+        batch.logEntries << remove;
+    }
+    MembershipEntry rotateEntry = MembershipLog::next(next, MembershipAction::Rotate, request.managerId,
+                                                      manager, {}, {}, FolderRole::None, request.timeMs);
+    if (const Status applied = next.apply(rotateEntry); !applied)
+        return applied.error();
+    batch.logEntries << rotateEntry;
+
+    batch.newKeyVersion = next.currentKeyVersion();
+    const SecureBytes* previousKey = ring.key(batch.newKeyVersion - 1);
+    if (!previousKey)
+        return CryptoErrors::make(
+            ErrorCode::NotFound, CONCLAVE_CRYPTO_TR("The folder key needed for this step is not available."));
+    batch.newFolderKey = FolderKeyRing::generateKey();
+    batch.chainLink =
+        FolderKeyRing::makeChainLink(state.folderId(), batch.newKeyVersion, batch.newFolderKey, *previousKey);
+
+    for (const QUuid& member : next.members()) {
+        const auto key = request.encryptionKeys.constFind(member);
+        if (key == request.encryptionKeys.cend())
+            return CryptoErrors::make(
+                ErrorCode::NotFound,
+                CONCLAVE_CRYPTO_TR("The encryption key of a remaining member is missing, "
+                                   "so the folder key cannot be shared with them."),
+                QStringLiteral("encryptionKeys"));
+        Result<FolderKeyGrant> grant =
+            FolderKeyGrant::create(state.folderId(), batch.newKeyVersion, batch.newFolderKey, member, *key,
+                                   request.managerId, manager);
+        if (!grant)
+            return grant.error();
+        batch.grants << std::move(grant).value();
+    }
+
+    for (const QByteArray& bytes : request.items) {
+        Result<ItemEnvelope> old = ItemEnvelope::parse(bytes);
+        if (!old)
+            return old.error();
+        const ItemEnvelope::Header& oldHeader = old->header();
+        ItemReader::Expectation expect;
+        expect.orgId = request.orgId;
+        expect.folderId = state.folderId();
+        expect.itemId = oldHeader.itemId;
+        Result<ItemReader::Opened> opened = ItemReader::open(*old, expect, state, ring);
+        if (!opened)
+            return opened.error();
+        ItemEnvelope::Header header;
+        header.kind = oldHeader.kind;
+        header.orgId = oldHeader.orgId;
+        header.folderId = oldHeader.folderId;
+        header.itemId = oldHeader.itemId;
+        header.keyVersion = batch.newKeyVersion;
+        header.revision = oldHeader.revision + 1;
+        header.previousHash = opened->hash;
+        header.authorId = request.managerId;
+        Result<ItemEnvelope> sealed =
+            ItemEnvelope::seal(header, opened->plaintext.view(), batch.newFolderKey, manager);
+        if (!sealed)
+            return sealed.error();
+        batch.items << std::move(sealed).value();
+    }
+    return batch;
+}
+
+} // namespace Conclave::Core

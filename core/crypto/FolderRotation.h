@@ -1,0 +1,43 @@
+// FolderRotation: turns "remove member X" (or "X left") into a complete RotationBatch. The
+// removed member keeps what they already decrypted (say so in the UI) but cannot read
+// anything written after the rotation, because the new key is granted only to the members
+// that remain and every item is re-encrypted under it.
+#pragma once
+
+#include "core/crypto/RotationBatch.h"
+#include "core/util/Result.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QUuid>
+
+#include <optional>
+
+namespace Conclave::Core {
+
+class FolderKeyRing;
+class MembershipState;
+class UserKeys;
+
+class FolderRotation final
+{
+public:
+    struct Request
+    {
+        QUuid orgId;
+        QUuid managerId; // who signs, grants and re-encrypts; must hold Manage
+        // Empty when the log already records the departure (a member left).
+        std::optional<QUuid> removedId;
+        // Encryption public keys of the remaining members, from verified and pinned bundles.
+        QHash<QUuid, QByteArray> encryptionKeys;
+        // The newest envelope of every item in the folder (folder name and delete markers too).
+        QList<QByteArray> items;
+        quint64 timeMs = 0;
+    };
+
+    static Result<RotationBatch> rotate(const MembershipState& state, const FolderKeyRing& ring,
+                                        const UserKeys& manager, const Request& request);
+};
+
+} // namespace Conclave::Core

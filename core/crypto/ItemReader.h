@@ -1,0 +1,59 @@
+// ItemReader: the only way a client turns an envelope from the server into plaintext. It
+// applies every rule of DESIGN §6 before decrypting: the item must be where the client asked
+// for it (org, folder, id), signed by a member with Edit, not older than the revision already
+// seen, chained to it, and (for a new write) encrypted under the current key version.
+#pragma once
+
+#include "core/crypto/ItemEnvelope.h"
+#include "core/crypto/SecureBytes.h"
+#include "core/util/Result.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QUuid>
+
+#include <optional>
+
+namespace Conclave::Core {
+
+class FolderKeyRing;
+class MembershipState;
+
+class ItemReader final
+{
+public:
+    // The newest revision of an item the client has accepted before.
+    struct Seen
+    {
+        quint64 revision = 0;
+        QByteArray hash;
+    };
+
+    struct Expectation
+    {
+        QUuid orgId;
+        QUuid folderId;
+        QUuid itemId;
+        std::optional<Seen> lastSeen;
+        // History views read superseded revisions: no revision order, any held key version,
+        // and the author only needs to be a known (possibly former) member.
+        bool historical = false;
+    };
+
+    struct Opened
+    {
+        ItemKind kind = ItemKind::Item;
+        quint64 revision = 0;
+        quint32 keyVersion = 0;
+        QUuid authorId;
+        QByteArray hash;
+        SecureBytes plaintext;
+    };
+
+    static Result<Opened> open(QByteArrayView bytes, const Expectation& expect,
+                               const MembershipState& members, const FolderKeyRing& keys);
+    static Result<Opened> open(const ItemEnvelope& envelope, const Expectation& expect,
+                               const MembershipState& members, const FolderKeyRing& keys);
+};
+
+} // namespace Conclave::Core

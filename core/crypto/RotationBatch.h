@@ -1,0 +1,28 @@
+// RotationBatch: everything one folder key rotation changes, produced by FolderRotation and
+// sent by the sync layer in a single request so the server applies all of it or nothing:
+// the membership log entries (remove + rotate), the key chain link to the previous version,
+// a grant of the new key to every remaining member and every item re-encrypted under it.
+// newFolderKey stays on the client; add it to the FolderKeyRing once the server accepted.
+#pragma once
+
+#include "core/crypto/FolderKeyGrant.h"
+#include "core/crypto/ItemEnvelope.h"
+#include "core/crypto/MembershipEntry.h"
+#include "core/crypto/SecureBytes.h"
+
+#include <QByteArray>
+#include <QList>
+
+namespace Conclave::Core {
+
+struct RotationBatch
+{
+    quint32 newKeyVersion = 0;
+    QList<MembershipEntry> logEntries;
+    QByteArray chainLink;
+    QList<FolderKeyGrant> grants;
+    QList<ItemEnvelope> items;
+    SecureBytes newFolderKey; // never serialised, never sent
+};
+
+} // namespace Conclave::Core

@@ -1,0 +1,211 @@
+// Membership log: replay with rights checked at each entry, hash chain, signatures, at least
+// one manager, and rollback / truncation / fork detection against a remembered checkpoint.
+#include "FolderFixture.h"
+
+#include <QTest>
+
+using namespace Conclave::Core;
+using namespace Conclave::Core::Testing;
+
+class TestMembershipLog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void replayValidLog()
+    {
+        FolderFixture f;
+        TestMember dave;
+        f.add(dave, FolderRole::View);
+        f.append(MembershipLog::next(f.state, MembershipAction::ChangeRole, f.alice.id, f.alice.keys, dave.id,
+                                     {}, FolderRole::Manage));
+        // dave, now a manager, may remove carol; bob may leave; dave rotates.
+        f.append(MembershipLog::next(f.state, MembershipAction::Remove, dave.id, dave.keys, f.carol.id));
+        QVERIFY(f.state.rotationPending());
+        f.append(MembershipLog::next(f.state, MembershipAction::Leave, f.bob.id, f.bob.keys));
+        f.append(MembershipLog::next(f.state, MembershipAction::Rotate, dave.id, dave.keys));
+        QVERIFY(!f.state.rotationPending());
+
+        QList<QByteArray> bytes;
+        for (const MembershipEntry& entry : f.log)
+            bytes << entry.serialize();
+        Result<MembershipState> state = MembershipLog::replayBytes(f.folderId, bytes, std::nullopt);
+        QVERIFY2(state.ok(), state.ok() ? "" : qPrintable(state.error().message));
+        QCOMPARE(state->length(), quint64(f.log.size()));
+        QCOMPARE(state->currentKeyVersion(), 2u);
+        QCOMPARE(state->roleOf(f.alice.id), FolderRole::Manage);
+        QCOMPARE(state->roleOf(dave.id), FolderRole::Manage);
+        QCOMPARE(state->roleOf(f.bob.id), FolderRole::None);
+        QCOMPARE(state->roleOf(f.carol.id), FolderRole::None);
+        QCOMPARE(state->identityKeyOf(f.carol.id), f.carol.keys.identityPublicKey()); // former member
+        QVERIFY(state->heldManageDuring(dave.id, 1));
+        QVERIFY(!state->heldManageDuring(f.bob.id, 1));
+        QCOMPARE(state->headHash(), f.log.last().hash());
+    }
+
+    void rightsCheckedAtEachEntry_data()
+    {
+        QTest::addColumn<int>("action");
+        QTest::addColumn<QString>("signer");
+        QTest::addColumn<QString>("subject");
+        QTest::addColumn<int>("role");
+        QTest::addColumn<QString>("reason");
+        const auto add = int(MembershipAction::Add);
+        const auto remove = int(MembershipAction::Remove);
+        const auto changeRole = int(MembershipAction::ChangeRole);
+        const auto rotate = int(MembershipAction::Rotate);
+        const auto leave = int(MembershipAction::Leave);
+        const auto create = int(MembershipAction::Create);
+        const auto view = int(FolderRole::View);
+        const auto manage = int(FolderRole::Manage);
+        const auto none = int(FolderRole::None);
+        QTest::newRow("edit member adds") << add << "bob"
+                                          << "dave" << view << "Manage role";
+        QTest::newRow("view member adds") << add << "carol"
+                                          << "dave" << view << "Manage role";
+        QTest::newRow("edit member removes") << remove << "bob"
+                                             << "carol" << none << "Manage role";
+        QTest::newRow("view member promotes self") << changeRole << "carol"
+                                                   << "carol" << manage << "Manage role";
+        QTest::newRow("edit member rotates") << rotate << "bob"
+                                             << "" << none << "Manage role";
+        QTest::newRow("outsider adds") << add << "dave"
+                                       << "eve" << view << "not a member";
+        QTest::newRow("last manager leaves") << leave << "alice"
+                                             << "alice" << none << "one manager";
+        QTest::newRow("last manager demoted") << changeRole << "alice"
+                                              << "alice" << view << "one manager";
+        QTest::newRow("second create") << create << "alice"
+                                       << "alice" << manage << "start";
+        QTest::newRow("add existing member") << add << "alice"
+                                             << "bob" << view << "not valid";
+        QTest::newRow("remove non-member") << remove << "alice"
+                                           << "dave" << none << "not valid";
+        QTest::newRow("add with no role") << add << "alice"
+                                          << "dave" << none << "not valid";
+        QTest::newRow("manager removes self") << remove << "alice"
+                                              << "alice" << none << "not valid";
+    }
+
+    void rightsCheckedAtEachEntry()
+    {
+        QFETCH(int, action);
+        QFETCH(QString, signer);
+        QFETCH(QString, subject);
+        QFETCH(int, role);
+        QFETCH(QString, reason);
+        FolderFixture f;
+        TestMember dave;
+        TestMember eve;
+        const auto who = [&](const QString& name) -> const TestMember* {
+            if (name == QLatin1String("alice"))
+                return &f.alice;
+            if (name == QLatin1String("bob"))
+                return &f.bob;
+            if (name == QLatin1String("carol"))
+                return &f.carol;
+            if (name == QLatin1String("dave"))
+                return &dave;
+            if (name == QLatin1String("eve"))
+                return &eve;
+            return nullptr;
+        };
+        const TestMember* s = who(signer);
+        const TestMember* subj = who(subject);
+        const MembershipEntry entry =
+            MembershipLog::next(f.state, MembershipAction(action), s->id, s->keys, subj ? subj->id : QUuid(),
+                                subj ? subj->keys.identityPublicKey() : QByteArray(), FolderRole(role));
+        const quint64 before = f.state.length();
+        const Status applied = f.state.apply(entry);
+        QVERIFY(!applied.ok());
+        QVERIFY2(applied.error().message.contains(reason), qPrintable(applied.error().message));
+        QCOMPARE(f.state.length(), before); // nothing applied
+
+        // The same entry inside a whole log is refused on replay as well.
+        QList<MembershipEntry> log = f.log;
+        log << entry;
+        QVERIFY(!MembershipLog::replay(f.folderId, log, std::nullopt).ok());
+    }
+
+    void everyByteFlipRejected()
+    {
+        FolderFixture f;
+        QList<QByteArray> bytes;
+        for (const MembershipEntry& entry : f.log)
+            bytes << entry.serialize();
+        for (qsizetype e = 0; e < bytes.size(); ++e) {
+            for (qsizetype i = 0; i < bytes[e].size(); ++i) {
+                QList<QByteArray> tampered = bytes;
+                tampered[e][i] = char(tampered[e][i] ^ 0x01);
+                QVERIFY2(!MembershipLog::replayBytes(f.folderId, tampered, std::nullopt).ok(),
+                         qPrintable(QStringLiteral("entry %1 byte %2").arg(e).arg(i)));
+            }
+        }
+    }
+
+    void reorderedOrDroppedEntriesRejected()
+    {
+        FolderFixture f;
+        QList<MembershipEntry> swapped = f.log;
+        swapped.swapItemsAt(1, 2);
+        QVERIFY(!MembershipLog::replay(f.folderId, swapped, std::nullopt).ok());
+        QList<MembershipEntry> dropped = f.log;
+        dropped.removeAt(1);
+        QVERIFY(!MembershipLog::replay(f.folderId, dropped, std::nullopt).ok());
+        QList<MembershipEntry> headless = f.log.mid(1); // truncated at the start
+        QVERIFY(!MembershipLog::replay(f.folderId, headless, std::nullopt).ok());
+        QVERIFY(!MembershipLog::replay(QUuid::createUuid(), f.log, std::nullopt).ok()); // other folder
+        QVERIFY(!MembershipLog::replay(f.folderId, {}, std::nullopt).ok());
+    }
+
+    void entryForgedByServerRejected()
+    {
+        // The server holds no member's key: an Add signed with its own key claiming to be
+        // alice fails the signature check.
+        FolderFixture f;
+        const UserKeys server = UserKeys::generate();
+        TestMember spy;
+        const MembershipEntry forged =
+            MembershipLog::next(f.state, MembershipAction::Add, f.alice.id, server, spy.id,
+                                spy.keys.identityPublicKey(), FolderRole::Manage);
+        const Status applied = f.state.apply(forged);
+        QVERIFY(!applied.ok());
+        QCOMPARE(applied.error().code, ErrorCode::Crypto);
+    }
+
+    void rollbackAndForkDetected()
+    {
+        FolderFixture f;
+        const LogCheckpoint seen = f.state.checkpoint();
+        QCOMPARE(seen.length, quint64(3));
+
+        // Same log and a longer one are fine.
+        QVERIFY(MembershipLog::replay(f.folderId, f.log, seen).ok());
+        TestMember dave;
+        QList<MembershipEntry> longer = f.log;
+        longer << MembershipLog::next(f.state, MembershipAction::Add, f.alice.id, f.alice.keys, dave.id,
+                                      dave.keys.identityPublicKey(), FolderRole::View);
+        QVERIFY(MembershipLog::replay(f.folderId, longer, seen).ok());
+
+        // Rollback: the server replays the log as it was before carol was added.
+        const Result<MembershipState> rolledBack = MembershipLog::replay(f.folderId, f.log.mid(0, 2), seen);
+        QVERIFY(!rolledBack.ok());
+        QVERIFY2(rolledBack.error().message.contains(QLatin1String("rollback")),
+                 qPrintable(rolledBack.error().message));
+
+        // Fork: a valid alternative history of the same length (carol added as Edit instead).
+        QList<MembershipEntry> fork = f.log.mid(0, 2);
+        MembershipState forkState(f.folderId);
+        for (const MembershipEntry& entry : fork)
+            QVERIFY(forkState.apply(entry).ok());
+        fork << MembershipLog::next(forkState, MembershipAction::Add, f.alice.id, f.alice.keys, f.carol.id,
+                                    f.carol.keys.identityPublicKey(), FolderRole::Edit, 2000);
+        QVERIFY(MembershipLog::replay(f.folderId, fork, std::nullopt).ok()); // valid on its own
+        const Result<MembershipState> forked = MembershipLog::replay(f.folderId, fork, seen);
+        QVERIFY(!forked.ok());
+        QVERIFY2(forked.error().message.contains(QLatin1String("fork")), qPrintable(forked.error().message));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMembershipLog)
+#include "TestMembershipLog.moc"
