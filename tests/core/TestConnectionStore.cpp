@@ -127,9 +127,9 @@ const QStringList kSchemaV1 = {
                    " sort_order INTEGER NOT NULL DEFAULT 0)"),
     QStringLiteral("CREATE TABLE connections (id TEXT PRIMARY KEY NOT NULL, folder_id TEXT REFERENCES"
                    " folders(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED, name TEXT NOT NULL,"
-                   " kind TEXT NOT NULL, srv INTEGER NOT NULL DEFAULT 0, hosts TEXT NOT NULL DEFAULT '[]',"
+                   " kind TEXT NOT NULL, srv INTEGER NOT NULL DEFAULT 0, hosts TEXT NOT NULL DEFAULT '',"
                    " username TEXT NOT NULL DEFAULT '', default_database TEXT NOT NULL DEFAULT '',"
-                   " options TEXT NOT NULL DEFAULT '[]', tls_enabled INTEGER NOT NULL DEFAULT 0,"
+                   " options TEXT NOT NULL DEFAULT '', tls_enabled INTEGER NOT NULL DEFAULT 0,"
                    " tls_ca_file TEXT NOT NULL DEFAULT '', tls_client_certificate INTEGER NOT NULL DEFAULT 0,"
                    " tls_allow_invalid_hostnames INTEGER NOT NULL DEFAULT 0,"
                    " ssh_enabled INTEGER NOT NULL DEFAULT 0, ssh_host TEXT NOT NULL DEFAULT '',"
@@ -348,7 +348,8 @@ private slots:
             << QStringLiteral("INSERT INTO connections (id, folder_id, name, kind, hosts, username,"
                               " default_database, options, tls_enabled, ssh_enabled, ssh_host, ssh_port,"
                               " ssh_user, ssh_auth, color, created) VALUES ('%1', '%2', 'Legacy', 'mysql',"
-                              " '[[\"maria.local\",3307]]', 'root', 'shop', '[[\"charset\",\"utf8mb4\"]]', 1,"
+                              " 'maria.local' || char(31) || '3307', 'root', 'shop',"
+                              " 'charset' || char(31) || 'utf8mb4', 1,"
                               " 1, 'gw', 2200, 'me', 'key', '#00ff00', '2023-05-06T07:08:09.010Z')")
                    .arg(connectionId.toString(QUuid::WithoutBraces), folderId.toString(QUuid::WithoutBraces))
             << QStringLiteral("PRAGMA user_version = 1");
