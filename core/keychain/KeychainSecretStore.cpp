@@ -1,0 +1,466 @@
+// Drives QtKeychain jobs asynchronously with a timeout and one retry; see KeychainSecretStore.h.
+#include "core/keychain/KeychainSecretStore.h"
+
+#include "core/util/LogCategories.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QTimer>
+
+#include <qt6keychain/keychain.h>
+#include <sodium.h>
+
+#include <memory>
+#include <optional>
+#include <utility>
+
+namespace Conclave::Core {
+
+namespace {
+
+constexpr const char* kContext = "Conclave::Core::KeychainSecretStore";
+
+enum class JobType
+{
+    Read,
+    Write,
+    Delete
+};
+
+// The state of one operation across its job attempts, shared by the job's finished handler,
+// the retry timer and the timeout timer. Whichever settles it first reports; the rest do nothing.
+struct JobRun
+{
+    JobType type = JobType::Read;
+    QString service;
+    QString key;
+    QString what; // translated name of the secret, for messages
+    // Write only. Shared with the job, which reads it when it actually starts, possibly after the
+    // operation has timed out while queued behind another job.
+    std::shared_ptr<const SecureBytes> payload;
+    int timeoutMs = 0;
+    int retryDelayMs = 0;
+    QPointer<QObject> context;
+    std::function<void(Result<SecureBytes>)> finish; // value only for reads
+    bool settled = false;
+    int attempts = 0;
+    QElapsedTimer elapsed;
+};
+
+// QtKeychain hands data out in implicitly shared QByteArrays; secureWipe() would detach and wipe
+// a private copy, so the shared buffer is wiped in place before the job frees it.
+void wipeSharedBuffer(const QByteArray& bytes)
+{
+    if (!bytes.isEmpty())
+        sodium_memzero(const_cast<char*>(bytes.constData()), std::size_t(bytes.size()));
+}
+
+QString operationFailure(JobType type, const QString& what, const QString& detail)
+{
+    // The backend's detail (often English only) ends the sentence, so it gets its full stop.
+    QString reason = detail.trimmed().isEmpty() ? QCoreApplication::translate(kContext, "unknown error")
+                                                : detail.trimmed();
+    if (!reason.endsWith(QLatin1Char('.')))
+        reason += QLatin1Char('.');
+    switch (type) {
+    case JobType::Read:
+        return QCoreApplication::translate(kContext, "The %1 could not be read from the system keychain: %2")
+            .arg(what, reason);
+    case JobType::Write:
+        return QCoreApplication::translate(kContext, "The %1 could not be saved in the system keychain: %2")
+            .arg(what, reason);
+    case JobType::Delete:
+        return QCoreApplication::translate(kContext,
+                                           "The %1 could not be removed from the system keychain: %2")
+            .arg(what, reason);
+    }
+    return reason;
+}
+
+Error keychainError(JobType type, QKeychain::Error code, const QString& detail, const QString& what)
+{
+    switch (code) {
+    case QKeychain::EntryNotFound:
+        return Error::make(ErrorCode::NotFound,
+                           QCoreApplication::translate(
+                               kContext, "No %1 is stored in the system keychain for this connection.")
+                               .arg(what));
+    case QKeychain::AccessDenied:
+    case QKeychain::AccessDeniedByUser:
+        return Error::make(ErrorCode::Denied, QCoreApplication::translate(
+                                                  kContext, "The system keychain refused access to the %1. "
+                                                            "It may be locked; unlock it and try again.")
+                                                  .arg(what));
+    case QKeychain::NoBackendAvailable:
+        return Error::make(
+            ErrorCode::Unavailable,
+            QCoreApplication::translate(kContext, "No system keychain is available on this computer."));
+    case QKeychain::NotImplemented:
+        return Error::make(ErrorCode::Unavailable,
+                           QCoreApplication::translate(
+                               kContext, "The system keychain on this computer does not support this."));
+    case QKeychain::CouldNotDeleteEntry:
+        return Error::make(ErrorCode::Io, operationFailure(type, what, detail));
+    case QKeychain::NoError:
+    case QKeychain::OtherError:
+        break;
+    }
+    return Error::make(ErrorCode::Unavailable, operationFailure(type, what, detail));
+}
+
+Error timeoutError(int timeoutMs)
+{
+    const int seconds = (timeoutMs + 999) / 1000;
+    return Error::make(ErrorCode::Timeout,
+                       QCoreApplication::translate(kContext,
+                                                   "The system keychain did not answer within %n second(s). "
+                                                   "It may be locked or busy.",
+                                                   nullptr, seconds));
+}
+
+// Errors that typically mean the Secret Service is still starting (or D-Bus activation of it
+// lost a race), worth one more try.
+bool isTransient(QKeychain::Error code)
+{
+    return code == QKeychain::OtherError || code == QKeychain::NoBackendAvailable;
+}
+
+const char* typeName(JobType type)
+{
+    switch (type) {
+    case JobType::Read:
+        return "read";
+    case JobType::Write:
+        return "write";
+    case JobType::Delete:
+        return "delete";
+    }
+    return "?";
+}
+
+void startAttempt(const std::shared_ptr<JobRun>& run);
+
+void onJobFinished(const std::shared_ptr<JobRun>& run, QKeychain::Job* job)
+{
+    const QKeychain::Error code = job->error();
+    std::optional<QByteArray> data;
+    if (run->type == JobType::Read)
+        data = static_cast<QKeychain::ReadPasswordJob*>(job)->binaryData();
+
+    if (run->settled) {
+        if (data)
+            wipeSharedBuffer(*data);
+        qCDebug(lcCoreKeychain) << "ignoring a late keychain answer:" << typeName(run->type) << run->key;
+        return;
+    }
+
+    if (isTransient(code) && run->attempts == 1 &&
+        run->elapsed.elapsed() + run->retryDelayMs < run->timeoutMs) {
+        qCInfo(lcCoreKeychain) << "keychain not ready, retrying once:" << typeName(run->type) << run->key
+                               << int(code) << job->errorString();
+        if (data)
+            wipeSharedBuffer(*data);
+        QObject* context = run->context;
+        if (context) {
+            QTimer::singleShot(run->retryDelayMs, context, [run] {
+                if (!run->settled)
+                    startAttempt(run);
+            });
+        }
+        return;
+    }
+
+    run->settled = true;
+    if (code == QKeychain::NoError || (run->type == JobType::Delete && code == QKeychain::EntryNotFound)) {
+        qCDebug(lcCoreKeychain) << "keychain" << typeName(run->type) << "done:" << run->key;
+        SecureBytes value;
+        if (data) {
+            value = SecureBytes::fromView(*data);
+            wipeSharedBuffer(*data);
+        }
+        run->finish(std::move(value));
+        return;
+    }
+    if (data)
+        wipeSharedBuffer(*data);
+    if (code == QKeychain::EntryNotFound)
+        qCDebug(lcCoreKeychain) << "keychain entry not found:" << run->key;
+    else
+        qCWarning(lcCoreKeychain) << "keychain" << typeName(run->type) << "failed:" << run->key << int(code)
+                                  << job->errorString();
+    run->finish(keychainError(run->type, code, job->errorString(), run->what));
+}
+
+void startAttempt(const std::shared_ptr<JobRun>& run)
+{
+    QObject* context = run->context;
+    if (!context)
+        return;
+    ++run->attempts;
+
+    QKeychain::Job* job = nullptr;
+    switch (run->type) {
+    case JobType::Read:
+        job = new QKeychain::ReadPasswordJob(run->service);
+        break;
+    case JobType::Write: {
+        auto* writeJob = new QKeychain::WritePasswordJob(run->service);
+        // A raw-data QByteArray points into the locked buffer, so no heap copy of the secret is
+        // made here (QtKeychain's backends still make their own while encoding for D-Bus).
+        writeJob->setBinaryData(QByteArray::fromRawData(reinterpret_cast<const char*>(run->payload->data()),
+                                                        qsizetype(run->payload->size())));
+        // Ties the payload's lifetime to the job: the slot object dies with the job.
+        QObject::connect(writeJob, &QKeychain::Job::finished, writeJob,
+                         [payload = run->payload](QKeychain::Job*) { Q_UNUSED(payload); });
+        job = writeJob;
+        break;
+    }
+    case JobType::Delete:
+        job = new QKeychain::DeletePasswordJob(run->service);
+        break;
+    }
+    // No parent: a job must outlive its caller if D-Bus has not answered yet (see header).
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false);
+    job->setKey(run->key);
+    QObject::connect(job, &QKeychain::Job::finished, context,
+                     [run](QKeychain::Job* finished) { onJobFinished(run, finished); });
+    job->start();
+}
+
+void runJob(std::shared_ptr<JobRun> run)
+{
+    QObject* context = run->context;
+    run->elapsed.start();
+    startAttempt(run);
+    QTimer::singleShot(run->timeoutMs, context, [run] {
+        if (run->settled)
+            return;
+        run->settled = true;
+        qCWarning(lcCoreKeychain) << "keychain" << typeName(run->type) << "timed out:" << run->key;
+        run->finish(timeoutError(run->timeoutMs));
+    });
+}
+
+// Removes an entry nobody waits for any more (a probe entry whose write timed out but may still
+// land). QtKeychain queues it behind the hung job and deletes it when done.
+void discardEntry(const QString& service, const QString& key)
+{
+    auto* job = new QKeychain::DeletePasswordJob(service);
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false);
+    job->setKey(key);
+    job->start();
+}
+
+std::function<void(Result<SecureBytes>)> toStatusCallback(SecretStore::StatusCallback done)
+{
+    return [done = std::move(done)](Result<SecureBytes> result) {
+        if (!done)
+            return;
+        if (result)
+            done(Status());
+        else
+            done(result.error());
+    };
+}
+
+} // namespace
+
+KeychainSecretStore::KeychainSecretStore(QObject* parent)
+    : KeychainSecretStore(defaultService(), parent)
+{}
+
+KeychainSecretStore::KeychainSecretStore(const QString& service, QObject* parent)
+    : SecretStore(parent)
+    , m_service(service)
+{}
+
+KeychainSecretStore::~KeychainSecretStore() = default;
+
+QString KeychainSecretStore::entryKey(const QUuid& connectionId, SecretKind kind)
+{
+    return QStringLiteral("connection/") + connectionId.toString(QUuid::WithoutBraces) + QLatin1Char('/') +
+           secretKindName(kind);
+}
+
+QString KeychainSecretStore::backendName() const
+{
+#if defined(Q_OS_MACOS)
+    return tr("macOS Keychain");
+#elif defined(Q_OS_WIN)
+    return tr("Windows Credential Manager");
+#else
+    return tr("Secret Service");
+#endif
+}
+
+void KeychainSecretStore::read(const QUuid& connectionId, SecretKind kind, QObject* context,
+                               ReadCallback done)
+{
+    QObject* target = effectiveContext(context);
+    if (Status status = validateTarget(connectionId, kind); !status) {
+        post<Result<SecureBytes>>(target, std::move(done), status.error());
+        return;
+    }
+    auto run = std::make_shared<JobRun>();
+    run->type = JobType::Read;
+    run->service = m_service;
+    run->key = entryKey(connectionId, kind);
+    run->what = secretKindDisplayName(kind);
+    run->timeoutMs = int(m_timeout.count());
+    run->retryDelayMs = int(m_retryDelay.count());
+    run->context = target;
+    run->finish = [done = std::move(done)](Result<SecureBytes> result) {
+        if (done)
+            done(std::move(result));
+    };
+    runJob(std::move(run));
+}
+
+void KeychainSecretStore::write(const QUuid& connectionId, SecretKind kind, SecureBytes value,
+                                QObject* context, StatusCallback done)
+{
+    QObject* target = effectiveContext(context);
+    Status status = validateTarget(connectionId, kind);
+    if (status)
+        status = validateValue(value);
+    if (!status) {
+        value.clear();
+        post<Status>(target, std::move(done), status);
+        return;
+    }
+    auto run = std::make_shared<JobRun>();
+    run->type = JobType::Write;
+    run->service = m_service;
+    run->key = entryKey(connectionId, kind);
+    run->what = secretKindDisplayName(kind);
+    run->payload = std::make_shared<const SecureBytes>(std::move(value));
+    run->timeoutMs = int(m_timeout.count());
+    run->retryDelayMs = int(m_retryDelay.count());
+    run->context = target;
+    run->finish = toStatusCallback(std::move(done));
+    runJob(std::move(run));
+}
+
+void KeychainSecretStore::remove(const QUuid& connectionId, SecretKind kind, QObject* context,
+                                 StatusCallback done)
+{
+    QObject* target = effectiveContext(context);
+    if (Status status = validateTarget(connectionId, kind); !status) {
+        post<Status>(target, std::move(done), status);
+        return;
+    }
+    auto run = std::make_shared<JobRun>();
+    run->type = JobType::Delete;
+    run->service = m_service;
+    run->key = entryKey(connectionId, kind);
+    run->what = secretKindDisplayName(kind);
+    run->timeoutMs = int(m_timeout.count());
+    run->retryDelayMs = int(m_retryDelay.count());
+    run->context = target;
+    run->finish = toStatusCallback(std::move(done));
+    runJob(std::move(run));
+}
+
+void KeychainSecretStore::removeAll(const QUuid& connectionId, QObject* context, StatusCallback done)
+{
+    QObject* target = effectiveContext(context);
+    if (Status status = validateConnection(connectionId); !status) {
+        post<Status>(target, std::move(done), status);
+        return;
+    }
+    // One delete per kind; the caller hears once, after all of them, with the first failure.
+    struct Tally
+    {
+        std::size_t pending = kAllSecretKinds.size();
+        std::optional<Error> firstError;
+        StatusCallback done;
+    };
+    auto tally = std::make_shared<Tally>();
+    tally->done = std::move(done);
+    for (SecretKind kind : kAllSecretKinds) {
+        remove(connectionId, kind, target, [tally](Status status) {
+            if (!status && !tally->firstError)
+                tally->firstError = status.error();
+            if (--tally->pending > 0 || !tally->done)
+                return;
+            if (tally->firstError)
+                tally->done(*tally->firstError);
+            else
+                tally->done(Status());
+        });
+    }
+}
+
+void KeychainSecretStore::probe(QObject* context, StatusCallback done)
+{
+    QObject* target = effectiveContext(context);
+    const QString key = QStringLiteral("probe/") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString what = tr("test entry");
+    auto expected = std::make_shared<const SecureBytes>(SecureBytes::random(32));
+
+    auto makeRun = [this, target, key, what](JobType type) {
+        auto run = std::make_shared<JobRun>();
+        run->type = type;
+        run->service = m_service;
+        run->key = key;
+        run->what = what;
+        run->timeoutMs = int(m_timeout.count());
+        run->retryDelayMs = int(m_retryDelay.count());
+        run->context = target;
+        return run;
+    };
+    auto writeRun = makeRun(JobType::Write);
+    auto readRun = makeRun(JobType::Read);
+    auto deleteRun = makeRun(JobType::Delete);
+    writeRun->payload = expected;
+
+    // The first failure is reported; the probe entry is removed even after a failed read, unless
+    // the keychain stopped answering (another job would only wait for the same timeout again).
+    auto report = std::make_shared<StatusCallback>(std::move(done));
+    auto failure = std::make_shared<std::optional<Error>>();
+    auto reportOnce = [report](Status status) {
+        if (*report)
+            std::exchange(*report, nullptr)(std::move(status));
+    };
+    deleteRun->finish = [reportOnce, failure](Result<SecureBytes> result) {
+        if (*failure)
+            reportOnce(**failure);
+        else
+            reportOnce(result ? Status() : Status(result.error()));
+    };
+    const QString service = m_service;
+    readRun->finish = [reportOnce, failure, expected, deleteRun, service, key](Result<SecureBytes> result) {
+        if (!result) {
+            *failure = result.error();
+            if (result.error().code == ErrorCode::Timeout) {
+                discardEntry(service, key);
+                reportOnce(result.error());
+                return;
+            }
+        } else if (!(result.value() == *expected)) {
+            *failure =
+                Error::make(ErrorCode::Corrupt,
+                            QCoreApplication::translate(
+                                kContext, "The system keychain returned different data than was stored "
+                                          "in it."));
+        }
+        runJob(deleteRun);
+    };
+    writeRun->finish = [reportOnce, readRun, service, key](Result<SecureBytes> result) {
+        if (!result) {
+            if (result.error().code == ErrorCode::Timeout)
+                discardEntry(service, key);
+            reportOnce(result.error());
+            return;
+        }
+        runJob(readRun);
+    };
+    qCDebug(lcCoreKeychain) << "probing the keychain with" << key;
+    runJob(std::move(writeRun));
+}
+
+} // namespace Conclave::Core
