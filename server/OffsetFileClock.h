@@ -1,0 +1,26 @@
+// OffsetFileClock: the system clock plus an offset in milliseconds read from a file on every
+// call. Integration tests point CONCLAVE_SERVER_TEST_CLOCK_FILE at such a file to move the
+// real server's time forward (session expiry, code expiry) without waiting; production never
+// sets it, and the server warns at start-up when it is set.
+#pragma once
+
+#include "core/util/Clock.h"
+
+#include <QString>
+
+namespace Conclave::Server {
+
+class OffsetFileClock final : public Core::Clock
+{
+public:
+    explicit OffsetFileClock(QString path);
+    qint64 monotonicMs() const override;
+    QDateTime nowUtc() const override;
+
+private:
+    qint64 offsetMs() const;
+
+    QString m_path;
+};
+
+} // namespace Conclave::Server

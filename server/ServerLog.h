@@ -1,0 +1,24 @@
+// ServerLog: the server's logging categories and where diagnostic lines go (stderr and,
+// when configured, a daily file in the log folder kept for 7 days). Lines carry internal
+// ids only: never an email address, a name, an organisation name, a token or a key.
+#pragma once
+
+#include <QLoggingCategory>
+#include <QString>
+
+Q_DECLARE_LOGGING_CATEGORY(lcServerHttp)
+Q_DECLARE_LOGGING_CATEGORY(lcServerStore)
+Q_DECLARE_LOGGING_CATEGORY(lcServerAccount)
+Q_DECLARE_LOGGING_CATEGORY(lcServerMail)
+Q_DECLARE_LOGGING_CATEGORY(lcServerOrg)
+
+namespace Conclave::Server::ServerLog {
+
+// Sends Qt's messages to stderr and to <logDir>/conclave-server-<date>.log (0600), and
+// deletes log files older than `retentionDays`. An empty logDir logs to stderr only.
+void install(const QString& logDir, int retentionDays = 7);
+
+// Deletes log files older than retentionDays in logDir; returns how many were removed.
+int prune(const QString& logDir, int retentionDays);
+
+} // namespace Conclave::Server::ServerLog
