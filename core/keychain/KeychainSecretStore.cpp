@@ -89,10 +89,12 @@ Error keychainError(JobType type, QKeychain::Error code, const QString& detail, 
                                .arg(what));
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
-        return Error::make(ErrorCode::Denied, QCoreApplication::translate(
-                                                  kContext, "The system keychain refused access to the %1. "
-                                                            "It may be locked; unlock it and try again.")
-                                                  .arg(what));
+        // Secret Service reports a locked collection this way too (after a failed unlock prompt).
+        return Error::make(ErrorCode::Denied,
+                           QCoreApplication::translate(kContext,
+                                                       "The system keychain is locked or refused access. "
+                                                       "Unlock it (for example in your desktop's password "
+                                                       "manager) and try again."));
     case QKeychain::NoBackendAvailable:
         return Error::make(
             ErrorCode::Unavailable,
@@ -110,14 +112,11 @@ Error keychainError(JobType type, QKeychain::Error code, const QString& detail, 
     return Error::make(ErrorCode::Unavailable, operationFailure(type, what, detail));
 }
 
-Error timeoutError(int timeoutMs)
+Error timeoutError()
 {
-    const int seconds = (timeoutMs + 999) / 1000;
     return Error::make(ErrorCode::Timeout,
-                       QCoreApplication::translate(kContext,
-                                                   "The system keychain did not answer within %n second(s). "
-                                                   "It may be locked or busy.",
-                                                   nullptr, seconds));
+                       QCoreApplication::translate(kContext, "The system keychain did not answer in time. "
+                                                             "It may be locked or busy."));
 }
 
 // Errors that typically mean the Secret Service is still starting (or D-Bus activation of it
@@ -239,8 +238,9 @@ void runJob(std::shared_ptr<JobRun> run)
         if (run->settled)
             return;
         run->settled = true;
-        qCWarning(lcCoreKeychain) << "keychain" << typeName(run->type) << "timed out:" << run->key;
-        run->finish(timeoutError(run->timeoutMs));
+        qCWarning(lcCoreKeychain) << "keychain" << typeName(run->type) << "timed out after" << run->timeoutMs
+                                  << "ms:" << run->key;
+        run->finish(timeoutError());
     });
 }
 

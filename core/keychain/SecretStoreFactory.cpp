@@ -105,8 +105,8 @@ void SecretStoreFactory::create(QObject* context, const Options& options, Callba
             return;
         }
         fallBack(guard, std::move(done),
-                 QCoreApplication::translate(kContext, "The system keychain cannot be used: %1")
-                     .arg(status.error().message));
+                 QCoreApplication::translate(kContext, "Conclave cannot use the system keychain.") +
+                     QLatin1Char(' ') + status.error().message);
     });
 #endif
 }

@@ -82,6 +82,8 @@ private slots:
     void factoryHonoursForcedMemoryMode();
     void timeoutWhenTheDaemonIsStopped();
     void factoryFallsBackWhenTheKeychainDoesNotAnswer();
+    // Locks the login keyring for good (no way to unlock it without a prompt): must stay last.
+    void lockedKeyringIsReportedAndAvoided();
 };
 
 void TestKeychainSecretStore::initTestCase()
@@ -367,7 +369,7 @@ void TestKeychainSecretStore::timeoutWhenTheDaemonIsStopped()
     QVERIFY(elapsed.elapsed() >= 290);
     QVERIFY(!outcome->ok());
     QCOMPARE(outcome->error().code, ErrorCode::Timeout);
-    QVERIFY(outcome->error().message.contains(QLatin1String("did not answer")));
+    QVERIFY(outcome->error().message.contains(QLatin1String("did not answer in time")));
 
     // Once the daemon runs again the late answer arrives and must be ignored; the next job
     // behind it in QtKeychain's queue proves the late one has finished.
@@ -395,7 +397,7 @@ void TestKeychainSecretStore::factoryFallsBackWhenTheKeychainDoesNotAnswer()
     });
     QTRY_COMPARE_WITH_TIMEOUT(calls, 1, kWaitMs);
     QVERIFY(qobject_cast<MemorySecretStore*>(chosen.get()));
-    QVERIFY2(why.contains(QLatin1String("did not answer")), qPrintable(why));
+    QVERIFY2(why.contains(QLatin1String("did not answer in time")), qPrintable(why));
 
     resume.dismiss();
     QCOMPARE(::kill(keyringPid(), SIGCONT), 0);
@@ -405,6 +407,42 @@ void TestKeychainSecretStore::factoryFallsBackWhenTheKeychainDoesNotAnswer()
     QCOMPARE(readNow(store, QUuid::createUuid(), SecretKind::Password).error().code, ErrorCode::NotFound);
     const QByteArray listing = listEntries(store.service());
     QVERIFY2(!listing.contains("probe/"), listing.constData());
+}
+
+void TestKeychainSecretStore::lockedKeyringIsReportedAndAvoided()
+{
+    KeychainSecretStore store;
+    const QUuid id = QUuid::createUuid();
+    QVERIFY(writeNow(store, id, SecretKind::Password, secretOf("before locking")).ok());
+
+    QProcess lock;
+    lock.start(QStringLiteral("dbus-send"),
+               {QStringLiteral("--session"), QStringLiteral("--print-reply"),
+                QStringLiteral("--dest=org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets"),
+                QStringLiteral("org.freedesktop.Secret.Service.Lock"),
+                QStringLiteral("array:objpath:/org/freedesktop/secrets/collection/login")});
+    QVERIFY(lock.waitForFinished(kWaitMs));
+    QCOMPARE(lock.exitCode(), 0);
+
+    // Unlocking needs a prompt, which cannot appear without a display: the write is refused.
+    const Status written = writeNow(store, id, SecretKind::Password, secretOf("after locking"));
+    QVERIFY(!written.ok());
+    QCOMPARE(written.error().code, ErrorCode::Denied);
+    QVERIFY2(written.error().message.contains(QLatin1String("locked")), qPrintable(written.error().message));
+    // Reading cannot unlock either; QtKeychain reports that as an absent entry.
+    QVERIFY(!readNow(store, id, SecretKind::Password).ok());
+
+    int calls = 0;
+    std::unique_ptr<SecretStore> chosen;
+    QString why;
+    SecretStoreFactory::create(this, [&](std::unique_ptr<SecretStore> created, QString reason) {
+        ++calls;
+        chosen = std::move(created);
+        why = reason;
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(calls, 1, kWaitMs);
+    QVERIFY(qobject_cast<MemorySecretStore*>(chosen.get()));
+    QVERIFY2(why.contains(QLatin1String("locked")), qPrintable(why));
 }
 
 QTEST_GUILESS_MAIN(TestKeychainSecretStore)

@@ -6,9 +6,11 @@
 # removed afterwards; the command's exit status is passed through.
 #
 #   with-keyring.sh <command> [args...]
+#   with-keyring.sh --no-secret-service <command> [args...]
 #
 # The daemon's PID is exported as CONCLAVE_TEST_KEYRING_PID so a test can stop it (SIGSTOP) to
-# check timeouts.
+# check timeouts. With --no-secret-service the private bus runs without any activatable services
+# and no keyring is started: a desktop session whose Secret Service is missing.
 set -eu
 
 if [ "${1:-}" = "--inside-session" ]; then
@@ -44,6 +46,11 @@ if [ "${1:-}" = "--inside-session" ]; then
     exit "$status"
 fi
 
+without_service=false
+if [ "${1:-}" = "--no-secret-service" ]; then
+    without_service=true
+    shift
+fi
 if [ "$#" -eq 0 ]; then
     echo "usage: with-keyring.sh <command> [args...]" >&2
     exit 2
@@ -72,5 +79,25 @@ unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS XDG_CURRENT_DESKTOP DESKT
     KDE_FULL_SESSION KDE_SESSION_VERSION GNOME_DESKTOP_SESSION_ID GNOME_KEYRING_CONTROL
 
 status=0
-dbus-run-session -- "$0" --inside-session "$@" || status=$?
+if [ "$without_service" = true ]; then
+    # A session bus like the standard one, minus every <servicedir>: nothing can be activated.
+    cat >"$CONCLAVE_KEYRING_TMP/session.conf" <<CONF
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <keep_umask/>
+  <listen>unix:dir=$CONCLAVE_KEYRING_TMP</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+CONF
+    dbus-run-session --config-file="$CONCLAVE_KEYRING_TMP/session.conf" -- "$@" || status=$?
+else
+    dbus-run-session -- "$0" --inside-session "$@" || status=$?
+fi
 exit "$status"
