@@ -1,0 +1,150 @@
+// Domain separation: a signature made for one kind of structure never verifies as another.
+// For each signed structure, the same payload is signed under every other tag (and with no
+// tag); grafting that signature onto the structure must fail, while the control signed
+// under the structure's own tag passes. Hashes differ by tag too.
+#include "FolderFixture.h"
+
+#include "core/crypto/ByteWriter.h"
+#include "core/crypto/CryptoHash.h"
+#include "core/crypto/DomainTags.h"
+#include "core/crypto/FolderKeyGrant.h"
+#include "core/crypto/KeyWrap.h"
+#include "core/crypto/UserKeyBundle.h"
+
+#include <QTest>
+
+#include <cstring>
+#include <functional>
+
+using namespace Conclave::Core;
+using namespace Conclave::Core::Testing;
+
+namespace {
+const char* const kSignedTags[] = {DomainTags::kBundle, DomainTags::kGrant, DomainTags::kLogEntry,
+                                   DomainTags::kEnvelope};
+
+QByteArray tagBytes(const char* tag)
+{
+    return QByteArray(tag, qsizetype(std::strlen(tag)) + 1);
+}
+} // namespace
+
+class TestDomainSeparation : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void signatureFromOtherContextRejected_data()
+    {
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<QString>("foreignTag");
+        for (const char* target : kSignedTags) {
+            for (const char* foreign : kSignedTags) {
+                if (foreign != target)
+                    QTest::newRow(qPrintable(
+                        QStringLiteral("%1 <- %2").arg(QLatin1String(target), QLatin1String(foreign))))
+                        << QString::fromLatin1(target) << QString::fromLatin1(foreign);
+            }
+            QTest::newRow(qPrintable(QStringLiteral("%1 <- untagged").arg(QLatin1String(target))))
+                << QString::fromLatin1(target) << QString();
+        }
+    }
+
+    void signatureFromOtherContextRejected()
+    {
+        QFETCH(QString, target);
+        QFETCH(QString, foreignTag);
+        FolderFixture f;
+        const QUuid item = QUuid::createUuid();
+
+        // Each target: its serialized bytes (signed by alice), and a checker for the whole thing.
+        QByteArray bytes;
+        std::function<bool(const QByteArray&)> accepts;
+        const QByteArray t = target.toLatin1();
+        if (t == DomainTags::kBundle) {
+            bytes = UserKeyBundle::create(f.alice.id, f.alice.keys).serialize();
+            accepts = [](const QByteArray& b) {
+                return UserKeyBundle::parseAndVerify(b).ok();
+            };
+        } else if (t == DomainTags::kGrant) {
+            bytes = FolderKeyGrant::create(f.folderId, 1, *f.ring.key(1), f.bob.id,
+                                           f.bob.keys.encryptionPublicKey(), f.alice.id, f.alice.keys)
+                        ->serialize();
+            accepts = [&](const QByteArray& b) {
+                Result<FolderKeyGrant> g = FolderKeyGrant::parse(b);
+                return g.ok() && g->verify(f.state).ok();
+            };
+        } else if (t == DomainTags::kLogEntry) {
+            TestMember dave;
+            bytes = MembershipLog::next(f.state, MembershipAction::Add, f.alice.id, f.alice.keys, dave.id,
+                                        dave.keys.identityPublicKey(), FolderRole::View)
+                        .serialize();
+            accepts = [&](const QByteArray& b) {
+                Result<MembershipEntry> e = MembershipEntry::parse(b);
+                MembershipState copy = f.state;
+                return e.ok() && copy.apply(*e).ok();
+            };
+        } else {
+            bytes = f.seal(f.alice, item, "payload").serialize();
+            accepts = [&](const QByteArray& b) {
+                return ItemReader::open(b, f.expect(item), f.state, f.ring).ok();
+            };
+        }
+        QVERIFY(accepts(bytes));
+
+        const QByteArray ownTag = tagBytes(t.constData());
+        QVERIFY(bytes.startsWith(ownTag));
+        const QByteArray payload = bytes.mid(ownTag.size(), bytes.size() - ownTag.size() - 64);
+        const QByteArray prefix =
+            foreignTag.isEmpty() ? QByteArray() : tagBytes(foreignTag.toLatin1().constData());
+
+        // Control: re-signing the same payload under the structure's own tag is accepted.
+        QVERIFY(accepts(ownTag + payload + f.alice.keys.sign(QByteArray(ownTag + payload))));
+        // The same signer's signature over the payload in the other context is refused.
+        QVERIFY(!accepts(ownTag + payload + f.alice.keys.sign(QByteArray(prefix + payload))));
+        // And the original bytes under the other tag do not parse as anything valid there.
+        QVERIFY(!accepts(prefix + payload + f.alice.keys.sign(QByteArray(prefix + payload))));
+    }
+
+    void hashesAreTagged()
+    {
+        const QByteArray data("same bytes");
+        QVERIFY(CryptoHash::tagged(DomainTags::kLogEntryHash, data) !=
+                CryptoHash::tagged(DomainTags::kEnvelopeHash, data));
+        QVERIFY(CryptoHash::tagged("a", QByteArray("b")) != CryptoHash::tagged("ab", QByteArray()));
+    }
+
+    void wrappedKeysCannotChangePurpose()
+    {
+        // An account key blob presented as a user key blob (or the reverse) does not unwrap.
+        const SecureBytes key = SecureBytes::random(32);
+        const SecureBytes secret = SecureBytes::random(64);
+        const QUuid user = QUuid::createUuid();
+        const QByteArray asAccountKey =
+            KeyWrap::wrap(key, secret, ByteWriter(DomainTags::kAccountKeyWrap).bytes());
+        QVERIFY(!UserKeys::unwrap(key, user, asAccountKey).ok());
+        const UserKeys keys = UserKeys::generate();
+        QVERIFY(UserKeys::unwrap(key, user, keys.wrap(key, user)).ok());
+        QVERIFY(
+            !KeyWrap::unwrap(key, keys.wrap(key, user), ByteWriter(DomainTags::kAccountKeyWrap).bytes(), 64)
+                 .ok());
+    }
+
+    void tagsAreDistinct()
+    {
+        const char* const all[] = {
+            DomainTags::kAccountKeyWrap, DomainTags::kUserKeysWrap, DomainTags::kBundle,
+            DomainTags::kFingerprint,    DomainTags::kPinStore,     DomainTags::kGrant,
+            DomainTags::kKeyChainLink,   DomainTags::kLogEntry,     DomainTags::kLogEntryHash,
+            DomainTags::kEnvelope,       DomainTags::kEnvelopeHash};
+        QSet<QByteArray> seen;
+        for (const char* tag : all) {
+            QVERIFY(QByteArray(tag).startsWith("conclave."));
+            seen.insert(QByteArray(tag));
+        }
+        QCOMPARE(seen.size(), qsizetype(std::size(all)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDomainSeparation)
+#include "TestDomainSeparation.moc"

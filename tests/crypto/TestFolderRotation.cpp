@@ -1,0 +1,200 @@
+// Rotation on member removal: one batch with remove + rotate entries, a chain link, grants
+// to the remaining members and every item re-encrypted. The removed member cannot read
+// anything afterwards; remaining and later-added members read old and new items.
+#include "FolderFixture.h"
+
+#include "core/crypto/FolderKeyGrant.h"
+#include "core/crypto/FolderRotation.h"
+
+#include <QTest>
+
+#include <vector>
+
+using namespace Conclave::Core;
+using namespace Conclave::Core::Testing;
+
+namespace {
+QHash<QUuid, QByteArray> encryptionKeys(std::initializer_list<const TestMember*> members)
+{
+    QHash<QUuid, QByteArray> keys;
+    for (const TestMember* m : members)
+        keys.insert(m->id, m->keys.encryptionPublicKey());
+    return keys;
+}
+} // namespace
+
+class TestFolderRotation : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void removedMemberLosesAccessOthersKeepIt()
+    {
+        FolderFixture f;
+        const QUuid item = QUuid::createUuid();
+        const ItemEnvelope before = f.seal(f.bob, item, "written before");
+        ItemEnvelope::Header nameHeader = f.header(f.alice, f.folderId);
+        nameHeader.kind = ItemKind::FolderName;
+        const ItemEnvelope name =
+            ItemEnvelope::seal(nameHeader, "Prod", *f.ring.key(1), f.alice.keys).value();
+        const LogCheckpoint seenBefore = f.state.checkpoint();
+
+        FolderRotation::Request request;
+        request.orgId = f.orgId;
+        request.managerId = f.alice.id;
+        request.removedId = f.bob.id;
+        request.encryptionKeys = encryptionKeys({&f.alice, &f.carol});
+        request.items = {before.serialize(), name.serialize()};
+        request.timeMs = 5000;
+        Result<RotationBatch> batch = FolderRotation::rotate(f.state, f.ring, f.alice.keys, request);
+        QVERIFY2(batch.ok(), batch.ok() ? "" : qPrintable(batch.error().message));
+        QCOMPARE(batch->newKeyVersion, 2u);
+        QCOMPARE(batch->logEntries.size(), 2);
+        QCOMPARE(batch->logEntries[0].fields().action, MembershipAction::Remove);
+        QCOMPARE(batch->logEntries[1].fields().action, MembershipAction::Rotate);
+        QCOMPARE(batch->grants.size(), 2);
+        QCOMPARE(batch->items.size(), 2);
+
+        // What the server stores; every client replays it against what it saw before.
+        QList<MembershipEntry> log = f.log + batch->logEntries;
+        Result<MembershipState> state = MembershipLog::replay(f.folderId, log, seenBefore);
+        QVERIFY(state.ok());
+        QVERIFY(!state->isMember(f.bob.id));
+        QVERIFY(!state->rotationPending());
+
+        // Remaining member carol: opens her grant, follows the chain, reads new and old.
+        FolderKeyRing carolRing(f.folderId);
+        bool carolHasGrant = false;
+        for (const FolderKeyGrant& grant : batch->grants) {
+            QVERIFY(FolderKeyGrant::parse(grant.serialize())->verify(*state).ok());
+            QVERIFY(grant.recipientId() != f.bob.id);
+            if (grant.recipientId() == f.carol.id) {
+                carolRing.insert(grant.keyVersion(), grant.open(f.carol.id, f.carol.keys).value());
+                carolHasGrant = true;
+            }
+            QVERIFY(!grant.open(f.bob.id, f.bob.keys).ok());
+        }
+        QVERIFY(carolHasGrant);
+        QVERIFY(carolRing.absorbChain({batch->chainLink}).ok());
+        ItemReader::Expectation e = f.expect(item);
+        e.lastSeen = ItemReader::Seen{1, before.hash()};
+        Result<ItemReader::Opened> now = ItemReader::open(batch->items[0].serialize(), e, *state, carolRing);
+        QVERIFY2(now.ok(), now.ok() ? "" : qPrintable(now.error().message));
+        QCOMPARE(now->plaintext.view().toByteArray(), QByteArray("written before"));
+        QCOMPARE(now->revision, quint64(2));
+        QCOMPARE(now->keyVersion, 2u);
+        QCOMPARE(now->authorId, f.alice.id);
+        ItemReader::Expectation history = f.expect(item);
+        history.historical = true;
+        Result<ItemReader::Opened> old = ItemReader::open(before.serialize(), history, *state, carolRing);
+        QVERIFY(old.ok());
+        // The old revision is no longer acceptable as the current one (stale key version).
+        QVERIFY(!ItemReader::open(before.serialize(), f.expect(item), *state, carolRing).ok());
+        Result<ItemReader::Opened> renamed =
+            ItemReader::open(batch->items[1].serialize(), f.expect(f.folderId), *state, carolRing);
+        QVERIFY(renamed.ok());
+        QCOMPARE(renamed->plaintext.view().toByteArray(), QByteArray("Prod"));
+
+        // Removed member bob keeps only key version 1: no grant, the chain needs v2, and
+        // v1 does not decrypt anything written after the rotation.
+        FolderKeyRing bobRing(f.folderId);
+        bobRing.insert(1, f.ring.key(1)->clone());
+        QVERIFY(bobRing.absorbChain({batch->chainLink}).ok());
+        QVERIFY(!bobRing.contains(2));
+        QVERIFY(!ItemReader::open(batch->items[0].serialize(), e, *state, bobRing).ok());
+        QVERIFY(!batch->items[0].decrypt(*f.ring.key(1)).ok());
+        ItemEnvelope::Header afterHeader = f.header(f.alice, QUuid::createUuid());
+        afterHeader.keyVersion = 2;
+        const ItemEnvelope written =
+            ItemEnvelope::seal(afterHeader, "written after", batch->newFolderKey, f.alice.keys).value();
+        QVERIFY(!written.decrypt(*f.ring.key(1)).ok());
+        QVERIFY(ItemReader::open(written.serialize(), f.expect(afterHeader.itemId), *state, carolRing).ok());
+
+        // A member added after the rotation gets only version 2 and still reads the old item.
+        TestMember dave;
+        MembershipState daveState = *state;
+        const MembershipEntry addDave =
+            MembershipLog::next(daveState, MembershipAction::Add, f.alice.id, f.alice.keys, dave.id,
+                                dave.keys.identityPublicKey(), FolderRole::View);
+        QVERIFY(daveState.apply(addDave).ok());
+        const FolderKeyGrant daveGrant =
+            FolderKeyGrant::create(f.folderId, 2, batch->newFolderKey, dave.id,
+                                   dave.keys.encryptionPublicKey(), f.alice.id, f.alice.keys)
+                .value();
+        QVERIFY(daveGrant.verify(daveState).ok());
+        FolderKeyRing daveRing(f.folderId);
+        daveRing.insert(2, daveGrant.open(dave.id, dave.keys).value());
+        QVERIFY(daveRing.absorbChain({batch->chainLink}).ok());
+        QVERIFY(ItemReader::open(batch->items[0].serialize(), f.expect(item), daveState, daveRing).ok());
+        QVERIFY(ItemReader::open(before.serialize(), history, daveState, daveRing).ok());
+    }
+
+    void onlyManagersRotate()
+    {
+        FolderFixture f;
+        FolderRotation::Request request;
+        request.orgId = f.orgId;
+        request.managerId = f.bob.id; // Edit only
+        request.removedId = f.carol.id;
+        request.encryptionKeys = encryptionKeys({&f.alice, &f.bob});
+        const Result<RotationBatch> batch = FolderRotation::rotate(f.state, f.ring, f.bob.keys, request);
+        QVERIFY(!batch.ok());
+        QCOMPARE(batch.error().code, ErrorCode::Denied);
+    }
+
+    void missingMemberKeyFailsWholeBatch()
+    {
+        FolderFixture f;
+        FolderRotation::Request request;
+        request.orgId = f.orgId;
+        request.managerId = f.alice.id;
+        request.removedId = f.bob.id;
+        request.encryptionKeys = encryptionKeys({&f.alice}); // carol missing
+        const Result<RotationBatch> batch = FolderRotation::rotate(f.state, f.ring, f.alice.keys, request);
+        QVERIFY(!batch.ok());
+        QCOMPARE(batch.error().code, ErrorCode::NotFound);
+    }
+
+    void rotationAfterLeave()
+    {
+        FolderFixture f;
+        f.append(MembershipLog::next(f.state, MembershipAction::Leave, f.carol.id, f.carol.keys));
+        QVERIFY(f.state.rotationPending());
+        FolderRotation::Request request;
+        request.orgId = f.orgId;
+        request.managerId = f.alice.id;
+        request.encryptionKeys = encryptionKeys({&f.alice, &f.bob});
+        Result<RotationBatch> batch = FolderRotation::rotate(f.state, f.ring, f.alice.keys, request);
+        QVERIFY(batch.ok());
+        QCOMPARE(batch->logEntries.size(), 1);
+        QCOMPARE(batch->grants.size(), 2);
+    }
+
+    void thousandItemsFiftyMembers()
+    {
+        // DESIGN §8 scale; a correctness check here, timing lives in the benchmarks.
+        FolderFixture f;
+        std::vector<TestMember> members(47);
+        QHash<QUuid, QByteArray> keys = encryptionKeys({&f.alice, &f.carol});
+        for (const TestMember& m : members) {
+            f.add(m, FolderRole::Edit);
+            keys.insert(m.id, m.keys.encryptionPublicKey());
+        }
+        FolderRotation::Request request;
+        request.orgId = f.orgId;
+        request.managerId = f.alice.id;
+        request.removedId = f.bob.id;
+        request.encryptionKeys = keys;
+        for (int i = 0; i < 1000; ++i)
+            request.items << f.seal(members[std::size_t(i) % members.size()], QUuid::createUuid(),
+                                    QByteArray(400, 'i'))
+                                 .serialize();
+        Result<RotationBatch> batch = FolderRotation::rotate(f.state, f.ring, f.alice.keys, request);
+        QVERIFY(batch.ok());
+        QCOMPARE(batch->grants.size(), 49);
+        QCOMPARE(batch->items.size(), 1000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFolderRotation)
+#include "TestFolderRotation.moc"

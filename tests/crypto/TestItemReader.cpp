@@ -1,0 +1,342 @@
+// Item envelopes and ItemReader: every byte of header, nonce, ciphertext, tag and signature
+// is protected; moved, swapped, rolled-back, forked, unchained and stale items, writes by
+// View members and unknown formats are refused; padding hides sizes; nonces never repeat.
+#include "FolderFixture.h"
+
+#include <QTest>
+
+#include <array>
+#include <unordered_set>
+
+using namespace Conclave::Core;
+using namespace Conclave::Core::Testing;
+
+namespace {
+constexpr qsizetype kTagSize = 21; // "conclave.envelope.v1\0"
+constexpr qsizetype kNonceAt = kTagSize + 1 + 1 + 16 + 16 + 16 + 4 + 8 + 32 + 16;
+constexpr qsizetype kCiphertextAt = kNonceAt + 24 + 4;
+
+QString text(const Result<ItemReader::Opened>& r)
+{
+    return r.ok() ? QStringLiteral("accepted") : r.error().message;
+}
+
+QByteArray plain(const ItemReader::Opened& opened)
+{
+    return opened.plaintext.view().toByteArray();
+}
+} // namespace
+
+class TestItemReader : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void opensItemsMarkersAndFolderNames()
+    {
+        FolderFixture f;
+        const QUuid item = QUuid::createUuid();
+        const ItemEnvelope env = f.seal(f.bob, item, "{\"name\":\"prod\"}");
+        Result<ItemReader::Opened> opened =
+            ItemReader::open(env.serialize(), f.expect(item), f.state, f.ring);
+        QVERIFY2(opened.ok(), qPrintable(text(opened)));
+        QCOMPARE(plain(*opened), QByteArray("{\"name\":\"prod\"}"));
+        QCOMPARE(opened->authorId, f.bob.id);
+        QCOMPARE(opened->revision, quint64(1));
+        QCOMPARE(opened->hash, env.hash());
+        QCOMPARE(opened->kind, ItemKind::Item);
+
+        // Signed delete marker as revision 2.
+        ItemEnvelope::Header h = f.header(f.alice, item, 2, env.hash());
+        h.kind = ItemKind::DeleteMarker;
+        const ItemEnvelope marker = ItemEnvelope::seal(h, {}, *f.ring.key(1), f.alice.keys).value();
+        ItemReader::Expectation e = f.expect(item);
+        e.lastSeen = ItemReader::Seen{1, env.hash()};
+        Result<ItemReader::Opened> deleted = ItemReader::open(marker.serialize(), e, f.state, f.ring);
+        QVERIFY2(deleted.ok(), qPrintable(text(deleted)));
+        QCOMPARE(deleted->kind, ItemKind::DeleteMarker);
+        QVERIFY(deleted->plaintext.isEmpty());
+
+        // The folder name is an item whose id is the folder id.
+        ItemEnvelope::Header nameHeader = f.header(f.alice, f.folderId);
+        nameHeader.kind = ItemKind::FolderName;
+        const ItemEnvelope name =
+            ItemEnvelope::seal(nameHeader, "Production", *f.ring.key(1), f.alice.keys).value();
+        Result<ItemReader::Opened> named =
+            ItemReader::open(name.serialize(), f.expect(f.folderId), f.state, f.ring);
+        QVERIFY(named.ok());
+        QCOMPARE(plain(*named), QByteArray("Production"));
+        nameHeader.itemId = QUuid::createUuid();
+        const ItemEnvelope misplaced =
+            ItemEnvelope::seal(nameHeader, "X", *f.ring.key(1), f.alice.keys).value();
+        QVERIFY(!ItemReader::open(misplaced.serialize(), f.expect(nameHeader.itemId), f.state, f.ring).ok());
+    }
+
+    void paddingHidesExactSize_data()
+    {
+        QTest::addColumn<int>("size");
+        QTest::addColumn<int>("ciphertextSize");
+        QTest::newRow("empty") << 0 << 256 + 16;
+        QTest::newRow("1") << 1 << 256 + 16;
+        QTest::newRow("255") << 255 << 256 + 16;
+        QTest::newRow("256") << 256 << 512 + 16;
+        QTest::newRow("400") << 400 << 512 + 16;
+    }
+
+    void paddingHidesExactSize()
+    {
+        QFETCH(int, size);
+        QFETCH(int, ciphertextSize);
+        FolderFixture f;
+        const QUuid item = QUuid::createUuid();
+        const QByteArray content(size, 'p');
+        const ItemEnvelope env = f.seal(f.bob, item, content);
+        QCOMPARE(env.ciphertext().size(), ciphertextSize);
+        Result<ItemReader::Opened> opened =
+            ItemReader::open(env.serialize(), f.expect(item), f.state, f.ring);
+        QVERIFY(opened.ok());
+        QCOMPARE(plain(*opened), content);
+    }
+
+    void everyByteFlipRejected_data()
+    {
+        QTest::addColumn<QString>("region");
+        for (const char* region : {"header", "nonce", "length", "ciphertext", "tag", "signature"})
+            QTest::newRow(region) << QString::fromLatin1(region);
+    }
+
+    void everyByteFlipRejected()
+    {
+        QFETCH(QString, region);
+        FolderFixture f;
+        const QUuid item = QUuid::createUuid();
+        const QByteArray bytes = f.seal(f.bob, item, QByteArray(300, 'c')).serialize();
+        const qsizetype sigAt = bytes.size() - 64;
+        const qsizetype tagAt = sigAt - 16;
+        qsizetype from = 0;
+        qsizetype to = 0;
+        if (region == QLatin1String("header")) {
+            to = kNonceAt;
+        } else if (region == QLatin1String("nonce")) {
+            from = kNonceAt;
+            to = kNonceAt + 24;
+        } else if (region == QLatin1String("length")) {
+            from = kNonceAt + 24;
+            to = kCiphertextAt;
+        } else if (region == QLatin1String("ciphertext")) {
+            from = kCiphertextAt;
+            to = tagAt;
+        } else if (region == QLatin1String("tag")) {
+            from = tagAt;
+            to = sigAt;
+        } else {
+            from = sigAt;
+            to = bytes.size();
+        }
+        QVERIFY(to > from);
+        for (qsizetype i = from; i < to; ++i) {
+            for (const char mask : {char(0x01), char(0x80)}) {
+                QByteArray tampered = bytes;
+                tampered[i] = char(tampered[i] ^ mask);
+                const Result<ItemReader::Opened> opened =
+                    ItemReader::open(tampered, f.expect(item), f.state, f.ring);
+                QVERIFY2(!opened.ok(), qPrintable(QStringLiteral("byte %1").arg(i)));
+            }
+        }
+    }
+
+    void ciphertextTamperCaughtByAeadToo()
+    {
+        // Even with the signature check out of the way, the AEAD tag catches a changed byte.
+        FolderFixture f;
+        const ItemEnvelope env = f.seal(f.bob, QUuid::createUuid(), "x");
+        QByteArray bytes = env.serialize();
+        bytes[kCiphertextAt + 3] = char(bytes[kCiphertextAt + 3] ^ 0x01);
+        Result<ItemEnvelope> parsed = ItemEnvelope::parse(bytes);
+        QVERIFY(parsed.ok());
+        QVERIFY(!parsed->decrypt(*f.ring.key(1)).ok());
+        QVERIFY(ItemEnvelope::parse(env.serialize())->decrypt(*f.ring.key(1)).ok());
+    }
+
+    void movedItemRejected()
+    {
+        FolderFixture f;
+        FolderFixture other;
+        const QUuid item = QUuid::createUuid();
+        const QByteArray bytes = f.seal(f.bob, item, "x").serialize();
+        // The server lists f's item inside the other folder...
+        ItemReader::Expectation e = other.expect(item);
+        Result<ItemReader::Opened> opened = ItemReader::open(bytes, e, other.state, other.ring);
+        QVERIFY(!opened.ok());
+        QVERIFY2(opened.error().message.contains(QLatin1String("moved")), qPrintable(text(opened)));
+        // ...or under another org with the same folder id.
+        e = f.expect(item);
+        e.orgId = QUuid::createUuid();
+        opened = ItemReader::open(bytes, e, f.state, f.ring);
+        QVERIFY2(!opened.ok() && opened.error().message.contains(QLatin1String("moved")),
+                 qPrintable(text(opened)));
+    }
+
+    void swappedIdRejected()
+    {
+        FolderFixture f;
+        const QUuid a = QUuid::createUuid();
+        const QUuid b = QUuid::createUuid();
+        const QByteArray itemA = f.seal(f.bob, a, "a").serialize();
+        QVERIFY(f.seal(f.bob, b, "b").serialize() != itemA);
+        const Result<ItemReader::Opened> opened = ItemReader::open(itemA, f.expect(b), f.state, f.ring);
+        QVERIFY(!opened.ok());
+        QVERIFY2(opened.error().message.contains(QLatin1String("swapped")), qPrintable(text(opened)));
+    }
+
+    void revisionOrderEnforced()
+    {
+        FolderFixture f;
+        const QUuid item = QUuid::createUuid();
+        const ItemEnvelope r1 = f.seal(f.bob, item, "one");
+        const ItemEnvelope r2 = f.seal(f.alice, item, "two", 2, r1.hash());
+        const ItemEnvelope r3 = f.seal(f.bob, item, "three", 3, r2.hash());
+        const ItemEnvelope r2fork = f.seal(f.bob, item, "other two", 2, r1.hash());
+        const ItemEnvelope r3broken = f.seal(f.bob, item, "three", 3, r1.hash());
+
+        ItemReader::Expectation e = f.expect(item);
+        e.lastSeen = ItemReader::Seen{2, r2.hash()};
+        const auto open = [&](const ItemEnvelope& env) {
+            return ItemReader::open(env.serialize(), e, f.state, f.ring);
+        };
+        QVERIFY(open(r3).ok());
+        QVERIFY(open(r2).ok()); // the same revision again is harmless
+
+        Result<ItemReader::Opened> older = open(r1);
+        QVERIFY(!older.ok());
+        QVERIFY2(older.error().message.contains(QLatin1String("older revision")), qPrintable(text(older)));
+        Result<ItemReader::Opened> fork = open(r2fork);
+        QVERIFY2(!fork.ok() && fork.error().message.contains(QLatin1String("fork")), qPrintable(text(fork)));
+        Result<ItemReader::Opened> broken = open(r3broken);
+        QVERIFY2(!broken.ok() && broken.error().message.contains(QLatin1String("broken chain")),
+                 qPrintable(text(broken)));
+        // A history view may show the older revision.
+        e.historical = true;
+        QVERIFY(open(r1).ok());
+    }
+
+    void staleKeyVersionRejected()
+    {
+        FolderFixture f;
+        const QUuid item = QUuid::createUuid();
+        const ItemEnvelope old = f.seal(f.bob, item, "v1"); // written before the rotation
+        f.append(MembershipLog::next(f.state, MembershipAction::Rotate, f.alice.id, f.alice.keys));
+        f.ring.insert(2, FolderKeyRing::generateKey());
+
+        // bob has not seen the rotation and writes revision 2 under key version 1.
+        ItemEnvelope::Header h = f.header(f.bob, item, 2, old.hash());
+        h.keyVersion = 1;
+        const ItemEnvelope stale = ItemEnvelope::seal(h, "v1 again", *f.ring.key(1), f.bob.keys).value();
+        ItemReader::Expectation e = f.expect(item);
+        e.lastSeen = ItemReader::Seen{1, old.hash()};
+        Result<ItemReader::Opened> opened = ItemReader::open(stale.serialize(), e, f.state, f.ring);
+        QVERIFY(!opened.ok());
+        QVERIFY2(opened.error().message.contains(QLatin1String("stale")), qPrintable(text(opened)));
+        // The same write under the current version is fine.
+        QVERIFY(
+            ItemReader::open(f.seal(f.bob, item, "v2", 2, old.hash()).serialize(), e, f.state, f.ring).ok());
+        // A key version the log does not know yet is refused too.
+        h.keyVersion = 3;
+        f.ring.insert(3, FolderKeyRing::generateKey());
+        const ItemEnvelope future = ItemEnvelope::seal(h, "?", *f.ring.key(3), f.bob.keys).value();
+        QVERIFY(!ItemReader::open(future.serialize(), e, f.state, f.ring).ok());
+    }
+
+    void writeByViewMemberRejected()
+    {
+        FolderFixture f;
+        const QUuid item = QUuid::createUuid();
+        // carol (View) has the folder key, so she can encrypt and sign, but readers refuse it.
+        const ItemEnvelope env = f.seal(f.carol, item, "sneaky");
+        Result<ItemReader::Opened> opened =
+            ItemReader::open(env.serialize(), f.expect(item), f.state, f.ring);
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error().code, ErrorCode::Denied);
+        QVERIFY2(opened.error().message.contains(QLatin1String("edit")), qPrintable(text(opened)));
+
+        // An outsider, and bob signing in alice's name, fail as well.
+        TestMember eve;
+        QVERIFY(!ItemReader::open(f.seal(eve, item, "x").serialize(), f.expect(item), f.state, f.ring).ok());
+        ItemEnvelope::Header h = f.header(f.alice, item);
+        const ItemEnvelope impersonated = ItemEnvelope::seal(h, "x", *f.ring.key(1), f.bob.keys).value();
+        opened = ItemReader::open(impersonated.serialize(), f.expect(item), f.state, f.ring);
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error().code, ErrorCode::Crypto);
+    }
+
+    void unknownFormatRejected_data()
+    {
+        QTest::addColumn<qsizetype>("offset");
+        QTest::addColumn<char>("value");
+        QTest::addColumn<int>("code");
+        QTest::newRow("format version 2") << kTagSize << char(2) << int(ErrorCode::VersionTooNew);
+        QTest::newRow("format version 0") << kTagSize << char(0) << int(ErrorCode::VersionTooNew);
+        QTest::newRow("tag v2") << qsizetype(19) << '2' << int(ErrorCode::Protocol);
+        QTest::newRow("unknown kind") << kTagSize + 1 << char(9) << int(ErrorCode::Protocol);
+    }
+
+    void unknownFormatRejected()
+    {
+        QFETCH(qsizetype, offset);
+        QFETCH(char, value);
+        QFETCH(int, code);
+        FolderFixture f;
+        const QUuid item = QUuid::createUuid();
+        QByteArray bytes = f.seal(f.bob, item, "x").serialize();
+        bytes[offset] = value;
+        Result<ItemReader::Opened> opened = ItemReader::open(bytes, f.expect(item), f.state, f.ring);
+        QVERIFY(!opened.ok());
+        QCOMPARE(int(opened.error().code), code);
+    }
+
+    void truncatedAndExtendedRejected()
+    {
+        FolderFixture f;
+        const QUuid item = QUuid::createUuid();
+        const QByteArray bytes = f.seal(f.bob, item, "x").serialize();
+        for (qsizetype size = 0; size < bytes.size(); size += 7)
+            QVERIFY(!ItemReader::open(bytes.first(size), f.expect(item), f.state, f.ring).ok());
+        QVERIFY(!ItemReader::open(QByteArray(bytes + '\0'), f.expect(item), f.state, f.ring).ok());
+    }
+
+    void noNonceRepeatsInAMillion()
+    {
+        // seal() takes every nonce from newNonce(); a million of them must all differ.
+        struct Hash
+        {
+            std::size_t operator()(const std::array<char, 24>& a) const
+            {
+                std::size_t h = 0;
+                std::memcpy(&h, a.data(), sizeof h);
+                return h;
+            }
+        };
+        std::unordered_set<std::array<char, 24>, Hash> seen;
+        seen.reserve(1'000'000);
+        for (int i = 0; i < 1'000'000; ++i) {
+            const QByteArray nonce = ItemEnvelope::newNonce();
+            QCOMPARE(nonce.size(), 24);
+            std::array<char, 24> key;
+            std::memcpy(key.data(), nonce.constData(), 24);
+            QVERIFY(seen.insert(key).second);
+        }
+        // And sealing really uses fresh nonces: the same plaintext twice never looks the same.
+        FolderFixture f;
+        const QUuid item = QUuid::createUuid();
+        std::unordered_set<std::array<char, 24>, Hash> sealed;
+        for (int i = 0; i < 2000; ++i) {
+            const ItemEnvelope env = f.seal(f.bob, item, "same");
+            std::array<char, 24> key;
+            std::memcpy(key.data(), env.header().nonce.constData(), 24);
+            QVERIFY(sealed.insert(key).second);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestItemReader)
+#include "TestItemReader.moc"
