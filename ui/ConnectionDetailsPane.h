@@ -1,0 +1,56 @@
+// ConnectionDetailsPane: the right-hand side of the main window. For a selected connection
+// it shows kind, hosts, database, user, TLS, tunnel, tags and notes, with buttons for the
+// common actions; for a folder, its path and how much it holds; otherwise a hint.
+#pragma once
+
+#include "core/model/Connection.h"
+
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+
+namespace Conclave::Gui {
+
+class ConnectionDetailsPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConnectionDetailsPane)
+
+public:
+    explicit ConnectionDetailsPane(QWidget* parent = nullptr);
+
+    void showConnection(const Core::Connection& connection, const QString& folderPath);
+    void showFolder(const QString& name, const QString& path, int folders, int connections);
+    void showNothing();
+    // The buttons trigger these actions (owned by the main window).
+    void setActions(QAction* open, QAction* test, QAction* edit, QAction* copyUri);
+
+private:
+    QLabel* addRow(const QString& label, const QString& objectName);
+
+    QStackedWidget* m_stack;
+    QLabel* m_hint;
+    QWidget* m_page;
+    QFormLayout* m_form;
+    QLabel* m_icon;
+    QLabel* m_title;
+    QLabel* m_kind;
+    QLabel* m_hosts;
+    QLabel* m_database;
+    QLabel* m_user;
+    QLabel* m_tls;
+    QLabel* m_ssh;
+    QLabel* m_tags;
+    QLabel* m_folder;
+    QLabel* m_notes;
+    QWidget* m_buttons;
+    QPushButton* m_open;
+    QPushButton* m_test;
+    QPushButton* m_edit;
+    QPushButton* m_copy;
+};
+
+} // namespace Conclave::Gui

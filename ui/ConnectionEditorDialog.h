@@ -1,0 +1,132 @@
+// ConnectionEditorDialog: creates or edits one connection, for all five kinds, in tabs
+// (General, Authentication, TLS, SSH tunnel, Advanced). On OK it checks the result with
+// validateConnection(); when a field is wrong it switches to that field's tab, focuses it
+// and says what is wrong. Secrets typed here (passwords, passphrase, key and certificate
+// files) never enter the Connection: they are handed out once, as SecureBytes, through
+// takeSecretChanges(), for the caller to write to the SecretStore.
+#pragma once
+
+#include "core/crypto/SecureBytes.h"
+#include "core/keychain/SecretKind.h"
+#include "core/model/Connection.h"
+
+#include <QDialog>
+
+#include <vector>
+
+class QCheckBox;
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QTabWidget;
+class QTableWidget;
+
+namespace Conclave::Gui {
+
+class ConnectionEditorDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConnectionEditorDialog)
+
+public:
+    enum Tab
+    {
+        GeneralTab,
+        AuthenticationTab,
+        TlsTab,
+        SshTab,
+        AdvancedTab
+    };
+
+    struct SecretChange
+    {
+        Core::SecretKind kind;
+        Core::SecureBytes value; // empty with remove = true: delete the stored secret
+        bool remove = false;
+    };
+
+    // `isNew` changes the title and how empty secret fields are read: for an existing
+    // connection an empty password field keeps the stored password.
+    ConnectionEditorDialog(const Core::Connection& connection, bool isNew, QWidget* parent = nullptr);
+    ~ConnectionEditorDialog() override;
+
+    // The edited connection; meaningful after the dialog was accepted.
+    Core::Connection connection() const { return m_result; }
+    // The secrets to write or remove; hands them over once.
+    std::vector<SecretChange> takeSecretChanges();
+
+    // The widget that edits `field` (a validateConnection field name such as "name",
+    // "hosts[0].port", "ssh.host"), or null. The tests use it; so does error focusing.
+    QWidget* fieldWidget(const QString& field) const;
+    QTabWidget* tabs() const { return m_tabs; }
+    QString errorText() const;
+
+public slots:
+    void accept() override;
+
+private:
+    void buildGeneralTab();
+    void buildAuthenticationTab();
+    void buildTlsTab();
+    void buildSshTab();
+    void buildAdvancedTab();
+    void load(const Core::Connection& connection);
+    Core::Connection collect() const;
+    void updateForKind();
+    void addHostRow(const QString& host, quint16 port);
+    void addOptionRow(const QString& key, const QString& value);
+    void showFieldError(const QString& field, const QString& message);
+    void clearError();
+    bool readSecretFile(const QString& path, Core::SecretKind kind, const QString& field);
+    void wipeSecretFields();
+    QLineEdit* addFileRow(QFormLayout* form, const QString& label, const QString& objectName,
+                          const QString& dialogTitle);
+
+    Core::Connection m_original;
+    Core::Connection m_result;
+    bool m_isNew;
+    Core::ConnectionKind m_shownKind;
+    std::vector<SecretChange> m_secrets;
+
+    QTabWidget* m_tabs = nullptr;
+    QLabel* m_error = nullptr;
+    // General
+    QLineEdit* m_name = nullptr;
+    QComboBox* m_kind = nullptr;
+    QCheckBox* m_srv = nullptr;
+    QTableWidget* m_hosts = nullptr;
+    QPushButton* m_addHost = nullptr;
+    QPushButton* m_removeHost = nullptr;
+    QLineEdit* m_database = nullptr;
+    QComboBox* m_color = nullptr;
+    QLineEdit* m_tags = nullptr;
+    // Authentication
+    QLineEdit* m_username = nullptr;
+    QLineEdit* m_password = nullptr;
+    QCheckBox* m_forgetPassword = nullptr;
+    // TLS
+    QCheckBox* m_tlsEnabled = nullptr;
+    QLineEdit* m_caFile = nullptr;
+    QLineEdit* m_clientCert = nullptr;
+    QLineEdit* m_clientKey = nullptr;
+    QCheckBox* m_forgetClientCert = nullptr;
+    QCheckBox* m_allowInvalidHostnames = nullptr;
+    // SSH tunnel
+    QCheckBox* m_sshEnabled = nullptr;
+    QLineEdit* m_sshHost = nullptr;
+    QSpinBox* m_sshPort = nullptr;
+    QLineEdit* m_sshUser = nullptr;
+    QComboBox* m_sshAuth = nullptr;
+    QLineEdit* m_sshPassword = nullptr;
+    QLineEdit* m_sshKeyFile = nullptr;
+    QLineEdit* m_sshPassphrase = nullptr;
+    // Advanced
+    QTableWidget* m_options = nullptr;
+    QPlainTextEdit* m_notes = nullptr;
+};
+
+} // namespace Conclave::Gui

@@ -1,0 +1,676 @@
+// ConnectionTreeModel: see the header. Rows are kept in insertion order; the proxy
+// (ConnectionFilterProxyModel) sorts folders before connections and names alphabetically.
+#include "ui/ConnectionTreeModel.h"
+
+#include "core/storage/ConnectionStore.h"
+#include "core/util/LogCategories.h"
+
+#include <QCoreApplication>
+#include <QDataStream>
+#include <QHash>
+#include <QIODevice>
+#include <QMimeData>
+#include <QSet>
+
+namespace Conclave::Gui {
+
+using namespace Conclave::Core;
+
+struct ConnectionTreeModel::Node
+{
+    bool isFolder = false;
+    QUuid id;
+    Node* parent = nullptr;
+    int row = 0; // position in parent->children, kept current so parent() is O(1)
+    QString searchText;
+    std::vector<std::unique_ptr<Node>> children;
+};
+
+ConnectionTreeModel::ConnectionTreeModel(QObject* parent)
+    : QAbstractItemModel(parent)
+    , m_root(std::make_unique<Node>())
+{
+    m_root->isFolder = true;
+}
+
+ConnectionTreeModel::~ConnectionTreeModel() = default;
+
+Status ConnectionTreeModel::load(ConnectionStore* store)
+{
+    beginResetModel();
+    m_store = store;
+    m_root->children.clear();
+    m_folders.clear();
+    m_connections.clear();
+    m_folderNodes.clear();
+    m_connectionNodes.clear();
+
+    Status status;
+    if (store) {
+        auto folders = store->folders();
+        auto connections = store->connections();
+        if (!folders) {
+            status = folders.error();
+        } else if (!connections) {
+            status = connections.error();
+        } else {
+            for (const Folder& folder : folders.value())
+                m_folders.insert(folder.id, folder);
+            for (const Connection& connection : connections.value())
+                m_connections.insert(connection.id, connection);
+        }
+    }
+
+    // Folders first, parents before children; a folder whose parent is missing (should
+    // not happen with a healthy store) goes to the top level rather than disappearing.
+    for (auto it = m_folders.cbegin(); it != m_folders.cend(); ++it) {
+        auto node = std::make_unique<Node>();
+        node->isFolder = true;
+        node->id = it.key();
+        m_folderNodes.insert(it.key(), node.get());
+        node.release(); // owned by its parent once linked below
+    }
+    for (auto it = m_folders.cbegin(); it != m_folders.cend(); ++it) {
+        Node* node = m_folderNodes.value(it.key());
+        Node* parentNode = m_root.get();
+        const QUuid parentId = it.value().parentId;
+        if (!parentId.isNull() && m_folderNodes.contains(parentId) && !isWithin(parentId, it.key()))
+            parentNode = m_folderNodes.value(parentId);
+        node->parent = parentNode;
+        node->row = int(parentNode->children.size());
+        parentNode->children.emplace_back(node);
+    }
+    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
+        auto node = std::make_unique<Node>();
+        node->id = it.key();
+        node->searchText = searchTextFor(it.value());
+        Node* parentNode = parentNodeForFolderId(it.value().folderId);
+        node->parent = parentNode;
+        node->row = int(parentNode->children.size());
+        m_connectionNodes.insert(it.key(), node.get());
+        parentNode->children.push_back(std::move(node));
+    }
+    endResetModel();
+    return status;
+}
+
+const Folder* ConnectionTreeModel::folder(const QUuid& id) const
+{
+    auto it = m_folders.constFind(id);
+    return it == m_folders.cend() ? nullptr : &it.value();
+}
+
+const Connection* ConnectionTreeModel::connection(const QUuid& id) const
+{
+    auto it = m_connections.constFind(id);
+    return it == m_connections.cend() ? nullptr : &it.value();
+}
+
+void ConnectionTreeModel::collectDescendants(const QUuid& folderId, QList<QUuid>& folders,
+                                             QList<QUuid>& connections) const
+{
+    const Node* node = m_folderNodes.value(folderId);
+    if (!node)
+        return;
+    for (const auto& child : node->children) {
+        if (child->isFolder) {
+            folders.append(child->id);
+            collectDescendants(child->id, folders, connections);
+        } else {
+            connections.append(child->id);
+        }
+    }
+}
+
+bool ConnectionTreeModel::isWithin(const QUuid& folderId, const QUuid& ancestorId) const
+{
+    QUuid current = folderId;
+    QSet<QUuid> seen; // a damaged store could hold a cycle
+    while (!current.isNull() && !seen.contains(current)) {
+        if (current == ancestorId)
+            return true;
+        seen.insert(current);
+        auto it = m_folders.constFind(current);
+        if (it == m_folders.cend())
+            return false;
+        current = it->parentId;
+    }
+    return false;
+}
+
+QString ConnectionTreeModel::folderPath(const QUuid& folderId) const
+{
+    QStringList parts;
+    QUuid current = folderId;
+    QSet<QUuid> seen;
+    while (!current.isNull() && !seen.contains(current)) {
+        seen.insert(current);
+        auto it = m_folders.constFind(current);
+        if (it == m_folders.cend())
+            break;
+        parts.prepend(it->name);
+        current = it->parentId;
+    }
+    return parts.join(QStringLiteral(" / "));
+}
+
+ConnectionTreeModel::Node* ConnectionTreeModel::parentNodeForFolderId(const QUuid& folderId) const
+{
+    if (folderId.isNull())
+        return m_root.get();
+    Node* node = m_folderNodes.value(folderId);
+    return node ? node : m_root.get();
+}
+
+QModelIndex ConnectionTreeModel::indexForNode(const Node* node) const
+{
+    if (!node || node == m_root.get())
+        return {};
+    return createIndex(node->row, 0, const_cast<Node*>(node));
+}
+
+QModelIndex ConnectionTreeModel::indexForFolder(const QUuid& id) const
+{
+    return indexForNode(m_folderNodes.value(id));
+}
+
+QModelIndex ConnectionTreeModel::indexForConnection(const QUuid& id) const
+{
+    return indexForNode(m_connectionNodes.value(id));
+}
+
+ConnectionTreeModel::Node* ConnectionTreeModel::nodeFor(const QModelIndex& index) const
+{
+    if (!index.isValid())
+        return m_root.get();
+    return static_cast<Node*>(index.internalPointer());
+}
+
+void ConnectionTreeModel::insertNode(Node* parentNode, std::unique_ptr<Node> node)
+{
+    const int row = int(parentNode->children.size());
+    beginInsertRows(indexForNode(parentNode), row, row);
+    node->parent = parentNode;
+    node->row = row;
+    parentNode->children.push_back(std::move(node));
+    endInsertRows();
+}
+
+void ConnectionTreeModel::moveNode(Node* node, Node* newParent)
+{
+    Node* oldParent = node->parent;
+    if (oldParent == newParent)
+        return;
+    const int from = node->row;
+    const int to = int(newParent->children.size());
+    if (!beginMoveRows(indexForNode(oldParent), from, from, indexForNode(newParent), to))
+        return; // a folder into itself; callers check this first
+    std::unique_ptr<Node> owned = std::move(oldParent->children[std::size_t(from)]);
+    oldParent->children.erase(oldParent->children.begin() + from);
+    for (std::size_t i = std::size_t(from); i < oldParent->children.size(); ++i)
+        oldParent->children[i]->row = int(i);
+    owned->parent = newParent;
+    owned->row = to;
+    newParent->children.push_back(std::move(owned));
+    endMoveRows();
+}
+
+void ConnectionTreeModel::removeNode(Node* node)
+{
+    Node* parentNode = node->parent;
+    const int row = node->row;
+    beginRemoveRows(indexForNode(parentNode), row, row);
+    parentNode->children.erase(parentNode->children.begin() + row);
+    for (std::size_t i = std::size_t(row); i < parentNode->children.size(); ++i)
+        parentNode->children[i]->row = int(i);
+    endRemoveRows();
+}
+
+void ConnectionTreeModel::upsertFolderNode(const Folder& folder)
+{
+    Node* newParent = parentNodeForFolderId(folder.parentId);
+    const bool exists = m_folders.contains(folder.id);
+    m_folders.insert(folder.id, folder);
+    if (!exists) {
+        auto node = std::make_unique<Node>();
+        node->isFolder = true;
+        node->id = folder.id;
+        m_folderNodes.insert(folder.id, node.get());
+        insertNode(newParent, std::move(node));
+        return;
+    }
+    Node* node = m_folderNodes.value(folder.id);
+    moveNode(node, newParent);
+    const QModelIndex index = indexForNode(node);
+    emit dataChanged(index, index);
+}
+
+void ConnectionTreeModel::upsertConnectionNode(const Connection& connection)
+{
+    Node* newParent = parentNodeForFolderId(connection.folderId);
+    const bool exists = m_connections.contains(connection.id);
+    m_connections.insert(connection.id, connection);
+    if (!exists) {
+        auto node = std::make_unique<Node>();
+        node->id = connection.id;
+        node->searchText = searchTextFor(connection);
+        m_connectionNodes.insert(connection.id, node.get());
+        insertNode(newParent, std::move(node));
+        return;
+    }
+    Node* node = m_connectionNodes.value(connection.id);
+    node->searchText = searchTextFor(connection);
+    moveNode(node, newParent);
+    const QModelIndex index = indexForNode(node);
+    emit dataChanged(index, index);
+}
+
+Status ConnectionTreeModel::apply(const QList<Folder>& upsertFolders,
+                                  const QList<Connection>& upsertConnections,
+                                  const QList<QUuid>& removeConnections, const QList<QUuid>& removeFolders)
+{
+    Status status = applyChecked(upsertFolders, upsertConnections, removeConnections, removeFolders);
+    if (!status)
+        emit changeRefused(status.error().message);
+    return status;
+}
+
+Status ConnectionTreeModel::applyChecked(const QList<Folder>& upsertFolders,
+                                         const QList<Connection>& upsertConnections,
+                                         const QList<QUuid>& removeConnections,
+                                         const QList<QUuid>& removeFolders)
+{
+    if (m_readOnly) {
+        return Error::make(ErrorCode::Denied,
+                           tr("The connection list is read-only because its database could not be opened."));
+    }
+    // Check everything before touching the store or the tree, so a refused change
+    // leaves both as they were.
+    QHash<QUuid, QUuid> parentAfter; // folder -> parent once this change is applied
+    for (auto it = m_folders.cbegin(); it != m_folders.cend(); ++it)
+        parentAfter.insert(it.key(), it->parentId);
+    for (const Folder& f : upsertFolders)
+        parentAfter.insert(f.id, f.parentId);
+    for (const QUuid& id : removeFolders)
+        parentAfter.remove(id);
+    for (const Folder& f : upsertFolders) {
+        QUuid current = f.parentId;
+        int steps = 0;
+        while (!current.isNull()) {
+            if (current == f.id || ++steps > parentAfter.size()) {
+                return Error::make(ErrorCode::InvalidInput, tr("A folder cannot be moved into itself."),
+                                   QStringLiteral("parentId"));
+            }
+            if (!parentAfter.contains(current)) {
+                return Error::make(ErrorCode::NotFound, tr("The target folder no longer exists."),
+                                   QStringLiteral("parentId"));
+            }
+            current = parentAfter.value(current);
+        }
+    }
+    for (const Connection& c : upsertConnections) {
+        if (!c.folderId.isNull() && !parentAfter.contains(c.folderId))
+            return Error::make(ErrorCode::NotFound, tr("The target folder no longer exists."),
+                               QStringLiteral("folderId"));
+    }
+
+    if (m_store) {
+        if (!upsertFolders.isEmpty() || !upsertConnections.isEmpty()) {
+            Status saved = m_store->saveAll(upsertFolders, upsertConnections);
+            if (!saved) {
+                return saved;
+            }
+        }
+        for (const QUuid& id : removeConnections) {
+            Status removed = m_store->removeConnection(id);
+            if (!removed && removed.error().code != ErrorCode::NotFound) {
+                return removed;
+            }
+        }
+    }
+
+    // Folders parents first: an upserted folder may hang below another upserted one.
+    QList<Folder> pending = upsertFolders;
+    while (!pending.isEmpty()) {
+        QList<Folder> later;
+        for (const Folder& f : pending) {
+            if (f.parentId.isNull() || m_folders.contains(f.parentId))
+                upsertFolderNode(f);
+            else
+                later.append(f);
+        }
+        if (later.size() == pending.size()) { // parents missing: validated above, so unreachable
+            for (const Folder& f : later)
+                upsertFolderNode(f);
+            break;
+        }
+        pending = later;
+    }
+    for (const Connection& c : upsertConnections)
+        upsertConnectionNode(c);
+    for (const QUuid& id : removeConnections) {
+        if (Node* node = m_connectionNodes.value(id)) {
+            removeNode(node);
+            m_connectionNodes.remove(id);
+            m_connections.remove(id);
+        }
+    }
+    // Folders children first; a folder that still holds something is kept and reported.
+    QList<QUuid> remaining = removeFolders;
+    while (!remaining.isEmpty()) {
+        QList<QUuid> later;
+        for (const QUuid& id : remaining) {
+            Node* node = m_folderNodes.value(id);
+            if (!node)
+                continue;
+            if (!node->children.empty()) {
+                later.append(id);
+                continue;
+            }
+            if (m_store) {
+                Status removed = m_store->removeFolder(id);
+                if (!removed && removed.error().code != ErrorCode::NotFound) {
+                    return removed;
+                }
+            }
+            removeNode(node);
+            m_folderNodes.remove(id);
+            m_folders.remove(id);
+        }
+        if (later.size() == remaining.size()) {
+            return Error::make(ErrorCode::InvalidInput,
+                               tr("A folder that still holds connections was not removed."),
+                               QStringLiteral("folder"));
+        }
+        remaining = later;
+    }
+    return {};
+}
+
+QModelIndex ConnectionTreeModel::index(int row, int column, const QModelIndex& parent) const
+{
+    if (column != 0 || row < 0)
+        return {};
+    const Node* parentNode = nodeFor(parent);
+    if (!parentNode || !parentNode->isFolder || row >= int(parentNode->children.size()))
+        return {};
+    return createIndex(row, 0, parentNode->children[std::size_t(row)].get());
+}
+
+QModelIndex ConnectionTreeModel::parent(const QModelIndex& child) const
+{
+    if (!child.isValid())
+        return {};
+    const Node* node = nodeFor(child);
+    return indexForNode(node->parent);
+}
+
+int ConnectionTreeModel::rowCount(const QModelIndex& parent) const
+{
+    if (parent.column() > 0)
+        return 0;
+    const Node* node = nodeFor(parent);
+    return node->isFolder ? int(node->children.size()) : 0;
+}
+
+int ConnectionTreeModel::columnCount(const QModelIndex&) const
+{
+    return 1;
+}
+
+QString ConnectionTreeModel::hostSummary(const Connection& connection)
+{
+    QStringList parts;
+    for (const HostPort& hp : connection.hosts) {
+        const QString host = hp.host.contains(QLatin1Char(':')) ? u'[' + hp.host + u']' : hp.host;
+        if (connection.srv || hp.port == 0)
+            parts.append(host);
+        else
+            parts.append(host + u':' + QString::number(hp.port));
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+QString ConnectionTreeModel::searchTextFor(const Connection& connection)
+{
+    QString text = connection.name;
+    for (const HostPort& hp : connection.hosts)
+        text += u'\n' + hp.host;
+    for (const QString& tag : connection.tags)
+        text += u'\n' + tag;
+    return text.toCaseFolded();
+}
+
+QIcon ConnectionTreeModel::kindIcon(ConnectionKind kind)
+{
+    static const QHash<int, QIcon> icons = [] {
+        QHash<int, QIcon> result;
+        for (ConnectionKind k : allKinds())
+            result.insert(int(k),
+                          QIcon(QStringLiteral(":/icons/kind-") + kindScheme(k) + QStringLiteral(".svg")));
+        return result;
+    }();
+    return icons.value(int(kind));
+}
+
+QIcon ConnectionTreeModel::folderIcon()
+{
+    static const QIcon icon(QStringLiteral(":/icons/folder.svg"));
+    return icon;
+}
+
+QVariant ConnectionTreeModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid())
+        return {};
+    const Node* node = nodeFor(index);
+    if (node->isFolder) {
+        const auto it = m_folders.constFind(node->id);
+        if (it == m_folders.cend())
+            return {};
+        switch (role) {
+        case Qt::DisplayRole:
+        case Qt::EditRole:
+            return it->name;
+        case Qt::DecorationRole:
+            return folderIcon();
+        case IdRole:
+            return node->id;
+        case IsFolderRole:
+            return true;
+        case SearchTextRole:
+            return it->name.toCaseFolded();
+        default:
+            return {};
+        }
+    }
+    const auto it = m_connections.constFind(node->id);
+    if (it == m_connections.cend())
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+        return it->name;
+    case Qt::DecorationRole:
+        return kindIcon(it->kind);
+    case Qt::ToolTipRole:
+        return QCoreApplication::translate("ConnectionTreeModel", "%1 at %2")
+            .arg(kindDisplayName(it->kind), hostSummary(*it));
+    case IdRole:
+        return node->id;
+    case IsFolderRole:
+        return false;
+    case KindRole:
+        return int(it->kind);
+    case SearchTextRole:
+        return node->searchText;
+    case HostRole:
+        return hostSummary(*it);
+    default:
+        return {};
+    }
+}
+
+bool ConnectionTreeModel::setData(const QModelIndex& index, const QVariant& value, int role)
+{
+    if (!index.isValid() || role != Qt::EditRole || m_readOnly)
+        return false;
+    const Node* node = nodeFor(index);
+    const QString name = value.toString().trimmed();
+    if (!node->isFolder || name.isEmpty())
+        return false;
+    if (m_renameHandler) {
+        m_renameHandler(node->id, name);
+        return true;
+    }
+    Folder f = m_folders.value(node->id);
+    f.name = name;
+    return apply({f}, {}, {}, {}).ok();
+}
+
+Qt::ItemFlags ConnectionTreeModel::flags(const QModelIndex& index) const
+{
+    if (!index.isValid())
+        return m_readOnly ? Qt::NoItemFlags : Qt::ItemIsDropEnabled;
+    Qt::ItemFlags result = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (m_readOnly)
+        return result;
+    result |= Qt::ItemIsDragEnabled;
+    if (nodeFor(index)->isFolder)
+        result |= Qt::ItemIsDropEnabled | Qt::ItemIsEditable;
+    return result;
+}
+
+QVariant ConnectionTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (section == 0 && orientation == Qt::Horizontal && role == Qt::DisplayRole)
+        return tr("Name");
+    return {};
+}
+
+Qt::DropActions ConnectionTreeModel::supportedDropActions() const
+{
+    return Qt::MoveAction;
+}
+
+Qt::DropActions ConnectionTreeModel::supportedDragActions() const
+{
+    return Qt::MoveAction;
+}
+
+QStringList ConnectionTreeModel::mimeTypes() const
+{
+    return {QString::fromLatin1(kMimeType)};
+}
+
+QMimeData* ConnectionTreeModel::mimeData(const QModelIndexList& indexes) const
+{
+    // Only ids travel: a drag never carries connection details, let alone secrets.
+    QByteArray payload;
+    QDataStream stream(&payload, QIODevice::WriteOnly);
+    QSet<const Node*> seen;
+    for (const QModelIndex& index : indexes) {
+        if (!index.isValid() || index.model() != this)
+            continue;
+        const Node* node = nodeFor(index);
+        if (seen.contains(node))
+            continue;
+        seen.insert(node);
+        stream << node->isFolder << node->id;
+    }
+    auto* mime = new QMimeData;
+    mime->setData(QString::fromLatin1(kMimeType), payload);
+    return mime;
+}
+
+bool ConnectionTreeModel::decodeMime(const QMimeData* data, MoveRequest& request) const
+{
+    if (!data || !data->hasFormat(QString::fromLatin1(kMimeType)))
+        return false;
+    QByteArray payload = data->data(QString::fromLatin1(kMimeType));
+    QDataStream stream(&payload, QIODevice::ReadOnly);
+    while (!stream.atEnd()) {
+        bool isFolder = false;
+        QUuid id;
+        stream >> isFolder >> id;
+        if (stream.status() != QDataStream::Ok)
+            return false;
+        if (isFolder && m_folders.contains(id))
+            request.folders.append(id);
+        else if (!isFolder && m_connections.contains(id))
+            request.connections.append(id);
+    }
+    // A folder dragged along with its own contents moves them implicitly; listing the
+    // children too would flatten them into the target.
+    const QList<QUuid> draggedFolders = request.folders;
+    auto coveredByOther = [&](const QUuid& parentId, const QUuid& self) {
+        for (const QUuid& f : draggedFolders) {
+            if (f != self && isWithin(parentId, f))
+                return true;
+        }
+        return false;
+    };
+    request.folders.removeIf(
+        [&](const QUuid& id) { return coveredByOther(m_folders.value(id).parentId, id); });
+    request.connections.removeIf(
+        [&](const QUuid& id) { return coveredByOther(m_connections.value(id).folderId, QUuid()); });
+    return !request.folders.isEmpty() || !request.connections.isEmpty();
+}
+
+QUuid ConnectionTreeModel::targetFolderFor(const QModelIndex& parent) const
+{
+    if (!parent.isValid())
+        return {};
+    const Node* node = nodeFor(parent);
+    if (node->isFolder)
+        return node->id;
+    // Dropped onto a connection: into the folder that holds it.
+    return node->parent == m_root.get() ? QUuid() : node->parent->id;
+}
+
+bool ConnectionTreeModel::canDropMimeData(const QMimeData* data, Qt::DropAction action, int, int,
+                                          const QModelIndex& parent) const
+{
+    if (m_readOnly || action != Qt::MoveAction)
+        return false;
+    MoveRequest request;
+    if (!decodeMime(data, request))
+        return false;
+    const QUuid target = targetFolderFor(parent);
+    for (const QUuid& f : request.folders) {
+        if (isWithin(target, f))
+            return false;
+    }
+    return true;
+}
+
+bool ConnectionTreeModel::dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                                       const QModelIndex& parent)
+{
+    if (!canDropMimeData(data, action, row, column, parent))
+        return false;
+    MoveRequest request;
+    decodeMime(data, request);
+    request.targetFolder = targetFolderFor(parent);
+    if (m_moveHandler) {
+        m_moveHandler(request);
+        // The rows are moved here, not copied: the view's follow-up removeRows() for a
+        // MoveAction finds nothing to do because this model does not implement it.
+        return true;
+    }
+    QList<Folder> folders;
+    for (const QUuid& id : request.folders) {
+        Folder f = m_folders.value(id);
+        f.parentId = request.targetFolder;
+        folders.append(f);
+    }
+    QList<Connection> connections;
+    for (const QUuid& id : request.connections) {
+        Connection c = m_connections.value(id);
+        c.folderId = request.targetFolder;
+        connections.append(c);
+    }
+    return apply(folders, connections, {}, {}).ok();
+}
+
+} // namespace Conclave::Gui

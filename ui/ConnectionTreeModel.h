@@ -1,0 +1,146 @@
+// ConnectionTreeModel: the folder tree with its connections, as shown in the main window.
+// It keeps folders and connections in memory and writes every change through to the
+// ConnectionStore (when there is one), so the tree and the database never disagree. The
+// view never edits it directly: renames and drops are handed to a handler (the main
+// window), which turns them into undoable commands that call the apply functions below.
+#pragma once
+
+#include "core/model/Connection.h"
+#include "core/util/Result.h"
+
+#include <QAbstractItemModel>
+#include <QHash>
+#include <QIcon>
+#include <QList>
+#include <QUuid>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace Conclave::Core {
+class ConnectionStore;
+}
+
+namespace Conclave::Gui {
+
+class ConnectionTreeModel final : public QAbstractItemModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConnectionTreeModel)
+
+public:
+    enum Role
+    {
+        IdRole = Qt::UserRole + 1, // QUuid
+        IsFolderRole,              // bool
+        KindRole,                  // int (ConnectionKind), connections only
+        SearchTextRole,            // lower-case name, hosts and tags, for the filter
+        HostRole,                  // "host:port[, host:port]" or the SRV name
+    };
+    static constexpr const char* kMimeType = "application/x-conclave-items";
+
+    // A move the view asked for (drag and drop). The handler decides how to apply it.
+    struct MoveRequest
+    {
+        QList<QUuid> folders;
+        QList<QUuid> connections;
+        QUuid targetFolder; // null: top level
+    };
+    using MoveHandler = std::function<void(const MoveRequest&)>;
+    using RenameHandler = std::function<void(const QUuid& folderId, const QString& name)>;
+
+    explicit ConnectionTreeModel(QObject* parent = nullptr);
+    ~ConnectionTreeModel() override;
+
+    // Loads everything from `store` (which must outlive the model); null keeps the model
+    // empty and unpersisted. readOnly refuses every change (a store we must not touch).
+    Core::Status load(Core::ConnectionStore* store);
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
+    bool isReadOnly() const { return m_readOnly; }
+
+    void setMoveHandler(MoveHandler handler) { m_moveHandler = std::move(handler); }
+    void setRenameHandler(RenameHandler handler) { m_renameHandler = std::move(handler); }
+
+    // Upserts and removals in one go, persisted in one store transaction for the upserts.
+    // Folders are upserted parents first and removed children first; removing a folder
+    // that still has children is refused.
+    Core::Status apply(const QList<Core::Folder>& upsertFolders,
+                       const QList<Core::Connection>& upsertConnections,
+                       const QList<QUuid>& removeConnections, const QList<QUuid>& removeFolders);
+
+    bool hasFolder(const QUuid& id) const { return m_folders.contains(id); }
+    bool hasConnection(const QUuid& id) const { return m_connections.contains(id); }
+    const Core::Folder* folder(const QUuid& id) const;
+    const Core::Connection* connection(const QUuid& id) const;
+    QList<Core::Folder> folders() const { return m_folders.values(); }
+    QList<Core::Connection> connections() const { return m_connections.values(); }
+    int folderCount() const { return int(m_folders.size()); }
+    int connectionCount() const { return int(m_connections.size()); }
+
+    // Every folder and connection below folder `id` (not including it), deepest last.
+    void collectDescendants(const QUuid& folderId, QList<QUuid>& folders, QList<QUuid>& connections) const;
+    // True when `folderId` is `ancestorId` or lies below it.
+    bool isWithin(const QUuid& folderId, const QUuid& ancestorId) const;
+    // "Production / EU" for a folder, empty for the top level.
+    QString folderPath(const QUuid& folderId) const;
+
+    QModelIndex indexForFolder(const QUuid& id) const;
+    QModelIndex indexForConnection(const QUuid& id) const;
+
+    QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
+    QModelIndex parent(const QModelIndex& child) const override;
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    Qt::DropActions supportedDropActions() const override;
+    Qt::DropActions supportedDragActions() const override;
+    QStringList mimeTypes() const override;
+    QMimeData* mimeData(const QModelIndexList& indexes) const override;
+    bool canDropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                         const QModelIndex& parent) const override;
+    bool dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                      const QModelIndex& parent) override;
+
+    // The icon shown for a kind (also used by the editor and details pane).
+    static QIcon kindIcon(Core::ConnectionKind kind);
+    static QIcon folderIcon();
+    static QString hostSummary(const Core::Connection& connection);
+
+signals:
+    // A change was refused (store failure or an impossible move); the message is for the user.
+    void changeRefused(const QString& message);
+
+private:
+    struct Node;
+    Node* nodeFor(const QModelIndex& index) const;
+    QModelIndex indexForNode(const Node* node) const;
+    Node* parentNodeForFolderId(const QUuid& folderId) const;
+    void insertNode(Node* parent, std::unique_ptr<Node> node);
+    void moveNode(Node* node, Node* newParent);
+    void removeNode(Node* node);
+    void upsertFolderNode(const Core::Folder& folder);
+    void upsertConnectionNode(const Core::Connection& connection);
+    Core::Status applyChecked(const QList<Core::Folder>& upsertFolders,
+                              const QList<Core::Connection>& upsertConnections,
+                              const QList<QUuid>& removeConnections, const QList<QUuid>& removeFolders);
+    bool decodeMime(const QMimeData* data, MoveRequest& request) const;
+    QUuid targetFolderFor(const QModelIndex& parent) const;
+    static QString searchTextFor(const Core::Connection& connection);
+
+    Core::ConnectionStore* m_store = nullptr;
+    bool m_readOnly = false;
+    std::unique_ptr<Node> m_root;
+    QHash<QUuid, Core::Folder> m_folders;
+    QHash<QUuid, Core::Connection> m_connections;
+    QHash<QUuid, Node*> m_folderNodes;
+    QHash<QUuid, Node*> m_connectionNodes;
+    MoveHandler m_moveHandler;
+    RenameHandler m_renameHandler;
+};
+
+} // namespace Conclave::Gui

@@ -1,0 +1,161 @@
+// MainWindow: the app's window. A filterable folder tree of connections on the left, the
+// selected item's details on the right, an empty state on first run, and every action on
+// connections (new, edit, duplicate, move, delete, copy URI, open, test, import, export)
+// with undo and redo. Changes go through TreeEditCommand on a QUndoStack; secrets go to the
+// SecretStore and never to the model, the store, the settings or the log.
+#pragma once
+
+#include "core/crypto/SecureBytes.h"
+#include "core/keychain/SecretKind.h"
+#include "core/model/Connection.h"
+#include "core/util/Result.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include <memory>
+#include <vector>
+
+class QLabel;
+class QLineEdit;
+class QStackedWidget;
+class QTreeView;
+class QUndoStack;
+
+namespace Conclave::Core {
+class ConnectionStore;
+class SecretStore;
+} // namespace Conclave::Core
+
+namespace Conclave::Gui {
+
+class ClipboardGuard;
+class ConnectionDetailsPane;
+class ConnectionFilterProxyModel;
+class ConnectionTreeModel;
+class EmptyStateWidget;
+class TreeEditCommand;
+
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    struct SecretWrite
+    {
+        Core::SecretKind kind;
+        Core::SecureBytes value;
+        bool remove = false;
+    };
+
+    // Opens the store at `storePath` (ConnectionStore::defaultPath() in the app). When it
+    // cannot be opened the window starts read-only and empty and says why; the file is left
+    // as it is. `secrets` must outlive the window; `secretsWarning` (non-empty when the OS
+    // keychain is not used) is shown as a banner.
+    MainWindow(Core::SecretStore* secrets, const QString& secretsWarning, const QString& storePath,
+               QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    ConnectionTreeModel* model() const { return m_model; }
+    ConnectionFilterProxyModel* proxy() const { return m_proxy; }
+    QTreeView* tree() const { return m_tree; }
+    QLineEdit* filterEdit() const { return m_filter; }
+    QUndoStack* undoStack() const { return m_undo; }
+    ClipboardGuard* clipboardGuard() const { return m_clipboard; }
+    bool isReadOnly() const;
+    // Texts of the banners currently shown (store problems, keychain fallback).
+    QStringList bannerTexts() const;
+    // Number of keychain writes and removals not answered yet.
+    int pendingSecretOperations() const { return m_pendingSecretOps; }
+
+    // Selection in source-model terms.
+    QList<QUuid> selectedFolders() const;
+    QList<QUuid> selectedConnections() const;
+    void selectConnection(const QUuid& id);
+    void selectFolder(const QUuid& id);
+
+    // Applies a change as one undoable step; false (and a message) when it was refused.
+    bool pushChange(const QString& text, const QList<Core::Folder>& beforeFolders,
+                    const QList<Core::Connection>& beforeConnections, const QList<Core::Folder>& afterFolders,
+                    const QList<Core::Connection>& afterConnections);
+    // Writes (or removes) secrets of a connection in the SecretStore.
+    void writeSecrets(const QUuid& connectionId, std::vector<SecretWrite> secrets);
+
+public slots:
+    void newConnection();
+    void newFolder();
+    void editSelected();
+    void duplicateSelected();
+    void deleteSelected();
+    void renameSelected();
+    void copyUri();
+    void copyUriWithPassword();
+    void openSelected();
+    void testSelected();
+    void importConnections();
+    void exportConnections();
+    void showSettings();
+    void focusFilter();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createCentral();
+    void openStore(const QString& path);
+    void updateActions();
+    void updateDetails();
+    void updateEmptyState();
+    void showBanner(const QString& objectName, const QString& text, bool error);
+    void showStatus(const QString& text);
+    void onActivated(const QModelIndex& proxyIndex);
+    void onContextMenu(const QPoint& pos);
+    void onMoveRequested(const QList<QUuid>& folders, const QList<QUuid>& connections, const QUuid& target);
+    void onRenameRequested(const QUuid& id, const QString& name);
+    void dropSecrets(const QList<QUuid>& connectionIds);
+    void copySecrets(const QUuid& from, const QUuid& to);
+    QUuid currentFolderForNew() const;
+    const Core::Connection* currentConnection() const;
+    void copyUriText(const Core::Connection& connection, const Core::SecureBytes* password);
+    void secretOperationDone(const Core::Status& status);
+
+    QPointer<Core::SecretStore> m_secrets;
+    std::unique_ptr<Core::ConnectionStore> m_store;
+    ConnectionTreeModel* m_model = nullptr;
+    ConnectionFilterProxyModel* m_proxy = nullptr;
+    QUndoStack* m_undo = nullptr;
+    ClipboardGuard* m_clipboard = nullptr;
+    QTreeView* m_tree = nullptr;
+    QLineEdit* m_filter = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    EmptyStateWidget* m_empty = nullptr;
+    ConnectionDetailsPane* m_details = nullptr;
+    QWidget* m_banners = nullptr;
+    QString m_lastRefusal;
+    int m_pendingSecretOps = 0;
+    bool m_closing = false;
+
+    QAction* m_actNewConnection = nullptr;
+    QAction* m_actNewFolder = nullptr;
+    QAction* m_actEdit = nullptr;
+    QAction* m_actDuplicate = nullptr;
+    QAction* m_actDelete = nullptr;
+    QAction* m_actRename = nullptr;
+    QAction* m_actCopyUri = nullptr;
+    QAction* m_actCopyUriPassword = nullptr;
+    QAction* m_actOpen = nullptr;
+    QAction* m_actTest = nullptr;
+    QAction* m_actImport = nullptr;
+    QAction* m_actExport = nullptr;
+    QAction* m_actSettings = nullptr;
+    QAction* m_actFind = nullptr;
+    QAction* m_actQuit = nullptr;
+    QAction* m_actUndo = nullptr;
+    QAction* m_actRedo = nullptr;
+};
+
+} // namespace Conclave::Gui

@@ -1,0 +1,60 @@
+// TestConnectionDialog: runs "Test connection" for one connection and shows each step as it
+// happens, then the result in words. The stored password is read from the SecretStore
+// (asynchronously) and handed to ConnectionTester; nothing here blocks, and Cancel stops
+// the test at any point.
+#pragma once
+
+#include "core/crypto/SecureBytes.h"
+#include "core/model/Connection.h"
+
+#include <QDialog>
+#include <QPointer>
+
+class QDialogButtonBox;
+class QLabel;
+class QListWidget;
+class QProgressBar;
+
+namespace Conclave::Core {
+class ConnectionTester;
+class SecretStore;
+struct TestResult;
+} // namespace Conclave::Core
+
+namespace Conclave::Gui {
+
+class TestConnectionDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TestConnectionDialog)
+
+public:
+    TestConnectionDialog(const Core::Connection& connection, Core::SecretStore* secrets,
+                         QWidget* parent = nullptr);
+    ~TestConnectionDialog() override;
+
+    // Reads the password (if any) and starts the test.
+    void start();
+    bool isRunning() const;
+    QString summary() const;
+
+signals:
+    void testFinished(bool ok);
+
+private:
+    void startWithPassword(Core::SecureBytes password);
+    void onProgress(const QString& step);
+    void onFinished(const Core::TestResult& result);
+    void cancelOrClose();
+
+    Core::Connection m_connection;
+    QPointer<Core::SecretStore> m_secrets;
+    Core::ConnectionTester* m_tester;
+    QLabel* m_status;
+    QProgressBar* m_busy;
+    QListWidget* m_steps;
+    QDialogButtonBox* m_buttons;
+    bool m_running = false;
+};
+
+} // namespace Conclave::Gui

@@ -1,0 +1,75 @@
+// TreeEditCommand: see the header.
+#include "ui/TreeEditCommand.h"
+
+#include "ui/ConnectionTreeModel.h"
+
+#include <QSet>
+
+namespace Conclave::Gui {
+
+using namespace Conclave::Core;
+
+TreeEditCommand::TreeEditCommand(ConnectionTreeModel* model, const QString& text, State before, State after,
+                                 SecretDropper dropSecrets)
+    : QUndoCommand(text)
+    , m_model(model)
+    , m_before(std::move(before))
+    , m_after(std::move(after))
+    , m_dropSecrets(std::move(dropSecrets))
+{}
+
+TreeEditCommand::~TreeEditCommand()
+{
+    if (!m_dropSecrets)
+        return;
+    const State& current = m_done ? m_after : m_before;
+    const State& other = m_done ? m_before : m_after;
+    QSet<QUuid> present;
+    for (const Connection& c : current.connections)
+        present.insert(c.id);
+    QList<QUuid> gone;
+    for (const Connection& c : other.connections) {
+        if (!present.contains(c.id))
+            gone.append(c.id);
+    }
+    if (!gone.isEmpty())
+        m_dropSecrets(gone);
+}
+
+void TreeEditCommand::applyState(const State& from, const State& to)
+{
+    QSet<QUuid> targetFolders;
+    QSet<QUuid> targetConnections;
+    for (const Folder& f : to.folders)
+        targetFolders.insert(f.id);
+    for (const Connection& c : to.connections)
+        targetConnections.insert(c.id);
+    QList<QUuid> removeFolders;
+    QList<QUuid> removeConnections;
+    for (const Folder& f : from.folders) {
+        if (!targetFolders.contains(f.id))
+            removeFolders.append(f.id);
+    }
+    for (const Connection& c : from.connections) {
+        if (!targetConnections.contains(c.id))
+            removeConnections.append(c.id);
+    }
+    m_succeeded = m_model->apply(to.folders, to.connections, removeConnections, removeFolders).ok();
+}
+
+void TreeEditCommand::redo()
+{
+    applyState(m_before, m_after);
+    m_done = m_succeeded;
+    // A change the store refused must not sit on the stack pretending to be done.
+    setObsolete(!m_succeeded);
+}
+
+void TreeEditCommand::undo()
+{
+    applyState(m_after, m_before);
+    m_done = !m_succeeded;
+    setObsolete(!m_succeeded);
+}
+
+} // namespace Conclave::Gui
