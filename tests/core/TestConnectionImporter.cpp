@@ -1,0 +1,259 @@
+// Tests of ConnectionImporter on the fixture files in tests/data/core: URI lists with bad
+// lines reported by number and passwords handed back apart, and ~/.ssh/config with Host
+// blocks, ProxyJump, wildcards, Match, Include and ssh's first-value-wins rule.
+#include "core/model/ConnectionImporter.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Conclave::Core;
+
+namespace {
+
+const QString kDataDir = QStringLiteral(CONCLAVE_TEST_DATA_DIR "/core");
+
+const Connection* findByName(const QList<Connection>& connections, const QString& name)
+{
+    for (const Connection& c : connections) {
+        if (c.name == name)
+            return &c;
+    }
+    return nullptr;
+}
+
+QByteArray passwordOf(const ConnectionImporter::Outcome& outcome, const QUuid& id)
+{
+    for (const ConnectionImporter::Secret& secret : outcome.passwords) {
+        if (secret.connectionId == id)
+            return secret.password.view().toByteArray();
+    }
+    return {};
+}
+
+} // namespace
+
+class TestConnectionImporter final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void uriFile()
+    {
+        const QUuid folder = QUuid::createUuid();
+        const QString path = kDataDir + QStringLiteral("/uris.txt");
+        Result<ConnectionImporter::Outcome> result = ConnectionImporter::fromUriFile(path, folder);
+        QVERIFY(result.ok());
+        const ConnectionImporter::Outcome& outcome = *result;
+
+        QCOMPARE(outcome.connections.size(), 5);
+        QStringList kinds;
+        for (const Connection& c : outcome.connections) {
+            kinds.append(kindScheme(c.kind));
+            QCOMPARE(c.folderId, folder);
+            QVERIFY(validateConnection(c).ok());
+        }
+        QCOMPARE(kinds,
+                 (QStringList{QStringLiteral("mongodb"), QStringLiteral("postgresql"),
+                              QStringLiteral("redis"), QStringLiteral("ssh"), QStringLiteral("mongodb")}));
+        const Connection& mongo = outcome.connections.at(0);
+        QCOMPARE(mongo.hosts.size(), 2);
+        QCOMPARE(mongo.username, QStringLiteral("app"));
+        QVERIFY(outcome.connections.at(4).srv);
+
+        // Passwords come back apart, keyed by connection, and only where there was one.
+        QCOMPARE(outcome.passwords.size(), std::size_t(2));
+        QCOMPARE(passwordOf(outcome, mongo.id), QByteArray("Pa$$w0rd"));
+        QCOMPARE(passwordOf(outcome, outcome.connections.at(2).id), QByteArray("hunter2"));
+
+        QCOMPARE(outcome.problems.size(), 2);
+        QCOMPARE(outcome.problems.at(0).line, 6);
+        QCOMPARE(outcome.problems.at(0).file, path);
+        QCOMPARE(outcome.problems.at(0).error.field, QStringLiteral("scheme"));
+        QVERIFY(outcome.problems.at(0).error.message.contains(QStringLiteral("line 6")));
+        QCOMPARE(outcome.problems.at(1).line, 7);
+        QCOMPARE(outcome.problems.at(1).error.field, QStringLiteral("hosts[0].port"));
+        QVERIFY(outcome.problems.at(1).error.message.contains(QStringLiteral("notaport")));
+    }
+
+    void uriText_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("connections");
+        QTest::addColumn<QList<int>>("problemLines");
+
+        QTest::newRow("empty") << QString() << 0 << QList<int>{};
+        QTest::newRow("only comments") << QStringLiteral("# a\n\n  # b\n") << 0 << QList<int>{};
+        QTest::newRow("crlf") << QStringLiteral("redis://a\r\nredis://b\r\n") << 2 << QList<int>{};
+        QTest::newRow("bad then good")
+            << QStringLiteral("nonsense\nmysql://h\n\nftp://x\n") << 1 << QList<int>{1, 4};
+        QTest::newRow("all bad") << QStringLiteral("a\nb\nc") << 0 << QList<int>{1, 2, 3};
+    }
+
+    void uriText()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, connections);
+        QFETCH(QList<int>, problemLines);
+        const ConnectionImporter::Outcome outcome = ConnectionImporter::fromUriText(text);
+        QCOMPARE(outcome.connections.size(), connections);
+        QList<int> lines;
+        for (const ConnectionImporter::Problem& problem : outcome.problems) {
+            lines.append(problem.line);
+            QVERIFY(problem.file.isEmpty());
+            QVERIFY(problem.error.message.startsWith(QStringLiteral("Line %1: ").arg(problem.line)));
+        }
+        QCOMPARE(lines, problemLines);
+        QVERIFY(outcome.passwords.empty());
+    }
+
+    void missingFileIsIo()
+    {
+        const Result<ConnectionImporter::Outcome> uris =
+            ConnectionImporter::fromUriFile(kDataDir + QStringLiteral("/no-such-file.txt"));
+        QVERIFY(!uris.ok());
+        QCOMPARE(uris.error().code, ErrorCode::Io);
+        QVERIFY(uris.error().message.contains(QStringLiteral("no-such-file.txt")));
+        const Result<ConnectionImporter::Outcome> ssh =
+            ConnectionImporter::fromSshConfigFile(kDataDir + QStringLiteral("/ssh/none"));
+        QVERIFY(!ssh.ok());
+        QCOMPARE(ssh.error().code, ErrorCode::Io);
+    }
+
+    void notUtf8IsReported()
+    {
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("latin1.txt")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("redis://caf\xe9\n");
+        file.close();
+        const Result<ConnectionImporter::Outcome> outcome = ConnectionImporter::fromUriFile(file.fileName());
+        QVERIFY(!outcome.ok());
+        QCOMPARE(outcome.error().code, ErrorCode::InvalidInput);
+        QVERIFY(outcome.error().message.contains(QStringLiteral("UTF-8")));
+    }
+
+    void sshConfig()
+    {
+        const QString path = kDataDir + QStringLiteral("/ssh/config");
+        Result<ConnectionImporter::Outcome> result = ConnectionImporter::fromSshConfigFile(path);
+        QVERIFY(result.ok());
+        const ConnectionImporter::Outcome& outcome = *result;
+
+        QStringList names;
+        for (const Connection& c : outcome.connections) {
+            names.append(c.name);
+            QCOMPARE(c.kind, ConnectionKind::SSH);
+            QVERIFY(validateConnection(c).ok());
+        }
+        QCOMPARE(names,
+                 (QStringList{QStringLiteral("work-git"), QStringLiteral("bastion"), QStringLiteral("web1"),
+                              QStringLiteral("web2"), QStringLiteral("db-primary"), QStringLiteral("quoted"),
+                              QStringLiteral("ipv6")}));
+        QVERIFY(outcome.passwords.empty());
+
+        const Connection* bastion = findByName(outcome.connections, QStringLiteral("bastion"));
+        QCOMPARE(bastion->hosts, (QList<HostPort>{{QStringLiteral("bastion.example.com"), 2222}}));
+        QCOMPARE(bastion->username, QStringLiteral("ops"));
+        QVERIFY(!bastion->ssh.enabled);
+
+        // %h expanded, User from "Host *", tunnel resolved through the bastion entry.
+        const Connection* web2 = findByName(outcome.connections, QStringLiteral("web2"));
+        QCOMPARE(web2->hosts, (QList<HostPort>{{QStringLiteral("web2.internal.example.com"), 22}}));
+        QCOMPARE(web2->username, QStringLiteral("defaultuser"));
+        QCOMPARE(web2->ssh, (SshTunnel{true, QStringLiteral("bastion.example.com"), 2222,
+                                       QStringLiteral("ops"), SshAuthMethod::PrivateKey}));
+
+        // "Key=value" and "Key = value" forms; user@host:port jump.
+        const Connection* db = findByName(outcome.connections, QStringLiteral("db-primary"));
+        QCOMPARE(db->hosts, (QList<HostPort>{{QStringLiteral("10.20.0.5"), 22}}));
+        QCOMPARE(db->username, QStringLiteral("postgres"));
+        QCOMPARE(db->ssh, (SshTunnel{true, QStringLiteral("gw.example.com"), 2200, QStringLiteral("admin"),
+                                     SshAuthMethod::Password}));
+
+        const Connection* quoted = findByName(outcome.connections, QStringLiteral("quoted"));
+        QCOMPARE(quoted->hosts.first().host, QStringLiteral("quoted.example.com"));
+
+        const Connection* ipv6 = findByName(outcome.connections, QStringLiteral("ipv6"));
+        QCOMPARE(ipv6->hosts.first().host, QStringLiteral("2001:db8::10"));
+        QCOMPARE(ipv6->ssh.host, QStringLiteral("2001:db8::1"));
+        QCOMPARE(ipv6->ssh.port, quint16(2022));
+
+        // From the included file.
+        const Connection* git = findByName(outcome.connections, QStringLiteral("work-git"));
+        QCOMPARE(git->username, QStringLiteral("git"));
+        QCOMPARE(git->hosts.first().host, QStringLiteral("git.work.example"));
+
+        QVERIFY(outcome.skipped.contains(QStringLiteral("Host *")));
+        QVERIFY(outcome.skipped.contains(QStringLiteral("Host *.example.org")));
+        QVERIFY(outcome.skipped.contains(QStringLiteral("Host !skip.example.org")));
+        QVERIFY(outcome.skipped.contains(QStringLiteral("Match host foo")));
+
+        // Problems, each with its file and line.
+        QMap<QString, QPair<QString, int>> problems;
+        for (const ConnectionImporter::Problem& problem : outcome.problems) {
+            QVERIFY(problem.error.message.contains(QStringLiteral("line %1").arg(problem.line)));
+            problems.insert(problem.error.message, {QFileInfo(problem.file).fileName(), problem.line});
+        }
+        QCOMPARE(outcome.problems.size(), 4);
+        const auto has = [&problems](const QString& text, const QString& file, int line) {
+            for (auto it = problems.cbegin(); it != problems.cend(); ++it) {
+                if (it.key().contains(text) && it.value() == qMakePair(file, line))
+                    return true;
+            }
+            return false;
+        };
+        QVERIFY(has(QStringLiteral("Host\" needs"), QStringLiteral("20-broken.conf"), 2));
+        QVERIFY(has(QStringLiteral("missing-file.conf"), QStringLiteral("config"), 3));
+        QVERIFY(has(QStringLiteral("99999"), QStringLiteral("config"), 25));
+        QVERIFY(has(QStringLiteral("several jump hosts"), QStringLiteral("config"), 29));
+    }
+
+    void sshConfigText_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("names");
+        QTest::addColumn<int>("problems");
+
+        QTest::newRow("first value wins")
+            << QStringLiteral("Host a\n  Port 1000\nHost a\n  Port 2000\n  User second\n")
+            << QStringList{QStringLiteral("a")} << 0;
+        QTest::newRow("global lines apply to all")
+            << QStringLiteral("User everyone\n\nHost x y\n")
+            << QStringList{QStringLiteral("x"), QStringLiteral("y")} << 0;
+        QTest::newRow("unclosed quote") << QStringLiteral("Host \"a\n") << QStringList{} << 1;
+        QTest::newRow("only wildcards")
+            << QStringLiteral("Host *\n  User u\nHost 10.0.*\n") << QStringList{} << 0;
+        QTest::newRow("proxyjump none")
+            << QStringLiteral("Host a\n  ProxyJump none\n") << QStringList{QStringLiteral("a")} << 0;
+        QTest::newRow("invalid hostname") << QStringLiteral("Host bad\n  HostName bad/name\nHost good\n")
+                                          << QStringList{QStringLiteral("good")} << 1;
+        QTest::newRow("include loop") << QStringLiteral("Include self-include\nHost after\n")
+                                      << QStringList{QStringLiteral("after")} << 1;
+    }
+
+    void sshConfigText()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, names);
+        QFETCH(int, problems);
+        // Relative Include paths resolve from here; ssh/self-include includes itself.
+        const ConnectionImporter::Outcome outcome =
+            ConnectionImporter::fromSshConfigText(text, kDataDir + QStringLiteral("/ssh"));
+        QStringList got;
+        for (const Connection& c : outcome.connections)
+            got.append(c.name);
+        QCOMPARE(got, names);
+        QCOMPARE(outcome.problems.size(), problems);
+        if (QTest::currentDataTag() == QByteArrayView("first value wins")) {
+            QCOMPARE(outcome.connections.first().hosts.first().port, quint16(1000));
+            QCOMPARE(outcome.connections.first().username, QStringLiteral("second"));
+        }
+        if (QTest::currentDataTag() == QByteArrayView("global lines apply to all"))
+            QCOMPARE(outcome.connections.last().username, QStringLiteral("everyone"));
+        if (QTest::currentDataTag() == QByteArrayView("proxyjump none"))
+            QVERIFY(!outcome.connections.first().ssh.enabled);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConnectionImporter)
+#include "TestConnectionImporter.moc"
