@@ -123,6 +123,19 @@ QList<ConnectionKind> allKinds()
             ConnectionKind::SSH};
 }
 
+bool isSecretOption(const QString& key, const QString& value)
+{
+    const QString k = key.toLower();
+    if (k == QLatin1String("pass") || k == QLatin1String("pwd") || k.contains(QLatin1String("password")) ||
+        k.contains(QLatin1String("passwd")) || k.contains(QLatin1String("passphrase")) ||
+        k.contains(QLatin1String("secret")) || k.contains(QLatin1String("token")) ||
+        k.contains(QLatin1String("apikey")) || k.contains(QLatin1String("api_key")))
+        return true;
+    // MongoDB's AWS authentication can carry a session token inside this option.
+    return k == QLatin1String("authmechanismproperties") &&
+           value.contains(QLatin1String("AWS_SESSION_TOKEN"), Qt::CaseInsensitive);
+}
+
 Status validateConnection(const Connection& c)
 {
     if (c.id.isNull())
@@ -191,6 +204,11 @@ Status validateConnection(const Connection& c)
         if (!isValidOptionKey(option.first))
             return invalid(indexed("options", i, "key"),
                            tr("An option name may only contain letters, digits, '_', '.' and '-'."));
+        if (isSecretOption(option.first, option.second))
+            return invalid(indexed("options", i, "key"),
+                           tr("The option \"%1\" holds a secret; secrets are kept in the keychain, "
+                              "not in options.")
+                               .arg(option.first));
         if (hasControlCharacters(option.second))
             return invalid(indexed("options", i, "value"),
                            tr("An option value must not contain control characters."));

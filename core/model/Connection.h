@@ -14,7 +14,14 @@
 
 namespace Conclave::Core {
 
-enum class ConnectionKind { MongoDB, PostgreSQL, MySQL, Redis, SSH };
+enum class ConnectionKind
+{
+    MongoDB,
+    PostgreSQL,
+    MySQL,
+    Redis,
+    SSH
+};
 
 struct HostPort
 {
@@ -26,13 +33,17 @@ struct HostPort
 struct TlsSettings
 {
     bool enabled = false;
-    QString caFile;                   // path to a CA bundle; empty = system store
+    QString caFile;                    // path to a CA bundle; empty = system store
     bool hasClientCertificate = false; // certificate and key themselves are in the keychain
     bool allowInvalidHostnames = false;
     friend bool operator==(const TlsSettings&, const TlsSettings&) = default;
 };
 
-enum class SshAuthMethod { Password, PrivateKey };
+enum class SshAuthMethod
+{
+    Password,
+    PrivateKey
+};
 
 struct SshTunnel
 {
@@ -83,6 +94,12 @@ QString kindDisplayName(ConnectionKind kind);
 QString kindScheme(ConnectionKind kind);
 quint16 kindDefaultPort(ConnectionKind kind);
 QList<ConnectionKind> allKinds();
+
+// True for option names that carry a secret (password=, sslpassword=, ...token=, ...).
+// Such options never enter a Connection: URIs hand them back as the password or drop
+// them, and validateConnection refuses them, so they cannot reach the database or an
+// export.
+bool isSecretOption(const QString& key, const QString& value = {});
 
 // Checks a connection before it is saved; the error names the field at fault
 // (Error::field is "name", "hosts", "hosts[1].port", "ssh.host", ...).

@@ -318,6 +318,18 @@ Result<ConnectionUri::Parsed> ConnectionUri::parse(const QString& input)
             return invalid(indexed("options", index, "value"),
                            tr("The value of option \"%1\" contains an invalid %-escape.").arg(key));
 
+        // Secrets never become options: a password option is the password (unless the
+        // user info had one), anything else secret is dropped.
+        if (isSecretOption(key, value)) {
+            if (keyIs(key, {"password", "pass", "passwd", "pwd"}) && parsed.password.isEmpty()) {
+                QByteArray bytes = value.toUtf8();
+                parsed.password = SecureBytes::fromView(bytes);
+                secureWipe(bytes);
+            }
+            value.fill(QChar(u'\0'));
+            ++index;
+            continue;
+        }
         // TLS settings become fields of the connection; everything else stays an option.
         bool consumed = true;
         if (keyIs(key, {"tls", "ssl"})) {

@@ -160,6 +160,19 @@ private slots:
         QTest::newRow("option key with equals")
             << Mutation([](Connection& c) { c.options[1].first = QStringLiteral("a=b"); })
             << QStringLiteral("options[1].key");
+        QTest::newRow("password option") << Mutation([](Connection& c) {
+            c.options.append({QStringLiteral("password"), QStringLiteral("x")});
+        }) << QStringLiteral("options[2].key");
+        QTest::newRow("sslpassword option") << Mutation([](Connection& c) {
+            c.options[0] = {QStringLiteral("sslPassword"), QStringLiteral("x")};
+        }) << QStringLiteral("options[0].key");
+        QTest::newRow("aws token option") << Mutation([](Connection& c) {
+            c.options[1] = {QStringLiteral("authMechanismProperties"), QStringLiteral("AWS_SESSION_TOKEN:x")};
+        }) << QStringLiteral("options[1].key");
+        QTest::newRow("harmless auth option") << Mutation([](Connection& c) {
+            c.options[1] = {QStringLiteral("authMechanismProperties"),
+                            QStringLiteral("SERVICE_NAME:mongodb")};
+        }) << QString();
         QTest::newRow("option value newline")
             << Mutation([](Connection& c) { c.options[0].second = QStringLiteral("x\ny"); })
             << QStringLiteral("options[0].value");

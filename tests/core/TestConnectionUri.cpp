@@ -145,6 +145,38 @@ private slots:
             << QByteArray("\xC3\xA9t\xC3\xA9") << none << none << false << none << u"mysql://u@h"_s;
     }
 
+    void secretOptions_data()
+    {
+        QTest::addColumn<QString>("uri");
+        QTest::addColumn<QByteArray>("password");
+        QTest::addColumn<QString>("options");
+        QTest::newRow("password option")
+            << QStringLiteral("postgresql://u@h/db?password=hun%20ter2&application_name=x")
+            << QByteArray("hun ter2") << QStringLiteral("application_name=x");
+        QTest::newRow("user info wins") << QStringLiteral("postgresql://u:first@h/db?password=second")
+                                        << QByteArray("first") << QString();
+        QTest::newRow("key passphrase dropped")
+            << QStringLiteral("mongodb://h/?tlsCertificateKeyFilePassword=kp&appName=a") << QByteArray()
+            << QStringLiteral("appName=a");
+        QTest::newRow("aws session token dropped")
+            << QStringLiteral(
+                   "mongodb://h/?authMechanism=MONGODB-AWS&authMechanismProperties=AWS_SESSION_TOKEN:abc")
+            << QByteArray() << QStringLiteral("authMechanism=MONGODB-AWS");
+        QTest::newRow("mysql pwd") << QStringLiteral("mysql://root@h/?PWD=x") << QByteArray("x") << QString();
+    }
+
+    void secretOptions()
+    {
+        QFETCH(QString, uri);
+        QFETCH(QByteArray, password);
+        QFETCH(QString, options);
+        Result<ConnectionUri::Parsed> parsed = ConnectionUri::parse(uri);
+        QVERIFY(parsed.ok());
+        QCOMPARE(bytes(parsed->password), password);
+        QCOMPARE(optionsText(parsed->connection.options), options);
+        QVERIFY(!ConnectionUri::format(parsed->connection).contains(QStringLiteral("ass")));
+    }
+
     void parse()
     {
         QFETCH(QString, uri);
