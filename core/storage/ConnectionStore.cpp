@@ -298,6 +298,49 @@ struct ConnectionStore::Private
         return found;
     }
 
+    // One migration step in an immediate transaction: the write lock is taken before
+    // user_version is read, so two processes opening an old file cannot both migrate it.
+    Status migrate(int step)
+    {
+        if (Result<QSqlQuery> begin = exec(QStringLiteral("BEGIN IMMEDIATE")); !begin.ok())
+            return begin.error();
+        const auto run = [this, step]() -> Status {
+            Result<QSqlQuery> current = exec(QStringLiteral("PRAGMA user_version"));
+            if (!current.ok())
+                return current.error();
+            const int found = current->next() ? current->value(0).toInt() : 0;
+            current->finish();
+            if (found > currentSchemaVersion())
+                return Error::make(ErrorCode::VersionTooNew,
+                                   tr("The connections database was just upgraded by a newer version of "
+                                      "Conclave; update Conclave to open it."));
+            if (found > step)
+                return {}; // another process got there first
+            for (const QString& statement : migrations().at(step)) {
+                if (Result<QSqlQuery> q = exec(statement); !q.ok())
+                    return Error::make(ErrorCode::Corrupt,
+                                       tr("The connections database could not be upgraded to schema %1 "
+                                          "and was not changed. %2")
+                                           .arg(step + 1)
+                                           .arg(q.error().message));
+            }
+            if (Result<QSqlQuery> q = exec(QStringLiteral("PRAGMA user_version = %1").arg(step + 1)); !q.ok())
+                return q.error();
+            return {};
+        };
+        Status status = run();
+        if (status.ok()) {
+            if (Result<QSqlQuery> commit = exec(QStringLiteral("COMMIT")); !commit.ok())
+                status = commit.error();
+        }
+        if (!status.ok()) {
+            (void)exec(QStringLiteral("ROLLBACK"));
+            return status;
+        }
+        qCInfo(lcCoreStore) << "connections database schema now at version" << step + 1;
+        return {};
+    }
+
     Status writeFolder(const Folder& folder);
     Status writeConnection(const Connection& connection);
     Result<Connection> readConnection(const QSqlQuery& query) const;
@@ -424,32 +467,17 @@ Result<std::unique_ptr<ConnectionStore>> ConnectionStore::open(const QString& pa
                                                   .arg(nativePath, db.lastError().databaseText()));
     }
     Private& p = *store->d;
-    for (const char* pragma :
-         {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"}) {
+    for (const char* pragma : {"PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"}) {
         if (Result<QSqlQuery> q = p.exec(QString::fromLatin1(pragma)); !q.ok())
             return q.error();
     }
-    // Another process may have migrated between the probe and now; read again under a lock.
     for (int step = version; step < currentSchemaVersion(); ++step) {
-        const Status migrated = p.inTransaction([&p, step]() -> Status {
-            Result<QSqlQuery> current = p.exec(QStringLiteral("PRAGMA user_version"));
-            if (!current.ok())
-                return current.error();
-            if (current->next() && current->value(0).toInt() > step)
-                return {};
-            for (const QString& statement : migrations().at(step)) {
-                if (Result<QSqlQuery> q = p.exec(statement); !q.ok())
-                    return q.error();
-            }
-            if (Result<QSqlQuery> q = p.exec(QStringLiteral("PRAGMA user_version = %1").arg(step + 1));
-                !q.ok())
-                return q.error();
-            return {};
-        });
-        if (!migrated.ok())
+        if (Status migrated = p.migrate(step); !migrated.ok())
             return migrated.error();
-        qCInfo(lcCoreStore) << "migrated connections database to schema" << step + 1;
     }
+    // After the migrations, so that a file we could not migrate keeps its journal mode.
+    if (Result<QSqlQuery> q = p.exec(QStringLiteral("PRAGMA journal_mode=WAL")); !q.ok())
+        return q.error();
     p.schemaVersion = currentSchemaVersion();
     return store;
 }

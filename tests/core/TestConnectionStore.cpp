@@ -392,6 +392,38 @@ private slots:
         QCOMPARE(store->connection(connectionId)->tags, QStringList{QStringLiteral("legacy")});
     }
 
+    void failedMigrationLeavesFileUnchanged()
+    {
+        // A v1 file that already has an object the v2 migration creates: the step fails.
+        const QString path = newPath();
+        QStringList sql = kSchemaV1;
+        sql << QStringLiteral("CREATE TABLE connections_folder_id (x)")
+            << QStringLiteral("PRAGMA user_version = 1");
+        QVERIFY(runSql(path, sql));
+        const QByteArray before = fileHash(path);
+        const Result<std::unique_ptr<ConnectionStore>> store = ConnectionStore::open(path);
+        QVERIFY(!store.ok());
+        QCOMPARE(store.error().code, ErrorCode::Corrupt);
+        QVERIFY(store.error().message.contains(QStringLiteral("not changed")));
+        QCOMPARE(fileHash(path), before);
+        QCOMPARE(querySingle(path, QStringLiteral("PRAGMA user_version")).toInt(), 1);
+    }
+
+    void twoStoresOnOneFile()
+    {
+        const QString path = newPath();
+        auto first = openOk(path);
+        auto second = openOk(path);
+        QVERIFY(first && second);
+        const Connection c = simpleConnection(1);
+        QVERIFY(first->saveConnection(c).ok());
+        QCOMPARE(*second->connections(), QList<Connection>{c});
+        QVERIFY(second->removeConnection(c.id).ok());
+        QVERIFY(first->connections()->isEmpty());
+        first.reset();
+        QVERIFY(second->saveConnection(c).ok());
+    }
+
     void refusesDamagedFiles_data()
     {
         QTest::addColumn<QString>("damage");
