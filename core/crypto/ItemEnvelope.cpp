@@ -100,9 +100,9 @@ Result<ItemEnvelope> ItemEnvelope::seal(const Header& header, QByteArrayView pla
         env.m_header.previousHash = QByteArray(kHashSize, '\0');
     env.m_header.nonce = newNonce();
 
-    // Pad in locked memory so the plaintext never sits in an ordinary heap copy.
+    // Pad in a wiping buffer so no stray copy of the plaintext outlives this call.
     const std::size_t unpadded = std::size_t(plaintext.size());
-    SecureBytes padded((unpadded / kPadBlock + 1) * kPadBlock);
+    SensitiveBytes padded((unpadded / kPadBlock + 1) * kPadBlock);
     if (unpadded)
         std::memcpy(padded.data(), plaintext.data(), unpadded);
     std::size_t paddedSize = 0;
@@ -163,7 +163,7 @@ bool ItemEnvelope::verifySignature(QByteArrayView authorIdentityKey) const
     return UserKeys::verify(authorIdentityKey, signedPart(), m_signature);
 }
 
-Result<SecureBytes> ItemEnvelope::decrypt(const SecureBytes& folderKey) const
+Result<SensitiveBytes> ItemEnvelope::decrypt(const SecureBytes& folderKey) const
 {
     const Error failed =
         CryptoErrors::make(ErrorCode::Crypto,
@@ -173,7 +173,7 @@ Result<SecureBytes> ItemEnvelope::decrypt(const SecureBytes& folderKey) const
     if (folderKey.size() != 32 || m_ciphertext.size() < kTag)
         return failed;
     const QByteArray ad = associatedData();
-    SecureBytes padded(std::size_t(m_ciphertext.size() - kTag));
+    SensitiveBytes padded(std::size_t(m_ciphertext.size() - kTag));
     unsigned long long mlen = 0;
     if (crypto_aead_xchacha20poly1305_ietf_decrypt(
             padded.data(), &mlen, nullptr, reinterpret_cast<const unsigned char*>(m_ciphertext.constData()),
@@ -184,7 +184,8 @@ Result<SecureBytes> ItemEnvelope::decrypt(const SecureBytes& folderKey) const
     std::size_t unpadded = 0;
     if (sodium_unpad(&unpadded, padded.data(), padded.size(), kPadBlock) != 0)
         return failed;
-    return SecureBytes(padded.data(), unpadded);
+    padded.truncate(unpadded);
+    return padded;
 }
 
 } // namespace Conclave::Core

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "core/crypto/SecureBytes.h"
+#include "core/crypto/SensitiveBytes.h"
 #include "core/util/Result.h"
 
 #include <QByteArray>
@@ -67,7 +68,7 @@ public:
     // Signature by `authorIdentityKey` over the envelope.
     bool verifySignature(QByteArrayView authorIdentityKey) const;
     // Decrypts and unpads without any policy check; ItemReader::open() is the reader API.
-    Result<SecureBytes> decrypt(const SecureBytes& folderKey) const;
+    Result<SensitiveBytes> decrypt(const SecureBytes& folderKey) const;
 
 private:
     QByteArray associatedData() const;

@@ -79,7 +79,7 @@ Result<ItemReader::Opened> ItemReader::open(const ItemEnvelope& envelope, const 
     if (!key)
         return reject(ErrorCode::NotFound,
                       CONCLAVE_CRYPTO_TR("The folder key for this item is not available on this computer."));
-    Result<SecureBytes> plaintext = envelope.decrypt(*key);
+    Result<SensitiveBytes> plaintext = envelope.decrypt(*key);
     if (!plaintext)
         return plaintext.error();
     if (h.kind == ItemKind::DeleteMarker && !plaintext->isEmpty())

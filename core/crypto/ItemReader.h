@@ -5,7 +5,7 @@
 #pragma once
 
 #include "core/crypto/ItemEnvelope.h"
-#include "core/crypto/SecureBytes.h"
+#include "core/crypto/SensitiveBytes.h"
 #include "core/util/Result.h"
 
 #include <QByteArray>
@@ -47,7 +47,7 @@ public:
         quint32 keyVersion = 0;
         QUuid authorId;
         QByteArray hash;
-        SecureBytes plaintext;
+        SensitiveBytes plaintext;
     };
 
     static Result<Opened> open(QByteArrayView bytes, const Expectation& expect,

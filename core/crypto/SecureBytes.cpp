@@ -81,6 +81,14 @@ void SecureBytes::clear()
     m_size = 0;
 }
 
+void SecureBytes::truncate(std::size_t size)
+{
+    if (size >= m_size)
+        return;
+    sodium_memzero(m_data + size, m_size - size);
+    m_size = size;
+}
+
 bool SecureBytes::operator==(const SecureBytes& other) const
 {
     if (m_size != other.m_size)

@@ -30,6 +30,9 @@ public:
 
     SecureBytes clone() const;
     void clear(); // wipes and frees
+    // Wipes the bytes from `size` on and shortens the buffer in place (no reallocation, so
+    // a secret is never copied just to drop padding). No effect if `size` >= size().
+    void truncate(std::size_t size);
 
     unsigned char* data() { return m_data; }
     const unsigned char* data() const { return m_data; }

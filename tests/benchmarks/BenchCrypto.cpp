@@ -1,0 +1,130 @@
+// BenchCrypto: rates of the item crypto for DESIGN §8's sync targets (10,000 items of 400
+// bytes: seal, signature verification, decryption, and the full ItemReader path) and of a
+// member removal with rotation (1,000 items, 50 members). Prints; asserts nothing.
+//   build/<dir>/tests/benchmarks/BenchCrypto [items]
+#include "core/crypto/FolderKeyRing.h"
+#include "core/crypto/FolderRotation.h"
+#include "core/crypto/ItemEnvelope.h"
+#include "core/crypto/ItemReader.h"
+#include "core/crypto/MembershipLog.h"
+#include "core/crypto/MembershipState.h"
+#include "core/crypto/UserKeys.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QList>
+#include <QTextStream>
+#include <QUuid>
+
+#include <vector>
+
+using namespace Conclave::Core;
+
+namespace {
+struct Member
+{
+    QUuid id = QUuid::createUuid();
+    UserKeys keys = UserKeys::generate();
+};
+
+void report(QTextStream& out, const char* what, qint64 nanoseconds, int count)
+{
+    const double ms = double(nanoseconds) / 1e6;
+    out << QStringLiteral("%1  %2 ms for %3  (%4 items/s, %5 us each)")
+               .arg(QLatin1String(what), -34)
+               .arg(ms, 9, 'f', 1)
+               .arg(count)
+               .arg(double(count) / (ms / 1000.0), 9, 'f', 0)
+               .arg(ms * 1000.0 / count, 7, 'f', 1)
+        << Qt::endl;
+}
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    const int items = argc > 1 ? QByteArray(argv[1]).toInt() : 10000;
+    QTextStream out(stdout);
+
+    const QUuid org = QUuid::createUuid();
+    const QUuid folder = QUuid::createUuid();
+    Member manager;
+    Member editor;
+    MembershipState state(folder);
+    (void)state.apply(MembershipLog::create(folder, manager.id, manager.keys, 0));
+    (void)state.apply(MembershipLog::next(state, MembershipAction::Add, manager.id, manager.keys, editor.id,
+                                          editor.keys.identityPublicKey(), FolderRole::Edit));
+    FolderKeyRing ring(folder);
+    ring.insert(1, FolderKeyRing::generateKey());
+    const QByteArray plaintext(400, 'x');
+
+    out << "Item crypto, " << items << " items of 400 bytes (one core)" << Qt::endl;
+    QElapsedTimer timer;
+    std::vector<ItemEnvelope> envelopes;
+    envelopes.reserve(std::size_t(items));
+    QList<QUuid> ids;
+    for (int i = 0; i < items; ++i)
+        ids << QUuid::createUuid();
+    timer.start();
+    for (int i = 0; i < items; ++i) {
+        ItemEnvelope::Header h;
+        h.orgId = org;
+        h.folderId = folder;
+        h.itemId = ids[i];
+        h.keyVersion = 1;
+        h.authorId = editor.id;
+        envelopes.push_back(std::move(ItemEnvelope::seal(h, plaintext, *ring.key(1), editor.keys).value()));
+    }
+    report(out, "encrypt + sign (seal)", timer.nsecsElapsed(), items);
+
+    QList<QByteArray> serialized;
+    for (const ItemEnvelope& e : envelopes)
+        serialized << e.serialize();
+    timer.restart();
+    int ok = 0;
+    for (const ItemEnvelope& e : envelopes)
+        ok += e.verifySignature(editor.keys.identityPublicKey()) ? 1 : 0;
+    report(out, "verify signature", timer.nsecsElapsed(), items);
+
+    timer.restart();
+    for (const ItemEnvelope& e : envelopes)
+        ok += e.decrypt(*ring.key(1)).ok() ? 1 : 0;
+    report(out, "decrypt + unpad", timer.nsecsElapsed(), items);
+
+    timer.restart();
+    for (int i = 0; i < items; ++i) {
+        ItemReader::Expectation expect;
+        expect.orgId = org;
+        expect.folderId = folder;
+        expect.itemId = ids[i];
+        ok += ItemReader::open(serialized[i], expect, state, ring).ok() ? 1 : 0;
+    }
+    report(out, "parse + checks + verify + decrypt", timer.nsecsElapsed(), items);
+    if (ok != 3 * items)
+        out << "UNEXPECTED FAILURES: " << (3 * items - ok) << Qt::endl;
+
+    // DESIGN §8: remove a member from a 1,000-item folder with 50 members, <= 300 ms client CPU.
+    std::vector<Member> members(48);
+    QHash<QUuid, QByteArray> keys;
+    keys.insert(manager.id, manager.keys.encryptionPublicKey());
+    for (const Member& m : members) {
+        (void)state.apply(MembershipLog::next(state, MembershipAction::Add, manager.id, manager.keys, m.id,
+                                              m.keys.identityPublicKey(), FolderRole::Edit));
+        keys.insert(m.id, m.keys.encryptionPublicKey());
+    }
+    FolderRotation::Request request;
+    request.orgId = org;
+    request.managerId = manager.id;
+    request.removedId = editor.id;
+    request.encryptionKeys = keys;
+    for (int i = 0; i < 1000 && i < items; ++i)
+        request.items << serialized[i];
+    timer.restart();
+    Result<RotationBatch> batch = FolderRotation::rotate(state, ring, manager.keys, request);
+    const qint64 rotation = timer.nsecsElapsed();
+    out << Qt::endl
+        << "Rotation: remove 1 of 50 members, re-encrypt " << request.items.size() << " items" << Qt::endl;
+    report(out, batch.ok() ? "rotate (entries, grants, items)" : "rotate FAILED", rotation,
+           int(request.items.size()));
+    return batch.ok() && ok == 3 * items ? 0 : 1;
+}
