@@ -112,7 +112,8 @@ int ServerApplication::run(const QStringList& arguments)
     m_config = config.value();
     if (auto ready = prepare(command == QLatin1String("serve")); !ready) {
         err << ready.error().message << Qt::endl;
-        return 1;
+        // Configuration mistakes exit with 2 like usage errors; failures of the machine with 1.
+        return ready.error().code == Core::ErrorCode::InvalidInput ? 2 : 1;
     }
     if (command == QLatin1String("admin")) {
         if (positional.size() < 2) {

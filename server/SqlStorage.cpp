@@ -99,19 +99,27 @@ Status SqlStorage::open()
 Result<QSqlQuery> SqlStorage::run(const QString& sql, const QVariantList& binds)
 {
     QSqlQuery query(m_db);
-    if (!query.prepare(sql)) {
-        qCWarning(lcServerStore) << "prepare failed:" << sql.left(80) << query.lastError().nativeErrorCode()
-                                 << query.lastError().databaseText();
-        return storageError();
-    }
-    for (const QVariant& bind : binds)
-        query.addBindValue(bind);
-    if (!query.exec()) {
-        if (isUniqueViolation(query.lastError())) {
-            return Error::make(ErrorCode::AlreadyExists, tr("This entry exists already."));
+    bool executed = false;
+    if (binds.isEmpty()) {
+        // PostgreSQL cannot PREPARE DDL; statements without values run directly.
+        executed = query.exec(sql);
+    } else {
+        if (!query.prepare(sql)) {
+            qCWarning(lcServerStore) << "prepare failed:" << sql.left(80)
+                                     << query.lastError().nativeErrorCode()
+                                     << query.lastError().databaseText();
+            return storageError();
         }
-        qCWarning(lcServerStore) << "statement failed:" << sql.left(80) << query.lastError().nativeErrorCode()
-                                 << query.lastError().databaseText();
+        for (const QVariant& bind : binds)
+            query.addBindValue(bind);
+        executed = query.exec();
+    }
+    if (!executed) {
+        if (isUniqueViolation(query.lastError()))
+            return Error::make(ErrorCode::AlreadyExists, tr("This entry exists already."));
+        // The SQL text and the driver's code only: bound values may be personal data.
+        qCWarning(lcServerStore) << "statement failed:" << sql.left(80)
+                                 << query.lastError().nativeErrorCode();
         return storageError();
     }
     return query;
@@ -404,7 +412,7 @@ Status SqlStorage::insertBlock(const SharingBlockRecord& b)
 {
     return runStatus(
         QStringLiteral("INSERT INTO sharing_blocks (id, org_id, scope, value, reason, created_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?)"),
+                       "VALUES (?, ?, ?, COALESCE(?, ''), COALESCE(?, ''), ?)"),
         {b.id, b.orgId, b.scope, b.value, b.reason, b.createdAtMs});
 }
 

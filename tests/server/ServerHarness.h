@@ -1,0 +1,62 @@
+// ServerHarness: starts the real conclave-server binary for a test on an ephemeral loopback
+// port, with its own data folder, a test-controlled clock file and either SQLite or (when
+// CONCLAVE_TEST_SERVER_STORAGE=postgres) a fresh database in the ctest PostgreSQL fixture.
+// Its logs go to build/server-test-logs so TestServerLogHygiene can inspect every line.
+#pragma once
+
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <memory>
+
+class ServerHarness final
+{
+public:
+    ServerHarness();
+    ~ServerHarness();
+    Q_DISABLE_COPY_MOVE(ServerHarness)
+
+    static QString binary();
+    static QString logRoot();
+    static bool usePostgres();
+
+    // Lines for the INI file given with --config (e.g. "[limits]", "loginPerAccount=3").
+    void setConfig(const QStringList& iniLines) { m_iniLines = iniLines; }
+    void setExtraArguments(const QStringList& arguments) { m_extraArguments = arguments; }
+    void setEnvironment(const QString& key, const QString& value) { m_env.insert(key, value); }
+
+    // Starts the server and waits for its port; false (with a QWARN) if it did not come up.
+    bool start(const QString& name);
+    void stop();
+    quint16 port() const { return m_port; }
+    QString baseUrl() const;
+    QString dataDir() const { return m_dir.path() + QStringLiteral("/data"); }
+    QString logDir() const { return m_logDir; }
+    // Everything the server logged so far (log files and its stderr).
+    QString logText() const;
+    QProcessEnvironment environment() const;
+
+    // Moves the server's clock forward by `ms` (cumulative).
+    void advanceClock(qint64 ms);
+    // Runs `conclave-server admin ...` against the same storage; returns exit code, output.
+    int admin(const QStringList& arguments, QString* output = nullptr, QString* errors = nullptr);
+    // The 8-digit code in the newest outbox mail to `email`, or empty.
+    QString latestCode(const QString& email) const;
+
+private:
+    QStringList commonArguments() const;
+    bool createPostgresDatabase();
+
+    QTemporaryDir m_dir;
+    QStringList m_iniLines;
+    QStringList m_extraArguments;
+    QProcessEnvironment m_env;
+    std::unique_ptr<QProcess> m_process;
+    QString m_logDir;
+    quint16 m_port = 0;
+    qint64 m_clockOffset = 0;
+    QString m_storageUrl;
+    QString m_storagePassword;
+};
