@@ -78,6 +78,7 @@ private slots:
     void organisationBlocks();
     void domainAndOrganisationBlock();
     void rateLimits();
+    void unverifiedAccountsPurged();
     void badInput_data();
     void badInput();
 
@@ -646,6 +647,34 @@ void TestServerApi::rateLimits()
     for (int i = 0; i < 3; ++i)
         QCOMPARE(client.post(QStringLiteral("/api/v1/accounts/verify"), badCode).status, 400);
     QCOMPARE(client.post(QStringLiteral("/api/v1/accounts/verify"), badCode).status, 429);
+}
+
+void TestServerApi::unverifiedAccountsPurged()
+{
+    ServerHarness server;
+    QVERIFY(server.start(QStringLiteral("TestServerApi-purge")));
+    ApiClient client(server.baseUrl());
+    const Account stale = signUp(client, uniqueEmail("stale"));
+    Account kept = signUp(client, uniqueEmail("kept"));
+    QVERIFY(verify(client, server, kept));
+    QVERIFY(!stale.userId.isEmpty());
+    // Unverified accounts go after 7 days; the server purges at start and every hour.
+    server.stop();
+    server.advanceClock(7LL * 24 * 3600 * 1000 + 60 * 1000);
+    QVERIFY(server.start(QStringLiteral("TestServerApi-purge")));
+    ApiClient after(server.baseUrl());
+    QCOMPARE(after
+                 .post(QStringLiteral("/api/v1/sessions"), {{QStringLiteral("email"), stale.email},
+                                                            {QStringLiteral("authKey"), b64(stale.authKey)}})
+                 .status,
+             401);
+    const ApiResponse pre =
+        after.post(QStringLiteral("/api/v1/accounts/prelogin"), {{QStringLiteral("email"), stale.email}});
+    QVERIFY(pre.json.value(QStringLiteral("kdf")).toObject().value(QStringLiteral("salt")).toString() !=
+            b64(stale.salt));
+    QVERIFY(!login(after, kept).isEmpty());
+    // The address is free again.
+    QVERIFY(!signUp(after, stale.email).userId.isEmpty());
 }
 
 void TestServerApi::badInput_data()

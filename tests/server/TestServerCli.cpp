@@ -4,8 +4,13 @@
 #include "ApiClient.h"
 #include "ServerHarness.h"
 
+#include <QDateTime>
+#include <QDir>
 #include <QFileInfo>
+#include <QNetworkReply>
 #include <QProcess>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -41,6 +46,8 @@ private slots:
     void precedence_data();
     void precedence();
     void createsPrivateFiles();
+    void servesTls();
+    void deletesOldLogs();
 };
 
 void TestServerCli::versionAndHelp()
@@ -165,6 +172,79 @@ void TestServerCli::createsPrivateFiles()
     QFile again(key.filePath());
     QVERIFY(again.open(QIODevice::ReadOnly));
     QCOMPARE(again.readAll(), before);
+}
+
+void TestServerCli::servesTls()
+{
+    QTemporaryDir dir;
+    const QString cert = dir.filePath(QStringLiteral("cert.pem"));
+    const QString key = dir.filePath(QStringLiteral("key.pem"));
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+                   QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                   QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"),
+                   QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
+    QVERIFY(openssl.waitForFinished(60000));
+    QCOMPARE(openssl.exitCode(), 0);
+
+    ServerHarness server;
+    server.setExtraArguments({QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key});
+    QVERIFY(server.start(QStringLiteral("TestServerCli-tls")));
+
+    QNetworkAccessManager manager;
+    QNetworkRequest request(QUrl(QStringLiteral("https://127.0.0.1:%1/healthz").arg(server.port())));
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setCaCertificates(QSslCertificate::fromPath(cert));
+    request.setSslConfiguration(ssl);
+    QNetworkReply* reply = manager.get(request);
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 20000);
+    QCOMPARE(reply->error(), QNetworkReply::NoError);
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QVERIFY(reply->sslConfiguration().sessionProtocol() == QSsl::TlsV1_3 ||
+            reply->sslConfiguration().sessionProtocol() == QSsl::TlsV1_2);
+    delete reply;
+
+    // Plain HTTP to the TLS port gets no answer.
+    ApiClient plain(QStringLiteral("http://127.0.0.1:%1").arg(server.port()));
+    QCOMPARE(plain.get(QStringLiteral("/healthz")).status, 0);
+}
+
+void TestServerCli::deletesOldLogs()
+{
+    // A log file from 8 days ago in the log folder is removed when the server starts;
+    // one from yesterday stays (DESIGN §7: logs are kept 7 days).
+    ServerHarness server;
+    QVERIFY(server.start(QStringLiteral("TestServerCli-logs")));
+    const QString logDir = server.logDir();
+    server.stop();
+    const auto plant = [&](const QString& name, int daysAgo) {
+        QFile file(QDir(logDir).filePath(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("old line\n");
+        file.close();
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.setFileTime(QDateTime::currentDateTimeUtc().addDays(-daysAgo),
+                                 QFileDevice::FileModificationTime));
+    };
+    plant(QStringLiteral("conclave-server-2000-01-01.log"), 8);
+    plant(QStringLiteral("conclave-server-2000-01-02.log"), 1);
+    QVERIFY(!QTest::currentTestFailed());
+
+    QProcess process;
+    process.setProcessEnvironment(server.environment());
+    process.start(ServerHarness::binary(),
+                  {QStringLiteral("serve"), QStringLiteral("--data-dir"), server.dataDir(),
+                   QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--log-dir"),
+                   logDir, QStringLiteral("--print-port")});
+    QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), 20000);
+    QVERIFY(process.readLine().trimmed().toUInt() > 0);
+    QVERIFY(!QFile::exists(QDir(logDir).filePath(QStringLiteral("conclave-server-2000-01-01.log"))));
+    QVERIFY(QFile::exists(QDir(logDir).filePath(QStringLiteral("conclave-server-2000-01-02.log"))));
+    process.terminate();
+    QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, 10000);
+    QCOMPARE(process.exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestServerCli)
