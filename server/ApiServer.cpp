@@ -327,6 +327,7 @@ ApiReply ApiServer::signUp(ApiRequest& request)
         return invalid(input.error());
     record({addressKey});
     auto userId = m_accounts.signUp(signUp);
+    Core::secureWipe(signUp.authKey);
     if (!userId)
         return ApiReply::fromError(userId.error());
     return ApiReply::json(201,

@@ -98,6 +98,8 @@ private slots:
     void verificationMail_data();
     void verificationMail();
     void refusesWithoutStartTls();
+    void startTlsAndAuth_data();
+    void startTlsAndAuth();
 
 private:
     QTemporaryDir m_certDir;
@@ -198,6 +200,64 @@ void TestServerMail::refusesWithoutStartTls()
     QCOMPARE(r.status, 201);
     QTRY_VERIFY_WITH_TIMEOUT(server.logText().contains(QStringLiteral("does not offer STARTTLS")), 15000);
     QVERIFY(sink.messages().isEmpty());
+}
+
+void TestServerMail::startTlsAndAuth_data()
+{
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<bool>("delivered");
+    QTest::newRow("right password") << QStringLiteral("sink-secret") << true;
+    QTest::newRow("wrong password") << QStringLiteral("not-the-secret") << false;
+}
+
+void TestServerMail::startTlsAndAuth()
+{
+    QFETCH(QString, password);
+    QFETCH(bool, delivered);
+    QTemporaryDir sinkDir;
+    const QString maildir = sinkDir.filePath(QStringLiteral("maildir"));
+    const QString cert = m_certDir.filePath(QStringLiteral("cert.pem"));
+    const quint16 port = freePort();
+    QProcess sink;
+    QProcessEnvironment sinkEnv = QProcessEnvironment::systemEnvironment();
+    sinkEnv.insert(QStringLiteral("SINK_PASSWORD"), QStringLiteral("sink-secret"));
+    sink.setProcessEnvironment(sinkEnv);
+    sink.start(QStringLiteral("/usr/bin/python3"),
+               {QStringLiteral(CONCLAVE_SOURCE_DIR "/tests/server/smtp-auth-sink.py"), QString::number(port),
+                maildir, cert, m_certDir.filePath(QStringLiteral("key.pem")),
+                QStringLiteral("conclave-user")});
+    QTRY_VERIFY_WITH_TIMEOUT(sink.canReadLine() || sink.state() == QProcess::NotRunning, 20000);
+    QCOMPARE(sink.readLine().trimmed(), QByteArray("ready"));
+
+    ServerHarness server;
+    server.setConfig({QStringLiteral("[smtp]"), QStringLiteral("host=127.0.0.1"),
+                      QStringLiteral("port=%1").arg(port), QStringLiteral("security=starttls"),
+                      QStringLiteral("user=conclave-user"), QStringLiteral("caFile=") + cert});
+    server.setEnvironment(QStringLiteral("CONCLAVE_SMTP_PASSWORD"), password);
+    QVERIFY(server.start(QStringLiteral("TestServerMail-auth")));
+    ApiClient client(server.baseUrl());
+    const ApiResponse r = client.post(
+        QStringLiteral("/api/v1/accounts"),
+        {{QStringLiteral("email"), QStringLiteral("auth@example.org")},
+         {QStringLiteral("name"), QStringLiteral("Auth")},
+         {QStringLiteral("authKey"), b64(randomBytes(32))},
+         {QStringLiteral("kdf"), QJsonObject{{QStringLiteral("salt"), b64(randomBytes(16))},
+                                             {QStringLiteral("opsLimit"), 3},
+                                             {QStringLiteral("memLimitBytes"), 64 * 1024 * 1024}}},
+         {QStringLiteral("wrappedAccountKey"), b64(randomBytes(72))}});
+    QCOMPARE(r.status, 201);
+    if (delivered) {
+        QTRY_COMPARE_WITH_TIMEOUT(QDir(maildir + QStringLiteral("/new")).entryList(QDir::Files).size(), 1,
+                                  15000);
+    } else {
+        QTRY_VERIFY_WITH_TIMEOUT(
+            server.logText().contains(QStringLiteral("did not accept the SMTP user name")), 15000);
+        QVERIFY(QDir(maildir + QStringLiteral("/new")).entryList(QDir::Files).isEmpty());
+    }
+    // The password never reaches the logs.
+    QVERIFY(!server.logText().contains(password));
+    sink.closeWriteChannel();
+    QTRY_VERIFY_WITH_TIMEOUT(sink.state() == QProcess::NotRunning, 15000);
 }
 
 QTEST_GUILESS_MAIN(TestServerMail)
