@@ -56,9 +56,16 @@ struct SshLine
     QStringList args;
 };
 
+struct SshPattern
+{
+    QRegularExpression glob;
+    bool negated = false;
+};
+
 struct SshBlock
 {
     QStringList patterns; // empty: lines before the first Host, which apply to every host
+    QList<SshPattern> compiled;
     bool isMatch = false;
     QString file;
     int line = 0;
@@ -100,11 +107,30 @@ bool splitSshLine(const QString& raw, QString* keyword, QStringList* args)
     return !inQuotes;
 }
 
-bool globMatches(const QString& pattern, const QString& text)
+// ssh's patterns know '*' and '?' only; compiled once per Host line, since every alias is
+// matched against every block.
+QList<SshPattern> compilePatterns(const QStringList& patterns)
 {
-    const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(pattern),
-                                QRegularExpression::CaseInsensitiveOption);
-    return re.match(text).hasMatch();
+    QList<SshPattern> compiled;
+    for (const QString& pattern : patterns) {
+        const bool negated = pattern.startsWith(QLatin1Char('!'));
+        const QString body = negated ? pattern.mid(1) : pattern;
+        QString re;
+        qsizetype literalStart = 0;
+        for (qsizetype i = 0; i <= body.size(); ++i) {
+            const bool end = i == body.size();
+            if (!end && body.at(i) != QLatin1Char('*') && body.at(i) != QLatin1Char('?'))
+                continue;
+            re += QRegularExpression::escape(body.mid(literalStart, i - literalStart));
+            if (!end)
+                re += body.at(i) == QLatin1Char('*') ? QStringLiteral(".*") : QStringLiteral(".");
+            literalStart = i + 1;
+        }
+        compiled.append({QRegularExpression(QRegularExpression::anchoredPattern(re),
+                                            QRegularExpression::CaseInsensitiveOption),
+                         negated});
+    }
+    return compiled;
 }
 
 bool blockMatches(const SshBlock& block, const QString& alias)
@@ -112,11 +138,10 @@ bool blockMatches(const SshBlock& block, const QString& alias)
     if (block.patterns.isEmpty())
         return true;
     bool matched = false;
-    for (const QString& pattern : block.patterns) {
-        if (pattern.startsWith(QLatin1Char('!'))) {
-            if (globMatches(pattern.mid(1), alias))
+    for (const SshPattern& pattern : block.compiled) {
+        if (pattern.glob.match(alias).hasMatch()) {
+            if (pattern.negated)
                 return false;
-        } else if (globMatches(pattern, alias)) {
             matched = true;
         }
     }
@@ -157,9 +182,9 @@ public:
                     problem(file, lineNo, tr("\"Host\" needs at least one name."));
                     continue;
                 }
-                m_blocks.append(SshBlock{line.args, false, file, lineNo, {}});
+                m_blocks.append(SshBlock{line.args, compilePatterns(line.args), false, file, lineNo, {}});
             } else if (line.keyword == QLatin1String("match")) {
-                m_blocks.append(SshBlock{{}, true, file, lineNo, {}});
+                m_blocks.append(SshBlock{{}, {}, true, file, lineNo, {}});
                 m_outcome->skipped.append(QStringLiteral("Match ") + line.args.join(QLatin1Char(' ')));
             } else if (line.keyword == QLatin1String("include")) {
                 include(line, depth);

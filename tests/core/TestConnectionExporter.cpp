@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
@@ -253,6 +254,35 @@ private slots:
                               QStringLiteral("connections[2].color"), QStringLiteral("connections[3].id"),
                               QStringLiteral("connections[4].folderId"),
                               QStringLiteral("connections[5].kind"), QStringLiteral("connections[6]")}));
+    }
+
+    // Mutated export files (fixed seed): no crash, and what is accepted is valid.
+    void mutatedJson()
+    {
+        const Folder root{QUuid::createUuid(), {}, QStringLiteral("Root"), 0};
+        const QByteArray original = ConnectionExporter::toJson({root}, {fullConnection(root.id)});
+        const QByteArray alphabet("{}[]\",:0-9etfn\\ ");
+        QRandomGenerator random(11);
+        int accepted = 0;
+        for (int round = 0; round < 1000; ++round) {
+            QByteArray json = original;
+            for (int e = 0; e < 3; ++e) {
+                const int at = random.bounded(int(json.size()));
+                if (random.bounded(2))
+                    json[at] = alphabet.at(random.bounded(int(alphabet.size())));
+                else
+                    json.remove(at, 1 + random.bounded(6));
+            }
+            const Result<ConnectionExporter::Contents> read = ConnectionExporter::fromJson(json);
+            if (!read.ok()) {
+                QVERIFY(!read.error().message.isEmpty());
+                continue;
+            }
+            ++accepted;
+            for (const Connection& c : read->connections)
+                QVERIFY(validateConnection(c).ok());
+        }
+        QVERIFY(accepted > 0);
     }
 
     void uriListRoundTrip()

@@ -3,6 +3,7 @@
 // blocks, ProxyJump, wildcards, Match, Include and ssh's first-value-wins rule.
 #include "core/model/ConnectionImporter.h"
 
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -35,6 +36,8 @@ QByteArray passwordOf(const ConnectionImporter::Outcome& outcome, const QUuid& i
 class TestConnectionImporter final : public QObject
 {
     Q_OBJECT
+
+    QTemporaryDir m_emptyDir; // where relative Include lines of mutated text point
 
 private slots:
     void uriFile()
@@ -208,6 +211,32 @@ private slots:
         QVERIFY(has(QStringLiteral("several jump hosts"), QStringLiteral("config"), 29));
     }
 
+    // Mutated configuration text (fixed seed): no crash, and everything imported is valid.
+    void mutatedSshConfig()
+    {
+        QFile file(kDataDir + QStringLiteral("/ssh/config"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString original = QString::fromUtf8(file.readAll());
+        const QString alphabet = QStringLiteral("\n \t=\"#*?!,:@[]%h0");
+        QRandomGenerator random(7);
+        for (int round = 0; round < 1000; ++round) {
+            QString text = original;
+            for (int e = 0; e < 6; ++e) {
+                const int at = random.bounded(int(text.size()) + 1);
+                if (random.bounded(2))
+                    text.insert(at, alphabet.at(random.bounded(int(alphabet.size()))));
+                else
+                    text.remove(at, 1 + random.bounded(8));
+            }
+            const ConnectionImporter::Outcome outcome =
+                ConnectionImporter::fromSshConfigText(text, m_emptyDir.path());
+            for (const Connection& c : outcome.connections)
+                QVERIFY2(validateConnection(c).ok(), qPrintable(text));
+            for (const ConnectionImporter::Problem& problem : outcome.problems)
+                QVERIFY(problem.line > 0 && !problem.error.message.isEmpty());
+        }
+    }
+
     void sshConfigText_data()
     {
         QTest::addColumn<QString>("text");
@@ -220,6 +249,10 @@ private slots:
         QTest::newRow("global lines apply to all")
             << QStringLiteral("User everyone\n\nHost x y\n")
             << QStringList{QStringLiteral("x"), QStringLiteral("y")} << 0;
+        QTest::newRow("wildcards and negation apply to named hosts")
+            << QStringLiteral(
+                   "Host db-?\n  User dbadmin\nHost * !app-1\n  Port 2200\nHost db-1 app-1 app-2\n")
+            << QStringList{QStringLiteral("db-1"), QStringLiteral("app-1"), QStringLiteral("app-2")} << 0;
         QTest::newRow("unclosed quote") << QStringLiteral("Host \"a\n") << QStringList{} << 1;
         QTest::newRow("only wildcards")
             << QStringLiteral("Host *\n  User u\nHost 10.0.*\n") << QStringList{} << 0;
@@ -250,6 +283,13 @@ private slots:
         }
         if (QTest::currentDataTag() == QByteArrayView("global lines apply to all"))
             QCOMPARE(outcome.connections.last().username, QStringLiteral("everyone"));
+        if (QTest::currentDataTag() == QByteArrayView("wildcards and negation apply to named hosts")) {
+            QCOMPARE(outcome.connections.at(0).username, QStringLiteral("dbadmin"));
+            QCOMPARE(outcome.connections.at(0).hosts.first().port, quint16(2200));
+            QCOMPARE(outcome.connections.at(1).username, QString());
+            QCOMPARE(outcome.connections.at(1).hosts.first().port, quint16(22));
+            QCOMPARE(outcome.connections.at(2).hosts.first().port, quint16(2200));
+        }
         if (QTest::currentDataTag() == QByteArrayView("proxyjump none"))
             QVERIFY(!outcome.connections.first().ssh.enabled);
     }
