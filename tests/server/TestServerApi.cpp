@@ -607,7 +607,8 @@ void TestServerApi::rateLimits()
     ServerHarness server;
     server.setConfig({QStringLiteral("[limits]"), QStringLiteral("windowSeconds=60"),
                       QStringLiteral("loginPerAccount=3"), QStringLiteral("loginPerAddress=1000"),
-                      QStringLiteral("resendPerAccount=2"), QStringLiteral("verifyPerAccount=3")});
+                      QStringLiteral("resendPerAccount=2"), QStringLiteral("verifyPerAccount=3"),
+                      QStringLiteral("signupPerAddress=2")});
     QVERIFY(server.start(QStringLiteral("TestServerApi-limits")));
     ApiClient client(server.baseUrl());
     Account account = signUp(client, uniqueEmail("limited"));
@@ -647,6 +648,18 @@ void TestServerApi::rateLimits()
     for (int i = 0; i < 3; ++i)
         QCOMPARE(client.post(QStringLiteral("/api/v1/accounts/verify"), badCode).status, 400);
     QCOMPARE(client.post(QStringLiteral("/api/v1/accounts/verify"), badCode).status, 429);
+
+    // Two sign-ups per address and window (the first one's window passed above).
+    QVERIFY(!signUp(client, uniqueEmail("second")).userId.isEmpty());
+    QVERIFY(!signUp(client, uniqueEmail("second")).userId.isEmpty());
+    const ApiResponse third = client.post(QStringLiteral("/api/v1/accounts"),
+                                          {{QStringLiteral("email"), uniqueEmail("third")},
+                                           {QStringLiteral("name"), QStringLiteral("Third")},
+                                           {QStringLiteral("authKey"), b64(randomBytes(32))},
+                                           {QStringLiteral("kdf"), kdf(randomBytes(16))},
+                                           {QStringLiteral("wrappedAccountKey"), b64(randomBytes(72))}});
+    QCOMPARE(third.status, 429);
+    QVERIFY(third.header("Retry-After").toInt() > 0);
 }
 
 void TestServerApi::unverifiedAccountsPurged()
