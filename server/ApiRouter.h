@@ -22,7 +22,10 @@ public:
     {
         None = 0,
         Authenticated = 1,
-        JsonBody = 2
+        JsonBody = 2,
+        // A Team Sharing request: 403 with the reason unless the (authenticated) user may
+        // share. Every sharing route must carry it so a block reaches all of them.
+        Sharing = 4 | Authenticated
     };
 
     struct Route

@@ -145,9 +145,9 @@ void ApiServer::addRoutes(ApiRouter& router, ApiServer* self)
                R::Authenticated | R::JsonBody, bind(&ApiServer::changePassword));
     router.add(QStringLiteral("PUT"), QStringLiteral("/api/v1/account/keys"), R::Authenticated | R::JsonBody,
                bind(&ApiServer::publishKeys));
-    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/keys/lookup"), R::Authenticated | R::JsonBody,
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/keys/lookup"), R::Sharing | R::JsonBody,
                bind(&ApiServer::lookupKeys));
-    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/sharing/status"), R::Authenticated,
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/sharing/status"), R::Sharing,
                bind(&ApiServer::sharingStatus));
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/orgs"), R::Authenticated,
                bind(&ApiServer::myOrganisations));
@@ -291,6 +291,10 @@ ApiReply ApiServer::dispatch(const QHttpServerRequest& request, QString& routeNa
             return ApiReply::fromError(session.error());
         context.session = session.value();
         userId = session->userId;
+    }
+    if ((match.route->flags & ApiRouter::Sharing) == ApiRouter::Sharing) {
+        if (auto allowed = m_accounts.sharingAllowed(context.session.userId); !allowed)
+            return ApiReply::fromError(allowed.error());
     }
     return match.route->handler(context);
 }
@@ -511,8 +515,6 @@ ApiReply ApiServer::publishKeys(ApiRequest& request)
 
 ApiReply ApiServer::lookupKeys(ApiRequest& request)
 {
-    if (auto allowed = m_accounts.sharingAllowed(request.session.userId); !allowed)
-        return ApiReply::fromError(allowed.error());
     JsonInput input(request.body);
     const QString email = input.email(QStringLiteral("email"));
     if (!input.ok())
@@ -524,10 +526,9 @@ ApiReply ApiServer::lookupKeys(ApiRequest& request)
         200, {{QStringLiteral("userId"), user->id}, {QStringLiteral("bundle"), b64(user->keyBundle)}});
 }
 
-ApiReply ApiServer::sharingStatus(ApiRequest& request)
+ApiReply ApiServer::sharingStatus(ApiRequest&)
 {
-    if (auto allowed = m_accounts.sharingAllowed(request.session.userId); !allowed)
-        return ApiReply::fromError(allowed.error());
+    // Reaching here means the Sharing gate in dispatch() let the request through.
     return ApiReply::json(200, {{QStringLiteral("allowed"), true}});
 }
 
