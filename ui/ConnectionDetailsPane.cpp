@@ -4,7 +4,7 @@
 #include "ui/ConnectionTreeModel.h"
 
 #include <QAction>
-#include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -47,9 +47,11 @@ ConnectionDetailsPane::ConnectionDetailsPane(QWidget* parent)
     titleRow->addWidget(m_title, 1);
     pageLayout->addLayout(titleRow);
 
-    m_form = new QFormLayout;
-    m_form->setLabelAlignment(Qt::AlignLeft);
-    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    // A grid rather than a QFormLayout: rows are hidden and shown per connection, and
+    // QFormLayout in Qt 6.4 mis-sizes hidden rows with word-wrapped labels.
+    m_form = new QGridLayout;
+    m_form->setColumnStretch(1, 1);
+    m_form->setHorizontalSpacing(12);
     pageLayout->addLayout(m_form);
     m_kind = addRow(tr("Kind:"), QStringLiteral("detailsKind"));
     m_hosts = addRow(tr("Hosts:"), QStringLiteral("detailsHosts"));
@@ -83,8 +85,25 @@ QLabel* ConnectionDetailsPane::addRow(const QString& label, const QString& objec
     value->setWordWrap(true);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     value->setTextFormat(Qt::PlainText);
-    m_form->addRow(label, value);
+    auto* name = new QLabel(label, m_page);
+    name->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    name->setEnabled(false); // de-emphasised, as field names usually are
+    const int row = m_form->rowCount();
+    m_form->addWidget(name, row, 0);
+    m_form->addWidget(value, row, 1);
+    name->setBuddy(value);
     return value;
+}
+
+void ConnectionDetailsPane::setRow(QLabel* value, const QString& text)
+{
+    value->setText(text);
+    value->setVisible(!text.isEmpty());
+    const int index = m_form->indexOf(value);
+    int row = 0, column = 0, rowSpan = 0, columnSpan = 0;
+    m_form->getItemPosition(index, &row, &column, &rowSpan, &columnSpan);
+    if (QLayoutItem* item = m_form->itemAtPosition(row, 0); item && item->widget())
+        item->widget()->setVisible(!text.isEmpty());
 }
 
 void ConnectionDetailsPane::setActions(QAction* open, QAction* test, QAction* edit, QAction* copyUri)
@@ -102,12 +121,6 @@ void ConnectionDetailsPane::setActions(QAction* open, QAction* test, QAction* ed
 
 void ConnectionDetailsPane::showConnection(const Connection& c, const QString& folderPath)
 {
-    auto setRow = [this](QLabel* label, const QString& text) {
-        label->setText(text);
-        label->setVisible(!text.isEmpty());
-        if (QWidget* l = m_form->labelForField(label))
-            l->setVisible(!text.isEmpty());
-    };
     m_icon->setPixmap(ConnectionTreeModel::kindIcon(c.kind).pixmap(32, 32));
     m_title->setText(c.name);
     m_title->setStyleSheet(
@@ -141,15 +154,10 @@ void ConnectionDetailsPane::showFolder(const QString& name, const QString& path,
     m_icon->setPixmap(ConnectionTreeModel::folderIcon().pixmap(32, 32));
     m_title->setText(name);
     m_title->setStyleSheet(QString());
-    for (QLabel* label : {m_kind, m_hosts, m_database, m_user, m_tls, m_ssh, m_tags, m_notes}) {
-        label->hide();
-        if (QWidget* l = m_form->labelForField(label))
-            l->hide();
-    }
-    m_folder->setText(tr("%1 — %n connection(s)", nullptr, connections).arg(path) +
-                      (folders ? u' ' + tr("in %n subfolder(s)", nullptr, folders) : QString()));
-    m_folder->show();
-    m_form->labelForField(m_folder)->show();
+    for (QLabel* label : {m_kind, m_hosts, m_database, m_user, m_tls, m_ssh, m_tags, m_notes})
+        setRow(label, QString());
+    setRow(m_folder, tr("%1 — %n connection(s)", nullptr, connections).arg(path) +
+                         (folders ? u' ' + tr("in %n subfolder(s)", nullptr, folders) : QString()));
     m_buttons->hide();
     m_stack->setCurrentWidget(m_page);
 }

@@ -7,7 +7,7 @@
 
 #include <QWidget>
 
-class QFormLayout;
+class QGridLayout;
 class QLabel;
 class QPushButton;
 class QStackedWidget;
@@ -30,11 +30,12 @@ public:
 
 private:
     QLabel* addRow(const QString& label, const QString& objectName);
+    void setRow(QLabel* value, const QString& text);
 
     QStackedWidget* m_stack;
     QLabel* m_hint;
     QWidget* m_page;
-    QFormLayout* m_form;
+    QGridLayout* m_form;
     QLabel* m_icon;
     QLabel* m_title;
     QLabel* m_kind;

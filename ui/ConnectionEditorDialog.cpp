@@ -47,13 +47,13 @@ struct NamedColor
     const char* value;
 };
 constexpr NamedColor kColors[] = {
-    {QT_TRANSLATE_NOOP("ConnectionEditorDialog", "Red"), "#d64545"},
-    {QT_TRANSLATE_NOOP("ConnectionEditorDialog", "Orange"), "#e08a2e"},
-    {QT_TRANSLATE_NOOP("ConnectionEditorDialog", "Yellow"), "#d8b62b"},
-    {QT_TRANSLATE_NOOP("ConnectionEditorDialog", "Green"), "#3f9a4d"},
-    {QT_TRANSLATE_NOOP("ConnectionEditorDialog", "Blue"), "#2f6fb0"},
-    {QT_TRANSLATE_NOOP("ConnectionEditorDialog", "Purple"), "#7d4fb0"},
-    {QT_TRANSLATE_NOOP("ConnectionEditorDialog", "Grey"), "#7a7f87"},
+    {QT_TRANSLATE_NOOP("Conclave::Gui::ConnectionEditorDialog", "Red"), "#d64545"},
+    {QT_TRANSLATE_NOOP("Conclave::Gui::ConnectionEditorDialog", "Orange"), "#e08a2e"},
+    {QT_TRANSLATE_NOOP("Conclave::Gui::ConnectionEditorDialog", "Yellow"), "#d8b62b"},
+    {QT_TRANSLATE_NOOP("Conclave::Gui::ConnectionEditorDialog", "Green"), "#3f9a4d"},
+    {QT_TRANSLATE_NOOP("Conclave::Gui::ConnectionEditorDialog", "Blue"), "#2f6fb0"},
+    {QT_TRANSLATE_NOOP("Conclave::Gui::ConnectionEditorDialog", "Purple"), "#7d4fb0"},
+    {QT_TRANSLATE_NOOP("Conclave::Gui::ConnectionEditorDialog", "Grey"), "#7a7f87"},
 };
 
 QIcon colorSwatch(const QString& color)

@@ -220,6 +220,14 @@ void ConnectionTreeModel::removeNode(Node* node)
     Node* parentNode = node->parent;
     const int row = node->row;
     beginRemoveRows(indexForNode(parentNode), row, row);
+    // The maps change before endRemoveRows(), so slots on rowsRemoved see the new counts.
+    if (node->isFolder) {
+        m_folderNodes.remove(node->id);
+        m_folders.remove(node->id);
+    } else {
+        m_connectionNodes.remove(node->id);
+        m_connections.remove(node->id);
+    }
     parentNode->children.erase(parentNode->children.begin() + row);
     for (std::size_t i = std::size_t(row); i < parentNode->children.size(); ++i)
         parentNode->children[i]->row = int(i);
@@ -349,11 +357,8 @@ Status ConnectionTreeModel::applyChecked(const QList<Folder>& upsertFolders,
     for (const Connection& c : upsertConnections)
         upsertConnectionNode(c);
     for (const QUuid& id : removeConnections) {
-        if (Node* node = m_connectionNodes.value(id)) {
+        if (Node* node = m_connectionNodes.value(id))
             removeNode(node);
-            m_connectionNodes.remove(id);
-            m_connections.remove(id);
-        }
     }
     // Folders children first; a folder that still holds something is kept and reported.
     QList<QUuid> remaining = removeFolders;
@@ -374,8 +379,6 @@ Status ConnectionTreeModel::applyChecked(const QList<Folder>& upsertFolders,
                 }
             }
             removeNode(node);
-            m_folderNodes.remove(id);
-            m_folders.remove(id);
         }
         if (later.size() == remaining.size()) {
             return Error::make(ErrorCode::InvalidInput,
@@ -494,8 +497,7 @@ QVariant ConnectionTreeModel::data(const QModelIndex& index, int role) const
     case Qt::DecorationRole:
         return kindIcon(it->kind);
     case Qt::ToolTipRole:
-        return QCoreApplication::translate("ConnectionTreeModel", "%1 at %2")
-            .arg(kindDisplayName(it->kind), hostSummary(*it));
+        return tr("%1 at %2").arg(kindDisplayName(it->kind), hostSummary(*it));
     case IdRole:
         return node->id;
     case IsFolderRole:

@@ -2,6 +2,8 @@
 #include "ui/MainWindow.h"
 
 #include "core/keychain/SecretStore.h"
+#include "core/model/ConnectionImporter.h"
+#include "core/model/ConnectionUri.h"
 #include "core/storage/ConnectionStore.h"
 #include "ui/ClipboardGuard.h"
 #include "ui/ConnectionDetailsPane.h"
@@ -10,6 +12,7 @@
 #include "ui/ConnectionTreeModel.h"
 #include "ui/EmptyStateWidget.h"
 #include "ui/GuiLogging.h"
+#include "ui/ImportDialog.h"
 #include "ui/TestConnectionDialog.h"
 #include "ui/TreeEditCommand.h"
 
@@ -822,7 +825,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     event->accept();
 }
 
-// --- Actions that depend on core parts still being written (URI, import/export, launch).
+// --- Copy URI, import, export, open and settings.
 
 void MainWindow::copyUri()
 {
@@ -857,9 +860,15 @@ void MainWindow::copyUriWithPassword()
 
 void MainWindow::copyUriText(const Connection& connection, const SecureBytes* password)
 {
-    Q_UNUSED(connection);
-    Q_UNUSED(password);
-    showStatus(tr("Copying URIs is not available in this build."));
+    QString uri = ConnectionUri::format(connection, password);
+    m_clipboard->copy(uri, password != nullptr);
+    // The QString held the password; overwrite it before it is freed.
+    if (password)
+        uri.fill(QLatin1Char(' '));
+    qCInfo(lcGui) << "copied the URI of connection" << idText(connection.id)
+                  << (password ? "with password" : "without password");
+    showStatus(password ? tr("URI with password copied. The clipboard is cleared in 30 seconds.")
+                        : tr("URI copied."));
 }
 
 void MainWindow::openSelected()
@@ -869,7 +878,33 @@ void MainWindow::openSelected()
 
 void MainWindow::importConnections()
 {
-    showStatus(tr("Import is not available in this build."));
+    if (m_model->isReadOnly())
+        return;
+    const QUuid folderId = currentFolderForNew();
+    auto* dialog = new ImportDialog(folderId, m_model->folderPath(folderId), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, folderId] {
+        ConnectionImporter::Outcome outcome = dialog->takeResult();
+        if (outcome.connections.isEmpty())
+            return;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (Connection& c : outcome.connections) {
+            c.folderId = m_model->hasFolder(folderId) ? folderId : QUuid();
+            c.created = c.modified = now;
+        }
+        const int count = int(outcome.connections.size());
+        if (!pushChange(tr("Import %n connection(s)", nullptr, count), {}, {}, {}, outcome.connections))
+            return;
+        for (auto& secret : outcome.passwords) {
+            std::vector<SecretWrite> writes;
+            writes.push_back({SecretKind::Password, std::move(secret.password), false});
+            writeSecrets(secret.connectionId, std::move(writes));
+        }
+        qCInfo(lcGui) << "imported" << count << "connections";
+        showStatus(tr("Imported %n connection(s).", nullptr, count));
+        selectConnection(outcome.connections.first().id);
+    });
+    dialog->open();
 }
 
 void MainWindow::exportConnections()
