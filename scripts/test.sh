@@ -1,8 +1,17 @@
 #!/usr/bin/env bash
 # Installs what the tests need, builds once per configuration and runs every suite.
-# This is the README's test command and what CI runs (.ci/run).
-#   scripts/test.sh            everything
-#   CONCLAVE_SKIP_DEPS=1       skip the apt step (dependencies already installed)
+# This is the README's test command and exactly what CI runs (.ci/run).
+#
+# Stages, in this order (each build tree is built once and reused by later runs):
+#   1. dev    debug build of everything (build/dev)
+#   2. fuzz   clang + libFuzzer: every parser's fuzz target for a short time (build/fuzz)
+#   3. asan   AddressSanitizer + UBSan build, the suites run under it (build/asan)
+#   4. the full ctest run of the dev build; its summary is the last line printed.
+#
+# Environment:
+#   CONCLAVE_SKIP_DEPS=1      skip the apt step (dependencies already installed)
+#   CONCLAVE_SKIP_ASAN=1      skip stage 3
+#   CONCLAVE_FUZZ_SECONDS=N   seconds per fuzz target (default 10; 0 skips stage 2)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -12,14 +21,38 @@ if [[ -z ${CONCLAVE_SKIP_DEPS:-} ]]; then
 fi
 
 export CCACHE_BASEDIR="$root"
-export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
-jobs=$(nproc)
+export CCACHE_NOHASHDIR=1
+export CONCLAVE_JOBS=${CONCLAVE_JOBS:-$(nproc)}
+failed=()
 
-echo "== configure and build (dev preset)"
+stage() { echo; echo "== $*"; }
+
+stage "dev: configure and build"
 cmake --preset dev >/dev/null
-cmake --build --preset dev -j "$jobs"
+cmake --build --preset dev -j "$CONCLAVE_JOBS"
 
+fuzz_seconds=${CONCLAVE_FUZZ_SECONDS:-10}
+if ((fuzz_seconds > 0)); then
+    stage "fuzz: every parser for ${fuzz_seconds}s"
+    scripts/fuzz.sh "$fuzz_seconds" || failed+=("fuzz")
+fi
+
+if [[ -z ${CONCLAVE_SKIP_ASAN:-} ]]; then
+    stage "asan: build and run the suites under AddressSanitizer and UBSan"
+    cmake --preset asan >/dev/null
+    cmake --build --preset asan -j "$CONCLAVE_JOBS"
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
+    LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0" \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        ctest --preset asan -j "$CONCLAVE_JOBS" --timeout 900 || failed+=("asan")
+fi
+
+stage "dev: every suite"
 status=0
-echo "== test suites"
-ctest --preset dev -j "$jobs" --timeout 600 || status=$?
+ctest --preset dev -j "$CONCLAVE_JOBS" --timeout 600 || status=$?
+if ((${#failed[@]})); then
+    echo "Failed stages before the final run: ${failed[*]}" >&2
+    # Keep ctest's summary as the closing line, but fail the run.
+    ((status == 0)) && status=1
+fi
 exit $status
