@@ -118,7 +118,7 @@ void TestKeychainSecretStore::roundTrip_data()
     QTest::newRow("ssh password") << SecretKind::SshPassword << QByteArray("hunter2");
     QTest::newRow("passphrase") << SecretKind::SshPassphrase << QByteArray("correct horse battery staple");
     QTest::newRow("private key with NUL bytes")
-        << SecretKind::SshPrivateKey << QByteArray("\x00\x01\x02\x00\xff\xfe key\x00", 13);
+        << SecretKind::SshPrivateKey << QByteArrayLiteral("\x00\x01\x02\x00\xff\xfe key\x00");
     QTest::newRow("16 KiB certificate") << SecretKind::ClientCertificate << fakeCertificate(16 * 1024);
     QTest::newRow("client key all NUL") << SecretKind::ClientKey << QByteArray(2048, '\0');
     QTest::newRow("empty password") << SecretKind::Password << QByteArray();
@@ -142,7 +142,7 @@ void TestKeychainSecretStore::secretIsReallyInTheSecretService()
 {
     KeychainSecretStore store;
     const QUuid id = QUuid::createUuid();
-    const QByteArray value("\x00really in gnome-keyring\x00", 25);
+    const QByteArray value = QByteArrayLiteral("\x00really in gnome-keyring\x00");
     QVERIFY(writeNow(store, id, SecretKind::Password, secretOf(value)).ok());
 
     const auto stored =

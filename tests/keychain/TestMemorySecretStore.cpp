@@ -46,7 +46,7 @@ void TestMemorySecretStore::roundTrip_data()
     QTest::newRow("passphrase with spaces")
         << SecretKind::SshPassphrase << QByteArray("correct horse battery");
     QTest::newRow("private key with NUL bytes")
-        << SecretKind::SshPrivateKey << QByteArray("\x00\x01\x02\x00\xff\xfe key", 12);
+        << SecretKind::SshPrivateKey << QByteArrayLiteral("\x00\x01\x02\x00\xff\xfe key");
     QTest::newRow("16 KiB certificate") << SecretKind::ClientCertificate << fakeCertificate(16 * 1024);
     QTest::newRow("client key") << SecretKind::ClientKey << QByteArray(4096, '\0');
     QTest::newRow("empty password") << SecretKind::Password << QByteArray();
