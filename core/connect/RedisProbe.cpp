@@ -19,6 +19,11 @@ void appendBulk(QByteArray& out, QByteArrayView value)
 QByteArray command(std::initializer_list<QByteArrayView> words)
 {
     QByteArray out;
+    // One allocation, so no partial copy of a password is left behind by a reallocation.
+    qsizetype size = 16;
+    for (QByteArrayView word : words)
+        size += word.size() + 16;
+    out.reserve(size);
     out.append('*').append(QByteArray::number(qsizetype(words.size()))).append("\r\n");
     for (QByteArrayView word : words)
         appendBulk(out, word);

@@ -8,6 +8,9 @@
 #include <QFile>
 #include <QHash>
 #include <QSignalSpy>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -206,6 +209,8 @@ private Q_SLOTS:
     void refusedPort();
     void tlsProblems_data();
     void tlsProblems();
+    void hostNameCheck_data();
+    void hostNameCheck();
     void timeout();
     void cancel();
     void mongoHello_data();
@@ -507,6 +512,54 @@ void TestConnectionTester::tlsProblems()
     QVERIFY(!r.ok);
     QCOMPARE(r.stage, TestResult::Stage::Tls);
     QVERIFY2(r.summary.startsWith(expected), qPrintable(r.summary));
+}
+
+void TestConnectionTester::hostNameCheck_data()
+{
+    QTest::addColumn<bool>("allowInvalidHostnames");
+    QTest::newRow("checked") << false;
+    QTest::newRow("allowed") << true;
+}
+
+// A TLS server whose certificate (from the trusted test CA) names wrong.invalid, answering
+// INFO like Redis: the host name check alone decides the outcome.
+void TestConnectionTester::hostNameCheck()
+{
+    QFETCH(bool, allowInvalidHostnames);
+    QFile certFile(m_redis.value(QStringLiteral("REDIS_WRONGNAME_CERT")));
+    QFile keyFile(m_redis.value(QStringLiteral("REDIS_WRONGNAME_KEY")));
+    QVERIFY(certFile.open(QIODevice::ReadOnly));
+    QVERIFY(keyFile.open(QIODevice::ReadOnly));
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setLocalCertificate(QSslCertificate(certFile.readAll()));
+    config.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
+    config.setPeerVerifyMode(QSslSocket::VerifyNone);
+    QSslServer server;
+    server.setSslConfiguration(config);
+    QObject::connect(&server, &QTcpServer::pendingConnectionAvailable, &server, [&server] {
+        while (auto* socket = qobject_cast<QSslSocket*>(server.nextPendingConnection())) {
+            QObject::connect(socket, &QIODevice::readyRead, socket, [socket] {
+                if (socket->readAll().contains("INFO"))
+                    socket->write("$21\r\nredis_version:9.9.9\r\n\r\n");
+            });
+        }
+    });
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+
+    Connection c = makeConnection(ConnectionKind::Redis, QStringLiteral("127.0.0.1"), server.serverPort());
+    c.tls.enabled = true;
+    c.tls.caFile = m_redis.value(QStringLiteral("REDIS_CA"));
+    c.tls.allowInvalidHostnames = allowInvalidHostnames;
+    RUN_CONNECTION_TEST(c, TestCredentials{}, 10s, r);
+    if (allowInvalidHostnames) {
+        QVERIFY2(r.ok, qPrintable(r.summary));
+        QCOMPARE(r.summary, QStringLiteral("Connected to Redis 9.9.9."));
+    } else {
+        QVERIFY(!r.ok);
+        QCOMPARE(r.stage, TestResult::Stage::Tls);
+        QCOMPARE(r.summary,
+                 QStringLiteral("TLS handshake failed: the certificate is not valid for 127.0.0.1."));
+    }
 }
 
 void TestConnectionTester::timeout()

@@ -35,7 +35,8 @@ svc_wait() {
 
 # svc_make_certs <dir>: a test CA (ca.crt) and a server certificate signed by it
 # (server.crt, server.key) valid for localhost and 127.0.0.1, plus a second, unrelated CA
-# (other-ca.crt) for "untrusted certificate" tests.
+# (other-ca.crt) for "untrusted certificate" tests, and a certificate from the same CA for
+# another name (wrongname.crt, wrongname.key: wrong.invalid) for host name checks.
 svc_make_certs() {
     local dir=$1
     (
@@ -50,8 +51,13 @@ svc_make_certs() {
         printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n' >server.ext
         openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 30 \
             -extfile server.ext -out server.crt >/dev/null 2>&1
-        rm -f server.csr server.ext ca.srl other-ca.key
-        chmod 644 ca.crt other-ca.crt server.crt
+        openssl req -newkey rsa:2048 -nodes -subj "/CN=wrong.invalid" \
+            -keyout wrongname.key -out wrongname.csr >/dev/null 2>&1
+        printf 'subjectAltName=DNS:wrong.invalid\nbasicConstraints=CA:FALSE\n' >wrongname.ext
+        openssl x509 -req -in wrongname.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 30 \
+            -extfile wrongname.ext -out wrongname.crt >/dev/null 2>&1
+        rm -f server.csr server.ext wrongname.csr wrongname.ext ca.srl other-ca.key
+        chmod 644 ca.crt other-ca.crt server.crt wrongname.crt
     ) || svc_die "could not create test certificates in $dir"
 }
 

@@ -6,6 +6,7 @@
 #   REDIS_HOST REDIS_PORT REDIS_TLS_PORT REDIS_PASSWORD (for the default user)
 #   REDIS_ACL_USER REDIS_ACL_PASSWORD (a named ACL user, for AUTH <user> <password>)
 #   REDIS_CA (signed the server certificate) REDIS_OTHER_CA (did not)
+#   REDIS_WRONGNAME_CERT/_KEY (signed by REDIS_CA for wrong.invalid, for host name tests)
 # Both commands are idempotent.
 source "$(dirname "$0")/common.sh"
 
@@ -90,6 +91,8 @@ REDIS_ACL_USER=$acluser
 REDIS_ACL_PASSWORD=$aclpw
 REDIS_CA=$statedir/ca.crt
 REDIS_OTHER_CA=$statedir/other-ca.crt
+REDIS_WRONGNAME_CERT=$statedir/wrongname.crt
+REDIS_WRONGNAME_KEY=$statedir/wrongname.key
 ENV
     mv "$statedir/redis.env.tmp" "$statedir/redis.env"
     echo "redis running on 127.0.0.1:$port, TLS on $tlsport (state in $statedir)"
