@@ -562,8 +562,8 @@ Result<QList<Connection>> ConnectionStore::connections() const
         return counted.error();
     else if (counted->next())
         count = counted->value(0).toLongLong();
-    Result<QSqlQuery> query = d->exec(QStringLiteral("SELECT %1 FROM connections ORDER BY sort_order, rowid")
-                                          .arg(QLatin1String(kConnectionColumns)));
+    Result<QSqlQuery> query =
+        d->exec(QStringLiteral("SELECT %1 FROM connections").arg(QLatin1String(kConnectionColumns)));
     if (!query.ok())
         return query.error();
     QSqlQuery& q = *query;
