@@ -407,7 +407,13 @@ Result<int> probeExisting(const QString& path)
             } else if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
                 result = corrupt(query.lastError().databaseText());
             } else {
-                result = query.value(0).toInt();
+                const int version = query.value(0).toInt();
+                result = version;
+                // Version 0 with tables in it is somebody else's database: migrating would
+                // write our tables into it.
+                if (version == 0 && query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) &&
+                    query.next() && query.value(0).toInt() > 0)
+                    result = corrupt(tr("The file is an SQLite database, but not one of Conclave's."));
             }
         }
         db.close();

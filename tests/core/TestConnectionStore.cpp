@@ -521,6 +521,19 @@ private slots:
         QCOMPARE(fileHash(path), before);
     }
 
+    void refusesForeignDatabase()
+    {
+        const QString path = newPath();
+        QVERIFY(runSql(path, {QStringLiteral("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)"),
+                              QStringLiteral("INSERT INTO photos (name) VALUES ('holiday.jpg')")}));
+        const QByteArray before = fileHash(path);
+        const Result<std::unique_ptr<ConnectionStore>> store = ConnectionStore::open(path);
+        QVERIFY(!store.ok());
+        QCOMPARE(store.error().code, ErrorCode::Corrupt);
+        QVERIFY(store.error().message.contains(QStringLiteral("not one of Conclave's")));
+        QCOMPARE(fileHash(path), before);
+    }
+
     void refusesNewerVersion()
     {
         const QString path = newPath();
