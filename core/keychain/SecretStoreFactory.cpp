@@ -77,6 +77,7 @@ void SecretStoreFactory::create(QObject* context, const Options& options, Callba
         qCWarning(lcCoreKeychain) << "ignoring unknown" << kModeVariable << "value" << mode;
 
 #if !defined(CONCLAVE_HAVE_QTKEYCHAIN)
+    Q_UNUSED(options);
     fallBack(context, std::move(done),
              QCoreApplication::translate(kContext, "This build of Conclave has no keychain support."));
     return;
