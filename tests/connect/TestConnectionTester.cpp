@@ -217,6 +217,8 @@ private Q_SLOTS:
     void mongoHello();
     void badInput_data();
     void badInput();
+    void garbageFromServer_data();
+    void garbageFromServer();
 
 private:
     Env m_pg;
@@ -698,6 +700,55 @@ void TestConnectionTester::badInput()
     QCOMPARE(r.error.field, field);
     QCOMPARE(int(r.stage), stage);
     QVERIFY(!r.summary.isEmpty());
+}
+
+void TestConnectionTester::garbageFromServer_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<bool>("greetFirst");
+    QTest::addColumn<QByteArray>("reply");
+    QTest::newRow("postgres: not a message")
+        << int(ConnectionKind::PostgreSQL) << false << QByteArray("HTTP/1.0 400\r\n\r\n");
+    QTest::newRow("postgres: huge length")
+        << int(ConnectionKind::PostgreSQL) << false << QByteArray("R\x7f\xff\xff\xff", 5);
+    QTest::newRow("postgres: short auth")
+        << int(ConnectionKind::PostgreSQL) << false << QByteArray("R\x00\x00\x00\x05\x01", 6);
+    QTest::newRow("postgres: unknown auth")
+        << int(ConnectionKind::PostgreSQL) << false << QByteArray("R\x00\x00\x00\x08\x00\x00\x00\x07", 9);
+    QTest::newRow("postgres: ready before sign-in")
+        << int(ConnectionKind::PostgreSQL) << false << QByteArray("Z\x00\x00\x00\x05I", 6);
+    QTest::newRow("mysql: empty packet")
+        << int(ConnectionKind::MySQL) << true << QByteArray("\x00\x00\x00\x00", 4);
+    QTest::newRow("mysql: protocol 9") << int(ConnectionKind::MySQL) << true
+                                       << QByteArray("\x05\x00\x00\x00\x09"
+                                                     "abc\x00",
+                                                     9);
+    QTest::newRow("mysql: truncated greeting") << int(ConnectionKind::MySQL) << true
+                                               << QByteArray("\x06\x00\x00\x00\x0a"
+                                                             "5.7\x00\x01",
+                                                             10);
+    QTest::newRow("mysql: refused before greeting")
+        << int(ConnectionKind::MySQL) << true
+        << QByteArray("\x18\x00\x00\x00\xff\x69\x04#HY000Host is blocked", 28);
+    QTest::newRow("redis: not RESP") << int(ConnectionKind::Redis) << false << QByteArray("hello there\r\n");
+    QTest::newRow("redis: bad bulk length") << int(ConnectionKind::Redis) << false << QByteArray("$-7\r\n");
+    QTest::newRow("ssh: protocol 1") << int(ConnectionKind::SSH) << true << QByteArray("SSH-1.5-Old\r\n");
+    QTest::newRow("ssh: endless preamble") << int(ConnectionKind::SSH) << true << QByteArray(9000, 'x');
+}
+
+// Whatever a server sends, the test ends with a sentence, never a crash or a hang.
+void TestConnectionTester::garbageFromServer()
+{
+    QFETCH(int, kind);
+    QFETCH(bool, greetFirst);
+    QFETCH(QByteArray, reply);
+    FakeServer server(greetFirst ? FakeServer::Mode::GreetFirst : FakeServer::Mode::Answer, reply, 1);
+    Connection c = makeConnection(ConnectionKind(kind), QStringLiteral("127.0.0.1"), server.port());
+    RUN_CONNECTION_TEST(c, credentials(QStringLiteral("u"), QStringLiteral("p")), 5s, r);
+    QVERIFY(!r.ok);
+    QVERIFY(r.error.code != ErrorCode::Timeout);
+    QVERIFY(r.summary.endsWith(QLatin1Char('.')));
+    QVERIFY(!r.steps.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestConnectionTester)
