@@ -97,7 +97,8 @@ private slots:
             << u"readPreferenceTags=dc:ny,rack:1&appName=My App+1"_s << false << none
             << u"mongodb://h/?readPreferenceTags=dc:ny,rack:1&appName=My%20App%2B1"_s;
         QTest::newRow("postgresql ipv6, encoded password and database")
-            << u"postgresql://alice:p%3Ass%2Fw%20rd@[::1]:6543/my%20db?sslmode=require&application_name=conclave"_s
+            << u"postgresql://alice:p%3Ass%2Fw%20rd@[::1]:6543/my%20db"
+               "?sslmode=require&application_name=conclave"_s
             << P << false << u"::1|6543"_s << u"alice"_s << QByteArray("p:ss/w rd") << u"my db"_s
             << u"application_name=conclave"_s << true << none
             << u"postgresql://alice@[::1]:6543/my%20db?application_name=conclave&sslmode=require"_s;
