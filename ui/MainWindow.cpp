@@ -1,7 +1,9 @@
 // MainWindow: see the header.
 #include "ui/MainWindow.h"
 
+#include "core/connect/ClientLauncher.h"
 #include "core/keychain/SecretStore.h"
+#include "core/model/ConnectionExporter.h"
 #include "core/model/ConnectionImporter.h"
 #include "core/model/ConnectionUri.h"
 #include "core/storage/ConnectionStore.h"
@@ -13,12 +15,14 @@
 #include "ui/EmptyStateWidget.h"
 #include "ui/GuiLogging.h"
 #include "ui/ImportDialog.h"
+#include "ui/SettingsDialog.h"
 #include "ui/TestConnectionDialog.h"
 #include "ui/TreeEditCommand.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -26,6 +30,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QSet>
+#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -65,6 +70,13 @@ MainWindow::MainWindow(SecretStore* secrets, const QString& secretsWarning, cons
     m_undo = new QUndoStack(this);
     m_undo->setUndoLimit(100);
     m_clipboard = new ClipboardGuard(this);
+    {
+        QSettings settings;
+        m_launcher = new ClientLauncher(LauncherSettings::load(settings), this);
+    }
+    connect(m_launcher, &ClientLauncher::launchFailed, this, [this](const QUuid&, const QString& message) {
+        showBanner(QStringLiteral("openErrorBanner"), message, true);
+    });
 
     m_model->setMoveHandler([this](const ConnectionTreeModel::MoveRequest& request) {
         // Queued: the drop is still being delivered to the view when this runs.
@@ -873,7 +885,32 @@ void MainWindow::copyUriText(const Connection& connection, const SecureBytes* pa
 
 void MainWindow::openSelected()
 {
-    showStatus(tr("Opening connections is not available in this build."));
+    const Connection* c = currentConnection();
+    if (!c)
+        return;
+    const QUuid id = c->id;
+    auto launch = [this, id](SecureBytes password) {
+        const Connection* current = m_model->connection(id);
+        if (!current)
+            return;
+        LaunchCredentials credentials;
+        credentials.username = current->username;
+        credentials.password = std::move(password);
+        const Status status = m_launcher->open(*current, credentials);
+        if (!status) {
+            showBanner(QStringLiteral("openErrorBanner"), status.error().message, true);
+            return;
+        }
+        qCInfo(lcGui) << "opened connection" << idText(id);
+        showStatus(tr("Opening %1…").arg(current->name));
+    };
+    if (!m_secrets) {
+        launch({});
+        return;
+    }
+    m_secrets->read(id, SecretKind::Password, this, [launch](Result<SecureBytes> password) {
+        launch(password.ok() ? std::move(password).value() : SecureBytes());
+    });
 }
 
 void MainWindow::importConnections()
@@ -909,12 +946,40 @@ void MainWindow::importConnections()
 
 void MainWindow::exportConnections()
 {
-    showStatus(tr("Export is not available in this build."));
+    auto* dialog = new QFileDialog(this, tr("Export Connections"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    const QString jsonFilter = tr("Conclave export (*.json)");
+    const QString uriFilter = tr("List of URIs (*.txt)");
+    dialog->setNameFilters({jsonFilter, uriFilter});
+    dialog->setDefaultSuffix(QStringLiteral("json"));
+    dialog->selectFile(QStringLiteral("connections.json"));
+    connect(dialog, &QFileDialog::fileSelected, this, [this, dialog, uriFilter](const QString& path) {
+        // Exports never contain secrets: ConnectionExporter writes only what the model holds.
+        const Status status =
+            dialog->selectedNameFilter() == uriFilter
+                ? ConnectionExporter::writeUriList(path, m_model->connections())
+                : ConnectionExporter::writeJson(path, m_model->folders(), m_model->connections());
+        if (!status) {
+            showBanner(QStringLiteral("exportErrorBanner"), status.error().message, true);
+            return;
+        }
+        qCInfo(lcGui) << "exported" << m_model->connectionCount() << "connections";
+        showStatus(tr("Exported %n connection(s) without passwords.", nullptr, m_model->connectionCount()));
+    });
+    dialog->open();
 }
 
 void MainWindow::showSettings()
 {
-    showStatus(tr("Settings are not available in this build."));
+    auto* dialog = new SettingsDialog(m_launcher->settings(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_launcher->setSettings(dialog->settings());
+        QSettings settings;
+        dialog->settings().save(settings);
+    });
+    dialog->open();
 }
 
 } // namespace Conclave::Gui

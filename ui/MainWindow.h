@@ -23,6 +23,7 @@ class QTreeView;
 class QUndoStack;
 
 namespace Conclave::Core {
+class ClientLauncher;
 class ConnectionStore;
 class SecretStore;
 } // namespace Conclave::Core
@@ -129,6 +130,7 @@ private:
     ConnectionFilterProxyModel* m_proxy = nullptr;
     QUndoStack* m_undo = nullptr;
     ClipboardGuard* m_clipboard = nullptr;
+    Core::ClientLauncher* m_launcher = nullptr;
     QTreeView* m_tree = nullptr;
     QLineEdit* m_filter = nullptr;
     QStackedWidget* m_stack = nullptr;

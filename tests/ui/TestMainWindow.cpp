@@ -260,8 +260,9 @@ void TestMainWindow::moveByDragAndDropAndUndo()
     QVERIFY(ConnectionStore::open(storePath()).value()->connection(a)->folderId.isNull());
 
     // A folder cannot be dropped into itself.
-    std::unique_ptr<QMimeData> folderMime(proxy->mimeData({pf}));
-    QVERIFY(!proxy->canDropMimeData(folderMime.get(), Qt::MoveAction, -1, -1, pf));
+    const QModelIndex folderNow = proxy->mapFromSource(window->model()->indexForFolder(folder));
+    std::unique_ptr<QMimeData> folderMime(proxy->mimeData({folderNow}));
+    QVERIFY(!proxy->canDropMimeData(folderMime.get(), Qt::MoveAction, -1, -1, folderNow));
 }
 
 void TestMainWindow::deleteKeepsSecretsUntilUndoIsGone()

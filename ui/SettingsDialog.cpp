@@ -1,0 +1,93 @@
+// SettingsDialog: see the header.
+#include "ui/SettingsDialog.h"
+
+#include "ui/ConnectionTreeModel.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace Conclave::Gui {
+
+using namespace Conclave::Core;
+
+SettingsDialog::SettingsDialog(const LauncherSettings& settings, QWidget* parent)
+    : QDialog(parent)
+    , m_settings(settings)
+{
+    setObjectName(QStringLiteral("SettingsDialog"));
+    setWindowTitle(tr("Settings"));
+    auto* layout = new QVBoxLayout(this);
+
+    auto* open = new QGroupBox(tr("Open"), this);
+    auto* form = new QFormLayout(open);
+    m_terminal = new QLineEdit(settings.terminalCommand, open);
+    m_terminal->setObjectName(QStringLiteral("terminalCommand"));
+    m_terminal->setPlaceholderText(tr("Run clients without a terminal"));
+    form->addRow(tr("&Terminal:"), m_terminal);
+    for (ConnectionKind kind : allKinds()) {
+        auto* edit = new QLineEdit(settings.clientCommand(kind), open);
+        edit->setObjectName(QStringLiteral("client-") + kindScheme(kind));
+        form->addRow(tr("%1 client:").arg(kindDisplayName(kind)), edit);
+        m_clients.insert(kind, edit);
+    }
+    auto* note = new QLabel(tr("Commands are split like a shell does, without expansions. Passwords are "
+                               "handed to clients through private files or their environment, never on "
+                               "the command line."),
+                            open);
+    note->setWordWrap(true);
+    note->setEnabled(false);
+    form->addRow(note);
+    layout->addWidget(open);
+
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("errorLabel"));
+    m_error->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_error->setWordWrap(true);
+    m_error->hide();
+    layout->addWidget(m_error);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("OK"));
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    layout->addWidget(buttons);
+    resize(520, sizeHint().height());
+}
+
+void SettingsDialog::accept()
+{
+    LauncherSettings result = m_settings;
+    auto check = [this](QLineEdit* edit, bool allowEmpty) {
+        const QString text = edit->text().trimmed();
+        if (text.isEmpty()) {
+            if (allowEmpty)
+                return true;
+            m_error->setText(tr("Enter a command."));
+        } else if (auto words = LauncherSettings::splitCommand(text); !words.ok()) {
+            m_error->setText(words.error().message);
+        } else {
+            return true;
+        }
+        m_error->show();
+        edit->setFocus();
+        return false;
+    };
+    if (!check(m_terminal, true))
+        return;
+    result.terminalCommand = m_terminal->text().trimmed();
+    for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it) {
+        if (!check(it.value(), false))
+            return;
+        result.clientCommands.insert(it.key(), it.value()->text().trimmed());
+    }
+    m_settings = result;
+    QDialog::accept();
+}
+
+} // namespace Conclave::Gui

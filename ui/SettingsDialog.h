@@ -1,0 +1,36 @@
+// SettingsDialog: the terminal and the client program per kind that "Open" uses, kept in
+// QSettings (group "Launcher") through LauncherSettings. Nothing secret is set here.
+#pragma once
+
+#include "core/connect/LauncherSettings.h"
+
+#include <QDialog>
+#include <QHash>
+
+class QLabel;
+class QLineEdit;
+
+namespace Conclave::Gui {
+
+class SettingsDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SettingsDialog)
+
+public:
+    explicit SettingsDialog(const Core::LauncherSettings& settings, QWidget* parent = nullptr);
+
+    // The edited settings; meaningful after accept().
+    Core::LauncherSettings settings() const { return m_settings; }
+
+public slots:
+    void accept() override;
+
+private:
+    Core::LauncherSettings m_settings;
+    QLineEdit* m_terminal;
+    QHash<Core::ConnectionKind, QLineEdit*> m_clients;
+    QLabel* m_error;
+};
+
+} // namespace Conclave::Gui
