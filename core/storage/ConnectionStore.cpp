@@ -758,13 +758,21 @@ Status ConnectionStore::saveAll(const QList<Folder>& folders, const QList<Connec
         pending = std::move(next);
     }
     return d->inTransaction([&]() -> Status {
+        // In a batch the user needs to know which item was refused, not only why.
         for (const Folder& folder : std::as_const(ordered)) {
-            if (Status s = d->writeFolder(folder); !s.ok())
-                return s;
+            if (Status s = d->writeFolder(folder); !s.ok()) {
+                Error error = s.error();
+                error.message = tr("The folder \"%1\" cannot be saved: %2").arg(folder.name, error.message);
+                return error;
+            }
         }
         for (const Connection& connection : connections) {
-            if (Status s = d->writeConnection(connection); !s.ok())
-                return s;
+            if (Status s = d->writeConnection(connection); !s.ok()) {
+                Error error = s.error();
+                error.message =
+                    tr("The connection \"%1\" cannot be saved: %2").arg(connection.name, error.message);
+                return error;
+            }
         }
         return {};
     });

@@ -315,6 +315,7 @@ private slots:
         QVERIFY(!status.ok());
         QCOMPARE(status.error().code, ErrorCode::InvalidInput);
         QCOMPARE(status.error().field, QStringLiteral("hosts[0].port"));
+        QVERIFY(status.error().message.contains(QStringLiteral("Connection 3")));
         QCOMPARE(store->folders()->size(), 3);
         QCOMPARE(store->connections()->size(), 1);
     }
