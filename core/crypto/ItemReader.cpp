@@ -4,6 +4,7 @@
 #include "core/crypto/CryptoErrors.h"
 #include "core/crypto/FolderKeyRing.h"
 #include "core/crypto/MembershipState.h"
+#include "core/crypto/SecureBytes.h"
 
 namespace Conclave::Core {
 
@@ -25,12 +26,11 @@ Result<ItemReader::Opened> ItemReader::open(QByteArrayView bytes, const Expectat
     return open(*envelope, expect, members, keys);
 }
 
-Result<ItemReader::Opened> ItemReader::open(const ItemEnvelope& envelope, const Expectation& expect,
-                                            const MembershipState& members, const FolderKeyRing& keys)
+Result<ItemReader::Opened> ItemReader::check(const ItemEnvelope& envelope, const Expectation& expect,
+                                             const MembershipState& members)
 {
     const ItemEnvelope::Header& h = envelope.header();
-    if (h.orgId != expect.orgId || h.folderId != expect.folderId || h.folderId != members.folderId() ||
-        h.folderId != keys.folderId())
+    if (h.orgId != expect.orgId || h.folderId != expect.folderId || h.folderId != members.folderId())
         return reject(ErrorCode::Protocol,
                       CONCLAVE_CRYPTO_TR("The server delivered an item that belongs to a different folder "
                                          "(moved item)."));
@@ -75,27 +75,40 @@ Result<ItemReader::Opened> ItemReader::open(const ItemEnvelope& envelope, const 
         return reject(ErrorCode::Protocol,
                       CONCLAVE_CRYPTO_TR("This item was written with an outdated folder key (stale key "
                                          "version)."));
-    const SecureBytes* key = keys.key(h.keyVersion);
+    if (h.kind == ItemKind::FolderName && h.itemId != h.folderId)
+        return reject(ErrorCode::Protocol,
+                      CONCLAVE_CRYPTO_TR("A folder name belongs to a different folder."));
+
+    Opened checked;
+    checked.kind = h.kind;
+    checked.revision = h.revision;
+    checked.keyVersion = h.keyVersion;
+    checked.authorId = h.authorId;
+    checked.hash = hash;
+    return checked;
+}
+
+Result<ItemReader::Opened> ItemReader::open(const ItemEnvelope& envelope, const Expectation& expect,
+                                            const MembershipState& members, const FolderKeyRing& keys)
+{
+    if (envelope.header().folderId != keys.folderId())
+        return reject(ErrorCode::Protocol,
+                      CONCLAVE_CRYPTO_TR("The server delivered an item that belongs to a different folder "
+                                         "(moved item)."));
+    Result<Opened> checked = check(envelope, expect, members);
+    if (!checked)
+        return checked;
+    const SecureBytes* key = keys.key(checked->keyVersion);
     if (!key)
         return reject(ErrorCode::NotFound,
                       CONCLAVE_CRYPTO_TR("The folder key for this item is not available on this computer."));
     Result<SensitiveBytes> plaintext = envelope.decrypt(*key);
     if (!plaintext)
         return plaintext.error();
-    if (h.kind == ItemKind::DeleteMarker && !plaintext->isEmpty())
+    if (checked->kind == ItemKind::DeleteMarker && !plaintext->isEmpty())
         return reject(ErrorCode::Corrupt, CONCLAVE_CRYPTO_TR("A delete marker carries unexpected content."));
-    if (h.kind == ItemKind::FolderName && h.itemId != h.folderId)
-        return reject(ErrorCode::Protocol,
-                      CONCLAVE_CRYPTO_TR("A folder name belongs to a different folder."));
-
-    Opened opened;
-    opened.kind = h.kind;
-    opened.revision = h.revision;
-    opened.keyVersion = h.keyVersion;
-    opened.authorId = h.authorId;
-    opened.hash = hash;
-    opened.plaintext = std::move(plaintext).value();
-    return opened;
+    checked->plaintext = std::move(plaintext).value();
+    return checked;
 }
 
 } // namespace Conclave::Core

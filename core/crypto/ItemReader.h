@@ -54,6 +54,11 @@ public:
                                const MembershipState& members, const FolderKeyRing& keys);
     static Result<Opened> open(const ItemEnvelope& envelope, const Expectation& expect,
                                const MembershipState& members, const FolderKeyRing& keys);
+    // Every rule except decryption, for a party without the folder key: the server checks
+    // uploads with it (placement, author's signature and Edit right, revision chain, key
+    // version). `Opened::plaintext` stays empty.
+    static Result<Opened> check(const ItemEnvelope& envelope, const Expectation& expect,
+                                const MembershipState& members);
 };
 
 } // namespace Conclave::Core

@@ -304,6 +304,24 @@ private slots:
         QVERIFY(!ItemReader::open(QByteArray(bytes + '\0'), f.expect(item), f.state, f.ring).ok());
     }
 
+    void serverSideCheckWithoutKey()
+    {
+        // The server has the log but no folder key: check() applies every rule but decryption.
+        FolderFixture f;
+        const QUuid item = QUuid::createUuid();
+        const ItemEnvelope good = f.seal(f.bob, item, "x");
+        Result<ItemReader::Opened> checked = ItemReader::check(good, f.expect(item), f.state);
+        QVERIFY(checked.ok());
+        QVERIFY(checked->plaintext.isEmpty());
+        QCOMPARE(checked->hash, good.hash());
+        QCOMPARE(ItemReader::check(f.seal(f.carol, item, "x"), f.expect(item), f.state).error().code,
+                 ErrorCode::Denied);
+        ItemReader::Expectation e = f.expect(item);
+        e.lastSeen = ItemReader::Seen{1, good.hash()};
+        QVERIFY(!ItemReader::check(f.seal(f.bob, item, "y", 2, QByteArray(32, 'z')), e, f.state).ok());
+        QVERIFY(ItemReader::check(f.seal(f.bob, item, "y", 2, good.hash()), e, f.state).ok());
+    }
+
     void noNonceRepeatsInAMillion()
     {
         // seal() takes every nonce from newNonce(); a million of them must all differ.
