@@ -238,7 +238,7 @@ void TestClientLauncher::credentialFilesArePrivateAndRemoved_data()
         << QByteArray("*:*:*:*:S3cr\\:et\\\\pw\"$(x)'\n600\n700\n");
     QTest::newRow("mysql")
         << int(ConnectionKind::MySQL)
-        << R"sh(/bin/sh -c 'f="${1#--defaults-extra-file=}"; cat "$f"; stat -c %a "$f" "$(dirname "$f")"' mysql)sh"
+        << R"sh(/bin/sh -c 'f="${1#--defaults-extra-file=}"; cat "$f"; stat -c %a "$f" "${f%/*}"' mysql)sh"
         << QByteArray("[client]\npassword=\"S3cr:et\\\\pw\\\"$(x)'\"\n600\n700\n");
     QTest::newRow("redis-cli") << int(ConnectionKind::Redis)
                                << R"sh(/bin/sh -c 'printf %s "$REDISCLI_AUTH"' redis)sh" << kPassword;

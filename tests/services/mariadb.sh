@@ -48,7 +48,8 @@ start() {
 
     mariadb-install-db --no-defaults --user="$svcuser" --datadir="$statedir/data" \
         --auth-root-authentication-method=socket --skip-test-db \
-        >"$statedir/install.log" 2>&1 || { cat "$statedir/install.log" >&2; svc_die "mariadb-install-db failed"; }
+        >"$statedir/install.log" 2>&1 ||
+        { cat "$statedir/install.log" >&2; svc_die "mariadb-install-db failed"; }
 
     local port attempt
     for attempt in 1 2 3; do

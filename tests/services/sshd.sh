@@ -36,7 +36,8 @@ stop() {
 }
 
 start() {
-    if [[ -f $statedir/sshd.env ]] && (source "$statedir/sshd.env" && sshd_banner "$SSHD_PORT") 2>/dev/null; then
+    if [[ -f $statedir/sshd.env ]] &&
+        (source "$statedir/sshd.env" && sshd_banner "$SSHD_PORT") 2>/dev/null; then
         echo "sshd already running in $statedir"
         return 0
     fi
