@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -406,16 +407,22 @@ Result<ConnectionExporter::Contents> ConnectionExporter::fromJson(const QByteArr
 
 Result<ConnectionExporter::Contents> ConnectionExporter::readJson(const QString& path)
 {
+    constexpr qint64 maxSize = 64 * 1024 * 1024;
+    // Regular files only: a device or FIFO could be read forever.
+    if (QFileInfo::exists(path) && !QFileInfo(path).isFile())
+        return Error::make(ErrorCode::InvalidInput,
+                           tr("%1 is not a regular file.").arg(QDir::toNativeSeparators(path)));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error::make(
             ErrorCode::Io,
             tr("The file %1 cannot be read: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
-    if (file.size() > 64 * 1024 * 1024)
+    const QByteArray json = file.read(maxSize + 1);
+    if (json.size() > maxSize)
         return Error::make(
             ErrorCode::InvalidInput,
             tr("The file %1 is too large to be a Conclave export.").arg(QDir::toNativeSeparators(path)));
-    return fromJson(file.readAll());
+    return fromJson(json);
 }
 
 void ConnectionExporter::assignNewIds(Contents& contents)

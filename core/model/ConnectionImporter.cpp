@@ -26,16 +26,22 @@ constexpr qint64 kMaxFileSize = 16 * 1024 * 1024;
 
 Result<QString> readTextFile(const QString& path)
 {
+    // Regular files only: "Include /dev/zero" or a FIFO would never end.
+    if (QFileInfo::exists(path) && !QFileInfo(path).isFile())
+        return Error::make(ErrorCode::InvalidInput,
+                           tr("%1 is not a regular file.").arg(QDir::toNativeSeparators(path)));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error::make(
             ErrorCode::Io,
             tr("The file %1 cannot be read: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
-    if (file.size() > kMaxFileSize)
+    QByteArray bytes = file.read(kMaxFileSize + 1);
+    if (bytes.size() > kMaxFileSize) {
+        secureWipe(bytes);
         return Error::make(
             ErrorCode::InvalidInput,
             tr("The file %1 is too large to be a list of connections.").arg(QDir::toNativeSeparators(path)));
-    QByteArray bytes = file.readAll();
+    }
     QStringDecoder decoder(QStringDecoder::Utf8);
     QString text = decoder(bytes);
     // The file may hold passwords inside URIs; do not leave a copy in freed memory.

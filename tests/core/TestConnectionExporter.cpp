@@ -333,6 +333,10 @@ private slots:
             ConnectionExporter::readJson(QStringLiteral("/nonexistent-dir/x/export.json"));
         QVERIFY(!read.ok());
         QCOMPARE(read.error().code, ErrorCode::Io);
+        const Result<ConnectionExporter::Contents> device =
+            ConnectionExporter::readJson(QStringLiteral("/dev/zero"));
+        QVERIFY(!device.ok());
+        QCOMPARE(device.error().code, ErrorCode::InvalidInput);
     }
 };
 

@@ -122,6 +122,20 @@ private slots:
         QCOMPARE(ssh.error().code, ErrorCode::Io);
     }
 
+    void devicesAreNotRead()
+    {
+        // Would never end if read; must be refused up front.
+        const Result<ConnectionImporter::Outcome> uris =
+            ConnectionImporter::fromUriFile(QStringLiteral("/dev/zero"));
+        QVERIFY(!uris.ok());
+        QCOMPARE(uris.error().code, ErrorCode::InvalidInput);
+        const ConnectionImporter::Outcome ssh =
+            ConnectionImporter::fromSshConfigText(QStringLiteral("Include /dev/zero\nHost a\n"));
+        QCOMPARE(ssh.connections.size(), 1);
+        QCOMPARE(ssh.problems.size(), 1);
+        QCOMPARE(ssh.problems.first().line, 1);
+    }
+
     void notUtf8IsReported()
     {
         QTemporaryDir dir;
