@@ -459,6 +459,14 @@ Result<std::unique_ptr<ConnectionStore>> ConnectionStore::open(const QString& pa
                                    .arg(currentSchemaVersion()));
         if (version < 0)
             return corrupt(tr("Its schema version is invalid."));
+    } else {
+        // Host names, user names and notes are nobody else's business: the file (and the
+        // -wal and -shm files SQLite gives the same mode) is readable by its owner only.
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) ||
+            !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+            return Error::make(ErrorCode::Io, tr("The connections database %1 could not be created: %2")
+                                                  .arg(nativePath, file.errorString()));
     }
 
     std::unique_ptr<ConnectionStore> store(new ConnectionStore);

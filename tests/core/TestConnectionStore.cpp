@@ -196,6 +196,17 @@ private slots:
         QVERIFY(store->folders()->isEmpty());
         QVERIFY(store->connections()->isEmpty());
         QVERIFY(ConnectionStore::defaultPath().endsWith(QStringLiteral("/conclave.sqlite")));
+        // Owner only, and so are SQLite's side files.
+        const auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+        const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther |
+                            QFileDevice::WriteOther;
+        QVERIFY(store->saveConnection(simpleConnection(1)).ok());
+        for (const QString& file :
+             QStringList{path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")}) {
+            QVERIFY2(QFile::exists(file), qPrintable(file));
+            QCOMPARE(QFile::permissions(file) & ownerOnly, ownerOnly);
+            QCOMPARE(QFile::permissions(file) & others, QFileDevice::Permissions());
+        }
     }
 
     void roundTripEveryField()
