@@ -64,6 +64,44 @@ QString indexed(const char* list, qsizetype index, const char* member = nullptr)
     return field;
 }
 
+bool isOneOf(const QString& key, std::initializer_list<const char*> names)
+{
+    for (const char* name : names) {
+        if (key.compare(QLatin1String(name), Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+Status checkTlsOption(const Connection& c, const ConnectionOption& option, qsizetype index)
+{
+    const QString& key = option.first;
+    if (isOneOf(key, {"tls", "ssl", "tlsCAFile", "sslCAFile", "tlsAllowInvalidHostnames",
+                      "sslAllowInvalidHostnames"}) ||
+        (c.kind == ConnectionKind::PostgreSQL && isOneOf(key, {"sslrootcert"})) ||
+        (c.kind == ConnectionKind::MySQL && isOneOf(key, {"ssl-ca", "sslCa"})))
+        return invalid(
+            indexed("options", index, "key"),
+            tr("\"%1\" is a TLS setting; set it in the TLS settings instead of as an option.").arg(key));
+    bool modeEncrypts = false;
+    if (c.kind == ConnectionKind::PostgreSQL && isOneOf(key, {"sslmode"}))
+        modeEncrypts = isOneOf(option.second, {"require", "verify-ca", "verify-full"});
+    else if (c.kind == ConnectionKind::MySQL && isOneOf(key, {"ssl-mode", "sslMode"}))
+        modeEncrypts = isOneOf(option.second, {"REQUIRED", "VERIFY_CA", "VERIFY_IDENTITY"});
+    else
+        return {};
+    if (c.tls.enabled && !modeEncrypts)
+        return invalid(indexed("options", index, "value"),
+                       tr("TLS is on, but %1 \"%2\" allows unencrypted connections; choose a mode that "
+                          "requires TLS or turn TLS off.")
+                           .arg(key, option.second));
+    if (!c.tls.enabled && modeEncrypts)
+        return invalid(
+            indexed("options", index, "value"),
+            tr("%1 \"%2\" requires TLS; turn TLS on or remove the option.").arg(key, option.second));
+    return {};
+}
+
 } // namespace
 
 QString kindDisplayName(ConnectionKind kind)
@@ -212,6 +250,10 @@ Status validateConnection(const Connection& c)
         if (hasControlCharacters(option.second))
             return invalid(indexed("options", i, "value"),
                            tr("An option value must not contain control characters."));
+        // TLS lives in TlsSettings; an option saying otherwise would make the URI and the
+        // settings disagree about whether the connection is encrypted.
+        if (Status tls = checkTlsOption(c, option, i); !tls.ok())
+            return tls;
     }
 
     if (c.kind == ConnectionKind::SSH && c.tls.enabled)

@@ -169,6 +169,43 @@ private slots:
         QTest::newRow("aws token option") << Mutation([](Connection& c) {
             c.options[1] = {QStringLiteral("authMechanismProperties"), QStringLiteral("AWS_SESSION_TOKEN:x")};
         }) << QStringLiteral("options[1].key");
+        QTest::newRow("tls as option") << Mutation([](Connection& c) {
+            c.options.append({QStringLiteral("TLS"), QStringLiteral("true")});
+        }) << QStringLiteral("options[2].key");
+        QTest::newRow("ca file as option") << Mutation([](Connection& c) {
+            c.options[0] = {QStringLiteral("tlsCAFile"), QStringLiteral("/ca.pem")};
+        }) << QStringLiteral("options[0].key");
+        QTest::newRow("postgres verify-full with tls") << Mutation([](Connection& c) {
+            c.kind = ConnectionKind::PostgreSQL;
+            c.hosts.removeLast();
+            c.options = {{QStringLiteral("sslmode"), QStringLiteral("verify-full")}};
+        }) << QString();
+        QTest::newRow("postgres prefer with tls on") << Mutation([](Connection& c) {
+            c.kind = ConnectionKind::PostgreSQL;
+            c.hosts.removeLast();
+            c.options = {{QStringLiteral("application_name"), QStringLiteral("x")},
+                         {QStringLiteral("sslmode"), QStringLiteral("prefer")}};
+        }) << QStringLiteral("options[1].value");
+        QTest::newRow("postgres require with tls off") << Mutation([](Connection& c) {
+            c.kind = ConnectionKind::PostgreSQL;
+            c.hosts.removeLast();
+            c.tls = {};
+            c.options = {{QStringLiteral("sslmode"), QStringLiteral("require")}};
+        }) << QStringLiteral("options[0].value");
+        QTest::newRow("postgres disable with tls off") << Mutation([](Connection& c) {
+            c.kind = ConnectionKind::PostgreSQL;
+            c.hosts.removeLast();
+            c.tls = {};
+            c.options = {{QStringLiteral("sslmode"), QStringLiteral("disable")}};
+        }) << QString();
+        QTest::newRow("mysql preferred with tls on") << Mutation([](Connection& c) {
+            c.kind = ConnectionKind::MySQL;
+            c.hosts.removeLast();
+            c.options = {{QStringLiteral("ssl-mode"), QStringLiteral("PREFERRED")}};
+        }) << QStringLiteral("options[0].value");
+        QTest::newRow("sslmode means nothing to mongodb") << Mutation([](Connection& c) {
+            c.options.append({QStringLiteral("sslmode"), QStringLiteral("prefer")});
+        }) << QString();
         QTest::newRow("harmless auth option") << Mutation([](Connection& c) {
             c.options[1] = {QStringLiteral("authMechanismProperties"),
                             QStringLiteral("SERVICE_NAME:mongodb")};

@@ -71,7 +71,8 @@ Connection simpleConnection(int i, const QUuid& folder = {})
     c.hosts = {{QStringLiteral("pg%1.example.com").arg(i), 5432}};
     c.username = QStringLiteral("user%1").arg(i);
     c.defaultDatabase = QStringLiteral("db%1").arg(i);
-    c.options = {{QStringLiteral("sslmode"), QStringLiteral("require")}};
+    c.options = {{QStringLiteral("sslmode"), QStringLiteral("verify-full")}};
+    c.tls.enabled = true;
     c.sortOrder = i;
     return c;
 }
@@ -226,6 +227,7 @@ private slots:
         ssh.hosts = {{QStringLiteral("web1"), 22}};
         ssh.defaultDatabase.clear();
         ssh.options.clear();
+        ssh.tls = {};
         ssh.ssh = {true, QStringLiteral("jump"), 22, {}, SshAuthMethod::Password};
         {
             auto store = openOk(path);
