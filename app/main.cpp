@@ -5,6 +5,7 @@
 #include "core/keychain/SecretStoreFactory.h"
 #include "core/storage/ConnectionStore.h"
 #include "translations/Translations.h"
+#include "ui/ConnectionTreeModel.h"
 #include "ui/FileLogger.h"
 #include "ui/GuiLogging.h"
 #include "ui/MainWindow.h"
@@ -27,7 +28,7 @@ int main(int argc, char* argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Conclave"));
     QApplication::setApplicationVersion(QStringLiteral(CONCLAVE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.conclave.Conclave"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/conclave.svg")));
+    QApplication::setWindowIcon(Gui::ConnectionTreeModel::appIcon());
 
     const QString language = Gui::Translations::install(&app);
 

@@ -1,1934 +1,1995 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
 <context>
     <name>Conclave::Core</name>
     <message>
         <source>The connection has no identifier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung hat keine Kennung.</translation>
     </message>
     <message>
         <source>The kind of connection is not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Art von Verbindung wird nicht unterstützt.</translation>
     </message>
     <message>
         <source>Enter a name for the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Namen für die Verbindung ein.</translation>
     </message>
     <message>
         <source>The name is too long (at most 200 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name ist zu lang (höchstens 200 Zeichen).</translation>
     </message>
     <message>
         <source>The name must not contain control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name darf keine Steuerzeichen enthalten.</translation>
     </message>
     <message>
         <source>Enter a host to connect to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Host ein, zu dem verbunden werden soll.</translation>
     </message>
     <message>
         <source>Only MongoDB connections can have more than one host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur MongoDB-Verbindungen können mehr als einen Host haben.</translation>
     </message>
     <message>
         <source>Only MongoDB connections can use an SRV record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur MongoDB-Verbindungen können einen SRV-Eintrag verwenden.</translation>
     </message>
     <message>
         <source>A mongodb+srv connection needs exactly one host, the SRV name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine mongodb+srv-Verbindung braucht genau einen Host, den SRV-Namen.</translation>
     </message>
     <message>
         <source>Enter a host name or address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Hostnamen oder eine Adresse ein.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid host name or IP address.</source>
-        <translation type="unfinished"></translation>
+        <source>"%1" is not a valid host name or IP address.</source>
+        <translation>„%1“ ist kein gültiger Hostname und keine gültige IP-Adresse.</translation>
     </message>
     <message>
         <source>A mongodb+srv connection cannot have a port; the SRV record provides it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine mongodb+srv-Verbindung kann keinen Port haben; der SRV-Eintrag liefert ihn.</translation>
     </message>
     <message>
         <source>A mongodb+srv connection needs a host name, not an IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine mongodb+srv-Verbindung braucht einen Hostnamen, keine IP-Adresse.</translation>
     </message>
     <message>
         <source>Enter a port between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Port zwischen 1 und 65535 ein.</translation>
     </message>
     <message>
         <source>The user name must not contain control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzername darf keine Steuerzeichen enthalten.</translation>
     </message>
     <message>
         <source>The database name must not contain control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenbankname darf keine Steuerzeichen enthalten.</translation>
     </message>
     <message>
         <source>A Redis database is a number, 0 or greater.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Redis-Datenbank ist eine Zahl, 0 oder größer.</translation>
     </message>
     <message>
         <source>An SSH connection has no database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine SSH-Verbindung hat keine Datenbank.</translation>
     </message>
     <message>
         <source>Enter a name for the option.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Namen für die Option ein.</translation>
     </message>
     <message>
-        <source>An option name may only contain letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
-        <translation type="unfinished"></translation>
+        <source>An option name may only contain letters, digits, '_', '.' and '-'.</source>
+        <translation>Ein Optionsname darf nur Buchstaben, Ziffern, '_', '.' und '-' enthalten.</translation>
     </message>
     <message>
-        <source>The option &quot;%1&quot; holds a secret; secrets are kept in the keychain, not in options.</source>
-        <translation type="unfinished"></translation>
+        <source>The option "%1" holds a secret; secrets are kept in the keychain, not in options.</source>
+        <translation>Die Option „%1“ enthält ein Geheimnis; Geheimnisse liegen im Schlüsselbund, nicht in Optionen.</translation>
     </message>
     <message>
         <source>An option value must not contain control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Optionswert darf keine Steuerzeichen enthalten.</translation>
     </message>
     <message>
         <source>SSH connections do not use TLS settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH-Verbindungen verwenden keine TLS-Einstellungen.</translation>
     </message>
     <message>
         <source>The CA file path must not contain control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Pfad der CA-Datei darf keine Steuerzeichen enthalten.</translation>
     </message>
     <message>
         <source>The CA file must be given as a full path.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die CA-Datei muss als vollständiger Pfad angegeben werden.</translation>
     </message>
     <message>
         <source>Enter the SSH host of the tunnel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den SSH-Host des Tunnels ein.</translation>
     </message>
     <message>
         <source>Enter an SSH port between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen SSH-Port zwischen 1 und 65535 ein.</translation>
     </message>
     <message>
         <source>The SSH user name is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SSH-Benutzername ist ungültig.</translation>
     </message>
     <message>
         <source>The colour must be written as #rrggbb.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Farbe muss als #rrggbb geschrieben werden.</translation>
     </message>
     <message>
         <source>A tag must be a short text without control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Schlagwort muss ein kurzer Text ohne Steuerzeichen sein.</translation>
     </message>
     <message>
         <source>The notes are too long (at most 100,000 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Notizen sind zu lang (höchstens 100.000 Zeichen).</translation>
     </message>
     <message>
-        <source>is not a supported kind (&quot;%1&quot;)</source>
-        <translation type="unfinished"></translation>
+        <source>is not a supported kind ("%1")</source>
+        <translation>ist keine unterstützte Art („%1“)</translation>
     </message>
     <message>
         <source>must be a pair of texts</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein Paar von Texten sein</translation>
     </message>
     <message>
-        <source>must be &quot;password&quot; or &quot;privateKey&quot;</source>
-        <translation type="unfinished"></translation>
+        <source>must be "password" or "privateKey"</source>
+        <translation>muss „password“ oder „privateKey“ sein</translation>
     </message>
     <message>
         <source>must be text</source>
-        <translation type="unfinished"></translation>
+        <translation>muss Text sein</translation>
     </message>
     <message>
         <source>The export could not be written to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Export konnte nicht nach %1 geschrieben werden: %2</translation>
     </message>
     <message>
         <source>The file %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>The file %1 is too large to be a list of connections.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei %1 ist zu groß für eine Liste von Verbindungen.</translation>
     </message>
     <message>
         <source>The file %1 is not UTF-8 text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei %1 ist kein UTF-8-Text.</translation>
     </message>
     <message>
         <source>Line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: %2</translation>
     </message>
     <message>
         <source>%1, line %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Zeile %2: %3</translation>
     </message>
     <message>
-        <source>The option value &quot;%1&quot; must be true or false.</source>
-        <translation type="unfinished"></translation>
+        <source>The option value "%1" must be true or false.</source>
+        <translation>Der Optionswert „%1“ muss true oder false sein.</translation>
     </message>
     <message>
         <source>The IPv6 address in host %1 is missing its closing bracket.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der IPv6-Adresse im Host %1 fehlt die schließende Klammer.</translation>
     </message>
     <message>
         <source>Host %1 contains an invalid %-escape.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Host %1 enthält eine ungültige %-Kodierung.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; in brackets is not an IPv6 address.</source>
-        <translation type="unfinished"></translation>
+        <source>"%1" in brackets is not an IPv6 address.</source>
+        <translation>„%1“ in Klammern ist keine IPv6-Adresse.</translation>
     </message>
     <message>
         <source>Unexpected text after the IPv6 address of host %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwarteter Text nach der IPv6-Adresse des Hosts %1.</translation>
     </message>
     <message>
         <source>An IPv6 address must be written in brackets, like [2001:db8::1]:%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine IPv6-Adresse muss in Klammern stehen, etwa [2001:db8::1]:%1.</translation>
     </message>
     <message>
         <source>Host %1 is encoded (a socket path?); only host names and IP addresses are supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Host %1 ist kodiert (ein Socket-Pfad?); nur Hostnamen und IP-Adressen werden unterstützt.</translation>
     </message>
     <message>
         <source>Host %1 is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Host %1 ist leer.</translation>
     </message>
     <message>
         <source>A mongodb+srv URI cannot give a port; the SRV record provides it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine mongodb+srv-URI kann keinen Port angeben; der SRV-Eintrag liefert ihn.</translation>
     </message>
     <message>
-        <source>The port &quot;%1&quot; of host %2 is not a number between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <source>The port "%1" of host %2 is not a number between 1 and 65535.</source>
+        <translation>Der Port „%1“ des Hosts %2 ist keine Zahl zwischen 1 und 65535.</translation>
     </message>
     <message>
         <source>The connections database is damaged and was not changed. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindungsdatenbank ist beschädigt und wurde nicht verändert. %1</translation>
     </message>
     <message>
         <source>The connections database could not be read or written (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindungsdatenbank konnte nicht gelesen oder geschrieben werden (%1).</translation>
     </message>
     <message>
         <source>The connections database %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindungsdatenbank %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>The file %1 is not an SQLite database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei %1 ist keine SQLite-Datenbank.</translation>
     </message>
     <message>
         <source>The file header is invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dateikopf ist ungültig.</translation>
     </message>
     <message>
         <source>The file is shorter than its header says; it may have been truncated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist kürzer, als ihr Kopf angibt; sie wurde vielleicht abgeschnitten.</translation>
     </message>
     <message>
         <source>The file length does not match its page size; it may have been truncated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dateilänge passt nicht zu ihrer Seitengröße; sie wurde vielleicht abgeschnitten.</translation>
     </message>
     <message>
         <source>Its integrity check failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Integritätsprüfung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The file is an SQLite database, but not one of Conclave's.</source>
+        <translation>Die Datei ist eine SQLite-Datenbank, aber keine von Conclave.</translation>
+    </message>
+    <message>
+        <source>"%1" is a TLS setting; set it in the TLS settings instead of as an option.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS is on, but %1 "%2" allows unencrypted connections; choose a mode that requires TLS or turn TLS off.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 "%2" requires TLS; turn TLS on or remove the option.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Conclave::Core::ClientLauncher</name>
     <message>
         <source>Could not create a private folder for the credentials: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für die Zugangsdaten konnte kein privater Ordner angelegt werden: %1.</translation>
     </message>
     <message>
         <source>Could not write the credentials file: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei mit den Zugangsdaten konnte nicht geschrieben werden: %1.</translation>
     </message>
     <message>
         <source>The SSH key file %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die SSH-Schlüsseldatei %1 existiert nicht.</translation>
     </message>
     <message>
         <source>The connection has no host to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung hat keinen Host, der geöffnet werden kann.</translation>
     </message>
     <message>
         <source>The host name %1 is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hostname %1 ist ungültig.</translation>
     </message>
     <message>
         <source>Opening a connection through an SSH tunnel is not supported yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Öffnen einer Verbindung über einen SSH-Tunnel wird noch nicht unterstützt.</translation>
     </message>
     <message>
         <source>No client program is set for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für %1 ist kein Client-Programm eingestellt.</translation>
     </message>
     <message>
-        <source>The %1 client &quot;%2&quot; is not installed or not on the search path. Install it or choose another client in Settings.</source>
-        <translation type="unfinished"></translation>
+        <source>The %1 client "%2" is not installed or not on the search path. Install it or choose another client in Settings.</source>
+        <translation>Der %1-Client „%2“ ist nicht installiert oder nicht im Suchpfad. Installieren Sie ihn oder wählen Sie in den Einstellungen einen anderen Client.</translation>
     </message>
     <message>
-        <source>The terminal program &quot;%1&quot; was not found. Choose a terminal in Settings.</source>
-        <translation type="unfinished"></translation>
+        <source>The terminal program "%1" was not found. Choose a terminal in Settings.</source>
+        <translation>Das Terminalprogramm „%1“ wurde nicht gefunden. Wählen Sie in den Einstellungen ein Terminal.</translation>
     </message>
     <message>
-        <source>Could not start &quot;%1&quot;: %2.</source>
-        <translation type="unfinished"></translation>
+        <source>Could not start "%1": %2.</source>
+        <translation>„%1“ konnte nicht gestartet werden: %2.</translation>
     </message>
 </context>
 <context>
     <name>Conclave::Core::ConnectionExporter</name>
     <message>
         <source># Conclave connections. Passwords are not included.</source>
-        <translation type="unfinished"></translation>
+        <translation># Conclave-Verbindungen. Passwörter sind nicht enthalten.</translation>
     </message>
     <message>
         <source>The file is not valid JSON (%1 at byte %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist kein gültiges JSON (%1 bei Byte %2).</translation>
     </message>
     <message>
         <source>The file is not a Conclave connections export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist kein Verbindungsexport von Conclave.</translation>
     </message>
     <message>
         <source>The export has no valid format version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Export hat keine gültige Formatversion.</translation>
     </message>
     <message>
         <source>The export was written by a newer version of Conclave (format %1; this version reads up to %2). Update Conclave to import it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Export wurde von einer neueren Version von Conclave geschrieben (Format %1; diese Version liest bis %2). Aktualisieren Sie Conclave, um ihn zu importieren.</translation>
     </message>
     <message>
         <source>is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>ist leer</translation>
     </message>
     <message>
         <source>is used twice</source>
-        <translation type="unfinished"></translation>
+        <translation>wird doppelt verwendet</translation>
     </message>
     <message>
-        <source>The folder &quot;%1&quot; refers to a parent that is not in the file; it was put at the top level.</source>
-        <translation type="unfinished"></translation>
+        <source>The folder "%1" refers to a parent that is not in the file; it was put at the top level.</source>
+        <translation>Der Ordner „%1“ verweist auf einen übergeordneten Ordner, der nicht in der Datei steht; er wurde auf oberster Ebene abgelegt.</translation>
     </message>
     <message>
-        <source>The connection &quot;%1&quot; was skipped: %2</source>
-        <translation type="unfinished"></translation>
+        <source>The connection "%1" was skipped: %2</source>
+        <translation>Die Verbindung „%1“ wurde übersprungen: %2</translation>
     </message>
     <message>
-        <source>The connection &quot;%1&quot; refers to a folder that is not in the file; it was put at the top level.</source>
-        <translation type="unfinished"></translation>
+        <source>The connection "%1" refers to a folder that is not in the file; it was put at the top level.</source>
+        <translation>Die Verbindung „%1“ verweist auf einen Ordner, der nicht in der Datei steht; sie wurde auf oberster Ebene abgelegt.</translation>
     </message>
     <message>
         <source>The file %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>The file %1 is too large to be a Conclave export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei %1 ist zu groß für einen Export von Conclave.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Conclave::Core::ConnectionStore</name>
     <message>
         <source>The folder %1 could not be created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 konnte nicht angelegt werden.</translation>
     </message>
     <message>
         <source>The folder %1 is not writable, so the connections database cannot be kept there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 ist nicht beschreibbar, daher kann die Verbindungsdatenbank dort nicht liegen.</translation>
     </message>
     <message>
         <source>%1 is not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine Datei.</translation>
     </message>
     <message>
         <source>The connections database %1 is read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindungsdatenbank %1 ist schreibgeschützt.</translation>
     </message>
     <message>
         <source>The connections database was written by a newer version of Conclave (schema %1; this version reads up to %2). It was not changed; update Conclave to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindungsdatenbank wurde von einer neueren Version von Conclave geschrieben (Schema %1; diese Version liest bis %2). Sie wurde nicht verändert; aktualisieren Sie Conclave, um sie zu öffnen.</translation>
     </message>
     <message>
         <source>Its schema version is invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Schemaversion ist ungültig.</translation>
     </message>
     <message>
         <source>The connections database %1 could not be opened (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindungsdatenbank %1 konnte nicht geöffnet werden (%2).</translation>
     </message>
     <message>
         <source>A folder has an invalid identifier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Ordner hat eine ungültige Kennung.</translation>
     </message>
     <message>
         <source>The connection does not exist (any more).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung existiert nicht (mehr).</translation>
     </message>
     <message>
         <source>The folder does not exist (any more).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner existiert nicht (mehr).</translation>
+    </message>
+    <message>
+        <source>The folder "%1" cannot be saved: %2</source>
+        <translation>Der Ordner „%1“ kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>The connection "%1" cannot be saved: %2</source>
+        <translation>Die Verbindung „%1“ kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>The connections database %1 could not be created: %2</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Conclave::Core::ConnectionStore::Private</name>
     <message>
         <source>A connection has an invalid identifier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Verbindung hat eine ungültige Kennung.</translation>
     </message>
     <message>
         <source>A connection has an unknown kind.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Verbindung hat eine unbekannte Art.</translation>
     </message>
     <message>
         <source>A connection has unreadable hosts, options or tags.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Verbindung hat unlesbare Hosts, Optionen oder Schlagwörter.</translation>
     </message>
     <message>
         <source>The folder has no identifier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner hat keine Kennung.</translation>
     </message>
     <message>
         <source>Enter a name for the folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Namen für den Ordner ein.</translation>
     </message>
     <message>
         <source>A folder cannot be moved into itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Ordner kann nicht in sich selbst verschoben werden.</translation>
     </message>
     <message>
         <source>The parent folder does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der übergeordnete Ordner existiert nicht.</translation>
     </message>
     <message>
         <source>The folder of the connection does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner der Verbindung existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The connections database was just upgraded by a newer version of Conclave; update Conclave to open it.</source>
+        <translation>Die Verbindungsdatenbank wurde gerade von einer neueren Version von Conclave aktualisiert; aktualisieren Sie Conclave, um sie zu öffnen.</translation>
+    </message>
+    <message>
+        <source>The connections database could not be upgraded to schema %1 and was not changed. %2</source>
+        <translation>Die Verbindungsdatenbank konnte nicht auf Schema %1 aktualisiert werden und wurde nicht verändert. %2</translation>
     </message>
 </context>
 <context>
     <name>Conclave::Core::ConnectionTester</name>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen.</translation>
     </message>
     <message>
         <source>The test was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Test wurde abgebrochen.</translation>
     </message>
     <message>
         <source>This connection uses an SSH tunnel; testing the tunnel host %1 only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Verbindung nutzt einen SSH-Tunnel; getestet wird nur der Tunnel-Host %1.</translation>
     </message>
     <message>
         <source>The SSH tunnel has no host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SSH-Tunnel hat keinen Host.</translation>
     </message>
     <message>
         <source>The connection has no host to test.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung hat keinen Host, der getestet werden kann.</translation>
     </message>
     <message>
         <source>TLS does not apply to SSH; the setting is ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS gilt nicht für SSH; die Einstellung wird ignoriert.</translation>
     </message>
     <message>
         <source>TLS is not available on this system.</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS ist auf diesem System nicht verfügbar.</translation>
     </message>
     <message numerus="yes">
         <source>Testing the first of %n hosts.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Getestet wird der erste von %n Host.</numerusform><numerusform>Getestet wird der erste von %n Hosts.</numerusform></translation>
     </message>
     <message>
         <source>Looking up the SRV record %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>SRV-Eintrag %1 wird nachgeschlagen.</translation>
     </message>
     <message>
         <source>Could not find the SRV record %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SRV-Eintrag %1 wurde nicht gefunden.</translation>
     </message>
     <message numerus="yes">
         <source>The SRV record names %n hosts; testing %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Der SRV-Eintrag nennt %n Host; getestet wird %1.</numerusform><numerusform>Der SRV-Eintrag nennt %n Hosts; getestet wird %1.</numerusform></translation>
     </message>
     <message>
         <source>The CA file %1 holds no certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die CA-Datei %1 enthält kein Zertifikat.</translation>
     </message>
     <message>
         <source>The CA file %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die CA-Datei %1 existiert nicht.</translation>
     </message>
     <message>
         <source>The client certificate is not used by the test.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Client-Zertifikat wird beim Test nicht verwendet.</translation>
     </message>
     <message>
         <source>Looking up %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird nachgeschlagen.</translation>
     </message>
     <message>
         <source>Connecting to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zu %1 wird aufgebaut.</translation>
     </message>
     <message>
         <source>Connected to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit %1 verbunden.</translation>
     </message>
     <message>
         <source>Connected to %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit %1 verbunden (%2).</translation>
     </message>
     <message>
         <source>Starting TLS.</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS wird gestartet.</translation>
     </message>
     <message>
         <source>TLS established (%1, %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS aufgebaut (%1, %2).</translation>
     </message>
     <message>
         <source>The server sent far more data than expected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat weit mehr Daten gesendet als erwartet.</translation>
     </message>
     <message>
         <source>The certificate is not valid for %1; accepted because invalid host names are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat gilt nicht für %1; akzeptiert, weil ungültige Hostnamen erlaubt sind.</translation>
     </message>
     <message>
         <source>TLS handshake failed: the server closed the connection; it may not use TLS on this port.</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Handshake fehlgeschlagen: Der Server hat die Verbindung geschlossen; vielleicht nutzt er auf diesem Port kein TLS.</translation>
     </message>
     <message>
         <source>The server closed the connection unexpectedly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Verbindung unerwartet geschlossen.</translation>
     </message>
     <message>
         <source>Timed out after %1 s during the TLS handshake; the server may not use TLS on this port.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitüberschreitung nach %1 s beim TLS-Handshake; vielleicht nutzt der Server auf diesem Port kein TLS.</translation>
     </message>
     <message>
         <source>Timed out after %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitüberschreitung nach %1 s.</translation>
     </message>
     <message>
         <source>Could not find the host %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Host %1 wurde nicht gefunden.</translation>
     </message>
     <message>
         <source>Connection refused by %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung von %1 abgelehnt.</translation>
     </message>
     <message>
         <source>The network cannot reach %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Netzwerk kann %1 nicht erreichen.</translation>
     </message>
     <message>
         <source>TLS handshake failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Handshake fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>The connection to %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zu %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>TLS handshake failed: the certificate is not valid for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Handshake fehlgeschlagen: Das Zertifikat gilt nicht für %1.</translation>
     </message>
     <message>
         <source>TLS handshake failed: the certificate has expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Handshake fehlgeschlagen: Das Zertifikat ist abgelaufen.</translation>
     </message>
     <message>
         <source>TLS handshake failed: the certificate is not valid yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Handshake fehlgeschlagen: Das Zertifikat ist noch nicht gültig.</translation>
     </message>
     <message>
         <source>TLS handshake failed: the certificate has been revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Handshake fehlgeschlagen: Das Zertifikat wurde widerrufen.</translation>
     </message>
     <message>
         <source>TLS handshake failed: certificate is not trusted.</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Handshake fehlgeschlagen: Dem Zertifikat wird nicht vertraut.</translation>
     </message>
     <message>
         <source>TLS handshake failed: the server did not answer with TLS.</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Handshake fehlgeschlagen: Der Server hat nicht mit TLS geantwortet.</translation>
     </message>
     <message>
         <source>Reached the SSH tunnel host %1 (%2), but testing through SSH tunnels is not supported yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SSH-Tunnel-Host %1 (%2) ist erreichbar, aber Tests durch SSH-Tunnel werden noch nicht unterstützt.</translation>
     </message>
 </context>
 <context>
     <name>Conclave::Core::ConnectionUri</name>
     <message>
         <source>Enter a connection URI.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Verbindungs-URI ein.</translation>
     </message>
     <message>
         <source>This is not a connection URI; it must start with a scheme such as mongodb:// or postgresql://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist keine Verbindungs-URI; sie muss mit einem Schema wie mongodb:// oder postgresql:// beginnen.</translation>
     </message>
     <message>
-        <source>The scheme &quot;%1&quot; is not supported. Use one of: %2.</source>
-        <translation type="unfinished"></translation>
+        <source>The scheme "%1" is not supported. Use one of: %2.</source>
+        <translation>Das Schema „%1“ wird nicht unterstützt. Verwenden Sie eines von: %2.</translation>
     </message>
     <message>
-        <source>A connection URI cannot contain &apos;#&apos;. If it is part of the password, write it as %23.</source>
-        <translation type="unfinished"></translation>
+        <source>A connection URI cannot contain '#'. If it is part of the password, write it as %23.</source>
+        <translation>Eine Verbindungs-URI darf kein '#' enthalten. Gehört es zum Passwort, schreiben Sie es als %23.</translation>
     </message>
     <message>
-        <source>The user name contains an invalid %-escape; write &apos;%&apos; as %25.</source>
-        <translation type="unfinished"></translation>
+        <source>The user name contains an invalid %-escape; write '%' as %25.</source>
+        <translation>Der Benutzername enthält eine ungültige %-Kodierung; schreiben Sie '%' als %25.</translation>
     </message>
     <message>
-        <source>The password contains an invalid %-escape; write &apos;%&apos; as %25.</source>
-        <translation type="unfinished"></translation>
+        <source>The password contains an invalid %-escape; write '%' as %25.</source>
+        <translation>Das Passwort enthält eine ungültige %-Kodierung; schreiben Sie '%' als %25.</translation>
     </message>
     <message>
         <source>The URI names no host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URI nennt keinen Host.</translation>
     </message>
     <message>
         <source>Only MongoDB URIs can list more than one host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur MongoDB-URIs können mehr als einen Host nennen.</translation>
     </message>
     <message>
         <source>A mongodb+srv URI names exactly one host, the SRV name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine mongodb+srv-URI nennt genau einen Host, den SRV-Namen.</translation>
     </message>
     <message>
         <source>The database name contains an invalid %-escape.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenbankname enthält eine ungültige %-Kodierung.</translation>
     </message>
     <message>
         <source>An ssh:// URI has no database part.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine ssh://-URI hat keinen Datenbankteil.</translation>
     </message>
     <message>
-        <source>The option &quot;%1&quot; must be written as name=value.</source>
-        <translation type="unfinished"></translation>
+        <source>The option "%1" must be written as name=value.</source>
+        <translation>Die Option „%1“ muss als name=wert geschrieben werden.</translation>
     </message>
     <message>
-        <source>The value of option &quot;%1&quot; contains an invalid %-escape.</source>
-        <translation type="unfinished"></translation>
+        <source>The value of option "%1" contains an invalid %-escape.</source>
+        <translation>Der Wert der Option „%1“ enthält eine ungültige %-Kodierung.</translation>
     </message>
 </context>
 <context>
     <name>Conclave::Core::KeychainSecretStore</name>
     <message>
         <source>macOS Keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>macOS-Schlüsselbund</translation>
     </message>
     <message>
         <source>Windows Credential Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows-Anmeldeinformationsverwaltung</translation>
     </message>
     <message>
         <source>Secret Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Secret Service</translation>
     </message>
     <message>
         <source>test entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Testeintrag</translation>
     </message>
 </context>
 <context>
     <name>Conclave::Core::MemorySecretStore</name>
     <message>
         <source>this session only</source>
-        <translation type="unfinished"></translation>
+        <translation>nur diese Sitzung</translation>
     </message>
     <message>
         <source>No %1 is stored for this connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diese Verbindung ist kein(e) %1 gespeichert.</translation>
     </message>
 </context>
 <context>
     <name>Conclave::Core::Reader</name>
     <message>
         <source>must be text</source>
-        <translation type="unfinished"></translation>
+        <translation>muss Text sein</translation>
     </message>
     <message>
         <source>must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>muss true oder false sein</translation>
     </message>
     <message>
         <source>must be a whole number from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine ganze Zahl von %1 bis %2 sein</translation>
     </message>
     <message>
         <source>is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlt</translation>
     </message>
     <message>
         <source>is not a valid identifier</source>
-        <translation type="unfinished"></translation>
+        <translation>ist keine gültige Kennung</translation>
     </message>
     <message>
         <source>is not a date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>ist kein Datum mit Uhrzeit</translation>
     </message>
     <message>
         <source>must be a list</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine Liste sein</translation>
     </message>
     <message>
         <source>must be an object</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein Objekt sein</translation>
     </message>
     <message>
         <source>In the file, %1 %2.</source>
         <extracomment>%1 is a position in the file such as connections[3].hosts[0].port, %2 what is wrong</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>In der Datei: %1 %2.</translation>
     </message>
 </context>
 <context>
     <name>Conclave::Core::SshConfigReader</name>
     <message>
         <source>A quotation mark is not closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Anführungszeichen ist nicht geschlossen.</translation>
     </message>
     <message>
-        <source>&quot;Host&quot; needs at least one name.</source>
-        <translation type="unfinished"></translation>
+        <source>"Host" needs at least one name.</source>
+        <translation>„Host“ braucht mindestens einen Namen.</translation>
     </message>
     <message>
         <source>Include files are nested too deeply (a loop?).</source>
-        <translation type="unfinished"></translation>
+        <translation>Include-Dateien sind zu tief verschachtelt (eine Schleife?).</translation>
     </message>
     <message>
         <source>The included file %1 could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die eingebundene Datei %1 konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <source>Host %1: the port &quot;%2&quot; is not a number between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <source>Host %1: the port "%2" is not a number between 1 and 65535.</source>
+        <translation>Host %1: Der Port „%2“ ist keine Zahl zwischen 1 und 65535.</translation>
     </message>
     <message>
         <source>Host %1 goes through several jump hosts; Conclave supports one, so it was not imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 läuft über mehrere Sprung-Hosts; Conclave unterstützt einen, daher wurde er nicht importiert.</translation>
     </message>
     <message>
-        <source>Host %1: the jump host&apos;s port &quot;%2&quot; is not a number between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <source>Host %1: the jump host's port "%2" is not a number between 1 and 65535.</source>
+        <translation>Host %1: Der Port „%2“ des Sprung-Hosts ist keine Zahl zwischen 1 und 65535.</translation>
     </message>
     <message>
         <source>Host %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1: %2</translation>
     </message>
 </context>
 <context>
     <name>Conclave::Gui::ConnectionDetailsPane</name>
     <message>
         <source>Select a connection to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Verbindung aus, um ihre Details zu sehen.</translation>
     </message>
     <message>
         <source>Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>Art:</translation>
     </message>
     <message>
         <source>Hosts:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hosts:</translation>
     </message>
     <message>
         <source>Database:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank:</translation>
     </message>
     <message>
         <source>User:</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer:</translation>
     </message>
     <message>
         <source>TLS:</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS:</translation>
     </message>
     <message>
         <source>SSH tunnel:</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH-Tunnel:</translation>
     </message>
     <message>
         <source>Tags:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlagwörter:</translation>
     </message>
     <message>
         <source>Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner:</translation>
     </message>
     <message>
         <source>Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen:</translation>
     </message>
     <message>
         <source>%1 (DNS SRV record)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (DNS-SRV-Eintrag)</translation>
     </message>
     <message>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus</translation>
     </message>
     <message>
         <source>(with client certificate)</source>
-        <translation type="unfinished"></translation>
+        <translation>(mit Client-Zertifikat)</translation>
     </message>
     <message>
         <source>(host names not checked)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Hostnamen werden nicht geprüft)</translation>
     </message>
     <message numerus="yes">
         <source>%1 — %n connection(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%1 — %n Verbindung</numerusform><numerusform>%1 — %n Verbindungen</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>in %n subfolder(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>in %n Unterordner</numerusform><numerusform>in %n Unterordnern</numerusform></translation>
     </message>
 </context>
 <context>
     <name>Conclave::Gui::ConnectionEditorDialog</name>
     <message>
         <source>New Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Verbindung</translation>
     </message>
     <message>
         <source>Edit Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung bearbeiten</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>e.g. Orders (production)</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Bestellungen (Produktion)</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Art:</translation>
     </message>
     <message>
         <source>Use a DNS &amp;SRV record (mongodb+srv)</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS-&amp;SRV-Eintrag verwenden (mongodb+srv)</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>&amp;Hosts:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hosts:</translation>
     </message>
     <message>
         <source>&amp;Database:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datenbank:</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine</translation>
     </message>
     <message>
         <source>&amp;Colour:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Farbe:</translation>
     </message>
     <message>
         <source>Separate tags with commas</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlagwörter durch Kommas trennen</translation>
     </message>
     <message>
         <source>&amp;Tags:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schlagwörter:</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Allgemein</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzername:</translation>
     </message>
     <message>
         <source>Stored in your keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Schlüsselbund gespeichert</translation>
     </message>
     <message>
         <source>Unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>Unverändert</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passwort:</translation>
     </message>
     <message>
         <source>&amp;Forget the stored password</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichertes Passwort &amp;vergessen</translation>
     </message>
     <message>
-        <source>Passwords are kept in your system keychain, never in Conclave&apos;s files.</source>
-        <translation type="unfinished"></translation>
+        <source>Passwords are kept in your system keychain, never in Conclave's files.</source>
+        <translation>Passwörter liegen im Schlüsselbund Ihres Systems, nie in den Dateien von Conclave.</translation>
     </message>
     <message>
         <source>Authentication</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen …</translation>
     </message>
     <message>
         <source>&amp;Encrypt the connection with TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung mit TLS &amp;verschlüsseln</translation>
     </message>
     <message>
         <source>C&amp;A file:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;A-Datei:</translation>
     </message>
     <message>
         <source>Choose a CA bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-Zertifikatsdatei wählen</translation>
     </message>
     <message>
         <source>System certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikate des Systems</translation>
     </message>
     <message>
         <source>Client &amp;certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-&amp;Zertifikat:</translation>
     </message>
     <message>
         <source>Choose a client certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Zertifikat wählen</translation>
     </message>
     <message>
         <source>Client &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-&amp;Schlüssel:</translation>
     </message>
     <message>
         <source>Choose the client key</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Schlüssel wählen</translation>
     </message>
     <message>
         <source>Forget the stored client certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichertes Client-Zertifikat vergessen</translation>
     </message>
     <message>
         <source>Allow &amp;invalid host names (insecure)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ungültige Hostnamen erlauben (unsicher)</translation>
     </message>
     <message>
         <source>The certificate and key files are read once and kept in your keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikat- und Schlüsseldateien werden einmal gelesen und im Schlüsselbund aufbewahrt.</translation>
     </message>
     <message>
         <source>TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS</translation>
     </message>
     <message>
         <source>Connect through an &amp;SSH tunnel</source>
-        <translation type="unfinished"></translation>
+        <translation>Über einen &amp;SSH-Tunnel verbinden</translation>
     </message>
     <message>
         <source>SSH &amp;host:</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH-&amp;Host:</translation>
     </message>
     <message>
         <source>SSH &amp;port:</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH-&amp;Port:</translation>
     </message>
     <message>
         <source>SSH &amp;user:</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH-&amp;Benutzer:</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort</translation>
     </message>
     <message>
         <source>Private key</source>
-        <translation type="unfinished"></translation>
+        <translation>Privater Schlüssel</translation>
     </message>
     <message>
         <source>&amp;Authentication:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anmeldung:</translation>
     </message>
     <message>
         <source>SSH pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH-Pass&amp;wort:</translation>
     </message>
     <message>
         <source>Private &amp;key file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei des privaten &amp;Schlüssels:</translation>
     </message>
     <message>
         <source>Choose a private key</source>
-        <translation type="unfinished"></translation>
+        <translation>Privaten Schlüssel wählen</translation>
     </message>
     <message>
         <source>Key pass&amp;phrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel-Pass&amp;phrase:</translation>
     </message>
     <message>
         <source>SSH Tunnel</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH-Tunnel</translation>
     </message>
     <message>
         <source>Connection &amp;options (for example authSource, replicaSet, sslmode):</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungs&amp;optionen (zum Beispiel authSource, replicaSet, sslmode):</translation>
     </message>
     <message>
         <source>Option</source>
-        <translation type="unfinished"></translation>
+        <translation>Option</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>N&amp;otes:</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;otizen:</translation>
     </message>
     <message>
         <source>Advanced</source>
-        <translation type="unfinished"></translation>
+        <translation>Erweitert</translation>
     </message>
     <message>
         <source>Database number, e.g. 0</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbanknummer, z. B. 0</translation>
     </message>
     <message>
         <source>Jump Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprung-Host</translation>
     </message>
     <message>
-        <source>The file &quot;%1&quot; cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <source>The file "%1" cannot be read: %2</source>
+        <translation>Die Datei „%1“ kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>The file &quot;%1&quot; is too large to be a key or certificate.</source>
-        <translation type="unfinished"></translation>
+        <source>The file "%1" is too large to be a key or certificate.</source>
+        <translation>Die Datei „%1“ ist zu groß für einen Schlüssel oder ein Zertifikat.</translation>
     </message>
     <message>
-        <source>The file &quot;%1&quot; is empty.</source>
-        <translation type="unfinished"></translation>
+        <source>The file "%1" is empty.</source>
+        <translation>Die Datei „%1“ ist leer.</translation>
     </message>
     <message>
         <source>Choose the client certificate that belongs to this key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie das Client-Zertifikat, das zu diesem Schlüssel gehört.</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Rot</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>Orange</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Gelb</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Grün</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Blau</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>Lila</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>Grau</translation>
     </message>
 </context>
 <context>
     <name>Conclave::Gui::ConnectionTreeModel</name>
     <message>
         <source>The connection list is read-only because its database could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindungsliste ist schreibgeschützt, weil ihre Datenbank nicht geöffnet werden konnte.</translation>
     </message>
     <message>
         <source>A folder cannot be moved into itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Ordner kann nicht in sich selbst verschoben werden.</translation>
     </message>
     <message>
         <source>The target folder no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zielordner existiert nicht mehr.</translation>
     </message>
     <message>
         <source>A folder that still holds connections was not removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Ordner, der noch Verbindungen enthält, wurde nicht entfernt.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 auf %2</translation>
     </message>
 </context>
 <context>
     <name>Conclave::Gui::EmptyStateWidget</name>
     <message>
         <source>No connections yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Verbindungen</translation>
     </message>
     <message>
         <source>Add your first database or SSH connection, or import connection URIs and hosts from your SSH configuration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Legen Sie Ihre erste Datenbank- oder SSH-Verbindung an, oder importieren Sie Verbindungs-URIs und Hosts aus Ihrer SSH-Konfiguration.</translation>
     </message>
     <message>
         <source>New Connection…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Verbindung …</translation>
     </message>
     <message>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren …</translation>
     </message>
     <message>
         <source>Connections unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungen nicht verfügbar</translation>
     </message>
     <message>
         <source>The connection database could not be opened, so Conclave started with an empty, read-only list. The file was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindungsdatenbank konnte nicht geöffnet werden, daher startet Conclave mit einer leeren, schreibgeschützten Liste. Die Datei wurde nicht verändert.</translation>
     </message>
 </context>
 <context>
     <name>Conclave::Gui::ImportDialog</name>
     <message>
         <source>Import Connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungen importieren</translation>
     </message>
     <message>
         <source>Paste connection URIs, one per line (mongodb://, mongodb+srv://, postgresql://, mysql://, redis://, ssh://), or read them from a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie Verbindungs-URIs ein, eine pro Zeile (mongodb://, mongodb+srv://, postgresql://, mysql://, redis://, ssh://), oder lesen Sie sie aus einer Datei.</translation>
     </message>
     <message>
         <source>Open &amp;File…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei öffnen …</translation>
     </message>
     <message>
         <source>Read ~/.ssh/&amp;config</source>
-        <translation type="unfinished"></translation>
+        <translation>~/.ssh/&amp;config lesen</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Connections are added at the top level.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungen werden auf oberster Ebene hinzugefügt.</translation>
     </message>
     <message>
         <source>Connections are added to the folder “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungen werden dem Ordner „%1“ hinzugefügt.</translation>
     </message>
     <message>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importieren</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Import URIs from a File</source>
-        <translation type="unfinished"></translation>
+        <translation>URIs aus einer Datei importieren</translation>
     </message>
     <message>
         <source>Text files (*.txt *.uri *.list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Textdateien (*.txt *.uri *.list)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Dateien (*)</translation>
     </message>
     <message>
         <source>From the file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus der Datei %1</translation>
     </message>
     <message>
         <source>From the SSH configuration %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus der SSH-Konfiguration %1</translation>
     </message>
     <message>
         <source>Line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Nothing to import yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nichts zu importieren.</translation>
     </message>
     <message numerus="yes">
         <source>%n connection(s) found.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Verbindung gefunden.</numerusform><numerusform>%n Verbindungen gefunden.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) could not be read and will be skipped.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Zeile konnte nicht gelesen werden und wird übersprungen.</numerusform><numerusform>%n Zeilen konnten nicht gelesen werden und werden übersprungen.</numerusform></translation>
     </message>
     <message>
         <source>Skipped: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersprungen: %1.</translation>
     </message>
     <message>
         <source>Passwords found in URIs go to your keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>In URIs gefundene Passwörter kommen in Ihren Schlüsselbund.</translation>
     </message>
 </context>
 <context>
     <name>Conclave::Gui::MainWindow</name>
     <message>
         <source>Conclave</source>
-        <translation type="unfinished"></translation>
+        <translation>Conclave</translation>
     </message>
     <message>
         <source>&amp;New Connection…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neue Verbindung …</translation>
     </message>
     <message>
         <source>New Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Verbindung</translation>
     </message>
     <message>
         <source>New &amp;Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer &amp;Ordner</translation>
     </message>
     <message>
         <source>New Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Ordner</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten …</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten</translation>
     </message>
     <message>
         <source>D&amp;uplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Duplizieren</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen</translation>
     </message>
     <message>
         <source>&amp;Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Umbenennen</translation>
     </message>
     <message>
         <source>&amp;Copy URI</source>
-        <translation type="unfinished"></translation>
+        <translation>URI &amp;kopieren</translation>
     </message>
     <message>
         <source>Copy URI</source>
-        <translation type="unfinished"></translation>
+        <translation>URI kopieren</translation>
     </message>
     <message>
         <source>Copy URI with &amp;Password</source>
-        <translation type="unfinished"></translation>
+        <translation>URI mit &amp;Passwort kopieren</translation>
     </message>
     <message>
         <source>Copies the URI including the password; the clipboard is cleared after 30 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert die URI samt Passwort; die Zwischenablage wird nach 30 Sekunden geleert.</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ö&amp;ffnen</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <source>Opens the connection in its client in your terminal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnet die Verbindung mit ihrem Client in Ihrem Terminal.</translation>
     </message>
     <message>
         <source>&amp;Test Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Testen</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importieren …</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xportieren …</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
         <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suchen</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbindung</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptleiste</translation>
     </message>
     <message>
         <source>Filter by name, host or tag (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Name, Host oder Schlagwort filtern (Strg+F)</translation>
     </message>
     <message>
         <source>Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter</translation>
     </message>
     <message>
         <source>Connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungen</translation>
     </message>
     <message>
         <source>Your connections were saved by a newer version of Conclave. Conclave started with an empty, read-only list and did not change the file. Update Conclave to see them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Verbindungen wurden von einer neueren Version von Conclave gespeichert. Conclave startet mit einer leeren, schreibgeschützten Liste und hat die Datei nicht verändert. Aktualisieren Sie Conclave, um sie zu sehen.</translation>
     </message>
     <message>
         <source>Your connection database is damaged. Conclave started with an empty, read-only list and did not change the file (%1). Details: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Verbindungsdatenbank ist beschädigt. Conclave startet mit einer leeren, schreibgeschützten Liste und hat die Datei nicht verändert (%1). Details: %2</translation>
     </message>
     <message>
         <source>Your connection database could not be opened: %1 Conclave started with an empty, read-only list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Verbindungsdatenbank konnte nicht geöffnet werden: %1 Conclave startet mit einer leeren, schreibgeschützten Liste.</translation>
     </message>
     <message>
         <source>Some connections could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige Verbindungen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>The connection list is read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindungsliste ist schreibgeschützt.</translation>
     </message>
     <message>
         <source>The change could not be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderung konnte nicht gespeichert werden.</translation>
     </message>
     <message>
         <source>A password or key could not be saved in the keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Passwort oder Schlüssel konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
     </message>
     <message>
         <source>Create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 anlegen</translation>
     </message>
     <message>
         <source>Create folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner anlegen</translation>
     </message>
     <message>
         <source>Edit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bearbeiten</translation>
     </message>
     <message>
         <source>%1 (copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Kopie)</translation>
     </message>
     <message>
         <source>Duplicate %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 duplizieren</translation>
     </message>
     <message>
         <source>Delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 löschen</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Eintrag löschen</numerusform><numerusform>%n Einträge löschen</numerusform></translation>
     </message>
     <message>
         <source>Deleted. Press Ctrl+Z to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöscht. Mit Strg+Z rückgängig machen.</translation>
     </message>
     <message>
         <source>Rename folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner umbenennen</translation>
     </message>
     <message numerus="yes">
         <source>Move %n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Eintrag verschieben</numerusform><numerusform>%n Einträge verschieben</numerusform></translation>
     </message>
     <message>
         <source>&amp;Rename Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner &amp;umbenennen</translation>
     </message>
     <message>
         <source>No password is stored for this connection; copied the URI without one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diese Verbindung ist kein Passwort gespeichert; die URI wurde ohne Passwort kopiert.</translation>
     </message>
     <message>
         <source>URI with password copied. The clipboard is cleared in 30 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>URI mit Passwort kopiert. Die Zwischenablage wird in 30 Sekunden geleert.</translation>
     </message>
     <message>
         <source>URI copied.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opening connections is not available in this build.</source>
-        <translation type="unfinished"></translation>
+        <translation>URI kopiert.</translation>
     </message>
     <message numerus="yes">
         <source>Import %n connection(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Verbindung importieren</numerusform><numerusform>%n Verbindungen importieren</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Imported %n connection(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Verbindung importiert.</numerusform><numerusform>%n Verbindungen importiert.</numerusform></translation>
     </message>
     <message>
-        <source>Export is not available in this build.</source>
-        <translation type="unfinished"></translation>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet …</translation>
     </message>
     <message>
-        <source>Settings are not available in this build.</source>
-        <translation type="unfinished"></translation>
+        <source>Export Connections</source>
+        <translation>Verbindungen exportieren</translation>
+    </message>
+    <message>
+        <source>Conclave export (*.json)</source>
+        <translation>Conclave-Export (*.json)</translation>
+    </message>
+    <message>
+        <source>List of URIs (*.txt)</source>
+        <translation>Liste von URIs (*.txt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n connection(s) without passwords.</source>
+        <translation><numerusform>%n Verbindung ohne Passwörter exportiert.</numerusform><numerusform>%n Verbindungen ohne Passwörter exportiert.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Run clients without a terminal</source>
+        <translation>Clients ohne Terminal starten</translation>
+    </message>
+    <message>
+        <source>&amp;Terminal:</source>
+        <translation>&amp;Terminal:</translation>
+    </message>
+    <message>
+        <source>%1 client:</source>
+        <translation>%1-Client:</translation>
+    </message>
+    <message>
+        <source>Commands are split like a shell does, without expansions. Passwords are handed to clients through private files or their environment, never on the command line.</source>
+        <translation>Befehle werden wie von einer Shell zerlegt, ohne Ersetzungen. Passwörter erhalten Clients über private Dateien oder ihre Umgebung, nie über die Befehlszeile.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Enter a command.</source>
+        <translation>Geben Sie einen Befehl ein.</translation>
     </message>
 </context>
 <context>
     <name>Conclave::Gui::TestConnectionDialog</name>
     <message>
         <source>Test Connection — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung testen — %1</translation>
     </message>
     <message>
         <source>Testing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird getestet …</translation>
     </message>
     <message>
         <source>The stored password could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das gespeicherte Passwort konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>The test was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Test wurde abgebrochen.</translation>
     </message>
 </context>
 <context>
-    <name>ConnectionEditorDialog</name>
+    <name>LauncherSettings</name>
     <message>
-        <source>Red</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Orange</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Yellow</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Green</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Blue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Purple</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grey</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ConnectionTreeModel</name>
-    <message>
-        <source>%1 at %2</source>
-        <translation type="unfinished"></translation>
+        <source>The command %1 has an unmatched quote.</source>
+        <translation>Im Befehl %1 ist ein Anführungszeichen nicht geschlossen.</translation>
     </message>
 </context>
 <context>
     <name>MongoProbe</name>
     <message>
         <source>Sending hello to the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>hello wird an den Server gesendet.</translation>
     </message>
     <message>
         <source>The server did not answer like MongoDB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat nicht wie MongoDB geantwortet.</translation>
     </message>
     <message>
         <source>The server did not answer like MongoDB 3.6 or later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat nicht wie MongoDB 3.6 oder neuer geantwortet.</translation>
     </message>
     <message>
         <source>The server refused hello.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat hello abgelehnt.</translation>
     </message>
     <message>
         <source>The server refused hello: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat hello abgelehnt: %1</translation>
     </message>
     <message>
         <source>Member of replica set %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglied des Replica-Sets %1 (%2).</translation>
     </message>
     <message>
         <source>primary</source>
-        <translation type="unfinished"></translation>
+        <translation>primär</translation>
     </message>
     <message>
         <source>not primary</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht primär</translation>
     </message>
     <message>
         <source>The server is a mongos router of a sharded cluster.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server ist ein mongos-Router eines Sharded Clusters.</translation>
     </message>
     <message>
         <source>wire version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wire-Version %1</translation>
     </message>
     <message>
         <source>%1 (wire version %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Wire-Version %2)</translation>
     </message>
     <message>
         <source>MongoDB (wire version %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>MongoDB (Wire-Version %1)</translation>
     </message>
     <message>
         <source>MongoDB %1</source>
-        <translation type="unfinished"></translation>
+        <translation>MongoDB %1</translation>
     </message>
     <message>
         <source>Connected to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit %1 verbunden.</translation>
     </message>
     <message>
         <source>Connected to %1; sign-in is not tested for MongoDB yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit %1 verbunden; die Anmeldung wird für MongoDB noch nicht getestet.</translation>
     </message>
 </context>
 <context>
     <name>MySqlProbe</name>
     <message>
-        <source>Waiting for the server&apos;s greeting.</source>
-        <translation type="unfinished"></translation>
+        <source>Waiting for the server's greeting.</source>
+        <translation>Warten auf die Begrüßung des Servers.</translation>
     </message>
     <message>
         <source>The server did not answer like MySQL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat nicht wie MySQL geantwortet.</translation>
     </message>
     <message>
         <source>The server speaks a MySQL protocol version that is not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server spricht eine nicht unterstützte Version des MySQL-Protokolls.</translation>
     </message>
     <message>
         <source>The server greeted as %1 %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server meldet sich als %1 %2.</translation>
     </message>
     <message>
         <source>TLS handshake failed: the server does not accept TLS connections.</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Handshake fehlgeschlagen: Der Server nimmt keine TLS-Verbindungen an.</translation>
     </message>
     <message>
         <source>Asking the server to switch to TLS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server wird gebeten, auf TLS umzuschalten.</translation>
     </message>
     <message>
         <source>enter a user name to test signing in</source>
-        <translation type="unfinished"></translation>
+        <translation>geben Sie einen Benutzernamen ein, um die Anmeldung zu testen</translation>
     </message>
     <message>
         <source>the server is too old for the sign-in test</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server ist für den Anmeldetest zu alt</translation>
     </message>
     <message>
         <source>Signing in as %1 with mysql_native_password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung als %1 mit mysql_native_password.</translation>
     </message>
     <message>
         <source>Connected to %1 %2; signed in as %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit %1 %2 verbunden; angemeldet als %3.</translation>
     </message>
     <message>
         <source>Wrong user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falscher Benutzername oder falsches Passwort.</translation>
     </message>
     <message>
         <source>The server answered: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server antwortete: %1.</translation>
     </message>
     <message>
         <source>The server refused the connection: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Verbindung abgelehnt: %1.</translation>
     </message>
     <message>
         <source>the server wants the %1 sign-in method, which the test does not support yet</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server verlangt die Anmeldemethode %1, die der Test noch nicht unterstützt</translation>
     </message>
     <message>
         <source>the server asked for a sign-in step the test does not support yet</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server verlangt einen Anmeldeschritt, den der Test noch nicht unterstützt</translation>
     </message>
     <message>
         <source>Connected to %1 %2; sign-in not tested: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit %1 %2 verbunden; Anmeldung nicht getestet: %3.</translation>
     </message>
 </context>
 <context>
     <name>PostgresProbe</name>
     <message>
         <source>PostgreSQL needs a user name to answer; enter one to test the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL antwortet nur mit Benutzernamen; geben Sie einen ein, um die Verbindung zu testen.</translation>
     </message>
     <message>
         <source>Asking the server to switch to TLS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server wird gebeten, auf TLS umzuschalten.</translation>
     </message>
     <message>
         <source>Sending the startup message for user %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Startnachricht für Benutzer %1 wird gesendet.</translation>
     </message>
     <message>
         <source>The server sent unexpected data before the TLS handshake.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat vor dem TLS-Handshake unerwartete Daten gesendet.</translation>
     </message>
     <message>
         <source>TLS handshake failed: the server does not accept TLS connections.</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Handshake fehlgeschlagen: Der Server nimmt keine TLS-Verbindungen an.</translation>
     </message>
     <message>
         <source>The server did not answer like PostgreSQL to the TLS request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat auf die TLS-Anfrage nicht wie PostgreSQL geantwortet.</translation>
     </message>
     <message>
         <source>The server did not answer like PostgreSQL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat nicht wie PostgreSQL geantwortet.</translation>
     </message>
     <message>
         <source>The server reported ready before signing in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server meldete sich vor der Anmeldung bereit.</translation>
     </message>
     <message>
         <source>Connected to PostgreSQL; signed in as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit PostgreSQL verbunden; angemeldet als %1.</translation>
     </message>
     <message>
         <source>Connected to PostgreSQL %1; signed in as %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit PostgreSQL %1 verbunden; angemeldet als %2.</translation>
     </message>
     <message>
         <source>The server asks for a password, and none was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server verlangt ein Passwort, aber keines wurde angegeben.</translation>
     </message>
     <message>
         <source>Signed in as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet als %1.</translation>
     </message>
     <message>
         <source>The server asks for the password in clear text over an unencrypted connection; it was not sent. Turn on TLS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server verlangt das Passwort im Klartext über eine unverschlüsselte Verbindung; es wurde nicht gesendet. Schalten Sie TLS ein.</translation>
     </message>
     <message>
         <source>Signing in with a password (protected by TLS).</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung mit Passwort (durch TLS geschützt).</translation>
     </message>
     <message>
         <source>Signing in with md5 password authentication.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung mit md5-Passwortauthentifizierung.</translation>
     </message>
     <message>
         <source>The server offers no sign-in method that Conclave supports.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server bietet keine Anmeldemethode an, die Conclave unterstützt.</translation>
     </message>
     <message>
         <source>Signing in with SCRAM-SHA-256.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung mit SCRAM-SHA-256.</translation>
     </message>
     <message>
         <source>The server proved that it knows the password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat bewiesen, dass er das Passwort kennt.</translation>
     </message>
     <message>
         <source>The server asks for a sign-in method that Conclave does not support (code %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server verlangt eine Anmeldemethode, die Conclave nicht unterstützt (Code %1).</translation>
     </message>
     <message>
         <source>Wrong user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falscher Benutzername oder falsches Passwort.</translation>
     </message>
     <message>
         <source>The server does not let this user sign in from here: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server lässt diesen Benutzer von hier aus nicht zu: %1.</translation>
     </message>
     <message>
         <source>The server answered: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server antwortete: %1.</translation>
     </message>
     <message>
         <source>The server refused the connection: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Verbindung abgelehnt: %1.</translation>
     </message>
 </context>
 <context>
     <name>RedisProbe</name>
     <message>
         <source>Signing in with the password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung mit dem Passwort.</translation>
     </message>
     <message>
         <source>Signing in as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung als %1.</translation>
     </message>
     <message>
         <source>The server did not answer like Redis.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat nicht wie Redis geantwortet.</translation>
     </message>
     <message>
         <source>Signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet.</translation>
     </message>
     <message>
         <source>Wrong user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falscher Benutzername oder falsches Passwort.</translation>
     </message>
     <message>
         <source>The server has no password set; none was needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem Server ist kein Passwort gesetzt; es war keines nötig.</translation>
     </message>
     <message>
         <source>The server refused the sign-in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Anmeldung abgelehnt: %1</translation>
     </message>
     <message>
         <source>The server asks for a password, and none was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server verlangt ein Passwort, aber keines wurde angegeben.</translation>
     </message>
     <message>
         <source>The server refused the request: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Anfrage abgelehnt: %1</translation>
     </message>
     <message>
         <source>The server runs in %1 mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server läuft im Modus %1.</translation>
     </message>
     <message>
         <source>Redis</source>
-        <translation type="unfinished"></translation>
+        <translation>Redis</translation>
     </message>
     <message>
         <source>Redis %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Redis %1</translation>
     </message>
     <message>
         <source>Connected to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit %1 verbunden.</translation>
     </message>
     <message>
         <source>Connected to %1; signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit %1 verbunden; angemeldet.</translation>
     </message>
     <message>
         <source>Connected to %1; signed in as %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit %1 verbunden; angemeldet als %2.</translation>
     </message>
 </context>
 <context>
     <name>ScramSha256</name>
     <message>
         <source>The sign-in exchange started out of order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anmeldeablauf begann in falscher Reihenfolge.</translation>
     </message>
     <message>
         <source>The server asked for a SCRAM extension that is not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server verlangt eine nicht unterstützte SCRAM-Erweiterung.</translation>
     </message>
     <message>
-        <source>The server&apos;s SCRAM challenge is incomplete.</source>
-        <translation type="unfinished"></translation>
+        <source>The server's SCRAM challenge is incomplete.</source>
+        <translation>Die SCRAM-Aufforderung des Servers ist unvollständig.</translation>
     </message>
     <message>
-        <source>The server&apos;s SCRAM challenge does not continue this sign-in.</source>
-        <translation type="unfinished"></translation>
+        <source>The server's SCRAM challenge does not continue this sign-in.</source>
+        <translation>Die SCRAM-Aufforderung des Servers setzt diese Anmeldung nicht fort.</translation>
     </message>
     <message>
         <source>The server asked for %1 password hashing rounds; at most %2 are accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server verlangt %1 Hash-Runden für das Passwort; höchstens %2 werden akzeptiert.</translation>
     </message>
     <message>
         <source>The server rejected the sign-in (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Anmeldung abgelehnt (%1).</translation>
     </message>
     <message>
-        <source>The server&apos;s final SCRAM message is malformed.</source>
-        <translation type="unfinished"></translation>
+        <source>The server's final SCRAM message is malformed.</source>
+        <translation>Die letzte SCRAM-Nachricht des Servers ist fehlerhaft.</translation>
     </message>
     <message>
         <source>The server could not prove that it knows the password; it may not be the server you meant to reach.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server konnte nicht beweisen, dass er das Passwort kennt; vielleicht ist es nicht der Server, den Sie erreichen wollten.</translation>
     </message>
 </context>
 <context>
     <name>SecretKind</name>
     <message>
         <source>password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort</translation>
     </message>
     <message>
         <source>SSH password</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH-Passwort</translation>
     </message>
     <message>
         <source>SSH key passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase des SSH-Schlüssels</translation>
     </message>
     <message>
         <source>SSH private key</source>
-        <translation type="unfinished"></translation>
+        <translation>privater SSH-Schlüssel</translation>
     </message>
     <message>
         <source>TLS client certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Client-Zertifikat</translation>
     </message>
     <message>
         <source>TLS client key</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Client-Schlüssel</translation>
     </message>
     <message>
         <source>unknown secret</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes Geheimnis</translation>
     </message>
 </context>
 <context>
     <name>SecretStore</name>
     <message>
         <source>A secret can only be stored for a saved connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Geheimnis kann nur für eine gespeicherte Verbindung abgelegt werden.</translation>
     </message>
     <message>
         <source>This kind of secret is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Art von Geheimnis ist unbekannt.</translation>
     </message>
     <message>
         <source>The secret is too large to store; the limit is %1 KiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Geheimnis ist zu groß zum Speichern; die Grenze liegt bei %1 KiB.</translation>
     </message>
 </context>
 <context>
     <name>SshProbe</name>
     <message>
-        <source>Waiting for the SSH server&apos;s identification.</source>
-        <translation type="unfinished"></translation>
+        <source>Waiting for the SSH server's identification.</source>
+        <translation>Warten auf die Kennung des SSH-Servers.</translation>
     </message>
     <message>
         <source>The server did not answer like SSH.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat nicht wie SSH geantwortet.</translation>
     </message>
     <message>
         <source>The server speaks SSH protocol %1, which is not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server spricht das SSH-Protokoll %1, das nicht unterstützt wird.</translation>
     </message>
     <message>
         <source>The server identified as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server meldet sich als %1.</translation>
     </message>
     <message>
         <source>Connected to SSH server %1; sign-in is not tested for SSH.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit dem SSH-Server %1 verbunden; die Anmeldung wird für SSH nicht getestet.</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Keeps, tests and opens database and SSH connections.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwaltet, testet und öffnet Datenbank- und SSH-Verbindungen.</translation>
     </message>
     <message>
         <source>Use the connection database at &lt;file&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindungsdatenbank in &lt;Datei&gt; verwenden.</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>No keychain available: passwords are kept for this session only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüsselbund verfügbar: Passwörter werden nur für diese Sitzung aufbewahrt.</translation>
     </message>
 </context>
 </TS>

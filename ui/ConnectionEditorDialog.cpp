@@ -150,8 +150,9 @@ void ConnectionEditorDialog::buildGeneralTab()
     m_hosts->horizontalHeader()->setSectionResizeMode(HostColumnPort, QHeaderView::ResizeToContents);
     m_hosts->verticalHeader()->hide();
     m_hosts->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_hosts->setMinimumHeight(80);
-    m_hosts->setMaximumHeight(120);
+    // Fixed height: the form must not stretch the table (and centre it) in a tall dialog.
+    m_hosts->setFixedHeight(112);
+    m_hosts->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     auto* hostButtons = new QVBoxLayout;
     m_addHost = new QPushButton(tr("Add"), hostsBox);
     m_addHost->setObjectName(QStringLiteral("addHost"));
@@ -162,6 +163,7 @@ void ConnectionEditorDialog::buildGeneralTab()
     hostButtons->addStretch();
     hostsLayout->addWidget(m_hosts);
     hostsLayout->addLayout(hostButtons);
+    hostsBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     form->addRow(tr("&Hosts:"), hostsBox);
     connect(m_addHost, &QPushButton::clicked, this, [this] {
         addHostRow(QString(), kindDefaultPort(ConnectionKind(m_kind->currentData().toInt())));

@@ -12,6 +12,18 @@
 #include <QMimeData>
 #include <QSet>
 
+// The icons live in a static library (resources/conclave.qrc); a static library's resource
+// initialiser is dropped by the linker unless something calls it, so every icon lookup
+// goes through here first. Q_INIT_RESOURCE must be used outside any namespace.
+static void ensureConclaveResources()
+{
+    static const bool done = [] {
+        Q_INIT_RESOURCE(conclave);
+        return true;
+    }();
+    Q_UNUSED(done);
+}
+
 namespace Conclave::Gui {
 
 using namespace Conclave::Core;
@@ -446,6 +458,7 @@ QString ConnectionTreeModel::searchTextFor(const Connection& connection)
 
 QIcon ConnectionTreeModel::kindIcon(ConnectionKind kind)
 {
+    ensureConclaveResources();
     static const QHash<int, QIcon> icons = [] {
         QHash<int, QIcon> result;
         for (ConnectionKind k : allKinds())
@@ -458,7 +471,15 @@ QIcon ConnectionTreeModel::kindIcon(ConnectionKind kind)
 
 QIcon ConnectionTreeModel::folderIcon()
 {
+    ensureConclaveResources();
     static const QIcon icon(QStringLiteral(":/icons/folder.svg"));
+    return icon;
+}
+
+QIcon ConnectionTreeModel::appIcon()
+{
+    ensureConclaveResources();
+    static const QIcon icon(QStringLiteral(":/icons/conclave.svg"));
     return icon;
 }
 

@@ -109,6 +109,7 @@ public:
     // The icon shown for a kind (also used by the editor and details pane).
     static QIcon kindIcon(Core::ConnectionKind kind);
     static QIcon folderIcon();
+    static QIcon appIcon(); // the Conclave logo
     static QString hostSummary(const Core::Connection& connection);
 
 signals:

@@ -1,6 +1,8 @@
 // EmptyStateWidget: see the header.
 #include "ui/EmptyStateWidget.h"
 
+#include "ui/ConnectionTreeModel.h"
+
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
@@ -16,7 +18,7 @@ EmptyStateWidget::EmptyStateWidget(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addStretch(2);
     auto* icon = new QLabel(this);
-    icon->setPixmap(QIcon(QStringLiteral(":/icons/conclave.svg")).pixmap(64, 64));
+    icon->setPixmap(ConnectionTreeModel::appIcon().pixmap(64, 64));
     icon->setAlignment(Qt::AlignCenter);
     layout->addWidget(icon);
     m_title = new QLabel(tr("No connections yet"), this);

@@ -61,7 +61,7 @@ MainWindow::MainWindow(SecretStore* secrets, const QString& secretsWarning, cons
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Conclave"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/conclave.svg")));
+    setWindowIcon(ConnectionTreeModel::appIcon());
 
     m_model = new ConnectionTreeModel(this);
     m_proxy = new ConnectionFilterProxyModel(this);
@@ -98,6 +98,9 @@ MainWindow::MainWindow(SecretStore* secrets, const QString& secretsWarning, cons
     if (!secretsWarning.isEmpty())
         showBanner(QStringLiteral("keychainBanner"), secretsWarning, false);
     openStore(storePath);
+    // Small lists open fully expanded; large ones show their top level only.
+    if (m_model->connectionCount() <= 200)
+        m_tree->expandAll();
 
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateEmptyState);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateEmptyState);

@@ -109,7 +109,9 @@ void TestConnectionTreeModel::loadsTreeFromStore()
     QCOMPARE(model.index(0, 0, eu).data().toString(), QStringLiteral("Orders"));
     QCOMPARE(model.folderPath(m_eu.id), QStringLiteral("Production / EU"));
     QVERIFY(model.index(0, 0, eu).data(ConnectionTreeModel::IsFolderRole).toBool() == false);
-    QVERIFY(!model.index(0, 0, eu).data(Qt::DecorationRole).value<QIcon>().isNull());
+    // The SVG icons must render (needs the Qt SVG plugin), not merely exist.
+    QVERIFY(!model.index(0, 0, eu).data(Qt::DecorationRole).value<QIcon>().pixmap(16, 16).isNull());
+    QVERIFY(!model.indexForFolder(m_eu.id).data(Qt::DecorationRole).value<QIcon>().pixmap(16, 16).isNull());
 }
 
 void TestConnectionTreeModel::applyWritesThrough()
