@@ -244,19 +244,19 @@
     </message>
     <message>
         <source>"%1" is a TLS setting; set it in the TLS settings instead of as an option.</source>
-        <translation type="unfinished" />
+        <translation>„%1“ ist eine TLS-Einstellung; legen Sie sie in den TLS-Einstellungen fest statt als Option.</translation>
     </message>
     <message>
         <source>TLS is on, but %1 "%2" allows unencrypted connections; choose a mode that requires TLS or turn TLS off.</source>
-        <translation type="unfinished" />
+        <translation>TLS ist eingeschaltet, aber %1 „%2“ erlaubt unverschlüsselte Verbindungen; wählen Sie einen Modus, der TLS verlangt, oder schalten Sie TLS aus.</translation>
     </message>
     <message>
         <source>%1 "%2" requires TLS; turn TLS on or remove the option.</source>
-        <translation type="unfinished" />
+        <translation>%1 „%2“ verlangt TLS; schalten Sie TLS ein oder entfernen Sie die Option.</translation>
     </message>
     <message>
         <source>%1 is not a regular file.</source>
-        <translation type="unfinished" />
+        <translation>%1 ist keine normale Datei.</translation>
     </message>
 </context>
 <context>
@@ -354,7 +354,7 @@
     </message>
     <message>
         <source>%1 is not a regular file.</source>
-        <translation type="unfinished" />
+        <translation>%1 ist keine normale Datei.</translation>
     </message>
 </context>
 <context>
@@ -409,7 +409,7 @@
     </message>
     <message>
         <source>The connections database %1 could not be created: %2</source>
-        <translation type="unfinished" />
+        <translation>Die Verbindungsdatenbank %1 konnte nicht angelegt werden: %2</translation>
     </message>
 </context>
 <context>
