@@ -1393,7 +1393,7 @@
     </message>
     <message>
         <source>Filter by name, host or tag (Ctrl+F)</source>
-        <translation>Nach Name, Host oder Schlagwort filtern (Strg+F)</translation>
+        <translation>Filtern nach Name, Host, Schlagwort (Strg+F)</translation>
     </message>
     <message>
         <source>Filter</source>

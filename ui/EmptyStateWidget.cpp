@@ -34,7 +34,8 @@ EmptyStateWidget::EmptyStateWidget(QWidget* parent)
                         this);
     m_text->setWordWrap(true);
     m_text->setAlignment(Qt::AlignCenter);
-    m_text->setMaximumWidth(420);
+    m_text->setMinimumWidth(380); // a word-wrapped label in a box layout otherwise shrinks to a column
+    m_text->setMaximumWidth(460);
     auto* textRow = new QHBoxLayout;
     textRow->addStretch();
     textRow->addWidget(m_text);

@@ -253,7 +253,7 @@ void MainWindow::createToolBar()
     m_filter->setObjectName(QStringLiteral("filter"));
     m_filter->setPlaceholderText(tr("Filter by name, host or tag (Ctrl+F)"));
     m_filter->setClearButtonEnabled(true);
-    m_filter->setMinimumWidth(280);
+    m_filter->setMinimumWidth(330);
     m_filter->setAccessibleName(tr("Filter"));
     bar->addWidget(m_filter);
 }
