@@ -10,6 +10,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QTabWidget>
 #include <QTimer>
 #include <QTreeView>
 
@@ -38,8 +39,16 @@ int main(int argc, char* argv[])
         window.grab().save(outDir + QStringLiteral("/main-window.png"));
         window.findChild<QAction*>(QStringLiteral("actionEdit"))->trigger();
         QTimer::singleShot(500, &window, [&] {
-            if (auto* editor = window.findChild<Gui::ConnectionEditorDialog*>())
+            if (auto* editor = window.findChild<Gui::ConnectionEditorDialog*>()) {
                 editor->grab().save(outDir + QStringLiteral("/connection-editor.png"));
+                // CONCLAVE_ALL_TABS=1: every tab, for checking that translations fit.
+                if (qEnvironmentVariableIsSet("CONCLAVE_ALL_TABS")) {
+                    for (int tab = 0; tab < editor->tabs()->count(); ++tab) {
+                        editor->tabs()->setCurrentIndex(tab);
+                        editor->grab().save(outDir + QStringLiteral("/connection-editor-tab%1.png").arg(tab));
+                    }
+                }
+            }
             app.quit();
         });
     });
