@@ -72,6 +72,7 @@ private slots:
     void editAndUndo();
     void moveByDragAndDropAndUndo();
     void deleteKeepsSecretsUntilUndoIsGone();
+    void duplicateCopiesSecrets();
     void filterAsYouType();
     void importPastedUris();
     void copyUriWithoutAndWithPassword();
@@ -291,6 +292,33 @@ void TestMainWindow::deleteKeepsSecretsUntilUndoIsGone()
     window->undoStack()->clear();
     QTRY_COMPARE(int(m_secrets->entryCount()), 0);
     QTRY_COMPARE(window->pendingSecretOperations(), 0);
+}
+
+void TestMainWindow::duplicateCopiesSecrets()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    const QUuid id = addConnection(*window, QStringLiteral("Ledger"), QStringLiteral("ledger.example.com"),
+                                   QStringLiteral("ledger-pw"));
+    QTRY_COMPARE(int(m_secrets->entryCount()), 1);
+    window->selectConnection(id);
+    window->findChild<QAction*>(QStringLiteral("actionDuplicate"))->trigger();
+    QCOMPARE(window->model()->connectionCount(), 2);
+    const QUuid copy = window->selectedConnections().value(0);
+    QVERIFY(copy != id);
+    QCOMPARE(window->model()->connection(copy)->name, QStringLiteral("Ledger (copy)"));
+    QCOMPARE(window->model()->connection(copy)->hosts, window->model()->connection(id)->hosts);
+    QTRY_COMPARE(int(m_secrets->entryCount()), 2); // the copy has its own password entry
+    QByteArray password;
+    m_secrets->read(copy, SecretKind::Password, this, [&](Result<SecureBytes> value) {
+        password = value.ok() ? value->view().toByteArray() : "missing";
+    });
+    QTRY_COMPARE(password, QByteArray("ledger-pw"));
+
+    // Undoing the duplicate and dropping the history removes the copy's secrets only.
+    window->undoStack()->undo();
+    window->undoStack()->clear();
+    QTRY_COMPARE(int(m_secrets->entryCount()), 1);
 }
 
 void TestMainWindow::filterAsYouType()
