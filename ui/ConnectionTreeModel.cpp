@@ -10,6 +10,8 @@
 #include <QHash>
 #include <QIODevice>
 #include <QMimeData>
+#include <QPainter>
+#include <QPixmap>
 #include <QSet>
 
 // The icons live in a static library (resources/conclave.qrc); a static library's resource
@@ -469,6 +471,25 @@ QIcon ConnectionTreeModel::kindIcon(ConnectionKind kind)
     return icons.value(int(kind));
 }
 
+QIcon ConnectionTreeModel::markedIcon(ConnectionKind kind, const QString& color)
+{
+    // The kind's icon with a dot in the connection's colour, so production and staging
+    // stand apart in the tree. A handful of kind/colour pairs exist, so they are cached.
+    static QHash<QString, QIcon> cache;
+    const QString key = kindScheme(kind) + color;
+    auto it = cache.constFind(key);
+    if (it != cache.cend())
+        return *it;
+    QPixmap pixmap = kindIcon(kind).pixmap(16, 16);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(Qt::white, 1));
+    painter.setBrush(QColor(color));
+    painter.drawEllipse(QRectF(9.5, 9.5, 6, 6));
+    painter.end();
+    return *cache.insert(key, QIcon(pixmap));
+}
+
 QIcon ConnectionTreeModel::folderIcon()
 {
     ensureConclaveResources();
@@ -516,7 +537,7 @@ QVariant ConnectionTreeModel::data(const QModelIndex& index, int role) const
     case Qt::EditRole:
         return it->name;
     case Qt::DecorationRole:
-        return kindIcon(it->kind);
+        return it->color.isEmpty() ? kindIcon(it->kind) : markedIcon(it->kind, it->color);
     case Qt::ToolTipRole:
         return tr("%1 at %2").arg(kindDisplayName(it->kind), hostSummary(*it));
     case IdRole:

@@ -109,6 +109,8 @@ public:
     // The icon shown for a kind (also used by the editor and details pane).
     static QIcon kindIcon(Core::ConnectionKind kind);
     static QIcon folderIcon();
+    // kindIcon() with a dot in `color` (#rrggbb).
+    static QIcon markedIcon(Core::ConnectionKind kind, const QString& color);
     static QIcon appIcon(); // the Conclave logo
     static QString hostSummary(const Core::Connection& connection);
 
