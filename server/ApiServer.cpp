@@ -1,8 +1,11 @@
 // Request handling for /api/v1.
 #include "server/ApiServer.h"
 
+#include "server/GuardedSslServer.h"
+#include "server/GuardedTcpServer.h"
 #include "server/JsonInput.h"
 #include "server/KeyBundleVerifier.h"
+#include "server/RequestSizeGuard.h"
 #include "server/ServerLog.h"
 
 #include <QCoreApplication>
@@ -161,6 +164,7 @@ void ApiServer::addRoutes(ApiRouter& router, ApiServer* self)
 
 Core::Result<quint16> ApiServer::listen()
 {
+    std::unique_ptr<QTcpServer> tcpServer;
     if (!m_config.tlsCertificate.isEmpty()) {
         QFile certFile(m_config.tlsCertificate);
         QFile keyFile(m_config.tlsKey);
@@ -176,15 +180,27 @@ Core::Result<quint16> ApiServer::listen()
             return Error::make(ErrorCode::InvalidInput, tr("The TLS certificate or key is not valid PEM."),
                                QStringLiteral("tls"));
         }
-        m_http.sslSetup(certificate, key.isNull() ? ecKey : key, QSsl::TlsV1_2OrLater);
+        // Our own listening server instead of QAbstractHttpServer::listen() so every
+        // connection gets a RequestSizeGuard before Qt HTTP Server reads from it.
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(certificate);
+        tls.setPrivateKey(key.isNull() ? ecKey : key);
+        tls.setProtocol(QSsl::TlsV1_2OrLater);
+        auto server = std::make_unique<GuardedSslServer>(m_config.limits.maxBodyBytes);
+        server->setSslConfiguration(tls);
+        tcpServer = std::move(server);
+    } else {
+        tcpServer = std::make_unique<GuardedTcpServer>(m_config.limits.maxBodyBytes);
     }
-    const quint16 port = m_http.listen(m_config.listenAddress, m_config.port);
-    if (port == 0) {
+    if (!tcpServer->listen(m_config.listenAddress, m_config.port)) {
         return Error::make(ErrorCode::Unavailable,
                            tr("The server cannot listen on %1 port %2; is the port in use?")
                                .arg(m_config.listenAddress.toString())
                                .arg(m_config.port));
     }
+    const quint16 port = tcpServer->serverPort();
+    // bind() makes m_http the parent: it owns the listening server from here on.
+    m_http.bind(tcpServer.release());
     return port;
 }
 
@@ -245,8 +261,7 @@ ApiReply ApiServer::dispatch(const QHttpServerRequest& request, QString& routeNa
     const QByteArray lengthHeader = request.value("Content-Length");
     const qint64 declared = lengthHeader.isEmpty() ? 0 : lengthHeader.trimmed().toLongLong(&lengthOk);
     if (!lengthOk || declared > limit || request.body().size() > limit) {
-        return ApiReply::error(413, QStringLiteral("payload-too-large"),
-                               tr("The request body is larger than the limit of %1 bytes.").arg(limit));
+        return RequestSizeGuard::tooLarge(limit);
     }
 
     const QString method = methodName(request.method());
