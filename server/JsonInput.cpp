@@ -1,6 +1,8 @@
 // Field-by-field validation of request bodies.
 #include "server/JsonInput.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -10,6 +12,14 @@ namespace {
 QString tr(const char* text)
 {
     return QCoreApplication::translate("JsonInput", text);
+}
+
+// Control characters have no place in names, addresses, codes or reasons; NUL in particular
+// is refused by PostgreSQL, so letting it through would turn bad input into a server error.
+bool hasControlCharacter(const QString& text)
+{
+    return std::any_of(text.cbegin(), text.cend(),
+                       [](QChar c) { return c.category() == QChar::Other_Control; });
 }
 } // namespace
 
@@ -53,6 +63,10 @@ QString JsonInput::string(const QString& field, int maxLength)
         return {};
     }
     const QString text = value->toString();
+    if (hasControlCharacter(text)) {
+        fail(field, tr("The field %1 must not contain control characters.").arg(path(field)));
+        return {};
+    }
     if (text.trimmed().isEmpty()) {
         fail(field, tr("The field %1 must not be empty.").arg(path(field)));
         return {};
@@ -73,11 +87,16 @@ QString JsonInput::optionalString(const QString& field, int maxLength)
         fail(field, tr("The field %1 must be a string.").arg(path(field)));
         return {};
     }
-    if (value->toString().size() > maxLength) {
+    const QString text = value->toString();
+    if (hasControlCharacter(text)) {
+        fail(field, tr("The field %1 must not contain control characters.").arg(path(field)));
+        return {};
+    }
+    if (text.size() > maxLength) {
         fail(field, tr("The field %1 is longer than %2 characters.").arg(path(field)).arg(maxLength));
         return {};
     }
-    return value->toString();
+    return text;
 }
 
 QString JsonInput::email(const QString& field)

@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QRandomGenerator>
+#include <QTcpSocket>
 #include <QTest>
 #include <QUuid>
 
@@ -81,6 +82,10 @@ private slots:
     void unverifiedAccountsPurged();
     void badInput_data();
     void badInput();
+    void oversizedRequestRefusedEarly_data();
+    void oversizedRequestRefusedEarly();
+    void hostileHttpKeepsServing_data();
+    void hostileHttpKeepsServing();
 
 private:
     Account signUp(ApiClient& client, const QString& email);
@@ -791,6 +796,20 @@ void TestServerApi::badInput_data()
         << QByteArray("POST") << "/api/v1/accounts"
         << signup("\"bad@@example.org\"", "\"" + key + "\"", goodKdf) << "none" << 400 << "email"
         << "valid email";
+    // NUL reaches PostgreSQL as an error unless refused first: a 400, never a 500.
+    QTest::newRow("NUL in email") << QByteArray("POST") << "/api/v1/accounts"
+                                  << signup("\"nul\\u0000x@example.org\"", "\"" + key + "\"", goodKdf)
+                                  << "none" << 400 << "email"
+                                  << "control characters";
+    QTest::newRow("NUL in name") << QByteArray("POST") << "/api/v1/accounts"
+                                 << signup("\"nul-name@example.org\"", "\"" + key + "\"", goodKdf)
+                                        .replace("\"name\":\"N\"", "\"name\":\"a\\u0000b\"")
+                                 << "none" << 400 << "name"
+                                 << "control characters";
+    QTest::newRow("NUL in login email") << QByteArray("POST") << "/api/v1/sessions"
+                                        << "{\"email\":\"a\\u0000@example.org\",\"authKey\":\"" + key + "\"}"
+                                        << "none" << 400 << "email"
+                                        << "control characters";
 }
 
 void TestServerApi::badInput()
@@ -826,6 +845,97 @@ void TestServerApi::badInput()
     QVERIFY2(r.errorMessage().contains(message, Qt::CaseInsensitive), qPrintable(r.errorMessage()));
     QVERIFY(r.errorMessage().endsWith(QLatin1Char('.')));
     // Still serving.
+    QCOMPARE(m_client->get(QStringLiteral("/healthz")).status, 200);
+}
+
+void TestServerApi::oversizedRequestRefusedEarly_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<qint64>("bodyBytes");
+    // A declared length over the limit is refused on the headers alone: nothing of the
+    // 2 GiB is sent, so without the early check the server would wait for it.
+    QTest::newRow("declared 2 GiB, nothing sent")
+        << QByteArray("POST /api/v1/accounts HTTP/1.1\r\nHost: t\r\nContent-Length: 2147483648\r\n\r\n")
+        << qint64(0);
+    QTest::newRow("declared length not a number")
+        << QByteArray("POST /api/v1/accounts HTTP/1.1\r\nHost: t\r\nContent-Length: lots\r\n\r\n")
+        << qint64(0);
+    // Chunked bodies declare nothing: the running count stops them once past the limit.
+    QTest::newRow("chunked 3 MiB") << QByteArray("POST /api/v1/accounts HTTP/1.1\r\nHost: t\r\n"
+                                                 "Transfer-Encoding: chunked\r\n\r\n300000\r\n")
+                                   << qint64(3 * 1024 * 1024);
+}
+
+void TestServerApi::oversizedRequestRefusedEarly()
+{
+    QFETCH(QByteArray, head);
+    QFETCH(qint64, bodyBytes);
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_server.port());
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write(head);
+    const QByteArray chunk(64 * 1024, 'x');
+    QByteArray answer;
+    // Writing stops as soon as the answer arrives or the server closes the connection.
+    for (qint64 sent = 0;
+         sent < bodyBytes && answer.isEmpty() && socket.state() == QAbstractSocket::ConnectedState;
+         sent += chunk.size()) {
+        socket.write(chunk);
+        (void)socket.waitForBytesWritten(1000);
+        answer += socket.readAll();
+    }
+    QTRY_VERIFY_WITH_TIMEOUT((answer += socket.readAll()).contains("}"), 10000);
+    QVERIFY2(answer.startsWith("HTTP/1.1 413 "), answer.left(200).constData());
+    QVERIFY(answer.contains("\"payload-too-large\""));
+    QVERIFY(answer.contains("larger than the limit of 1048576 bytes."));
+    QCOMPARE(m_client->get(QStringLiteral("/healthz")).status, 200);
+}
+
+void TestServerApi::hostileHttpKeepsServing_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<QByteArray>("expectedStatus"); // empty: any answer or a closed connection
+    const QByteArray post = "POST /api/v1/accounts/prelogin HTTP/1.1\r\nHost: t\r\nConnection: close\r\n";
+    const auto withBody = [&](const QByteArray& body, const QByteArray& type) -> QByteArray {
+        return post + "Content-Type: " + type + "\r\nContent-Length: " + QByteArray::number(body.size()) +
+               "\r\n\r\n" + body;
+    };
+    QTest::newRow("invalid UTF-8 in JSON")
+        << withBody("{\"email\":\"\xff\xfe@example.org\"}", "application/json") << QByteArray("400");
+    QTest::newRow("nesting depth bomb")
+        << withBody(QByteArray(200000, '[') + QByteArray(200000, ']'), "application/json")
+        << QByteArray("400");
+    QTest::newRow("number out of range")
+        << withBody("{\"email\":\"a@example.org\",\"x\":1e400}", "application/json") << QByteArray("400");
+    QTest::newRow("form content type")
+        << withBody("email=a@example.org", "application/x-www-form-urlencoded") << QByteArray("400");
+    QTest::newRow("64 KiB header") << QByteArray(
+                                          "GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\nX-Pad: " +
+                                          QByteArray(64 * 1024, 'a') + "\r\n\r\n")
+                                   << QByteArray("200");
+    QTest::newRow("truncated request line") << QByteArray("GET /heal") << QByteArray();
+    QTest::newRow("truncated body") << post + "Content-Length: 100\r\n\r\n{\"email\"" << QByteArray();
+    QTest::newRow("binary garbage") << QByteArray("\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03\r\n\r\n", 15)
+                                    << QByteArray();
+}
+
+void TestServerApi::hostileHttpKeepsServing()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(QByteArray, expectedStatus);
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_server.port());
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write(request);
+    QVERIFY(socket.waitForBytesWritten(5000));
+    if (!expectedStatus.isEmpty()) {
+        QByteArray answer;
+        QTRY_VERIFY_WITH_TIMEOUT((answer += socket.readAll()).contains("}"), 10000);
+        QVERIFY2(answer.startsWith(QByteArray("HTTP/1.1 " + expectedStatus + ' ')),
+                 answer.left(200).constData());
+    }
+    socket.disconnectFromHost();
+    // Never a crash, and other clients are still served while this connection is open or gone.
     QCOMPARE(m_client->get(QStringLiteral("/healthz")).status, 200);
 }
 
