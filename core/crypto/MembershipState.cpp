@@ -148,6 +148,13 @@ Status MembershipState::apply(const MembershipEntry& entry)
         next.m_rotationPending = true;
         break;
     }
+    // Fields the action does not use must hold their empty value, so that every entry has
+    // exactly one encoding (docs/security/protocol.md §5.4).
+    const bool usesKey = f.action == MembershipAction::Create || f.action == MembershipAction::Add;
+    const bool usesRole = usesKey || f.action == MembershipAction::ChangeRole;
+    if ((!usesKey && !isZero(f.subjectIdentityKey)) || (!usesRole && f.role != FolderRole::None) ||
+        (f.action == MembershipAction::Rotate && !f.subjectId.isNull()))
+        return malformed;
     next.m_keyVersion = f.keyVersion;
     for (const auto& [id, role] : next.m_roles) {
         if (role == FolderRole::Manage)

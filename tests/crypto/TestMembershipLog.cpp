@@ -127,6 +127,56 @@ private slots:
         QVERIFY(!MembershipLog::replay(f.folderId, log, std::nullopt).ok());
     }
 
+    void nonCanonicalEntryRejected_data()
+    {
+        QTest::addColumn<int>("action");
+        QTest::addColumn<bool>("withKey");
+        QTest::addColumn<bool>("withSubject");
+        QTest::addColumn<int>("role");
+        const auto none = int(FolderRole::None);
+        QTest::newRow("remove carrying a key") << int(MembershipAction::Remove) << true << true << none;
+        QTest::newRow("remove carrying a role")
+            << int(MembershipAction::Remove) << false << true << int(FolderRole::Edit);
+        QTest::newRow("change role carrying a key")
+            << int(MembershipAction::ChangeRole) << true << true << int(FolderRole::Edit);
+        QTest::newRow("rotate naming a subject") << int(MembershipAction::Rotate) << false << true << none;
+        QTest::newRow("rotate carrying a role")
+            << int(MembershipAction::Rotate) << false << false << int(FolderRole::View);
+        QTest::newRow("rotate carrying a key") << int(MembershipAction::Rotate) << true << false << none;
+        QTest::newRow("leave carrying a role")
+            << int(MembershipAction::Leave) << false << true << int(FolderRole::Manage);
+        QTest::newRow("leave carrying a key") << int(MembershipAction::Leave) << true << true << none;
+    }
+
+    void nonCanonicalEntryRejected()
+    {
+        // Every entry has exactly one encoding: fields an action does not use stay empty.
+        QFETCH(int, action);
+        QFETCH(bool, withKey);
+        QFETCH(bool, withSubject);
+        QFETCH(int, role);
+        FolderFixture f;
+        const auto act = MembershipAction(action);
+        // carol leaves herself; alice signs everything else, about carol.
+        const TestMember& signer = act == MembershipAction::Leave ? f.carol : f.alice;
+        const QUuid subject = withSubject ? f.carol.id : QUuid();
+        const QByteArray key = withKey ? f.carol.keys.identityPublicKey() : QByteArray();
+        const quint64 before = f.state.length();
+        const Status applied = f.state.apply(
+            MembershipLog::next(f.state, act, signer.id, signer.keys, subject, key, FolderRole(role)));
+        QVERIFY(!applied.ok());
+        QCOMPARE(applied.error().code, ErrorCode::Protocol);
+        QCOMPARE(f.state.length(), before);
+
+        // The canonical form of the same entry is accepted.
+        const bool keepsRole = act == MembershipAction::ChangeRole;
+        const QUuid canonicalSubject = act == MembershipAction::Rotate ? QUuid() : f.carol.id;
+        QVERIFY(f.state
+                    .apply(MembershipLog::next(f.state, act, signer.id, signer.keys, canonicalSubject, {},
+                                               keepsRole ? FolderRole(role) : FolderRole::None))
+                    .ok());
+    }
+
     void everyByteFlipRejected()
     {
         FolderFixture f;
