@@ -180,6 +180,27 @@ private slots:
         QCOMPARE(m_generated.value(name), m_stored.value(name));
     }
 
+    void protocolDocumentListsTheVectors()
+    {
+        // docs/security/protocol.md §7 quotes vectors.txt; the two must never drift apart.
+        QFile doc(QStringLiteral(CONCLAVE_SOURCE_DIR "/docs/security/protocol.md"));
+        QVERIFY2(doc.open(QIODevice::ReadOnly), qPrintable(doc.fileName()));
+        QMap<QByteArray, QByteArray> listed;
+        bool inBlock = false;
+        while (!doc.atEnd()) {
+            const QByteArray line = doc.readLine().trimmed();
+            if (line == "```") {
+                inBlock = !inBlock;
+                continue;
+            }
+            const qsizetype colon = line.indexOf(": ");
+            if (inBlock && colon > 0)
+                listed.insert(line.left(colon), line.mid(colon + 2));
+        }
+        QVERIFY(!m_stored.isEmpty());
+        QCOMPARE(listed, m_stored);
+    }
+
     void storedBytesOpen()
     {
         // Independent of the generator: the stored bytes verify and decrypt with the fixed keys.
