@@ -56,6 +56,11 @@ private slots:
         QVERIFY2(deleted.ok(), qPrintable(text(deleted)));
         QCOMPARE(deleted->kind, ItemKind::DeleteMarker);
         QVERIFY(deleted->plaintext.isEmpty());
+        // A delete marker that carries content is refused (it would hide data in a tombstone).
+        const ItemEnvelope stuffed = ItemEnvelope::seal(h, "hidden", *f.ring.key(1), f.alice.keys).value();
+        Result<ItemReader::Opened> refused = ItemReader::open(stuffed.serialize(), e, f.state, f.ring);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::Corrupt);
 
         // The folder name is an item whose id is the folder id.
         ItemEnvelope::Header nameHeader = f.header(f.alice, f.folderId);
