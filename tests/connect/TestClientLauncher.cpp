@@ -4,6 +4,7 @@
 // real against the fixtures' servers to show the credential files work.
 #include "core/connect/ClientLauncher.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -12,6 +13,10 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Conclave::Core;
 using namespace std::chrono_literals;
@@ -96,6 +101,7 @@ private Q_SLOTS:
     void credentialFilesArePrivateAndRemoved();
     void detachedTerminalKeepsFilesForGraceTime();
     void droppedPlanRemovesFiles();
+    void quittingRemovesFilesButKeepsTerminal();
     void realClientsSignIn_data();
     void realClientsSignIn();
     void configurableCommands();
@@ -314,6 +320,42 @@ void TestClientLauncher::droppedPlanRemovesFiles()
     }
     QVERIFY(!QFileInfo::exists(dir));
     QCOMPARE(QDir(m_work->path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList());
+}
+
+// The terminal blocks reading a FIFO until the test opens it for writing; so it is still
+// running when the launcher goes away, and finishes when the test lets it.
+void TestClientLauncher::quittingRemovesFilesButKeepsTerminal()
+{
+    const QString fifo = m_work->filePath(QStringLiteral("gate"));
+    QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+    LauncherSettings settings;
+    settings.terminalCommand =
+        QStringLiteral("/bin/sh -c 'timeout 30 cat \"$0\" >/dev/null && touch \"$0.done\"' %1").arg(fifo);
+    settings.clientCommands.insert(ConnectionKind::PostgreSQL, QStringLiteral("/usr/bin/env"));
+    const QString root = m_work->filePath(QStringLiteral("root"));
+    QVERIFY(QDir().mkpath(root));
+    QString dir;
+    {
+        ClientLauncher launcher(settings);
+        launcher.setTemporaryRoot(root);
+        QSignalSpy launched(&launcher, &ClientLauncher::launched);
+        Result<LaunchPlan> plan = launcher.plan(makeConnection(ConnectionKind::PostgreSQL), credentials());
+        QVERIFY(plan.ok());
+        dir = plan->directoryPath();
+        QVERIFY(launcher.launch(std::move(plan).value()).ok());
+        QTRY_COMPARE(launched.size(), 1);
+        QCOMPARE(launcher.runningCount(), 1);
+    }
+    QVERIFY(!QFileInfo::exists(dir));
+    // Non-blocking: opening fails (ENXIO) while no reader has the FIFO open, so this waits for
+    // the terminal's reader instead of hanging if the terminal was killed.
+    int gate = -1;
+    const bool opened = QTest::qWaitFor(
+        [&] { return (gate = ::open(QFile::encodeName(fifo).constData(), O_WRONLY | O_NONBLOCK)) >= 0; },
+        10000);
+    QVERIFY2(opened, "the terminal did not survive the launcher");
+    ::close(gate);
+    QTRY_VERIFY(QFileInfo::exists(fifo + QLatin1String(".done")));
 }
 
 void TestClientLauncher::realClientsSignIn_data()

@@ -7,6 +7,7 @@
 
 #include <QFile>
 #include <QHash>
+#include <QLoggingCategory>
 #include <QSignalSpy>
 #include <QSslKey>
 #include <QSslServer>
@@ -219,6 +220,7 @@ private Q_SLOTS:
     void badInput();
     void garbageFromServer_data();
     void garbageFromServer();
+    void secretsNeverLogged();
 
 private:
     Env m_pg;
@@ -749,6 +751,51 @@ void TestConnectionTester::garbageFromServer()
     QVERIFY(r.error.code != ErrorCode::Timeout);
     QVERIFY(r.summary.endsWith(QLatin1Char('.')));
     QVERIFY(!r.steps.isEmpty());
+}
+
+namespace {
+QString s_capturedLog;
+void captureMessage(QtMsgType, const QMessageLogContext& context, const QString& message)
+{
+    s_capturedLog += QString::fromUtf8(context.category ? context.category : "") + QLatin1Char(' ') +
+                     message + QLatin1Char('\n');
+}
+} // namespace
+
+// Every log line of successful and failed sign-ins, at debug level, holds neither the
+// password nor the user name.
+void TestConnectionTester::secretsNeverLogged()
+{
+    QLoggingCategory::setFilterRules(QStringLiteral("conclave.*=true\nqt.network.*=true"));
+    s_capturedLog.clear();
+    const QtMessageHandler previous = qInstallMessageHandler(captureMessage);
+    const QString user = m_pg.value(QStringLiteral("CONCLAVE_PG_SCRAM_USER"));
+    const QString password = m_pg.value(QStringLiteral("CONCLAVE_PG_SCRAM_PASSWORD"));
+    Connection pg = makeConnection(ConnectionKind::PostgreSQL, QStringLiteral("127.0.0.1"),
+                                   m_pg.value(QStringLiteral("PGPORT")).toUShort());
+    Connection redis = makeConnection(ConnectionKind::Redis, QStringLiteral("127.0.0.1"),
+                                      m_redis.value(QStringLiteral("REDIS_PORT")).toUShort());
+    bool allOk = true;
+    {
+        ConnectionTester tester;
+        QSignalSpy spy(&tester, &ConnectionTester::finished);
+        tester.start(pg, credentials(user, password));
+        allOk = allOk && QTest::qWaitFor([&spy] { return spy.size() == 1; }, 10000);
+        allOk = allOk && spy.at(0).at(0).value<TestResult>().ok;
+        tester.start(pg, credentials(user, QStringLiteral("wrong-password-xyz")));
+        allOk = allOk && QTest::qWaitFor([&spy] { return spy.size() == 2; }, 10000);
+        tester.start(redis,
+                     credentials(QStringLiteral("conclave_acl"), QStringLiteral("wrong-password-xyz")));
+        allOk = allOk && QTest::qWaitFor([&spy] { return spy.size() == 3; }, 10000);
+    }
+    qInstallMessageHandler(previous);
+    QLoggingCategory::setFilterRules(QString());
+    QVERIFY(allOk);
+    QVERIFY2(s_capturedLog.contains(QLatin1String("conclave.core.connect")), "nothing was logged at all");
+    QVERIFY(!s_capturedLog.contains(password));
+    QVERIFY(!s_capturedLog.contains(QLatin1String("wrong-password-xyz")));
+    QVERIFY(!s_capturedLog.contains(user));
+    QVERIFY(!s_capturedLog.contains(QLatin1String("conclave_acl")));
 }
 
 QTEST_GUILESS_MAIN(TestConnectionTester)
