@@ -11,6 +11,8 @@
 #include "core/crypto/KeyWrap.h"
 #include "core/crypto/UserKeyBundle.h"
 
+#include <QFile>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <cstring>
@@ -143,6 +145,24 @@ private slots:
             seen.insert(QByteArray(tag));
         }
         QCOMPARE(seen.size(), qsizetype(std::size(all)));
+
+        // The list above is complete: it names every tag DomainTags.h defines, and
+        // docs/security/protocol.md documents each of them (plus the crypto_kdf context).
+        QFile header(QStringLiteral(CONCLAVE_SOURCE_DIR "/core/crypto/DomainTags.h"));
+        QFile doc(QStringLiteral(CONCLAVE_SOURCE_DIR "/docs/security/protocol.md"));
+        QVERIFY(header.open(QIODevice::ReadOnly | QIODevice::Text));
+        QVERIFY(doc.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QString docText = QString::fromUtf8(doc.readAll());
+        static const QRegularExpression definition(
+            QStringLiteral("constexpr char k\\w+\\[\\] = \"([^\"]+)\";"));
+        QSet<QByteArray> defined;
+        for (const QRegularExpressionMatch& m : definition.globalMatch(QString::fromUtf8(header.readAll()))) {
+            defined.insert(m.captured(1).toLatin1());
+            QVERIFY2(docText.contains(QLatin1Char('`') + m.captured(1) + QLatin1Char('`')),
+                     qPrintable(m.captured(1)));
+        }
+        seen.insert(QByteArray(DomainTags::kKdfContext));
+        QCOMPARE(defined, seen);
     }
 };
 
