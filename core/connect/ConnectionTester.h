@@ -4,7 +4,8 @@
 // and one timer), so it never blocks the UI; cancel() stops it at any point.
 //
 // finished() is emitted exactly once per start(), also after cancel() and on timeout;
-// calling start() again while a test runs abandons that test without a finished() for it.
+// calling start() again while a test runs, or destroying the tester, abandons that test
+// without a finished() for it.
 // With an SSH tunnel configured, the test reaches the tunnel's SSH host only and says that
 // testing through the tunnel is not supported yet.
 #pragma once
