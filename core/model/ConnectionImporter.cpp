@@ -16,10 +16,12 @@ namespace Conclave::Core {
 
 namespace {
 
-QString tr(const char* text)
+// Translation context of this file's messages; a class lupdate can see, so the strings
+// are extracted under the same context they are looked up with.
+struct Tr
 {
-    return QCoreApplication::translate("Conclave::Core::ConnectionImporter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Conclave::Core::ConnectionImporter)
+};
 
 constexpr int kMaxIncludeDepth = 16;
 constexpr qint64 kMaxFileSize = 16 * 1024 * 1024;
@@ -29,18 +31,27 @@ Result<QString> readTextFile(const QString& path)
     // Regular files only: "Include /dev/zero" or a FIFO would never end.
     if (QFileInfo::exists(path) && !QFileInfo(path).isFile())
         return Error::make(ErrorCode::InvalidInput,
-                           tr("%1 is not a regular file.").arg(QDir::toNativeSeparators(path)));
+                           Tr::tr("%1 is not a regular file.").arg(QDir::toNativeSeparators(path)));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error::make(
             ErrorCode::Io,
-            tr("The file %1 cannot be read: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
-    QByteArray bytes = file.read(kMaxFileSize + 1);
+            Tr::tr("The file %1 cannot be read: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    // QIODevice::read(n) allocates n bytes before it reads, so asking for the limit cost
+    // 16 MiB per file and per Include line. Ask for the size the file reports, one byte more
+    // to notice that it grew; files that report no size (procfs) or grew get the bounded read.
+    const qint64 reported = file.size();
+    QByteArray bytes = file.read(reported > 0 && reported <= kMaxFileSize ? reported + 1 : kMaxFileSize + 1);
+    if (bytes.size() > reported && bytes.size() <= kMaxFileSize && !file.atEnd()) {
+        secureWipe(bytes);
+        if (file.seek(0))
+            bytes = file.read(kMaxFileSize + 1);
+    }
     if (bytes.size() > kMaxFileSize) {
         secureWipe(bytes);
-        return Error::make(
-            ErrorCode::InvalidInput,
-            tr("The file %1 is too large to be a list of connections.").arg(QDir::toNativeSeparators(path)));
+        return Error::make(ErrorCode::InvalidInput,
+                           Tr::tr("The file %1 is too large to be a list of connections.")
+                               .arg(QDir::toNativeSeparators(path)));
     }
     QStringDecoder decoder(QStringDecoder::Utf8);
     QString text = decoder(bytes);
@@ -48,7 +59,7 @@ Result<QString> readTextFile(const QString& path)
     secureWipe(bytes);
     if (decoder.hasError())
         return Error::make(ErrorCode::InvalidInput,
-                           tr("The file %1 is not UTF-8 text.").arg(QDir::toNativeSeparators(path)));
+                           Tr::tr("The file %1 is not UTF-8 text.").arg(QDir::toNativeSeparators(path)));
     return text;
 }
 
@@ -180,12 +191,12 @@ public:
                 continue;
             SshLine line{file, lineNo, {}, {}};
             if (!splitSshLine(trimmed, &line.keyword, &line.args)) {
-                problem(file, lineNo, tr("A quotation mark is not closed."));
+                problem(file, lineNo, Tr::tr("A quotation mark is not closed."));
                 continue;
             }
             if (line.keyword == QLatin1String("host")) {
                 if (line.args.isEmpty()) {
-                    problem(file, lineNo, tr("\"Host\" needs at least one name."));
+                    problem(file, lineNo, Tr::tr("\"Host\" needs at least one name."));
                     continue;
                 }
                 m_blocks.append(SshBlock{line.args, compilePatterns(line.args), false, file, lineNo, {}});
@@ -238,7 +249,7 @@ private:
     void include(const SshLine& line, int depth)
     {
         if (depth >= kMaxIncludeDepth) {
-            problem(line.file, line.line, tr("Include files are nested too deeply (a loop?)."));
+            problem(line.file, line.line, Tr::tr("Include files are nested too deeply (a loop?)."));
             return;
         }
         for (const QString& arg : line.args) {
@@ -261,9 +272,9 @@ private:
             for (const QString& path : std::as_const(files)) {
                 Result<QString> text = readTextFile(path);
                 if (!text.ok()) {
-                    problem(
-                        line.file, line.line,
-                        tr("The included file %1 could not be read.").arg(QDir::toNativeSeparators(path)));
+                    problem(line.file, line.line,
+                            Tr::tr("The included file %1 could not be read.")
+                                .arg(QDir::toNativeSeparators(path)));
                     continue;
                 }
                 read(*text, path, depth + 1);
@@ -332,18 +343,20 @@ private:
         c.username = r.user;
         HostPort target{r.hostName, 22};
         if (!r.port.isEmpty() && !parsePort(r.port, &target.port)) {
-            problem(r.portLine.file, r.portLine.line,
-                    tr("Host %1: the port \"%2\" is not a number between 1 and 65535.").arg(alias, r.port));
+            problem(
+                r.portLine.file, r.portLine.line,
+                Tr::tr("Host %1: the port \"%2\" is not a number between 1 and 65535.").arg(alias, r.port));
             return;
         }
         c.hosts = {target};
 
         if (!r.proxyJump.isEmpty() && r.proxyJump.compare(QLatin1String("none"), Qt::CaseInsensitive) != 0) {
             if (r.proxyJump.contains(QLatin1Char(','))) {
-                problem(r.jumpLine.file, r.jumpLine.line,
-                        tr("Host %1 goes through several jump hosts; Conclave supports one, so it was not "
+                problem(
+                    r.jumpLine.file, r.jumpLine.line,
+                    Tr::tr("Host %1 goes through several jump hosts; Conclave supports one, so it was not "
                            "imported.")
-                            .arg(alias));
+                        .arg(alias));
                 return;
             }
             // [user@]host[:port], where host may be another Host entry of this file.
@@ -374,13 +387,13 @@ private:
             const QString portText = jumpPort.isEmpty() ? via.port : jumpPort;
             if (!portText.isEmpty() && !parsePort(portText, &c.ssh.port)) {
                 problem(r.jumpLine.file, r.jumpLine.line,
-                        tr("Host %1: the jump host's port \"%2\" is not a number between 1 and 65535.")
+                        Tr::tr("Host %1: the jump host's port \"%2\" is not a number between 1 and 65535.")
                             .arg(alias, portText));
                 return;
             }
         }
         if (Status valid = validateConnection(c); !valid.ok()) {
-            problem(file, lineNo, tr("Host %1: %2").arg(alias, valid.error().message));
+            problem(file, lineNo, Tr::tr("Host %1: %2").arg(alias, valid.error().message));
             return;
         }
         m_outcome->connections.append(c);
@@ -422,8 +435,8 @@ void locateProblems(ConnectionImporter::Outcome* outcome, const QString& file)
         if (problem.file.isEmpty())
             problem.file = file;
         problem.error.message = problem.file.isEmpty()
-                                    ? tr("Line %1: %2").arg(problem.line).arg(problem.error.message)
-                                    : tr("%1, line %2: %3")
+                                    ? Tr::tr("Line %1: %2").arg(problem.line).arg(problem.error.message)
+                                    : Tr::tr("%1, line %2: %3")
                                           .arg(QDir::toNativeSeparators(problem.file))
                                           .arg(problem.line)
                                           .arg(problem.error.message);

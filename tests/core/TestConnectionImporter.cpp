@@ -3,6 +3,7 @@
 // blocks, ProxyJump, wildcards, Match, Include and ssh's first-value-wins rule.
 #include "core/model/ConnectionImporter.h"
 
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -134,6 +135,39 @@ private slots:
         QCOMPARE(ssh.connections.size(), 1);
         QCOMPARE(ssh.problems.size(), 1);
         QCOMPARE(ssh.problems.first().line, 1);
+    }
+
+    // Files are read with the size they report rather than the 16 MiB limit: the limit must
+    // still hold exactly, and files that report no size (procfs) must still be read in full.
+    void sizeLimitAndUnsizedFiles()
+    {
+        constexpr qint64 limit = 16 * 1024 * 1024;
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("big.txt")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        const QByteArray line = QByteArray(1023, '#') + '\n';
+        for (qint64 written = 0; written < limit; written += line.size())
+            QCOMPARE(file.write(line), line.size());
+        file.close();
+        QCOMPARE(file.size(), limit);
+        const Result<ConnectionImporter::Outcome> atLimit = ConnectionImporter::fromUriFile(file.fileName());
+        QVERIFY(atLimit.ok());
+        QVERIFY(atLimit->problems.isEmpty());
+
+        QVERIFY(file.open(QIODevice::Append));
+        file.write("\n");
+        file.close();
+        const Result<ConnectionImporter::Outcome> overLimit =
+            ConnectionImporter::fromUriFile(file.fileName());
+        QVERIFY(!overLimit.ok());
+        QCOMPARE(overLimit.error().code, ErrorCode::InvalidInput);
+
+        // /proc/self/mounts is a regular file of size 0 whose lines are not URIs.
+        QCOMPARE(QFileInfo(QStringLiteral("/proc/self/mounts")).size(), 0);
+        const Result<ConnectionImporter::Outcome> unsized =
+            ConnectionImporter::fromUriFile(QStringLiteral("/proc/self/mounts"));
+        QVERIFY(unsized.ok());
+        QVERIFY(!unsized->problems.isEmpty());
     }
 
     void notUtf8IsReported()
