@@ -36,6 +36,9 @@ bool isValidHost(const QString& host)
 {
     if (host.isEmpty() || host.size() > 253)
         return false;
+    // QHostAddress stops reading at a NUL, so "2001:db8::1\0junk" would pass as IPv6.
+    if (hasControlCharacters(host))
+        return false;
     if (host.contains(QLatin1Char(':'))) {
         QHostAddress address;
         return address.setAddress(host) && address.protocol() == QAbstractSocket::IPv6Protocol;

@@ -121,6 +121,13 @@ private slots:
         QTest::newRow("bad ipv6") << Mutation([](Connection& c) {
             c.hosts[0].host = QStringLiteral("2001:db8:::1:zz");
         }) << QStringLiteral("hosts[0].host");
+        QTest::newRow("ipv6 with nul") << Mutation([](Connection& c) {
+            c.hosts[0].host = QStringLiteral("2001:db8::10") + QChar(u'\0') + QStringLiteral("junk");
+        }) << QStringLiteral("hosts[0].host");
+        QTest::newRow("ssh ipv6 with nul") << Mutation([](Connection& c) {
+            c.ssh.enabled = true;
+            c.ssh.host = QStringLiteral("fe80::1") + QChar(u'\0');
+        }) << QStringLiteral("ssh.host");
         QTest::newRow("host leading dot")
             << Mutation([](Connection& c) { c.hosts[0].host = QStringLiteral(".example.com"); })
             << QStringLiteral("hosts[0].host");
