@@ -14,7 +14,15 @@ namespace Conclave::Core::Fuzz {
 
 [[noreturn]] inline void violated(const char* property, const QString& detail = {})
 {
-    std::fprintf(stderr, "property violated: %s\n%s\n", property, detail.toUtf8().constData());
+    // Control characters (NUL above all) would cut or garble the report; show them as \uXXXX.
+    QString shown;
+    for (const QChar c : detail) {
+        if (c.category() == QChar::Other_Control && c != QLatin1Char('\n'))
+            shown += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        else
+            shown += c;
+    }
+    std::fprintf(stderr, "property violated: %s\n%s\n", property, shown.toUtf8().constData());
     std::abort();
 }
 
