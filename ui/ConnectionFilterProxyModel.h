@@ -9,6 +9,8 @@
 
 namespace Conclave::Gui {
 
+class ConnectionTreeModel;
+
 class ConnectionFilterProxyModel final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -19,17 +21,20 @@ public:
 
     void setFilterText(const QString& text);
     QString filterText() const { return m_text; }
+    void setSourceModel(QAbstractItemModel* model) override;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
     bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
 
 private:
-    bool folderAncestorMatches(const QModelIndex& sourceIndex) const;
+    bool folderAncestorMatches(const QModelIndex& sourceParent) const;
+    QString searchText(const QModelIndex& sourceIndex) const;
     bool matches(const QString& searchText) const;
 
     QString m_text;
-    QStringList m_terms; // case-folded words
+    QStringList m_terms;                        // case-folded words
+    ConnectionTreeModel* m_treeModel = nullptr; // the source, when it is one
 };
 
 } // namespace Conclave::Gui

@@ -81,6 +81,7 @@ Status ConnectionTreeModel::load(ConnectionStore* store)
         auto node = std::make_unique<Node>();
         node->isFolder = true;
         node->id = it.key();
+        node->searchText = it.value().name.toCaseFolded();
         m_folderNodes.insert(it.key(), node.get());
         node.release(); // owned by its parent once linked below
     }
@@ -257,11 +258,13 @@ void ConnectionTreeModel::upsertFolderNode(const Folder& folder)
         auto node = std::make_unique<Node>();
         node->isFolder = true;
         node->id = folder.id;
+        node->searchText = folder.name.toCaseFolded();
         m_folderNodes.insert(folder.id, node.get());
         insertNode(newParent, std::move(node));
         return;
     }
     Node* node = m_folderNodes.value(folder.id);
+    node->searchText = folder.name.toCaseFolded();
     moveNode(node, newParent);
     const QModelIndex index = indexForNode(node);
     emit dataChanged(index, index);
@@ -504,11 +507,20 @@ QIcon ConnectionTreeModel::appIcon()
     return icon;
 }
 
+const QString& ConnectionTreeModel::searchText(const QModelIndex& index) const
+{
+    static const QString none;
+    return index.isValid() ? nodeFor(index)->searchText : none;
+}
+
 QVariant ConnectionTreeModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid())
         return {};
     const Node* node = nodeFor(index);
+    // The filter asks for this on every row at every keystroke: answer without a lookup.
+    if (role == SearchTextRole)
+        return node->searchText;
     if (node->isFolder) {
         const auto it = m_folders.constFind(node->id);
         if (it == m_folders.cend())
@@ -523,8 +535,6 @@ QVariant ConnectionTreeModel::data(const QModelIndex& index, int role) const
             return node->id;
         case IsFolderRole:
             return true;
-        case SearchTextRole:
-            return it->name.toCaseFolded();
         default:
             return {};
         }
@@ -546,8 +556,6 @@ QVariant ConnectionTreeModel::data(const QModelIndex& index, int role) const
         return false;
     case KindRole:
         return int(it->kind);
-    case SearchTextRole:
-        return node->searchText;
     case HostRole:
         return hostSummary(*it);
     default:

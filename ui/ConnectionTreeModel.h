@@ -113,6 +113,8 @@ public:
     static QIcon markedIcon(Core::ConnectionKind kind, const QString& color);
     static QIcon appIcon(); // the Conclave logo
     static QString hostSummary(const Core::Connection& connection);
+    // SearchTextRole without the QVariant, for the filter's per-row test.
+    const QString& searchText(const QModelIndex& index) const;
 
 signals:
     // A change was refused (store failure or an impossible move); the message is for the user.

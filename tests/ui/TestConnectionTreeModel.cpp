@@ -7,7 +7,6 @@
 #include "ui/ConnectionTreeModel.h"
 
 #include <QAbstractItemModelTester>
-#include <QElapsedTimer>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -56,7 +55,7 @@ private slots:
     void removeFolderNeedsEmpty();
     void filter_data();
     void filter();
-    void filterKeystrokeIsFast();
+    void filterOverTenThousandConnections();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -257,7 +256,7 @@ void TestConnectionTreeModel::filter()
     QCOMPARE(seen, visible);
 }
 
-void TestConnectionTreeModel::filterKeystrokeIsFast()
+void TestConnectionTreeModel::filterOverTenThousandConnections()
 {
     QList<Folder> folders;
     QList<Connection> connections;
@@ -271,30 +270,23 @@ void TestConnectionTreeModel::filterKeystrokeIsFast()
     QVERIFY(m_store->saveAll(folders, connections).ok());
 
     ConnectionTreeModel model;
-    QElapsedTimer loadTimer;
-    loadTimer.start();
     QVERIFY(model.load(m_store.get()).ok());
-    qInfo("load of 10,004 connections: %lld ms", loadTimer.elapsed());
     ConnectionFilterProxyModel proxy;
     proxy.setSourceModel(&model);
     proxy.sort(0);
+    const int unfiltered = proxy.rowCount();
 
-    // Typing "host12" one character at a time; the worst keystroke is reported. A
-    // generous bound keeps the test meaningful under a debug build on a busy machine.
+    // Typing "host12" one character at a time, as the filter box does. How long this takes
+    // is measured by BenchFilter, not here.
     const QString typed = QStringLiteral("host12");
-    qint64 worst = 0;
-    for (int n = 1; n <= typed.size(); ++n) {
-        QElapsedTimer timer;
-        timer.start();
+    for (int n = 1; n <= typed.size(); ++n)
         proxy.setFilterText(typed.left(n));
-        worst = std::max(worst, timer.elapsed());
-    }
-    qInfo("worst filter keystroke over 10,000 connections: %lld ms", worst);
-    QVERIFY2(worst < 500, qPrintable(QStringLiteral("a keystroke took %1 ms").arg(worst)));
     int visible = 0;
     for (int row = 0; row < proxy.rowCount(); ++row)
         visible += proxy.rowCount(proxy.index(row, 0));
     QCOMPARE(visible, 111); // host12, host120..129, host1200..1299
+    proxy.setFilterText(QString());
+    QCOMPARE(proxy.rowCount(), unfiltered);
 }
 
 QTEST_MAIN(TestConnectionTreeModel)
