@@ -1,7 +1,63 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>Conclave::Core</name>
+    <name>Conclave::Core::ClientLauncher</name>
+    <message>
+        <source>Could not create a private folder for the credentials: %1.</source>
+        <translation>Für die Zugangsdaten konnte kein privater Ordner angelegt werden: %1.</translation>
+    </message>
+    <message>
+        <source>Could not write the credentials file: %1.</source>
+        <translation>Die Datei mit den Zugangsdaten konnte nicht geschrieben werden: %1.</translation>
+    </message>
+    <message>
+        <source>The SSH key file %1 does not exist.</source>
+        <translation>Die SSH-Schlüsseldatei %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The connection has no host to open.</source>
+        <translation>Die Verbindung hat keinen Host, der geöffnet werden kann.</translation>
+    </message>
+    <message>
+        <source>The host name %1 is not valid.</source>
+        <translation>Der Hostname %1 ist ungültig.</translation>
+    </message>
+    <message>
+        <source>Opening a connection through an SSH tunnel is not supported yet.</source>
+        <translation>Das Öffnen einer Verbindung über einen SSH-Tunnel wird noch nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>No client program is set for %1.</source>
+        <translation>Für %1 ist kein Client-Programm eingestellt.</translation>
+    </message>
+    <message>
+        <source>The %1 client &quot;%2&quot; is not installed or not on the search path. Install it or choose another client in Settings.</source>
+        <translation>Der %1-Client „%2“ ist nicht installiert oder nicht im Suchpfad. Installieren Sie ihn oder wählen Sie in den Einstellungen einen anderen Client.</translation>
+    </message>
+    <message>
+        <source>The terminal program &quot;%1&quot; was not found. Choose a terminal in Settings.</source>
+        <translation>Das Terminalprogramm „%1“ wurde nicht gefunden. Wählen Sie in den Einstellungen ein Terminal.</translation>
+    </message>
+    <message>
+        <source>Could not start &quot;%1&quot;: %2.</source>
+        <translation>„%1“ konnte nicht gestartet werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Core::Connection</name>
+    <message>
+        <source>&quot;%1&quot; is a TLS setting; set it in the TLS settings instead of as an option.</source>
+        <translation>„%1“ ist eine TLS-Einstellung; legen Sie sie in den TLS-Einstellungen fest statt als Option.</translation>
+    </message>
+    <message>
+        <source>TLS is on, but %1 &quot;%2&quot; allows unencrypted connections; choose a mode that requires TLS or turn TLS off.</source>
+        <translation>TLS ist eingeschaltet, aber %1 „%2“ erlaubt unverschlüsselte Verbindungen; wählen Sie einen Modus, der TLS verlangt, oder schalten Sie TLS aus.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; requires TLS; turn TLS on or remove the option.</source>
+        <translation>%1 „%2“ verlangt TLS; schalten Sie TLS ein oder entfernen Sie die Option.</translation>
+    </message>
     <message>
         <source>The connection has no identifier.</source>
         <translation>Die Verbindung hat keine Kennung.</translation>
@@ -43,7 +99,7 @@
         <translation>Geben Sie einen Hostnamen oder eine Adresse ein.</translation>
     </message>
     <message>
-        <source>"%1" is not a valid host name or IP address.</source>
+        <source>&quot;%1&quot; is not a valid host name or IP address.</source>
         <translation>„%1“ ist kein gültiger Hostname und keine gültige IP-Adresse.</translation>
     </message>
     <message>
@@ -79,11 +135,11 @@
         <translation>Geben Sie einen Namen für die Option ein.</translation>
     </message>
     <message>
-        <source>An option name may only contain letters, digits, '_', '.' and '-'.</source>
-        <translation>Ein Optionsname darf nur Buchstaben, Ziffern, '_', '.' und '-' enthalten.</translation>
+        <source>An option name may only contain letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
+        <translation>Ein Optionsname darf nur Buchstaben, Ziffern, &apos;_&apos;, &apos;.&apos; und &apos;-&apos; enthalten.</translation>
     </message>
     <message>
-        <source>The option "%1" holds a secret; secrets are kept in the keychain, not in options.</source>
+        <source>The option &quot;%1&quot; holds a secret; secrets are kept in the keychain, not in options.</source>
         <translation>Die Option „%1“ enthält ein Geheimnis; Geheimnisse liegen im Schlüsselbund, nicht in Optionen.</translation>
     </message>
     <message>
@@ -126,181 +182,6 @@
         <source>The notes are too long (at most 100,000 characters).</source>
         <translation>Die Notizen sind zu lang (höchstens 100.000 Zeichen).</translation>
     </message>
-    <message>
-        <source>is not a supported kind ("%1")</source>
-        <translation>ist keine unterstützte Art („%1“)</translation>
-    </message>
-    <message>
-        <source>must be a pair of texts</source>
-        <translation>muss ein Paar von Texten sein</translation>
-    </message>
-    <message>
-        <source>must be "password" or "privateKey"</source>
-        <translation>muss „password“ oder „privateKey“ sein</translation>
-    </message>
-    <message>
-        <source>must be text</source>
-        <translation>muss Text sein</translation>
-    </message>
-    <message>
-        <source>The export could not be written to %1: %2</source>
-        <translation>Der Export konnte nicht nach %1 geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>The file %1 cannot be read: %2</source>
-        <translation>Die Datei %1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>The file %1 is too large to be a list of connections.</source>
-        <translation>Die Datei %1 ist zu groß für eine Liste von Verbindungen.</translation>
-    </message>
-    <message>
-        <source>The file %1 is not UTF-8 text.</source>
-        <translation>Die Datei %1 ist kein UTF-8-Text.</translation>
-    </message>
-    <message>
-        <source>Line %1: %2</source>
-        <translation>Zeile %1: %2</translation>
-    </message>
-    <message>
-        <source>%1, line %2: %3</source>
-        <translation>%1, Zeile %2: %3</translation>
-    </message>
-    <message>
-        <source>The option value "%1" must be true or false.</source>
-        <translation>Der Optionswert „%1“ muss true oder false sein.</translation>
-    </message>
-    <message>
-        <source>The IPv6 address in host %1 is missing its closing bracket.</source>
-        <translation>Der IPv6-Adresse im Host %1 fehlt die schließende Klammer.</translation>
-    </message>
-    <message>
-        <source>Host %1 contains an invalid %-escape.</source>
-        <translation>Der Host %1 enthält eine ungültige %-Kodierung.</translation>
-    </message>
-    <message>
-        <source>"%1" in brackets is not an IPv6 address.</source>
-        <translation>„%1“ in Klammern ist keine IPv6-Adresse.</translation>
-    </message>
-    <message>
-        <source>Unexpected text after the IPv6 address of host %1.</source>
-        <translation>Unerwarteter Text nach der IPv6-Adresse des Hosts %1.</translation>
-    </message>
-    <message>
-        <source>An IPv6 address must be written in brackets, like [2001:db8::1]:%1.</source>
-        <translation>Eine IPv6-Adresse muss in Klammern stehen, etwa [2001:db8::1]:%1.</translation>
-    </message>
-    <message>
-        <source>Host %1 is encoded (a socket path?); only host names and IP addresses are supported.</source>
-        <translation>Der Host %1 ist kodiert (ein Socket-Pfad?); nur Hostnamen und IP-Adressen werden unterstützt.</translation>
-    </message>
-    <message>
-        <source>Host %1 is empty.</source>
-        <translation>Der Host %1 ist leer.</translation>
-    </message>
-    <message>
-        <source>A mongodb+srv URI cannot give a port; the SRV record provides it.</source>
-        <translation>Eine mongodb+srv-URI kann keinen Port angeben; der SRV-Eintrag liefert ihn.</translation>
-    </message>
-    <message>
-        <source>The port "%1" of host %2 is not a number between 1 and 65535.</source>
-        <translation>Der Port „%1“ des Hosts %2 ist keine Zahl zwischen 1 und 65535.</translation>
-    </message>
-    <message>
-        <source>The connections database is damaged and was not changed. %1</source>
-        <translation>Die Verbindungsdatenbank ist beschädigt und wurde nicht verändert. %1</translation>
-    </message>
-    <message>
-        <source>The connections database could not be read or written (%1).</source>
-        <translation>Die Verbindungsdatenbank konnte nicht gelesen oder geschrieben werden (%1).</translation>
-    </message>
-    <message>
-        <source>The connections database %1 cannot be read: %2</source>
-        <translation>Die Verbindungsdatenbank %1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>The file %1 is not an SQLite database.</source>
-        <translation>Die Datei %1 ist keine SQLite-Datenbank.</translation>
-    </message>
-    <message>
-        <source>The file header is invalid.</source>
-        <translation>Der Dateikopf ist ungültig.</translation>
-    </message>
-    <message>
-        <source>The file is shorter than its header says; it may have been truncated.</source>
-        <translation>Die Datei ist kürzer, als ihr Kopf angibt; sie wurde vielleicht abgeschnitten.</translation>
-    </message>
-    <message>
-        <source>The file length does not match its page size; it may have been truncated.</source>
-        <translation>Die Dateilänge passt nicht zu ihrer Seitengröße; sie wurde vielleicht abgeschnitten.</translation>
-    </message>
-    <message>
-        <source>Its integrity check failed.</source>
-        <translation>Ihre Integritätsprüfung ist fehlgeschlagen.</translation>
-    </message>
-    <message>
-        <source>The file is an SQLite database, but not one of Conclave's.</source>
-        <translation>Die Datei ist eine SQLite-Datenbank, aber keine von Conclave.</translation>
-    </message>
-    <message>
-        <source>"%1" is a TLS setting; set it in the TLS settings instead of as an option.</source>
-        <translation>„%1“ ist eine TLS-Einstellung; legen Sie sie in den TLS-Einstellungen fest statt als Option.</translation>
-    </message>
-    <message>
-        <source>TLS is on, but %1 "%2" allows unencrypted connections; choose a mode that requires TLS or turn TLS off.</source>
-        <translation>TLS ist eingeschaltet, aber %1 „%2“ erlaubt unverschlüsselte Verbindungen; wählen Sie einen Modus, der TLS verlangt, oder schalten Sie TLS aus.</translation>
-    </message>
-    <message>
-        <source>%1 "%2" requires TLS; turn TLS on or remove the option.</source>
-        <translation>%1 „%2“ verlangt TLS; schalten Sie TLS ein oder entfernen Sie die Option.</translation>
-    </message>
-    <message>
-        <source>%1 is not a regular file.</source>
-        <translation>%1 ist keine normale Datei.</translation>
-    </message>
-</context>
-<context>
-    <name>Conclave::Core::ClientLauncher</name>
-    <message>
-        <source>Could not create a private folder for the credentials: %1.</source>
-        <translation>Für die Zugangsdaten konnte kein privater Ordner angelegt werden: %1.</translation>
-    </message>
-    <message>
-        <source>Could not write the credentials file: %1.</source>
-        <translation>Die Datei mit den Zugangsdaten konnte nicht geschrieben werden: %1.</translation>
-    </message>
-    <message>
-        <source>The SSH key file %1 does not exist.</source>
-        <translation>Die SSH-Schlüsseldatei %1 existiert nicht.</translation>
-    </message>
-    <message>
-        <source>The connection has no host to open.</source>
-        <translation>Die Verbindung hat keinen Host, der geöffnet werden kann.</translation>
-    </message>
-    <message>
-        <source>The host name %1 is not valid.</source>
-        <translation>Der Hostname %1 ist ungültig.</translation>
-    </message>
-    <message>
-        <source>Opening a connection through an SSH tunnel is not supported yet.</source>
-        <translation>Das Öffnen einer Verbindung über einen SSH-Tunnel wird noch nicht unterstützt.</translation>
-    </message>
-    <message>
-        <source>No client program is set for %1.</source>
-        <translation>Für %1 ist kein Client-Programm eingestellt.</translation>
-    </message>
-    <message>
-        <source>The %1 client "%2" is not installed or not on the search path. Install it or choose another client in Settings.</source>
-        <translation>Der %1-Client „%2“ ist nicht installiert oder nicht im Suchpfad. Installieren Sie ihn oder wählen Sie in den Einstellungen einen anderen Client.</translation>
-    </message>
-    <message>
-        <source>The terminal program "%1" was not found. Choose a terminal in Settings.</source>
-        <translation>Das Terminalprogramm „%1“ wurde nicht gefunden. Wählen Sie in den Einstellungen ein Terminal.</translation>
-    </message>
-    <message>
-        <source>Could not start "%1": %2.</source>
-        <translation>„%1“ konnte nicht gestartet werden: %2.</translation>
-    </message>
 </context>
 <context>
     <name>Conclave::Core::ConnectionExporter</name>
@@ -333,15 +214,15 @@
         <translation>wird doppelt verwendet</translation>
     </message>
     <message>
-        <source>The folder "%1" refers to a parent that is not in the file; it was put at the top level.</source>
+        <source>The folder &quot;%1&quot; refers to a parent that is not in the file; it was put at the top level.</source>
         <translation>Der Ordner „%1“ verweist auf einen übergeordneten Ordner, der nicht in der Datei steht; er wurde auf oberster Ebene abgelegt.</translation>
     </message>
     <message>
-        <source>The connection "%1" was skipped: %2</source>
+        <source>The connection &quot;%1&quot; was skipped: %2</source>
         <translation>Die Verbindung „%1“ wurde übersprungen: %2</translation>
     </message>
     <message>
-        <source>The connection "%1" refers to a folder that is not in the file; it was put at the top level.</source>
+        <source>The connection &quot;%1&quot; refers to a folder that is not in the file; it was put at the top level.</source>
         <translation>Die Verbindung „%1“ verweist auf einen Ordner, der nicht in der Datei steht; sie wurde auf oberster Ebene abgelegt.</translation>
     </message>
     <message>
@@ -355,6 +236,118 @@
     <message>
         <source>%1 is not a regular file.</source>
         <translation>%1 ist keine normale Datei.</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>muss Text sein</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2</source>
+        <translation>muss eine ganze Zahl von %1 bis %2 sein</translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>is not a valid identifier</source>
+        <translation>ist keine gültige Kennung</translation>
+    </message>
+    <message>
+        <source>is not a date and time</source>
+        <translation>ist kein Datum mit Uhrzeit</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>muss eine Liste sein</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>In the file, %1 %2.</source>
+        <extracomment>%1 is a position in the file such as connections[3].hosts[0].port, %2 what is wrong</extracomment>
+        <translation>In der Datei: %1 %2.</translation>
+    </message>
+    <message>
+        <source>is not a supported kind (&quot;%1&quot;)</source>
+        <translation>ist keine unterstützte Art („%1“)</translation>
+    </message>
+    <message>
+        <source>must be a pair of texts</source>
+        <translation>muss ein Paar von Texten sein</translation>
+    </message>
+    <message>
+        <source>must be &quot;password&quot; or &quot;privateKey&quot;</source>
+        <translation>muss „password“ oder „privateKey“ sein</translation>
+    </message>
+    <message>
+        <source>The export could not be written to %1: %2</source>
+        <translation>Der Export konnte nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Core::ConnectionImporter</name>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation>%1 ist keine normale Datei.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>Die Datei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The file %1 is too large to be a list of connections.</source>
+        <translation>Die Datei %1 ist zu groß für eine Liste von Verbindungen.</translation>
+    </message>
+    <message>
+        <source>The file %1 is not UTF-8 text.</source>
+        <translation>Die Datei %1 ist kein UTF-8-Text.</translation>
+    </message>
+    <message>
+        <source>A quotation mark is not closed.</source>
+        <translation>Ein Anführungszeichen ist nicht geschlossen.</translation>
+    </message>
+    <message>
+        <source>&quot;Host&quot; needs at least one name.</source>
+        <translation>„Host“ braucht mindestens einen Namen.</translation>
+    </message>
+    <message>
+        <source>Include files are nested too deeply (a loop?).</source>
+        <translation>Include-Dateien sind zu tief verschachtelt (eine Schleife?).</translation>
+    </message>
+    <message>
+        <source>The included file %1 could not be read.</source>
+        <translation>Die eingebundene Datei %1 konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Host %1: the port &quot;%2&quot; is not a number between 1 and 65535.</source>
+        <translation>Host %1: Der Port „%2“ ist keine Zahl zwischen 1 und 65535.</translation>
+    </message>
+    <message>
+        <source>Host %1 goes through several jump hosts; Conclave supports one, so it was not imported.</source>
+        <translation>Host %1 läuft über mehrere Sprung-Hosts; Conclave unterstützt einen, daher wurde er nicht importiert.</translation>
+    </message>
+    <message>
+        <source>Host %1: the jump host&apos;s port &quot;%2&quot; is not a number between 1 and 65535.</source>
+        <translation>Host %1: Der Port „%2“ des Sprung-Hosts ist keine Zahl zwischen 1 und 65535.</translation>
+    </message>
+    <message>
+        <source>Host %1: %2</source>
+        <translation>Host %1: %2</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>%1, Zeile %2: %3</translation>
     </message>
 </context>
 <context>
@@ -400,20 +393,61 @@
         <translation>Der Ordner existiert nicht (mehr).</translation>
     </message>
     <message>
-        <source>The folder "%1" cannot be saved: %2</source>
+        <source>The folder &quot;%1&quot; cannot be saved: %2</source>
         <translation>Der Ordner „%1“ kann nicht gespeichert werden: %2</translation>
     </message>
     <message>
-        <source>The connection "%1" cannot be saved: %2</source>
+        <source>The connection &quot;%1&quot; cannot be saved: %2</source>
         <translation>Die Verbindung „%1“ kann nicht gespeichert werden: %2</translation>
     </message>
     <message>
         <source>The connections database %1 could not be created: %2</source>
         <translation>Die Verbindungsdatenbank %1 konnte nicht angelegt werden: %2</translation>
     </message>
-</context>
-<context>
-    <name>Conclave::Core::ConnectionStore::Private</name>
+    <message>
+        <source>The connections database is damaged and was not changed. %1</source>
+        <translation>Die Verbindungsdatenbank ist beschädigt und wurde nicht verändert. %1</translation>
+    </message>
+    <message>
+        <source>The connections database could not be read or written (%1).</source>
+        <translation>Die Verbindungsdatenbank konnte nicht gelesen oder geschrieben werden (%1).</translation>
+    </message>
+    <message>
+        <source>The connections database %1 cannot be read: %2</source>
+        <translation>Die Verbindungsdatenbank %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The file %1 is not an SQLite database.</source>
+        <translation>Die Datei %1 ist keine SQLite-Datenbank.</translation>
+    </message>
+    <message>
+        <source>The file header is invalid.</source>
+        <translation>Der Dateikopf ist ungültig.</translation>
+    </message>
+    <message>
+        <source>The file is shorter than its header says; it may have been truncated.</source>
+        <translation>Die Datei ist kürzer, als ihr Kopf angibt; sie wurde vielleicht abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>The file length does not match its page size; it may have been truncated.</source>
+        <translation>Die Dateilänge passt nicht zu ihrer Seitengröße; sie wurde vielleicht abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>The connections database was just upgraded by a newer version of Conclave; update Conclave to open it.</source>
+        <translation>Die Verbindungsdatenbank wurde gerade von einer neueren Version von Conclave aktualisiert; aktualisieren Sie Conclave, um sie zu öffnen.</translation>
+    </message>
+    <message>
+        <source>The connections database could not be upgraded to schema %1 and was not changed. %2</source>
+        <translation>Die Verbindungsdatenbank konnte nicht auf Schema %1 aktualisiert werden und wurde nicht verändert. %2</translation>
+    </message>
+    <message>
+        <source>Its integrity check failed.</source>
+        <translation>Ihre Integritätsprüfung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The file is an SQLite database, but not one of Conclave&apos;s.</source>
+        <translation>Die Datei ist eine SQLite-Datenbank, aber keine von Conclave.</translation>
+    </message>
     <message>
         <source>A connection has an invalid identifier.</source>
         <translation>Eine Verbindung hat eine ungültige Kennung.</translation>
@@ -445,14 +479,6 @@
     <message>
         <source>The folder of the connection does not exist.</source>
         <translation>Der Ordner der Verbindung existiert nicht.</translation>
-    </message>
-    <message>
-        <source>The connections database was just upgraded by a newer version of Conclave; update Conclave to open it.</source>
-        <translation>Die Verbindungsdatenbank wurde gerade von einer neueren Version von Conclave aktualisiert; aktualisieren Sie Conclave, um sie zu öffnen.</translation>
-    </message>
-    <message>
-        <source>The connections database could not be upgraded to schema %1 and was not changed. %2</source>
-        <translation>Die Verbindungsdatenbank konnte nicht auf Schema %1 aktualisiert werden und wurde nicht verändert. %2</translation>
     </message>
 </context>
 <context>
@@ -487,7 +513,10 @@
     </message>
     <message numerus="yes">
         <source>Testing the first of %n hosts.</source>
-        <translation><numerusform>Getestet wird der erste von %n Host.</numerusform><numerusform>Getestet wird der erste von %n Hosts.</numerusform></translation>
+        <translation>
+            <numerusform>Getestet wird der erste von %n Host.</numerusform>
+            <numerusform>Getestet wird der erste von %n Hosts.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Looking up the SRV record %1.</source>
@@ -499,7 +528,10 @@
     </message>
     <message numerus="yes">
         <source>The SRV record names %n hosts; testing %1.</source>
-        <translation><numerusform>Der SRV-Eintrag nennt %n Host; getestet wird %1.</numerusform><numerusform>Der SRV-Eintrag nennt %n Hosts; getestet wird %1.</numerusform></translation>
+        <translation>
+            <numerusform>Der SRV-Eintrag nennt %n Host; getestet wird %1.</numerusform>
+            <numerusform>Der SRV-Eintrag nennt %n Hosts; getestet wird %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The CA file %1 holds no certificate.</source>
@@ -621,20 +653,20 @@
         <translation>Das ist keine Verbindungs-URI; sie muss mit einem Schema wie mongodb:// oder postgresql:// beginnen.</translation>
     </message>
     <message>
-        <source>The scheme "%1" is not supported. Use one of: %2.</source>
+        <source>The scheme &quot;%1&quot; is not supported. Use one of: %2.</source>
         <translation>Das Schema „%1“ wird nicht unterstützt. Verwenden Sie eines von: %2.</translation>
     </message>
     <message>
-        <source>A connection URI cannot contain '#'. If it is part of the password, write it as %23.</source>
-        <translation>Eine Verbindungs-URI darf kein '#' enthalten. Gehört es zum Passwort, schreiben Sie es als %23.</translation>
+        <source>A connection URI cannot contain &apos;#&apos;. If it is part of the password, write it as %23.</source>
+        <translation>Eine Verbindungs-URI darf kein &apos;#&apos; enthalten. Gehört es zum Passwort, schreiben Sie es als %23.</translation>
     </message>
     <message>
-        <source>The user name contains an invalid %-escape; write '%' as %25.</source>
-        <translation>Der Benutzername enthält eine ungültige %-Kodierung; schreiben Sie '%' als %25.</translation>
+        <source>The user name contains an invalid %-escape; write &apos;%&apos; as %25.</source>
+        <translation>Der Benutzername enthält eine ungültige %-Kodierung; schreiben Sie &apos;%&apos; als %25.</translation>
     </message>
     <message>
-        <source>The password contains an invalid %-escape; write '%' as %25.</source>
-        <translation>Das Passwort enthält eine ungültige %-Kodierung; schreiben Sie '%' als %25.</translation>
+        <source>The password contains an invalid %-escape; write &apos;%&apos; as %25.</source>
+        <translation>Das Passwort enthält eine ungültige %-Kodierung; schreiben Sie &apos;%&apos; als %25.</translation>
     </message>
     <message>
         <source>The URI names no host.</source>
@@ -657,12 +689,303 @@
         <translation>Eine ssh://-URI hat keinen Datenbankteil.</translation>
     </message>
     <message>
-        <source>The option "%1" must be written as name=value.</source>
+        <source>The option &quot;%1&quot; must be written as name=value.</source>
         <translation>Die Option „%1“ muss als name=wert geschrieben werden.</translation>
     </message>
     <message>
-        <source>The value of option "%1" contains an invalid %-escape.</source>
+        <source>The value of option &quot;%1&quot; contains an invalid %-escape.</source>
         <translation>Der Wert der Option „%1“ enthält eine ungültige %-Kodierung.</translation>
+    </message>
+    <message>
+        <source>The option value &quot;%1&quot; must be true or false.</source>
+        <translation>Der Optionswert „%1“ muss true oder false sein.</translation>
+    </message>
+    <message>
+        <source>The IPv6 address in host %1 is missing its closing bracket.</source>
+        <translation>Der IPv6-Adresse im Host %1 fehlt die schließende Klammer.</translation>
+    </message>
+    <message>
+        <source>Host %1 contains an invalid %-escape.</source>
+        <translation>Der Host %1 enthält eine ungültige %-Kodierung.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in brackets is not an IPv6 address.</source>
+        <translation>„%1“ in Klammern ist keine IPv6-Adresse.</translation>
+    </message>
+    <message>
+        <source>Unexpected text after the IPv6 address of host %1.</source>
+        <translation>Unerwarteter Text nach der IPv6-Adresse des Hosts %1.</translation>
+    </message>
+    <message>
+        <source>An IPv6 address must be written in brackets, like [2001:db8::1]:%1.</source>
+        <translation>Eine IPv6-Adresse muss in Klammern stehen, etwa [2001:db8::1]:%1.</translation>
+    </message>
+    <message>
+        <source>Host %1 is encoded (a socket path?); only host names and IP addresses are supported.</source>
+        <translation>Der Host %1 ist kodiert (ein Socket-Pfad?); nur Hostnamen und IP-Adressen werden unterstützt.</translation>
+    </message>
+    <message>
+        <source>Host %1 is empty.</source>
+        <translation>Der Host %1 ist leer.</translation>
+    </message>
+    <message>
+        <source>A mongodb+srv URI cannot give a port; the SRV record provides it.</source>
+        <translation>Eine mongodb+srv-URI kann keinen Port angeben; der SRV-Eintrag liefert ihn.</translation>
+    </message>
+    <message>
+        <source>The port &quot;%1&quot; of host %2 is not a number between 1 and 65535.</source>
+        <translation>Der Port „%1“ des Hosts %2 ist keine Zahl zwischen 1 und 65535.</translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Core::Crypto</name>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Geben Sie Ihr Passwort ein.</translation>
+    </message>
+    <message>
+        <source>There was not enough memory to process the password.</source>
+        <translation>Es war nicht genug Speicher frei, um das Passwort zu verarbeiten.</translation>
+    </message>
+    <message>
+        <source>The data ends too early.</source>
+        <translation>Die Daten enden zu früh.</translation>
+    </message>
+    <message>
+        <source>The data is not in a format this version of Conclave understands.</source>
+        <translation>Die Daten liegen in einem Format vor, das diese Version von Conclave nicht versteht.</translation>
+    </message>
+    <message>
+        <source>A length in the data is too large.</source>
+        <translation>Eine Längenangabe in den Daten ist zu groß.</translation>
+    </message>
+    <message>
+        <source>The data has unexpected bytes at the end.</source>
+        <translation>Am Ende der Daten stehen unerwartete Bytes.</translation>
+    </message>
+    <message>
+        <source>The member&apos;s encryption key cannot be used.</source>
+        <translation>Der Verschlüsselungsschlüssel des Mitglieds kann nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <source>A folder key was granted for a different folder.</source>
+        <translation>Ein Ordnerschlüssel wurde für einen anderen Ordner vergeben.</translation>
+    </message>
+    <message>
+        <source>A folder key was granted for a key version the membership log does not know.</source>
+        <translation>Ein Ordnerschlüssel wurde für eine Schlüsselversion vergeben, die das Mitgliederprotokoll nicht kennt.</translation>
+    </message>
+    <message>
+        <source>A folder key grant has an invalid signature.</source>
+        <translation>Eine Ordnerschlüssel-Freigabe hat eine ungültige Signatur.</translation>
+    </message>
+    <message>
+        <source>A folder key was granted by someone without the Manage role.</source>
+        <translation>Ein Ordnerschlüssel wurde von jemandem ohne die Rolle „Verwalten“ vergeben.</translation>
+    </message>
+    <message>
+        <source>A folder key was granted to someone who is not a member.</source>
+        <translation>Ein Ordnerschlüssel wurde an jemanden vergeben, der kein Mitglied ist.</translation>
+    </message>
+    <message>
+        <source>This folder key grant is addressed to someone else.</source>
+        <translation>Diese Ordnerschlüssel-Freigabe ist an jemand anderen gerichtet.</translation>
+    </message>
+    <message>
+        <source>A folder key grant is damaged.</source>
+        <translation>Eine Ordnerschlüssel-Freigabe ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The folder key needed for this step is not available.</source>
+        <translation>Der für diesen Schritt nötige Ordnerschlüssel ist nicht vorhanden.</translation>
+    </message>
+    <message>
+        <source>A folder key chain link does not belong to this folder.</source>
+        <translation>Ein Glied der Ordnerschlüssel-Kette gehört nicht zu diesem Ordner.</translation>
+    </message>
+    <message>
+        <source>A folder key chain link is damaged or was altered.</source>
+        <translation>Ein Glied der Ordnerschlüssel-Kette ist beschädigt oder wurde verändert.</translation>
+    </message>
+    <message>
+        <source>The encryption key of a remaining member is missing, so the folder key cannot be shared with them.</source>
+        <translation>Der Verschlüsselungsschlüssel eines verbleibenden Mitglieds fehlt, daher kann der Ordnerschlüssel nicht mit ihm geteilt werden.</translation>
+    </message>
+    <message>
+        <source>The item is too large to share.</source>
+        <translation>Der Eintrag ist zu groß zum Teilen.</translation>
+    </message>
+    <message>
+        <source>The item&apos;s revision information is not consistent.</source>
+        <translation>Die Revisionsangaben des Eintrags sind nicht stimmig.</translation>
+    </message>
+    <message>
+        <source>This item was written in a format this version of Conclave does not know. Update Conclave to read it.</source>
+        <translation>Dieser Eintrag wurde in einem Format geschrieben, das diese Version von Conclave nicht kennt. Aktualisieren Sie Conclave, um ihn zu lesen.</translation>
+    </message>
+    <message>
+        <source>This item has a kind this version of Conclave does not know.</source>
+        <translation>Dieser Eintrag hat eine Art, die diese Version von Conclave nicht kennt.</translation>
+    </message>
+    <message>
+        <source>This item&apos;s header is not consistent.</source>
+        <translation>Der Kopf dieses Eintrags ist nicht stimmig.</translation>
+    </message>
+    <message>
+        <source>This item could not be decrypted. It may have been altered.</source>
+        <translation>Dieser Eintrag konnte nicht entschlüsselt werden. Er wurde möglicherweise verändert.</translation>
+    </message>
+    <message>
+        <source>The server delivered an item that belongs to a different folder (moved item).</source>
+        <translation>Der Server hat einen Eintrag geliefert, der zu einem anderen Ordner gehört (verschobener Eintrag).</translation>
+    </message>
+    <message>
+        <source>The server delivered a different item than the one requested (swapped id).</source>
+        <translation>Der Server hat einen anderen Eintrag geliefert als den angeforderten (vertauschte ID).</translation>
+    </message>
+    <message>
+        <source>This item was written by someone who was never a member of the folder.</source>
+        <translation>Dieser Eintrag wurde von jemandem geschrieben, der nie Mitglied des Ordners war.</translation>
+    </message>
+    <message>
+        <source>This item&apos;s signature is not valid.</source>
+        <translation>Die Signatur dieses Eintrags ist ungültig.</translation>
+    </message>
+    <message>
+        <source>This item was written by a member without the right to edit.</source>
+        <translation>Dieser Eintrag wurde von einem Mitglied ohne Bearbeitungsrecht geschrieben.</translation>
+    </message>
+    <message>
+        <source>The server delivered an older revision of this item than one already seen (rollback).</source>
+        <translation>Der Server hat eine ältere Revision dieses Eintrags geliefert als eine bereits bekannte (Rollback).</translation>
+    </message>
+    <message>
+        <source>The server delivered two different versions of the same item revision (fork).</source>
+        <translation>Der Server hat zwei verschiedene Fassungen derselben Revision des Eintrags geliefert (Fork).</translation>
+    </message>
+    <message>
+        <source>This item&apos;s revision does not follow the one already seen (broken chain).</source>
+        <translation>Die Revision dieses Eintrags schließt nicht an die bereits bekannte an (unterbrochene Kette).</translation>
+    </message>
+    <message>
+        <source>This item uses a folder key version the membership log does not know.</source>
+        <translation>Dieser Eintrag verwendet eine Ordnerschlüssel-Version, die das Mitgliederprotokoll nicht kennt.</translation>
+    </message>
+    <message>
+        <source>This item was written with an outdated folder key (stale key version).</source>
+        <translation>Dieser Eintrag wurde mit einem veralteten Ordnerschlüssel geschrieben (alte Schlüsselversion).</translation>
+    </message>
+    <message>
+        <source>A folder name belongs to a different folder.</source>
+        <translation>Ein Ordnername gehört zu einem anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>The folder key for this item is not available on this computer.</source>
+        <translation>Der Ordnerschlüssel für diesen Eintrag ist auf diesem Computer nicht vorhanden.</translation>
+    </message>
+    <message>
+        <source>A delete marker carries unexpected content.</source>
+        <translation>Eine Löschmarkierung enthält unerwarteten Inhalt.</translation>
+    </message>
+    <message>
+        <source>The server asked for a password hashing strength below Conclave&apos;s minimum. Sign-in was stopped to protect your password.</source>
+        <translation>Der Server verlangte eine Stärke für das Passwort-Hashing unter dem Minimum von Conclave. Die Anmeldung wurde abgebrochen, um Ihr Passwort zu schützen.</translation>
+    </message>
+    <message>
+        <source>The server asked for a weaker password hashing strength than it used before. Sign-in was stopped to protect your password.</source>
+        <translation>Der Server verlangte ein schwächeres Passwort-Hashing als bisher. Die Anmeldung wurde abgebrochen, um Ihr Passwort zu schützen.</translation>
+    </message>
+    <message>
+        <source>The server asked for a password hashing cost this computer cannot afford.</source>
+        <translation>Der Server verlangte einen Aufwand für das Passwort-Hashing, den dieser Computer nicht leisten kann.</translation>
+    </message>
+    <message>
+        <source>The server sent a password salt of the wrong size.</source>
+        <translation>Der Server hat ein Passwort-Salt mit falscher Größe gesendet.</translation>
+    </message>
+    <message>
+        <source>The identity key has the wrong size.</source>
+        <translation>Der Identitätsschlüssel hat die falsche Größe.</translation>
+    </message>
+    <message>
+        <source>This member&apos;s security key has changed. Sharing with them is paused until a folder manager confirms the new safety number.</source>
+        <translation>Der Sicherheitsschlüssel dieses Mitglieds hat sich geändert. Das Teilen mit ihm ist angehalten, bis eine Ordnerverwaltung die neue Sicherheitsnummer bestätigt.</translation>
+    </message>
+    <message>
+        <source>This key is not the changed key waiting for confirmation.</source>
+        <translation>Dieser Schlüssel ist nicht der geänderte Schlüssel, der auf Bestätigung wartet.</translation>
+    </message>
+    <message>
+        <source>The key pins are damaged.</source>
+        <translation>Die gespeicherten Schlüssel-Pins sind beschädigt.</translation>
+    </message>
+    <message>
+        <source>The key could not be unlocked. The password may be wrong or the stored key may be damaged.</source>
+        <translation>Der Schlüssel konnte nicht entsperrt werden. Das Passwort ist möglicherweise falsch oder der gespeicherte Schlüssel beschädigt.</translation>
+    </message>
+    <message>
+        <source>A membership log entry has an unknown action or role.</source>
+        <translation>Ein Eintrag im Mitgliederprotokoll hat eine unbekannte Aktion oder Rolle.</translation>
+    </message>
+    <message>
+        <source>The server sent an older or truncated membership list than this computer has already seen (rollback).</source>
+        <translation>Der Server hat eine ältere oder gekürzte Mitgliederliste gesendet als die, die dieser Computer bereits kennt (Rollback).</translation>
+    </message>
+    <message>
+        <source>The server sent an empty membership list.</source>
+        <translation>Der Server hat eine leere Mitgliederliste gesendet.</translation>
+    </message>
+    <message>
+        <source>The server sent a membership list that contradicts one this computer has already seen (fork).</source>
+        <translation>Der Server hat eine Mitgliederliste gesendet, die einer bereits bekannten widerspricht (Fork).</translation>
+    </message>
+    <message>
+        <source>A membership log entry belongs to a different folder.</source>
+        <translation>Ein Eintrag im Mitgliederprotokoll gehört zu einem anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>The membership log&apos;s hash chain is broken: an entry is missing, reordered or changed.</source>
+        <translation>Die Hash-Kette des Mitgliederprotokolls ist unterbrochen: Ein Eintrag fehlt, wurde umgestellt oder geändert.</translation>
+    </message>
+    <message>
+        <source>The membership log does not start with the folder&apos;s creation.</source>
+        <translation>Das Mitgliederprotokoll beginnt nicht mit dem Anlegen des Ordners.</translation>
+    </message>
+    <message>
+        <source>A membership log entry is signed by someone who is not a member.</source>
+        <translation>Ein Eintrag im Mitgliederprotokoll ist von jemandem signiert, der kein Mitglied ist.</translation>
+    </message>
+    <message>
+        <source>A membership log entry has an invalid signature.</source>
+        <translation>Ein Eintrag im Mitgliederprotokoll hat eine ungültige Signatur.</translation>
+    </message>
+    <message>
+        <source>A membership change is signed by a member without the Manage role.</source>
+        <translation>Eine Änderung der Mitglieder ist von einem Mitglied ohne die Rolle „Verwalten“ signiert.</translation>
+    </message>
+    <message>
+        <source>A membership log entry has an unexpected key version.</source>
+        <translation>Ein Eintrag im Mitgliederprotokoll hat eine unerwartete Schlüsselversion.</translation>
+    </message>
+    <message>
+        <source>A membership log entry is not valid for the folder&apos;s current members.</source>
+        <translation>Ein Eintrag im Mitgliederprotokoll ist für die aktuellen Mitglieder des Ordners nicht gültig.</translation>
+    </message>
+    <message>
+        <source>A folder must always keep at least one manager.</source>
+        <translation>Ein Ordner muss immer mindestens ein Mitglied mit der Rolle „Verwalten“ behalten.</translation>
+    </message>
+    <message>
+        <source>The key bundle names no user.</source>
+        <translation>Das Schlüsselpaket nennt keinen Benutzer.</translation>
+    </message>
+    <message>
+        <source>The key bundle&apos;s signature is not valid.</source>
+        <translation>Die Signatur des Schlüsselpakets ist ungültig.</translation>
+    </message>
+    <message>
+        <source>A key sent to you could not be opened.</source>
+        <translation>Ein an Sie gesendeter Schlüssel konnte nicht geöffnet werden.</translation>
     </message>
 </context>
 <context>
@@ -683,6 +1006,46 @@
         <source>test entry</source>
         <translation>Testeintrag</translation>
     </message>
+    <message>
+        <source>unknown error</source>
+        <translation>unbekannter Fehler</translation>
+    </message>
+    <message>
+        <source>The %1 could not be read from the system keychain: %2</source>
+        <translation>Lesen aus dem Schlüsselbund des Systems fehlgeschlagen (%1): %2</translation>
+    </message>
+    <message>
+        <source>The %1 could not be saved in the system keychain: %2</source>
+        <translation>Speichern im Schlüsselbund des Systems fehlgeschlagen (%1): %2</translation>
+    </message>
+    <message>
+        <source>The %1 could not be removed from the system keychain: %2</source>
+        <translation>Entfernen aus dem Schlüsselbund des Systems fehlgeschlagen (%1): %2</translation>
+    </message>
+    <message>
+        <source>No %1 is stored in the system keychain for this connection.</source>
+        <translation>Für diese Verbindung ist im Schlüsselbund des Systems nichts gespeichert (%1).</translation>
+    </message>
+    <message>
+        <source>The system keychain is locked or refused access. Unlock it (for example in your desktop&apos;s password manager) and try again.</source>
+        <translation>Der Schlüsselbund des Systems ist gesperrt oder hat den Zugriff verweigert. Entsperren Sie ihn (zum Beispiel in der Passwortverwaltung Ihres Desktops) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>No system keychain is available on this computer.</source>
+        <translation>Auf diesem Computer ist kein Schlüsselbund des Systems verfügbar.</translation>
+    </message>
+    <message>
+        <source>The system keychain on this computer does not support this.</source>
+        <translation>Der Schlüsselbund des Systems auf diesem Computer unterstützt das nicht.</translation>
+    </message>
+    <message>
+        <source>The system keychain did not answer in time. It may be locked or busy.</source>
+        <translation>Der Schlüsselbund des Systems hat nicht rechtzeitig geantwortet. Er ist möglicherweise gesperrt oder beschäftigt.</translation>
+    </message>
+    <message>
+        <source>The system keychain returned different data than was stored in it.</source>
+        <translation>Der Schlüsselbund des Systems hat andere Daten zurückgegeben, als darin gespeichert wurden.</translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Core::MemorySecretStore</name>
@@ -693,81 +1056,6 @@
     <message>
         <source>No %1 is stored for this connection.</source>
         <translation>Für diese Verbindung ist kein(e) %1 gespeichert.</translation>
-    </message>
-</context>
-<context>
-    <name>Conclave::Core::Reader</name>
-    <message>
-        <source>must be text</source>
-        <translation>muss Text sein</translation>
-    </message>
-    <message>
-        <source>must be true or false</source>
-        <translation>muss true oder false sein</translation>
-    </message>
-    <message>
-        <source>must be a whole number from %1 to %2</source>
-        <translation>muss eine ganze Zahl von %1 bis %2 sein</translation>
-    </message>
-    <message>
-        <source>is missing</source>
-        <translation>fehlt</translation>
-    </message>
-    <message>
-        <source>is not a valid identifier</source>
-        <translation>ist keine gültige Kennung</translation>
-    </message>
-    <message>
-        <source>is not a date and time</source>
-        <translation>ist kein Datum mit Uhrzeit</translation>
-    </message>
-    <message>
-        <source>must be a list</source>
-        <translation>muss eine Liste sein</translation>
-    </message>
-    <message>
-        <source>must be an object</source>
-        <translation>muss ein Objekt sein</translation>
-    </message>
-    <message>
-        <source>In the file, %1 %2.</source>
-        <extracomment>%1 is a position in the file such as connections[3].hosts[0].port, %2 what is wrong</extracomment>
-        <translation>In der Datei: %1 %2.</translation>
-    </message>
-</context>
-<context>
-    <name>Conclave::Core::SshConfigReader</name>
-    <message>
-        <source>A quotation mark is not closed.</source>
-        <translation>Ein Anführungszeichen ist nicht geschlossen.</translation>
-    </message>
-    <message>
-        <source>"Host" needs at least one name.</source>
-        <translation>„Host“ braucht mindestens einen Namen.</translation>
-    </message>
-    <message>
-        <source>Include files are nested too deeply (a loop?).</source>
-        <translation>Include-Dateien sind zu tief verschachtelt (eine Schleife?).</translation>
-    </message>
-    <message>
-        <source>The included file %1 could not be read.</source>
-        <translation>Die eingebundene Datei %1 konnte nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <source>Host %1: the port "%2" is not a number between 1 and 65535.</source>
-        <translation>Host %1: Der Port „%2“ ist keine Zahl zwischen 1 und 65535.</translation>
-    </message>
-    <message>
-        <source>Host %1 goes through several jump hosts; Conclave supports one, so it was not imported.</source>
-        <translation>Host %1 läuft über mehrere Sprung-Hosts; Conclave unterstützt einen, daher wurde er nicht importiert.</translation>
-    </message>
-    <message>
-        <source>Host %1: the jump host's port "%2" is not a number between 1 and 65535.</source>
-        <translation>Host %1: Der Port „%2“ des Sprung-Hosts ist keine Zahl zwischen 1 und 65535.</translation>
-    </message>
-    <message>
-        <source>Host %1: %2</source>
-        <translation>Host %1: %2</translation>
     </message>
 </context>
 <context>
@@ -834,11 +1122,17 @@
     </message>
     <message numerus="yes">
         <source>%1 — %n connection(s)</source>
-        <translation><numerusform>%1 — %n Verbindung</numerusform><numerusform>%1 — %n Verbindungen</numerusform></translation>
+        <translation>
+            <numerusform>%1 — %n Verbindung</numerusform>
+            <numerusform>%1 — %n Verbindungen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>in %n subfolder(s)</source>
-        <translation><numerusform>in %n Unterordner</numerusform><numerusform>in %n Unterordnern</numerusform></translation>
+        <translation>
+            <numerusform>in %n Unterordner</numerusform>
+            <numerusform>in %n Unterordnern</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -936,7 +1230,7 @@
         <translation>Gespeichertes Passwort &amp;vergessen</translation>
     </message>
     <message>
-        <source>Passwords are kept in your system keychain, never in Conclave's files.</source>
+        <source>Passwords are kept in your system keychain, never in Conclave&apos;s files.</source>
         <translation>Passwörter liegen im Schlüsselbund Ihres Systems, nie in den Dateien von Conclave.</translation>
     </message>
     <message>
@@ -1072,15 +1366,15 @@
         <translation>Sprung-Host</translation>
     </message>
     <message>
-        <source>The file "%1" cannot be read: %2</source>
+        <source>The file &quot;%1&quot; cannot be read: %2</source>
         <translation>Die Datei „%1“ kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>The file "%1" is too large to be a key or certificate.</source>
+        <source>The file &quot;%1&quot; is too large to be a key or certificate.</source>
         <translation>Die Datei „%1“ ist zu groß für einen Schlüssel oder ein Zertifikat.</translation>
     </message>
     <message>
-        <source>The file "%1" is empty.</source>
+        <source>The file &quot;%1&quot; is empty.</source>
         <translation>Die Datei „%1“ ist leer.</translation>
     </message>
     <message>
@@ -1250,11 +1544,17 @@
     </message>
     <message numerus="yes">
         <source>%n connection(s) found.</source>
-        <translation><numerusform>%n Verbindung gefunden.</numerusform><numerusform>%n Verbindungen gefunden.</numerusform></translation>
+        <translation>
+            <numerusform>%n Verbindung gefunden.</numerusform>
+            <numerusform>%n Verbindungen gefunden.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) could not be read and will be skipped.</source>
-        <translation><numerusform>%n Zeile konnte nicht gelesen werden und wird übersprungen.</numerusform><numerusform>%n Zeilen konnten nicht gelesen werden und werden übersprungen.</numerusform></translation>
+        <translation>
+            <numerusform>%n Zeile konnte nicht gelesen werden und wird übersprungen.</numerusform>
+            <numerusform>%n Zeilen konnten nicht gelesen werden und werden übersprungen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Skipped: %1.</source>
@@ -1457,7 +1757,10 @@
     </message>
     <message numerus="yes">
         <source>Delete %n item(s)</source>
-        <translation><numerusform>%n Eintrag löschen</numerusform><numerusform>%n Einträge löschen</numerusform></translation>
+        <translation>
+            <numerusform>%n Eintrag löschen</numerusform>
+            <numerusform>%n Einträge löschen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Deleted. Press Ctrl+Z to undo.</source>
@@ -1469,7 +1772,10 @@
     </message>
     <message numerus="yes">
         <source>Move %n item(s)</source>
-        <translation><numerusform>%n Eintrag verschieben</numerusform><numerusform>%n Einträge verschieben</numerusform></translation>
+        <translation>
+            <numerusform>%n Eintrag verschieben</numerusform>
+            <numerusform>%n Einträge verschieben</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Rename Folder</source>
@@ -1489,11 +1795,17 @@
     </message>
     <message numerus="yes">
         <source>Import %n connection(s)</source>
-        <translation><numerusform>%n Verbindung importieren</numerusform><numerusform>%n Verbindungen importieren</numerusform></translation>
+        <translation>
+            <numerusform>%n Verbindung importieren</numerusform>
+            <numerusform>%n Verbindungen importieren</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Imported %n connection(s).</source>
-        <translation><numerusform>%n Verbindung importiert.</numerusform><numerusform>%n Verbindungen importiert.</numerusform></translation>
+        <translation>
+            <numerusform>%n Verbindung importiert.</numerusform>
+            <numerusform>%n Verbindungen importiert.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Opening %1…</source>
@@ -1513,7 +1825,10 @@
     </message>
     <message numerus="yes">
         <source>Exported %n connection(s) without passwords.</source>
-        <translation><numerusform>%n Verbindung ohne Passwörter exportiert.</numerusform><numerusform>%n Verbindungen ohne Passwörter exportiert.</numerusform></translation>
+        <translation>
+            <numerusform>%n Verbindung ohne Passwörter exportiert.</numerusform>
+            <numerusform>%n Verbindungen ohne Passwörter exportiert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1647,7 +1962,7 @@
 <context>
     <name>MySqlProbe</name>
     <message>
-        <source>Waiting for the server's greeting.</source>
+        <source>Waiting for the server&apos;s greeting.</source>
         <translation>Warten auf die Begrüßung des Servers.</translation>
     </message>
     <message>
@@ -1880,11 +2195,11 @@
         <translation>Der Server verlangt eine nicht unterstützte SCRAM-Erweiterung.</translation>
     </message>
     <message>
-        <source>The server's SCRAM challenge is incomplete.</source>
+        <source>The server&apos;s SCRAM challenge is incomplete.</source>
         <translation>Die SCRAM-Aufforderung des Servers ist unvollständig.</translation>
     </message>
     <message>
-        <source>The server's SCRAM challenge does not continue this sign-in.</source>
+        <source>The server&apos;s SCRAM challenge does not continue this sign-in.</source>
         <translation>Die SCRAM-Aufforderung des Servers setzt diese Anmeldung nicht fort.</translation>
     </message>
     <message>
@@ -1896,7 +2211,7 @@
         <translation>Der Server hat die Anmeldung abgelehnt (%1).</translation>
     </message>
     <message>
-        <source>The server's final SCRAM message is malformed.</source>
+        <source>The server&apos;s final SCRAM message is malformed.</source>
         <translation>Die letzte SCRAM-Nachricht des Servers ist fehlerhaft.</translation>
     </message>
     <message>
@@ -1951,9 +2266,32 @@
     </message>
 </context>
 <context>
+    <name>SecretStoreFactory</name>
+    <message>
+        <source>Passwords and keys are kept in memory until Conclave quits and will be asked for again next time.</source>
+        <translation>Passwörter und Schlüssel bleiben nur im Arbeitsspeicher, bis Conclave beendet wird, und werden beim nächsten Mal erneut abgefragt.</translation>
+    </message>
+    <message>
+        <source>The system keychain is not used because %1 is set to “memory”.</source>
+        <translation>Der Schlüsselbund des Systems wird nicht verwendet, weil %1 auf „memory“ gesetzt ist.</translation>
+    </message>
+    <message>
+        <source>This build of Conclave has no keychain support.</source>
+        <translation>Diese Version von Conclave wurde ohne Unterstützung für Schlüsselbunde erstellt.</translation>
+    </message>
+    <message>
+        <source>No D-Bus session is running, so Conclave cannot reach the system keychain (Secret Service).</source>
+        <translation>Es läuft keine D-Bus-Sitzung, daher erreicht Conclave den Schlüsselbund des Systems (Secret Service) nicht.</translation>
+    </message>
+    <message>
+        <source>Conclave cannot use the system keychain.</source>
+        <translation>Conclave kann den Schlüsselbund des Systems nicht verwenden.</translation>
+    </message>
+</context>
+<context>
     <name>SshProbe</name>
     <message>
-        <source>Waiting for the SSH server's identification.</source>
+        <source>Waiting for the SSH server&apos;s identification.</source>
         <translation>Warten auf die Kennung des SSH-Servers.</translation>
     </message>
     <message>
@@ -1986,10 +2324,6 @@
     <message>
         <source>file</source>
         <translation>Datei</translation>
-    </message>
-    <message>
-        <source>No keychain available: passwords are kept for this session only.</source>
-        <translation>Kein Schlüsselbund verfügbar: Passwörter werden nur für diese Sitzung aufbewahrt.</translation>
     </message>
 </context>
 </TS>

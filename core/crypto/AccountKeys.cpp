@@ -33,7 +33,8 @@ Result<AccountKeys> AccountKeys::derive(const SecureBytes& password, const KdfPa
     if (const Status acceptable = params.checkAcceptable(lastSeen); !acceptable)
         return acceptable.error();
     if (password.isEmpty())
-        return CryptoErrors::make(ErrorCode::InvalidInput, CONCLAVE_CRYPTO_TR("Enter your password."),
+        return CryptoErrors::make(ErrorCode::InvalidInput,
+                                  QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "Enter your password."),
                                   QStringLiteral("password"));
 
     ++s_derivations;
@@ -43,7 +44,8 @@ Result<AccountKeys> AccountKeys::derive(const SecureBytes& password, const KdfPa
                       params.opsLimit, std::size_t(params.memLimit), crypto_pwhash_ALG_ARGON2ID13) != 0) {
         qCWarning(lcCoreCrypto) << "Argon2id failed (out of memory?)";
         return CryptoErrors::make(ErrorCode::Internal,
-                                  CONCLAVE_CRYPTO_TR("There was not enough memory to process the password."));
+                                  QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                                    "There was not enough memory to process the password."));
     }
 
     AccountKeys keys;

@@ -27,7 +27,8 @@ bool ByteReader::take(qsizetype size)
     if (m_failed)
         return false;
     if (size < 0 || m_data.size() - m_pos < size) {
-        fail(CryptoErrors::make(ErrorCode::Corrupt, CONCLAVE_CRYPTO_TR("The data ends too early."),
+        fail(CryptoErrors::make(ErrorCode::Corrupt,
+                                QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "The data ends too early."),
                                 m_structure));
         return false;
     }
@@ -41,8 +42,9 @@ bool ByteReader::expectTag(const char* tag)
         return false;
     if (m_data.size() - m_pos < size || std::memcmp(m_data.data() + m_pos, tag, std::size_t(size)) != 0) {
         fail(CryptoErrors::make(ErrorCode::Protocol,
-                                CONCLAVE_CRYPTO_TR("The data is not in a format this version of Conclave "
-                                                   "understands."),
+                                QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                                  "The data is not in a format this version of Conclave "
+                                                  "understands."),
                                 m_structure));
         return false;
     }
@@ -107,8 +109,9 @@ QByteArrayView ByteReader::blob(quint32 maxSize)
     if (m_failed)
         return {};
     if (size > maxSize) {
-        fail(CryptoErrors::make(ErrorCode::Corrupt, CONCLAVE_CRYPTO_TR("A length in the data is too large."),
-                                m_structure));
+        fail(CryptoErrors::make(
+            ErrorCode::Corrupt,
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "A length in the data is too large."), m_structure));
         return {};
     }
     return fixed(qsizetype(size));
@@ -117,9 +120,10 @@ QByteArrayView ByteReader::blob(quint32 maxSize)
 Status ByteReader::finish()
 {
     if (!m_failed && m_pos != m_data.size())
-        fail(CryptoErrors::make(ErrorCode::Corrupt,
-                                CONCLAVE_CRYPTO_TR("The data has unexpected bytes at the end."),
-                                m_structure));
+        fail(CryptoErrors::make(
+            ErrorCode::Corrupt,
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "The data has unexpected bytes at the end."),
+            m_structure));
     if (m_failed)
         return m_error;
     return {};

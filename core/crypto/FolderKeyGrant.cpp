@@ -32,9 +32,10 @@ Result<FolderKeyGrant> FolderKeyGrant::create(const QUuid& folderId, quint32 key
     grant.m_granterId = granterId;
     grant.m_sealed = UserKeys::seal(recipientEncryptionKey, folderKey);
     if (grant.m_sealed.size() != kSealedSize)
-        return CryptoErrors::make(ErrorCode::InvalidInput,
-                                  CONCLAVE_CRYPTO_TR("The member's encryption key cannot be used."),
-                                  QStringLiteral("encryptionKey"));
+        return CryptoErrors::make(
+            ErrorCode::InvalidInput,
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "The member's encryption key cannot be used."),
+            QStringLiteral("encryptionKey"));
     grant.m_signature = granter.sign(grant.signedPart());
     return grant;
 }
@@ -69,8 +70,9 @@ Result<FolderKeyGrant> FolderKeyGrant::parse(QByteArrayView bytes)
     grant.m_sealed = reader.blob(quint32(kSealedSize)).toByteArray();
     grant.m_signature = reader.fixed(UserKeys::kSignatureSize).toByteArray();
     if (!reader.failed() && grant.m_sealed.size() != kSealedSize)
-        reader.fail(CryptoErrors::make(ErrorCode::Corrupt, CONCLAVE_CRYPTO_TR("The data ends too early."),
-                                       kStructure));
+        reader.fail(CryptoErrors::make(
+            ErrorCode::Corrupt, QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "The data ends too early."),
+            kStructure));
     if (const Status parsed = reader.finish(); !parsed)
         return parsed.error();
     return grant;
@@ -79,27 +81,33 @@ Result<FolderKeyGrant> FolderKeyGrant::parse(QByteArrayView bytes)
 Status FolderKeyGrant::verify(const MembershipState& state) const
 {
     if (m_folderId != state.folderId())
-        return CryptoErrors::make(ErrorCode::Protocol,
-                                  CONCLAVE_CRYPTO_TR("A folder key was granted for a different folder."),
-                                  kStructure);
+        return CryptoErrors::make(
+            ErrorCode::Protocol,
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "A folder key was granted for a different folder."),
+            kStructure);
     if (m_keyVersion == 0 || m_keyVersion > state.currentKeyVersion())
         return CryptoErrors::make(
             ErrorCode::Protocol,
-            CONCLAVE_CRYPTO_TR("A folder key was granted for a key version the membership "
-                               "log does not know."),
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                              "A folder key was granted for a key version the membership "
+                              "log does not know."),
             kStructure);
     if (!UserKeys::verify(state.identityKeyOf(m_granterId), signedPart(), m_signature))
-        return CryptoErrors::make(ErrorCode::Crypto,
-                                  CONCLAVE_CRYPTO_TR("A folder key grant has an invalid signature."),
-                                  kStructure);
+        return CryptoErrors::make(
+            ErrorCode::Crypto,
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "A folder key grant has an invalid signature."),
+            kStructure);
     if (!state.heldManageDuring(m_granterId, m_keyVersion))
         return CryptoErrors::make(ErrorCode::Denied,
-                                  CONCLAVE_CRYPTO_TR("A folder key was granted by someone without the Manage "
-                                                     "role."),
+                                  QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                                    "A folder key was granted by someone without the Manage "
+                                                    "role."),
                                   kStructure);
     if (!state.isMember(m_recipientId))
         return CryptoErrors::make(
-            ErrorCode::Denied, CONCLAVE_CRYPTO_TR("A folder key was granted to someone who is not a member."),
+            ErrorCode::Denied,
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                              "A folder key was granted to someone who is not a member."),
             kStructure);
     return {};
 }
@@ -108,12 +116,14 @@ Result<SecureBytes> FolderKeyGrant::open(const QUuid& recipientId, const UserKey
 {
     if (recipientId != m_recipientId || recipient.encryptionPublicKey() != m_recipientKey)
         return CryptoErrors::make(ErrorCode::Protocol,
-                                  CONCLAVE_CRYPTO_TR("This folder key grant is addressed to someone else."),
+                                  QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                                    "This folder key grant is addressed to someone else."),
                                   kStructure);
     Result<SecureBytes> key = recipient.openSealed(m_sealed);
     if (key && key->size() != FolderKeyRing::kKeySize)
-        return CryptoErrors::make(ErrorCode::Corrupt, CONCLAVE_CRYPTO_TR("A folder key grant is damaged."),
-                                  kStructure);
+        return CryptoErrors::make(
+            ErrorCode::Corrupt, QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "A folder key grant is damaged."),
+            kStructure);
     return key;
 }
 

@@ -61,8 +61,9 @@ Result<QByteArray> FolderKeyRing::makeChainLink(quint32 newVersion) const
     const SecureBytes* newKey = key(newVersion);
     const SecureBytes* previousKey = newVersion > 1 ? key(newVersion - 1) : nullptr;
     if (!newKey || !previousKey)
-        return CryptoErrors::make(
-            ErrorCode::NotFound, CONCLAVE_CRYPTO_TR("The folder key needed for this step is not available."));
+        return CryptoErrors::make(ErrorCode::NotFound,
+                                  QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                                    "The folder key needed for this step is not available."));
     return makeChainLink(m_folderId, newVersion, *newKey, *previousKey);
 }
 
@@ -81,16 +82,20 @@ Status FolderKeyRing::absorbChainLink(QByteArrayView link)
     if (folderId != m_folderId || newVersion < 2 || previousVersion != newVersion - 1)
         return CryptoErrors::make(
             ErrorCode::Protocol,
-            CONCLAVE_CRYPTO_TR("A folder key chain link does not belong to this folder."), structure);
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                              "A folder key chain link does not belong to this folder."),
+            structure);
     const SecureBytes* newKey = key(newVersion);
     if (!newKey)
-        return CryptoErrors::make(
-            ErrorCode::NotFound, CONCLAVE_CRYPTO_TR("The folder key needed for this step is not available."));
+        return CryptoErrors::make(ErrorCode::NotFound,
+                                  QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                                    "The folder key needed for this step is not available."));
     Result<SecureBytes> previous = KeyWrap::unwrap(*newKey, wrapped, header, kKeySize);
     if (!previous)
-        return CryptoErrors::make(ErrorCode::Crypto,
-                                  CONCLAVE_CRYPTO_TR("A folder key chain link is damaged or was altered."),
-                                  structure);
+        return CryptoErrors::make(
+            ErrorCode::Crypto,
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "A folder key chain link is damaged or was altered."),
+            structure);
     insert(previousVersion, std::move(previous).value());
     return {};
 }

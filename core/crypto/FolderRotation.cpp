@@ -32,8 +32,9 @@ Result<RotationBatch> FolderRotation::rotate(const MembershipState& state, const
     batch.newKeyVersion = next.currentKeyVersion();
     const SecureBytes* previousKey = ring.key(batch.newKeyVersion - 1);
     if (!previousKey)
-        return CryptoErrors::make(
-            ErrorCode::NotFound, CONCLAVE_CRYPTO_TR("The folder key needed for this step is not available."));
+        return CryptoErrors::make(ErrorCode::NotFound,
+                                  QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                                    "The folder key needed for this step is not available."));
     batch.newFolderKey = FolderKeyRing::generateKey();
     batch.chainLink =
         FolderKeyRing::makeChainLink(state.folderId(), batch.newKeyVersion, batch.newFolderKey, *previousKey);
@@ -43,8 +44,9 @@ Result<RotationBatch> FolderRotation::rotate(const MembershipState& state, const
         if (key == request.encryptionKeys.cend())
             return CryptoErrors::make(
                 ErrorCode::NotFound,
-                CONCLAVE_CRYPTO_TR("The encryption key of a remaining member is missing, "
-                                   "so the folder key cannot be shared with them."),
+                QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                  "The encryption key of a remaining member is missing, "
+                                  "so the folder key cannot be shared with them."),
                 QStringLiteral("encryptionKeys"));
         Result<FolderKeyGrant> grant =
             FolderKeyGrant::create(state.folderId(), batch.newKeyVersion, batch.newFolderKey, member, *key,

@@ -84,14 +84,16 @@ Result<ItemEnvelope> ItemEnvelope::seal(const Header& header, QByteArrayView pla
                                         const SecureBytes& folderKey, const UserKeys& author)
 {
     if (plaintext.size() > kMaxPlaintext)
-        return CryptoErrors::make(ErrorCode::InvalidInput,
-                                  CONCLAVE_CRYPTO_TR("The item is too large to share."), kStructure);
+        return CryptoErrors::make(
+            ErrorCode::InvalidInput,
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "The item is too large to share."), kStructure);
     if (header.revision == 0 || header.keyVersion == 0 || folderKey.size() != 32 ||
         (header.revision == 1) != (header.previousHash.isEmpty() || isZero(header.previousHash)) ||
         (!header.previousHash.isEmpty() && header.previousHash.size() != kHashSize))
-        return CryptoErrors::make(ErrorCode::InvalidInput,
-                                  CONCLAVE_CRYPTO_TR("The item's revision information is not consistent."),
-                                  kStructure);
+        return CryptoErrors::make(
+            ErrorCode::InvalidInput,
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "The item's revision information is not consistent."),
+            kStructure);
 
     ItemEnvelope env;
     env.m_header = header;
@@ -128,8 +130,9 @@ Result<ItemEnvelope> ItemEnvelope::parse(QByteArrayView bytes)
     h.formatVersion = reader.u8();
     if (!reader.failed() && h.formatVersion != kFormatVersion)
         return CryptoErrors::make(ErrorCode::VersionTooNew,
-                                  CONCLAVE_CRYPTO_TR("This item was written in a format this version of "
-                                                     "Conclave does not know. Update Conclave to read it."),
+                                  QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                                    "This item was written in a format this version of "
+                                                    "Conclave does not know. Update Conclave to read it."),
                                   kStructure);
     const quint8 kind = reader.u8();
     h.orgId = reader.uuid();
@@ -146,15 +149,17 @@ Result<ItemEnvelope> ItemEnvelope::parse(QByteArrayView bytes)
         return parsed.error();
     if (kind < quint8(ItemKind::Item) || kind > quint8(ItemKind::FolderName))
         return CryptoErrors::make(ErrorCode::Protocol,
-                                  CONCLAVE_CRYPTO_TR("This item has a kind this version of Conclave does not "
-                                                     "know."),
+                                  QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                                    "This item has a kind this version of Conclave does not "
+                                                    "know."),
                                   kStructure);
     h.kind = ItemKind(kind);
     if (h.revision == 0 || h.keyVersion == 0 || (h.revision == 1) != isZero(h.previousHash) ||
         env.m_ciphertext.size() < qsizetype(kPadBlock) + kTag ||
         (env.m_ciphertext.size() - kTag) % qsizetype(kPadBlock) != 0)
-        return CryptoErrors::make(ErrorCode::Corrupt,
-                                  CONCLAVE_CRYPTO_TR("This item's header is not consistent."), kStructure);
+        return CryptoErrors::make(
+            ErrorCode::Corrupt,
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "This item's header is not consistent."), kStructure);
     return env;
 }
 
@@ -165,11 +170,11 @@ bool ItemEnvelope::verifySignature(QByteArrayView authorIdentityKey) const
 
 Result<SensitiveBytes> ItemEnvelope::decrypt(const SecureBytes& folderKey) const
 {
-    const Error failed =
-        CryptoErrors::make(ErrorCode::Crypto,
-                           CONCLAVE_CRYPTO_TR("This item could not be decrypted. It may have been "
-                                              "altered."),
-                           kStructure);
+    const Error failed = CryptoErrors::make(
+        ErrorCode::Crypto,
+        QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "This item could not be decrypted. It may have been "
+                                                    "altered."),
+        kStructure);
     if (folderKey.size() != 32 || m_ciphertext.size() < kTag)
         return failed;
     const QByteArray ad = associatedData();

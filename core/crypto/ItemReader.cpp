@@ -32,22 +32,26 @@ Result<ItemReader::Opened> ItemReader::check(const ItemEnvelope& envelope, const
     const ItemEnvelope::Header& h = envelope.header();
     if (h.orgId != expect.orgId || h.folderId != expect.folderId || h.folderId != members.folderId())
         return reject(ErrorCode::Protocol,
-                      CONCLAVE_CRYPTO_TR("The server delivered an item that belongs to a different folder "
-                                         "(moved item)."));
+                      QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                        "The server delivered an item that belongs to a different folder "
+                                        "(moved item)."));
     if (h.itemId != expect.itemId)
         return reject(ErrorCode::Protocol,
-                      CONCLAVE_CRYPTO_TR("The server delivered a different item than the one requested "
-                                         "(swapped id)."));
+                      QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                        "The server delivered a different item than the one requested "
+                                        "(swapped id)."));
     const QByteArray authorKey = members.identityKeyOf(h.authorId);
     if (authorKey.isEmpty())
-        return reject(ErrorCode::Denied,
-                      CONCLAVE_CRYPTO_TR("This item was written by someone who was never a "
-                                         "member of the folder."));
+        return reject(ErrorCode::Denied, QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                                           "This item was written by someone who was never a "
+                                                           "member of the folder."));
     if (!envelope.verifySignature(authorKey))
-        return reject(ErrorCode::Crypto, CONCLAVE_CRYPTO_TR("This item's signature is not valid."));
+        return reject(ErrorCode::Crypto,
+                      QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "This item's signature is not valid."));
     if (!expect.historical && !roleAtLeast(members.roleOf(h.authorId), FolderRole::Edit))
         return reject(ErrorCode::Denied,
-                      CONCLAVE_CRYPTO_TR("This item was written by a member without the right to edit."));
+                      QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                        "This item was written by a member without the right to edit."));
 
     const QByteArray hash = envelope.hash();
     bool newWrite = true;
@@ -55,29 +59,34 @@ Result<ItemReader::Opened> ItemReader::check(const ItemEnvelope& envelope, const
         const Seen& seen = *expect.lastSeen;
         if (h.revision < seen.revision)
             return reject(ErrorCode::Protocol,
-                          CONCLAVE_CRYPTO_TR("The server delivered an older revision of this item than one "
-                                             "already seen (rollback)."));
+                          QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                            "The server delivered an older revision of this item than one "
+                                            "already seen (rollback)."));
         if (h.revision == seen.revision && hash != seen.hash)
             return reject(ErrorCode::Protocol,
-                          CONCLAVE_CRYPTO_TR("The server delivered two different versions of the same item "
-                                             "revision (fork)."));
+                          QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                            "The server delivered two different versions of the same item "
+                                            "revision (fork)."));
         if (h.revision == seen.revision + 1 && h.previousHash != seen.hash)
             return reject(ErrorCode::Protocol,
-                          CONCLAVE_CRYPTO_TR("This item's revision does not follow the one already seen "
-                                             "(broken chain)."));
+                          QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                            "This item's revision does not follow the one already seen "
+                                            "(broken chain)."));
         newWrite = h.revision > seen.revision;
     }
     if (h.keyVersion > members.currentKeyVersion())
         return reject(ErrorCode::Protocol,
-                      CONCLAVE_CRYPTO_TR("This item uses a folder key version the membership log does not "
-                                         "know."));
+                      QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                        "This item uses a folder key version the membership log does not "
+                                        "know."));
     if (newWrite && !expect.historical && h.keyVersion != members.currentKeyVersion())
         return reject(ErrorCode::Protocol,
-                      CONCLAVE_CRYPTO_TR("This item was written with an outdated folder key (stale key "
-                                         "version)."));
+                      QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                        "This item was written with an outdated folder key (stale key "
+                                        "version)."));
     if (h.kind == ItemKind::FolderName && h.itemId != h.folderId)
-        return reject(ErrorCode::Protocol,
-                      CONCLAVE_CRYPTO_TR("A folder name belongs to a different folder."));
+        return reject(ErrorCode::Protocol, QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                                             "A folder name belongs to a different folder."));
 
     Opened checked;
     checked.kind = h.kind;
@@ -93,20 +102,23 @@ Result<ItemReader::Opened> ItemReader::open(const ItemEnvelope& envelope, const 
 {
     if (envelope.header().folderId != keys.folderId())
         return reject(ErrorCode::Protocol,
-                      CONCLAVE_CRYPTO_TR("The server delivered an item that belongs to a different folder "
-                                         "(moved item)."));
+                      QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                        "The server delivered an item that belongs to a different folder "
+                                        "(moved item)."));
     Result<Opened> checked = check(envelope, expect, members);
     if (!checked)
         return checked;
     const SecureBytes* key = keys.key(checked->keyVersion);
     if (!key)
         return reject(ErrorCode::NotFound,
-                      CONCLAVE_CRYPTO_TR("The folder key for this item is not available on this computer."));
+                      QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                        "The folder key for this item is not available on this computer."));
     Result<SensitiveBytes> plaintext = envelope.decrypt(*key);
     if (!plaintext)
         return plaintext.error();
     if (checked->kind == ItemKind::DeleteMarker && !plaintext->isEmpty())
-        return reject(ErrorCode::Corrupt, CONCLAVE_CRYPTO_TR("A delete marker carries unexpected content."));
+        return reject(ErrorCode::Corrupt, QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                                            "A delete marker carries unexpected content."));
     checked->plaintext = std::move(plaintext).value();
     return checked;
 }

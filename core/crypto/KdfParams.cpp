@@ -22,28 +22,30 @@ KdfParams KdfParams::generate()
 Status KdfParams::checkAcceptable(const std::optional<KdfParams>& lastSeen) const
 {
     if (opsLimit < kMinOpsLimit || memLimit < kMinMemLimit)
-        return CryptoErrors::make(
-            ErrorCode::Protocol,
-            CONCLAVE_CRYPTO_TR("The server asked for a password hashing strength below "
-                               "Conclave's minimum. Sign-in was stopped to protect your "
-                               "password."),
-            QStringLiteral("kdf"));
+        return CryptoErrors::make(ErrorCode::Protocol,
+                                  QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                                    "The server asked for a password hashing strength below "
+                                                    "Conclave's minimum. Sign-in was stopped to protect your "
+                                                    "password."),
+                                  QStringLiteral("kdf"));
     if (lastSeen && (opsLimit < lastSeen->opsLimit || memLimit < lastSeen->memLimit))
-        return CryptoErrors::make(
-            ErrorCode::Protocol,
-            CONCLAVE_CRYPTO_TR("The server asked for a weaker password hashing strength "
-                               "than it used before. Sign-in was stopped to protect "
-                               "your password."),
-            QStringLiteral("kdf"));
+        return CryptoErrors::make(ErrorCode::Protocol,
+                                  QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                                    "The server asked for a weaker password hashing strength "
+                                                    "than it used before. Sign-in was stopped to protect "
+                                                    "your password."),
+                                  QStringLiteral("kdf"));
     if (opsLimit > kMaxOpsLimit || memLimit > kMaxMemLimit)
         return CryptoErrors::make(ErrorCode::Protocol,
-                                  CONCLAVE_CRYPTO_TR("The server asked for a password hashing cost this "
-                                                     "computer cannot afford."),
+                                  QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                                    "The server asked for a password hashing cost this "
+                                                    "computer cannot afford."),
                                   QStringLiteral("kdf"));
     if (salt.size() != kSaltSize)
-        return CryptoErrors::make(ErrorCode::Protocol,
-                                  CONCLAVE_CRYPTO_TR("The server sent a password salt of the wrong size."),
-                                  QStringLiteral("kdf"));
+        return CryptoErrors::make(
+            ErrorCode::Protocol,
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "The server sent a password salt of the wrong size."),
+            QStringLiteral("kdf"));
     return {};
 }
 

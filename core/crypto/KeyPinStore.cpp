@@ -14,9 +14,10 @@ constexpr quint32 kMaxPins = 1u << 20;
 
 Error badKey()
 {
-    return CryptoErrors::make(ErrorCode::InvalidInput,
-                              CONCLAVE_CRYPTO_TR("The identity key has the wrong size."),
-                              QStringLiteral("identityKey"));
+    return CryptoErrors::make(
+        ErrorCode::InvalidInput,
+        QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "The identity key has the wrong size."),
+        QStringLiteral("identityKey"));
 }
 } // namespace
 
@@ -35,9 +36,10 @@ Result<KeyPinStore::PinState> KeyPinStore::check(const QUuid& userId, QByteArray
         it->second.pending = identityPublicKey.toByteArray();
     return CryptoErrors::make(
         ErrorCode::Denied,
-        CONCLAVE_CRYPTO_TR("This member's security key has changed. Sharing with them is "
-                           "paused until a folder manager confirms the new safety "
-                           "number."),
+        QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                          "This member's security key has changed. Sharing with them is "
+                          "paused until a folder manager confirms the new safety "
+                          "number."),
         QStringLiteral("identityKey"));
 }
 
@@ -65,7 +67,8 @@ Status KeyPinStore::confirmChange(const QUuid& userId, QByteArrayView identityPu
     if (it == m_pins.end() || it->second.pending.isEmpty() || it->second.pending != identityPublicKey)
         return CryptoErrors::make(
             ErrorCode::InvalidInput,
-            CONCLAVE_CRYPTO_TR("This key is not the changed key waiting for confirmation."),
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                              "This key is not the changed key waiting for confirmation."),
             QStringLiteral("identityKey"));
     it->second.key = it->second.pending;
     it->second.pending.clear();
@@ -91,8 +94,9 @@ Result<KeyPinStore> KeyPinStore::parse(QByteArrayView bytes)
     reader.expectTag(DomainTags::kPinStore);
     const quint32 count = reader.u32();
     if (count > kMaxPins || qsizetype(count) > bytes.size())
-        reader.fail(CryptoErrors::make(ErrorCode::Corrupt,
-                                       CONCLAVE_CRYPTO_TR("A length in the data is too large."), structure));
+        reader.fail(CryptoErrors::make(
+            ErrorCode::Corrupt,
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "A length in the data is too large."), structure));
     KeyPinStore store;
     QUuid previous;
     for (quint32 i = 0; i < count && !reader.failed(); ++i) {
@@ -101,8 +105,9 @@ Result<KeyPinStore> KeyPinStore::parse(QByteArrayView bytes)
         pin.key = reader.fixed(UserKeys::kPublicKeySize).toByteArray();
         const quint8 hasPending = reader.u8();
         if (hasPending > 1 || (i > 0 && !(previous < id)))
-            reader.fail(CryptoErrors::make(ErrorCode::Corrupt,
-                                           CONCLAVE_CRYPTO_TR("The key pins are damaged."), structure));
+            reader.fail(CryptoErrors::make(
+                ErrorCode::Corrupt, QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "The key pins are damaged."),
+                structure));
         if (hasPending == 1)
             pin.pending = reader.fixed(UserKeys::kPublicKeySize).toByteArray();
         previous = id;

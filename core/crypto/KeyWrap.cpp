@@ -46,8 +46,9 @@ Result<SecureBytes> KeyWrap::unwrap(const SecureBytes& wrappingKey, QByteArrayVi
 Error KeyWrap::unlockError()
 {
     return CryptoErrors::make(ErrorCode::Crypto,
-                              CONCLAVE_CRYPTO_TR("The key could not be unlocked. The password may be wrong "
-                                                 "or the stored key may be damaged."));
+                              QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                                "The key could not be unlocked. The password may be wrong "
+                                                "or the stored key may be damaged."));
 }
 
 } // namespace Conclave::Core

@@ -73,9 +73,11 @@ Result<MembershipEntry> MembershipEntry::parse(QByteArrayView bytes)
     entry.m_signature = reader.fixed(UserKeys::kSignatureSize).toByteArray();
     if (action < quint8(MembershipAction::Create) || action > quint8(MembershipAction::Leave) ||
         role > quint8(FolderRole::Manage))
-        reader.fail(CryptoErrors::make(
-            ErrorCode::Protocol, CONCLAVE_CRYPTO_TR("A membership log entry has an unknown action or role."),
-            structure));
+        reader.fail(
+            CryptoErrors::make(ErrorCode::Protocol,
+                               QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                                 "A membership log entry has an unknown action or role."),
+                               structure));
     if (const Status parsed = reader.finish(); !parsed)
         return parsed.error();
     f.action = MembershipAction(action);

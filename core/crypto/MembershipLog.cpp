@@ -12,12 +12,14 @@ Result<MembershipState> MembershipLog::replay(const QUuid& folderId, const QList
     const QString field = QStringLiteral("membershipLog");
     if (lastSeen && quint64(entries.size()) < lastSeen->length)
         return CryptoErrors::make(ErrorCode::Protocol,
-                                  CONCLAVE_CRYPTO_TR("The server sent an older or truncated membership list "
-                                                     "than this computer has already seen (rollback)."),
+                                  QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                                    "The server sent an older or truncated membership list "
+                                                    "than this computer has already seen (rollback)."),
                                   field);
     if (entries.isEmpty())
-        return CryptoErrors::make(ErrorCode::Protocol,
-                                  CONCLAVE_CRYPTO_TR("The server sent an empty membership list."), field);
+        return CryptoErrors::make(
+            ErrorCode::Protocol,
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "The server sent an empty membership list."), field);
     MembershipState state(folderId);
     for (const MembershipEntry& entry : entries) {
         if (const Status applied = state.apply(entry); !applied)
@@ -25,8 +27,9 @@ Result<MembershipState> MembershipLog::replay(const QUuid& folderId, const QList
     }
     if (lastSeen && lastSeen->length > 0 && state.hashAt(lastSeen->length - 1) != lastSeen->headHash)
         return CryptoErrors::make(ErrorCode::Protocol,
-                                  CONCLAVE_CRYPTO_TR("The server sent a membership list that contradicts one "
-                                                     "this computer has already seen (fork)."),
+                                  QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                                    "The server sent a membership list that contradicts one "
+                                                    "this computer has already seen (fork)."),
                                   field);
     return state;
 }

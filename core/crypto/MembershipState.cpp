@@ -68,45 +68,54 @@ Status MembershipState::apply(const MembershipEntry& entry)
     const MembershipEntry::Fields& f = entry.fields();
     if (f.folderId != m_folderId)
         return logError(ErrorCode::Protocol,
-                        CONCLAVE_CRYPTO_TR("A membership log entry belongs to a different folder."));
+                        QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                          "A membership log entry belongs to a different folder."));
     if (f.sequence != length() || f.previousHash != headHash())
         return logError(ErrorCode::Corrupt,
-                        CONCLAVE_CRYPTO_TR("The membership log's hash chain is broken: an entry is missing, "
-                                           "reordered or changed."));
+                        QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                          "The membership log's hash chain is broken: an entry is missing, "
+                                          "reordered or changed."));
 
     const bool first = m_hashes.isEmpty();
     if (first != (f.action == MembershipAction::Create))
         return logError(ErrorCode::Protocol,
-                        CONCLAVE_CRYPTO_TR("The membership log does not start with the folder's creation."));
+                        QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                          "The membership log does not start with the folder's creation."));
 
     const QByteArray signerKey = first ? f.subjectIdentityKey : identityKeyOf(f.signerId);
     const FolderRole signerRole = first ? FolderRole::Manage : roleOf(f.signerId);
     if (!first && signerRole == FolderRole::None)
         return logError(
             ErrorCode::Denied,
-            CONCLAVE_CRYPTO_TR("A membership log entry is signed by someone who is not a member."));
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                              "A membership log entry is signed by someone who is not a member."));
     if (!UserKeys::verify(signerKey, entry.signedPart(), entry.signature()))
-        return logError(ErrorCode::Crypto,
-                        CONCLAVE_CRYPTO_TR("A membership log entry has an invalid signature."));
+        return logError(
+            ErrorCode::Crypto,
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "A membership log entry has an invalid signature."));
 
     const bool needsManage = f.action == MembershipAction::Add || f.action == MembershipAction::Remove ||
                              f.action == MembershipAction::ChangeRole || f.action == MembershipAction::Rotate;
     if (needsManage && signerRole != FolderRole::Manage)
         return logError(
             ErrorCode::Denied,
-            CONCLAVE_CRYPTO_TR("A membership change is signed by a member without the Manage role."));
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                              "A membership change is signed by a member without the Manage role."));
     const quint32 expectedVersion = f.action == MembershipAction::Rotate ? m_keyVersion + 1
                                     : first                              ? 1
                                                                          : m_keyVersion;
     if (f.keyVersion != expectedVersion)
         return logError(ErrorCode::Protocol,
-                        CONCLAVE_CRYPTO_TR("A membership log entry has an unexpected key version."));
+                        QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                          "A membership log entry has an unexpected key version."));
     const bool validRole = f.role >= FolderRole::View && f.role <= FolderRole::Manage;
-    const Error malformed = logError(
-        ErrorCode::Protocol, CONCLAVE_CRYPTO_TR("A membership log entry is not valid for the folder's "
-                                                "current members."));
+    const Error malformed = logError(ErrorCode::Protocol,
+                                     QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                                       "A membership log entry is not valid for the folder's "
+                                                       "current members."));
     const Error lastManager =
-        logError(ErrorCode::Denied, CONCLAVE_CRYPTO_TR("A folder must always keep at least one manager."));
+        logError(ErrorCode::Denied, QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                                      "A folder must always keep at least one manager."));
 
     MembershipState next = *this;
     switch (f.action) {

@@ -44,11 +44,14 @@ Result<UserKeyBundle> UserKeyBundle::parseAndVerify(QByteArrayView bytes)
     if (const Status parsed = reader.finish(); !parsed)
         return parsed.error();
     if (bundle.m_userId.isNull())
-        return CryptoErrors::make(ErrorCode::Corrupt, CONCLAVE_CRYPTO_TR("The key bundle names no user."),
-                                  structure);
+        return CryptoErrors::make(
+            ErrorCode::Corrupt, QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "The key bundle names no user."),
+            structure);
     if (!UserKeys::verify(bundle.m_identityKey, signedBytes, bundle.m_signature))
-        return CryptoErrors::make(ErrorCode::Crypto,
-                                  CONCLAVE_CRYPTO_TR("The key bundle's signature is not valid."), structure);
+        return CryptoErrors::make(
+            ErrorCode::Crypto,
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "The key bundle's signature is not valid."),
+            structure);
     return bundle;
 }
 

@@ -89,14 +89,16 @@ QByteArray UserKeys::seal(QByteArrayView recipientPublicKey, const SecureBytes& 
 Result<SecureBytes> UserKeys::openSealed(QByteArrayView sealed) const
 {
     if (sealed.size() < qsizetype(crypto_box_SEALBYTES))
-        return CryptoErrors::make(ErrorCode::Crypto,
-                                  CONCLAVE_CRYPTO_TR("A key sent to you could not be opened."));
+        return CryptoErrors::make(
+            ErrorCode::Crypto,
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "A key sent to you could not be opened."));
     SecureBytes out(std::size_t(sealed.size()) - crypto_box_SEALBYTES);
     if (crypto_box_seal_open(out.data(), u(sealed), std::size_t(sealed.size()),
                              reinterpret_cast<const unsigned char*>(m_encryptionPublic.constData()),
                              m_encryptionSecret.data()) != 0)
-        return CryptoErrors::make(ErrorCode::Crypto,
-                                  CONCLAVE_CRYPTO_TR("A key sent to you could not be opened."));
+        return CryptoErrors::make(
+            ErrorCode::Crypto,
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "A key sent to you could not be opened."));
     return out;
 }
 

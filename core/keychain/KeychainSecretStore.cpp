@@ -20,7 +20,11 @@ namespace Conclave::Core {
 
 namespace {
 
-constexpr const char* kContext = "Conclave::Core::KeychainSecretStore";
+// Translation context of this file's messages, visible to lupdate.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Conclave::Core::KeychainSecretStore)
+};
 
 enum class JobType
 {
@@ -60,21 +64,16 @@ void wipeSharedBuffer(const QByteArray& bytes)
 QString operationFailure(JobType type, const QString& what, const QString& detail)
 {
     // The backend's detail (often English only) ends the sentence, so it gets its full stop.
-    QString reason = detail.trimmed().isEmpty() ? QCoreApplication::translate(kContext, "unknown error")
-                                                : detail.trimmed();
+    QString reason = detail.trimmed().isEmpty() ? Tr::tr("unknown error") : detail.trimmed();
     if (!reason.endsWith(QLatin1Char('.')))
         reason += QLatin1Char('.');
     switch (type) {
     case JobType::Read:
-        return QCoreApplication::translate(kContext, "The %1 could not be read from the system keychain: %2")
-            .arg(what, reason);
+        return Tr::tr("The %1 could not be read from the system keychain: %2").arg(what, reason);
     case JobType::Write:
-        return QCoreApplication::translate(kContext, "The %1 could not be saved in the system keychain: %2")
-            .arg(what, reason);
+        return Tr::tr("The %1 could not be saved in the system keychain: %2").arg(what, reason);
     case JobType::Delete:
-        return QCoreApplication::translate(kContext,
-                                           "The %1 could not be removed from the system keychain: %2")
-            .arg(what, reason);
+        return Tr::tr("The %1 could not be removed from the system keychain: %2").arg(what, reason);
     }
     return reason;
 }
@@ -84,25 +83,19 @@ Error keychainError(JobType type, QKeychain::Error code, const QString& detail, 
     switch (code) {
     case QKeychain::EntryNotFound:
         return Error::make(ErrorCode::NotFound,
-                           QCoreApplication::translate(
-                               kContext, "No %1 is stored in the system keychain for this connection.")
-                               .arg(what));
+                           Tr::tr("No %1 is stored in the system keychain for this connection.").arg(what));
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
         // Secret Service reports a locked collection this way too (after a failed unlock prompt).
-        return Error::make(ErrorCode::Denied,
-                           QCoreApplication::translate(kContext,
-                                                       "The system keychain is locked or refused access. "
-                                                       "Unlock it (for example in your desktop's password "
-                                                       "manager) and try again."));
+        return Error::make(ErrorCode::Denied, Tr::tr("The system keychain is locked or refused access. "
+                                                     "Unlock it (for example in your desktop's password "
+                                                     "manager) and try again."));
     case QKeychain::NoBackendAvailable:
-        return Error::make(
-            ErrorCode::Unavailable,
-            QCoreApplication::translate(kContext, "No system keychain is available on this computer."));
+        return Error::make(ErrorCode::Unavailable,
+                           Tr::tr("No system keychain is available on this computer."));
     case QKeychain::NotImplemented:
         return Error::make(ErrorCode::Unavailable,
-                           QCoreApplication::translate(
-                               kContext, "The system keychain on this computer does not support this."));
+                           Tr::tr("The system keychain on this computer does not support this."));
     case QKeychain::CouldNotDeleteEntry:
         return Error::make(ErrorCode::Io, operationFailure(type, what, detail));
     case QKeychain::NoError:
@@ -114,9 +107,8 @@ Error keychainError(JobType type, QKeychain::Error code, const QString& detail, 
 
 Error timeoutError()
 {
-    return Error::make(ErrorCode::Timeout,
-                       QCoreApplication::translate(kContext, "The system keychain did not answer in time. "
-                                                             "It may be locked or busy."));
+    return Error::make(ErrorCode::Timeout, Tr::tr("The system keychain did not answer in time. "
+                                                  "It may be locked or busy."));
 }
 
 // Errors that typically mean the Secret Service is still starting (or D-Bus activation of it
@@ -442,10 +434,8 @@ void KeychainSecretStore::probe(QObject* context, StatusCallback done)
                 return;
             }
         } else if (!(result.value() == *expected)) {
-            *failure =
-                Error::make(ErrorCode::Corrupt,
-                            QCoreApplication::translate(
-                                kContext, "The system keychain returned different data than was stored "
+            *failure = Error::make(ErrorCode::Corrupt,
+                                   Tr::tr("The system keychain returned different data than was stored "
                                           "in it."));
         }
         runJob(deleteRun);

@@ -19,13 +19,16 @@ namespace Conclave::Core {
 
 namespace {
 
-constexpr const char* kContext = "SecretStoreFactory";
+// Translation context of this file's messages, visible to lupdate.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(SecretStoreFactory)
+};
 
 QString memoryConsequence()
 {
-    return QCoreApplication::translate(kContext,
-                                       "Passwords and keys are kept in memory until Conclave quits and "
-                                       "will be asked for again next time.");
+    return Tr::tr("Passwords and keys are kept in memory until Conclave quits and "
+                  "will be asked for again next time.");
 }
 
 void deliver(QObject* context, SecretStoreFactory::Callback done, std::unique_ptr<SecretStore> store,
@@ -68,8 +71,7 @@ void SecretStoreFactory::create(QObject* context, const Options& options, Callba
     const QString mode = qEnvironmentVariable(kModeVariable).trimmed().toLower();
     if (mode == QLatin1String("memory")) {
         fallBack(context, std::move(done),
-                 QCoreApplication::translate(
-                     kContext, "The system keychain is not used because %1 is set to \u201cmemory\u201d.")
+                 Tr::tr("The system keychain is not used because %1 is set to \u201cmemory\u201d.")
                      .arg(QLatin1String(kModeVariable)));
         return;
     }
@@ -78,8 +80,7 @@ void SecretStoreFactory::create(QObject* context, const Options& options, Callba
 
 #if !defined(CONCLAVE_HAVE_QTKEYCHAIN)
     Q_UNUSED(options);
-    fallBack(context, std::move(done),
-             QCoreApplication::translate(kContext, "This build of Conclave has no keychain support."));
+    fallBack(context, std::move(done), Tr::tr("This build of Conclave has no keychain support."));
     return;
 #else
 #if defined(CONCLAVE_HAVE_QTDBUS)
@@ -87,9 +88,8 @@ void SecretStoreFactory::create(QObject* context, const Options& options, Callba
     // library error a probe would produce.
     if (!QDBusConnection::sessionBus().isConnected()) {
         fallBack(context, std::move(done),
-                 QCoreApplication::translate(kContext,
-                                             "No D-Bus session is running, so Conclave cannot reach the "
-                                             "system keychain (Secret Service)."));
+                 Tr::tr("No D-Bus session is running, so Conclave cannot reach the "
+                        "system keychain (Secret Service)."));
         return;
     }
 #endif
@@ -106,8 +106,8 @@ void SecretStoreFactory::create(QObject* context, const Options& options, Callba
             return;
         }
         fallBack(guard, std::move(done),
-                 QCoreApplication::translate(kContext, "Conclave cannot use the system keychain.") +
-                     QLatin1Char(' ') + status.error().message);
+                 Tr::tr("Conclave cannot use the system keychain.") + QLatin1Char(' ') +
+                     status.error().message);
     });
 #endif
 }

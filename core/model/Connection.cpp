@@ -11,10 +11,12 @@ namespace Conclave::Core {
 
 namespace {
 
-QString tr(const char* text)
+// Translation context of this file's messages; a class lupdate can see, so the strings
+// are extracted under the same context they are looked up with.
+struct Tr
 {
-    return QCoreApplication::translate("Conclave::Core::Connection", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Conclave::Core::Connection)
+};
 
 Error invalid(const QString& field, const QString& message)
 {
@@ -85,7 +87,7 @@ Status checkTlsOption(const Connection& c, const ConnectionOption& option, qsize
         (c.kind == ConnectionKind::MySQL && isOneOf(key, {"ssl-ca", "sslCa"})))
         return invalid(
             indexed("options", index, "key"),
-            tr("\"%1\" is a TLS setting; set it in the TLS settings instead of as an option.").arg(key));
+            Tr::tr("\"%1\" is a TLS setting; set it in the TLS settings instead of as an option.").arg(key));
     bool modeEncrypts = false;
     if (c.kind == ConnectionKind::PostgreSQL && isOneOf(key, {"sslmode"}))
         modeEncrypts = isOneOf(option.second, {"require", "verify-ca", "verify-full"});
@@ -95,13 +97,13 @@ Status checkTlsOption(const Connection& c, const ConnectionOption& option, qsize
         return {};
     if (c.tls.enabled && !modeEncrypts)
         return invalid(indexed("options", index, "value"),
-                       tr("TLS is on, but %1 \"%2\" allows unencrypted connections; choose a mode that "
-                          "requires TLS or turn TLS off.")
+                       Tr::tr("TLS is on, but %1 \"%2\" allows unencrypted connections; choose a mode that "
+                              "requires TLS or turn TLS off.")
                            .arg(key, option.second));
     if (!c.tls.enabled && modeEncrypts)
         return invalid(
             indexed("options", index, "value"),
-            tr("%1 \"%2\" requires TLS; turn TLS on or remove the option.").arg(key, option.second));
+            Tr::tr("%1 \"%2\" requires TLS; turn TLS on or remove the option.").arg(key, option.second));
     return {};
 }
 
@@ -180,79 +182,81 @@ bool isSecretOption(const QString& key, const QString& value)
 Status validateConnection(const Connection& c)
 {
     if (c.id.isNull())
-        return invalid(QStringLiteral("id"), tr("The connection has no identifier."));
+        return invalid(QStringLiteral("id"), Tr::tr("The connection has no identifier."));
     if (!allKinds().contains(c.kind))
-        return invalid(QStringLiteral("kind"), tr("The kind of connection is not supported."));
+        return invalid(QStringLiteral("kind"), Tr::tr("The kind of connection is not supported."));
 
     const QString name = c.name.trimmed();
     if (name.isEmpty())
-        return invalid(QStringLiteral("name"), tr("Enter a name for the connection."));
+        return invalid(QStringLiteral("name"), Tr::tr("Enter a name for the connection."));
     if (c.name.size() > 200)
-        return invalid(QStringLiteral("name"), tr("The name is too long (at most 200 characters)."));
+        return invalid(QStringLiteral("name"), Tr::tr("The name is too long (at most 200 characters)."));
     if (hasControlCharacters(c.name))
-        return invalid(QStringLiteral("name"), tr("The name must not contain control characters."));
+        return invalid(QStringLiteral("name"), Tr::tr("The name must not contain control characters."));
 
     if (c.hosts.isEmpty())
-        return invalid(QStringLiteral("hosts"), tr("Enter a host to connect to."));
+        return invalid(QStringLiteral("hosts"), Tr::tr("Enter a host to connect to."));
     if (c.hosts.size() > 1 && c.kind != ConnectionKind::MongoDB)
-        return invalid(QStringLiteral("hosts"), tr("Only MongoDB connections can have more than one host."));
+        return invalid(QStringLiteral("hosts"),
+                       Tr::tr("Only MongoDB connections can have more than one host."));
     if (c.srv) {
         if (c.kind != ConnectionKind::MongoDB)
-            return invalid(QStringLiteral("srv"), tr("Only MongoDB connections can use an SRV record."));
+            return invalid(QStringLiteral("srv"), Tr::tr("Only MongoDB connections can use an SRV record."));
         if (c.hosts.size() != 1)
             return invalid(QStringLiteral("hosts"),
-                           tr("A mongodb+srv connection needs exactly one host, the SRV name."));
+                           Tr::tr("A mongodb+srv connection needs exactly one host, the SRV name."));
     }
     for (qsizetype i = 0; i < c.hosts.size(); ++i) {
         const HostPort& hp = c.hosts.at(i);
         if (hp.host.isEmpty())
-            return invalid(indexed("hosts", i, "host"), tr("Enter a host name or address."));
+            return invalid(indexed("hosts", i, "host"), Tr::tr("Enter a host name or address."));
         if (!isValidHost(hp.host))
             return invalid(indexed("hosts", i, "host"),
-                           tr("\"%1\" is not a valid host name or IP address.").arg(hp.host));
+                           Tr::tr("\"%1\" is not a valid host name or IP address.").arg(hp.host));
         if (c.srv) {
             if (hp.port != 0)
                 return invalid(indexed("hosts", i, "port"),
-                               tr("A mongodb+srv connection cannot have a port; the SRV record "
-                                  "provides it."));
+                               Tr::tr("A mongodb+srv connection cannot have a port; the SRV record "
+                                      "provides it."));
             if (hp.host.contains(QLatin1Char(':')) || !QHostAddress(hp.host).isNull())
                 return invalid(indexed("hosts", i, "host"),
-                               tr("A mongodb+srv connection needs a host name, not an IP address."));
+                               Tr::tr("A mongodb+srv connection needs a host name, not an IP address."));
         } else if (hp.port == 0) {
-            return invalid(indexed("hosts", i, "port"), tr("Enter a port between 1 and 65535."));
+            return invalid(indexed("hosts", i, "port"), Tr::tr("Enter a port between 1 and 65535."));
         }
     }
 
     if (hasControlCharacters(c.username))
-        return invalid(QStringLiteral("username"), tr("The user name must not contain control characters."));
+        return invalid(QStringLiteral("username"),
+                       Tr::tr("The user name must not contain control characters."));
     if (hasControlCharacters(c.defaultDatabase))
         return invalid(QStringLiteral("defaultDatabase"),
-                       tr("The database name must not contain control characters."));
+                       Tr::tr("The database name must not contain control characters."));
     if (c.kind == ConnectionKind::Redis && !c.defaultDatabase.isEmpty()) {
         bool isNumber = false;
         const int index = c.defaultDatabase.toInt(&isNumber);
         if (!isNumber || index < 0)
             return invalid(QStringLiteral("defaultDatabase"),
-                           tr("A Redis database is a number, 0 or greater."));
+                           Tr::tr("A Redis database is a number, 0 or greater."));
     }
     if (c.kind == ConnectionKind::SSH && !c.defaultDatabase.isEmpty())
-        return invalid(QStringLiteral("defaultDatabase"), tr("An SSH connection has no database."));
+        return invalid(QStringLiteral("defaultDatabase"), Tr::tr("An SSH connection has no database."));
 
     for (qsizetype i = 0; i < c.options.size(); ++i) {
         const ConnectionOption& option = c.options.at(i);
         if (option.first.isEmpty())
-            return invalid(indexed("options", i, "key"), tr("Enter a name for the option."));
+            return invalid(indexed("options", i, "key"), Tr::tr("Enter a name for the option."));
         if (!isValidOptionKey(option.first))
             return invalid(indexed("options", i, "key"),
-                           tr("An option name may only contain letters, digits, '_', '.' and '-'."));
+                           Tr::tr("An option name may only contain letters, digits, '_', '.' and '-'."));
         if (isSecretOption(option.first, option.second))
             return invalid(indexed("options", i, "key"),
-                           tr("The option \"%1\" holds a secret; secrets are kept in the keychain, "
-                              "not in options.")
+                           Tr::tr("The option \"%1\" holds a secret; secrets are kept in the keychain, "
+                                  "not in options.")
                                .arg(option.first));
         if (hasControlCharacters(option.second))
             return invalid(indexed("options", i, "value"),
-                           tr("An option value must not contain control characters."));
+                           Tr::tr("An option value must not contain control characters."));
         // TLS lives in TlsSettings; an option saying otherwise would make the URI and the
         // settings disagree about whether the connection is encrypted.
         if (Status tls = checkTlsOption(c, option, i); !tls.ok())
@@ -260,38 +264,40 @@ Status validateConnection(const Connection& c)
     }
 
     if (c.kind == ConnectionKind::SSH && c.tls.enabled)
-        return invalid(QStringLiteral("tls.enabled"), tr("SSH connections do not use TLS settings."));
+        return invalid(QStringLiteral("tls.enabled"), Tr::tr("SSH connections do not use TLS settings."));
     if (!c.tls.caFile.isEmpty()) {
         if (hasControlCharacters(c.tls.caFile))
             return invalid(QStringLiteral("tls.caFile"),
-                           tr("The CA file path must not contain control characters."));
+                           Tr::tr("The CA file path must not contain control characters."));
         if (!QDir::isAbsolutePath(c.tls.caFile))
-            return invalid(QStringLiteral("tls.caFile"), tr("The CA file must be given as a full path."));
+            return invalid(QStringLiteral("tls.caFile"), Tr::tr("The CA file must be given as a full path."));
     }
 
     if (c.ssh.enabled) {
         if (c.ssh.host.isEmpty())
-            return invalid(QStringLiteral("ssh.host"), tr("Enter the SSH host of the tunnel."));
+            return invalid(QStringLiteral("ssh.host"), Tr::tr("Enter the SSH host of the tunnel."));
         if (!isValidHost(c.ssh.host))
             return invalid(QStringLiteral("ssh.host"),
-                           tr("\"%1\" is not a valid host name or IP address.").arg(c.ssh.host));
+                           Tr::tr("\"%1\" is not a valid host name or IP address.").arg(c.ssh.host));
         if (c.ssh.port == 0)
-            return invalid(QStringLiteral("ssh.port"), tr("Enter an SSH port between 1 and 65535."));
+            return invalid(QStringLiteral("ssh.port"), Tr::tr("Enter an SSH port between 1 and 65535."));
         if (hasControlCharacters(c.ssh.user) || c.ssh.user.contains(QLatin1Char('@')))
-            return invalid(QStringLiteral("ssh.user"), tr("The SSH user name is not valid."));
+            return invalid(QStringLiteral("ssh.user"), Tr::tr("The SSH user name is not valid."));
     }
 
     static const QRegularExpression colorPattern(QStringLiteral("^#[0-9A-Fa-f]{6}$"));
     if (!c.color.isEmpty() && !colorPattern.match(c.color).hasMatch())
-        return invalid(QStringLiteral("color"), tr("The colour must be written as #rrggbb."));
+        return invalid(QStringLiteral("color"), Tr::tr("The colour must be written as #rrggbb."));
 
     for (qsizetype i = 0; i < c.tags.size(); ++i) {
         const QString& tag = c.tags.at(i);
         if (tag.trimmed().isEmpty() || hasControlCharacters(tag) || tag.size() > 100)
-            return invalid(indexed("tags", i), tr("A tag must be a short text without control characters."));
+            return invalid(indexed("tags", i),
+                           Tr::tr("A tag must be a short text without control characters."));
     }
     if (c.notes.size() > 100000)
-        return invalid(QStringLiteral("notes"), tr("The notes are too long (at most 100,000 characters)."));
+        return invalid(QStringLiteral("notes"),
+                       Tr::tr("The notes are too long (at most 100,000 characters)."));
     return {};
 }
 

@@ -21,10 +21,12 @@ namespace Conclave::Core {
 
 namespace {
 
-QString tr(const char* text)
+// Translation context of this file's messages; a class lupdate can see, so the strings
+// are extracted under the same context they are looked up with.
+struct Tr
 {
-    return QCoreApplication::translate("Conclave::Core::ConnectionExporter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Conclave::Core::ConnectionExporter)
+};
 
 const QString kFormatName = QStringLiteral("conclave-connections");
 
@@ -99,7 +101,7 @@ public:
         if (v.isUndefined() || v.isNull())
             return {};
         if (!v.isString())
-            fail(path + QLatin1Char('.') + QLatin1String(key), tr("must be text"));
+            fail(path + QLatin1Char('.') + QLatin1String(key), Tr::tr("must be text"));
         return v.toString();
     }
     bool boolean(const QJsonObject& o, const char* key, const QString& path)
@@ -108,7 +110,7 @@ public:
         if (v.isUndefined() || v.isNull())
             return false;
         if (!v.isBool())
-            fail(path + QLatin1Char('.') + QLatin1String(key), tr("must be true or false"));
+            fail(path + QLatin1Char('.') + QLatin1String(key), Tr::tr("must be true or false"));
         return v.toBool();
     }
     qint64 integer(const QJsonObject& o, const char* key, const QString& path, qint64 min, qint64 max,
@@ -120,7 +122,7 @@ public:
         const double d = v.toDouble(-1e300);
         if (!v.isDouble() || d != double(qint64(d)) || d < double(min) || d > double(max)) {
             fail(path + QLatin1Char('.') + QLatin1String(key),
-                 tr("must be a whole number from %1 to %2").arg(min).arg(max));
+                 Tr::tr("must be a whole number from %1 to %2").arg(min).arg(max));
             return fallback;
         }
         return qint64(d);
@@ -130,12 +132,12 @@ public:
         const QString text = string(o, key, path);
         if (text.isEmpty()) {
             if (required)
-                fail(path + QLatin1Char('.') + QLatin1String(key), tr("is missing"));
+                fail(path + QLatin1Char('.') + QLatin1String(key), Tr::tr("is missing"));
             return {};
         }
         const QUuid id = QUuid::fromString(text);
         if (id.isNull())
-            fail(path + QLatin1Char('.') + QLatin1String(key), tr("is not a valid identifier"));
+            fail(path + QLatin1Char('.') + QLatin1String(key), Tr::tr("is not a valid identifier"));
         return id;
     }
     QDateTime time(const QJsonObject& o, const char* key, const QString& path)
@@ -145,7 +147,7 @@ public:
             return {};
         const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
         if (!t.isValid())
-            fail(path + QLatin1Char('.') + QLatin1String(key), tr("is not a date and time"));
+            fail(path + QLatin1Char('.') + QLatin1String(key), Tr::tr("is not a date and time"));
         return t;
     }
     QJsonArray array(const QJsonObject& o, const char* key, const QString& path)
@@ -154,7 +156,7 @@ public:
         if (v.isUndefined() || v.isNull())
             return {};
         if (!v.isArray())
-            fail(path + QLatin1Char('.') + QLatin1String(key), tr("must be a list"));
+            fail(path + QLatin1Char('.') + QLatin1String(key), Tr::tr("must be a list"));
         return v.toArray();
     }
     QJsonObject object(const QJsonValue& v, const QString& path)
@@ -162,7 +164,7 @@ public:
         if (v.isUndefined() || v.isNull())
             return {};
         if (!v.isObject())
-            fail(path, tr("must be an object"));
+            fail(path, Tr::tr("must be an object"));
         return v.toObject();
     }
 
@@ -171,7 +173,7 @@ public:
         if (failed())
             return;
         //: %1 is a position in the file such as connections[3].hosts[0].port, %2 what is wrong
-        m_error = Error::make(ErrorCode::InvalidInput, tr("In the file, %1 %2.").arg(path, what), path);
+        m_error = Error::make(ErrorCode::InvalidInput, Tr::tr("In the file, %1 %2.").arg(path, what), path);
     }
 
 private:
@@ -193,7 +195,7 @@ Connection readConnection(Reader& r, const QJsonObject& o, const QString& path)
         }
     }
     if (!kindKnown)
-        r.fail(path + QStringLiteral(".kind"), tr("is not a supported kind (\"%1\")").arg(kind));
+        r.fail(path + QStringLiteral(".kind"), Tr::tr("is not a supported kind (\"%1\")").arg(kind));
     c.srv = r.boolean(o, "srv", path);
     const QJsonArray hosts = r.array(o, "hosts", path);
     for (qsizetype i = 0; i < hosts.size(); ++i) {
@@ -209,7 +211,7 @@ Connection readConnection(Reader& r, const QJsonObject& o, const QString& path)
         const QJsonArray pair = options.at(i).toArray();
         if (!options.at(i).isArray() || pair.size() != 2 || !pair.at(0).isString() ||
             !pair.at(1).isString()) {
-            r.fail(path + QStringLiteral(".options[%1]").arg(i), tr("must be a pair of texts"));
+            r.fail(path + QStringLiteral(".options[%1]").arg(i), Tr::tr("must be a pair of texts"));
             break;
         }
         c.options.append({pair.at(0).toString(), pair.at(1).toString()});
@@ -230,12 +232,12 @@ Connection readConnection(Reader& r, const QJsonObject& o, const QString& path)
     if (auth == authName(SshAuthMethod::PrivateKey))
         c.ssh.auth = SshAuthMethod::PrivateKey;
     else if (!auth.isEmpty() && auth != authName(SshAuthMethod::Password))
-        r.fail(sshPath + QStringLiteral(".auth"), tr("must be \"password\" or \"privateKey\""));
+        r.fail(sshPath + QStringLiteral(".auth"), Tr::tr("must be \"password\" or \"privateKey\""));
     c.color = r.string(o, "color", path);
     const QJsonArray tags = r.array(o, "tags", path);
     for (qsizetype i = 0; i < tags.size(); ++i) {
         if (!tags.at(i).isString())
-            r.fail(path + QStringLiteral(".tags[%1]").arg(i), tr("must be text"));
+            r.fail(path + QStringLiteral(".tags[%1]").arg(i), Tr::tr("must be text"));
         c.tags.append(tags.at(i).toString());
     }
     c.notes = r.string(o, "notes", path);
@@ -249,7 +251,7 @@ Status writeAtomically(const QString& path, const QByteArray& data)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
-        return Error::make(ErrorCode::Io, tr("The export could not be written to %1: %2")
+        return Error::make(ErrorCode::Io, Tr::tr("The export could not be written to %1: %2")
                                               .arg(QDir::toNativeSeparators(path), file.errorString()));
     return {};
 }
@@ -280,7 +282,7 @@ QByteArray ConnectionExporter::toJson(const QList<Folder>& folders, const QList<
 
 QString ConnectionExporter::toUriList(const QList<Connection>& connections)
 {
-    QString text = tr("# Conclave connections. Passwords are not included.") + QLatin1Char('\n');
+    QString text = Tr::tr("# Conclave connections. Passwords are not included.") + QLatin1Char('\n');
     for (const Connection& c : connections) {
         Connection safe = c;
         safe.options.removeIf([](const ConnectionOption& o) { return isSecretOption(o.first, o.second); });
@@ -310,23 +312,23 @@ Result<ConnectionExporter::Contents> ConnectionExporter::fromJson(const QByteArr
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return Error::make(ErrorCode::InvalidInput,
-                           tr("The file is not valid JSON (%1 at byte %2).")
+                           Tr::tr("The file is not valid JSON (%1 at byte %2).")
                                .arg(parseError.errorString())
                                .arg(parseError.offset),
                            QStringLiteral("file"));
     const QJsonObject root = document.object();
     if (!document.isObject() || root.value(QStringLiteral("format")).toString() != kFormatName)
-        return Error::make(ErrorCode::InvalidInput, tr("The file is not a Conclave connections export."),
+        return Error::make(ErrorCode::InvalidInput, Tr::tr("The file is not a Conclave connections export."),
                            QStringLiteral("format"));
     const QJsonValue versionValue = root.value(QStringLiteral("version"));
     const int version = versionValue.toInt(0);
     if (!versionValue.isDouble() || version < 1)
-        return Error::make(ErrorCode::InvalidInput, tr("The export has no valid format version."),
+        return Error::make(ErrorCode::InvalidInput, Tr::tr("The export has no valid format version."),
                            QStringLiteral("version"));
     if (version > kFormatVersion)
         return Error::make(ErrorCode::VersionTooNew,
-                           tr("The export was written by a newer version of Conclave (format %1; this "
-                              "version reads up to %2). Update Conclave to import it.")
+                           Tr::tr("The export was written by a newer version of Conclave (format %1; this "
+                                  "version reads up to %2). Update Conclave to import it.")
                                .arg(version)
                                .arg(kFormatVersion),
                            QStringLiteral("version"));
@@ -349,9 +351,9 @@ Result<ConnectionExporter::Contents> ConnectionExporter::fromJson(const QByteArr
         f.name = r.string(o, "name", path);
         f.sortOrder = int(r.integer(o, "sortOrder", path, INT_MIN, INT_MAX, 0));
         if (!r.failed() && f.name.trimmed().isEmpty())
-            r.fail(path + QStringLiteral(".name"), tr("is empty"));
+            r.fail(path + QStringLiteral(".name"), Tr::tr("is empty"));
         if (!r.failed() && folderIds.contains(f.id))
-            r.fail(path + QStringLiteral(".id"), tr("is used twice"));
+            r.fail(path + QStringLiteral(".id"), Tr::tr("is used twice"));
         if (r.failed()) {
             contents.problems.append(r.error());
             continue;
@@ -363,11 +365,12 @@ Result<ConnectionExporter::Contents> ConnectionExporter::fromJson(const QByteArr
     for (qsizetype i = 0; i < contents.folders.size(); ++i) {
         Folder& f = contents.folders[i];
         if (!f.parentId.isNull() && (!folderIds.contains(f.parentId) || f.parentId == f.id)) {
-            contents.problems.append(Error::make(ErrorCode::InvalidInput,
-                                                 tr("The folder \"%1\" refers to a parent that is not in the "
-                                                    "file; it was put at the top level.")
-                                                     .arg(f.name),
-                                                 QStringLiteral("folders[%1].parentId").arg(i)));
+            contents.problems.append(
+                Error::make(ErrorCode::InvalidInput,
+                            Tr::tr("The folder \"%1\" refers to a parent that is not in the "
+                                   "file; it was put at the top level.")
+                                .arg(f.name),
+                            QStringLiteral("folders[%1].parentId").arg(i)));
             f.parentId = QUuid();
         }
     }
@@ -379,24 +382,25 @@ Result<ConnectionExporter::Contents> ConnectionExporter::fromJson(const QByteArr
         const QJsonObject o = r.object(connections.at(i), path);
         Connection c = readConnection(r, o, path);
         if (!r.failed() && connectionIds.contains(c.id))
-            r.fail(path + QStringLiteral(".id"), tr("is used twice"));
+            r.fail(path + QStringLiteral(".id"), Tr::tr("is used twice"));
         if (r.failed()) {
             contents.problems.append(r.error());
             continue;
         }
         if (Status valid = validateConnection(c); !valid.ok()) {
-            contents.problems.append(
-                Error::make(ErrorCode::InvalidInput,
-                            tr("The connection \"%1\" was skipped: %2").arg(c.name, valid.error().message),
-                            path + QLatin1Char('.') + valid.error().field));
+            contents.problems.append(Error::make(
+                ErrorCode::InvalidInput,
+                Tr::tr("The connection \"%1\" was skipped: %2").arg(c.name, valid.error().message),
+                path + QLatin1Char('.') + valid.error().field));
             continue;
         }
         if (!c.folderId.isNull() && !folderIds.contains(c.folderId)) {
-            contents.problems.append(Error::make(ErrorCode::InvalidInput,
-                                                 tr("The connection \"%1\" refers to a folder that is not in "
-                                                    "the file; it was put at the top level.")
-                                                     .arg(c.name),
-                                                 path + QStringLiteral(".folderId")));
+            contents.problems.append(
+                Error::make(ErrorCode::InvalidInput,
+                            Tr::tr("The connection \"%1\" refers to a folder that is not in "
+                                   "the file; it was put at the top level.")
+                                .arg(c.name),
+                            path + QStringLiteral(".folderId")));
             c.folderId = QUuid();
         }
         connectionIds.insert(c.id);
@@ -411,17 +415,17 @@ Result<ConnectionExporter::Contents> ConnectionExporter::readJson(const QString&
     // Regular files only: a device or FIFO could be read forever.
     if (QFileInfo::exists(path) && !QFileInfo(path).isFile())
         return Error::make(ErrorCode::InvalidInput,
-                           tr("%1 is not a regular file.").arg(QDir::toNativeSeparators(path)));
+                           Tr::tr("%1 is not a regular file.").arg(QDir::toNativeSeparators(path)));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error::make(
             ErrorCode::Io,
-            tr("The file %1 cannot be read: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+            Tr::tr("The file %1 cannot be read: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
     const QByteArray json = file.read(maxSize + 1);
     if (json.size() > maxSize)
         return Error::make(
             ErrorCode::InvalidInput,
-            tr("The file %1 is too large to be a Conclave export.").arg(QDir::toNativeSeparators(path)));
+            Tr::tr("The file %1 is too large to be a Conclave export.").arg(QDir::toNativeSeparators(path)));
     return fromJson(json);
 }
 

@@ -12,10 +12,12 @@ namespace Conclave::Core {
 
 namespace {
 
-QString tr(const char* text)
+// Translation context of this file's messages; a class lupdate can see, so the strings
+// are extracted under the same context they are looked up with.
+struct Tr
 {
-    return QCoreApplication::translate("Conclave::Core::ConnectionUri", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Conclave::Core::ConnectionUri)
+};
 
 Error invalid(const QString& field, const QString& message)
 {
@@ -122,7 +124,7 @@ Result<bool> parseBool(const QString& value, qsizetype index)
     if (lower == QLatin1String("false") || lower == QLatin1String("0") || lower == QLatin1String("no"))
         return false;
     return invalid(indexed("options", index, "value"),
-                   tr("The option value \"%1\" must be true or false.").arg(value));
+                   Tr::tr("The option value \"%1\" must be true or false.").arg(value));
 }
 
 bool keyIs(const QString& key, std::initializer_list<const char*> names)
@@ -143,20 +145,21 @@ Status parseHost(QStringView entry, qsizetype index, bool srv, ConnectionKind ki
     if (entry.startsWith(QLatin1Char('['))) {
         const qsizetype close = entry.indexOf(QLatin1Char(']'));
         if (close < 0)
-            return invalid(hostField,
-                           tr("The IPv6 address in host %1 is missing its closing bracket.").arg(index + 1));
+            return invalid(
+                hostField,
+                Tr::tr("The IPv6 address in host %1 is missing its closing bracket.").arg(index + 1));
         QString address;
         if (!percentDecode(entry.sliced(1, close - 1), &address))
-            return invalid(hostField, tr("Host %1 contains an invalid %-escape.").arg(index + 1));
+            return invalid(hostField, Tr::tr("Host %1 contains an invalid %-escape.").arg(index + 1));
         QHostAddress parsed;
         if (!address.contains(QLatin1Char(':')) || !parsed.setAddress(address))
-            return invalid(hostField, tr("\"%1\" in brackets is not an IPv6 address.").arg(address));
+            return invalid(hostField, Tr::tr("\"%1\" in brackets is not an IPv6 address.").arg(address));
         out->host = address;
         const QStringView rest = entry.sliced(close + 1);
         if (!rest.isEmpty()) {
             if (!rest.startsWith(QLatin1Char(':')))
                 return invalid(hostField,
-                               tr("Unexpected text after the IPv6 address of host %1.").arg(index + 1));
+                               Tr::tr("Unexpected text after the IPv6 address of host %1.").arg(index + 1));
             hasPort = true;
             portText = rest.sliced(1);
         }
@@ -164,15 +167,15 @@ Status parseHost(QStringView entry, qsizetype index, bool srv, ConnectionKind ki
         const qsizetype colon = entry.indexOf(QLatin1Char(':'));
         if (colon >= 0 && entry.indexOf(QLatin1Char(':'), colon + 1) >= 0)
             return invalid(hostField,
-                           tr("An IPv6 address must be written in brackets, like [2001:db8::1]:%1.")
+                           Tr::tr("An IPv6 address must be written in brackets, like [2001:db8::1]:%1.")
                                .arg(kindDefaultPort(kind)));
         const QStringView name = colon >= 0 ? entry.first(colon) : entry;
         if (name.contains(QLatin1Char('%')))
-            return invalid(hostField, tr("Host %1 is encoded (a socket path?); only host names and IP "
-                                         "addresses are supported.")
+            return invalid(hostField, Tr::tr("Host %1 is encoded (a socket path?); only host names and IP "
+                                             "addresses are supported.")
                                           .arg(index + 1));
         if (name.isEmpty())
-            return invalid(hostField, tr("Host %1 is empty.").arg(index + 1));
+            return invalid(hostField, Tr::tr("Host %1 is empty.").arg(index + 1));
         out->host = name.toString();
         if (colon >= 0) {
             hasPort = true;
@@ -182,16 +185,17 @@ Status parseHost(QStringView entry, qsizetype index, bool srv, ConnectionKind ki
     if (hasPort) {
         if (srv)
             return invalid(portField,
-                           tr("A mongodb+srv URI cannot give a port; the SRV record provides it."));
+                           Tr::tr("A mongodb+srv URI cannot give a port; the SRV record provides it."));
         bool isNumber = false;
         const uint port = portText.toUInt(&isNumber, 10);
         bool digitsOnly = !portText.isEmpty();
         for (const QChar c : portText)
             digitsOnly = digitsOnly && c.isDigit() && c.unicode() < 0x80;
         if (!isNumber || !digitsOnly || port < 1 || port > 65535)
-            return invalid(portField, tr("The port \"%1\" of host %2 is not a number between 1 and 65535.")
-                                          .arg(portText.toString())
-                                          .arg(index + 1));
+            return invalid(portField,
+                           Tr::tr("The port \"%1\" of host %2 is not a number between 1 and 65535.")
+                               .arg(portText.toString())
+                               .arg(index + 1));
         out->port = quint16(port);
     } else {
         out->port = srv ? 0 : kindDefaultPort(kind);
@@ -213,13 +217,13 @@ Result<ConnectionUri::Parsed> ConnectionUri::parse(const QString& input)
 {
     const QString text = input.trimmed();
     if (text.isEmpty())
-        return invalid(QStringLiteral("uri"), tr("Enter a connection URI."));
+        return invalid(QStringLiteral("uri"), Tr::tr("Enter a connection URI."));
 
     const qsizetype schemeEnd = text.indexOf(QLatin1String("://"));
     if (schemeEnd <= 0)
         return invalid(QStringLiteral("scheme"),
-                       tr("This is not a connection URI; it must start with a scheme such as "
-                          "mongodb:// or postgresql://."));
+                       Tr::tr("This is not a connection URI; it must start with a scheme such as "
+                              "mongodb:// or postgresql://."));
     const QString scheme = text.first(schemeEnd).toLower();
     const SchemeInfo* info = nullptr;
     for (const SchemeInfo& candidate : kSchemes) {
@@ -227,7 +231,7 @@ Result<ConnectionUri::Parsed> ConnectionUri::parse(const QString& input)
             info = &candidate;
     }
     if (!info)
-        return invalid(QStringLiteral("scheme"), tr("The scheme \"%1\" is not supported. Use one of: %2.")
+        return invalid(QStringLiteral("scheme"), Tr::tr("The scheme \"%1\" is not supported. Use one of: %2.")
                                                      .arg(scheme, schemes().join(QStringLiteral(", "))));
 
     Connection c;
@@ -239,8 +243,8 @@ Result<ConnectionUri::Parsed> ConnectionUri::parse(const QString& input)
     QStringView rest = QStringView(text).sliced(schemeEnd + 3);
     if (const qsizetype hash = rest.indexOf(QLatin1Char('#')); hash >= 0)
         return invalid(QStringLiteral("uri"),
-                       tr("A connection URI cannot contain '#'. If it is part of the password, "
-                          "write it as %23."));
+                       Tr::tr("A connection URI cannot contain '#'. If it is part of the password, "
+                              "write it as %23."));
 
     qsizetype authorityEnd = rest.size();
     for (const QChar stop : {QLatin1Char('/'), QLatin1Char('?')}) {
@@ -260,7 +264,7 @@ Result<ConnectionUri::Parsed> ConnectionUri::parse(const QString& input)
         const QStringView user = colon >= 0 ? userInfo.first(colon) : userInfo;
         if (!percentDecode(user, &c.username))
             return invalid(QStringLiteral("username"),
-                           tr("The user name contains an invalid %-escape; write '%' as %25."));
+                           Tr::tr("The user name contains an invalid %-escape; write '%' as %25."));
         if (colon >= 0) {
             QByteArray password;
             const bool decoded = percentDecodeBytes(userInfo.sliced(colon + 1), &password);
@@ -269,18 +273,18 @@ Result<ConnectionUri::Parsed> ConnectionUri::parse(const QString& input)
             secureWipe(password);
             if (!decoded)
                 return invalid(QStringLiteral("password"),
-                               tr("The password contains an invalid %-escape; write '%' as %25."));
+                               Tr::tr("The password contains an invalid %-escape; write '%' as %25."));
         }
     }
 
     if (authority.isEmpty())
-        return invalid(QStringLiteral("hosts"), tr("The URI names no host."));
+        return invalid(QStringLiteral("hosts"), Tr::tr("The URI names no host."));
     const QList<QStringView> entries = authority.split(QLatin1Char(','));
     if (entries.size() > 1 && c.kind != ConnectionKind::MongoDB)
-        return invalid(QStringLiteral("hosts"), tr("Only MongoDB URIs can list more than one host."));
+        return invalid(QStringLiteral("hosts"), Tr::tr("Only MongoDB URIs can list more than one host."));
     if (entries.size() > 1 && c.srv)
         return invalid(QStringLiteral("hosts"),
-                       tr("A mongodb+srv URI names exactly one host, the SRV name."));
+                       Tr::tr("A mongodb+srv URI names exactly one host, the SRV name."));
     for (qsizetype i = 0; i < entries.size(); ++i) {
         HostPort hp;
         if (Status s = parseHost(entries.at(i), i, c.srv, c.kind, &hp); !s.ok())
@@ -300,9 +304,9 @@ Result<ConnectionUri::Parsed> ConnectionUri::parse(const QString& input)
     }
     if (!percentDecode(path, &c.defaultDatabase))
         return invalid(QStringLiteral("defaultDatabase"),
-                       tr("The database name contains an invalid %-escape."));
+                       Tr::tr("The database name contains an invalid %-escape."));
     if (c.kind == ConnectionKind::SSH && !c.defaultDatabase.isEmpty())
-        return invalid(QStringLiteral("defaultDatabase"), tr("An ssh:// URI has no database part."));
+        return invalid(QStringLiteral("defaultDatabase"), Tr::tr("An ssh:// URI has no database part."));
 
     qsizetype index = 0;
     for (const QStringView pair : query.split(QLatin1Char('&'))) {
@@ -313,10 +317,10 @@ Result<ConnectionUri::Parsed> ConnectionUri::parse(const QString& input)
         QString value;
         if (equals <= 0 || !percentDecode(pair.first(equals), &key) || key.isEmpty())
             return invalid(indexed("options", index, "key"),
-                           tr("The option \"%1\" must be written as name=value.").arg(pair.toString()));
+                           Tr::tr("The option \"%1\" must be written as name=value.").arg(pair.toString()));
         if (!percentDecode(pair.sliced(equals + 1), &value))
             return invalid(indexed("options", index, "value"),
-                           tr("The value of option \"%1\" contains an invalid %-escape.").arg(key));
+                           Tr::tr("The value of option \"%1\" contains an invalid %-escape.").arg(key));
 
         // Secrets never become options: a password option is the password (unless the
         // user info had one), anything else secret is dropped.

@@ -25,10 +25,12 @@ namespace Conclave::Core {
 
 namespace {
 
-QString tr(const char* text)
+// Translation context of this file's messages; a class lupdate can see, so the strings
+// are extracted under the same context they are looked up with.
+struct Tr
 {
-    return QCoreApplication::translate("Conclave::Core::ConnectionStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Conclave::Core::ConnectionStore)
+};
 
 // Forward migrations, in order: entry i takes the schema from version i to i + 1. Never
 // edit a released entry; append a new one instead.
@@ -184,7 +186,7 @@ bool parseKind(const QString& text, ConnectionKind* kind)
 Error corrupt(const QString& detail)
 {
     return Error::make(ErrorCode::Corrupt,
-                       tr("The connections database is damaged and was not changed. %1").arg(detail));
+                       Tr::tr("The connections database is damaged and was not changed. %1").arg(detail));
 }
 
 Error sqlFailure(const QSqlError& error)
@@ -192,7 +194,7 @@ Error sqlFailure(const QSqlError& error)
     qCWarning(lcCoreStore) << "SQL failure:" << error.nativeErrorCode() << error.databaseText();
     return Error::make(
         ErrorCode::Io,
-        tr("The connections database could not be read or written (%1).").arg(error.databaseText()));
+        Tr::tr("The connections database could not be read or written (%1).").arg(error.databaseText()));
 }
 
 // Checks the bytes of an existing file before SQLite touches it: the magic header, a
@@ -201,19 +203,19 @@ Status checkFileShape(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error::make(ErrorCode::Io, tr("The connections database %1 cannot be read: %2")
+        return Error::make(ErrorCode::Io, Tr::tr("The connections database %1 cannot be read: %2")
                                               .arg(QDir::toNativeSeparators(path), file.errorString()));
     const qint64 size = file.size();
     if (size == 0)
         return {};
     const QByteArray header = file.read(100);
     if (header.size() < 100 || !header.startsWith(QByteArrayView("SQLite format 3\0", 16)))
-        return corrupt(tr("The file %1 is not an SQLite database.").arg(QDir::toNativeSeparators(path)));
+        return corrupt(Tr::tr("The file %1 is not an SQLite database.").arg(QDir::toNativeSeparators(path)));
     quint32 pageSize = qFromBigEndian<quint16>(header.constData() + 16);
     if (pageSize == 1)
         pageSize = 65536;
     if (pageSize < 512 || (pageSize & (pageSize - 1)) != 0)
-        return corrupt(tr("The file header is invalid."));
+        return corrupt(Tr::tr("The file header is invalid."));
     const quint32 pageCount = qFromBigEndian<quint32>(header.constData() + 28);
     const quint32 changeCounter = qFromBigEndian<quint32>(header.constData() + 24);
     const quint32 validFor = qFromBigEndian<quint32>(header.constData() + 92);
@@ -222,9 +224,9 @@ Status checkFileShape(const QString& path)
     const QFileInfo wal(path + QStringLiteral("-wal"));
     if (changeCounter == validFor && pageCount > 0 && (!wal.exists() || wal.size() == 0)) {
         if (size % pageSize != 0 || quint64(size) < quint64(pageCount) * pageSize)
-            return corrupt(tr("The file is shorter than its header says; it may have been truncated."));
+            return corrupt(Tr::tr("The file is shorter than its header says; it may have been truncated."));
     } else if (size % pageSize != 0) {
-        return corrupt(tr("The file length does not match its page size; it may have been truncated."));
+        return corrupt(Tr::tr("The file length does not match its page size; it may have been truncated."));
     }
     return {};
 }
@@ -312,15 +314,15 @@ struct ConnectionStore::Private
             current->finish();
             if (found > currentSchemaVersion())
                 return Error::make(ErrorCode::VersionTooNew,
-                                   tr("The connections database was just upgraded by a newer version of "
-                                      "Conclave; update Conclave to open it."));
+                                   Tr::tr("The connections database was just upgraded by a newer version of "
+                                          "Conclave; update Conclave to open it."));
             if (found > step)
                 return {}; // another process got there first
             for (const QString& statement : migrations().at(step)) {
                 if (Result<QSqlQuery> q = exec(statement); !q.ok())
                     return Error::make(ErrorCode::Corrupt,
-                                       tr("The connections database could not be upgraded to schema %1 "
-                                          "and was not changed. %2")
+                                       Tr::tr("The connections database could not be upgraded to schema %1 "
+                                              "and was not changed. %2")
                                            .arg(step + 1)
                                            .arg(q.error().message));
             }
@@ -403,7 +405,7 @@ Result<int> probeExisting(const QString& path)
                 result = corrupt(query.lastError().databaseText());
             } else if (query.value(0).toString() != QLatin1String("ok")) {
                 qCWarning(lcCoreStore) << "integrity check failed";
-                result = corrupt(tr("Its integrity check failed."));
+                result = corrupt(Tr::tr("Its integrity check failed."));
             } else if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
                 result = corrupt(query.lastError().databaseText());
             } else {
@@ -413,7 +415,7 @@ Result<int> probeExisting(const QString& path)
                 // write our tables into it.
                 if (version == 0 && query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) &&
                     query.next() && query.value(0).toInt() > 0)
-                    result = corrupt(tr("The file is an SQLite database, but not one of Conclave's."));
+                    result = corrupt(Tr::tr("The file is an SQLite database, but not one of Conclave's."));
             }
         }
         db.close();
@@ -430,42 +432,43 @@ Result<std::unique_ptr<ConnectionStore>> ConnectionStore::open(const QString& pa
     const QString nativePath = QDir::toNativeSeparators(path);
     const QString dirPath = info.absolutePath();
     if (!QDir().mkpath(dirPath))
-        return Error::make(ErrorCode::Io,
-                           tr("The folder %1 could not be created.").arg(QDir::toNativeSeparators(dirPath)));
+        return Error::make(
+            ErrorCode::Io,
+            Tr::tr("The folder %1 could not be created.").arg(QDir::toNativeSeparators(dirPath)));
     // WAL needs to create side files next to the database, so the folder must be writable
     // even when the file exists.
     if (!QFileInfo(dirPath).isWritable())
-        return Error::make(ErrorCode::Io, tr("The folder %1 is not writable, so the connections database "
-                                             "cannot be kept there.")
+        return Error::make(ErrorCode::Io, Tr::tr("The folder %1 is not writable, so the connections database "
+                                                 "cannot be kept there.")
                                               .arg(QDir::toNativeSeparators(dirPath)));
     if (info.exists() && !info.isFile())
-        return Error::make(ErrorCode::Io, tr("%1 is not a file.").arg(nativePath));
+        return Error::make(ErrorCode::Io, Tr::tr("%1 is not a file.").arg(nativePath));
 
     int version = 0;
     if (info.exists()) {
         if (!info.isWritable())
             return Error::make(ErrorCode::Io,
-                               tr("The connections database %1 is read-only.").arg(nativePath));
+                               Tr::tr("The connections database %1 is read-only.").arg(nativePath));
         Result<int> probed = probeExisting(path);
         if (!probed.ok())
             return probed.error();
         version = *probed;
         if (version > currentSchemaVersion())
             return Error::make(ErrorCode::VersionTooNew,
-                               tr("The connections database was written by a newer version of Conclave "
-                                  "(schema %1; this version reads up to %2). It was not changed; "
-                                  "update Conclave to open it.")
+                               Tr::tr("The connections database was written by a newer version of Conclave "
+                                      "(schema %1; this version reads up to %2). It was not changed; "
+                                      "update Conclave to open it.")
                                    .arg(version)
                                    .arg(currentSchemaVersion()));
         if (version < 0)
-            return corrupt(tr("Its schema version is invalid."));
+            return corrupt(Tr::tr("Its schema version is invalid."));
     } else {
         // Host names, user names and notes are nobody else's business: the file (and the
         // -wal and -shm files SQLite gives the same mode) is readable by its owner only.
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly) ||
             !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-            return Error::make(ErrorCode::Io, tr("The connections database %1 could not be created: %2")
+            return Error::make(ErrorCode::Io, Tr::tr("The connections database %1 could not be created: %2")
                                                   .arg(nativePath, file.errorString()));
     }
 
@@ -477,7 +480,7 @@ Result<std::unique_ptr<ConnectionStore>> ConnectionStore::open(const QString& pa
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
         if (!db.open())
-            return Error::make(ErrorCode::Io, tr("The connections database %1 could not be opened (%2).")
+            return Error::make(ErrorCode::Io, Tr::tr("The connections database %1 could not be opened (%2).")
                                                   .arg(nativePath, db.lastError().databaseText()));
     }
     Private& p = *store->d;
@@ -511,7 +514,7 @@ Result<QList<Folder>> ConnectionStore::folders() const
         folder.name = q.value(2).toString();
         folder.sortOrder = q.value(3).toInt();
         if (folder.id.isNull())
-            return corrupt(tr("A folder has an invalid identifier."));
+            return corrupt(Tr::tr("A folder has an invalid identifier."));
         result.append(folder);
     }
     return result;
@@ -522,11 +525,11 @@ Result<Connection> ConnectionStore::Private::readConnection(const QSqlQuery& q) 
     Connection c;
     c.id = QUuid::fromString(q.value(0).toString());
     if (c.id.isNull())
-        return corrupt(tr("A connection has an invalid identifier."));
+        return corrupt(Tr::tr("A connection has an invalid identifier."));
     c.folderId = q.value(1).isNull() ? QUuid() : QUuid::fromString(q.value(1).toString());
     c.name = q.value(2).toString();
     if (!parseKind(q.value(3).toString(), &c.kind))
-        return corrupt(tr("A connection has an unknown kind."));
+        return corrupt(Tr::tr("A connection has an unknown kind."));
     c.srv = q.value(4).toBool();
     const QString hostsText = q.value(5).toString();
     const bool hostsRead = forEachRecord<2>(hostsText, [&c](const std::array<QStringView, 2>& fields) {
@@ -546,7 +549,7 @@ Result<Connection> ConnectionStore::Private::readConnection(const QSqlQuery& q) 
         return true;
     });
     if (!hostsRead || !optionsRead || !tagsRead)
-        return corrupt(tr("A connection has unreadable hosts, options or tags."));
+        return corrupt(Tr::tr("A connection has unreadable hosts, options or tags."));
     c.username = q.value(6).toString();
     c.defaultDatabase = q.value(7).toString();
     c.tls.enabled = q.value(9).toBool();
@@ -600,23 +603,23 @@ Result<Connection> ConnectionStore::connection(const QUuid& id) const
     if (!query.ok())
         return query.error();
     if (!query->next())
-        return Error::make(ErrorCode::NotFound, tr("The connection does not exist (any more)."));
+        return Error::make(ErrorCode::NotFound, Tr::tr("The connection does not exist (any more)."));
     return d->readConnection(*query);
 }
 
 Status ConnectionStore::Private::writeFolder(const Folder& folder)
 {
     if (folder.id.isNull())
-        return Error::make(ErrorCode::InvalidInput, tr("The folder has no identifier."),
+        return Error::make(ErrorCode::InvalidInput, Tr::tr("The folder has no identifier."),
                            QStringLiteral("id"));
     if (folder.name.trimmed().isEmpty())
-        return Error::make(ErrorCode::InvalidInput, tr("Enter a name for the folder."),
+        return Error::make(ErrorCode::InvalidInput, Tr::tr("Enter a name for the folder."),
                            QStringLiteral("name"));
     // Walk up from the new parent: reaching the folder itself would make a cycle.
     QUuid ancestor = folder.parentId;
     for (int depth = 0; !ancestor.isNull(); ++depth) {
         if (ancestor == folder.id || depth > 1000)
-            return Error::make(ErrorCode::InvalidInput, tr("A folder cannot be moved into itself."),
+            return Error::make(ErrorCode::InvalidInput, Tr::tr("A folder cannot be moved into itself."),
                                QStringLiteral("parentId"));
         Result<QSqlQuery> q =
             exec(QStringLiteral("SELECT parent_id FROM folders WHERE id = ?"), {uuidText(ancestor)});
@@ -631,7 +634,7 @@ Status ConnectionStore::Private::writeFolder(const Folder& folder)
         if (!exists.ok())
             return exists.error();
         if (!*exists)
-            return Error::make(ErrorCode::InvalidInput, tr("The parent folder does not exist."),
+            return Error::make(ErrorCode::InvalidInput, Tr::tr("The parent folder does not exist."),
                                QStringLiteral("parentId"));
     }
     Result<QSqlQuery*> q = execCached(
@@ -651,7 +654,8 @@ Status ConnectionStore::Private::writeConnection(const Connection& c)
         if (!exists.ok())
             return exists.error();
         if (!*exists)
-            return Error::make(ErrorCode::InvalidInput, tr("The folder of the connection does not exist."),
+            return Error::make(ErrorCode::InvalidInput,
+                               Tr::tr("The folder of the connection does not exist."),
                                QStringLiteral("folderId"));
     }
     QList<QStringList> hosts;
@@ -718,7 +722,7 @@ Status ConnectionStore::removeFolder(const QUuid& id)
     if (!q.ok())
         return q.error();
     if (q->numRowsAffected() == 0)
-        return Error::make(ErrorCode::NotFound, tr("The folder does not exist (any more)."));
+        return Error::make(ErrorCode::NotFound, Tr::tr("The folder does not exist (any more)."));
     return {};
 }
 
@@ -733,7 +737,7 @@ Status ConnectionStore::removeConnection(const QUuid& id)
     if (!q.ok())
         return q.error();
     if (q->numRowsAffected() == 0)
-        return Error::make(ErrorCode::NotFound, tr("The connection does not exist (any more)."));
+        return Error::make(ErrorCode::NotFound, Tr::tr("The connection does not exist (any more)."));
     return {};
 }
 
@@ -770,7 +774,8 @@ Status ConnectionStore::saveAll(const QList<Folder>& folders, const QList<Connec
         for (const Folder& folder : std::as_const(ordered)) {
             if (Status s = d->writeFolder(folder); !s.ok()) {
                 Error error = s.error();
-                error.message = tr("The folder \"%1\" cannot be saved: %2").arg(folder.name, error.message);
+                error.message =
+                    Tr::tr("The folder \"%1\" cannot be saved: %2").arg(folder.name, error.message);
                 return error;
             }
         }
@@ -778,7 +783,7 @@ Status ConnectionStore::saveAll(const QList<Folder>& folders, const QList<Connec
             if (Status s = d->writeConnection(connection); !s.ok()) {
                 Error error = s.error();
                 error.message =
-                    tr("The connection \"%1\" cannot be saved: %2").arg(connection.name, error.message);
+                    Tr::tr("The connection \"%1\" cannot be saved: %2").arg(connection.name, error.message);
                 return error;
             }
         }
