@@ -62,13 +62,10 @@ int main(int argc, char* argv[])
     Core::SecretStoreFactory::create(&app, [&](std::unique_ptr<Core::SecretStore> store, QString reason) {
         secrets = std::move(store);
         qCInfo(lcGui) << "secrets kept in:" << (secrets->isPersistent() ? "OS keychain" : "memory only");
-        QString warning;
-        if (!reason.isEmpty()) {
-            warning = QCoreApplication::translate(
-                          "main", "No keychain available: passwords are kept for this session only.") +
-                      u' ' + reason;
-        }
-        window = std::make_unique<Gui::MainWindow>(secrets.get(), warning, storePath);
+        // The factory's reason already says why and what it means ("... is not used because
+        // ... Passwords and keys are kept in memory until Conclave quits ..."), so it is the
+        // whole banner; a prefix here would say the same thing twice.
+        window = std::make_unique<Gui::MainWindow>(secrets.get(), reason, storePath);
         window->show();
     });
     const int status = app.exec();
