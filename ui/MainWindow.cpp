@@ -784,7 +784,9 @@ void MainWindow::onContextMenu(const QPoint& pos)
     if (index.isValid()) {
         menu->addSeparator();
         if (index.data(ConnectionTreeModel::IsFolderRole).toBool()) {
-            menu->addAction(tr("&Rename Folder"), m_actRename, &QAction::trigger);
+            QAction* rename = menu->addAction(tr("&Rename Folder"), m_actRename, &QAction::trigger);
+            rename->setObjectName(QStringLiteral("contextRenameFolder"));
+            rename->setEnabled(m_actRename->isEnabled());
         } else {
             menu->addAction(m_actOpen);
             menu->addAction(m_actTest);

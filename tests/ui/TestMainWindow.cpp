@@ -12,16 +12,20 @@
 #include "ui/ConnectionTreeModel.h"
 #include "ui/ImportDialog.h"
 #include "ui/MainWindow.h"
+#include "ui/SettingsDialog.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -57,6 +61,32 @@ QByteArray fileHash(const QString& path)
     return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
 }
 
+QByteArray fileBytes(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// The forms a leaked secret could take in a file: raw, base64, hex (either case).
+bool containsSecret(const QByteArray& haystack, const QByteArray& secret)
+{
+    return haystack.contains(secret) || haystack.contains(secret.toBase64()) ||
+           haystack.contains(secret.toHex()) || haystack.contains(secret.toHex().toUpper());
+}
+
+Connection sampleConnection(const QString& name, ConnectionKind kind, const QUuid& folderId = {})
+{
+    Connection c;
+    c.id = QUuid::createUuid();
+    c.folderId = folderId;
+    c.name = name;
+    c.kind = kind;
+    c.hosts = {HostPort{QStringLiteral("db.example.com"), kindDefaultPort(kind)}};
+    if (kind != ConnectionKind::Redis)
+        c.username = QStringLiteral("app");
+    return c;
+}
+
 } // namespace
 
 class TestMainWindow : public QObject
@@ -79,12 +109,20 @@ private slots:
     void clipboardClearedOnlyIfUnchanged();
     void keyboardShortcuts();
     void readOnlyOnDamagedStore();
+    void contextMenuPerSelection_data();
+    void contextMenuPerSelection();
+    void exportThroughUiHasNoPassword_data();
+    void exportThroughUiHasNoPassword();
+    void settingsPersistCommandsNotSecrets();
+    void openPassesPasswordOutsideArgv_data();
+    void openPassesPasswordOutsideArgv();
 
 private:
     std::unique_ptr<MainWindow> makeWindow();
     QUuid addConnection(MainWindow& window, const QString& name, const QString& host,
                         const QString& password = {});
     QString storePath() const { return m_dir->filePath(QStringLiteral("conclave.sqlite")); }
+    void writeSecret(const QUuid& id, const QByteArray& value);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<MemorySecretStore> m_secrets;
@@ -100,6 +138,11 @@ void TestMainWindow::init()
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_secrets = std::make_unique<MemorySecretStore>();
+    // Settings of each test live in its own temporary folder.
+    const QString config = m_dir->filePath(QStringLiteral("config"));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, config);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, config);
+    QSettings().clear();
 }
 
 void TestMainWindow::cleanup()
@@ -483,6 +526,256 @@ void TestMainWindow::readOnlyOnDamagedStore()
     QCOMPARE(window->model()->folderCount(), 0);
     window.reset();
     QCOMPARE(fileHash(storePath()), before); // never overwritten
+}
+
+void TestMainWindow::writeSecret(const QUuid& id, const QByteArray& value)
+{
+    bool done = false;
+    m_secrets->write(id, SecretKind::Password, SecureBytes(value.constData(), size_t(value.size())), this,
+                     [&done](const Status& status) {
+                         QVERIFY(status.ok());
+                         done = true;
+                     });
+    QTRY_VERIFY(done);
+}
+
+// The tree's context menu offers what fits the clicked item, and enables what the
+// selection allows: one connection gets everything, several only Delete, a folder Rename.
+void TestMainWindow::contextMenuPerSelection_data()
+{
+    QTest::addColumn<QString>("selection");
+    QTest::addColumn<QStringList>("enabled");
+    QTest::addColumn<QStringList>("disabled");
+    QTest::addColumn<QStringList>("absent");
+    const QStringList connectionActions{
+        QStringLiteral("actionOpen"),    QStringLiteral("actionTest"),
+        QStringLiteral("actionEdit"),    QStringLiteral("actionDuplicate"),
+        QStringLiteral("actionCopyUri"), QStringLiteral("actionCopyUriWithPassword")};
+    const QStringList newActions{QStringLiteral("actionNewConnection"), QStringLiteral("actionNewFolder")};
+    QTest::newRow("folder") << QStringLiteral("folder")
+                            << (newActions + QStringList{QStringLiteral("contextRenameFolder"),
+                                                         QStringLiteral("actionDelete")})
+                            << QStringList() << connectionActions;
+    QTest::newRow("connection") << QStringLiteral("connection")
+                                << (newActions + connectionActions +
+                                    QStringList{QStringLiteral("actionDelete")})
+                                << QStringList() << QStringList{QStringLiteral("contextRenameFolder")};
+    QTest::newRow("two connections") << QStringLiteral("two")
+                                     << (newActions + QStringList{QStringLiteral("actionDelete")})
+                                     << connectionActions
+                                     << QStringList{QStringLiteral("contextRenameFolder")};
+    QTest::newRow("empty space") << QStringLiteral("none") << newActions << QStringList()
+                                 << (connectionActions + QStringList{QStringLiteral("actionDelete"),
+                                                                     QStringLiteral("contextRenameFolder")});
+}
+
+void TestMainWindow::contextMenuPerSelection()
+{
+    QFETCH(QString, selection);
+    QFETCH(QStringList, enabled);
+    QFETCH(QStringList, disabled);
+    QFETCH(QStringList, absent);
+
+    const Folder folder{QUuid::createUuid(), {}, QStringLiteral("Production"), 0};
+    const Connection a = sampleConnection(QStringLiteral("Orders"), ConnectionKind::PostgreSQL, folder.id);
+    const Connection b = sampleConnection(QStringLiteral("Sessions"), ConnectionKind::Redis, folder.id);
+    {
+        auto store = ConnectionStore::open(storePath());
+        QVERIFY(store.ok());
+        QVERIFY(store.value()->saveAll({folder}, {a, b}).ok());
+    }
+    auto window = makeWindow();
+    QVERIFY(window);
+    QTreeView* tree = window->tree();
+    tree->expandAll();
+
+    QPoint pos;
+    if (selection == QLatin1String("folder")) {
+        window->selectFolder(folder.id);
+        pos = tree->visualRect(tree->currentIndex()).center();
+    } else if (selection == QLatin1String("connection")) {
+        window->selectConnection(a.id);
+        pos = tree->visualRect(tree->currentIndex()).center();
+    } else if (selection == QLatin1String("two")) {
+        window->selectConnection(b.id);
+        const QModelIndex second = tree->currentIndex();
+        window->selectConnection(a.id);
+        tree->selectionModel()->select(second, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QCOMPARE(window->selectedConnections().size(), 2);
+        pos = tree->visualRect(tree->currentIndex()).center();
+    } else {
+        window->selectConnection(a.id);
+        pos = QPoint(10, tree->viewport()->height() - 5); // below the last row
+        QVERIFY(!tree->indexAt(pos).isValid());
+    }
+
+    emit tree->customContextMenuRequested(pos);
+    QMenu* menu = nullptr;
+    QTRY_VERIFY((menu = window->findChild<QMenu*>(QStringLiteral("treeContextMenu"))));
+    QTRY_VERIFY(menu->isVisible());
+    if (selection == QLatin1String("two"))
+        QCOMPARE(window->selectedConnections().size(), 2); // right-click kept the selection
+    if (selection == QLatin1String("none"))
+        QVERIFY(window->selectedConnections().isEmpty());
+
+    QHash<QString, bool> shown;
+    for (QAction* action : menu->actions()) {
+        if (!action->isSeparator())
+            shown.insert(action->objectName(), action->isEnabled());
+    }
+    for (const QString& name : enabled) {
+        QVERIFY2(shown.contains(name), qPrintable(name + QStringLiteral(" missing")));
+        QVERIFY2(shown.value(name), qPrintable(name + QStringLiteral(" disabled")));
+    }
+    for (const QString& name : disabled) {
+        QVERIFY2(shown.contains(name), qPrintable(name + QStringLiteral(" missing")));
+        QVERIFY2(!shown.value(name), qPrintable(name + QStringLiteral(" enabled")));
+    }
+    for (const QString& name : absent)
+        QVERIFY2(!shown.contains(name), qPrintable(name + QStringLiteral(" shown")));
+    menu->close();
+    QTRY_VERIFY(!window->findChild<QMenu*>(QStringLiteral("treeContextMenu")));
+}
+
+// Export through the file dialog writes the connections, and never the password.
+void TestMainWindow::exportThroughUiHasNoPassword_data()
+{
+    QTest::addColumn<int>("filterIndex");
+    QTest::addColumn<QString>("fileName");
+    QTest::newRow("json") << 0 << QStringLiteral("export.json");
+    QTest::newRow("uri list") << 1 << QStringLiteral("export.txt");
+}
+
+void TestMainWindow::exportThroughUiHasNoPassword()
+{
+    QFETCH(int, filterIndex);
+    QFETCH(QString, fileName);
+    const QByteArray planted("Planted-Export-Pa55!");
+    auto window = makeWindow();
+    QVERIFY(window);
+    const QUuid id = addConnection(*window, QStringLiteral("Billing warehouse"),
+                                   QStringLiteral("warehouse.example.com"), QString::fromLatin1(planted));
+    QVERIFY(!id.isNull());
+    QTRY_COMPARE(window->pendingSecretOperations(), 0);
+
+    auto* exportAction = window->findChild<QAction*>(QStringLiteral("actionExport"));
+    QVERIFY(exportAction->isEnabled());
+    exportAction->trigger();
+    QFileDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = activeModal<QFileDialog>()));
+    const QString path = m_dir->filePath(fileName);
+    dialog->selectNameFilter(dialog->nameFilters().at(filterIndex));
+    dialog->selectFile(path);
+    static_cast<QDialog*>(dialog)->accept(); // QFileDialog::accept, as the Save button does
+    QTRY_VERIFY(QFile::exists(path));
+
+    const QByteArray written = fileBytes(path);
+    QVERIFY2(written.contains("warehouse.example.com"), written.constData());
+    QVERIFY2(!containsSecret(written, planted), written.constData());
+    QVERIFY(window->findChild<QWidget*>(QStringLiteral("exportErrorBanner")) == nullptr);
+}
+
+// The Settings dialog keeps the terminal and client commands in QSettings, and nothing
+// secret lands there; a new window reads them back.
+void TestMainWindow::settingsPersistCommandsNotSecrets()
+{
+    const QByteArray planted("Planted-Settings-Pa55!");
+    const QString terminal = QStringLiteral("/usr/bin/xterm -fa Monospace -e");
+    const QString psql = QStringLiteral("/opt/postgresql/bin/psql --no-psqlrc");
+    {
+        auto window = makeWindow();
+        QVERIFY(window);
+        QVERIFY(!addConnection(*window, QStringLiteral("Orders"), QStringLiteral("orders.example.com"),
+                               QString::fromLatin1(planted))
+                     .isNull());
+        window->findChild<QAction*>(QStringLiteral("actionSettings"))->trigger();
+        SettingsDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = activeModal<SettingsDialog>()));
+        typeInto(dialog, QStringLiteral("terminalCommand"), terminal);
+        typeInto(dialog, QStringLiteral("client-postgresql"), psql);
+        auto* buttons = dialog->findChild<QDialogButtonBox*>();
+        QVERIFY(buttons);
+        QPushButton* ok = buttons->button(QDialogButtonBox::Ok) ? buttons->button(QDialogButtonBox::Ok)
+                                                                : buttons->button(QDialogButtonBox::Save);
+        QVERIFY(ok);
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QTRY_VERIFY(!QApplication::activeModalWidget());
+    }
+
+    QSettings settings;
+    settings.sync();
+    const LauncherSettings saved = LauncherSettings::load(settings);
+    QCOMPARE(saved.terminalCommand, terminal);
+    QCOMPARE(saved.clientCommand(ConnectionKind::PostgreSQL), psql);
+    const QByteArray file = fileBytes(settings.fileName());
+    QVERIFY2(file.contains("xterm"), qPrintable(settings.fileName()));
+    QVERIFY2(!containsSecret(file, planted), file.constData());
+
+    // A new window starts with them.
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->findChild<QAction*>(QStringLiteral("actionSettings"))->trigger();
+    SettingsDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = activeModal<SettingsDialog>()));
+    QCOMPARE(dialog->findChild<QLineEdit*>(QStringLiteral("terminalCommand"))->text(), terminal);
+    QCOMPARE(dialog->findChild<QLineEdit*>(QStringLiteral("client-postgresql"))->text(), psql);
+    dialog->reject();
+}
+
+// Open runs the configured terminal and client; a stub client writes what it received.
+// The password reaches it through its environment or a 0600 file, never its arguments.
+void TestMainWindow::openPassesPasswordOutsideArgv_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("report"); // shell commands appended to the stub's report
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("psql: PGPASSFILE")
+        << int(ConnectionKind::PostgreSQL)
+        << QStringLiteral("cat \"$PGPASSFILE\"; stat -c \"MODE %a\" \"$PGPASSFILE\"")
+        << QStringLiteral("MODE 600");
+    QTest::newRow("redis-cli: REDISCLI_AUTH")
+        << int(ConnectionKind::Redis) << QStringLiteral("true") << QStringLiteral("REDISCLI_AUTH=");
+}
+
+void TestMainWindow::openPassesPasswordOutsideArgv()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, report);
+    QFETCH(QString, expected);
+    const QByteArray planted("Planted-Open-Pa55");
+    const QString out = m_dir->filePath(QStringLiteral("client-report.txt"));
+    {
+        LauncherSettings launcher;
+        launcher.terminalCommand = QStringLiteral("/bin/sh -c 'exec \"$@\"' terminal");
+        launcher.clientCommands.insert(ConnectionKind(kind),
+                                       QStringLiteral("/bin/sh -c '{ echo \"ARGV $0 $*\"; env; %1; } "
+                                                      ">\"%2.tmp\" 2>&1; mv \"%2.tmp\" \"%2\"' client")
+                                           .arg(report, out));
+        QSettings settings;
+        launcher.save(settings);
+    }
+    const Connection c = sampleConnection(QStringLiteral("Target"), ConnectionKind(kind));
+    {
+        auto store = ConnectionStore::open(storePath());
+        QVERIFY(store.ok());
+        QVERIFY(store.value()->saveAll({}, {c}).ok());
+    }
+    writeSecret(c.id, planted);
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->selectConnection(c.id);
+    auto* open = window->findChild<QAction*>(QStringLiteral("actionOpen"));
+    QVERIFY(open->isEnabled());
+    open->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(out), 15000);
+
+    const QByteArray got = fileBytes(out);
+    const QList<QByteArray> lines = got.split('\n');
+    QVERIFY2(lines.first().startsWith("ARGV client"), got.constData());
+    QVERIFY2(!lines.first().contains(planted), lines.first().constData()); // not on the command line
+    QVERIFY2(got.contains(planted), got.constData());                      // but delivered
+    QVERIFY2(got.contains(expected.toUtf8()), got.constData());
+    QVERIFY(window->findChild<QWidget*>(QStringLiteral("openErrorBanner")) == nullptr);
 }
 
 QTEST_MAIN(TestMainWindow)
