@@ -4,11 +4,13 @@
 
 #include "core/crypto/SecureBytes.h"
 #include "core/keychain/SecretStore.h"
+#include "core/keychain/SecretStoreFactory.h"
 
 #include <QByteArray>
 #include <QFile>
 #include <QObject>
 #include <QRandomGenerator>
+#include <QString>
 #include <QTest>
 
 #include <sodium.h>
@@ -78,6 +80,34 @@ inline Status removeAllNow(SecretStore& store, const QUuid& id)
     if (!QTest::qWaitFor([&] { return out->has_value(); }, kWaitMs))
         return noAnswer();
     return **out;
+}
+
+// What SecretStoreFactory::create() answered: how often it called back, the store and the reason.
+struct FactoryChoice
+{
+    int calls = 0;
+    std::unique_ptr<SecretStore> store;
+    QString reason;
+};
+
+inline SecretStoreFactory::Callback recordInto(FactoryChoice& choice)
+{
+    return [&choice](std::unique_ptr<SecretStore> store, QString reason) {
+        ++choice.calls;
+        choice.store = std::move(store);
+        choice.reason = reason;
+    };
+}
+
+// Start the factory; `choice` must outlive the answer, which arrives later on the event loop.
+inline void startFactory(QObject* context, FactoryChoice& choice)
+{
+    SecretStoreFactory::create(context, recordInto(choice));
+}
+
+inline void startFactory(QObject* context, const SecretStoreFactory::Options& options, FactoryChoice& choice)
+{
+    SecretStoreFactory::create(context, options, recordInto(choice));
 }
 
 // A PEM-looking certificate of about `size` bytes (random base64 body), like a client

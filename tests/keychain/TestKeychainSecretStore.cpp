@@ -299,47 +299,35 @@ void TestKeychainSecretStore::probeSucceedsAndLeavesNothingBehind()
 
 void TestKeychainSecretStore::factoryChoosesTheKeychain()
 {
-    int calls = 0;
-    std::unique_ptr<SecretStore> chosen;
-    QString why;
-    SecretStoreFactory::create(this, [&](std::unique_ptr<SecretStore> store, QString reason) {
-        ++calls;
-        chosen = std::move(store);
-        why = reason;
-    });
-    QCOMPARE(calls, 0);
-    QTRY_COMPARE_WITH_TIMEOUT(calls, 1, kWaitMs);
-    QVERIFY2(why.isEmpty(), qPrintable(why));
-    QVERIFY(qobject_cast<KeychainSecretStore*>(chosen.get()));
-    QVERIFY(chosen->isPersistent());
-    QCOMPARE(chosen->backendName(), QStringLiteral("Secret Service"));
+    FactoryChoice choice;
+    startFactory(this, choice);
+    QCOMPARE(choice.calls, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(choice.calls, 1, kWaitMs);
+    QVERIFY2(choice.reason.isEmpty(), qPrintable(choice.reason));
+    QVERIFY(qobject_cast<KeychainSecretStore*>(choice.store.get()));
+    QVERIFY(choice.store->isPersistent());
+    QCOMPARE(choice.store->backendName(), QStringLiteral("Secret Service"));
 
     const QUuid id = QUuid::createUuid();
-    QVERIFY(writeNow(*chosen, id, SecretKind::Password, secretOf("via factory")).ok());
+    QVERIFY(writeNow(*choice.store, id, SecretKind::Password, secretOf("via factory")).ok());
     QCOMPARE(lookUpWithSecretTool(QStringLiteral("Conclave"),
                                   KeychainSecretStore::entryKey(id, SecretKind::Password)),
              std::optional<QByteArray>("via factory"));
-    QVERIFY(removeAllNow(*chosen, id).ok());
+    QVERIFY(removeAllNow(*choice.store, id).ok());
 }
 
 void TestKeychainSecretStore::factoryHonoursForcedMemoryMode()
 {
     qputenv(SecretStoreFactory::kModeVariable, "memory");
-    int calls = 0;
-    std::unique_ptr<SecretStore> chosen;
-    QString why;
-    SecretStoreFactory::create(this, [&](std::unique_ptr<SecretStore> store, QString reason) {
-        ++calls;
-        chosen = std::move(store);
-        why = reason;
-    });
-    QTRY_COMPARE(calls, 1);
-    QVERIFY(qobject_cast<MemorySecretStore*>(chosen.get()));
-    QVERIFY2(why.contains(QLatin1String("CONCLAVE_KEYCHAIN")), qPrintable(why));
+    FactoryChoice choice;
+    startFactory(this, choice);
+    QTRY_COMPARE(choice.calls, 1);
+    QVERIFY(qobject_cast<MemorySecretStore*>(choice.store.get()));
+    QVERIFY2(choice.reason.contains(QLatin1String("CONCLAVE_KEYCHAIN")), qPrintable(choice.reason));
 
     // The memory store must not write through to the keychain.
     const QUuid id = QUuid::createUuid();
-    QVERIFY(writeNow(*chosen, id, SecretKind::Password, secretOf("memory only")).ok());
+    QVERIFY(writeNow(*choice.store, id, SecretKind::Password, secretOf("memory only")).ok());
     QVERIFY(!lookUpWithSecretTool(QStringLiteral("Conclave"),
                                   KeychainSecretStore::entryKey(id, SecretKind::Password)));
 }
@@ -385,19 +373,13 @@ void TestKeychainSecretStore::factoryFallsBackWhenTheKeychainDoesNotAnswer()
     QCOMPARE(::kill(keyringPid(), SIGSTOP), 0);
     auto resume = qScopeGuard([] { ::kill(keyringPid(), SIGCONT); });
 
-    int calls = 0;
-    std::unique_ptr<SecretStore> chosen;
-    QString why;
     SecretStoreFactory::Options options;
     options.timeout = 300ms;
-    SecretStoreFactory::create(this, options, [&](std::unique_ptr<SecretStore> store, QString reason) {
-        ++calls;
-        chosen = std::move(store);
-        why = reason;
-    });
-    QTRY_COMPARE_WITH_TIMEOUT(calls, 1, kWaitMs);
-    QVERIFY(qobject_cast<MemorySecretStore*>(chosen.get()));
-    QVERIFY2(why.contains(QLatin1String("did not answer in time")), qPrintable(why));
+    FactoryChoice choice;
+    startFactory(this, options, choice);
+    QTRY_COMPARE_WITH_TIMEOUT(choice.calls, 1, kWaitMs);
+    QVERIFY(qobject_cast<MemorySecretStore*>(choice.store.get()));
+    QVERIFY2(choice.reason.contains(QLatin1String("did not answer in time")), qPrintable(choice.reason));
 
     resume.dismiss();
     QCOMPARE(::kill(keyringPid(), SIGCONT), 0);
@@ -432,17 +414,11 @@ void TestKeychainSecretStore::lockedKeyringIsReportedAndAvoided()
     // Reading cannot unlock either; QtKeychain reports that as an absent entry.
     QVERIFY(!readNow(store, id, SecretKind::Password).ok());
 
-    int calls = 0;
-    std::unique_ptr<SecretStore> chosen;
-    QString why;
-    SecretStoreFactory::create(this, [&](std::unique_ptr<SecretStore> created, QString reason) {
-        ++calls;
-        chosen = std::move(created);
-        why = reason;
-    });
-    QTRY_COMPARE_WITH_TIMEOUT(calls, 1, kWaitMs);
-    QVERIFY(qobject_cast<MemorySecretStore*>(chosen.get()));
-    QVERIFY2(why.contains(QLatin1String("locked")), qPrintable(why));
+    FactoryChoice choice;
+    startFactory(this, choice);
+    QTRY_COMPARE_WITH_TIMEOUT(choice.calls, 1, kWaitMs);
+    QVERIFY(qobject_cast<MemorySecretStore*>(choice.store.get()));
+    QVERIFY2(choice.reason.contains(QLatin1String("locked")), qPrintable(choice.reason));
 }
 
 QTEST_GUILESS_MAIN(TestKeychainSecretStore)

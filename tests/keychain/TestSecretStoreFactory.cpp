@@ -38,24 +38,19 @@ void TestSecretStoreFactory::initTestCase()
 
 void TestSecretStoreFactory::fallsBackToMemoryWithAReason()
 {
-    int calls = 0;
-    std::unique_ptr<SecretStore> chosen;
-    QString why;
-    SecretStoreFactory::create(this, [&](std::unique_ptr<SecretStore> store, QString reason) {
-        ++calls;
-        chosen = std::move(store);
-        why = reason;
-    });
-    QCOMPARE(calls, 0);
-    QTRY_COMPARE_WITH_TIMEOUT(calls, 1, kWaitMs);
-    QVERIFY(qobject_cast<MemorySecretStore*>(chosen.get()));
-    QVERIFY(!chosen->isPersistent());
-    QVERIFY2(why.contains(QLatin1String("cannot use the system keychain")), qPrintable(why));
-    QVERIFY2(why.contains(QLatin1String("memory")), qPrintable(why));
+    FactoryChoice choice;
+    startFactory(this, choice);
+    QCOMPARE(choice.calls, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(choice.calls, 1, kWaitMs);
+    QVERIFY(qobject_cast<MemorySecretStore*>(choice.store.get()));
+    QVERIFY(!choice.store->isPersistent());
+    QVERIFY2(choice.reason.contains(QLatin1String("cannot use the system keychain")),
+             qPrintable(choice.reason));
+    QVERIFY2(choice.reason.contains(QLatin1String("memory")), qPrintable(choice.reason));
 
     const QUuid id = QUuid::createUuid();
-    QVERIFY(writeNow(*chosen, id, SecretKind::Password, secretOf("session only")).ok());
-    QCOMPARE(bytesOf(readNow(*chosen, id, SecretKind::Password).value()), QByteArray("session only"));
+    QVERIFY(writeNow(*choice.store, id, SecretKind::Password, secretOf("session only")).ok());
+    QCOMPARE(bytesOf(readNow(*choice.store, id, SecretKind::Password).value()), QByteArray("session only"));
 }
 
 void TestSecretStoreFactory::keychainStoreRetriesOnceThenFailsInWords()
