@@ -4,6 +4,8 @@
 // real against the fixtures' servers to show the credential files work.
 #include "core/connect/ClientLauncher.h"
 
+#include "ServiceEnv.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -19,30 +21,13 @@
 #include <unistd.h>
 
 using namespace Conclave::Core;
+using namespace Conclave::Core::TestSupport;
 using namespace std::chrono_literals;
 
 namespace {
 
 // Characters that need escaping in pgpass and option files, and a shell metacharacter.
 const QByteArray kPassword = QByteArrayLiteral("S3cr:et\\pw\"$(x)'");
-
-using Env = QHash<QString, QString>;
-
-Env loadEnv(const QString& service)
-{
-    const QString dir = qEnvironmentVariable("CONCLAVE_TEST_SERVICES_DIR");
-    QFile file(dir + QLatin1Char('/') + service + QLatin1Char('/') + service + QLatin1String(".env"));
-    Env env;
-    if (!file.open(QIODevice::ReadOnly))
-        return env;
-    const QList<QByteArray> lines = file.readAll().split('\n');
-    for (const QByteArray& line : lines) {
-        const qsizetype eq = line.indexOf('=');
-        if (eq > 0)
-            env.insert(QString::fromUtf8(line.left(eq)), QString::fromUtf8(line.mid(eq + 1)));
-    }
-    return env;
-}
 
 Connection makeConnection(ConnectionKind kind, const QString& host = QStringLiteral("db.example.com"),
                           quint16 port = 0)

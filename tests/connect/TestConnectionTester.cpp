@@ -5,6 +5,8 @@
 #include "core/connect/ConnectionTester.h"
 #include "core/connect/MongoProbe.h"
 
+#include "ServiceEnv.h"
+
 #include <QFile>
 #include <QHash>
 #include <QLoggingCategory>
@@ -20,27 +22,10 @@
 #include <memory>
 
 using namespace Conclave::Core;
+using namespace Conclave::Core::TestSupport;
 using namespace std::chrono_literals;
 
 namespace {
-
-using Env = QHash<QString, QString>;
-
-Env loadEnv(const QString& service)
-{
-    const QString dir = qEnvironmentVariable("CONCLAVE_TEST_SERVICES_DIR");
-    QFile file(dir + QLatin1Char('/') + service + QLatin1Char('/') + service + QLatin1String(".env"));
-    Env env;
-    if (!file.open(QIODevice::ReadOnly))
-        return env;
-    const QList<QByteArray> lines = file.readAll().split('\n');
-    for (const QByteArray& line : lines) {
-        const qsizetype eq = line.indexOf('=');
-        if (eq > 0)
-            env.insert(QString::fromUtf8(line.left(eq)), QString::fromUtf8(line.mid(eq + 1)));
-    }
-    return env;
-}
 
 Connection makeConnection(ConnectionKind kind, const QString& host, quint16 port)
 {
