@@ -23,6 +23,12 @@ public:
     QString filterText() const { return m_text; }
     void setSourceModel(QAbstractItemModel* model) override;
 
+    // Above this many rows entering or leaving the view, a keystroke rebuilds the proxy's
+    // mapping in one layout change instead of removing and inserting rows range by range.
+    // Both ways give the same rows, selection and expansion; tests compare them.
+    static constexpr int kDefaultRebuildThreshold = 1000;
+    void setRebuildThreshold(int rows) { m_rebuildThreshold = rows; }
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
     bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
@@ -30,11 +36,14 @@ protected:
 private:
     bool folderAncestorMatches(const QModelIndex& sourceParent) const;
     QString searchText(const QModelIndex& sourceIndex) const;
-    bool matches(const QString& searchText) const;
+    static bool matches(const QStringList& terms, const QString& searchText);
+    int visibleBelow(const QStringList& terms, const QModelIndex& sourceParent, bool ancestorMatches) const;
 
     QString m_text;
     QStringList m_terms;                        // case-folded words
     ConnectionTreeModel* m_treeModel = nullptr; // the source, when it is one
+    int m_rebuildThreshold = kDefaultRebuildThreshold;
+    int m_visibleCount = -1; // rows shown for m_terms; -1 once the source has changed
 };
 
 } // namespace Conclave::Gui

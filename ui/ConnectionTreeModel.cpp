@@ -513,6 +513,38 @@ const QString& ConnectionTreeModel::searchText(const QModelIndex& index) const
     return index.isValid() ? nodeFor(index)->searchText : none;
 }
 
+bool ConnectionTreeModel::isFolder(const QModelIndex& index) const
+{
+    if (!index.isValid())
+        return false;
+    const Node* node = nodeFor(index);
+    return node->isFolder && m_folders.contains(node->id);
+}
+
+const QString& ConnectionTreeModel::displayName(const QModelIndex& index) const
+{
+    static const QString none;
+    if (!index.isValid())
+        return none;
+    const Node* node = nodeFor(index);
+    if (node->isFolder) {
+        const auto it = m_folders.constFind(node->id);
+        return it == m_folders.cend() ? none : it->name;
+    }
+    const auto it = m_connections.constFind(node->id);
+    return it == m_connections.cend() ? none : it->name;
+}
+
+const QUuid& ConnectionTreeModel::nodeId(const QModelIndex& index) const
+{
+    static const QUuid none;
+    if (!index.isValid())
+        return none;
+    const Node* node = nodeFor(index);
+    const bool known = node->isFolder ? m_folders.contains(node->id) : m_connections.contains(node->id);
+    return known ? node->id : none;
+}
+
 QVariant ConnectionTreeModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid())

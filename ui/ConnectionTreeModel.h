@@ -115,6 +115,10 @@ public:
     static QString hostSummary(const Core::Connection& connection);
     // SearchTextRole without the QVariant, for the filter's per-row test.
     const QString& searchText(const QModelIndex& index) const;
+    // IsFolderRole, DisplayRole and IdRole without QVariants, for the proxy's sort.
+    bool isFolder(const QModelIndex& index) const;
+    const QString& displayName(const QModelIndex& index) const;
+    const QUuid& nodeId(const QModelIndex& index) const;
 
 signals:
     // A change was refused (store failure or an impossible move); the message is for the user.

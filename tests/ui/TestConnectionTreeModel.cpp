@@ -11,6 +11,9 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
+
+#include <limits>
 
 using namespace Conclave::Core;
 using namespace Conclave::Gui;
@@ -56,6 +59,7 @@ private slots:
     void filter_data();
     void filter();
     void filterOverTenThousandConnections();
+    void filterRebuildMatchesIncrementalUpdate();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -287,6 +291,97 @@ void TestConnectionTreeModel::filterOverTenThousandConnections()
     QCOMPARE(visible, 111); // host12, host120..129, host1200..1299
     proxy.setFilterText(QString());
     QCOMPARE(proxy.rowCount(), unfiltered);
+}
+
+namespace {
+
+// The visible tree as text, one line per row, indented by depth; expanded folders are
+// marked "+" and selected rows "*" when a view is given.
+QStringList describe(const QAbstractItemModel& proxy, const QTreeView* view = nullptr)
+{
+    QStringList lines;
+    std::function<void(const QModelIndex&, int)> walk = [&](const QModelIndex& parent, int depth) {
+        for (int row = 0; row < proxy.rowCount(parent); ++row) {
+            const QModelIndex index = proxy.index(row, 0, parent);
+            QString line = QString(depth, QLatin1Char(' ')) + index.data().toString();
+            if (view && view->isExpanded(index))
+                line += QStringLiteral(" +");
+            if (view && view->selectionModel()->isSelected(index))
+                line += QStringLiteral(" *");
+            lines.append(line);
+            walk(index, depth + 1);
+        }
+    };
+    walk({}, 0);
+    return lines;
+}
+
+} // namespace
+
+void TestConnectionTreeModel::filterRebuildMatchesIncrementalUpdate()
+{
+    // Keystrokes that move more rows than the threshold rebuild the proxy's mapping in
+    // one layout change; the rows, their order, the selection and the expanded folders
+    // must be exactly what Qt's incremental update gives.
+    QList<Folder> folders;
+    QList<Connection> connections;
+    for (int f = 0; f < 25; ++f)
+        folders.append(
+            makeFolder(QStringLiteral("Folder %1").arg(f), f >= 20 ? folders.at(f - 20).id : QUuid()));
+    for (int i = 0; i < 2500; ++i) {
+        connections.append(makeConnection(QStringLiteral("Connection %1").arg(2500 - i),
+                                          QStringLiteral("host%1.example.com").arg(i), folders.at(i % 25).id,
+                                          {i % 7 == 0 ? QStringLiteral("weekly") : QStringLiteral("daily")}));
+    }
+    QVERIFY(m_store->saveAll(folders, connections).ok());
+    ConnectionTreeModel model;
+    QVERIFY(model.load(m_store.get()).ok());
+
+    ConnectionFilterProxyModel incremental;
+    incremental.setRebuildThreshold(std::numeric_limits<int>::max());
+    ConnectionFilterProxyModel rebuilding;
+    rebuilding.setRebuildThreshold(-1);
+    QAbstractItemModelTester tester(&rebuilding, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTreeView incrementalView;
+    QTreeView rebuildingView;
+    const std::pair<ConnectionFilterProxyModel*, QTreeView*> pairs[] = {{&incremental, &incrementalView},
+                                                                        {&rebuilding, &rebuildingView}};
+    for (const auto& [proxy, view] : pairs) {
+        proxy->setSourceModel(&model);
+        proxy->sort(0);
+        view->setModel(proxy);
+        view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+        // Two folders open, a connection in one of them and a folder selected.
+        const QModelIndex first = proxy->index(0, 0);
+        const QModelIndex second = proxy->index(3, 0);
+        view->expand(first);
+        view->expand(second);
+        view->selectionModel()->select(proxy->index(5, 0, first), QItemSelectionModel::Select);
+        view->selectionModel()->select(proxy->index(1, 0), QItemSelectionModel::Select);
+    }
+    QCOMPARE(describe(rebuilding, &rebuildingView), describe(incremental, &incrementalView));
+
+    const QStringList steps{QStringLiteral("h"),        QStringLiteral("host1"),
+                            QStringLiteral("host12"),   QStringLiteral("host1"),
+                            QStringLiteral(""),         QStringLiteral("weekly"),
+                            QStringLiteral("folder 2"), QStringLiteral("weekly 13"),
+                            QStringLiteral("zzz"),      QStringLiteral("connection 1"),
+                            QStringLiteral("")};
+    for (const QString& text : steps) {
+        incremental.setFilterText(text);
+        rebuilding.setFilterText(text);
+        const QStringList expected = describe(incremental, &incrementalView);
+        QVERIFY2(!text.isEmpty() || expected.size() > 2500, qPrintable(text));
+        QCOMPARE(describe(rebuilding, &rebuildingView), expected);
+        // What MainWindow does after each keystroke.
+        if (!text.isEmpty()) {
+            incrementalView.expandAll();
+            rebuildingView.expandAll();
+        }
+    }
+    // A filtered-out selected row stays unselected when it returns, as with Qt's update.
+    QCOMPARE(rebuildingView.selectionModel()->selectedRows().size(),
+             incrementalView.selectionModel()->selectedRows().size());
 }
 
 QTEST_MAIN(TestConnectionTreeModel)
