@@ -94,6 +94,15 @@ QString bracketed(const QString& host)
     return host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;
 }
 
+// QProcess objects of terminals that outlive their launcher. They stay reachable until the
+// process exits (deleting one would kill the user's terminal), so nothing is lost track of.
+QList<QProcess*>& abandonedProcesses()
+{
+    // Never destroyed: the list must still be reachable when leak checkers look at exit.
+    static auto* s_processes = new QList<QProcess*>;
+    return *s_processes;
+}
+
 } // namespace
 
 ClientLauncher::ClientLauncher(LauncherSettings settings, QObject* parent)
@@ -107,7 +116,7 @@ ClientLauncher::~ClientLauncher()
         // Deleting a QProcess kills its process; the user's terminal must outlive Conclave,
         // so the object is deliberately left behind. Its credential files go now.
         running->process->disconnect(this);
-        static_cast<void>(running->process.release());
+        abandonedProcesses().append(running->process.release());
         running->directory.reset();
     }
 }
