@@ -42,6 +42,14 @@ bool isValidHost(const QString& host)
     if (hasControlCharacters(host))
         return false;
     if (host.contains(QLatin1Char(':'))) {
+        // A zone id ("fe80::1%eth0") names an interface; RFC 6874 allows only unreserved
+        // characters there, so a URI can carry it without ambiguity ('#', '/', '?' cannot).
+        const qsizetype percent = host.indexOf(QLatin1Char('%'));
+        if (percent >= 0) {
+            static const QRegularExpression zone(QStringLiteral("^[A-Za-z0-9._~-]+$"));
+            if (!zone.match(host.mid(percent + 1)).hasMatch())
+                return false;
+        }
         QHostAddress address;
         return address.setAddress(host) && address.protocol() == QAbstractSocket::IPv6Protocol;
     }
