@@ -4,6 +4,7 @@
 # corpus in tests/fuzz/corpus/<target>/. Exits non-zero if any target crashes, leaks or
 # times out; the crashing inputs are kept in build/fuzz/fuzz-artifacts/<target>/.
 #   scripts/fuzz.sh [seconds-per-target]
+# CONCLAVE_FUZZ_SEED fixes libFuzzer's random seed (0, the default, picks a new one each run).
 set -euo pipefail
 
 seconds="${1:-20}"
@@ -27,7 +28,7 @@ for target in "${targets[@]}"; do
     cp -r "tests/fuzz/corpus/$target" "$work/$target"
     mkdir -p "$work/artifacts-$target"
     echo "== $target: ${seconds}s"
-    if "build/fuzz/tests/fuzz/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    if "build/fuzz/tests/fuzz/$target" -max_total_time="$seconds" -seed="${CONCLAVE_FUZZ_SEED:-0}" -timeout=10 -rss_limit_mb=2048 \
         -artifact_prefix="$work/artifacts-$target/" -print_final_stats=1 "$work/$target" \
         >"$work/$target.log" 2>&1; then
         grep -E "^stat::number_of_executed_units|^#[0-9]+.*DONE" "$work/$target.log" | tail -2 || true

@@ -12,6 +12,7 @@
 #   CONCLAVE_SKIP_DEPS=1      skip the apt step (dependencies already installed)
 #   CONCLAVE_SKIP_ASAN=1      skip stage 3
 #   CONCLAVE_FUZZ_SECONDS=N   seconds per fuzz target (default 10; 0 skips stage 2)
+#   CONCLAVE_FUZZ_SEED=N      libFuzzer seed (default 1, so a run is repeatable; 0 = random)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -34,7 +35,7 @@ cmake --build --preset dev -j "$CONCLAVE_JOBS"
 fuzz_seconds=${CONCLAVE_FUZZ_SECONDS:-10}
 if ((fuzz_seconds > 0)); then
     stage "fuzz: every parser for ${fuzz_seconds}s"
-    scripts/fuzz.sh "$fuzz_seconds" || failed+=("fuzz")
+    CONCLAVE_FUZZ_SEED=${CONCLAVE_FUZZ_SEED:-1} scripts/fuzz.sh "$fuzz_seconds" || failed+=("fuzz")
 fi
 
 if [[ -z ${CONCLAVE_SKIP_ASAN:-} ]]; then
