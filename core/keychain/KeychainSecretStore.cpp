@@ -259,6 +259,21 @@ std::function<void(Result<SecureBytes>)> toStatusCallback(SecretStore::StatusCal
     };
 }
 
+// A job for `key` with the store's service, time limit and retry delay.
+std::shared_ptr<JobRun> newRun(const KeychainSecretStore& store, JobType type, const QString& key,
+                               const QString& what, QObject* context)
+{
+    auto run = std::make_shared<JobRun>();
+    run->type = type;
+    run->service = store.service();
+    run->key = key;
+    run->what = what;
+    run->timeoutMs = int(store.timeout().count());
+    run->retryDelayMs = int(store.retryDelay().count());
+    run->context = context;
+    return run;
+}
+
 } // namespace
 
 KeychainSecretStore::KeychainSecretStore(QObject* parent)
@@ -297,14 +312,8 @@ void KeychainSecretStore::read(const QUuid& connectionId, SecretKind kind, QObje
         post<Result<SecureBytes>>(target, std::move(done), status.error());
         return;
     }
-    auto run = std::make_shared<JobRun>();
-    run->type = JobType::Read;
-    run->service = m_service;
-    run->key = entryKey(connectionId, kind);
-    run->what = secretKindDisplayName(kind);
-    run->timeoutMs = int(m_timeout.count());
-    run->retryDelayMs = int(m_retryDelay.count());
-    run->context = target;
+    auto run =
+        newRun(*this, JobType::Read, entryKey(connectionId, kind), secretKindDisplayName(kind), target);
     run->finish = [done = std::move(done)](Result<SecureBytes> result) {
         if (done)
             done(std::move(result));
@@ -324,15 +333,9 @@ void KeychainSecretStore::write(const QUuid& connectionId, SecretKind kind, Secu
         post<Status>(target, std::move(done), status);
         return;
     }
-    auto run = std::make_shared<JobRun>();
-    run->type = JobType::Write;
-    run->service = m_service;
-    run->key = entryKey(connectionId, kind);
-    run->what = secretKindDisplayName(kind);
+    auto run =
+        newRun(*this, JobType::Write, entryKey(connectionId, kind), secretKindDisplayName(kind), target);
     run->payload = std::make_shared<const SecureBytes>(std::move(value));
-    run->timeoutMs = int(m_timeout.count());
-    run->retryDelayMs = int(m_retryDelay.count());
-    run->context = target;
     run->finish = toStatusCallback(std::move(done));
     runJob(std::move(run));
 }
@@ -345,14 +348,8 @@ void KeychainSecretStore::remove(const QUuid& connectionId, SecretKind kind, QOb
         post<Status>(target, std::move(done), status);
         return;
     }
-    auto run = std::make_shared<JobRun>();
-    run->type = JobType::Delete;
-    run->service = m_service;
-    run->key = entryKey(connectionId, kind);
-    run->what = secretKindDisplayName(kind);
-    run->timeoutMs = int(m_timeout.count());
-    run->retryDelayMs = int(m_retryDelay.count());
-    run->context = target;
+    auto run =
+        newRun(*this, JobType::Delete, entryKey(connectionId, kind), secretKindDisplayName(kind), target);
     run->finish = toStatusCallback(std::move(done));
     runJob(std::move(run));
 }
@@ -394,20 +391,9 @@ void KeychainSecretStore::probe(QObject* context, StatusCallback done)
     const QString what = tr("test entry");
     auto expected = std::make_shared<const SecureBytes>(SecureBytes::random(32));
 
-    auto makeRun = [this, target, key, what](JobType type) {
-        auto run = std::make_shared<JobRun>();
-        run->type = type;
-        run->service = m_service;
-        run->key = key;
-        run->what = what;
-        run->timeoutMs = int(m_timeout.count());
-        run->retryDelayMs = int(m_retryDelay.count());
-        run->context = target;
-        return run;
-    };
-    auto writeRun = makeRun(JobType::Write);
-    auto readRun = makeRun(JobType::Read);
-    auto deleteRun = makeRun(JobType::Delete);
+    auto writeRun = newRun(*this, JobType::Write, key, what, target);
+    auto readRun = newRun(*this, JobType::Read, key, what, target);
+    auto deleteRun = newRun(*this, JobType::Delete, key, what, target);
     writeRun->payload = expected;
 
     // The first failure is reported; the probe entry is removed even after a failed read, unless
