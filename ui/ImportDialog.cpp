@@ -14,6 +14,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSet>
+#include <QSignalBlocker>
 #include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -25,6 +26,15 @@ using namespace Conclave::Core;
 namespace {
 
 constexpr int kConnectionIndexRole = Qt::UserRole + 1;
+constexpr int kDuplicateRole = Qt::UserRole + 2;
+
+enum Column
+{
+    NameColumn,
+    KindColumn,
+    HostColumn,
+    NoteColumn
+};
 
 } // namespace
 
@@ -69,10 +79,17 @@ ImportDialog::ImportDialog(const QUuid& folderId, const QString& folderName, QWi
 
     m_preview = new QTreeWidget(this);
     m_preview->setObjectName(QStringLiteral("importPreview"));
-    m_preview->setColumnCount(3);
-    m_preview->setHeaderLabels({tr("Name"), tr("Kind"), tr("Host")});
+    m_preview->setColumnCount(4);
+    m_preview->setHeaderLabels({tr("Name"), tr("Kind"), tr("Host"), tr("Note")});
     m_preview->setRootIsDecorated(false);
-    m_preview->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_preview->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                               QAbstractItemView::SelectedClicked);
+    m_preview->header()->setStretchLastSection(false);
+    m_preview->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    m_preview->header()->setSectionResizeMode(KindColumn, QHeaderView::ResizeToContents);
+    m_preview->header()->setSectionResizeMode(HostColumn, QHeaderView::ResizeToContents);
+    m_preview->header()->setSectionResizeMode(NoteColumn, QHeaderView::ResizeToContents);
+    m_preview->setToolTip(tr("Untick what you do not want; press F2 or double-click a name to change it."));
     layout->addWidget(m_preview, 1);
 
     m_summary = new QLabel(this);
@@ -114,21 +131,16 @@ ImportDialog::ImportDialog(const QUuid& folderId, const QString& folderName, QWi
     });
     connect(sshConfig, &QPushButton::clicked, this,
             [this] { loadSshConfig(ConnectionImporter::defaultSshConfigPath()); });
-    connect(m_preview, &QTreeWidget::itemChanged, this, [this] {
-        int ticked = 0;
-        for (int i = 0; i < m_preview->topLevelItemCount(); ++i) {
-            QTreeWidgetItem* item = m_preview->topLevelItem(i);
-            if (item->data(0, kConnectionIndexRole).isValid() && item->checkState(0) == Qt::Checked)
-                ++ticked;
-        }
-        m_buttons->button(QDialogButtonBox::Ok)->setEnabled(ticked > 0);
-    });
+    connect(m_preview, &QTreeWidget::itemChanged, this, &ImportDialog::onItemChanged);
     showOutcome({}, QString());
-    resize(620, 520);
+    resize(680, 540);
 }
 
 ImportDialog::~ImportDialog()
 {
+    // QDialog's destructor hides the window, which makes an open name editor commit: the
+    // change must not reach this half-destroyed object.
+    disconnect(m_preview, nullptr, this, nullptr);
     wipe();
 }
 
@@ -144,6 +156,7 @@ void ImportDialog::refreshFromText()
     if (!m_fromText)
         return;
     m_source->hide();
+    m_sourcePath.clear();
     showOutcome(ConnectionImporter::fromUriText(m_text->toPlainText(), m_folderId), QString());
 }
 
@@ -155,6 +168,7 @@ void ImportDialog::loadUriFile(const QString& path)
         return;
     }
     m_fromText = false;
+    m_sourcePath = path;
     showOutcome(std::move(outcome).value(), tr("From the file %1").arg(QDir::toNativeSeparators(path)));
 }
 
@@ -166,6 +180,7 @@ void ImportDialog::loadSshConfig(const QString& path)
         return;
     }
     m_fromText = false;
+    m_sourcePath = path.isEmpty() ? ConnectionImporter::defaultSshConfigPath() : path;
     showOutcome(std::move(outcome).value(),
                 tr("From the SSH configuration %1").arg(QDir::toNativeSeparators(path)));
 }
@@ -177,32 +192,92 @@ void ImportDialog::showLoadError(const QString& message)
     m_source->show();
 }
 
+void ImportDialog::setExistingConnections(const QList<Connection>& existing)
+{
+    m_existing.clear();
+    for (const Connection& c : existing)
+        m_existing.insert(ConnectionImporter::duplicateKey(c), c.name);
+    rebuildPreview();
+}
+
+QString ImportDialog::problemText(const ConnectionImporter::Problem& problem) const
+{
+    // The place once: the line for pasted text and the file read (whose name is shown
+    // above the preview), the file and line for an included file.
+    if (problem.line <= 0)
+        return problem.reason;
+    if (problem.file.isEmpty() || problem.file == m_sourcePath)
+        return tr("Line %1: %2").arg(problem.line).arg(problem.reason);
+    return tr("%1, line %2: %3")
+        .arg(QDir::toNativeSeparators(problem.file))
+        .arg(problem.line)
+        .arg(problem.reason);
+}
+
 void ImportDialog::showOutcome(ConnectionImporter::Outcome outcome, const QString& source)
 {
     m_outcome = std::move(outcome);
+    m_sourceText = source;
     if (!source.isEmpty()) {
         m_source->setText(source);
         m_source->setStyleSheet(QString());
         m_source->show();
     }
+    // The same generated name twice (two users on one server) gets a number, as files do.
+    QHash<QString, int> seen;
+    for (Connection& c : m_outcome.connections) {
+        const int count = ++seen[c.name];
+        if (count > 1)
+            c.name = tr("%1 (%2)").arg(c.name).arg(count);
+    }
+    rebuildPreview();
+}
+
+void ImportDialog::rebuildPreview()
+{
     const QSignalBlocker blocker(m_preview);
     m_preview->clear();
+    QSet<QString> listed;
+    int duplicates = 0;
     for (qsizetype i = 0; i < m_outcome.connections.size(); ++i) {
         const Connection& c = m_outcome.connections.at(i);
         auto* item = new QTreeWidgetItem(
-            m_preview, {c.name, kindDisplayName(c.kind), ConnectionTreeModel::hostSummary(c)});
-        item->setIcon(0, ConnectionTreeModel::kindIcon(c.kind));
-        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-        item->setCheckState(0, Qt::Checked);
-        item->setData(0, kConnectionIndexRole, int(i));
+            m_preview, {c.name, kindDisplayName(c.kind), ConnectionTreeModel::hostSummary(c), QString()});
+        item->setIcon(NameColumn, ConnectionTreeModel::kindIcon(c.kind));
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable | Qt::ItemIsEditable);
+        item->setData(NameColumn, kConnectionIndexRole, int(i));
+        item->setToolTip(HostColumn, ConnectionTreeModel::hostSummary(c));
+        const QString key = ConnectionImporter::duplicateKey(c);
+        QString note;
+        QString why;
+        if (const auto it = m_existing.constFind(key); it != m_existing.constEnd()) {
+            note = tr("Already exists");
+            why = tr("A connection to the same server, as the same user, exists already: “%1”. Tick it "
+                     "to import it anyway.")
+                      .arg(it.value());
+        } else if (listed.contains(key)) {
+            note = tr("Listed twice");
+            why = tr("The same connection is listed above. Tick it to import it anyway.");
+        }
+        listed.insert(key);
+        item->setCheckState(NameColumn, note.isEmpty() ? Qt::Checked : Qt::Unchecked);
+        if (!note.isEmpty()) {
+            ++duplicates;
+            item->setText(NoteColumn, note);
+            item->setToolTip(NoteColumn, why);
+            item->setToolTip(NameColumn, why);
+            item->setData(NameColumn, kDuplicateRole, true);
+            item->setIcon(NoteColumn, style()->standardIcon(QStyle::SP_MessageBoxInformation));
+        }
     }
     const QIcon warning = style()->standardIcon(QStyle::SP_MessageBoxWarning);
-    for (const ConnectionImporter::Problem& problem : m_outcome.problems) {
-        const QString where = problem.line > 0 ? tr("Line %1").arg(problem.line) : tr("File");
-        auto* item = new QTreeWidgetItem(m_preview, {where + QStringLiteral(": ") + problem.error.message});
-        item->setIcon(0, warning);
+    for (const ConnectionImporter::Problem& problem : std::as_const(m_outcome.problems)) {
+        const QString text = problemText(problem);
+        auto* item = new QTreeWidgetItem(m_preview, {text});
+        item->setIcon(NameColumn, warning);
         item->setFirstColumnSpanned(true);
-        item->setForeground(0, QColor(0xb3, 0x26, 0x1e));
+        item->setForeground(NameColumn, QColor(0xb3, 0x26, 0x1e));
+        item->setToolTip(NameColumn, text); // the row cuts long reasons
         item->setFlags(Qt::ItemIsEnabled);
     }
     const int found = int(m_outcome.connections.size());
@@ -212,6 +287,8 @@ void ImportDialog::showOutcome(ConnectionImporter::Outcome outcome, const QStrin
         summary = tr("Nothing to import yet.");
     else
         summary = tr("%n connection(s) found.", nullptr, found);
+    if (duplicates > 0)
+        summary += u' ' + tr("%n of them exist already and are not ticked.", nullptr, duplicates);
     if (problems > 0)
         summary += u' ' + tr("%n line(s) could not be read and will be skipped.", nullptr, problems);
     if (!m_outcome.skipped.isEmpty())
@@ -219,7 +296,39 @@ void ImportDialog::showOutcome(ConnectionImporter::Outcome outcome, const QStrin
     if (!m_outcome.passwords.empty())
         summary += u' ' + tr("Passwords found in URIs go to your keychain.");
     m_summary->setText(summary);
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(found > 0);
+    updateImportButton();
+}
+
+void ImportDialog::updateImportButton()
+{
+    int ticked = 0;
+    for (int i = 0; i < m_preview->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* item = m_preview->topLevelItem(i);
+        if (item->data(NameColumn, kConnectionIndexRole).isValid() &&
+            item->checkState(NameColumn) == Qt::Checked)
+            ++ticked;
+    }
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(ticked > 0);
+}
+
+void ImportDialog::onItemChanged(QTreeWidgetItem* item, int column)
+{
+    const QVariant index = item->data(NameColumn, kConnectionIndexRole);
+    if (column == NameColumn && index.isValid()) {
+        // A rename in the preview: keep it unless it would not pass validation, in which
+        // case the name goes back to what it was.
+        Connection& c = m_outcome.connections[index.toInt()];
+        const QString name = item->text(NameColumn).trimmed();
+        Connection renamed = c;
+        renamed.name = name;
+        if (validateConnection(renamed))
+            c.name = name;
+        if (item->text(NameColumn) != c.name) {
+            const QSignalBlocker blocker(m_preview);
+            item->setText(NameColumn, c.name);
+        }
+    }
+    updateImportButton();
 }
 
 int ImportDialog::previewConnectionCount() const
@@ -236,8 +345,18 @@ QStringList ImportDialog::previewProblems() const
 {
     QStringList result;
     for (const auto& problem : m_outcome.problems)
-        result.append(tr("Line %1").arg(problem.line) + QStringLiteral(": ") + problem.error.message);
+        result.append(problemText(problem));
     return result;
+}
+
+QList<int> ImportDialog::previewDuplicateRows() const
+{
+    QList<int> rows;
+    for (int i = 0; i < m_preview->topLevelItemCount(); ++i) {
+        if (m_preview->topLevelItem(i)->data(NameColumn, kDuplicateRole).toBool())
+            rows.append(i);
+    }
+    return rows;
 }
 
 void ImportDialog::accept()

@@ -1,6 +1,8 @@
 // ImportDialog: brings connections in from pasted URIs, a file of URIs, or the user's
-// ~/.ssh/config. A preview lists what will be imported (each can be unticked) and every
-// line that could not be read, with its line number and the reason. Passwords found in
+// ~/.ssh/config. A preview lists what will be imported (each can be unticked and renamed,
+// F2 or double-click) and every line that could not be read, with its line number and the
+// reason. Connections that exist already (same server, user and database) are marked and
+// start unticked, so importing the same list twice adds nothing by accident. Passwords found in
 // URIs come out with the connections (as SecureBytes) for the keychain; the pasted text is
 // wiped when the dialog closes.
 #pragma once
@@ -8,12 +10,14 @@
 #include "core/model/ConnectionImporter.h"
 
 #include <QDialog>
+#include <QHash>
 #include <QTimer>
 
 class QDialogButtonBox;
 class QLabel;
 class QPlainTextEdit;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace Conclave::Gui {
 
@@ -31,6 +35,8 @@ public:
     void loadUriFile(const QString& path);
     void loadSshConfig(const QString& path);
     void setText(const QString& text);
+    // The connections already stored, to mark duplicates in the preview.
+    void setExistingConnections(const QList<Core::Connection>& existing);
 
     // After accept(): the ticked connections and their passwords; handed out once.
     Core::ConnectionImporter::Outcome takeResult();
@@ -38,6 +44,8 @@ public:
     int previewConnectionCount() const;
     int previewProblemCount() const;
     QStringList previewProblems() const;
+    // Connections marked as already existing (or listed twice), by preview row.
+    QList<int> previewDuplicateRows() const;
 
 public slots:
     void accept() override;
@@ -46,6 +54,10 @@ private:
     void refreshFromText();
     void showOutcome(Core::ConnectionImporter::Outcome outcome, const QString& source);
     void showLoadError(const QString& message);
+    void rebuildPreview();
+    void updateImportButton();
+    void onItemChanged(QTreeWidgetItem* item, int column);
+    QString problemText(const Core::ConnectionImporter::Problem& problem) const;
     void wipe();
 
     QUuid m_folderId;
@@ -58,6 +70,9 @@ private:
     Core::ConnectionImporter::Outcome m_outcome;
     Core::ConnectionImporter::Outcome m_result;
     bool m_fromText = true;
+    QString m_sourcePath;               // the file read, to show included files' names only
+    QHash<QString, QString> m_existing; // ConnectionImporter::duplicateKey() -> name
+    QString m_sourceText;
 };
 
 } // namespace Conclave::Gui

@@ -243,7 +243,7 @@ private:
 
     void problem(const QString& file, int line, const QString& message)
     {
-        m_outcome->problems.append({file, line, Error::make(ErrorCode::InvalidInput, message)});
+        m_outcome->problems.append({file, line, Error::make(ErrorCode::InvalidInput, message), {}});
     }
 
     void include(const SshLine& line, int depth)
@@ -415,10 +415,11 @@ ConnectionImporter::Outcome uriOutcome(const QString& text, const QUuid& folderI
             continue;
         Result<ConnectionUri::Parsed> parsed = ConnectionUri::parse(line);
         if (!parsed.ok()) {
-            outcome.problems.append({QString(), int(n + 1), parsed.error()});
+            outcome.problems.append({QString(), int(n + 1), parsed.error(), {}});
             continue;
         }
         parsed->connection.folderId = folderId;
+        parsed->connection.name = ConnectionImporter::suggestedName(parsed->connection);
         if (!parsed->password.isEmpty())
             outcome.passwords.push_back({parsed->connection.id, std::move(parsed->password)});
         outcome.connections.append(std::move(parsed->connection));
@@ -434,6 +435,7 @@ void locateProblems(ConnectionImporter::Outcome* outcome, const QString& file)
     for (ConnectionImporter::Problem& problem : outcome->problems) {
         if (problem.file.isEmpty())
             problem.file = file;
+        problem.reason = problem.error.message;
         problem.error.message = problem.file.isEmpty()
                                     ? Tr::tr("Line %1: %2").arg(problem.line).arg(problem.error.message)
                                     : Tr::tr("%1, line %2: %3")
@@ -493,6 +495,36 @@ Result<ConnectionImporter::Outcome> ConnectionImporter::fromSshConfigFile(const 
 QString ConnectionImporter::defaultSshConfigPath()
 {
     return QDir::homePath() + QStringLiteral("/.ssh/config");
+}
+
+QString ConnectionImporter::suggestedName(const Connection& c)
+{
+    if (c.hosts.isEmpty())
+        return kindDisplayName(c.kind);
+    const HostPort& first = c.hosts.first();
+    QString where = first.host;
+    if (!c.srv && first.port != 0 && first.port != kindDefaultPort(c.kind)) {
+        if (where.contains(QLatin1Char(':')))
+            where = QLatin1Char('[') + where + QLatin1Char(']'); // an IPv6 address with a port
+        where += QLatin1Char(':') + QString::number(first.port);
+    }
+    if (!c.defaultDatabase.isEmpty())
+        where += QLatin1Char('/') + c.defaultDatabase;
+    QString name = Tr::tr("%1 on %2").arg(kindDisplayName(c.kind), where);
+    if (name.size() > 200)
+        name.truncate(200); // validateConnection()'s limit
+    return name;
+}
+
+QString ConnectionImporter::duplicateKey(const Connection& c)
+{
+    QStringList hosts;
+    for (const HostPort& hp : c.hosts)
+        hosts.append(hp.host.toCaseFolded() + QLatin1Char(':') + QString::number(hp.port));
+    // Unit separators cannot occur in valid fields, so no two different tuples collide.
+    const QChar sep(u'\x1f');
+    return kindScheme(c.kind) + (c.srv ? QStringLiteral("+srv") : QString()) + sep + c.username + sep +
+           hosts.join(QLatin1Char(',')) + sep + c.defaultDatabase;
 }
 
 } // namespace Conclave::Core

@@ -2,6 +2,8 @@
 // URIs (one per line) and OpenSSH client configuration (~/.ssh/config). A bad line never
 // stops an import: it is reported with its file and line number and the good ones are
 // kept. Passwords found in URIs come back separately, in locked memory, for the keychain.
+// Connections from URIs are named "<Kind> on <host>[:port][/database]" (suggestedName()),
+// since a URI carries no name; ssh_config entries keep their Host alias.
 #pragma once
 
 #include "core/crypto/SecureBytes.h"
@@ -27,9 +29,10 @@ public:
 
     struct Problem
     {
-        QString file; // empty for pasted text
-        int line = 0; // 1-based
-        Error error;  // message says what is wrong with the line
+        QString file;   // empty for pasted text
+        int line = 0;   // 1-based
+        Error error;    // message says where ("Line 7: ", "<file>, line 7: ") and what is wrong
+        QString reason; // what is wrong, without where: for views that show the place apart
     };
 
     struct Outcome
@@ -55,6 +58,15 @@ public:
     static Result<Outcome> fromSshConfigFile(const QString& path = {}, const QUuid& folderId = {});
     // ~/.ssh/config
     static QString defaultSshConfigPath();
+
+    // "PostgreSQL on db.example.com/orders", "MongoDB on localhost/app", "Redis on
+    // cache:6380": the kind, the first host, its port when it is not the kind's default,
+    // and the default database when there is one.
+    static QString suggestedName(const Connection& connection);
+    // Two connections with the same key reach the same server as the same user: same kind,
+    // SRV or not, hosts (host names compared without case) and ports, user name and
+    // default database. Options, TLS and names do not count. Used to flag duplicates.
+    static QString duplicateKey(const Connection& connection);
 };
 
 } // namespace Conclave::Core

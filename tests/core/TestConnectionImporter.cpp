@@ -105,6 +105,10 @@ private slots:
             lines.append(problem.line);
             QVERIFY(problem.file.isEmpty());
             QVERIFY(problem.error.message.startsWith(QStringLiteral("Line %1: ").arg(problem.line)));
+            // The reason alone, for views that show the place apart: said once, not twice.
+            QVERIFY(!problem.reason.isEmpty());
+            QVERIFY(!problem.reason.contains(QStringLiteral("Line ")));
+            QCOMPARE(problem.error.message, QStringLiteral("Line %1: ").arg(problem.line) + problem.reason);
         }
         QCOMPARE(lines, problemLines);
         QVERIFY(outcome.passwords.empty());
@@ -340,6 +344,75 @@ private slots:
         }
         if (QTest::currentDataTag() == QByteArrayView("proxyjump none"))
             QVERIFY(!outcome.connections.first().ssh.enabled);
+    }
+
+    void suggestedName_data()
+    {
+        QTest::addColumn<QString>("uri");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("postgresql") << "postgresql://app@db.example.com/orders"
+                                    << "PostgreSQL on db.example.com/orders";
+        QTest::newRow("mongodb on localhost") << "mongodb://localhost/app"
+                                              << "MongoDB on localhost/app";
+        QTest::newRow("port other than the default") << "redis://127.0.0.1:6380/0"
+                                                     << "Redis on 127.0.0.1:6380/0";
+        QTest::newRow("default port left out") << "mysql://shop.example.com:3306"
+                                               << "MySQL/MariaDB on shop.example.com";
+        QTest::newRow("IPv6") << "mongodb://[::1]/app"
+                              << "MongoDB on ::1/app";
+        QTest::newRow("IPv6 with a port") << "mongodb://[::1]:27018"
+                                          << "MongoDB on [::1]:27018";
+        QTest::newRow("replica set: first host") << "mongodb://a.example.com,b.example.com/app"
+                                                 << "MongoDB on a.example.com/app";
+        QTest::newRow("srv") << "mongodb+srv://cluster0.example.com/app"
+                             << "MongoDB on cluster0.example.com/app";
+        QTest::newRow("ssh") << "ssh://deploy@bastion.example.com"
+                             << "SSH on bastion.example.com";
+    }
+
+    void suggestedName()
+    {
+        QFETCH(QString, uri);
+        QFETCH(QString, name);
+        const ConnectionImporter::Outcome outcome = ConnectionImporter::fromUriText(uri);
+        QCOMPARE(outcome.connections.size(), 1);
+        QCOMPARE(outcome.connections.first().name, name);
+        QVERIFY(validateConnection(outcome.connections.first()).ok());
+    }
+
+    void duplicateKey_data()
+    {
+        QTest::addColumn<QString>("first");
+        QTest::addColumn<QString>("second");
+        QTest::addColumn<bool>("same");
+        QTest::newRow("same URI") << "postgresql://app@db.example.com/orders"
+                                  << "postgresql://app@db.example.com/orders" << true;
+        QTest::newRow("host name case, password, default port, options")
+            << "postgresql://app:secret@DB.example.com:5432/orders?sslmode=require"
+            << "postgresql://app@db.example.com/orders" << true;
+        QTest::newRow("other user") << "postgresql://app@db.example.com/orders"
+                                    << "postgresql://admin@db.example.com/orders" << false;
+        QTest::newRow("other database") << "postgresql://app@db.example.com/orders"
+                                        << "postgresql://app@db.example.com/reports" << false;
+        QTest::newRow("other port") << "redis://cache.example.com"
+                                    << "redis://cache.example.com:6380" << false;
+        QTest::newRow("other kind") << "mysql://app@db.example.com:5432/orders"
+                                    << "postgresql://app@db.example.com/orders" << false;
+        QTest::newRow("srv or not") << "mongodb+srv://cluster0.example.com/app"
+                                    << "mongodb://cluster0.example.com/app" << false;
+    }
+
+    void duplicateKey()
+    {
+        QFETCH(QString, first);
+        QFETCH(QString, second);
+        QFETCH(bool, same);
+        const ConnectionImporter::Outcome outcome =
+            ConnectionImporter::fromUriText(first + QLatin1Char('\n') + second);
+        QCOMPARE(outcome.connections.size(), 2);
+        QCOMPARE(ConnectionImporter::duplicateKey(outcome.connections.at(0)) ==
+                     ConnectionImporter::duplicateKey(outcome.connections.at(1)),
+                 same);
     }
 };
 
