@@ -5,14 +5,50 @@
 // the last backspaces), QSortFilterProxyModel's incremental update removes or inserts
 // them range by range, each range walking persistent indexes; rebuilding the mapping in
 // one layout change is then much cheaper, and keeps selection and expansion the same way
-// (both are persistent indexes, carried across the layout change).
+// (both are persistent indexes, carried across the layout change). Sorting by name goes
+// through QCollator sort keys kept per name, so a re-sort of 10,000 rows costs byte
+// compares, not locale-aware comparisons.
 #include "ui/ConnectionFilterProxyModel.h"
 
 #include "ui/ConnectionTreeModel.h"
 
+#include <QLocale>
+
 #include <cstdlib>
 
 namespace Conclave::Gui {
+
+using namespace Conclave::Core;
+
+namespace {
+
+// What a kind may be searched by: its scheme, its display name and the short names
+// people use. A word typed matches a kind when it begins one of these.
+QStringList kindWords(ConnectionKind kind)
+{
+    QStringList words{kindScheme(kind).toCaseFolded()};
+    for (const QString& part : kindDisplayName(kind).toCaseFolded().split(QLatin1Char('/')))
+        words.append(part);
+    switch (kind) {
+    case ConnectionKind::MongoDB:
+        words.append(QStringLiteral("mongodb+srv"));
+        break;
+    case ConnectionKind::PostgreSQL:
+        words.append({QStringLiteral("postgres"), QStringLiteral("psql")});
+        break;
+    case ConnectionKind::MySQL:
+    case ConnectionKind::Redis:
+    case ConnectionKind::SSH:
+        break;
+    }
+    return words;
+}
+
+// Sort keys are kept for names seen; past this many (renames over a long run) they are
+// dropped and made again.
+constexpr qsizetype kMaxSortKeys = 200000;
+
+} // namespace
 
 ConnectionFilterProxyModel::ConnectionFilterProxyModel(QObject* parent)
     : QSortFilterProxyModel(parent)
@@ -20,20 +56,53 @@ ConnectionFilterProxyModel::ConnectionFilterProxyModel(QObject* parent)
     setRecursiveFilteringEnabled(true);
     setDynamicSortFilter(true);
     setSortCaseSensitivity(Qt::CaseInsensitive);
+    // Qt's collator compares code points for the C locale and ignores numeric mode there, so
+    // a session without a locale (LANG=C) sorts with the root collation instead.
+    const QLocale locale = QLocale().language() == QLocale::C ? QLocale(QLocale::English) : QLocale();
+    m_collator = QCollator(locale);
+    m_collator.setNumericMode(true);
+    m_collator.setCaseSensitivity(Qt::CaseInsensitive);
+}
+
+ConnectionFilterProxyModel::Query ConnectionFilterProxyModel::makeQuery(const QString& text)
+{
+    static const QList<QStringList> words = [] {
+        QList<QStringList> all;
+        for (ConnectionKind kind : allKinds()) {
+            while (all.size() <= int(kind))
+                all.append(QStringList());
+            all[int(kind)] = kindWords(kind);
+        }
+        return all;
+    }();
+    Query query;
+    query.terms = text.toCaseFolded().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (const QString& term : std::as_const(query.terms)) {
+        quint32 kinds = 0;
+        for (qsizetype kind = 0; kind < words.size(); ++kind) {
+            for (const QString& word : words.at(kind)) {
+                if (word.startsWith(term))
+                    kinds |= 1u << kind;
+            }
+        }
+        query.kinds.append(kinds);
+        query.anyKind = query.anyKind || kinds != 0;
+    }
+    return query;
 }
 
 void ConnectionFilterProxyModel::setFilterText(const QString& text)
 {
-    const QStringList terms = text.toCaseFolded().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    if (terms == m_terms)
+    Query query = makeQuery(text);
+    if (query.terms == m_query.terms)
         return;
     // One pass over the precomputed text tells how many rows the new query shows; the
     // count for the old one is kept from the previous keystroke unless the source changed.
     const bool haveSource = sourceModel() != nullptr;
-    const int before = m_visibleCount >= 0 || !haveSource ? m_visibleCount : visibleBelow(m_terms, {}, false);
-    const int after = haveSource ? visibleBelow(terms, {}, false) : -1;
+    const int before = m_visibleCount >= 0 || !haveSource ? m_visibleCount : visibleBelow(m_query, {}, false);
+    const int after = haveSource ? visibleBelow(query, {}, false) : -1;
     m_text = text;
-    m_terms = terms;
+    m_query = std::move(query);
     m_visibleCount = after;
     if (std::abs(after - before) > m_rebuildThreshold)
         invalidate();
@@ -41,16 +110,36 @@ void ConnectionFilterProxyModel::setFilterText(const QString& text)
         invalidateFilter();
 }
 
-bool ConnectionFilterProxyModel::matches(const QStringList& terms, const QString& searchText)
+int ConnectionFilterProxyModel::kindBit(const QModelIndex& sourceIndex) const
 {
-    for (const QString& term : terms) {
-        if (!searchText.contains(term))
+    if (m_treeModel) {
+        if (m_treeModel->isFolder(sourceIndex))
+            return -1;
+        const Connection* c = m_treeModel->connection(m_treeModel->nodeId(sourceIndex));
+        return c ? int(c->kind) : -1;
+    }
+    const QVariant kind = sourceIndex.data(ConnectionTreeModel::KindRole);
+    return kind.isValid() ? kind.toInt() : -1;
+}
+
+bool ConnectionFilterProxyModel::matches(const Query& query, const QModelIndex& sourceIndex) const
+{
+    const QString text = searchText(sourceIndex);
+    int kind = -2; // looked up only when a word is not in the text but names a kind
+    for (qsizetype i = 0; i < query.terms.size(); ++i) {
+        if (text.contains(query.terms.at(i)))
+            continue;
+        if (query.kinds.at(i) == 0)
+            return false;
+        if (kind == -2)
+            kind = kindBit(sourceIndex);
+        if (kind < 0 || !(query.kinds.at(i) & (1u << kind)))
             return false;
     }
     return true;
 }
 
-int ConnectionFilterProxyModel::visibleBelow(const QStringList& terms, const QModelIndex& sourceParent,
+int ConnectionFilterProxyModel::visibleBelow(const Query& query, const QModelIndex& sourceParent,
                                              bool ancestorMatches) const
 {
     // The same rule as filterAcceptsRow() with recursive filtering: a row shows when it
@@ -60,8 +149,8 @@ int ConnectionFilterProxyModel::visibleBelow(const QStringList& terms, const QMo
     const int rows = source->rowCount(sourceParent);
     for (int row = 0; row < rows; ++row) {
         const QModelIndex child = source->index(row, 0, sourceParent);
-        const bool shown = ancestorMatches || matches(terms, searchText(child));
-        const int below = visibleBelow(terms, child, shown);
+        const bool shown = ancestorMatches || matches(query, child);
+        const int below = visibleBelow(query, child, shown);
         if (shown || below > 0)
             count += 1 + below;
     }
@@ -81,6 +170,7 @@ void ConnectionFilterProxyModel::setSourceModel(QAbstractItemModel* model)
     const auto forget = [this] {
         m_visibleCount = -1;
     };
+    connect(model, &QAbstractItemModel::modelReset, this, [this] { m_sortKeys.clear(); });
     connect(model, &QAbstractItemModel::rowsInserted, this, forget);
     connect(model, &QAbstractItemModel::rowsRemoved, this, forget);
     connect(model, &QAbstractItemModel::rowsMoved, this, forget);
@@ -101,7 +191,7 @@ QString ConnectionFilterProxyModel::searchText(const QModelIndex& sourceIndex) c
 bool ConnectionFilterProxyModel::folderAncestorMatches(const QModelIndex& sourceParent) const
 {
     for (QModelIndex p = sourceParent; p.isValid(); p = p.parent()) {
-        if (matches(m_terms, searchText(p)))
+        if (matches(m_query, p))
             return true;
     }
     return false;
@@ -109,10 +199,10 @@ bool ConnectionFilterProxyModel::folderAncestorMatches(const QModelIndex& source
 
 bool ConnectionFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
-    if (m_terms.isEmpty())
+    if (m_query.terms.isEmpty())
         return true;
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    if (matches(m_terms, searchText(index)))
+    if (matches(m_query, index))
         return true;
     // Everything inside a folder whose name matches is shown, so "staging" lists the
     // whole Staging folder.
@@ -128,8 +218,7 @@ bool ConnectionFilterProxyModel::lessThan(const QModelIndex& left, const QModelI
         const bool rightFolder = m_treeModel->isFolder(right);
         if (leftFolder != rightFolder)
             return leftFolder;
-        const int byName = QString::compare(m_treeModel->displayName(left), m_treeModel->displayName(right),
-                                            Qt::CaseInsensitive);
+        const int byName = compareNames(m_treeModel->displayName(left), m_treeModel->displayName(right));
         if (byName != 0)
             return byName < 0;
         return m_treeModel->nodeId(left) < m_treeModel->nodeId(right);
@@ -138,12 +227,34 @@ bool ConnectionFilterProxyModel::lessThan(const QModelIndex& left, const QModelI
     const bool rightFolder = right.data(ConnectionTreeModel::IsFolderRole).toBool();
     if (leftFolder != rightFolder)
         return leftFolder;
-    const int byName = QString::compare(left.data(Qt::DisplayRole).toString(),
-                                        right.data(Qt::DisplayRole).toString(), Qt::CaseInsensitive);
+    const int byName =
+        compareNames(left.data(Qt::DisplayRole).toString(), right.data(Qt::DisplayRole).toString());
     if (byName != 0)
         return byName < 0;
     // Stable order for equal names.
     return left.data(ConnectionTreeModel::IdRole).toUuid() < right.data(ConnectionTreeModel::IdRole).toUuid();
+}
+
+const QCollatorSortKey& ConnectionFilterProxyModel::sortKey(const QString& name) const
+{
+    auto it = m_sortKeys.find(name);
+    if (it == m_sortKeys.end()) {
+        if (m_sortKeys.size() >= kMaxSortKeys)
+            m_sortKeys.clear();
+        it = m_sortKeys.insert(name, m_collator.sortKey(name));
+    }
+    return it.value();
+}
+
+int ConnectionFilterProxyModel::compareNames(const QString& left, const QString& right) const
+{
+    if (left == right)
+        return 0;
+    // Two lookups can rehash in between: take a copy of the first key (a shared byte array).
+    const QCollatorSortKey leftKey = sortKey(left);
+    const int byKey = leftKey.compare(sortKey(right));
+    // Names the collation calls equal ("a" and "A") still get a fixed order.
+    return byKey != 0 ? byKey : QString::compare(left, right, Qt::CaseSensitive);
 }
 
 } // namespace Conclave::Gui

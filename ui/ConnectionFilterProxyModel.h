@@ -1,9 +1,14 @@
 // ConnectionFilterProxyModel: sorts the tree (folders first, then by name) and filters it as
-// the user types. Every word typed must appear in a connection's name, a host or a tag;
-// folders whose name matches show whole, and parents of matches stay visible (recursive
-// filtering), so a match is always shown where it lives.
+// the user types. Names sort as people read them: numbers by value ("Bulk 2" before
+// "Bulk 10"), letters by the user's locale, case ignored. Every word typed must appear in
+// a connection's name, a host or a tag, or begin a name of its kind ("redis", "postgres",
+// "PostgreSQL", "mongo"); folders whose name matches show whole, and parents of matches
+// stay visible (recursive filtering), so a match is always shown where it lives.
 #pragma once
 
+#include <QCollator>
+#include <QHash>
+#include <QList>
 #include <QSortFilterProxyModel>
 #include <QStringList>
 
@@ -34,16 +39,31 @@ protected:
     bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
 
 private:
+    // The words typed, and for each the kinds whose names it begins (a bit per kind).
+    struct Query
+    {
+        QStringList terms; // case-folded
+        QList<quint32> kinds;
+        bool anyKind = false;
+    };
+    static Query makeQuery(const QString& text);
     bool folderAncestorMatches(const QModelIndex& sourceParent) const;
     QString searchText(const QModelIndex& sourceIndex) const;
-    static bool matches(const QStringList& terms, const QString& searchText);
-    int visibleBelow(const QStringList& terms, const QModelIndex& sourceParent, bool ancestorMatches) const;
+    bool matches(const Query& query, const QModelIndex& sourceIndex) const;
+    int kindBit(const QModelIndex& sourceIndex) const;
+    int visibleBelow(const Query& query, const QModelIndex& sourceParent, bool ancestorMatches) const;
+    // Collation keys by name: comparing two keys is a byte compare, where QCollator::compare
+    // would redo the locale's work for every pair a sort compares.
+    const QCollatorSortKey& sortKey(const QString& name) const;
+    int compareNames(const QString& left, const QString& right) const;
 
     QString m_text;
-    QStringList m_terms;                        // case-folded words
+    Query m_query;
     ConnectionTreeModel* m_treeModel = nullptr; // the source, when it is one
     int m_rebuildThreshold = kDefaultRebuildThreshold;
-    int m_visibleCount = -1; // rows shown for m_terms; -1 once the source has changed
+    int m_visibleCount = -1; // rows shown for m_query; -1 once the source has changed
+    QCollator m_collator;
+    mutable QHash<QString, QCollatorSortKey> m_sortKeys;
 };
 
 } // namespace Conclave::Gui
