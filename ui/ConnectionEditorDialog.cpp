@@ -1,27 +1,39 @@
 // ConnectionEditorDialog: see the header.
 #include "ui/ConnectionEditorDialog.h"
 
+#include "core/keychain/MemorySecretStore.h"
+#include "core/keychain/SecretStore.h"
 #include "ui/ConnectionTreeModel.h"
+#include "ui/FormTableWidget.h"
+#include "ui/TestConnectionDialog.h"
 
 #include <QCheckBox>
+#include <QCollator>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPixmap>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSet>
+#include <QSignalBlocker>
 #include <QSpinBox>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace Conclave::Gui {
 
@@ -105,18 +117,31 @@ ConnectionEditorDialog::ConnectionEditorDialog(const Connection& connection, boo
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     buttons->setObjectName(QStringLiteral("buttons"));
+    m_test = buttons->addButton(tr("T&est Connection"), QDialogButtonBox::ActionRole);
+    m_test->setObjectName(QStringLiteral("testConnection"));
+    m_test->setToolTip(tr("Test the connection with the values entered here, before saving them"));
     connect(buttons, &QDialogButtonBox::accepted, this, &ConnectionEditorDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &ConnectionEditorDialog::reject);
+    connect(m_test, &QPushButton::clicked, this, &ConnectionEditorDialog::runTest);
     layout->addWidget(buttons);
 
     load(connection);
     updateForKind();
+    setTabOrders();
+    watchForChanges();
+    m_initial = collect();
+    m_loading = false;
     m_name->setFocus();
-    resize(560, 480);
+    resize(580, 500);
 }
 
 ConnectionEditorDialog::~ConnectionEditorDialog()
 {
+    // QDialog's destructor hides the window, which can make an open cell editor commit:
+    // nothing may reach this half-destroyed object then.
+    m_loading = true;
+    disconnect(m_hosts, nullptr, this, nullptr);
+    disconnect(m_options, nullptr, this, nullptr);
     wipeSecretFields();
 }
 
@@ -138,16 +163,24 @@ void ConnectionEditorDialog::buildGeneralTab()
 
     m_srv = new QCheckBox(tr("Use a DNS &SRV record (mongodb+srv)"), page);
     m_srv->setObjectName(QStringLiteral("srv"));
+    m_srv->setToolTip(tr("The host is a DNS name whose SRV record lists the servers; such "
+                         "connections always use TLS unless you turn it off"));
     form->addRow(QString(), m_srv);
 
     auto* hostsBox = new QWidget(page);
     auto* hostsLayout = new QHBoxLayout(hostsBox);
     hostsLayout->setContentsMargins(0, 0, 0, 0);
-    m_hosts = new QTableWidget(0, 2, hostsBox);
+    m_hosts = new FormTableWidget(0, 2, hostsBox);
     m_hosts->setObjectName(QStringLiteral("hosts"));
     m_hosts->setHorizontalHeaderLabels({tr("Host"), tr("Port")});
     m_hosts->horizontalHeader()->setSectionResizeMode(HostColumnHost, QHeaderView::Stretch);
-    m_hosts->horizontalHeader()->setSectionResizeMode(HostColumnPort, QHeaderView::ResizeToContents);
+    // Wide enough for a five-digit port in the cell editor, whose frame takes room too.
+    const QFontMetrics metrics(m_hosts->font());
+    const int portWidth =
+        std::max(metrics.horizontalAdvance(QStringLiteral("655350")), metrics.horizontalAdvance(tr("Port"))) +
+        m_hosts->style()->pixelMetric(QStyle::PM_DefaultFrameWidth) * 4 + 24;
+    m_hosts->horizontalHeader()->setSectionResizeMode(HostColumnPort, QHeaderView::Fixed);
+    m_hosts->horizontalHeader()->resizeSection(HostColumnPort, portWidth);
     m_hosts->verticalHeader()->hide();
     m_hosts->setSelectionBehavior(QAbstractItemView::SelectRows);
     // Fixed height: the form must not stretch the table (and centre it) in a tall dialog.
@@ -156,7 +189,9 @@ void ConnectionEditorDialog::buildGeneralTab()
     auto* hostButtons = new QVBoxLayout;
     m_addHost = new QPushButton(tr("Add"), hostsBox);
     m_addHost->setObjectName(QStringLiteral("addHost"));
+    m_addHost->setAccessibleName(tr("Add a host"));
     m_removeHost = new QPushButton(tr("Remove"), hostsBox);
+    m_removeHost->setAccessibleName(tr("Remove the selected host"));
     m_removeHost->setObjectName(QStringLiteral("removeHost"));
     hostButtons->addWidget(m_addHost);
     hostButtons->addWidget(m_removeHost);
@@ -165,6 +200,14 @@ void ConnectionEditorDialog::buildGeneralTab()
     hostsLayout->addLayout(hostButtons);
     hostsBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     form->addRow(tr("&Hosts:"), hostsBox);
+    if (auto* hostsLabel = qobject_cast<QLabel*>(form->labelForField(hostsBox)))
+        hostsLabel->setBuddy(m_hosts);
+    m_srvNote = new QLabel(page);
+    m_srvNote->setObjectName(QStringLiteral("srvNote"));
+    m_srvNote->setWordWrap(true);
+    m_srvNote->setTextFormat(Qt::PlainText);
+    m_srvNote->hide();
+    form->addRow(QString(), m_srvNote);
     connect(m_addHost, &QPushButton::clicked, this, [this] {
         addHostRow(QString(), kindDefaultPort(ConnectionKind(m_kind->currentData().toInt())));
         m_hosts->setCurrentCell(m_hosts->rowCount() - 1, HostColumnHost);
@@ -191,9 +234,15 @@ void ConnectionEditorDialog::buildGeneralTab()
     m_tags->setPlaceholderText(tr("Separate tags with commas"));
     form->addRow(tr("&Tags:"), m_tags);
 
+    m_folder = new QComboBox(page);
+    m_folder->setObjectName(QStringLiteral("folder"));
+    form->addRow(tr("&Folder:"), m_folder);
+    m_generalForm = form;
+    form->setRowVisible(m_folder, false); // until setFolders()
+
     m_tabs->addTab(page, tr("General"));
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] { updateForKind(); });
-    connect(m_srv, &QCheckBox::toggled, this, [this] { updateForKind(); });
+    connect(m_srv, &QCheckBox::toggled, this, &ConnectionEditorDialog::onSrvToggled);
 }
 
 void ConnectionEditorDialog::buildAuthenticationTab()
@@ -311,7 +360,7 @@ void ConnectionEditorDialog::buildSshTab()
     m_sshPassphrase->setEchoMode(QLineEdit::Password);
     m_sshPassphrase->setPlaceholderText(m_isNew ? tr("Stored in your keychain") : tr("Unchanged"));
     form->addRow(tr("Key pass&phrase:"), m_sshPassphrase);
-    m_tabs->addTab(page, tr("SSH Tunnel"));
+    m_tabs->addTab(page, tr("SSH tunnel"));
 
     auto updateSsh = [this] {
         const bool on = m_sshEnabled->isChecked();
@@ -336,7 +385,7 @@ void ConnectionEditorDialog::buildAdvancedTab()
     label->setWordWrap(true);
     layout->addWidget(label);
     auto* row = new QHBoxLayout;
-    m_options = new QTableWidget(0, 2, page);
+    m_options = new FormTableWidget(0, 2, page);
     m_options->setObjectName(QStringLiteral("options"));
     m_options->setHorizontalHeaderLabels({tr("Option"), tr("Value")});
     m_options->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -443,7 +492,27 @@ void ConnectionEditorDialog::updateForKind()
     m_database->setEnabled(kind != ConnectionKind::SSH);
     m_database->setPlaceholderText(kind == ConnectionKind::Redis ? tr("Database number, e.g. 0") : QString());
     m_tabs->setTabEnabled(TlsTab, kind != ConnectionKind::SSH);
-    m_tabs->setTabText(SshTab, kind == ConnectionKind::SSH ? tr("Jump Host") : tr("SSH Tunnel"));
+    // An SRV record names one host: extra rows stay visible, greyed, with a note that
+    // saving removes them (unticking SRV brings them back unchanged).
+    const int extraHosts = srv ? m_hosts->rowCount() - 1 : 0;
+    {
+        const QSignalBlocker blocker(m_hosts);
+        for (int row = 0; row < m_hosts->rowCount(); ++row) {
+            for (int column : {int(HostColumnHost), int(HostColumnPort)}) {
+                QTableWidgetItem* item = m_hosts->item(row, column);
+                if (!item)
+                    continue;
+                const bool usable = row == 0 || !srv;
+                item->setFlags(usable ? item->flags() | Qt::ItemIsEnabled | Qt::ItemIsEditable
+                                      : item->flags() & ~(Qt::ItemIsEnabled | Qt::ItemIsEditable));
+            }
+        }
+    }
+    m_srvNote->setText(extraHosts > 0 ? tr("An SRV record names a single host: the other %n host(s) "
+                                           "will be removed when you save.",
+                                           nullptr, extraHosts)
+                                      : QString());
+    m_srvNote->setVisible(extraHosts > 0);
 }
 
 Connection ConnectionEditorDialog::collect() const
@@ -453,6 +522,9 @@ Connection ConnectionEditorDialog::collect() const
     c.kind = ConnectionKind(m_kind->currentData().toInt());
     c.srv = c.kind == ConnectionKind::MongoDB && m_srv->isChecked();
     c.hosts.clear();
+    m_hostRows.clear();
+    if (m_foldersShown)
+        c.folderId = m_folder->currentData().toUuid();
     const int hostRows = (c.kind == ConnectionKind::MongoDB && !c.srv) ? m_hosts->rowCount()
                                                                        : std::min(1, m_hosts->rowCount());
     for (int row = 0; row < hostRows; ++row) {
@@ -469,6 +541,7 @@ Connection ConnectionEditorDialog::collect() const
         if (host.isEmpty() && portText.isEmpty() && hostRows > 1)
             continue; // an empty extra row is not an error
         c.hosts.append(HostPort{host, c.srv ? quint16(0) : value});
+        m_hostRows.append(row);
     }
     c.username = m_username->text().trimmed();
     c.defaultDatabase = c.kind == ConnectionKind::SSH ? QString() : m_database->text().trimmed();
@@ -491,6 +564,7 @@ Connection ConnectionEditorDialog::collect() const
     c.ssh.user = m_sshUser->text().trimmed();
     c.ssh.auth = SshAuthMethod(m_sshAuth->currentData().toInt());
     c.options.clear();
+    m_optionRows.clear();
     for (int row = 0; row < m_options->rowCount(); ++row) {
         const QString key = m_options->item(row, OptionColumnKey)
                                 ? m_options->item(row, OptionColumnKey)->text().trimmed()
@@ -498,9 +572,10 @@ Connection ConnectionEditorDialog::collect() const
         const QString value = m_options->item(row, OptionColumnValue)
                                   ? m_options->item(row, OptionColumnValue)->text()
                                   : QString();
-        if (key.isEmpty() && value.isEmpty())
-            continue;
+        if (key.isEmpty() && value.trimmed().isEmpty())
+            continue; // a row left empty is not an option, and not an error either
         c.options.append({key, value});
+        m_optionRows.append(row);
     }
     c.notes = m_notes->toPlainText();
     return c;
@@ -527,6 +602,26 @@ QWidget* ConnectionEditorDialog::fieldWidget(const QString& field) const
     return findChild<QWidget*>(field);
 }
 
+int ConnectionEditorDialog::tableRowFor(const QString& field) const
+{
+    static const QRegularExpression indexed(QStringLiteral("^(hosts|options)\\[(\\d+)\\]"));
+    const QRegularExpressionMatch match = indexed.match(field);
+    if (!match.hasMatch())
+        return -1;
+    const QList<int>& rows = match.captured(1) == QLatin1String("hosts") ? m_hostRows : m_optionRows;
+    const int index = match.captured(2).toInt();
+    return index < rows.size() ? rows.at(index) : index;
+}
+
+QString ConnectionEditorDialog::rowMessage(const QString& field, const QString& message) const
+{
+    const int row = tableRowFor(field);
+    if (row < 0)
+        return message;
+    return field.startsWith(QLatin1String("hosts")) ? tr("Host %1: %2").arg(row + 1).arg(message)
+                                                    : tr("Option %1: %2").arg(row + 1).arg(message);
+}
+
 void ConnectionEditorDialog::showFieldError(const QString& field, const QString& message)
 {
     m_error->setText(message);
@@ -545,7 +640,7 @@ void ConnectionEditorDialog::showFieldError(const QString& field, const QString&
     const QRegularExpressionMatch match = indexed.match(field);
     auto* table = qobject_cast<QTableWidget*>(widget);
     if (table && match.hasMatch()) {
-        const int row = match.captured(2).toInt();
+        const int row = tableRowFor(field);
         const QString member = match.captured(3);
         const int column = (member == QLatin1String("port") || member == QLatin1String("value")) ? 1 : 0;
         if (row < table->rowCount())
@@ -596,7 +691,7 @@ void ConnectionEditorDialog::accept()
     const Connection candidate = collect();
     const Status valid = validateConnection(candidate);
     if (!valid) {
-        showFieldError(valid.error().field, valid.error().message);
+        showFieldError(valid.error().field, rowMessage(valid.error().field, valid.error().message));
         return;
     }
     // Key and certificate files must pair up before anything is taken.
@@ -637,6 +732,184 @@ void ConnectionEditorDialog::accept()
     m_result = candidate;
     wipeSecretFields();
     QDialog::accept();
+}
+
+void ConnectionEditorDialog::reject()
+{
+    if (m_discardConfirmed || !hasChanges()) {
+        wipeSecretFields();
+        QDialog::reject();
+        return;
+    }
+    // Window-modal and asynchronous: no nested event loop, and the editor stays as it was
+    // when the user chooses to keep editing.
+    auto* question = new QMessageBox(QMessageBox::Question, tr("Discard Changes?"),
+                                     tr("This connection has changes that are not saved. Discard them?"),
+                                     QMessageBox::Discard | QMessageBox::Cancel, this);
+    question->setObjectName(QStringLiteral("discardQuestion"));
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    question->button(QMessageBox::Discard)->setText(tr("&Discard Changes"));
+    question->button(QMessageBox::Cancel)->setText(tr("&Keep Editing"));
+    question->setDefaultButton(QMessageBox::Cancel);
+    question->setEscapeButton(QMessageBox::Cancel);
+    connect(question, &QMessageBox::finished, this, [this](int answer) {
+        if (answer != QMessageBox::Discard)
+            return;
+        m_discardConfirmed = true;
+        reject();
+    });
+    question->open();
+}
+
+bool ConnectionEditorDialog::hasChanges() const
+{
+    if (!(collect() == m_initial))
+        return true;
+    for (const QLineEdit* edit :
+         {m_password, m_sshPassword, m_sshPassphrase, m_clientCert, m_clientKey, m_sshKeyFile}) {
+        if (!edit->text().isEmpty())
+            return true;
+    }
+    return m_forgetPassword->isChecked() || m_forgetClientCert->isChecked();
+}
+
+void ConnectionEditorDialog::setFolders(const QList<Folder>& folders)
+{
+    QHash<QUuid, const Folder*> byId;
+    for (const Folder& folder : folders)
+        byId.insert(folder.id, &folder);
+    QList<QPair<QString, QUuid>> paths;
+    for (const Folder& folder : folders) {
+        QStringList parts{folder.name};
+        QSet<QUuid> seen{folder.id}; // a broken parent chain must not loop
+        for (const Folder* up = byId.value(folder.parentId); up && !seen.contains(up->id);
+             up = byId.value(up->parentId)) {
+            seen.insert(up->id);
+            parts.prepend(up->name);
+        }
+        paths.append({parts.join(QStringLiteral(" / ")), folder.id});
+    }
+    QCollator collator(QLocale().language() == QLocale::C ? QLocale(QLocale::English) : QLocale());
+    collator.setNumericMode(true);
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    std::sort(paths.begin(), paths.end(),
+              [&collator](const auto& a, const auto& b) { return collator.compare(a.first, b.first) < 0; });
+
+    const QSignalBlocker blocker(m_folder);
+    const QUuid current = m_foldersShown ? m_folder->currentData().toUuid() : m_original.folderId;
+    m_folder->clear();
+    m_folder->addItem(ConnectionTreeModel::folderIcon(), tr("Top level"), QUuid());
+    for (const auto& [path, id] : std::as_const(paths))
+        m_folder->addItem(ConnectionTreeModel::folderIcon(), path, id);
+    const int index = m_folder->findData(current);
+    m_folder->setCurrentIndex(std::max(0, index));
+    m_foldersShown = true;
+    m_generalForm->setRowVisible(m_folder, true);
+    if (index < 0)
+        m_initial.folderId = QUuid(); // the folder is gone: saving puts it at the top level
+}
+
+void ConnectionEditorDialog::setSecretStore(SecretStore* secrets)
+{
+    m_secretStore = secrets;
+}
+
+void ConnectionEditorDialog::setTabOrders()
+{
+    // Tab from the hosts table goes on to the next field; the table's buttons come after the
+    // page's fields instead of between the table and Database.
+    const QList<QWidget*> general{m_name,  m_kind, m_srv,    m_hosts,   m_database,
+                                  m_color, m_tags, m_folder, m_addHost, m_removeHost};
+    for (qsizetype i = 1; i < general.size(); ++i)
+        QWidget::setTabOrder(general.at(i - 1), general.at(i));
+}
+
+void ConnectionEditorDialog::watchForChanges()
+{
+    const auto edited = [this] {
+        onEdited();
+    };
+    for (QLineEdit* edit : findChildren<QLineEdit*>())
+        connect(edit, &QLineEdit::textChanged, this, edited);
+    for (QCheckBox* box : findChildren<QCheckBox*>())
+        connect(box, &QCheckBox::toggled, this, edited);
+    for (QComboBox* combo : findChildren<QComboBox*>())
+        connect(combo, &QComboBox::currentIndexChanged, this, edited);
+    connect(m_sshPort, &QSpinBox::valueChanged, this, edited);
+    connect(m_hosts, &QTableWidget::itemChanged, this, edited);
+    connect(m_options, &QTableWidget::itemChanged, this, edited);
+    connect(m_hosts->model(), &QAbstractItemModel::rowsRemoved, this, edited);
+    connect(m_options->model(), &QAbstractItemModel::rowsRemoved, this, edited);
+    connect(m_notes, &QPlainTextEdit::textChanged, this, edited);
+    connect(m_tlsEnabled, &QCheckBox::clicked, this, [this] {
+        m_tlsTouched = true;
+        m_tlsTurnedOnBySrv = false;
+    });
+}
+
+void ConnectionEditorDialog::onEdited()
+{
+    if (m_loading || m_error->isHidden())
+        return;
+    // A shown error goes as soon as it is fixed, and a different one takes its place
+    // without moving the focus away from what the user is typing.
+    const Status valid = validateConnection(collect());
+    if (valid)
+        clearError();
+    else
+        m_error->setText(rowMessage(valid.error().field, valid.error().message));
+}
+
+void ConnectionEditorDialog::onSrvToggled(bool on)
+{
+    if (!m_loading) {
+        if (on && !m_tlsTouched && !m_tlsEnabled->isChecked()) {
+            // mongodb+srv implies TLS (the driver turns it on), so the editor says so too.
+            m_tlsEnabled->setChecked(true);
+            m_tlsTurnedOnBySrv = true;
+        } else if (!on) {
+            if (m_tlsTurnedOnBySrv && !m_tlsTouched)
+                m_tlsEnabled->setChecked(false);
+            m_tlsTurnedOnBySrv = false;
+            // SRV connections carry no port; a plain one needs one again.
+            const QSignalBlocker blocker(m_hosts);
+            for (int row = 0; row < m_hosts->rowCount(); ++row) {
+                QTableWidgetItem* port = m_hosts->item(row, HostColumnPort);
+                if (port && port->text().trimmed().isEmpty())
+                    port->setText(QString::number(kindDefaultPort(ConnectionKind::MongoDB)));
+            }
+        }
+    }
+    updateForKind();
+    onEdited();
+}
+
+void ConnectionEditorDialog::runTest()
+{
+    clearError();
+    const Connection candidate = collect();
+    if (const Status valid = validateConnection(candidate); !valid) {
+        showFieldError(valid.error().field, rowMessage(valid.error().field, valid.error().message));
+        return;
+    }
+    // A password typed here is tested as typed: it goes, in locked memory, into a store that
+    // lives only as long as the test window. Otherwise the stored one is used, unless the
+    // user asked to forget it (or the connection is new and has none yet).
+    SecretStore* secrets = m_secretStore;
+    MemorySecretStore* typed = nullptr;
+    if (!m_password->text().isEmpty() || m_forgetPassword->isChecked() || m_isNew) {
+        typed = new MemorySecretStore;
+        if (!m_password->text().isEmpty())
+            typed->write(candidate.id, SecretKind::Password, secureFromLineEdit(m_password), typed,
+                         [](const Status&) {});
+        secrets = typed;
+    }
+    auto* dialog = new TestConnectionDialog(candidate, secrets, this);
+    if (typed)
+        typed->setParent(dialog);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    dialog->start();
 }
 
 std::vector<ConnectionEditorDialog::SecretChange> ConnectionEditorDialog::takeSecretChanges()

@@ -1,8 +1,10 @@
 // ConnectionEditorDialog: creates or edits one connection, for all five kinds, in tabs
 // (General, Authentication, TLS, SSH tunnel, Advanced). On OK it checks the result with
 // validateConnection(); when a field is wrong it switches to that field's tab, focuses it
-// and says what is wrong. Secrets typed here (passwords, passphrase, key and certificate
-// files) never enter the Connection: they are handed out once, as SecureBytes, through
+// and says what is wrong, and the message goes as soon as the field is put right. Escape
+// or Cancel on a changed editor asks before the changes are thrown away. Test runs Test
+// connection on the values as they stand, saved or not. Secrets typed here (passwords, passphrase, key and
+// certificate files) never enter the Connection: they are handed out once, as SecureBytes, through
 // takeSecretChanges(), for the caller to write to the SecretStore.
 #pragma once
 
@@ -11,6 +13,8 @@
 #include "core/model/Connection.h"
 
 #include <QDialog>
+#include <QList>
+#include <QPointer>
 
 #include <vector>
 
@@ -25,7 +29,13 @@ class QSpinBox;
 class QTabWidget;
 class QTableWidget;
 
+namespace Conclave::Core {
+class SecretStore;
+}
+
 namespace Conclave::Gui {
+
+class FormTableWidget;
 
 class ConnectionEditorDialog final : public QDialog
 {
@@ -54,6 +64,17 @@ public:
     ConnectionEditorDialog(const Core::Connection& connection, bool isNew, QWidget* parent = nullptr);
     ~ConnectionEditorDialog() override;
 
+    // The folders the connection may be put in, shown as a Folder field (paths such as
+    // "Production / EU", plus the top level). Without it the field is hidden and the
+    // connection stays where it is.
+    void setFolders(const QList<Core::Folder>& folders);
+    // Where Test reads the stored password when none is typed in the editor (may be null:
+    // the test then runs without a password).
+    void setSecretStore(Core::SecretStore* secrets);
+
+    // True when something differs from what the editor was opened with.
+    bool hasChanges() const;
+
     // The edited connection; meaningful after the dialog was accepted.
     Core::Connection connection() const { return m_result; }
     // The secrets to write or remove; hands them over once.
@@ -67,6 +88,8 @@ public:
 
 public slots:
     void accept() override;
+    // Asks before discarding changes (Escape, Cancel, the window's close button).
+    void reject() override;
 
 private:
     void buildGeneralTab();
@@ -80,17 +103,36 @@ private:
     void addHostRow(const QString& host, quint16 port);
     void addOptionRow(const QString& key, const QString& value);
     void showFieldError(const QString& field, const QString& message);
+    // The validation message as shown: host and option errors name their row.
+    QString rowMessage(const QString& field, const QString& message) const;
+    int tableRowFor(const QString& field) const;
     void clearError();
+    void watchForChanges();
+    void onEdited();
+    void onSrvToggled(bool on);
+    void runTest();
+    void setTabOrders();
     bool readSecretFile(const QString& path, Core::SecretKind kind, const QString& field);
     void wipeSecretFields();
     QLineEdit* addFileRow(QFormLayout* form, const QString& label, const QString& objectName,
                           const QString& dialogTitle);
 
     Core::Connection m_original;
+    Core::Connection m_initial; // collect() right after loading, for hasChanges()
     Core::Connection m_result;
     bool m_isNew;
     Core::ConnectionKind m_shownKind;
     std::vector<SecretChange> m_secrets;
+    QPointer<Core::SecretStore> m_secretStore;
+    // Table row of each collected host and option: empty rows are skipped when collecting,
+    // so validateConnection()'s index is not the row the user sees.
+    mutable QList<int> m_hostRows;
+    mutable QList<int> m_optionRows;
+    bool m_loading = true;
+    bool m_discardConfirmed = false;
+    bool m_tlsTouched = false; // the user set TLS themselves
+    bool m_tlsTurnedOnBySrv = false;
+    bool m_foldersShown = false;
 
     QTabWidget* m_tabs = nullptr;
     QLabel* m_error = nullptr;
@@ -98,12 +140,16 @@ private:
     QLineEdit* m_name = nullptr;
     QComboBox* m_kind = nullptr;
     QCheckBox* m_srv = nullptr;
-    QTableWidget* m_hosts = nullptr;
+    FormTableWidget* m_hosts = nullptr;
+    QLabel* m_srvNote = nullptr;
     QPushButton* m_addHost = nullptr;
     QPushButton* m_removeHost = nullptr;
     QLineEdit* m_database = nullptr;
     QComboBox* m_color = nullptr;
     QLineEdit* m_tags = nullptr;
+    QFormLayout* m_generalForm = nullptr;
+    QComboBox* m_folder = nullptr;
+    QPushButton* m_test = nullptr;
     // Authentication
     QLineEdit* m_username = nullptr;
     QLineEdit* m_password = nullptr;
@@ -125,7 +171,7 @@ private:
     QLineEdit* m_sshKeyFile = nullptr;
     QLineEdit* m_sshPassphrase = nullptr;
     // Advanced
-    QTableWidget* m_options = nullptr;
+    FormTableWidget* m_options = nullptr;
     QPlainTextEdit* m_notes = nullptr;
 };
 
