@@ -349,6 +349,10 @@
         <source>%1, line %2: %3</source>
         <translation>%1, Zeile %2: %3</translation>
     </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Core::ConnectionStore</name>
@@ -1334,10 +1338,6 @@
         <translation>Schlüssel-Pass&amp;phrase:</translation>
     </message>
     <message>
-        <source>SSH Tunnel</source>
-        <translation>SSH-Tunnel</translation>
-    </message>
-    <message>
         <source>Connection &amp;options (for example authSource, replicaSet, sslmode):</source>
         <translation>Verbindungs&amp;optionen (zum Beispiel authSource, replicaSet, sslmode):</translation>
     </message>
@@ -1360,10 +1360,6 @@
     <message>
         <source>Database number, e.g. 0</source>
         <translation>Datenbanknummer, z. B. 0</translation>
-    </message>
-    <message>
-        <source>Jump Host</source>
-        <translation>Sprung-Host</translation>
     </message>
     <message>
         <source>The file &quot;%1&quot; cannot be read: %2</source>
@@ -1408,6 +1404,69 @@
     <message>
         <source>Grey</source>
         <translation>Grau</translation>
+    </message>
+    <message>
+        <source>T&amp;est Connection</source>
+        <translation>Verbindung t&amp;esten</translation>
+    </message>
+    <message>
+        <source>Test the connection with the values entered here, before saving them</source>
+        <translation>Die Verbindung mit den hier eingegebenen Werten testen, bevor sie gespeichert werden</translation>
+    </message>
+    <message>
+        <source>The host is a DNS name whose SRV record lists the servers; such connections always use TLS unless you turn it off</source>
+        <translation>Der Host ist ein DNS-Name, dessen SRV-Eintrag die Server nennt; solche Verbindungen verwenden immer TLS, außer Sie schalten es aus</translation>
+    </message>
+    <message>
+        <source>Add a host</source>
+        <translation>Einen Host hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove the selected host</source>
+        <translation>Den ausgewählten Host entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>SSH tunnel</source>
+        <translation>SSH-Tunnel</translation>
+    </message>
+    <message numerus="yes">
+        <source>An SRV record names a single host: the other %n host(s) will be removed when you save.</source>
+        <translation>
+            <numerusform>Ein SRV-Eintrag nennt einen einzigen Host: der andere Host wird beim Speichern entfernt.</numerusform>
+            <numerusform>Ein SRV-Eintrag nennt einen einzigen Host: die anderen %n Hosts werden beim Speichern entfernt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Host %1: %2</source>
+        <translation>Host %1: %2</translation>
+    </message>
+    <message>
+        <source>Option %1: %2</source>
+        <translation>Option %1: %2</translation>
+    </message>
+    <message>
+        <source>Discard Changes?</source>
+        <translation>Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>This connection has changes that are not saved. Discard them?</source>
+        <translation>Diese Verbindung hat Änderungen, die nicht gespeichert sind. Verwerfen?</translation>
+    </message>
+    <message>
+        <source>&amp;Discard Changes</source>
+        <translation>Änderungen &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Editing</source>
+        <translation>&amp;Weiter bearbeiten</translation>
+    </message>
+    <message>
+        <source>Top level</source>
+        <translation>Oberste Ebene</translation>
     </message>
 </context>
 <context>
@@ -1531,14 +1590,6 @@
         <translation>Aus der SSH-Konfiguration %1</translation>
     </message>
     <message>
-        <source>Line %1</source>
-        <translation>Zeile %1</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Datei</translation>
-    </message>
-    <message>
         <source>Nothing to import yet.</source>
         <translation>Noch nichts zu importieren.</translation>
     </message>
@@ -1563,6 +1614,49 @@
     <message>
         <source>Passwords found in URIs go to your keychain.</source>
         <translation>In URIs gefundene Passwörter kommen in Ihren Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Untick what you do not want; press F2 or double-click a name to change it.</source>
+        <translation>Entfernen Sie den Haken bei allem, was Sie nicht wollen; F2 oder ein Doppelklick auf einen Namen ändert ihn.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>%1, Zeile %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Already exists</source>
+        <translation>Schon vorhanden</translation>
+    </message>
+    <message>
+        <source>A connection to the same server, as the same user, exists already: “%1”. Tick it to import it anyway.</source>
+        <translation>Eine Verbindung zum selben Server mit demselben Benutzer gibt es schon: „%1“. Setzen Sie den Haken, um sie trotzdem zu importieren.</translation>
+    </message>
+    <message>
+        <source>Listed twice</source>
+        <translation>Doppelt aufgeführt</translation>
+    </message>
+    <message>
+        <source>The same connection is listed above. Tick it to import it anyway.</source>
+        <translation>Dieselbe Verbindung steht weiter oben. Setzen Sie den Haken, um sie trotzdem zu importieren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them exist already and are not ticked.</source>
+        <translation>
+            <numerusform>Eine davon gibt es schon; sie ist nicht angehakt.</numerusform>
+            <numerusform>%n davon gibt es schon; sie sind nicht angehakt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -349,6 +349,10 @@
         <source>%1, line %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Core::ConnectionStore</name>
@@ -1334,10 +1338,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>SSH Tunnel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Connection &amp;options (for example authSource, replicaSet, sslmode):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1359,10 +1359,6 @@
     </message>
     <message>
         <source>Database number, e.g. 0</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Jump Host</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1407,6 +1403,69 @@
     </message>
     <message>
         <source>Grey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;est Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test the connection with the values entered here, before saving them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host is a DNS name whose SRV record lists the servers; such connections always use TLS unless you turn it off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSH tunnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>An SRV record names a single host: the other %n host(s) will be removed when you save.</source>
+        <translation>
+            <numerusform>An SRV record names a single host: the other host will be removed when you save.</numerusform>
+            <numerusform>An SRV record names a single host: the other %n hosts will be removed when you save.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Host %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard Changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This connection has changes that are not saved. Discard them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep Editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top level</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1531,14 +1590,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Line %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Nothing to import yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1563,6 +1614,49 @@
     <message>
         <source>Passwords found in URIs go to your keychain.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untick what you do not want; press F2 or double-click a name to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A connection to the same server, as the same user, exists already: “%1”. Tick it to import it anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same connection is listed above. Tick it to import it anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them exist already and are not ticked.</source>
+        <translation>
+            <numerusform>%n of them exists already and is not ticked.</numerusform>
+            <numerusform>%n of them exist already and are not ticked.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,14 @@
 // render-screenshots <store> <output-dir> [connection name]: renders the main window with a
-// connection selected and the connection editor for it into PNG files (main-window.png,
-// connection-editor.png) for the documentation. Not a test; run it with
+// connection selected, the connection editor for it and the import dialog with a sample
+// paste into PNG files (main-window.png, connection-editor.png, import-dialog.png) for the
+// documentation. Not a test; run it with
 // QT_QPA_PLATFORM=offscreen or under Xvfb, in any language (LANGUAGE=de).
 #include "core/keychain/MemorySecretStore.h"
+#include "core/model/ConnectionUri.h"
 #include "translations/Translations.h"
 #include "ui/ConnectionEditorDialog.h"
 #include "ui/ConnectionTreeModel.h"
+#include "ui/ImportDialog.h"
 #include "ui/MainWindow.h"
 
 #include <QAction>
@@ -40,6 +43,7 @@ int main(int argc, char* argv[])
         window.findChild<QAction*>(QStringLiteral("actionEdit"))->trigger();
         QTimer::singleShot(500, &window, [&] {
             if (auto* editor = window.findChild<Gui::ConnectionEditorDialog*>()) {
+                editor->setFolders(window.model()->folders()); // as the main window passes them
                 editor->grab().save(outDir + QStringLiteral("/connection-editor.png"));
                 // CONCLAVE_ALL_TABS=1: every tab, for checking that translations fit.
                 if (qEnvironmentVariableIsSet("CONCLAVE_ALL_TABS")) {
@@ -49,6 +53,24 @@ int main(int argc, char* argv[])
                     }
                 }
             }
+            // The import preview: friendly names, a duplicate of a stored connection, a bad line.
+            Gui::ImportDialog import(QUuid(), QString(), &window);
+            import.setExistingConnections(window.model()->connections());
+            const Core::Connection* sample = nullptr;
+            for (const Core::Connection& c : window.model()->connections()) {
+                if (c.name == wanted)
+                    sample = window.model()->connection(c.id);
+            }
+            QString text = QStringLiteral("postgresql://app@db.example.com/orders\n"
+                                          "mongodb://localhost/app\n"
+                                          "redis://127.0.0.1:6380/0\n"
+                                          "mysql://shop@shop.example.com/shop\n"
+                                          "postgres://db.example.com:5432/orders?sslmode=bogus\n");
+            if (sample)
+                text += Core::ConnectionUri::format(*sample) + u'\n';
+            import.setText(text);
+            import.show();
+            import.grab().save(outDir + QStringLiteral("/import-dialog.png"));
             app.quit();
         });
     });
