@@ -115,15 +115,21 @@ ConnectionEditorDialog::ConnectionEditorDialog(const Connection& connection, boo
     m_error->hide();
     layout->addWidget(m_error);
 
+    // Test sits apart, on the left: it acts on the values without closing the editor.
+    auto* buttonRow = new QHBoxLayout;
+    m_test = new QPushButton(tr("T&est Connection"), this);
+    m_test->setObjectName(QStringLiteral("testConnection"));
+    m_test->setAutoDefault(false);
+    m_test->setToolTip(tr("Test the connection with the values entered here, before saving them"));
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     buttons->setObjectName(QStringLiteral("buttons"));
-    m_test = buttons->addButton(tr("T&est Connection"), QDialogButtonBox::ActionRole);
-    m_test->setObjectName(QStringLiteral("testConnection"));
-    m_test->setToolTip(tr("Test the connection with the values entered here, before saving them"));
     connect(buttons, &QDialogButtonBox::accepted, this, &ConnectionEditorDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &ConnectionEditorDialog::reject);
     connect(m_test, &QPushButton::clicked, this, &ConnectionEditorDialog::runTest);
-    layout->addWidget(buttons);
+    buttonRow->addWidget(m_test);
+    buttonRow->addStretch();
+    buttonRow->addWidget(buttons);
+    layout->addLayout(buttonRow);
 
     load(connection);
     updateForKind();

@@ -87,7 +87,8 @@ ImportDialog::ImportDialog(const QUuid& folderId, const QString& folderName, QWi
     m_preview->header()->setStretchLastSection(false);
     m_preview->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
     m_preview->header()->setSectionResizeMode(KindColumn, QHeaderView::ResizeToContents);
-    m_preview->header()->setSectionResizeMode(HostColumn, QHeaderView::ResizeToContents);
+    // Name and Host share what Kind and Note leave; a long host list is cut, with a tooltip.
+    m_preview->header()->setSectionResizeMode(HostColumn, QHeaderView::Stretch);
     m_preview->header()->setSectionResizeMode(NoteColumn, QHeaderView::ResizeToContents);
     m_preview->setToolTip(tr("Untick what you do not want; press F2 or double-click a name to change it."));
     layout->addWidget(m_preview, 1);
@@ -133,7 +134,7 @@ ImportDialog::ImportDialog(const QUuid& folderId, const QString& folderName, QWi
             [this] { loadSshConfig(ConnectionImporter::defaultSshConfigPath()); });
     connect(m_preview, &QTreeWidget::itemChanged, this, &ImportDialog::onItemChanged);
     showOutcome({}, QString());
-    resize(680, 540);
+    resize(760, 560);
 }
 
 ImportDialog::~ImportDialog()
@@ -247,6 +248,7 @@ void ImportDialog::rebuildPreview()
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable | Qt::ItemIsEditable);
         item->setData(NameColumn, kConnectionIndexRole, int(i));
         item->setToolTip(HostColumn, ConnectionTreeModel::hostSummary(c));
+        item->setToolTip(NameColumn, c.name);
         const QString key = ConnectionImporter::duplicateKey(c);
         QString note;
         QString why;
@@ -323,10 +325,11 @@ void ImportDialog::onItemChanged(QTreeWidgetItem* item, int column)
         renamed.name = name;
         if (validateConnection(renamed))
             c.name = name;
-        if (item->text(NameColumn) != c.name) {
-            const QSignalBlocker blocker(m_preview);
+        const QSignalBlocker blocker(m_preview);
+        if (item->text(NameColumn) != c.name)
             item->setText(NameColumn, c.name);
-        }
+        if (!item->data(NameColumn, kDuplicateRole).toBool())
+            item->setToolTip(NameColumn, c.name);
     }
     updateImportButton();
 }

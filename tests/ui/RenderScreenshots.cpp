@@ -13,6 +13,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QMessageBox>
 #include <QTabWidget>
 #include <QTimer>
 #include <QTreeView>
@@ -51,6 +53,14 @@ int main(int argc, char* argv[])
                         editor->tabs()->setCurrentIndex(tab);
                         editor->grab().save(outDir + QStringLiteral("/connection-editor-tab%1.png").arg(tab));
                     }
+                    // The states with extra words: SRV over several hosts, the discard question.
+                    editor->tabs()->setCurrentIndex(0);
+                    if (auto* srv = editor->findChild<QCheckBox*>(QStringLiteral("srv")))
+                        srv->setChecked(true);
+                    editor->grab().save(outDir + QStringLiteral("/connection-editor-srv.png"));
+                    editor->reject();
+                    if (auto* question = editor->findChild<QMessageBox*>())
+                        question->grab().save(outDir + QStringLiteral("/connection-editor-discard.png"));
                 }
             }
             // The import preview: friendly names, a duplicate of a stored connection, a bad line.
@@ -65,7 +75,8 @@ int main(int argc, char* argv[])
                                           "mongodb://localhost/app\n"
                                           "redis://127.0.0.1:6380/0\n"
                                           "mysql://shop@shop.example.com/shop\n"
-                                          "postgres://db.example.com:5432/orders?sslmode=bogus\n");
+                                          "postgresql://db.example.com:99999/orders\n"
+                                          "mongodb+srv://app@cluster0.example.com:27017/orders\n");
             if (sample)
                 text += Core::ConnectionUri::format(*sample) + u'\n';
             import.setText(text);
