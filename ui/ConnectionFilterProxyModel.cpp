@@ -235,24 +235,27 @@ bool ConnectionFilterProxyModel::lessThan(const QModelIndex& left, const QModelI
     return left.data(ConnectionTreeModel::IdRole).toUuid() < right.data(ConnectionTreeModel::IdRole).toUuid();
 }
 
-const QCollatorSortKey& ConnectionFilterProxyModel::sortKey(const QString& name) const
+bool ConnectionFilterProxyModel::ensureSortKey(const QString& name) const
 {
-    auto it = m_sortKeys.find(name);
-    if (it == m_sortKeys.end()) {
-        if (m_sortKeys.size() >= kMaxSortKeys)
-            m_sortKeys.clear();
-        it = m_sortKeys.insert(name, m_collator.sortKey(name));
-    }
-    return it.value();
+    const auto it = m_sortKeys.constFind(name.constData());
+    if (it != m_sortKeys.constEnd() && it->name.size() == name.size())
+        return false;
+    // A name not seen, or one whose buffer holds another length: (re)make its key.
+    m_sortKeys.insert(name.constData(), SortEntry{name, m_collator.sortKey(name)});
+    return true;
 }
 
 int ConnectionFilterProxyModel::compareNames(const QString& left, const QString& right) const
 {
     if (left == right)
         return 0;
-    // Two lookups can rehash in between: take a copy of the first key (a shared byte array).
-    const QCollatorSortKey leftKey = sortKey(left);
-    const int byKey = leftKey.compare(sortKey(right));
+    if (m_sortKeys.size() + 2 > kMaxSortKeys)
+        m_sortKeys.clear();
+    // Both entries first, then the lookups: an insertion may move entries around.
+    ensureSortKey(left);
+    ensureSortKey(right);
+    const int byKey =
+        m_sortKeys.constFind(left.constData())->key.compare(m_sortKeys.constFind(right.constData())->key);
     // Names the collation calls equal ("a" and "A") still get a fixed order.
     return byKey != 0 ? byKey : QString::compare(left, right, Qt::CaseSensitive);
 }

@@ -53,8 +53,17 @@ private:
     int kindBit(const QModelIndex& sourceIndex) const;
     int visibleBelow(const Query& query, const QModelIndex& sourceParent, bool ancestorMatches) const;
     // Collation keys by name: comparing two keys is a byte compare, where QCollator::compare
-    // would redo the locale's work for every pair a sort compares.
-    const QCollatorSortKey& sortKey(const QString& name) const;
+    // would redo the locale's work for every pair a sort compares. They are found by the
+    // address of the name's characters (the tree model hands out its own, shared, strings),
+    // so a lookup hashes a pointer, not the text; the entry keeps a copy of the name, which
+    // holds the buffer, so an address seen again is the same, unchanged text.
+    struct SortEntry
+    {
+        QString name;
+        QCollatorSortKey key;
+    };
+    // Makes sure `name` has an up-to-date entry; true when one was added.
+    bool ensureSortKey(const QString& name) const;
     int compareNames(const QString& left, const QString& right) const;
 
     QString m_text;
@@ -63,7 +72,7 @@ private:
     int m_rebuildThreshold = kDefaultRebuildThreshold;
     int m_visibleCount = -1; // rows shown for m_query; -1 once the source has changed
     QCollator m_collator;
-    mutable QHash<QString, QCollatorSortKey> m_sortKeys;
+    mutable QHash<const QChar*, SortEntry> m_sortKeys;
 };
 
 } // namespace Conclave::Gui
