@@ -48,6 +48,8 @@ QStringList kindWords(ConnectionKind kind)
 // dropped and made again.
 constexpr qsizetype kMaxSortKeys = 200000;
 
+constexpr qsizetype kMinKindTermLength = 3;
+
 } // namespace
 
 ConnectionFilterProxyModel::ConnectionFilterProxyModel(QObject* parent)
@@ -79,7 +81,9 @@ ConnectionFilterProxyModel::Query ConnectionFilterProxyModel::makeQuery(const QS
     query.terms = text.toCaseFolded().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     for (const QString& term : std::as_const(query.terms)) {
         quint32 kinds = 0;
-        for (qsizetype kind = 0; kind < words.size(); ++kind) {
+        // One or two letters would pull in every connection of a kind while the user is
+        // still typing a name ("r" for "reports"); from three on, a word names a kind.
+        for (qsizetype kind = 0; term.size() >= kMinKindTermLength && kind < words.size(); ++kind) {
             for (const QString& word : words.at(kind)) {
                 if (word.startsWith(term))
                     kinds |= 1u << kind;

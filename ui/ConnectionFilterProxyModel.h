@@ -1,8 +1,8 @@
 // ConnectionFilterProxyModel: sorts the tree (folders first, then by name) and filters it as
 // the user types. Names sort as people read them: numbers by value ("Bulk 2" before
 // "Bulk 10"), letters by the user's locale, case ignored. Every word typed must appear in
-// a connection's name, a host or a tag, or begin a name of its kind ("redis", "postgres",
-// "PostgreSQL", "mongo"); folders whose name matches show whole, and parents of matches
+// a connection's name, a host or a tag, or (three letters or more) begin a name of its kind
+// ("redis", "postgres", "PostgreSQL", "mongo"); folders whose name matches show whole, and parents of matches
 // stay visible (recursive filtering), so a match is always shown where it lives.
 #pragma once
 

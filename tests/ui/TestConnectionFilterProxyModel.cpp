@@ -152,6 +152,10 @@ void TestConnectionFilterProxyModel::kindIsSearchable_data()
     QTest::newRow("mariadb") << "mariadb" << QStringList{QStringLiteral("Shop")};
     QTest::newRow("mysql") << "mysql" << QStringList{QStringLiteral("Shop")};
     QTest::newRow("ssh") << "ssh" << QStringList{QStringLiteral("Bastion")};
+    QTest::newRow("three letters") << "red" << QStringList{QStringLiteral("Sessions")};
+    // Shorter words are still being typed: "ss" is not yet SSH, nor "po" PostgreSQL.
+    QTest::newRow("two letters are no kind") << "ss" << QStringList{QStringLiteral("Sessions")};
+    QTest::newRow("two letters, nothing") << "po" << QStringList{};
     // A word must begin a kind's name: the middle of one is not a kind search.
     QTest::newRow("not mid-word") << "gresql" << QStringList{};
 }
