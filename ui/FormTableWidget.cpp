@@ -3,6 +3,8 @@
 
 #include <QFocusEvent>
 
+#include <algorithm>
+
 namespace Conclave::Gui {
 
 FormTableWidget::FormTableWidget(int rows, int columns, QWidget* parent)
@@ -31,14 +33,27 @@ int FormTableWidget::lastVisibleColumn() const
     return -1;
 }
 
+bool FormTableWidget::rowEnabled(int row) const
+{
+    const QTableWidgetItem* cell = item(row, std::max(0, firstVisibleColumn()));
+    return !cell || (cell->flags() & Qt::ItemIsEnabled);
+}
+
 bool FormTableWidget::atEdge(bool next) const
 {
     const QModelIndex current = currentIndex();
     if (!current.isValid() || rowCount() == 0)
         return true;
+    // Greyed-out rows (the editor's extra hosts under SRV) cannot take the cursor.
+    int last = rowCount() - 1;
+    while (last > 0 && !rowEnabled(last))
+        --last;
+    int first = 0;
+    while (first < last && !rowEnabled(first))
+        ++first;
     if (next)
-        return current.row() >= rowCount() - 1 && current.column() >= lastVisibleColumn();
-    return current.row() <= 0 && current.column() <= firstVisibleColumn();
+        return current.row() >= last && current.column() >= lastVisibleColumn();
+    return current.row() <= first && current.column() <= firstVisibleColumn();
 }
 
 bool FormTableWidget::focusNextPrevChild(bool next)

@@ -25,6 +25,7 @@ protected:
 private:
     // True when Tab (next) or Shift+Tab (!next) from the current cell must leave the table.
     bool atEdge(bool next) const;
+    bool rowEnabled(int row) const;
     int firstVisibleColumn() const;
     int lastVisibleColumn() const;
 };

@@ -470,6 +470,12 @@ void TestConnectionEditor::srvSaysExtraHostsGo()
     QVERIFY(note->isVisible());
     QVERIFY2(note->text().contains(QStringLiteral("1 host")), qPrintable(note->text()));
     QVERIFY(!(hosts->item(1, 0)->flags() & Qt::ItemIsEnabled));
+    // Tab from the one host left goes on to Database, past the greyed rows.
+    hosts->setFocus();
+    hosts->setCurrentCell(0, 0);
+    QTest::keyClick(hosts, Qt::Key_Tab);
+    QTRY_COMPARE(QApplication::focusWidget(), dialog.fieldWidget(QStringLiteral("defaultDatabase")));
+    srv->setFocus();
     // Unticking gives the second host back as it was.
     QTest::keyClick(srv, Qt::Key_Space);
     QVERIFY(!note->isVisible());
