@@ -1,0 +1,296 @@
+// Accounts, verification, login and the sharing gate.
+#include "server/services/AccountService.h"
+
+#include "server/services/EmailAddress.h"
+#include "server/services/KeyBundleVerifier.h"
+#include "server/services/ServiceLog.h"
+
+#include "core/crypto/SecureBytes.h"
+#include "core/crypto/Sodium.h"
+
+#include <QCoreApplication>
+#include <QUuid>
+
+#include <sodium.h>
+
+namespace Conclave::Server {
+
+using Core::Error;
+using Core::ErrorCode;
+using Core::Result;
+using Core::Status;
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("AccountService", text);
+}
+
+Error wrongCredentials()
+{
+    return Error::make(ErrorCode::Crypto, tr("The email address or password is wrong."));
+}
+
+Error wrongCode()
+{
+    return Error::make(ErrorCode::InvalidInput, tr("The verification code is wrong or has expired."),
+                       QStringLiteral("code"));
+}
+
+constexpr qint64 kUnverifiedPurgeMs = 7LL * 24 * 3600 * 1000;
+} // namespace
+
+AccountService::AccountService(StorageBackend& storage, const ServerKey& key, const Core::Clock& clock,
+                               const ServerLimits& limits, SessionService& sessions,
+                               OrganisationService& orgs, Mailer& mailer)
+    : m_storage(storage)
+    , m_key(key)
+    , m_clock(clock)
+    , m_limits(limits)
+    , m_sessions(sessions)
+    , m_orgs(orgs)
+    , m_mailer(mailer)
+{}
+
+QByteArray AccountService::authHash(const QByteArray& authKey) const
+{
+    return m_key.hash("conclave-auth-key-v1", authKey);
+}
+
+Status AccountService::sendCode(const UserRecord& user)
+{
+    Core::Sodium::ensure();
+    const QString code = QStringLiteral("%1").arg(randombytes_uniform(100000000), 8, 10, QLatin1Char('0'));
+    VerificationRecord record{
+        user.id, m_key.hash("conclave-verify-code-v1", (user.id + code).toUtf8()),
+        m_clock.nowUtc().toMSecsSinceEpoch() + qint64(m_limits.verificationCodeMinutes) * 60000, 0};
+    if (auto stored = m_storage.putVerification(record); !stored)
+        return stored;
+    MailMessage mail;
+    mail.to = user.email;
+    mail.logId = user.id;
+    mail.subject = tr("Your Conclave verification code");
+    mail.body =
+        tr("Hello,\n\nyour Conclave verification code is %1\n\nIt is valid for %2 minutes. If you did "
+           "not ask for it, ignore this mail.\n")
+            .arg(code)
+            .arg(m_limits.verificationCodeMinutes);
+    m_mailer.send(mail);
+    qCInfo(lcServerAccount) << "verification code issued for user" << user.id;
+    return {};
+}
+
+Result<QString> AccountService::signUp(const SignUpRequest& request)
+{
+    UserRecord user;
+    user.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    user.email = EmailAddress::normalise(request.email);
+    user.name = request.name.trimmed();
+    user.authKeyHash = authHash(request.authKey);
+    user.kdfSalt = request.kdf.salt;
+    user.kdfOps = request.kdf.ops;
+    user.kdfMemBytes = request.kdf.memBytes;
+    user.wrappedAccountKey = request.wrappedAccountKey;
+    user.createdAtMs = m_clock.nowUtc().toMSecsSinceEpoch();
+    if (auto stored = m_storage.insertUser(user); !stored) {
+        if (stored.error().code == ErrorCode::AlreadyExists) {
+            return Error::make(ErrorCode::AlreadyExists,
+                               tr("An account with this email address exists already."),
+                               QStringLiteral("email"));
+        }
+        return stored.error();
+    }
+    qCInfo(lcServerAccount) << "user" << user.id << "signed up";
+    if (auto sent = sendCode(user); !sent)
+        return sent.error();
+    return user.id;
+}
+
+Status AccountService::verify(const QString& email, const QString& code)
+{
+    auto found = m_storage.userByEmail(EmailAddress::normalise(email));
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return wrongCode();
+    const UserRecord& user = **found;
+    auto pending = m_storage.verification(user.id);
+    if (!pending)
+        return pending.error();
+    if (!pending->has_value())
+        return wrongCode();
+    const VerificationRecord& record = **pending;
+    if (record.expiresAtMs < m_clock.nowUtc().toMSecsSinceEpoch() ||
+        record.attempts >= m_limits.verifyPerAccount) {
+        return wrongCode();
+    }
+    const QByteArray hash = m_key.hash("conclave-verify-code-v1", (user.id + code.trimmed()).toUtf8());
+    if (hash.size() != record.codeHash.size() ||
+        sodium_memcmp(hash.constData(), record.codeHash.constData(), size_t(hash.size())) != 0) {
+        (void)m_storage.incrementVerificationAttempts(user.id);
+        qCInfo(lcServerAccount) << "wrong verification code for user" << user.id;
+        return wrongCode();
+    }
+    if (auto done = m_storage.setUserVerified(user.id, true); !done)
+        return done;
+    (void)m_storage.deleteVerification(user.id);
+    qCInfo(lcServerAccount) << "user" << user.id << "verified";
+    return {};
+}
+
+Status AccountService::resend(const QString& email)
+{
+    auto found = m_storage.userByEmail(EmailAddress::normalise(email));
+    if (!found)
+        return found.error();
+    if (!found->has_value() || (*found)->verified)
+        return {};
+    return sendCode(**found);
+}
+
+KdfParameters AccountService::prelogin(const QString& email)
+{
+    const QString normalised = EmailAddress::normalise(email);
+    auto found = m_storage.userByEmail(normalised);
+    if (found && found->has_value())
+        return KdfParameters{(*found)->kdfSalt, (*found)->kdfOps, (*found)->kdfMemBytes};
+    // Unknown addresses get parameters that look real and stay the same on every request.
+    return KdfParameters{
+        m_key.hash("conclave-prelogin-fake-v1", normalised.toUtf8()).left(KdfParameters::kSaltBytes),
+        KdfParameters::kMinOps, KdfParameters::kMinMemBytes};
+}
+
+Result<LoginResult> AccountService::login(const QString& email, const QByteArray& authKey)
+{
+    auto found = m_storage.userByEmail(EmailAddress::normalise(email));
+    if (!found)
+        return found.error();
+    // The same hashing and comparison run for unknown addresses, so timing does not tell.
+    const QByteArray presented = authHash(authKey);
+    const QByteArray expected =
+        found->has_value() ? (*found)->authKeyHash : authHash(QByteArray(kAuthKeyBytes, 0));
+    const bool match =
+        presented.size() == expected.size() &&
+        sodium_memcmp(presented.constData(), expected.constData(), size_t(presented.size())) == 0;
+    if (!found->has_value() || !match) {
+        if (found->has_value())
+            qCInfo(lcServerAccount) << "failed login for user" << (*found)->id;
+        else
+            qCInfo(lcServerAccount) << "failed login for an unknown address";
+        return wrongCredentials();
+    }
+    auto session = m_sessions.create((*found)->id);
+    if (!session)
+        return session.error();
+    return LoginResult{**found, session.value()};
+}
+
+Result<IssuedSession> AccountService::changePassword(const QString& userId, const QByteArray& currentAuthKey,
+                                                     const QByteArray& newAuthKey, const KdfParameters& kdf,
+                                                     const QByteArray& wrappedAccountKey)
+{
+    auto found = user(userId);
+    if (!found)
+        return found.error();
+    UserRecord record = found.value();
+    const QByteArray presented = authHash(currentAuthKey);
+    if (sodium_memcmp(presented.constData(), record.authKeyHash.constData(), size_t(presented.size())) != 0) {
+        return Error::make(ErrorCode::Crypto, tr("The current password is wrong."),
+                           QStringLiteral("currentAuthKey"));
+    }
+    record.authKeyHash = authHash(newAuthKey);
+    record.kdfSalt = kdf.salt;
+    record.kdfOps = kdf.ops;
+    record.kdfMemBytes = kdf.memBytes;
+    record.wrappedAccountKey = wrappedAccountKey;
+    if (auto stored = m_storage.updateCredentials(record); !stored)
+        return stored.error();
+    // Every session, on every device, ends with the old password.
+    if (auto revoked = m_sessions.revokeAll(userId); !revoked)
+        return revoked.error();
+    qCInfo(lcServerAccount) << "password changed for user" << userId;
+    return m_sessions.create(userId);
+}
+
+Status AccountService::publishKeys(const QString& userId, const QByteArray& bundle,
+                                   const QByteArray& wrappedPrivateKeys)
+{
+    auto verified = KeyBundleVerifier::verify(bundle);
+    if (!verified)
+        return verified.error();
+    if (verified->userId != userId) {
+        return Error::make(ErrorCode::InvalidInput, tr("The key bundle is bound to another user."),
+                           QStringLiteral("bundle"));
+    }
+    auto found = user(userId);
+    if (!found)
+        return found.error();
+    UserRecord record = found.value();
+    record.keyBundle = bundle;
+    record.wrappedPrivateKeys = wrappedPrivateKeys;
+    if (auto stored = m_storage.updateKeys(record); !stored)
+        return stored;
+    qCInfo(lcServerAccount) << "key bundle published by user" << userId;
+    return {};
+}
+
+Result<UserRecord> AccountService::user(const QString& userId)
+{
+    auto found = m_storage.userById(userId);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return Error::make(ErrorCode::NotFound, tr("There is no such user."));
+    return **found;
+}
+
+Result<UserRecord> AccountService::userWithKeys(const QString& email)
+{
+    auto found = m_storage.userByEmail(EmailAddress::normalise(email));
+    if (!found)
+        return found.error();
+    if (!found->has_value() || (*found)->keyBundle.isEmpty() || !(*found)->verified) {
+        return Error::make(ErrorCode::NotFound,
+                           tr("No verified Conclave user with published keys has this email address."),
+                           QStringLiteral("email"));
+    }
+    return **found;
+}
+
+Status AccountService::sharingAllowed(const QString& userId)
+{
+    auto found = user(userId);
+    if (!found)
+        return found.error();
+    auto block = m_orgs.blockFor(found.value());
+    if (!block)
+        return block.error();
+    if (block->has_value()) {
+        const SharingBlockRecord& b = **block;
+        QString reason;
+        if (b.scope == QLatin1String("organisation"))
+            reason =
+                tr("Your organisation's administrators have turned off Team Sharing for the organisation.");
+        else
+            reason = tr("Your organisation's administrators have turned off Team Sharing for your address.");
+        if (!b.reason.isEmpty())
+            reason += QLatin1Char(' ') + tr("Their reason: %1").arg(b.reason);
+        return Error::make(ErrorCode::Denied, reason, QStringLiteral("sharing-blocked"));
+    }
+    if (!found->verified) {
+        return Error::make(ErrorCode::Denied,
+                           tr("Verify your email address with the code we sent before using Team Sharing."),
+                           QStringLiteral("email-unverified"));
+    }
+    return {};
+}
+
+Result<int> AccountService::purgeUnverified()
+{
+    auto purged = m_storage.purgeUnverifiedBefore(m_clock.nowUtc().toMSecsSinceEpoch() - kUnverifiedPurgeMs);
+    if (purged && purged.value() > 0)
+        qCInfo(lcServerAccount) << purged.value() << "unverified account(s) purged";
+    return purged;
+}
+
+} // namespace Conclave::Server

@@ -1,0 +1,200 @@
+// Organisations, memberships and Team Sharing blocks.
+#include "server/services/OrganisationService.h"
+
+#include "server/services/EmailAddress.h"
+#include "server/services/ServiceLog.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QUuid>
+
+namespace Conclave::Server {
+
+using Core::Error;
+using Core::ErrorCode;
+using Core::Result;
+using Core::Status;
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("OrganisationService", text);
+}
+
+bool isValidDomain(const QString& domain)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[a-z0-9-]+(\\.[a-z0-9-]+)+$"));
+    return domain.size() <= 253 && pattern.match(domain).hasMatch();
+}
+
+int roleRank(const QString& role)
+{
+    return role == QLatin1String("owner") ? 3 : role == QLatin1String("admin") ? 2 : role.isEmpty() ? 0 : 1;
+}
+} // namespace
+
+OrganisationService::OrganisationService(StorageBackend& storage, SessionService& sessions,
+                                         const Core::Clock& clock)
+    : m_storage(storage)
+    , m_sessions(sessions)
+    , m_clock(clock)
+{}
+
+Status OrganisationService::requireOrganisation(const QString& orgId)
+{
+    auto org = m_storage.organisation(orgId);
+    if (!org)
+        return org.error();
+    if (!org->has_value())
+        return Error::make(ErrorCode::NotFound, tr("There is no organisation with this id."),
+                           QStringLiteral("org"));
+    return {};
+}
+
+Result<OrganisationRecord> OrganisationService::create(const QString& name, const QString& ownerEmail)
+{
+    const QString owner = EmailAddress::normalise(ownerEmail);
+    if (name.trimmed().isEmpty() || name.size() > 200)
+        return Error::make(ErrorCode::InvalidInput,
+                           tr("Give the organisation a name of up to 200 characters."),
+                           QStringLiteral("name"));
+    if (!EmailAddress::isValid(owner))
+        return Error::make(ErrorCode::InvalidInput, tr("The owner's email address is not valid."),
+                           QStringLiteral("owner"));
+    OrganisationRecord org{QUuid::createUuid().toString(QUuid::WithoutBraces), name.trimmed(),
+                           m_clock.nowUtc().toMSecsSinceEpoch()};
+    if (auto stored = m_storage.insertOrganisation(org); !stored)
+        return stored.error();
+    if (auto member = m_storage.putMembership({org.id, owner, {}, QStringLiteral("owner")}); !member)
+        return member.error();
+    qCInfo(lcServerOrg) << "organisation" << org.id << "created";
+    return org;
+}
+
+Status OrganisationService::addMember(const QString& orgId, const QString& email, const QString& role)
+{
+    const QString address = EmailAddress::normalise(email);
+    if (!EmailAddress::isValid(address))
+        return Error::make(ErrorCode::InvalidInput, tr("The member's email address is not valid."),
+                           QStringLiteral("email"));
+    if (!kRoles.contains(role))
+        return Error::make(ErrorCode::InvalidInput, tr("The role must be owner, admin or member."),
+                           QStringLiteral("role"));
+    if (auto exists = requireOrganisation(orgId); !exists)
+        return exists;
+    qCInfo(lcServerOrg) << "membership with role" << role << "set in organisation" << orgId;
+    return m_storage.putMembership({orgId, address, {}, role});
+}
+
+Status OrganisationService::addDomain(const QString& orgId, const QString& domain)
+{
+    const QString normalised = domain.trimmed().toLower();
+    if (!isValidDomain(normalised))
+        return Error::make(ErrorCode::InvalidInput, tr("The domain is not valid."), QStringLiteral("domain"));
+    if (auto exists = requireOrganisation(orgId); !exists)
+        return exists;
+    qCInfo(lcServerOrg) << "domain membership added to organisation" << orgId;
+    return m_storage.putMembership({orgId, {}, normalised, QStringLiteral("member")});
+}
+
+Result<QList<MembershipRecord>> OrganisationService::membershipsFor(const QString& email)
+{
+    return m_storage.membershipsFor(EmailAddress::normalise(email));
+}
+
+Result<QString> OrganisationService::roleOf(const QString& orgId, const QString& email)
+{
+    auto memberships = membershipsFor(email);
+    if (!memberships)
+        return memberships.error();
+    QString best;
+    for (const MembershipRecord& m : memberships.value()) {
+        if (m.orgId == orgId && roleRank(m.role) > roleRank(best))
+            best = m.role;
+    }
+    return best;
+}
+
+Result<SharingBlockRecord> OrganisationService::block(const QString& orgId, const QString& scope,
+                                                      const QString& value, const QString& reason)
+{
+    if (!kScopes.contains(scope))
+        return Error::make(ErrorCode::InvalidInput, tr("The scope must be organisation, email or domain."),
+                           QStringLiteral("scope"));
+    QString normalised = value.trimmed().toLower();
+    if (scope == QLatin1String("email") && !EmailAddress::isValid(normalised))
+        return Error::make(ErrorCode::InvalidInput, tr("The blocked address is not a valid email address."),
+                           QStringLiteral("value"));
+    if (scope == QLatin1String("domain") && !isValidDomain(normalised))
+        return Error::make(ErrorCode::InvalidInput, tr("The blocked domain is not valid."),
+                           QStringLiteral("value"));
+    if (scope == QLatin1String("organisation"))
+        normalised.clear();
+    if (reason.size() > 500)
+        return Error::make(ErrorCode::InvalidInput, tr("The reason is longer than 500 characters."),
+                           QStringLiteral("reason"));
+    if (auto exists = requireOrganisation(orgId); !exists)
+        return exists.error();
+    SharingBlockRecord record{QUuid::createUuid().toString(QUuid::WithoutBraces),
+                              orgId,
+                              scope,
+                              normalised,
+                              reason.trimmed(),
+                              m_clock.nowUtc().toMSecsSinceEpoch()};
+    if (auto stored = m_storage.insertBlock(record); !stored)
+        return stored.error();
+    auto covered = m_storage.userIdsCoveredBy(record);
+    if (!covered)
+        return covered.error();
+    for (const QString& userId : covered.value()) {
+        // Revoked privileges: sessions end now and the address must be verified again.
+        if (auto revoked = m_sessions.revokeAll(userId); !revoked)
+            return revoked.error();
+        if (auto unverified = m_storage.setUserVerified(userId, false); !unverified)
+            return unverified.error();
+    }
+    qCInfo(lcServerOrg) << "sharing block" << record.id << "of scope" << scope << "set in organisation"
+                        << orgId << "covering" << covered->size() << "user(s)";
+    return record;
+}
+
+Result<bool> OrganisationService::unblock(const QString& orgId, const QString& blockId)
+{
+    auto removed = m_storage.deleteBlock(orgId, blockId);
+    if (removed && removed.value())
+        qCInfo(lcServerOrg) << "sharing block" << blockId << "lifted in organisation" << orgId;
+    return removed;
+}
+
+Result<QList<SharingBlockRecord>> OrganisationService::blocks(const QString& orgId)
+{
+    if (auto exists = requireOrganisation(orgId); !exists)
+        return exists.error();
+    return m_storage.blocksOf(orgId);
+}
+
+Result<std::optional<SharingBlockRecord>> OrganisationService::blockFor(const UserRecord& user)
+{
+    auto memberships = m_storage.membershipsFor(user.email);
+    if (!memberships)
+        return memberships.error();
+    QStringList seen;
+    for (const MembershipRecord& m : memberships.value()) {
+        if (seen.contains(m.orgId))
+            continue;
+        seen.append(m.orgId);
+        auto blocks = m_storage.blocksOf(m.orgId);
+        if (!blocks)
+            return blocks.error();
+        for (const SharingBlockRecord& b : blocks.value()) {
+            if (b.scope == QLatin1String("organisation") ||
+                (b.scope == QLatin1String("email") && b.value == user.email) ||
+                (b.scope == QLatin1String("domain") && b.value == user.domain())) {
+                return std::optional<SharingBlockRecord>(b);
+            }
+        }
+    }
+    return std::optional<SharingBlockRecord>();
+}
+
+} // namespace Conclave::Server

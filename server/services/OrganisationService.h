@@ -1,0 +1,46 @@
+// OrganisationService: organisations (created by operators with `conclave-server admin`),
+// their owners, admins and members by address or domain, and the Team Sharing blocks org
+// admins set for the whole organisation, an address or a domain. Setting a block revokes
+// the covered users' sessions and makes them verify their email again (DESIGN §3).
+#pragma once
+
+#include "server/services/SessionService.h"
+#include "server/storage/StorageBackend.h"
+
+#include "core/util/Clock.h"
+
+namespace Conclave::Server {
+
+class OrganisationService final
+{
+public:
+    static inline const QStringList kRoles{QStringLiteral("owner"), QStringLiteral("admin"),
+                                           QStringLiteral("member")};
+    static inline const QStringList kScopes{QStringLiteral("organisation"), QStringLiteral("email"),
+                                            QStringLiteral("domain")};
+
+    OrganisationService(StorageBackend& storage, SessionService& sessions, const Core::Clock& clock);
+
+    Core::Result<OrganisationRecord> create(const QString& name, const QString& ownerEmail);
+    Core::Status addMember(const QString& orgId, const QString& email, const QString& role);
+    Core::Status addDomain(const QString& orgId, const QString& domain);
+    Core::Result<QList<MembershipRecord>> membershipsFor(const QString& email);
+    // The strongest role the address holds in the organisation; empty when none.
+    Core::Result<QString> roleOf(const QString& orgId, const QString& email);
+
+    Core::Result<SharingBlockRecord> block(const QString& orgId, const QString& scope, const QString& value,
+                                           const QString& reason);
+    Core::Result<bool> unblock(const QString& orgId, const QString& blockId);
+    Core::Result<QList<SharingBlockRecord>> blocks(const QString& orgId);
+    // The first block that covers this user, if any.
+    Core::Result<std::optional<SharingBlockRecord>> blockFor(const UserRecord& user);
+
+private:
+    Core::Status requireOrganisation(const QString& orgId);
+
+    StorageBackend& m_storage;
+    SessionService& m_sessions;
+    const Core::Clock& m_clock;
+};
+
+} // namespace Conclave::Server

@@ -1,0 +1,463 @@
+// Portable SQL for the server's rows.
+#include "server/storage/SqlStorage.h"
+
+#include "server/storage/StorageLog.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QUuid>
+
+namespace Conclave::Server {
+
+using Core::Error;
+using Core::ErrorCode;
+using Core::Result;
+using Core::Status;
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("SqlStorage", text);
+}
+
+Error storageError()
+{
+    return Error::make(ErrorCode::Io, tr("The server's database could not complete the request."));
+}
+
+QString b64(const QByteArray& bytes)
+{
+    return QString::fromLatin1(bytes.toBase64());
+}
+
+QByteArray unb64(const QVariant& value)
+{
+    return QByteArray::fromBase64(value.toString().toLatin1());
+}
+
+const QString kUserColumns = QStringLiteral(
+    "id, email, name, auth_key_hash, kdf_salt, kdf_ops, kdf_mem, wrapped_account_key, key_bundle, "
+    "wrapped_private_keys, verified, created_at");
+
+UserRecord readUser(const QSqlQuery& q)
+{
+    UserRecord user;
+    user.id = q.value(0).toString();
+    user.email = q.value(1).toString();
+    user.name = q.value(2).toString();
+    user.authKeyHash = unb64(q.value(3));
+    user.kdfSalt = unb64(q.value(4));
+    user.kdfOps = q.value(5).toLongLong();
+    user.kdfMemBytes = q.value(6).toLongLong();
+    user.wrappedAccountKey = unb64(q.value(7));
+    user.keyBundle = unb64(q.value(8));
+    user.wrappedPrivateKeys = unb64(q.value(9));
+    user.verified = q.value(10).toInt() != 0;
+    user.createdAtMs = q.value(11).toLongLong();
+    return user;
+}
+
+SessionRecord readSession(const QSqlQuery& q)
+{
+    return SessionRecord{q.value(0).toString(), q.value(1).toString(), unb64(q.value(2)),
+                         q.value(3).toLongLong(), q.value(4).toLongLong()};
+}
+
+SharingBlockRecord readBlock(const QSqlQuery& q)
+{
+    return SharingBlockRecord{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                              q.value(3).toString(), q.value(4).toString(), q.value(5).toLongLong()};
+}
+
+} // namespace
+
+SqlStorage::SqlStorage()
+    : m_connectionName(QStringLiteral("conclave-server-") +
+                       QUuid::createUuid().toString(QUuid::WithoutBraces))
+{}
+
+SqlStorage::~SqlStorage()
+{
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+Status SqlStorage::open()
+{
+    if (auto connected = connect(); !connected)
+        return connected;
+    return migrate();
+}
+
+Result<QSqlQuery> SqlStorage::run(const QString& sql, const QVariantList& binds)
+{
+    QSqlQuery query(m_db);
+    bool executed = false;
+    if (binds.isEmpty()) {
+        // PostgreSQL cannot PREPARE DDL; statements without values run directly.
+        executed = query.exec(sql);
+    } else {
+        if (!query.prepare(sql)) {
+            qCWarning(lcServerStore) << "prepare failed:" << sql.left(80)
+                                     << query.lastError().nativeErrorCode()
+                                     << query.lastError().databaseText();
+            return storageError();
+        }
+        for (const QVariant& bind : binds)
+            query.addBindValue(bind);
+        executed = query.exec();
+    }
+    if (!executed) {
+        if (isUniqueViolation(query.lastError()))
+            return Error::make(ErrorCode::AlreadyExists, tr("This entry exists already."));
+        // The SQL text and the driver's code only: bound values may be personal data.
+        qCWarning(lcServerStore) << "statement failed:" << sql.left(80)
+                                 << query.lastError().nativeErrorCode();
+        return storageError();
+    }
+    return query;
+}
+
+Status SqlStorage::runStatus(const QString& sql, const QVariantList& binds)
+{
+    auto result = run(sql, binds);
+    if (!result)
+        return result.error();
+    return {};
+}
+
+int SqlStorage::schemaVersion()
+{
+    auto q = run(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+    if (!q || !q->next())
+        return 0;
+    return q->value(0).toInt();
+}
+
+Status SqlStorage::migrate()
+{
+    if (auto created = runStatus(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                                "version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)"));
+        !created) {
+        return created;
+    }
+    const QList<QStringList> steps = migrations();
+    const int current = schemaVersion();
+    if (current > steps.size()) {
+        return Error::make(ErrorCode::VersionTooNew,
+                           tr("The database was written by a newer conclave-server (schema %1; this "
+                              "build knows %2). It was left unchanged.")
+                               .arg(current)
+                               .arg(steps.size()));
+    }
+    for (int version = current; version < steps.size(); ++version) {
+        if (!m_db.transaction())
+            return storageError();
+        for (const QString& statement : steps.at(version)) {
+            if (auto done = runStatus(statement); !done) {
+                m_db.rollback();
+                return done;
+            }
+        }
+        if (auto recorded = runStatus(QStringLiteral("INSERT INTO schema_migrations (version, applied_at) "
+                                                     "VALUES (?, ?)"),
+                                      {version + 1, QDateTime::currentMSecsSinceEpoch()});
+            !recorded) {
+            m_db.rollback();
+            return recorded;
+        }
+        if (!m_db.commit())
+            return storageError();
+        qCInfo(lcServerStore) << backendName() << "schema migrated to version" << version + 1;
+    }
+    return {};
+}
+
+Status SqlStorage::insertUser(const UserRecord& u)
+{
+    return runStatus(QStringLiteral("INSERT INTO users (") + kUserColumns +
+                         QStringLiteral(", domain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                     {u.id, u.email, u.name, b64(u.authKeyHash), b64(u.kdfSalt), u.kdfOps, u.kdfMemBytes,
+                      b64(u.wrappedAccountKey), b64(u.keyBundle), b64(u.wrappedPrivateKeys),
+                      u.verified ? 1 : 0, u.createdAtMs, u.domain()});
+}
+
+Result<std::optional<UserRecord>> SqlStorage::userByEmail(const QString& email)
+{
+    auto q = run(QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(" FROM users WHERE email = ?"),
+                 {email});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<UserRecord>();
+    return std::optional<UserRecord>(readUser(*q));
+}
+
+Result<std::optional<UserRecord>> SqlStorage::userById(const QString& id)
+{
+    auto q = run(QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(" FROM users WHERE id = ?"), {id});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<UserRecord>();
+    return std::optional<UserRecord>(readUser(*q));
+}
+
+Status SqlStorage::setUserVerified(const QString& userId, bool verified)
+{
+    // ever_verified keeps accounts that must re-verify after a block out of the unverified purge.
+    return runStatus(QStringLiteral("UPDATE users SET verified = ?, ever_verified = "
+                                    "CASE WHEN ? = 1 THEN 1 ELSE ever_verified END WHERE id = ?"),
+                     {verified ? 1 : 0, verified ? 1 : 0, userId});
+}
+
+Status SqlStorage::updateCredentials(const UserRecord& u)
+{
+    return runStatus(
+        QStringLiteral("UPDATE users SET auth_key_hash = ?, kdf_salt = ?, kdf_ops = ?, "
+                       "kdf_mem = ?, wrapped_account_key = ? WHERE id = ?"),
+        {b64(u.authKeyHash), b64(u.kdfSalt), u.kdfOps, u.kdfMemBytes, b64(u.wrappedAccountKey), u.id});
+}
+
+Status SqlStorage::updateKeys(const UserRecord& u)
+{
+    return runStatus(QStringLiteral("UPDATE users SET key_bundle = ?, wrapped_private_keys = ? WHERE id = ?"),
+                     {b64(u.keyBundle), b64(u.wrappedPrivateKeys), u.id});
+}
+
+Result<int> SqlStorage::purgeUnverifiedBefore(qint64 ms)
+{
+    auto q = run(QStringLiteral("DELETE FROM users WHERE verified = 0 AND ever_verified = 0 "
+                                "AND created_at < ?"),
+                 {ms});
+    if (!q)
+        return q.error();
+    return q->numRowsAffected();
+}
+
+Status SqlStorage::putVerification(const VerificationRecord& r)
+{
+    return runStatus(QStringLiteral("INSERT INTO verifications (user_id, code_hash, expires_at, attempts) "
+                                    "VALUES (?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET "
+                                    "code_hash = excluded.code_hash, expires_at = excluded.expires_at, "
+                                    "attempts = excluded.attempts"),
+                     {r.userId, b64(r.codeHash), r.expiresAtMs, r.attempts});
+}
+
+Result<std::optional<VerificationRecord>> SqlStorage::verification(const QString& userId)
+{
+    auto q = run(QStringLiteral("SELECT user_id, code_hash, expires_at, attempts FROM verifications "
+                                "WHERE user_id = ?"),
+                 {userId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<VerificationRecord>();
+    return std::optional<VerificationRecord>(VerificationRecord{
+        q->value(0).toString(), unb64(q->value(1)), q->value(2).toLongLong(), q->value(3).toInt()});
+}
+
+Status SqlStorage::incrementVerificationAttempts(const QString& userId)
+{
+    return runStatus(QStringLiteral("UPDATE verifications SET attempts = attempts + 1 WHERE user_id = ?"),
+                     {userId});
+}
+
+Status SqlStorage::deleteVerification(const QString& userId)
+{
+    return runStatus(QStringLiteral("DELETE FROM verifications WHERE user_id = ?"), {userId});
+}
+
+Status SqlStorage::insertSession(const SessionRecord& s)
+{
+    return runStatus(QStringLiteral("INSERT INTO sessions (id, user_id, token_hash, created_at, last_seen) "
+                                    "VALUES (?, ?, ?, ?, ?)"),
+                     {s.id, s.userId, b64(s.tokenHash), s.createdAtMs, s.lastSeenMs});
+}
+
+Result<std::optional<SessionRecord>> SqlStorage::sessionByTokenHash(const QByteArray& hash)
+{
+    auto q = run(QStringLiteral("SELECT id, user_id, token_hash, created_at, last_seen FROM sessions "
+                                "WHERE token_hash = ?"),
+                 {b64(hash)});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<SessionRecord>();
+    return std::optional<SessionRecord>(readSession(*q));
+}
+
+Status SqlStorage::touchSession(const QString& sessionId, qint64 lastSeenMs)
+{
+    return runStatus(QStringLiteral("UPDATE sessions SET last_seen = ? WHERE id = ?"),
+                     {lastSeenMs, sessionId});
+}
+
+Result<bool> SqlStorage::deleteSession(const QString& userId, const QString& sessionId)
+{
+    auto q = run(QStringLiteral("DELETE FROM sessions WHERE id = ? AND user_id = ?"), {sessionId, userId});
+    if (!q)
+        return q.error();
+    return q->numRowsAffected() > 0;
+}
+
+Result<int> SqlStorage::deleteSessionsOfUser(const QString& userId)
+{
+    auto q = run(QStringLiteral("DELETE FROM sessions WHERE user_id = ?"), {userId});
+    if (!q)
+        return q.error();
+    return q->numRowsAffected();
+}
+
+Result<QList<SessionRecord>> SqlStorage::sessionsOfUser(const QString& userId)
+{
+    auto q = run(QStringLiteral("SELECT id, user_id, token_hash, created_at, last_seen FROM sessions "
+                                "WHERE user_id = ? ORDER BY created_at, id"),
+                 {userId});
+    if (!q)
+        return q.error();
+    QList<SessionRecord> sessions;
+    while (q->next())
+        sessions.append(readSession(*q));
+    return sessions;
+}
+
+Status SqlStorage::insertOrganisation(const OrganisationRecord& org)
+{
+    return runStatus(QStringLiteral("INSERT INTO organisations (id, name, created_at) VALUES (?, ?, ?)"),
+                     {org.id, org.name, org.createdAtMs});
+}
+
+Result<std::optional<OrganisationRecord>> SqlStorage::organisation(const QString& orgId)
+{
+    auto q = run(QStringLiteral("SELECT id, name, created_at FROM organisations WHERE id = ?"), {orgId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<OrganisationRecord>();
+    return std::optional<OrganisationRecord>(
+        OrganisationRecord{q->value(0).toString(), q->value(1).toString(), q->value(2).toLongLong()});
+}
+
+Result<QList<OrganisationRecord>> SqlStorage::organisations()
+{
+    auto q = run(QStringLiteral("SELECT id, name, created_at FROM organisations ORDER BY created_at, id"));
+    if (!q)
+        return q.error();
+    QList<OrganisationRecord> orgs;
+    while (q->next())
+        orgs.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toLongLong()});
+    return orgs;
+}
+
+Status SqlStorage::putMembership(const MembershipRecord& m)
+{
+    if (!m.domain.isEmpty()) {
+        return runStatus(QStringLiteral("INSERT INTO org_domains (org_id, domain) VALUES (?, ?) "
+                                        "ON CONFLICT (org_id, domain) DO NOTHING"),
+                         {m.orgId, m.domain});
+    }
+    return runStatus(QStringLiteral("INSERT INTO org_members (org_id, email, role) VALUES (?, ?, ?) "
+                                    "ON CONFLICT (org_id, email) DO UPDATE SET role = excluded.role"),
+                     {m.orgId, m.email, m.role});
+}
+
+Result<QList<MembershipRecord>> SqlStorage::membershipsOf(const QString& orgId)
+{
+    QList<MembershipRecord> list;
+    auto q =
+        run(QStringLiteral("SELECT org_id, email, role FROM org_members WHERE org_id = ? ORDER BY email"),
+            {orgId});
+    if (!q)
+        return q.error();
+    while (q->next())
+        list.append({q->value(0).toString(), q->value(1).toString(), {}, q->value(2).toString()});
+    auto d = run(QStringLiteral("SELECT org_id, domain FROM org_domains WHERE org_id = ? ORDER BY domain"),
+                 {orgId});
+    if (!d)
+        return d.error();
+    while (d->next())
+        list.append({d->value(0).toString(), {}, d->value(1).toString(), QStringLiteral("member")});
+    return list;
+}
+
+Result<QList<MembershipRecord>> SqlStorage::membershipsFor(const QString& email)
+{
+    QList<MembershipRecord> list;
+    auto q =
+        run(QStringLiteral("SELECT org_id, email, role FROM org_members WHERE email = ? ORDER BY org_id"),
+            {email});
+    if (!q)
+        return q.error();
+    while (q->next())
+        list.append({q->value(0).toString(), q->value(1).toString(), {}, q->value(2).toString()});
+    const QString domain = email.section(QLatin1Char('@'), -1);
+    auto d = run(QStringLiteral("SELECT org_id, domain FROM org_domains WHERE domain = ? ORDER BY org_id"),
+                 {domain});
+    if (!d)
+        return d.error();
+    while (d->next())
+        list.append({d->value(0).toString(), {}, d->value(1).toString(), QStringLiteral("member")});
+    return list;
+}
+
+Status SqlStorage::insertBlock(const SharingBlockRecord& b)
+{
+    return runStatus(
+        QStringLiteral("INSERT INTO sharing_blocks (id, org_id, scope, value, reason, created_at) "
+                       "VALUES (?, ?, ?, COALESCE(?, ''), COALESCE(?, ''), ?)"),
+        {b.id, b.orgId, b.scope, b.value, b.reason, b.createdAtMs});
+}
+
+Result<bool> SqlStorage::deleteBlock(const QString& orgId, const QString& blockId)
+{
+    auto q = run(QStringLiteral("DELETE FROM sharing_blocks WHERE id = ? AND org_id = ?"), {blockId, orgId});
+    if (!q)
+        return q.error();
+    return q->numRowsAffected() > 0;
+}
+
+Result<QList<SharingBlockRecord>> SqlStorage::blocksOf(const QString& orgId)
+{
+    auto q = run(QStringLiteral("SELECT id, org_id, scope, value, reason, created_at FROM sharing_blocks "
+                                "WHERE org_id = ? ORDER BY created_at, id"),
+                 {orgId});
+    if (!q)
+        return q.error();
+    QList<SharingBlockRecord> blocks;
+    while (q->next())
+        blocks.append(readBlock(*q));
+    return blocks;
+}
+
+Result<QStringList> SqlStorage::userIdsCoveredBy(const SharingBlockRecord& block)
+{
+    // Only the organisation's own members (by address or domain) are ever covered.
+    QString sql = QStringLiteral(
+        "SELECT id FROM users WHERE (email IN (SELECT email FROM org_members WHERE org_id = ?) "
+        "OR domain IN (SELECT domain FROM org_domains WHERE org_id = ?))");
+    QVariantList binds{block.orgId, block.orgId};
+    if (block.scope == QLatin1String("email")) {
+        sql += QStringLiteral(" AND email = ?");
+        binds.append(block.value);
+    } else if (block.scope == QLatin1String("domain")) {
+        sql += QStringLiteral(" AND domain = ?");
+        binds.append(block.value);
+    }
+    auto q = run(sql + QStringLiteral(" ORDER BY id"), binds);
+    if (!q)
+        return q.error();
+    QStringList ids;
+    while (q->next())
+        ids.append(q->value(0).toString());
+    return ids;
+}
+
+} // namespace Conclave::Server
