@@ -4,6 +4,7 @@
 #include "server/services/EmailAddress.h"
 #include "server/services/KeyBundleVerifier.h"
 #include "server/services/ServiceLog.h"
+#include "server/storage/StorageTransaction.h"
 
 #include "core/crypto/SecureBytes.h"
 #include "core/crypto/Sodium.h"
@@ -57,7 +58,7 @@ QByteArray AccountService::authHash(const QByteArray& authKey) const
     return m_key.hash("conclave-auth-key-v1", authKey);
 }
 
-Status AccountService::sendCode(const UserRecord& user)
+Result<QString> AccountService::storeCode(const UserRecord& user)
 {
     Core::Sodium::ensure();
     const QString code = QStringLiteral("%1").arg(randombytes_uniform(100000000), 8, 10, QLatin1Char('0'));
@@ -65,7 +66,21 @@ Status AccountService::sendCode(const UserRecord& user)
         user.id, m_key.hash("conclave-verify-code-v1", (user.id + code).toUtf8()),
         m_clock.nowUtc().toMSecsSinceEpoch() + qint64(m_limits.verificationCodeMinutes) * 60000, 0};
     if (auto stored = m_storage.putVerification(record); !stored)
-        return stored;
+        return stored.error();
+    return code;
+}
+
+Status AccountService::sendCode(const UserRecord& user)
+{
+    auto code = storeCode(user);
+    if (!code)
+        return code.error();
+    mailCode(user, code.value());
+    return {};
+}
+
+void AccountService::mailCode(const UserRecord& user, const QString& code)
+{
     MailMessage mail;
     mail.to = user.email;
     mail.logId = user.id;
@@ -77,7 +92,6 @@ Status AccountService::sendCode(const UserRecord& user)
             .arg(m_limits.verificationCodeMinutes);
     m_mailer.send(mail);
     qCInfo(lcServerAccount) << "verification code issued for user" << user.id;
-    return {};
 }
 
 Result<QString> AccountService::signUp(const SignUpRequest& request)
@@ -92,6 +106,10 @@ Result<QString> AccountService::signUp(const SignUpRequest& request)
     user.kdfMemBytes = request.kdf.memBytes;
     user.wrappedAccountKey = request.wrappedAccountKey;
     user.createdAtMs = m_clock.nowUtc().toMSecsSinceEpoch();
+    // The account and its first code together: no account that never got a code.
+    StorageTransaction transaction(m_storage);
+    if (!transaction.ok())
+        return transaction.error();
     if (auto stored = m_storage.insertUser(user); !stored) {
         if (stored.error().code == ErrorCode::AlreadyExists) {
             return Error::make(ErrorCode::AlreadyExists,
@@ -100,9 +118,13 @@ Result<QString> AccountService::signUp(const SignUpRequest& request)
         }
         return stored.error();
     }
+    auto code = storeCode(user);
+    if (!code)
+        return code.error();
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
     qCInfo(lcServerAccount) << "user" << user.id << "signed up";
-    if (auto sent = sendCode(user); !sent)
-        return sent.error();
+    mailCode(user, code.value());
     return user.id;
 }
 
@@ -131,9 +153,15 @@ Status AccountService::verify(const QString& email, const QString& code)
         qCInfo(lcServerAccount) << "wrong verification code for user" << user.id;
         return wrongCode();
     }
+    StorageTransaction transaction(m_storage);
+    if (!transaction.ok())
+        return transaction.error();
     if (auto done = m_storage.setUserVerified(user.id, true); !done)
         return done;
-    (void)m_storage.deleteVerification(user.id);
+    if (auto used = m_storage.deleteVerification(user.id); !used)
+        return used;
+    if (auto committed = transaction.commit(); !committed)
+        return committed;
     qCInfo(lcServerAccount) << "user" << user.id << "verified";
     return {};
 }
@@ -203,13 +231,23 @@ Result<IssuedSession> AccountService::changePassword(const QString& userId, cons
     record.kdfOps = kdf.ops;
     record.kdfMemBytes = kdf.memBytes;
     record.wrappedAccountKey = wrappedAccountKey;
+    // New credentials, the end of every old session and the new session happen together or not
+    // at all: a failure half-way must not leave the new password with the old sessions alive.
+    StorageTransaction transaction(m_storage);
+    if (!transaction.ok())
+        return transaction.error();
     if (auto stored = m_storage.updateCredentials(record); !stored)
         return stored.error();
     // Every session, on every device, ends with the old password.
     if (auto revoked = m_sessions.revokeAll(userId); !revoked)
         return revoked.error();
+    auto session = m_sessions.create(userId);
+    if (!session)
+        return session.error();
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
     qCInfo(lcServerAccount) << "password changed for user" << userId;
-    return m_sessions.create(userId);
+    return session;
 }
 
 Status AccountService::publishKeys(const QString& userId, const QByteArray& bundle,

@@ -72,6 +72,9 @@ public:
 
 private:
     QByteArray authHash(const QByteArray& authKey) const;
+    // A fresh code replaces any pending one; mailCode sends it once the change is committed.
+    Core::Result<QString> storeCode(const UserRecord& user);
+    void mailCode(const UserRecord& user, const QString& code);
     Core::Status sendCode(const UserRecord& user);
 
     StorageBackend& m_storage;

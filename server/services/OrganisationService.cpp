@@ -3,6 +3,7 @@
 
 #include "server/services/EmailAddress.h"
 #include "server/services/ServiceLog.h"
+#include "server/storage/StorageTransaction.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -141,6 +142,11 @@ Result<SharingBlockRecord> OrganisationService::block(const QString& orgId, cons
                               normalised,
                               reason.trimmed(),
                               m_clock.nowUtc().toMSecsSinceEpoch()};
+    // All or nothing: a block that exists revokes every covered session, and a failure half-way
+    // leaves neither the block nor any revocation behind.
+    StorageTransaction transaction(m_storage);
+    if (!transaction.ok())
+        return transaction.error();
     if (auto stored = m_storage.insertBlock(record); !stored)
         return stored.error();
     auto covered = m_storage.userIdsCoveredBy(record);
@@ -153,6 +159,8 @@ Result<SharingBlockRecord> OrganisationService::block(const QString& orgId, cons
         if (auto unverified = m_storage.setUserVerified(userId, false); !unverified)
             return unverified.error();
     }
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
     qCInfo(lcServerOrg) << "sharing block" << record.id << "of scope" << scope << "set in organisation"
                         << orgId << "covering" << covered->size() << "user(s)";
     return record;

@@ -141,6 +141,34 @@ int SqlStorage::schemaVersion()
     return q->value(0).toInt();
 }
 
+Status SqlStorage::beginTransaction()
+{
+    if (m_inTransaction) {
+        qCWarning(lcServerStore) << "nested transaction refused";
+        return Error::make(ErrorCode::Internal, tr("A database transaction is open already."));
+    }
+    if (auto begun = runStatus(beginStatement()); !begun)
+        return begun;
+    m_inTransaction = true;
+    return {};
+}
+
+Status SqlStorage::commitTransaction()
+{
+    m_inTransaction = false;
+    if (auto committed = runStatus(QStringLiteral("COMMIT")); !committed) {
+        (void)runStatus(QStringLiteral("ROLLBACK"));
+        return committed;
+    }
+    return {};
+}
+
+void SqlStorage::rollbackTransaction()
+{
+    m_inTransaction = false;
+    (void)runStatus(QStringLiteral("ROLLBACK"));
+}
+
 Status SqlStorage::migrate()
 {
     if (auto created = runStatus(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("

@@ -19,6 +19,7 @@ class SqlStorage : public StorageBackend
 {
 public:
     ~SqlStorage() override;
+    Q_DISABLE_COPY_MOVE(SqlStorage)
 
     Core::Status open() override;
     int schemaVersion() override;
@@ -63,6 +64,12 @@ protected:
     // migrations()[i] brings the schema from version i to i + 1; each runs in a transaction.
     virtual QList<QStringList> migrations() const = 0;
     virtual bool isUniqueViolation(const QSqlError& error) const = 0;
+    // The statement that opens a write transaction.
+    virtual QString beginStatement() const { return QStringLiteral("BEGIN"); }
+
+    Core::Status beginTransaction() override;
+    Core::Status commitTransaction() override;
+    void rollbackTransaction() override;
 
     QSqlDatabase& database() { return m_db; }
     const QString& connectionName() const { return m_connectionName; }
@@ -76,6 +83,7 @@ private:
 
     QString m_connectionName;
     QSqlDatabase m_db;
+    bool m_inTransaction = false;
 };
 
 } // namespace Conclave::Server

@@ -78,6 +78,13 @@ QList<QStringList> SqliteStorage::migrations() const
     };
 }
 
+QString SqliteStorage::beginStatement() const
+{
+    // Takes the write lock at once: a deferred transaction that reads first and writes later
+    // fails with SQLITE_BUSY, without waiting, when another process wrote in between.
+    return QStringLiteral("BEGIN IMMEDIATE");
+}
+
 bool SqliteStorage::isUniqueViolation(const QSqlError& error) const
 {
     // SQLITE_CONSTRAINT_UNIQUE (2067) and SQLITE_CONSTRAINT_PRIMARYKEY (1555).

@@ -19,6 +19,7 @@ protected:
     Core::Status connect() override;
     QList<QStringList> migrations() const override;
     bool isUniqueViolation(const QSqlError& error) const override;
+    QString beginStatement() const override;
 
 private:
     QString m_path;

@@ -1,11 +1,14 @@
 // StorageBackend: the one interface between the server's services and its database. Two
 // real implementations: SqliteStorage (WAL, the default) and PostgresStorage. Both keep
-// versioned schema migrations; the same integration suite runs against each.
+// versioned schema migrations; the same integration suite runs against each. A write of
+// several statements runs inside a StorageTransaction.
 #pragma once
 
 #include "server/storage/StorageRecords.h"
 
 #include "core/util/Result.h"
+
+#include <QtGlobal>
 
 #include <optional>
 
@@ -14,7 +17,9 @@ namespace Conclave::Server {
 class StorageBackend
 {
 public:
+    StorageBackend() = default;
     virtual ~StorageBackend() = default;
+    Q_DISABLE_COPY_MOVE(StorageBackend)
 
     // Opens the database and applies pending migrations; a schema newer than this build
     // is refused, never modified.
@@ -60,6 +65,13 @@ public:
     virtual Core::Result<QList<SharingBlockRecord>> blocksOf(const QString& orgId) = 0;
     // Users whose address or domain a block covers (for an organisation block: its members).
     virtual Core::Result<QStringList> userIdsCoveredBy(const SharingBlockRecord& block) = 0;
+
+protected:
+    friend class StorageTransaction;
+    // Used through StorageTransaction only. begin fails (Internal) while a transaction is open.
+    virtual Core::Status beginTransaction() = 0;
+    virtual Core::Status commitTransaction() = 0;
+    virtual void rollbackTransaction() = 0;
 };
 
 } // namespace Conclave::Server
