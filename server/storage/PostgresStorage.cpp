@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QUrlQuery>
 
 namespace Conclave::Server {
@@ -56,44 +57,34 @@ Core::Status PostgresStorage::connect()
     return {};
 }
 
-QList<QStringList> PostgresStorage::migrations() const
+SchemaMigrations::Dialect PostgresStorage::dialect() const
 {
-    return {
-        // 1: accounts, sessions, organisations, sharing blocks.
-        {
-            QStringLiteral("CREATE TABLE users (id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, "
-                           "domain TEXT NOT NULL, name TEXT NOT NULL, auth_key_hash TEXT NOT NULL, "
-                           "kdf_salt TEXT NOT NULL, kdf_ops BIGINT NOT NULL, kdf_mem BIGINT NOT NULL, "
-                           "wrapped_account_key TEXT NOT NULL, key_bundle TEXT NOT NULL DEFAULT '', "
-                           "wrapped_private_keys TEXT NOT NULL DEFAULT '', verified INTEGER NOT NULL, "
-                           "ever_verified INTEGER NOT NULL DEFAULT 0, created_at BIGINT NOT NULL)"),
-            QStringLiteral("CREATE INDEX users_domain ON users (domain)"),
-            QStringLiteral("CREATE TABLE verifications (user_id TEXT PRIMARY KEY REFERENCES users (id) "
-                           "ON DELETE CASCADE, code_hash TEXT NOT NULL, expires_at BIGINT NOT NULL, "
-                           "attempts INTEGER NOT NULL)"),
-            QStringLiteral("CREATE TABLE sessions (id TEXT PRIMARY KEY, user_id TEXT NOT NULL "
-                           "REFERENCES users (id) ON DELETE CASCADE, token_hash TEXT NOT NULL UNIQUE, "
-                           "created_at BIGINT NOT NULL, last_seen BIGINT NOT NULL)"),
-            QStringLiteral("CREATE INDEX sessions_user ON sessions (user_id)"),
-            QStringLiteral("CREATE TABLE organisations (id TEXT PRIMARY KEY, name TEXT NOT NULL, "
-                           "created_at BIGINT NOT NULL)"),
-            QStringLiteral("CREATE TABLE org_members (org_id TEXT NOT NULL REFERENCES organisations (id) "
-                           "ON DELETE CASCADE, email TEXT NOT NULL, role TEXT NOT NULL, "
-                           "PRIMARY KEY (org_id, email))"),
-            QStringLiteral("CREATE INDEX org_members_email ON org_members (email)"),
-            QStringLiteral("CREATE TABLE org_domains (org_id TEXT NOT NULL REFERENCES organisations (id) "
-                           "ON DELETE CASCADE, domain TEXT NOT NULL, PRIMARY KEY (org_id, domain))"),
-            QStringLiteral("CREATE INDEX org_domains_domain ON org_domains (domain)"),
-            QStringLiteral("CREATE TABLE sharing_blocks (id TEXT PRIMARY KEY, org_id TEXT NOT NULL "
-                           "REFERENCES organisations (id) ON DELETE CASCADE, scope TEXT NOT NULL, "
-                           "value TEXT NOT NULL, reason TEXT NOT NULL, created_at BIGINT NOT NULL)"),
-            QStringLiteral("CREATE INDEX sharing_blocks_org ON sharing_blocks (org_id)"),
-        },
-    };
+    return SchemaMigrations::Dialect::Postgres;
+}
+
+Core::Status PostgresStorage::lockMigrations()
+{
+    // A session-level advisory lock: replicas starting together on an empty database would
+    // otherwise race on CREATE TABLE (PostgreSQL reports the loser as a unique violation in
+    // its catalogue). It ends with the connection at the latest.
+    QSqlQuery lock(database());
+    if (!lock.exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(kMigrationLockKey))) {
+        return Error::make(ErrorCode::Io, QCoreApplication::translate("PostgresStorage",
+                                                                      "The database schema cannot be locked "
+                                                                      "for migration."));
+    }
+    return {};
+}
+
+void PostgresStorage::unlockMigrations()
+{
+    QSqlQuery unlock(database());
+    (void)unlock.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(kMigrationLockKey));
 }
 
 bool PostgresStorage::isUniqueViolation(const QSqlError& error) const
 {
+    // SQLSTATE 23505 unique_violation only; 23503 (foreign key) and 23502 (not null) differ.
     return error.nativeErrorCode() == QLatin1String("23505");
 }
 

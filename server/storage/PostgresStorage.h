@@ -20,10 +20,15 @@ public:
 
 protected:
     Core::Status connect() override;
-    QList<QStringList> migrations() const override;
+    SchemaMigrations::Dialect dialect() const override;
+    Core::Status lockMigrations() override;
+    void unlockMigrations() override;
     bool isUniqueViolation(const QSqlError& error) const override;
 
 private:
+    // "Conclave" in ASCII: the advisory lock key every conclave-server migrates under.
+    static constexpr qint64 kMigrationLockKey = 0x436f6e636c617665;
+
     QUrl m_url;
     QByteArray m_password;
 };

@@ -29,15 +29,27 @@ Error storageError()
     return Error::make(ErrorCode::Io, tr("The server's database could not complete the request."));
 }
 
-QString b64(const QByteArray& bytes)
+// Never a null QByteArray: Qt binds that as SQL NULL, which the NOT NULL columns refuse.
+QVariant blob(const QByteArray& bytes)
 {
-    return QString::fromLatin1(bytes.toBase64());
+    return bytes.isNull() ? QByteArray("") : bytes;
 }
 
-QByteArray unb64(const QVariant& value)
+// One row, read by column name (the record is looked up once per row, not per value).
+class Row
 {
-    return QByteArray::fromBase64(value.toString().toLatin1());
-}
+public:
+    explicit Row(const QSqlQuery& query)
+        : m_record(query.record())
+    {}
+    QString text(const char* column) const { return value(column).toString(); }
+    QByteArray bytes(const char* column) const { return value(column).toByteArray(); }
+    qint64 integer(const char* column) const { return value(column).toLongLong(); }
+
+private:
+    QVariant value(const char* column) const { return m_record.value(QLatin1String(column)); }
+    QSqlRecord m_record;
+};
 
 const QString kUserColumns = QStringLiteral(
     "id, email, name, auth_key_hash, kdf_salt, kdf_ops, kdf_mem, wrapped_account_key, key_bundle, "
@@ -45,32 +57,41 @@ const QString kUserColumns = QStringLiteral(
 
 UserRecord readUser(const QSqlQuery& q)
 {
+    const Row row(q);
     UserRecord user;
-    user.id = q.value(0).toString();
-    user.email = q.value(1).toString();
-    user.name = q.value(2).toString();
-    user.authKeyHash = unb64(q.value(3));
-    user.kdfSalt = unb64(q.value(4));
-    user.kdfOps = q.value(5).toLongLong();
-    user.kdfMemBytes = q.value(6).toLongLong();
-    user.wrappedAccountKey = unb64(q.value(7));
-    user.keyBundle = unb64(q.value(8));
-    user.wrappedPrivateKeys = unb64(q.value(9));
-    user.verified = q.value(10).toInt() != 0;
-    user.createdAtMs = q.value(11).toLongLong();
+    user.id = row.text("id");
+    user.email = row.text("email");
+    user.name = row.text("name");
+    user.authKeyHash = row.bytes("auth_key_hash");
+    user.kdfSalt = row.bytes("kdf_salt");
+    user.kdfOps = row.integer("kdf_ops");
+    user.kdfMemBytes = row.integer("kdf_mem");
+    user.wrappedAccountKey = row.bytes("wrapped_account_key");
+    user.keyBundle = row.bytes("key_bundle");
+    user.wrappedPrivateKeys = row.bytes("wrapped_private_keys");
+    user.verified = row.integer("verified") != 0;
+    user.createdAtMs = row.integer("created_at");
     return user;
 }
 
 SessionRecord readSession(const QSqlQuery& q)
 {
-    return SessionRecord{q.value(0).toString(), q.value(1).toString(), unb64(q.value(2)),
-                         q.value(3).toLongLong(), q.value(4).toLongLong()};
+    const Row row(q);
+    return SessionRecord{row.text("id"), row.text("user_id"), row.bytes("token_hash"),
+                         row.integer("created_at"), row.integer("last_seen")};
 }
 
 SharingBlockRecord readBlock(const QSqlQuery& q)
 {
-    return SharingBlockRecord{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                              q.value(3).toString(), q.value(4).toString(), q.value(5).toLongLong()};
+    const Row row(q);
+    return SharingBlockRecord{row.text("id"),    row.text("org_id"), row.text("scope"),
+                              row.text("value"), row.text("reason"), row.integer("created_at")};
+}
+
+OrganisationRecord readOrganisation(const QSqlQuery& q)
+{
+    const Row row(q);
+    return OrganisationRecord{row.text("id"), row.text("name"), row.integer("created_at")};
 }
 
 } // namespace
@@ -135,10 +156,10 @@ Status SqlStorage::runStatus(const QString& sql, const QVariantList& binds)
 
 int SqlStorage::schemaVersion()
 {
-    auto q = run(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+    auto q = run(QStringLiteral("SELECT COALESCE(MAX(version), 0) AS version FROM schema_migrations"));
     if (!q || !q->next())
         return 0;
-    return q->value(0).toInt();
+    return int(Row(*q).integer("version"));
 }
 
 Status SqlStorage::beginTransaction()
@@ -171,49 +192,70 @@ void SqlStorage::rollbackTransaction()
 
 Status SqlStorage::migrate()
 {
+    if (auto locked = lockMigrations(); !locked)
+        return locked;
+    const Status migrated = migrateLocked();
+    unlockMigrations();
+    return migrated;
+}
+
+Status SqlStorage::migrateLocked()
+{
     if (auto created = runStatus(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
                                                 "version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)"));
         !created) {
         return created;
     }
-    const QList<QStringList> steps = migrations();
+    const int known = int(SchemaMigrations::versions().size());
     const int current = schemaVersion();
-    if (current > steps.size()) {
+    if (current > known) {
         return Error::make(ErrorCode::VersionTooNew,
                            tr("The database was written by a newer conclave-server (schema %1; this "
                               "build knows %2). It was left unchanged.")
                                .arg(current)
-                               .arg(steps.size()));
+                               .arg(known));
     }
-    for (int version = current; version < steps.size(); ++version) {
-        if (!m_db.transaction())
-            return storageError();
-        for (const QString& statement : steps.at(version)) {
-            if (auto done = runStatus(statement); !done) {
-                m_db.rollback();
-                return done;
-            }
-        }
-        if (auto recorded = runStatus(QStringLiteral("INSERT INTO schema_migrations (version, applied_at) "
-                                                     "VALUES (?, ?)"),
-                                      {version + 1, QDateTime::currentMSecsSinceEpoch()});
-            !recorded) {
-            m_db.rollback();
-            return recorded;
-        }
-        if (!m_db.commit())
-            return storageError();
+    for (int version = current; version < known; ++version) {
+        if (auto applied = applyVersion(version); !applied)
+            return applied;
         qCInfo(lcServerStore) << backendName() << "schema migrated to version" << version + 1;
     }
     return {};
+}
+
+Status SqlStorage::applyVersion(int version)
+{
+    if (auto begun = beginTransaction(); !begun)
+        return begun;
+    // Re-read inside the transaction: another process may have applied it meanwhile.
+    if (schemaVersion() > version) {
+        rollbackTransaction();
+        return {};
+    }
+    for (const SchemaMigrations::Step& step : SchemaMigrations::versions().at(version)) {
+        const Status done =
+            step.code ? step.code(m_db, dialect()) : runStatus(SchemaMigrations::expand(step.sql, dialect()));
+        if (!done) {
+            rollbackTransaction();
+            return done;
+        }
+    }
+    if (auto recorded = runStatus(QStringLiteral("INSERT INTO schema_migrations (version, applied_at) "
+                                                 "VALUES (?, ?)"),
+                                  {version + 1, QDateTime::currentMSecsSinceEpoch()});
+        !recorded) {
+        rollbackTransaction();
+        return recorded;
+    }
+    return commitTransaction();
 }
 
 Status SqlStorage::insertUser(const UserRecord& u)
 {
     return runStatus(QStringLiteral("INSERT INTO users (") + kUserColumns +
                          QStringLiteral(", domain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                     {u.id, u.email, u.name, b64(u.authKeyHash), b64(u.kdfSalt), u.kdfOps, u.kdfMemBytes,
-                      b64(u.wrappedAccountKey), b64(u.keyBundle), b64(u.wrappedPrivateKeys),
+                     {u.id, u.email, u.name, blob(u.authKeyHash), blob(u.kdfSalt), u.kdfOps, u.kdfMemBytes,
+                      blob(u.wrappedAccountKey), blob(u.keyBundle), blob(u.wrappedPrivateKeys),
                       u.verified ? 1 : 0, u.createdAtMs, u.domain()});
 }
 
@@ -251,13 +293,13 @@ Status SqlStorage::updateCredentials(const UserRecord& u)
     return runStatus(
         QStringLiteral("UPDATE users SET auth_key_hash = ?, kdf_salt = ?, kdf_ops = ?, "
                        "kdf_mem = ?, wrapped_account_key = ? WHERE id = ?"),
-        {b64(u.authKeyHash), b64(u.kdfSalt), u.kdfOps, u.kdfMemBytes, b64(u.wrappedAccountKey), u.id});
+        {blob(u.authKeyHash), blob(u.kdfSalt), u.kdfOps, u.kdfMemBytes, blob(u.wrappedAccountKey), u.id});
 }
 
 Status SqlStorage::updateKeys(const UserRecord& u)
 {
     return runStatus(QStringLiteral("UPDATE users SET key_bundle = ?, wrapped_private_keys = ? WHERE id = ?"),
-                     {b64(u.keyBundle), b64(u.wrappedPrivateKeys), u.id});
+                     {blob(u.keyBundle), blob(u.wrappedPrivateKeys), u.id});
 }
 
 Result<int> SqlStorage::purgeUnverifiedBefore(qint64 ms)
@@ -276,7 +318,7 @@ Status SqlStorage::putVerification(const VerificationRecord& r)
                                     "VALUES (?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET "
                                     "code_hash = excluded.code_hash, expires_at = excluded.expires_at, "
                                     "attempts = excluded.attempts"),
-                     {r.userId, b64(r.codeHash), r.expiresAtMs, r.attempts});
+                     {r.userId, blob(r.codeHash), r.expiresAtMs, r.attempts});
 }
 
 Result<std::optional<VerificationRecord>> SqlStorage::verification(const QString& userId)
@@ -288,8 +330,10 @@ Result<std::optional<VerificationRecord>> SqlStorage::verification(const QString
         return q.error();
     if (!q->next())
         return std::optional<VerificationRecord>();
-    return std::optional<VerificationRecord>(VerificationRecord{
-        q->value(0).toString(), unb64(q->value(1)), q->value(2).toLongLong(), q->value(3).toInt()});
+    const Row row(*q);
+    return std::optional<VerificationRecord>(VerificationRecord{row.text("user_id"), row.bytes("code_hash"),
+                                                                row.integer("expires_at"),
+                                                                int(row.integer("attempts"))});
 }
 
 Status SqlStorage::incrementVerificationAttempts(const QString& userId)
@@ -307,14 +351,14 @@ Status SqlStorage::insertSession(const SessionRecord& s)
 {
     return runStatus(QStringLiteral("INSERT INTO sessions (id, user_id, token_hash, created_at, last_seen) "
                                     "VALUES (?, ?, ?, ?, ?)"),
-                     {s.id, s.userId, b64(s.tokenHash), s.createdAtMs, s.lastSeenMs});
+                     {s.id, s.userId, blob(s.tokenHash), s.createdAtMs, s.lastSeenMs});
 }
 
 Result<std::optional<SessionRecord>> SqlStorage::sessionByTokenHash(const QByteArray& hash)
 {
     auto q = run(QStringLiteral("SELECT id, user_id, token_hash, created_at, last_seen FROM sessions "
                                 "WHERE token_hash = ?"),
-                 {b64(hash)});
+                 {blob(hash)});
     if (!q)
         return q.error();
     if (!q->next())
@@ -370,8 +414,7 @@ Result<std::optional<OrganisationRecord>> SqlStorage::organisation(const QString
         return q.error();
     if (!q->next())
         return std::optional<OrganisationRecord>();
-    return std::optional<OrganisationRecord>(
-        OrganisationRecord{q->value(0).toString(), q->value(1).toString(), q->value(2).toLongLong()});
+    return std::optional<OrganisationRecord>(readOrganisation(*q));
 }
 
 Result<QList<OrganisationRecord>> SqlStorage::organisations()
@@ -381,7 +424,7 @@ Result<QList<OrganisationRecord>> SqlStorage::organisations()
         return q.error();
     QList<OrganisationRecord> orgs;
     while (q->next())
-        orgs.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toLongLong()});
+        orgs.append(readOrganisation(*q));
     return orgs;
 }
 
@@ -405,14 +448,18 @@ Result<QList<MembershipRecord>> SqlStorage::membershipsOf(const QString& orgId)
             {orgId});
     if (!q)
         return q.error();
-    while (q->next())
-        list.append({q->value(0).toString(), q->value(1).toString(), {}, q->value(2).toString()});
+    while (q->next()) {
+        const Row row(*q);
+        list.append({row.text("org_id"), row.text("email"), {}, row.text("role")});
+    }
     auto d = run(QStringLiteral("SELECT org_id, domain FROM org_domains WHERE org_id = ? ORDER BY domain"),
                  {orgId});
     if (!d)
         return d.error();
-    while (d->next())
-        list.append({d->value(0).toString(), {}, d->value(1).toString(), QStringLiteral("member")});
+    while (d->next()) {
+        const Row row(*d);
+        list.append({row.text("org_id"), {}, row.text("domain"), QStringLiteral("member")});
+    }
     return list;
 }
 
@@ -424,15 +471,19 @@ Result<QList<MembershipRecord>> SqlStorage::membershipsFor(const QString& email)
             {email});
     if (!q)
         return q.error();
-    while (q->next())
-        list.append({q->value(0).toString(), q->value(1).toString(), {}, q->value(2).toString()});
+    while (q->next()) {
+        const Row row(*q);
+        list.append({row.text("org_id"), row.text("email"), {}, row.text("role")});
+    }
     const QString domain = email.section(QLatin1Char('@'), -1);
     auto d = run(QStringLiteral("SELECT org_id, domain FROM org_domains WHERE domain = ? ORDER BY org_id"),
                  {domain});
     if (!d)
         return d.error();
-    while (d->next())
-        list.append({d->value(0).toString(), {}, d->value(1).toString(), QStringLiteral("member")});
+    while (d->next()) {
+        const Row row(*d);
+        list.append({row.text("org_id"), {}, row.text("domain"), QStringLiteral("member")});
+    }
     return list;
 }
 
@@ -484,7 +535,7 @@ Result<QStringList> SqlStorage::userIdsCoveredBy(const SharingBlockRecord& block
         return q.error();
     QStringList ids;
     while (q->next())
-        ids.append(q->value(0).toString());
+        ids.append(Row(*q).text("id"));
     return ids;
 }
 

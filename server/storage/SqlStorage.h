@@ -1,9 +1,11 @@
 // SqlStorage: the StorageBackend operations written once in portable SQL over Qt SQL.
-// SqliteStorage and PostgresStorage derive from it and supply how to connect, their own
-// migration list and how their driver reports a unique-key violation. Binary values are
-// stored as base64 text so both databases hold byte-identical rows.
+// SqliteStorage and PostgresStorage derive from it and supply how to connect, their dialect
+// (for the one list in SchemaMigrations), how migrations are serialised between processes
+// and how their driver reports a unique-key violation. Binary values are BLOB/BYTEA; rows
+// are read by column name.
 #pragma once
 
+#include "server/storage/SchemaMigrations.h"
 #include "server/storage/StorageBackend.h"
 
 #include <QSqlDatabase>
@@ -61,11 +63,15 @@ protected:
 
     // Opens m_db (driver, host, pragmas...). Called once by open().
     virtual Core::Status connect() = 0;
-    // migrations()[i] brings the schema from version i to i + 1; each runs in a transaction.
-    virtual QList<QStringList> migrations() const = 0;
-    virtual bool isUniqueViolation(const QSqlError& error) const = 0;
+    virtual SchemaMigrations::Dialect dialect() const = 0;
+    // Held around the whole migration, so servers starting together on one database migrate
+    // one after the other (the second finds nothing left to do).
+    virtual Core::Status lockMigrations() { return {}; }
+    virtual void unlockMigrations() {}
     // The statement that opens a write transaction.
     virtual QString beginStatement() const { return QStringLiteral("BEGIN"); }
+    // Only a unique or primary-key violation, never a foreign-key or NOT NULL failure.
+    virtual bool isUniqueViolation(const QSqlError& error) const = 0;
 
     Core::Status beginTransaction() override;
     Core::Status commitTransaction() override;
@@ -80,6 +86,8 @@ private:
     Core::Result<QSqlQuery> run(const QString& sql, const QVariantList& binds = {});
     Core::Status runStatus(const QString& sql, const QVariantList& binds = {});
     Core::Status migrate();
+    Core::Status migrateLocked();
+    Core::Status applyVersion(int version);
 
     QString m_connectionName;
     QSqlDatabase m_db;

@@ -17,9 +17,9 @@ public:
 
 protected:
     Core::Status connect() override;
-    QList<QStringList> migrations() const override;
-    bool isUniqueViolation(const QSqlError& error) const override;
+    SchemaMigrations::Dialect dialect() const override;
     QString beginStatement() const override;
+    bool isUniqueViolation(const QSqlError& error) const override;
 
 private:
     QString m_path;

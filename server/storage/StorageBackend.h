@@ -1,7 +1,7 @@
 // StorageBackend: the one interface between the server's services and its database. Two
-// real implementations: SqliteStorage (WAL, the default) and PostgresStorage. Both keep
-// versioned schema migrations; the same integration suite runs against each. A write of
-// several statements runs inside a StorageTransaction.
+// real implementations: SqliteStorage (WAL, the default) and PostgresStorage, over the one
+// list of schema versions in SchemaMigrations; the same integration suite runs against each.
+// A write of several statements runs inside a StorageTransaction.
 #pragma once
 
 #include "server/storage/StorageRecords.h"

@@ -1,4 +1,5 @@
-// conclave-server's multi-step writes are all or nothing. The real binary, SQLite or PostgreSQL: a trigger planted
+// conclave-server's multi-step writes are all or nothing, and replicas starting together on
+// one empty database all come up. The real binary, SQLite or PostgreSQL: a trigger planted
 // in the server's database makes one step of a write fail, and the test shows that the
 // steps before it were rolled back. The provoked failures are 500s by design; their logs go
 // to folders named provoked-* which the log hygiene check exempts from its no-5xx rule.
@@ -57,6 +58,7 @@ private slots:
     void blockIsAllOrNothing();
     void passwordChangeIsAllOrNothing_data();
     void passwordChangeIsAllOrNothing();
+    void serversStartingTogetherAllComeUp();
 
 private:
     bool plant(Failing failing);
@@ -158,6 +160,41 @@ void TestServerStorage::passwordChangeIsAllOrNothing()
     withNewKey.authKey = newKey;
     QVERIFY(!signIn(*m_client, withNewKey));
     QVERIFY(signIn(*m_client, account));
+}
+
+void TestServerStorage::serversStartingTogetherAllComeUp()
+{
+    // Four replicas launched at once on one empty database: each migrates or finds the
+    // schema migrated, none fails on the other's half-created tables.
+    constexpr int kReplicas = 4;
+    std::vector<std::unique_ptr<ServerHarness>> replicas;
+    for (int i = 0; i < kReplicas; ++i) {
+        auto replica = std::make_unique<ServerHarness>();
+        if (i == 0)
+            QVERIFY(replica->prepareStorage());
+        else
+            replica->useStorageOf(*replicas.front());
+        replicas.push_back(std::move(replica));
+    }
+    for (auto& replica : replicas)
+        QVERIFY(replica->launch(QStringLiteral("TestServerStorage-replica")));
+    for (auto& replica : replicas) {
+        QVERIFY(replica->waitUntilUp());
+        ApiClient client(replica->baseUrl());
+        QCOMPARE(client.get(QStringLiteral("/healthz")).status, 200);
+    }
+    // And they share one schema: an account made through one is seen through another.
+    ApiClient first(replicas.front()->baseUrl());
+    const TestAccount account = signUp(first, uniqueEmail("replica"));
+    QVERIFY(!account.userId.isEmpty());
+    ApiClient last(replicas.back()->baseUrl());
+    const ApiResponse duplicate = last.post(QStringLiteral("/api/v1/accounts"),
+                                            {{QStringLiteral("email"), account.email},
+                                             {QStringLiteral("name"), QStringLiteral("Again")},
+                                             {QStringLiteral("authKey"), b64(randomBytes(32))},
+                                             {QStringLiteral("kdf"), kdf(randomBytes(16))},
+                                             {QStringLiteral("wrappedAccountKey"), b64(randomBytes(72))}});
+    QCOMPARE(duplicate.status, 409);
 }
 
 QTEST_GUILESS_MAIN(TestServerStorage)

@@ -1,8 +1,10 @@
 // The storage layer on its own, against a real SQLite file or (CONCLAVE_TEST_SERVER_STORAGE=
-// postgres) a fresh database in the ctest PostgreSQL cluster: transactions and precise
-// detection of unique violations.
+// postgres) a fresh database in the ctest PostgreSQL cluster: transactions, the one
+// migration list (including the conversion of version 1's base64 text to bytes), binary
+// columns and precise detection of unique violations.
 #include "ServerHarness.h"
 
+#include "server/storage/SchemaMigrations.h"
 #include "server/storage/StorageFactory.h"
 #include "server/storage/StorageTransaction.h"
 
@@ -51,6 +53,8 @@ private slots:
     void transactionRollsBackWhenLeftUncommitted();
     void transactionCommits();
     void nestedTransactionRefused();
+    void binaryValuesStoredAsBytes();
+    void versionOneDatabaseMigrates();
 
 private:
     std::unique_ptr<StorageBackend> open();
@@ -76,8 +80,10 @@ void TestSqlStorage::init()
 {
     m_harness = std::make_unique<ServerHarness>();
     QVERIFY(m_harness->prepareStorage());
-    m_storage = open();
-    QVERIFY(m_storage);
+    if (QTest::currentTestFunction() != QByteArray("versionOneDatabaseMigrates")) {
+        m_storage = open();
+        QVERIFY(m_storage);
+    }
 }
 
 void TestSqlStorage::cleanup()
@@ -197,6 +203,67 @@ void TestSqlStorage::nestedTransactionRefused()
     QVERIFY(transaction.commit().ok());
     auto found = m_storage->userById(outer.id);
     QVERIFY(found.ok() && found->has_value());
+}
+
+void TestSqlStorage::binaryValuesStoredAsBytes()
+{
+    const UserRecord u = user(QStringLiteral("bytes@example.org"));
+    QVERIFY(m_storage->insertUser(u).ok());
+    auto found = m_storage->userById(u.id);
+    QVERIFY(found.ok() && found->has_value());
+    QCOMPARE((*found)->authKeyHash, u.authKeyHash);
+    QCOMPARE((*found)->wrappedAccountKey, u.wrappedAccountKey);
+    QVERIFY((*found)->keyBundle.isEmpty());
+    const QString type =
+        ServerHarness::usePostgres()
+            ? QStringLiteral("SELECT pg_typeof(auth_key_hash)::text FROM users WHERE id = '%1'")
+            : QStringLiteral("SELECT typeof(auth_key_hash) FROM users WHERE id = '%1'");
+    QCOMPARE(m_harness->sqlValue(type.arg(u.id)).toString(),
+             ServerHarness::usePostgres() ? QStringLiteral("bytea") : QStringLiteral("blob"));
+    QCOMPARE(m_harness->sqlValue(QStringLiteral("SELECT MAX(version) FROM schema_migrations")).toInt(),
+             int(SchemaMigrations::versions().size()));
+}
+
+void TestSqlStorage::versionOneDatabaseMigrates()
+{
+    // A database as version 1 left it: binary values as base64 text.
+    const auto dialect = ServerHarness::usePostgres() ? SchemaMigrations::Dialect::Postgres
+                                                      : SchemaMigrations::Dialect::Sqlite;
+    QVERIFY(m_harness->execSql(QStringLiteral("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, "
+                                              "applied_at BIGINT NOT NULL)")));
+    for (const SchemaMigrations::Step& step : SchemaMigrations::versions().at(0))
+        QVERIFY(m_harness->execSql(SchemaMigrations::expand(step.sql, dialect)));
+    QVERIFY(m_harness->execSql(QStringLiteral("INSERT INTO schema_migrations VALUES (1, 0)")));
+    const QByteArray hash("\x00\x10\xfe key hash", 11);
+    const QByteArray token(32, '\x05');
+    const QString userId = newId();
+    QVERIFY(m_harness->execSql(
+        QStringLiteral(
+            "INSERT INTO users (id, email, domain, name, auth_key_hash, kdf_salt, kdf_ops, kdf_mem, "
+            "wrapped_account_key, key_bundle, wrapped_private_keys, verified, ever_verified, "
+            "created_at) VALUES ('%1', 'old@example.org', 'example.org', 'Old', '%2', '%3', 3, "
+            "67108864, '%4', '', '', 1, 1, 5)")
+            .arg(userId, QString::fromLatin1(hash.toBase64()),
+                 QString::fromLatin1(QByteArray(16, 'S').toBase64()),
+                 QString::fromLatin1(QByteArray("wrapped").toBase64()))));
+    QVERIFY(m_harness->execSql(QStringLiteral("INSERT INTO sessions VALUES ('s1', '%1', '%2', 1, 2)")
+                                   .arg(userId, QString::fromLatin1(token.toBase64()))));
+
+    m_storage = open();
+    QVERIFY(m_storage);
+    QCOMPARE(m_storage->schemaVersion(), int(SchemaMigrations::versions().size()));
+    auto found = m_storage->userByEmail(QStringLiteral("old@example.org"));
+    QVERIFY(found.ok() && found->has_value());
+    QCOMPARE((*found)->authKeyHash, hash);
+    QCOMPARE((*found)->kdfSalt, QByteArray(16, 'S'));
+    QCOMPARE((*found)->wrappedAccountKey, QByteArray("wrapped"));
+    QVERIFY((*found)->keyBundle.isEmpty());
+    QVERIFY((*found)->verified);
+    auto session = m_storage->sessionByTokenHash(token);
+    QVERIFY(session.ok() && session->has_value());
+    QCOMPARE((*session)->userId, userId);
+    // The rebuilt tables keep their foreign keys (foreignKeyFailureIsNotAlreadyExists runs on
+    // a fresh database, which goes through the same rebuild).
 }
 
 QTEST_GUILESS_MAIN(TestSqlStorage)
