@@ -69,15 +69,17 @@ int ServerApplication::run(const QStringList& arguments)
     QTextStream out(stdout);
     QTextStream err(stderr);
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Conclave's self-hosted sync server.\n\n"
-                                        "Commands:\n"
-                                        "  serve            run the HTTP API (default 127.0.0.1:8443)\n"
-                                        "  admin <action>   manage organisations and Team Sharing blocks\n"
-                                        "  routes           print the API routes this build serves\n\n") +
-                                     AdminCommand::usage());
+    parser.setApplicationDescription(
+        tr("Conclave's self-hosted sync server.\n\n"
+           "Commands:\n"
+           "  serve            run the HTTP API (default 127.0.0.1:8443)\n"
+           "  admin <action>   manage organisations and Team Sharing blocks\n"
+           "  routes           print the API routes this build serves\n"
+           "  reasons          print the error reason codes the API answers with\n\n") +
+        AdminCommand::usage());
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), tr("serve, admin or routes"));
+    parser.addPositionalArgument(QStringLiteral("command"), tr("serve, admin, routes or reasons"));
     ServerConfig::addOptions(parser);
     AdminCommand::addOptions(parser);
     if (!parser.parse(arguments)) {
@@ -99,6 +101,11 @@ int ServerApplication::run(const QStringList& arguments)
     if (command == QLatin1String("routes")) {
         for (const QString& line : ApiServer::routeTable())
             out << line << Qt::endl;
+        return 0;
+    }
+    if (command == QLatin1String("reasons")) {
+        for (const ApiReason reason : allReasons())
+            out << reasonName(reason) << Qt::endl;
         return 0;
     }
     if (command != QLatin1String("serve") && command != QLatin1String("admin")) {

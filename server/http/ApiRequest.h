@@ -1,12 +1,14 @@
-// ApiRequest: what a route handler gets — the HTTP request, the client's address, the path
-// parameters in pattern order, the parsed JSON body and, for authenticated routes, the session.
+// ApiRequest: what a route handler gets — the HTTP request, the client's address, the named
+// path parameters ({orgId} -> param("orgId")), the parsed JSON body and, on routes that
+// require a session, the session and its user.
 #pragma once
 
 #include "server/services/SessionService.h"
 
+#include <QHash>
 #include <QHostAddress>
 #include <QJsonObject>
-#include <QStringList>
+#include <QString>
 
 class QHttpServerRequest;
 
@@ -16,9 +18,11 @@ struct ApiRequest
 {
     const QHttpServerRequest& http;
     QHostAddress client;
-    QStringList params;
+    QHash<QString, QString> params;
     QJsonObject body;
     SessionContext session;
+
+    QString param(const char* name) const { return params.value(QLatin1String(name)); }
 };
 
 } // namespace Conclave::Server

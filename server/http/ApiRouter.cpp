@@ -3,14 +3,25 @@
 
 namespace Conclave::Server {
 
-void ApiRouter::add(const QString& method, const QString& pattern, int flags, Handler handler)
+void ApiRouter::add(const QString& method, const QString& pattern, RouteAccess access, Body body,
+                    Handler handler)
 {
-    QString regex = QRegularExpression::escape(pattern);
-    // QRegularExpression::escape turns "{id}" into "\{id\}"; make each a path-segment capture.
-    static const QRegularExpression placeholder(QStringLiteral("\\\\\\{[A-Za-z]+\\\\\\}"));
-    regex.replace(placeholder, QStringLiteral("([A-Za-z0-9._~-]{1,128})"));
-    m_routes.append(Route{method, pattern, flags, std::move(handler),
-                          QRegularExpression(QLatin1Char('^') + regex + QLatin1Char('$'))});
+    // "{name}" becomes a capture of one path segment; the names keep their order.
+    static const QRegularExpression placeholder(QStringLiteral("\\{([A-Za-z]+)\\}"));
+    QString regex = QStringLiteral("^");
+    QStringList names;
+    qsizetype last = 0;
+    auto it = placeholder.globalMatch(pattern);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        regex += QRegularExpression::escape(pattern.mid(last, m.capturedStart() - last));
+        regex += QStringLiteral("([A-Za-z0-9._~-]{1,128})");
+        names.append(m.captured(1));
+        last = m.capturedEnd();
+    }
+    regex += QRegularExpression::escape(pattern.mid(last)) + QLatin1Char('$');
+    m_routes.append(
+        Route{method, pattern, access, body, std::move(handler), QRegularExpression(regex), names});
 }
 
 ApiRouter::Match ApiRouter::match(const QString& method, const QString& path) const
@@ -27,7 +38,8 @@ ApiRouter::Match ApiRouter::match(const QString& method, const QString& path) co
         }
         if (!result.route) {
             result.route = &route;
-            result.params = m.capturedTexts().mid(1);
+            for (qsizetype i = 0; i < route.paramNames.size(); ++i)
+                result.params.insert(route.paramNames.at(i), m.captured(int(i + 1)));
         }
     }
     return result;

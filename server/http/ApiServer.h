@@ -1,19 +1,23 @@
-// ApiServer: JSON over HTTP under /api/v1 on Qt HTTP Server. Every request goes through
-// one entry point that enforces the body limit (413), routes (404/405), parses JSON (400),
-// authenticates (401), applies rate limits (429 with Retry-After) and logs one line with
-// internal ids only. Handlers are small functions over the services.
+// ApiServer: JSON over HTTP under /api/v1 on Qt HTTP Server. Every request goes through one
+// pipeline: body limit (413; an unparsable Content-Length is 400), route (404/405), the
+// route's declared access — session (401), sharing allowed or organisation admin (403 with
+// the reason) — and only then the JSON body (400), before the handler of its area runs. One
+// log line per request with internal ids only.
 #pragma once
 
+#include "server/http/AccountRoutes.h"
 #include "server/http/ApiRouter.h"
+#include "server/http/ApiServices.h"
 #include "server/http/HttpSettings.h"
-#include "server/services/AccountService.h"
-#include "server/services/OrganisationService.h"
-#include "server/services/RateLimiter.h"
-#include "server/services/ServerLimits.h"
-#include "server/services/SessionService.h"
+#include "server/http/OrganisationRoutes.h"
+#include "server/http/ServerRoutes.h"
+#include "server/http/SessionRoutes.h"
+#include "server/http/SharingRoutes.h"
 
 #include <QHttpServer>
 #include <QObject>
+
+#include <optional>
 
 namespace Conclave::Server {
 
@@ -34,44 +38,22 @@ public:
     static QStringList routeTable();
 
 private:
-    // Adds every route; `self` may be null when only the table is wanted.
+    // Adds every area's routes; the areas may be null when only the table is wanted.
     static void addRoutes(ApiRouter& router, ApiServer* self);
     void handle(const QHttpServerRequest& request, QHttpServerResponder&& responder);
     ApiReply dispatch(const QHttpServerRequest& request, QString& routeName, QString& userId);
+    // The route's access check; nullopt when the caller may go on.
+    std::optional<ApiReply> authorise(const ApiRouter::Route& route, ApiRequest& request);
     QHostAddress clientAddress(const QHttpServerRequest& request) const;
-    // 0 when the event fits in every listed budget; else the longest wait.
-    int limited(std::initializer_list<std::pair<QString, int>> budgets);
-    void record(std::initializer_list<QString> keys);
-
-    ApiReply health(ApiRequest& request);
-    ApiReply serverInfo(ApiRequest& request);
-    ApiReply signUp(ApiRequest& request);
-    ApiReply verify(ApiRequest& request);
-    ApiReply resend(ApiRequest& request);
-    ApiReply prelogin(ApiRequest& request);
-    ApiReply login(ApiRequest& request);
-    ApiReply listSessions(ApiRequest& request);
-    ApiReply logout(ApiRequest& request);
-    ApiReply revokeSession(ApiRequest& request);
-    ApiReply account(ApiRequest& request);
-    ApiReply changePassword(ApiRequest& request);
-    ApiReply publishKeys(ApiRequest& request);
-    ApiReply lookupKeys(ApiRequest& request);
-    ApiReply sharingStatus(ApiRequest& request);
-    ApiReply myOrganisations(ApiRequest& request);
-    ApiReply listBlocks(ApiRequest& request);
-    ApiReply addBlock(ApiRequest& request);
-    ApiReply removeBlock(ApiRequest& request);
-    // 403 unless the session's user is a verified owner or admin of the organisation.
-    std::optional<ApiReply> requireOrgAdmin(ApiRequest& request, const QString& orgId);
 
     const HttpSettings& m_settings;
-    const ServerLimits& m_limits;
-    AccountService& m_accounts;
-    SessionService& m_sessions;
-    OrganisationService& m_orgs;
-    const Core::Clock& m_clock;
     RateLimiter m_limiter;
+    ApiServices m_services;
+    ServerRoutes m_serverRoutes;
+    AccountRoutes m_accountRoutes;
+    SessionRoutes m_sessionRoutes;
+    SharingRoutes m_sharingRoutes;
+    OrganisationRoutes m_organisationRoutes;
     ApiRouter m_router;
     QHttpServer m_http;
 };

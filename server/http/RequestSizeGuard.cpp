@@ -46,7 +46,7 @@ void RequestSizeGuard::attach(QTcpSocket* socket, qint64 maxBodyBytes)
 ApiReply RequestSizeGuard::tooLarge(qint64 maxBodyBytes)
 {
     return ApiReply::error(
-        413, QStringLiteral("payload-too-large"),
+        413, ApiReason::PayloadTooLarge,
         QCoreApplication::translate("ApiServer", "The request body is larger than the limit of %1 bytes.")
             .arg(maxBodyBytes));
 }

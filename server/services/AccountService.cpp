@@ -295,7 +295,7 @@ Result<UserRecord> AccountService::userWithKeys(const QString& email)
     return **found;
 }
 
-Status AccountService::sharingAllowed(const QString& userId)
+Result<SharingGate> AccountService::sharingGate(const QString& userId)
 {
     auto found = user(userId);
     if (!found)
@@ -305,22 +305,22 @@ Status AccountService::sharingAllowed(const QString& userId)
         return block.error();
     if (block->has_value()) {
         const SharingBlockRecord& b = **block;
-        QString reason;
-        if (b.scope == QLatin1String("organisation"))
-            reason =
-                tr("Your organisation's administrators have turned off Team Sharing for the organisation.");
-        else
-            reason = tr("Your organisation's administrators have turned off Team Sharing for your address.");
+        QString reason =
+            b.scope == QLatin1String("organisation")
+                ? QStringLiteral("Your organisation's administrators have turned off Team Sharing "
+                                 "for the organisation.")
+                : QStringLiteral("Your organisation's administrators have turned off Team Sharing "
+                                 "for your address.");
         if (!b.reason.isEmpty())
-            reason += QLatin1Char(' ') + tr("Their reason: %1").arg(b.reason);
-        return Error::make(ErrorCode::Denied, reason, QStringLiteral("sharing-blocked"));
+            reason += QStringLiteral(" Their reason: %1").arg(b.reason);
+        return SharingGate{SharingGate::Denial::Blocked, reason};
     }
     if (!found->verified) {
-        return Error::make(ErrorCode::Denied,
-                           tr("Verify your email address with the code we sent before using Team Sharing."),
-                           QStringLiteral("email-unverified"));
+        return SharingGate{SharingGate::Denial::Unverified,
+                           QStringLiteral("Verify your email address with the code we sent before using Team "
+                                          "Sharing.")};
     }
-    return {};
+    return SharingGate{};
 }
 
 Result<int> AccountService::purgeUnverified()

@@ -9,6 +9,7 @@
 #include "server/services/ServerKey.h"
 #include "server/services/ServerLimits.h"
 #include "server/services/SessionService.h"
+#include "server/services/SharingGate.h"
 #include "server/storage/StorageBackend.h"
 
 #include "core/util/Clock.h"
@@ -66,8 +67,8 @@ public:
                              const QByteArray& wrappedPrivateKeys);
     Core::Result<UserRecord> user(const QString& userId);
     Core::Result<UserRecord> userWithKeys(const QString& email);
-    // Denied with the reason when the user may not use Team Sharing (not verified, blocked).
-    Core::Status sharingAllowed(const QString& userId);
+    // Whether the user may use Team Sharing now (verified, not blocked), and why not.
+    Core::Result<SharingGate> sharingGate(const QString& userId);
     Core::Result<int> purgeUnverified();
 
 private:

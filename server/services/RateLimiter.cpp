@@ -31,6 +31,20 @@ int RateLimiter::retryAfter(const QString& key, int limit, int windowSeconds)
     return int(std::max<qint64>(1, (freeAt - now + 999) / 1000));
 }
 
+int RateLimiter::retryAfter(std::initializer_list<Budget> budgets, int windowSeconds)
+{
+    int wait = 0;
+    for (const Budget& budget : budgets)
+        wait = std::max(wait, retryAfter(budget.key, budget.limit, windowSeconds));
+    return wait;
+}
+
+void RateLimiter::record(std::initializer_list<QString> keys)
+{
+    for (const QString& key : keys)
+        record(key);
+}
+
 void RateLimiter::record(const QString& key)
 {
     const qint64 now = m_clock.monotonicMs();

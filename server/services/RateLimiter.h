@@ -9,12 +9,25 @@
 #include <QList>
 #include <QString>
 
+#include <initializer_list>
+
 namespace Conclave::Server {
 
 class RateLimiter final
 {
 public:
+    struct Budget
+    {
+        QString key;
+        int limit = 0;
+    };
+
     explicit RateLimiter(const Core::Clock& clock);
+    Q_DISABLE_COPY_MOVE(RateLimiter)
+
+    // The longest wait among the budgets (each `limit` per `windowSeconds`); 0 if all fit.
+    int retryAfter(std::initializer_list<Budget> budgets, int windowSeconds);
+    void record(std::initializer_list<QString> keys);
 
     // Seconds until another event fits within `limit` per `windowSeconds`; 0 if it fits now.
     int retryAfter(const QString& key, int limit, int windowSeconds);

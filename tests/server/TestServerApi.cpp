@@ -781,6 +781,14 @@ void TestServerApi::badInput_data()
     QTest::newRow("no token") << QByteArray("GET") << "/api/v1/sessions" << QByteArray() << "none" << 401
                               << ""
                               << "Sign in";
+    // Who is asking is checked before the body is read: no session, no parse error.
+    QTest::newRow("malformed JSON without a session")
+        << QByteArray("PUT") << "/api/v1/account/password" << QByteArray("{\"currentAuthKey\": ") << "none"
+        << 401 << ""
+        << "Sign in";
+    QTest::newRow("malformed JSON with an unknown token")
+        << QByteArray("PUT") << "/api/v1/account/keys" << QByteArray("[[[") << "unknown" << 401 << ""
+        << "not valid";
     QTest::newRow("basic auth instead of bearer")
         << QByteArray("GET") << "/api/v1/account" << QByteArray() << "raw:Basic dXNlcjpwYXNz" << 401 << ""
         << "Sign in";

@@ -86,9 +86,11 @@ void TestServerLogHygiene::answeredStatusesAreDocumented()
         }
     }
     QVERIFY(documented.size() > 10);
-    // The file's description promises these before routing: 404 for unknown paths, 405 for
-    // a known path with another method, 413 for a body over the limit.
-    const QSet<QString> everywhere{QStringLiteral("404"), QStringLiteral("405"), QStringLiteral("413")};
+    // The file's description promises these before routing: 400 for an unparsable
+    // Content-Length, 404 for unknown paths, 405 for a known path with another method, 413 for
+    // a body over the limit.
+    const QSet<QString> everywhere{QStringLiteral("400"), QStringLiteral("404"), QStringLiteral("405"),
+                                   QStringLiteral("413")};
 
     static const QRegularExpression requestLine(
         QStringLiteral("conclave\\.server\\.http: ([A-Z]+) (\\S+) ([0-9]{3}) "));
