@@ -305,6 +305,7 @@ Result<ServerConfig> ServerConfig::resolve(const QCommandLineParser& parser, con
         {{"limits/verifyPerAccount", "", ""}, &limits.verifyPerAccount, 1, 1000},
         {{"limits/verifyPerAddress", "", ""}, &limits.verifyPerAddress, 1, 100000},
         {{"limits/resendPerAccount", "", ""}, &limits.resendPerAccount, 1, 1000},
+        {{"limits/lookupPerAccount", "", ""}, &limits.lookupPerAccount, 1, 100000},
         {{"limits/verificationCodeMinutes", "", ""}, &limits.verificationCodeMinutes, 1, 7 * 24 * 60},
     };
     for (const IntLimit& limit : intLimits) {

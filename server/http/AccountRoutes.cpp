@@ -194,7 +194,9 @@ ApiReply AccountRoutes::publishKeys(ApiRequest& request)
 {
     JsonInput input(request.body);
     const QByteArray bundle = input.base64(QStringLiteral("bundle"), 1, KeyBundleVerifier::kMaxBundleBytes);
-    const QByteArray wrapped = input.base64(QStringLiteral("wrappedPrivateKeys"), 16, kMaxWrappedBytes);
+    const QByteArray wrapped =
+        input.base64(QStringLiteral("wrappedPrivateKeys"), AccountService::kWrappedPrivateKeysBytes,
+                     AccountService::kWrappedPrivateKeysBytes);
     if (!input.ok())
         return ApiReply::fromError(input.error());
     if (auto published = m_services.accounts.publishKeys(request.session.userId, bundle, wrapped); !published)

@@ -2,6 +2,7 @@
 #include "server/http/JsonInput.h"
 
 #include "server/services/EmailAddress.h"
+#include "server/services/TextRules.h"
 
 #include <algorithm>
 
@@ -16,13 +17,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("JsonInput", text);
 }
 
-// Control characters have no place in names, addresses, codes or reasons; NUL in particular
-// is refused by PostgreSQL, so letting it through would turn bad input into a server error.
-bool hasControlCharacter(const QString& text)
-{
-    return std::any_of(text.cbegin(), text.cend(),
-                       [](QChar c) { return c.category() == QChar::Other_Control; });
-}
 } // namespace
 
 JsonInput::JsonInput(QJsonObject object, QString prefix)
@@ -65,8 +59,9 @@ QString JsonInput::string(const QString& field, int maxLength)
         return {};
     }
     const QString text = value->toString();
-    if (hasControlCharacter(text)) {
-        fail(field, tr("The field %1 must not contain control characters.").arg(path(field)));
+    if (!TextRules::isClean(text)) {
+        fail(field, tr("The field %1 must not contain invisible formatting characters or control characters.")
+                        .arg(path(field)));
         return {};
     }
     if (text.trimmed().isEmpty()) {
@@ -90,8 +85,9 @@ QString JsonInput::optionalString(const QString& field, int maxLength)
         return {};
     }
     const QString text = value->toString();
-    if (hasControlCharacter(text)) {
-        fail(field, tr("The field %1 must not contain control characters.").arg(path(field)));
+    if (!TextRules::isClean(text)) {
+        fail(field, tr("The field %1 must not contain invisible formatting characters or control characters.")
+                        .arg(path(field)));
         return {};
     }
     if (text.size() > maxLength) {

@@ -67,14 +67,24 @@ ApiReply OrganisationRoutes::addBlock(ApiRequest& request)
 {
     JsonInput input(request.body);
     const QString scope = input.string(QStringLiteral("scope"), 32);
+    if (input.ok() && scope == QLatin1String("organisation") &&
+        request.body.contains(QStringLiteral("value"))) {
+        return ApiReply::error(400, ApiReason::InvalidInput,
+                               QStringLiteral("A block of the whole organisation names no address or domain; "
+                                              "leave out value."),
+                               QStringLiteral("value"));
+    }
     const QString value =
         scope == QLatin1String("organisation") ? QString() : input.string(QStringLiteral("value"), 254);
     const QString reason = input.optionalString(QStringLiteral("reason"), 500);
     if (!input.ok())
         return ApiReply::fromError(input.error());
     auto block = m_services.orgs.block(request.param("orgId"), scope, value, reason);
-    if (!block)
+    if (!block) {
+        if (block.error().code == Core::ErrorCode::Denied)
+            return ApiReply::error(403, ApiReason::WouldLockOut, block.error().message, block.error().field);
         return ApiReply::fromError(block.error());
+    }
     return ApiReply::json(201, {{QStringLiteral("id"), block->id}, {QStringLiteral("scope"), block->scope}});
 }
 

@@ -8,10 +8,15 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace Conclave::Server {
 
 namespace {
-// The declared Content-Length of a complete header block at the start of `head`, or -1.
+constexpr qint64 kUnparsable = -2;
+
+// The declared Content-Length of a complete header block at the start of `head`, -1 when
+// there is none (yet), kUnparsable when it is not a number of bytes.
 qint64 declaredLength(const QByteArray& head)
 {
     const qsizetype end = head.indexOf("\r\n\r\n");
@@ -21,10 +26,12 @@ qint64 declaredLength(const QByteArray& head)
         const qsizetype colon = line.indexOf(':');
         if (colon < 0 || line.left(colon).trimmed().toLower() != "content-length")
             continue;
-        bool ok = false;
-        const qint64 value = line.mid(colon + 1).trimmed().toLongLong(&ok);
-        // An unparsable length is treated as too large: Qt's parser would refuse it anyway.
-        return ok && value >= 0 ? value : std::numeric_limits<qint64>::max();
+        // Digits only (RFC 9110 §8.6): no sign, no exponent, no hex.
+        const QByteArray digits = line.mid(colon + 1).trimmed();
+        bool ok = !digits.isEmpty() &&
+                  std::all_of(digits.cbegin(), digits.cend(), [](char c) { return c >= '0' && c <= '9'; });
+        const qint64 value = ok ? digits.toLongLong(&ok) : -1;
+        return ok ? value : kUnparsable;
     }
     return -1;
 }
@@ -60,23 +67,36 @@ void RequestSizeGuard::onReadyRead()
     if (newRequest)
         m_requestBytes = 0;
     const qint64 fresh = m_socket->bytesAvailable();
-    if (newRequest && declaredLength(m_socket->peek(kHeaderAllowance)) > m_maxBodyBytes)
-        return reject();
+    if (newRequest) {
+        const qint64 declared = declaredLength(m_socket->peek(kHeaderAllowance));
+        if (declared == kUnparsable)
+            return reject(badLength());
+        if (declared > m_maxBodyBytes)
+            return reject(tooLarge(m_maxBodyBytes));
+    }
     m_requestBytes += fresh;
     if (m_requestBytes > m_maxBodyBytes + kHeaderAllowance)
-        reject();
+        reject(tooLarge(m_maxBodyBytes));
 }
 
-void RequestSizeGuard::reject()
+ApiReply RequestSizeGuard::badLength()
+{
+    return ApiReply::error(400, ApiReason::InvalidInput,
+                           QStringLiteral("The Content-Length header is not a number of bytes."),
+                           QStringLiteral("Content-Length"));
+}
+
+void RequestSizeGuard::reject(const ApiReply& reply)
 {
     // Nothing more of this connection reaches Qt HTTP Server: its readyRead handler is
     // skipped for the rest of this emission and never called again.
     QObject::disconnect(m_socket, &QIODevice::readyRead, nullptr, nullptr);
     if (m_socket->isTransactionStarted())
         m_socket->commitTransaction();
-    const QByteArray body = QJsonDocument(tooLarge(m_maxBodyBytes).body).toJson(QJsonDocument::Compact);
-    m_socket->write("HTTP/1.1 413 Request Entity Too Large\r\nContent-Type: application/json\r\n"
-                    "Content-Length: " +
+    const QByteArray body = QJsonDocument(reply.body).toJson(QJsonDocument::Compact);
+    const QByteArray statusLine = reply.status == 413 ? QByteArray("413 Request Entity Too Large")
+                                                      : QByteArray::number(reply.status) + " Bad Request";
+    m_socket->write("HTTP/1.1 " + statusLine + "\r\nContent-Type: application/json\r\nContent-Length: " +
                     QByteArray::number(body.size()) +
                     "\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n" + body);
     // Closing with unread input would reset the connection and could destroy the answer
@@ -84,7 +104,7 @@ void RequestSizeGuard::reject()
     m_socket->readAll();
     connect(m_socket, &QIODevice::readyRead, this, [this] { m_socket->readAll(); });
     QTimer::singleShot(kLingerMs, this, [this] { m_socket->disconnectFromHost(); });
-    qCInfo(lcServerHttp) << "request over the body limit refused before reading it";
+    qCInfo(lcServerHttp) << "request refused before reading it, status" << reply.status;
 }
 
 } // namespace Conclave::Server

@@ -3,7 +3,8 @@
 // memory before any handler runs, so a body limit checked only in the handler still lets one
 // client make the server hold gigabytes. The guard sees every chunk first: a declared
 // Content-Length over the limit, or more bytes for one request than the limit plus room for
-// headers, is answered with 413 and the connection is closed.
+// headers, is answered with 413 and the connection is closed; a Content-Length that is not a
+// number of bytes gets 400 the same way.
 #pragma once
 
 #include "server/http/ApiReply.h"
@@ -30,11 +31,13 @@ public:
     static void attach(QTcpSocket* socket, qint64 maxBodyBytes);
     // The 413 answer, shared with ApiServer's own check.
     static ApiReply tooLarge(qint64 maxBodyBytes);
+    // The 400 for a Content-Length that is not a number of bytes, shared likewise.
+    static ApiReply badLength();
 
 private:
     RequestSizeGuard(QTcpSocket* socket, qint64 maxBodyBytes);
     void onReadyRead();
-    void reject();
+    void reject(const ApiReply& reply);
 
     QTcpSocket* m_socket;
     qint64 m_maxBodyBytes;

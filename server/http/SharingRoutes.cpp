@@ -28,6 +28,14 @@ ApiReply SharingRoutes::status(ApiRequest&)
 
 ApiReply SharingRoutes::lookupKeys(ApiRequest& request)
 {
+    // Every look-up counts, found or not: without a budget one account could test any number
+    // of addresses for a Conclave account.
+    const ServerLimits& limits = m_services.limits;
+    const QString accountKey = QStringLiteral("lookup-account:") + request.session.userId;
+    if (const int wait =
+            m_services.limiter.retryAfter({{accountKey, limits.lookupPerAccount}}, limits.windowSeconds))
+        return ApiReply::tooManyRequests(wait);
+    m_services.limiter.record({accountKey});
     JsonInput input(request.body);
     const QString email = input.email(QStringLiteral("email"));
     if (!input.ok())

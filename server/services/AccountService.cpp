@@ -264,10 +264,22 @@ Status AccountService::publishKeys(const QString& userId, const QByteArray& bund
     if (!found)
         return found.error();
     UserRecord record = found.value();
+    if (wrappedPrivateKeys.size() != kWrappedPrivateKeysBytes ||
+        quint8(wrappedPrivateKeys.at(0)) != Core::KeyWrap::kVersion) {
+        return Error::make(ErrorCode::InvalidInput,
+                           tr("The wrapped private keys do not have the layout of this protocol version."),
+                           QStringLiteral("wrappedPrivateKeys"));
+    }
     record.keyBundle = bundle;
+    record.identityKey = verified->identityKey;
     record.wrappedPrivateKeys = wrappedPrivateKeys;
-    if (auto stored = m_storage.updateKeys(record); !stored)
+    if (auto stored = m_storage.updateKeys(record); !stored) {
+        if (stored.error().code == ErrorCode::AlreadyExists) {
+            return Error::make(ErrorCode::AlreadyExists, tr("This identity key belongs to another account."),
+                               QStringLiteral("bundle"));
+        }
         return stored;
+    }
     qCInfo(lcServerAccount) << "key bundle published by user" << userId;
     return {};
 }

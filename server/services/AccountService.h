@@ -12,6 +12,8 @@
 #include "server/services/SharingGate.h"
 #include "server/storage/StorageBackend.h"
 
+#include "core/crypto/KeyWrap.h"
+#include "core/crypto/UserKeys.h"
 #include "core/util/Clock.h"
 
 namespace Conclave::Server {
@@ -48,6 +50,9 @@ class AccountService final
 {
 public:
     static constexpr qsizetype kAuthKeyBytes = 32;
+    // core/crypto/UserKeys::wrap: KeyWrap (version, nonce, tag) around two 32-byte secrets.
+    static constexpr qsizetype kWrappedPrivateKeysBytes =
+        Core::KeyWrap::kOverhead + 2 * qsizetype(Core::UserKeys::kSeedSize);
 
     AccountService(StorageBackend& storage, const ServerKey& key, const Core::Clock& clock,
                    const ServerLimits& limits, SessionService& sessions, OrganisationService& orgs,

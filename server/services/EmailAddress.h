@@ -10,7 +10,8 @@ class EmailAddress final
 {
 public:
     static QString normalise(const QString& email);
-    // A normalised address: one local part without spaces or delimiters, a dotted domain.
+    // A normalised address: one local part without spaces, delimiters or invisible characters
+    // (TextRules), a dotted domain of letters, digits and hyphens.
     static bool isValid(const QString& normalised);
 };
 

@@ -3,6 +3,7 @@
 
 #include "server/services/EmailAddress.h"
 #include "server/services/ServiceLog.h"
+#include "server/services/TextRules.h"
 #include "server/storage/StorageTransaction.h"
 
 #include <QCoreApplication>
@@ -26,6 +27,11 @@ bool isValidDomain(const QString& domain)
 {
     static const QRegularExpression pattern(QStringLiteral("^[a-z0-9-]+(\\.[a-z0-9-]+)+$"));
     return domain.size() <= 253 && pattern.match(domain).hasMatch();
+}
+
+bool isAdminRole(const QString& role)
+{
+    return role == QLatin1String("owner") || role == QLatin1String("admin");
 }
 
 int roleRank(const QString& role)
@@ -55,9 +61,10 @@ Status OrganisationService::requireOrganisation(const QString& orgId)
 Result<OrganisationRecord> OrganisationService::create(const QString& name, const QString& ownerEmail)
 {
     const QString owner = EmailAddress::normalise(ownerEmail);
-    if (name.trimmed().isEmpty() || name.size() > 200)
+    if (name.trimmed().isEmpty() || name.size() > 200 || !TextRules::isClean(name))
         return Error::make(ErrorCode::InvalidInput,
-                           tr("Give the organisation a name of up to 200 characters."),
+                           tr("Give the organisation a name of up to 200 characters, without invisible "
+                              "formatting characters."),
                            QStringLiteral("name"));
     if (!EmailAddress::isValid(owner))
         return Error::make(ErrorCode::InvalidInput, tr("The owner's email address is not valid."),
@@ -129,13 +136,20 @@ Result<SharingBlockRecord> OrganisationService::block(const QString& orgId, cons
     if (scope == QLatin1String("domain") && !isValidDomain(normalised))
         return Error::make(ErrorCode::InvalidInput, tr("The blocked domain is not valid."),
                            QStringLiteral("value"));
-    if (scope == QLatin1String("organisation"))
-        normalised.clear();
-    if (reason.size() > 500)
-        return Error::make(ErrorCode::InvalidInput, tr("The reason is longer than 500 characters."),
+    if (scope == QLatin1String("organisation") && !normalised.isEmpty())
+        return Error::make(ErrorCode::InvalidInput,
+                           tr("A block of the whole organisation names no address or domain; leave out the "
+                              "value."),
+                           QStringLiteral("value"));
+    if (reason.size() > 500 || !TextRules::isClean(reason))
+        return Error::make(ErrorCode::InvalidInput,
+                           tr("The reason must be up to 500 characters, without invisible formatting "
+                              "characters."),
                            QStringLiteral("reason"));
     if (auto exists = requireOrganisation(orgId); !exists)
         return exists.error();
+    if (auto inside = requireInside(orgId, scope, normalised); !inside)
+        return inside.error();
     SharingBlockRecord record{QUuid::createUuid().toString(QUuid::WithoutBraces),
                               orgId,
                               scope,
@@ -166,6 +180,43 @@ Result<SharingBlockRecord> OrganisationService::block(const QString& orgId, cons
     return record;
 }
 
+Status OrganisationService::requireInside(const QString& orgId, const QString& scope, const QString& value)
+{
+    if (scope == QLatin1String("organisation"))
+        return {};
+    auto members = m_storage.membershipsOf(orgId);
+    if (!members)
+        return members.error();
+    bool inside = false;
+    for (const MembershipRecord& m : members.value()) {
+        if (scope == QLatin1String("email")) {
+            // By its own membership or by its domain's.
+            if (m.email == value || (!m.domain.isEmpty() && value.endsWith(QLatin1Char('@') + m.domain))) {
+                inside = true;
+                if (m.email == value && isAdminRole(m.role)) {
+                    // Blocks never cover the people who manage them (see blockFor); a block
+                    // naming one would do nothing, and naming oneself would look like a lock-out.
+                    return Error::make(ErrorCode::Denied,
+                                       tr("This address belongs to an owner or admin of the organisation; "
+                                          "blocks do not cover them. Change their role to member first."),
+                                       QStringLiteral("value"));
+                }
+            }
+        } else if (m.domain == value || (!m.email.isEmpty() && m.email.endsWith(QLatin1Char('@') + value))) {
+            inside = true;
+        }
+    }
+    if (!inside) {
+        return Error::make(ErrorCode::InvalidInput,
+                           scope == QLatin1String("email")
+                               ? tr("The address is not a member of this organisation.")
+                               : tr("The domain is neither one of this organisation's domains nor that of "
+                                    "one of its members."),
+                           QStringLiteral("value"));
+    }
+    return {};
+}
+
 Result<bool> OrganisationService::unblock(const QString& orgId, const QString& blockId)
 {
     auto removed = m_storage.deleteBlock(orgId, blockId);
@@ -191,6 +242,13 @@ Result<std::optional<SharingBlockRecord>> OrganisationService::blockFor(const Us
         if (seen.contains(m.orgId))
             continue;
         seen.append(m.orgId);
+        // An organisation's owners and admins are never covered by its blocks: whoever can
+        // set a block can always lift it, so no admin locks themselves out.
+        auto role = roleOf(m.orgId, user.email);
+        if (!role)
+            return role.error();
+        if (isAdminRole(role.value()))
+            continue;
         auto blocks = m_storage.blocksOf(m.orgId);
         if (!blocks)
             return blocks.error();

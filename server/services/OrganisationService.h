@@ -1,7 +1,9 @@
 // OrganisationService: organisations (created by operators with `conclave-server admin`),
 // their owners, admins and members by address or domain, and the Team Sharing blocks org
-// admins set for the whole organisation, an address or a domain. Setting a block revokes
-// the covered users' sessions and makes them verify their email again (DESIGN §3).
+// admins set for the whole organisation, an address or a domain of its own. Setting a block
+// revokes the covered users' sessions and makes them verify their email again (DESIGN §3).
+// A block never covers the organisation's owners and admins, so no admin can lock out
+// themselves or the other admins; an admin's sharing is stopped by making them a member first.
 #pragma once
 
 #include "server/services/SessionService.h"
@@ -37,6 +39,9 @@ public:
 
 private:
     Core::Status requireOrganisation(const QString& orgId);
+    // InvalidInput unless the blocked address or domain belongs to the organisation; Denied
+    // for an address of one of its owners or admins.
+    Core::Status requireInside(const QString& orgId, const QString& scope, const QString& value);
 
     StorageBackend& m_storage;
     SessionService& m_sessions;

@@ -22,6 +22,7 @@ struct ServerLimits
     int verifyPerAccount = 5;  // wrong codes
     int verifyPerAddress = 30; // wrong codes
     int resendPerAccount = 3;
+    int lookupPerAccount = 100; // key look-ups, found or not (enumeration of users)
     int verificationCodeMinutes = 60;
 };
 

@@ -1,6 +1,7 @@
 // Session tokens and their expiry.
 #include "server/services/SessionService.h"
 
+#include "server/services/EnglishText.h"
 #include "server/services/ServiceLog.h"
 
 #include "core/crypto/SecureBytes.h"
@@ -58,13 +59,17 @@ Result<IssuedSession> SessionService::create(const QString& userId)
 
 Result<SessionContext> SessionService::authenticate(QByteArrayView token)
 {
-    const auto decoded = QByteArray::fromBase64Encoding(
+    auto decoded = QByteArray::fromBase64Encoding(
         token.toByteArray(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || decoded.decoded.size() != kTokenBytes)
         return invalidSession();
-    QByteArray raw = decoded.decoded;
-    const QByteArray hash = tokenHash(raw);
-    Core::secureWipe(raw);
+    // One token string per session: padding or stray low bits would be a second spelling.
+    if (decoded.decoded.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals) != token) {
+        Core::secureWipe(decoded.decoded);
+        return invalidSession();
+    }
+    const QByteArray hash = tokenHash(decoded.decoded);
+    Core::secureWipe(decoded.decoded);
     auto found = m_storage.sessionByTokenHash(hash);
     if (!found)
         return found.error();
@@ -75,20 +80,16 @@ Result<SessionContext> SessionService::authenticate(QByteArrayView token)
     if (now - session.lastSeenMs > idleLimitMs()) {
         (void)m_storage.deleteSession(session.userId, session.id);
         qCInfo(lcServerAccount) << "session" << session.id << "ended after the idle limit";
-        return Error::make(ErrorCode::Crypto,
-                           QCoreApplication::translate("SessionService",
-                                                       "Your session ended after %n minute(s) without "
-                                                       "activity. Sign in again.",
-                                                       nullptr, int((idleLimitMs() + 59999) / 60000)));
+        return Error::make(ErrorCode::Crypto, QStringLiteral("Your session ended after %1 without activity. "
+                                                             "Sign in again.")
+                                                  .arg(EnglishText::duration(m_limits.idleTimeoutSeconds)));
     }
     if (now - session.createdAtMs > absoluteLimitMs()) {
         (void)m_storage.deleteSession(session.userId, session.id);
         qCInfo(lcServerAccount) << "session" << session.id << "ended at the absolute limit";
-        return Error::make(ErrorCode::Crypto, QCoreApplication::translate(
-                                                  "SessionService",
-                                                  "Your session reached its maximum length of %n "
-                                                  "hour(s). Sign in again.",
-                                                  nullptr, int((absoluteLimitMs() + 3599999) / 3600000)));
+        return Error::make(ErrorCode::Crypto,
+                           QStringLiteral("Your session reached its maximum length of %1. Sign in again.")
+                               .arg(EnglishText::duration(m_limits.absoluteTimeoutSeconds)));
     }
     // Sliding the window costs a write; under rapid polling once a second is precise enough
     // (the idle limit is then measured from at most one second before the last request).

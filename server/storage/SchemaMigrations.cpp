@@ -168,6 +168,12 @@ const QList<SchemaMigrations::Version>& SchemaMigrations::versions()
             sql("DROP TABLE verifications_v1"),
             sql("DROP TABLE users_v1"),
         },
+        // 3: an identity key belongs to one account only (two accounts publishing one key
+        // would let one person appear as two members, or a copied bundle pass as another's).
+        {
+            sql("ALTER TABLE users ADD COLUMN identity_key {blob}"),
+            sql("CREATE UNIQUE INDEX users_identity_key ON users (identity_key)"),
+        },
     };
     return list;
 }

@@ -69,6 +69,7 @@ UserRecord readUser(const QSqlQuery& q)
     user.wrappedAccountKey = row.bytes("wrapped_account_key");
     user.keyBundle = row.bytes("key_bundle");
     user.wrappedPrivateKeys = row.bytes("wrapped_private_keys");
+    user.identityKey = row.bytes("identity_key");
     user.verified = row.integer("verified") != 0;
     user.createdAtMs = row.integer("created_at");
     return user;
@@ -261,7 +262,8 @@ Status SqlStorage::insertUser(const UserRecord& u)
 
 Result<std::optional<UserRecord>> SqlStorage::userByEmail(const QString& email)
 {
-    auto q = run(QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(" FROM users WHERE email = ?"),
+    auto q = run(QStringLiteral("SELECT ") + kUserColumns +
+                     QStringLiteral(", identity_key FROM users WHERE email = ?"),
                  {email});
     if (!q)
         return q.error();
@@ -272,7 +274,9 @@ Result<std::optional<UserRecord>> SqlStorage::userByEmail(const QString& email)
 
 Result<std::optional<UserRecord>> SqlStorage::userById(const QString& id)
 {
-    auto q = run(QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(" FROM users WHERE id = ?"), {id});
+    auto q = run(QStringLiteral("SELECT ") + kUserColumns +
+                     QStringLiteral(", identity_key FROM users WHERE id = ?"),
+                 {id});
     if (!q)
         return q.error();
     if (!q->next())
@@ -298,8 +302,10 @@ Status SqlStorage::updateCredentials(const UserRecord& u)
 
 Status SqlStorage::updateKeys(const UserRecord& u)
 {
-    return runStatus(QStringLiteral("UPDATE users SET key_bundle = ?, wrapped_private_keys = ? WHERE id = ?"),
-                     {blob(u.keyBundle), blob(u.wrappedPrivateKeys), u.id});
+    return runStatus(
+        QStringLiteral(
+            "UPDATE users SET key_bundle = ?, identity_key = ?, wrapped_private_keys = ? WHERE id = ?"),
+        {blob(u.keyBundle), blob(u.identityKey), blob(u.wrappedPrivateKeys), u.id});
 }
 
 Result<int> SqlStorage::purgeUnverifiedBefore(qint64 ms)
@@ -518,11 +524,13 @@ Result<QList<SharingBlockRecord>> SqlStorage::blocksOf(const QString& orgId)
 
 Result<QStringList> SqlStorage::userIdsCoveredBy(const SharingBlockRecord& block)
 {
-    // Only the organisation's own members (by address or domain) are ever covered.
+    // Only the organisation's own members (by address or domain) are ever covered, and never
+    // its owners and admins (OrganisationService::blockFor applies the same rule).
     QString sql = QStringLiteral(
         "SELECT id FROM users WHERE (email IN (SELECT email FROM org_members WHERE org_id = ?) "
-        "OR domain IN (SELECT domain FROM org_domains WHERE org_id = ?))");
-    QVariantList binds{block.orgId, block.orgId};
+        "OR domain IN (SELECT domain FROM org_domains WHERE org_id = ?)) "
+        "AND email NOT IN (SELECT email FROM org_members WHERE org_id = ? AND role IN ('owner', 'admin'))");
+    QVariantList binds{block.orgId, block.orgId, block.orgId};
     if (block.scope == QLatin1String("email")) {
         sql += QStringLiteral(" AND email = ?");
         binds.append(block.value);

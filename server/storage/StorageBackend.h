@@ -33,7 +33,8 @@ public:
     virtual Core::Result<std::optional<UserRecord>> userById(const QString& id) = 0;
     virtual Core::Status setUserVerified(const QString& userId, bool verified) = 0;
     virtual Core::Status updateCredentials(const UserRecord& user) = 0; // hash, KDF, wrapped key
-    virtual Core::Status updateKeys(const UserRecord& user) = 0;        // bundle, wrapped keys
+    // Bundle, identity key, wrapped keys; AlreadyExists when another account has the key.
+    virtual Core::Status updateKeys(const UserRecord& user) = 0;
     virtual Core::Result<int> purgeUnverifiedBefore(qint64 ms) = 0;
 
     // Verification codes, one pending per user.

@@ -20,6 +20,7 @@ struct UserRecord
     qint64 kdfMemBytes = 0;
     QByteArray wrappedAccountKey;
     QByteArray keyBundle;          // signed bundle as the client published it
+    QByteArray identityKey;        // the bundle's Ed25519 key; unique among accounts
     QByteArray wrappedPrivateKeys; // opaque to the server
     bool verified = false;
     qint64 createdAtMs = 0;

@@ -436,7 +436,8 @@ void TestServerApi::keyBundles()
 
     const auto keys = Conclave::Core::UserKeys::generate();
     const QByteArray bundle = Conclave::Core::UserKeyBundle::create(QUuid(alice.userId), keys).serialize();
-    const QByteArray wrapped = randomBytes(120);
+    QByteArray wrapped = randomBytes(105); // core/crypto/UserKeys::wrap's layout
+    wrapped[0] = 1;
 
     QByteArray tampered = bundle;
     tampered[tampered.size() - 1] = char(tampered.at(tampered.size() - 1) ^ 0x01);
@@ -866,9 +867,7 @@ void TestServerApi::oversizedRequestRefusedEarly_data()
     QTest::newRow("declared 2 GiB, nothing sent")
         << QByteArray("POST /api/v1/accounts HTTP/1.1\r\nHost: t\r\nContent-Length: 2147483648\r\n\r\n")
         << qint64(0) << QByteArray();
-    QTest::newRow("declared length not a number")
-        << QByteArray("POST /api/v1/accounts HTTP/1.1\r\nHost: t\r\nContent-Length: lots\r\n\r\n")
-        << qint64(0) << QByteArray();
+    // A length that is not a number is bad input, not a large body: TestServerHostile.
     // Chunked bodies declare nothing: the running count stops them once past the limit.
     QTest::newRow("chunked 3 MiB") << QByteArray("POST /api/v1/accounts HTTP/1.1\r\nHost: t\r\n"
                                                  "Transfer-Encoding: chunked\r\n\r\n300000\r\n")
