@@ -1,6 +1,7 @@
 // Accounts, verification, login and the sharing gate.
 #include "server/services/AccountService.h"
 
+#include "server/services/ConstantTime.h"
 #include "server/services/EmailAddress.h"
 #include "server/services/KeyBundleVerifier.h"
 #include "server/services/ServiceLog.h"
@@ -147,8 +148,7 @@ Status AccountService::verify(const QString& email, const QString& code)
         return wrongCode();
     }
     const QByteArray hash = m_key.hash("conclave-verify-code-v1", (user.id + code.trimmed()).toUtf8());
-    if (hash.size() != record.codeHash.size() ||
-        sodium_memcmp(hash.constData(), record.codeHash.constData(), size_t(hash.size())) != 0) {
+    if (!ConstantTime::equal(hash, record.codeHash)) {
         (void)m_storage.incrementVerificationAttempts(user.id);
         qCInfo(lcServerAccount) << "wrong verification code for user" << user.id;
         return wrongCode();
@@ -197,9 +197,7 @@ Result<LoginResult> AccountService::login(const QString& email, const QByteArray
     const QByteArray presented = authHash(authKey);
     const QByteArray expected =
         found->has_value() ? (*found)->authKeyHash : authHash(QByteArray(kAuthKeyBytes, 0));
-    const bool match =
-        presented.size() == expected.size() &&
-        sodium_memcmp(presented.constData(), expected.constData(), size_t(presented.size())) == 0;
+    const bool match = ConstantTime::equal(presented, expected);
     if (!found->has_value() || !match) {
         if (found->has_value())
             qCInfo(lcServerAccount) << "failed login for user" << (*found)->id;
@@ -222,7 +220,7 @@ Result<IssuedSession> AccountService::changePassword(const QString& userId, cons
         return found.error();
     UserRecord record = found.value();
     const QByteArray presented = authHash(currentAuthKey);
-    if (sodium_memcmp(presented.constData(), record.authKeyHash.constData(), size_t(presented.size())) != 0) {
+    if (!ConstantTime::equal(presented, record.authKeyHash)) {
         return Error::make(ErrorCode::Crypto, tr("The current password is wrong."),
                            QStringLiteral("currentAuthKey"));
     }
