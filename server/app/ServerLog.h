@@ -9,7 +9,7 @@ namespace Conclave::Server::ServerLog {
 
 // Sends Qt's messages to stderr and to <logDir>/conclave-server-<date>.log (0600), and
 // deletes log files older than `retentionDays`. An empty logDir logs to stderr only.
-void install(const QString& logDir, int retentionDays = 7);
+void install(const QString& logDir, int retentionDays = 7); // Core::LogFile::kRetentionDays
 
 // Deletes log files older than retentionDays in logDir; returns how many were removed.
 int prune(const QString& logDir, int retentionDays);

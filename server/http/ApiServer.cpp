@@ -1,8 +1,7 @@
 // The request pipeline for /api/v1.
 #include "server/http/ApiServer.h"
 
-#include "server/http/GuardedSslServer.h"
-#include "server/http/GuardedTcpServer.h"
+#include "server/http/GuardedServer.h"
 #include "server/http/HttpLog.h"
 #include "server/http/RequestSizeGuard.h"
 
@@ -15,6 +14,8 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
+#include <QSslServer>
+#include <QTcpServer>
 
 namespace Conclave::Server {
 
@@ -121,11 +122,11 @@ Core::Result<quint16> ApiServer::listen()
         tls.setLocalCertificate(certificate);
         tls.setPrivateKey(key.isNull() ? ecKey : key);
         tls.setProtocol(QSsl::TlsV1_2OrLater);
-        auto server = std::make_unique<GuardedSslServer>(m_services.limits.maxBodyBytes);
+        auto server = std::make_unique<GuardedServer<QSslServer>>(m_services.limits.maxBodyBytes);
         server->setSslConfiguration(tls);
         tcpServer = std::move(server);
     } else {
-        tcpServer = std::make_unique<GuardedTcpServer>(m_services.limits.maxBodyBytes);
+        tcpServer = std::make_unique<GuardedServer<QTcpServer>>(m_services.limits.maxBodyBytes);
     }
     if (!tcpServer->listen(m_settings.listenAddress, m_settings.port)) {
         return Error::make(ErrorCode::Unavailable,

@@ -49,22 +49,29 @@ std::optional<QJsonValue> JsonInput::take(const QString& field, bool required)
     return value;
 }
 
-QString JsonInput::string(const QString& field, int maxLength)
+std::optional<QJsonValue> JsonInput::takeTyped(const QString& field, bool required,
+                                               bool (QJsonValue::*isType)() const, const char* typeProblem)
 {
-    const auto value = take(field, true);
+    auto value = take(field, required);
+    if (value && !((*value).*isType)()) {
+        fail(field, tr("The field %1 %2.").arg(path(field), tr(typeProblem)));
+        return std::nullopt;
+    }
+    return value;
+}
+
+QString JsonInput::text(const QString& field, int maxLength, bool required)
+{
+    const auto value = takeTyped(field, required, &QJsonValue::isString, "must be a string");
     if (!value)
         return {};
-    if (!value->isString()) {
-        fail(field, tr("The field %1 must be a string.").arg(path(field)));
-        return {};
-    }
     const QString text = value->toString();
     if (!TextRules::isClean(text)) {
         fail(field, tr("The field %1 must not contain invisible formatting characters or control characters.")
                         .arg(path(field)));
         return {};
     }
-    if (text.trimmed().isEmpty()) {
+    if (required && text.trimmed().isEmpty()) {
         fail(field, tr("The field %1 must not be empty.").arg(path(field)));
         return {};
     }
@@ -75,26 +82,14 @@ QString JsonInput::string(const QString& field, int maxLength)
     return text;
 }
 
+QString JsonInput::string(const QString& field, int maxLength)
+{
+    return text(field, maxLength, true);
+}
+
 QString JsonInput::optionalString(const QString& field, int maxLength)
 {
-    const auto value = take(field, false);
-    if (!value)
-        return {};
-    if (!value->isString()) {
-        fail(field, tr("The field %1 must be a string.").arg(path(field)));
-        return {};
-    }
-    const QString text = value->toString();
-    if (!TextRules::isClean(text)) {
-        fail(field, tr("The field %1 must not contain invisible formatting characters or control characters.")
-                        .arg(path(field)));
-        return {};
-    }
-    if (text.size() > maxLength) {
-        fail(field, tr("The field %1 is longer than %2 characters.").arg(path(field)).arg(maxLength));
-        return {};
-    }
-    return text;
+    return text(field, maxLength, false);
 }
 
 QString JsonInput::email(const QString& field)
@@ -109,13 +104,9 @@ QString JsonInput::email(const QString& field)
 
 QByteArray JsonInput::base64(const QString& field, qsizetype minBytes, qsizetype maxBytes)
 {
-    const auto value = take(field, true);
+    const auto value = takeTyped(field, true, &QJsonValue::isString, "must be a base64 string");
     if (!value)
         return {};
-    if (!value->isString()) {
-        fail(field, tr("The field %1 must be a base64 string.").arg(path(field)));
-        return {};
-    }
     const auto decoded =
         QByteArray::fromBase64Encoding(value->toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded) {
@@ -151,14 +142,8 @@ qint64 JsonInput::integer(const QString& field, qint64 min, qint64 max)
 
 JsonInput JsonInput::object(const QString& field)
 {
-    const auto value = take(field, true);
-    if (!value)
-        return JsonInput({}, path(field) + QLatin1Char('.'));
-    if (!value->isObject()) {
-        fail(field, tr("The field %1 must be an object.").arg(path(field)));
-        return JsonInput({}, path(field) + QLatin1Char('.'));
-    }
-    return JsonInput(value->toObject(), path(field) + QLatin1Char('.'));
+    const auto value = takeTyped(field, true, &QJsonValue::isObject, "must be an object");
+    return JsonInput(value ? value->toObject() : QJsonObject(), path(field) + QLatin1Char('.'));
 }
 
 } // namespace Conclave::Server

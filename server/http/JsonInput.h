@@ -34,6 +34,11 @@ public:
 
 private:
     std::optional<QJsonValue> take(const QString& field, bool required);
+    // take() plus the type check every reader needs; `typeProblem` completes "The field X ...".
+    std::optional<QJsonValue> takeTyped(const QString& field, bool required,
+                                        bool (QJsonValue::*isType)() const, const char* typeProblem);
+    // string() and optionalString(): the text rules, emptiness, length.
+    QString text(const QString& field, int maxLength, bool required);
     void fail(const QString& field, const QString& message);
     QString path(const QString& field) const { return m_prefix + field; }
 

@@ -10,7 +10,6 @@
 #include "core/crypto/SecureBytes.h"
 #include "core/crypto/Sodium.h"
 
-#include <QCoreApplication>
 #include <QUuid>
 
 #include <sodium.h>
@@ -23,19 +22,15 @@ using Core::Result;
 using Core::Status;
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("AccountService", text);
-}
-
 Error wrongCredentials()
 {
-    return Error::make(ErrorCode::Crypto, tr("The email address or password is wrong."));
+    return Error::make(ErrorCode::Crypto, QStringLiteral("The email address or password is wrong."));
 }
 
 Error wrongCode()
 {
-    return Error::make(ErrorCode::InvalidInput, tr("The verification code is wrong or has expired."),
+    return Error::make(ErrorCode::InvalidInput,
+                       QStringLiteral("The verification code is wrong or has expired."),
                        QStringLiteral("code"));
 }
 
@@ -85,10 +80,11 @@ void AccountService::mailCode(const UserRecord& user, const QString& code)
     MailMessage mail;
     mail.to = user.email;
     mail.logId = user.id;
-    mail.subject = tr("Your Conclave verification code");
+    mail.subject = QStringLiteral("Your Conclave verification code");
     mail.body =
-        tr("Hello,\n\nyour Conclave verification code is %1\n\nIt is valid for %2 minutes. If you did "
-           "not ask for it, ignore this mail.\n")
+        QStringLiteral(
+            "Hello,\n\nyour Conclave verification code is %1\n\nIt is valid for %2 minutes. If you did "
+            "not ask for it, ignore this mail.\n")
             .arg(code)
             .arg(m_limits.verificationCodeMinutes);
     m_mailer.send(mail);
@@ -114,7 +110,7 @@ Result<QString> AccountService::signUp(const SignUpRequest& request)
     if (auto stored = m_storage.insertUser(user); !stored) {
         if (stored.error().code == ErrorCode::AlreadyExists) {
             return Error::make(ErrorCode::AlreadyExists,
-                               tr("An account with this email address exists already."),
+                               QStringLiteral("An account with this email address exists already."),
                                QStringLiteral("email"));
         }
         return stored.error();
@@ -221,7 +217,7 @@ Result<IssuedSession> AccountService::changePassword(const QString& userId, cons
     UserRecord record = found.value();
     const QByteArray presented = authHash(currentAuthKey);
     if (!ConstantTime::equal(presented, record.authKeyHash)) {
-        return Error::make(ErrorCode::Crypto, tr("The current password is wrong."),
+        return Error::make(ErrorCode::Crypto, QStringLiteral("The current password is wrong."),
                            QStringLiteral("currentAuthKey"));
     }
     record.authKeyHash = authHash(newAuthKey);
@@ -255,7 +251,8 @@ Status AccountService::publishKeys(const QString& userId, const QByteArray& bund
     if (!verified)
         return verified.error();
     if (verified->userId != userId) {
-        return Error::make(ErrorCode::InvalidInput, tr("The key bundle is bound to another user."),
+        return Error::make(ErrorCode::InvalidInput,
+                           QStringLiteral("The key bundle is bound to another user."),
                            QStringLiteral("bundle"));
     }
     auto found = user(userId);
@@ -264,16 +261,18 @@ Status AccountService::publishKeys(const QString& userId, const QByteArray& bund
     UserRecord record = found.value();
     if (wrappedPrivateKeys.size() != kWrappedPrivateKeysBytes ||
         quint8(wrappedPrivateKeys.at(0)) != Core::KeyWrap::kVersion) {
-        return Error::make(ErrorCode::InvalidInput,
-                           tr("The wrapped private keys do not have the layout of this protocol version."),
-                           QStringLiteral("wrappedPrivateKeys"));
+        return Error::make(
+            ErrorCode::InvalidInput,
+            QStringLiteral("The wrapped private keys do not have the layout of this protocol version."),
+            QStringLiteral("wrappedPrivateKeys"));
     }
     record.keyBundle = bundle;
     record.identityKey = verified->identityKey;
     record.wrappedPrivateKeys = wrappedPrivateKeys;
     if (auto stored = m_storage.updateKeys(record); !stored) {
         if (stored.error().code == ErrorCode::AlreadyExists) {
-            return Error::make(ErrorCode::AlreadyExists, tr("This identity key belongs to another account."),
+            return Error::make(ErrorCode::AlreadyExists,
+                               QStringLiteral("This identity key belongs to another account."),
                                QStringLiteral("bundle"));
         }
         return stored;
@@ -288,7 +287,7 @@ Result<UserRecord> AccountService::user(const QString& userId)
     if (!found)
         return found.error();
     if (!found->has_value())
-        return Error::make(ErrorCode::NotFound, tr("There is no such user."));
+        return Error::make(ErrorCode::NotFound, QStringLiteral("There is no such user."));
     return **found;
 }
 
@@ -298,9 +297,10 @@ Result<UserRecord> AccountService::userWithKeys(const QString& email)
     if (!found)
         return found.error();
     if (!found->has_value() || (*found)->keyBundle.isEmpty() || !(*found)->verified) {
-        return Error::make(ErrorCode::NotFound,
-                           tr("No verified Conclave user with published keys has this email address."),
-                           QStringLiteral("email"));
+        return Error::make(
+            ErrorCode::NotFound,
+            QStringLiteral("No verified Conclave user with published keys has this email address."),
+            QStringLiteral("email"));
     }
     return **found;
 }

@@ -57,6 +57,7 @@ public:
     AccountService(StorageBackend& storage, const ServerKey& key, const Core::Clock& clock,
                    const ServerLimits& limits, SessionService& sessions, OrganisationService& orgs,
                    Mailer& mailer);
+    Q_DISABLE_COPY_MOVE(AccountService)
 
     Core::Result<QString> signUp(const SignUpRequest& request);
     Core::Status verify(const QString& email, const QString& code);

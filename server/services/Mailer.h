@@ -16,7 +16,9 @@ class Mailer
 {
 public:
     using Done = std::function<void(const Core::Status&)>;
+    Mailer() = default;
     virtual ~Mailer() = default;
+    Q_DISABLE_COPY_MOVE(Mailer)
     // Sends asynchronously; `done` (optional) runs on the caller's thread when finished.
     virtual void send(const MailMessage& message, Done done = {}) = 0;
 

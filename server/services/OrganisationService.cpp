@@ -6,7 +6,6 @@
 #include "server/services/TextRules.h"
 #include "server/storage/StorageTransaction.h"
 
-#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QUuid>
 
@@ -18,11 +17,6 @@ using Core::Result;
 using Core::Status;
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("OrganisationService", text);
-}
-
 bool isValidDomain(const QString& domain)
 {
     static const QRegularExpression pattern(QStringLiteral("^[a-z0-9-]+(\\.[a-z0-9-]+)+$"));
@@ -53,7 +47,7 @@ Status OrganisationService::requireOrganisation(const QString& orgId)
     if (!org)
         return org.error();
     if (!org->has_value())
-        return Error::make(ErrorCode::NotFound, tr("There is no organisation with this id."),
+        return Error::make(ErrorCode::NotFound, QStringLiteral("There is no organisation with this id."),
                            QStringLiteral("org"));
     return {};
 }
@@ -62,12 +56,13 @@ Result<OrganisationRecord> OrganisationService::create(const QString& name, cons
 {
     const QString owner = EmailAddress::normalise(ownerEmail);
     if (name.trimmed().isEmpty() || name.size() > 200 || !TextRules::isClean(name))
-        return Error::make(ErrorCode::InvalidInput,
-                           tr("Give the organisation a name of up to 200 characters, without invisible "
-                              "formatting characters."),
-                           QStringLiteral("name"));
+        return Error::make(
+            ErrorCode::InvalidInput,
+            QStringLiteral("Give the organisation a name of up to 200 characters, without invisible "
+                           "formatting characters."),
+            QStringLiteral("name"));
     if (!EmailAddress::isValid(owner))
-        return Error::make(ErrorCode::InvalidInput, tr("The owner's email address is not valid."),
+        return Error::make(ErrorCode::InvalidInput, QStringLiteral("The owner's email address is not valid."),
                            QStringLiteral("owner"));
     OrganisationRecord org{QUuid::createUuid().toString(QUuid::WithoutBraces), name.trimmed(),
                            m_clock.nowUtc().toMSecsSinceEpoch()};
@@ -83,10 +78,12 @@ Status OrganisationService::addMember(const QString& orgId, const QString& email
 {
     const QString address = EmailAddress::normalise(email);
     if (!EmailAddress::isValid(address))
-        return Error::make(ErrorCode::InvalidInput, tr("The member's email address is not valid."),
+        return Error::make(ErrorCode::InvalidInput,
+                           QStringLiteral("The member's email address is not valid."),
                            QStringLiteral("email"));
     if (!kRoles.contains(role))
-        return Error::make(ErrorCode::InvalidInput, tr("The role must be owner, admin or member."),
+        return Error::make(ErrorCode::InvalidInput,
+                           QStringLiteral("The role must be owner, admin or member."),
                            QStringLiteral("role"));
     if (auto exists = requireOrganisation(orgId); !exists)
         return exists;
@@ -98,7 +95,8 @@ Status OrganisationService::addDomain(const QString& orgId, const QString& domai
 {
     const QString normalised = domain.trimmed().toLower();
     if (!isValidDomain(normalised))
-        return Error::make(ErrorCode::InvalidInput, tr("The domain is not valid."), QStringLiteral("domain"));
+        return Error::make(ErrorCode::InvalidInput, QStringLiteral("The domain is not valid."),
+                           QStringLiteral("domain"));
     if (auto exists = requireOrganisation(orgId); !exists)
         return exists;
     qCInfo(lcServerOrg) << "domain membership added to organisation" << orgId;
@@ -127,25 +125,29 @@ Result<SharingBlockRecord> OrganisationService::block(const QString& orgId, cons
                                                       const QString& value, const QString& reason)
 {
     if (!kScopes.contains(scope))
-        return Error::make(ErrorCode::InvalidInput, tr("The scope must be organisation, email or domain."),
+        return Error::make(ErrorCode::InvalidInput,
+                           QStringLiteral("The scope must be organisation, email or domain."),
                            QStringLiteral("scope"));
     QString normalised = value.trimmed().toLower();
     if (scope == QLatin1String("email") && !EmailAddress::isValid(normalised))
-        return Error::make(ErrorCode::InvalidInput, tr("The blocked address is not a valid email address."),
+        return Error::make(ErrorCode::InvalidInput,
+                           QStringLiteral("The blocked address is not a valid email address."),
                            QStringLiteral("value"));
     if (scope == QLatin1String("domain") && !isValidDomain(normalised))
-        return Error::make(ErrorCode::InvalidInput, tr("The blocked domain is not valid."),
+        return Error::make(ErrorCode::InvalidInput, QStringLiteral("The blocked domain is not valid."),
                            QStringLiteral("value"));
     if (scope == QLatin1String("organisation") && !normalised.isEmpty())
-        return Error::make(ErrorCode::InvalidInput,
-                           tr("A block of the whole organisation names no address or domain; leave out the "
-                              "value."),
-                           QStringLiteral("value"));
+        return Error::make(
+            ErrorCode::InvalidInput,
+            QStringLiteral("A block of the whole organisation names no address or domain; leave out the "
+                           "value."),
+            QStringLiteral("value"));
     if (reason.size() > 500 || !TextRules::isClean(reason))
-        return Error::make(ErrorCode::InvalidInput,
-                           tr("The reason must be up to 500 characters, without invisible formatting "
-                              "characters."),
-                           QStringLiteral("reason"));
+        return Error::make(
+            ErrorCode::InvalidInput,
+            QStringLiteral("The reason must be up to 500 characters, without invisible formatting "
+                           "characters."),
+            QStringLiteral("reason"));
     if (auto exists = requireOrganisation(orgId); !exists)
         return exists.error();
     if (auto inside = requireInside(orgId, scope, normalised); !inside)
@@ -196,10 +198,11 @@ Status OrganisationService::requireInside(const QString& orgId, const QString& s
                 if (m.email == value && isAdminRole(m.role)) {
                     // Blocks never cover the people who manage them (see blockFor); a block
                     // naming one would do nothing, and naming oneself would look like a lock-out.
-                    return Error::make(ErrorCode::Denied,
-                                       tr("This address belongs to an owner or admin of the organisation; "
-                                          "blocks do not cover them. Change their role to member first."),
-                                       QStringLiteral("value"));
+                    return Error::make(
+                        ErrorCode::Denied,
+                        QStringLiteral("This address belongs to an owner or admin of the organisation; "
+                                       "blocks do not cover them. Change their role to member first."),
+                        QStringLiteral("value"));
                 }
             }
         } else if (m.domain == value || (!m.email.isEmpty() && m.email.endsWith(QLatin1Char('@') + value))) {
@@ -207,12 +210,13 @@ Status OrganisationService::requireInside(const QString& orgId, const QString& s
         }
     }
     if (!inside) {
-        return Error::make(ErrorCode::InvalidInput,
-                           scope == QLatin1String("email")
-                               ? tr("The address is not a member of this organisation.")
-                               : tr("The domain is neither one of this organisation's domains nor that of "
-                                    "one of its members."),
-                           QStringLiteral("value"));
+        return Error::make(
+            ErrorCode::InvalidInput,
+            scope == QLatin1String("email")
+                ? QStringLiteral("The address is not a member of this organisation.")
+                : QStringLiteral("The domain is neither one of this organisation's domains nor that of "
+                                 "one of its members."),
+            QStringLiteral("value"));
     }
     return {};
 }

@@ -22,6 +22,7 @@ public:
                                             QStringLiteral("domain")};
 
     OrganisationService(StorageBackend& storage, SessionService& sessions, const Core::Clock& clock);
+    Q_DISABLE_COPY_MOVE(OrganisationService)
 
     Core::Result<OrganisationRecord> create(const QString& name, const QString& ownerEmail);
     Core::Status addMember(const QString& orgId, const QString& email, const QString& role);

@@ -12,6 +12,7 @@ class OutboxMailer final : public Mailer
 {
 public:
     OutboxMailer(QString dir, QString from);
+    Q_DISABLE_COPY_MOVE(OutboxMailer)
     void send(const MailMessage& message, Done done = {}) override;
 
 private:

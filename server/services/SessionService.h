@@ -30,6 +30,7 @@ class SessionService final
 public:
     SessionService(StorageBackend& storage, const ServerKey& key, const Core::Clock& clock,
                    const ServerLimits& limits);
+    Q_DISABLE_COPY_MOVE(SessionService)
 
     Core::Result<IssuedSession> create(const QString& userId);
     // Checks the bearer token and slides its idle window; Crypto error when it is not valid.

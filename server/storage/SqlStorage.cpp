@@ -3,7 +3,6 @@
 
 #include "server/storage/StorageLog.h"
 
-#include <QCoreApplication>
 #include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -19,14 +18,10 @@ using Core::Status;
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("SqlStorage", text);
-}
-
 Error storageError()
 {
-    return Error::make(ErrorCode::Io, tr("The server's database could not complete the request."));
+    return Error::make(ErrorCode::Io,
+                       QStringLiteral("The server's database could not complete the request."));
 }
 
 // Never a null QByteArray: Qt binds that as SQL NULL, which the NOT NULL columns refuse.
@@ -138,7 +133,7 @@ Result<QSqlQuery> SqlStorage::run(const QString& sql, const QVariantList& binds)
     }
     if (!executed) {
         if (isUniqueViolation(query.lastError()))
-            return Error::make(ErrorCode::AlreadyExists, tr("This entry exists already."));
+            return Error::make(ErrorCode::AlreadyExists, QStringLiteral("This entry exists already."));
         // The SQL text and the driver's code only: bound values may be personal data.
         qCWarning(lcServerStore) << "statement failed:" << sql.left(80)
                                  << query.lastError().nativeErrorCode();
@@ -167,7 +162,7 @@ Status SqlStorage::beginTransaction()
 {
     if (m_inTransaction) {
         qCWarning(lcServerStore) << "nested transaction refused";
-        return Error::make(ErrorCode::Internal, tr("A database transaction is open already."));
+        return Error::make(ErrorCode::Internal, QStringLiteral("A database transaction is open already."));
     }
     if (auto begun = runStatus(beginStatement()); !begun)
         return begun;
@@ -210,11 +205,12 @@ Status SqlStorage::migrateLocked()
     const int known = int(SchemaMigrations::versions().size());
     const int current = schemaVersion();
     if (current > known) {
-        return Error::make(ErrorCode::VersionTooNew,
-                           tr("The database was written by a newer conclave-server (schema %1; this "
-                              "build knows %2). It was left unchanged.")
-                               .arg(current)
-                               .arg(known));
+        return Error::make(
+            ErrorCode::VersionTooNew,
+            QStringLiteral("The database was written by a newer conclave-server (schema %1; this "
+                           "build knows %2). It was left unchanged.")
+                .arg(current)
+                .arg(known));
     }
     for (int version = current; version < known; ++version) {
         if (auto applied = applyVersion(version); !applied)
@@ -446,20 +442,24 @@ Status SqlStorage::putMembership(const MembershipRecord& m)
                      {m.orgId, m.email, m.role});
 }
 
-Result<QList<MembershipRecord>> SqlStorage::membershipsOf(const QString& orgId)
+Result<QList<MembershipRecord>> SqlStorage::memberships(const QString& column, const QString& key,
+                                                        const QString& domain)
 {
+    // Address memberships first, then domain memberships, each in a stable order.
     QList<MembershipRecord> list;
-    auto q =
-        run(QStringLiteral("SELECT org_id, email, role FROM org_members WHERE org_id = ? ORDER BY email"),
-            {orgId});
+    auto q = run(QStringLiteral("SELECT org_id, email, role FROM org_members WHERE ") + column +
+                     QStringLiteral(" = ? ORDER BY org_id, email"),
+                 {key});
     if (!q)
         return q.error();
     while (q->next()) {
         const Row row(*q);
         list.append({row.text("org_id"), row.text("email"), {}, row.text("role")});
     }
-    auto d = run(QStringLiteral("SELECT org_id, domain FROM org_domains WHERE org_id = ? ORDER BY domain"),
-                 {orgId});
+    const QString domainColumn = column == QLatin1String("org_id") ? column : QStringLiteral("domain");
+    auto d = run(QStringLiteral("SELECT org_id, domain FROM org_domains WHERE ") + domainColumn +
+                     QStringLiteral(" = ? ORDER BY org_id, domain"),
+                 {column == QLatin1String("org_id") ? key : domain});
     if (!d)
         return d.error();
     while (d->next()) {
@@ -469,28 +469,14 @@ Result<QList<MembershipRecord>> SqlStorage::membershipsOf(const QString& orgId)
     return list;
 }
 
+Result<QList<MembershipRecord>> SqlStorage::membershipsOf(const QString& orgId)
+{
+    return memberships(QStringLiteral("org_id"), orgId, {});
+}
+
 Result<QList<MembershipRecord>> SqlStorage::membershipsFor(const QString& email)
 {
-    QList<MembershipRecord> list;
-    auto q =
-        run(QStringLiteral("SELECT org_id, email, role FROM org_members WHERE email = ? ORDER BY org_id"),
-            {email});
-    if (!q)
-        return q.error();
-    while (q->next()) {
-        const Row row(*q);
-        list.append({row.text("org_id"), row.text("email"), {}, row.text("role")});
-    }
-    const QString domain = email.section(QLatin1Char('@'), -1);
-    auto d = run(QStringLiteral("SELECT org_id, domain FROM org_domains WHERE domain = ? ORDER BY org_id"),
-                 {domain});
-    if (!d)
-        return d.error();
-    while (d->next()) {
-        const Row row(*d);
-        list.append({row.text("org_id"), {}, row.text("domain"), QStringLiteral("member")});
-    }
-    return list;
+    return memberships(QStringLiteral("email"), email, email.section(QLatin1Char('@'), -1));
 }
 
 Status SqlStorage::insertBlock(const SharingBlockRecord& b)

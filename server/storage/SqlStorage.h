@@ -86,6 +86,10 @@ private:
     Core::Result<QSqlQuery> run(const QString& sql, const QVariantList& binds = {});
     Core::Status runStatus(const QString& sql, const QVariantList& binds = {});
     Core::Status migrate();
+    // Memberships by org_id (all of an organisation's) or by email (an address's own and its
+    // domain's); `column` is one of those two fixed names, never input.
+    Core::Result<QList<MembershipRecord>> memberships(const QString& column, const QString& key,
+                                                      const QString& domain);
     Core::Status migrateLocked();
     Core::Status applyVersion(int version);
 
