@@ -66,10 +66,16 @@ Result<OrganisationRecord> OrganisationService::create(const QString& name, cons
                            QStringLiteral("owner"));
     OrganisationRecord org{QUuid::createUuid().toString(QUuid::WithoutBraces), name.trimmed(),
                            m_clock.nowUtc().toMSecsSinceEpoch()};
+    // No organisation without its owner.
+    StorageTransaction transaction(m_storage);
+    if (!transaction.ok())
+        return transaction.error();
     if (auto stored = m_storage.insertOrganisation(org); !stored)
         return stored.error();
     if (auto member = m_storage.putMembership({org.id, owner, {}, QStringLiteral("owner")}); !member)
         return member.error();
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
     qCInfo(lcServerOrg) << "organisation" << org.id << "created";
     return org;
 }

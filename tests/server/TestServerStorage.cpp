@@ -16,7 +16,8 @@ enum class Failing
 {
     SessionDelete,
     VerifiedUpdate,
-    SessionInsert
+    SessionInsert,
+    MemberInsert
 };
 
 // The statements that make `failing` raise an error on this backend, and undo it.
@@ -24,6 +25,7 @@ QStringList plantFailure(Failing failing)
 {
     const char* event = failing == Failing::SessionDelete    ? "BEFORE DELETE ON sessions"
                         : failing == Failing::VerifiedUpdate ? "BEFORE UPDATE OF verified ON users"
+                        : failing == Failing::MemberInsert   ? "BEFORE INSERT ON org_members"
                                                              : "BEFORE INSERT ON sessions";
     if (!ServerHarness::usePostgres()) {
         return {QStringLiteral("CREATE TRIGGER provoked %1 BEGIN SELECT RAISE(ABORT, 'provoked'); END")
@@ -41,6 +43,7 @@ QString removeFailure(Failing failing)
     if (!ServerHarness::usePostgres())
         return QStringLiteral("DROP TRIGGER provoked");
     return failing == Failing::VerifiedUpdate ? QStringLiteral("DROP TRIGGER provoked ON users")
+           : failing == Failing::MemberInsert ? QStringLiteral("DROP TRIGGER provoked ON org_members")
                                               : QStringLiteral("DROP TRIGGER provoked ON sessions");
 }
 
@@ -58,6 +61,7 @@ private slots:
     void blockIsAllOrNothing();
     void passwordChangeIsAllOrNothing_data();
     void passwordChangeIsAllOrNothing();
+    void organisationCreationIsAllOrNothing();
     void serversStartingTogetherAllComeUp();
 
 private:
@@ -160,6 +164,24 @@ void TestServerStorage::passwordChangeIsAllOrNothing()
     withNewKey.authKey = newKey;
     QVERIFY(!signIn(*m_client, withNewKey));
     QVERIFY(signIn(*m_client, account));
+}
+
+void TestServerStorage::organisationCreationIsAllOrNothing()
+{
+    QString before;
+    QCOMPARE(m_server.admin({QStringLiteral("list-orgs")}, &before), 0);
+    // The second step, the owner's membership, fails: no organisation without an owner.
+    QVERIFY(plant(Failing::MemberInsert));
+    QString errors;
+    const int code =
+        m_server.admin({QStringLiteral("create-org"), QStringLiteral("--name"), QStringLiteral("Orphan"),
+                        QStringLiteral("--owner"), uniqueEmail("owner")},
+                       nullptr, &errors);
+    QVERIFY(m_server.execSql(removeFailure(Failing::MemberInsert)));
+    QVERIFY(code != 0);
+    QString after;
+    QCOMPARE(m_server.admin({QStringLiteral("list-orgs")}, &after), 0);
+    QCOMPARE(after, before);
 }
 
 void TestServerStorage::serversStartingTogetherAllComeUp()
