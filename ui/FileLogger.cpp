@@ -2,7 +2,8 @@
 // guarded by a mutex.
 #include "ui/FileLogger.h"
 
-#include <QDateTime>
+#include "core/util/LogFile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QMutex>
@@ -18,32 +19,12 @@ QMutex s_mutex;
 std::unique_ptr<QFile> s_file;
 QtMessageHandler s_previous = nullptr;
 
-const char* levelName(QtMsgType type)
-{
-    switch (type) {
-    case QtDebugMsg:
-        return "debug";
-    case QtInfoMsg:
-        return "info";
-    case QtWarningMsg:
-        return "warning";
-    case QtCriticalMsg:
-        return "critical";
-    case QtFatalMsg:
-        return "fatal";
-    }
-    return "?";
-}
-
 void handler(QtMsgType type, const QMessageLogContext& context, const QString& message)
 {
     {
         QMutexLocker lock(&s_mutex);
         if (s_file) {
-            const QByteArray line =
-                QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8() + ' ' + levelName(type) +
-                ' ' + (context.category ? context.category : "default") + ": " + message.toUtf8() + '\n';
-            s_file->write(line);
+            s_file->write(Core::LogFile::line(type, context, message));
             s_file->flush();
         }
     }
@@ -66,15 +47,15 @@ QString FileLogger::install(const QString& directory)
     if (!QDir().mkpath(directory))
         return {};
     const QString path = directory + QStringLiteral("/conclave.log");
-    // Keep one previous run for bug reports; older ones go.
+    // Keep one previous run for bug reports, and nothing older than the retention period.
     if (QFile::exists(path)) {
         QFile::remove(path + QStringLiteral(".1"));
         QFile::rename(path, path + QStringLiteral(".1"));
     }
-    auto file = std::make_unique<QFile>(path);
-    if (!file->open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text))
+    Core::LogFile::prune(directory, {QStringLiteral("conclave.log.1")});
+    auto file = Core::LogFile::open(path);
+    if (!file)
         return {};
-    file->setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     s_file = std::move(file);
     s_previous = qInstallMessageHandler(handler);
     return path;

@@ -4,11 +4,13 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+#include <QUrl>
 #include <QUuid>
 
 namespace {
@@ -121,9 +123,85 @@ QStringList ServerHarness::commonArguments() const
 
 bool ServerHarness::start(const QString& name)
 {
+    return launch(name) && waitUntilUp();
+}
+
+bool ServerHarness::prepareStorage()
+{
     if (!m_dir.isValid())
         return false;
-    if (usePostgres() && m_storageUrl.isEmpty() && !createPostgresDatabase())
+    return !usePostgres() || !m_storageUrl.isEmpty() || createPostgresDatabase();
+}
+
+void ServerHarness::useStorageOf(const ServerHarness& other)
+{
+    m_storageUrl = other.m_storageUrl;
+    m_storagePassword = other.m_storagePassword;
+    if (m_storageUrl.isEmpty()) {
+        m_sqlitePath = other.sqlitePath();
+        m_env.insert(QStringLiteral("CONCLAVE_SERVER_STORAGE"), QStringLiteral("sqlite:") + m_sqlitePath);
+    }
+}
+
+QString ServerHarness::sqlitePath() const
+{
+    return m_sqlitePath.isEmpty() ? dataDir() + QStringLiteral("/conclave-server.sqlite") : m_sqlitePath;
+}
+
+bool ServerHarness::execSql(const QString& sql)
+{
+    bool ok = false;
+    (void)sqlValue(sql, &ok);
+    return ok;
+}
+
+QVariant ServerHarness::sqlValue(const QString& sql, bool* ok)
+{
+    const QString connection = QStringLiteral("harness-sql-") + QUuid::createUuid().toString(QUuid::Id128);
+    QVariant value;
+    bool done = false;
+    {
+        QSqlDatabase db;
+        if (m_storageUrl.isEmpty()) {
+            QDir().mkpath(QFileInfo(sqlitePath()).absolutePath());
+            db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+            db.setDatabaseName(sqlitePath());
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        } else {
+            const QUrl url(m_storageUrl);
+            db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+            db.setHostName(url.host());
+            db.setPort(url.port(5432));
+            db.setUserName(url.userName());
+            db.setPassword(m_storagePassword);
+            db.setDatabaseName(url.path().mid(1));
+        }
+        if (db.open()) {
+            QSqlQuery query(db);
+            done = query.exec(sql);
+            if (!done)
+                qWarning("SQL on the server's database failed: %s", qPrintable(query.lastError().text()));
+            else if (query.next())
+                value = query.value(0);
+        } else {
+            qWarning("cannot open the server's database: %s", qPrintable(db.lastError().text()));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    if (ok)
+        *ok = done;
+    return value;
+}
+
+QString ServerHarness::storageUrl() const
+{
+    return m_storageUrl.isEmpty() ? QStringLiteral("sqlite:") + sqlitePath() : m_storageUrl;
+}
+
+bool ServerHarness::launch(const QString& name)
+{
+    if (!prepareStorage())
         return false;
     if (!m_iniLines.isEmpty()) {
         QFile ini(m_dir.path() + QStringLiteral("/server.ini"));
@@ -135,8 +213,8 @@ bool ServerHarness::start(const QString& name)
                (usePostgres() ? QStringLiteral("postgres") : QStringLiteral("sqlite")) + QLatin1Char('-') +
                QUuid::createUuid().toString(QUuid::Id128).left(8);
     QDir().mkpath(m_logDir);
-    const QString portFile = m_dir.path() + QStringLiteral("/port");
-    QFile::remove(portFile);
+    m_portFile = m_dir.path() + QStringLiteral("/port");
+    QFile::remove(m_portFile);
 
     m_process = std::make_unique<QProcess>();
     m_process->setProcessEnvironment(environment());
@@ -145,12 +223,19 @@ bool ServerHarness::start(const QString& name)
     m_process->setStandardErrorFile(m_logDir + QStringLiteral("/stderr.txt"));
     m_process->start(binary(), QStringList{QStringLiteral("serve")} + commonArguments() +
                                    QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                                               QStringLiteral("--port-file"), portFile,
+                                               QStringLiteral("--port-file"), m_portFile,
                                                QStringLiteral("--log-dir"), m_logDir} +
                                    m_extraArguments);
+    return true;
+}
+
+bool ServerHarness::waitUntilUp()
+{
+    if (!m_process)
+        return false;
     const bool up = QTest::qWaitFor(
-        [&] { return QFile(portFile).size() > 0 || m_process->state() == QProcess::NotRunning; }, 20000);
-    QFile file(portFile);
+        [&] { return QFile(m_portFile).size() > 0 || m_process->state() == QProcess::NotRunning; }, 20000);
+    QFile file(m_portFile);
     if (!up || !file.open(QIODevice::ReadOnly)) {
         qWarning("conclave-server did not start; see %s", qPrintable(m_logDir));
         return false;

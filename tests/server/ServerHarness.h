@@ -8,6 +8,7 @@
 #include <QProcessEnvironment>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <QVariant>
 
 #include <memory>
 
@@ -29,6 +30,21 @@ public:
 
     // Starts the server and waits for its port; false (with a QWARN) if it did not come up.
     bool start(const QString& name);
+    // start() in two halves, so several servers can be launched before any is waited for.
+    bool launch(const QString& name);
+    bool waitUntilUp();
+    // Serve from the same database as `other` (which must have been started or prepared).
+    void useStorageOf(const ServerHarness& other);
+    // Creates this server's database (PostgreSQL) without starting the server.
+    bool prepareStorage();
+    // Runs SQL directly on the server's database, beside the running server (test set-up
+    // such as a trigger that makes a write fail); false with a QWARN when it fails.
+    bool execSql(const QString& sql);
+    // The first column of the first row of a query on the server's database.
+    QVariant sqlValue(const QString& sql, bool* ok = nullptr);
+    // The storage URL the server uses (sqlite:<file> or postgresql://...) and its password.
+    QString storageUrl() const;
+    QByteArray storagePassword() const { return m_storagePassword.toUtf8(); }
     void stop();
     quint16 port() const { return m_port; }
     QString baseUrl() const;
@@ -47,6 +63,7 @@ public:
 
 private:
     QStringList commonArguments() const;
+    QString sqlitePath() const;
     bool createPostgresDatabase();
 
     QTemporaryDir m_dir;
@@ -59,4 +76,6 @@ private:
     qint64 m_clockOffset = 0;
     QString m_storageUrl;
     QString m_storagePassword;
+    QString m_sqlitePath; // set by useStorageOf for SQLite
+    QString m_portFile;
 };

@@ -3,7 +3,8 @@
 // contain an email address. It also checks that logs were written at all, so an empty
 // folder cannot pass. The same request lines ("METHOD /pattern STATUS ...") show every status
 // the server really answered during the run; each must be documented for that operation in
-// docs/api/openapi.yaml, and none may be a 5xx.
+// docs/api/openapi.yaml, and none may be a 5xx — except in the logs of servers whose database
+// a test made fail on purpose (folders named provoked-*, see TestServerStorage).
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -85,9 +86,11 @@ void TestServerLogHygiene::answeredStatusesAreDocumented()
         }
     }
     QVERIFY(documented.size() > 10);
-    // The file's description promises these before routing: 404 for unknown paths, 405 for
-    // a known path with another method, 413 for a body over the limit.
-    const QSet<QString> everywhere{QStringLiteral("404"), QStringLiteral("405"), QStringLiteral("413")};
+    // The file's description promises these before routing: 400 for an unparsable
+    // Content-Length, 404 for unknown paths, 405 for a known path with another method, 413 for
+    // a body over the limit.
+    const QSet<QString> everywhere{QStringLiteral("400"), QStringLiteral("404"), QStringLiteral("405"),
+                                   QStringLiteral("413")};
 
     static const QRegularExpression requestLine(
         QStringLiteral("conclave\\.server\\.http: ([A-Z]+) (\\S+) ([0-9]{3}) "));
@@ -97,6 +100,7 @@ void TestServerLogHygiene::answeredStatusesAreDocumented()
     while (it.hasNext()) {
         QFile file(it.next());
         QVERIFY(file.open(QIODevice::ReadOnly));
+        const bool provoked = file.fileName().contains(QLatin1String("/provoked-"));
         for (const QByteArray& raw : file.readAll().split('\n')) {
             const auto m = requestLine.match(QString::fromUtf8(raw));
             if (!m.hasMatch())
@@ -106,6 +110,8 @@ void TestServerLogHygiene::answeredStatusesAreDocumented()
             const QString answered = m.captured(1) + QLatin1Char(' ') + m.captured(2);
             // Unrouted answers ("-") are the ones the file's description covers globally.
             const bool unrouted = m.captured(2) == QLatin1String("-");
+            if (provoked && status == QLatin1String("500"))
+                continue;
             const bool ok =
                 !status.startsWith(QLatin1Char('5')) &&
                 (unrouted ? everywhere.contains(status)

@@ -1,5 +1,6 @@
 // Keeps docs/api/openapi.yaml true: the routes `conclave-server routes` prints (the very
-// table `serve` registers) must be exactly the operations the OpenAPI file describes.
+// table `serve` registers) must be exactly the operations the OpenAPI file describes, and the
+// reason codes `conclave-server reasons` prints exactly the enum of error.code.
 #include "ServerHarness.h"
 
 #include <QFile>
@@ -14,7 +15,50 @@ class TestServerOpenApi : public QObject
 
 private slots:
     void routesMatchDocument();
+    void reasonsMatchDocument();
+
+private:
+    static QStringList commandLines(const QString& command);
 };
+
+QStringList TestServerOpenApi::commandLines(const QString& command)
+{
+    QProcess process;
+    process.start(ServerHarness::binary(), {command});
+    if (!process.waitForFinished(20000) || process.exitCode() != 0)
+        return {};
+    QStringList lines;
+    for (const QByteArray& line : process.readAllStandardOutput().split('\n')) {
+        if (!line.trimmed().isEmpty())
+            lines.append(QString::fromUtf8(line.trimmed()));
+    }
+    return lines;
+}
+
+void TestServerOpenApi::reasonsMatchDocument()
+{
+    const QStringList served = commandLines(QStringLiteral("reasons"));
+    QVERIFY(served.size() > 10);
+    QFile yaml(QStringLiteral(CONCLAVE_SOURCE_DIR "/docs/api/openapi.yaml"));
+    QVERIFY(yaml.open(QIODevice::ReadOnly));
+    // The Error schema's "code:" property holds its values as a one-line flow list.
+    static const QRegularExpression enumLine(QStringLiteral("^\\s+enum: \\[([a-z, -]+)\\]\\s*$"));
+    QStringList documented;
+    bool inCode = false;
+    for (const QByteArray& raw : yaml.readAll().split('\n')) {
+        const QString line = QString::fromUtf8(raw);
+        if (line == QLatin1String("            code:")) {
+            inCode = true;
+        } else if (inCode) {
+            if (const auto m = enumLine.match(line); m.hasMatch()) {
+                for (const QString& value : m.captured(1).split(QLatin1Char(',')))
+                    documented.append(value.trimmed());
+                break;
+            }
+        }
+    }
+    QCOMPARE(documented, served);
+}
 
 void TestServerOpenApi::routesMatchDocument()
 {

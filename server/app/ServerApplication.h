@@ -1,0 +1,57 @@
+// ServerApplication: the conclave-server command line — `serve` (the HTTP server),
+// `admin <action>` (organisations and blocks), `routes` (the registered API routes, which a
+// test compares with docs/api/openapi.yaml), plus --help and --version.
+#pragma once
+
+#include "server/app/ServerConfig.h"
+#include "server/http/ApiServer.h"
+#include "server/services/AccountService.h"
+#include "server/services/Mailer.h"
+#include "server/services/OrganisationService.h"
+#include "server/services/ServerKey.h"
+#include "server/services/SessionService.h"
+#include "server/storage/StorageBackend.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+class QSocketNotifier;
+
+namespace Conclave::Server {
+
+class ServerApplication final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ServerApplication)
+
+public:
+    explicit ServerApplication(QObject* parent = nullptr);
+    ~ServerApplication() override;
+
+    // Parses the arguments and runs the command; returns the exit code. `serve` returns
+    // only after the event loop ends (SIGTERM or SIGINT).
+    int run(const QStringList& arguments);
+
+private:
+    Core::Status prepare(bool forServing);
+    int serve();
+    void watchSignals();
+
+    ServerConfig m_config;
+    std::unique_ptr<Core::Clock> m_testClock;
+    const Core::Clock* m_clock = nullptr;
+    std::optional<ServerKey> m_key;
+    std::unique_ptr<StorageBackend> m_storage;
+    std::unique_ptr<Mailer> m_mailer;
+    std::unique_ptr<SessionService> m_sessions;
+    std::unique_ptr<OrganisationService> m_orgs;
+    std::unique_ptr<AccountService> m_accounts;
+    std::unique_ptr<ApiServer> m_api;
+    std::unique_ptr<QSocketNotifier> m_signalNotifier;
+    QTimer m_purgeTimer;
+};
+
+} // namespace Conclave::Server

@@ -1,0 +1,7 @@
+// HttpLog: the logging categories of the server's http layer. Lines carry internal ids only:
+// never an email address, a name, an organisation name, a token or a key (see app/ServerLog).
+#pragma once
+
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcServerHttp)

@@ -1,0 +1,27 @@
+// OrganisationRoutes: the signed-in user's organisations and, for their owners and admins,
+// the organisation's Team Sharing blocks.
+#pragma once
+
+#include "server/http/ApiRouter.h"
+#include "server/http/ApiServices.h"
+
+namespace Conclave::Server {
+
+class OrganisationRoutes final
+{
+public:
+    explicit OrganisationRoutes(ApiServices& services);
+    Q_DISABLE_COPY_MOVE(OrganisationRoutes)
+    // Adds the area's routes; `self` is null when only the table is wanted.
+    static void add(ApiRouter& router, OrganisationRoutes* self);
+
+private:
+    ApiReply mine(ApiRequest& request);
+    ApiReply listBlocks(ApiRequest& request);
+    ApiReply addBlock(ApiRequest& request);
+    ApiReply removeBlock(ApiRequest& request);
+
+    ApiServices& m_services;
+};
+
+} // namespace Conclave::Server

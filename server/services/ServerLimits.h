@@ -1,0 +1,29 @@
+// ServerLimits: session lifetimes, the body limit and the rate-limit budgets the services
+// and the HTTP layer enforce (app/ServerConfig reads them; docs/admin/server.md lists them).
+#pragma once
+
+#include <QtGlobal>
+
+namespace Conclave::Server {
+
+struct ServerLimits
+{
+    static constexpr int kMaxIdleSeconds = 15 * 60;
+    static constexpr int kMaxAbsoluteSeconds = 12 * 60 * 60;
+    static constexpr qint64 kMaxBodyBytes = 1024 * 1024;
+
+    int idleTimeoutSeconds = kMaxIdleSeconds;
+    int absoluteTimeoutSeconds = kMaxAbsoluteSeconds;
+    qint64 maxBodyBytes = kMaxBodyBytes;
+    int windowSeconds = 15 * 60; // window of the counters below
+    int loginPerAccount = 5;     // failed logins
+    int loginPerAddress = 30;    // failed logins
+    int signupPerAddress = 10;
+    int verifyPerAccount = 5;  // wrong codes
+    int verifyPerAddress = 30; // wrong codes
+    int resendPerAccount = 3;
+    int lookupPerAccount = 100; // key look-ups, found or not (enumeration of users)
+    int verificationCodeMinutes = 60;
+};
+
+} // namespace Conclave::Server

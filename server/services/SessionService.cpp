@@ -1,0 +1,124 @@
+// Session tokens and their expiry.
+#include "server/services/SessionService.h"
+
+#include "server/services/EnglishText.h"
+#include "server/services/ServiceLog.h"
+
+#include "core/crypto/SecureBytes.h"
+
+#include <QCoreApplication>
+#include <QUuid>
+
+namespace Conclave::Server {
+
+using Core::Error;
+using Core::ErrorCode;
+using Core::Result;
+
+namespace {
+constexpr qsizetype kTokenBytes = 32;
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("SessionService", text);
+}
+
+Error invalidSession()
+{
+    return Error::make(ErrorCode::Crypto, tr("Your session is not valid or has ended. Sign in again."));
+}
+} // namespace
+
+SessionService::SessionService(StorageBackend& storage, const ServerKey& key, const Core::Clock& clock,
+                               const ServerLimits& limits)
+    : m_storage(storage)
+    , m_key(key)
+    , m_clock(clock)
+    , m_limits(limits)
+{}
+
+QByteArray SessionService::tokenHash(QByteArrayView rawToken) const
+{
+    return m_key.hash("conclave-session-token-v1", rawToken);
+}
+
+Result<IssuedSession> SessionService::create(const QString& userId)
+{
+    const auto raw = Core::SecureBytes::random(kTokenBytes);
+    const qint64 now = m_clock.nowUtc().toMSecsSinceEpoch();
+    SessionRecord record{QUuid::createUuid().toString(QUuid::WithoutBraces), userId, tokenHash(raw.view()),
+                         now, now};
+    if (auto stored = m_storage.insertSession(record); !stored)
+        return stored.error();
+    qCInfo(lcServerAccount) << "session" << record.id << "created for user" << userId;
+    return IssuedSession{
+        record.id,
+        raw.view().toByteArray().toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals),
+        now, now + absoluteLimitMs()};
+}
+
+Result<SessionContext> SessionService::authenticate(QByteArrayView token)
+{
+    auto decoded = QByteArray::fromBase64Encoding(
+        token.toByteArray(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.size() != kTokenBytes)
+        return invalidSession();
+    // One token string per session: padding or stray low bits would be a second spelling.
+    if (decoded.decoded.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals) != token) {
+        Core::secureWipe(decoded.decoded);
+        return invalidSession();
+    }
+    const QByteArray hash = tokenHash(decoded.decoded);
+    Core::secureWipe(decoded.decoded);
+    auto found = m_storage.sessionByTokenHash(hash);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return invalidSession();
+    const SessionRecord& session = **found;
+    const qint64 now = m_clock.nowUtc().toMSecsSinceEpoch();
+    if (now - session.lastSeenMs > idleLimitMs()) {
+        (void)m_storage.deleteSession(session.userId, session.id);
+        qCInfo(lcServerAccount) << "session" << session.id << "ended after the idle limit";
+        return Error::make(ErrorCode::Crypto, QStringLiteral("Your session ended after %1 without activity. "
+                                                             "Sign in again.")
+                                                  .arg(EnglishText::duration(m_limits.idleTimeoutSeconds)));
+    }
+    if (now - session.createdAtMs > absoluteLimitMs()) {
+        (void)m_storage.deleteSession(session.userId, session.id);
+        qCInfo(lcServerAccount) << "session" << session.id << "ended at the absolute limit";
+        return Error::make(ErrorCode::Crypto,
+                           QStringLiteral("Your session reached its maximum length of %1. Sign in again.")
+                               .arg(EnglishText::duration(m_limits.absoluteTimeoutSeconds)));
+    }
+    // Sliding the window costs a write; under rapid polling once a second is precise enough
+    // (the idle limit is then measured from at most one second before the last request).
+    if (now - session.lastSeenMs >= 1000) {
+        if (auto touched = m_storage.touchSession(session.id, now); !touched)
+            return touched.error();
+    }
+    return SessionContext{session.id, session.userId};
+}
+
+Result<QList<SessionRecord>> SessionService::list(const QString& userId)
+{
+    return m_storage.sessionsOfUser(userId);
+}
+
+Result<bool> SessionService::revoke(const QString& userId, const QString& sessionId)
+{
+    auto removed = m_storage.deleteSession(userId, sessionId);
+    if (removed && removed.value())
+        qCInfo(lcServerAccount) << "session" << sessionId << "revoked by user" << userId;
+    return removed;
+}
+
+Result<int> SessionService::revokeAll(const QString& userId)
+{
+    auto removed = m_storage.deleteSessionsOfUser(userId);
+    if (removed)
+        qCInfo(lcServerAccount) << removed.value() << "session(s) of user" << userId << "revoked";
+    return removed;
+}
+
+} // namespace Conclave::Server

@@ -1,0 +1,54 @@
+// SessionService: opaque 32-byte random session tokens (given to the client once, kept only
+// as a keyed hash), sliding idle expiry and an absolute limit (DESIGN §3), listing and
+// revoking one's own sessions.
+#pragma once
+
+#include "server/services/ServerKey.h"
+#include "server/services/ServerLimits.h"
+#include "server/storage/StorageBackend.h"
+
+#include "core/util/Clock.h"
+
+namespace Conclave::Server {
+
+struct IssuedSession
+{
+    QString sessionId;
+    QByteArray token; // base64url, no padding; handed to the client, never stored or logged
+    qint64 createdAtMs = 0;
+    qint64 absoluteExpiryMs = 0;
+};
+
+struct SessionContext
+{
+    QString sessionId;
+    QString userId;
+};
+
+class SessionService final
+{
+public:
+    SessionService(StorageBackend& storage, const ServerKey& key, const Core::Clock& clock,
+                   const ServerLimits& limits);
+    Q_DISABLE_COPY_MOVE(SessionService)
+
+    Core::Result<IssuedSession> create(const QString& userId);
+    // Checks the bearer token and slides its idle window; Crypto error when it is not valid.
+    Core::Result<SessionContext> authenticate(QByteArrayView token);
+    Core::Result<QList<SessionRecord>> list(const QString& userId);
+    Core::Result<bool> revoke(const QString& userId, const QString& sessionId);
+    Core::Result<int> revokeAll(const QString& userId);
+
+    qint64 idleLimitMs() const { return qint64(m_limits.idleTimeoutSeconds) * 1000; }
+    qint64 absoluteLimitMs() const { return qint64(m_limits.absoluteTimeoutSeconds) * 1000; }
+
+private:
+    QByteArray tokenHash(QByteArrayView rawToken) const;
+
+    StorageBackend& m_storage;
+    const ServerKey& m_key;
+    const Core::Clock& m_clock;
+    const ServerLimits& m_limits;
+};
+
+} // namespace Conclave::Server

@@ -1,0 +1,91 @@
+// PostgreSQL connection set-up and schema history.
+#include "server/storage/PostgresStorage.h"
+
+#include "core/crypto/SecureBytes.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrlQuery>
+
+namespace Conclave::Server {
+
+using Core::Error;
+using Core::ErrorCode;
+
+PostgresStorage::PostgresStorage(QUrl url, QByteArray password)
+    : m_url(std::move(url))
+    , m_password(std::move(password))
+{}
+
+PostgresStorage::~PostgresStorage()
+{
+    Core::secureWipe(m_password);
+}
+
+Core::Status PostgresStorage::connect()
+{
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
+        return Error::make(ErrorCode::Unavailable,
+                           QCoreApplication::translate("PostgresStorage",
+                                                       "Qt's PostgreSQL driver is not installed "
+                                                       "(Debian package libqt6sql6-psql)."));
+    }
+    database() = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName());
+    database().setHostName(m_url.host());
+    database().setPort(m_url.port(5432));
+    database().setUserName(m_url.userName());
+    database().setDatabaseName(m_url.path().mid(1));
+    if (!m_password.isEmpty())
+        database().setPassword(QString::fromUtf8(m_password));
+    QStringList options{QStringLiteral("connect_timeout=10")};
+    const QUrlQuery query(m_url);
+    for (const auto& item : query.queryItems()) {
+        // Only libpq's TLS options are passed on; anything else is ignored on purpose.
+        if (item.first.startsWith(QLatin1String("ssl")))
+            options.append(item.first + QLatin1Char('=') + item.second);
+    }
+    database().setConnectOptions(options.join(QLatin1Char(';')));
+    const bool opened = database().open();
+    database().setPassword(QString());
+    if (!opened) {
+        return Error::make(ErrorCode::Unavailable,
+                           QCoreApplication::translate("PostgresStorage",
+                                                       "The PostgreSQL database cannot be reached or "
+                                                       "refused the credentials."));
+    }
+    return {};
+}
+
+SchemaMigrations::Dialect PostgresStorage::dialect() const
+{
+    return SchemaMigrations::Dialect::Postgres;
+}
+
+Core::Status PostgresStorage::lockMigrations()
+{
+    // A session-level advisory lock: replicas starting together on an empty database would
+    // otherwise race on CREATE TABLE (PostgreSQL reports the loser as a unique violation in
+    // its catalogue). It ends with the connection at the latest.
+    QSqlQuery lock(database());
+    if (!lock.exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(kMigrationLockKey))) {
+        return Error::make(ErrorCode::Io, QCoreApplication::translate("PostgresStorage",
+                                                                      "The database schema cannot be locked "
+                                                                      "for migration."));
+    }
+    return {};
+}
+
+void PostgresStorage::unlockMigrations()
+{
+    QSqlQuery unlock(database());
+    (void)unlock.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(kMigrationLockKey));
+}
+
+bool PostgresStorage::isUniqueViolation(const QSqlError& error) const
+{
+    // SQLSTATE 23505 unique_violation only; 23503 (foreign key) and 23502 (not null) differ.
+    return error.nativeErrorCode() == QLatin1String("23505");
+}
+
+} // namespace Conclave::Server

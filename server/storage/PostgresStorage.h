@@ -1,0 +1,36 @@
+// PostgresStorage: the backend for deployments with several replicas. Connects with
+// postgresql://user@host:port/database[?sslmode=...]; the password comes from the
+// configuration's secret sources, never from the URL.
+#pragma once
+
+#include "server/storage/SqlStorage.h"
+
+#include <QUrl>
+
+namespace Conclave::Server {
+
+class PostgresStorage final : public SqlStorage
+{
+public:
+    PostgresStorage(QUrl url, QByteArray password);
+    ~PostgresStorage() override;
+    Q_DISABLE_COPY_MOVE(PostgresStorage)
+
+    QString backendName() const override { return QStringLiteral("postgresql"); }
+
+protected:
+    Core::Status connect() override;
+    SchemaMigrations::Dialect dialect() const override;
+    Core::Status lockMigrations() override;
+    void unlockMigrations() override;
+    bool isUniqueViolation(const QSqlError& error) const override;
+
+private:
+    // "Conclave" in ASCII: the advisory lock key every conclave-server migrates under.
+    static constexpr qint64 kMigrationLockKey = 0x436f6e636c617665;
+
+    QUrl m_url;
+    QByteArray m_password;
+};
+
+} // namespace Conclave::Server

@@ -1,0 +1,181 @@
+// The server's schema history.
+#include "server/storage/SchemaMigrations.h"
+
+#include "server/storage/StorageLog.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QStringList>
+#include <QVariantList>
+
+namespace Conclave::Server {
+
+using Core::Error;
+using Core::ErrorCode;
+using Core::Status;
+
+namespace {
+
+Status failed(const QSqlQuery& query, const QString& what)
+{
+    qCWarning(lcServerStore) << "migration step failed:" << what << query.lastError().nativeErrorCode();
+    return Error::make(ErrorCode::Io, QCoreApplication::translate(
+                                          "SchemaMigrations", "The database schema could not be updated."));
+}
+
+// Copies every row of `from` into `to`, decoding the base64 text of `binary` columns into
+// bytes. Version 1 kept binary values as base64 text; version 2 keeps the bytes themselves.
+Status copyDecoding(QSqlDatabase& db, const QString& from, const QString& to, const QStringList& columns,
+                    const QStringList& binary)
+{
+    QSqlQuery select(db);
+    select.setForwardOnly(true);
+    if (!select.exec(QStringLiteral("SELECT ") + columns.join(QStringLiteral(", ")) +
+                     QStringLiteral(" FROM ") + from))
+        return failed(select, from);
+    QStringList marks;
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        marks.append(QStringLiteral("?"));
+    QSqlQuery insert(db);
+    if (!insert.prepare(QStringLiteral("INSERT INTO ") + to + QStringLiteral(" (") +
+                        columns.join(QStringLiteral(", ")) + QStringLiteral(") VALUES (") +
+                        marks.join(QStringLiteral(", ")) + QLatin1Char(')')))
+        return failed(insert, to);
+    while (select.next()) {
+        const QSqlRecord row = select.record();
+        for (const QString& column : columns) {
+            const QVariant value = row.value(column);
+            if (binary.contains(column)) {
+                // Never a null QByteArray: Qt binds that as SQL NULL.
+                QByteArray bytes = QByteArray::fromBase64(value.toString().toLatin1());
+                insert.addBindValue(bytes.isNull() ? QByteArray("") : bytes);
+            } else {
+                insert.addBindValue(value);
+            }
+        }
+        if (!insert.exec())
+            return failed(insert, to);
+    }
+    return {};
+}
+
+Status binaryColumnsFromBase64(QSqlDatabase& db, SchemaMigrations::Dialect)
+{
+    if (auto users = copyDecoding(
+            db, QStringLiteral("users_v1"), QStringLiteral("users"),
+            {QStringLiteral("id"), QStringLiteral("email"), QStringLiteral("domain"), QStringLiteral("name"),
+             QStringLiteral("auth_key_hash"), QStringLiteral("kdf_salt"), QStringLiteral("kdf_ops"),
+             QStringLiteral("kdf_mem"), QStringLiteral("wrapped_account_key"), QStringLiteral("key_bundle"),
+             QStringLiteral("wrapped_private_keys"), QStringLiteral("verified"),
+             QStringLiteral("ever_verified"), QStringLiteral("created_at")},
+            {QStringLiteral("auth_key_hash"), QStringLiteral("kdf_salt"),
+             QStringLiteral("wrapped_account_key"), QStringLiteral("key_bundle"),
+             QStringLiteral("wrapped_private_keys")});
+        !users) {
+        return users;
+    }
+    if (auto codes = copyDecoding(db, QStringLiteral("verifications_v1"), QStringLiteral("verifications"),
+                                  {QStringLiteral("user_id"), QStringLiteral("code_hash"),
+                                   QStringLiteral("expires_at"), QStringLiteral("attempts")},
+                                  {QStringLiteral("code_hash")});
+        !codes) {
+        return codes;
+    }
+    return copyDecoding(db, QStringLiteral("sessions_v1"), QStringLiteral("sessions"),
+                        {QStringLiteral("id"), QStringLiteral("user_id"), QStringLiteral("token_hash"),
+                         QStringLiteral("created_at"), QStringLiteral("last_seen")},
+                        {QStringLiteral("token_hash")});
+}
+
+SchemaMigrations::Step sql(const char* text)
+{
+    return SchemaMigrations::Step{QString::fromLatin1(text), {}};
+}
+
+} // namespace
+
+QString SchemaMigrations::expand(const QString& text, Dialect dialect)
+{
+    const bool sqlite = dialect == Dialect::Sqlite;
+    QString out = text;
+    out.replace(QStringLiteral("{int64}"), sqlite ? QStringLiteral("INTEGER") : QStringLiteral("BIGINT"));
+    out.replace(QStringLiteral("{blob}"), sqlite ? QStringLiteral("BLOB") : QStringLiteral("BYTEA"));
+    out.replace(QStringLiteral("{noblob}"), sqlite ? QStringLiteral("X''") : QStringLiteral("''::bytea"));
+    return out;
+}
+
+const QList<SchemaMigrations::Version>& SchemaMigrations::versions()
+{
+    static const QList<Version> list{
+        // 1: accounts, sessions, organisations, sharing blocks (binary values as base64 text).
+        {
+            sql("CREATE TABLE users (id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, "
+                "domain TEXT NOT NULL, name TEXT NOT NULL, auth_key_hash TEXT NOT NULL, "
+                "kdf_salt TEXT NOT NULL, kdf_ops {int64} NOT NULL, kdf_mem {int64} NOT NULL, "
+                "wrapped_account_key TEXT NOT NULL, key_bundle TEXT NOT NULL DEFAULT '', "
+                "wrapped_private_keys TEXT NOT NULL DEFAULT '', verified INTEGER NOT NULL, "
+                "ever_verified INTEGER NOT NULL DEFAULT 0, created_at {int64} NOT NULL)"),
+            sql("CREATE INDEX users_domain ON users (domain)"),
+            sql("CREATE TABLE verifications (user_id TEXT PRIMARY KEY REFERENCES users (id) "
+                "ON DELETE CASCADE, code_hash TEXT NOT NULL, expires_at {int64} NOT NULL, "
+                "attempts INTEGER NOT NULL)"),
+            sql("CREATE TABLE sessions (id TEXT PRIMARY KEY, user_id TEXT NOT NULL "
+                "REFERENCES users (id) ON DELETE CASCADE, token_hash TEXT NOT NULL UNIQUE, "
+                "created_at {int64} NOT NULL, last_seen {int64} NOT NULL)"),
+            sql("CREATE INDEX sessions_user ON sessions (user_id)"),
+            sql("CREATE TABLE organisations (id TEXT PRIMARY KEY, name TEXT NOT NULL, "
+                "created_at {int64} NOT NULL)"),
+            sql("CREATE TABLE org_members (org_id TEXT NOT NULL REFERENCES organisations (id) "
+                "ON DELETE CASCADE, email TEXT NOT NULL, role TEXT NOT NULL, "
+                "PRIMARY KEY (org_id, email))"),
+            sql("CREATE INDEX org_members_email ON org_members (email)"),
+            sql("CREATE TABLE org_domains (org_id TEXT NOT NULL REFERENCES organisations (id) "
+                "ON DELETE CASCADE, domain TEXT NOT NULL, PRIMARY KEY (org_id, domain))"),
+            sql("CREATE INDEX org_domains_domain ON org_domains (domain)"),
+            sql("CREATE TABLE sharing_blocks (id TEXT PRIMARY KEY, org_id TEXT NOT NULL "
+                "REFERENCES organisations (id) ON DELETE CASCADE, scope TEXT NOT NULL, "
+                "value TEXT NOT NULL, reason TEXT NOT NULL, created_at {int64} NOT NULL)"),
+            sql("CREATE INDEX sharing_blocks_org ON sharing_blocks (org_id)"),
+        },
+        // 2: binary values as BLOB/BYTEA. The three tables are rebuilt (SQLite cannot change a
+        // column's type): old ones renamed aside, new ones created, rows copied decoding the
+        // base64, old ones dropped children first.
+        {
+            sql("DROP INDEX users_domain"),
+            sql("DROP INDEX sessions_user"),
+            sql("ALTER TABLE sessions RENAME TO sessions_v1"),
+            sql("ALTER TABLE verifications RENAME TO verifications_v1"),
+            sql("ALTER TABLE users RENAME TO users_v1"),
+            sql("CREATE TABLE users (id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, "
+                "domain TEXT NOT NULL, name TEXT NOT NULL, auth_key_hash {blob} NOT NULL, "
+                "kdf_salt {blob} NOT NULL, kdf_ops {int64} NOT NULL, kdf_mem {int64} NOT NULL, "
+                "wrapped_account_key {blob} NOT NULL, key_bundle {blob} NOT NULL DEFAULT {noblob}, "
+                "wrapped_private_keys {blob} NOT NULL DEFAULT {noblob}, verified INTEGER NOT NULL, "
+                "ever_verified INTEGER NOT NULL DEFAULT 0, created_at {int64} NOT NULL)"),
+            sql("CREATE INDEX users_domain ON users (domain)"),
+            sql("CREATE TABLE verifications (user_id TEXT PRIMARY KEY REFERENCES users (id) "
+                "ON DELETE CASCADE, code_hash {blob} NOT NULL, expires_at {int64} NOT NULL, "
+                "attempts INTEGER NOT NULL)"),
+            sql("CREATE TABLE sessions (id TEXT PRIMARY KEY, user_id TEXT NOT NULL "
+                "REFERENCES users (id) ON DELETE CASCADE, token_hash {blob} NOT NULL UNIQUE, "
+                "created_at {int64} NOT NULL, last_seen {int64} NOT NULL)"),
+            sql("CREATE INDEX sessions_user ON sessions (user_id)"),
+            Step{{}, binaryColumnsFromBase64},
+            sql("DROP TABLE sessions_v1"),
+            sql("DROP TABLE verifications_v1"),
+            sql("DROP TABLE users_v1"),
+        },
+        // 3: an identity key belongs to one account only (two accounts publishing one key
+        // would let one person appear as two members, or a copied bundle pass as another's).
+        {
+            sql("ALTER TABLE users ADD COLUMN identity_key {blob}"),
+            sql("CREATE UNIQUE INDEX users_identity_key ON users (identity_key)"),
+        },
+    };
+    return list;
+}
+
+} // namespace Conclave::Server

@@ -1,0 +1,28 @@
+// SqliteStorage: the default backend. One file in the data folder, WAL journal so readers
+// never wait for the writer and `admin` commands can run beside a live server.
+#pragma once
+
+#include "server/storage/SqlStorage.h"
+
+namespace Conclave::Server {
+
+class SqliteStorage final : public SqlStorage
+{
+public:
+    explicit SqliteStorage(QString path);
+    ~SqliteStorage() override = default;
+    Q_DISABLE_COPY_MOVE(SqliteStorage)
+
+    QString backendName() const override { return QStringLiteral("sqlite"); }
+
+protected:
+    Core::Status connect() override;
+    SchemaMigrations::Dialect dialect() const override;
+    QString beginStatement() const override;
+    bool isUniqueViolation(const QSqlError& error) const override;
+
+private:
+    QString m_path;
+};
+
+} // namespace Conclave::Server

@@ -1,0 +1,7 @@
+// StorageLog: the logging categories of the server's storage layer. Lines carry internal ids only:
+// never an email address, a name, an organisation name, a token or a key (see app/ServerLog).
+#pragma once
+
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcServerStore)
