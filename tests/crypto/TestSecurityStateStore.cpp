@@ -125,9 +125,31 @@ private slots:
         QCOMPARE((*lastSeen)->opsLimit, quint64(4));
         const KdfParams weaker{3, KdfParams::kMinMemLimit, QByteArray(16, 'k')};
         const quint64 before = AccountKeys::derivationCount();
-        const Result<AccountKeys> derived = AccountKeys::derive(SecureBytes("pw", 2), weaker, *lastSeen);
+        const Result<AccountKeys> derived = AccountKeys::derive(SecureBytes("pw", 2), weaker, store);
         QVERIFY(!derived.ok());
         QCOMPARE(derived.error().code, ErrorCode::Protocol);
+        QCOMPARE(AccountKeys::derivationCount(), before);
+    }
+
+    void unreadableStoreStopsSignIn()
+    {
+        // A damaged header is not "never signed in": the last-seen floor would be lost.
+        const QUuid account = QUuid::createUuid();
+        writeAll(path("garbage.state"), QByteArray(200, 'x'));
+        const SecurityStateStore store(path("garbage.state"), account);
+        const quint64 before = AccountKeys::derivationCount();
+        const KdfParams params{3, KdfParams::kMinMemLimit, QByteArray(16, 'k')};
+        const Result<AccountKeys> derived = AccountKeys::derive(SecureBytes("pw", 2), params, store);
+        QVERIFY(!derived.ok());
+        QCOMPARE(derived.error().code, ErrorCode::Corrupt);
+        QCOMPARE(AccountKeys::derivationCount(), before);
+        // Another account's store is refused the same way.
+        SecurityState state;
+        state.lastKdf = KdfParams{9, KdfParams::kMinMemLimit, QByteArray(16, 'k')};
+        writeAll(path("foreign.state"),
+                 SecurityStateStore::seal(state, AccountKeys::generateAccountKey(), QUuid::createUuid(), 1));
+        const SecurityStateStore foreign(path("foreign.state"), account);
+        QVERIFY(!AccountKeys::derive(SecureBytes("pw", 2), params, foreign).ok());
         QCOMPARE(AccountKeys::derivationCount(), before);
     }
 
