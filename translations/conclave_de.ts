@@ -1039,6 +1039,10 @@
         <source>The security state could not be saved.</source>
         <translation>Der Sicherheitszustand konnte nicht gespeichert werden.</translation>
     </message>
+    <message>
+        <source>This is not a way to verify a member&apos;s key.</source>
+        <translation>Auf diese Weise lässt sich der Schlüssel eines Mitglieds nicht bestätigen.</translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Core::KeychainSecretStore</name>

@@ -1039,6 +1039,10 @@
         <source>The security state could not be saved.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This is not a way to verify a member&apos;s key.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Core::KeychainSecretStore</name>

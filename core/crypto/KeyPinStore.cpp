@@ -88,15 +88,28 @@ std::optional<KeyPinStore::Pin> KeyPinStore::pin(const QUuid& userId) const
 Status KeyPinStore::pinVerified(const QUuid& userId, QByteArrayView identityPublicKey, Origin origin,
                                 quint64 timeMs)
 {
-    Q_ASSERT(origin == Origin::InvitationCode || origin == Origin::SafetyNumber);
-    const Result<PinState> checked = check(userId, identityPublicKey, timeMs);
-    if (!checked)
-        return checked.error();
-    Pin& pin = m_pins.at(userId);
-    if (!isVerified(pin.origin)) {
-        pin.origin = origin;
-        pin.timeMs = timeMs;
+    if (origin != Origin::InvitationCode && origin != Origin::SafetyNumber)
+        return CryptoErrors::make(
+            ErrorCode::InvalidInput,
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "This is not a way to verify a member's key."),
+            kField);
+    if (identityPublicKey.size() != UserKeys::kPublicKeySize)
+        return badKey();
+    auto it = m_pins.find(userId);
+    // An out-of-band binding outranks trust on first use: it replaces a first-use pin (which
+    // may be a key the server made up). A key that was itself verified changes only through
+    // confirmChange().
+    if (it != m_pins.end() && it->second.key != identityPublicKey && isVerified(it->second.origin)) {
+        it->second.pending = identityPublicKey.toByteArray();
+        return keyChanged();
     }
+    Pin& pin = m_pins[userId];
+    if (pin.key == identityPublicKey && isVerified(pin.origin) && pin.pending.isEmpty())
+        return {};
+    pin = Pin{};
+    pin.key = identityPublicKey.toByteArray();
+    pin.origin = origin;
+    pin.timeMs = timeMs;
     return {};
 }
 

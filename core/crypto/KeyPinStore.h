@@ -62,8 +62,9 @@ public:
     QByteArray pendingKey(const QUuid& userId) const;
     std::optional<Pin> pin(const QUuid& userId) const;
 
-    // Pins a key bound out of band (origin InvitationCode or SafetyNumber). A first-use pin of
-    // the same key is upgraded; a different pinned key makes this a key change (Denied,
+    // Pins a key bound out of band (origin InvitationCode or SafetyNumber). It replaces a
+    // first-use pin (of the same or another key, which may have been the server's), and clears
+    // what was pending. A key that was itself verified differs: that is a key change (Denied,
     // pending), which only confirmChange() resolves.
     Status pinVerified(const QUuid& userId, QByteArrayView identityPublicKey, Origin origin, quint64 timeMs);
     // The safety-number path of first contact: `comparedSafetyNumber` is what the two people

@@ -156,18 +156,32 @@ private slots:
         QVERIFY(!store.checkFirstContact(bob, UserKeys::generate().identityPublicKey()).ok());
     }
 
-    void verifiedPinOfAnotherKeyIsAChange()
+    void verifiedKeyReplacesOnlyAFirstUsePin()
     {
-        // A safety number or code for a key other than the pinned one does not overwrite the
-        // pin: it is a key change and waits for a manager's confirmation.
+        // The server showed a made-up key first (pinned on first use); the invitation code
+        // then binds the real one, which replaces it.
         KeyPinStore store;
         const QUuid bob = QUuid::createUuid();
-        const QByteArray first = UserKeys::generate().identityPublicKey();
-        const QByteArray second = UserKeys::generate().identityPublicKey();
-        QVERIFY(store.check(bob, first).ok());
-        QVERIFY(!store.pinVerified(bob, second, KeyPinStore::Origin::InvitationCode, 10).ok());
-        QCOMPARE(store.pinnedKey(bob), first);
+        const QByteArray fake = UserKeys::generate().identityPublicKey();
+        const QByteArray real = UserKeys::generate().identityPublicKey();
+        QVERIFY(store.check(bob, fake).ok());
+        QVERIFY(!store.check(bob, real).ok()); // pending, blocked
+        QVERIFY(store.pinVerified(bob, real, KeyPinStore::Origin::InvitationCode, 10).ok());
+        QCOMPARE(store.pinnedKey(bob), real);
+        QVERIFY(!store.isBlocked(bob));
+        QVERIFY(store.checkFirstContact(bob, real).ok());
+
+        // A verified key is not replaced by another verification: that is a key change and
+        // waits for a manager's confirmation.
+        const QByteArray third = UserKeys::generate().identityPublicKey();
+        const Status again =
+            store.recordSafetyNumberMatch(bob, third, Fingerprint::of(third).safetyNumber(), 11);
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error().code, ErrorCode::Denied);
+        QCOMPARE(store.pinnedKey(bob), real);
         QVERIFY(store.isBlocked(bob));
+        QVERIFY(!store.checkFirstContact(bob, real).ok());
+        QVERIFY(!store.pinVerified(bob, real, KeyPinStore::Origin::ConfirmedChange, 12).ok());
     }
 
     void logIdentityKeysCheckedAgainstPins()
