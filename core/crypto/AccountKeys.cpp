@@ -59,8 +59,8 @@ Result<AccountKeys> AccountKeys::derive(const SecureBytes& password, const KdfPa
     return keys;
 }
 
-Result<AccountKeys> AccountKeys::derive(const SecureBytes& password, const KdfParams& params,
-                                        const SecurityStateStore& store)
+Result<AccountKeys> AccountKeys::deriveWithStore(const SecureBytes& password, const KdfParams& params,
+                                                 const SecurityStateStore& store)
 {
     const Result<std::optional<KdfParams>> lastSeen = store.lastKdf();
     if (!lastSeen)

@@ -277,6 +277,7 @@ Result<SecurityState> SecurityStateStore::load(const SecureBytes& accountKey, qu
                                                         "stopped until it is resolved."),
                                       kStructure);
         m_generation = 0;
+        m_loaded = true;
         return SecurityState();
     }
     if (!file.open(QIODevice::ReadOnly))
@@ -288,11 +289,17 @@ Result<SecurityState> SecurityStateStore::load(const SecureBytes& accountKey, qu
     if (!opened)
         return opened.error();
     m_generation = opened->generation;
+    m_loaded = true;
     return std::move(opened->state);
 }
 
 Status SecurityStateStore::save(const SecurityState& state, const SecureBytes& accountKey)
 {
+    if (!m_loaded)
+        return CryptoErrors::make(
+            ErrorCode::Internal,
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "The security state could not be saved."),
+            kStructure);
     const quint64 next = m_generation + 1;
     QSaveFile file(m_path);
     // QSaveFile keeps an existing file's owner-only mode; the first write sets it. The content

@@ -59,7 +59,8 @@ public:
     // No file and `minGeneration` 0: an empty state (first use on this computer). No file
     // although a generation was remembered, or any damage: an error.
     Result<SecurityState> load(const SecureBytes& accountKey, quint64 minGeneration);
-    // Writes atomically (owner-only file) with the next generation.
+    // Writes atomically (owner-only file) with the next generation. Only after a successful
+    // load(), so a file this object has not read is never overwritten with a lower generation.
     Status save(const SecurityState& state, const SecureBytes& accountKey);
     // The generation of the file last loaded or saved; the caller keeps it elsewhere too.
     quint64 generation() const { return m_generation; }
@@ -68,6 +69,7 @@ private:
     QString m_path;
     QUuid m_accountId;
     quint64 m_generation = 0;
+    bool m_loaded = false;
 };
 
 } // namespace Conclave::Core

@@ -125,7 +125,7 @@ private slots:
         QCOMPARE((*lastSeen)->opsLimit, quint64(4));
         const KdfParams weaker{3, KdfParams::kMinMemLimit, QByteArray(16, 'k')};
         const quint64 before = AccountKeys::derivationCount();
-        const Result<AccountKeys> derived = AccountKeys::derive(SecureBytes("pw", 2), weaker, store);
+        const Result<AccountKeys> derived = AccountKeys::deriveWithStore(SecureBytes("pw", 2), weaker, store);
         QVERIFY(!derived.ok());
         QCOMPARE(derived.error().code, ErrorCode::Protocol);
         QCOMPARE(AccountKeys::derivationCount(), before);
@@ -139,7 +139,7 @@ private slots:
         const SecurityStateStore store(path("garbage.state"), account);
         const quint64 before = AccountKeys::derivationCount();
         const KdfParams params{3, KdfParams::kMinMemLimit, QByteArray(16, 'k')};
-        const Result<AccountKeys> derived = AccountKeys::derive(SecureBytes("pw", 2), params, store);
+        const Result<AccountKeys> derived = AccountKeys::deriveWithStore(SecureBytes("pw", 2), params, store);
         QVERIFY(!derived.ok());
         QCOMPARE(derived.error().code, ErrorCode::Corrupt);
         QCOMPARE(AccountKeys::derivationCount(), before);
@@ -149,7 +149,7 @@ private slots:
         writeAll(path("foreign.state"),
                  SecurityStateStore::seal(state, AccountKeys::generateAccountKey(), QUuid::createUuid(), 1));
         const SecurityStateStore foreign(path("foreign.state"), account);
-        QVERIFY(!AccountKeys::derive(SecureBytes("pw", 2), params, foreign).ok());
+        QVERIFY(!AccountKeys::deriveWithStore(SecureBytes("pw", 2), params, foreign).ok());
         QCOMPARE(AccountKeys::derivationCount(), before);
     }
 
@@ -296,6 +296,43 @@ private slots:
         // Without the remembered generation the old copy cannot be told from a current one.
         QVERIFY(restarted.load(accountKey, 0).ok());
         QCOMPARE(restarted.generation(), quint64(1));
+    }
+
+    void saveNeedsLoadFirst()
+    {
+        const SecureBytes accountKey = AccountKeys::generateAccountKey();
+        SecurityStateStore store(path("unloaded.state"), QUuid::createUuid());
+        QVERIFY(!store.save(SecurityState(), accountKey).ok());
+        QVERIFY(!QFile::exists(path("unloaded.state")));
+    }
+
+    void restartedClientChecksANewLogAgainstPins()
+    {
+        // After a restart the server presents a folder this client has never seen (so there
+        // is no checkpoint), made up with its own key for a user the client knows. The pins
+        // saved before the restart catch it.
+        FolderFixture f;
+        const SecureBytes accountKey = AccountKeys::generateAccountKey();
+        {
+            SecurityStateStore store(path("pins.state"), f.carol.id);
+            SecurityState state = store.load(accountKey, 0).value();
+            QVERIFY(state.pins.checkMembers(f.state, 1).ok());
+            QVERIFY(store.save(state, accountKey).ok());
+        }
+        SecurityStateStore store(path("pins.state"), f.carol.id);
+        SecurityState state = store.load(accountKey, 0).value();
+        const QUuid forgedFolder = QUuid::createUuid();
+        const UserKeys serverKeys = UserKeys::generate();
+        MembershipState forged(forgedFolder);
+        QVERIFY(forged.apply(MembershipLog::create(forgedFolder, f.alice.id, serverKeys, 3000)).ok());
+        QVERIFY(MembershipLog::replay(forgedFolder,
+                                      {MembershipLog::create(forgedFolder, f.alice.id, serverKeys, 3000)},
+                                      state.checkpoint(forgedFolder))
+                    .ok()); // the log alone is consistent
+        const Status checked = state.pins.checkMembers(forged, 4);
+        QVERIFY(!checked.ok());
+        QCOMPARE(checked.error().code, ErrorCode::Denied);
+        QVERIFY(state.pins.isBlocked(f.alice.id));
     }
 
     void missingFile()
