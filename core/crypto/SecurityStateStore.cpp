@@ -295,6 +295,19 @@ Result<SecurityState> SecurityStateStore::load(const SecureBytes& accountKey, qu
 
 Status SecurityStateStore::save(const SecurityState& state, const SecureBytes& accountKey)
 {
+    // Refuse what could not be read back (a file that never loads again would lose every
+    // other value in it too).
+    bool writable = !state.lastKdf || state.lastKdf->salt.size() == KdfParams::kSaltSize;
+    for (const auto& [id, f] : state.folders)
+        writable = writable && (f.log.length == 0 || f.log.headHash.size() == kHashSize) &&
+                   (f.stateHash.isEmpty() || f.stateHash.size() == kHashSize);
+    for (const auto& [key, seen] : state.items)
+        writable = writable && seen.revision > 0 && seen.hash.size() == kHashSize;
+    if (!writable)
+        return CryptoErrors::make(
+            ErrorCode::InvalidInput,
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "The security state could not be saved."),
+            kStructure);
     if (!m_loaded)
         return CryptoErrors::make(
             ErrorCode::Internal,

@@ -298,6 +298,45 @@ private slots:
         QCOMPARE(restarted.generation(), quint64(1));
     }
 
+    void unreadableValuesAreNotWritten_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::newRow("item hash of 31 bytes") << "item hash";
+        QTest::newRow("item revision 0") << "item revision";
+        QTest::newRow("log head of 31 bytes") << "log head";
+        QTest::newRow("folder state hash of 33 bytes") << "state hash";
+        QTest::newRow("salt of 8 bytes") << "salt";
+    }
+
+    void unreadableValuesAreNotWritten()
+    {
+        // A value that could not be read back is refused at save(), and the last good file
+        // stays as it was.
+        QFETCH(QString, value);
+        const SecureBytes accountKey = AccountKeys::generateAccountKey();
+        const QString file = path("unreadable.state");
+        QFile::remove(file);
+        SecurityStateStore store(file, QUuid::createUuid());
+        SecurityState state = store.load(accountKey, 0).value();
+        QVERIFY(store.save(state, accountKey).ok());
+        const QByteArray good = readAll(file);
+        const QUuid folder = QUuid::createUuid();
+        if (value == u"item hash")
+            state.items[{folder, QUuid::createUuid()}] = {1, QByteArray(31, 'h')};
+        else if (value == u"item revision")
+            state.items[{folder, QUuid::createUuid()}] = {0, QByteArray(32, 'h')};
+        else if (value == u"log head")
+            state.folders[folder].log = {3, QByteArray(31, 'l')};
+        else if (value == u"state hash")
+            state.folders[folder].stateHash = QByteArray(33, 's');
+        else
+            state.lastKdf = KdfParams{3, KdfParams::kMinMemLimit, QByteArray(8, 's')};
+        const Status saved = store.save(state, accountKey);
+        QVERIFY(!saved.ok());
+        QCOMPARE(saved.error().code, ErrorCode::InvalidInput);
+        QCOMPARE(readAll(file), good);
+    }
+
     void saveNeedsLoadFirst()
     {
         const SecureBytes accountKey = AccountKeys::generateAccountKey();
