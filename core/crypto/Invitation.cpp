@@ -47,7 +47,6 @@ QByteArray Invitation::mac(const InvitationCode& code, const QUuid& invitationId
 QByteArray Invitation::answer(const InvitationCode& code, const Binding& binding,
                               const UserKeyBundle& ownBundle)
 {
-    Q_ASSERT(ownBundle.userId() == binding.inviteeId);
     const QByteArray maced = macedPart(binding, ownBundle);
     return maced + mac(code, binding.invitationId, maced);
 }

@@ -50,8 +50,9 @@ public:
     const InvitationCode& code() const { return m_code; }
     bool isUsable() const { return !m_used && m_failedAttempts < kMaxFailedAttempts; }
 
-    // Invitee: the answer for the code the inviter passed on. `ownBundle` must be the
-    // invitee's own (its user id is the binding's invitee).
+    // Invitee: the answer for the code the inviter passed on, over the binding as the server
+    // described it. A binding the server falsified (another folder, inviter or invitee) gives
+    // an answer the inviter refuses.
     static QByteArray answer(const InvitationCode& code, const Binding& binding,
                              const UserKeyBundle& ownBundle);
     // Anyone (the server on upload): layout and bundle signature, for `invitationId`. Says
