@@ -5,6 +5,8 @@
 #include "core/crypto/Fingerprint.h"
 #include "core/crypto/Invitation.h"
 #include "core/crypto/KeyPinStore.h"
+#include "core/crypto/MemberAdmission.h"
+#include "core/crypto/MembershipLog.h"
 #include "core/crypto/UserKeys.h"
 
 #include <QRegularExpression>
@@ -180,6 +182,58 @@ private slots:
                 .recordSafetyNumberMatch(honest.bob.id, honest.bob.keys.identityPublicKey(), ownNumber, 42)
                 .ok());
         QVERIFY(honest.pins.checkFirstContact(honest.bob.id, honest.bob.keys.identityPublicKey()).ok());
+    }
+
+    void addIsSignedOnlyForAVerifiedKey_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("bundle as the server handed it over (first use)") << "server" << false;
+        QTest::newRow("swapped bundle after a failed code check") << "swapped" << false;
+        QTest::newRow("invitation code") << "code" << true;
+        QTest::newRow("safety number") << "safety number" << true;
+    }
+
+    void addIsSignedOnlyForAVerifiedKey()
+    {
+        // The manager's client signs *add* only after the first-contact check; the entry then
+        // binds the key that was verified.
+        QFETCH(QString, path);
+        QFETCH(bool, accepted);
+        Scene s;
+        const Party server;
+        MembershipState state(s.folderId);
+        QVERIFY(state.apply(MembershipLog::create(s.folderId, s.alice.id, s.alice.keys, 1)).ok());
+        UserKeyBundle shown = s.bob.bundle();
+        if (path == u"server") {
+            shown = UserKeyBundle::create(s.bob.id, server.keys);
+            QVERIFY(s.pins.check(s.bob.id, shown.identityPublicKey()).ok());
+        } else if (path == u"swapped") {
+            shown = UserKeyBundle::create(s.bob.id, server.keys);
+            QVERIFY(
+                !s.invitation
+                     .accept(Invitation::answer(InvitationCode::generate(), s.invitation.binding(), shown),
+                             s.pins, 2)
+                     .ok());
+        } else if (path == u"code") {
+            QVERIFY(s.invitation.accept(s.genuineAnswer(), s.pins, 2).ok());
+        } else {
+            QVERIFY(s.pins
+                        .recordSafetyNumberMatch(
+                            s.bob.id, shown.identityPublicKey(),
+                            Fingerprint::of(s.bob.keys.identityPublicKey()).safetyNumber(), 2)
+                        .ok());
+        }
+        const Result<MembershipEntry> add =
+            MemberAdmission::addEntry(s.pins, state, s.alice.id, s.alice.keys, shown, FolderRole::Edit, 3);
+        QCOMPARE(add.ok(), accepted);
+        if (!accepted) {
+            QCOMPARE(add.error().code, ErrorCode::Denied);
+            return;
+        }
+        QCOMPARE(add->fields().subjectIdentityKey, s.bob.keys.identityPublicKey());
+        QVERIFY(state.apply(*add).ok());
+        QCOMPARE(state.roleOf(s.bob.id), FolderRole::Edit);
     }
 
     void wrongCodeRefused()
