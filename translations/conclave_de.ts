@@ -1000,6 +1000,10 @@
         <translation>Nur eine Person, die einen mit diesem Mitglied geteilten Ordner verwaltet, kann seinen neuen Schlüssel bestätigen.</translation>
     </message>
     <message>
+        <source>The manager confirming this key is not known here with the key the folder names for them.</source>
+        <translation>Die Person, die diesen Schlüssel bestätigt, ist hier nicht mit dem Schlüssel bekannt, den der Ordner für sie nennt.</translation>
+    </message>
+    <message>
         <source>An invitation code has 20 letters and digits, like 7K2QD-M9XTR-4HN6B-C0PWE.</source>
         <translation>Ein Einladungscode besteht aus 20 Buchstaben und Ziffern, zum Beispiel 7K2QD-M9XTR-4HN6B-C0PWE.</translation>
     </message>

@@ -1000,6 +1000,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The manager confirming this key is not known here with the key the folder names for them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>An invitation code has 20 letters and digits, like 7K2QD-M9XTR-4HN6B-C0PWE.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -160,6 +160,17 @@ Status KeyPinStore::confirmChange(const QUuid& userId, QByteArrayView identityPu
                                                     "Only a manager of a folder shared with this member can "
                                                     "confirm their new key."),
                                   kField);
+    // The folder state vouches for the confirmer only with the key this client knows for
+    // them: a log the server wrote itself, under a manager's id but with a key of its own,
+    // names that manager with another key and confirms nothing.
+    const auto confirmer = m_pins.find(confirmerId);
+    if (confirmer == m_pins.end() || !confirmer->second.pending.isEmpty() ||
+        confirmer->second.key != sharedFolder.identityKeyOf(confirmerId))
+        return CryptoErrors::make(ErrorCode::Denied,
+                                  QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                                    "The manager confirming this key is not known here with "
+                                                    "the key the folder names for them."),
+                                  kField);
     Pin& pin = it->second;
     pin.key = pin.pending;
     pin.pending.clear();

@@ -78,7 +78,9 @@ public:
     // Accepts the pending key. `confirmerId` must hold Manage in `sharedFolder`, in which
     // `userId` is a member, and must not be `userId` (nobody vouches for their own new key).
     // The key must be the very key that was reported, so a third key arriving meanwhile is
-    // not confirmed by accident. Records the confirmer, the folder and the time.
+    // not confirmed by accident. The confirmer must be pinned here, unblocked, with the very
+    // key `sharedFolder` binds to them, so a folder state the server made up cannot vouch.
+    // Records the confirmer, the folder and the time.
     Status confirmChange(const QUuid& userId, QByteArrayView identityPublicKey, const QUuid& confirmerId,
                          const MembershipState& sharedFolder, quint64 timeMs);
 

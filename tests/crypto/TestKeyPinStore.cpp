@@ -29,6 +29,7 @@ private slots:
         const QByteArray second = UserKeys::generate().identityPublicKey();
         const QByteArray third = UserKeys::generate().identityPublicKey();
 
+        QVERIFY(store.check(f.alice.id, f.alice.keys.identityPublicKey()).ok());
         QCOMPARE(store.check(bob, first).value(), KeyPinStore::PinState::PinnedNow);
         QCOMPARE(store.check(bob, first).value(), KeyPinStore::PinState::Matches);
         QVERIFY(!store.isBlocked(bob));
@@ -84,6 +85,7 @@ private slots:
         const TestMember& who = pick(confirmer);
         const TestMember& member = pick(subject);
         KeyPinStore store;
+        QVERIFY(store.check(who.id, who.keys.identityPublicKey()).ok());
         QVERIFY(store.check(member.id, member.keys.identityPublicKey()).ok());
         const QByteArray newKey = UserKeys::generate().identityPublicKey();
         QVERIFY(!store.check(member.id, newKey).ok());
@@ -108,6 +110,60 @@ private slots:
         QVERIFY(parsed.ok());
         QCOMPARE(parsed->pin(member.id)->confirmedBy, who.id);
         QCOMPARE(parsed->pin(member.id)->timeMs, quint64(1700000000123));
+    }
+
+    // A server cannot make up the manager who vouches for a key: the confirmer's identity key
+    // in the folder state passed must be the key this client has pinned for them, unblocked.
+    // Otherwise a log the server wrote itself (a "folder" created under a manager's id with a
+    // key of its own, adding the member with the server's key) would confirm the server's key.
+    void confirmChangeRefusesAConfirmerWithAnotherKey_data()
+    {
+        QTest::addColumn<QString>("variant");
+        QTest::newRow("a folder the server made up under the manager's id") << "forged folder";
+        QTest::newRow("a confirmer this client has never seen") << "unpinned confirmer";
+        QTest::newRow("a confirmer whose own key change is pending") << "blocked confirmer";
+        QTest::newRow("the real folder and the pinned manager") << "genuine";
+    }
+
+    void confirmChangeRefusesAConfirmerWithAnotherKey()
+    {
+        QFETCH(QString, variant);
+        FolderFixture f;
+        KeyPinStore store;
+        if (variant != u"unpinned confirmer")
+            QVERIFY(store
+                        .pinVerified(f.alice.id, f.alice.keys.identityPublicKey(),
+                                     KeyPinStore::Origin::SafetyNumber, 1)
+                        .ok());
+        QVERIFY(store.check(f.bob.id, f.bob.keys.identityPublicKey()).ok());
+        const UserKeys serverKeys = UserKeys::generate();
+        QVERIFY(!store.check(f.bob.id, serverKeys.identityPublicKey()).ok());
+        if (variant == u"blocked confirmer")
+            QVERIFY(!store.check(f.alice.id, UserKeys::generate().identityPublicKey()).ok());
+
+        MembershipState folder = f.state;
+        if (variant == u"forged folder") {
+            const UserKeys fakeAlice = UserKeys::generate();
+            MembershipState forged(QUuid::createUuid());
+            QVERIFY(forged.apply(MembershipLog::create(forged.folderId(), f.alice.id, fakeAlice, 10)).ok());
+            QVERIFY(
+                forged
+                    .apply(MembershipLog::next(forged, MembershipAction::Add, f.alice.id, fakeAlice, f.bob.id,
+                                               serverKeys.identityPublicKey(), FolderRole::Edit, 11))
+                    .ok());
+            folder = forged;
+        }
+        const Status confirmed =
+            store.confirmChange(f.bob.id, serverKeys.identityPublicKey(), f.alice.id, folder, 12);
+        if (variant == u"genuine") {
+            QVERIFY(confirmed.ok());
+            QCOMPARE(store.pinnedKey(f.bob.id), serverKeys.identityPublicKey());
+            return;
+        }
+        QVERIFY(!confirmed.ok());
+        QCOMPARE(confirmed.error().code, ErrorCode::Denied);
+        QVERIFY(store.isBlocked(f.bob.id));
+        QCOMPARE(store.pinnedKey(f.bob.id), f.bob.keys.identityPublicKey());
     }
 
     void firstContactGate_data()
@@ -268,9 +324,15 @@ private slots:
         QVERIFY(store.check(f.bob.id, f.bob.keys.identityPublicKey()).ok());
         const QByteArray newKey = UserKeys::generate().identityPublicKey();
         QVERIFY(!store.check(f.bob.id, newKey).ok());
+        QVERIFY(store
+                    .pinVerified(f.alice.id, f.alice.keys.identityPublicKey(),
+                                 KeyPinStore::Origin::SafetyNumber, 1)
+                    .ok());
         QVERIFY(store.confirmChange(f.bob.id, newKey, f.alice.id, f.state, 9).ok());
         QByteArray bytes = store.serialize();
-        bytes.replace(78, 16, QByteArray(16, '\0'));
+        const int bob = store.serialize().indexOf(f.bob.id.toRfc4122());
+        QVERIFY(bob > 0);
+        bytes.replace(bob + 16 + 32 + 1 + 8, 16, QByteArray(16, '\0'));
         QVERIFY(!KeyPinStore::parse(bytes).ok());
     }
 
