@@ -1000,6 +1000,14 @@
         <translation>Nur eine Person, die einen mit diesem Mitglied geteilten Ordner verwaltet, kann seinen neuen Schlüssel bestätigen.</translation>
     </message>
     <message>
+        <source>This invitation is meant for someone else.</source>
+        <translation>Diese Einladung ist für jemand anderen bestimmt.</translation>
+    </message>
+    <message>
+        <source>The invitation does not match the invitation code. Either the code was mistyped or the server changed the invitation; do not accept it until the code is checked with the person who invited you.</source>
+        <translation>Die Einladung passt nicht zum Einladungscode. Entweder wurde der Code falsch eingegeben, oder der Server hat die Einladung verändert; nehmen Sie sie erst an, wenn Sie den Code mit der Person geprüft haben, die Sie eingeladen hat.</translation>
+    </message>
+    <message>
         <source>The manager confirming this key is not known here with the key the folder names for them.</source>
         <translation>Die Person, die diesen Schlüssel bestätigt, ist hier nicht mit dem Schlüssel bekannt, den der Ordner für sie nennt.</translation>
     </message>

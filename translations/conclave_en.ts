@@ -1000,6 +1000,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This invitation is meant for someone else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invitation does not match the invitation code. Either the code was mistyped or the server changed the invitation; do not accept it until the code is checked with the person who invited you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The manager confirming this key is not known here with the key the folder names for them.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -21,6 +21,7 @@ inline constexpr char kEnvelopeHash[] = "conclave.envelope.hash.v1";
 // First contact and the local security state.
 inline constexpr char kInvitationKey[] = "conclave.invite.key.v1";
 inline constexpr char kInvitationAnswer[] = "conclave.invite.answer.v1";
+inline constexpr char kInvitationOffer[] = "conclave.invite.offer.v1";
 inline constexpr char kSecurityState[] = "conclave.state.v1";
 inline constexpr char kSecurityStateBody[] = "conclave.state.body.v1";
 

@@ -7,6 +7,7 @@
 #include "core/crypto/DomainTags.h"
 #include "core/crypto/KeyPinStore.h"
 #include "core/crypto/Sodium.h"
+#include "core/crypto/UserKeys.h"
 
 #include <sodium.h>
 
@@ -27,6 +28,7 @@ QByteArray macedPart(const Invitation::Binding& binding, const UserKeyBundle& bu
 } // namespace
 
 static_assert(sizeof(DomainTags::kInvitationAnswer) == 26);
+static_assert(sizeof(DomainTags::kInvitationOffer) == 25);
 
 Invitation Invitation::create(const Binding& binding)
 {
@@ -42,6 +44,60 @@ QByteArray Invitation::mac(const InvitationCode& code, const QUuid& invitationId
                        reinterpret_cast<const unsigned char*>(maced.data()), std::size_t(maced.size()),
                        key.data(), key.size());
     return out;
+}
+
+QByteArray Invitation::offer(QByteArrayView inviterIdentityKey) const
+{
+    return offer(m_code, m_binding, inviterIdentityKey);
+}
+
+QByteArray Invitation::offer(const InvitationCode& code, const Binding& binding,
+                             QByteArrayView inviterIdentityKey)
+{
+    Q_ASSERT(inviterIdentityKey.size() == UserKeys::kPublicKeySize);
+    const QByteArray maced = ByteWriter(DomainTags::kInvitationOffer)
+                                 .uuid(binding.invitationId)
+                                 .uuid(binding.folderId)
+                                 .uuid(binding.inviterId)
+                                 .uuid(binding.inviteeId)
+                                 .fixed(inviterIdentityKey)
+                                 .bytes();
+    return maced + mac(code, binding.invitationId, maced);
+}
+
+Result<Invitation::Binding> Invitation::acceptOffer(QByteArrayView offerBytes, const InvitationCode& code,
+                                                    const QUuid& ownId, KeyPinStore& pins, quint64 timeMs)
+{
+    ByteReader reader(offerBytes, QStringLiteral("invitationOffer"));
+    reader.expectTag(DomainTags::kInvitationOffer);
+    Binding binding;
+    binding.invitationId = reader.uuid();
+    binding.folderId = reader.uuid();
+    binding.inviterId = reader.uuid();
+    binding.inviteeId = reader.uuid();
+    const QByteArrayView inviterKey = reader.fixed(UserKeys::kPublicKeySize);
+    const QByteArrayView presented = reader.fixed(kMacSize);
+    if (const Status parsed = reader.finish(); !parsed)
+        return parsed.error();
+    if (binding.inviteeId != ownId || binding.inviterId == ownId)
+        return CryptoErrors::make(
+            ErrorCode::Denied,
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "This invitation is meant for someone else."),
+            kField);
+    const QByteArray expected = mac(code, binding.invitationId, offerBytes.first(kOfferSize - kMacSize));
+    if (sodium_memcmp(expected.constData(), presented.data(), std::size_t(kMacSize)) != 0)
+        return CryptoErrors::make(ErrorCode::Crypto,
+                                  QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                                    "The invitation does not match the invitation code. "
+                                                    "Either the code was mistyped or the server changed the "
+                                                    "invitation; do not accept it until the code is checked "
+                                                    "with the person who invited you."),
+                                  kField);
+    if (const Status pinned =
+            pins.pinVerified(binding.inviterId, inviterKey, KeyPinStore::Origin::InvitationCode, timeMs);
+        !pinned)
+        return pinned.error();
+    return binding;
 }
 
 QByteArray Invitation::answer(const InvitationCode& code, const Binding& binding,

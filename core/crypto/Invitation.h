@@ -7,6 +7,13 @@
 // what KeyPinStore::checkFirstContact() asks for before *add* is signed. Each invitation is
 // used at most once: a valid answer consumes it, and after kMaxFailedAttempts wrong MACs it is
 // void (the inviter makes a new one).
+// The inviter is authenticated to the invitee the same way: the server relays an *offer*
+// carrying the inviter's identity key under a MAC keyed from the code, and the invitee's
+// client pins that key (origin InvitationCode) before it answers, so a folder the server
+// writes in the inviter's name with a key of its own is caught by the invitee too.
+// Offer layout (153 bytes): tag "conclave.invite.offer.v1\0" (25) | invitation id (16) |
+//   folder id (16) | inviter id (16) | invitee id (16) | inviter identity key (32) | MAC (32)
+//   = BLAKE2b-256 keyed with InvitationCode::macKey(invitation id) over bytes 0-120.
 // Answer layout (269 bytes): tag "conclave.invite.answer.v1\0" (26) | invitation id (16) |
 //   folder id (16) | inviter id (16) | invitee bundle (163, UserKeyBundle) | MAC (32) =
 //   BLAKE2b-256 keyed with InvitationCode::macKey(invitation id) over bytes 0-236.
@@ -29,6 +36,7 @@ class Invitation final
 public:
     static constexpr qsizetype kMacSize = 32;
     static constexpr qsizetype kAnswerSize = 26 + 16 + 16 + 16 + UserKeyBundle::kSize + kMacSize;
+    static constexpr qsizetype kOfferSize = 25 + 4 * 16 + 32 + kMacSize;
     static constexpr int kMaxFailedAttempts = 3;
 
     // What both sides know in the clear (the server too): which invitation, to which folder,
@@ -49,6 +57,18 @@ public:
     const Binding& binding() const { return m_binding; }
     const InvitationCode& code() const { return m_code; }
     bool isUsable() const { return !m_used && m_failedAttempts < kMaxFailedAttempts; }
+
+    // Inviter: the offer the server relays to the invitee with the invitation, binding the
+    // inviter's identity key (32 bytes) to the binding under the code.
+    QByteArray offer(QByteArrayView inviterIdentityKey) const;
+    static QByteArray offer(const InvitationCode& code, const Binding& binding,
+                            QByteArrayView inviterIdentityKey);
+    // Invitee: checks the relayed offer with the code the user typed and the invitee's own
+    // id; on success pins the inviter's identity key with origin InvitationCode and returns
+    // the binding to answer. A mistyped code, an offer for someone else or any byte the
+    // server changed is refused and pins nothing.
+    static Result<Binding> acceptOffer(QByteArrayView offerBytes, const InvitationCode& code,
+                                       const QUuid& ownId, KeyPinStore& pins, quint64 timeMs);
 
     // Invitee: the answer for the code the inviter passed on, over the binding as the server
     // described it. A binding the server falsified (another folder, inviter or invitee) gives

@@ -1,7 +1,8 @@
 // First contact (DESIGN §6): a server that swaps the invitee's key bundle before the manager
 // adds them is caught on both paths, the invitation code (MAC over binding and bundle) and the
-// safety-number comparison; a wrong code is refused, an invitation is used at most once, and
-// the server can check an answer's shape without the code.
+// safety-number comparison; a server posing as the inviter is caught by the invitee through
+// the offer; a wrong code is refused, an invitation is used at most once, and the server can
+// check an answer's shape without the code.
 #include "core/crypto/Fingerprint.h"
 #include "core/crypto/Invitation.h"
 #include "core/crypto/KeyPinStore.h"
@@ -271,6 +272,108 @@ private slots:
         QVERIFY(!s.invitation.isUsable());
         QVERIFY(!s.invitation.accept(s.genuineAnswer(), s.pins, 2).ok());
         QVERIFY(!s.pins.checkFirstContact(s.bob.id, s.bob.keys.identityPublicKey()).ok());
+    }
+
+    // The code authenticates the inviter to the invitee too. Without it a server could show
+    // the invitee a folder it wrote itself in the inviter's name (create and add signed with a
+    // key of its own); the invitee's client would pin that key on first use and put its items
+    // into a folder the server reads.
+    void serverPosingAsTheInviterIsCaughtByTheInvitee()
+    {
+        Scene scene;
+        const QByteArray offer = scene.invitation.offer(scene.alice.keys.identityPublicKey());
+        const InvitationCode typed = InvitationCode::parse(scene.invitation.code().text()).value();
+        KeyPinStore bobPins;
+        const Result<Invitation::Binding> binding =
+            Invitation::acceptOffer(offer, typed, scene.bob.id, bobPins, 5);
+        QVERIFY(binding.ok());
+        QCOMPARE(binding->invitationId, scene.invitation.binding().invitationId);
+        QCOMPARE(binding->folderId, scene.folderId);
+        QCOMPARE(binding->inviterId, scene.alice.id);
+        QCOMPARE(binding->inviteeId, scene.bob.id);
+        QCOMPARE(bobPins.pin(scene.alice.id)->origin, KeyPinStore::Origin::InvitationCode);
+
+        const UserKeys server = UserKeys::generate();
+        MembershipState forged(scene.folderId);
+        QVERIFY(forged.apply(MembershipLog::create(scene.folderId, scene.alice.id, server, 10)).ok());
+        QVERIFY(forged
+                    .apply(MembershipLog::next(forged, MembershipAction::Add, scene.alice.id, server,
+                                               scene.bob.id, scene.bob.keys.identityPublicKey(),
+                                               FolderRole::Edit, 11))
+                    .ok());
+        const Status checked = bobPins.checkMembers(forged, 12);
+        QVERIFY(!checked.ok());
+        QCOMPARE(checked.error().code, ErrorCode::Denied);
+        QVERIFY(bobPins.isBlocked(scene.alice.id));
+
+        MembershipState genuine(scene.folderId);
+        QVERIFY(
+            genuine.apply(MembershipLog::create(scene.folderId, scene.alice.id, scene.alice.keys, 10)).ok());
+        QVERIFY(genuine
+                    .apply(MembershipLog::next(genuine, MembershipAction::Add, scene.alice.id,
+                                               scene.alice.keys, scene.bob.id,
+                                               scene.bob.keys.identityPublicKey(), FolderRole::Edit, 11))
+                    .ok());
+        KeyPinStore freshBobPins;
+        QVERIFY(Invitation::acceptOffer(offer, typed, scene.bob.id, freshBobPins, 5).ok());
+        QVERIFY(freshBobPins.checkMembers(genuine, 12).ok());
+    }
+
+    void offerRefused_data()
+    {
+        QTest::addColumn<QString>("variant");
+        QTest::newRow("inviter key swapped by the server") << "swapped key";
+        QTest::newRow("inviter id changed") << "other inviter";
+        QTest::newRow("folder changed") << "other folder";
+        QTest::newRow("offer made for someone else") << "other invitee";
+        QTest::newRow("mistyped code") << "wrong code";
+        QTest::newRow("the invitee's own answer reflected as an offer") << "reflected answer";
+        QTest::newRow("trailing byte") << "trailing";
+        QTest::newRow("truncated") << "truncated";
+    }
+
+    void offerRefused()
+    {
+        QFETCH(QString, variant);
+        Scene scene;
+        const QByteArray alicesKey = scene.alice.keys.identityPublicKey();
+        QByteArray offer = scene.invitation.offer(alicesKey);
+        QCOMPARE(offer.size(), Invitation::kOfferSize);
+        InvitationCode typed = InvitationCode::parse(scene.invitation.code().text()).value();
+        QUuid self = scene.bob.id;
+        if (variant == u"swapped key")
+            offer.replace(offer.indexOf(alicesKey), 32, UserKeys::generate().identityPublicKey());
+        else if (variant == u"other inviter")
+            offer.replace(offer.indexOf(scene.alice.id.toRfc4122()), 16, scene.carol.id.toRfc4122());
+        else if (variant == u"other folder")
+            offer.replace(offer.indexOf(scene.folderId.toRfc4122()), 16, QUuid::createUuid().toRfc4122());
+        else if (variant == u"other invitee")
+            self = scene.carol.id;
+        else if (variant == u"wrong code")
+            typed = InvitationCode::generate();
+        else if (variant == u"reflected answer")
+            offer = scene.genuineAnswer();
+        else if (variant == u"trailing")
+            offer.append('\0');
+        else if (variant == u"truncated")
+            offer.chop(1);
+        KeyPinStore bobPins;
+        const Result<Invitation::Binding> accepted = Invitation::acceptOffer(offer, typed, self, bobPins, 5);
+        QVERIFY(!accepted.ok());
+        QVERIFY(!accepted.error().message.isEmpty());
+        QVERIFY(!bobPins.pin(scene.alice.id).has_value());
+        QVERIFY(!bobPins.pin(scene.carol.id).has_value());
+    }
+
+    // Neither message verifies as the other: an offer handed to the inviter as an answer is
+    // refused like any wrong answer.
+    void offerReflectedAsAnswerRefused()
+    {
+        Scene scene;
+        const QByteArray offer = scene.invitation.offer(scene.alice.keys.identityPublicKey());
+        QVERIFY(!Invitation::parseAnswer(offer, scene.invitation.binding().invitationId).ok());
+        QVERIFY(!scene.invitation.accept(offer, scene.pins, 1).ok());
+        QVERIFY(!scene.pins.pin(scene.alice.id).has_value());
     }
 
     void serverShapeCheck_data()

@@ -174,6 +174,7 @@ private slots:
         put("invite.codeBytes", code().bytes().view().toByteArray().toHex());
         put("invite.code", code().text().toLatin1());
         put("invite.macKey", code().macKey(kInvitation).view().toByteArray().toHex());
+        put("invite.offer", Invitation::offer(code(), binding(), alice().identityPublicKey()).toHex());
         put("invite.answer",
             Invitation::answer(code(), binding(), UserKeyBundle::create(kBob, bob())).toHex());
 
@@ -272,6 +273,12 @@ private slots:
                            reinterpret_cast<const unsigned char*>(macKey.constData()),
                            std::size_t(macKey.size()));
         QCOMPARE(mac, answerBytes.right(32));
+        KeyPinStore bobsPins;
+        const Result<Invitation::Binding> offered =
+            Invitation::acceptOffer(stored("invite.offer"), *typed, kBob, bobsPins, kTime);
+        QVERIFY(offered.ok());
+        QCOMPARE(offered->inviterId, kAlice);
+        QCOMPARE(bobsPins.pinnedKey(kAlice), alice().identityPublicKey());
         Result<UserKeyBundle> answer = Invitation::parseAnswer(stored("invite.answer"), kInvitation);
         QVERIFY(answer.ok());
         QCOMPARE(answer->identityPublicKey(), bob().identityPublicKey());

@@ -205,7 +205,19 @@ def invitation_mac():
             and hashlib.blake2b(answer[:-32], digest_size=32, key=key).digest() == answer[-32:])
 
 
+def invitation_offer_mac():
+    # tag | invitation id | folder | inviter | invitee | inviter identity key | MAC over 0-120.
+    key = hashlib.blake2b(b"conclave.invite.key.v1\0" + invitation_id + h("invite.codeBytes"),
+                          digest_size=32).digest()
+    offer = h("invite.offer")
+    expected = (b"conclave.invite.offer.v1\0" + invitation_id + folder_id + alice_id + bob_id
+                + h("alice.identityPublicKey"))
+    return (len(offer) == 153 and offer[:121] == expected
+            and hashlib.blake2b(offer[:121], digest_size=32, key=key).digest() == offer[121:])
+
+
 check("invitation code text", invitation_code_text)
+check("invitation offer MAC", invitation_offer_mac)
 check("invitation answer MAC", invitation_mac)
 
 
