@@ -120,6 +120,20 @@ def user_keys_wrap():
 check("KeyWrap AD (user keys)", user_keys_wrap)
 
 
+def key_chain_link():
+    # Link v2 -> v1: header (tag | folder | u32 2 | u32 1 | u32 73) then KeyWrap of key v1 under
+    # key v2 whose AEAD AD is the version byte followed by the 45 header bytes 0-44.
+    link = h("keychain.v2")
+    header = b"conclave.keychain.v1\0" + uid(0x0F) + struct.pack(">III", 2, 1, 73)
+    if len(link) != 122 or link[:49] != header or link[49] != 2:
+        return False
+    wrapped = link[49:]
+    return xchacha_open(counting(0xC0), wrapped[1:25], wrapped[25:], wrapped[:1] + link[:45]) == counting(0xA0)
+
+
+check("key chain link (KeyWrap AD = 02 || bytes 0-44)", key_chain_link)
+
+
 def account_key_wrap():
     try:
         from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
