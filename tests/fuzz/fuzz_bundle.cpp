@@ -1,5 +1,6 @@
 // libFuzzer target: user key bundles (as the server parses them on upload), invitation answers
-// (the server's shape check), key pin stores and the security-state store's header.
+// (the server's shape check), invitation offers (the invitee's check), key pin stores and the
+// security-state store's header.
 #include "core/crypto/DomainTags.h"
 #include "core/crypto/Invitation.h"
 #include "core/crypto/KeyPinStore.h"
@@ -32,6 +33,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         const QUuid id = QUuid::fromRfc4122(bytes.sliced(26, 16));
         (void)Invitation::parseAnswer(bytes, id);
         (void)SecurityStateStore::peekKdf(bytes, QUuid::fromRfc4122(bytes.sliced(18, 16)));
+    }
+    if (size >= 89) {
+        // The invitee's check of an offer, with the code of the vectors (protocol.md §10).
+        static const InvitationCode code =
+            InvitationCode::fromBytes(
+                SecureBytes::fromView(QByteArray::fromHex("1032547698badcfe0123456780")))
+                .value();
+        KeyPinStore offerPins;
+        (void)Invitation::acceptOffer(bytes, code, QUuid::fromRfc4122(bytes.sliced(73, 16)), offerPins, 0);
     }
     return 0;
 }

@@ -29,6 +29,7 @@ corpus = {
         + b"\1" + b("alice.encryptionPublicKey"),
         "pins_v2": b("pins.v2"),
         "invitation_answer": b("invite.answer"),
+        "invitation_offer": b("invite.offer"),
         "security_state": b("state.sealed"),
     },
     "fuzz_log_entry": {
