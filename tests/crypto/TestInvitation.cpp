@@ -319,6 +319,31 @@ private slots:
         QVERIFY(freshBobPins.checkMembers(genuine, 12).ok());
     }
 
+    // Without a code the invitee compares the inviter's safety number: the number of the key
+    // a server-written folder binds to the inviter is not the one the inviter reads out.
+    void serverPosingAsTheInviterIsCaughtBySafetyNumber()
+    {
+        Scene scene;
+        const UserKeys server = UserKeys::generate();
+        MembershipState forged(scene.folderId);
+        QVERIFY(forged.apply(MembershipLog::create(scene.folderId, scene.alice.id, server, 10)).ok());
+        KeyPinStore bobPins;
+        QVERIFY(bobPins.checkMembers(forged, 11).ok()); // trust on first use alone cannot tell
+        const QString readOut = Fingerprint::of(scene.alice.keys.identityPublicKey()).safetyNumber();
+        QVERIFY(
+            !bobPins
+                 .recordSafetyNumberMatch(scene.alice.id, forged.identityKeyOf(scene.alice.id), readOut, 12)
+                 .ok());
+        QVERIFY(!bobPins.checkFirstContact(scene.alice.id, forged.identityKeyOf(scene.alice.id)).ok());
+
+        // The genuine key matches, and from then on the forged folder is refused.
+        QVERIFY(
+            bobPins.recordSafetyNumberMatch(scene.alice.id, scene.alice.keys.identityPublicKey(), readOut, 13)
+                .ok());
+        QVERIFY(!bobPins.checkMembers(forged, 14).ok());
+        QVERIFY(bobPins.isBlocked(scene.alice.id));
+    }
+
     void offerRefused_data()
     {
         QTest::addColumn<QString>("variant");
