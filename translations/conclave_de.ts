@@ -991,6 +991,74 @@
         <source>A key sent to you could not be opened.</source>
         <translation>Ein an Sie gesendeter Schlüssel konnte nicht geöffnet werden.</translation>
     </message>
+    <message>
+        <source>The safety numbers do not match. Do not add this member: the key the server showed is not theirs.</source>
+        <translation>Die Sicherheitsnummern stimmen nicht überein. Fügen Sie dieses Mitglied nicht hinzu: Der Schlüssel, den der Server gezeigt hat, gehört nicht ihm.</translation>
+    </message>
+    <message>
+        <source>This member&apos;s key has not been verified. Use an invitation code or compare safety numbers before adding them.</source>
+        <translation>Der Schlüssel dieses Mitglieds ist nicht bestätigt. Verwenden Sie einen Einladungscode oder vergleichen Sie die Sicherheitsnummern, bevor Sie es hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Only a manager of a folder shared with this member can confirm their new key.</source>
+        <translation>Nur eine Person, die einen mit diesem Mitglied geteilten Ordner verwaltet, kann seinen neuen Schlüssel bestätigen.</translation>
+    </message>
+    <message>
+        <source>This invitation is meant for someone else.</source>
+        <translation>Diese Einladung ist für jemand anderen bestimmt.</translation>
+    </message>
+    <message>
+        <source>The invitation does not match the invitation code. Either the code was mistyped or the server changed the invitation; do not accept it until the code is checked with the person who invited you.</source>
+        <translation>Die Einladung passt nicht zum Einladungscode. Entweder wurde der Code falsch eingegeben, oder der Server hat die Einladung verändert; nehmen Sie sie erst an, wenn Sie den Code mit der Person geprüft haben, die Sie eingeladen hat.</translation>
+    </message>
+    <message>
+        <source>The manager confirming this key is not known here with the key the folder names for them.</source>
+        <translation>Die Person, die diesen Schlüssel bestätigt, ist hier nicht mit dem Schlüssel bekannt, den der Ordner für sie nennt.</translation>
+    </message>
+    <message>
+        <source>An invitation code has 20 letters and digits, like 7K2QD-M9XTR-4HN6B-C0PWE.</source>
+        <translation>Ein Einladungscode besteht aus 20 Buchstaben und Ziffern, zum Beispiel 7K2QD-M9XTR-4HN6B-C0PWE.</translation>
+    </message>
+    <message>
+        <source>The answer belongs to a different invitation.</source>
+        <translation>Die Antwort gehört zu einer anderen Einladung.</translation>
+    </message>
+    <message>
+        <source>This invitation has already been used or was tried with wrong codes too often. Create a new invitation.</source>
+        <translation>Diese Einladung wurde bereits verwendet oder zu oft mit falschen Codes versucht. Erstellen Sie eine neue Einladung.</translation>
+    </message>
+    <message>
+        <source>The invitation answer does not match the invitation code. Either the code was mistyped or the server changed the invitee&apos;s key; the member was not added.</source>
+        <translation>Die Antwort auf die Einladung passt nicht zum Einladungscode. Entweder wurde der Code falsch eingegeben, oder der Server hat den Schlüssel der eingeladenen Person ausgetauscht; das Mitglied wurde nicht hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>The saved security state of this account is damaged or was changed outside Conclave. Sharing stays stopped until it is resolved.</source>
+        <translation>Der gespeicherte Sicherheitszustand dieses Kontos ist beschädigt oder wurde außerhalb von Conclave verändert. Das Teilen bleibt angehalten, bis das geklärt ist.</translation>
+    </message>
+    <message>
+        <source>The saved security state belongs to a different account.</source>
+        <translation>Der gespeicherte Sicherheitszustand gehört zu einem anderen Konto.</translation>
+    </message>
+    <message>
+        <source>The saved security state is older than the one this computer last wrote; an old copy was put back. Sharing stays stopped until it is resolved.</source>
+        <translation>Der gespeicherte Sicherheitszustand ist älter als der, den dieser Computer zuletzt geschrieben hat; eine alte Kopie wurde zurückgespielt. Das Teilen bleibt angehalten, bis das geklärt ist.</translation>
+    </message>
+    <message>
+        <source>The saved security state cannot be read.</source>
+        <translation>Der gespeicherte Sicherheitszustand kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The saved security state of this account is missing although this computer wrote one. Sharing stays stopped until it is resolved.</source>
+        <translation>Der gespeicherte Sicherheitszustand dieses Kontos fehlt, obwohl dieser Computer einen geschrieben hat. Das Teilen bleibt angehalten, bis das geklärt ist.</translation>
+    </message>
+    <message>
+        <source>The security state could not be saved.</source>
+        <translation>Der Sicherheitszustand konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>This is not a way to verify a member&apos;s key.</source>
+        <translation>Auf diese Weise lässt sich der Schlüssel eines Mitglieds nicht bestätigen.</translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Core::KeychainSecretStore</name>

@@ -991,6 +991,74 @@
         <source>A key sent to you could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The safety numbers do not match. Do not add this member: the key the server showed is not theirs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This member&apos;s key has not been verified. Use an invitation code or compare safety numbers before adding them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a manager of a folder shared with this member can confirm their new key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This invitation is meant for someone else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invitation does not match the invitation code. Either the code was mistyped or the server changed the invitation; do not accept it until the code is checked with the person who invited you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manager confirming this key is not known here with the key the folder names for them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An invitation code has 20 letters and digits, like 7K2QD-M9XTR-4HN6B-C0PWE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer belongs to a different invitation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This invitation has already been used or was tried with wrong codes too often. Create a new invitation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invitation answer does not match the invitation code. Either the code was mistyped or the server changed the invitee&apos;s key; the member was not added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved security state of this account is damaged or was changed outside Conclave. Sharing stays stopped until it is resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved security state belongs to a different account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved security state is older than the one this computer last wrote; an old copy was put back. Sharing stays stopped until it is resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved security state cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved security state of this account is missing although this computer wrote one. Sharing stays stopped until it is resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The security state could not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a way to verify a member&apos;s key.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Core::KeychainSecretStore</name>

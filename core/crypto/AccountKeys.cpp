@@ -5,6 +5,7 @@
 #include "core/crypto/CryptoErrors.h"
 #include "core/crypto/DomainTags.h"
 #include "core/crypto/KeyWrap.h"
+#include "core/crypto/SecurityStateStore.h"
 #include "core/crypto/Sodium.h"
 #include "core/util/LogCategories.h"
 
@@ -56,6 +57,15 @@ Result<AccountKeys> AccountKeys::derive(const SecureBytes& password, const KdfPa
     crypto_kdf_derive_from_key(keys.m_kek.data(), kKeySize, DomainTags::kKdfKekId, DomainTags::kKdfContext,
                                root.data());
     return keys;
+}
+
+Result<AccountKeys> AccountKeys::deriveWithStore(const SecureBytes& password, const KdfParams& params,
+                                                 const SecurityStateStore& store)
+{
+    const Result<std::optional<KdfParams>> lastSeen = store.lastKdf();
+    if (!lastSeen)
+        return lastSeen.error();
+    return derive(password, params, *lastSeen);
 }
 
 SecureBytes AccountKeys::generateAccountKey()

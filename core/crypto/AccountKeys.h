@@ -15,6 +15,8 @@
 
 namespace Conclave::Core {
 
+class SecurityStateStore;
+
 class AccountKeys final
 {
 public:
@@ -26,6 +28,11 @@ public:
     // Checks `params` (floor, never below `lastSeen`) before running Argon2id.
     static Result<AccountKeys> derive(const SecureBytes& password, const KdfParams& params,
                                       const std::optional<KdfParams>& lastSeen);
+    // The same, with `lastSeen` read from the account's security-state store (its header),
+    // as a client does it. A store that exists but cannot be read stops the sign-in: it is
+    // never taken for "no parameters seen yet".
+    static Result<AccountKeys> deriveWithStore(const SecureBytes& password, const KdfParams& params,
+                                               const SecurityStateStore& store);
 
     // The key the server authenticates; it proves knowledge of the password.
     const SecureBytes& authKey() const { return m_authKey; }

@@ -27,4 +27,14 @@ QString Fingerprint::safetyNumber() const
     return groups.join(QLatin1Char(' '));
 }
 
+bool Fingerprint::matchesSafetyNumber(const QString& typed) const
+{
+    QString digits;
+    for (const QChar c : typed) {
+        if (!c.isSpace())
+            digits += c;
+    }
+    return !m_bytes.isEmpty() && digits == safetyNumber().remove(QLatin1Char(' '));
+}
+
 } // namespace Conclave::Core

@@ -18,6 +18,9 @@ public:
     const QByteArray& bytes() const { return m_bytes; }
     // "12345 67890 ..." (12 groups of 5 digits, single spaces).
     QString safetyNumber() const;
+    // Whether `typed` (what two people compared, read out or pasted) is this safety number;
+    // spaces, tabs and line breaks are ignored, nothing else is.
+    bool matchesSafetyNumber(const QString& typed) const;
     bool operator==(const Fingerprint& other) const = default;
 
 private:

@@ -14,6 +14,9 @@ namespace Conclave::Core {
 
 struct KdfParams
 {
+    // The protocol's one definition of the accepted range (docs/security/protocol.md §2): the
+    // client refuses anything outside it, and the server must accept exactly this range at
+    // sign-up and password change, so no account can be created that its clients refuse.
     static constexpr quint64 kMinOpsLimit = 3;
     static constexpr quint64 kMinMemLimit = quint64(64) << 20;
     // Upper bounds keep a hostile server from making the client allocate or spin forever.

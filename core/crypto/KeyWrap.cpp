@@ -8,6 +8,13 @@
 
 namespace Conclave::Core {
 
+namespace {
+QByteArray associatedData(QByteArrayView ad)
+{
+    return QByteArray(1, char(KeyWrap::kVersion)) + ad;
+}
+} // namespace
+
 static_assert(KeyWrap::kNonceSize == crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
 
 QByteArray KeyWrap::wrap(const SecureBytes& wrappingKey, const SecureBytes& secret, QByteArrayView ad)
@@ -19,9 +26,11 @@ QByteArray KeyWrap::wrap(const SecureBytes& wrappingKey, const SecureBytes& secr
     p[0] = kVersion;
     randombytes_buf(p + 1, kNonceSize);
     unsigned long long clen = 0;
+    const QByteArray fullAd = associatedData(ad);
     crypto_aead_xchacha20poly1305_ietf_encrypt(p + 1 + kNonceSize, &clen, secret.data(), secret.size(),
-                                               reinterpret_cast<const unsigned char*>(ad.data()),
-                                               std::size_t(ad.size()), nullptr, p + 1, wrappingKey.data());
+                                               reinterpret_cast<const unsigned char*>(fullAd.constData()),
+                                               std::size_t(fullAd.size()), nullptr, p + 1,
+                                               wrappingKey.data());
     return out;
 }
 
@@ -35,10 +44,11 @@ Result<SecureBytes> KeyWrap::unwrap(const SecureBytes& wrappingKey, QByteArrayVi
     const auto* p = reinterpret_cast<const unsigned char*>(wrapped.data());
     SecureBytes out{std::size_t(secretSize)};
     unsigned long long mlen = 0;
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt(out.data(), &mlen, nullptr, p + 1 + kNonceSize,
-                                                   std::size_t(wrapped.size() - 1 - kNonceSize),
-                                                   reinterpret_cast<const unsigned char*>(ad.data()),
-                                                   std::size_t(ad.size()), p + 1, wrappingKey.data()) != 0)
+    const QByteArray fullAd = associatedData(ad);
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(
+            out.data(), &mlen, nullptr, p + 1 + kNonceSize, std::size_t(wrapped.size() - 1 - kNonceSize),
+            reinterpret_cast<const unsigned char*>(fullAd.constData()), std::size_t(fullAd.size()), p + 1,
+            wrappingKey.data()) != 0)
         return unlockError();
     return out;
 }

@@ -2,7 +2,10 @@
 // Used for the account key (under the kek), the user's private keys (under the account
 // key) and folder key chain links (previous key under the next). The associated data names
 // the purpose, so a wrapped key cannot be presented as a different kind of key.
-// Layout: u8 version (1) | nonce (24) | ciphertext (secret size + 16).
+// Layout: u8 version (2) | nonce (24) | ciphertext (secret size + 16). The AEAD associated
+// data is the version byte followed by the caller's AD, so the version is authenticated too:
+// a wrapped key cannot be relabelled as another format. Version 1 (version not in the AD)
+// came only from pre-release builds and is refused.
 #pragma once
 
 #include "core/crypto/SecureBytes.h"
@@ -16,7 +19,7 @@ namespace Conclave::Core {
 class KeyWrap final
 {
 public:
-    static constexpr quint8 kVersion = 1;
+    static constexpr quint8 kVersion = 2;
     static constexpr qsizetype kNonceSize = 24;
     static constexpr qsizetype kOverhead = 1 + kNonceSize + 16;
 

@@ -186,9 +186,14 @@ private slots:
         QFile doc(QStringLiteral(CONCLAVE_SOURCE_DIR "/docs/security/protocol.md"));
         QVERIFY2(doc.open(QIODevice::ReadOnly), qPrintable(doc.fileName()));
         QMap<QByteArray, QByteArray> listed;
+        bool inSection = false; // §7 only; other sections quote their own vector files
         bool inBlock = false;
         while (!doc.atEnd()) {
             const QByteArray line = doc.readLine().trimmed();
+            if (line.startsWith("## "))
+                inSection = line.startsWith("## 7. ");
+            if (!inSection)
+                continue;
             if (line == "```") {
                 inBlock = !inBlock;
                 continue;

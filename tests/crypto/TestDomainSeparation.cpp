@@ -135,10 +135,12 @@ private slots:
     void tagsAreDistinct()
     {
         const char* const all[] = {
-            DomainTags::kAccountKeyWrap, DomainTags::kUserKeysWrap, DomainTags::kBundle,
-            DomainTags::kFingerprint,    DomainTags::kPinStore,     DomainTags::kGrant,
-            DomainTags::kKeyChainLink,   DomainTags::kLogEntry,     DomainTags::kLogEntryHash,
-            DomainTags::kEnvelope,       DomainTags::kEnvelopeHash};
+            DomainTags::kAccountKeyWrap, DomainTags::kUserKeysWrap,     DomainTags::kBundle,
+            DomainTags::kFingerprint,    DomainTags::kPinStore,         DomainTags::kGrant,
+            DomainTags::kKeyChainLink,   DomainTags::kLogEntry,         DomainTags::kLogEntryHash,
+            DomainTags::kEnvelope,       DomainTags::kEnvelopeHash,     DomainTags::kPinStoreV2,
+            DomainTags::kInvitationKey,  DomainTags::kInvitationAnswer, DomainTags::kInvitationOffer,
+            DomainTags::kSecurityState,  DomainTags::kSecurityStateBody};
         QSet<QByteArray> seen;
         for (const char* tag : all) {
             QVERIFY(QByteArray(tag).startsWith("conclave."));
@@ -162,6 +164,8 @@ private slots:
                      qPrintable(m.captured(1)));
         }
         seen.insert(QByteArray(DomainTags::kKdfContext));
+        seen.insert(QByteArray(DomainTags::kKdfStateContext));
+        QVERIFY(QByteArray(DomainTags::kKdfContext) != QByteArray(DomainTags::kKdfStateContext));
         QCOMPARE(defined, seen);
     }
 };

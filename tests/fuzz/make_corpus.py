@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
-# Writes the seed corpus for the fuzz targets from tests/data/crypto/vectors.txt: valid
-# envelopes, grants, key chain links, bundles and log entries made with the fixed keys the
-# fuzz fixture uses, plus a few truncated and empty samples. Re-run after the vectors change:
+# Writes the seed corpus for the fuzz targets from tests/data/crypto/vectors.txt and
+# state-vectors.txt: valid envelopes, grants, key chain links, bundles, pin stores,
+# invitation answers, security-state files and log entries made with the fixed keys the fuzz
+# fixture uses, plus a few truncated and empty samples. Re-run after the vectors change:
 #   python3 tests/fuzz/make_corpus.py
 import pathlib
 
 here = pathlib.Path(__file__).parent
 vectors = {}
-for line in (here.parent / "data" / "crypto" / "vectors.txt").read_text().splitlines():
-    if line and not line.startswith("#"):
-        name, value = line.split(": ", 1)
-        vectors[name] = value
+for file in ("vectors.txt", "state-vectors.txt"):
+    for line in (here.parent / "data" / "crypto" / file).read_text().splitlines():
+        if line and not line.startswith("#"):
+            name, value = line.split(": ", 1)
+            vectors[name] = value
 
 
 def b(name):
@@ -25,6 +27,10 @@ corpus = {
         # A pin store with one pinned key and one pending change.
         "pins": b"conclave.pins.v1\0" + (1).to_bytes(4, "big") + bytes(16) + b("alice.identityPublicKey")
         + b"\1" + b("alice.encryptionPublicKey"),
+        "pins_v2": b("pins.v2"),
+        "invitation_answer": b("invite.answer"),
+        "invitation_offer": b("invite.offer"),
+        "security_state": b("state.sealed"),
     },
     "fuzz_log_entry": {
         "create": b("log.create"),

@@ -1,21 +1,33 @@
 #!/usr/bin/env python3
-# Checks parts of vectors.txt with an implementation independent of libsodium (Python's
-# hashlib and the `cryptography` package): key derivation from the fixed seeds, the bundle
-# signature, the fingerprint and the log/envelope hashes. Run by hand:
+# Checks vectors.txt and state-vectors.txt with an implementation independent of libsodium
+# (Python's hashlib and the `cryptography` package): key derivation from the fixed seeds,
+# the bundle signature, the fingerprint, the log/envelope hashes, crypto_kdf subkeys, the
+# KeyWrap AD (version byte first), the security-state store, the key pin store layout, the
+# invitation code and answer MAC, and the server's keyed hash of the auth key. Runs from
+# ctest (label crypto) and by hand:
 #   python3 tests/data/crypto/crosscheck_vectors.py
 import hashlib
 import pathlib
+import struct
 import sys
+import uuid
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
+here = pathlib.Path(__file__).parent
 vectors = {}
-for line in (pathlib.Path(__file__).parent / "vectors.txt").read_text().splitlines():
-    if line and not line.startswith("#"):
-        name, value = line.split(": ", 1)
-        vectors[name] = value
+for file in ("vectors.txt", "state-vectors.txt"):
+    for line in (here / file).read_text().splitlines():
+        if line and not line.startswith("#"):
+            name, value = line.split(": ", 1)
+            vectors[name] = value
+
+
+def h(name):
+    return bytes.fromhex(vectors[name])
 
 
 def raw(key):
@@ -23,26 +35,215 @@ def raw(key):
 
 
 def tagged(tag, data, size=32):
+    # BLAKE2b over the tag (with its one NUL) and the bytes.
     return hashlib.blake2b(tag + b"\0" + data, digest_size=size).hexdigest()
 
 
-identity = Ed25519PrivateKey.from_private_bytes(bytes(range(0x00, 0x20)))
-checks = {
-    "identity key": raw(identity.public_key()) == vectors["alice.identityPublicKey"],
-    "encryption key": raw(X25519PrivateKey.from_private_bytes(bytes(range(0x20, 0x40))).public_key())
-    == vectors["alice.encryptionPublicKey"],
-    "fingerprint": tagged(b"conclave.fingerprint.v1", bytes.fromhex(vectors["alice.identityPublicKey"]), 64)
-    == vectors["alice.fingerprint"],
-    "log hash": tagged(b"conclave.log.hash.v1", bytes.fromhex(vectors["log.create"])) == vectors["log.create.hash"],
-    "envelope hash": tagged(b"conclave.envelope.hash.v1", bytes.fromhex(vectors["envelope.r1"]))
-    == vectors["envelope.r1.hash"],
-}
-bundle = bytes.fromhex(vectors["alice.bundle"])
-try:
+def counting(start, n=32):
+    return bytes((start + i) & 0xFF for i in range(n))
+
+
+def uid(last):
+    return uuid.UUID("00000000-0000-4000-8000-%012x" % last).bytes
+
+
+def kdf(master, subkey_id, context):
+    # crypto_kdf_derive_from_key (libsodium 1.0.18): BLAKE2b-256 keyed with the master key,
+    # empty message, salt = subkey id as u64 little-endian + 8 zeros, personal = context + 8 zeros.
+    return hashlib.blake2b(b"", digest_size=32, key=master, salt=struct.pack("<Q", subkey_id) + bytes(8),
+                           person=context + bytes(8)).digest()
+
+
+def hchacha20(key, nonce16):
+    def rotl(v, c):
+        return ((v << c) & 0xFFFFFFFF) | (v >> (32 - c))
+
+    def quarter(s, a, b, c, d):
+        s[a] = (s[a] + s[b]) & 0xFFFFFFFF; s[d] = rotl(s[d] ^ s[a], 16)
+        s[c] = (s[c] + s[d]) & 0xFFFFFFFF; s[b] = rotl(s[b] ^ s[c], 12)
+        s[a] = (s[a] + s[b]) & 0xFFFFFFFF; s[d] = rotl(s[d] ^ s[a], 8)
+        s[c] = (s[c] + s[d]) & 0xFFFFFFFF; s[b] = rotl(s[b] ^ s[c], 7)
+
+    s = list(struct.unpack("<4I", b"expand 32-byte k") + struct.unpack("<8I", key)
+             + struct.unpack("<4I", nonce16))
+    for _ in range(10):
+        quarter(s, 0, 4, 8, 12); quarter(s, 1, 5, 9, 13); quarter(s, 2, 6, 10, 14); quarter(s, 3, 7, 11, 15)
+        quarter(s, 0, 5, 10, 15); quarter(s, 1, 6, 11, 12); quarter(s, 2, 7, 8, 13); quarter(s, 3, 4, 9, 14)
+    return struct.pack("<8I", *(s[0:4] + s[12:16]))
+
+
+def xchacha_open(key, nonce24, ciphertext, ad):
+    # XChaCha20-Poly1305-IETF = ChaCha20-Poly1305-IETF under HChaCha20(key, nonce[0:16]) with
+    # nonce 00000000 || nonce[16:24].
+    return ChaCha20Poly1305(hchacha20(key, nonce24[:16])).decrypt(bytes(4) + nonce24[16:], ciphertext, ad)
+
+
+checks = {}
+
+
+def check(name, fn):
+    try:
+        checks[name] = bool(fn())
+    except Exception as error:  # a malformed vector is a failure, not a crash
+        print("     %s: %r" % (name, error))
+        checks[name] = False
+
+
+identity = Ed25519PrivateKey.from_private_bytes(counting(0x00))
+check("identity key", lambda: raw(identity.public_key()) == vectors["alice.identityPublicKey"])
+check("encryption key", lambda: raw(X25519PrivateKey.from_private_bytes(counting(0x20)).public_key())
+      == vectors["alice.encryptionPublicKey"])
+check("fingerprint", lambda: tagged(b"conclave.fingerprint.v1", h("alice.identityPublicKey"), 64)
+      == vectors["alice.fingerprint"])
+check("log hash", lambda: tagged(b"conclave.log.hash.v1", h("log.create")) == vectors["log.create.hash"])
+check("envelope hash",
+      lambda: tagged(b"conclave.envelope.hash.v1", h("envelope.r1")) == vectors["envelope.r1.hash"])
+
+
+def bundle_signature():
+    bundle = h("alice.bundle")
     identity.public_key().verify(bundle[-64:], bundle[:-64])
-    checks["bundle signature"] = bundle.startswith(b"conclave.bundle.v1\0")
-except Exception:
-    checks["bundle signature"] = False
+    return bundle.startswith(b"conclave.bundle.v1\0")
+
+
+check("bundle signature", bundle_signature)
+
+
+def user_keys_wrap():
+    # KeyWrap: AD = version byte || purpose AD; here the private keys under the account key.
+    wrapped = h("alice.wrappedUserKeys")
+    ad = wrapped[:1] + b"conclave.wrap.user-keys.v1\0" + uid(0xA1)
+    opened = xchacha_open(counting(0x40), wrapped[1:25], wrapped[25:], ad)
+    return wrapped[0] == 2 and opened == counting(0x00) + counting(0x20)
+
+
+check("KeyWrap AD (user keys)", user_keys_wrap)
+
+
+def key_chain_link():
+    # Link v2 -> v1: header (tag | folder | u32 2 | u32 1 | u32 73) then KeyWrap of key v1 under
+    # key v2 whose AEAD AD is the version byte followed by the 45 header bytes 0-44.
+    link = h("keychain.v2")
+    header = b"conclave.keychain.v1\0" + uid(0x0F) + struct.pack(">III", 2, 1, 73)
+    if len(link) != 122 or link[:49] != header or link[49] != 2:
+        return False
+    wrapped = link[49:]
+    return xchacha_open(counting(0xC0), wrapped[1:25], wrapped[25:], wrapped[:1] + link[:45]) == counting(0xA0)
+
+
+check("key chain link (KeyWrap AD = 02 || bytes 0-44)", key_chain_link)
+
+
+def account_key_wrap():
+    try:
+        from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+    except ImportError:
+        print("skip account key wrap: needs cryptography >= 44 for Argon2id")
+        return True
+    root = Argon2id(salt=h("kdf.salt"), length=32, iterations=3, lanes=1, memory_cost=64 * 1024).derive(
+        h("kdf.password"))
+    if kdf(root, 1, b"conclave").hex() != vectors["kdf.authKey"]:
+        return False
+    wrapped = h("kdf.wrappedAccountKey")
+    ad = wrapped[:1] + b"conclave.wrap.account-key.v1\0"
+    return xchacha_open(kdf(root, 2, b"conclave"), wrapped[1:25], wrapped[25:], ad) == counting(0x40)
+
+
+check("auth key and KeyWrap AD (account key)", account_key_wrap)
+
+# --- first contact and local state (state-vectors.txt) ---
+alice_id, bob_id, folder_id, item_id, invitation_id = uid(0xA1), uid(0xB0), uid(0x0F), uid(0x01), uid(0xC0)
+T = 1700000000000
+bob_identity = raw(Ed25519PrivateKey.from_private_bytes(counting(0x60)).public_key())
+
+
+def pins_v2():
+    # alice: InvitationCode (2) at T; bob: ConfirmedChange (4) by alice in the folder at T+3,
+    # pinned e0..ff, pending 10..2f. Records sorted by user id.
+    alice = alice_id + h("alice.identityPublicKey") + bytes([2]) + struct.pack(">Q", T) + bytes(32) + b"\0"
+    bob = bob_id + counting(0xE0) + bytes([4]) + struct.pack(">Q", T + 3) + alice_id + folder_id + b"\1" + \
+        counting(0x10)
+    return b"conclave.pins.v2\0" + struct.pack(">I", 2) + alice + bob
+
+
+check("pin store v2 layout", lambda: pins_v2() == h("pins.v2"))
+check("security-state key (crypto_kdf, id 1, \"secstate\")",
+      lambda: kdf(counting(0x40), 1, b"secstate") == h("state.key"))
+
+
+def state_body():
+    log_head = h("log.add.hash")
+    folders = (struct.pack(">I", 1) + folder_id + struct.pack(">Q", 2) + log_head + b"\1"
+               + struct.pack(">Q", 5) + counting(0x70))
+    items = struct.pack(">I", 1) + folder_id + item_id + struct.pack(">Q", 1) + counting(0x30)
+    pins = h("pins.v2")
+    return b"conclave.state.body.v1\0" + struct.pack(">I", len(pins)) + pins + folders + items
+
+
+def state_sealed():
+    sealed = h("state.sealed")
+    header = (b"conclave.state.v1\0" + alice_id + struct.pack(">Q", 7) + b"\1"
+              + struct.pack(">QQ", 3, 64 << 20) + counting(0x00, 16))
+    if sealed[:75] != header:
+        return False
+    nonce, (length,) = sealed[75:99], struct.unpack(">I", sealed[99:103])
+    if len(sealed) != 103 + length:
+        return False
+    plain = xchacha_open(h("state.key"), nonce, sealed[103:], sealed[:75])
+    return plain == h("state.body")
+
+
+check("security-state body layout", lambda: state_body() == h("state.body"))
+check("security-state sealed file", state_sealed)
+
+CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def invitation_code_text():
+    bits = int.from_bytes(h("invite.codeBytes"), "big") >> 4
+    symbols = "".join(CROCKFORD[(bits >> (5 * (19 - i))) & 31] for i in range(20))
+    return "-".join(symbols[i:i + 5] for i in range(0, 20, 5)) == vectors["invite.code"]
+
+
+def invitation_mac():
+    key = hashlib.blake2b(b"conclave.invite.key.v1\0" + invitation_id + h("invite.codeBytes"),
+                          digest_size=32).digest()
+    if key != h("invite.macKey"):
+        return False
+    answer = h("invite.answer")
+    bundle = answer[74:74 + 163]
+    expected_prefix = b"conclave.invite.answer.v1\0" + invitation_id + folder_id + alice_id
+    Ed25519PrivateKey.from_private_bytes(counting(0x60)).public_key().verify(bundle[-64:], bundle[:-64])
+    return (len(answer) == 269 and answer[:74] == expected_prefix and bundle[19:35] == bob_id
+            and bundle[35:67].hex() == bob_identity
+            and hashlib.blake2b(answer[:-32], digest_size=32, key=key).digest() == answer[-32:])
+
+
+def invitation_offer_mac():
+    # tag | invitation id | folder | inviter | invitee | inviter identity key | MAC over 0-120.
+    key = hashlib.blake2b(b"conclave.invite.key.v1\0" + invitation_id + h("invite.codeBytes"),
+                          digest_size=32).digest()
+    offer = h("invite.offer")
+    expected = (b"conclave.invite.offer.v1\0" + invitation_id + folder_id + alice_id + bob_id
+                + h("alice.identityPublicKey"))
+    return (len(offer) == 153 and offer[:121] == expected
+            and hashlib.blake2b(offer[:121], digest_size=32, key=key).digest() == offer[121:])
+
+
+check("invitation code text", invitation_code_text)
+check("invitation offer MAC", invitation_offer_mac)
+check("invitation answer MAC", invitation_mac)
+
+
+def server_auth_hash():
+    # BLAKE2b-256 keyed with the server key over u8 len(tag) || tag || auth key (no NUL).
+    tag = b"conclave-auth-key-v1"
+    digest = hashlib.blake2b(bytes([len(tag)]) + tag + h("kdf.authKey"), digest_size=32, key=h("server.key"))
+    return digest.digest() == h("server.authKeyHash")
+
+
+check("server auth-key hash", server_auth_hash)
+
 for name, ok in checks.items():
     print(("ok   " if ok else "FAIL ") + name)
 sys.exit(0 if all(checks.values()) else 1)

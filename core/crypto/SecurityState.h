@@ -1,0 +1,51 @@
+// SecurityState: what a client must remember across restarts so a server cannot undo what
+// the client already accepted (DESIGN §6 "Persistent security state"): the key pins, per
+// folder the membership log checkpoint and the latest accepted folder state, per item the
+// highest accepted revision and hash, and the account's last accepted KDF parameters.
+// SecurityStateStore persists it; the sync layer loads it before it believes any server
+// answer and passes checkpoint()/seen() to MembershipLog::replay and ItemReader.
+#pragma once
+
+#include "core/crypto/ItemReader.h"
+#include "core/crypto/KdfParams.h"
+#include "core/crypto/KeyPinStore.h"
+#include "core/crypto/LogCheckpoint.h"
+
+#include <QByteArray>
+#include <QUuid>
+
+#include <map>
+#include <optional>
+#include <utility>
+
+namespace Conclave::Core {
+
+class MembershipState;
+
+struct SecurityState
+{
+    struct FolderRecord
+    {
+        LogCheckpoint log; // length 0: no log accepted yet
+        // The folder state chain: write sequence and hash (32 bytes) of the latest accepted
+        // state; empty hash: none accepted yet.
+        quint64 writeSequence = 0;
+        QByteArray stateHash;
+    };
+
+    KeyPinStore pins;
+    std::map<QUuid, FolderRecord> folders;
+    std::map<std::pair<QUuid, QUuid>, ItemReader::Seen> items; // (folder id, item id)
+    std::optional<KdfParams> lastKdf;
+
+    std::optional<LogCheckpoint> checkpoint(const QUuid& folderId) const;
+    std::optional<ItemReader::Seen> seen(const QUuid& folderId, const QUuid& itemId) const;
+
+    // Record what was accepted. None of them ever moves backwards: an older value than the
+    // one held is ignored (the caller's replay or reader has refused it already).
+    void acceptLog(const MembershipState& state);
+    void acceptFolderState(const QUuid& folderId, quint64 writeSequence, const QByteArray& stateHash);
+    void acceptItem(const QUuid& folderId, const QUuid& itemId, const ItemReader::Seen& seen);
+};
+
+} // namespace Conclave::Core
