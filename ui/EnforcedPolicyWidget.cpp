@@ -1,7 +1,6 @@
 // The "enforced by your administrator" section of the settings dialog.
 #include "ui/EnforcedPolicyWidget.h"
 
-#include <QFormLayout>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -20,8 +19,7 @@ EnforcedPolicyWidget::EnforcedPolicyWidget(QWidget* parent)
     m_intro->setWordWrap(true);
     m_intro->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_intro);
-    m_values = new QFormLayout;
-    m_values->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    m_values = new QVBoxLayout;
     layout->addLayout(m_values);
     m_problems = new QLabel(this);
     m_problems->setObjectName(QStringLiteral("policyProblems"));
@@ -36,27 +34,32 @@ EnforcedPolicyWidget::EnforcedPolicyWidget(QWidget* parent)
 void EnforcedPolicyWidget::addValue(const QString& objectName, const QString& label, const QString& value,
                                     const QString& reason)
 {
+    // One block per value, the reason wrapped below it over the full width (a form layout
+    // miscounts the height of wrapped labels in its field column).
     auto* field = new QWidget(this);
     field->setObjectName(objectName);
     auto* column = new QVBoxLayout(field);
-    column->setContentsMargins(0, 0, 0, 0);
+    column->setContentsMargins(0, 4, 0, 4);
     column->setSpacing(2);
-    auto* shown = new QLabel(QStringLiteral("<b>%1</b>").arg(value.toHtmlEscaped()), field);
+    auto* shown = new QLabel(field);
     shown->setObjectName(QStringLiteral("value"));
+    shown->setText(QStringLiteral("%1 <b>%2</b>").arg(label.toHtmlEscaped(), value.toHtmlEscaped()));
     shown->setTextInteractionFlags(Qt::TextSelectableByMouse);
     column->addWidget(shown);
     auto* why = new QLabel(reason, field);
     why->setObjectName(QStringLiteral("reason"));
     why->setWordWrap(true);
-    why->setEnabled(false); // the secondary text colour of the style
+    why->setTextInteractionFlags(Qt::TextSelectableByMouse);
     column->addWidget(why);
-    m_values->addRow(label, field);
+    m_values->addWidget(field);
 }
 
 void EnforcedPolicyWidget::setSettings(const EffectiveSettings& settings)
 {
-    while (m_values->rowCount() > 0)
-        m_values->removeRow(0);
+    while (QLayoutItem* item = m_values->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
     const MachinePolicy& policy = settings.policy();
     m_intro->setText(tr("Your system administrator set these in %1. They cannot be changed in Conclave; ask "
                         "your administrator if one of them stops you from working.")

@@ -8,7 +8,7 @@
 
 #include <QGroupBox>
 
-class QFormLayout;
+class QVBoxLayout;
 class QLabel;
 
 namespace Conclave::Gui {
@@ -28,7 +28,7 @@ private:
                   const QString& reason);
 
     QLabel* m_intro;
-    QFormLayout* m_values;
+    QVBoxLayout* m_values;
     QLabel* m_problems;
 };
 

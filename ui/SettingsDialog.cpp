@@ -66,7 +66,9 @@ SettingsDialog::SettingsDialog(const LauncherSettings& settings, QWidget* parent
 void SettingsDialog::showEnforcedPolicy(const EffectiveSettings& settings)
 {
     m_policy->setSettings(settings);
-    resize(width(), sizeHint().height());
+    layout()->activate();
+    resize(width(),
+           layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : sizeHint().height());
 }
 
 void SettingsDialog::accept()

@@ -77,7 +77,8 @@ void TestEnforcedPolicyWidget::showsEnforcedValuesAndWhy()
         "TeamSharingEnabled=true\nServerUrl=https://sharing.example.com\nInactivityTimeoutMinutes=5\n"));
     window.show();
     QVERIFY(widget->isVisible());
-    QVERIFY(valueOf(widget, QStringLiteral("policyTeamSharing")).startsWith(QStringLiteral("<b>On</b> | ")));
+    QVERIFY(valueOf(widget, QStringLiteral("policyTeamSharing"))
+                .startsWith(QStringLiteral("Team Sharing: <b>On</b> | ")));
     QVERIFY(valueOf(widget, QStringLiteral("policyServerUrl"))
                 .contains(QStringLiteral("https://sharing.example.com")));
     const QString timeout = valueOf(widget, QStringLiteral("policyInactivityTimeout"));
@@ -115,7 +116,8 @@ void TestEnforcedPolicyWidget::embeddedInSettingsDialog()
     QVERIFY(!widget->isVisible()); // nothing shown until told about a policy
     dialog.showEnforcedPolicy(settings("TeamSharingEnabled=false\n"));
     QVERIFY(widget->isVisible());
-    QVERIFY(valueOf(widget, QStringLiteral("policyTeamSharing")).startsWith(QStringLiteral("<b>Off</b>")));
+    QVERIFY(valueOf(widget, QStringLiteral("policyTeamSharing"))
+                .startsWith(QStringLiteral("Team Sharing: <b>Off</b>")));
 }
 
 QTEST_MAIN(TestEnforcedPolicyWidget)
