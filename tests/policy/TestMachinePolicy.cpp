@@ -104,6 +104,13 @@ void TestMachinePolicy::iniFile_data()
     row("[General] section") << QByteArray("[General]\nTeamSharingEnabled=false\n") << QVariant(false)
                              << QString() << 0 << false << none;
 
+    row("UTF-8 byte order mark") << QByteArray("\xEF\xBB\xBFTeamSharingEnabled=false\n") << QVariant(false)
+                                 << QString() << 0 << false << none;
+    row("CRLF line ends") << QByteArray("TeamSharingEnabled=false\r\nInactivityTimeoutMinutes=5\r\n")
+                          << QVariant(false) << QString() << 5 << false << none;
+    row("spaces and quotes") << QByteArray("TeamSharingEnabled = \"false\"\n") << QVariant(false) << QString()
+                             << 0 << false << none;
+
     // TeamSharingEnabled
     row("sharing false") << QByteArray("TeamSharingEnabled=false\n") << QVariant(false) << QString() << 0
                          << false << none;
