@@ -1151,6 +1151,10 @@
         <source>%1 is %2, but the sign-out time is at least %3 minute; %3 minute is used.</source>
         <translation>%1 ist %2, aber die Zeit bis zur Abmeldung beträgt mindestens %3 Minute; es gilt %3 Minute.</translation>
     </message>
+    <message>
+        <source>The policy in %1 has a value without a key name. Team Sharing is off until it is fixed.</source>
+        <translation>Die Richtlinie in %1 hat einen Wert ohne Schlüsselnamen. Team Sharing ist aus, bis das korrigiert ist.</translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Core::MemorySecretStore</name>

@@ -1151,6 +1151,10 @@
         <source>%1 is %2, but the sign-out time is at least %3 minute; %3 minute is used.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The policy in %1 has a value without a key name. Team Sharing is off until it is fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Core::MemorySecretStore</name>

@@ -184,6 +184,15 @@ MachinePolicy MachinePolicy::read(QSettings& settings)
     // twice in different case is a problem and the most restrictive of the values counts.
     QHash<PolicyKey, QStringList> seen;
     for (const QString& key : settings.allKeys()) {
+        if (key.isEmpty() || key.endsWith(QChar(u'/'))) {
+            // "=value": the line is broken, and it might have been the one turning sharing off.
+            policy.addProblem({},
+                              Tr::tr("The policy in %1 has a value without a key name. Team Sharing is off "
+                                     "until it is fixed.")
+                                  .arg(policy.m_source));
+            policy.turnSharingOffForProblem();
+            continue;
+        }
         // A key inside a [section] still counts (ignoring it could leave sharing on that the
         // administrator meant to turn off), with a problem saying where it belongs.
         const std::optional<PolicyKey> known = policyKeyFromName(key.section(QChar(u'/'), -1));

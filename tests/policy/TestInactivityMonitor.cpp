@@ -75,6 +75,7 @@ void TestInactivityMonitor::inputResetsTheTimer_data()
     QTest::newRow("mouse click") << QStringLiteral("click");
     QTest::newRow("mouse move") << QStringLiteral("move");
     QTest::newRow("wheel") << QStringLiteral("wheel");
+    QTest::newRow("touch") << QStringLiteral("touch");
 }
 
 void TestInactivityMonitor::inputResetsTheTimer()
@@ -92,6 +93,10 @@ void TestInactivityMonitor::inputResetsTheTimer()
     } else if (input == QStringLiteral("move")) {
         QTest::mouseMove(m_button, QPoint(5, 5));
         QTest::mouseMove(m_button, QPoint(20, 8));
+    } else if (input == QStringLiteral("touch")) {
+        static QPointingDevice* s_touchscreen = QTest::createTouchDevice();
+        QTest::touchEvent(m_button, s_touchscreen).press(0, QPoint(5, 5));
+        QTest::touchEvent(m_button, s_touchscreen).release(0, QPoint(5, 5));
     } else {
         const QPointF at(10, 10);
         QWheelEvent wheel(at, m_edit->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
@@ -111,12 +116,17 @@ void TestInactivityMonitor::inputResetsTheTimer()
 void TestInactivityMonitor::nonInputDoesNot()
 {
     QSignalSpy timedOut(m_timer.get(), &InactivityTimer::timedOut);
-    QTest::mouseMove(m_button, QPoint(5, 5));
+    const QPointF at(7, 9);
+    QMouseEvent moved(QEvent::MouseMove, at, m_button->mapToGlobal(at), Qt::NoButton, Qt::NoButton,
+                      Qt::NoModifier);
+    QApplication::sendEvent(m_button, &moved);
+    QCoreApplication::processEvents();
     m_clock->advanceMs(kLimitMs - 1);
     const int before = m_monitor->inputCount();
+    QVERIFY(before > 0);
     // The pointer "moving" to where it already is, a repaint, a resize, focus changes.
-    QMouseEvent still(QEvent::MouseMove, QPointF(5, 5), m_button->mapToGlobal(QPointF(5, 5)), Qt::NoButton,
-                      Qt::NoButton, Qt::NoModifier);
+    QMouseEvent still(QEvent::MouseMove, at, m_button->mapToGlobal(at), Qt::NoButton, Qt::NoButton,
+                      Qt::NoModifier);
     QApplication::sendEvent(m_button, &still);
     m_button->update();
     m_window->resize(320, 140);

@@ -308,6 +308,8 @@ void TestMachinePolicy::malformedFile_data()
     QTest::newRow("section without ]") << QByteArray("TeamSharingEnabled=true\n[Policy\n");
     QTest::newRow("line without =") << QByteArray(
         "TeamSharingEnabled=true\nServerUrl https://a.example.com\n");
+    QTest::newRow("value without a key") << QByteArray("=Tie\n");
+    QTest::newRow("value without a key in a section") << QByteArray("[Policy]\n=false\n");
     QTest::newRow("text after a section") << QByteArray("[General] TeamSharingEnabled=false\n");
     QTest::newRow("binary") << QByteArray("\x7f"
                                           "ELF\x02\x01\x01\x00\x00\x00[\x00\x00\x00",
