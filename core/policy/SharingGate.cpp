@@ -4,6 +4,7 @@
 #include "core/util/LogCategories.h"
 
 #include <QCoreApplication>
+#include <QHostAddress>
 
 namespace Conclave::Core {
 
@@ -36,8 +37,13 @@ SharingGate::SharingGate(const EffectiveSettings& settings)
     m_closedByPolicy = !settings.teamSharingEnabled().value;
     const QUrl server = settings.serverUrl().value;
     const QString scheme = server.scheme().toLower();
-    if (server.isValid() && !server.host().isEmpty() &&
-        (scheme == QStringLiteral("https") || scheme == QStringLiteral("http")))
+    // The same rule as for a policy's ServerUrl: session tokens never travel in clear text to
+    // another machine, whoever chose the server.
+    const QHostAddress address(server.host());
+    const bool loopback = server.host().compare(QStringLiteral("localhost"), Qt::CaseInsensitive) == 0 ||
+                          (!address.isNull() && address.isLoopback());
+    if (server.isValid() && !server.host().isEmpty() && server.userInfo().isEmpty() &&
+        (scheme == QStringLiteral("https") || (scheme == QStringLiteral("http") && loopback)))
         m_server = normalised(server);
     m_open = !m_closedByPolicy;
 }

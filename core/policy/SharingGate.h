@@ -2,7 +2,8 @@
 // notifications) must pass before it opens a socket, sends a request or looks up a host
 // name. It answers from the effective settings: with TeamSharingEnabled=false from the
 // machine policy nothing is permitted at all, and otherwise only the configured sharing
-// server (same scheme, host and port, below its path) is.
+// server (same scheme, host and port, below its path) is, and only over https or, on this
+// machine's loopback, http.
 //
 // The composition root builds one gate from the EffectiveSettings read at start and hands
 // a reference to the sharing components; it is immutable, so threads may share it. With

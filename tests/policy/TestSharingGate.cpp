@@ -75,6 +75,11 @@ void TestSharingGate::permitRequest_data()
         << corp << QStringLiteral("https://u:p@sharing.example.com/conclave/api") << false;
     QTest::newRow("ws scheme") << corp << QStringLiteral("wss://sharing.example.com/conclave/live") << false;
     QTest::newRow("no server set") << QString() << QStringLiteral("https://sharing.example.com/api") << false;
+    QTest::newRow("user chose http to another machine")
+        << QStringLiteral("http://sharing.example.com") << QStringLiteral("http://sharing.example.com/api")
+        << false;
+    QTest::newRow("user chose http on loopback") << QStringLiteral("http://127.0.0.1:8443")
+                                                 << QStringLiteral("http://127.0.0.1:8443/api/v1/me") << true;
 }
 
 void TestSharingGate::permitRequest()
