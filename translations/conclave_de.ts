@@ -1185,6 +1185,10 @@
         <source>Conclave talks only to the sharing server %1.</source>
         <translation>Conclave spricht nur mit dem Sharing-Server %1.</translation>
     </message>
+    <message>
+        <source>The sharing server %1 cannot be used: Conclave talks to a sharing server only over https (http only on this computer).</source>
+        <translation>Der Sharing-Server %1 kann nicht verwendet werden: Conclave spricht mit einem Sharing-Server nur über https (http nur auf diesem Computer).</translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::ConnectionDetailsPane</name>

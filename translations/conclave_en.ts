@@ -1185,6 +1185,10 @@
         <source>Conclave talks only to the sharing server %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The sharing server %1 cannot be used: Conclave talks to a sharing server only over https (http only on this computer).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::ConnectionDetailsPane</name>

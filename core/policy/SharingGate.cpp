@@ -45,6 +45,8 @@ SharingGate::SharingGate(const EffectiveSettings& settings)
     if (server.isValid() && !server.host().isEmpty() && server.userInfo().isEmpty() &&
         (scheme == QStringLiteral("https") || (scheme == QStringLiteral("http") && loopback)))
         m_server = normalised(server);
+    else if (!server.isEmpty())
+        m_rejectedServer = server.toDisplayString(QUrl::RemoveUserInfo);
     m_open = !m_closedByPolicy;
 }
 
@@ -62,6 +64,13 @@ Status SharingGate::permitRequest(const QUrl& url) const
             Error::make(ErrorCode::Denied, Tr::tr("Team Sharing is turned off on this computer by its "
                                                   "administrator; Conclave connects to no sharing "
                                                   "server.")));
+    }
+    if (!m_server.isValid() && !m_rejectedServer.isEmpty()) {
+        return refuse(
+            Error::make(ErrorCode::Denied, Tr::tr("The sharing server %1 cannot be used: Conclave talks "
+                                                  "to a sharing server only over https (http only on "
+                                                  "this computer).")
+                                               .arg(m_rejectedServer)));
     }
     if (!m_server.isValid()) {
         return refuse(Error::make(ErrorCode::Denied, Tr::tr("No sharing server is set. Choose one in the "

@@ -42,7 +42,8 @@ private:
 
     bool m_open = false;
     bool m_closedByPolicy = false;
-    QUrl m_server; // scheme and host in lower case, port filled in, no trailing slash
+    QUrl m_server;            // scheme and host in lower case, port filled in, no trailing slash
+    QString m_rejectedServer; // a configured server that is not allowed, for the message
     mutable std::atomic<int> m_refused{0};
 };
 

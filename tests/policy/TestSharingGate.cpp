@@ -94,6 +94,9 @@ void TestSharingGate::permitRequest()
     QCOMPARE(gate.refusedCount(), permitted ? 0 : 1);
     if (!permitted)
         QVERIFY2(status.error().message.size() > 10, qPrintable(status.error().message));
+    if (QTest::currentDataTag() == QByteArrayLiteral("user chose http to another machine"))
+        QVERIFY2(status.error().message.contains(QStringLiteral("only over https")),
+                 qPrintable(status.error().message));
 }
 
 void TestSharingGate::closedByPolicyRefusesEverything()
