@@ -26,6 +26,7 @@ private slots:
     void closedByPolicyRefusesEverything();
     void refusedRequestNeverReachesTheListener();
     void permittedRequestReachesTheListener();
+    void refusedRequestLooksUpNoName();
 
 private:
     EffectiveSettings settings(const QByteArray& ini, const QString& userServer = {});
@@ -152,6 +153,29 @@ void TestSharingGate::permittedRequestReachesTheListener()
     QCOMPARE(gate.refusedCount(), 0);
     reply->abort();
     reply->deleteLater();
+}
+
+void TestSharingGate::refusedRequestLooksUpNoName()
+{
+    // A name that cannot resolve: had the manager looked it up, the reply would end with
+    // HostNotFoundError; the refusal comes first, before any lookup.
+    const QString server = QStringLiteral("https://sharing.invalid");
+    const SharingGate gate(settings("TeamSharingEnabled=false\nServerUrl=" + server.toUtf8() + "\n"));
+    GatedNetworkAccessManager network(gate);
+    QNetworkReply* reply = network.get(QNetworkRequest(QUrl(server + QStringLiteral("/api/v1/me"))));
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(reply->error(), QNetworkReply::ContentAccessDenied);
+    QCOMPARE(gate.refusedCount(), 1);
+    reply->deleteLater();
+
+    // The same request through an ordinary manager does try the name.
+    QNetworkAccessManager plain;
+    QNetworkReply* looked = plain.get(QNetworkRequest(QUrl(server + QStringLiteral("/api/v1/me"))));
+    QSignalSpy lookedFinished(looked, &QNetworkReply::finished);
+    QVERIFY(lookedFinished.wait(20000));
+    QCOMPARE(looked->error(), QNetworkReply::HostNotFoundError);
+    looked->deleteLater();
 }
 
 QTEST_GUILESS_MAIN(TestSharingGate)
