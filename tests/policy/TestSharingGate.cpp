@@ -24,6 +24,7 @@ private slots:
     void permitRequest_data();
     void permitRequest();
     void closedByPolicyRefusesEverything();
+    void permitConnectionOnlyToTheServer();
     void refusedRequestNeverReachesTheListener();
     void permittedRequestReachesTheListener();
     void refusedRequestLooksUpNoName();
@@ -115,6 +116,16 @@ void TestSharingGate::closedByPolicyRefusesEverything()
     const SharingGate broken(settings("TeamSharingEnabled=off\nServerUrl=https://sharing.example.com\n"));
     QVERIFY(!broken.isOpen());
     QVERIFY(!broken.permitRequest(QUrl(QStringLiteral("https://sharing.example.com/api"))).ok());
+}
+
+void TestSharingGate::permitConnectionOnlyToTheServer()
+{
+    const SharingGate gate(settings("ServerUrl=https://sharing.example.com/conclave\n"));
+    QVERIFY(gate.permitConnection(QStringLiteral("sharing.example.com"), 443).ok());
+    QVERIFY(gate.permitConnection(QStringLiteral("SHARING.example.com"), 443).ok());
+    QVERIFY(!gate.permitConnection(QStringLiteral("sharing.example.com"), 8443).ok());
+    QVERIFY(!gate.permitConnection(QStringLiteral("evil.example.com"), 443).ok());
+    QCOMPARE(gate.refusedCount(), 2);
 }
 
 void TestSharingGate::refusedRequestNeverReachesTheListener()
