@@ -1061,6 +1061,32 @@
     </message>
 </context>
 <context>
+    <name>Conclave::Core::EffectiveSettings</name>
+    <message>
+        <source>Team Sharing is off because the policy set by your system administrator could not be read as written (see the problems below). It stays off until the administrator fixes the policy.</source>
+        <translation>Team Sharing ist aus, weil die von Ihrem Systemadministrator gesetzte Richtlinie nicht wie geschrieben gelesen werden konnte (siehe die Probleme unten). Es bleibt aus, bis der Administrator die Richtlinie korrigiert.</translation>
+    </message>
+    <message>
+        <source>Your system administrator has turned Team Sharing off on this computer. Conclave connects to no sharing server; your local connections work as before.</source>
+        <translation>Ihr Systemadministrator hat Team Sharing auf diesem Computer ausgeschaltet. Conclave verbindet sich mit keinem Sharing-Server; Ihre lokalen Verbindungen funktionieren wie bisher.</translation>
+    </message>
+    <message>
+        <source>Your system administrator has turned Team Sharing on for this computer.</source>
+        <translation>Ihr Systemadministrator hat Team Sharing für diesen Computer eingeschaltet.</translation>
+    </message>
+    <message>
+        <source>Your system administrator has set the sharing server for this computer; Conclave connects to no other.</source>
+        <translation>Ihr Systemadministrator hat den Sharing-Server für diesen Computer festgelegt; Conclave verbindet sich mit keinem anderen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your system administrator allows at most %n minute(s) without input before Conclave signs you out of Team Sharing. You may choose a shorter time, not a longer one.</source>
+        <translation>
+            <numerusform>Ihr Systemadministrator erlaubt höchstens %n Minute ohne Eingabe, bevor Conclave Sie von Team Sharing abmeldet. Sie können eine kürzere Zeit wählen, keine längere.</numerusform>
+            <numerusform>Ihr Systemadministrator erlaubt höchstens %n Minuten ohne Eingabe, bevor Conclave Sie von Team Sharing abmeldet. Sie können eine kürzere Zeit wählen, keine längere.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Conclave::Core::KeychainSecretStore</name>
     <message>
         <source>macOS Keychain</source>
@@ -1120,6 +1146,89 @@
     </message>
 </context>
 <context>
+    <name>Conclave::Core::MachinePolicy</name>
+    <message>
+        <source>a value of type %1</source>
+        <translation>ein Wert vom Typ %1</translation>
+    </message>
+    <message>
+        <source>The policy file %1 could not be read. Team Sharing is off until it can be.</source>
+        <translation>Die Richtliniendatei %1 konnte nicht gelesen werden. Team Sharing ist aus, bis sie gelesen werden kann.</translation>
+    </message>
+    <message>
+        <source>The policy file %1 is not a valid settings file. Team Sharing is off until it is fixed.</source>
+        <translation>Die Richtliniendatei %1 ist keine gültige Einstellungsdatei. Team Sharing ist aus, bis sie korrigiert ist.</translation>
+    </message>
+    <message>
+        <source>Line %1 of the policy file %2 is neither a [section] nor key=value. Team Sharing is off until it is fixed.</source>
+        <translation>Zeile %1 der Richtliniendatei %2 ist weder eine [Sektion] noch Schlüssel=Wert. Team Sharing ist aus, bis sie korrigiert ist.</translation>
+    </message>
+    <message>
+        <source>%1 belongs outside any [section] (write it as %2); it is used anyway.</source>
+        <translation>%1 gehört außerhalb jeder [Sektion] (schreiben Sie %2); der Wert wird trotzdem verwendet.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Conclave policy key and is ignored. The keys are TeamSharingEnabled, ServerUrl and InactivityTimeoutMinutes, outside any [section].</source>
+        <translation>%1 ist kein Richtlinienschlüssel von Conclave und wird ignoriert. Die Schlüssel sind TeamSharingEnabled, ServerUrl und InactivityTimeoutMinutes, außerhalb jeder [Sektion].</translation>
+    </message>
+    <message>
+        <source>%1 is set more than once (as %2); the most restrictive of the values is used.</source>
+        <translation>%1 ist mehrfach gesetzt (als %2); der strengste der Werte wird verwendet.</translation>
+    </message>
+    <message>
+        <source>%1 is %2, which is not true or false (written in lower case; 1 or 0 as a registry DWORD). Team Sharing is off until this is fixed.</source>
+        <translation>%1 ist %2, und das ist weder true noch false (kleingeschrieben; 1 oder 0 als DWORD in der Registry). Team Sharing ist aus, bis das korrigiert ist.</translation>
+    </message>
+    <message>
+        <source>it is not a single URL</source>
+        <translation>es ist nicht genau eine URL</translation>
+    </message>
+    <message>
+        <source>it is not a complete URL such as https://sharing.example.com</source>
+        <translation>es ist keine vollständige URL wie https://sharing.example.com</translation>
+    </message>
+    <message>
+        <source>only https:// URLs are allowed</source>
+        <translation>nur https://-URLs sind erlaubt</translation>
+    </message>
+    <message>
+        <source>http:// is allowed only for this computer (localhost); use https://</source>
+        <translation>http:// ist nur für diesen Computer (localhost) erlaubt; verwenden Sie https://</translation>
+    </message>
+    <message>
+        <source>it must not contain a user name or password</source>
+        <translation>sie darf keinen Benutzernamen und kein Passwort enthalten</translation>
+    </message>
+    <message>
+        <source>it must not contain a query (?) or fragment (#)</source>
+        <translation>sie darf keine Abfrage (?) und kein Fragment (#) enthalten</translation>
+    </message>
+    <message>
+        <source>%1 is %2, which cannot be used: %3. Team Sharing is off until this is fixed.</source>
+        <translation>%1 ist %2 und kann nicht verwendet werden: %3. Team Sharing ist aus, bis das korrigiert ist.</translation>
+    </message>
+    <message>
+        <source>%1 names two different servers. Team Sharing is off until only one is set.</source>
+        <translation>%1 nennt zwei verschiedene Server. Team Sharing ist aus, bis nur einer gesetzt ist.</translation>
+    </message>
+    <message>
+        <source>%1 is %2, which is not a whole number of minutes; %3 minute is used until this is fixed.</source>
+        <translation>%1 ist %2, und das ist keine ganze Zahl von Minuten; bis das korrigiert ist, gilt %3 Minute.</translation>
+    </message>
+    <message>
+        <source>%1 is %2, but a policy can only shorten the sign-out time; %3 minutes are used.</source>
+        <translation>%1 ist %2, aber eine Richtlinie kann die Zeit bis zur Abmeldung nur verkürzen; es gelten %3 Minuten.</translation>
+    </message>
+    <message>
+        <source>%1 is %2, but the sign-out time is at least %3 minute; %3 minute is used.</source>
+        <translation>%1 ist %2, aber die Zeit bis zur Abmeldung beträgt mindestens %3 Minute; es gilt %3 Minute.</translation>
+    </message>
+    <message>
+        <source>The policy in %1 has a value without a key name. Team Sharing is off until it is fixed.</source>
+        <translation>Die Richtlinie in %1 hat einen Wert ohne Schlüsselnamen. Team Sharing ist aus, bis das korrigiert ist.</translation>
+    </message>
+</context>
+<context>
     <name>Conclave::Core::MemorySecretStore</name>
     <message>
         <source>this session only</source>
@@ -1128,6 +1237,29 @@
     <message>
         <source>No %1 is stored for this connection.</source>
         <translation>Für diese Verbindung ist kein(e) %1 gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Core::SharingGate</name>
+    <message>
+        <source>Team Sharing is turned off on this computer by its administrator; Conclave connects to no sharing server.</source>
+        <translation>Team Sharing ist auf diesem Computer von seinem Administrator ausgeschaltet; Conclave verbindet sich mit keinem Sharing-Server.</translation>
+    </message>
+    <message>
+        <source>No sharing server is set. Choose one in the settings.</source>
+        <translation>Es ist kein Sharing-Server eingestellt. Wählen Sie einen in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>This is not a sharing server address.</source>
+        <translation>Das ist keine Adresse eines Sharing-Servers.</translation>
+    </message>
+    <message>
+        <source>Conclave talks only to the sharing server %1.</source>
+        <translation>Conclave spricht nur mit dem Sharing-Server %1.</translation>
+    </message>
+    <message>
+        <source>The sharing server %1 cannot be used: Conclave talks to a sharing server only over https (http only on this computer).</source>
+        <translation>Der Sharing-Server %1 kann nicht verwendet werden: Conclave spricht mit einem Sharing-Server nur über https (http nur auf diesem Computer).</translation>
     </message>
 </context>
 <context>
@@ -1592,6 +1724,48 @@
     </message>
 </context>
 <context>
+    <name>Conclave::Gui::EnforcedPolicyWidget</name>
+    <message>
+        <source>Set by your system administrator</source>
+        <translation>Von Ihrem Systemadministrator festgelegt</translation>
+    </message>
+    <message>
+        <source>Your system administrator set these in %1. They cannot be changed in Conclave; ask your administrator if one of them stops you from working.</source>
+        <translation>Ihr Systemadministrator hat diese Werte in %1 festgelegt. Sie können in Conclave nicht geändert werden; wenden Sie sich an Ihren Administrator, wenn einer davon Sie an der Arbeit hindert.</translation>
+    </message>
+    <message>
+        <source>Team Sharing:</source>
+        <translation>Team Sharing:</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Sharing server:</source>
+        <translation>Sharing-Server:</translation>
+    </message>
+    <message>
+        <source>Sign-out after no input:</source>
+        <translation>Abmeldung ohne Eingabe:</translation>
+    </message>
+    <message numerus="yes">
+        <source>at most %n minute(s)</source>
+        <translation>
+            <numerusform>höchstens %n Minute</numerusform>
+            <numerusform>höchstens %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Problems in the policy:</source>
+        <translation>Probleme in der Richtlinie:</translation>
+    </message>
+</context>
+<context>
     <name>Conclave::Gui::ImportDialog</name>
     <message>
         <source>Import Connections</source>
@@ -1725,6 +1899,21 @@
             <numerusform>Eine davon gibt es schon; sie ist nicht angehakt.</numerusform>
             <numerusform>%n davon gibt es schon; sie sind nicht angehakt.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::InactivityWarningDialog</name>
+    <message>
+        <source>Team Sharing</source>
+        <translation>Team Sharing</translation>
+    </message>
+    <message>
+        <source>&amp;Stay signed in</source>
+        <translation>&amp;Angemeldet bleiben</translation>
+    </message>
+    <message>
+        <source>You will be signed out of Team Sharing in %1 because there was no keyboard or mouse input. Shared folders will close; your local connections stay available.</source>
+        <translation>Sie werden in %1 von Team Sharing abgemeldet, weil es keine Eingabe über Tastatur oder Maus gab. Geteilte Ordner werden geschlossen; Ihre lokalen Verbindungen bleiben verfügbar.</translation>
     </message>
 </context>
 <context>

@@ -1061,6 +1061,32 @@
     </message>
 </context>
 <context>
+    <name>Conclave::Core::EffectiveSettings</name>
+    <message>
+        <source>Team Sharing is off because the policy set by your system administrator could not be read as written (see the problems below). It stays off until the administrator fixes the policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your system administrator has turned Team Sharing off on this computer. Conclave connects to no sharing server; your local connections work as before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your system administrator has turned Team Sharing on for this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your system administrator has set the sharing server for this computer; Conclave connects to no other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Your system administrator allows at most %n minute(s) without input before Conclave signs you out of Team Sharing. You may choose a shorter time, not a longer one.</source>
+        <translation>
+            <numerusform>Your system administrator allows at most %n minute without input before Conclave signs you out of Team Sharing. You may choose a shorter time, not a longer one.</numerusform>
+            <numerusform>Your system administrator allows at most %n minutes without input before Conclave signs you out of Team Sharing. You may choose a shorter time, not a longer one.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Conclave::Core::KeychainSecretStore</name>
     <message>
         <source>macOS Keychain</source>
@@ -1120,6 +1146,89 @@
     </message>
 </context>
 <context>
+    <name>Conclave::Core::MachinePolicy</name>
+    <message>
+        <source>a value of type %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The policy file %1 could not be read. Team Sharing is off until it can be.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The policy file %1 is not a valid settings file. Team Sharing is off until it is fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 of the policy file %2 is neither a [section] nor key=value. Team Sharing is off until it is fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 belongs outside any [section] (write it as %2); it is used anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a Conclave policy key and is ignored. The keys are TeamSharingEnabled, ServerUrl and InactivityTimeoutMinutes, outside any [section].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is set more than once (as %2); the most restrictive of the values is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2, which is not true or false (written in lower case; 1 or 0 as a registry DWORD). Team Sharing is off until this is fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a single URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a complete URL such as https://sharing.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only https:// URLs are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>http:// is allowed only for this computer (localhost); use https://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it must not contain a user name or password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it must not contain a query (?) or fragment (#)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2, which cannot be used: %3. Team Sharing is off until this is fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 names two different servers. Team Sharing is off until only one is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2, which is not a whole number of minutes; %3 minute is used until this is fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2, but a policy can only shorten the sign-out time; %3 minutes are used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2, but the sign-out time is at least %3 minute; %3 minute is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The policy in %1 has a value without a key name. Team Sharing is off until it is fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Conclave::Core::MemorySecretStore</name>
     <message>
         <source>this session only</source>
@@ -1127,6 +1236,29 @@
     </message>
     <message>
         <source>No %1 is stored for this connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Core::SharingGate</name>
+    <message>
+        <source>Team Sharing is turned off on this computer by its administrator; Conclave connects to no sharing server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sharing server is set. Choose one in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a sharing server address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conclave talks only to the sharing server %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sharing server %1 cannot be used: Conclave talks to a sharing server only over https (http only on this computer).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1592,6 +1724,48 @@
     </message>
 </context>
 <context>
+    <name>Conclave::Gui::EnforcedPolicyWidget</name>
+    <message>
+        <source>Set by your system administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your system administrator set these in %1. They cannot be changed in Conclave; ask your administrator if one of them stops you from working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team Sharing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-out after no input:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>at most %n minute(s)</source>
+        <translation>
+            <numerusform>at most %n minute</numerusform>
+            <numerusform>at most %n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Problems in the policy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Conclave::Gui::ImportDialog</name>
     <message>
         <source>Import Connections</source>
@@ -1725,6 +1899,21 @@
             <numerusform>%n of them exists already and is not ticked.</numerusform>
             <numerusform>%n of them exist already and are not ticked.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::InactivityWarningDialog</name>
+    <message>
+        <source>Team Sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stay signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You will be signed out of Team Sharing in %1 because there was no keyboard or mouse input. Shared folders will close; your local connections stay available.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 #include "ui/SettingsDialog.h"
 
 #include "ui/ConnectionTreeModel.h"
+#include "ui/EnforcedPolicyWidget.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -43,6 +44,8 @@ SettingsDialog::SettingsDialog(const LauncherSettings& settings, QWidget* parent
     note->setEnabled(false);
     form->addRow(note);
     layout->addWidget(open);
+    m_policy = new EnforcedPolicyWidget(this);
+    layout->addWidget(m_policy);
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("errorLabel"));
@@ -58,6 +61,14 @@ SettingsDialog::SettingsDialog(const LauncherSettings& settings, QWidget* parent
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     layout->addWidget(buttons);
     resize(520, sizeHint().height());
+}
+
+void SettingsDialog::showEnforcedPolicy(const EffectiveSettings& settings)
+{
+    m_policy->setSettings(settings);
+    layout()->activate();
+    resize(width(),
+           layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : sizeHint().height());
 }
 
 void SettingsDialog::accept()

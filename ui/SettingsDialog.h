@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/connect/LauncherSettings.h"
+#include "core/policy/EffectiveSettings.h"
 
 #include <QDialog>
 #include <QHash>
@@ -11,6 +12,8 @@ class QLabel;
 class QLineEdit;
 
 namespace Conclave::Gui {
+
+class EnforcedPolicyWidget;
 
 class SettingsDialog final : public QDialog
 {
@@ -22,6 +25,8 @@ public:
 
     // The edited settings; meaningful after accept().
     Core::LauncherSettings settings() const { return m_settings; }
+    // Shows what the machine policy enforces (nothing when there is no policy).
+    void showEnforcedPolicy(const Core::EffectiveSettings& settings);
 
 public slots:
     void accept() override;
@@ -31,6 +36,7 @@ private:
     QLineEdit* m_terminal;
     QHash<Core::ConnectionKind, QLineEdit*> m_clients;
     QLabel* m_error;
+    EnforcedPolicyWidget* m_policy;
 };
 
 } // namespace Conclave::Gui

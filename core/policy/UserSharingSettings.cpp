@@ -1,0 +1,39 @@
+// Loading and saving the user's Team Sharing settings.
+#include "core/policy/UserSharingSettings.h"
+
+#include "core/policy/MachinePolicy.h"
+
+#include <QSettings>
+
+#include <algorithm>
+
+namespace Conclave::Core {
+
+UserSharingSettings UserSharingSettings::load(QSettings& settings)
+{
+    UserSharingSettings result;
+    settings.beginGroup(QStringLiteral("TeamSharing"));
+    result.serverUrl = QUrl(settings.value(QStringLiteral("serverUrl")).toString(), QUrl::StrictMode);
+    if (!result.serverUrl.isValid())
+        result.serverUrl = QUrl();
+    bool ok = false;
+    const int minutes =
+        settings.value(QStringLiteral("inactivityTimeoutMinutes"), result.inactivityTimeoutMinutes)
+            .toInt(&ok);
+    if (ok) {
+        result.inactivityTimeoutMinutes =
+            std::clamp(minutes, MachinePolicy::kMinInactivityMinutes, MachinePolicy::kMaxInactivityMinutes);
+    }
+    settings.endGroup();
+    return result;
+}
+
+void UserSharingSettings::save(QSettings& settings) const
+{
+    settings.beginGroup(QStringLiteral("TeamSharing"));
+    settings.setValue(QStringLiteral("serverUrl"), serverUrl.toString());
+    settings.setValue(QStringLiteral("inactivityTimeoutMinutes"), inactivityTimeoutMinutes);
+    settings.endGroup();
+}
+
+} // namespace Conclave::Core
