@@ -315,10 +315,12 @@ Status SecurityStateStore::save(const SecurityState& state, const SecureBytes& a
             kStructure);
     const quint64 next = m_generation + 1;
     QSaveFile file(m_path);
-    // QSaveFile keeps an existing file's owner-only mode; the first write sets it. The content
-    // is encrypted either way.
-    if (!file.open(QIODevice::WriteOnly) || file.write(seal(state, accountKey, m_accountId, next)) < 0 ||
-        !file.commit() || !QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+    // Owner-only before the rename, on the temporary file: the file is never readable by others
+    // (its content is encrypted either way), and nothing can fail after the commit, so a file
+    // that was written always had its generation counted and no two files share one.
+    if (!file.open(QIODevice::WriteOnly) ||
+        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+        file.write(seal(state, accountKey, m_accountId, next)) < 0 || !file.commit()) {
         qCWarning(lcCoreCrypto) << "security state not written:" << file.errorString();
         return CryptoErrors::make(
             ErrorCode::Io,

@@ -287,10 +287,15 @@ private slots:
                                                 QFileDevice::ExeGroup | QFileDevice::ReadOther |
                                                 QFileDevice::WriteOther | QFileDevice::ExeOther;
         QCOMPARE(QFile::permissions(file) & others, QFileDevice::Permissions());
+        // A file someone made readable to others is owner-only again after the next write.
+        QVERIFY(QFile::setPermissions(file, QFile::permissions(file) | QFileDevice::ReadOther));
+        QVERIFY(store.save(state, accountKey).ok());
+        QCOMPARE(QFile::permissions(file) & others, QFileDevice::Permissions());
+        QCOMPARE(store.generation(), quint64(3));
 
         writeAll(file, old); // an attacker with disk access puts the older copy back
         SecurityStateStore restarted(file, account);
-        const Result<SecurityState> refused = restarted.load(accountKey, 2);
+        const Result<SecurityState> refused = restarted.load(accountKey, 3);
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, ErrorCode::Corrupt);
         // Without the remembered generation the old copy cannot be told from a current one.
