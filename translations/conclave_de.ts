@@ -1004,6 +1004,10 @@
         <translation>Nur eine Person, die einen mit diesem Mitglied geteilten Ordner verwaltet, kann seinen neuen Schlüssel bestätigen.</translation>
     </message>
     <message>
+        <source>Enter the invitation code.</source>
+        <translation>Geben Sie den Einladungscode ein.</translation>
+    </message>
+    <message>
         <source>This invitation is meant for someone else.</source>
         <translation>Diese Einladung ist für jemand anderen bestimmt.</translation>
     </message>

@@ -1004,6 +1004,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Enter the invitation code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This invitation is meant for someone else.</source>
         <translation type="unfinished"></translation>
     </message>

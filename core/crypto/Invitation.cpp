@@ -79,6 +79,10 @@ Result<Invitation::Binding> Invitation::acceptOffer(QByteArrayView offerBytes, c
     const QByteArrayView presented = reader.fixed(kMacSize);
     if (const Status parsed = reader.finish(); !parsed)
         return parsed.error();
+    if (code.bytes().size() != InvitationCode::kSize) // moved from: its MAC key would be public
+        return CryptoErrors::make(ErrorCode::InvalidInput,
+                                  QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "Enter the invitation code."),
+                                  kField);
     if (binding.inviteeId != ownId || binding.inviterId == ownId)
         return CryptoErrors::make(
             ErrorCode::Denied,

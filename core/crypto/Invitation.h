@@ -56,7 +56,12 @@ public:
     static Invitation create(const Binding& binding);
     const Binding& binding() const { return m_binding; }
     const InvitationCode& code() const { return m_code; }
-    bool isUsable() const { return !m_used && m_failedAttempts < kMaxFailedAttempts; }
+    // A moved-from invitation holds no code (its MAC key would be public) and is never usable.
+    bool isUsable() const
+    {
+        return !m_used && m_failedAttempts < kMaxFailedAttempts &&
+               m_code.bytes().size() == InvitationCode::kSize;
+    }
 
     // Inviter: the offer the server relays to the invitee with the invitation, binding the
     // inviter's identity key (32 bytes) to the binding under the code.

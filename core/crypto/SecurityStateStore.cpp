@@ -14,6 +14,8 @@
 
 #include <sodium.h>
 
+#include <utility>
+
 namespace Conclave::Core {
 
 namespace {
@@ -69,6 +71,13 @@ QByteArray body(const SecurityState& state)
     for (const auto& [key, seen] : state.items)
         w.uuid(key.first).uuid(key.second).u64(seen.revision).fixed(seen.hash);
     return w.bytes();
+}
+
+bool sameKdf(const std::optional<KdfParams>& a, const std::optional<KdfParams>& b)
+{
+    if (!a || !b)
+        return !a && !b;
+    return a->opsLimit == b->opsLimit && a->memLimit == b->memLimit && a->salt == b->salt;
 }
 
 struct Header
@@ -255,18 +264,24 @@ SecurityStateStore::SecurityStateStore(const QString& path, const QUuid& account
 Result<std::optional<KdfParams>> SecurityStateStore::lastKdf() const
 {
     QFile file(m_path);
-    if (!file.exists())
+    if (!file.exists()) {
+        m_peekedKdf = std::optional<KdfParams>();
         return std::optional<KdfParams>();
+    }
     if (!file.open(QIODevice::ReadOnly))
         return CryptoErrors::make(
             ErrorCode::Io,
             QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "The saved security state cannot be read."),
             kStructure);
-    return peekKdf(file.readAll(), m_accountId);
+    Result<std::optional<KdfParams>> kdf = peekKdf(file.readAll(), m_accountId);
+    if (kdf)
+        m_peekedKdf = *kdf;
+    return kdf;
 }
 
 Result<SecurityState> SecurityStateStore::load(const SecureBytes& accountKey, quint64 minGeneration)
 {
+    const std::optional<std::optional<KdfParams>> peeked = std::exchange(m_peekedKdf, std::nullopt);
     QFile file(m_path);
     if (!file.exists()) {
         if (minGeneration > 0)
@@ -288,6 +303,10 @@ Result<SecurityState> SecurityStateStore::load(const SecureBytes& accountKey, qu
     Result<Opened> opened = open(file.readAll(), accountKey, m_accountId, minGeneration);
     if (!opened)
         return opened.error();
+    // The password was turned into keys with the parameters read before sign-in; the
+    // authenticated header must say the same, or the file was swapped in between.
+    if (peeked && !sameKdf(*peeked, opened->state.lastKdf))
+        return damaged();
     m_generation = opened->generation;
     m_loaded = true;
     return std::move(opened->state);
@@ -315,10 +334,12 @@ Status SecurityStateStore::save(const SecurityState& state, const SecureBytes& a
             kStructure);
     const quint64 next = m_generation + 1;
     QSaveFile file(m_path);
-    // QSaveFile keeps an existing file's owner-only mode; the first write sets it. The content
-    // is encrypted either way.
-    if (!file.open(QIODevice::WriteOnly) || file.write(seal(state, accountKey, m_accountId, next)) < 0 ||
-        !file.commit() || !QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+    // Owner-only before the rename, on the temporary file: the file is never readable by others
+    // (its content is encrypted either way), and nothing can fail after the commit, so a file
+    // that was written always had its generation counted and no two files share one.
+    if (!file.open(QIODevice::WriteOnly) ||
+        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+        file.write(seal(state, accountKey, m_accountId, next)) < 0 || !file.commit()) {
         qCWarning(lcCoreCrypto) << "security state not written:" << file.errorString();
         return CryptoErrors::make(
             ErrorCode::Io,

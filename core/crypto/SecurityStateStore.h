@@ -54,7 +54,8 @@ public:
     SecurityStateStore(const QString& path, const QUuid& accountId);
 
     // Before sign-in: the parameters last accepted for this account (none for a new file),
-    // for AccountKeys::derive's `lastSeen`.
+    // for AccountKeys::derive's `lastSeen`. Remembered until the next load(), which refuses a
+    // file whose authenticated header says otherwise (a header swapped in between).
     Result<std::optional<KdfParams>> lastKdf() const;
     // No file and `minGeneration` 0: an empty state (first use on this computer). No file
     // although a generation was remembered, or any damage: an error.
@@ -70,6 +71,8 @@ private:
     QUuid m_accountId;
     quint64 m_generation = 0;
     bool m_loaded = false;
+    // What lastKdf() last returned, until load() has compared it with the opened header.
+    mutable std::optional<std::optional<KdfParams>> m_peekedKdf;
 };
 
 } // namespace Conclave::Core

@@ -12,6 +12,7 @@
 
 #include <QRegularExpression>
 #include <QTest>
+#include <sodium.h>
 
 using namespace Conclave::Core;
 
@@ -342,6 +343,50 @@ private slots:
                 .ok());
         QVERIFY(!bobPins.checkMembers(forged, 14).ok());
         QVERIFY(bobPins.isBlocked(scene.alice.id));
+    }
+
+    // An invitation that was moved from holds no code. Its MAC key would be the hash of the
+    // tag and the public invitation id alone, which the server can compute: it must refuse
+    // every answer instead of checking against that key.
+    void movedFromInvitationRefusesAnswers()
+    {
+        Scene scene;
+        const Invitation::Binding binding = scene.invitation.binding();
+        Invitation kept = std::move(scene.invitation);
+        const QByteArray genuine = Invitation::answer(kept.code(), binding, scene.bob.bundle());
+        const QByteArray maced = genuine.first(Invitation::kAnswerSize - Invitation::kMacSize);
+        QByteArray emptyCodeKey(32, Qt::Uninitialized);
+        crypto_generichash_state state;
+        crypto_generichash_init(&state, nullptr, 0, 32);
+        crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>("conclave.invite.key.v1"),
+                                  23);
+        const QByteArray id = binding.invitationId.toRfc4122();
+        crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(id.constData()), 16);
+        crypto_generichash_final(&state, reinterpret_cast<unsigned char*>(emptyCodeKey.data()), 32);
+        QByteArray mac(32, Qt::Uninitialized);
+        crypto_generichash(reinterpret_cast<unsigned char*>(mac.data()), 32,
+                           reinterpret_cast<const unsigned char*>(maced.constData()),
+                           std::size_t(maced.size()),
+                           reinterpret_cast<const unsigned char*>(emptyCodeKey.constData()), 32);
+
+        QVERIFY(!scene.invitation.accept(QByteArray(maced + mac), scene.pins, 1).ok());
+        QVERIFY(!scene.pins.pin(scene.bob.id).has_value());
+        QVERIFY(!scene.invitation.isUsable());
+        QVERIFY(kept.accept(genuine, scene.pins, 2).ok());
+
+        // The invitee's side: an offer checked with a moved-from code is refused as well.
+        InvitationCode typed = InvitationCode::generate();
+        const InvitationCode keptCode = std::move(typed);
+        QByteArray offer = Invitation::offer(keptCode, binding, scene.alice.keys.identityPublicKey());
+        offer.chop(Invitation::kMacSize);
+        QByteArray offerMac(32, Qt::Uninitialized);
+        crypto_generichash(reinterpret_cast<unsigned char*>(offerMac.data()), 32,
+                           reinterpret_cast<const unsigned char*>(offer.constData()),
+                           std::size_t(offer.size()),
+                           reinterpret_cast<const unsigned char*>(emptyCodeKey.constData()), 32);
+        KeyPinStore bobPins;
+        QVERIFY(!Invitation::acceptOffer(QByteArray(offer + offerMac), typed, scene.bob.id, bobPins, 3).ok());
+        QVERIFY(!bobPins.pin(scene.alice.id).has_value());
     }
 
     void offerRefused_data()

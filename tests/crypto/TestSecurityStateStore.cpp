@@ -168,6 +168,49 @@ private slots:
         QCOMPARE(opened.error().code, ErrorCode::Corrupt);
     }
 
+    // Someone with disk access lowers the cost in the header for the moment the client reads it
+    // before sign-in, then puts the genuine file back before it is unlocked. The derivation was
+    // made with the lowered cost; unlocking must notice that it read other parameters before.
+    void kdfHeaderSwappedBetweenSignInAndUnlock_data()
+    {
+        QTest::addColumn<QString>("variant");
+        QTest::newRow("lower cost read before sign-in") << "lowered";
+        QTest::newRow("no file before sign-in, a file at unlock") << "absent";
+        QTest::newRow("the same file both times") << "same";
+    }
+
+    void kdfHeaderSwappedBetweenSignInAndUnlock()
+    {
+        QFETCH(QString, variant);
+        const QUuid account = QUuid::createUuid();
+        const SecureBytes accountKey = AccountKeys::generateAccountKey();
+        const QString file = path("swapped-kdf.state");
+        QFile::remove(file);
+        SecurityState state;
+        state.lastKdf = KdfParams{4, KdfParams::kMinMemLimit, QByteArray(16, 'k')};
+        const QByteArray genuine = SecurityStateStore::seal(state, accountKey, account, 1);
+        QByteArray lowered = genuine;
+        lowered[18 + 16 + 8 + 1 + 7] = 3; // ops 4 -> 3
+        if (variant == u"lowered")
+            writeAll(file, lowered);
+        else if (variant == u"same")
+            writeAll(file, genuine);
+
+        SecurityStateStore store(file, account);
+        const Result<std::optional<KdfParams>> seen = store.lastKdf();
+        QVERIFY(seen.ok());
+        writeAll(file, genuine);
+        const Result<SecurityState> loaded = store.load(accountKey, 0);
+        if (variant == u"same") {
+            QVERIFY(loaded.ok());
+            QCOMPARE(loaded->lastKdf->opsLimit, quint64(4));
+            return;
+        }
+        QVERIFY(!loaded.ok());
+        QCOMPARE(loaded.error().code, ErrorCode::Corrupt);
+        QVERIFY(!store.save(state, accountKey).ok());
+    }
+
     void roundTrip()
     {
         FolderFixture f;
@@ -287,10 +330,15 @@ private slots:
                                                 QFileDevice::ExeGroup | QFileDevice::ReadOther |
                                                 QFileDevice::WriteOther | QFileDevice::ExeOther;
         QCOMPARE(QFile::permissions(file) & others, QFileDevice::Permissions());
+        // A file someone made readable to others is owner-only again after the next write.
+        QVERIFY(QFile::setPermissions(file, QFile::permissions(file) | QFileDevice::ReadOther));
+        QVERIFY(store.save(state, accountKey).ok());
+        QCOMPARE(QFile::permissions(file) & others, QFileDevice::Permissions());
+        QCOMPARE(store.generation(), quint64(3));
 
         writeAll(file, old); // an attacker with disk access puts the older copy back
         SecurityStateStore restarted(file, account);
-        const Result<SecurityState> refused = restarted.load(accountKey, 2);
+        const Result<SecurityState> refused = restarted.load(accountKey, 3);
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, ErrorCode::Corrupt);
         // Without the remembered generation the old copy cannot be told from a current one.

@@ -8,6 +8,7 @@
 #   python3 tests/data/crypto/crosscheck_vectors.py
 import hashlib
 import pathlib
+import re
 import struct
 import sys
 import uuid
@@ -194,6 +195,25 @@ def state_sealed():
 
 
 check("security-state body layout", lambda: state_body() == h("state.body"))
+
+
+def documented_record_sizes():
+    # The sizes protocol.md states for the variable-length records must be the ones the
+    # vectors use: pins "(90 or 122 bytes each)", body folders and items "4 + N each".
+    doc = (here / ".." / ".." / ".." / "docs" / "security" / "protocol.md").read_text()
+    pin_sizes = re.search(r"per user, sorted by id \((\d+) or (\d+) bytes each\)", doc)
+    body_sizes = [int(n) for n in re.findall(r"\| 4 \+ (\d+) each \|", doc)]
+    pins = h("pins.v2")
+    body = h("state.body")
+    # Two pins: alice without a pending key, bob with one.
+    pins_ok = pin_sizes and len(pins) == 17 + 4 + int(pin_sizes.group(1)) + int(pin_sizes.group(2))
+    # One folder, one item.
+    body_ok = (len(body_sizes) == 2
+               and len(body) == 23 + 4 + len(pins) + 4 + body_sizes[0] + 4 + body_sizes[1])
+    return bool(pins_ok and body_ok)
+
+
+check("record sizes stated in protocol.md", documented_record_sizes)
 check("security-state sealed file", state_sealed)
 
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
