@@ -5,6 +5,7 @@
 // Dialogs open window-modal without a nested event loop; the test finds them as the
 // active modal widget and drives them like a user.
 #include "core/keychain/MemorySecretStore.h"
+#include "core/storage/ConnectionRepository.h"
 #include "core/storage/ConnectionStore.h"
 #include "ui/ClipboardGuard.h"
 #include "ui/ConnectionEditorDialog.h"
@@ -153,7 +154,14 @@ void TestMainWindow::cleanup()
 
 std::unique_ptr<MainWindow> TestMainWindow::makeWindow()
 {
-    auto window = std::make_unique<MainWindow>(m_secrets.get(), QString(), storePath());
+    // The window is the repository's parent here, so a test that reopens the window gets a
+    // fresh repository over the file, as a restarted app would.
+    auto repository = ConnectionRepository::open(storePath());
+    MainWindow::Services services;
+    services.repository = repository.get();
+    services.secrets = m_secrets.get();
+    auto window = std::make_unique<MainWindow>(services);
+    repository.release()->setParent(window.get());
     window->show();
     if (!QTest::qWaitForWindowExposed(window.get()))
         return nullptr;
