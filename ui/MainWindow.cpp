@@ -874,11 +874,11 @@ void MainWindow::copyUriWithPassword()
 
 void MainWindow::copyUriText(const Connection& connection, const SecureBytes* password)
 {
+    // The string holding the password is handed to the clipboard, not copied: the guard
+    // overwrites that one buffer when the clipboard lets go of it. (fill() here would only
+    // have overwritten a detached copy, as the clipboard shares the buffer.)
     QString uri = ConnectionUri::format(connection, password);
-    m_clipboard->copy(uri, password != nullptr);
-    // The QString held the password; overwrite it before it is freed.
-    if (password)
-        uri.fill(QLatin1Char(' '));
+    m_clipboard->copy(std::move(uri), password != nullptr);
     qCInfo(lcGui) << "copied the URI of connection" << idText(connection.id)
                   << (password ? "with password" : "without password");
     showStatus(password ? tr("URI with password copied. The clipboard is cleared in 30 seconds.")
