@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Conclave::Core::BoundedFile</name>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation>%1 ist keine normale Datei.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>Die Datei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>Conclave::Core::ClientLauncher</name>
     <message>
         <source>Could not create a private folder for the credentials: %1.</source>
@@ -226,16 +237,8 @@
         <translation>Die Verbindung „%1“ verweist auf einen Ordner, der nicht in der Datei steht; sie wurde auf oberster Ebene abgelegt.</translation>
     </message>
     <message>
-        <source>The file %1 cannot be read: %2</source>
-        <translation>Die Datei %1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
         <source>The file %1 is too large to be a Conclave export.</source>
         <translation>Die Datei %1 ist zu groß für einen Export von Conclave.</translation>
-    </message>
-    <message>
-        <source>%1 is not a regular file.</source>
-        <translation>%1 ist keine normale Datei.</translation>
     </message>
     <message>
         <source>must be text</source>
@@ -294,14 +297,6 @@
 <context>
     <name>Conclave::Core::ConnectionImporter</name>
     <message>
-        <source>%1 is not a regular file.</source>
-        <translation>%1 ist keine normale Datei.</translation>
-    </message>
-    <message>
-        <source>The file %1 cannot be read: %2</source>
-        <translation>Die Datei %1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
         <source>The file %1 is too large to be a list of connections.</source>
         <translation>Die Datei %1 ist zu groß für eine Liste von Verbindungen.</translation>
     </message>
@@ -348,6 +343,25 @@
     <message>
         <source>%1, line %2: %3</source>
         <translation>%1, Zeile %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Core::ConnectionRepository</name>
+    <message>
+        <source>The connection list is read-only because its database could not be opened.</source>
+        <translation>Die Verbindungsliste ist schreibgeschützt, weil ihre Datenbank nicht geöffnet werden konnte.</translation>
+    </message>
+    <message>
+        <source>A folder cannot be moved into itself.</source>
+        <translation>Ein Ordner kann nicht in sich selbst verschoben werden.</translation>
+    </message>
+    <message>
+        <source>The target folder no longer exists.</source>
+        <translation>Der Zielordner existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>A folder that still holds connections was not removed.</source>
+        <translation>Ein Ordner, der noch Verbindungen enthält, wurde nicht entfernt.</translation>
     </message>
 </context>
 <context>
@@ -1412,22 +1426,6 @@
 </context>
 <context>
     <name>Conclave::Gui::ConnectionTreeModel</name>
-    <message>
-        <source>The connection list is read-only because its database could not be opened.</source>
-        <translation>Die Verbindungsliste ist schreibgeschützt, weil ihre Datenbank nicht geöffnet werden konnte.</translation>
-    </message>
-    <message>
-        <source>A folder cannot be moved into itself.</source>
-        <translation>Ein Ordner kann nicht in sich selbst verschoben werden.</translation>
-    </message>
-    <message>
-        <source>The target folder no longer exists.</source>
-        <translation>Der Zielordner existiert nicht mehr.</translation>
-    </message>
-    <message>
-        <source>A folder that still holds connections was not removed.</source>
-        <translation>Ein Ordner, der noch Verbindungen enthält, wurde nicht entfernt.</translation>
-    </message>
     <message>
         <source>Name</source>
         <translation>Name</translation>

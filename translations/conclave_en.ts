@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Conclave::Core::BoundedFile</name>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Conclave::Core::ClientLauncher</name>
     <message>
         <source>Could not create a private folder for the credentials: %1.</source>
@@ -226,15 +237,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The file %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The file %1 is too large to be a Conclave export.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not a regular file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -294,14 +297,6 @@
 <context>
     <name>Conclave::Core::ConnectionImporter</name>
     <message>
-        <source>%1 is not a regular file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The file %1 is too large to be a list of connections.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -347,6 +342,25 @@
     </message>
     <message>
         <source>%1, line %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Core::ConnectionRepository</name>
+    <message>
+        <source>The connection list is read-only because its database could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder cannot be moved into itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The target folder no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder that still holds connections was not removed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1412,22 +1426,6 @@
 </context>
 <context>
     <name>Conclave::Gui::ConnectionTreeModel</name>
-    <message>
-        <source>The connection list is read-only because its database could not be opened.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A folder cannot be moved into itself.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The target folder no longer exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A folder that still holds connections was not removed.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Name</source>
         <translation type="unfinished"></translation>

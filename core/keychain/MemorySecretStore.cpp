@@ -42,14 +42,8 @@ void MemorySecretStore::write(const QUuid& connectionId, SecretKind kind, Secure
                               StatusCallback done)
 {
     QObject* target = effectiveContext(context);
-    Status status = validateTarget(connectionId, kind);
-    if (status)
-        status = validateValue(value);
-    if (!status) {
-        value.clear();
-        post<Status>(target, std::move(done), status);
+    if (!acceptWrite(connectionId, kind, value, target, done))
         return;
-    }
     // Assigning over an existing entry frees, and so wipes, the old value.
     m_entries[Key(connectionId, kind)] = std::move(value);
     qCDebug(lcCoreKeychain) << "stored in memory:" << connectionId << secretKindName(kind);

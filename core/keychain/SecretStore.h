@@ -64,6 +64,10 @@ protected:
     static Status validateTarget(const QUuid& connectionId, SecretKind kind);
     static Status validateConnection(const QUuid& connectionId);
     static Status validateValue(const SecureBytes& value);
+    // The checks of a write (target and value). On failure `value` is wiped, `done` hears the
+    // error in `context`'s event loop and false is returned; the caller stops there.
+    static bool acceptWrite(const QUuid& connectionId, SecretKind kind, SecureBytes& value, QObject* context,
+                            StatusCallback& done);
 
     // Queues done(value) to context's event loop; dropped if context dies first.
     template<typename Value> static void post(QObject* context, std::function<void(Value)> done, Value value);
