@@ -1073,6 +1073,25 @@
     </message>
 </context>
 <context>
+    <name>Conclave::Gui::ConnectionCheckDialog</name>
+    <message>
+        <source>Test Connection — %1</source>
+        <translation>Verbindung testen — %1</translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation>%1 wird getestet …</translation>
+    </message>
+    <message>
+        <source>The stored password could not be read: %1</source>
+        <translation>Das gespeicherte Passwort konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The test was cancelled.</source>
+        <translation>Der Test wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
     <name>Conclave::Gui::ConnectionDetailsPane</name>
     <message>
         <source>Select a connection to see its details.</source>
@@ -1866,25 +1885,6 @@
     <message>
         <source>Enter a command.</source>
         <translation>Geben Sie einen Befehl ein.</translation>
-    </message>
-</context>
-<context>
-    <name>Conclave::Gui::TestConnectionDialog</name>
-    <message>
-        <source>Test Connection — %1</source>
-        <translation>Verbindung testen — %1</translation>
-    </message>
-    <message>
-        <source>Testing %1…</source>
-        <translation>%1 wird getestet …</translation>
-    </message>
-    <message>
-        <source>The stored password could not be read: %1</source>
-        <translation>Das gespeicherte Passwort konnte nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>The test was cancelled.</source>
-        <translation>Der Test wurde abgebrochen.</translation>
     </message>
 </context>
 <context>

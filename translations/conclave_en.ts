@@ -1073,6 +1073,25 @@
     </message>
 </context>
 <context>
+    <name>Conclave::Gui::ConnectionCheckDialog</name>
+    <message>
+        <source>Test Connection — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored password could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Conclave::Gui::ConnectionDetailsPane</name>
     <message>
         <source>Select a connection to see its details.</source>
@@ -1865,25 +1884,6 @@
     </message>
     <message>
         <source>Enter a command.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Conclave::Gui::TestConnectionDialog</name>
-    <message>
-        <source>Test Connection — %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Testing %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The stored password could not be read: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The test was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -8,6 +8,7 @@
 #include "core/model/ConnectionUri.h"
 #include "core/storage/ConnectionRepository.h"
 #include "ui/ClipboardGuard.h"
+#include "ui/ConnectionCheckDialog.h"
 #include "ui/ConnectionDetailsPane.h"
 #include "ui/ConnectionEditorDialog.h"
 #include "ui/ConnectionFilterProxyModel.h"
@@ -16,7 +17,6 @@
 #include "ui/GuiLogging.h"
 #include "ui/ImportDialog.h"
 #include "ui/SettingsDialog.h"
-#include "ui/TestConnectionDialog.h"
 #include "ui/TreeEditCommand.h"
 
 #include <QAction>
@@ -810,7 +810,7 @@ void MainWindow::testSelected()
     const Connection* current = currentConnection();
     if (!current)
         return;
-    auto* dialog = new TestConnectionDialog(*current, m_secrets, this);
+    auto* dialog = new ConnectionCheckDialog(*current, m_secrets, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
     dialog->start();
