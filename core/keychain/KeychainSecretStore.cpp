@@ -313,10 +313,8 @@ void KeychainSecretStore::read(const QUuid& connectionId, SecretKind kind, QObje
                                ReadCallback done)
 {
     QObject* target = effectiveContext(context);
-    if (Status status = validateTarget(connectionId, kind); !status) {
-        post<Result<SecureBytes>>(target, std::move(done), status.error());
+    if (!acceptTarget(connectionId, kind, target, done))
         return;
-    }
     auto run =
         newRun(*this, JobType::Read, entryKey(connectionId, kind), secretKindDisplayName(kind), target);
     run->finish = [done = std::move(done)](Result<SecureBytes> result) {
@@ -343,10 +341,8 @@ void KeychainSecretStore::remove(const QUuid& connectionId, SecretKind kind, QOb
                                  StatusCallback done)
 {
     QObject* target = effectiveContext(context);
-    if (Status status = validateTarget(connectionId, kind); !status) {
-        post<Status>(target, std::move(done), status);
+    if (!acceptTarget(connectionId, kind, target, done))
         return;
-    }
     auto run =
         newRun(*this, JobType::Delete, entryKey(connectionId, kind), secretKindDisplayName(kind), target);
     run->finish = toStatusCallback(std::move(done));
@@ -356,10 +352,8 @@ void KeychainSecretStore::remove(const QUuid& connectionId, SecretKind kind, QOb
 void KeychainSecretStore::removeAll(const QUuid& connectionId, QObject* context, StatusCallback done)
 {
     QObject* target = effectiveContext(context);
-    if (Status status = validateConnection(connectionId); !status) {
-        post<Status>(target, std::move(done), status);
+    if (!acceptTarget(connectionId, std::nullopt, target, done))
         return;
-    }
     // One delete per kind; the caller hears once, after all of them, with the first failure.
     struct Tally
     {

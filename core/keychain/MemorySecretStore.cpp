@@ -22,10 +22,8 @@ QString MemorySecretStore::backendName() const
 void MemorySecretStore::read(const QUuid& connectionId, SecretKind kind, QObject* context, ReadCallback done)
 {
     QObject* target = effectiveContext(context);
-    if (Status status = validateTarget(connectionId, kind); !status) {
-        post<Result<SecureBytes>>(target, std::move(done), status.error());
+    if (!acceptTarget(connectionId, kind, target, done))
         return;
-    }
     const auto it = m_entries.find(Key(connectionId, kind));
     if (it == m_entries.end()) {
         post<Result<SecureBytes>>(
@@ -54,10 +52,8 @@ void MemorySecretStore::remove(const QUuid& connectionId, SecretKind kind, QObje
                                StatusCallback done)
 {
     QObject* target = effectiveContext(context);
-    if (Status status = validateTarget(connectionId, kind); !status) {
-        post<Status>(target, std::move(done), status);
+    if (!acceptTarget(connectionId, kind, target, done))
         return;
-    }
     m_entries.erase(Key(connectionId, kind));
     qCDebug(lcCoreKeychain) << "removed from memory:" << connectionId << secretKindName(kind);
     post<Status>(target, std::move(done), Status());
@@ -66,10 +62,8 @@ void MemorySecretStore::remove(const QUuid& connectionId, SecretKind kind, QObje
 void MemorySecretStore::removeAll(const QUuid& connectionId, QObject* context, StatusCallback done)
 {
     QObject* target = effectiveContext(context);
-    if (Status status = validateConnection(connectionId); !status) {
-        post<Status>(target, std::move(done), status);
+    if (!acceptTarget(connectionId, std::nullopt, target, done))
         return;
-    }
     for (SecretKind kind : kAllSecretKinds)
         m_entries.erase(Key(connectionId, kind));
     qCDebug(lcCoreKeychain) << "removed all from memory:" << connectionId;
