@@ -7,23 +7,17 @@
 // Startup hardening stays first in main() (Bootstrap), before Qt exists.
 #pragma once
 
+// MainWindow.h declares the parts the window is given (MainWindow::Services).
+#include "ui/MainWindow.h"
+
 #include <QObject>
 #include <QString>
 
 #include <memory>
 
 class QApplication;
-class QSettings;
-
-namespace Conclave::Core {
-class ClientLauncher;
-class ConnectionRepository;
-class SecretStore;
-} // namespace Conclave::Core
 
 namespace Conclave::Gui {
-
-class MainWindow;
 
 class Application final : public QObject
 {
