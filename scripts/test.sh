@@ -3,6 +3,8 @@
 # This is the README's test command and exactly what CI runs (.ci/run).
 #
 # Stages, in this order (each build tree is built once and reused by later runs):
+#   0. format every C++ file of the `format` target must already be formatted (clang-format
+#             --dry-run --Werror); the run stops here, naming the files, when one is not
 #   1. dev    debug build of everything (build/dev)
 #   2. fuzz   clang + libFuzzer: every parser's fuzz target for a short time (build/fuzz)
 #   3. asan   AddressSanitizer + UBSan build, the suites run under it (build/asan)
@@ -27,6 +29,26 @@ export CONCLAVE_JOBS=${CONCLAVE_JOBS:-$(nproc)}
 failed=()
 
 stage() { echo; echo "== $*"; }
+
+# The same files as the `format` target (CMakeLists.txt): every .cpp and .h below app/, core/,
+# ui/, server/ and tests/, with clang-format 14 and the repository's .clang-format.
+stage "format: clang-format --dry-run --Werror over the files of the format target"
+clang_format=$(command -v clang-format-14 || command -v clang-format || true)
+if [[ -z $clang_format ]]; then
+    echo "clang-format (14) is not installed; install it with scripts/install-deps.sh" >&2
+    exit 1
+fi
+unformatted=()
+while IFS= read -r -d '' file; do
+    "$clang_format" --dry-run --Werror "$file" >/dev/null 2>&1 || unformatted+=("$file")
+done < <(find app core ui server tests -type f \( -name '*.cpp' -o -name '*.h' \) -print0 | sort -z)
+if ((${#unformatted[@]})); then
+    echo "These ${#unformatted[@]} file(s) are not formatted the way .clang-format says:" >&2
+    printf '    %s\n' "${unformatted[@]}" >&2
+    echo "Format them with: clang-format -i <file>, or cmake --build --preset dev --target format" >&2
+    exit 1
+fi
+echo "every file is formatted"
 
 stage "dev: configure and build"
 cmake --preset dev >/dev/null

@@ -2,7 +2,7 @@
 // (ConnectionFilterProxyModel) sorts folders before connections and names alphabetically.
 #include "ui/ConnectionTreeModel.h"
 
-#include "core/storage/ConnectionStore.h"
+#include "core/storage/ConnectionRepository.h"
 #include "core/util/LogCategories.h"
 
 #include <QCoreApplication>
@@ -40,40 +40,71 @@ struct ConnectionTreeModel::Node
     std::vector<std::unique_ptr<Node>> children;
 };
 
-ConnectionTreeModel::ConnectionTreeModel(QObject* parent)
+ConnectionTreeModel::ConnectionTreeModel(ConnectionRepository* repository, QObject* parent)
     : QAbstractItemModel(parent)
+    , m_repository(repository)
+    , m_folders(repository->folderMap())
+    , m_connections(repository->connectionMap())
     , m_root(std::make_unique<Node>())
 {
     m_root->isFolder = true;
+    rebuild();
+    connect(m_repository, &ConnectionRepository::changed, this, &ConnectionTreeModel::follow);
 }
 
 ConnectionTreeModel::~ConnectionTreeModel() = default;
 
-Status ConnectionTreeModel::load(ConnectionStore* store)
+bool ConnectionTreeModel::isReadOnly() const
+{
+    return m_repository->isReadOnly();
+}
+
+bool ConnectionTreeModel::hasFolder(const QUuid& id) const
+{
+    return m_repository->hasFolder(id);
+}
+
+bool ConnectionTreeModel::hasConnection(const QUuid& id) const
+{
+    return m_repository->hasConnection(id);
+}
+
+const Folder* ConnectionTreeModel::folder(const QUuid& id) const
+{
+    return m_repository->folder(id);
+}
+
+const Connection* ConnectionTreeModel::connection(const QUuid& id) const
+{
+    return m_repository->connection(id);
+}
+
+QList<Folder> ConnectionTreeModel::folders() const
+{
+    return m_repository->folders();
+}
+
+QList<Connection> ConnectionTreeModel::connections() const
+{
+    return m_repository->connections();
+}
+
+int ConnectionTreeModel::folderCount() const
+{
+    return m_repository->folderCount();
+}
+
+int ConnectionTreeModel::connectionCount() const
+{
+    return m_repository->connectionCount();
+}
+
+void ConnectionTreeModel::rebuild()
 {
     beginResetModel();
-    m_store = store;
     m_root->children.clear();
-    m_folders.clear();
-    m_connections.clear();
     m_folderNodes.clear();
     m_connectionNodes.clear();
-
-    Status status;
-    if (store) {
-        auto folders = store->folders();
-        auto connections = store->connections();
-        if (!folders) {
-            status = folders.error();
-        } else if (!connections) {
-            status = connections.error();
-        } else {
-            for (const Folder& folder : folders.value())
-                m_folders.insert(folder.id, folder);
-            for (const Connection& connection : connections.value())
-                m_connections.insert(connection.id, connection);
-        }
-    }
 
     // Folders first, parents before children; a folder whose parent is missing (should
     // not happen with a healthy store) goes to the top level rather than disappearing.
@@ -106,19 +137,6 @@ Status ConnectionTreeModel::load(ConnectionStore* store)
         parentNode->children.push_back(std::move(node));
     }
     endResetModel();
-    return status;
-}
-
-const Folder* ConnectionTreeModel::folder(const QUuid& id) const
-{
-    auto it = m_folders.constFind(id);
-    return it == m_folders.cend() ? nullptr : &it.value();
-}
-
-const Connection* ConnectionTreeModel::connection(const QUuid& id) const
-{
-    auto it = m_connections.constFind(id);
-    return it == m_connections.cend() ? nullptr : &it.value();
 }
 
 void ConnectionTreeModel::collectDescendants(const QUuid& folderId, QList<QUuid>& folders,
@@ -139,34 +157,12 @@ void ConnectionTreeModel::collectDescendants(const QUuid& folderId, QList<QUuid>
 
 bool ConnectionTreeModel::isWithin(const QUuid& folderId, const QUuid& ancestorId) const
 {
-    QUuid current = folderId;
-    QSet<QUuid> seen; // a damaged store could hold a cycle
-    while (!current.isNull() && !seen.contains(current)) {
-        if (current == ancestorId)
-            return true;
-        seen.insert(current);
-        auto it = m_folders.constFind(current);
-        if (it == m_folders.cend())
-            return false;
-        current = it->parentId;
-    }
-    return false;
+    return m_repository->isWithin(folderId, ancestorId);
 }
 
 QString ConnectionTreeModel::folderPath(const QUuid& folderId) const
 {
-    QStringList parts;
-    QUuid current = folderId;
-    QSet<QUuid> seen;
-    while (!current.isNull() && !seen.contains(current)) {
-        seen.insert(current);
-        auto it = m_folders.constFind(current);
-        if (it == m_folders.cend())
-            break;
-        parts.prepend(it->name);
-        current = it->parentId;
-    }
-    return parts.join(QStringLiteral(" / "));
+    return m_repository->folderPath(folderId);
 }
 
 ConnectionTreeModel::Node* ConnectionTreeModel::parentNodeForFolderId(const QUuid& folderId) const
@@ -235,14 +231,11 @@ void ConnectionTreeModel::removeNode(Node* node)
     Node* parentNode = node->parent;
     const int row = node->row;
     beginRemoveRows(indexForNode(parentNode), row, row);
-    // The maps change before endRemoveRows(), so slots on rowsRemoved see the new counts.
-    if (node->isFolder) {
+    // The repository has dropped the row already, so slots on rowsRemoved see the new counts.
+    if (node->isFolder)
         m_folderNodes.remove(node->id);
-        m_folders.remove(node->id);
-    } else {
+    else
         m_connectionNodes.remove(node->id);
-        m_connections.remove(node->id);
-    }
     parentNode->children.erase(parentNode->children.begin() + row);
     for (std::size_t i = std::size_t(row); i < parentNode->children.size(); ++i)
         parentNode->children[i]->row = int(i);
@@ -252,9 +245,7 @@ void ConnectionTreeModel::removeNode(Node* node)
 void ConnectionTreeModel::upsertFolderNode(const Folder& folder)
 {
     Node* newParent = parentNodeForFolderId(folder.parentId);
-    const bool exists = m_folders.contains(folder.id);
-    m_folders.insert(folder.id, folder);
-    if (!exists) {
+    if (!m_folderNodes.contains(folder.id)) {
         auto node = std::make_unique<Node>();
         node->isFolder = true;
         node->id = folder.id;
@@ -273,9 +264,7 @@ void ConnectionTreeModel::upsertFolderNode(const Folder& folder)
 void ConnectionTreeModel::upsertConnectionNode(const Connection& connection)
 {
     Node* newParent = parentNodeForFolderId(connection.folderId);
-    const bool exists = m_connections.contains(connection.id);
-    m_connections.insert(connection.id, connection);
-    if (!exists) {
+    if (!m_connectionNodes.contains(connection.id)) {
         auto node = std::make_unique<Node>();
         node->id = connection.id;
         node->searchText = searchTextFor(connection);
@@ -290,98 +279,38 @@ void ConnectionTreeModel::upsertConnectionNode(const Connection& connection)
     emit dataChanged(index, index);
 }
 
-Status ConnectionTreeModel::apply(const QList<Folder>& upsertFolders,
-                                  const QList<Connection>& upsertConnections,
-                                  const QList<QUuid>& removeConnections, const QList<QUuid>& removeFolders)
+void ConnectionTreeModel::follow(const ChangeSet& change)
 {
-    Status status = applyChecked(upsertFolders, upsertConnections, removeConnections, removeFolders);
-    if (!status)
-        emit changeRefused(status.error().message);
-    return status;
-}
-
-Status ConnectionTreeModel::applyChecked(const QList<Folder>& upsertFolders,
-                                         const QList<Connection>& upsertConnections,
-                                         const QList<QUuid>& removeConnections,
-                                         const QList<QUuid>& removeFolders)
-{
-    if (m_readOnly) {
-        return Error::make(ErrorCode::Denied,
-                           tr("The connection list is read-only because its database could not be opened."));
-    }
-    // Check everything before touching the store or the tree, so a refused change
-    // leaves both as they were.
-    QHash<QUuid, QUuid> parentAfter; // folder -> parent once this change is applied
-    for (auto it = m_folders.cbegin(); it != m_folders.cend(); ++it)
-        parentAfter.insert(it.key(), it->parentId);
-    for (const Folder& f : upsertFolders)
-        parentAfter.insert(f.id, f.parentId);
-    for (const QUuid& id : removeFolders)
-        parentAfter.remove(id);
-    for (const Folder& f : upsertFolders) {
-        QUuid current = f.parentId;
-        int steps = 0;
-        while (!current.isNull()) {
-            if (current == f.id || ++steps > parentAfter.size()) {
-                return Error::make(ErrorCode::InvalidInput, tr("A folder cannot be moved into itself."),
-                                   QStringLiteral("parentId"));
-            }
-            if (!parentAfter.contains(current)) {
-                return Error::make(ErrorCode::NotFound, tr("The target folder no longer exists."),
-                                   QStringLiteral("parentId"));
-            }
-            current = parentAfter.value(current);
-        }
-    }
-    for (const Connection& c : upsertConnections) {
-        if (!c.folderId.isNull() && !parentAfter.contains(c.folderId))
-            return Error::make(ErrorCode::NotFound, tr("The target folder no longer exists."),
-                               QStringLiteral("folderId"));
-    }
-
-    if (m_store) {
-        if (!upsertFolders.isEmpty() || !upsertConnections.isEmpty()) {
-            Status saved = m_store->saveAll(upsertFolders, upsertConnections);
-            if (!saved) {
-                return saved;
-            }
-        }
-        for (const QUuid& id : removeConnections) {
-            Status removed = m_store->removeConnection(id);
-            if (!removed && removed.error().code != ErrorCode::NotFound) {
-                return removed;
-            }
-        }
-    }
-
-    // Folders parents first: an upserted folder may hang below another upserted one.
-    QList<Folder> pending = upsertFolders;
+    // The repository has checked the change against the whole tree, so every parent
+    // exists by the time its children are placed and every removed folder is empty once
+    // the removals below it have been made.
+    QList<Folder> pending = change.upsertFolders;
     while (!pending.isEmpty()) {
         QList<Folder> later;
-        for (const Folder& f : pending) {
-            if (f.parentId.isNull() || m_folders.contains(f.parentId))
+        for (const Folder& f : std::as_const(pending)) {
+            if (f.parentId.isNull() || m_folderNodes.contains(f.parentId))
                 upsertFolderNode(f);
             else
                 later.append(f);
         }
-        if (later.size() == pending.size()) { // parents missing: validated above, so unreachable
-            for (const Folder& f : later)
+        if (later.size() == pending.size()) { // parents missing: checked, so unreachable
+            for (const Folder& f : std::as_const(later))
                 upsertFolderNode(f);
             break;
         }
         pending = later;
     }
-    for (const Connection& c : upsertConnections)
+    for (const Connection& c : change.upsertConnections)
         upsertConnectionNode(c);
-    for (const QUuid& id : removeConnections) {
+    for (const QUuid& id : change.removeConnections) {
         if (Node* node = m_connectionNodes.value(id))
             removeNode(node);
     }
-    // Folders children first; a folder that still holds something is kept and reported.
-    QList<QUuid> remaining = removeFolders;
+    // Folders children first.
+    QList<QUuid> remaining = change.removeFolders;
     while (!remaining.isEmpty()) {
         QList<QUuid> later;
-        for (const QUuid& id : remaining) {
+        for (const QUuid& id : std::as_const(remaining)) {
             Node* node = m_folderNodes.value(id);
             if (!node)
                 continue;
@@ -389,22 +318,14 @@ Status ConnectionTreeModel::applyChecked(const QList<Folder>& upsertFolders,
                 later.append(id);
                 continue;
             }
-            if (m_store) {
-                Status removed = m_store->removeFolder(id);
-                if (!removed && removed.error().code != ErrorCode::NotFound) {
-                    return removed;
-                }
-            }
             removeNode(node);
         }
-        if (later.size() == remaining.size()) {
-            return Error::make(ErrorCode::InvalidInput,
-                               tr("A folder that still holds connections was not removed."),
-                               QStringLiteral("folder"));
+        if (later.size() == remaining.size()) { // checked, so unreachable; keep the tree whole
+            rebuild();
+            return;
         }
         remaining = later;
     }
-    return {};
 }
 
 QModelIndex ConnectionTreeModel::index(int row, int column, const QModelIndex& parent) const
@@ -597,7 +518,7 @@ QVariant ConnectionTreeModel::data(const QModelIndex& index, int role) const
 
 bool ConnectionTreeModel::setData(const QModelIndex& index, const QVariant& value, int role)
 {
-    if (!index.isValid() || role != Qt::EditRole || m_readOnly)
+    if (!index.isValid() || role != Qt::EditRole || isReadOnly())
         return false;
     const Node* node = nodeFor(index);
     const QString name = value.toString().trimmed();
@@ -607,17 +528,18 @@ bool ConnectionTreeModel::setData(const QModelIndex& index, const QVariant& valu
         m_renameHandler(node->id, name);
         return true;
     }
-    Folder f = m_folders.value(node->id);
-    f.name = name;
-    return apply({f}, {}, {}, {}).ok();
+    ChangeSet change;
+    change.upsertFolders.append(m_folders.value(node->id));
+    change.upsertFolders.last().name = name;
+    return m_repository->apply(change).ok();
 }
 
 Qt::ItemFlags ConnectionTreeModel::flags(const QModelIndex& index) const
 {
     if (!index.isValid())
-        return m_readOnly ? Qt::NoItemFlags : Qt::ItemIsDropEnabled;
+        return isReadOnly() ? Qt::NoItemFlags : Qt::ItemIsDropEnabled;
     Qt::ItemFlags result = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    if (m_readOnly)
+    if (isReadOnly())
         return result;
     result |= Qt::ItemIsDragEnabled;
     if (nodeFor(index)->isFolder)
@@ -715,7 +637,7 @@ QUuid ConnectionTreeModel::targetFolderFor(const QModelIndex& parent) const
 bool ConnectionTreeModel::canDropMimeData(const QMimeData* data, Qt::DropAction action, int, int,
                                           const QModelIndex& parent) const
 {
-    if (m_readOnly || action != Qt::MoveAction)
+    if (isReadOnly() || action != Qt::MoveAction)
         return false;
     MoveRequest request;
     if (!decodeMime(data, request))
@@ -742,19 +664,18 @@ bool ConnectionTreeModel::dropMimeData(const QMimeData* data, Qt::DropAction act
         // MoveAction finds nothing to do because this model does not implement it.
         return true;
     }
-    QList<Folder> folders;
+    ChangeSet change;
     for (const QUuid& id : request.folders) {
         Folder f = m_folders.value(id);
         f.parentId = request.targetFolder;
-        folders.append(f);
+        change.upsertFolders.append(f);
     }
-    QList<Connection> connections;
     for (const QUuid& id : request.connections) {
         Connection c = m_connections.value(id);
         c.folderId = request.targetFolder;
-        connections.append(c);
+        change.upsertConnections.append(c);
     }
-    return apply(folders, connections, {}, {}).ok();
+    return m_repository->apply(change).ok();
 }
 
 } // namespace Conclave::Gui

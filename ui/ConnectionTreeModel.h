@@ -1,8 +1,10 @@
 // ConnectionTreeModel: the folder tree with its connections, as shown in the main window.
-// It keeps folders and connections in memory and writes every change through to the
-// ConnectionStore (when there is one), so the tree and the database never disagree. The
-// view never edits it directly: renames and drops are handed to a handler (the main
-// window), which turns them into undoable commands that call the apply functions below.
+// A view over Core::ConnectionRepository, which owns the folders and connections: the model
+// keeps only the tree's shape (nodes with their rows) and follows the repository's
+// changed() signal, whoever made the change (this window, its undo stack, an import, later
+// the sync engine). It never writes on its own: renames and drops are handed to a handler
+// (the main window), which turns them into undoable commands that apply a ChangeSet to the
+// repository.
 #pragma once
 
 #include "core/model/Connection.h"
@@ -19,8 +21,9 @@
 #include <vector>
 
 namespace Conclave::Core {
-class ConnectionStore;
-}
+class ConnectionRepository;
+struct ChangeSet;
+} // namespace Conclave::Core
 
 namespace Conclave::Gui {
 
@@ -50,33 +53,25 @@ public:
     using MoveHandler = std::function<void(const MoveRequest&)>;
     using RenameHandler = std::function<void(const QUuid& folderId, const QString& name)>;
 
-    explicit ConnectionTreeModel(QObject* parent = nullptr);
+    // `repository` must outlive the model.
+    explicit ConnectionTreeModel(Core::ConnectionRepository* repository, QObject* parent = nullptr);
     ~ConnectionTreeModel() override;
 
-    // Loads everything from `store` (which must outlive the model); null keeps the model
-    // empty and unpersisted. readOnly refuses every change (a store we must not touch).
-    Core::Status load(Core::ConnectionStore* store);
-    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
-    bool isReadOnly() const { return m_readOnly; }
+    Core::ConnectionRepository* repository() const { return m_repository; }
+    bool isReadOnly() const;
 
     void setMoveHandler(MoveHandler handler) { m_moveHandler = std::move(handler); }
     void setRenameHandler(RenameHandler handler) { m_renameHandler = std::move(handler); }
 
-    // Upserts and removals in one go, persisted in one store transaction for the upserts.
-    // Folders are upserted parents first and removed children first; removing a folder
-    // that still has children is refused.
-    Core::Status apply(const QList<Core::Folder>& upsertFolders,
-                       const QList<Core::Connection>& upsertConnections,
-                       const QList<QUuid>& removeConnections, const QList<QUuid>& removeFolders);
-
-    bool hasFolder(const QUuid& id) const { return m_folders.contains(id); }
-    bool hasConnection(const QUuid& id) const { return m_connections.contains(id); }
+    // Shorthands for the repository's data, for the window and its tests.
+    bool hasFolder(const QUuid& id) const;
+    bool hasConnection(const QUuid& id) const;
     const Core::Folder* folder(const QUuid& id) const;
     const Core::Connection* connection(const QUuid& id) const;
-    QList<Core::Folder> folders() const { return m_folders.values(); }
-    QList<Core::Connection> connections() const { return m_connections.values(); }
-    int folderCount() const { return int(m_folders.size()); }
-    int connectionCount() const { return int(m_connections.size()); }
+    QList<Core::Folder> folders() const;
+    QList<Core::Connection> connections() const;
+    int folderCount() const;
+    int connectionCount() const;
 
     // Every folder and connection below folder `id` (not including it), deepest last.
     void collectDescendants(const QUuid& folderId, QList<QUuid>& folders, QList<QUuid>& connections) const;
@@ -120,10 +115,6 @@ public:
     const QString& displayName(const QModelIndex& index) const;
     const QUuid& nodeId(const QModelIndex& index) const;
 
-signals:
-    // A change was refused (store failure or an impossible move); the message is for the user.
-    void changeRefused(const QString& message);
-
 private:
     struct Node;
     Node* nodeFor(const QModelIndex& index) const;
@@ -134,18 +125,17 @@ private:
     void removeNode(Node* node);
     void upsertFolderNode(const Core::Folder& folder);
     void upsertConnectionNode(const Core::Connection& connection);
-    Core::Status applyChecked(const QList<Core::Folder>& upsertFolders,
-                              const QList<Core::Connection>& upsertConnections,
-                              const QList<QUuid>& removeConnections, const QList<QUuid>& removeFolders);
+    void rebuild();
+    void follow(const Core::ChangeSet& change);
     bool decodeMime(const QMimeData* data, MoveRequest& request) const;
     QUuid targetFolderFor(const QModelIndex& parent) const;
     static QString searchTextFor(const Core::Connection& connection);
 
-    Core::ConnectionStore* m_store = nullptr;
-    bool m_readOnly = false;
+    Core::ConnectionRepository* m_repository;
+    // The repository's maps, read on every data() call without going through it.
+    const QHash<QUuid, Core::Folder>& m_folders;
+    const QHash<QUuid, Core::Connection>& m_connections;
     std::unique_ptr<Node> m_root;
-    QHash<QUuid, Core::Folder> m_folders;
-    QHash<QUuid, Core::Connection> m_connections;
     QHash<QUuid, Node*> m_folderNodes;
     QHash<QUuid, Node*> m_connectionNodes;
     MoveHandler m_moveHandler;

@@ -6,8 +6,9 @@
 #include "core/model/ConnectionExporter.h"
 #include "core/model/ConnectionImporter.h"
 #include "core/model/ConnectionUri.h"
-#include "core/storage/ConnectionStore.h"
+#include "core/storage/ConnectionRepository.h"
 #include "ui/ClipboardGuard.h"
+#include "ui/ConnectionCheckDialog.h"
 #include "ui/ConnectionDetailsPane.h"
 #include "ui/ConnectionEditorDialog.h"
 #include "ui/ConnectionFilterProxyModel.h"
@@ -16,7 +17,6 @@
 #include "ui/GuiLogging.h"
 #include "ui/ImportDialog.h"
 #include "ui/SettingsDialog.h"
-#include "ui/TestConnectionDialog.h"
 #include "ui/TreeEditCommand.h"
 
 #include <QAction>
@@ -54,26 +54,30 @@ QString idText(const QUuid& id)
 
 } // namespace
 
-MainWindow::MainWindow(SecretStore* secrets, const QString& secretsWarning, const QString& storePath,
-                       QWidget* parent)
+MainWindow::MainWindow(const Services& services, QWidget* parent)
     : QMainWindow(parent)
-    , m_secrets(secrets)
+    , m_secrets(services.secrets)
+    , m_repository(services.repository)
+    , m_settings(services.settings)
 {
+    Q_ASSERT(m_repository);
+    if (!m_settings) {
+        m_ownSettings = std::make_unique<QSettings>();
+        m_settings = m_ownSettings.get();
+    }
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Conclave"));
     setWindowIcon(ConnectionTreeModel::appIcon());
 
-    m_model = new ConnectionTreeModel(this);
+    m_model = new ConnectionTreeModel(m_repository, this);
     m_proxy = new ConnectionFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
     m_proxy->sort(0);
     m_undo = new QUndoStack(this);
     m_undo->setUndoLimit(100);
     m_clipboard = new ClipboardGuard(this);
-    {
-        QSettings settings;
-        m_launcher = new ClientLauncher(LauncherSettings::load(settings), this);
-    }
+    m_launcher =
+        services.launcher ? services.launcher : new ClientLauncher(LauncherSettings::load(*m_settings), this);
     connect(m_launcher, &ClientLauncher::launchFailed, this, [this](const QUuid&, const QString& message) {
         showBanner(QStringLiteral("openErrorBanner"), message, true);
     });
@@ -85,7 +89,7 @@ MainWindow::MainWindow(SecretStore* secrets, const QString& secretsWarning, cons
         });
     });
     m_model->setRenameHandler([this](const QUuid& id, const QString& name) { onRenameRequested(id, name); });
-    connect(m_model, &ConnectionTreeModel::changeRefused, this, [this](const QString& message) {
+    connect(m_repository, &ConnectionRepository::changeRefused, this, [this](const QString& message) {
         showStatus(message);
         m_lastRefusal = message;
     });
@@ -95,9 +99,9 @@ MainWindow::MainWindow(SecretStore* secrets, const QString& secretsWarning, cons
     createToolBar();
     createCentral();
 
-    if (!secretsWarning.isEmpty())
-        showBanner(QStringLiteral("keychainBanner"), secretsWarning, false);
-    openStore(storePath);
+    if (!services.secretsWarning.isEmpty())
+        showBanner(QStringLiteral("keychainBanner"), services.secretsWarning, false);
+    showStoreProblems();
     // Small lists open fully expanded; large ones show their top level only.
     if (m_model->connectionCount() <= 200)
         m_tree->expandAll();
@@ -126,7 +130,7 @@ MainWindow::MainWindow(SecretStore* secrets, const QString& secretsWarning, cons
 MainWindow::~MainWindow()
 {
     // Commands drop secrets of deleted connections when destroyed; do it while the
-    // model and store still exist.
+    // model and repository still exist.
     m_undo->clear();
 }
 
@@ -315,12 +319,11 @@ void MainWindow::createCentral()
     statusBar()->setObjectName(QStringLiteral("statusBar"));
 }
 
-void MainWindow::openStore(const QString& path)
+void MainWindow::showStoreProblems()
 {
-    auto store = ConnectionStore::open(path);
-    if (!store) {
-        const Error& error = store.error();
-        qCWarning(lcGui) << "connection store could not be opened:" << errorCodeName(error.code);
+    if (const Status& opened = m_repository->openStatus(); !opened.ok()) {
+        const Error& error = opened.error();
+        const QString& path = m_repository->path();
         QString text;
         if (error.code == ErrorCode::VersionTooNew) {
             text = tr("Your connections were saved by a newer version of Conclave. Conclave started with an "
@@ -335,19 +338,13 @@ void MainWindow::openStore(const QString& path)
                        .arg(error.message);
         }
         showBanner(QStringLiteral("storeBanner"), text, true);
-        m_model->setReadOnly(true);
         m_empty->setReadOnly(true);
-        (void)m_model->load(nullptr);
         return;
     }
-    m_store = std::move(store).value();
-    const Status loaded = m_model->load(m_store.get());
-    if (!loaded) {
+    if (const Status& loaded = m_repository->loadStatus(); !loaded.ok()) {
         showBanner(QStringLiteral("storeBanner"),
                    tr("Some connections could not be read: %1").arg(loaded.error().message), true);
     }
-    qCInfo(lcGui) << "loaded" << m_model->connectionCount() << "connections in" << m_model->folderCount()
-                  << "folders";
 }
 
 bool MainWindow::isReadOnly() const
@@ -504,7 +501,7 @@ bool MainWindow::pushChange(const QString& text, const QList<Folder>& beforeFold
         showStatus(tr("The connection list is read-only."));
         return false;
     }
-    auto* command = new TreeEditCommand(m_model, text, {beforeFolders, beforeConnections},
+    auto* command = new TreeEditCommand(m_repository, text, {beforeFolders, beforeConnections},
                                         {afterFolders, afterConnections},
                                         [this](const QList<QUuid>& ids) { dropSecrets(ids); });
     // push() runs redo(); a refused change marks itself obsolete and is deleted by push(),
@@ -813,7 +810,7 @@ void MainWindow::testSelected()
     const Connection* current = currentConnection();
     if (!current)
         return;
-    auto* dialog = new TestConnectionDialog(*current, m_secrets, this);
+    auto* dialog = new ConnectionCheckDialog(*current, m_secrets, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
     dialog->start();
@@ -877,11 +874,11 @@ void MainWindow::copyUriWithPassword()
 
 void MainWindow::copyUriText(const Connection& connection, const SecureBytes* password)
 {
+    // The string holding the password is handed to the clipboard, not copied: the guard
+    // overwrites that one buffer when the clipboard lets go of it. (fill() here would only
+    // have overwritten a detached copy, as the clipboard shares the buffer.)
     QString uri = ConnectionUri::format(connection, password);
-    m_clipboard->copy(uri, password != nullptr);
-    // The QString held the password; overwrite it before it is freed.
-    if (password)
-        uri.fill(QLatin1Char(' '));
+    m_clipboard->copy(std::move(uri), password != nullptr);
     qCInfo(lcGui) << "copied the URI of connection" << idText(connection.id)
                   << (password ? "with password" : "without password");
     showStatus(password ? tr("URI with password copied. The clipboard is cleared in 30 seconds.")
@@ -981,8 +978,7 @@ void MainWindow::showSettings()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         m_launcher->setSettings(dialog->settings());
-        QSettings settings;
-        dialog->settings().save(settings);
+        dialog->settings().save(*m_settings);
     });
     dialog->open();
 }

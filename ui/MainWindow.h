@@ -1,8 +1,10 @@
 // MainWindow: the app's window. A filterable folder tree of connections on the left, the
 // selected item's details on the right, an empty state on first run, and every action on
 // connections (new, edit, duplicate, move, delete, copy URI, open, test, import, export)
-// with undo and redo. Changes go through TreeEditCommand on a QUndoStack; secrets go to the
-// SecretStore and never to the model, the store, the settings or the log.
+// with undo and redo. The window owns no data: it shows the ConnectionRepository it is
+// given (through ConnectionTreeModel) and changes it through TreeEditCommand on a
+// QUndoStack; secrets go to the SecretStore and never to the model, the store, the settings
+// or the log. The app's composition root (app/Application) builds what it is given.
 #pragma once
 
 #include "core/crypto/SecureBytes.h"
@@ -18,13 +20,14 @@
 
 class QLabel;
 class QLineEdit;
+class QSettings;
 class QStackedWidget;
 class QTreeView;
 class QUndoStack;
 
 namespace Conclave::Core {
 class ClientLauncher;
-class ConnectionStore;
+class ConnectionRepository;
 class SecretStore;
 } // namespace Conclave::Core
 
@@ -50,12 +53,19 @@ public:
         bool remove = false;
     };
 
-    // Opens the store at `storePath` (ConnectionStore::defaultPath() in the app). When it
-    // cannot be opened the window starts read-only and empty and says why; the file is left
-    // as it is. `secrets` must outlive the window; `secretsWarning` (non-empty when the OS
-    // keychain is not used) is shown as a banner.
-    MainWindow(Core::SecretStore* secrets, const QString& secretsWarning, const QString& storePath,
-               QWidget* parent = nullptr);
+    // What the window works with; everything given must outlive it.
+    struct Services
+    {
+        // Required. When its database could not be opened it is read-only and empty, and
+        // the window says why.
+        Core::ConnectionRepository* repository = nullptr;
+        Core::SecretStore* secrets = nullptr;     // null: no secrets are read or written
+        QString secretsWarning;                   // non-empty when the OS keychain is not used
+        QSettings* settings = nullptr;            // client commands; null: the default QSettings
+        Core::ClientLauncher* launcher = nullptr; // null: the window makes its own
+    };
+
+    explicit MainWindow(const Services& services, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     ConnectionTreeModel* model() const { return m_model; }
@@ -107,7 +117,7 @@ private:
     void createMenus();
     void createToolBar();
     void createCentral();
-    void openStore(const QString& path);
+    void showStoreProblems();
     void updateActions();
     void updateDetails();
     void updateEmptyState();
@@ -125,7 +135,9 @@ private:
     void secretOperationDone(const Core::Status& status);
 
     QPointer<Core::SecretStore> m_secrets;
-    std::unique_ptr<Core::ConnectionStore> m_store;
+    Core::ConnectionRepository* m_repository = nullptr;
+    std::unique_ptr<QSettings> m_ownSettings;
+    QSettings* m_settings = nullptr;
     ConnectionTreeModel* m_model = nullptr;
     ConnectionFilterProxyModel* m_proxy = nullptr;
     QUndoStack* m_undo = nullptr;

@@ -1,7 +1,7 @@
 // TreeEditCommand: see the header.
 #include "ui/TreeEditCommand.h"
 
-#include "ui/ConnectionTreeModel.h"
+#include "core/storage/ConnectionRepository.h"
 
 #include <QSet>
 
@@ -9,10 +9,10 @@ namespace Conclave::Gui {
 
 using namespace Conclave::Core;
 
-TreeEditCommand::TreeEditCommand(ConnectionTreeModel* model, const QString& text, State before, State after,
-                                 SecretDropper dropSecrets)
+TreeEditCommand::TreeEditCommand(ConnectionRepository* repository, const QString& text, State before,
+                                 State after, SecretDropper dropSecrets)
     : QUndoCommand(text)
-    , m_model(model)
+    , m_repository(repository)
     , m_before(std::move(before))
     , m_after(std::move(after))
     , m_dropSecrets(std::move(dropSecrets))
@@ -44,17 +44,19 @@ void TreeEditCommand::applyState(const State& from, const State& to)
         targetFolders.insert(f.id);
     for (const Connection& c : to.connections)
         targetConnections.insert(c.id);
-    QList<QUuid> removeFolders;
-    QList<QUuid> removeConnections;
+    ChangeSet change;
+    change.origin = ChangeOrigin::Local;
+    change.upsertFolders = to.folders;
+    change.upsertConnections = to.connections;
     for (const Folder& f : from.folders) {
         if (!targetFolders.contains(f.id))
-            removeFolders.append(f.id);
+            change.removeFolders.append(f.id);
     }
     for (const Connection& c : from.connections) {
         if (!targetConnections.contains(c.id))
-            removeConnections.append(c.id);
+            change.removeConnections.append(c.id);
     }
-    m_succeeded = m_model->apply(to.folders, to.connections, removeConnections, removeFolders).ok();
+    m_succeeded = m_repository->apply(change).ok();
 }
 
 void TreeEditCommand::redo()

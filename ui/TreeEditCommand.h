@@ -1,8 +1,9 @@
 // TreeEditCommand: one undoable change to the connection tree (create, edit, duplicate,
 // move, delete, rename, import). It records the affected folders and connections as they
-// were before and as they are after; undo and redo write one state or the other through
-// ConnectionTreeModel::apply. A single class covers every kind of change, so undo always
-// restores exactly what was there, ids included.
+// were before and as they are after; undo and redo write one state or the other as one
+// ChangeSet through ConnectionRepository::apply, so each is one transaction and the tree
+// follows. A single class covers every kind of change, so undo always restores exactly
+// what was there, ids included.
 //
 // Secrets of a deleted connection stay in the keychain while the delete can still be
 // undone. When the undo stack drops the command, the connections that no longer exist in
@@ -18,9 +19,11 @@
 
 #include <functional>
 
-namespace Conclave::Gui {
+namespace Conclave::Core {
+class ConnectionRepository;
+}
 
-class ConnectionTreeModel;
+namespace Conclave::Gui {
 
 class TreeEditCommand final : public QUndoCommand
 {
@@ -34,7 +37,7 @@ public:
 
     // `before` and `after` list the same ids or a subset; an id present in one state and
     // absent in the other is created or removed.
-    TreeEditCommand(ConnectionTreeModel* model, const QString& text, State before, State after,
+    TreeEditCommand(Core::ConnectionRepository* repository, const QString& text, State before, State after,
                     SecretDropper dropSecrets = {});
     ~TreeEditCommand() override;
     Q_DISABLE_COPY_MOVE(TreeEditCommand)
@@ -42,13 +45,13 @@ public:
     void undo() override;
     void redo() override;
 
-    // False when the last undo/redo could not be applied (store error, reported by the model).
+    // False when the last undo/redo could not be applied (reported by the repository).
     bool succeeded() const { return m_succeeded; }
 
 private:
     void applyState(const State& from, const State& to);
 
-    ConnectionTreeModel* m_model;
+    Core::ConnectionRepository* m_repository;
     State m_before;
     State m_after;
     SecretDropper m_dropSecrets;

@@ -14,6 +14,11 @@
 
 #include <algorithm>
 
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+extern char** environ; // POSIX; not every libc declares it
+#endif
+
 namespace Conclave::Core {
 
 struct ClientLauncher::Running
@@ -248,7 +253,9 @@ Result<QStringList> ClientLauncher::clientArguments(const Connection& connection
             args << QStringLiteral("-n") << QString::number(db);
         if (hasPassword) {
             // redis-cli reads the password from here instead of -a, which would show in ps.
-            setEnv(QStringLiteral("REDISCLI_AUTH"), QString::fromUtf8(credentials.password.view()));
+            plan.secretEnvironment.push_back(
+                {QByteArrayLiteral("REDISCLI_AUTH"), credentials.password.clone()});
+            plan.environmentAdditions.append(QStringLiteral("REDISCLI_AUTH"));
         }
         break;
     }
@@ -381,7 +388,42 @@ Status ClientLauncher::launch(LaunchPlan plan, const QUuid& connectionId)
     QProcess* process = running->process.get();
     process->setProgram(plan.program);
     process->setArguments(plan.arguments);
-    process->setProcessEnvironment(plan.environment);
+    // The environment block the process starts with: "NAME=value" strings, the secret ones
+    // in locked memory that is wiped once the process has started. Unix only: the child,
+    // between fork and exec, points `environ` at the block (one assignment, safe there) and
+    // QProcess, given no environment of its own, execs with `environ`. Qt 6.4 starts the
+    // child with vfork semantics (shared memory until exec), so the assignment lands in this
+    // process too and is undone as soon as start() returns, before the block is freed.
+    std::vector<QByteArray> plainEntries;
+    std::vector<SecureBytes> secretEntries;
+    std::vector<char*> block;
+#ifdef Q_OS_UNIX
+    if (!plan.secretEnvironment.empty()) {
+        for (const QString& entry : plan.environment.toStringList()) {
+            plainEntries.push_back(entry.toLocal8Bit());
+            block.push_back(plainEntries.back().data());
+        }
+        for (const SecretVariable& variable : plan.secretEnvironment) {
+            SecureBytes entry(std::size_t(variable.name.size()) + 1 + variable.value.size() + 1);
+            std::copy(variable.name.cbegin(), variable.name.cend(), entry.data());
+            entry.data()[variable.name.size()] = '=';
+            std::copy(variable.value.data(), variable.value.data() + variable.value.size(),
+                      entry.data() + variable.name.size() + 1);
+            secretEntries.push_back(std::move(entry)); // moving keeps the buffer where it is
+            block.push_back(reinterpret_cast<char*>(secretEntries.back().data()));
+        }
+        block.push_back(nullptr);
+        char** environment = block.data();
+        process->setChildProcessModifier([environment] { environ = environment; });
+    } else {
+        process->setProcessEnvironment(plan.environment);
+    }
+#else
+    QProcessEnvironment environment = plan.environment;
+    for (const SecretVariable& variable : plan.secretEnvironment)
+        environment.insert(QString::fromLatin1(variable.name), QString::fromUtf8(variable.value.view()));
+    process->setProcessEnvironment(environment);
+#endif
     process->setProcessChannelMode(QProcess::ForwardedChannels);
     process->setStandardInputFile(QProcess::nullDevice());
     Running* raw = running.get();
@@ -405,7 +447,15 @@ Status ClientLauncher::launch(LaunchPlan plan, const QUuid& connectionId)
     });
     m_running.push_back(std::move(running));
     raw->started.start();
+    // start() forks before it returns; the child has its own copy of the block by then,
+    // and this process's copy of the secrets is wiped as the vectors go out of scope.
+#ifdef Q_OS_UNIX
+    char** const ownEnvironment = environ;
     process->start();
+    environ = ownEnvironment;
+#else
+    process->start();
+#endif
     return {};
 }
 

@@ -2,7 +2,8 @@
 // the user's terminal. Credentials never go on a command line:
 //   psql       PGPASSFILE pointing at a 0600 file
 //   mysql      --defaults-extra-file pointing at a 0600 file
-//   redis-cli  REDISCLI_AUTH in the client's environment
+//   redis-cli  REDISCLI_AUTH in the client's environment, set from SecureBytes into the
+//              started process only (never a QString in the plan's environment)
 //   mongosh    no password; mongosh prompts for it (its only file-free safe option)
 //   ssh        no password; ssh prompts; `-i <path>` only for a key that is a file already
 // Credential files live in a private 0700 directory that is removed when the terminal exits,

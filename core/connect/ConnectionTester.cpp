@@ -51,7 +51,7 @@ bool optionSaysNoTls(const Connection& connection)
 ConnectionTester::ConnectionTester(QObject* parent)
     : QObject(parent)
 {
-    qRegisterMetaType<Conclave::Core::TestResult>();
+    qRegisterMetaType<Conclave::Core::ProbeResult>();
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ConnectionTester::onTimeout);
 }
@@ -62,7 +62,7 @@ ConnectionTester::~ConnectionTester()
     releaseSocket(false);
 }
 
-void ConnectionTester::start(const Connection& connection, const TestCredentials& credentials,
+void ConnectionTester::start(const Connection& connection, const ProbeCredentials& credentials,
                              std::chrono::milliseconds timeout)
 {
     releaseSocket(false);
@@ -73,7 +73,7 @@ void ConnectionTester::start(const Connection& connection, const TestCredentials
     m_connection = connection;
     m_user = credentials.username.isEmpty() ? connection.username : credentials.username;
     m_password = credentials.password.clone();
-    m_result = TestResult{};
+    m_result = ProbeResult{};
     m_buffer.clear();
     m_sslErrors.clear();
     m_timeout = timeout;
@@ -197,7 +197,7 @@ void ConnectionTester::connectTo(const HostPort& target)
             if (cas.isEmpty())
                 cas = QSslCertificate::fromPath(caFile, QSsl::Der);
             if (cas.isEmpty()) {
-                enterStage(TestResult::Stage::Tls);
+                enterStage(ProbeResult::Stage::Tls);
                 fail(Error::make(ErrorCode::InvalidInput,
                                  QFileInfo::exists(caFile)
                                      ? tr("The CA file %1 holds no certificate.").arg(caFile)
@@ -213,7 +213,7 @@ void ConnectionTester::connectTo(const HostPort& target)
         socket->setSslConfiguration(config);
     }
 
-    m_result.stage = TestResult::Stage::Resolve;
+    m_result.stage = ProbeResult::Stage::Resolve;
     addStep(tr("Looking up %1.").arg(m_target.host));
     qCInfo(lcCoreConnect) << "testing connection" << m_connection.id << "kind" << int(m_connection.kind);
     if (m_tlsWanted && m_probe->directTls())
@@ -226,7 +226,7 @@ void ConnectionTester::onHostFound()
 {
     if (!m_running)
         return;
-    enterStage(TestResult::Stage::Tcp);
+    enterStage(ProbeResult::Stage::Tcp);
     addStep(tr("Connecting to %1.").arg(endpoint(m_target)));
 }
 
@@ -239,11 +239,11 @@ void ConnectionTester::onConnected()
                 ? tr("Connected to %1.").arg(endpoint(m_target))
                 : tr("Connected to %1 (%2).").arg(endpoint(m_target), address));
     if (m_tlsWanted && m_probe->directTls()) {
-        enterStage(TestResult::Stage::Tls);
+        enterStage(ProbeResult::Stage::Tls);
         addStep(tr("Starting TLS."));
         return;
     }
-    enterStage(TestResult::Stage::Greeting);
+    enterStage(ProbeResult::Stage::Greeting);
     m_probe->start(*this);
 }
 
@@ -253,7 +253,7 @@ void ConnectionTester::onEncrypted()
         return;
     const QSslCipher cipher = m_socket->sessionCipher();
     addStep(tr("TLS established (%1, %2).").arg(cipher.protocolString(), cipher.name()));
-    enterStage(TestResult::Stage::Greeting);
+    enterStage(ProbeResult::Stage::Greeting);
     if (m_probe->directTls())
         m_probe->start(*this);
     else
@@ -300,7 +300,7 @@ void ConnectionTester::onDisconnected()
 {
     if (!m_running)
         return;
-    fail(m_result.stage == TestResult::Stage::Tls
+    fail(m_result.stage == ProbeResult::Stage::Tls
              ? Error::make(ErrorCode::Network, tr("TLS handshake failed: the server closed the connection; "
                                                   "it may not use TLS on this port."))
              : Error::make(ErrorCode::Network, tr("The server closed the connection unexpectedly.")));
@@ -312,7 +312,7 @@ void ConnectionTester::onTimeout()
         return;
     // A server that does not speak TLS often just waits for more of what it expects.
     m_result.error = Error::make(ErrorCode::Timeout,
-                                 m_result.stage == TestResult::Stage::Tls
+                                 m_result.stage == ProbeResult::Stage::Tls
                                      ? tr("Timed out after %1 s during the TLS handshake; the server may not "
                                           "use TLS on this port.")
                                            .arg(secondsText(m_timeout))
@@ -334,7 +334,7 @@ Error ConnectionTester::socketError(QAbstractSocket::SocketError error) const
     case QAbstractSocket::NetworkError:
         return Error::make(ErrorCode::Network, tr("The network cannot reach %1.").arg(where));
     case QAbstractSocket::RemoteHostClosedError:
-        if (m_result.stage == TestResult::Stage::Tls)
+        if (m_result.stage == ProbeResult::Stage::Tls)
             return Error::make(ErrorCode::Network,
                                tr("TLS handshake failed: the server closed the connection; "
                                   "it may not use TLS on this port."));
@@ -398,7 +398,7 @@ void ConnectionTester::startTls()
 {
     if (!m_socket || !m_running)
         return;
-    enterStage(TestResult::Stage::Tls);
+    enterStage(ProbeResult::Stage::Tls);
     addStep(tr("Starting TLS."));
     m_socket->startClientEncryption();
 }
@@ -416,7 +416,7 @@ void ConnectionTester::addStep(const QString& step)
     Q_EMIT progress(step);
 }
 
-void ConnectionTester::enterStage(TestResult::Stage stage)
+void ConnectionTester::enterStage(ProbeResult::Stage stage)
 {
     m_result.stage = stage;
 }
@@ -438,7 +438,7 @@ void ConnectionTester::succeed(const QString& summary, const QString& serverVers
         return;
     }
     m_result.summary = summary;
-    m_result.stage = TestResult::Stage::Done;
+    m_result.stage = ProbeResult::Stage::Done;
     finish(true);
 }
 
@@ -466,7 +466,7 @@ void ConnectionTester::finish(bool ok)
     secureWipe(m_buffer);
     qCInfo(lcCoreConnect) << "connection test" << m_connection.id << (ok ? "succeeded" : "failed")
                           << "at stage" << int(m_result.stage);
-    const TestResult result = m_result;
+    const ProbeResult result = m_result;
     Q_EMIT finished(result);
 }
 

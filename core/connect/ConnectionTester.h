@@ -1,6 +1,6 @@
 // ConnectionTester: "Test connection". Resolves the host, connects over TCP, sets up TLS
 // when the connection asks for it, speaks the kind's greeting and, where the protocol
-// allows, signs in; then reports a TestResult in words. Fully asynchronous (socket signals
+// allows, signs in; then reports a ProbeResult in words. Fully asynchronous (socket signals
 // and one timer), so it never blocks the UI; cancel() stops it at any point.
 //
 // finished() is emitted exactly once per start(), also after cancel() and on timeout;
@@ -10,9 +10,9 @@
 // testing through the tunnel is not supported yet.
 #pragma once
 
+#include "core/connect/ProbeCredentials.h"
 #include "core/connect/ProbeHost.h"
-#include "core/connect/TestCredentials.h"
-#include "core/connect/TestResult.h"
+#include "core/connect/ProbeResult.h"
 #include "core/model/Connection.h"
 
 #include <QAbstractSocket>
@@ -42,14 +42,14 @@ public:
     Q_DISABLE_COPY_MOVE(ConnectionTester)
 
     // The password is copied into a wiping buffer of this tester and wiped when the test ends.
-    void start(const Connection& connection, const TestCredentials& credentials,
+    void start(const Connection& connection, const ProbeCredentials& credentials,
                std::chrono::milliseconds timeout = std::chrono::seconds(10));
     void cancel();
     bool isRunning() const { return m_running; }
 
 Q_SIGNALS:
     void progress(const QString& stepInWords);
-    void finished(const Conclave::Core::TestResult& result);
+    void finished(const Conclave::Core::ProbeResult& result);
 
 private:
     // ProbeHost
@@ -58,7 +58,7 @@ private:
     bool tlsActive() const override;
     bool tlsWanted() const override { return m_tlsWanted; }
     void addStep(const QString& step) override;
-    void enterStage(TestResult::Stage stage) override;
+    void enterStage(ProbeResult::Stage stage) override;
     void succeed(const QString& summary, const QString& serverVersion) override;
     void fail(const Error& error) override;
     const Connection& connection() const override { return m_connection; }
@@ -91,7 +91,7 @@ private:
     HostPort m_target;
     QString m_user;
     SecureBytes m_password;
-    TestResult m_result;
+    ProbeResult m_result;
     QByteArray m_buffer;
     QList<QSslError> m_sslErrors;
     std::chrono::milliseconds m_timeout{0};

@@ -183,7 +183,7 @@ QString MongoProbe::releaseForWireVersion(int wireVersion)
 
 void MongoProbe::start(ProbeHost& host)
 {
-    host.enterStage(TestResult::Stage::Greeting);
+    host.enterStage(ProbeResult::Stage::Greeting);
     host.addStep(tr("Sending hello to the server."));
     host.send(helloRequest());
 }
@@ -252,7 +252,7 @@ void MongoProbe::handleReply(ProbeHost& host, QByteArrayView message)
     const QString version = release.isEmpty() ? tr("wire version %1").arg(wire)
                                               : tr("%1 (wire version %2)").arg(release).arg(wire);
     m_finished = true;
-    host.enterStage(TestResult::Stage::Done);
+    host.enterStage(ProbeResult::Stage::Done);
     const QString name =
         release.isEmpty() ? tr("MongoDB (wire version %1)").arg(wire) : tr("MongoDB %1").arg(release);
     const QString summary = host.password().isEmpty()

@@ -166,7 +166,7 @@ void MySqlProbe::handleHandshake(ProbeHost& host, QByteArrayView payload)
         request.append(buf, 4);
         request.append(char(kUtf8mb4GeneralCi));
         request.append(23, '\0');
-        host.enterStage(TestResult::Stage::Tls);
+        host.enterStage(ProbeResult::Stage::Tls);
         host.addStep(tr("Asking the server to switch to TLS."));
         sendPacket(host, request);
         m_state = State::Authenticating;
@@ -192,7 +192,7 @@ void MySqlProbe::sendHandshakeResponse(ProbeHost& host)
         succeedGreetingOnly(host, tr("the server is too old for the sign-in test"));
         return;
     }
-    host.enterStage(TestResult::Stage::Authentication);
+    host.enterStage(ProbeResult::Stage::Authentication);
     const QByteArray database = host.connection().defaultDatabase.toUtf8();
     quint32 caps = Protocol41 | SecureConnection | PluginAuth | LongPassword | Transactions;
     if (host.tlsActive())
@@ -232,7 +232,7 @@ void MySqlProbe::handleAuthReply(ProbeHost& host, QByteArrayView payload)
     const quint8 header = quint8(payload.at(0));
     if (header == 0x00) {
         m_state = State::Finished;
-        host.enterStage(TestResult::Stage::Done);
+        host.enterStage(ProbeResult::Stage::Done);
         host.succeed(tr("Connected to %1 %2; signed in as %3.").arg(product(), shortVersion(), m_user),
                      m_serverVersion);
         return;
@@ -288,7 +288,7 @@ void MySqlProbe::sendPacket(ProbeHost& host, QByteArray& payload)
 void MySqlProbe::succeedGreetingOnly(ProbeHost& host, const QString& why)
 {
     m_state = State::Finished;
-    host.enterStage(TestResult::Stage::Done);
+    host.enterStage(ProbeResult::Stage::Done);
     host.succeed(tr("Connected to %1 %2; sign-in not tested: %3.").arg(product(), shortVersion(), why),
                  m_serverVersion);
 }

@@ -58,7 +58,7 @@ void PostgresProbe::start(ProbeHost& host)
 {
     m_user = host.userName();
     if (m_user.isEmpty()) {
-        host.enterStage(TestResult::Stage::Authentication);
+        host.enterStage(ProbeResult::Stage::Authentication);
         host.fail(Error::make(ErrorCode::InvalidInput,
                               tr("PostgreSQL needs a user name to answer; enter one to test the connection."),
                               QStringLiteral("username")));
@@ -66,7 +66,7 @@ void PostgresProbe::start(ProbeHost& host)
         return;
     }
     if (host.tlsWanted()) {
-        host.enterStage(TestResult::Stage::Tls);
+        host.enterStage(ProbeResult::Stage::Tls);
         host.addStep(tr("Asking the server to switch to TLS."));
         QByteArray request;
         appendInt32(request, 8);
@@ -172,7 +172,7 @@ void PostgresProbe::handleMessage(ProbeHost& host, char type, QByteArrayView bod
         }
         m_state = State::Finished;
         host.send(message('X', {})); // Terminate
-        host.enterStage(TestResult::Stage::Done);
+        host.enterStage(ProbeResult::Stage::Done);
         const QString shortVersion = m_serverVersion.section(QLatin1Char(' '), 0, 0);
         const QString summary =
             shortVersion.isEmpty()
@@ -198,7 +198,7 @@ void PostgresProbe::handleAuthentication(ProbeHost& host, QByteArrayView body)
     }
     const qint32 code = readInt32(body, 0);
     const QByteArrayView data = body.sliced(4);
-    host.enterStage(TestResult::Stage::Authentication);
+    host.enterStage(ProbeResult::Stage::Authentication);
 
     const bool needsPassword = code == AuthCleartext || code == AuthMd5 || code == AuthSasl;
     if (needsPassword && host.password().isEmpty()) {

@@ -3,18 +3,21 @@
 // transport, TLS, timeouts and cancellation live in one place.
 #pragma once
 
-#include "core/connect/TestResult.h"
+#include "core/connect/ProbeResult.h"
 #include "core/crypto/SecureBytes.h"
 #include "core/model/Connection.h"
 
 #include <QByteArrayView>
 #include <QString>
+#include <QtGlobal>
 
 namespace Conclave::Core {
 
 class ProbeHost
 {
 public:
+    Q_DISABLE_COPY_MOVE(ProbeHost)
+
     virtual void send(QByteArrayView bytes) = 0;
     // Upgrades the connection to TLS in place (PostgreSQL after 'S', MySQL after its SSL
     // request); the probe's encrypted() follows once the handshake succeeded.
@@ -23,7 +26,7 @@ public:
     virtual bool tlsWanted() const = 0;
 
     virtual void addStep(const QString& step) = 0;
-    virtual void enterStage(TestResult::Stage stage) = 0;
+    virtual void enterStage(ProbeResult::Stage stage) = 0;
     // Ends the test. No probe call follows either of these.
     virtual void succeed(const QString& summary, const QString& serverVersion) = 0;
     virtual void fail(const Error& error) = 0; // the summary is error.message
@@ -33,6 +36,7 @@ public:
     virtual const SecureBytes& password() const = 0;
 
 protected:
+    ProbeHost() = default;
     ~ProbeHost() = default;
 };
 

@@ -6,6 +6,7 @@
 #include "core/model/Connection.h"
 
 #include <QByteArray>
+#include <QtGlobal>
 
 #include <memory>
 
@@ -17,6 +18,7 @@ class ProtocolProbe
 {
 public:
     virtual ~ProtocolProbe() = default;
+    Q_DISABLE_COPY_MOVE(ProtocolProbe)
 
     // True when TLS, if enabled, starts right after TCP (Redis, MongoDB); false when the
     // protocol negotiates it (PostgreSQL, MySQL) or has none (SSH).
@@ -30,6 +32,9 @@ public:
     virtual void received(ProbeHost& host, QByteArray& buffer) = 0;
 
     static std::unique_ptr<ProtocolProbe> create(ConnectionKind kind);
+
+protected:
+    ProtocolProbe() = default;
 };
 
 } // namespace Conclave::Core

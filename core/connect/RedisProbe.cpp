@@ -39,7 +39,7 @@ void RedisProbe::start(ProbeHost& host)
         sendInfo(host);
         return;
     }
-    host.enterStage(TestResult::Stage::Authentication);
+    host.enterStage(ProbeResult::Stage::Authentication);
     m_state = State::Auth;
     const QByteArray user = m_user.toUtf8();
     QByteArray auth = user.isEmpty() ? command({"AUTH", host.password().view()})
@@ -52,7 +52,7 @@ void RedisProbe::start(ProbeHost& host)
 void RedisProbe::sendInfo(ProbeHost& host)
 {
     m_state = State::Info;
-    host.enterStage(TestResult::Stage::Greeting);
+    host.enterStage(ProbeResult::Stage::Greeting);
     host.send(command({"INFO", "server"}));
 }
 
@@ -117,7 +117,7 @@ void RedisProbe::received(ProbeHost& host, QByteArray& buffer)
         // INFO server
         if (reply->type == '-') {
             if (reply->text.startsWith("NOAUTH")) {
-                host.enterStage(TestResult::Stage::Authentication);
+                host.enterStage(ProbeResult::Stage::Authentication);
                 finishWith(host, Error::make(ErrorCode::Denied,
                                              tr("The server asks for a password, and none was given.")));
             } else {
@@ -146,7 +146,7 @@ void RedisProbe::received(ProbeHost& host, QByteArray& buffer)
         host.send(command({"QUIT"}));
         if (!mode.isEmpty() && mode != QLatin1String("standalone"))
             host.addStep(tr("The server runs in %1 mode.").arg(mode));
-        host.enterStage(TestResult::Stage::Done);
+        host.enterStage(ProbeResult::Stage::Done);
         const QString name = version.isEmpty() ? tr("Redis") : tr("Redis %1").arg(version);
         QString summary;
         if (!m_signedIn)

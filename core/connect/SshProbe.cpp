@@ -12,7 +12,7 @@ constexpr qsizetype kMaxPreamble = 8192;
 
 void SshProbe::start(ProbeHost& host)
 {
-    host.enterStage(TestResult::Stage::Greeting);
+    host.enterStage(ProbeResult::Stage::Greeting);
     host.addStep(tr("Waiting for the SSH server's identification."));
 }
 
@@ -42,7 +42,7 @@ void SshProbe::received(ProbeHost& host, QByteArray& buffer)
         }
         const QString software = QString::fromUtf8(line.mid(4 + protocol.size() + 1));
         host.addStep(tr("The server identified as %1.").arg(QString::fromUtf8(line)));
-        host.enterStage(TestResult::Stage::Done);
+        host.enterStage(ProbeResult::Stage::Done);
         const QString shortName = software.section(QLatin1Char(' '), 0, 0);
         host.succeed(tr("Connected to SSH server %1; sign-in is not tested for SSH.").arg(shortName),
                      software);

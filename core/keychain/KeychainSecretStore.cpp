@@ -131,6 +131,16 @@ const char* typeName(JobType type)
     return "?";
 }
 
+// Every job is set up here. No parent: a job must outlive its caller if D-Bus has not
+// answered yet (see header). Never QtKeychain's insecure fallback, which would keep the
+// secret in a plaintext settings file when the keychain does not answer.
+void prepareJob(QKeychain::Job* job, const QString& key)
+{
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false);
+    job->setKey(key);
+}
+
 void startAttempt(const std::shared_ptr<JobRun>& run);
 
 void onJobFinished(const std::shared_ptr<JobRun>& run, QKeychain::Job* job)
@@ -212,10 +222,7 @@ void startAttempt(const std::shared_ptr<JobRun>& run)
         job = new QKeychain::DeletePasswordJob(run->service);
         break;
     }
-    // No parent: a job must outlive its caller if D-Bus has not answered yet (see header).
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(run->key);
+    prepareJob(job, run->key);
     QObject::connect(job, &QKeychain::Job::finished, context,
                      [run](QKeychain::Job* finished) { onJobFinished(run, finished); });
     job->start();
@@ -241,9 +248,7 @@ void runJob(std::shared_ptr<JobRun> run)
 void discardEntry(const QString& service, const QString& key)
 {
     auto* job = new QKeychain::DeletePasswordJob(service);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(key);
+    prepareJob(job, key);
     job->start();
 }
 
@@ -308,10 +313,8 @@ void KeychainSecretStore::read(const QUuid& connectionId, SecretKind kind, QObje
                                ReadCallback done)
 {
     QObject* target = effectiveContext(context);
-    if (Status status = validateTarget(connectionId, kind); !status) {
-        post<Result<SecureBytes>>(target, std::move(done), status.error());
+    if (!acceptTarget(connectionId, kind, target, done))
         return;
-    }
     auto run =
         newRun(*this, JobType::Read, entryKey(connectionId, kind), secretKindDisplayName(kind), target);
     run->finish = [done = std::move(done)](Result<SecureBytes> result) {
@@ -325,14 +328,8 @@ void KeychainSecretStore::write(const QUuid& connectionId, SecretKind kind, Secu
                                 QObject* context, StatusCallback done)
 {
     QObject* target = effectiveContext(context);
-    Status status = validateTarget(connectionId, kind);
-    if (status)
-        status = validateValue(value);
-    if (!status) {
-        value.clear();
-        post<Status>(target, std::move(done), status);
+    if (!acceptWrite(connectionId, kind, value, target, done))
         return;
-    }
     auto run =
         newRun(*this, JobType::Write, entryKey(connectionId, kind), secretKindDisplayName(kind), target);
     run->payload = std::make_shared<const SecureBytes>(std::move(value));
@@ -344,10 +341,8 @@ void KeychainSecretStore::remove(const QUuid& connectionId, SecretKind kind, QOb
                                  StatusCallback done)
 {
     QObject* target = effectiveContext(context);
-    if (Status status = validateTarget(connectionId, kind); !status) {
-        post<Status>(target, std::move(done), status);
+    if (!acceptTarget(connectionId, kind, target, done))
         return;
-    }
     auto run =
         newRun(*this, JobType::Delete, entryKey(connectionId, kind), secretKindDisplayName(kind), target);
     run->finish = toStatusCallback(std::move(done));
@@ -357,10 +352,8 @@ void KeychainSecretStore::remove(const QUuid& connectionId, SecretKind kind, QOb
 void KeychainSecretStore::removeAll(const QUuid& connectionId, QObject* context, StatusCallback done)
 {
     QObject* target = effectiveContext(context);
-    if (Status status = validateConnection(connectionId); !status) {
-        post<Status>(target, std::move(done), status);
+    if (!acceptTarget(connectionId, std::nullopt, target, done))
         return;
-    }
     // One delete per kind; the caller hears once, after all of them, with the first failure.
     struct Tally
     {

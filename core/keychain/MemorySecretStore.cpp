@@ -22,10 +22,8 @@ QString MemorySecretStore::backendName() const
 void MemorySecretStore::read(const QUuid& connectionId, SecretKind kind, QObject* context, ReadCallback done)
 {
     QObject* target = effectiveContext(context);
-    if (Status status = validateTarget(connectionId, kind); !status) {
-        post<Result<SecureBytes>>(target, std::move(done), status.error());
+    if (!acceptTarget(connectionId, kind, target, done))
         return;
-    }
     const auto it = m_entries.find(Key(connectionId, kind));
     if (it == m_entries.end()) {
         post<Result<SecureBytes>>(
@@ -42,14 +40,8 @@ void MemorySecretStore::write(const QUuid& connectionId, SecretKind kind, Secure
                               StatusCallback done)
 {
     QObject* target = effectiveContext(context);
-    Status status = validateTarget(connectionId, kind);
-    if (status)
-        status = validateValue(value);
-    if (!status) {
-        value.clear();
-        post<Status>(target, std::move(done), status);
+    if (!acceptWrite(connectionId, kind, value, target, done))
         return;
-    }
     // Assigning over an existing entry frees, and so wipes, the old value.
     m_entries[Key(connectionId, kind)] = std::move(value);
     qCDebug(lcCoreKeychain) << "stored in memory:" << connectionId << secretKindName(kind);
@@ -60,10 +52,8 @@ void MemorySecretStore::remove(const QUuid& connectionId, SecretKind kind, QObje
                                StatusCallback done)
 {
     QObject* target = effectiveContext(context);
-    if (Status status = validateTarget(connectionId, kind); !status) {
-        post<Status>(target, std::move(done), status);
+    if (!acceptTarget(connectionId, kind, target, done))
         return;
-    }
     m_entries.erase(Key(connectionId, kind));
     qCDebug(lcCoreKeychain) << "removed from memory:" << connectionId << secretKindName(kind);
     post<Status>(target, std::move(done), Status());
@@ -72,10 +62,8 @@ void MemorySecretStore::remove(const QUuid& connectionId, SecretKind kind, QObje
 void MemorySecretStore::removeAll(const QUuid& connectionId, QObject* context, StatusCallback done)
 {
     QObject* target = effectiveContext(context);
-    if (Status status = validateConnection(connectionId); !status) {
-        post<Status>(target, std::move(done), status);
+    if (!acceptTarget(connectionId, std::nullopt, target, done))
         return;
-    }
     for (SecretKind kind : kAllSecretKinds)
         m_entries.erase(Key(connectionId, kind));
     qCDebug(lcCoreKeychain) << "removed all from memory:" << connectionId;

@@ -46,4 +46,17 @@ Status SecretStore::validateValue(const SecureBytes& value)
     return {};
 }
 
+bool SecretStore::acceptWrite(const QUuid& connectionId, SecretKind kind, SecureBytes& value,
+                              QObject* context, StatusCallback& done)
+{
+    Status status = validateTarget(connectionId, kind);
+    if (status)
+        status = validateValue(value);
+    if (status)
+        return true;
+    value.clear();
+    post<Status>(context, std::move(done), status);
+    return false;
+}
+
 } // namespace Conclave::Core

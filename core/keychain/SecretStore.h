@@ -19,6 +19,8 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <type_traits>
 #include <utility>
 
 namespace Conclave::Core {
@@ -64,6 +66,15 @@ protected:
     static Status validateTarget(const QUuid& connectionId, SecretKind kind);
     static Status validateConnection(const QUuid& connectionId);
     static Status validateValue(const SecureBytes& value);
+    // The checks of a read, remove or removeAll (`kind` absent: every kind). On failure `done`
+    // hears the error in `context`'s event loop and false is returned; the caller stops there.
+    template<typename Value>
+    static bool acceptTarget(const QUuid& connectionId, std::optional<SecretKind> kind, QObject* context,
+                             std::function<void(Value)>& done);
+    // The checks of a write (target and value). On failure `value` is wiped, `done` hears the
+    // error in `context`'s event loop and false is returned; the caller stops there.
+    static bool acceptWrite(const QUuid& connectionId, SecretKind kind, SecureBytes& value, QObject* context,
+                            StatusCallback& done);
 
     // Queues done(value) to context's event loop; dropped if context dies first.
     template<typename Value> static void post(QObject* context, std::function<void(Value)> done, Value value);
@@ -78,6 +89,20 @@ void SecretStore::post(QObject* context, std::function<void(Value)> done, Value 
     auto holder = std::make_shared<Value>(std::move(value));
     QMetaObject::invokeMethod(
         context, [done = std::move(done), holder] { done(std::move(*holder)); }, Qt::QueuedConnection);
+}
+
+template<typename Value>
+bool SecretStore::acceptTarget(const QUuid& connectionId, std::optional<SecretKind> kind, QObject* context,
+                               std::function<void(Value)>& done)
+{
+    const Status status = kind ? validateTarget(connectionId, *kind) : validateConnection(connectionId);
+    if (status)
+        return true;
+    if constexpr (std::is_same_v<Value, Status>)
+        post<Status>(context, std::move(done), status);
+    else
+        post<Value>(context, std::move(done), Value(status.error()));
+    return false;
 }
 
 } // namespace Conclave::Core

@@ -1,6 +1,7 @@
 // The Conclave export format (JSON, versioned) and URI-list export.
 #include "core/model/ConnectionExporter.h"
 
+#include "core/model/BoundedFile.h"
 #include "core/model/ConnectionUri.h"
 #include "core/util/LogCategories.h"
 
@@ -412,21 +413,12 @@ Result<ConnectionExporter::Contents> ConnectionExporter::fromJson(const QByteArr
 Result<ConnectionExporter::Contents> ConnectionExporter::readJson(const QString& path)
 {
     constexpr qint64 maxSize = 64 * 1024 * 1024;
-    // Regular files only: a device or FIFO could be read forever.
-    if (QFileInfo::exists(path) && !QFileInfo(path).isFile())
-        return Error::make(ErrorCode::InvalidInput,
-                           Tr::tr("%1 is not a regular file.").arg(QDir::toNativeSeparators(path)));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error::make(
-            ErrorCode::Io,
-            Tr::tr("The file %1 cannot be read: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
-    const QByteArray json = file.read(maxSize + 1);
-    if (json.size() > maxSize)
-        return Error::make(
-            ErrorCode::InvalidInput,
-            Tr::tr("The file %1 is too large to be a Conclave export.").arg(QDir::toNativeSeparators(path)));
-    return fromJson(json);
+    const Result<QByteArray> json = BoundedFile::read(
+        path, maxSize,
+        Tr::tr("The file %1 is too large to be a Conclave export.").arg(QDir::toNativeSeparators(path)));
+    if (!json)
+        return json.error();
+    return fromJson(*json);
 }
 
 void ConnectionExporter::assignNewIds(Contents& contents)

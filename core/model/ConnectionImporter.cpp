@@ -1,6 +1,7 @@
 // Import of connections from URI lists and from OpenSSH client configuration files.
 #include "core/model/ConnectionImporter.h"
 
+#include "core/model/BoundedFile.h"
 #include "core/model/ConnectionUri.h"
 #include "core/util/LogCategories.h"
 
@@ -28,31 +29,14 @@ constexpr qint64 kMaxFileSize = 16 * 1024 * 1024;
 
 Result<QString> readTextFile(const QString& path)
 {
-    // Regular files only: "Include /dev/zero" or a FIFO would never end.
-    if (QFileInfo::exists(path) && !QFileInfo(path).isFile())
-        return Error::make(ErrorCode::InvalidInput,
-                           Tr::tr("%1 is not a regular file.").arg(QDir::toNativeSeparators(path)));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error::make(
-            ErrorCode::Io,
-            Tr::tr("The file %1 cannot be read: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
-    // QIODevice::read(n) allocates n bytes before it reads, so asking for the limit cost
-    // 16 MiB per file and per Include line. Ask for the size the file reports, one byte more
-    // to notice that it grew; files that report no size (procfs) or grew get the bounded read.
-    const qint64 reported = file.size();
-    QByteArray bytes = file.read(reported > 0 && reported <= kMaxFileSize ? reported + 1 : kMaxFileSize + 1);
-    if (bytes.size() > reported && bytes.size() <= kMaxFileSize && !file.atEnd()) {
-        secureWipe(bytes);
-        if (file.seek(0))
-            bytes = file.read(kMaxFileSize + 1);
-    }
-    if (bytes.size() > kMaxFileSize) {
-        secureWipe(bytes);
-        return Error::make(ErrorCode::InvalidInput,
-                           Tr::tr("The file %1 is too large to be a list of connections.")
-                               .arg(QDir::toNativeSeparators(path)));
-    }
+    // Regular files only ("Include /dev/zero" or a FIFO would never end), memory for the
+    // file's size rather than the limit (this runs per Include line).
+    Result<QByteArray> read = BoundedFile::read(
+        path, kMaxFileSize,
+        Tr::tr("The file %1 is too large to be a list of connections.").arg(QDir::toNativeSeparators(path)));
+    if (!read)
+        return read.error();
+    QByteArray bytes = std::move(read).value();
     QStringDecoder decoder(QStringDecoder::Utf8);
     QString text = decoder(bytes);
     // The file may hold passwords inside URIs; do not leave a copy in freed memory.

@@ -743,8 +743,17 @@ Status ConnectionStore::removeConnection(const QUuid& id)
 
 Status ConnectionStore::saveAll(const QList<Folder>& folders, const QList<Connection>& connections)
 {
+    ChangeSet change;
+    change.upsertFolders = folders;
+    change.upsertConnections = connections;
+    return apply(change);
+}
+
+Status ConnectionStore::apply(const ChangeSet& change)
+{
     // Parents first, so that each folder's parent exists when it is written; a parent
     // that never comes is reported by writeFolder.
+    const QList<Folder>& folders = change.upsertFolders;
     QList<Folder> ordered;
     ordered.reserve(folders.size());
     QSet<QUuid> placed;
@@ -779,13 +788,27 @@ Status ConnectionStore::saveAll(const QList<Folder>& folders, const QList<Connec
                 return error;
             }
         }
-        for (const Connection& connection : connections) {
+        for (const Connection& connection : change.upsertConnections) {
             if (Status s = d->writeConnection(connection); !s.ok()) {
                 Error error = s.error();
                 error.message =
                     Tr::tr("The connection \"%1\" cannot be saved: %2").arg(connection.name, error.message);
                 return error;
             }
+        }
+        // Removing a folder cascades to what it holds (the foreign keys say so); rows the
+        // cascade took already are simply not found again.
+        for (const QUuid& id : change.removeConnections) {
+            Result<QSqlQuery*> q =
+                d->execCached(QStringLiteral("DELETE FROM connections WHERE id = ?"), {uuidText(id)});
+            if (!q.ok())
+                return q.error();
+        }
+        for (const QUuid& id : change.removeFolders) {
+            Result<QSqlQuery*> q =
+                d->execCached(QStringLiteral("DELETE FROM folders WHERE id = ?"), {uuidText(id)});
+            if (!q.ok())
+                return q.error();
         }
         return {};
     });

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/model/Connection.h"
+#include "core/storage/ChangeSet.h"
 #include "core/util/Result.h"
 
 #include <QList>
@@ -42,8 +43,12 @@ public:
     Status removeFolder(const QUuid& id);                // and everything below it
     Status saveConnection(const Connection& connection); // insert or update; validates
     Status removeConnection(const QUuid& id);
-    // Several changes in one transaction (drag and drop of many, import).
+    // Several upserts in one transaction.
     Status saveAll(const QList<Folder>& folders, const QList<Connection>& connections);
+    // A whole change in one transaction: upserts (folders parents first), then removals.
+    // Removing a row that is already gone is not an error. On any error nothing changed.
+    // ConnectionRepository checks the change against the tree before it gets here.
+    Status apply(const ChangeSet& change);
 
 private:
     ConnectionStore();

@@ -24,6 +24,8 @@ const Clock& Clock::system()
     return s_clock;
 }
 
-ManualClock::ManualClock(const QDateTime& start) : m_start(start.toUTC()) {}
+ManualClock::ManualClock(const QDateTime& start)
+    : m_start(start.toUTC())
+{}
 
 } // namespace Conclave::Core

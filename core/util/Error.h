@@ -6,20 +6,21 @@
 
 namespace Conclave::Core {
 
-enum class ErrorCode {
-    InvalidInput,   // the caller's data is wrong; `field` names the part
+enum class ErrorCode
+{
+    InvalidInput, // the caller's data is wrong; `field` names the part
     NotFound,
     AlreadyExists,
-    Io,             // file system or device failure
-    Corrupt,        // stored data failed its checks
-    VersionTooNew,  // written by a newer Conclave; never overwritten
-    Crypto,         // authentication, signature or key failure
-    Denied,         // missing rights or policy
+    Io,            // file system or device failure
+    Corrupt,       // stored data failed its checks
+    VersionTooNew, // written by a newer Conclave; never overwritten
+    Crypto,        // authentication, signature or key failure
+    Denied,        // missing rights or policy
     Timeout,
     Cancelled,
-    Unavailable,    // a service (keychain, server) is not there
+    Unavailable, // a service (keychain, server) is not there
     Network,
-    Protocol,       // a peer spoke something we do not accept
+    Protocol, // a peer spoke something we do not accept
     Internal,
 };
 

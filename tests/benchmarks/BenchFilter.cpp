@@ -7,6 +7,7 @@
 #include "BenchSampleData.h"
 
 #include "core/keychain/MemorySecretStore.h"
+#include "core/storage/ConnectionRepository.h"
 #include "core/storage/ConnectionStore.h"
 #include "ui/ConnectionFilterProxyModel.h"
 #include "ui/MainWindow.h"
@@ -59,7 +60,11 @@ int main(int argc, char** argv)
         }
     }
     Core::MemorySecretStore secrets;
-    Gui::MainWindow window(&secrets, {}, storePath);
+    const auto repository = Core::ConnectionRepository::open(storePath);
+    Gui::MainWindow::Services services;
+    services.repository = repository.get();
+    services.secrets = &secrets;
+    Gui::MainWindow window(services);
     window.show();
     QCoreApplication::processEvents();
     QLineEdit* filter = window.filterEdit();

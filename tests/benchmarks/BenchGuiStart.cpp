@@ -7,6 +7,7 @@
 #include "BenchSampleData.h"
 
 #include "core/keychain/SecretStoreFactory.h"
+#include "core/storage/ConnectionRepository.h"
 #include "core/storage/ConnectionStore.h"
 #include "translations/Translations.h"
 #include "ui/ConnectionTreeModel.h"
@@ -82,12 +83,17 @@ int child(int argc, char** argv, QElapsedTimer& sinceMain)
     Gui::FileLogger::install();
     const QString storePath = QString::fromLocal8Bit(argv[2]);
 
+    const auto repository = Core::ConnectionRepository::open(storePath);
     std::unique_ptr<Core::SecretStore> secrets;
     std::unique_ptr<Gui::MainWindow> window;
     qint64 shownMs = 0;
     Core::SecretStoreFactory::create(&app, [&](std::unique_ptr<Core::SecretStore> store, QString reason) {
         secrets = std::move(store);
-        window = std::make_unique<Gui::MainWindow>(secrets.get(), reason, storePath);
+        Gui::MainWindow::Services services;
+        services.repository = repository.get();
+        services.secrets = secrets.get();
+        services.secretsWarning = reason;
+        window = std::make_unique<Gui::MainWindow>(services);
         new FirstPaint(window->tree(), [&] {
             const qint64 paintedMs = sinceMain.elapsed();
             int rows = 0;

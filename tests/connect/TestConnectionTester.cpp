@@ -37,9 +37,9 @@ Connection makeConnection(ConnectionKind kind, const QString& host, quint16 port
     return c;
 }
 
-TestCredentials credentials(const QString& user, const QString& password)
+ProbeCredentials credentials(const QString& user, const QString& password)
 {
-    TestCredentials creds;
+    ProbeCredentials creds;
     creds.username = user;
     if (!password.isEmpty())
         creds.password = SecureBytes::fromView(password.toUtf8());
@@ -161,14 +161,14 @@ private:
 
 // Runs one test to completion and leaves its result in `result`.
 #define RUN_CONNECTION_TEST(connection, creds, timeout, result)                                              \
-    TestResult result;                                                                                       \
+    ProbeResult result;                                                                                      \
     {                                                                                                        \
         ConnectionTester tester;                                                                             \
         QSignalSpy spy(&tester, &ConnectionTester::finished);                                                \
         tester.start((connection), (creds), (timeout));                                                      \
         QCOMPARE(spy.size(), 0); /* never inside start() */                                                  \
         QTRY_COMPARE_WITH_TIMEOUT(spy.size(), 1, 30000);                                                     \
-        result = spy.at(0).at(0).value<TestResult>();                                                        \
+        result = spy.at(0).at(0).value<ProbeResult>();                                                       \
         QVERIFY(!tester.isRunning());                                                                        \
     }                                                                                                        \
     qInfo() << (result).summary;
@@ -255,7 +255,7 @@ void TestConnectionTester::postgresSignIn()
     const QString user = m_pg.value(userKey);
     RUN_CONNECTION_TEST(c, credentials(user, m_pg.value(passwordKey)), 10s, r);
     QVERIFY2(r.ok, qPrintable(r.summary));
-    QCOMPARE(r.stage, TestResult::Stage::Done);
+    QCOMPARE(r.stage, ProbeResult::Stage::Done);
     QVERIFY2(r.serverVersion.startsWith(QLatin1String("15.")), qPrintable(r.serverVersion));
     const QString expected = QStringLiteral("Connected to PostgreSQL %1; signed in as %2.")
                                  .arg(r.serverVersion.section(QLatin1Char(' '), 0, 0), user);
@@ -300,7 +300,7 @@ void TestConnectionTester::wrongPassword()
     QVERIFY(!r.ok);
     QCOMPARE(r.summary, QStringLiteral("Wrong user name or password."));
     QCOMPARE(r.error.code, ErrorCode::Denied);
-    QCOMPARE(r.stage, TestResult::Stage::Authentication);
+    QCOMPARE(r.stage, ProbeResult::Stage::Authentication);
 }
 
 void TestConnectionTester::postgresNeedsUserAndDatabase()
@@ -377,9 +377,9 @@ void TestConnectionTester::redisWithoutPassword()
 {
     Connection c = makeConnection(ConnectionKind::Redis, m_redis.value(QStringLiteral("REDIS_HOST")),
                                   m_redis.value(QStringLiteral("REDIS_PORT")).toUShort());
-    RUN_CONNECTION_TEST(c, TestCredentials{}, 10s, r);
+    RUN_CONNECTION_TEST(c, ProbeCredentials{}, 10s, r);
     QVERIFY(!r.ok);
-    QCOMPARE(r.stage, TestResult::Stage::Authentication);
+    QCOMPARE(r.stage, ProbeResult::Stage::Authentication);
     QCOMPARE(r.summary, QStringLiteral("The server asks for a password, and none was given."));
 }
 
@@ -449,7 +449,7 @@ void TestConnectionTester::refusedPort()
     Connection c = makeConnection(ConnectionKind::PostgreSQL, QStringLiteral("127.0.0.1"), port);
     RUN_CONNECTION_TEST(c, credentials(QStringLiteral("u"), QStringLiteral("p")), 10s, r);
     QVERIFY(!r.ok);
-    QCOMPARE(r.stage, TestResult::Stage::Tcp);
+    QCOMPARE(r.stage, ProbeResult::Stage::Tcp);
     QCOMPARE(r.error.code, ErrorCode::Network);
     QCOMPARE(r.summary, QStringLiteral("Connection refused by 127.0.0.1:%1.").arg(port));
 }
@@ -499,7 +499,7 @@ void TestConnectionTester::tlsProblems()
     c.tls.caFile = env.value(caKey);
     RUN_CONNECTION_TEST(c, credentials(QStringLiteral("u"), QStringLiteral("p")), 3s, r);
     QVERIFY(!r.ok);
-    QCOMPARE(r.stage, TestResult::Stage::Tls);
+    QCOMPARE(r.stage, ProbeResult::Stage::Tls);
     QVERIFY2(r.summary.startsWith(expected), qPrintable(r.summary));
 }
 
@@ -539,13 +539,13 @@ void TestConnectionTester::hostNameCheck()
     c.tls.enabled = true;
     c.tls.caFile = m_redis.value(QStringLiteral("REDIS_CA"));
     c.tls.allowInvalidHostnames = allowInvalidHostnames;
-    RUN_CONNECTION_TEST(c, TestCredentials{}, 10s, r);
+    RUN_CONNECTION_TEST(c, ProbeCredentials{}, 10s, r);
     if (allowInvalidHostnames) {
         QVERIFY2(r.ok, qPrintable(r.summary));
         QCOMPARE(r.summary, QStringLiteral("Connected to Redis 9.9.9."));
     } else {
         QVERIFY(!r.ok);
-        QCOMPARE(r.stage, TestResult::Stage::Tls);
+        QCOMPARE(r.stage, ProbeResult::Stage::Tls);
         QCOMPARE(r.summary,
                  QStringLiteral("TLS handshake failed: the certificate is not valid for 127.0.0.1."));
     }
@@ -560,7 +560,7 @@ void TestConnectionTester::timeout()
     QVERIFY(!r.ok);
     QCOMPARE(r.error.code, ErrorCode::Timeout);
     QCOMPARE(r.summary, QStringLiteral("Timed out after 0.3 s."));
-    QCOMPARE(r.stage, TestResult::Stage::Authentication);
+    QCOMPARE(r.stage, ProbeResult::Stage::Authentication);
     QVERIFY(silent.received().startsWith("*2\r\n$4\r\nAUTH\r\n"));
     QTRY_VERIFY(silent.allClosed());
 }
@@ -572,12 +572,12 @@ void TestConnectionTester::cancel()
     ConnectionTester tester;
     QSignalSpy finished(&tester, &ConnectionTester::finished);
     QSignalSpy progress(&tester, &ConnectionTester::progress);
-    tester.start(c, TestCredentials{}, 30s);
+    tester.start(c, ProbeCredentials{}, 30s);
     QTRY_COMPARE(silent.clients(), 1);
     QTRY_VERIFY(progress.size() >= 3); // looking up, connecting, connected, waiting
     tester.cancel();
     QCOMPARE(finished.size(), 1);
-    const TestResult r = finished.at(0).at(0).value<TestResult>();
+    const ProbeResult r = finished.at(0).at(0).value<ProbeResult>();
     QVERIFY(!r.ok);
     QCOMPARE(r.error.code, ErrorCode::Cancelled);
     QCOMPARE(r.summary, QStringLiteral("The test was cancelled."));
@@ -588,11 +588,11 @@ void TestConnectionTester::cancel()
 
     // A second start() on the same tester abandons the first test without a finished().
     FakeServer sshLike(FakeServer::Mode::GreetFirst, "SSH-2.0-FakeSSH_1.0\r\n");
-    tester.start(c, TestCredentials{}, 30s);
+    tester.start(c, ProbeCredentials{}, 30s);
     c.hosts.first().port = sshLike.port();
-    tester.start(c, TestCredentials{}, 30s);
+    tester.start(c, ProbeCredentials{}, 30s);
     QTRY_COMPARE(finished.size(), 2);
-    QVERIFY(finished.at(1).at(0).value<TestResult>().ok);
+    QVERIFY(finished.at(1).at(0).value<ProbeResult>().ok);
 }
 
 void TestConnectionTester::mongoHello_data()
@@ -642,7 +642,7 @@ void TestConnectionTester::mongoHello()
     const QByteArray request = MongoProbe::helloRequest();
     FakeServer mongo(FakeServer::Mode::Answer, reply, request.size());
     Connection c = makeConnection(ConnectionKind::MongoDB, QStringLiteral("127.0.0.1"), mongo.port());
-    RUN_CONNECTION_TEST(c, TestCredentials{}, 10s, r);
+    RUN_CONNECTION_TEST(c, ProbeCredentials{}, 10s, r);
     QCOMPARE(mongo.received(), request);
     QCOMPARE(r.ok, ok);
     QCOMPARE(r.summary, summary);
@@ -660,13 +660,13 @@ void TestConnectionTester::badInput_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<int>("stage");
     QTest::newRow("no host") << "" << false << ""
-                             << "hosts" << int(TestResult::Stage::Resolve);
+                             << "hosts" << int(ProbeResult::Stage::Resolve);
     QTest::newRow("unknown host") << "no-such-host.invalid" << false << ""
-                                  << "hosts" << int(TestResult::Stage::Resolve);
+                                  << "hosts" << int(ProbeResult::Stage::Resolve);
     QTest::newRow("missing CA file") << "127.0.0.1" << true << "/nonexistent/ca.pem"
-                                     << "tls.caFile" << int(TestResult::Stage::Tls);
+                                     << "tls.caFile" << int(ProbeResult::Stage::Tls);
     QTest::newRow("CA file without certificate") << "127.0.0.1" << true << CONCLAVE_SOURCE_DIR "/README.md"
-                                                 << "tls.caFile" << int(TestResult::Stage::Tls);
+                                                 << "tls.caFile" << int(ProbeResult::Stage::Tls);
 }
 
 void TestConnectionTester::badInput()
@@ -682,7 +682,7 @@ void TestConnectionTester::badInput()
         c.hosts.clear();
     c.tls.enabled = tls;
     c.tls.caFile = caFile;
-    RUN_CONNECTION_TEST(c, TestCredentials{}, 10s, r);
+    RUN_CONNECTION_TEST(c, ProbeCredentials{}, 10s, r);
     QVERIFY(!r.ok);
     QCOMPARE(r.error.field, field);
     QCOMPARE(int(r.stage), stage);
@@ -766,7 +766,7 @@ void TestConnectionTester::secretsNeverLogged()
         QSignalSpy spy(&tester, &ConnectionTester::finished);
         tester.start(pg, credentials(user, password));
         allOk = allOk && QTest::qWaitFor([&spy] { return spy.size() == 1; }, 10000);
-        allOk = allOk && spy.at(0).at(0).value<TestResult>().ok;
+        allOk = allOk && spy.at(0).at(0).value<ProbeResult>().ok;
         tester.start(pg, credentials(user, QStringLiteral("wrong-password-xyz")));
         allOk = allOk && QTest::qWaitFor([&spy] { return spy.size() == 2; }, 10000);
         tester.start(redis,

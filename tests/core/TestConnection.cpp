@@ -128,9 +128,9 @@ private slots:
             c.ssh.enabled = true;
             c.ssh.host = QStringLiteral("fe80::1") + QChar(u'\0');
         }) << QStringLiteral("ssh.host");
-        QTest::newRow("ipv6 zone id with hash") << Mutation([](Connection& c) {
-            c.hosts[0].host = QStringLiteral("fe80::1%etm0#");
-        }) << QStringLiteral("hosts[0].host");
+        QTest::newRow("ipv6 zone id with hash")
+            << Mutation([](Connection& c) { c.hosts[0].host = QStringLiteral("fe80::1%etm0#"); })
+            << QStringLiteral("hosts[0].host");
         QTest::newRow("host leading dot")
             << Mutation([](Connection& c) { c.hosts[0].host = QStringLiteral(".example.com"); })
             << QStringLiteral("hosts[0].host");

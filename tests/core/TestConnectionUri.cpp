@@ -145,6 +145,23 @@ private slots:
         QTest::newRow("unicode password bytes")
             << u"mysql://u:%C3%A9t%C3%A9@h"_s << Y << false << u"h|3306"_s << u"u"_s
             << QByteArray("\xC3\xA9t\xC3\xA9") << none << none << false << none << u"mysql://u@h"_s;
+        // Percent-escapes are case-insensitive (RFC 3986 2.1): one row per field that is
+        // decoded, in lower case and mixed case; the canonical form writes upper case.
+        QTest::newRow("lowercase escapes in the password")
+            << u"mysql://u:%c3%a9t%c3%a9%3a%2f@h"_s << Y << false << u"h|3306"_s << u"u"_s
+            << QByteArray("\xC3\xA9t\xC3\xA9:/") << none << none << false << none << u"mysql://u@h"_s;
+        QTest::newRow("lowercase escapes in the user name")
+            << u"postgresql://j%c3%bcrgen%2b1@h/db"_s << P << false << u"h|5432"_s
+            << QStringLiteral("jürgen+1") << QByteArray() << u"db"_s << none << false << none
+            << u"postgresql://j%C3%BCrgen%2B1@h/db"_s;
+        QTest::newRow("lowercase escapes in the database")
+            << u"postgresql://h/my%20db%3f%c3%ba%C3%bA"_s << P << false << u"h|5432"_s << none << QByteArray()
+            << QStringLiteral("my db?\u00FA\u00FA") << none << false << none
+            << u"postgresql://h/my%20db%3F%C3%BA%C3%BA"_s;
+        QTest::newRow("lowercase escapes in an option")
+            << u"mongodb://h/?readPreferenceTags=dc%3any%2crack%3a1"_s << M << false << u"h|27017"_s << none
+            << QByteArray() << none << u"readPreferenceTags=dc:ny,rack:1"_s << false << none
+            << u"mongodb://h/?readPreferenceTags=dc:ny,rack:1"_s;
     }
 
     void secretOptions_data()

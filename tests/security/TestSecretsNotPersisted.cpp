@@ -8,6 +8,7 @@
 // once with the memory store.
 #include "core/keychain/KeychainSecretStore.h"
 #include "core/keychain/MemorySecretStore.h"
+#include "core/storage/ConnectionRepository.h"
 #include "core/storage/ConnectionStore.h"
 #include "ui/ConnectionEditorDialog.h"
 #include "ui/ConnectionTreeModel.h"
@@ -197,7 +198,11 @@ void TestSecretsNotPersisted::plantedSecretsAreNowhereOnDisk()
 
     QUuid id;
     {
-        MainWindow window(secrets.get(), QString(), storePath);
+        const auto repository = ConnectionRepository::open(storePath);
+        MainWindow::Services services;
+        services.repository = repository.get();
+        services.secrets = secrets.get();
+        MainWindow window(services);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 

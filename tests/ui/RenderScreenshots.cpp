@@ -5,6 +5,7 @@
 // QT_QPA_PLATFORM=offscreen or under Xvfb, in any language (LANGUAGE=de).
 #include "core/keychain/MemorySecretStore.h"
 #include "core/model/ConnectionUri.h"
+#include "core/storage/ConnectionRepository.h"
 #include "translations/Translations.h"
 #include "ui/ConnectionEditorDialog.h"
 #include "ui/ConnectionTreeModel.h"
@@ -33,7 +34,11 @@ int main(int argc, char* argv[])
     const QString outDir = args.at(2);
     const QString wanted = args.size() > 3 ? args.at(3) : QStringLiteral("Catalog");
     Core::MemorySecretStore secrets;
-    Gui::MainWindow window(&secrets, QString(), args.at(1));
+    const auto repository = Core::ConnectionRepository::open(args.at(1));
+    Gui::MainWindow::Services services;
+    services.repository = repository.get();
+    services.secrets = &secrets;
+    Gui::MainWindow window(services);
     window.resize(1060, 640);
     window.show();
     for (const Core::Connection& c : window.model()->connections()) {

@@ -1,7 +1,9 @@
-// Tests ConnectionTreeModel and ConnectionFilterProxyModel over a real SQLite store:
-// structure (checked by QAbstractItemModelTester), write-through, moves by drag and drop
-// data, refused moves, filtering by name, host and tag with parents kept, and speed of a
-// filter keystroke over 10,000 connections.
+// Tests ConnectionTreeModel and ConnectionFilterProxyModel over a ConnectionRepository on a
+// real SQLite store: structure (checked by QAbstractItemModelTester), write-through, moves
+// by drag and drop data, refused moves, a change that fails in the middle of its
+// transaction, filtering by name, host and tag with parents kept, and a filter that follows
+// edits.
+#include "core/storage/ConnectionRepository.h"
 #include "core/storage/ConnectionStore.h"
 #include "ui/ConnectionFilterProxyModel.h"
 #include "ui/ConnectionTreeModel.h"
@@ -9,6 +11,9 @@
 #include <QAbstractItemModelTester>
 #include <QMimeData>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -42,6 +47,18 @@ Connection makeConnection(const QString& name, const QString& host, const QUuid&
     return c;
 }
 
+Status applyChange(ConnectionRepository& repository, const QList<Folder>& upsertFolders,
+                   const QList<Connection>& upsertConnections, const QList<QUuid>& removeConnections,
+                   const QList<QUuid>& removeFolders)
+{
+    ChangeSet change;
+    change.upsertFolders = upsertFolders;
+    change.upsertConnections = upsertConnections;
+    change.removeConnections = removeConnections;
+    change.removeFolders = removeFolders;
+    return repository.apply(change);
+}
+
 } // namespace
 
 class TestConnectionTreeModel : public QObject
@@ -56,12 +73,21 @@ private slots:
     void dragAndDropMovesItems();
     void refusesFolderIntoItself();
     void removeFolderNeedsEmpty();
+    void failureInTransactionChangesNothing_data();
+    void failureInTransactionChangesNothing();
+    void followsRemoteChange();
+    void searchTextFollowsEdit_data();
+    void searchTextFollowsEdit();
     void filter_data();
     void filter();
     void filterOverTenThousandConnections();
     void filterRebuildMatchesIncrementalUpdate();
 
 private:
+    // A repository over its own connection to the test database, loaded now.
+    std::unique_ptr<ConnectionRepository> openRepository() const;
+    QString databasePath() const { return m_dir->filePath(QStringLiteral("conclave.sqlite")); }
+
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<ConnectionStore> m_store;
     Folder m_prod;
@@ -91,6 +117,14 @@ void TestConnectionTreeModel::init()
                 .ok());
 }
 
+std::unique_ptr<ConnectionRepository> TestConnectionTreeModel::openRepository() const
+{
+    auto store = ConnectionStore::open(databasePath());
+    if (!store.ok())
+        return std::make_unique<ConnectionRepository>(nullptr);
+    return std::make_unique<ConnectionRepository>(std::move(store).value());
+}
+
 void TestConnectionTreeModel::cleanup()
 {
     m_store.reset();
@@ -99,9 +133,9 @@ void TestConnectionTreeModel::cleanup()
 
 void TestConnectionTreeModel::loadsTreeFromStore()
 {
-    ConnectionTreeModel model;
+    const auto modelRepository = openRepository();
+    ConnectionTreeModel model(modelRepository.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QVERIFY(model.load(m_store.get()).ok());
     QCOMPARE(model.rowCount(), 3); // Production, Staging, Laptop
     QCOMPARE(model.folderCount(), 3);
     QCOMPARE(model.connectionCount(), 4);
@@ -119,12 +153,12 @@ void TestConnectionTreeModel::loadsTreeFromStore()
 
 void TestConnectionTreeModel::applyWritesThrough()
 {
-    ConnectionTreeModel model;
+    const auto modelRepository = openRepository();
+    ConnectionTreeModel model(modelRepository.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QVERIFY(model.load(m_store.get()).ok());
     const Folder archive = makeFolder(QStringLiteral("Archive"), m_staging.id);
     Connection added = makeConnection(QStringLiteral("Old"), QStringLiteral("old.example.com"), archive.id);
-    QVERIFY(model.apply({archive}, {added}, {}, {}).ok());
+    QVERIFY(applyChange(*modelRepository, {archive}, {added}, {}, {}).ok());
     QCOMPARE(model.rowCount(model.indexForFolder(archive.id)), 1);
 
     auto stored = m_store->connection(added.id);
@@ -132,27 +166,27 @@ void TestConnectionTreeModel::applyWritesThrough()
     QCOMPARE(stored->folderId, archive.id);
 
     added.name = QStringLiteral("Older");
-    QVERIFY(model.apply({}, {added}, {}, {}).ok());
+    QVERIFY(applyChange(*modelRepository, {}, {added}, {}, {}).ok());
     QCOMPARE(model.indexForConnection(added.id).data().toString(), QStringLiteral("Older"));
     QCOMPARE(m_store->connection(added.id)->name, QStringLiteral("Older"));
 
-    QVERIFY(model.apply({}, {}, {added.id}, {archive.id}).ok());
+    QVERIFY(applyChange(*modelRepository, {}, {}, {added.id}, {archive.id}).ok());
     QVERIFY(!model.hasConnection(added.id));
     QVERIFY(!model.hasFolder(archive.id));
     QVERIFY(!m_store->connection(added.id).ok());
 
     // A fresh model over the same store sees the same thing.
-    ConnectionTreeModel reloaded;
-    QVERIFY(reloaded.load(m_store.get()).ok());
+    const auto reloadedRepository = openRepository();
+    ConnectionTreeModel reloaded(reloadedRepository.get());
     QCOMPARE(reloaded.connectionCount(), 4);
     QCOMPARE(reloaded.folderCount(), 3);
 }
 
 void TestConnectionTreeModel::dragAndDropMovesItems()
 {
-    ConnectionTreeModel model;
+    const auto modelRepository = openRepository();
+    ConnectionTreeModel model(modelRepository.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QVERIFY(model.load(m_store.get()).ok());
     const QModelIndex stagingIndex = model.indexForFolder(m_staging.id);
     const QModelIndex laptop = model.index(2, 0);
     QCOMPARE(laptop.data().toString(), QStringLiteral("Laptop"));
@@ -168,24 +202,24 @@ void TestConnectionTreeModel::dragAndDropMovesItems()
     QCOMPARE(euIndex.parent(), model.indexForFolder(m_staging.id)); // persistent index followed
     QCOMPARE(model.rowCount(euIndex), 1);                           // EU kept its connection
 
-    ConnectionTreeModel reloaded;
-    QVERIFY(reloaded.load(m_store.get()).ok());
+    const auto reloadedRepository = openRepository();
+    ConnectionTreeModel reloaded(reloadedRepository.get());
     QCOMPARE(reloaded.folder(m_eu.id)->parentId, m_staging.id);
     QCOMPARE(reloaded.rowCount(reloaded.indexForFolder(m_staging.id)), 3);
 }
 
 void TestConnectionTreeModel::refusesFolderIntoItself()
 {
-    ConnectionTreeModel model;
+    const auto modelRepository = openRepository();
+    ConnectionTreeModel model(modelRepository.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QVERIFY(model.load(m_store.get()).ok());
     std::unique_ptr<QMimeData> mime(model.mimeData({model.indexForFolder(m_prod.id)}));
     QVERIFY(!model.canDropMimeData(mime.get(), Qt::MoveAction, -1, 0, model.indexForFolder(m_eu.id)));
     QVERIFY(!model.dropMimeData(mime.get(), Qt::MoveAction, -1, 0, model.indexForFolder(m_eu.id)));
 
     Folder looped = *model.folder(m_prod.id);
     looped.parentId = m_eu.id;
-    const Status status = model.apply({looped}, {}, {}, {});
+    const Status status = applyChange(*modelRepository, {looped}, {}, {}, {});
     QVERIFY(!status.ok());
     QVERIFY(!status.error().message.isEmpty());
     QVERIFY(model.folder(m_prod.id)->parentId.isNull());
@@ -193,9 +227,9 @@ void TestConnectionTreeModel::refusesFolderIntoItself()
 
 void TestConnectionTreeModel::removeFolderNeedsEmpty()
 {
-    ConnectionTreeModel model;
-    QVERIFY(model.load(m_store.get()).ok());
-    const Status status = model.apply({}, {}, {}, {m_prod.id});
+    const auto modelRepository = openRepository();
+    ConnectionTreeModel model(modelRepository.get());
+    const Status status = applyChange(*modelRepository, {}, {}, {}, {m_prod.id});
     QVERIFY(!status.ok());
     QVERIFY(model.hasFolder(m_prod.id));
 
@@ -205,9 +239,213 @@ void TestConnectionTreeModel::removeFolderNeedsEmpty()
     QCOMPARE(folders.size(), 1);
     QCOMPARE(connections.size(), 2);
     folders.prepend(m_prod.id);
-    QVERIFY(model.apply({}, {}, connections, folders).ok());
+    QVERIFY(applyChange(*modelRepository, {}, {}, connections, folders).ok());
     QCOMPARE(model.folderCount(), 1);
     QCOMPARE(model.connectionCount(), 2);
+}
+
+namespace {
+
+// Everything the tree shows, as text, for comparing before and after.
+QStringList snapshot(const ConnectionTreeModel& model)
+{
+    QStringList lines;
+    std::function<void(const QModelIndex&, int)> walk = [&](const QModelIndex& parent, int depth) {
+        for (int row = 0; row < model.rowCount(parent); ++row) {
+            const QModelIndex index = model.index(row, 0, parent);
+            lines.append(QString(depth, QLatin1Char(' ')) + index.data().toString() + u' ' +
+                         index.data(ConnectionTreeModel::HostRole).toString());
+            walk(index, depth + 1);
+        }
+    };
+    walk({}, 0);
+    lines.sort();
+    return lines;
+}
+
+QStringList storedRows(const QString& path)
+{
+    QStringList rows;
+    auto store = ConnectionStore::open(path);
+    if (!store.ok())
+        return {QStringLiteral("unreadable: ") + store.error().message};
+    for (const Folder& f : *(*store)->folders())
+        rows.append(QStringLiteral("folder ") + f.name + u' ' + f.parentId.toString());
+    for (const Connection& c : *(*store)->connections())
+        rows.append(QStringLiteral("connection ") + c.name + u' ' + c.folderId.toString());
+    rows.sort();
+    return rows;
+}
+
+} // namespace
+
+void TestConnectionTreeModel::failureInTransactionChangesNothing_data()
+{
+    // A trigger planted in the database refuses one row of a change of several rows, as a
+    // full disk or a constraint would: the rows before it have been written already inside
+    // the transaction when it fails.
+    QTest::addColumn<QString>("trigger");
+    QTest::newRow("second of three new connections")
+        << QStringLiteral("CREATE TRIGGER provoke BEFORE INSERT ON connections WHEN NEW.name = 'Second'"
+                          " BEGIN SELECT RAISE(ABORT, 'provoked failure'); END");
+    QTest::newRow("removal after the upserts")
+        << QStringLiteral("CREATE TRIGGER provoke BEFORE DELETE ON connections WHEN OLD.name = 'Laptop'"
+                          " BEGIN SELECT RAISE(ABORT, 'provoked failure'); END");
+    QTest::newRow("folder removal last")
+        << QStringLiteral("CREATE TRIGGER provoke BEFORE DELETE ON folders WHEN OLD.name = 'Staging'"
+                          " BEGIN SELECT RAISE(ABORT, 'provoked failure'); END");
+}
+
+void TestConnectionTreeModel::failureInTransactionChangesNothing()
+{
+    QFETCH(QString, trigger);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("provoke"));
+        db.setDatabaseName(databasePath());
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY2(q.exec(trigger), qPrintable(q.lastError().text()));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("provoke"));
+
+    const auto repository = openRepository();
+    ConnectionTreeModel model(repository.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QStringList shownBefore = snapshot(model);
+    const QStringList storedBefore = storedRows(databasePath());
+    QCOMPARE(storedBefore.size(), 7);
+
+    // Renames, three new connections, a move, and the removal of a connection and a folder
+    // with its contents: every kind of row the change can touch.
+    ChangeSet change;
+    Folder renamed = *repository->folder(m_prod.id);
+    renamed.name = QStringLiteral("Live");
+    change.upsertFolders.append(renamed);
+    for (const QString& name : {QStringLiteral("First"), QStringLiteral("Second"), QStringLiteral("Third")})
+        change.upsertConnections.append(makeConnection(name, QStringLiteral("new.example.com"), m_eu.id));
+    for (const Connection& c : repository->connections()) {
+        if (c.name == QLatin1String("Users")) {
+            change.upsertConnections.append(c);
+            change.upsertConnections.last().folderId = QUuid();
+        }
+        if (c.name == QLatin1String("Laptop") || c.name == QLatin1String("Cache"))
+            change.removeConnections.append(c.id);
+    }
+    change.removeFolders.append(m_staging.id);
+
+    QSignalSpy changed(repository.get(), &ConnectionRepository::changed);
+    QSignalSpy refused(repository.get(), &ConnectionRepository::changeRefused);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy moved(&model, &QAbstractItemModel::rowsMoved);
+    QSignalSpy dataChanged(&model, &QAbstractItemModel::dataChanged);
+    const Status status = repository->apply(change);
+    QVERIFY(!status.ok());
+    QVERIFY2(status.error().message.contains(QLatin1String("provoked failure")),
+             qPrintable(status.error().message));
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(changed.size(), 0);
+    QCOMPARE(inserted.size() + removed.size() + moved.size() + dataChanged.size(), 0);
+    QCOMPARE(snapshot(model), shownBefore);
+    QCOMPARE(repository->connectionCount(), 4);
+    QCOMPARE(repository->folder(m_prod.id)->name, QStringLiteral("Production"));
+    QCOMPARE(storedRows(databasePath()), storedBefore);
+
+    // The same change without the failing row goes through whole.
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("provoke"));
+        db.setDatabaseName(databasePath());
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("DROP TRIGGER provoke")));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("provoke"));
+    QVERIFY(repository->apply(change).ok());
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(repository->connectionCount(), 5); // Orders, Users, First, Second, Third
+    QCOMPARE(snapshot(model).size(), 7);        // Live, EU, 5 connections
+    QCOMPARE(storedRows(databasePath()).size(), 7);
+}
+
+void TestConnectionTreeModel::followsRemoteChange()
+{
+    // A second writer (as the sync engine will be) changes the repository; the model
+    // follows whoever made the change.
+    const auto repository = openRepository();
+    ConnectionTreeModel model(repository.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy changed(repository.get(), &ConnectionRepository::changed);
+    ChangeSet change;
+    change.origin = ChangeOrigin::Remote;
+    const Folder shared = makeFolder(QStringLiteral("Shared"));
+    change.upsertFolders.append(shared);
+    change.upsertConnections.append(
+        makeConnection(QStringLiteral("Team DB"), QStringLiteral("team.example.com"), shared.id));
+    QVERIFY(repository->apply(change).ok());
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.at(0).at(0).value<ChangeSet>().origin, ChangeOrigin::Remote);
+    const QModelIndex folder = model.indexForFolder(shared.id);
+    QVERIFY(folder.isValid());
+    QCOMPARE(model.rowCount(folder), 1);
+    QCOMPARE(model.index(0, 0, folder).data().toString(), QStringLiteral("Team DB"));
+}
+
+void TestConnectionTreeModel::searchTextFollowsEdit_data()
+{
+    QTest::addColumn<bool>("filterDuringEdit"); // the filter box already holds the new name
+    QTest::newRow("filter typed after the edit") << false;
+    QTest::newRow("filter active during the edit") << true;
+}
+
+void TestConnectionTreeModel::searchTextFollowsEdit()
+{
+    QFETCH(bool, filterDuringEdit);
+    const auto repository = openRepository();
+    ConnectionTreeModel model(repository.get());
+    ConnectionFilterProxyModel proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setSourceModel(&model);
+    proxy.sort(0);
+    Connection orders;
+    for (const Connection& c : repository->connections()) {
+        if (c.name == QLatin1String("Orders"))
+            orders = c;
+    }
+    QVERIFY(!orders.id.isNull());
+    const auto matches = [&proxy](const QString& text) {
+        proxy.setFilterText(text);
+        QStringList names;
+        std::function<void(const QModelIndex&)> walk = [&](const QModelIndex& parent) {
+            for (int row = 0; row < proxy.rowCount(parent); ++row) {
+                const QModelIndex index = proxy.index(row, 0, parent);
+                if (!index.data(ConnectionTreeModel::IsFolderRole).toBool())
+                    names.append(index.data().toString());
+                walk(index);
+            }
+        };
+        walk({});
+        return names;
+    };
+    if (filterDuringEdit)
+        proxy.setFilterText(QStringLiteral("invoices"));
+    orders.name = QStringLiteral("Invoices");
+    orders.hosts = {HostPort{QStringLiteral("invoices.db.example.com"), 5432}};
+    ChangeSet change;
+    change.upsertConnections.append(orders);
+    QVERIFY(repository->apply(change).ok());
+    if (filterDuringEdit) {
+        QStringList names;
+        for (int row = 0; row < proxy.rowCount(); ++row) {
+            const QModelIndex folder = proxy.index(row, 0);
+            for (int inner = 0; inner < proxy.rowCount(folder); ++inner)
+                for (int leaf = 0; leaf < proxy.rowCount(proxy.index(inner, 0, folder)); ++leaf)
+                    names.append(proxy.index(leaf, 0, proxy.index(inner, 0, folder)).data().toString());
+        }
+        QCOMPARE(names, QStringList{QStringLiteral("Invoices")});
+    }
+    QCOMPARE(matches(QStringLiteral("invoices")), QStringList{QStringLiteral("Invoices")});
+    QCOMPARE(matches(QStringLiteral("orders")), QStringList{});
+    QCOMPARE(matches(QStringLiteral("orders.db")), QStringList{});
 }
 
 void TestConnectionTreeModel::filter_data()
@@ -240,8 +478,8 @@ void TestConnectionTreeModel::filter()
     QFETCH(QString, text);
     QFETCH(QStringList, visible);
 
-    ConnectionTreeModel model;
-    QVERIFY(model.load(m_store.get()).ok());
+    const auto modelRepository = openRepository();
+    ConnectionTreeModel model(modelRepository.get());
     ConnectionFilterProxyModel proxy;
     QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
     proxy.setSourceModel(&model);
@@ -273,8 +511,8 @@ void TestConnectionTreeModel::filterOverTenThousandConnections()
     }
     QVERIFY(m_store->saveAll(folders, connections).ok());
 
-    ConnectionTreeModel model;
-    QVERIFY(model.load(m_store.get()).ok());
+    const auto modelRepository = openRepository();
+    ConnectionTreeModel model(modelRepository.get());
     ConnectionFilterProxyModel proxy;
     proxy.setSourceModel(&model);
     proxy.sort(0);
@@ -334,8 +572,8 @@ void TestConnectionTreeModel::filterRebuildMatchesIncrementalUpdate()
                                           {i % 7 == 0 ? QStringLiteral("weekly") : QStringLiteral("daily")}));
     }
     QVERIFY(m_store->saveAll(folders, connections).ok());
-    ConnectionTreeModel model;
-    QVERIFY(model.load(m_store.get()).ok());
+    const auto modelRepository = openRepository();
+    ConnectionTreeModel model(modelRepository.get());
 
     ConnectionFilterProxyModel incremental;
     incremental.setRebuildThreshold(std::numeric_limits<int>::max());

@@ -5,6 +5,7 @@
 // Dialogs open window-modal without a nested event loop; the test finds them as the
 // active modal widget and drives them like a user.
 #include "core/keychain/MemorySecretStore.h"
+#include "core/storage/ConnectionRepository.h"
 #include "core/storage/ConnectionStore.h"
 #include "ui/ClipboardGuard.h"
 #include "ui/ConnectionEditorDialog.h"
@@ -107,6 +108,7 @@ private slots:
     void importPastedUris();
     void copyUriWithoutAndWithPassword();
     void clipboardClearedOnlyIfUnchanged();
+    void copiedPasswordWipedWhenClipboardLetsGo();
     void keyboardShortcuts();
     void readOnlyOnDamagedStore();
     void contextMenuPerSelection_data();
@@ -153,7 +155,14 @@ void TestMainWindow::cleanup()
 
 std::unique_ptr<MainWindow> TestMainWindow::makeWindow()
 {
-    auto window = std::make_unique<MainWindow>(m_secrets.get(), QString(), storePath());
+    // The window is the repository's parent here, so a test that reopens the window gets a
+    // fresh repository over the file, as a restarted app would.
+    auto repository = ConnectionRepository::open(storePath());
+    MainWindow::Services services;
+    services.repository = repository.get();
+    services.secrets = m_secrets.get();
+    auto window = std::make_unique<MainWindow>(services);
+    repository.release()->setParent(window.get());
     window->show();
     if (!QTest::qWaitForWindowExposed(window.get()))
         return nullptr;
@@ -469,12 +478,36 @@ void TestMainWindow::clipboardClearedOnlyIfUnchanged()
     QTRY_COMPARE(cleared.count(), 1);
     QVERIFY(clipboard->text().isEmpty());
 
-    // Something else copied meanwhile is left alone.
+    // Something else copied meanwhile is left alone; our text, which the clipboard let go
+    // of, is overwritten in place, in every string that shared its buffer.
     guard.copy(QStringLiteral("redis://:pw@cache:6379"), true);
+    const QString shared = clipboard->text();
+    QCOMPARE(shared, QStringLiteral("redis://:pw@cache:6379"));
     clipboard->setText(QStringLiteral("unrelated"));
+    QVERIFY2(!shared.contains(QStringLiteral(":pw@")), qPrintable(shared));
     QTRY_VERIFY(!guard.isArmed());
     QCOMPARE(cleared.count(), 1);
     QCOMPARE(clipboard->text(), QStringLiteral("unrelated"));
+}
+
+void TestMainWindow::copiedPasswordWipedWhenClipboardLetsGo()
+{
+    // The URI with its password is formatted into one buffer that the clipboard shares; when
+    // the clipboard is cleared (here: the window closes) that buffer must be overwritten,
+    // which a string holding the clipboard's text observes.
+    auto window = makeWindow();
+    QVERIFY(window);
+    const QUuid id = addConnection(*window, QStringLiteral("Reports"), QStringLiteral("reports.example.com"),
+                                   QStringLiteral("wipe-me-pw"));
+    QTRY_COMPARE(int(m_secrets->entryCount()), 1);
+    window->selectConnection(id);
+    window->findChild<QAction*>(QStringLiteral("actionCopyUriWithPassword"))->trigger();
+    QClipboard* clipboard = QGuiApplication::clipboard();
+    QTRY_VERIFY(clipboard->text().contains(QStringLiteral("wipe-me-pw")));
+    const QString held = clipboard->text();
+    window.reset();
+    QVERIFY(clipboard->text().isEmpty());
+    QVERIFY2(!held.contains(QStringLiteral("wipe-me-pw")), "the password outlived the clipboard");
 }
 
 void TestMainWindow::keyboardShortcuts()

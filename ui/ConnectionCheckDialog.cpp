@@ -1,5 +1,5 @@
-// TestConnectionDialog: see the header.
-#include "ui/TestConnectionDialog.h"
+// ConnectionCheckDialog: see the header.
+#include "ui/ConnectionCheckDialog.h"
 
 #include "core/connect/ConnectionTester.h"
 #include "core/keychain/SecretStore.h"
@@ -18,14 +18,14 @@ namespace Conclave::Gui {
 
 using namespace Conclave::Core;
 
-TestConnectionDialog::TestConnectionDialog(const Connection& connection, SecretStore* secrets,
-                                           QWidget* parent)
+ConnectionCheckDialog::ConnectionCheckDialog(const Connection& connection, SecretStore* secrets,
+                                             QWidget* parent)
     : QDialog(parent)
     , m_connection(connection)
     , m_secrets(secrets)
     , m_tester(new ConnectionTester(this))
 {
-    setObjectName(QStringLiteral("TestConnectionDialog"));
+    setObjectName(QStringLiteral("ConnectionCheckDialog"));
     setWindowTitle(tr("Test Connection — %1").arg(connection.name));
     auto* layout = new QVBoxLayout(this);
     m_status = new QLabel(tr("Testing %1…").arg(connection.name), this);
@@ -43,29 +43,29 @@ TestConnectionDialog::TestConnectionDialog(const Connection& connection, SecretS
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_buttons->setObjectName(QStringLiteral("buttons"));
     layout->addWidget(m_buttons);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &TestConnectionDialog::cancelOrClose);
-    connect(m_tester, &ConnectionTester::progress, this, &TestConnectionDialog::onProgress);
-    connect(m_tester, &ConnectionTester::finished, this, &TestConnectionDialog::onFinished);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &ConnectionCheckDialog::cancelOrClose);
+    connect(m_tester, &ConnectionTester::progress, this, &ConnectionCheckDialog::onProgress);
+    connect(m_tester, &ConnectionTester::finished, this, &ConnectionCheckDialog::onFinished);
     resize(480, 320);
 }
 
-TestConnectionDialog::~TestConnectionDialog()
+ConnectionCheckDialog::~ConnectionCheckDialog()
 {
     if (m_tester->isRunning())
         m_tester->cancel();
 }
 
-bool TestConnectionDialog::isRunning() const
+bool ConnectionCheckDialog::isRunning() const
 {
     return m_running;
 }
 
-QString TestConnectionDialog::summary() const
+QString ConnectionCheckDialog::summary() const
 {
     return m_running ? QString() : m_status->text();
 }
 
-void TestConnectionDialog::start()
+void ConnectionCheckDialog::start()
 {
     m_running = true;
     qCInfo(lcGui) << "testing connection" << m_connection.id.toString(QUuid::WithoutBraces);
@@ -86,21 +86,21 @@ void TestConnectionDialog::start()
     });
 }
 
-void TestConnectionDialog::startWithPassword(SecureBytes password)
+void ConnectionCheckDialog::startWithPassword(SecureBytes password)
 {
-    TestCredentials credentials;
+    ProbeCredentials credentials;
     credentials.username = m_connection.username;
     credentials.password = std::move(password);
     m_tester->start(m_connection, credentials);
 }
 
-void TestConnectionDialog::onProgress(const QString& step)
+void ConnectionCheckDialog::onProgress(const QString& step)
 {
     m_steps->addItem(step);
     m_steps->scrollToBottom();
 }
 
-void TestConnectionDialog::onFinished(const TestResult& result)
+void ConnectionCheckDialog::onFinished(const ProbeResult& result)
 {
     m_running = false;
     m_busy->setRange(0, 1);
@@ -120,7 +120,7 @@ void TestConnectionDialog::onFinished(const TestResult& result)
     emit testFinished(result.ok);
 }
 
-void TestConnectionDialog::cancelOrClose()
+void ConnectionCheckDialog::cancelOrClose()
 {
     if (m_running) {
         m_running = false;

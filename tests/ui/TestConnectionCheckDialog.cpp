@@ -1,8 +1,8 @@
-// Tests TestConnectionDialog against real sockets on loopback: a refused port ends with a
+// Tests ConnectionCheckDialog against real sockets on loopback: a refused port ends with a
 // result in words and a Close button; a server that never answers can be cancelled at once;
 // the stored password is read from the SecretStore without blocking the dialog.
 #include "core/keychain/MemorySecretStore.h"
-#include "ui/TestConnectionDialog.h"
+#include "ui/ConnectionCheckDialog.h"
 
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
@@ -38,7 +38,7 @@ quint16 closedPort()
 
 } // namespace
 
-class TestTestConnectionDialog : public QObject
+class TestConnectionCheckDialog : public QObject
 {
     Q_OBJECT
 
@@ -47,11 +47,11 @@ private slots:
     void cancelStopsAtOnce();
 };
 
-void TestTestConnectionDialog::refusedPortIsReportedInWords()
+void TestConnectionCheckDialog::refusedPortIsReportedInWords()
 {
     MemorySecretStore secrets;
-    TestConnectionDialog dialog(local(closedPort()), &secrets);
-    QSignalSpy finished(&dialog, &TestConnectionDialog::testFinished);
+    ConnectionCheckDialog dialog(local(closedPort()), &secrets);
+    QSignalSpy finished(&dialog, &ConnectionCheckDialog::testFinished);
     dialog.show();
     dialog.start();
     QVERIFY(dialog.isRunning()); // start() returns at once; nothing blocks
@@ -64,7 +64,7 @@ void TestTestConnectionDialog::refusedPortIsReportedInWords()
     QVERIFY(buttons->button(QDialogButtonBox::Close));
 }
 
-void TestTestConnectionDialog::cancelStopsAtOnce()
+void TestConnectionCheckDialog::cancelStopsAtOnce()
 {
     // Accepts connections and never says a word: the test would wait for its timeout.
     QTcpServer silent;
@@ -81,8 +81,8 @@ void TestTestConnectionDialog::cancelStopsAtOnce()
                   [&](Status) { written = true; });
     QTRY_VERIFY(written);
 
-    TestConnectionDialog dialog(c, &secrets);
-    QSignalSpy finished(&dialog, &TestConnectionDialog::testFinished);
+    ConnectionCheckDialog dialog(c, &secrets);
+    QSignalSpy finished(&dialog, &ConnectionCheckDialog::testFinished);
     dialog.show();
     dialog.start();
     QTRY_COMPARE(held.size(), 1); // connected, now waiting for the greeting
@@ -98,5 +98,5 @@ void TestTestConnectionDialog::cancelStopsAtOnce()
     qDeleteAll(held);
 }
 
-QTEST_MAIN(TestTestConnectionDialog)
-#include "TestTestConnectionDialog.moc"
+QTEST_MAIN(TestConnectionCheckDialog)
+#include "TestConnectionCheckDialog.moc"

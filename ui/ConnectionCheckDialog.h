@@ -1,4 +1,4 @@
-// TestConnectionDialog: runs "Test connection" for one connection and shows each step as it
+// ConnectionCheckDialog: runs "Test connection" for one connection and shows each step as it
 // happens, then the result in words. The stored password is read from the SecretStore
 // (asynchronously) and handed to ConnectionTester; nothing here blocks, and Cancel stops
 // the test at any point.
@@ -18,20 +18,20 @@ class QProgressBar;
 namespace Conclave::Core {
 class ConnectionTester;
 class SecretStore;
-struct TestResult;
+struct ProbeResult;
 } // namespace Conclave::Core
 
 namespace Conclave::Gui {
 
-class TestConnectionDialog final : public QDialog
+class ConnectionCheckDialog final : public QDialog
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(TestConnectionDialog)
+    Q_DISABLE_COPY_MOVE(ConnectionCheckDialog)
 
 public:
-    TestConnectionDialog(const Core::Connection& connection, Core::SecretStore* secrets,
-                         QWidget* parent = nullptr);
-    ~TestConnectionDialog() override;
+    ConnectionCheckDialog(const Core::Connection& connection, Core::SecretStore* secrets,
+                          QWidget* parent = nullptr);
+    ~ConnectionCheckDialog() override;
 
     // Reads the password (if any) and starts the test.
     void start();
@@ -44,7 +44,7 @@ signals:
 private:
     void startWithPassword(Core::SecureBytes password);
     void onProgress(const QString& step);
-    void onFinished(const Core::TestResult& result);
+    void onFinished(const Core::ProbeResult& result);
     void cancelOrClose();
 
     Core::Connection m_connection;

@@ -1,4 +1,4 @@
-// TestResult: what "Test connection" found, for people (summary, steps) and for programs
+// ProbeResult: what "Test connection" found, for people (summary, steps) and for programs
 // (ok, stage, error code). The summary is one complete, translated sentence.
 #pragma once
 
@@ -10,7 +10,7 @@
 
 namespace Conclave::Core {
 
-struct TestResult
+struct ProbeResult
 {
     // How far the test got; on failure, the stage that failed.
     enum class Stage
@@ -33,4 +33,4 @@ struct TestResult
 
 } // namespace Conclave::Core
 
-Q_DECLARE_METATYPE(Conclave::Core::TestResult)
+Q_DECLARE_METATYPE(Conclave::Core::ProbeResult)

@@ -1,0 +1,108 @@
+// Application: see the header.
+#include "app/Application.h"
+
+#include "app/Bootstrap.h"
+#include "core/connect/ClientLauncher.h"
+#include "core/keychain/SecretStoreFactory.h"
+#include "core/storage/ConnectionRepository.h"
+#include "core/storage/ConnectionStore.h"
+#include "translations/Translations.h"
+#include "ui/ConnectionTreeModel.h"
+#include "ui/FileLogger.h"
+#include "ui/GuiLogging.h"
+#include "ui/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QSettings>
+
+namespace Conclave::Gui {
+
+using namespace Conclave::Core;
+
+Application::Application(QApplication& app, bool hardened)
+    : m_app(app)
+    , m_hardened(hardened)
+{
+    QApplication::setOrganizationName(QStringLiteral("Conclave"));
+    QApplication::setApplicationName(QStringLiteral("Conclave"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Conclave"));
+    QApplication::setApplicationVersion(QStringLiteral(CONCLAVE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("org.conclave.Conclave"));
+    QApplication::setWindowIcon(ConnectionTreeModel::appIcon());
+
+    installTranslations();
+    parseCommandLine();
+
+    m_logPath = FileLogger::install();
+    qCInfo(lcGui) << "Conclave" << CONCLAVE_VERSION << "starting; language" << m_language
+                  << (Bootstrap::isHardenedBuild() ? "hardened build" : "debug build");
+    if (!m_hardened)
+        qCWarning(lcGui) << "process hardening (no core dumps, no ptrace) failed";
+    if (m_logPath.isEmpty())
+        qCWarning(lcGui) << "the log file could not be opened";
+}
+
+Application::~Application()
+{
+    m_window.reset();
+    m_launcher.reset();
+    m_secrets.reset();
+    m_repository.reset();
+    m_settings.reset();
+    FileLogger::uninstall();
+}
+
+void Application::installTranslations()
+{
+    m_language = Translations::install(&m_app);
+}
+
+void Application::parseCommandLine()
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Keeps, tests and opens database and SSH connections."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption storeOption(
+        QStringLiteral("store"),
+        QCoreApplication::translate("main", "Use the connection database at <file>."),
+        QCoreApplication::translate("main", "file"));
+    parser.addOption(storeOption);
+    parser.process(m_app);
+    m_storePath = parser.isSet(storeOption) ? parser.value(storeOption) : ConnectionStore::defaultPath();
+}
+
+void Application::start()
+{
+    m_settings = std::make_unique<QSettings>();
+    m_repository = ConnectionRepository::open(m_storePath);
+    m_launcher = std::make_unique<ClientLauncher>(LauncherSettings::load(*m_settings));
+
+    // The window appears once the keychain probe has answered (a second at most, with its
+    // timeouts); until then there is nothing the user could do with it.
+    SecretStoreFactory::create(this, [this](std::unique_ptr<SecretStore> store, QString reason) {
+        m_secrets = std::move(store);
+        qCInfo(lcGui) << "secrets kept in:" << (m_secrets->isPersistent() ? "OS keychain" : "memory only");
+        MainWindow::Services services;
+        services.repository = m_repository.get();
+        services.secrets = m_secrets.get();
+        // The factory's reason already says why and what it means ("... is not used because
+        // ... Passwords and keys are kept in memory until Conclave quits ..."), so it is the
+        // whole banner; a prefix here would say the same thing twice.
+        services.secretsWarning = reason;
+        services.settings = m_settings.get();
+        services.launcher = m_launcher.get();
+        m_window = std::make_unique<MainWindow>(services);
+        m_window->show();
+    });
+}
+
+int Application::run()
+{
+    start();
+    return m_app.exec();
+}
+
+} // namespace Conclave::Gui

@@ -1,0 +1,68 @@
+// Application: the desktop app's composition root. It builds and owns every long-lived part
+// of a run, in dependency order, and hands each part what it uses: settings, the connection
+// repository (local database), the secret store (OS keychain or memory), the client
+// launcher and the main window; the account session, the machine policy and the sync
+// engine of Team Sharing will be built here too, and nowhere else. Nothing below app/
+// creates one of these on its own, so what a part depends on is visible at this one place.
+// Startup hardening stays first in main() (Bootstrap), before Qt exists.
+#pragma once
+
+// MainWindow.h declares the parts the window is given (MainWindow::Services).
+#include "ui/MainWindow.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+class QApplication;
+
+namespace Conclave::Gui {
+
+class Application final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Application)
+
+public:
+    // Sets the application's names, installs the translators, reads the command line (which
+    // may print help or the version and exit) and starts logging. `hardened`: what
+    // Bootstrap::hardenProcess() returned.
+    Application(QApplication& app, bool hardened);
+    ~Application() override; // tears down in reverse order of construction
+
+    // Builds the parts, shows the window once the keychain probe has answered and runs the
+    // event loop; returns its exit status.
+    int run();
+
+    // The parts, once built (null before): for tests and for what is added later.
+    Core::ConnectionRepository* repository() const { return m_repository.get(); }
+    Core::SecretStore* secrets() const { return m_secrets.get(); }
+    MainWindow* window() const { return m_window.get(); }
+
+    // Builds everything and shows the window when the keychain has answered; run() does
+    // this and then runs the event loop.
+    void start();
+
+private:
+    // The one place translators are chosen and installed; before the command line is read,
+    // so that --help speaks the user's language.
+    void installTranslations();
+    void parseCommandLine();
+
+    QApplication& m_app;
+    bool m_hardened = false;
+    QString m_language;
+    QString m_storePath;
+    QString m_logPath;
+
+    // Declaration order is construction order; members are destroyed in reverse, so the
+    // window goes before what it shows and the store goes last.
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<Core::ConnectionRepository> m_repository;
+    std::unique_ptr<Core::SecretStore> m_secrets;
+    std::unique_ptr<Core::ClientLauncher> m_launcher;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+} // namespace Conclave::Gui

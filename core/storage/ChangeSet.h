@@ -1,0 +1,37 @@
+// ChangeSet: one change to the local folders and connections, applied as a whole or not at
+// all by ConnectionRepository (one SQLite transaction). Every writer uses it: the window's
+// edits and their undo, imports, and later the sync engine, whose changes arrive with
+// origin Remote so that views and the undo stack can tell them from the user's own.
+#pragma once
+
+#include "core/model/Connection.h"
+
+#include <QList>
+#include <QUuid>
+
+namespace Conclave::Core {
+
+enum class ChangeOrigin
+{
+    Local,  // the user, on this machine (edits, import, undo and redo of them)
+    Remote, // the sync engine, from another member or device
+};
+
+struct ChangeSet
+{
+    ChangeOrigin origin = ChangeOrigin::Local;
+    // Inserted or updated. Folders may come in any order: parents are written first.
+    QList<Folder> upsertFolders;
+    QList<Connection> upsertConnections;
+    // Removed. A folder may only be removed together with everything it still holds.
+    QList<QUuid> removeConnections;
+    QList<QUuid> removeFolders;
+
+    bool isEmpty() const
+    {
+        return upsertFolders.isEmpty() && upsertConnections.isEmpty() && removeConnections.isEmpty() &&
+               removeFolders.isEmpty();
+    }
+};
+
+} // namespace Conclave::Core
