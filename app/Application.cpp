@@ -4,6 +4,7 @@
 #include "app/Bootstrap.h"
 #include "core/connect/ClientLauncher.h"
 #include "core/keychain/SecretStoreFactory.h"
+#include "core/policy/EffectiveSettings.h"
 #include "core/storage/ConnectionRepository.h"
 #include "core/storage/ConnectionStore.h"
 #include "translations/Translations.h"
@@ -79,6 +80,12 @@ void Application::start()
     m_settings = std::make_unique<QSettings>();
     m_repository = ConnectionRepository::open(m_storePath);
     m_launcher = std::make_unique<ClientLauncher>(LauncherSettings::load(*m_settings));
+    const MachinePolicy policy = MachinePolicy::readSystem();
+    // Keys only: a policy's values are the administrator's, the log needs just what was wrong.
+    for (const PolicyProblem& problem : policy.problems())
+        qCWarning(lcGui) << "machine policy has a problem with key" << problem.key;
+    m_sharing = std::make_unique<EffectiveSettings>(
+        EffectiveSettings::merge(UserSharingSettings::load(*m_settings), policy));
 
     // The window appears once the keychain probe has answered (a second at most, with its
     // timeouts); until then there is nothing the user could do with it.
@@ -94,6 +101,7 @@ void Application::start()
         services.secretsWarning = reason;
         services.settings = m_settings.get();
         services.launcher = m_launcher.get();
+        services.sharing = m_sharing.get();
         m_window = std::make_unique<MainWindow>(services);
         m_window->show();
     });

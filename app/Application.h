@@ -38,6 +38,7 @@ public:
     // The parts, once built (null before): for tests and for what is added later.
     Core::ConnectionRepository* repository() const { return m_repository.get(); }
     Core::SecretStore* secrets() const { return m_secrets.get(); }
+    const Core::EffectiveSettings* sharingSettings() const { return m_sharing.get(); }
     MainWindow* window() const { return m_window.get(); }
 
     // Builds everything and shows the window when the keychain has answered; run() does
@@ -59,6 +60,8 @@ private:
     // Declaration order is construction order; members are destroyed in reverse, so the
     // window goes before what it shows and the store goes last.
     std::unique_ptr<QSettings> m_settings;
+    // Read once at start: the machine policy (system scope) merged with the user's settings.
+    std::unique_ptr<Core::EffectiveSettings> m_sharing;
     std::unique_ptr<Core::ConnectionRepository> m_repository;
     std::unique_ptr<Core::SecretStore> m_secrets;
     std::unique_ptr<Core::ClientLauncher> m_launcher;

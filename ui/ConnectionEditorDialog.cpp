@@ -3,9 +3,9 @@
 
 #include "core/keychain/MemorySecretStore.h"
 #include "core/keychain/SecretStore.h"
+#include "ui/ConnectionCheckDialog.h"
 #include "ui/ConnectionTreeModel.h"
 #include "ui/FormTableWidget.h"
-#include "ui/TestConnectionDialog.h"
 
 #include <QCheckBox>
 #include <QCollator>
@@ -910,7 +910,7 @@ void ConnectionEditorDialog::runTest()
                          [](const Status&) {});
         secrets = typed;
     }
-    auto* dialog = new TestConnectionDialog(candidate, secrets, this);
+    auto* dialog = new ConnectionCheckDialog(candidate, secrets, this);
     if (typed)
         typed->setParent(dialog);
     dialog->setAttribute(Qt::WA_DeleteOnClose);

@@ -57,6 +57,7 @@ QString idText(const QUuid& id)
 MainWindow::MainWindow(const Services& services, QWidget* parent)
     : QMainWindow(parent)
     , m_secrets(services.secrets)
+    , m_sharing(services.sharing)
     , m_repository(services.repository)
     , m_settings(services.settings)
 {
@@ -588,6 +589,8 @@ void MainWindow::newConnection()
     c.folderId = currentFolderForNew();
     c.kind = ConnectionKind::PostgreSQL;
     auto* dialog = new ConnectionEditorDialog(c, true, this);
+    dialog->setFolders(m_model->folders());
+    dialog->setSecretStore(m_secrets);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         Connection created = dialog->connection();
@@ -630,14 +633,21 @@ void MainWindow::editSelected()
     if (!current || m_model->isReadOnly())
         return;
     auto* dialog = new ConnectionEditorDialog(*current, false, this);
+    dialog->setFolders(m_model->folders());
+    dialog->setSecretStore(m_secrets);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QUuid id = current->id;
-    connect(dialog, &QDialog::accepted, this, [this, dialog, id] {
+    const QUuid openedInFolder = current->folderId;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, id, openedInFolder] {
         const Connection* before = m_model->connection(id);
         if (!before)
             return; // deleted meanwhile (e.g. undone)
         Connection after = dialog->connection();
-        after.folderId = before->folderId; // a move made while the dialog was open stays
+        // The editor's folder field wins when the user changed it there; otherwise a move made
+        // in the tree while the dialog was open stays.
+        if (after.folderId == openedInFolder ||
+            (!after.folderId.isNull() && !m_model->hasFolder(after.folderId)))
+            after.folderId = before->folderId;
         after.modified = QDateTime::currentDateTimeUtc();
         std::vector<ConnectionEditorDialog::SecretChange> changes = dialog->takeSecretChanges();
         if (!(after == *before) && !pushChange(tr("Edit %1").arg(after.name), {}, {*before}, {}, {after}))
@@ -921,6 +931,7 @@ void MainWindow::importConnections()
         return;
     const QUuid folderId = currentFolderForNew();
     auto* dialog = new ImportDialog(folderId, m_model->folderPath(folderId), this);
+    dialog->setExistingConnections(m_model->connections());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, folderId] {
         ConnectionImporter::Outcome outcome = dialog->takeResult();
@@ -975,6 +986,8 @@ void MainWindow::exportConnections()
 void MainWindow::showSettings()
 {
     auto* dialog = new SettingsDialog(m_launcher->settings(), this);
+    if (m_sharing && m_sharing->hasPolicy())
+        dialog->showEnforcedPolicy(*m_sharing);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         m_launcher->setSettings(dialog->settings());

@@ -28,6 +28,7 @@ class QUndoStack;
 namespace Conclave::Core {
 class ClientLauncher;
 class ConnectionRepository;
+class EffectiveSettings;
 class SecretStore;
 } // namespace Conclave::Core
 
@@ -63,6 +64,8 @@ public:
         QString secretsWarning;                   // non-empty when the OS keychain is not used
         QSettings* settings = nullptr;            // client commands; null: the default QSettings
         Core::ClientLauncher* launcher = nullptr; // null: the window makes its own
+        // The machine policy merged with the user's choices; shown in Settings. Null: none.
+        const Core::EffectiveSettings* sharing = nullptr;
     };
 
     explicit MainWindow(const Services& services, QWidget* parent = nullptr);
@@ -135,6 +138,7 @@ private:
     void secretOperationDone(const Core::Status& status);
 
     QPointer<Core::SecretStore> m_secrets;
+    const Core::EffectiveSettings* m_sharing = nullptr;
     Core::ConnectionRepository* m_repository = nullptr;
     std::unique_ptr<QSettings> m_ownSettings;
     QSettings* m_settings = nullptr;

@@ -5,8 +5,8 @@
 // folder field and the Test button on unsaved values.
 #include "core/keychain/SecretKind.h"
 #include "core/model/ConnectionUri.h"
+#include "ui/ConnectionCheckDialog.h"
 #include "ui/ConnectionEditorDialog.h"
-#include "ui/TestConnectionDialog.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -603,8 +603,8 @@ void TestConnectionEditor::testButtonUsesUnsavedValues()
     auto* test = dialog.findChild<QPushButton*>(QStringLiteral("testConnection"));
     QVERIFY(test && test->isVisible());
     QTest::mouseClick(test, Qt::LeftButton);
-    TestConnectionDialog* tester = nullptr;
-    QTRY_VERIFY((tester = dialog.findChild<TestConnectionDialog*>()));
+    ConnectionCheckDialog* tester = nullptr;
+    QTRY_VERIFY((tester = dialog.findChild<ConnectionCheckDialog*>()));
     QTRY_VERIFY_WITH_TIMEOUT(reached.count() >= 1, 10000);
     // The editor stays open with its values: testing is not saving.
     QVERIFY(dialog.isVisible());
@@ -617,7 +617,7 @@ void TestConnectionEditor::testButtonUsesUnsavedValues()
     setHost(dialog, 0, QStringLiteral("bad host!"), QStringLiteral("6379"));
     QTest::mouseClick(test, Qt::LeftButton);
     QVERIFY(dialog.errorText().startsWith(QStringLiteral("Host 1: ")));
-    QVERIFY(!dialog.findChild<TestConnectionDialog*>());
+    QVERIFY(!dialog.findChild<ConnectionCheckDialog*>());
 }
 
 void TestConnectionEditor::sshWordingIsTheSame()

@@ -2,11 +2,14 @@
 // value, case ignored, folders first), and the kind is searchable by its scheme, display
 // name and short names, typed into a filter box as a user does. Structure is checked by
 // QAbstractItemModelTester throughout.
+#include "core/storage/ChangeSet.h"
+#include "core/storage/ConnectionRepository.h"
 #include "ui/ConnectionFilterProxyModel.h"
 #include "ui/ConnectionTreeModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QLineEdit>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <functional>
@@ -64,35 +67,50 @@ private slots:
     void kindIsSearchable();
 
 private:
+    Status apply(const QList<Folder>& folders, const QList<Connection>& connections);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ConnectionRepository> m_repository;
     std::unique_ptr<ConnectionTreeModel> m_model;
     Folder m_bulk;
 };
 
+Status TestConnectionFilterProxyModel::apply(const QList<Folder>& folders,
+                                             const QList<Connection>& connections)
+{
+    ChangeSet change;
+    change.upsertFolders = folders;
+    change.upsertConnections = connections;
+    return m_repository->apply(change);
+}
+
 void TestConnectionFilterProxyModel::init()
 {
-    m_model = std::make_unique<ConnectionTreeModel>();
-    QVERIFY(m_model->load(nullptr).ok());
+    m_model.reset();
+    m_repository.reset();
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_repository = ConnectionRepository::open(m_dir->filePath(QStringLiteral("store.sqlite")));
+    QVERIFY(m_repository);
+    m_model = std::make_unique<ConnectionTreeModel>(m_repository.get());
     m_bulk = makeFolder(QStringLiteral("Bulk"));
     const Folder team10 = makeFolder(QStringLiteral("Team 10"));
     const Folder team9 = makeFolder(QStringLiteral("team 9"));
     const auto pg = ConnectionKind::PostgreSQL;
     QVERIFY(
-        m_model
-            ->apply(
-                {m_bulk, team10, team9},
-                {makeConnection(QStringLiteral("Bulk 10"), pg, QStringLiteral("b10.example.com"), m_bulk.id),
-                 makeConnection(QStringLiteral("Bulk 2"), pg, QStringLiteral("b2.example.com"), m_bulk.id),
-                 makeConnection(QStringLiteral("bulk 3"), pg, QStringLiteral("b3.example.com"), m_bulk.id),
-                 makeConnection(QStringLiteral("Bulk 1"), pg, QStringLiteral("b1.example.com"), m_bulk.id),
-                 makeConnection(QStringLiteral("Sessions"), ConnectionKind::Redis,
-                                QStringLiteral("cache.example.com")),
-                 makeConnection(QStringLiteral("Catalog"), ConnectionKind::MongoDB,
-                                QStringLiteral("catalog.example.com")),
-                 makeConnection(QStringLiteral("Shop"), ConnectionKind::MySQL,
-                                QStringLiteral("shop.example.com")),
-                 makeConnection(QStringLiteral("Bastion"), ConnectionKind::SSH,
-                                QStringLiteral("bastion.example.com"))},
-                {}, {})
+        apply({m_bulk, team10, team9},
+              {makeConnection(QStringLiteral("Bulk 10"), pg, QStringLiteral("b10.example.com"), m_bulk.id),
+               makeConnection(QStringLiteral("Bulk 2"), pg, QStringLiteral("b2.example.com"), m_bulk.id),
+               makeConnection(QStringLiteral("bulk 3"), pg, QStringLiteral("b3.example.com"), m_bulk.id),
+               makeConnection(QStringLiteral("Bulk 1"), pg, QStringLiteral("b1.example.com"), m_bulk.id),
+               makeConnection(QStringLiteral("Sessions"), ConnectionKind::Redis,
+                              QStringLiteral("cache.example.com")),
+               makeConnection(QStringLiteral("Catalog"), ConnectionKind::MongoDB,
+                              QStringLiteral("catalog.example.com")),
+               makeConnection(QStringLiteral("Shop"), ConnectionKind::MySQL,
+                              QStringLiteral("shop.example.com")),
+               makeConnection(QStringLiteral("Bastion"), ConnectionKind::SSH,
+                              QStringLiteral("bastion.example.com"))})
             .ok());
 }
 
@@ -122,7 +140,7 @@ void TestConnectionFilterProxyModel::sortFollowsRename()
             renamed = c;
     }
     renamed.name = QStringLiteral("Bulk 0");
-    QVERIFY(m_model->apply({}, {renamed}, {}, {}).ok());
+    QVERIFY(apply({}, {renamed}).ok());
     const QModelIndex bulk = proxy.index(0, 0);
     QCOMPARE(bulk.data().toString(), QStringLiteral("Bulk"));
     QStringList inBulk;
