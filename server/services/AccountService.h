@@ -10,7 +10,8 @@
 #include "server/services/ServerLimits.h"
 #include "server/services/SessionService.h"
 #include "server/services/SharingGate.h"
-#include "server/storage/StorageBackend.h"
+#include "server/storage/AccountStore.h"
+#include "server/storage/VerificationStore.h"
 
 #include "core/crypto/KeyWrap.h"
 #include "core/crypto/UserKeys.h"
@@ -54,9 +55,9 @@ public:
     static constexpr qsizetype kWrappedPrivateKeysBytes =
         Core::KeyWrap::kOverhead + 2 * qsizetype(Core::UserKeys::kSeedSize);
 
-    AccountService(StorageBackend& storage, const ServerKey& key, const Core::Clock& clock,
-                   const ServerLimits& limits, SessionService& sessions, OrganisationService& orgs,
-                   Mailer& mailer);
+    AccountService(SqlDatabase& database, AccountStore& accounts, VerificationStore& verifications,
+                   const ServerKey& key, const Core::Clock& clock, const ServerLimits& limits,
+                   SessionService& sessions, OrganisationService& orgs, Mailer& mailer);
     Q_DISABLE_COPY_MOVE(AccountService)
 
     Core::Result<QString> signUp(const SignUpRequest& request);
@@ -84,7 +85,9 @@ private:
     void mailCode(const UserRecord& user, const QString& code);
     Core::Status sendCode(const UserRecord& user);
 
-    StorageBackend& m_storage;
+    SqlDatabase& m_database;
+    AccountStore& m_accounts;
+    VerificationStore& m_verifications;
     const ServerKey& m_key;
     const Core::Clock& m_clock;
     const ServerLimits& m_limits;
