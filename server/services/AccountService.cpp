@@ -52,6 +52,16 @@ AccountService::AccountService(SqlDatabase& database, AccountStore& accounts,
     , m_mailer(mailer)
 {}
 
+Status AccountService::checkWrapped(const QByteArray& wrapped, qsizetype size, const QString& field)
+{
+    if (wrapped.size() != size || quint8(wrapped.at(0)) != Core::KeyWrap::kVersion) {
+        return Error::make(
+            ErrorCode::InvalidInput,
+            QStringLiteral("The wrapped key does not have the layout of this protocol version."), field);
+    }
+    return {};
+}
+
 QByteArray AccountService::authHash(const QByteArray& authKey) const
 {
     return m_key.hash("conclave-auth-key-v1", authKey);
@@ -96,6 +106,11 @@ void AccountService::mailCode(const UserRecord& user, const QString& code)
 
 Result<QString> AccountService::signUp(const SignUpRequest& request)
 {
+    if (auto layout = checkWrapped(request.wrappedAccountKey, kWrappedAccountKeyBytes,
+                                   QStringLiteral("wrappedAccountKey"));
+        !layout) {
+        return layout.error();
+    }
     UserRecord user;
     user.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     user.email = EmailAddress::normalise(request.email);
@@ -183,8 +198,8 @@ KdfParameters AccountService::prelogin(const QString& email)
         return KdfParameters{(*found)->kdfSalt, (*found)->kdfOps, (*found)->kdfMemBytes};
     // Unknown addresses get parameters that look real and stay the same on every request.
     return KdfParameters{
-        m_key.hash("conclave-prelogin-fake-v1", normalised.toUtf8()).left(KdfParameters::kSaltBytes),
-        KdfParameters::kMinOps, KdfParameters::kMinMemBytes};
+        m_key.hash("conclave-prelogin-fake-v1", normalised.toUtf8()).left(Core::KdfParams::kSaltSize),
+        qint64(Core::KdfParams::kMinOpsLimit), qint64(Core::KdfParams::kMinMemLimit)};
 }
 
 Result<LoginResult> AccountService::login(const QString& email, const QByteArray& authKey)
@@ -214,6 +229,11 @@ Result<IssuedSession> AccountService::changePassword(const QString& userId, cons
                                                      const QByteArray& newAuthKey, const KdfParameters& kdf,
                                                      const QByteArray& wrappedAccountKey)
 {
+    if (auto layout =
+            checkWrapped(wrappedAccountKey, kWrappedAccountKeyBytes, QStringLiteral("wrappedAccountKey"));
+        !layout) {
+        return layout.error();
+    }
     auto found = user(userId);
     if (!found)
         return found.error();
@@ -262,12 +282,10 @@ Status AccountService::publishKeys(const QString& userId, const QByteArray& bund
     if (!found)
         return found.error();
     UserRecord record = found.value();
-    if (wrappedPrivateKeys.size() != kWrappedPrivateKeysBytes ||
-        quint8(wrappedPrivateKeys.at(0)) != Core::KeyWrap::kVersion) {
-        return Error::make(
-            ErrorCode::InvalidInput,
-            QStringLiteral("The wrapped private keys do not have the layout of this protocol version."),
-            QStringLiteral("wrappedPrivateKeys"));
+    if (auto layout =
+            checkWrapped(wrappedPrivateKeys, kWrappedPrivateKeysBytes, QStringLiteral("wrappedPrivateKeys"));
+        !layout) {
+        return layout;
     }
     record.keyBundle = bundle;
     record.identityKey = verified->identityKey;
