@@ -13,6 +13,8 @@ namespace {
 const QString kUserColumns = QStringLiteral(
     "id, email, name, auth_key_hash, kdf_salt, kdf_ops, kdf_mem, wrapped_account_key, key_bundle, "
     "wrapped_private_keys, verified, created_at");
+const QString kSelectUser =
+    QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(", identity_key FROM users WHERE ");
 
 UserRecord readUser(const QSqlQuery& q)
 {
@@ -47,26 +49,12 @@ Status AccountStore::insertUser(const UserRecord& u)
 
 Result<std::optional<UserRecord>> AccountStore::userByEmail(const QString& email)
 {
-    auto q = run(QStringLiteral("SELECT ") + kUserColumns +
-                     QStringLiteral(", identity_key FROM users WHERE email = ?"),
-                 {email});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return std::optional<UserRecord>();
-    return std::optional<UserRecord>(readUser(*q));
+    return firstRow(kSelectUser + QStringLiteral("email = ?"), {email}, readUser);
 }
 
 Result<std::optional<UserRecord>> AccountStore::userById(const QString& id)
 {
-    auto q = run(QStringLiteral("SELECT ") + kUserColumns +
-                     QStringLiteral(", identity_key FROM users WHERE id = ?"),
-                 {id});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return std::optional<UserRecord>();
-    return std::optional<UserRecord>(readUser(*q));
+    return firstRow(kSelectUser + QStringLiteral("id = ?"), {id}, readUser);
 }
 
 Status AccountStore::setUserVerified(const QString& userId, bool verified)
@@ -95,12 +83,9 @@ Status AccountStore::updateKeys(const UserRecord& u)
 
 Result<int> AccountStore::purgeUnverifiedBefore(qint64 ms)
 {
-    auto q = run(QStringLiteral("DELETE FROM users WHERE verified = 0 AND ever_verified = 0 "
-                                "AND created_at < ?"),
-                 {ms});
-    if (!q)
-        return q.error();
-    return q->numRowsAffected();
+    return changedRows(QStringLiteral("DELETE FROM users WHERE verified = 0 AND ever_verified = 0 "
+                                      "AND created_at < ?"),
+                       {ms});
 }
 
 } // namespace Conclave::Server

@@ -29,23 +29,18 @@ Status BlockStore::insertBlock(const SharingBlockRecord& b)
 
 Result<bool> BlockStore::deleteBlock(const QString& orgId, const QString& blockId)
 {
-    auto q = run(QStringLiteral("DELETE FROM sharing_blocks WHERE id = ? AND org_id = ?"), {blockId, orgId});
-    if (!q)
-        return q.error();
-    return q->numRowsAffected() > 0;
+    auto changed = changedRows(QStringLiteral("DELETE FROM sharing_blocks WHERE id = ? AND org_id = ?"),
+                               {blockId, orgId});
+    if (!changed)
+        return changed.error();
+    return changed.value() > 0;
 }
 
 Result<QList<SharingBlockRecord>> BlockStore::blocksOf(const QString& orgId)
 {
-    auto q = run(QStringLiteral("SELECT id, org_id, scope, value, reason, created_at FROM sharing_blocks "
-                                "WHERE org_id = ? ORDER BY created_at, id"),
-                 {orgId});
-    if (!q)
-        return q.error();
-    QList<SharingBlockRecord> blocks;
-    while (q->next())
-        blocks.append(readBlock(*q));
-    return blocks;
+    return allRows(QStringLiteral("SELECT id, org_id, scope, value, reason, created_at FROM sharing_blocks "
+                                  "WHERE org_id = ? ORDER BY created_at, id"),
+                   {orgId}, readBlock);
 }
 
 Result<QStringList> BlockStore::userIdsCoveredBy(const SharingBlockRecord& block)
@@ -64,13 +59,8 @@ Result<QStringList> BlockStore::userIdsCoveredBy(const SharingBlockRecord& block
         sql += QStringLiteral(" AND domain = ?");
         binds.append(block.value);
     }
-    auto q = run(sql + QStringLiteral(" ORDER BY id"), binds);
-    if (!q)
-        return q.error();
-    QStringList ids;
-    while (q->next())
-        ids.append(SqlRow(*q).text("id"));
-    return ids;
+    return allRows(sql + QStringLiteral(" ORDER BY id"), binds,
+                   [](const QSqlQuery& q) { return SqlRow(q).text("id"); });
 }
 
 } // namespace Conclave::Server

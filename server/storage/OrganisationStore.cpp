@@ -26,23 +26,14 @@ Status OrganisationStore::insertOrganisation(const OrganisationRecord& org)
 
 Result<std::optional<OrganisationRecord>> OrganisationStore::organisation(const QString& orgId)
 {
-    auto q = run(QStringLiteral("SELECT id, name, created_at FROM organisations WHERE id = ?"), {orgId});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return std::optional<OrganisationRecord>();
-    return std::optional<OrganisationRecord>(readOrganisation(*q));
+    return firstRow(QStringLiteral("SELECT id, name, created_at FROM organisations WHERE id = ?"), {orgId},
+                    readOrganisation);
 }
 
 Result<QList<OrganisationRecord>> OrganisationStore::organisations()
 {
-    auto q = run(QStringLiteral("SELECT id, name, created_at FROM organisations ORDER BY created_at, id"));
-    if (!q)
-        return q.error();
-    QList<OrganisationRecord> orgs;
-    while (q->next())
-        orgs.append(readOrganisation(*q));
-    return orgs;
+    return allRows(QStringLiteral("SELECT id, name, created_at FROM organisations ORDER BY created_at, id"),
+                   {}, readOrganisation);
 }
 
 Status OrganisationStore::putMembership(const MembershipRecord& m)

@@ -28,14 +28,9 @@ Status SessionStore::insertSession(const SessionRecord& s)
 
 Result<std::optional<SessionRecord>> SessionStore::sessionByTokenHash(const QByteArray& hash)
 {
-    auto q = run(QStringLiteral("SELECT id, user_id, token_hash, created_at, last_seen FROM sessions "
-                                "WHERE token_hash = ?"),
-                 {blob(hash)});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return std::optional<SessionRecord>();
-    return std::optional<SessionRecord>(readSession(*q));
+    return firstRow(QStringLiteral("SELECT id, user_id, token_hash, created_at, last_seen FROM sessions "
+                                   "WHERE token_hash = ?"),
+                    {blob(hash)}, readSession);
 }
 
 Status SessionStore::touchSession(const QString& sessionId, qint64 lastSeenMs)
@@ -46,31 +41,23 @@ Status SessionStore::touchSession(const QString& sessionId, qint64 lastSeenMs)
 
 Result<bool> SessionStore::deleteSession(const QString& userId, const QString& sessionId)
 {
-    auto q = run(QStringLiteral("DELETE FROM sessions WHERE id = ? AND user_id = ?"), {sessionId, userId});
-    if (!q)
-        return q.error();
-    return q->numRowsAffected() > 0;
+    auto changed =
+        changedRows(QStringLiteral("DELETE FROM sessions WHERE id = ? AND user_id = ?"), {sessionId, userId});
+    if (!changed)
+        return changed.error();
+    return changed.value() > 0;
 }
 
 Result<int> SessionStore::deleteSessionsOfUser(const QString& userId)
 {
-    auto q = run(QStringLiteral("DELETE FROM sessions WHERE user_id = ?"), {userId});
-    if (!q)
-        return q.error();
-    return q->numRowsAffected();
+    return changedRows(QStringLiteral("DELETE FROM sessions WHERE user_id = ?"), {userId});
 }
 
 Result<QList<SessionRecord>> SessionStore::sessionsOfUser(const QString& userId)
 {
-    auto q = run(QStringLiteral("SELECT id, user_id, token_hash, created_at, last_seen FROM sessions "
-                                "WHERE user_id = ? ORDER BY created_at, id"),
-                 {userId});
-    if (!q)
-        return q.error();
-    QList<SessionRecord> sessions;
-    while (q->next())
-        sessions.append(readSession(*q));
-    return sessions;
+    return allRows(QStringLiteral("SELECT id, user_id, token_hash, created_at, last_seen FROM sessions "
+                                  "WHERE user_id = ? ORDER BY created_at, id"),
+                   {userId}, readSession);
 }
 
 } // namespace Conclave::Server

@@ -7,7 +7,11 @@
 
 #include "server/storage/SqlDatabase.h"
 
+#include <QList>
 #include <QSqlQuery>
+
+#include <optional>
+#include <type_traits>
 
 namespace Conclave::Server {
 
@@ -29,6 +33,40 @@ protected:
     Core::Status runStatus(const QString& sql, const QVariantList& binds = {})
     {
         return m_database.runStatus(sql, binds);
+    }
+    // The first row a query returns, read by `read` (a function of the query), or nothing.
+    template<typename Read>
+    auto firstRow(const QString& sql, const QVariantList& binds, Read read)
+        -> Core::Result<std::optional<std::invoke_result_t<Read, const QSqlQuery&>>>
+    {
+        using Record = std::invoke_result_t<Read, const QSqlQuery&>;
+        auto q = run(sql, binds);
+        if (!q)
+            return q.error();
+        if (!q->next())
+            return std::optional<Record>();
+        return std::optional<Record>(read(*q));
+    }
+    // Every row a query returns, in its order, each read by `read`.
+    template<typename Read>
+    auto allRows(const QString& sql, const QVariantList& binds, Read read)
+        -> Core::Result<QList<std::invoke_result_t<Read, const QSqlQuery&>>>
+    {
+        auto q = run(sql, binds);
+        if (!q)
+            return q.error();
+        QList<std::invoke_result_t<Read, const QSqlQuery&>> records;
+        while (q->next())
+            records.append(read(*q));
+        return records;
+    }
+    // How many rows a DELETE or UPDATE changed.
+    Core::Result<int> changedRows(const QString& sql, const QVariantList& binds)
+    {
+        auto q = run(sql, binds);
+        if (!q)
+            return q.error();
+        return q->numRowsAffected();
     }
     // Never a null QByteArray: Qt binds that as SQL NULL, which the NOT NULL columns refuse.
     static QVariant blob(const QByteArray& bytes) { return bytes.isNull() ? QByteArray("") : bytes; }

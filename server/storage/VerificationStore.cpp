@@ -19,17 +19,13 @@ Status VerificationStore::putVerification(const VerificationRecord& r)
 
 Result<std::optional<VerificationRecord>> VerificationStore::verification(const QString& userId)
 {
-    auto q = run(QStringLiteral("SELECT user_id, code_hash, expires_at, attempts FROM verifications "
-                                "WHERE user_id = ?"),
-                 {userId});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return std::optional<VerificationRecord>();
-    const SqlRow row(*q);
-    return std::optional<VerificationRecord>(VerificationRecord{row.text("user_id"), row.bytes("code_hash"),
-                                                                row.integer("expires_at"),
-                                                                int(row.integer("attempts"))});
+    return firstRow(QStringLiteral("SELECT user_id, code_hash, expires_at, attempts FROM verifications "
+                                   "WHERE user_id = ?"),
+                    {userId}, [](const QSqlQuery& q) {
+                        const SqlRow row(q);
+                        return VerificationRecord{row.text("user_id"), row.bytes("code_hash"),
+                                                  row.integer("expires_at"), int(row.integer("attempts"))};
+                    });
 }
 
 Status VerificationStore::incrementVerificationAttempts(const QString& userId)

@@ -85,9 +85,33 @@ private slots:
     void expiryMessagesKeepTheirUnit();
 
 private:
+    // Sends `kdf` and `wrapped` where the server takes credentials: "sign-up" (a new account)
+    // or "password change" (a fresh signed-in account changing its password).
+    ApiResponse sendCredentials(const QString& path, const QJsonObject& kdf, const QByteArray& wrapped);
+
     ServerHarness m_server;
     std::unique_ptr<ApiClient> m_client;
 };
+
+ApiResponse TestServerHostile::sendCredentials(const QString& path, const QJsonObject& kdf,
+                                               const QByteArray& wrapped)
+{
+    if (path == QLatin1String("sign-up")) {
+        QJsonObject body = signUpBody(uniqueEmail("creds"), QStringLiteral("Credentials"));
+        body.insert(QStringLiteral("kdf"), kdf);
+        body.insert(QStringLiteral("wrappedAccountKey"), b64(wrapped));
+        return m_client->post(QStringLiteral("/api/v1/accounts"), body);
+    }
+    const TestAccount account = ready(*m_client, m_server, uniqueEmail("creds"));
+    if (account.token.isEmpty())
+        return {};
+    return m_client->put(QStringLiteral("/api/v1/account/password"),
+                         {{QStringLiteral("currentAuthKey"), b64(account.authKey)},
+                          {QStringLiteral("newAuthKey"), b64(randomBytes(32))},
+                          {QStringLiteral("kdf"), kdf},
+                          {QStringLiteral("wrappedAccountKey"), b64(wrapped)}},
+                         account.token);
+}
 
 void TestServerHostile::initTestCase()
 {
@@ -435,21 +459,7 @@ void TestServerHostile::wrappedAccountKeyExactLayout()
     QByteArray wrapped = wrappedAccountKey();
     wrapped = wrapped.size() >= size ? wrapped.left(size) : wrapped + randomBytes(size - int(wrapped.size()));
     wrapped[0] = char(version);
-    ApiResponse r;
-    if (path == QLatin1String("sign-up")) {
-        QJsonObject body = signUpBody(uniqueEmail("wrapak"), QStringLiteral("Wrap"));
-        body.insert(QStringLiteral("wrappedAccountKey"), b64(wrapped));
-        r = m_client->post(QStringLiteral("/api/v1/accounts"), body);
-    } else {
-        const TestAccount account = ready(*m_client, m_server, uniqueEmail("wrappw"));
-        QVERIFY(!account.token.isEmpty());
-        r = m_client->put(QStringLiteral("/api/v1/account/password"),
-                          {{QStringLiteral("currentAuthKey"), b64(account.authKey)},
-                           {QStringLiteral("newAuthKey"), b64(randomBytes(32))},
-                           {QStringLiteral("kdf"), kdf(randomBytes(16))},
-                           {QStringLiteral("wrappedAccountKey"), b64(wrapped)}},
-                          account.token);
-    }
+    const ApiResponse r = sendCredentials(path, kdf(randomBytes(16)), wrapped);
     QCOMPARE(r.status, status);
     if (status == 400)
         QCOMPARE(r.errorField(), QStringLiteral("wrappedAccountKey"));
@@ -494,21 +504,7 @@ void TestServerHostile::kdfLimitsAreCores()
     const QJsonObject params{{QStringLiteral("salt"), b64(randomBytes(16))},
                              {QStringLiteral("opsLimit"), ops},
                              {QStringLiteral("memLimitBytes"), mem}};
-    ApiResponse r;
-    if (path == QLatin1String("sign-up")) {
-        QJsonObject body = signUpBody(uniqueEmail("kdflim"), QStringLiteral("Kdf"));
-        body.insert(QStringLiteral("kdf"), params);
-        r = m_client->post(QStringLiteral("/api/v1/accounts"), body);
-    } else {
-        const TestAccount account = ready(*m_client, m_server, uniqueEmail("kdfpw"));
-        QVERIFY(!account.token.isEmpty());
-        r = m_client->put(QStringLiteral("/api/v1/account/password"),
-                          {{QStringLiteral("currentAuthKey"), b64(account.authKey)},
-                           {QStringLiteral("newAuthKey"), b64(randomBytes(32))},
-                           {QStringLiteral("kdf"), params},
-                           {QStringLiteral("wrappedAccountKey"), b64(wrappedAccountKey())}},
-                          account.token);
-    }
+    const ApiResponse r = sendCredentials(path, params, wrappedAccountKey());
     QCOMPARE(r.status, status);
     if (status == 400)
         QCOMPARE(r.errorField(), field);
