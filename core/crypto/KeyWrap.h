@@ -22,6 +22,8 @@ public:
     static constexpr quint8 kVersion = 2;
     static constexpr qsizetype kNonceSize = 24;
     static constexpr qsizetype kOverhead = 1 + kNonceSize + 16;
+    // The exact size of a wrapped n-byte secret, for checks that must match wrap() byte for byte.
+    static constexpr qsizetype wrappedSize(qsizetype secretSize) { return kOverhead + secretSize; }
 
     static QByteArray wrap(const SecureBytes& wrappingKey, const SecureBytes& secret, QByteArrayView ad);
     // Every failure (wrong key, altered byte, wrong length, other purpose) gives the same

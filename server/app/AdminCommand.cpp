@@ -53,8 +53,9 @@ QString AdminCommand::usage()
               "  list-blocks --org <id>\n");
 }
 
-int AdminCommand::run(const QString& action, const QCommandLineParser& parser, StorageBackend& storage,
-                      OrganisationService& orgs, QTextStream& out, QTextStream& err)
+int AdminCommand::run(const QString& action, const QCommandLineParser& parser,
+                      OrganisationStore& organisations, OrganisationService& orgs, QTextStream& out,
+                      QTextStream& err)
 {
     const auto opt = [&parser](const char* name) {
         return parser.value(QString::fromLatin1(name));
@@ -114,7 +115,7 @@ int AdminCommand::run(const QString& action, const QCommandLineParser& parser, S
         return 0;
     }
     if (action == QLatin1String("list-orgs")) {
-        auto list = storage.organisations();
+        auto list = organisations.organisations();
         if (!list)
             return report(list.error(), err);
         for (const OrganisationRecord& org : list.value())

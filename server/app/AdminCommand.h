@@ -16,7 +16,7 @@ public:
     static void addOptions(QCommandLineParser& parser);
     static QString usage();
     // Returns the process exit code; results go to `out`, problems to `err` as sentences.
-    static int run(const QString& action, const QCommandLineParser& parser, StorageBackend& storage,
+    static int run(const QString& action, const QCommandLineParser& parser, OrganisationStore& organisations,
                    OrganisationService& orgs, QTextStream& out, QTextStream& err);
 };
 

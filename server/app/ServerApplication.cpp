@@ -129,7 +129,7 @@ int ServerApplication::run(const QStringList& arguments)
             err << AdminCommand::usage();
             return 2;
         }
-        return AdminCommand::run(positional.at(1), parser, *m_storage, *m_orgs, out, err);
+        return AdminCommand::run(positional.at(1), parser, m_storage->organisations(), *m_orgs, out, err);
     }
     return serve();
 }
@@ -151,22 +151,26 @@ Core::Status ServerApplication::prepare(bool forServing)
     if (!key)
         return key.error();
     m_key.emplace(std::move(key.value()));
-    auto storage = StorageFactory::create(m_config.storageUrl, m_config.storagePassword);
-    if (!storage)
-        return storage.error();
-    m_storage = std::move(storage.value());
-    if (auto opened = m_storage->open(); !opened)
+    auto created = StorageFactory::create(m_config.storageUrl, m_config.storagePassword);
+    if (!created)
+        return created.error();
+    m_storage = std::move(created.value());
+    if (auto opened = m_storage->database().open(); !opened)
         return opened;
-    qCInfo(lcServerStore) << "storage" << m_storage->backendName() << "at schema version"
-                          << m_storage->schemaVersion();
+    qCInfo(lcServerStore) << "storage" << m_storage->database().backendName() << "at schema version"
+                          << m_storage->database().schemaVersion();
     if (m_config.smtp.host.isEmpty())
         m_mailer = std::make_unique<OutboxMailer>(m_config.outboxDir, m_config.smtp.from);
     else
         m_mailer = std::make_unique<SmtpMailer>(m_config.smtp);
-    m_sessions = std::make_unique<SessionService>(*m_storage, *m_key, *m_clock, m_config.limits);
-    m_orgs = std::make_unique<OrganisationService>(*m_storage, *m_sessions, *m_clock);
-    m_accounts = std::make_unique<AccountService>(*m_storage, *m_key, *m_clock, m_config.limits, *m_sessions,
-                                                  *m_orgs, *m_mailer);
+    Storage& storage = *m_storage;
+    m_sessions = std::make_unique<SessionService>(storage.sessions(), *m_key, *m_clock, m_config.limits);
+    m_orgs =
+        std::make_unique<OrganisationService>(storage.database(), storage.organisations(), storage.blocks(),
+                                              storage.accounts(), *m_sessions, *m_clock);
+    m_accounts =
+        std::make_unique<AccountService>(storage.database(), storage.accounts(), storage.verifications(),
+                                         *m_key, *m_clock, m_config.limits, *m_sessions, *m_orgs, *m_mailer);
     return {};
 }
 

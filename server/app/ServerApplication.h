@@ -10,7 +10,7 @@
 #include "server/services/OrganisationService.h"
 #include "server/services/ServerKey.h"
 #include "server/services/SessionService.h"
-#include "server/storage/StorageBackend.h"
+#include "server/storage/Storage.h"
 
 #include <QObject>
 #include <QTimer>
@@ -44,7 +44,7 @@ private:
     std::unique_ptr<Core::Clock> m_testClock;
     const Core::Clock* m_clock = nullptr;
     std::optional<ServerKey> m_key;
-    std::unique_ptr<StorageBackend> m_storage;
+    std::unique_ptr<Storage> m_storage;
     std::unique_ptr<Mailer> m_mailer;
     std::unique_ptr<SessionService> m_sessions;
     std::unique_ptr<OrganisationService> m_orgs;

@@ -15,10 +15,12 @@ KdfParameters readKdf(JsonInput& input, const QString& field)
 {
     JsonInput kdf = input.object(field);
     KdfParameters params;
-    params.salt = kdf.base64(QStringLiteral("salt"), KdfParameters::kSaltBytes, KdfParameters::kSaltBytes);
-    params.ops = kdf.integer(QStringLiteral("opsLimit"), KdfParameters::kMinOps, KdfParameters::kMaxOps);
-    params.memBytes = kdf.integer(QStringLiteral("memLimitBytes"), KdfParameters::kMinMemBytes,
-                                  KdfParameters::kMaxMemBytes);
+    using Core::KdfParams;
+    params.salt = kdf.base64(QStringLiteral("salt"), KdfParams::kSaltSize, KdfParams::kSaltSize);
+    params.ops = kdf.integer(QStringLiteral("opsLimit"), qint64(KdfParams::kMinOpsLimit),
+                             qint64(KdfParams::kMaxOpsLimit));
+    params.memBytes = kdf.integer(QStringLiteral("memLimitBytes"), qint64(KdfParams::kMinMemLimit),
+                                  qint64(KdfParams::kMaxMemLimit));
     input.adopt(kdf);
     return params;
 }
@@ -30,9 +32,6 @@ QJsonObject kdfJson(const KdfParameters& kdf)
             {QStringLiteral("opsLimit"), double(kdf.ops)},
             {QStringLiteral("memLimitBytes"), double(kdf.memBytes)}};
 }
-
-// The wrapped account key is an opaque ciphertext; bounded so no row grows without limit.
-constexpr qsizetype kMaxWrappedBytes = 16 * 1024;
 
 } // namespace
 
@@ -74,7 +73,9 @@ ApiReply AccountRoutes::signUp(ApiRequest& request)
     signUp.authKey =
         input.base64(QStringLiteral("authKey"), AccountService::kAuthKeyBytes, AccountService::kAuthKeyBytes);
     signUp.kdf = readKdf(input, QStringLiteral("kdf"));
-    signUp.wrappedAccountKey = input.base64(QStringLiteral("wrappedAccountKey"), 16, kMaxWrappedBytes);
+    signUp.wrappedAccountKey =
+        input.base64(QStringLiteral("wrappedAccountKey"), AccountService::kWrappedAccountKeyBytes,
+                     AccountService::kWrappedAccountKeyBytes);
     if (!input.ok())
         return ApiReply::fromError(input.error());
     m_services.limiter.record({addressKey});
@@ -169,7 +170,9 @@ ApiReply AccountRoutes::changePassword(ApiRequest& request)
     QByteArray next = input.base64(QStringLiteral("newAuthKey"), AccountService::kAuthKeyBytes,
                                    AccountService::kAuthKeyBytes);
     const KdfParameters kdf = readKdf(input, QStringLiteral("kdf"));
-    const QByteArray wrapped = input.base64(QStringLiteral("wrappedAccountKey"), 16, kMaxWrappedBytes);
+    const QByteArray wrapped =
+        input.base64(QStringLiteral("wrappedAccountKey"), AccountService::kWrappedAccountKeyBytes,
+                     AccountService::kWrappedAccountKeyBytes);
     if (!input.ok()) {
         Core::secureWipe(current);
         Core::secureWipe(next);

@@ -37,10 +37,13 @@ Error wrongCode()
 constexpr qint64 kUnverifiedPurgeMs = 7LL * 24 * 3600 * 1000;
 } // namespace
 
-AccountService::AccountService(StorageBackend& storage, const ServerKey& key, const Core::Clock& clock,
-                               const ServerLimits& limits, SessionService& sessions,
+AccountService::AccountService(SqlDatabase& database, AccountStore& accounts,
+                               VerificationStore& verifications, const ServerKey& key,
+                               const Core::Clock& clock, const ServerLimits& limits, SessionService& sessions,
                                OrganisationService& orgs, Mailer& mailer)
-    : m_storage(storage)
+    : m_database(database)
+    , m_accounts(accounts)
+    , m_verifications(verifications)
     , m_key(key)
     , m_clock(clock)
     , m_limits(limits)
@@ -48,6 +51,16 @@ AccountService::AccountService(StorageBackend& storage, const ServerKey& key, co
     , m_orgs(orgs)
     , m_mailer(mailer)
 {}
+
+Status AccountService::checkWrapped(const QByteArray& wrapped, qsizetype size, const QString& field)
+{
+    if (wrapped.size() != size || quint8(wrapped.at(0)) != Core::KeyWrap::kVersion) {
+        return Error::make(
+            ErrorCode::InvalidInput,
+            QStringLiteral("The wrapped key does not have the layout of this protocol version."), field);
+    }
+    return {};
+}
 
 QByteArray AccountService::authHash(const QByteArray& authKey) const
 {
@@ -61,7 +74,7 @@ Result<QString> AccountService::storeCode(const UserRecord& user)
     VerificationRecord record{
         user.id, m_key.hash("conclave-verify-code-v1", (user.id + code).toUtf8()),
         m_clock.nowUtc().toMSecsSinceEpoch() + qint64(m_limits.verificationCodeMinutes) * 60000, 0};
-    if (auto stored = m_storage.putVerification(record); !stored)
+    if (auto stored = m_verifications.putVerification(record); !stored)
         return stored.error();
     return code;
 }
@@ -93,6 +106,11 @@ void AccountService::mailCode(const UserRecord& user, const QString& code)
 
 Result<QString> AccountService::signUp(const SignUpRequest& request)
 {
+    if (auto layout = checkWrapped(request.wrappedAccountKey, kWrappedAccountKeyBytes,
+                                   QStringLiteral("wrappedAccountKey"));
+        !layout) {
+        return layout.error();
+    }
     UserRecord user;
     user.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     user.email = EmailAddress::normalise(request.email);
@@ -104,10 +122,10 @@ Result<QString> AccountService::signUp(const SignUpRequest& request)
     user.wrappedAccountKey = request.wrappedAccountKey;
     user.createdAtMs = m_clock.nowUtc().toMSecsSinceEpoch();
     // The account and its first code together: no account that never got a code.
-    StorageTransaction transaction(m_storage);
+    StorageTransaction transaction(m_database);
     if (!transaction.ok())
         return transaction.error();
-    if (auto stored = m_storage.insertUser(user); !stored) {
+    if (auto stored = m_accounts.insertUser(user); !stored) {
         if (stored.error().code == ErrorCode::AlreadyExists) {
             return Error::make(ErrorCode::AlreadyExists,
                                QStringLiteral("An account with this email address exists already."),
@@ -127,13 +145,13 @@ Result<QString> AccountService::signUp(const SignUpRequest& request)
 
 Status AccountService::verify(const QString& email, const QString& code)
 {
-    auto found = m_storage.userByEmail(EmailAddress::normalise(email));
+    auto found = m_accounts.userByEmail(EmailAddress::normalise(email));
     if (!found)
         return found.error();
     if (!found->has_value())
         return wrongCode();
     const UserRecord& user = **found;
-    auto pending = m_storage.verification(user.id);
+    auto pending = m_verifications.verification(user.id);
     if (!pending)
         return pending.error();
     if (!pending->has_value())
@@ -145,16 +163,16 @@ Status AccountService::verify(const QString& email, const QString& code)
     }
     const QByteArray hash = m_key.hash("conclave-verify-code-v1", (user.id + code.trimmed()).toUtf8());
     if (!ConstantTime::equal(hash, record.codeHash)) {
-        (void)m_storage.incrementVerificationAttempts(user.id);
+        (void)m_verifications.incrementVerificationAttempts(user.id);
         qCInfo(lcServerAccount) << "wrong verification code for user" << user.id;
         return wrongCode();
     }
-    StorageTransaction transaction(m_storage);
+    StorageTransaction transaction(m_database);
     if (!transaction.ok())
         return transaction.error();
-    if (auto done = m_storage.setUserVerified(user.id, true); !done)
+    if (auto done = m_accounts.setUserVerified(user.id, true); !done)
         return done;
-    if (auto used = m_storage.deleteVerification(user.id); !used)
+    if (auto used = m_verifications.deleteVerification(user.id); !used)
         return used;
     if (auto committed = transaction.commit(); !committed)
         return committed;
@@ -164,7 +182,7 @@ Status AccountService::verify(const QString& email, const QString& code)
 
 Status AccountService::resend(const QString& email)
 {
-    auto found = m_storage.userByEmail(EmailAddress::normalise(email));
+    auto found = m_accounts.userByEmail(EmailAddress::normalise(email));
     if (!found)
         return found.error();
     if (!found->has_value() || (*found)->verified)
@@ -175,18 +193,18 @@ Status AccountService::resend(const QString& email)
 KdfParameters AccountService::prelogin(const QString& email)
 {
     const QString normalised = EmailAddress::normalise(email);
-    auto found = m_storage.userByEmail(normalised);
+    auto found = m_accounts.userByEmail(normalised);
     if (found && found->has_value())
         return KdfParameters{(*found)->kdfSalt, (*found)->kdfOps, (*found)->kdfMemBytes};
     // Unknown addresses get parameters that look real and stay the same on every request.
     return KdfParameters{
-        m_key.hash("conclave-prelogin-fake-v1", normalised.toUtf8()).left(KdfParameters::kSaltBytes),
-        KdfParameters::kMinOps, KdfParameters::kMinMemBytes};
+        m_key.hash("conclave-prelogin-fake-v1", normalised.toUtf8()).left(Core::KdfParams::kSaltSize),
+        qint64(Core::KdfParams::kMinOpsLimit), qint64(Core::KdfParams::kMinMemLimit)};
 }
 
 Result<LoginResult> AccountService::login(const QString& email, const QByteArray& authKey)
 {
-    auto found = m_storage.userByEmail(EmailAddress::normalise(email));
+    auto found = m_accounts.userByEmail(EmailAddress::normalise(email));
     if (!found)
         return found.error();
     // The same hashing and comparison run for unknown addresses, so timing does not tell.
@@ -211,6 +229,11 @@ Result<IssuedSession> AccountService::changePassword(const QString& userId, cons
                                                      const QByteArray& newAuthKey, const KdfParameters& kdf,
                                                      const QByteArray& wrappedAccountKey)
 {
+    if (auto layout =
+            checkWrapped(wrappedAccountKey, kWrappedAccountKeyBytes, QStringLiteral("wrappedAccountKey"));
+        !layout) {
+        return layout.error();
+    }
     auto found = user(userId);
     if (!found)
         return found.error();
@@ -227,10 +250,10 @@ Result<IssuedSession> AccountService::changePassword(const QString& userId, cons
     record.wrappedAccountKey = wrappedAccountKey;
     // New credentials, the end of every old session and the new session happen together or not
     // at all: a failure half-way must not leave the new password with the old sessions alive.
-    StorageTransaction transaction(m_storage);
+    StorageTransaction transaction(m_database);
     if (!transaction.ok())
         return transaction.error();
-    if (auto stored = m_storage.updateCredentials(record); !stored)
+    if (auto stored = m_accounts.updateCredentials(record); !stored)
         return stored.error();
     // Every session, on every device, ends with the old password.
     if (auto revoked = m_sessions.revokeAll(userId); !revoked)
@@ -259,17 +282,15 @@ Status AccountService::publishKeys(const QString& userId, const QByteArray& bund
     if (!found)
         return found.error();
     UserRecord record = found.value();
-    if (wrappedPrivateKeys.size() != kWrappedPrivateKeysBytes ||
-        quint8(wrappedPrivateKeys.at(0)) != Core::KeyWrap::kVersion) {
-        return Error::make(
-            ErrorCode::InvalidInput,
-            QStringLiteral("The wrapped private keys do not have the layout of this protocol version."),
-            QStringLiteral("wrappedPrivateKeys"));
+    if (auto layout =
+            checkWrapped(wrappedPrivateKeys, kWrappedPrivateKeysBytes, QStringLiteral("wrappedPrivateKeys"));
+        !layout) {
+        return layout;
     }
     record.keyBundle = bundle;
     record.identityKey = verified->identityKey;
     record.wrappedPrivateKeys = wrappedPrivateKeys;
-    if (auto stored = m_storage.updateKeys(record); !stored) {
+    if (auto stored = m_accounts.updateKeys(record); !stored) {
         if (stored.error().code == ErrorCode::AlreadyExists) {
             return Error::make(ErrorCode::AlreadyExists,
                                QStringLiteral("This identity key belongs to another account."),
@@ -283,7 +304,7 @@ Status AccountService::publishKeys(const QString& userId, const QByteArray& bund
 
 Result<UserRecord> AccountService::user(const QString& userId)
 {
-    auto found = m_storage.userById(userId);
+    auto found = m_accounts.userById(userId);
     if (!found)
         return found.error();
     if (!found->has_value())
@@ -293,7 +314,7 @@ Result<UserRecord> AccountService::user(const QString& userId)
 
 Result<UserRecord> AccountService::userWithKeys(const QString& email)
 {
-    auto found = m_storage.userByEmail(EmailAddress::normalise(email));
+    auto found = m_accounts.userByEmail(EmailAddress::normalise(email));
     if (!found)
         return found.error();
     if (!found->has_value() || (*found)->keyBundle.isEmpty() || !(*found)->verified) {
@@ -335,7 +356,7 @@ Result<SharingGate> AccountService::sharingGate(const QString& userId)
 
 Result<int> AccountService::purgeUnverified()
 {
-    auto purged = m_storage.purgeUnverifiedBefore(m_clock.nowUtc().toMSecsSinceEpoch() - kUnverifiedPurgeMs);
+    auto purged = m_accounts.purgeUnverifiedBefore(m_clock.nowUtc().toMSecsSinceEpoch() - kUnverifiedPurgeMs);
     if (purged && purged.value() > 0)
         qCInfo(lcServerAccount) << purged.value() << "unverified account(s) purged";
     return purged;

@@ -10,25 +10,24 @@
 #include "server/services/ServerLimits.h"
 #include "server/services/SessionService.h"
 #include "server/services/SharingGate.h"
-#include "server/storage/StorageBackend.h"
+#include "server/storage/AccountStore.h"
+#include "server/storage/VerificationStore.h"
 
+#include "core/crypto/AccountKeys.h"
+#include "core/crypto/KdfParams.h"
 #include "core/crypto/KeyWrap.h"
 #include "core/crypto/UserKeys.h"
 #include "core/util/Clock.h"
 
 namespace Conclave::Server {
 
+// The accepted range is core's (Core::KdfParams), so the server accepts exactly the parameters
+// its clients accept: no account can be created that every client then refuses to sign in to.
 struct KdfParameters
 {
-    static constexpr qint64 kMinOps = 3;
-    static constexpr qint64 kMinMemBytes = 64LL * 1024 * 1024;
-    static constexpr qint64 kMaxOps = 100;
-    static constexpr qint64 kMaxMemBytes = 4LL * 1024 * 1024 * 1024;
-    static constexpr qsizetype kSaltBytes = 16;
-
     QByteArray salt;
-    qint64 ops = kMinOps;
-    qint64 memBytes = kMinMemBytes;
+    qint64 ops = qint64(Core::KdfParams::kMinOpsLimit);
+    qint64 memBytes = qint64(Core::KdfParams::kMinMemLimit);
 };
 
 struct SignUpRequest
@@ -50,13 +49,17 @@ class AccountService final
 {
 public:
     static constexpr qsizetype kAuthKeyBytes = 32;
-    // core/crypto/UserKeys::wrap: KeyWrap (version, nonce, tag) around two 32-byte secrets.
+    // Both wrapped keys have one exact KeyWrap layout (version, nonce, ciphertext, tag):
+    // AccountKeys::wrapAccountKey around the 32-byte account key, UserKeys::wrap around the
+    // two 32-byte private secrets. Anything else is refused at upload, not stored.
+    static constexpr qsizetype kWrappedAccountKeyBytes =
+        Core::KeyWrap::wrappedSize(qsizetype(Core::AccountKeys::kKeySize));
     static constexpr qsizetype kWrappedPrivateKeysBytes =
-        Core::KeyWrap::kOverhead + 2 * qsizetype(Core::UserKeys::kSeedSize);
+        Core::KeyWrap::wrappedSize(2 * qsizetype(Core::UserKeys::kSeedSize));
 
-    AccountService(StorageBackend& storage, const ServerKey& key, const Core::Clock& clock,
-                   const ServerLimits& limits, SessionService& sessions, OrganisationService& orgs,
-                   Mailer& mailer);
+    AccountService(SqlDatabase& database, AccountStore& accounts, VerificationStore& verifications,
+                   const ServerKey& key, const Core::Clock& clock, const ServerLimits& limits,
+                   SessionService& sessions, OrganisationService& orgs, Mailer& mailer);
     Q_DISABLE_COPY_MOVE(AccountService)
 
     Core::Result<QString> signUp(const SignUpRequest& request);
@@ -79,12 +82,16 @@ public:
 
 private:
     QByteArray authHash(const QByteArray& authKey) const;
+    // InvalidInput on `field` unless `wrapped` has KeyWrap's exact size and current version.
+    static Core::Status checkWrapped(const QByteArray& wrapped, qsizetype size, const QString& field);
     // A fresh code replaces any pending one; mailCode sends it once the change is committed.
     Core::Result<QString> storeCode(const UserRecord& user);
     void mailCode(const UserRecord& user, const QString& code);
     Core::Status sendCode(const UserRecord& user);
 
-    StorageBackend& m_storage;
+    SqlDatabase& m_database;
+    AccountStore& m_accounts;
+    VerificationStore& m_verifications;
     const ServerKey& m_key;
     const Core::Clock& m_clock;
     const ServerLimits& m_limits;

@@ -34,16 +34,20 @@ int roleRank(const QString& role)
 }
 } // namespace
 
-OrganisationService::OrganisationService(StorageBackend& storage, SessionService& sessions,
+OrganisationService::OrganisationService(SqlDatabase& database, OrganisationStore& organisations,
+                                         BlockStore& blocks, AccountStore& accounts, SessionService& sessions,
                                          const Core::Clock& clock)
-    : m_storage(storage)
+    : m_database(database)
+    , m_organisations(organisations)
+    , m_blocks(blocks)
+    , m_accounts(accounts)
     , m_sessions(sessions)
     , m_clock(clock)
 {}
 
 Status OrganisationService::requireOrganisation(const QString& orgId)
 {
-    auto org = m_storage.organisation(orgId);
+    auto org = m_organisations.organisation(orgId);
     if (!org)
         return org.error();
     if (!org->has_value())
@@ -67,12 +71,12 @@ Result<OrganisationRecord> OrganisationService::create(const QString& name, cons
     OrganisationRecord org{QUuid::createUuid().toString(QUuid::WithoutBraces), name.trimmed(),
                            m_clock.nowUtc().toMSecsSinceEpoch()};
     // No organisation without its owner.
-    StorageTransaction transaction(m_storage);
+    StorageTransaction transaction(m_database);
     if (!transaction.ok())
         return transaction.error();
-    if (auto stored = m_storage.insertOrganisation(org); !stored)
+    if (auto stored = m_organisations.insertOrganisation(org); !stored)
         return stored.error();
-    if (auto member = m_storage.putMembership({org.id, owner, {}, QStringLiteral("owner")}); !member)
+    if (auto member = m_organisations.putMembership({org.id, owner, {}, QStringLiteral("owner")}); !member)
         return member.error();
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
@@ -94,7 +98,7 @@ Status OrganisationService::addMember(const QString& orgId, const QString& email
     if (auto exists = requireOrganisation(orgId); !exists)
         return exists;
     qCInfo(lcServerOrg) << "membership with role" << role << "set in organisation" << orgId;
-    return m_storage.putMembership({orgId, address, {}, role});
+    return m_organisations.putMembership({orgId, address, {}, role});
 }
 
 Status OrganisationService::addDomain(const QString& orgId, const QString& domain)
@@ -106,12 +110,12 @@ Status OrganisationService::addDomain(const QString& orgId, const QString& domai
     if (auto exists = requireOrganisation(orgId); !exists)
         return exists;
     qCInfo(lcServerOrg) << "domain membership added to organisation" << orgId;
-    return m_storage.putMembership({orgId, {}, normalised, QStringLiteral("member")});
+    return m_organisations.putMembership({orgId, {}, normalised, QStringLiteral("member")});
 }
 
 Result<QList<MembershipRecord>> OrganisationService::membershipsFor(const QString& email)
 {
-    return m_storage.membershipsFor(EmailAddress::normalise(email));
+    return m_organisations.membershipsFor(EmailAddress::normalise(email));
 }
 
 Result<QString> OrganisationService::roleOf(const QString& orgId, const QString& email)
@@ -166,19 +170,19 @@ Result<SharingBlockRecord> OrganisationService::block(const QString& orgId, cons
                               m_clock.nowUtc().toMSecsSinceEpoch()};
     // All or nothing: a block that exists revokes every covered session, and a failure half-way
     // leaves neither the block nor any revocation behind.
-    StorageTransaction transaction(m_storage);
+    StorageTransaction transaction(m_database);
     if (!transaction.ok())
         return transaction.error();
-    if (auto stored = m_storage.insertBlock(record); !stored)
+    if (auto stored = m_blocks.insertBlock(record); !stored)
         return stored.error();
-    auto covered = m_storage.userIdsCoveredBy(record);
+    auto covered = m_blocks.userIdsCoveredBy(record);
     if (!covered)
         return covered.error();
     for (const QString& userId : covered.value()) {
         // Revoked privileges: sessions end now and the address must be verified again.
         if (auto revoked = m_sessions.revokeAll(userId); !revoked)
             return revoked.error();
-        if (auto unverified = m_storage.setUserVerified(userId, false); !unverified)
+        if (auto unverified = m_accounts.setUserVerified(userId, false); !unverified)
             return unverified.error();
     }
     if (auto committed = transaction.commit(); !committed)
@@ -192,7 +196,7 @@ Status OrganisationService::requireInside(const QString& orgId, const QString& s
 {
     if (scope == QLatin1String("organisation"))
         return {};
-    auto members = m_storage.membershipsOf(orgId);
+    auto members = m_organisations.membershipsOf(orgId);
     if (!members)
         return members.error();
     bool inside = false;
@@ -229,7 +233,7 @@ Status OrganisationService::requireInside(const QString& orgId, const QString& s
 
 Result<bool> OrganisationService::unblock(const QString& orgId, const QString& blockId)
 {
-    auto removed = m_storage.deleteBlock(orgId, blockId);
+    auto removed = m_blocks.deleteBlock(orgId, blockId);
     if (removed && removed.value())
         qCInfo(lcServerOrg) << "sharing block" << blockId << "lifted in organisation" << orgId;
     return removed;
@@ -239,12 +243,12 @@ Result<QList<SharingBlockRecord>> OrganisationService::blocks(const QString& org
 {
     if (auto exists = requireOrganisation(orgId); !exists)
         return exists.error();
-    return m_storage.blocksOf(orgId);
+    return m_blocks.blocksOf(orgId);
 }
 
 Result<std::optional<SharingBlockRecord>> OrganisationService::blockFor(const UserRecord& user)
 {
-    auto memberships = m_storage.membershipsFor(user.email);
+    auto memberships = m_organisations.membershipsFor(user.email);
     if (!memberships)
         return memberships.error();
     QStringList seen;
@@ -259,7 +263,7 @@ Result<std::optional<SharingBlockRecord>> OrganisationService::blockFor(const Us
             return role.error();
         if (isAdminRole(role.value()))
             continue;
-        auto blocks = m_storage.blocksOf(m.orgId);
+        auto blocks = m_blocks.blocksOf(m.orgId);
         if (!blocks)
             return blocks.error();
         for (const SharingBlockRecord& b : blocks.value()) {

@@ -7,7 +7,9 @@
 #pragma once
 
 #include "server/services/SessionService.h"
-#include "server/storage/StorageBackend.h"
+#include "server/storage/AccountStore.h"
+#include "server/storage/BlockStore.h"
+#include "server/storage/OrganisationStore.h"
 
 #include "core/util/Clock.h"
 
@@ -21,7 +23,8 @@ public:
     static inline const QStringList kScopes{QStringLiteral("organisation"), QStringLiteral("email"),
                                             QStringLiteral("domain")};
 
-    OrganisationService(StorageBackend& storage, SessionService& sessions, const Core::Clock& clock);
+    OrganisationService(SqlDatabase& database, OrganisationStore& organisations, BlockStore& blocks,
+                        AccountStore& accounts, SessionService& sessions, const Core::Clock& clock);
     Q_DISABLE_COPY_MOVE(OrganisationService)
 
     Core::Result<OrganisationRecord> create(const QString& name, const QString& ownerEmail);
@@ -44,7 +47,10 @@ private:
     // for an address of one of its owners or admins.
     Core::Status requireInside(const QString& orgId, const QString& scope, const QString& value);
 
-    StorageBackend& m_storage;
+    SqlDatabase& m_database;
+    OrganisationStore& m_organisations;
+    BlockStore& m_blocks;
+    AccountStore& m_accounts;
     SessionService& m_sessions;
     const Core::Clock& m_clock;
 };

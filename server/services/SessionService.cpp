@@ -29,9 +29,9 @@ Error invalidSession()
 }
 } // namespace
 
-SessionService::SessionService(StorageBackend& storage, const ServerKey& key, const Core::Clock& clock,
+SessionService::SessionService(SessionStore& sessions, const ServerKey& key, const Core::Clock& clock,
                                const ServerLimits& limits)
-    : m_storage(storage)
+    : m_store(sessions)
     , m_key(key)
     , m_clock(clock)
     , m_limits(limits)
@@ -48,7 +48,7 @@ Result<IssuedSession> SessionService::create(const QString& userId)
     const qint64 now = m_clock.nowUtc().toMSecsSinceEpoch();
     SessionRecord record{QUuid::createUuid().toString(QUuid::WithoutBraces), userId, tokenHash(raw.view()),
                          now, now};
-    if (auto stored = m_storage.insertSession(record); !stored)
+    if (auto stored = m_store.insertSession(record); !stored)
         return stored.error();
     qCInfo(lcServerAccount) << "session" << record.id << "created for user" << userId;
     return IssuedSession{
@@ -70,7 +70,7 @@ Result<SessionContext> SessionService::authenticate(QByteArrayView token)
     }
     const QByteArray hash = tokenHash(decoded.decoded);
     Core::secureWipe(decoded.decoded);
-    auto found = m_storage.sessionByTokenHash(hash);
+    auto found = m_store.sessionByTokenHash(hash);
     if (!found)
         return found.error();
     if (!found->has_value())
@@ -78,14 +78,14 @@ Result<SessionContext> SessionService::authenticate(QByteArrayView token)
     const SessionRecord& session = **found;
     const qint64 now = m_clock.nowUtc().toMSecsSinceEpoch();
     if (now - session.lastSeenMs > idleLimitMs()) {
-        (void)m_storage.deleteSession(session.userId, session.id);
+        (void)m_store.deleteSession(session.userId, session.id);
         qCInfo(lcServerAccount) << "session" << session.id << "ended after the idle limit";
         return Error::make(ErrorCode::Crypto, QStringLiteral("Your session ended after %1 without activity. "
                                                              "Sign in again.")
                                                   .arg(EnglishText::duration(m_limits.idleTimeoutSeconds)));
     }
     if (now - session.createdAtMs > absoluteLimitMs()) {
-        (void)m_storage.deleteSession(session.userId, session.id);
+        (void)m_store.deleteSession(session.userId, session.id);
         qCInfo(lcServerAccount) << "session" << session.id << "ended at the absolute limit";
         return Error::make(ErrorCode::Crypto,
                            QStringLiteral("Your session reached its maximum length of %1. Sign in again.")
@@ -94,7 +94,7 @@ Result<SessionContext> SessionService::authenticate(QByteArrayView token)
     // Sliding the window costs a write; under rapid polling once a second is precise enough
     // (the idle limit is then measured from at most one second before the last request).
     if (now - session.lastSeenMs >= 1000) {
-        if (auto touched = m_storage.touchSession(session.id, now); !touched)
+        if (auto touched = m_store.touchSession(session.id, now); !touched)
             return touched.error();
     }
     return SessionContext{session.id, session.userId};
@@ -102,12 +102,12 @@ Result<SessionContext> SessionService::authenticate(QByteArrayView token)
 
 Result<QList<SessionRecord>> SessionService::list(const QString& userId)
 {
-    return m_storage.sessionsOfUser(userId);
+    return m_store.sessionsOfUser(userId);
 }
 
 Result<bool> SessionService::revoke(const QString& userId, const QString& sessionId)
 {
-    auto removed = m_storage.deleteSession(userId, sessionId);
+    auto removed = m_store.deleteSession(userId, sessionId);
     if (removed && removed.value())
         qCInfo(lcServerAccount) << "session" << sessionId << "revoked by user" << userId;
     return removed;
@@ -115,7 +115,7 @@ Result<bool> SessionService::revoke(const QString& userId, const QString& sessio
 
 Result<int> SessionService::revokeAll(const QString& userId)
 {
-    auto removed = m_storage.deleteSessionsOfUser(userId);
+    auto removed = m_store.deleteSessionsOfUser(userId);
     if (removed)
         qCInfo(lcServerAccount) << removed.value() << "session(s) of user" << userId << "revoked";
     return removed;

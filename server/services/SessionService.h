@@ -5,7 +5,7 @@
 
 #include "server/services/ServerKey.h"
 #include "server/services/ServerLimits.h"
-#include "server/storage/StorageBackend.h"
+#include "server/storage/SessionStore.h"
 
 #include "core/util/Clock.h"
 
@@ -28,7 +28,7 @@ struct SessionContext
 class SessionService final
 {
 public:
-    SessionService(StorageBackend& storage, const ServerKey& key, const Core::Clock& clock,
+    SessionService(SessionStore& sessions, const ServerKey& key, const Core::Clock& clock,
                    const ServerLimits& limits);
     Q_DISABLE_COPY_MOVE(SessionService)
 
@@ -45,7 +45,7 @@ public:
 private:
     QByteArray tokenHash(QByteArrayView rawToken) const;
 
-    StorageBackend& m_storage;
+    SessionStore& m_store;
     const ServerKey& m_key;
     const Core::Clock& m_clock;
     const ServerLimits& m_limits;

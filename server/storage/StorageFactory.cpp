@@ -1,29 +1,28 @@
 // Choosing a storage backend from its URL.
 #include "server/storage/StorageFactory.h"
 
-#include "server/storage/PostgresStorage.h"
-#include "server/storage/SqliteStorage.h"
+#include "server/storage/PostgresDatabase.h"
+#include "server/storage/SqliteDatabase.h"
 
 #include <QCoreApplication>
 #include <QUrl>
 
 namespace Conclave::Server {
 
-Core::Result<std::unique_ptr<StorageBackend>> StorageFactory::create(const QString& url,
-                                                                     const QByteArray& password)
+Core::Result<std::unique_ptr<Storage>> StorageFactory::create(const QString& url, const QByteArray& password)
 {
     if (url.startsWith(QLatin1String("sqlite:"))) {
         QString path = url.mid(7);
         if (path.startsWith(QLatin1String("//")))
             path = path.mid(2);
         if (!path.isEmpty())
-            return std::unique_ptr<StorageBackend>(std::make_unique<SqliteStorage>(path));
+            return std::make_unique<Storage>(std::make_unique<SqliteDatabase>(path));
     }
     if (url.startsWith(QLatin1String("postgresql://")) || url.startsWith(QLatin1String("postgres://"))) {
         const QUrl parsed(url, QUrl::StrictMode);
         if (parsed.isValid() && !parsed.host().isEmpty() && parsed.path().size() > 1 &&
             parsed.password().isEmpty()) {
-            return std::unique_ptr<StorageBackend>(std::make_unique<PostgresStorage>(parsed, password));
+            return std::make_unique<Storage>(std::make_unique<PostgresDatabase>(parsed, password));
         }
         if (parsed.isValid() && !parsed.password().isEmpty()) {
             return Core::Error::make(Core::ErrorCode::InvalidInput,

@@ -1,7 +1,7 @@
-// StorageFactory: turns the configured storage URL into the matching backend.
+// StorageFactory: turns the configured storage URL into the matching database and its stores.
 #pragma once
 
-#include "server/storage/StorageBackend.h"
+#include "server/storage/Storage.h"
 
 #include <QByteArray>
 #include <QString>
@@ -13,9 +13,8 @@ namespace Conclave::Server {
 class StorageFactory final
 {
 public:
-    // "sqlite:<path>" or "postgresql://user@host:port/db"; the backend is not opened yet.
-    static Core::Result<std::unique_ptr<StorageBackend>> create(const QString& url,
-                                                                const QByteArray& password);
+    // "sqlite:<path>" or "postgresql://user@host:port/db"; the database is not opened yet.
+    static Core::Result<std::unique_ptr<Storage>> create(const QString& url, const QByteArray& password);
 };
 
 } // namespace Conclave::Server

@@ -1,4 +1,4 @@
-// StorageRecords: the rows the server keeps, as plain values passed across StorageBackend.
+// StorageRecords: the rows the server keeps, as plain values passed to and from the stores.
 // Times are milliseconds since the Unix epoch (UTC); binary values are raw bytes.
 #pragma once
 

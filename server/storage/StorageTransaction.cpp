@@ -1,18 +1,18 @@
-// The transaction scope over StorageBackend's begin/commit/rollback.
+// The transaction scope over SqlDatabase's begin/commit/rollback.
 #include "server/storage/StorageTransaction.h"
 
 namespace Conclave::Server {
 
-StorageTransaction::StorageTransaction(StorageBackend& storage)
-    : m_storage(storage)
-    , m_begun(storage.beginTransaction())
+StorageTransaction::StorageTransaction(SqlDatabase& database)
+    : m_database(database)
+    , m_begun(database.beginTransaction())
     , m_open(m_begun.ok())
 {}
 
 StorageTransaction::~StorageTransaction()
 {
     if (m_open)
-        m_storage.rollbackTransaction();
+        m_database.rollbackTransaction();
 }
 
 Core::Status StorageTransaction::commit()
@@ -20,7 +20,7 @@ Core::Status StorageTransaction::commit()
     if (!m_open)
         return m_begun.ok() ? Core::Status() : m_begun;
     m_open = false;
-    return m_storage.commitTransaction();
+    return m_database.commitTransaction();
 }
 
 } // namespace Conclave::Server

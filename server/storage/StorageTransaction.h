@@ -3,20 +3,20 @@
 // new session). Leaving the scope without commit() rolls everything back, so an early
 // `return error;` never leaves half a change behind.
 //
-// Transactions do not nest: while one is open on a backend, a second StorageTransaction on it
+// Transactions do not nest: while one is open on a database, a second StorageTransaction on it
 // fails to begin (ok() is false, Internal error) and the outer one is untouched. A service
-// method that opens a transaction therefore calls only single-statement storage operations
+// method that opens a transaction therefore calls only single-statement store operations
 // inside it, never another service method that opens its own.
 #pragma once
 
-#include "server/storage/StorageBackend.h"
+#include "server/storage/SqlDatabase.h"
 
 namespace Conclave::Server {
 
 class StorageTransaction final
 {
 public:
-    explicit StorageTransaction(StorageBackend& storage);
+    explicit StorageTransaction(SqlDatabase& database);
     ~StorageTransaction();
     Q_DISABLE_COPY_MOVE(StorageTransaction)
 
@@ -27,7 +27,7 @@ public:
     [[nodiscard]] Core::Status commit();
 
 private:
-    StorageBackend& m_storage;
+    SqlDatabase& m_database;
     Core::Status m_begun;
     bool m_open = false;
 };

@@ -1,6 +1,12 @@
 // Account set-up steps shared by the server suites.
 #include "ServerAccounts.h"
 
+#include "core/crypto/ByteWriter.h"
+#include "core/crypto/DomainTags.h"
+#include "core/crypto/KeyWrap.h"
+#include "core/crypto/SecureBytes.h"
+#include "core/crypto/UserKeys.h"
+
 #include <QRandomGenerator>
 #include <QUuid>
 
@@ -32,9 +38,22 @@ QString uniqueEmail(const char* prefix, const QString& domain)
            QUuid::createUuid().toString(QUuid::Id128).left(10) + QLatin1Char('@') + domain;
 }
 
+QByteArray wrappedAccountKey()
+{
+    using namespace Conclave::Core;
+    return KeyWrap::wrap(SecureBytes::random(32), SecureBytes::random(32),
+                         ByteWriter(DomainTags::kAccountKeyWrap).bytes());
+}
+
+QByteArray wrappedPrivateKeys(const QString& userId)
+{
+    using namespace Conclave::Core;
+    return UserKeys::generate().wrap(SecureBytes::random(32), QUuid(userId));
+}
+
 TestAccount signUp(ApiClient& client, const QString& email)
 {
-    TestAccount account{email, randomBytes(32), randomBytes(16), randomBytes(72), {}, {}};
+    TestAccount account{email, randomBytes(32), randomBytes(16), wrappedAccountKey(), {}, {}};
     const ApiResponse r =
         client.post(QStringLiteral("/api/v1/accounts"),
                     {{QStringLiteral("email"), email},

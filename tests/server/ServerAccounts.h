@@ -25,6 +25,10 @@ QByteArray randomBytes(int size);
 QString b64(const QByteArray& bytes);
 QJsonObject kdf(const QByteArray& salt);
 QString uniqueEmail(const char* prefix, const QString& domain = QStringLiteral("example.org"));
+// Real KeyWrap layouts (core/crypto), under throw-away keys: an account key as
+// AccountKeys::wrapAccountKey wraps it, private keys as UserKeys::wrap wraps them.
+QByteArray wrappedAccountKey();
+QByteArray wrappedPrivateKeys(const QString& userId);
 
 // Each returns false (or an account without userId/token) when a step fails.
 TestAccount signUp(ApiClient& client, const QString& email);

@@ -247,7 +247,7 @@ void TestServerAccess::routeByPrincipal()
         body = {{QStringLiteral("currentAuthKey"), b64(caller.authKey)},
                 {QStringLiteral("newAuthKey"), b64(randomBytes(32))},
                 {QStringLiteral("kdf"), kdf(randomBytes(16))},
-                {QStringLiteral("wrappedAccountKey"), b64(randomBytes(72))}};
+                {QStringLiteral("wrappedAccountKey"), b64(ServerAccounts::wrappedAccountKey())}};
     } else if (path.endsWith(QLatin1String("/keys"))) {
         body = {{QStringLiteral("bundle"), b64(randomBytes(100))},
                 {QStringLiteral("wrappedPrivateKeys"), b64(randomBytes(120))}};

@@ -4,6 +4,7 @@
 // and their expiry, password change, key bundles, organisations and sharing blocks, rate
 // limits and bad input.
 #include "ApiClient.h"
+#include "ServerAccounts.h"
 #include "ServerHarness.h"
 
 #include <QJsonArray>
@@ -114,7 +115,7 @@ void TestServerApi::cleanupTestCase()
 
 Account TestServerApi::signUp(ApiClient& client, const QString& email)
 {
-    Account account{email, randomBytes(32), randomBytes(16), randomBytes(72), {}};
+    Account account{email, randomBytes(32), randomBytes(16), ServerAccounts::wrappedAccountKey(), {}};
     const ApiResponse r =
         client.post(QStringLiteral("/api/v1/accounts"),
                     {{QStringLiteral("email"), email},
@@ -205,12 +206,13 @@ void TestServerApi::duplicateSignUpConflicts()
 {
     const QString email = uniqueEmail("dup");
     QVERIFY(!signUp(*m_client, email).userId.isEmpty());
-    const ApiResponse r = m_client->post(QStringLiteral("/api/v1/accounts"),
-                                         {{QStringLiteral("email"), email},
-                                          {QStringLiteral("name"), QStringLiteral("Again")},
-                                          {QStringLiteral("authKey"), b64(randomBytes(32))},
-                                          {QStringLiteral("kdf"), kdf(randomBytes(16))},
-                                          {QStringLiteral("wrappedAccountKey"), b64(randomBytes(72))}});
+    const ApiResponse r =
+        m_client->post(QStringLiteral("/api/v1/accounts"),
+                       {{QStringLiteral("email"), email},
+                        {QStringLiteral("name"), QStringLiteral("Again")},
+                        {QStringLiteral("authKey"), b64(randomBytes(32))},
+                        {QStringLiteral("kdf"), kdf(randomBytes(16))},
+                        {QStringLiteral("wrappedAccountKey"), b64(ServerAccounts::wrappedAccountKey())}});
     QCOMPARE(r.status, 409);
     QCOMPARE(r.errorField(), QStringLiteral("email"));
     QVERIFY(r.errorMessage().contains(QStringLiteral("exists already")));
@@ -387,7 +389,7 @@ void TestServerApi::passwordChangeRevokesSessions()
     QVERIFY(!second.isEmpty());
     const QByteArray newKey = randomBytes(32);
     const QByteArray newSalt = randomBytes(16);
-    const QByteArray newWrapped = randomBytes(72);
+    const QByteArray newWrapped = ServerAccounts::wrappedAccountKey();
 
     ApiResponse r = m_client->put(QStringLiteral("/api/v1/account/password"),
                                   {{QStringLiteral("currentAuthKey"), b64(randomBytes(32))},
@@ -436,8 +438,7 @@ void TestServerApi::keyBundles()
 
     const auto keys = Conclave::Core::UserKeys::generate();
     const QByteArray bundle = Conclave::Core::UserKeyBundle::create(QUuid(alice.userId), keys).serialize();
-    QByteArray wrapped = randomBytes(105); // core/crypto/UserKeys::wrap's layout
-    wrapped[0] = 1;
+    const QByteArray wrapped = ServerAccounts::wrappedPrivateKeys(alice.userId);
 
     QByteArray tampered = bundle;
     tampered[tampered.size() - 1] = char(tampered.at(tampered.size() - 1) ^ 0x01);
@@ -658,12 +659,13 @@ void TestServerApi::rateLimits()
     // Two sign-ups per address and window (the first one's window passed above).
     QVERIFY(!signUp(client, uniqueEmail("second")).userId.isEmpty());
     QVERIFY(!signUp(client, uniqueEmail("second")).userId.isEmpty());
-    const ApiResponse third = client.post(QStringLiteral("/api/v1/accounts"),
-                                          {{QStringLiteral("email"), uniqueEmail("third")},
-                                           {QStringLiteral("name"), QStringLiteral("Third")},
-                                           {QStringLiteral("authKey"), b64(randomBytes(32))},
-                                           {QStringLiteral("kdf"), kdf(randomBytes(16))},
-                                           {QStringLiteral("wrappedAccountKey"), b64(randomBytes(72))}});
+    const ApiResponse third =
+        client.post(QStringLiteral("/api/v1/accounts"),
+                    {{QStringLiteral("email"), uniqueEmail("third")},
+                     {QStringLiteral("name"), QStringLiteral("Third")},
+                     {QStringLiteral("authKey"), b64(randomBytes(32))},
+                     {QStringLiteral("kdf"), kdf(randomBytes(16))},
+                     {QStringLiteral("wrappedAccountKey"), b64(ServerAccounts::wrappedAccountKey())}});
     QCOMPARE(third.status, 429);
     QVERIFY(third.header("Retry-After").toInt() > 0);
 }
@@ -708,7 +710,7 @@ void TestServerApi::badInput_data()
 
     const QByteArray key = QByteArray(32, 'k').toBase64();
     const QByteArray salt = QByteArray(16, 's').toBase64();
-    const QByteArray wrapped = QByteArray(48, 'w').toBase64();
+    const QByteArray wrapped = ServerAccounts::wrappedAccountKey().toBase64();
     auto signup = [&](const QByteArray& email, const QByteArray& authKey,
                       const QByteArray& kdfJson) -> QByteArray {
         return "{\"email\":" + email + ",\"name\":\"N\",\"authKey\":" + authKey + ",\"kdf\":" + kdfJson +

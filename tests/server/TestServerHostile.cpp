@@ -15,6 +15,8 @@
 #include "core/crypto/UserKeys.h"
 #define HAVE_USER_KEY_BUNDLE 1
 #endif
+#include "core/crypto/KdfParams.h"
+#include "core/crypto/KeyWrap.h"
 
 using namespace ServerAccounts;
 
@@ -44,7 +46,7 @@ QJsonObject signUpBody(const QString& email, const QString& name)
             {QStringLiteral("name"), name},
             {QStringLiteral("authKey"), b64(randomBytes(32))},
             {QStringLiteral("kdf"), kdf(randomBytes(16))},
-            {QStringLiteral("wrappedAccountKey"), b64(randomBytes(72))}};
+            {QStringLiteral("wrappedAccountKey"), b64(ServerAccounts::wrappedAccountKey())}};
 }
 
 } // namespace
@@ -73,15 +75,43 @@ private slots:
     void identityKeyOnOneAccountOnly();
     void wrappedPrivateKeysExactSize_data();
     void wrappedPrivateKeysExactSize();
+    void wrappedAccountKeyExactLayout_data();
+    void wrappedAccountKeyExactLayout();
+    void kdfLimitsAreCores_data();
+    void kdfLimitsAreCores();
     void keyLookupRateLimited();
     void retryAfterCountsDown();
     void expiryMessagesKeepTheirUnit_data();
     void expiryMessagesKeepTheirUnit();
 
 private:
+    // Sends `kdf` and `wrapped` where the server takes credentials: "sign-up" (a new account)
+    // or "password change" (a fresh signed-in account changing its password).
+    ApiResponse sendCredentials(const QString& path, const QJsonObject& kdf, const QByteArray& wrapped);
+
     ServerHarness m_server;
     std::unique_ptr<ApiClient> m_client;
 };
+
+ApiResponse TestServerHostile::sendCredentials(const QString& path, const QJsonObject& kdf,
+                                               const QByteArray& wrapped)
+{
+    if (path == QLatin1String("sign-up")) {
+        QJsonObject body = signUpBody(uniqueEmail("creds"), QStringLiteral("Credentials"));
+        body.insert(QStringLiteral("kdf"), kdf);
+        body.insert(QStringLiteral("wrappedAccountKey"), b64(wrapped));
+        return m_client->post(QStringLiteral("/api/v1/accounts"), body);
+    }
+    const TestAccount account = ready(*m_client, m_server, uniqueEmail("creds"));
+    if (account.token.isEmpty())
+        return {};
+    return m_client->put(QStringLiteral("/api/v1/account/password"),
+                         {{QStringLiteral("currentAuthKey"), b64(account.authKey)},
+                          {QStringLiteral("newAuthKey"), b64(randomBytes(32))},
+                          {QStringLiteral("kdf"), kdf},
+                          {QStringLiteral("wrappedAccountKey"), b64(wrapped)}},
+                         account.token);
+}
 
 void TestServerHostile::initTestCase()
 {
@@ -340,8 +370,7 @@ void TestServerHostile::identityKeyOnOneAccountOnly()
     QVERIFY(!first.token.isEmpty() && !second.token.isEmpty());
     // One client, one key pair, two accounts: each bundle validly signed and bound to its user.
     const auto keys = Conclave::Core::UserKeys::generate();
-    QByteArray wrapped = randomBytes(105);
-    wrapped[0] = 1; // KeyWrap version
+    const QByteArray wrapped = wrappedPrivateKeys(first.userId);
     auto publish = [&](const TestAccount& account) {
         const QByteArray bundle =
             Conclave::Core::UserKeyBundle::create(QUuid(account.userId), keys).serialize();
@@ -366,12 +395,15 @@ void TestServerHostile::wrappedPrivateKeysExactSize_data()
     QTest::addColumn<int>("version");
     QTest::addColumn<int>("status");
     // version (1) + nonce (24) + two 32-byte secrets + tag (16): core/crypto/UserKeys::wrap.
-    QTest::newRow("105 bytes, the layout's size") << 105 << 1 << 200;
-    QTest::newRow("105 bytes, unknown version") << 105 << 2 << 400;
-    QTest::newRow("104 bytes") << 104 << 1 << 400;
-    QTest::newRow("106 bytes") << 106 << 1 << 400;
-    QTest::newRow("16 bytes") << 16 << 1 << 400;
-    QTest::newRow("16 KiB") << 16384 << 1 << 400;
+    // Every row starts from a real UserKeys::wrap output and is then cut, grown or relabelled.
+    const int v = Conclave::Core::KeyWrap::kVersion;
+    QTest::newRow("105 bytes, the layout's size") << 105 << v << 200;
+    QTest::newRow("105 bytes, version 1") << 105 << 1 << 400;
+    QTest::newRow("105 bytes, version 3") << 105 << v + 1 << 400;
+    QTest::newRow("104 bytes") << 104 << v << 400;
+    QTest::newRow("106 bytes") << 106 << v << 400;
+    QTest::newRow("16 bytes") << 16 << v << 400;
+    QTest::newRow("16 KiB") << 16384 << v << 400;
 }
 
 void TestServerHostile::wrappedPrivateKeysExactSize()
@@ -383,7 +415,8 @@ void TestServerHostile::wrappedPrivateKeysExactSize()
     QFETCH(int, version);
     QFETCH(int, status);
     const TestAccount account = ready(*m_client, m_server, uniqueEmail("wrapsize"));
-    QByteArray wrapped = randomBytes(size);
+    QByteArray wrapped = wrappedPrivateKeys(account.userId);
+    wrapped = wrapped.size() >= size ? wrapped.left(size) : wrapped + randomBytes(size - int(wrapped.size()));
     wrapped[0] = char(version);
     const auto keys = Conclave::Core::UserKeys::generate();
     const QByteArray bundle = Conclave::Core::UserKeyBundle::create(QUuid(account.userId), keys).serialize();
@@ -395,6 +428,86 @@ void TestServerHostile::wrappedPrivateKeysExactSize()
     if (status == 400)
         QCOMPARE(r.errorField(), QStringLiteral("wrappedPrivateKeys"));
 #endif
+}
+
+void TestServerHostile::wrappedAccountKeyExactLayout_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("size");
+    QTest::addColumn<int>("version");
+    QTest::addColumn<int>("status");
+    // version (1) + nonce (24) + the 32-byte account key + tag (16): AccountKeys::wrapAccountKey.
+    const int v = Conclave::Core::KeyWrap::kVersion;
+    for (const char* path : {"sign-up", "password change"}) {
+        const QString p = QString::fromLatin1(path);
+        const int ok = p == QLatin1String("sign-up") ? 201 : 200;
+        QTest::addRow("%s: 73 bytes, the layout's size", path) << p << 73 << v << ok;
+        QTest::addRow("%s: 72 bytes", path) << p << 72 << v << 400;
+        QTest::addRow("%s: 74 bytes", path) << p << 74 << v << 400;
+        QTest::addRow("%s: 73 bytes, version 1", path) << p << 73 << 1 << 400;
+        QTest::addRow("%s: 16 bytes", path) << p << 16 << v << 400;
+        QTest::addRow("%s: 16 KiB", path) << p << 16384 << v << 400;
+    }
+}
+
+void TestServerHostile::wrappedAccountKeyExactLayout()
+{
+    QFETCH(QString, path);
+    QFETCH(int, size);
+    QFETCH(int, version);
+    QFETCH(int, status);
+    QByteArray wrapped = wrappedAccountKey();
+    wrapped = wrapped.size() >= size ? wrapped.left(size) : wrapped + randomBytes(size - int(wrapped.size()));
+    wrapped[0] = char(version);
+    const ApiResponse r = sendCredentials(path, kdf(randomBytes(16)), wrapped);
+    QCOMPARE(r.status, status);
+    if (status == 400)
+        QCOMPARE(r.errorField(), QStringLiteral("wrappedAccountKey"));
+}
+
+void TestServerHostile::kdfLimitsAreCores_data()
+{
+    using Conclave::Core::KdfParams;
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<qint64>("ops");
+    QTest::addColumn<qint64>("mem");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("field");
+    // The bounds are core's (core/crypto/KdfParams.h): 64 and 65 are written out so a change
+    // of either definition shows here.
+    const qint64 minOps = qint64(KdfParams::kMinOpsLimit);
+    const qint64 minMem = qint64(KdfParams::kMinMemLimit);
+    const qint64 maxMem = qint64(KdfParams::kMaxMemLimit);
+    for (const char* path : {"sign-up", "password change"}) {
+        const QString p = QString::fromLatin1(path);
+        const int ok = p == QLatin1String("sign-up") ? 201 : 200;
+        QTest::addRow("%s: ops 64", path) << p << qint64(64) << minMem << ok << QString();
+        QTest::addRow("%s: ops 65", path)
+            << p << qint64(65) << minMem << 400 << QStringLiteral("kdf.opsLimit");
+        QTest::addRow("%s: ops 3", path) << p << qint64(3) << minMem << ok << QString();
+        QTest::addRow("%s: ops 2", path) << p << qint64(2) << minMem << 400 << QStringLiteral("kdf.opsLimit");
+        QTest::addRow("%s: mem 4 GiB", path) << p << minOps << maxMem << ok << QString();
+        QTest::addRow("%s: mem 4 GiB + 1", path)
+            << p << minOps << maxMem + 1 << 400 << QStringLiteral("kdf.memLimitBytes");
+        QTest::addRow("%s: mem 64 MiB - 1", path)
+            << p << minOps << minMem - 1 << 400 << QStringLiteral("kdf.memLimitBytes");
+    }
+}
+
+void TestServerHostile::kdfLimitsAreCores()
+{
+    QFETCH(QString, path);
+    QFETCH(qint64, ops);
+    QFETCH(qint64, mem);
+    QFETCH(int, status);
+    QFETCH(QString, field);
+    const QJsonObject params{{QStringLiteral("salt"), b64(randomBytes(16))},
+                             {QStringLiteral("opsLimit"), ops},
+                             {QStringLiteral("memLimitBytes"), mem}};
+    const ApiResponse r = sendCredentials(path, params, wrappedAccountKey());
+    QCOMPARE(r.status, status);
+    if (status == 400)
+        QCOMPARE(r.errorField(), field);
 }
 
 void TestServerHostile::keyLookupRateLimited()

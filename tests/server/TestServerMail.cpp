@@ -2,6 +2,7 @@
 // its Maildir handler, once in plain SMTP and once with STARTTLS and a certificate the
 // server is told to trust; and the refusal to send when STARTTLS is required but missing.
 #include "ApiClient.h"
+#include "ServerAccounts.h"
 #include "ServerHarness.h"
 
 #include <QDir>
@@ -157,7 +158,7 @@ void TestServerMail::verificationMail()
          {QStringLiteral("kdf"), QJsonObject{{QStringLiteral("salt"), b64(randomBytes(16))},
                                              {QStringLiteral("opsLimit"), 3},
                                              {QStringLiteral("memLimitBytes"), 64 * 1024 * 1024}}},
-         {QStringLiteral("wrappedAccountKey"), b64(randomBytes(72))}});
+         {QStringLiteral("wrappedAccountKey"), b64(ServerAccounts::wrappedAccountKey())}});
     QCOMPARE(r.status, 201);
 
     QTRY_COMPARE_WITH_TIMEOUT(sink.messages().size(), 1, 15000);
@@ -196,7 +197,7 @@ void TestServerMail::refusesWithoutStartTls()
          {QStringLiteral("kdf"), QJsonObject{{QStringLiteral("salt"), b64(randomBytes(16))},
                                              {QStringLiteral("opsLimit"), 3},
                                              {QStringLiteral("memLimitBytes"), 64 * 1024 * 1024}}},
-         {QStringLiteral("wrappedAccountKey"), b64(randomBytes(72))}});
+         {QStringLiteral("wrappedAccountKey"), b64(ServerAccounts::wrappedAccountKey())}});
     QCOMPARE(r.status, 201);
     QTRY_VERIFY_WITH_TIMEOUT(server.logText().contains(QStringLiteral("does not offer STARTTLS")), 15000);
     QVERIFY(sink.messages().isEmpty());
@@ -244,7 +245,7 @@ void TestServerMail::startTlsAndAuth()
          {QStringLiteral("kdf"), QJsonObject{{QStringLiteral("salt"), b64(randomBytes(16))},
                                              {QStringLiteral("opsLimit"), 3},
                                              {QStringLiteral("memLimitBytes"), 64 * 1024 * 1024}}},
-         {QStringLiteral("wrappedAccountKey"), b64(randomBytes(72))}});
+         {QStringLiteral("wrappedAccountKey"), b64(ServerAccounts::wrappedAccountKey())}});
     QCOMPARE(r.status, 201);
     if (delivered) {
         QTRY_COMPARE_WITH_TIMEOUT(QDir(maildir + QStringLiteral("/new")).entryList(QDir::Files).size(), 1,

@@ -149,12 +149,13 @@ void TestServerStorage::passwordChangeIsAllOrNothing()
     const QByteArray newKey = randomBytes(32);
 
     QVERIFY(plant(Failing(failing)));
-    const ApiResponse r = m_client->put(QStringLiteral("/api/v1/account/password"),
-                                        {{QStringLiteral("currentAuthKey"), b64(account.authKey)},
-                                         {QStringLiteral("newAuthKey"), b64(newKey)},
-                                         {QStringLiteral("kdf"), kdf(randomBytes(16))},
-                                         {QStringLiteral("wrappedAccountKey"), b64(randomBytes(72))}},
-                                        account.token);
+    const ApiResponse r =
+        m_client->put(QStringLiteral("/api/v1/account/password"),
+                      {{QStringLiteral("currentAuthKey"), b64(account.authKey)},
+                       {QStringLiteral("newAuthKey"), b64(newKey)},
+                       {QStringLiteral("kdf"), kdf(randomBytes(16))},
+                       {QStringLiteral("wrappedAccountKey"), b64(ServerAccounts::wrappedAccountKey())}},
+                      account.token);
     QVERIFY(m_server.execSql(removeFailure(Failing(failing))));
     QCOMPARE(r.status, 500);
 
@@ -210,12 +211,13 @@ void TestServerStorage::serversStartingTogetherAllComeUp()
     const TestAccount account = signUp(first, uniqueEmail("replica"));
     QVERIFY(!account.userId.isEmpty());
     ApiClient last(replicas.back()->baseUrl());
-    const ApiResponse duplicate = last.post(QStringLiteral("/api/v1/accounts"),
-                                            {{QStringLiteral("email"), account.email},
-                                             {QStringLiteral("name"), QStringLiteral("Again")},
-                                             {QStringLiteral("authKey"), b64(randomBytes(32))},
-                                             {QStringLiteral("kdf"), kdf(randomBytes(16))},
-                                             {QStringLiteral("wrappedAccountKey"), b64(randomBytes(72))}});
+    const ApiResponse duplicate =
+        last.post(QStringLiteral("/api/v1/accounts"),
+                  {{QStringLiteral("email"), account.email},
+                   {QStringLiteral("name"), QStringLiteral("Again")},
+                   {QStringLiteral("authKey"), b64(randomBytes(32))},
+                   {QStringLiteral("kdf"), kdf(randomBytes(16))},
+                   {QStringLiteral("wrappedAccountKey"), b64(ServerAccounts::wrappedAccountKey())}});
     QCOMPARE(duplicate.status, 409);
 }
 

@@ -1,5 +1,5 @@
 // PostgreSQL connection set-up and schema history.
-#include "server/storage/PostgresStorage.h"
+#include "server/storage/PostgresDatabase.h"
 
 #include "core/crypto/SecureBytes.h"
 
@@ -13,21 +13,21 @@ namespace Conclave::Server {
 using Core::Error;
 using Core::ErrorCode;
 
-PostgresStorage::PostgresStorage(QUrl url, QByteArray password)
+PostgresDatabase::PostgresDatabase(QUrl url, QByteArray password)
     : m_url(std::move(url))
     , m_password(std::move(password))
 {}
 
-PostgresStorage::~PostgresStorage()
+PostgresDatabase::~PostgresDatabase()
 {
     Core::secureWipe(m_password);
 }
 
-Core::Status PostgresStorage::connect()
+Core::Status PostgresDatabase::connect()
 {
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
         return Error::make(ErrorCode::Unavailable,
-                           QCoreApplication::translate("PostgresStorage",
+                           QCoreApplication::translate("PostgresDatabase",
                                                        "Qt's PostgreSQL driver is not installed "
                                                        "(Debian package libqt6sql6-psql)."));
     }
@@ -50,39 +50,39 @@ Core::Status PostgresStorage::connect()
     database().setPassword(QString());
     if (!opened) {
         return Error::make(ErrorCode::Unavailable,
-                           QCoreApplication::translate("PostgresStorage",
+                           QCoreApplication::translate("PostgresDatabase",
                                                        "The PostgreSQL database cannot be reached or "
                                                        "refused the credentials."));
     }
     return {};
 }
 
-SchemaMigrations::Dialect PostgresStorage::dialect() const
+SchemaMigrations::Dialect PostgresDatabase::dialect() const
 {
     return SchemaMigrations::Dialect::Postgres;
 }
 
-Core::Status PostgresStorage::lockMigrations()
+Core::Status PostgresDatabase::lockMigrations()
 {
     // A session-level advisory lock: replicas starting together on an empty database would
     // otherwise race on CREATE TABLE (PostgreSQL reports the loser as a unique violation in
     // its catalogue). It ends with the connection at the latest.
     QSqlQuery lock(database());
     if (!lock.exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(kMigrationLockKey))) {
-        return Error::make(ErrorCode::Io, QCoreApplication::translate("PostgresStorage",
+        return Error::make(ErrorCode::Io, QCoreApplication::translate("PostgresDatabase",
                                                                       "The database schema cannot be locked "
                                                                       "for migration."));
     }
     return {};
 }
 
-void PostgresStorage::unlockMigrations()
+void PostgresDatabase::unlockMigrations()
 {
     QSqlQuery unlock(database());
     (void)unlock.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(kMigrationLockKey));
 }
 
-bool PostgresStorage::isUniqueViolation(const QSqlError& error) const
+bool PostgresDatabase::isUniqueViolation(const QSqlError& error) const
 {
     // SQLSTATE 23505 unique_violation only; 23503 (foreign key) and 23502 (not null) differ.
     return error.nativeErrorCode() == QLatin1String("23505");

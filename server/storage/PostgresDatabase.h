@@ -1,20 +1,20 @@
-// PostgresStorage: the backend for deployments with several replicas. Connects with
+// PostgresDatabase: the backend for deployments with several replicas. Connects with
 // postgresql://user@host:port/database[?sslmode=...]; the password comes from the
 // configuration's secret sources, never from the URL.
 #pragma once
 
-#include "server/storage/SqlStorage.h"
+#include "server/storage/SqlDatabase.h"
 
 #include <QUrl>
 
 namespace Conclave::Server {
 
-class PostgresStorage final : public SqlStorage
+class PostgresDatabase final : public SqlDatabase
 {
 public:
-    PostgresStorage(QUrl url, QByteArray password);
-    ~PostgresStorage() override;
-    Q_DISABLE_COPY_MOVE(PostgresStorage)
+    PostgresDatabase(QUrl url, QByteArray password);
+    ~PostgresDatabase() override;
+    Q_DISABLE_COPY_MOVE(PostgresDatabase)
 
     QString backendName() const override { return QStringLiteral("postgresql"); }
 

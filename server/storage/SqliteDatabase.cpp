@@ -1,5 +1,5 @@
 // SQLite connection set-up and schema history.
-#include "server/storage/SqliteStorage.h"
+#include "server/storage/SqliteDatabase.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -13,11 +13,11 @@ namespace Conclave::Server {
 using Core::Error;
 using Core::ErrorCode;
 
-SqliteStorage::SqliteStorage(QString path)
+SqliteDatabase::SqliteDatabase(QString path)
     : m_path(std::move(path))
 {}
 
-Core::Status SqliteStorage::connect()
+Core::Status SqliteDatabase::connect()
 {
     QDir().mkpath(QFileInfo(m_path).absolutePath());
     const bool existed = QFile::exists(m_path);
@@ -26,7 +26,7 @@ Core::Status SqliteStorage::connect()
     database().setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!database().open()) {
         return Error::make(ErrorCode::Io, QCoreApplication::translate(
-                                              "SqliteStorage", "The SQLite database cannot be opened."));
+                                              "SqliteDatabase", "The SQLite database cannot be opened."));
     }
     if (!existed) {
         QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
@@ -36,25 +36,25 @@ Core::Status SqliteStorage::connect()
          {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
         if (!pragma.exec(QString::fromLatin1(statement))) {
             return Error::make(ErrorCode::Io, QCoreApplication::translate(
-                                                  "SqliteStorage", "The SQLite database cannot be set up."));
+                                                  "SqliteDatabase", "The SQLite database cannot be set up."));
         }
     }
     return {};
 }
 
-SchemaMigrations::Dialect SqliteStorage::dialect() const
+SchemaMigrations::Dialect SqliteDatabase::dialect() const
 {
     return SchemaMigrations::Dialect::Sqlite;
 }
 
-QString SqliteStorage::beginStatement() const
+QString SqliteDatabase::beginStatement() const
 {
     // Takes the write lock at once: a deferred transaction that reads first and writes later
     // fails with SQLITE_BUSY, without waiting, when another process wrote in between.
     return QStringLiteral("BEGIN IMMEDIATE");
 }
 
-bool SqliteStorage::isUniqueViolation(const QSqlError& error) const
+bool SqliteDatabase::isUniqueViolation(const QSqlError& error) const
 {
     // Qt's driver turns on extended result codes: SQLITE_CONSTRAINT_UNIQUE (2067) and
     // SQLITE_CONSTRAINT_PRIMARYKEY (1555). The plain SQLITE_CONSTRAINT (19) and

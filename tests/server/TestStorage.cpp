@@ -38,7 +38,7 @@ UserRecord user(const QString& email)
 
 } // namespace
 
-class TestSqlStorage : public QObject
+class TestStorage : public QObject
 {
     Q_OBJECT
 
@@ -57,26 +57,26 @@ private slots:
     void versionOneDatabaseMigrates();
 
 private:
-    std::unique_ptr<StorageBackend> open();
+    std::unique_ptr<Storage> open();
 
     std::unique_ptr<ServerHarness> m_harness;
-    std::unique_ptr<StorageBackend> m_storage;
+    std::unique_ptr<Storage> m_storage;
 };
 
-std::unique_ptr<StorageBackend> TestSqlStorage::open()
+std::unique_ptr<Storage> TestStorage::open()
 {
     auto created = StorageFactory::create(m_harness->storageUrl(), m_harness->storagePassword());
     if (!created)
         return {};
-    std::unique_ptr<StorageBackend> storage = std::move(created.value());
-    if (auto opened = storage->open(); !opened) {
+    std::unique_ptr<Storage> storage = std::move(created.value());
+    if (auto opened = storage->database().open(); !opened) {
         qWarning("open failed: %s", qPrintable(opened.error().message));
         return {};
     }
     return storage;
 }
 
-void TestSqlStorage::init()
+void TestStorage::init()
 {
     m_harness = std::make_unique<ServerHarness>();
     QVERIFY(m_harness->prepareStorage());
@@ -86,13 +86,13 @@ void TestSqlStorage::init()
     }
 }
 
-void TestSqlStorage::cleanup()
+void TestStorage::cleanup()
 {
     m_storage.reset();
     m_harness.reset();
 }
 
-void TestSqlStorage::uniqueViolationIsAlreadyExists_data()
+void TestStorage::uniqueViolationIsAlreadyExists_data()
 {
     QTest::addColumn<int>("kind");
     QTest::newRow("unique column (user email)") << 0;
@@ -100,29 +100,29 @@ void TestSqlStorage::uniqueViolationIsAlreadyExists_data()
     QTest::newRow("primary key (organisation id)") << 2;
 }
 
-void TestSqlStorage::uniqueViolationIsAlreadyExists()
+void TestStorage::uniqueViolationIsAlreadyExists()
 {
     QFETCH(int, kind);
     const UserRecord u = user(QStringLiteral("dup@example.org"));
-    QVERIFY(m_storage->insertUser(u).ok());
+    QVERIFY(m_storage->accounts().insertUser(u).ok());
     Conclave::Core::Status second;
     if (kind == 0) {
         UserRecord other = user(u.email);
-        second = m_storage->insertUser(other);
+        second = m_storage->accounts().insertUser(other);
     } else if (kind == 1) {
         const SessionRecord s{newId(), u.id, QByteArray(32, '\x01'), 1, 1};
-        QVERIFY(m_storage->insertSession(s).ok());
-        second = m_storage->insertSession(SessionRecord{newId(), u.id, s.tokenHash, 2, 2});
+        QVERIFY(m_storage->sessions().insertSession(s).ok());
+        second = m_storage->sessions().insertSession(SessionRecord{newId(), u.id, s.tokenHash, 2, 2});
     } else {
         const OrganisationRecord org{newId(), QStringLiteral("Acme"), 1};
-        QVERIFY(m_storage->insertOrganisation(org).ok());
-        second = m_storage->insertOrganisation(org);
+        QVERIFY(m_storage->organisations().insertOrganisation(org).ok());
+        second = m_storage->organisations().insertOrganisation(org);
     }
     QVERIFY(!second.ok());
     QCOMPARE(int(second.error().code), int(ErrorCode::AlreadyExists));
 }
 
-void TestSqlStorage::foreignKeyFailureIsNotAlreadyExists_data()
+void TestStorage::foreignKeyFailureIsNotAlreadyExists_data()
 {
     QTest::addColumn<int>("kind");
     QTest::newRow("session of an unknown user") << 0;
@@ -131,23 +131,25 @@ void TestSqlStorage::foreignKeyFailureIsNotAlreadyExists_data()
     QTest::newRow("block in an unknown organisation") << 3;
 }
 
-void TestSqlStorage::foreignKeyFailureIsNotAlreadyExists()
+void TestStorage::foreignKeyFailureIsNotAlreadyExists()
 {
     QFETCH(int, kind);
     Conclave::Core::Status status;
     switch (kind) {
     case 0:
-        status = m_storage->insertSession(SessionRecord{newId(), newId(), QByteArray(32, '\x02'), 1, 1});
+        status = m_storage->sessions().insertSession(
+            SessionRecord{newId(), newId(), QByteArray(32, '\x02'), 1, 1});
         break;
     case 1:
-        status = m_storage->putVerification(VerificationRecord{newId(), QByteArray(32, '\x03'), 1, 0});
+        status = m_storage->verifications().putVerification(
+            VerificationRecord{newId(), QByteArray(32, '\x03'), 1, 0});
         break;
     case 2:
-        status = m_storage->putMembership(
+        status = m_storage->organisations().putMembership(
             MembershipRecord{newId(), QStringLiteral("a@example.org"), {}, QStringLiteral("member")});
         break;
     default:
-        status = m_storage->insertBlock(
+        status = m_storage->blocks().insertBlock(
             SharingBlockRecord{newId(), newId(), QStringLiteral("organisation"), {}, {}, 1});
         break;
     }
@@ -157,59 +159,61 @@ void TestSqlStorage::foreignKeyFailureIsNotAlreadyExists()
              qPrintable(status.error().message));
 }
 
-void TestSqlStorage::transactionRollsBackWhenLeftUncommitted()
+void TestStorage::transactionRollsBackWhenLeftUncommitted()
 {
     const UserRecord u = user(QStringLiteral("rollback@example.org"));
     {
-        StorageTransaction transaction(*m_storage);
+        StorageTransaction transaction(m_storage->database());
         QVERIFY(transaction.ok());
-        QVERIFY(m_storage->insertUser(u).ok());
-        QVERIFY(m_storage->insertSession(SessionRecord{newId(), u.id, QByteArray(32, '\x04'), 1, 1}).ok());
+        QVERIFY(m_storage->accounts().insertUser(u).ok());
+        QVERIFY(m_storage->sessions()
+                    .insertSession(SessionRecord{newId(), u.id, QByteArray(32, '\x04'), 1, 1})
+                    .ok());
     }
-    auto found = m_storage->userById(u.id);
+    auto found = m_storage->accounts().userById(u.id);
     QVERIFY(found.ok());
     QVERIFY(!found->has_value());
-    auto sessions = m_storage->sessionsOfUser(u.id);
+    auto sessions = m_storage->sessions().sessionsOfUser(u.id);
     QVERIFY(sessions.ok());
     QVERIFY(sessions->isEmpty());
 }
 
-void TestSqlStorage::transactionCommits()
+void TestStorage::transactionCommits()
 {
     const UserRecord u = user(QStringLiteral("commit@example.org"));
     {
-        StorageTransaction transaction(*m_storage);
+        StorageTransaction transaction(m_storage->database());
         QVERIFY(transaction.ok());
-        QVERIFY(m_storage->insertUser(u).ok());
+        QVERIFY(m_storage->accounts().insertUser(u).ok());
         QVERIFY(transaction.commit().ok());
     }
-    auto found = m_storage->userById(u.id);
+    auto found = m_storage->accounts().userById(u.id);
     QVERIFY(found.ok() && found->has_value());
 }
 
-void TestSqlStorage::nestedTransactionRefused()
+void TestStorage::nestedTransactionRefused()
 {
     const UserRecord outer = user(QStringLiteral("outer@example.org"));
-    StorageTransaction transaction(*m_storage);
+    StorageTransaction transaction(m_storage->database());
     QVERIFY(transaction.ok());
-    QVERIFY(m_storage->insertUser(outer).ok());
+    QVERIFY(m_storage->accounts().insertUser(outer).ok());
     {
-        StorageTransaction nested(*m_storage);
+        StorageTransaction nested(m_storage->database());
         QVERIFY(!nested.ok());
         QCOMPARE(int(nested.error().code), int(ErrorCode::Internal));
         QVERIFY(!nested.commit().ok());
     }
     // The refused inner scope neither committed nor rolled back the outer one.
     QVERIFY(transaction.commit().ok());
-    auto found = m_storage->userById(outer.id);
+    auto found = m_storage->accounts().userById(outer.id);
     QVERIFY(found.ok() && found->has_value());
 }
 
-void TestSqlStorage::binaryValuesStoredAsBytes()
+void TestStorage::binaryValuesStoredAsBytes()
 {
     const UserRecord u = user(QStringLiteral("bytes@example.org"));
-    QVERIFY(m_storage->insertUser(u).ok());
-    auto found = m_storage->userById(u.id);
+    QVERIFY(m_storage->accounts().insertUser(u).ok());
+    auto found = m_storage->accounts().userById(u.id);
     QVERIFY(found.ok() && found->has_value());
     QCOMPARE((*found)->authKeyHash, u.authKeyHash);
     QCOMPARE((*found)->wrappedAccountKey, u.wrappedAccountKey);
@@ -224,7 +228,7 @@ void TestSqlStorage::binaryValuesStoredAsBytes()
              int(SchemaMigrations::versions().size()));
 }
 
-void TestSqlStorage::versionOneDatabaseMigrates()
+void TestStorage::versionOneDatabaseMigrates()
 {
     // A database as version 1 left it: binary values as base64 text.
     const auto dialect = ServerHarness::usePostgres() ? SchemaMigrations::Dialect::Postgres
@@ -251,20 +255,20 @@ void TestSqlStorage::versionOneDatabaseMigrates()
 
     m_storage = open();
     QVERIFY(m_storage);
-    QCOMPARE(m_storage->schemaVersion(), int(SchemaMigrations::versions().size()));
-    auto found = m_storage->userByEmail(QStringLiteral("old@example.org"));
+    QCOMPARE(m_storage->database().schemaVersion(), int(SchemaMigrations::versions().size()));
+    auto found = m_storage->accounts().userByEmail(QStringLiteral("old@example.org"));
     QVERIFY(found.ok() && found->has_value());
     QCOMPARE((*found)->authKeyHash, hash);
     QCOMPARE((*found)->kdfSalt, QByteArray(16, 'S'));
     QCOMPARE((*found)->wrappedAccountKey, QByteArray("wrapped"));
     QVERIFY((*found)->keyBundle.isEmpty());
     QVERIFY((*found)->verified);
-    auto session = m_storage->sessionByTokenHash(token);
+    auto session = m_storage->sessions().sessionByTokenHash(token);
     QVERIFY(session.ok() && session->has_value());
     QCOMPARE((*session)->userId, userId);
     // The rebuilt tables keep their foreign keys (foreignKeyFailureIsNotAlreadyExists runs on
     // a fresh database, which goes through the same rebuild).
 }
 
-QTEST_GUILESS_MAIN(TestSqlStorage)
-#include "TestSqlStorage.moc"
+QTEST_GUILESS_MAIN(TestStorage)
+#include "TestStorage.moc"

@@ -1,17 +1,17 @@
-// SqliteStorage: the default backend. One file in the data folder, WAL journal so readers
+// SqliteDatabase: the default backend. One file in the data folder, WAL journal so readers
 // never wait for the writer and `admin` commands can run beside a live server.
 #pragma once
 
-#include "server/storage/SqlStorage.h"
+#include "server/storage/SqlDatabase.h"
 
 namespace Conclave::Server {
 
-class SqliteStorage final : public SqlStorage
+class SqliteDatabase final : public SqlDatabase
 {
 public:
-    explicit SqliteStorage(QString path);
-    ~SqliteStorage() override = default;
-    Q_DISABLE_COPY_MOVE(SqliteStorage)
+    explicit SqliteDatabase(QString path);
+    ~SqliteDatabase() override = default;
+    Q_DISABLE_COPY_MOVE(SqliteDatabase)
 
     QString backendName() const override { return QStringLiteral("sqlite"); }
 
