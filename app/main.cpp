@@ -4,6 +4,7 @@
 #include "app/Bootstrap.h"
 #include "core/keychain/SecretStoreFactory.h"
 #include "core/storage/ConnectionStore.h"
+#include "translations/LanguageSetting.h"
 #include "translations/Translations.h"
 #include "ui/ConnectionTreeModel.h"
 #include "ui/FileLogger.h"
@@ -30,7 +31,7 @@ int main(int argc, char* argv[])
     QApplication::setDesktopFileName(QStringLiteral("org.conclave.Conclave"));
     QApplication::setWindowIcon(Gui::ConnectionTreeModel::appIcon());
 
-    const QString language = Gui::Translations::install(&app);
+    const QString language = Gui::Translations::install(&app, Gui::LanguageSetting::locale());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
