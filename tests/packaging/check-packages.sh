@@ -17,7 +17,7 @@ build="$src/build/package"
 site_host=conclave.example.com
 tls_dir=/etc/ssl/conclave
 
-step() { echo; echo "== $*"; }
+step() { echo; echo "== [${SECONDS} s] $*"; }
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 if [[ $(id -u) -ne 0 ]]; then
@@ -155,26 +155,61 @@ echo "$exposure"
 level=$(sed -n 's/.*: \([0-9.]*\) .*/\1/p' <<<"$exposure")
 awk -v l="$level" 'BEGIN { exit !(l != "" && l <= 2.0) }' || fail "exposure $level is above 2.0"
 
+start_server_without_systemd() {
+    local exec_start user
+    exec_start=$(sed -n 's/^ExecStart=//p' "$unit")
+    user=$(sed -n 's/^User=//p' "$unit")
+    echo "systemd is not PID 1 here: running the unit's ExecStart as $user:"
+    echo "  $exec_start"
+    # shellcheck disable=SC2086 # the unit's command line is split like systemd splits it
+    setsid runuser -u "$user" -- $exec_start >>"$work/server.log" 2>&1 &
+    server_pid=$!
+}
+wait_for_health() {
+    for _ in $(seq 100); do
+        curl -fsS -o /dev/null http://127.0.0.1:8443/healthz 2>/dev/null && return 0
+        sleep 0.1
+    done
+    cat "$work/server.log" 2>/dev/null
+    fail "the server does not answer /healthz on 127.0.0.1:8443"
+}
+
 step "start the installed server"
 unit=/lib/systemd/system/conclave-server.service
 if [[ -d /run/systemd/system ]]; then
     systemctl start conclave-server.service
     systemctl --no-pager status conclave-server.service | head -n 5
 else
-    exec_start=$(sed -n 's/^ExecStart=//p' "$unit")
-    user=$(sed -n 's/^User=//p' "$unit")
-    echo "systemd is not PID 1 here: running the unit's ExecStart as $user:"
-    echo "  $exec_start"
-    # shellcheck disable=SC2086 # the unit's command line is split like systemd splits it
-    setsid runuser -u "$user" -- $exec_start >"$work/server.log" 2>&1 &
-    server_pid=$!
+    start_server_without_systemd
 fi
-for _ in $(seq 100); do
-    curl -fsS -o /dev/null http://127.0.0.1:8443/healthz 2>/dev/null && break
-    sleep 0.1
-done
-curl -fsS http://127.0.0.1:8443/healthz >/dev/null || { cat "$work/server.log" 2>/dev/null; fail "no /healthz"; }
+wait_for_health
 pgrep -a -u conclave-server || fail "nothing runs as conclave-server"
+
+step "upgrade: the server package installed over itself keeps data, user and configuration"
+key_before=$(sha256sum /var/lib/conclave-server/server.key)
+uid_before=$(id -u conclave-server)
+echo "# a local edit" >>/etc/conclave-server/server.ini
+if [[ -d /run/systemd/system ]]; then
+    started_before=$(systemctl show -p ActiveEnterTimestampMonotonic --value conclave-server.service)
+fi
+if ! dpkg -i "$server_deb" >"$work/upgrade.log" 2>&1; then
+    cat "$work/upgrade.log"
+    fail "dpkg -i over itself failed"
+fi
+[[ $(sha256sum /var/lib/conclave-server/server.key) == "$key_before" ]] || fail "the server key changed"
+[[ $(id -u conclave-server) == "$uid_before" ]] || fail "the system user changed"
+grep -q '^# a local edit' /etc/conclave-server/server.ini || fail "the upgrade overwrote server.ini"
+if [[ -d /run/systemd/system ]]; then
+    # postinst restarts the service, so the new binary migrates the schema at once.
+    started_after=$(systemctl show -p ActiveEnterTimestampMonotonic --value conclave-server.service)
+    [[ $started_after != "$started_before" ]] || fail "the upgrade did not restart the service"
+else
+    kill -- "-$server_pid"
+    wait "$server_pid" 2>/dev/null || true
+    start_server_without_systemd
+fi
+wait_for_health
+echo "server key, user $uid_before and the edit of server.ini kept; the restarted server answers"
 
 step "nginx with the packaged site and a throw-away certificate"
 mkdir -p "$tls_dir"
@@ -201,13 +236,15 @@ for _ in $(seq 50); do [[ -s $work/nginx.pid ]] && break; sleep 0.1; done
 
 curl_site=(curl -sS --cacert "$tls_dir/fullchain.pem" --resolve "$site_host:443:127.0.0.1")
 echo "TLS 1.3:"
-"${curl_site[@]}" --fail --tlsv1.3 -w '\n  HTTP %{http_code} from the packaged server\n' "https://$site_host/healthz"
+"${curl_site[@]}" --fail --tlsv1.3 -w '\n  HTTP %{http_code} from the packaged server\n' \
+    "https://$site_host/healthz"
 handshake=$(openssl s_client -connect 127.0.0.1:443 -servername "$site_host" -tls1_3 </dev/null 2>/dev/null \
     | grep -E '^New, ' || true)
 echo "  openssl s_client: $handshake"
 [[ $handshake == *TLSv1.3* ]] || fail "no TLS 1.3 handshake"
 echo "TLS 1.2 (must be refused):"
-if "${curl_site[@]}" --tlsv1.2 --tls-max 1.2 -o /dev/null "https://$site_host/healthz" 2>"$work/tls12.err"; then
+if "${curl_site[@]}" --tlsv1.2 --tls-max 1.2 -o /dev/null "https://$site_host/healthz" \
+    2>"$work/tls12.err"; then
     fail "nginx accepted TLS 1.2"
 fi
 sed 's/^/  curl: /' "$work/tls12.err"
