@@ -2,6 +2,7 @@
 // where secrets are kept (OS keychain, or memory for this session with a visible warning)
 // and shows the main window over the local connection store.
 #include "app/Bootstrap.h"
+#include "app/PrintOnlyOptions.h"
 #include "core/keychain/SecretStoreFactory.h"
 #include "core/storage/ConnectionStore.h"
 #include "translations/LanguageSetting.h"
@@ -23,6 +24,7 @@ int main(int argc, char* argv[])
 {
     const bool hardened = Gui::Bootstrap::hardenProcess();
 
+    Gui::PrintOnlyOptions::preparePlatform(argc, argv);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Conclave"));
     QApplication::setApplicationName(QStringLiteral("Conclave"));

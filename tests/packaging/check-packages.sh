@@ -144,8 +144,8 @@ grep -q '^trustForwardedFor=true' /etc/conclave-server/server.ini || fail "serve
 grep -q 'proxy_set_header X-Real-IP \$remote_addr;' /etc/nginx/snippets/conclave-server-proxy.conf \
     || fail "the nginx site does not set X-Real-IP"
 
-step "conclave --version"
-reported=$(QT_QPA_PLATFORM=offscreen conclave --version)
+step "conclave --version, with no display to connect to"
+reported=$(env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM conclave --version)
 echo "$reported"
 [[ $reported == "Conclave $version" ]] || fail "expected 'Conclave $version'"
 
