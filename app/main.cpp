@@ -2,8 +2,10 @@
 // where secrets are kept (OS keychain, or memory for this session with a visible warning)
 // and shows the main window over the local connection store.
 #include "app/Bootstrap.h"
+#include "app/PrintOnlyOptions.h"
 #include "core/keychain/SecretStoreFactory.h"
 #include "core/storage/ConnectionStore.h"
+#include "translations/LanguageSetting.h"
 #include "translations/Translations.h"
 #include "ui/ConnectionTreeModel.h"
 #include "ui/FileLogger.h"
@@ -22,6 +24,7 @@ int main(int argc, char* argv[])
 {
     const bool hardened = Gui::Bootstrap::hardenProcess();
 
+    Gui::PrintOnlyOptions::preparePlatform(argc, argv);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Conclave"));
     QApplication::setApplicationName(QStringLiteral("Conclave"));
@@ -30,7 +33,7 @@ int main(int argc, char* argv[])
     QApplication::setDesktopFileName(QStringLiteral("org.conclave.Conclave"));
     QApplication::setWindowIcon(Gui::ConnectionTreeModel::appIcon());
 
-    const QString language = Gui::Translations::install(&app);
+    const QString language = Gui::Translations::install(&app, Gui::LanguageSetting::locale());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -1728,6 +1728,20 @@
     </message>
 </context>
 <context>
+    <name>Conclave::Gui::LanguageComboBox</name>
+    <message>
+        <source>Conclave speaks the chosen language from its next start.</source>
+        <translation>Conclave spricht die gewählte Sprache ab dem nächsten Start.</translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::LanguageSetting</name>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+</context>
+<context>
     <name>Conclave::Gui::MainWindow</name>
     <message>
         <source>Conclave</source>
@@ -2030,6 +2044,10 @@
     <message>
         <source>Enter a command.</source>
         <translation>Geben Sie einen Befehl ein.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 // SettingsDialog: the terminal and the client program per kind that "Open" uses, kept in
-// QSettings (group "Launcher") through LauncherSettings. Nothing secret is set here.
+// QSettings (group "Launcher") through LauncherSettings, and the UI language (LanguageSetting).
+// Nothing secret is set here.
 #pragma once
 
 #include "core/connect/LauncherSettings.h"
@@ -11,6 +12,8 @@ class QLabel;
 class QLineEdit;
 
 namespace Conclave::Gui {
+
+class LanguageComboBox;
 
 class SettingsDialog final : public QDialog
 {
@@ -31,6 +34,7 @@ private:
     QLineEdit* m_terminal;
     QHash<Core::ConnectionKind, QLineEdit*> m_clients;
     QLabel* m_error;
+    LanguageComboBox* m_language;
 };
 
 } // namespace Conclave::Gui
