@@ -8,6 +8,8 @@
 #include "core/crypto/MembershipState.h"
 #include "core/crypto/UserKeys.h"
 
+#include <QSet>
+
 namespace Conclave::Core {
 
 Result<RotationBatch> FolderRotation::rotate(const MembershipState& state, const FolderKeyRing& ring,
@@ -56,18 +58,32 @@ Result<RotationBatch> FolderRotation::rotate(const MembershipState& state, const
         batch.grants << std::move(grant).value();
     }
 
+    // Items the rotation cannot open are skipped and reported, never fatal: otherwise any
+    // Edit member could block their own removal with one envelope nobody can open.
+    QSet<QUuid> delivered;
     for (const QByteArray& bytes : request.items) {
         Result<ItemEnvelope> old = ItemEnvelope::parse(bytes);
-        if (!old)
-            return old.error();
+        if (!old) {
+            batch.skipped << RotationBatch::SkippedItem{{}, old.error()};
+            continue;
+        }
         const ItemEnvelope::Header& oldHeader = old->header();
+        delivered.insert(oldHeader.itemId);
         ItemReader::Expectation expect;
         expect.orgId = request.orgId;
         expect.folderId = state.folderId();
         expect.itemId = oldHeader.itemId;
+        expect.rotating = true;
+        // Against what this client accepted before, so an older revision the server offers
+        // instead of a delete marker (or a newer revision) is refused, not re-signed.
+        const auto seen = request.seen.constFind(oldHeader.itemId);
+        if (seen != request.seen.cend())
+            expect.lastSeen = *seen;
         Result<ItemReader::Opened> opened = ItemReader::open(*old, expect, state, ring);
-        if (!opened)
-            return opened.error();
+        if (!opened) {
+            batch.skipped << RotationBatch::SkippedItem{oldHeader.itemId, opened.error()};
+            continue;
+        }
         ItemEnvelope::Header header;
         header.kind = oldHeader.kind;
         header.orgId = oldHeader.orgId;
@@ -79,9 +95,21 @@ Result<RotationBatch> FolderRotation::rotate(const MembershipState& state, const
         header.authorId = request.managerId;
         Result<ItemEnvelope> sealed =
             ItemEnvelope::seal(header, opened->plaintext.view(), batch.newFolderKey, manager);
-        if (!sealed)
-            return sealed.error();
+        if (!sealed) {
+            batch.skipped << RotationBatch::SkippedItem{oldHeader.itemId, sealed.error()};
+            continue;
+        }
         batch.items << std::move(sealed).value();
+    }
+    // An item this client has seen that the server left out stays under the old key.
+    for (auto it = request.seen.cbegin(); it != request.seen.cend(); ++it) {
+        if (!delivered.contains(it.key()))
+            batch.skipped << RotationBatch::SkippedItem{
+                it.key(), CryptoErrors::make(ErrorCode::NotFound,
+                                             QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                                               "The server did not deliver this item, so it "
+                                                               "was not re-encrypted."),
+                                             QStringLiteral("items"))};
     }
     return batch;
 }

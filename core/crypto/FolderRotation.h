@@ -4,6 +4,7 @@
 // that remain and every item is re-encrypted under it.
 #pragma once
 
+#include "core/crypto/ItemReader.h"
 #include "core/crypto/RotationBatch.h"
 #include "core/util/Result.h"
 
@@ -33,6 +34,9 @@ public:
         QHash<QUuid, QByteArray> encryptionKeys;
         // The newest envelope of every item in the folder (folder name and delete markers too).
         QList<QByteArray> items;
+        // The newest revision this client accepted per item (ItemReader::Seen, persisted by
+        // the sync layer).
+        QHash<QUuid, ItemReader::Seen> seen;
         quint64 timeMs = 0;
     };
 

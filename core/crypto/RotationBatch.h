@@ -10,18 +10,30 @@
 #include "core/crypto/MembershipEntry.h"
 #include "core/crypto/SecureBytes.h"
 
+#include "core/util/Error.h"
+
 #include <QByteArray>
 #include <QList>
+#include <QUuid>
 
 namespace Conclave::Core {
 
 struct RotationBatch
 {
+    // An item the rotation could not carry forward: it stays under the old key version
+    // and nobody can read it as current any more. The UI lists these to the manager.
+    struct SkippedItem
+    {
+        QUuid itemId; // null when the envelope did not even parse
+        Error reason;
+    };
+
     quint32 newKeyVersion = 0;
     QList<MembershipEntry> logEntries;
     QByteArray chainLink;
     QList<FolderKeyGrant> grants;
     QList<ItemEnvelope> items;
+    QList<SkippedItem> skipped;
     SecureBytes newFolderKey; // never serialised, never sent
 };
 

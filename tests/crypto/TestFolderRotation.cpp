@@ -8,6 +8,7 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <vector>
 
 using namespace Conclave::Core;
@@ -127,6 +128,73 @@ private slots:
         QVERIFY(daveRing.absorbChain({batch->chainLink}).ok());
         QVERIFY(ItemReader::open(batch->items[0].serialize(), f.expect(item), daveState, daveRing).ok());
         QVERIFY(ItemReader::open(before.serialize(), history, daveState, daveRing).ok());
+    }
+
+    void poisonedItemSkippedAndReported()
+    {
+        // bob (Edit) uploads a validly signed envelope under a key nobody holds, hoping the
+        // rotation that removes him stops at it. It must go on and report the item.
+        FolderFixture f;
+        const QUuid good = QUuid::createUuid();
+        const QUuid poisoned = QUuid::createUuid();
+        const ItemEnvelope kept = f.seal(f.alice, good, "kept");
+        const ItemEnvelope poison =
+            ItemEnvelope::seal(f.header(f.bob, poisoned), "junk", FolderKeyRing::generateKey(), f.bob.keys)
+                .value();
+        FolderRotation::Request request;
+        request.orgId = f.orgId;
+        request.managerId = f.alice.id;
+        request.removedId = f.bob.id;
+        request.encryptionKeys = encryptionKeys({&f.alice, &f.carol});
+        request.items = {poison.serialize(), kept.serialize(), QByteArray("not an envelope")};
+        Result<RotationBatch> batch = FolderRotation::rotate(f.state, f.ring, f.alice.keys, request);
+        QVERIFY2(batch.ok(), batch.ok() ? "" : qPrintable(batch.error().message));
+        QCOMPARE(batch->items.size(), 1);
+        QCOMPARE(batch->items[0].header().itemId, good);
+        QCOMPARE(batch->skipped.size(), 2);
+        QCOMPARE(batch->skipped[0].itemId, poisoned);
+        QVERIFY(!batch->skipped[0].reason.message.isEmpty());
+        QVERIFY(batch->skipped[1].itemId.isNull());
+    }
+
+    void rotationDoesNotResurrectDeletedItems()
+    {
+        // alice saw the item deleted (revision 2 is a delete marker); the server withholds the
+        // marker and hands her revision 1 to re-encrypt. Rotation must not bring it back.
+        FolderFixture f;
+        const QUuid item = QUuid::createUuid();
+        const QUuid other = QUuid::createUuid();
+        const ItemEnvelope live = f.seal(f.bob, item, "deleted later");
+        ItemEnvelope::Header h = f.header(f.alice, item, 2, live.hash());
+        h.kind = ItemKind::DeleteMarker;
+        const ItemEnvelope marker = ItemEnvelope::seal(h, {}, *f.ring.key(1), f.alice.keys).value();
+        const ItemEnvelope withheld = f.seal(f.bob, other, "never sent");
+        FolderRotation::Request request;
+        request.orgId = f.orgId;
+        request.managerId = f.alice.id;
+        request.removedId = f.bob.id;
+        request.encryptionKeys = encryptionKeys({&f.alice, &f.carol});
+        request.seen.insert(item, ItemReader::Seen{2, marker.hash()});
+        request.seen.insert(other, ItemReader::Seen{1, withheld.hash()});
+        request.items = {live.serialize()};
+        Result<RotationBatch> batch = FolderRotation::rotate(f.state, f.ring, f.alice.keys, request);
+        QVERIFY2(batch.ok(), batch.ok() ? "" : qPrintable(batch.error().message));
+        QVERIFY(batch->items.isEmpty());
+        QCOMPARE(batch->skipped.size(), 2);
+        QList<QUuid> skipped{batch->skipped[0].itemId, batch->skipped[1].itemId};
+        std::sort(skipped.begin(), skipped.end());
+        QList<QUuid> expected{item, other};
+        std::sort(expected.begin(), expected.end());
+        QCOMPARE(skipped, expected);
+
+        // Given the marker itself, the rotation carries the tombstone forward, not the item.
+        request.items = {marker.serialize(), withheld.serialize()};
+        batch = FolderRotation::rotate(f.state, f.ring, f.alice.keys, request);
+        QVERIFY(batch.ok());
+        QCOMPARE(batch->items.size(), 2);
+        QCOMPARE(batch->items[0].header().kind, ItemKind::DeleteMarker);
+        QCOMPARE(batch->items[0].header().revision, quint64(3));
+        QVERIFY(batch->skipped.isEmpty());
     }
 
     void onlyManagersRotate()

@@ -2,6 +2,9 @@
 // one manager, and rollback / truncation / fork detection against a remembered checkpoint.
 #include "FolderFixture.h"
 
+#include "core/crypto/ByteWriter.h"
+#include "core/crypto/DomainTags.h"
+
 #include <QTest>
 
 using namespace Conclave::Core;
@@ -175,6 +178,40 @@ private slots:
                     .apply(MembershipLog::next(f.state, act, signer.id, signer.keys, canonicalSubject, {},
                                                keepsRole ? FolderRole(role) : FolderRole::None))
                     .ok());
+    }
+
+    void handBuiltLeaveBySomeoneElseRefused()
+    {
+        // The entry builder always makes a leave's subject its signer, so this entry is built
+        // byte by byte: alice (a manager, whose signature verifies) "leaves" on carol's behalf.
+        FolderFixture f;
+        const auto raw = [&](const QUuid& signer, const QUuid& subject, const UserKeys& keys) {
+            QByteArray bytes = ByteWriter(DomainTags::kLogEntry)
+                                   .uuid(f.folderId)
+                                   .u64(f.state.length())
+                                   .fixed(f.state.headHash())
+                                   .u8(quint8(MembershipAction::Leave))
+                                   .uuid(signer)
+                                   .uuid(subject)
+                                   .fixed(QByteArray(32, '\0'))
+                                   .u8(quint8(FolderRole::None))
+                                   .u32(f.state.currentKeyVersion())
+                                   .u64(3000)
+                                   .bytes();
+            return QByteArray(bytes + keys.sign(bytes));
+        };
+        Result<MembershipEntry> forged = MembershipEntry::parse(raw(f.alice.id, f.carol.id, f.alice.keys));
+        QVERIFY(forged.ok());
+        MembershipState copy = f.state;
+        const Status applied = copy.apply(*forged);
+        QVERIFY(!applied.ok());
+        QCOMPARE(applied.error().code, ErrorCode::Protocol);
+        QCOMPARE(copy.roleOf(f.carol.id), FolderRole::View);
+        // Control: the same bytes with carol as signer and subject are a valid leave.
+        Result<MembershipEntry> leave = MembershipEntry::parse(raw(f.carol.id, f.carol.id, f.carol.keys));
+        QVERIFY(leave.ok());
+        QVERIFY(copy.apply(*leave).ok());
+        QVERIFY(!copy.isMember(f.carol.id));
     }
 
     void everyByteFlipRejected()
