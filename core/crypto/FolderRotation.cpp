@@ -10,10 +10,13 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 namespace Conclave::Core {
 
 Result<RotationBatch> FolderRotation::rotate(const MembershipState& state, const FolderKeyRing& ring,
-                                             const UserKeys& manager, const Request& request)
+                                             const UserKeys& manager, const KeyPinStore& pins,
+                                             const Request& request)
 {
     RotationBatch batch;
     MembershipState next = state;
@@ -25,8 +28,9 @@ Result<RotationBatch> FolderRotation::rotate(const MembershipState& state, const
             return applied.error();
         batch.logEntries << remove;
     }
-    MembershipEntry rotateEntry = MembershipLog::next(next, MembershipAction::Rotate, request.managerId,
-                                                      manager, {}, {}, FolderRole::None, request.timeMs);
+    batch.newFolderKey = FolderKeyRing::generateKey();
+    MembershipEntry rotateEntry =
+        MembershipLog::rotate(next, request.managerId, manager, batch.newFolderKey, request.timeMs);
     if (const Status applied = next.apply(rotateEntry); !applied)
         return applied.error();
     batch.logEntries << rotateEntry;
@@ -37,22 +41,21 @@ Result<RotationBatch> FolderRotation::rotate(const MembershipState& state, const
         return CryptoErrors::make(ErrorCode::NotFound,
                                   QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
                                                     "The folder key needed for this step is not available."));
-    batch.newFolderKey = FolderKeyRing::generateKey();
     batch.chainLink =
         FolderKeyRing::makeChainLink(state.folderId(), batch.newKeyVersion, batch.newFolderKey, *previousKey);
 
     for (const QUuid& member : next.members()) {
-        const auto key = request.encryptionKeys.constFind(member);
-        if (key == request.encryptionKeys.cend())
+        const auto bundle = std::find_if(request.bundles.cbegin(), request.bundles.cend(),
+                                         [&](const UserKeyBundle& b) { return b.userId() == member; });
+        if (bundle == request.bundles.cend())
             return CryptoErrors::make(
                 ErrorCode::NotFound,
                 QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
                                   "The encryption key of a remaining member is missing, "
                                   "so the folder key cannot be shared with them."),
-                QStringLiteral("encryptionKeys"));
-        Result<FolderKeyGrant> grant =
-            FolderKeyGrant::create(state.folderId(), batch.newKeyVersion, batch.newFolderKey, member, *key,
-                                   request.managerId, manager);
+                QStringLiteral("bundles"));
+        Result<FolderKeyGrant> grant = FolderKeyGrant::create(next, batch.newKeyVersion, batch.newFolderKey,
+                                                              *bundle, pins, request.managerId, manager);
         if (!grant)
             return grant.error();
         batch.grants << std::move(grant).value();

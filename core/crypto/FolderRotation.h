@@ -6,6 +6,7 @@
 
 #include "core/crypto/ItemReader.h"
 #include "core/crypto/RotationBatch.h"
+#include "core/crypto/UserKeyBundle.h"
 #include "core/util/Result.h"
 
 #include <QByteArray>
@@ -18,6 +19,7 @@
 namespace Conclave::Core {
 
 class FolderKeyRing;
+class KeyPinStore;
 class MembershipState;
 class UserKeys;
 
@@ -30,8 +32,9 @@ public:
         QUuid managerId; // who signs, grants and re-encrypts; must hold Manage
         // Empty when the log already records the departure (a member left).
         std::optional<QUuid> removedId;
-        // Encryption public keys of the remaining members, from verified and pinned bundles.
-        QHash<QUuid, QByteArray> encryptionKeys;
+        // Key bundles of the remaining members (UserKeyBundle::parseAndVerify()); each must
+        // carry the identity key the log binds to its member and the one pinned for them.
+        QList<UserKeyBundle> bundles;
         // The newest envelope of every item in the folder (folder name and delete markers too).
         QList<QByteArray> items;
         // The newest revision this client accepted per item (ItemReader::Seen, persisted by
@@ -41,7 +44,8 @@ public:
     };
 
     static Result<RotationBatch> rotate(const MembershipState& state, const FolderKeyRing& ring,
-                                        const UserKeys& manager, const Request& request);
+                                        const UserKeys& manager, const KeyPinStore& pins,
+                                        const Request& request);
 };
 
 } // namespace Conclave::Core

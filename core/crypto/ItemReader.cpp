@@ -46,10 +46,22 @@ Result<ItemReader::Opened> ItemReader::check(const ItemEnvelope& envelope, const
         return reject(ErrorCode::Denied, QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
                                                            "This item was written by someone who was never a "
                                                            "member of the folder."));
-    if (!envelope.verifySignature(authorKey))
+    // The key the log binds to the author now, or (for what was written before a confirmed
+    // key change) one it bound to them while the envelope's key version was current.
+    const bool byCurrentKey = envelope.verifySignature(authorKey);
+    bool signatureValid = byCurrentKey;
+    if (!signatureValid) {
+        for (const QByteArray& key : members.identityKeysDuring(h.authorId, h.keyVersion))
+            signatureValid = signatureValid || envelope.verifySignature(key);
+    }
+    if (!signatureValid)
         return reject(ErrorCode::Crypto,
                       QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "This item's signature is not valid."));
-    if (!expect.historical && !roleAtLeast(members.roleOf(h.authorId), FolderRole::Edit))
+    // A current revision needs an author who can edit now; a history view one who could edit
+    // while the envelope's key version was current (not a View member, not one removed before).
+    const FolderRole authorRole =
+        expect.historical ? members.highestRoleDuring(h.authorId, h.keyVersion) : members.roleOf(h.authorId);
+    if (!roleAtLeast(authorRole, FolderRole::Edit))
         return reject(ErrorCode::Denied,
                       QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
                                         "This item was written by a member without the right to edit."));
@@ -80,6 +92,11 @@ Result<ItemReader::Opened> ItemReader::check(const ItemEnvelope& envelope, const
                       QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
                                         "This item uses a folder key version the membership log does not "
                                         "know."));
+    if (newWrite && !expect.historical && !byCurrentKey)
+        return reject(ErrorCode::Crypto,
+                      QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                        "This change is signed with an identity key its author no longer "
+                                        "holds."));
     if (newWrite && !expect.historical && !expect.rotating && members.rotationPending())
         return reject(ErrorCode::Denied,
                       QT_TRANSLATE_NOOP("Conclave::Core::Crypto",

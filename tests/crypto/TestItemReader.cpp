@@ -230,8 +230,7 @@ private slots:
         FolderFixture f;
         const QUuid item = QUuid::createUuid();
         const ItemEnvelope old = f.seal(f.bob, item, "v1"); // written before the rotation
-        f.append(MembershipLog::next(f.state, MembershipAction::Rotate, f.alice.id, f.alice.keys));
-        f.ring.insert(2, FolderKeyRing::generateKey());
+        f.rotate(f.alice);
 
         // bob has not seen the rotation and writes revision 2 under key version 1.
         ItemEnvelope::Header h = f.header(f.bob, item, 2, old.hash());
@@ -375,8 +374,7 @@ private slots:
                         .error()
                         .message.contains(QLatin1String("rotate")));
         // Once a manager rotated, writes under the new version are accepted again.
-        f.append(MembershipLog::next(f.state, MembershipAction::Rotate, f.alice.id, f.alice.keys));
-        f.ring.insert(2, FolderKeyRing::generateKey());
+        f.rotate(f.alice);
         QVERIFY(accepts(f.seal(f.bob, item, "after", 2, before.hash()), seen));
     }
 
@@ -395,7 +393,10 @@ private slots:
         QFETCH(QString, variant);
         FolderFixture f;
         MembershipState other(QUuid::createUuid());
-        QVERIFY(other.apply(MembershipLog::create(other.folderId(), f.alice.id, f.alice.keys, 1000)).ok());
+        QVERIFY(other
+                    .apply(MembershipLog::create(other.folderId(), f.alice.id, f.alice.keys, *f.ring.key(1),
+                                                 1000))
+                    .ok());
         QVERIFY(other
                     .apply(MembershipLog::next(other, MembershipAction::Add, f.alice.id, f.alice.keys,
                                                f.bob.id, f.bob.keys.identityPublicKey(), FolderRole::Edit))
@@ -446,8 +447,7 @@ private slots:
         const QUuid item = QUuid::createUuid();
         // dave writes under version 2 and leaves later; bob was removed before version 2.
         f.append(MembershipLog::next(f.state, MembershipAction::Remove, f.alice.id, f.alice.keys, f.bob.id));
-        f.append(MembershipLog::next(f.state, MembershipAction::Rotate, f.alice.id, f.alice.keys));
-        f.ring.insert(2, FolderKeyRing::generateKey());
+        f.rotate(f.alice);
         const TestMember& writer = author == QLatin1String("carol") ? f.carol
                                    : author == QLatin1String("bob") ? f.bob
                                                                     : dave;
