@@ -23,7 +23,7 @@ test_packages=(
     redis-server redis-tools
     mariadb-server mariadb-client
     openssh-server openssh-client
-    python3 python3-aiosmtpd
+    python3 python3-aiosmtpd python3-cryptography
     openssl procps iproute2 curl
 )
 
