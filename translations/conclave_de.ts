@@ -987,6 +987,82 @@
         <source>A key sent to you could not be opened.</source>
         <translation>Ein an Sie gesendeter Schlüssel konnte nicht geöffnet werden.</translation>
     </message>
+    <message>
+        <source>The server did not deliver this item, so it was not re-encrypted.</source>
+        <translation>Der Server hat dieses Element nicht geliefert, daher wurde es nicht neu verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>A folder state belongs to a different folder.</source>
+        <translation>Ein Ordnerzustand gehört zu einem anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>A change to the folder was made against a membership list that is outdated or differs from the one this computer accepted.</source>
+        <translation>Eine Änderung am Ordner wurde auf Grundlage einer Mitgliederliste gemacht, die veraltet ist oder von der abweicht, die dieser Computer angenommen hat.</translation>
+    </message>
+    <message>
+        <source>A change to the folder was made by a member without the right to make it.</source>
+        <translation>Eine Änderung am Ordner stammt von einem Mitglied, das sie nicht vornehmen darf.</translation>
+    </message>
+    <message>
+        <source>A folder state has an invalid signature.</source>
+        <translation>Ein Ordnerzustand hat eine ungültige Signatur.</translation>
+    </message>
+    <message>
+        <source>The folder&apos;s items do not match its signed state: an item, a deletion or a newer revision is missing.</source>
+        <translation>Die Elemente des Ordners passen nicht zu seinem signierten Zustand: Ein Element, eine Löschung oder eine neuere Revision fehlt.</translation>
+    </message>
+    <message>
+        <source>A change to the folder does not follow the last one this computer accepted: a change is missing or the history was altered.</source>
+        <translation>Eine Änderung am Ordner schließt nicht an die letzte an, die dieser Computer angenommen hat: Eine Änderung fehlt oder der Verlauf wurde verändert.</translation>
+    </message>
+    <message>
+        <source>A folder state does not describe the item written with it.</source>
+        <translation>Ein Ordnerzustand beschreibt nicht das Element, das mit ihm geschrieben wurde.</translation>
+    </message>
+    <message>
+        <source>The server listed an item twice or one from another folder.</source>
+        <translation>Der Server hat ein Element doppelt oder eines aus einem anderen Ordner aufgeführt.</translation>
+    </message>
+    <message>
+        <source>Only a manager of the folder can share its key.</source>
+        <translation>Nur wer den Ordner verwaltet, kann seinen Schlüssel weitergeben.</translation>
+    </message>
+    <message>
+        <source>A folder key does not match the key the folder&apos;s manager committed to in the membership list.</source>
+        <translation>Ein Ordnerschlüssel passt nicht zu dem Schlüssel, auf den sich die Verwaltung des Ordners in der Mitgliederliste festgelegt hat.</translation>
+    </message>
+    <message>
+        <source>The member&apos;s key bundle does not carry the identity key the membership list binds to them.</source>
+        <translation>Das Schlüsselbündel des Mitglieds enthält nicht den Identitätsschlüssel, den die Mitgliederliste ihm zuordnet.</translation>
+    </message>
+    <message>
+        <source>The member&apos;s identity key is not the one this computer pinned for them. A manager must confirm their new key first.</source>
+        <translation>Der Identitätsschlüssel des Mitglieds ist nicht der, den dieser Computer für es gespeichert hat. Jemand mit Verwaltungsrecht muss den neuen Schlüssel zuerst bestätigen.</translation>
+    </message>
+    <message>
+        <source>This item is in an unknown format.</source>
+        <translation>Dieses Element liegt in einem unbekannten Format vor.</translation>
+    </message>
+    <message>
+        <source>This change is signed with an identity key its author no longer holds.</source>
+        <translation>Diese Änderung ist mit einem Identitätsschlüssel signiert, den ihr Autor nicht mehr besitzt.</translation>
+    </message>
+    <message>
+        <source>This change was written under the folder key a departed member still holds. A manager must rotate the folder key first.</source>
+        <translation>Diese Änderung wurde mit dem Ordnerschlüssel geschrieben, den ein ausgeschiedenes Mitglied noch besitzt. Jemand mit Verwaltungsrecht muss den Ordnerschlüssel zuerst erneuern.</translation>
+    </message>
+    <message>
+        <source>An item uses the id that belongs to the folder&apos;s name.</source>
+        <translation>Ein Element verwendet die ID, die zum Namen des Ordners gehört.</translation>
+    </message>
+    <message>
+        <source>A folder key differs from the one this computer already holds.</source>
+        <translation>Ein Ordnerschlüssel weicht von dem ab, den dieser Computer bereits besitzt.</translation>
+    </message>
+    <message>
+        <source>A folder state record is not consistent.</source>
+        <translation>Ein Ordnerzustand ist in sich nicht stimmig.</translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Core::KeychainSecretStore</name>

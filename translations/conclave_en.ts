@@ -987,6 +987,82 @@
         <source>A key sent to you could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server did not deliver this item, so it was not re-encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder state belongs to a different folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change to the folder was made against a membership list that is outdated or differs from the one this computer accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change to the folder was made by a member without the right to make it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder state has an invalid signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder&apos;s items do not match its signed state: an item, a deletion or a newer revision is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change to the folder does not follow the last one this computer accepted: a change is missing or the history was altered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder state does not describe the item written with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server listed an item twice or one from another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a manager of the folder can share its key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder key does not match the key the folder&apos;s manager committed to in the membership list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member&apos;s key bundle does not carry the identity key the membership list binds to them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member&apos;s identity key is not the one this computer pinned for them. A manager must confirm their new key first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This item is in an unknown format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This change is signed with an identity key its author no longer holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This change was written under the folder key a departed member still holds. A manager must rotate the folder key first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An item uses the id that belongs to the folder&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder key differs from the one this computer already holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder state record is not consistent.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Core::KeychainSecretStore</name>
