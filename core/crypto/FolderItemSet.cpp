@@ -1,7 +1,6 @@
 // The live item set of a folder and its bucketed digest.
 #include "core/crypto/FolderItemSet.h"
 
-#include "core/crypto/ByteWriter.h"
 #include "core/crypto/CryptoHash.h"
 #include "core/crypto/DomainTags.h"
 

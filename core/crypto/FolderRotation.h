@@ -1,7 +1,9 @@
-// FolderRotation: turns "remove member X" (or "X left") into a complete RotationBatch. The
-// removed member keeps what they already decrypted (say so in the UI) but cannot read
-// anything written after the rotation, because the new key is granted only to the members
-// that remain and every item is re-encrypted under it.
+// FolderRotation: turns "remove member X" (or "X left", or "X's key was replaced") into a
+// complete RotationBatch. The removed member keeps what they already decrypted (say so in
+// the UI) but cannot read anything written after the rotation, because the new key is
+// granted only to the members that remain (from their verified bundles, checked against the
+// log and the pins) and every item is re-encrypted under it. Items that cannot be opened, or
+// that the server left out, are skipped and listed in RotationBatch::skipped, never fatal.
 #pragma once
 
 #include "core/crypto/ItemReader.h"

@@ -2,7 +2,9 @@
 // applies every rule of DESIGN §6 before decrypting: the item must be where the client asked
 // for it (org, folder, id), signed by a member with Edit, not older than the revision already
 // seen, chained to it, and (for a new write) encrypted under the current key version, which
-// must not be awaiting a rotation after a member left or was removed.
+// must not be awaiting a rotation after a member left or was removed. Signatures verify
+// with the author's identity key from the log (for what was written before a confirmed key
+// change, one the log bound to them while that key version was current).
 #pragma once
 
 #include "core/crypto/ItemEnvelope.h"

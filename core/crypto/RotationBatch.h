@@ -3,6 +3,7 @@
 // the membership log entries (remove + rotate), the key chain link to the previous version,
 // a grant of the new key to every remaining member and every item re-encrypted under it.
 // newFolderKey stays on the client; add it to the FolderKeyRing once the server accepted.
+// The sync layer sends the rotation's folder state with it (FolderStateChain::makeRotation).
 #pragma once
 
 #include "core/crypto/FolderKeyGrant.h"

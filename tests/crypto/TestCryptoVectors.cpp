@@ -204,15 +204,15 @@ private slots:
         hn.itemId = kFolder;
         hn.authorId = kAlice;
         DeterministicRandom::reseed("folder-name");
-        const ItemEnvelope name = ItemEnvelope::seal(hn, kFolderName, folderKeyV1(), a).value();
+        const ItemEnvelope folderName = ItemEnvelope::seal(hn, kFolderName, folderKeyV1(), a).value();
         put("envelope.folderName.plaintext", kFolderName.toHex());
-        put("envelope.folderName", name.serialize().toHex());
-        put("envelope.folderName.hash", name.hash().toHex());
+        put("envelope.folderName", folderName.serialize().toHex());
+        put("envelope.folderName.hash", folderName.hash().toHex());
 
         // The folder state chain at log length 3: alice names the folder, bob writes the item.
         FolderStateChain chain(kFolder);
-        const FolderState s1 = chain.makeWrite(name, beforeGrant, kAlice, a, kTime + 10);
-        QVERIFY(chain.acceptWrite(s1, name, beforeGrant, FolderStateChain::LogView::Current).ok());
+        const FolderState s1 = chain.makeWrite(folderName, beforeGrant, kAlice, a, kTime + 10);
+        QVERIFY(chain.acceptWrite(s1, folderName, beforeGrant, FolderStateChain::LogView::Current).ok());
         const FolderState s2 = chain.makeWrite(env, beforeGrant, kBob, b, kTime + 11);
         QVERIFY(chain.acceptWrite(s2, env, beforeGrant, FolderStateChain::LogView::Current).ok());
         put("folderState.1", s1.serialize().toHex());
