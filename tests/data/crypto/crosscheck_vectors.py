@@ -71,10 +71,11 @@ def check(name, ok):
 check("identity key", identity["alice"] == v("alice.identityPublicKey"))
 check("encryption key",
       raw(X25519PrivateKey.from_private_bytes(counting(0x20)).public_key()) == v("alice.encryptionPublicKey"))
-check("fingerprint", tagged(b"conclave.fingerprint.v1", v("alice.identityPublicKey"), 64) == v("alice.fingerprint"))
+check("fingerprint",
+      tagged(b"conclave.fingerprint.v1", v("alice.identityPublicKey"), 64) == v("alice.fingerprint"))
 bundle = v("alice.bundle")
-check("bundle signature", bundle.startswith(b"conclave.bundle.v1\0") and verify(identity["alice"], bundle[:-64],
-                                                                                   bundle[-64:]))
+check("bundle signature",
+      bundle.startswith(b"conclave.bundle.v1\0") and verify(identity["alice"], bundle[:-64], bundle[-64:]))
 
 # Key commitments (§5.8): BLAKE2b-256 keyed by the folder key.
 for version, key in FOLDER_KEYS.items():
