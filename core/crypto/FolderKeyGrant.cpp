@@ -51,7 +51,9 @@ Result<FolderKeyGrant> FolderKeyGrant::create(const MembershipState& state, quin
                                             "The member's key bundle does not carry the identity key the "
                                             "membership list binds to them."),
                           QStringLiteral("bundle"));
-    if (pins.isBlocked(recipientId) || pins.pinnedKey(recipientId) != identityKey)
+    // The granter's own key needs no pin: it is the one they sign with.
+    const bool self = recipientId == granterId && identityKey == granter.identityPublicKey();
+    if (!self && (pins.isBlocked(recipientId) || pins.pinnedKey(recipientId) != identityKey))
         return grantError(ErrorCode::Denied,
                           QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
                                             "The member's identity key is not the one this computer pinned "

@@ -33,7 +33,8 @@ public:
     // For the granter, at the head of `state`: the granter must hold Manage now, the key must
     // match the log's commitment to `keyVersion`, and `recipient` (a bundle whose signature
     // parseAndVerify() checked) must be a member whose identity key is the one the log binds
-    // to them and the one pinned for them, with no unconfirmed change pending.
+    // to them and the one pinned for them, with no unconfirmed change pending (a grant to
+    // the granter themself needs no pin: the bundle must carry the key they sign with).
     static Result<FolderKeyGrant> create(const MembershipState& state, quint32 keyVersion,
                                          const SecureBytes& folderKey, const UserKeyBundle& recipient,
                                          const KeyPinStore& pins, const QUuid& granterId,

@@ -219,6 +219,10 @@ private slots:
             FolderKeyGrant::create(f.state, 1, *f.ring.key(1), bundle, pins, f.alice.id, f.alice.keys);
         QVERIFY(!grant.ok());
         QCOMPARE(grant.error().code, ErrorCode::Denied);
+        // A manager's grant to themself needs no pin, only their own key in the bundle.
+        QVERIFY(FolderKeyGrant::create(f.state, 1, *f.ring.key(1), FolderFixture::bundle(f.alice),
+                                       KeyPinStore(), f.alice.id, f.alice.keys)
+                    .ok());
     }
 
     void forgedChainLinkRefused()
