@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
 <context>
     <name>Conclave::Core::ClientLauncher</name>
@@ -32,30 +31,30 @@
         <translation>Für %1 ist kein Client-Programm eingestellt.</translation>
     </message>
     <message>
-        <source>The %1 client &quot;%2&quot; is not installed or not on the search path. Install it or choose another client in Settings.</source>
+        <source>The %1 client "%2" is not installed or not on the search path. Install it or choose another client in Settings.</source>
         <translation>Der %1-Client „%2“ ist nicht installiert oder nicht im Suchpfad. Installieren Sie ihn oder wählen Sie in den Einstellungen einen anderen Client.</translation>
     </message>
     <message>
-        <source>The terminal program &quot;%1&quot; was not found. Choose a terminal in Settings.</source>
+        <source>The terminal program "%1" was not found. Choose a terminal in Settings.</source>
         <translation>Das Terminalprogramm „%1“ wurde nicht gefunden. Wählen Sie in den Einstellungen ein Terminal.</translation>
     </message>
     <message>
-        <source>Could not start &quot;%1&quot;: %2.</source>
+        <source>Could not start "%1": %2.</source>
         <translation>„%1“ konnte nicht gestartet werden: %2.</translation>
     </message>
 </context>
 <context>
     <name>Conclave::Core::Connection</name>
     <message>
-        <source>&quot;%1&quot; is a TLS setting; set it in the TLS settings instead of as an option.</source>
+        <source>"%1" is a TLS setting; set it in the TLS settings instead of as an option.</source>
         <translation>„%1“ ist eine TLS-Einstellung; legen Sie sie in den TLS-Einstellungen fest statt als Option.</translation>
     </message>
     <message>
-        <source>TLS is on, but %1 &quot;%2&quot; allows unencrypted connections; choose a mode that requires TLS or turn TLS off.</source>
+        <source>TLS is on, but %1 "%2" allows unencrypted connections; choose a mode that requires TLS or turn TLS off.</source>
         <translation>TLS ist eingeschaltet, aber %1 „%2“ erlaubt unverschlüsselte Verbindungen; wählen Sie einen Modus, der TLS verlangt, oder schalten Sie TLS aus.</translation>
     </message>
     <message>
-        <source>%1 &quot;%2&quot; requires TLS; turn TLS on or remove the option.</source>
+        <source>%1 "%2" requires TLS; turn TLS on or remove the option.</source>
         <translation>%1 „%2“ verlangt TLS; schalten Sie TLS ein oder entfernen Sie die Option.</translation>
     </message>
     <message>
@@ -99,7 +98,7 @@
         <translation>Geben Sie einen Hostnamen oder eine Adresse ein.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid host name or IP address.</source>
+        <source>"%1" is not a valid host name or IP address.</source>
         <translation>„%1“ ist kein gültiger Hostname und keine gültige IP-Adresse.</translation>
     </message>
     <message>
@@ -135,11 +134,11 @@
         <translation>Geben Sie einen Namen für die Option ein.</translation>
     </message>
     <message>
-        <source>An option name may only contain letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
-        <translation>Ein Optionsname darf nur Buchstaben, Ziffern, &apos;_&apos;, &apos;.&apos; und &apos;-&apos; enthalten.</translation>
+        <source>An option name may only contain letters, digits, '_', '.' and '-'.</source>
+        <translation>Ein Optionsname darf nur Buchstaben, Ziffern, '_', '.' und '-' enthalten.</translation>
     </message>
     <message>
-        <source>The option &quot;%1&quot; holds a secret; secrets are kept in the keychain, not in options.</source>
+        <source>The option "%1" holds a secret; secrets are kept in the keychain, not in options.</source>
         <translation>Die Option „%1“ enthält ein Geheimnis; Geheimnisse liegen im Schlüsselbund, nicht in Optionen.</translation>
     </message>
     <message>
@@ -214,15 +213,15 @@
         <translation>wird doppelt verwendet</translation>
     </message>
     <message>
-        <source>The folder &quot;%1&quot; refers to a parent that is not in the file; it was put at the top level.</source>
+        <source>The folder "%1" refers to a parent that is not in the file; it was put at the top level.</source>
         <translation>Der Ordner „%1“ verweist auf einen übergeordneten Ordner, der nicht in der Datei steht; er wurde auf oberster Ebene abgelegt.</translation>
     </message>
     <message>
-        <source>The connection &quot;%1&quot; was skipped: %2</source>
+        <source>The connection "%1" was skipped: %2</source>
         <translation>Die Verbindung „%1“ wurde übersprungen: %2</translation>
     </message>
     <message>
-        <source>The connection &quot;%1&quot; refers to a folder that is not in the file; it was put at the top level.</source>
+        <source>The connection "%1" refers to a folder that is not in the file; it was put at the top level.</source>
         <translation>Die Verbindung „%1“ verweist auf einen Ordner, der nicht in der Datei steht; sie wurde auf oberster Ebene abgelegt.</translation>
     </message>
     <message>
@@ -275,7 +274,7 @@
         <translation>In der Datei: %1 %2.</translation>
     </message>
     <message>
-        <source>is not a supported kind (&quot;%1&quot;)</source>
+        <source>is not a supported kind ("%1")</source>
         <translation>ist keine unterstützte Art („%1“)</translation>
     </message>
     <message>
@@ -283,7 +282,7 @@
         <translation>muss ein Paar von Texten sein</translation>
     </message>
     <message>
-        <source>must be &quot;password&quot; or &quot;privateKey&quot;</source>
+        <source>must be "password" or "privateKey"</source>
         <translation>muss „password“ oder „privateKey“ sein</translation>
     </message>
     <message>
@@ -314,7 +313,7 @@
         <translation>Ein Anführungszeichen ist nicht geschlossen.</translation>
     </message>
     <message>
-        <source>&quot;Host&quot; needs at least one name.</source>
+        <source>"Host" needs at least one name.</source>
         <translation>„Host“ braucht mindestens einen Namen.</translation>
     </message>
     <message>
@@ -326,7 +325,7 @@
         <translation>Die eingebundene Datei %1 konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <source>Host %1: the port &quot;%2&quot; is not a number between 1 and 65535.</source>
+        <source>Host %1: the port "%2" is not a number between 1 and 65535.</source>
         <translation>Host %1: Der Port „%2“ ist keine Zahl zwischen 1 und 65535.</translation>
     </message>
     <message>
@@ -334,7 +333,7 @@
         <translation>Host %1 läuft über mehrere Sprung-Hosts; Conclave unterstützt einen, daher wurde er nicht importiert.</translation>
     </message>
     <message>
-        <source>Host %1: the jump host&apos;s port &quot;%2&quot; is not a number between 1 and 65535.</source>
+        <source>Host %1: the jump host's port "%2" is not a number between 1 and 65535.</source>
         <translation>Host %1: Der Port „%2“ des Sprung-Hosts ist keine Zahl zwischen 1 und 65535.</translation>
     </message>
     <message>
@@ -348,10 +347,6 @@
     <message>
         <source>%1, line %2: %3</source>
         <translation>%1, Zeile %2: %3</translation>
-    </message>
-    <message>
-        <source>%1 on %2</source>
-        <translation>%1 auf %2</translation>
     </message>
 </context>
 <context>
@@ -397,11 +392,11 @@
         <translation>Der Ordner existiert nicht (mehr).</translation>
     </message>
     <message>
-        <source>The folder &quot;%1&quot; cannot be saved: %2</source>
+        <source>The folder "%1" cannot be saved: %2</source>
         <translation>Der Ordner „%1“ kann nicht gespeichert werden: %2</translation>
     </message>
     <message>
-        <source>The connection &quot;%1&quot; cannot be saved: %2</source>
+        <source>The connection "%1" cannot be saved: %2</source>
         <translation>Die Verbindung „%1“ kann nicht gespeichert werden: %2</translation>
     </message>
     <message>
@@ -449,7 +444,7 @@
         <translation>Ihre Integritätsprüfung ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <source>The file is an SQLite database, but not one of Conclave&apos;s.</source>
+        <source>The file is an SQLite database, but not one of Conclave's.</source>
         <translation>Die Datei ist eine SQLite-Datenbank, aber keine von Conclave.</translation>
     </message>
     <message>
@@ -657,20 +652,20 @@
         <translation>Das ist keine Verbindungs-URI; sie muss mit einem Schema wie mongodb:// oder postgresql:// beginnen.</translation>
     </message>
     <message>
-        <source>The scheme &quot;%1&quot; is not supported. Use one of: %2.</source>
+        <source>The scheme "%1" is not supported. Use one of: %2.</source>
         <translation>Das Schema „%1“ wird nicht unterstützt. Verwenden Sie eines von: %2.</translation>
     </message>
     <message>
-        <source>A connection URI cannot contain &apos;#&apos;. If it is part of the password, write it as %23.</source>
-        <translation>Eine Verbindungs-URI darf kein &apos;#&apos; enthalten. Gehört es zum Passwort, schreiben Sie es als %23.</translation>
+        <source>A connection URI cannot contain '#'. If it is part of the password, write it as %23.</source>
+        <translation>Eine Verbindungs-URI darf kein '#' enthalten. Gehört es zum Passwort, schreiben Sie es als %23.</translation>
     </message>
     <message>
-        <source>The user name contains an invalid %-escape; write &apos;%&apos; as %25.</source>
-        <translation>Der Benutzername enthält eine ungültige %-Kodierung; schreiben Sie &apos;%&apos; als %25.</translation>
+        <source>The user name contains an invalid %-escape; write '%' as %25.</source>
+        <translation>Der Benutzername enthält eine ungültige %-Kodierung; schreiben Sie '%' als %25.</translation>
     </message>
     <message>
-        <source>The password contains an invalid %-escape; write &apos;%&apos; as %25.</source>
-        <translation>Das Passwort enthält eine ungültige %-Kodierung; schreiben Sie &apos;%&apos; als %25.</translation>
+        <source>The password contains an invalid %-escape; write '%' as %25.</source>
+        <translation>Das Passwort enthält eine ungültige %-Kodierung; schreiben Sie '%' als %25.</translation>
     </message>
     <message>
         <source>The URI names no host.</source>
@@ -693,15 +688,15 @@
         <translation>Eine ssh://-URI hat keinen Datenbankteil.</translation>
     </message>
     <message>
-        <source>The option &quot;%1&quot; must be written as name=value.</source>
+        <source>The option "%1" must be written as name=value.</source>
         <translation>Die Option „%1“ muss als name=wert geschrieben werden.</translation>
     </message>
     <message>
-        <source>The value of option &quot;%1&quot; contains an invalid %-escape.</source>
+        <source>The value of option "%1" contains an invalid %-escape.</source>
         <translation>Der Wert der Option „%1“ enthält eine ungültige %-Kodierung.</translation>
     </message>
     <message>
-        <source>The option value &quot;%1&quot; must be true or false.</source>
+        <source>The option value "%1" must be true or false.</source>
         <translation>Der Optionswert „%1“ muss true oder false sein.</translation>
     </message>
     <message>
@@ -713,7 +708,7 @@
         <translation>Der Host %1 enthält eine ungültige %-Kodierung.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; in brackets is not an IPv6 address.</source>
+        <source>"%1" in brackets is not an IPv6 address.</source>
         <translation>„%1“ in Klammern ist keine IPv6-Adresse.</translation>
     </message>
     <message>
@@ -737,7 +732,7 @@
         <translation>Eine mongodb+srv-URI kann keinen Port angeben; der SRV-Eintrag liefert ihn.</translation>
     </message>
     <message>
-        <source>The port &quot;%1&quot; of host %2 is not a number between 1 and 65535.</source>
+        <source>The port "%1" of host %2 is not a number between 1 and 65535.</source>
         <translation>Der Port „%1“ des Hosts %2 ist keine Zahl zwischen 1 und 65535.</translation>
     </message>
 </context>
@@ -768,7 +763,7 @@
         <translation>Am Ende der Daten stehen unerwartete Bytes.</translation>
     </message>
     <message>
-        <source>The member&apos;s encryption key cannot be used.</source>
+        <source>The member's encryption key cannot be used.</source>
         <translation>Der Verschlüsselungsschlüssel des Mitglieds kann nicht verwendet werden.</translation>
     </message>
     <message>
@@ -820,7 +815,7 @@
         <translation>Der Eintrag ist zu groß zum Teilen.</translation>
     </message>
     <message>
-        <source>The item&apos;s revision information is not consistent.</source>
+        <source>The item's revision information is not consistent.</source>
         <translation>Die Revisionsangaben des Eintrags sind nicht stimmig.</translation>
     </message>
     <message>
@@ -832,7 +827,7 @@
         <translation>Dieser Eintrag hat eine Art, die diese Version von Conclave nicht kennt.</translation>
     </message>
     <message>
-        <source>This item&apos;s header is not consistent.</source>
+        <source>This item's header is not consistent.</source>
         <translation>Der Kopf dieses Eintrags ist nicht stimmig.</translation>
     </message>
     <message>
@@ -852,7 +847,7 @@
         <translation>Dieser Eintrag wurde von jemandem geschrieben, der nie Mitglied des Ordners war.</translation>
     </message>
     <message>
-        <source>This item&apos;s signature is not valid.</source>
+        <source>This item's signature is not valid.</source>
         <translation>Die Signatur dieses Eintrags ist ungültig.</translation>
     </message>
     <message>
@@ -868,7 +863,7 @@
         <translation>Der Server hat zwei verschiedene Fassungen derselben Revision des Eintrags geliefert (Fork).</translation>
     </message>
     <message>
-        <source>This item&apos;s revision does not follow the one already seen (broken chain).</source>
+        <source>This item's revision does not follow the one already seen (broken chain).</source>
         <translation>Die Revision dieses Eintrags schließt nicht an die bereits bekannte an (unterbrochene Kette).</translation>
     </message>
     <message>
@@ -892,7 +887,7 @@
         <translation>Eine Löschmarkierung enthält unerwarteten Inhalt.</translation>
     </message>
     <message>
-        <source>The server asked for a password hashing strength below Conclave&apos;s minimum. Sign-in was stopped to protect your password.</source>
+        <source>The server asked for a password hashing strength below Conclave's minimum. Sign-in was stopped to protect your password.</source>
         <translation>Der Server verlangte eine Stärke für das Passwort-Hashing unter dem Minimum von Conclave. Die Anmeldung wurde abgebrochen, um Ihr Passwort zu schützen.</translation>
     </message>
     <message>
@@ -912,7 +907,7 @@
         <translation>Der Identitätsschlüssel hat die falsche Größe.</translation>
     </message>
     <message>
-        <source>This member&apos;s security key has changed. Sharing with them is paused until a folder manager confirms the new safety number.</source>
+        <source>This member's security key has changed. Sharing with them is paused until a folder manager confirms the new safety number.</source>
         <translation>Der Sicherheitsschlüssel dieses Mitglieds hat sich geändert. Das Teilen mit ihm ist angehalten, bis eine Ordnerverwaltung die neue Sicherheitsnummer bestätigt.</translation>
     </message>
     <message>
@@ -948,11 +943,11 @@
         <translation>Ein Eintrag im Mitgliederprotokoll gehört zu einem anderen Ordner.</translation>
     </message>
     <message>
-        <source>The membership log&apos;s hash chain is broken: an entry is missing, reordered or changed.</source>
+        <source>The membership log's hash chain is broken: an entry is missing, reordered or changed.</source>
         <translation>Die Hash-Kette des Mitgliederprotokolls ist unterbrochen: Ein Eintrag fehlt, wurde umgestellt oder geändert.</translation>
     </message>
     <message>
-        <source>The membership log does not start with the folder&apos;s creation.</source>
+        <source>The membership log does not start with the folder's creation.</source>
         <translation>Das Mitgliederprotokoll beginnt nicht mit dem Anlegen des Ordners.</translation>
     </message>
     <message>
@@ -972,7 +967,7 @@
         <translation>Ein Eintrag im Mitgliederprotokoll hat eine unerwartete Schlüsselversion.</translation>
     </message>
     <message>
-        <source>A membership log entry is not valid for the folder&apos;s current members.</source>
+        <source>A membership log entry is not valid for the folder's current members.</source>
         <translation>Ein Eintrag im Mitgliederprotokoll ist für die aktuellen Mitglieder des Ordners nicht gültig.</translation>
     </message>
     <message>
@@ -984,7 +979,7 @@
         <translation>Das Schlüsselpaket nennt keinen Benutzer.</translation>
     </message>
     <message>
-        <source>The key bundle&apos;s signature is not valid.</source>
+        <source>The key bundle's signature is not valid.</source>
         <translation>Die Signatur des Schlüsselpakets ist ungültig.</translation>
     </message>
     <message>
@@ -992,72 +987,80 @@
         <translation>Ein an Sie gesendeter Schlüssel konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <source>The safety numbers do not match. Do not add this member: the key the server showed is not theirs.</source>
-        <translation>Die Sicherheitsnummern stimmen nicht überein. Fügen Sie dieses Mitglied nicht hinzu: Der Schlüssel, den der Server gezeigt hat, gehört nicht ihm.</translation>
+        <source>The server did not deliver this item, so it was not re-encrypted.</source>
+        <translation>Der Server hat dieses Element nicht geliefert, daher wurde es nicht neu verschlüsselt.</translation>
     </message>
     <message>
-        <source>This member&apos;s key has not been verified. Use an invitation code or compare safety numbers before adding them.</source>
-        <translation>Der Schlüssel dieses Mitglieds ist nicht bestätigt. Verwenden Sie einen Einladungscode oder vergleichen Sie die Sicherheitsnummern, bevor Sie es hinzufügen.</translation>
+        <source>A folder state belongs to a different folder.</source>
+        <translation>Ein Ordnerzustand gehört zu einem anderen Ordner.</translation>
     </message>
     <message>
-        <source>Only a manager of a folder shared with this member can confirm their new key.</source>
-        <translation>Nur eine Person, die einen mit diesem Mitglied geteilten Ordner verwaltet, kann seinen neuen Schlüssel bestätigen.</translation>
+        <source>A change to the folder was made against a membership list that is outdated or differs from the one this computer accepted.</source>
+        <translation>Eine Änderung am Ordner wurde auf Grundlage einer Mitgliederliste gemacht, die veraltet ist oder von der abweicht, die dieser Computer angenommen hat.</translation>
     </message>
     <message>
-        <source>This invitation is meant for someone else.</source>
-        <translation>Diese Einladung ist für jemand anderen bestimmt.</translation>
+        <source>A change to the folder was made by a member without the right to make it.</source>
+        <translation>Eine Änderung am Ordner stammt von einem Mitglied, das sie nicht vornehmen darf.</translation>
     </message>
     <message>
-        <source>The invitation does not match the invitation code. Either the code was mistyped or the server changed the invitation; do not accept it until the code is checked with the person who invited you.</source>
-        <translation>Die Einladung passt nicht zum Einladungscode. Entweder wurde der Code falsch eingegeben, oder der Server hat die Einladung verändert; nehmen Sie sie erst an, wenn Sie den Code mit der Person geprüft haben, die Sie eingeladen hat.</translation>
+        <source>A folder state has an invalid signature.</source>
+        <translation>Ein Ordnerzustand hat eine ungültige Signatur.</translation>
     </message>
     <message>
-        <source>The manager confirming this key is not known here with the key the folder names for them.</source>
-        <translation>Die Person, die diesen Schlüssel bestätigt, ist hier nicht mit dem Schlüssel bekannt, den der Ordner für sie nennt.</translation>
+        <source>The folder's items do not match its signed state: an item, a deletion or a newer revision is missing.</source>
+        <translation>Die Elemente des Ordners passen nicht zu seinem signierten Zustand: Ein Element, eine Löschung oder eine neuere Revision fehlt.</translation>
     </message>
     <message>
-        <source>An invitation code has 20 letters and digits, like 7K2QD-M9XTR-4HN6B-C0PWE.</source>
-        <translation>Ein Einladungscode besteht aus 20 Buchstaben und Ziffern, zum Beispiel 7K2QD-M9XTR-4HN6B-C0PWE.</translation>
+        <source>A change to the folder does not follow the last one this computer accepted: a change is missing or the history was altered.</source>
+        <translation>Eine Änderung am Ordner schließt nicht an die letzte an, die dieser Computer angenommen hat: Eine Änderung fehlt oder der Verlauf wurde verändert.</translation>
     </message>
     <message>
-        <source>The answer belongs to a different invitation.</source>
-        <translation>Die Antwort gehört zu einer anderen Einladung.</translation>
+        <source>A folder state does not describe the item written with it.</source>
+        <translation>Ein Ordnerzustand beschreibt nicht das Element, das mit ihm geschrieben wurde.</translation>
     </message>
     <message>
-        <source>This invitation has already been used or was tried with wrong codes too often. Create a new invitation.</source>
-        <translation>Diese Einladung wurde bereits verwendet oder zu oft mit falschen Codes versucht. Erstellen Sie eine neue Einladung.</translation>
+        <source>The server listed an item twice or one from another folder.</source>
+        <translation>Der Server hat ein Element doppelt oder eines aus einem anderen Ordner aufgeführt.</translation>
     </message>
     <message>
-        <source>The invitation answer does not match the invitation code. Either the code was mistyped or the server changed the invitee&apos;s key; the member was not added.</source>
-        <translation>Die Antwort auf die Einladung passt nicht zum Einladungscode. Entweder wurde der Code falsch eingegeben, oder der Server hat den Schlüssel der eingeladenen Person ausgetauscht; das Mitglied wurde nicht hinzugefügt.</translation>
+        <source>Only a manager of the folder can share its key.</source>
+        <translation>Nur wer den Ordner verwaltet, kann seinen Schlüssel weitergeben.</translation>
     </message>
     <message>
-        <source>The saved security state of this account is damaged or was changed outside Conclave. Sharing stays stopped until it is resolved.</source>
-        <translation>Der gespeicherte Sicherheitszustand dieses Kontos ist beschädigt oder wurde außerhalb von Conclave verändert. Das Teilen bleibt angehalten, bis das geklärt ist.</translation>
+        <source>A folder key does not match the key the folder's manager committed to in the membership list.</source>
+        <translation>Ein Ordnerschlüssel passt nicht zu dem Schlüssel, auf den sich die Verwaltung des Ordners in der Mitgliederliste festgelegt hat.</translation>
     </message>
     <message>
-        <source>The saved security state belongs to a different account.</source>
-        <translation>Der gespeicherte Sicherheitszustand gehört zu einem anderen Konto.</translation>
+        <source>The member's key bundle does not carry the identity key the membership list binds to them.</source>
+        <translation>Das Schlüsselbündel des Mitglieds enthält nicht den Identitätsschlüssel, den die Mitgliederliste ihm zuordnet.</translation>
     </message>
     <message>
-        <source>The saved security state is older than the one this computer last wrote; an old copy was put back. Sharing stays stopped until it is resolved.</source>
-        <translation>Der gespeicherte Sicherheitszustand ist älter als der, den dieser Computer zuletzt geschrieben hat; eine alte Kopie wurde zurückgespielt. Das Teilen bleibt angehalten, bis das geklärt ist.</translation>
+        <source>The member's identity key is not the one this computer pinned for them. A manager must confirm their new key first.</source>
+        <translation>Der Identitätsschlüssel des Mitglieds ist nicht der, den dieser Computer für es gespeichert hat. Jemand mit Verwaltungsrecht muss den neuen Schlüssel zuerst bestätigen.</translation>
     </message>
     <message>
-        <source>The saved security state cannot be read.</source>
-        <translation>Der gespeicherte Sicherheitszustand kann nicht gelesen werden.</translation>
+        <source>This item is in an unknown format.</source>
+        <translation>Dieses Element liegt in einem unbekannten Format vor.</translation>
     </message>
     <message>
-        <source>The saved security state of this account is missing although this computer wrote one. Sharing stays stopped until it is resolved.</source>
-        <translation>Der gespeicherte Sicherheitszustand dieses Kontos fehlt, obwohl dieser Computer einen geschrieben hat. Das Teilen bleibt angehalten, bis das geklärt ist.</translation>
+        <source>This change is signed with an identity key its author no longer holds.</source>
+        <translation>Diese Änderung ist mit einem Identitätsschlüssel signiert, den ihr Autor nicht mehr besitzt.</translation>
     </message>
     <message>
-        <source>The security state could not be saved.</source>
-        <translation>Der Sicherheitszustand konnte nicht gespeichert werden.</translation>
+        <source>This change was written under the folder key a departed member still holds. A manager must rotate the folder key first.</source>
+        <translation>Diese Änderung wurde mit dem Ordnerschlüssel geschrieben, den ein ausgeschiedenes Mitglied noch besitzt. Jemand mit Verwaltungsrecht muss den Ordnerschlüssel zuerst erneuern.</translation>
     </message>
     <message>
-        <source>This is not a way to verify a member&apos;s key.</source>
-        <translation>Auf diese Weise lässt sich der Schlüssel eines Mitglieds nicht bestätigen.</translation>
+        <source>An item uses the id that belongs to the folder's name.</source>
+        <translation>Ein Element verwendet die ID, die zum Namen des Ordners gehört.</translation>
+    </message>
+    <message>
+        <source>A folder key differs from the one this computer already holds.</source>
+        <translation>Ein Ordnerschlüssel weicht von dem ab, den dieser Computer bereits besitzt.</translation>
+    </message>
+    <message>
+        <source>A folder state record is not consistent.</source>
+        <translation>Ein Ordnerzustand ist in sich nicht stimmig.</translation>
     </message>
 </context>
 <context>
@@ -1099,7 +1102,7 @@
         <translation>Für diese Verbindung ist im Schlüsselbund des Systems nichts gespeichert (%1).</translation>
     </message>
     <message>
-        <source>The system keychain is locked or refused access. Unlock it (for example in your desktop&apos;s password manager) and try again.</source>
+        <source>The system keychain is locked or refused access. Unlock it (for example in your desktop's password manager) and try again.</source>
         <translation>Der Schlüsselbund des Systems ist gesperrt oder hat den Zugriff verweigert. Entsperren Sie ihn (zum Beispiel in der Passwortverwaltung Ihres Desktops) und versuchen Sie es erneut.</translation>
     </message>
     <message>
@@ -1302,7 +1305,7 @@
         <translation>Gespeichertes Passwort &amp;vergessen</translation>
     </message>
     <message>
-        <source>Passwords are kept in your system keychain, never in Conclave&apos;s files.</source>
+        <source>Passwords are kept in your system keychain, never in Conclave's files.</source>
         <translation>Passwörter liegen im Schlüsselbund Ihres Systems, nie in den Dateien von Conclave.</translation>
     </message>
     <message>
@@ -1406,6 +1409,10 @@
         <translation>Schlüssel-Pass&amp;phrase:</translation>
     </message>
     <message>
+        <source>SSH Tunnel</source>
+        <translation>SSH-Tunnel</translation>
+    </message>
+    <message>
         <source>Connection &amp;options (for example authSource, replicaSet, sslmode):</source>
         <translation>Verbindungs&amp;optionen (zum Beispiel authSource, replicaSet, sslmode):</translation>
     </message>
@@ -1430,15 +1437,19 @@
         <translation>Datenbanknummer, z. B. 0</translation>
     </message>
     <message>
-        <source>The file &quot;%1&quot; cannot be read: %2</source>
+        <source>Jump Host</source>
+        <translation>Sprung-Host</translation>
+    </message>
+    <message>
+        <source>The file "%1" cannot be read: %2</source>
         <translation>Die Datei „%1“ kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>The file &quot;%1&quot; is too large to be a key or certificate.</source>
+        <source>The file "%1" is too large to be a key or certificate.</source>
         <translation>Die Datei „%1“ ist zu groß für einen Schlüssel oder ein Zertifikat.</translation>
     </message>
     <message>
-        <source>The file &quot;%1&quot; is empty.</source>
+        <source>The file "%1" is empty.</source>
         <translation>Die Datei „%1“ ist leer.</translation>
     </message>
     <message>
@@ -1472,69 +1483,6 @@
     <message>
         <source>Grey</source>
         <translation>Grau</translation>
-    </message>
-    <message>
-        <source>T&amp;est Connection</source>
-        <translation>Verbindung t&amp;esten</translation>
-    </message>
-    <message>
-        <source>Test the connection with the values entered here, before saving them</source>
-        <translation>Die Verbindung mit den hier eingegebenen Werten testen, bevor sie gespeichert werden</translation>
-    </message>
-    <message>
-        <source>The host is a DNS name whose SRV record lists the servers; such connections always use TLS unless you turn it off</source>
-        <translation>Der Host ist ein DNS-Name, dessen SRV-Eintrag die Server nennt; solche Verbindungen verwenden immer TLS, außer Sie schalten es aus</translation>
-    </message>
-    <message>
-        <source>Add a host</source>
-        <translation>Einen Host hinzufügen</translation>
-    </message>
-    <message>
-        <source>Remove the selected host</source>
-        <translation>Den ausgewählten Host entfernen</translation>
-    </message>
-    <message>
-        <source>&amp;Folder:</source>
-        <translation>&amp;Ordner:</translation>
-    </message>
-    <message>
-        <source>SSH tunnel</source>
-        <translation>SSH-Tunnel</translation>
-    </message>
-    <message numerus="yes">
-        <source>An SRV record names a single host: the other %n host(s) will be removed when you save.</source>
-        <translation>
-            <numerusform>Ein SRV-Eintrag nennt einen einzigen Host: der andere Host wird beim Speichern entfernt.</numerusform>
-            <numerusform>Ein SRV-Eintrag nennt einen einzigen Host: die anderen %n Hosts werden beim Speichern entfernt.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Host %1: %2</source>
-        <translation>Host %1: %2</translation>
-    </message>
-    <message>
-        <source>Option %1: %2</source>
-        <translation>Option %1: %2</translation>
-    </message>
-    <message>
-        <source>Discard Changes?</source>
-        <translation>Änderungen verwerfen?</translation>
-    </message>
-    <message>
-        <source>This connection has changes that are not saved. Discard them?</source>
-        <translation>Diese Verbindung hat Änderungen, die nicht gespeichert sind. Verwerfen?</translation>
-    </message>
-    <message>
-        <source>&amp;Discard Changes</source>
-        <translation>Änderungen &amp;verwerfen</translation>
-    </message>
-    <message>
-        <source>&amp;Keep Editing</source>
-        <translation>&amp;Weiter bearbeiten</translation>
-    </message>
-    <message>
-        <source>Top level</source>
-        <translation>Oberste Ebene</translation>
     </message>
 </context>
 <context>
@@ -1658,6 +1606,14 @@
         <translation>Aus der SSH-Konfiguration %1</translation>
     </message>
     <message>
+        <source>Line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
         <source>Nothing to import yet.</source>
         <translation>Noch nichts zu importieren.</translation>
     </message>
@@ -1682,63 +1638,6 @@
     <message>
         <source>Passwords found in URIs go to your keychain.</source>
         <translation>In URIs gefundene Passwörter kommen in Ihren Schlüsselbund.</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Hinweis</translation>
-    </message>
-    <message>
-        <source>Untick what you do not want; press F2 or double-click a name to change it.</source>
-        <translation>Entfernen Sie den Haken bei allem, was Sie nicht wollen; F2 oder ein Doppelklick auf einen Namen ändert ihn.</translation>
-    </message>
-    <message>
-        <source>Line %1: %2</source>
-        <translation>Zeile %1: %2</translation>
-    </message>
-    <message>
-        <source>%1, line %2: %3</source>
-        <translation>%1, Zeile %2: %3</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Already exists</source>
-        <translation>Schon vorhanden</translation>
-    </message>
-    <message>
-        <source>A connection to the same server, as the same user, exists already: “%1”. Tick it to import it anyway.</source>
-        <translation>Eine Verbindung zum selben Server mit demselben Benutzer gibt es schon: „%1“. Setzen Sie den Haken, um sie trotzdem zu importieren.</translation>
-    </message>
-    <message>
-        <source>Listed twice</source>
-        <translation>Doppelt aufgeführt</translation>
-    </message>
-    <message>
-        <source>The same connection is listed above. Tick it to import it anyway.</source>
-        <translation>Dieselbe Verbindung steht weiter oben. Setzen Sie den Haken, um sie trotzdem zu importieren.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n of them exist already and are not ticked.</source>
-        <translation>
-            <numerusform>Eine davon gibt es schon; sie ist nicht angehakt.</numerusform>
-            <numerusform>%n davon gibt es schon; sie sind nicht angehakt.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Conclave::Gui::LanguageComboBox</name>
-    <message>
-        <source>Conclave speaks the chosen language from its next start.</source>
-        <translation>Conclave spricht die gewählte Sprache ab dem nächsten Start.</translation>
-    </message>
-</context>
-<context>
-    <name>Conclave::Gui::LanguageSetting</name>
-    <message>
-        <source>System default</source>
-        <translation>Systemstandard</translation>
     </message>
 </context>
 <context>
@@ -2045,10 +1944,6 @@
         <source>Enter a command.</source>
         <translation>Geben Sie einen Befehl ein.</translation>
     </message>
-    <message>
-        <source>&amp;Language:</source>
-        <translation>&amp;Sprache:</translation>
-    </message>
 </context>
 <context>
     <name>Conclave::Gui::TestConnectionDialog</name>
@@ -2142,7 +2037,7 @@
 <context>
     <name>MySqlProbe</name>
     <message>
-        <source>Waiting for the server&apos;s greeting.</source>
+        <source>Waiting for the server's greeting.</source>
         <translation>Warten auf die Begrüßung des Servers.</translation>
     </message>
     <message>
@@ -2375,11 +2270,11 @@
         <translation>Der Server verlangt eine nicht unterstützte SCRAM-Erweiterung.</translation>
     </message>
     <message>
-        <source>The server&apos;s SCRAM challenge is incomplete.</source>
+        <source>The server's SCRAM challenge is incomplete.</source>
         <translation>Die SCRAM-Aufforderung des Servers ist unvollständig.</translation>
     </message>
     <message>
-        <source>The server&apos;s SCRAM challenge does not continue this sign-in.</source>
+        <source>The server's SCRAM challenge does not continue this sign-in.</source>
         <translation>Die SCRAM-Aufforderung des Servers setzt diese Anmeldung nicht fort.</translation>
     </message>
     <message>
@@ -2391,7 +2286,7 @@
         <translation>Der Server hat die Anmeldung abgelehnt (%1).</translation>
     </message>
     <message>
-        <source>The server&apos;s final SCRAM message is malformed.</source>
+        <source>The server's final SCRAM message is malformed.</source>
         <translation>Die letzte SCRAM-Nachricht des Servers ist fehlerhaft.</translation>
     </message>
     <message>
@@ -2471,7 +2366,7 @@
 <context>
     <name>SshProbe</name>
     <message>
-        <source>Waiting for the SSH server&apos;s identification.</source>
+        <source>Waiting for the SSH server's identification.</source>
         <translation>Warten auf die Kennung des SSH-Servers.</translation>
     </message>
     <message>

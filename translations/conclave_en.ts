@@ -1,519 +1,514 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
     <name>Conclave::Core::ClientLauncher</name>
     <message>
         <source>Could not create a private folder for the credentials: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Could not write the credentials file: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The SSH key file %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The connection has no host to open.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The host name %1 is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Opening a connection through an SSH tunnel is not supported yet.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No client program is set for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The %1 client &quot;%2&quot; is not installed or not on the search path. Install it or choose another client in Settings.</source>
-        <translation type="unfinished"></translation>
+        <source>The %1 client "%2" is not installed or not on the search path. Install it or choose another client in Settings.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The terminal program &quot;%1&quot; was not found. Choose a terminal in Settings.</source>
-        <translation type="unfinished"></translation>
+        <source>The terminal program "%1" was not found. Choose a terminal in Settings.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Could not start &quot;%1&quot;: %2.</source>
-        <translation type="unfinished"></translation>
+        <source>Could not start "%1": %2.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Conclave::Core::Connection</name>
     <message>
-        <source>&quot;%1&quot; is a TLS setting; set it in the TLS settings instead of as an option.</source>
-        <translation type="unfinished"></translation>
+        <source>"%1" is a TLS setting; set it in the TLS settings instead of as an option.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>TLS is on, but %1 &quot;%2&quot; allows unencrypted connections; choose a mode that requires TLS or turn TLS off.</source>
-        <translation type="unfinished"></translation>
+        <source>TLS is on, but %1 "%2" allows unencrypted connections; choose a mode that requires TLS or turn TLS off.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>%1 &quot;%2&quot; requires TLS; turn TLS on or remove the option.</source>
-        <translation type="unfinished"></translation>
+        <source>%1 "%2" requires TLS; turn TLS on or remove the option.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The connection has no identifier.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The kind of connection is not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Enter a name for the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The name is too long (at most 200 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The name must not contain control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Enter a host to connect to.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Only MongoDB connections can have more than one host.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Only MongoDB connections can use an SRV record.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A mongodb+srv connection needs exactly one host, the SRV name.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Enter a host name or address.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid host name or IP address.</source>
-        <translation type="unfinished"></translation>
+        <source>"%1" is not a valid host name or IP address.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A mongodb+srv connection cannot have a port; the SRV record provides it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A mongodb+srv connection needs a host name, not an IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Enter a port between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The user name must not contain control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The database name must not contain control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A Redis database is a number, 0 or greater.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>An SSH connection has no database.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Enter a name for the option.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>An option name may only contain letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
-        <translation type="unfinished"></translation>
+        <source>An option name may only contain letters, digits, '_', '.' and '-'.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The option &quot;%1&quot; holds a secret; secrets are kept in the keychain, not in options.</source>
-        <translation type="unfinished"></translation>
+        <source>The option "%1" holds a secret; secrets are kept in the keychain, not in options.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>An option value must not contain control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>SSH connections do not use TLS settings.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The CA file path must not contain control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The CA file must be given as a full path.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Enter the SSH host of the tunnel.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Enter an SSH port between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The SSH user name is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The colour must be written as #rrggbb.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A tag must be a short text without control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The notes are too long (at most 100,000 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Conclave::Core::ConnectionExporter</name>
     <message>
         <source># Conclave connections. Passwords are not included.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The file is not valid JSON (%1 at byte %2).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The file is not a Conclave connections export.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The export has no valid format version.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The export was written by a newer version of Conclave (format %1; this version reads up to %2). Update Conclave to import it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>is empty</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>is used twice</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The folder &quot;%1&quot; refers to a parent that is not in the file; it was put at the top level.</source>
-        <translation type="unfinished"></translation>
+        <source>The folder "%1" refers to a parent that is not in the file; it was put at the top level.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The connection &quot;%1&quot; was skipped: %2</source>
-        <translation type="unfinished"></translation>
+        <source>The connection "%1" was skipped: %2</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The connection &quot;%1&quot; refers to a folder that is not in the file; it was put at the top level.</source>
-        <translation type="unfinished"></translation>
+        <source>The connection "%1" refers to a folder that is not in the file; it was put at the top level.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The file %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The file %1 is too large to be a Conclave export.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 is not a regular file.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>must be text</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>must be a whole number from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>is missing</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>is not a valid identifier</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>is not a date and time</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>must be a list</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>must be an object</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>In the file, %1 %2.</source>
         <extracomment>%1 is a position in the file such as connections[3].hosts[0].port, %2 what is wrong</extracomment>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>is not a supported kind (&quot;%1&quot;)</source>
-        <translation type="unfinished"></translation>
+        <source>is not a supported kind ("%1")</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>must be a pair of texts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>must be &quot;password&quot; or &quot;privateKey&quot;</source>
-        <translation type="unfinished"></translation>
+        <source>must be "password" or "privateKey"</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The export could not be written to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Conclave::Core::ConnectionImporter</name>
     <message>
         <source>%1 is not a regular file.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The file %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The file %1 is too large to be a list of connections.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The file %1 is not UTF-8 text.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A quotation mark is not closed.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>&quot;Host&quot; needs at least one name.</source>
-        <translation type="unfinished"></translation>
+        <source>"Host" needs at least one name.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Include files are nested too deeply (a loop?).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The included file %1 could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Host %1: the port &quot;%2&quot; is not a number between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <source>Host %1: the port "%2" is not a number between 1 and 65535.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Host %1 goes through several jump hosts; Conclave supports one, so it was not imported.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Host %1: the jump host&apos;s port &quot;%2&quot; is not a number between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <source>Host %1: the jump host's port "%2" is not a number between 1 and 65535.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Host %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1, line %2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Conclave::Core::ConnectionStore</name>
     <message>
         <source>The folder %1 could not be created.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The folder %1 is not writable, so the connections database cannot be kept there.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 is not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The connections database %1 is read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The connections database was written by a newer version of Conclave (schema %1; this version reads up to %2). It was not changed; update Conclave to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Its schema version is invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The connections database %1 could not be opened (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A folder has an invalid identifier.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The connection does not exist (any more).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The folder does not exist (any more).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The folder &quot;%1&quot; cannot be saved: %2</source>
-        <translation type="unfinished"></translation>
+        <source>The folder "%1" cannot be saved: %2</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The connection &quot;%1&quot; cannot be saved: %2</source>
-        <translation type="unfinished"></translation>
+        <source>The connection "%1" cannot be saved: %2</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The connections database %1 could not be created: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The connections database is damaged and was not changed. %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The connections database could not be read or written (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The connections database %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The file %1 is not an SQLite database.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The file header is invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The file is shorter than its header says; it may have been truncated.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The file length does not match its page size; it may have been truncated.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The connections database was just upgraded by a newer version of Conclave; update Conclave to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The connections database could not be upgraded to schema %1 and was not changed. %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Its integrity check failed.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The file is an SQLite database, but not one of Conclave&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <source>The file is an SQLite database, but not one of Conclave's.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A connection has an invalid identifier.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A connection has an unknown kind.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A connection has unreadable hosts, options or tags.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The folder has no identifier.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Enter a name for the folder.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A folder cannot be moved into itself.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The parent folder does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The folder of the connection does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Conclave::Core::ConnectionTester</name>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The test was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This connection uses an SSH tunnel; testing the tunnel host %1 only.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The SSH tunnel has no host.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The connection has no host to test.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>TLS does not apply to SSH; the setting is ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>TLS is not available on this system.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>Testing the first of %n hosts.</source>
@@ -524,11 +519,11 @@
     </message>
     <message>
         <source>Looking up the SRV record %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Could not find the SRV record %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>The SRV record names %n hosts; testing %1.</source>
@@ -539,658 +534,666 @@
     </message>
     <message>
         <source>The CA file %1 holds no certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The CA file %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The client certificate is not used by the test.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Looking up %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Connecting to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Connected to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Connected to %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Starting TLS.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>TLS established (%1, %2).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server sent far more data than expected.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The certificate is not valid for %1; accepted because invalid host names are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>TLS handshake failed: the server closed the connection; it may not use TLS on this port.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server closed the connection unexpectedly.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Timed out after %1 s during the TLS handshake; the server may not use TLS on this port.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Timed out after %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Could not find the host %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Connection refused by %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The network cannot reach %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>TLS handshake failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The connection to %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>TLS handshake failed: the certificate is not valid for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>TLS handshake failed: the certificate has expired.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>TLS handshake failed: the certificate is not valid yet.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>TLS handshake failed: the certificate has been revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>TLS handshake failed: certificate is not trusted.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>TLS handshake failed: the server did not answer with TLS.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Reached the SSH tunnel host %1 (%2), but testing through SSH tunnels is not supported yet.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Conclave::Core::ConnectionUri</name>
     <message>
         <source>Enter a connection URI.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This is not a connection URI; it must start with a scheme such as mongodb:// or postgresql://.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The scheme &quot;%1&quot; is not supported. Use one of: %2.</source>
-        <translation type="unfinished"></translation>
+        <source>The scheme "%1" is not supported. Use one of: %2.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>A connection URI cannot contain &apos;#&apos;. If it is part of the password, write it as %23.</source>
-        <translation type="unfinished"></translation>
+        <source>A connection URI cannot contain '#'. If it is part of the password, write it as %23.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The user name contains an invalid %-escape; write &apos;%&apos; as %25.</source>
-        <translation type="unfinished"></translation>
+        <source>The user name contains an invalid %-escape; write '%' as %25.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The password contains an invalid %-escape; write &apos;%&apos; as %25.</source>
-        <translation type="unfinished"></translation>
+        <source>The password contains an invalid %-escape; write '%' as %25.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The URI names no host.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Only MongoDB URIs can list more than one host.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A mongodb+srv URI names exactly one host, the SRV name.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The database name contains an invalid %-escape.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>An ssh:// URI has no database part.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The option &quot;%1&quot; must be written as name=value.</source>
-        <translation type="unfinished"></translation>
+        <source>The option "%1" must be written as name=value.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The value of option &quot;%1&quot; contains an invalid %-escape.</source>
-        <translation type="unfinished"></translation>
+        <source>The value of option "%1" contains an invalid %-escape.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The option value &quot;%1&quot; must be true or false.</source>
-        <translation type="unfinished"></translation>
+        <source>The option value "%1" must be true or false.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The IPv6 address in host %1 is missing its closing bracket.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Host %1 contains an invalid %-escape.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>&quot;%1&quot; in brackets is not an IPv6 address.</source>
-        <translation type="unfinished"></translation>
+        <source>"%1" in brackets is not an IPv6 address.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Unexpected text after the IPv6 address of host %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>An IPv6 address must be written in brackets, like [2001:db8::1]:%1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Host %1 is encoded (a socket path?); only host names and IP addresses are supported.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Host %1 is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A mongodb+srv URI cannot give a port; the SRV record provides it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The port &quot;%1&quot; of host %2 is not a number between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <source>The port "%1" of host %2 is not a number between 1 and 65535.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Conclave::Core::Crypto</name>
     <message>
         <source>Enter your password.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>There was not enough memory to process the password.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The data ends too early.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The data is not in a format this version of Conclave understands.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A length in the data is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The data has unexpected bytes at the end.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The member&apos;s encryption key cannot be used.</source>
-        <translation type="unfinished"></translation>
+        <source>The member's encryption key cannot be used.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A folder key was granted for a different folder.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A folder key was granted for a key version the membership log does not know.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A folder key grant has an invalid signature.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A folder key was granted by someone without the Manage role.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A folder key was granted to someone who is not a member.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This folder key grant is addressed to someone else.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A folder key grant is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The folder key needed for this step is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A folder key chain link does not belong to this folder.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A folder key chain link is damaged or was altered.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The encryption key of a remaining member is missing, so the folder key cannot be shared with them.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The item is too large to share.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The item&apos;s revision information is not consistent.</source>
-        <translation type="unfinished"></translation>
+        <source>The item's revision information is not consistent.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This item was written in a format this version of Conclave does not know. Update Conclave to read it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This item has a kind this version of Conclave does not know.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>This item&apos;s header is not consistent.</source>
-        <translation type="unfinished"></translation>
+        <source>This item's header is not consistent.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This item could not be decrypted. It may have been altered.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server delivered an item that belongs to a different folder (moved item).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server delivered a different item than the one requested (swapped id).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This item was written by someone who was never a member of the folder.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>This item&apos;s signature is not valid.</source>
-        <translation type="unfinished"></translation>
+        <source>This item's signature is not valid.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This item was written by a member without the right to edit.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server delivered an older revision of this item than one already seen (rollback).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server delivered two different versions of the same item revision (fork).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>This item&apos;s revision does not follow the one already seen (broken chain).</source>
-        <translation type="unfinished"></translation>
+        <source>This item's revision does not follow the one already seen (broken chain).</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This item uses a folder key version the membership log does not know.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This item was written with an outdated folder key (stale key version).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A folder name belongs to a different folder.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The folder key for this item is not available on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A delete marker carries unexpected content.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The server asked for a password hashing strength below Conclave&apos;s minimum. Sign-in was stopped to protect your password.</source>
-        <translation type="unfinished"></translation>
+        <source>The server asked for a password hashing strength below Conclave's minimum. Sign-in was stopped to protect your password.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server asked for a weaker password hashing strength than it used before. Sign-in was stopped to protect your password.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server asked for a password hashing cost this computer cannot afford.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server sent a password salt of the wrong size.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The identity key has the wrong size.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>This member&apos;s security key has changed. Sharing with them is paused until a folder manager confirms the new safety number.</source>
-        <translation type="unfinished"></translation>
+        <source>This member's security key has changed. Sharing with them is paused until a folder manager confirms the new safety number.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This key is not the changed key waiting for confirmation.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The key pins are damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The key could not be unlocked. The password may be wrong or the stored key may be damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A membership log entry has an unknown action or role.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server sent an older or truncated membership list than this computer has already seen (rollback).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server sent an empty membership list.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server sent a membership list that contradicts one this computer has already seen (fork).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A membership log entry belongs to a different folder.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The membership log&apos;s hash chain is broken: an entry is missing, reordered or changed.</source>
-        <translation type="unfinished"></translation>
+        <source>The membership log's hash chain is broken: an entry is missing, reordered or changed.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The membership log does not start with the folder&apos;s creation.</source>
-        <translation type="unfinished"></translation>
+        <source>The membership log does not start with the folder's creation.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A membership log entry is signed by someone who is not a member.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A membership log entry has an invalid signature.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A membership change is signed by a member without the Manage role.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A membership log entry has an unexpected key version.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>A membership log entry is not valid for the folder&apos;s current members.</source>
-        <translation type="unfinished"></translation>
+        <source>A membership log entry is not valid for the folder's current members.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A folder must always keep at least one manager.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The key bundle names no user.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The key bundle&apos;s signature is not valid.</source>
-        <translation type="unfinished"></translation>
+        <source>The key bundle's signature is not valid.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A key sent to you could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The safety numbers do not match. Do not add this member: the key the server showed is not theirs.</source>
-        <translation type="unfinished"></translation>
+        <source>The server did not deliver this item, so it was not re-encrypted.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>This member&apos;s key has not been verified. Use an invitation code or compare safety numbers before adding them.</source>
-        <translation type="unfinished"></translation>
+        <source>A folder state belongs to a different folder.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Only a manager of a folder shared with this member can confirm their new key.</source>
-        <translation type="unfinished"></translation>
+        <source>A change to the folder was made against a membership list that is outdated or differs from the one this computer accepted.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>This invitation is meant for someone else.</source>
-        <translation type="unfinished"></translation>
+        <source>A change to the folder was made by a member without the right to make it.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The invitation does not match the invitation code. Either the code was mistyped or the server changed the invitation; do not accept it until the code is checked with the person who invited you.</source>
-        <translation type="unfinished"></translation>
+        <source>A folder state has an invalid signature.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The manager confirming this key is not known here with the key the folder names for them.</source>
-        <translation type="unfinished"></translation>
+        <source>The folder's items do not match its signed state: an item, a deletion or a newer revision is missing.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>An invitation code has 20 letters and digits, like 7K2QD-M9XTR-4HN6B-C0PWE.</source>
-        <translation type="unfinished"></translation>
+        <source>A change to the folder does not follow the last one this computer accepted: a change is missing or the history was altered.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The answer belongs to a different invitation.</source>
-        <translation type="unfinished"></translation>
+        <source>A folder state does not describe the item written with it.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>This invitation has already been used or was tried with wrong codes too often. Create a new invitation.</source>
-        <translation type="unfinished"></translation>
+        <source>The server listed an item twice or one from another folder.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The invitation answer does not match the invitation code. Either the code was mistyped or the server changed the invitee&apos;s key; the member was not added.</source>
-        <translation type="unfinished"></translation>
+        <source>Only a manager of the folder can share its key.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The saved security state of this account is damaged or was changed outside Conclave. Sharing stays stopped until it is resolved.</source>
-        <translation type="unfinished"></translation>
+        <source>A folder key does not match the key the folder's manager committed to in the membership list.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The saved security state belongs to a different account.</source>
-        <translation type="unfinished"></translation>
+        <source>The member's key bundle does not carry the identity key the membership list binds to them.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The saved security state is older than the one this computer last wrote; an old copy was put back. Sharing stays stopped until it is resolved.</source>
-        <translation type="unfinished"></translation>
+        <source>The member's identity key is not the one this computer pinned for them. A manager must confirm their new key first.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The saved security state cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <source>This item is in an unknown format.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The saved security state of this account is missing although this computer wrote one. Sharing stays stopped until it is resolved.</source>
-        <translation type="unfinished"></translation>
+        <source>This change is signed with an identity key its author no longer holds.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The security state could not be saved.</source>
-        <translation type="unfinished"></translation>
+        <source>This change was written under the folder key a departed member still holds. A manager must rotate the folder key first.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>This is not a way to verify a member&apos;s key.</source>
-        <translation type="unfinished"></translation>
+        <source>An item uses the id that belongs to the folder's name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A folder key differs from the one this computer already holds.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A folder state record is not consistent.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Conclave::Core::KeychainSecretStore</name>
     <message>
         <source>macOS Keychain</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Windows Credential Manager</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Secret Service</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>test entry</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>unknown error</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The %1 could not be read from the system keychain: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The %1 could not be saved in the system keychain: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The %1 could not be removed from the system keychain: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No %1 is stored in the system keychain for this connection.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The system keychain is locked or refused access. Unlock it (for example in your desktop&apos;s password manager) and try again.</source>
-        <translation type="unfinished"></translation>
+        <source>The system keychain is locked or refused access. Unlock it (for example in your desktop's password manager) and try again.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No system keychain is available on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The system keychain on this computer does not support this.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The system keychain did not answer in time. It may be locked or busy.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The system keychain returned different data than was stored in it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Conclave::Core::MemorySecretStore</name>
     <message>
         <source>this session only</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No %1 is stored for this connection.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Conclave::Gui::ConnectionDetailsPane</name>
     <message>
         <source>Select a connection to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Hosts:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Database:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>User:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>TLS:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>SSH tunnel:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Tags:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 (DNS SRV record)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>(with client certificate)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>(host names not checked)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>%1 — %n connection(s)</source>
@@ -1211,455 +1214,408 @@
     <name>Conclave::Gui::ConnectionEditorDialog</name>
     <message>
         <source>New Connection</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Edit Connection</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>e.g. Orders (production)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Use a DNS &amp;SRV record (mongodb+srv)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Hosts:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Database:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Colour:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Separate tags with commas</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Tags:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Stored in your keychain</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Forget the stored password</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Passwords are kept in your system keychain, never in Conclave&apos;s files.</source>
-        <translation type="unfinished"></translation>
+        <source>Passwords are kept in your system keychain, never in Conclave's files.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Authentication</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Encrypt the connection with TLS</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>C&amp;A file:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Choose a CA bundle</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>System certificates</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Client &amp;certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Choose a client certificate</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Client &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Choose the client key</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Forget the stored client certificate</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Allow &amp;invalid host names (insecure)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The certificate and key files are read once and kept in your keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>TLS</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Connect through an &amp;SSH tunnel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>SSH &amp;host:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>SSH &amp;port:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>SSH &amp;user:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Private key</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Authentication:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>SSH pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Private &amp;key file:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Choose a private key</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Key pass&amp;phrase:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SSH Tunnel</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Connection &amp;options (for example authSource, replicaSet, sslmode):</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Option</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>N&amp;otes:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Advanced</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Database number, e.g. 0</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The file &quot;%1&quot; cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <source>Jump Host</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The file &quot;%1&quot; is too large to be a key or certificate.</source>
-        <translation type="unfinished"></translation>
+        <source>The file "%1" cannot be read: %2</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The file &quot;%1&quot; is empty.</source>
-        <translation type="unfinished"></translation>
+        <source>The file "%1" is too large to be a key or certificate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file "%1" is empty.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Choose the client certificate that belongs to this key.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Red</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Orange</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Yellow</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Green</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Blue</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Purple</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Grey</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>T&amp;est Connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test the connection with the values entered here, before saving them</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The host is a DNS name whose SRV record lists the servers; such connections always use TLS unless you turn it off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a host</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove the selected host</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Folder:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SSH tunnel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>An SRV record names a single host: the other %n host(s) will be removed when you save.</source>
-        <translation>
-            <numerusform>An SRV record names a single host: the other host will be removed when you save.</numerusform>
-            <numerusform>An SRV record names a single host: the other %n hosts will be removed when you save.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Host %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Option %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Discard Changes?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This connection has changes that are not saved. Discard them?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Discard Changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Keep Editing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Top level</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Conclave::Gui::ConnectionTreeModel</name>
     <message>
         <source>The connection list is read-only because its database could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A folder cannot be moved into itself.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The target folder no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A folder that still holds connections was not removed.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Conclave::Gui::EmptyStateWidget</name>
     <message>
         <source>No connections yet</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Add your first database or SSH connection, or import connection URIs and hosts from your SSH configuration.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>New Connection…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Connections unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The connection database could not be opened, so Conclave started with an empty, read-only list. The file was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Conclave::Gui::ImportDialog</name>
     <message>
         <source>Import Connections</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Paste connection URIs, one per line (mongodb://, mongodb+srv://, postgresql://, mysql://, redis://, ssh://), or read them from a file.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Open &amp;File…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Read ~/.ssh/&amp;config</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Connections are added at the top level.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Connections are added to the folder “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Import URIs from a File</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Text files (*.txt *.uri *.list)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>From the file %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>From the SSH configuration %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Nothing to import yet.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>%n connection(s) found.</source>
@@ -1677,259 +1633,202 @@
     </message>
     <message>
         <source>Skipped: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Passwords found in URIs go to your keychain.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Untick what you do not want; press F2 or double-click a name to change it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Line %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1, line %2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Already exists</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A connection to the same server, as the same user, exists already: “%1”. Tick it to import it anyway.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Listed twice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The same connection is listed above. Tick it to import it anyway.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n of them exist already and are not ticked.</source>
-        <translation>
-            <numerusform>%n of them exists already and is not ticked.</numerusform>
-            <numerusform>%n of them exist already and are not ticked.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Conclave::Gui::LanguageComboBox</name>
-    <message>
-        <source>Conclave speaks the chosen language from its next start.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Conclave::Gui::LanguageSetting</name>
-    <message>
-        <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Conclave::Gui::MainWindow</name>
     <message>
         <source>Conclave</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;New Connection…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>New Connection</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>New &amp;Folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>New Folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>D&amp;uplicate</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Rename</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Copy URI</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Copy URI</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Copy URI with &amp;Password</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Copies the URI including the password; the clipboard is cleared after 30 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Opens the connection in its client in your terminal.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Test Connection</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>E&amp;xport…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Connection</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Filter by name, host or tag (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Filter</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Connections</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Your connections were saved by a newer version of Conclave. Conclave started with an empty, read-only list and did not change the file. Update Conclave to see them.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Your connection database is damaged. Conclave started with an empty, read-only list and did not change the file (%1). Details: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Your connection database could not be opened: %1 Conclave started with an empty, read-only list.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Some connections could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The connection list is read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The change could not be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A password or key could not be saved in the keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Create %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Create folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Edit %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 (copy)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Duplicate %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>Delete %n item(s)</source>
@@ -1940,11 +1839,11 @@
     </message>
     <message>
         <source>Deleted. Press Ctrl+Z to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Rename folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>Move %n item(s)</source>
@@ -1955,19 +1854,19 @@
     </message>
     <message>
         <source>&amp;Rename Folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No password is stored for this connection; copied the URI without one.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>URI with password copied. The clipboard is cleared in 30 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>URI copied.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>Import %n connection(s)</source>
@@ -1985,19 +1884,19 @@
     </message>
     <message>
         <source>Opening %1…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Export Connections</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Conclave export (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>List of URIs (*.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>Exported %n connection(s) without passwords.</source>
@@ -2011,499 +1910,495 @@
     <name>Conclave::Gui::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Run clients without a terminal</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Terminal:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 client:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Commands are split like a shell does, without expansions. Passwords are handed to clients through private files or their environment, never on the command line.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Enter a command.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Conclave::Gui::TestConnectionDialog</name>
     <message>
         <source>Test Connection — %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Testing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The stored password could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The test was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>LauncherSettings</name>
     <message>
         <source>The command %1 has an unmatched quote.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>MongoProbe</name>
     <message>
         <source>Sending hello to the server.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server did not answer like MongoDB.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server did not answer like MongoDB 3.6 or later.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server refused hello.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server refused hello: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Member of replica set %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>primary</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>not primary</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server is a mongos router of a sharded cluster.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>wire version %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 (wire version %2)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>MongoDB (wire version %1)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>MongoDB %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Connected to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Connected to %1; sign-in is not tested for MongoDB yet.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>MySqlProbe</name>
     <message>
-        <source>Waiting for the server&apos;s greeting.</source>
-        <translation type="unfinished"></translation>
+        <source>Waiting for the server's greeting.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server did not answer like MySQL.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server speaks a MySQL protocol version that is not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server greeted as %1 %2.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>TLS handshake failed: the server does not accept TLS connections.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Asking the server to switch to TLS.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>enter a user name to test signing in</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>the server is too old for the sign-in test</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Signing in as %1 with mysql_native_password.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Connected to %1 %2; signed in as %3.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Wrong user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server answered: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server refused the connection: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>the server wants the %1 sign-in method, which the test does not support yet</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>the server asked for a sign-in step the test does not support yet</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Connected to %1 %2; sign-in not tested: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>PostgresProbe</name>
     <message>
         <source>PostgreSQL needs a user name to answer; enter one to test the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Asking the server to switch to TLS.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Sending the startup message for user %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server sent unexpected data before the TLS handshake.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>TLS handshake failed: the server does not accept TLS connections.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server did not answer like PostgreSQL to the TLS request.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server did not answer like PostgreSQL.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server reported ready before signing in.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Connected to PostgreSQL; signed in as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Connected to PostgreSQL %1; signed in as %2.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server asks for a password, and none was given.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Signed in as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server asks for the password in clear text over an unencrypted connection; it was not sent. Turn on TLS.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Signing in with a password (protected by TLS).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Signing in with md5 password authentication.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server offers no sign-in method that Conclave supports.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Signing in with SCRAM-SHA-256.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server proved that it knows the password.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server asks for a sign-in method that Conclave does not support (code %1).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Wrong user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server does not let this user sign in from here: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server answered: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server refused the connection: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>RedisProbe</name>
     <message>
         <source>Signing in with the password.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Signing in as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server did not answer like Redis.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Wrong user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server has no password set; none was needed.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server refused the sign-in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server asks for a password, and none was given.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server refused the request: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server runs in %1 mode.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Redis</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Redis %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Connected to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Connected to %1; signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Connected to %1; signed in as %2.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ScramSha256</name>
     <message>
         <source>The sign-in exchange started out of order.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server asked for a SCRAM extension that is not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The server&apos;s SCRAM challenge is incomplete.</source>
-        <translation type="unfinished"></translation>
+        <source>The server's SCRAM challenge is incomplete.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The server&apos;s SCRAM challenge does not continue this sign-in.</source>
-        <translation type="unfinished"></translation>
+        <source>The server's SCRAM challenge does not continue this sign-in.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server asked for %1 password hashing rounds; at most %2 are accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server rejected the sign-in (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The server&apos;s final SCRAM message is malformed.</source>
-        <translation type="unfinished"></translation>
+        <source>The server's final SCRAM message is malformed.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server could not prove that it knows the password; it may not be the server you meant to reach.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>SecretKind</name>
     <message>
         <source>password</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>SSH password</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>SSH key passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>SSH private key</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>TLS client certificate</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>TLS client key</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>unknown secret</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>SecretStore</name>
     <message>
         <source>A secret can only be stored for a saved connection.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This kind of secret is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The secret is too large to store; the limit is %1 KiB.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>SecretStoreFactory</name>
     <message>
         <source>Passwords and keys are kept in memory until Conclave quits and will be asked for again next time.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The system keychain is not used because %1 is set to “memory”.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This build of Conclave has no keychain support.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No D-Bus session is running, so Conclave cannot reach the system keychain (Secret Service).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Conclave cannot use the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>SshProbe</name>
     <message>
-        <source>Waiting for the SSH server&apos;s identification.</source>
-        <translation type="unfinished"></translation>
+        <source>Waiting for the SSH server's identification.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server did not answer like SSH.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server speaks SSH protocol %1, which is not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The server identified as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Connected to SSH server %1; sign-in is not tested for SSH.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Keeps, tests and opens database and SSH connections.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Use the connection database at &lt;file&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>
