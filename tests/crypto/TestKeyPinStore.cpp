@@ -7,6 +7,7 @@
 #include "core/crypto/ByteWriter.h"
 #include "core/crypto/DomainTags.h"
 #include "core/crypto/Fingerprint.h"
+#include "core/crypto/FolderKeyRing.h"
 #include "core/crypto/KeyPinStore.h"
 #include "core/crypto/UserKeys.h"
 
@@ -145,7 +146,10 @@ private slots:
         if (variant == u"forged folder") {
             const UserKeys fakeAlice = UserKeys::generate();
             MembershipState forged(QUuid::createUuid());
-            QVERIFY(forged.apply(MembershipLog::create(forged.folderId(), f.alice.id, fakeAlice, 10)).ok());
+            QVERIFY(forged
+                        .apply(MembershipLog::create(forged.folderId(), f.alice.id, fakeAlice,
+                                                     FolderKeyRing::generateKey(), 10))
+                        .ok());
             QVERIFY(
                 forged
                     .apply(MembershipLog::next(forged, MembershipAction::Add, f.alice.id, fakeAlice, f.bob.id,

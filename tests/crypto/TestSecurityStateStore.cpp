@@ -6,6 +6,7 @@
 #include "FolderFixture.h"
 
 #include "core/crypto/AccountKeys.h"
+#include "core/crypto/FolderKeyRing.h"
 #include "core/crypto/SecurityStateStore.h"
 
 #include <QFile>
@@ -58,7 +59,7 @@ private slots:
         FolderFixture f;
         const QList<MembershipEntry> beforeRemoval = f.log;
         f.append(MembershipLog::next(f.state, MembershipAction::Remove, f.alice.id, f.alice.keys, f.bob.id));
-        f.append(MembershipLog::next(f.state, MembershipAction::Rotate, f.alice.id, f.alice.keys));
+        f.rotate(f.alice);
         const QUuid carolAccount = f.carol.id;
         const SecureBytes accountKey = AccountKeys::generateAccountKey();
         {
@@ -363,9 +364,13 @@ private slots:
         const QUuid forgedFolder = QUuid::createUuid();
         const UserKeys serverKeys = UserKeys::generate();
         MembershipState forged(forgedFolder);
-        QVERIFY(forged.apply(MembershipLog::create(forgedFolder, f.alice.id, serverKeys, 3000)).ok());
+        QVERIFY(forged
+                    .apply(MembershipLog::create(forgedFolder, f.alice.id, serverKeys,
+                                                 FolderKeyRing::generateKey(), 3000))
+                    .ok());
         QVERIFY(MembershipLog::replay(forgedFolder,
-                                      {MembershipLog::create(forgedFolder, f.alice.id, serverKeys, 3000)},
+                                      {MembershipLog::create(forgedFolder, f.alice.id, serverKeys,
+                                                             FolderKeyRing::generateKey(), 3000)},
                                       state.checkpoint(forgedFolder))
                     .ok()); // the log alone is consistent
         const Status checked = state.pins.checkMembers(forged, 4);
