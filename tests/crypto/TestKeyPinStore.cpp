@@ -261,6 +261,31 @@ private slots:
         QVERIFY(other.isBlocked(f.bob.id));
     }
 
+    void confirmKeyEntryIsConfirmedThroughThePinStore()
+    {
+        // A manager binds bob's new key with a *confirm key* entry. On carol's client the log
+        // alone does not move the pin: bob is blocked until confirmChange() names the entry's
+        // signer, a manager pinned here with the key the log binds to them.
+        FolderFixture f;
+        const UserKeys bobNew = UserKeys::generate();
+        f.append(MembershipLog::next(f.state, MembershipAction::ConfirmKey, f.alice.id, f.alice.keys,
+                                     f.bob.id, bobNew.identityPublicKey()));
+        QCOMPARE(f.state.identityKeyOf(f.bob.id), bobNew.identityPublicKey());
+        const Status checked = f.pins.checkMembers(f.state, 20);
+        QVERIFY(!checked.ok());
+        QCOMPARE(checked.error().code, ErrorCode::Denied);
+        QVERIFY(f.pins.isBlocked(f.bob.id));
+        QCOMPARE(f.pins.pendingKey(f.bob.id), bobNew.identityPublicKey());
+        QVERIFY(!f.pins.confirmChange(f.bob.id, bobNew.identityPublicKey(), f.carol.id, f.state, 21).ok());
+        QVERIFY(f.pins.isBlocked(f.bob.id));
+
+        QVERIFY(f.pins.confirmChange(f.bob.id, bobNew.identityPublicKey(), f.alice.id, f.state, 22).ok());
+        QVERIFY(!f.pins.isBlocked(f.bob.id));
+        QCOMPARE(f.pins.pin(f.bob.id)->origin, KeyPinStore::Origin::ConfirmedChange);
+        QCOMPARE(f.pins.pin(f.bob.id)->confirmedBy, f.alice.id);
+        QVERIFY(f.pins.checkMembers(f.state, 23).ok());
+    }
+
     void serialisationRoundTrip()
     {
         FolderFixture f;
