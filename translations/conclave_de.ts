@@ -348,6 +348,10 @@
         <source>%1, line %2: %3</source>
         <translation>%1, Zeile %2: %3</translation>
     </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Core::ConnectionStore</name>
@@ -1062,6 +1066,82 @@
         <source>A folder state record is not consistent.</source>
         <translation>Ein Ordnerzustand ist in sich nicht stimmig.</translation>
     </message>
+    <message>
+        <source>This invitation is meant for someone else.</source>
+        <translation>Diese Einladung ist für jemand anderen bestimmt.</translation>
+    </message>
+    <message>
+        <source>The invitation does not match the invitation code. Either the code was mistyped or the server changed the invitation; do not accept it until the code is checked with the person who invited you.</source>
+        <translation>Die Einladung passt nicht zum Einladungscode. Entweder wurde der Code falsch eingegeben, oder der Server hat die Einladung verändert; nehmen Sie sie erst an, wenn Sie den Code mit der Person geprüft haben, die Sie eingeladen hat.</translation>
+    </message>
+    <message>
+        <source>The answer belongs to a different invitation.</source>
+        <translation>Die Antwort gehört zu einer anderen Einladung.</translation>
+    </message>
+    <message>
+        <source>This invitation has already been used or was tried with wrong codes too often. Create a new invitation.</source>
+        <translation>Diese Einladung wurde bereits verwendet oder zu oft mit falschen Codes versucht. Erstellen Sie eine neue Einladung.</translation>
+    </message>
+    <message>
+        <source>The invitation answer does not match the invitation code. Either the code was mistyped or the server changed the invitee's key; the member was not added.</source>
+        <translation>Die Antwort auf die Einladung passt nicht zum Einladungscode. Entweder wurde der Code falsch eingegeben, oder der Server hat den Schlüssel der eingeladenen Person ausgetauscht; das Mitglied wurde nicht hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>An invitation code has 20 letters and digits, like 7K2QD-M9XTR-4HN6B-C0PWE.</source>
+        <translation>Ein Einladungscode besteht aus 20 Buchstaben und Ziffern, zum Beispiel 7K2QD-M9XTR-4HN6B-C0PWE.</translation>
+    </message>
+    <message>
+        <source>This is not a way to verify a member's key.</source>
+        <translation>Auf diese Weise lässt sich der Schlüssel eines Mitglieds nicht bestätigen.</translation>
+    </message>
+    <message>
+        <source>The safety numbers do not match. Do not add this member: the key the server showed is not theirs.</source>
+        <translation>Die Sicherheitsnummern stimmen nicht überein. Fügen Sie dieses Mitglied nicht hinzu: Der Schlüssel, den der Server gezeigt hat, gehört nicht ihm.</translation>
+    </message>
+    <message>
+        <source>This member's key has not been verified. Use an invitation code or compare safety numbers before adding them.</source>
+        <translation>Der Schlüssel dieses Mitglieds ist nicht bestätigt. Verwenden Sie einen Einladungscode oder vergleichen Sie die Sicherheitsnummern, bevor Sie es hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Only a manager of a folder shared with this member can confirm their new key.</source>
+        <translation>Nur eine Person, die einen mit diesem Mitglied geteilten Ordner verwaltet, kann seinen neuen Schlüssel bestätigen.</translation>
+    </message>
+    <message>
+        <source>The manager confirming this key is not known here with the key the folder names for them.</source>
+        <translation>Die Person, die diesen Schlüssel bestätigt, ist hier nicht mit dem Schlüssel bekannt, den der Ordner für sie nennt.</translation>
+    </message>
+    <message>
+        <source>The server sent an older state of this folder than this computer has already accepted (rollback).</source>
+        <translation>Der Server hat einen älteren Stand dieses Ordners geschickt, als dieser Computer bereits angenommen hat (Rollback).</translation>
+    </message>
+    <message>
+        <source>The server sent a state of this folder that contradicts the one this computer has already accepted (fork).</source>
+        <translation>Der Server hat einen Stand dieses Ordners geschickt, der dem bereits auf diesem Computer angenommenen widerspricht (Fork).</translation>
+    </message>
+    <message>
+        <source>The saved security state of this account is damaged or was changed outside Conclave. Sharing stays stopped until it is resolved.</source>
+        <translation>Der gespeicherte Sicherheitszustand dieses Kontos ist beschädigt oder wurde außerhalb von Conclave verändert. Das Teilen bleibt angehalten, bis das geklärt ist.</translation>
+    </message>
+    <message>
+        <source>The saved security state belongs to a different account.</source>
+        <translation>Der gespeicherte Sicherheitszustand gehört zu einem anderen Konto.</translation>
+    </message>
+    <message>
+        <source>The saved security state is older than the one this computer last wrote; an old copy was put back. Sharing stays stopped until it is resolved.</source>
+        <translation>Der gespeicherte Sicherheitszustand ist älter als der, den dieser Computer zuletzt geschrieben hat; eine alte Kopie wurde zurückgespielt. Das Teilen bleibt angehalten, bis das geklärt ist.</translation>
+    </message>
+    <message>
+        <source>The saved security state cannot be read.</source>
+        <translation>Der gespeicherte Sicherheitszustand kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The saved security state of this account is missing although this computer wrote one. Sharing stays stopped until it is resolved.</source>
+        <translation>Der gespeicherte Sicherheitszustand dieses Kontos fehlt, obwohl dieser Computer einen geschrieben hat. Das Teilen bleibt angehalten, bis das geklärt ist.</translation>
+    </message>
+    <message>
+        <source>The security state could not be saved.</source>
+        <translation>Der Sicherheitszustand konnte nicht gespeichert werden.</translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Core::KeychainSecretStore</name>
@@ -1409,10 +1489,6 @@
         <translation>Schlüssel-Pass&amp;phrase:</translation>
     </message>
     <message>
-        <source>SSH Tunnel</source>
-        <translation>SSH-Tunnel</translation>
-    </message>
-    <message>
         <source>Connection &amp;options (for example authSource, replicaSet, sslmode):</source>
         <translation>Verbindungs&amp;optionen (zum Beispiel authSource, replicaSet, sslmode):</translation>
     </message>
@@ -1435,10 +1511,6 @@
     <message>
         <source>Database number, e.g. 0</source>
         <translation>Datenbanknummer, z. B. 0</translation>
-    </message>
-    <message>
-        <source>Jump Host</source>
-        <translation>Sprung-Host</translation>
     </message>
     <message>
         <source>The file "%1" cannot be read: %2</source>
@@ -1483,6 +1555,69 @@
     <message>
         <source>Grey</source>
         <translation>Grau</translation>
+    </message>
+    <message>
+        <source>T&amp;est Connection</source>
+        <translation>Verbindung t&amp;esten</translation>
+    </message>
+    <message>
+        <source>Test the connection with the values entered here, before saving them</source>
+        <translation>Die Verbindung mit den hier eingegebenen Werten testen, bevor sie gespeichert werden</translation>
+    </message>
+    <message>
+        <source>The host is a DNS name whose SRV record lists the servers; such connections always use TLS unless you turn it off</source>
+        <translation>Der Host ist ein DNS-Name, dessen SRV-Eintrag die Server nennt; solche Verbindungen verwenden immer TLS, außer Sie schalten es aus</translation>
+    </message>
+    <message>
+        <source>Add a host</source>
+        <translation>Einen Host hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove the selected host</source>
+        <translation>Den ausgewählten Host entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>SSH tunnel</source>
+        <translation>SSH-Tunnel</translation>
+    </message>
+    <message numerus="yes">
+        <source>An SRV record names a single host: the other %n host(s) will be removed when you save.</source>
+        <translation>
+            <numerusform>Ein SRV-Eintrag nennt einen einzigen Host: der andere Host wird beim Speichern entfernt.</numerusform>
+            <numerusform>Ein SRV-Eintrag nennt einen einzigen Host: die anderen %n Hosts werden beim Speichern entfernt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Host %1: %2</source>
+        <translation>Host %1: %2</translation>
+    </message>
+    <message>
+        <source>Option %1: %2</source>
+        <translation>Option %1: %2</translation>
+    </message>
+    <message>
+        <source>Discard Changes?</source>
+        <translation>Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>This connection has changes that are not saved. Discard them?</source>
+        <translation>Diese Verbindung hat Änderungen, die nicht gespeichert sind. Verwerfen?</translation>
+    </message>
+    <message>
+        <source>&amp;Discard Changes</source>
+        <translation>Änderungen &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Editing</source>
+        <translation>&amp;Weiter bearbeiten</translation>
+    </message>
+    <message>
+        <source>Top level</source>
+        <translation>Oberste Ebene</translation>
     </message>
 </context>
 <context>
@@ -1606,14 +1741,6 @@
         <translation>Aus der SSH-Konfiguration %1</translation>
     </message>
     <message>
-        <source>Line %1</source>
-        <translation>Zeile %1</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Datei</translation>
-    </message>
-    <message>
         <source>Nothing to import yet.</source>
         <translation>Noch nichts zu importieren.</translation>
     </message>
@@ -1638,6 +1765,63 @@
     <message>
         <source>Passwords found in URIs go to your keychain.</source>
         <translation>In URIs gefundene Passwörter kommen in Ihren Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Untick what you do not want; press F2 or double-click a name to change it.</source>
+        <translation>Entfernen Sie den Haken bei allem, was Sie nicht wollen; F2 oder ein Doppelklick auf einen Namen ändert ihn.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>%1, Zeile %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Already exists</source>
+        <translation>Schon vorhanden</translation>
+    </message>
+    <message>
+        <source>A connection to the same server, as the same user, exists already: “%1”. Tick it to import it anyway.</source>
+        <translation>Eine Verbindung zum selben Server mit demselben Benutzer gibt es schon: „%1“. Setzen Sie den Haken, um sie trotzdem zu importieren.</translation>
+    </message>
+    <message>
+        <source>Listed twice</source>
+        <translation>Doppelt aufgeführt</translation>
+    </message>
+    <message>
+        <source>The same connection is listed above. Tick it to import it anyway.</source>
+        <translation>Dieselbe Verbindung steht weiter oben. Setzen Sie den Haken, um sie trotzdem zu importieren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them exist already and are not ticked.</source>
+        <translation>
+            <numerusform>Eine davon gibt es schon; sie ist nicht angehakt.</numerusform>
+            <numerusform>%n davon gibt es schon; sie sind nicht angehakt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::LanguageComboBox</name>
+    <message>
+        <source>Conclave speaks the chosen language from its next start.</source>
+        <translation>Conclave spricht die gewählte Sprache ab dem nächsten Start.</translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::LanguageSetting</name>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
     </message>
 </context>
 <context>
@@ -1943,6 +2127,10 @@
     <message>
         <source>Enter a command.</source>
         <translation>Geben Sie einen Befehl ein.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
     </message>
 </context>
 <context>

@@ -348,6 +348,10 @@
         <source>%1, line %2: %3</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Conclave::Core::ConnectionStore</name>
@@ -1062,6 +1066,82 @@
         <source>A folder state record is not consistent.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>This invitation is meant for someone else.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The invitation does not match the invitation code. Either the code was mistyped or the server changed the invitation; do not accept it until the code is checked with the person who invited you.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The answer belongs to a different invitation.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This invitation has already been used or was tried with wrong codes too often. Create a new invitation.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The invitation answer does not match the invitation code. Either the code was mistyped or the server changed the invitee's key; the member was not added.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An invitation code has 20 letters and digits, like 7K2QD-M9XTR-4HN6B-C0PWE.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This is not a way to verify a member's key.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The safety numbers do not match. Do not add this member: the key the server showed is not theirs.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This member's key has not been verified. Use an invitation code or compare safety numbers before adding them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only a manager of a folder shared with this member can confirm their new key.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The manager confirming this key is not known here with the key the folder names for them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server sent an older state of this folder than this computer has already accepted (rollback).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server sent a state of this folder that contradicts the one this computer has already accepted (fork).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The saved security state of this account is damaged or was changed outside Conclave. Sharing stays stopped until it is resolved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The saved security state belongs to a different account.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The saved security state is older than the one this computer last wrote; an old copy was put back. Sharing stays stopped until it is resolved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The saved security state cannot be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The saved security state of this account is missing although this computer wrote one. Sharing stays stopped until it is resolved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The security state could not be saved.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Conclave::Core::KeychainSecretStore</name>
@@ -1409,10 +1489,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>SSH Tunnel</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Connection &amp;options (for example authSource, replicaSet, sslmode):</source>
         <translation type="unfinished" />
     </message>
@@ -1434,10 +1510,6 @@
     </message>
     <message>
         <source>Database number, e.g. 0</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Jump Host</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1482,6 +1554,69 @@
     </message>
     <message>
         <source>Grey</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>T&amp;est Connection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Test the connection with the values entered here, before saving them</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The host is a DNS name whose SRV record lists the servers; such connections always use TLS unless you turn it off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a host</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the selected host</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SSH tunnel</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>An SRV record names a single host: the other %n host(s) will be removed when you save.</source>
+        <translation>
+            <numerusform>An SRV record names a single host: the other host will be removed when you save.</numerusform>
+            <numerusform>An SRV record names a single host: the other %n hosts will be removed when you save.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Host %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Option %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Discard Changes?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This connection has changes that are not saved. Discard them?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Discard Changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Keep Editing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Top level</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1606,14 +1741,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Line %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>File</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Nothing to import yet.</source>
         <translation type="unfinished" />
     </message>
@@ -1637,6 +1764,63 @@
     </message>
     <message>
         <source>Passwords found in URIs go to your keychain.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Untick what you do not want; press F2 or double-click a name to change it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Already exists</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A connection to the same server, as the same user, exists already: “%1”. Tick it to import it anyway.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Listed twice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The same connection is listed above. Tick it to import it anyway.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n of them exist already and are not ticked.</source>
+        <translation>
+            <numerusform>%n of them exists already and is not ticked.</numerusform>
+            <numerusform>%n of them exist already and are not ticked.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::LanguageComboBox</name>
+    <message>
+        <source>Conclave speaks the chosen language from its next start.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::LanguageSetting</name>
+    <message>
+        <source>System default</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1942,6 +2126,10 @@
     </message>
     <message>
         <source>Enter a command.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Language:</source>
         <translation type="unfinished" />
     </message>
 </context>
