@@ -13,6 +13,7 @@
 #include <QUuid>
 
 #if __has_include("core/crypto/UserKeyBundle.h")
+#include "core/crypto/KeyWrap.h"
 #include "core/crypto/UserKeyBundle.h"
 #include "core/crypto/UserKeys.h"
 #define HAVE_USER_KEY_BUNDLE 1
@@ -437,7 +438,7 @@ void TestServerApi::keyBundles()
     const auto keys = Conclave::Core::UserKeys::generate();
     const QByteArray bundle = Conclave::Core::UserKeyBundle::create(QUuid(alice.userId), keys).serialize();
     QByteArray wrapped = randomBytes(105); // core/crypto/UserKeys::wrap's layout
-    wrapped[0] = 1;
+    wrapped[0] = char(Conclave::Core::KeyWrap::kVersion);
 
     QByteArray tampered = bundle;
     tampered[tampered.size() - 1] = char(tampered.at(tampered.size() - 1) ^ 0x01);
