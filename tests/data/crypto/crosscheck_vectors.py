@@ -137,7 +137,8 @@ def key_chain_link():
     if len(link) != 122 or link[:49] != header or link[49] != 2:
         return False
     wrapped = link[49:]
-    return xchacha_open(counting(0xC0), wrapped[1:25], wrapped[25:], wrapped[:1] + link[:45]) == counting(0xA0)
+    opened = xchacha_open(counting(0xC0), wrapped[1:25], wrapped[25:], wrapped[:1] + link[:45])
+    return opened == counting(0xA0)
 
 
 check("key chain link (KeyWrap AD = 02 || bytes 0-44)", key_chain_link)
