@@ -7,6 +7,7 @@
 #include "core/policy/EffectiveSettings.h"
 #include "core/storage/ConnectionRepository.h"
 #include "core/storage/ConnectionStore.h"
+#include "translations/LanguageSetting.h"
 #include "translations/Translations.h"
 #include "ui/ConnectionTreeModel.h"
 #include "ui/FileLogger.h"
@@ -56,7 +57,7 @@ Application::~Application()
 
 void Application::installTranslations()
 {
-    m_language = Translations::install(&m_app);
+    m_language = Translations::install(&m_app, LanguageSetting::locale());
 }
 
 void Application::parseCommandLine()

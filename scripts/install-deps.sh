@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything Conclave needs to build, run and test on Debian 12, from Debian's
 # own packages. Usage: scripts/install-deps.sh [--test]   (--test adds the servers and
-# tools the test suites start: PostgreSQL, Redis, MariaDB, sshd, an SMTP sink, clang).
+# tools the test suites start: PostgreSQL, Redis, MariaDB, sshd, an SMTP sink, clang, and
+# what the packaging suite needs: dpkg-dev, rpm, lintian, desktop-file-utils, AppStream, nginx).
 set -euo pipefail
 
 SUDO=""
@@ -25,6 +26,8 @@ test_packages=(
     openssh-server openssh-client
     python3 python3-aiosmtpd python3-cryptography
     openssl procps iproute2 curl
+    # the packaging suite (tests/packaging): build, lint, install and purge the packages
+    dpkg-dev fakeroot file rpm lintian desktop-file-utils appstream nginx systemd
 )
 
 packages=("${build_packages[@]}")

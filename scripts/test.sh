@@ -6,13 +6,17 @@
 #   0. format every C++ file of the `format` target must already be formatted (clang-format
 #             --dry-run --Werror); the run stops here, naming the files, when one is not
 #   1. dev    debug build of everything (build/dev)
+#      package  release build without tests or benchmarks (build/package), which the
+#               packaging suite (ctest label packaging) turns into .deb packages
 #   2. fuzz   clang + libFuzzer: every parser's fuzz target for a short time (build/fuzz)
-#   3. asan   AddressSanitizer + UBSan build, the suites run under it (build/asan)
+#   3. asan   AddressSanitizer + UBSan build, the suites run under it (build/asan), all but
+#             the packaging suite, which tests the release packages
 #   4. the full ctest run of the dev build; its summary is the last line printed.
 #
 # Environment:
 #   CONCLAVE_SKIP_DEPS=1      skip the apt step (dependencies already installed)
 #   CONCLAVE_SKIP_ASAN=1      skip stage 3
+#   CONCLAVE_SKIP_PACKAGING=1 skip the package build and the packaging suite
 #   CONCLAVE_FUZZ_SECONDS=N   seconds per fuzz target (default 10; 0 skips stage 2)
 #   CONCLAVE_FUZZ_SEED=N      libFuzzer seed (default 1, so a run is repeatable; 0 = random)
 set -euo pipefail
@@ -54,6 +58,17 @@ stage "dev: configure and build"
 cmake --preset dev >/dev/null
 cmake --build --preset dev -j "$CONCLAVE_JOBS"
 
+ctest_exclude=()
+if [[ -z ${CONCLAVE_SKIP_PACKAGING:-} ]]; then
+    stage "package: release build without tests, for the packaging suite"
+    started=$SECONDS
+    cmake --preset package >/dev/null
+    cmake --build --preset package -j "$CONCLAVE_JOBS"
+    echo "package build: $((SECONDS - started)) s"
+else
+    ctest_exclude=(-LE packaging)
+fi
+
 fuzz_seconds=${CONCLAVE_FUZZ_SECONDS:-10}
 if ((fuzz_seconds > 0)); then
     stage "fuzz: every parser for ${fuzz_seconds}s"
@@ -67,12 +82,12 @@ if [[ -z ${CONCLAVE_SKIP_ASAN:-} ]]; then
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
     LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0" \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-        ctest --preset asan -j "$CONCLAVE_JOBS" --timeout 900 || failed+=("asan")
+        ctest --preset asan -j "$CONCLAVE_JOBS" --timeout 900 -LE packaging || failed+=("asan")
 fi
 
 stage "dev: every suite"
 status=0
-ctest --preset dev -j "$CONCLAVE_JOBS" --timeout 600 || status=$?
+ctest --preset dev -j "$CONCLAVE_JOBS" --timeout 600 "${ctest_exclude[@]}" || status=$?
 if ((${#failed[@]})); then
     echo "Failed stages before the final run: ${failed[*]}" >&2
     # Keep ctest's summary as the closing line, but fail the run.

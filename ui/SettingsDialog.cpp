@@ -3,6 +3,7 @@
 
 #include "ui/ConnectionTreeModel.h"
 #include "ui/EnforcedPolicyWidget.h"
+#include "ui/LanguageComboBox.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -23,6 +24,10 @@ SettingsDialog::SettingsDialog(const LauncherSettings& settings, QWidget* parent
     setObjectName(QStringLiteral("SettingsDialog"));
     setWindowTitle(tr("Settings"));
     auto* layout = new QVBoxLayout(this);
+    auto* general = new QFormLayout;
+    m_language = new LanguageComboBox(this);
+    general->addRow(tr("&Language:"), m_language);
+    layout->addLayout(general);
 
     auto* open = new QGroupBox(tr("Open"), this);
     auto* form = new QFormLayout(open);
@@ -98,6 +103,7 @@ void SettingsDialog::accept()
         result.clientCommands.insert(it.key(), it.value()->text().trimmed());
     }
     m_settings = result;
+    m_language->store();
     QDialog::accept();
 }
 

@@ -1,5 +1,6 @@
 // SettingsDialog: the terminal and the client program per kind that "Open" uses, kept in
-// QSettings (group "Launcher") through LauncherSettings. Nothing secret is set here.
+// QSettings (group "Launcher") through LauncherSettings, and the UI language (LanguageSetting).
+// Nothing secret is set here.
 #pragma once
 
 #include "core/connect/LauncherSettings.h"
@@ -14,6 +15,7 @@ class QLineEdit;
 namespace Conclave::Gui {
 
 class EnforcedPolicyWidget;
+class LanguageComboBox;
 
 class SettingsDialog final : public QDialog
 {
@@ -37,6 +39,7 @@ private:
     QHash<Core::ConnectionKind, QLineEdit*> m_clients;
     QLabel* m_error;
     EnforcedPolicyWidget* m_policy;
+    LanguageComboBox* m_language;
 };
 
 } // namespace Conclave::Gui

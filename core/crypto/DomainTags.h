@@ -11,12 +11,17 @@ inline constexpr char kBundle[] = "conclave.bundle.v1";
 inline constexpr char kFingerprint[] = "conclave.fingerprint.v1";
 inline constexpr char kPinStore[] = "conclave.pins.v1"; // read only, for migration
 inline constexpr char kPinStoreV2[] = "conclave.pins.v2";
-inline constexpr char kGrant[] = "conclave.grant.v1";
+inline constexpr char kGrant[] = "conclave.grant.v2";
 inline constexpr char kKeyChainLink[] = "conclave.keychain.v1";
-inline constexpr char kLogEntry[] = "conclave.log.entry.v1";
+inline constexpr char kLogEntry[] = "conclave.log.entry.v2";
 inline constexpr char kLogEntryHash[] = "conclave.log.hash.v1";
 inline constexpr char kEnvelope[] = "conclave.envelope.v1";
 inline constexpr char kEnvelopeHash[] = "conclave.envelope.hash.v1";
+inline constexpr char kKeyCommitment[] = "conclave.key.commitment.v1";
+inline constexpr char kFolderState[] = "conclave.folder.state.v1";
+inline constexpr char kFolderStateHash[] = "conclave.folder.state.hash.v1";
+inline constexpr char kFolderBucket[] = "conclave.folder.bucket.v1";
+inline constexpr char kFolderItems[] = "conclave.folder.items.v1";
 
 // First contact and the local security state.
 inline constexpr char kInvitationKey[] = "conclave.invite.key.v1";

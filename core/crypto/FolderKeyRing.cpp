@@ -5,7 +5,9 @@
 #include "core/crypto/ByteWriter.h"
 #include "core/crypto/CryptoErrors.h"
 #include "core/crypto/DomainTags.h"
+#include "core/crypto/KeyCommitment.h"
 #include "core/crypto/KeyWrap.h"
+#include "core/crypto/MembershipState.h"
 
 #include <algorithm>
 
@@ -27,9 +29,31 @@ SecureBytes FolderKeyRing::generateKey()
     return SecureBytes::random(kKeySize);
 }
 
-void FolderKeyRing::insert(quint32 version, SecureBytes key)
+bool FolderKeyRing::insert(quint32 version, SecureBytes key)
 {
-    m_keys.insert_or_assign(version, std::move(key));
+    return m_keys.try_emplace(version, std::move(key)).second;
+}
+
+Status FolderKeyRing::accept(quint32 version, SecureBytes key, const MembershipState& log)
+{
+    const QString structure = QStringLiteral("folderKey");
+    if (log.folderId() != m_folderId ||
+        !KeyCommitment::matches(key, m_folderId, version, log.keyCommitment(version)))
+        return CryptoErrors::make(
+            ErrorCode::Crypto,
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                              "A folder key does not match the key the folder's manager "
+                              "committed to in the membership list."),
+            structure);
+    if (const SecureBytes* held = this->key(version))
+        return *held == key ? Status()
+                            : CryptoErrors::make(ErrorCode::Crypto,
+                                                 QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                                                   "A folder key differs from the one this "
+                                                                   "computer already holds."),
+                                                 structure);
+    m_keys.emplace(version, std::move(key));
+    return {};
 }
 
 const SecureBytes* FolderKeyRing::key(quint32 version) const
@@ -67,7 +91,7 @@ Result<QByteArray> FolderKeyRing::makeChainLink(quint32 newVersion) const
     return makeChainLink(m_folderId, newVersion, *newKey, *previousKey);
 }
 
-Status FolderKeyRing::absorbChainLink(QByteArrayView link)
+Status FolderKeyRing::absorbChainLink(QByteArrayView link, const MembershipState& log)
 {
     const QString structure = QStringLiteral("keyChainLink");
     ByteReader reader(link, structure);
@@ -96,11 +120,10 @@ Status FolderKeyRing::absorbChainLink(QByteArrayView link)
             ErrorCode::Crypto,
             QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "A folder key chain link is damaged or was altered."),
             structure);
-    insert(previousVersion, std::move(previous).value());
-    return {};
+    return accept(previousVersion, std::move(previous).value(), log);
 }
 
-Status FolderKeyRing::absorbChain(const QList<QByteArray>& links)
+Status FolderKeyRing::absorbChain(const QList<QByteArray>& links, const MembershipState& log)
 {
     // Newest first, so each link finds the key it is encrypted under.
     QList<std::pair<quint32, QByteArray>> ordered;
@@ -114,7 +137,7 @@ Status FolderKeyRing::absorbChain(const QList<QByteArray>& links)
     for (const auto& [version, link] : ordered) {
         if (contains(version - 1) || !contains(version))
             continue;
-        if (const Status absorbed = absorbChainLink(link); !absorbed)
+        if (const Status absorbed = absorbChainLink(link, log); !absorbed)
             return absorbed;
     }
     return {};

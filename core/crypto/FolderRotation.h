@@ -1,10 +1,14 @@
-// FolderRotation: turns "remove member X" (or "X left") into a complete RotationBatch. The
-// removed member keeps what they already decrypted (say so in the UI) but cannot read
-// anything written after the rotation, because the new key is granted only to the members
-// that remain and every item is re-encrypted under it.
+// FolderRotation: turns "remove member X" (or "X left", or "X's key was replaced") into a
+// complete RotationBatch. The removed member keeps what they already decrypted (say so in
+// the UI) but cannot read anything written after the rotation, because the new key is
+// granted only to the members that remain (from their verified bundles, checked against the
+// log and the pins) and every item is re-encrypted under it. Items that cannot be opened, or
+// that the server left out, are skipped and listed in RotationBatch::skipped, never fatal.
 #pragma once
 
+#include "core/crypto/ItemReader.h"
 #include "core/crypto/RotationBatch.h"
+#include "core/crypto/UserKeyBundle.h"
 #include "core/util/Result.h"
 
 #include <QByteArray>
@@ -17,6 +21,7 @@
 namespace Conclave::Core {
 
 class FolderKeyRing;
+class KeyPinStore;
 class MembershipState;
 class UserKeys;
 
@@ -29,15 +34,20 @@ public:
         QUuid managerId; // who signs, grants and re-encrypts; must hold Manage
         // Empty when the log already records the departure (a member left).
         std::optional<QUuid> removedId;
-        // Encryption public keys of the remaining members, from verified and pinned bundles.
-        QHash<QUuid, QByteArray> encryptionKeys;
+        // Key bundles of the remaining members (UserKeyBundle::parseAndVerify()); each must
+        // carry the identity key the log binds to its member and the one pinned for them.
+        QList<UserKeyBundle> bundles;
         // The newest envelope of every item in the folder (folder name and delete markers too).
         QList<QByteArray> items;
+        // The newest revision this client accepted per item (ItemReader::Seen, persisted by
+        // the sync layer).
+        QHash<QUuid, ItemReader::Seen> seen;
         quint64 timeMs = 0;
     };
 
     static Result<RotationBatch> rotate(const MembershipState& state, const FolderKeyRing& ring,
-                                        const UserKeys& manager, const Request& request);
+                                        const UserKeys& manager, const KeyPinStore& pins,
+                                        const Request& request);
 };
 
 } // namespace Conclave::Core

@@ -128,6 +128,11 @@ Result<ItemEnvelope> ItemEnvelope::parse(QByteArrayView bytes)
     Header& h = env.m_header;
     reader.expectTag(DomainTags::kEnvelope);
     h.formatVersion = reader.u8();
+    // Version 0 was never written: it is damage or a forgery, not a format from the future.
+    if (!reader.failed() && h.formatVersion == 0)
+        return CryptoErrors::make(
+            ErrorCode::Protocol,
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "This item is in an unknown format."), kStructure);
     if (!reader.failed() && h.formatVersion != kFormatVersion)
         return CryptoErrors::make(ErrorCode::VersionTooNew,
                                   QT_TRANSLATE_NOOP("Conclave::Core::Crypto",

@@ -10,6 +10,7 @@ namespace Conclave::Core {
 
 namespace {
 const QString kField = QStringLiteral("envelope");
+constexpr qsizetype kAeadTag = 16;
 
 Error reject(ErrorCode code, const char* text)
 {
@@ -45,10 +46,22 @@ Result<ItemReader::Opened> ItemReader::check(const ItemEnvelope& envelope, const
         return reject(ErrorCode::Denied, QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
                                                            "This item was written by someone who was never a "
                                                            "member of the folder."));
-    if (!envelope.verifySignature(authorKey))
+    // The key the log binds to the author now, or (for what was written before a confirmed
+    // key change) one it bound to them while the envelope's key version was current.
+    const bool byCurrentKey = envelope.verifySignature(authorKey);
+    bool signatureValid = byCurrentKey;
+    if (!signatureValid) {
+        for (const QByteArray& key : members.identityKeysDuring(h.authorId, h.keyVersion))
+            signatureValid = signatureValid || envelope.verifySignature(key);
+    }
+    if (!signatureValid)
         return reject(ErrorCode::Crypto,
                       QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "This item's signature is not valid."));
-    if (!expect.historical && !roleAtLeast(members.roleOf(h.authorId), FolderRole::Edit))
+    // A current revision needs an author who can edit now; a history view one who could edit
+    // while the envelope's key version was current (not a View member, not one removed before).
+    const FolderRole authorRole =
+        expect.historical ? members.highestRoleDuring(h.authorId, h.keyVersion) : members.roleOf(h.authorId);
+    if (!roleAtLeast(authorRole, FolderRole::Edit))
         return reject(ErrorCode::Denied,
                       QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
                                         "This item was written by a member without the right to edit."));
@@ -79,14 +92,35 @@ Result<ItemReader::Opened> ItemReader::check(const ItemEnvelope& envelope, const
                       QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
                                         "This item uses a folder key version the membership log does not "
                                         "know."));
+    if (newWrite && !expect.historical && !byCurrentKey)
+        return reject(ErrorCode::Crypto,
+                      QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                        "This change is signed with an identity key its author no longer "
+                                        "holds."));
+    if (newWrite && !expect.historical && !expect.rotating && members.rotationPending())
+        return reject(ErrorCode::Denied,
+                      QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                        "This change was written under the folder key a departed member "
+                                        "still holds. A manager must rotate the folder key first."));
     if (newWrite && !expect.historical && h.keyVersion != members.currentKeyVersion())
         return reject(ErrorCode::Protocol,
                       QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
                                         "This item was written with an outdated folder key (stale key "
                                         "version)."));
+    // The folder id is the folder name's item id and nothing else's.
     if (h.kind == ItemKind::FolderName && h.itemId != h.folderId)
         return reject(ErrorCode::Protocol, QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
                                                              "A folder name belongs to a different folder."));
+    if (h.kind != ItemKind::FolderName && h.itemId == h.folderId)
+        return reject(ErrorCode::Protocol,
+                      QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                        "An item uses the id that belongs to the folder's name."));
+    // An empty plaintext pads to exactly one block; anything longer carries content, which
+    // the server can see from the length alone.
+    if (h.kind == ItemKind::DeleteMarker &&
+        envelope.ciphertext().size() != qsizetype(ItemEnvelope::kPadBlock) + kAeadTag)
+        return reject(ErrorCode::Corrupt, QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                                            "A delete marker carries unexpected content."));
 
     Opened checked;
     checked.kind = h.kind;

@@ -1,7 +1,10 @@
 // ItemReader: the only way a client turns an envelope from the server into plaintext. It
 // applies every rule of DESIGN §6 before decrypting: the item must be where the client asked
 // for it (org, folder, id), signed by a member with Edit, not older than the revision already
-// seen, chained to it, and (for a new write) encrypted under the current key version.
+// seen, chained to it, and (for a new write) encrypted under the current key version, which
+// must not be awaiting a rotation after a member left or was removed. Signatures verify
+// with the author's identity key from the log (for what was written before a confirmed key
+// change, one the log bound to them while that key version was current).
 #pragma once
 
 #include "core/crypto/ItemEnvelope.h"
@@ -35,9 +38,13 @@ public:
         QUuid folderId;
         QUuid itemId;
         std::optional<Seen> lastSeen;
-        // History views read superseded revisions: no revision order, any held key version,
-        // and the author only needs to be a known (possibly former) member.
+        // History views read superseded revisions: no revision order and any held key
+        // version, but the author must have held Edit while that key version was current
+        // (a former member qualifies for what they wrote before leaving).
         bool historical = false;
+        // FolderRotation only: it re-encrypts what was written before a departure, which is
+        // exactly what the pending-rotation rule would otherwise refuse.
+        bool rotating = false;
     };
 
     struct Opened

@@ -6,6 +6,7 @@
 #include "core/crypto/CryptoErrors.h"
 #include "core/crypto/CryptoHash.h"
 #include "core/crypto/DomainTags.h"
+#include "core/crypto/KeyCommitment.h"
 #include "core/crypto/UserKeys.h"
 
 namespace Conclave::Core {
@@ -23,6 +24,7 @@ MembershipEntry MembershipEntry::sign(const Fields& fields, const UserKeys& sign
     entry.m_fields = fields;
     entry.m_fields.previousHash = orZeros(fields.previousHash, kHashSize);
     entry.m_fields.subjectIdentityKey = orZeros(fields.subjectIdentityKey, UserKeys::kPublicKeySize);
+    entry.m_fields.keyCommitment = orZeros(fields.keyCommitment, KeyCommitment::kSize);
     entry.m_signature = signer.sign(entry.signedPart());
     return entry;
 }
@@ -39,6 +41,7 @@ QByteArray MembershipEntry::signedPart() const
         .fixed(m_fields.subjectIdentityKey)
         .u8(quint8(m_fields.role))
         .u32(m_fields.keyVersion)
+        .fixed(m_fields.keyCommitment)
         .u64(m_fields.timeMs)
         .bytes();
 }
@@ -69,9 +72,10 @@ Result<MembershipEntry> MembershipEntry::parse(QByteArrayView bytes)
     f.subjectIdentityKey = reader.fixed(UserKeys::kPublicKeySize).toByteArray();
     const quint8 role = reader.u8();
     f.keyVersion = reader.u32();
+    f.keyCommitment = reader.fixed(KeyCommitment::kSize).toByteArray();
     f.timeMs = reader.u64();
     entry.m_signature = reader.fixed(UserKeys::kSignatureSize).toByteArray();
-    if (action < quint8(MembershipAction::Create) || action > quint8(MembershipAction::Leave) ||
+    if (action < quint8(MembershipAction::Create) || action > quint8(MembershipAction::ConfirmKey) ||
         role > quint8(FolderRole::Manage))
         reader.fail(
             CryptoErrors::make(ErrorCode::Protocol,

@@ -2,9 +2,10 @@
 // chained (each names the hash of the one before) so the server can neither reorder, drop
 // nor fork the log unnoticed. Parsing checks the layout only; MembershipState::apply()
 // checks the signature and the signer's rights at that point of the log.
-// Layout: tag "conclave.log.entry.v1\0" | folder id (16) | u64 sequence | previous hash (32)
+// Layout: tag "conclave.log.entry.v2\0" | folder id (16) | u64 sequence | previous hash (32)
 //   | u8 action | signer id (16) | subject id (16) | subject identity key (32, zero if unused)
-//   | u8 role | u32 key version | u64 time (ms since epoch) | Ed25519 signature (64).
+//   | u8 role | u32 key version | key commitment (32, zero unless create or rotate)
+//   | u64 time (ms since epoch) | Ed25519 signature (64).
 #pragma once
 
 #include "core/crypto/FolderRole.h"
@@ -26,12 +27,14 @@ enum class MembershipAction : quint8
     ChangeRole = 4, // subject gets role
     Rotate = 5,     // key version increases by one
     Leave = 6,      // signer = subject leaves
+    ConfirmKey = 7, // a manager binds the subject's confirmed new identity key (subject key field)
 };
 
 class MembershipEntry final
 {
 public:
     static constexpr qsizetype kHashSize = 32;
+    static constexpr qsizetype kSize = 22 + 16 + 8 + 32 + 1 + 16 + 16 + 32 + 1 + 4 + 32 + 8 + 64;
 
     struct Fields
     {
@@ -41,9 +44,11 @@ public:
         MembershipAction action = MembershipAction::Create;
         QUuid signerId;
         QUuid subjectId;
-        QByteArray subjectIdentityKey; // Create and Add only; otherwise 32 zero bytes
+        QByteArray subjectIdentityKey; // Create, Add and ConfirmKey only; otherwise 32 zero bytes
         FolderRole role = FolderRole::None;
         quint32 keyVersion = 1; // the folder key version in force after this entry
+        // Create and Rotate: KeyCommitment::of(the key version introduced); otherwise zeros.
+        QByteArray keyCommitment;
         quint64 timeMs = 0;
     };
 

@@ -2,6 +2,7 @@
 #include "core/crypto/MembershipLog.h"
 
 #include "core/crypto/CryptoErrors.h"
+#include "core/crypto/KeyCommitment.h"
 #include "core/crypto/UserKeys.h"
 
 namespace Conclave::Core {
@@ -49,7 +50,7 @@ Result<MembershipState> MembershipLog::replayBytes(const QUuid& folderId, const 
 }
 
 MembershipEntry MembershipLog::create(const QUuid& folderId, const QUuid& creatorId, const UserKeys& creator,
-                                      quint64 timeMs)
+                                      const SecureBytes& firstKey, quint64 timeMs)
 {
     MembershipEntry::Fields f;
     f.folderId = folderId;
@@ -59,13 +60,15 @@ MembershipEntry MembershipLog::create(const QUuid& folderId, const QUuid& creato
     f.subjectIdentityKey = creator.identityPublicKey();
     f.role = FolderRole::Manage;
     f.keyVersion = 1;
+    f.keyCommitment = KeyCommitment::of(firstKey, folderId, 1);
     f.timeMs = timeMs;
     return MembershipEntry::sign(f, creator);
 }
 
 MembershipEntry MembershipLog::next(const MembershipState& state, MembershipAction action,
                                     const QUuid& signerId, const UserKeys& signer, const QUuid& subjectId,
-                                    const QByteArray& subjectIdentityKey, FolderRole role, quint64 timeMs)
+                                    const QByteArray& subjectIdentityKey, FolderRole role, quint64 timeMs,
+                                    const QByteArray& keyCommitment)
 {
     MembershipEntry::Fields f;
     f.folderId = state.folderId();
@@ -77,8 +80,17 @@ MembershipEntry MembershipLog::next(const MembershipState& state, MembershipActi
     f.subjectIdentityKey = subjectIdentityKey;
     f.role = role;
     f.keyVersion = state.currentKeyVersion() + (action == MembershipAction::Rotate ? 1 : 0);
+    f.keyCommitment = keyCommitment;
     f.timeMs = timeMs;
     return MembershipEntry::sign(f, signer);
+}
+
+MembershipEntry MembershipLog::rotate(const MembershipState& state, const QUuid& signerId,
+                                      const UserKeys& signer, const SecureBytes& newKey, quint64 timeMs)
+{
+    const QByteArray commitment = KeyCommitment::of(newKey, state.folderId(), state.currentKeyVersion() + 1);
+    return next(state, MembershipAction::Rotate, signerId, signer, {}, {}, FolderRole::None, timeMs,
+                commitment);
 }
 
 } // namespace Conclave::Core

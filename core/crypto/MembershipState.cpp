@@ -4,6 +4,8 @@
 #include "core/crypto/CryptoErrors.h"
 #include "core/crypto/UserKeys.h"
 
+#include <algorithm>
+
 namespace Conclave::Core {
 
 namespace {
@@ -49,10 +51,77 @@ QList<QUuid> MembershipState::members() const
     return out;
 }
 
-bool MembershipState::heldManageDuring(const QUuid& userId, quint32 keyVersion) const
+QByteArray MembershipState::keyCommitment(quint32 keyVersion) const
 {
-    const auto it = m_managersByVersion.find(keyVersion);
-    return it != m_managersByVersion.end() && it->second.count(userId) > 0;
+    const auto it = m_commitments.find(keyVersion);
+    return it == m_commitments.end() ? QByteArray() : it->second;
+}
+
+const MembershipState::Record* MembershipState::recordAt(const QUuid& userId, quint64 length) const
+{
+    const auto it = m_history.find(userId);
+    if (it == m_history.end() || length == 0 || length > this->length())
+        return nullptr;
+    const std::vector<Record>& records = it->second;
+    // The last record in force at `length`.
+    const auto after = std::upper_bound(records.begin(), records.end(), length,
+                                        [](quint64 l, const Record& r) { return l < r.from; });
+    return after == records.begin() ? nullptr : &*(after - 1);
+}
+
+FolderRole MembershipState::roleAt(const QUuid& userId, quint64 length) const
+{
+    const Record* record = recordAt(userId, length);
+    return record ? record->role : FolderRole::None;
+}
+
+QByteArray MembershipState::identityKeyAt(const QUuid& userId, quint64 length) const
+{
+    const Record* record = recordAt(userId, length);
+    return record ? record->key : QByteArray();
+}
+
+quint32 MembershipState::keyVersionAt(quint64 length) const
+{
+    if (length == 0 || length > this->length())
+        return 0;
+    const auto after = std::upper_bound(m_versionStart.begin(), m_versionStart.end(), length);
+    return quint32(after - m_versionStart.begin());
+}
+
+FolderRole MembershipState::highestRoleDuring(const QUuid& userId, quint32 keyVersion) const
+{
+    FolderRole highest = FolderRole::None;
+    const auto it = m_history.find(userId);
+    if (it == m_history.end() || keyVersion == 0 || keyVersion > m_versionStart.size())
+        return highest;
+    const quint64 begin = m_versionStart[keyVersion - 1];
+    const quint64 end = keyVersion < m_versionStart.size() ? m_versionStart[keyVersion] : length() + 1;
+    const std::vector<Record>& records = it->second;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const quint64 until = i + 1 < records.size() ? records[i + 1].from : length() + 1;
+        if (records[i].from < end && until > begin && quint8(records[i].role) > quint8(highest))
+            highest = records[i].role;
+    }
+    return highest;
+}
+
+QList<QByteArray> MembershipState::identityKeysDuring(const QUuid& userId, quint32 keyVersion) const
+{
+    QList<QByteArray> keys;
+    const auto it = m_history.find(userId);
+    if (it == m_history.end() || keyVersion == 0 || keyVersion > m_versionStart.size())
+        return keys;
+    const quint64 begin = m_versionStart[keyVersion - 1];
+    const quint64 end = keyVersion < m_versionStart.size() ? m_versionStart[keyVersion] : length() + 1;
+    const std::vector<Record>& records = it->second;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const quint64 until = i + 1 < records.size() ? records[i + 1].from : length() + 1;
+        if (records[i].from < end && until > begin && records[i].role != FolderRole::None &&
+            !keys.contains(records[i].key))
+            keys << records[i].key;
+    }
+    return keys;
 }
 
 int MembershipState::managerCount() const
@@ -95,12 +164,14 @@ Status MembershipState::apply(const MembershipEntry& entry)
             QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "A membership log entry has an invalid signature."));
 
     const bool needsManage = f.action == MembershipAction::Add || f.action == MembershipAction::Remove ||
-                             f.action == MembershipAction::ChangeRole || f.action == MembershipAction::Rotate;
+                             f.action == MembershipAction::ChangeRole ||
+                             f.action == MembershipAction::Rotate || f.action == MembershipAction::ConfirmKey;
     if (needsManage && signerRole != FolderRole::Manage)
         return logError(
             ErrorCode::Denied,
             QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
                               "A membership change is signed by a member without the Manage role."));
+    const bool introducesKey = f.action == MembershipAction::Create || f.action == MembershipAction::Rotate;
     const quint32 expectedVersion = f.action == MembershipAction::Rotate ? m_keyVersion + 1
                                     : first                              ? 1
                                                                          : m_keyVersion;
@@ -156,20 +227,43 @@ Status MembershipState::apply(const MembershipEntry& entry)
             return lastManager;
         next.m_rotationPending = true;
         break;
+    case MembershipAction::ConfirmKey:
+        // Another manager vouches for the member's new identity key (they compared safety
+        // numbers). The old key may sit on a lost device with the folder key: rotate next.
+        if (!isMember(f.subjectId) || f.subjectId == f.signerId || isZero(f.subjectIdentityKey) ||
+            f.subjectIdentityKey == identityKeyOf(f.subjectId))
+            return malformed;
+        next.m_identityKeys[f.subjectId] = f.subjectIdentityKey;
+        next.m_rotationPending = true;
+        break;
     }
     // Fields the action does not use must hold their empty value, so that every entry has
     // exactly one encoding (docs/security/protocol.md §5.4).
-    const bool usesKey = f.action == MembershipAction::Create || f.action == MembershipAction::Add;
-    const bool usesRole = usesKey || f.action == MembershipAction::ChangeRole;
+    const bool usesKey = f.action == MembershipAction::Create || f.action == MembershipAction::Add ||
+                         f.action == MembershipAction::ConfirmKey;
+    const bool usesRole = f.action == MembershipAction::Create || f.action == MembershipAction::Add ||
+                          f.action == MembershipAction::ChangeRole;
     if ((!usesKey && !isZero(f.subjectIdentityKey)) || (!usesRole && f.role != FolderRole::None) ||
-        (f.action == MembershipAction::Rotate && !f.subjectId.isNull()))
+        (f.action == MembershipAction::Rotate && !f.subjectId.isNull()) ||
+        introducesKey == isZero(f.keyCommitment))
         return malformed;
-    next.m_keyVersion = f.keyVersion;
-    for (const auto& [id, role] : next.m_roles) {
-        if (role == FolderRole::Manage)
-            next.m_managersByVersion[next.m_keyVersion].insert(id);
+    if (introducesKey) {
+        next.m_commitments[f.keyVersion] = f.keyCommitment;
+        next.m_versionStart.push_back(length() + 1);
     }
+    next.m_keyVersion = f.keyVersion;
     next.m_hashes.append(entry.hash());
+    // Record every change of role or key, in force from the new length on.
+    const quint64 from = next.length();
+    for (const QUuid& user : {f.subjectId, f.signerId}) {
+        if (user.isNull())
+            continue;
+        const FolderRole role = next.roleOf(user);
+        const QByteArray key = next.identityKeyOf(user);
+        std::vector<Record>& records = next.m_history[user];
+        if (records.empty() || records.back().role != role || records.back().key != key)
+            records.push_back({from, role, key});
+    }
     *this = std::move(next);
     return {};
 }

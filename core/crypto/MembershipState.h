@@ -1,8 +1,13 @@
 // MembershipState: who is in a shared folder with which role and identity key, and which
 // folder key version is current, as established by replaying the signed membership log
 // entry by entry (apply()). Every rule of DESIGN §4/§6 is checked at the point of the
-// entry: the creator starts with Manage, only Manage adds, removes, changes roles and
-// rotates, a member may leave, and at least one manager always remains.
+// entry: the creator starts with Manage, only Manage adds, removes, changes roles, rotates
+// and confirms a member's new identity key, a member may leave, and at least one manager
+// always remains. It also answers for any earlier point of the log, because grants and
+// folder states name the log position they were made at and history views need the rights
+// an author held while an old key version was current.
+//
+// Positions: "at length L" means the state after the first L entries (1 <= L <= length()).
 #pragma once
 
 #include "core/crypto/FolderRole.h"
@@ -15,7 +20,7 @@
 #include <QUuid>
 
 #include <map>
-#include <set>
+#include <vector>
 
 namespace Conclave::Core {
 
@@ -33,25 +38,49 @@ public:
     QByteArray hashAt(quint64 index) const { return m_hashes.value(qsizetype(index)); }
     LogCheckpoint checkpoint() const { return {length(), headHash()}; }
 
+    // Now, at the head of the log.
     FolderRole roleOf(const QUuid& userId) const;
     bool isMember(const QUuid& userId) const { return roleOf(userId) != FolderRole::None; }
-    // Identity key the log bound to the user (also for former members; empty if never added).
+    // The identity key the log binds to the user now: the one of their add, or of the last
+    // key confirmation (also for former members; empty if never added).
     QByteArray identityKeyOf(const QUuid& userId) const;
     QList<QUuid> members() const;
     quint32 currentKeyVersion() const { return m_keyVersion; }
-    // Whether the user held Manage at some point while `keyVersion` was current.
-    bool heldManageDuring(const QUuid& userId, quint32 keyVersion) const;
-    // True after a remove or leave until the next rotate.
+    // The commitment the create or rotate entry made to `keyVersion` (KeyCommitment);
+    // empty for a version the log does not know.
+    QByteArray keyCommitment(quint32 keyVersion) const;
+    // True after a remove, leave or key confirmation until the next rotate: writes under
+    // the current key version are refused meanwhile (a departed member or lost device holds it).
     bool rotationPending() const { return m_rotationPending; }
 
+    // At an earlier point of the log; None / empty / 0 outside 1..length().
+    FolderRole roleAt(const QUuid& userId, quint64 length) const;
+    QByteArray identityKeyAt(const QUuid& userId, quint64 length) const;
+    quint32 keyVersionAt(quint64 length) const;
+    // While `keyVersion` was current: the highest role the user held, and every identity
+    // key the log bound to them.
+    FolderRole highestRoleDuring(const QUuid& userId, quint32 keyVersion) const;
+    QList<QByteArray> identityKeysDuring(const QUuid& userId, quint32 keyVersion) const;
+
 private:
+    // One change of a user's role or key, in force from log length `from` on.
+    struct Record
+    {
+        quint64 from = 0;
+        FolderRole role = FolderRole::None;
+        QByteArray key;
+    };
+
     int managerCount() const;
+    const Record* recordAt(const QUuid& userId, quint64 length) const;
 
     QUuid m_folderId;
     QList<QByteArray> m_hashes;
     std::map<QUuid, FolderRole> m_roles;
     std::map<QUuid, QByteArray> m_identityKeys;
-    std::map<quint32, std::set<QUuid>> m_managersByVersion;
+    std::map<QUuid, std::vector<Record>> m_history;
+    std::vector<quint64> m_versionStart; // [v - 1]: log length from which version v is current
+    std::map<quint32, QByteArray> m_commitments;
     quint32 m_keyVersion = 0;
     bool m_rotationPending = false;
 };

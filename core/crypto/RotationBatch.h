@@ -3,6 +3,7 @@
 // the membership log entries (remove + rotate), the key chain link to the previous version,
 // a grant of the new key to every remaining member and every item re-encrypted under it.
 // newFolderKey stays on the client; add it to the FolderKeyRing once the server accepted.
+// The sync layer sends the rotation's folder state with it (FolderStateChain::makeRotation).
 #pragma once
 
 #include "core/crypto/FolderKeyGrant.h"
@@ -10,18 +11,30 @@
 #include "core/crypto/MembershipEntry.h"
 #include "core/crypto/SecureBytes.h"
 
+#include "core/util/Error.h"
+
 #include <QByteArray>
 #include <QList>
+#include <QUuid>
 
 namespace Conclave::Core {
 
 struct RotationBatch
 {
+    // An item the rotation could not carry forward: it stays under the old key version
+    // and nobody can read it as current any more. The UI lists these to the manager.
+    struct SkippedItem
+    {
+        QUuid itemId; // null when the envelope did not even parse
+        Error reason;
+    };
+
     quint32 newKeyVersion = 0;
     QList<MembershipEntry> logEntries;
     QByteArray chainLink;
     QList<FolderKeyGrant> grants;
     QList<ItemEnvelope> items;
+    QList<SkippedItem> skipped;
     SecureBytes newFolderKey; // never serialised, never sent
 };
 

@@ -1,6 +1,8 @@
 // The remembered security state of one account.
 #include "core/crypto/SecurityState.h"
 
+#include "core/crypto/CryptoErrors.h"
+#include "core/crypto/FolderState.h"
 #include "core/crypto/MembershipState.h"
 
 namespace Conclave::Core {
@@ -36,6 +38,31 @@ void SecurityState::acceptFolderState(const QUuid& folderId, quint64 writeSequen
         record.writeSequence = writeSequence;
         record.stateHash = stateHash;
     }
+}
+
+void SecurityState::acceptFolderState(const FolderState& state)
+{
+    acceptFolderState(state.fields().folderId, state.fields().sequence, state.hash());
+}
+
+Status SecurityState::checkFolderState(const FolderState& state) const
+{
+    const auto it = folders.find(state.fields().folderId);
+    if (it == folders.end() || it->second.stateHash.isEmpty())
+        return {};
+    const FolderRecord& record = it->second;
+    if (state.fields().sequence < record.writeSequence)
+        return CryptoErrors::make(ErrorCode::Protocol,
+                                  QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                                    "The server sent an older state of this folder than this "
+                                                    "computer has already accepted (rollback)."));
+    if (state.fields().sequence == record.writeSequence && state.hash() != record.stateHash)
+        return CryptoErrors::make(
+            ErrorCode::Protocol,
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                              "The server sent a state of this folder that contradicts the "
+                              "one this computer has already accepted (fork)."));
+    return {};
 }
 
 void SecurityState::acceptItem(const QUuid& folderId, const QUuid& itemId, const ItemReader::Seen& seen)

@@ -10,6 +10,7 @@
 #include "core/crypto/KdfParams.h"
 #include "core/crypto/KeyPinStore.h"
 #include "core/crypto/LogCheckpoint.h"
+#include "core/util/Result.h"
 
 #include <QByteArray>
 #include <QUuid>
@@ -20,6 +21,7 @@
 
 namespace Conclave::Core {
 
+class FolderState;
 class MembershipState;
 
 struct SecurityState
@@ -45,6 +47,12 @@ struct SecurityState
     // one held is ignored (the caller's replay or reader has refused it already).
     void acceptLog(const MembershipState& state);
     void acceptFolderState(const QUuid& folderId, quint64 writeSequence, const QByteArray& stateHash);
+    // The same for a state FolderStateChain accepted: its folder, sequence and hash().
+    void acceptFolderState(const FolderState& state);
+    // Before a chain rebuilt after a restart (FolderStateChain::acceptSnapshot) is believed:
+    // refuses a state older than the recorded one (rollback) or one with the recorded
+    // sequence and another hash (fork). A folder without a record passes.
+    [[nodiscard]] Status checkFolderState(const FolderState& state) const;
     void acceptItem(const QUuid& folderId, const QUuid& itemId, const ItemReader::Seen& seen);
 };
 

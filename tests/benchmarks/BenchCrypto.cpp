@@ -1,11 +1,14 @@
 // BenchCrypto: rates of the item crypto for DESIGN §8's sync targets (10,000 items of 400
-// bytes: seal, signature verification, decryption, and the full ItemReader path) and of a
+// bytes: seal, signature verification, decryption, and the full ItemReader path), of the
+// folder state chain (a first-sync snapshot of every item, one write among them) and of a
 // member removal with rotation (1,000 items, 50 members). Prints; asserts nothing.
 //   build/<dir>/tests/benchmarks/BenchCrypto [items]
 #include "core/crypto/FolderKeyRing.h"
 #include "core/crypto/FolderRotation.h"
+#include "core/crypto/FolderStateChain.h"
 #include "core/crypto/ItemEnvelope.h"
 #include "core/crypto/ItemReader.h"
+#include "core/crypto/KeyPinStore.h"
 #include "core/crypto/MembershipLog.h"
 #include "core/crypto/MembershipState.h"
 #include "core/crypto/UserKeys.h"
@@ -51,11 +54,11 @@ int main(int argc, char** argv)
     Member manager;
     Member editor;
     MembershipState state(folder);
-    (void)state.apply(MembershipLog::create(folder, manager.id, manager.keys, 0));
-    (void)state.apply(MembershipLog::next(state, MembershipAction::Add, manager.id, manager.keys, editor.id,
-                                          editor.keys.identityPublicKey(), FolderRole::Edit));
     FolderKeyRing ring(folder);
     ring.insert(1, FolderKeyRing::generateKey());
+    (void)state.apply(MembershipLog::create(folder, manager.id, manager.keys, *ring.key(1), 0));
+    (void)state.apply(MembershipLog::next(state, MembershipAction::Add, manager.id, manager.keys, editor.id,
+                                          editor.keys.identityPublicKey(), FolderRole::Edit));
     const QByteArray plaintext(400, 'x');
 
     out << "Item crypto, " << items << " items of 400 bytes (one core)" << Qt::endl;
@@ -103,24 +106,74 @@ int main(int argc, char** argv)
     if (ok != 3 * items)
         out << "UNEXPECTED FAILURES: " << (3 * items - ok) << Qt::endl;
 
+    // The folder state chain: a first sync checks one signed state against every item's
+    // envelope hash; an incremental sync checks one state per write.
+    out << Qt::endl << "Folder state chain, " << items << " live items" << Qt::endl;
+    QList<ItemEnvelope> latest(envelopes.begin(), envelopes.end());
+    const FolderState full =
+        FolderStateChain(folder).makeRotation(latest, state, manager.id, manager.keys, 0);
+    FolderStateChain serverChain(folder);
+    (void)serverChain.acceptSnapshot(full, latest, state);
+    timer.restart();
+    FolderStateChain reader(folder);
+    const Status snapshot = reader.acceptSnapshot(full, latest, state);
+    report(out, snapshot.ok() ? "first sync: snapshot check" : "snapshot FAILED", timer.nsecsElapsed(),
+           items);
+    constexpr int kWrites = 200;
+    std::vector<ItemEnvelope> writes;
+    for (int i = 0; i < kWrites; ++i) {
+        ItemEnvelope::Header h;
+        h.orgId = org;
+        h.folderId = folder;
+        h.itemId = ids[i % items];
+        h.keyVersion = 1;
+        h.revision = 2;
+        h.previousHash = envelopes[std::size_t(i % items)].hash();
+        h.authorId = editor.id;
+        writes.push_back(std::move(ItemEnvelope::seal(h, plaintext, *ring.key(1), editor.keys).value()));
+    }
+    QList<FolderState> states;
+    timer.restart();
+    for (int i = 0; i < kWrites; ++i) {
+        states << reader.makeWrite(writes[std::size_t(i)], state, editor.id, editor.keys, 0);
+        (void)reader.acceptWrite(states.last(), writes[std::size_t(i)], state,
+                                 FolderStateChain::LogView::Current);
+    }
+    report(out, "writer: make + sign a state", timer.nsecsElapsed(), kWrites);
+    timer.restart();
+    int chained = 0;
+    for (int i = 0; i < kWrites; ++i)
+        chained +=
+            serverChain
+                    .acceptWrite(states[i], writes[std::size_t(i)], state, FolderStateChain::LogView::Current)
+                    .ok()
+                ? 1
+                : 0;
+    report(out, chained == kWrites ? "reader/server: check one write" : "write check FAILED",
+           timer.nsecsElapsed(), kWrites);
+
     // DESIGN §8: remove a member from a 1,000-item folder with 50 members, <= 300 ms client CPU.
     std::vector<Member> members(48);
-    QHash<QUuid, QByteArray> keys;
-    keys.insert(manager.id, manager.keys.encryptionPublicKey());
+    KeyPinStore pins;
+    QList<UserKeyBundle> bundles{UserKeyBundle::create(manager.id, manager.keys)};
+    (void)pins.check(manager.id, manager.keys.identityPublicKey());
     for (const Member& m : members) {
         (void)state.apply(MembershipLog::next(state, MembershipAction::Add, manager.id, manager.keys, m.id,
                                               m.keys.identityPublicKey(), FolderRole::Edit));
-        keys.insert(m.id, m.keys.encryptionPublicKey());
+        bundles << UserKeyBundle::create(m.id, m.keys);
+        (void)pins.check(m.id, m.keys.identityPublicKey());
     }
     FolderRotation::Request request;
     request.orgId = org;
     request.managerId = manager.id;
     request.removedId = editor.id;
-    request.encryptionKeys = keys;
-    for (int i = 0; i < 1000 && i < items; ++i)
+    request.bundles = bundles;
+    for (int i = 0; i < 1000 && i < items; ++i) {
         request.items << serialized[i];
+        request.seen.insert(ids[i], ItemReader::Seen{1, envelopes[std::size_t(i)].hash()});
+    }
     timer.restart();
-    Result<RotationBatch> batch = FolderRotation::rotate(state, ring, manager.keys, request);
+    Result<RotationBatch> batch = FolderRotation::rotate(state, ring, manager.keys, pins, request);
     const qint64 rotation = timer.nsecsElapsed();
     out << Qt::endl
         << "Rotation: remove 1 of 50 members, re-encrypt " << request.items.size() << " items" << Qt::endl;

@@ -1,12 +1,15 @@
 // A shared folder for crypto tests: org, folder, three members (alice Manage and creator,
-// bob Edit, carol View), the signed membership log, and a key ring holding key version 1.
+// bob Edit, carol View), the signed membership log, a key ring holding key version 1 (the
+// one the create entry commits to) and a pin store that pinned every member when added.
 #pragma once
 
 #include "core/crypto/FolderKeyRing.h"
 #include "core/crypto/ItemEnvelope.h"
 #include "core/crypto/ItemReader.h"
+#include "core/crypto/KeyPinStore.h"
 #include "core/crypto/MembershipLog.h"
 #include "core/crypto/MembershipState.h"
+#include "core/crypto/UserKeyBundle.h"
 #include "core/crypto/UserKeys.h"
 
 #include <QList>
@@ -31,13 +34,29 @@ public:
     QList<MembershipEntry> log;
     MembershipState state{folderId};
     FolderKeyRing ring{folderId};
+    KeyPinStore pins;
 
     FolderFixture()
     {
-        append(MembershipLog::create(folderId, alice.id, alice.keys, 1000));
+        ring.insert(1, FolderKeyRing::generateKey());
+        append(MembershipLog::create(folderId, alice.id, alice.keys, *ring.key(1), 1000));
+        pin(alice);
         add(bob, FolderRole::Edit);
         add(carol, FolderRole::View);
-        ring.insert(1, FolderKeyRing::generateKey());
+    }
+
+    void pin(const TestMember& member) { (void)pins.check(member.id, member.keys.identityPublicKey()); }
+    static UserKeyBundle bundle(const TestMember& member)
+    {
+        return UserKeyBundle::create(member.id, member.keys);
+    }
+
+    // A manager rotates to a new key version; the ring gets the new key.
+    void rotate(const TestMember& by)
+    {
+        SecureBytes key = FolderKeyRing::generateKey();
+        append(MembershipLog::rotate(state, by.id, by.keys, key));
+        ring.insert(state.currentKeyVersion(), std::move(key));
     }
 
     // Appends an entry that must be valid.
@@ -53,6 +72,7 @@ public:
     {
         append(MembershipLog::next(state, MembershipAction::Add, alice.id, alice.keys, member.id,
                                    member.keys.identityPublicKey(), role, 2000));
+        pin(member);
     }
 
     ItemEnvelope::Header header(const TestMember& author, const QUuid& itemId, quint64 revision = 1,

@@ -8,6 +8,7 @@
 #include "core/crypto/CryptoHash.h"
 #include "core/crypto/DomainTags.h"
 #include "core/crypto/FolderKeyGrant.h"
+#include "core/crypto/FolderStateChain.h"
 #include "core/crypto/KeyWrap.h"
 #include "core/crypto/UserKeyBundle.h"
 
@@ -23,7 +24,7 @@ using namespace Conclave::Core::Testing;
 
 namespace {
 const char* const kSignedTags[] = {DomainTags::kBundle, DomainTags::kGrant, DomainTags::kLogEntry,
-                                   DomainTags::kEnvelope};
+                                   DomainTags::kEnvelope, DomainTags::kFolderState};
 
 QByteArray tagBytes(const char* tag)
 {
@@ -69,8 +70,8 @@ private slots:
                 return UserKeyBundle::parseAndVerify(b).ok();
             };
         } else if (t == DomainTags::kGrant) {
-            bytes = FolderKeyGrant::create(f.folderId, 1, *f.ring.key(1), f.bob.id,
-                                           f.bob.keys.encryptionPublicKey(), f.alice.id, f.alice.keys)
+            bytes = FolderKeyGrant::create(f.state, 1, *f.ring.key(1), FolderFixture::bundle(f.bob), f.pins,
+                                           f.alice.id, f.alice.keys)
                         ->serialize();
             accepts = [&](const QByteArray& b) {
                 Result<FolderKeyGrant> g = FolderKeyGrant::parse(b);
@@ -85,6 +86,15 @@ private slots:
                 Result<MembershipEntry> e = MembershipEntry::parse(b);
                 MembershipState copy = f.state;
                 return e.ok() && copy.apply(*e).ok();
+            };
+        } else if (t == DomainTags::kFolderState) {
+            const ItemEnvelope env = f.seal(f.alice, item, "payload");
+            FolderStateChain chain(f.folderId);
+            bytes = chain.makeWrite(env, f.state, f.alice.id, f.alice.keys, 5000).serialize();
+            accepts = [&f, env](const QByteArray& b) {
+                Result<FolderState> s = FolderState::parse(b);
+                FolderStateChain fresh(f.folderId);
+                return s.ok() && fresh.acceptWrite(*s, env, f.state, FolderStateChain::LogView::Current).ok();
             };
         } else {
             bytes = f.seal(f.alice, item, "payload").serialize();
@@ -114,6 +124,10 @@ private slots:
         QVERIFY(CryptoHash::tagged(DomainTags::kLogEntryHash, data) !=
                 CryptoHash::tagged(DomainTags::kEnvelopeHash, data));
         QVERIFY(CryptoHash::tagged("a", QByteArray("b")) != CryptoHash::tagged("ab", QByteArray()));
+        QVERIFY(CryptoHash::tagged(DomainTags::kFolderStateHash, data) !=
+                CryptoHash::tagged(DomainTags::kFolderBucket, data));
+        QVERIFY(CryptoHash::tagged(DomainTags::kFolderItems, data) !=
+                CryptoHash::tagged(DomainTags::kFolderBucket, data));
     }
 
     void wrappedKeysCannotChangePurpose()
@@ -135,12 +149,14 @@ private slots:
     void tagsAreDistinct()
     {
         const char* const all[] = {
-            DomainTags::kAccountKeyWrap, DomainTags::kUserKeysWrap,     DomainTags::kBundle,
-            DomainTags::kFingerprint,    DomainTags::kPinStore,         DomainTags::kGrant,
-            DomainTags::kKeyChainLink,   DomainTags::kLogEntry,         DomainTags::kLogEntryHash,
-            DomainTags::kEnvelope,       DomainTags::kEnvelopeHash,     DomainTags::kPinStoreV2,
-            DomainTags::kInvitationKey,  DomainTags::kInvitationAnswer, DomainTags::kInvitationOffer,
-            DomainTags::kSecurityState,  DomainTags::kSecurityStateBody};
+            DomainTags::kAccountKeyWrap,  DomainTags::kUserKeysWrap,      DomainTags::kBundle,
+            DomainTags::kFingerprint,     DomainTags::kPinStore,          DomainTags::kGrant,
+            DomainTags::kKeyChainLink,    DomainTags::kLogEntry,          DomainTags::kLogEntryHash,
+            DomainTags::kEnvelope,        DomainTags::kEnvelopeHash,      DomainTags::kPinStoreV2,
+            DomainTags::kInvitationKey,   DomainTags::kInvitationAnswer,  DomainTags::kInvitationOffer,
+            DomainTags::kSecurityState,   DomainTags::kSecurityStateBody, DomainTags::kKeyCommitment,
+            DomainTags::kFolderState,     DomainTags::kFolderStateHash,   DomainTags::kFolderBucket,
+            DomainTags::kFolderItems};
         QSet<QByteArray> seen;
         for (const char* tag : all) {
             QVERIFY(QByteArray(tag).startsWith("conclave."));

@@ -8,18 +8,19 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <vector>
 
 using namespace Conclave::Core;
 using namespace Conclave::Core::Testing;
 
 namespace {
-QHash<QUuid, QByteArray> encryptionKeys(std::initializer_list<const TestMember*> members)
+QList<UserKeyBundle> bundles(std::initializer_list<const TestMember*> members)
 {
-    QHash<QUuid, QByteArray> keys;
+    QList<UserKeyBundle> out;
     for (const TestMember* m : members)
-        keys.insert(m->id, m->keys.encryptionPublicKey());
-    return keys;
+        out << FolderFixture::bundle(*m);
+    return out;
 }
 } // namespace
 
@@ -43,10 +44,10 @@ private slots:
         request.orgId = f.orgId;
         request.managerId = f.alice.id;
         request.removedId = f.bob.id;
-        request.encryptionKeys = encryptionKeys({&f.alice, &f.carol});
+        request.bundles = bundles({&f.alice, &f.carol});
         request.items = {before.serialize(), name.serialize()};
         request.timeMs = 5000;
-        Result<RotationBatch> batch = FolderRotation::rotate(f.state, f.ring, f.alice.keys, request);
+        Result<RotationBatch> batch = FolderRotation::rotate(f.state, f.ring, f.alice.keys, f.pins, request);
         QVERIFY2(batch.ok(), batch.ok() ? "" : qPrintable(batch.error().message));
         QCOMPARE(batch->newKeyVersion, 2u);
         QCOMPARE(batch->logEntries.size(), 2);
@@ -69,13 +70,16 @@ private slots:
             QVERIFY(FolderKeyGrant::parse(grant.serialize())->verify(*state).ok());
             QVERIFY(grant.recipientId() != f.bob.id);
             if (grant.recipientId() == f.carol.id) {
-                carolRing.insert(grant.keyVersion(), grant.open(f.carol.id, f.carol.keys).value());
+                QVERIFY(carolRing
+                            .accept(grant.keyVersion(), grant.open(*state, f.carol.id, f.carol.keys).value(),
+                                    *state)
+                            .ok());
                 carolHasGrant = true;
             }
-            QVERIFY(!grant.open(f.bob.id, f.bob.keys).ok());
+            QVERIFY(!grant.open(*state, f.bob.id, f.bob.keys).ok());
         }
         QVERIFY(carolHasGrant);
-        QVERIFY(carolRing.absorbChain({batch->chainLink}).ok());
+        QVERIFY(carolRing.absorbChain({batch->chainLink}, *state).ok());
         ItemReader::Expectation e = f.expect(item);
         e.lastSeen = ItemReader::Seen{1, before.hash()};
         Result<ItemReader::Opened> now = ItemReader::open(batch->items[0].serialize(), e, *state, carolRing);
@@ -99,7 +103,7 @@ private slots:
         // v1 does not decrypt anything written after the rotation.
         FolderKeyRing bobRing(f.folderId);
         bobRing.insert(1, f.ring.key(1)->clone());
-        QVERIFY(bobRing.absorbChain({batch->chainLink}).ok());
+        QVERIFY(bobRing.absorbChain({batch->chainLink}, *state).ok());
         QVERIFY(!bobRing.contains(2));
         QVERIFY(!ItemReader::open(batch->items[0].serialize(), e, *state, bobRing).ok());
         QVERIFY(!batch->items[0].decrypt(*f.ring.key(1)).ok());
@@ -117,16 +121,84 @@ private slots:
             MembershipLog::next(daveState, MembershipAction::Add, f.alice.id, f.alice.keys, dave.id,
                                 dave.keys.identityPublicKey(), FolderRole::View);
         QVERIFY(daveState.apply(addDave).ok());
+        f.pin(dave);
         const FolderKeyGrant daveGrant =
-            FolderKeyGrant::create(f.folderId, 2, batch->newFolderKey, dave.id,
-                                   dave.keys.encryptionPublicKey(), f.alice.id, f.alice.keys)
+            FolderKeyGrant::create(daveState, 2, batch->newFolderKey, FolderFixture::bundle(dave), f.pins,
+                                   f.alice.id, f.alice.keys)
                 .value();
         QVERIFY(daveGrant.verify(daveState).ok());
         FolderKeyRing daveRing(f.folderId);
-        daveRing.insert(2, daveGrant.open(dave.id, dave.keys).value());
-        QVERIFY(daveRing.absorbChain({batch->chainLink}).ok());
+        QVERIFY(daveRing.accept(2, daveGrant.open(daveState, dave.id, dave.keys).value(), daveState).ok());
+        QVERIFY(daveRing.absorbChain({batch->chainLink}, daveState).ok());
         QVERIFY(ItemReader::open(batch->items[0].serialize(), f.expect(item), daveState, daveRing).ok());
         QVERIFY(ItemReader::open(before.serialize(), history, daveState, daveRing).ok());
+    }
+
+    void poisonedItemSkippedAndReported()
+    {
+        // bob (Edit) uploads a validly signed envelope under a key nobody holds, hoping the
+        // rotation that removes him stops at it. It must go on and report the item.
+        FolderFixture f;
+        const QUuid good = QUuid::createUuid();
+        const QUuid poisoned = QUuid::createUuid();
+        const ItemEnvelope kept = f.seal(f.alice, good, "kept");
+        const ItemEnvelope poison =
+            ItemEnvelope::seal(f.header(f.bob, poisoned), "junk", FolderKeyRing::generateKey(), f.bob.keys)
+                .value();
+        FolderRotation::Request request;
+        request.orgId = f.orgId;
+        request.managerId = f.alice.id;
+        request.removedId = f.bob.id;
+        request.bundles = bundles({&f.alice, &f.carol});
+        request.items = {poison.serialize(), kept.serialize(), QByteArray("not an envelope")};
+        Result<RotationBatch> batch = FolderRotation::rotate(f.state, f.ring, f.alice.keys, f.pins, request);
+        QVERIFY2(batch.ok(), batch.ok() ? "" : qPrintable(batch.error().message));
+        QCOMPARE(batch->items.size(), 1);
+        QCOMPARE(batch->items[0].header().itemId, good);
+        QCOMPARE(batch->skipped.size(), 2);
+        QCOMPARE(batch->skipped[0].itemId, poisoned);
+        QVERIFY(!batch->skipped[0].reason.message.isEmpty());
+        QVERIFY(batch->skipped[1].itemId.isNull());
+    }
+
+    void rotationDoesNotResurrectDeletedItems()
+    {
+        // alice saw the item deleted (revision 2 is a delete marker); the server withholds the
+        // marker and hands her revision 1 to re-encrypt. Rotation must not bring it back.
+        FolderFixture f;
+        const QUuid item = QUuid::createUuid();
+        const QUuid other = QUuid::createUuid();
+        const ItemEnvelope live = f.seal(f.bob, item, "deleted later");
+        ItemEnvelope::Header h = f.header(f.alice, item, 2, live.hash());
+        h.kind = ItemKind::DeleteMarker;
+        const ItemEnvelope marker = ItemEnvelope::seal(h, {}, *f.ring.key(1), f.alice.keys).value();
+        const ItemEnvelope withheld = f.seal(f.bob, other, "never sent");
+        FolderRotation::Request request;
+        request.orgId = f.orgId;
+        request.managerId = f.alice.id;
+        request.removedId = f.bob.id;
+        request.bundles = bundles({&f.alice, &f.carol});
+        request.seen.insert(item, ItemReader::Seen{2, marker.hash()});
+        request.seen.insert(other, ItemReader::Seen{1, withheld.hash()});
+        request.items = {live.serialize()};
+        Result<RotationBatch> batch = FolderRotation::rotate(f.state, f.ring, f.alice.keys, f.pins, request);
+        QVERIFY2(batch.ok(), batch.ok() ? "" : qPrintable(batch.error().message));
+        QVERIFY(batch->items.isEmpty());
+        QCOMPARE(batch->skipped.size(), 2);
+        QList<QUuid> skipped{batch->skipped[0].itemId, batch->skipped[1].itemId};
+        std::sort(skipped.begin(), skipped.end());
+        QList<QUuid> expected{item, other};
+        std::sort(expected.begin(), expected.end());
+        QCOMPARE(skipped, expected);
+
+        // Given the marker itself, the rotation carries the tombstone forward, not the item.
+        request.items = {marker.serialize(), withheld.serialize()};
+        batch = FolderRotation::rotate(f.state, f.ring, f.alice.keys, f.pins, request);
+        QVERIFY(batch.ok());
+        QCOMPARE(batch->items.size(), 2);
+        QCOMPARE(batch->items[0].header().kind, ItemKind::DeleteMarker);
+        QCOMPARE(batch->items[0].header().revision, quint64(3));
+        QVERIFY(batch->skipped.isEmpty());
     }
 
     void onlyManagersRotate()
@@ -136,8 +208,9 @@ private slots:
         request.orgId = f.orgId;
         request.managerId = f.bob.id; // Edit only
         request.removedId = f.carol.id;
-        request.encryptionKeys = encryptionKeys({&f.alice, &f.bob});
-        const Result<RotationBatch> batch = FolderRotation::rotate(f.state, f.ring, f.bob.keys, request);
+        request.bundles = bundles({&f.alice, &f.bob});
+        const Result<RotationBatch> batch =
+            FolderRotation::rotate(f.state, f.ring, f.bob.keys, f.pins, request);
         QVERIFY(!batch.ok());
         QCOMPARE(batch.error().code, ErrorCode::Denied);
     }
@@ -149,10 +222,28 @@ private slots:
         request.orgId = f.orgId;
         request.managerId = f.alice.id;
         request.removedId = f.bob.id;
-        request.encryptionKeys = encryptionKeys({&f.alice}); // carol missing
-        const Result<RotationBatch> batch = FolderRotation::rotate(f.state, f.ring, f.alice.keys, request);
+        request.bundles = bundles({&f.alice}); // carol missing
+        const Result<RotationBatch> batch =
+            FolderRotation::rotate(f.state, f.ring, f.alice.keys, f.pins, request);
         QVERIFY(!batch.ok());
         QCOMPARE(batch.error().code, ErrorCode::NotFound);
+    }
+
+    void substitutedBundleFailsWholeBatch()
+    {
+        // The server hands the manager a validly self-signed bundle for carol with its own
+        // keys: the identity key differs from the log's and the pin, so nothing is granted.
+        FolderFixture f;
+        TestMember fake{f.carol.id, UserKeys::generate()};
+        FolderRotation::Request request;
+        request.orgId = f.orgId;
+        request.managerId = f.alice.id;
+        request.removedId = f.bob.id;
+        request.bundles = bundles({&f.alice, &fake});
+        const Result<RotationBatch> batch =
+            FolderRotation::rotate(f.state, f.ring, f.alice.keys, f.pins, request);
+        QVERIFY(!batch.ok());
+        QCOMPARE(batch.error().code, ErrorCode::Denied);
     }
 
     void rotationAfterLeave()
@@ -163,8 +254,8 @@ private slots:
         FolderRotation::Request request;
         request.orgId = f.orgId;
         request.managerId = f.alice.id;
-        request.encryptionKeys = encryptionKeys({&f.alice, &f.bob});
-        Result<RotationBatch> batch = FolderRotation::rotate(f.state, f.ring, f.alice.keys, request);
+        request.bundles = bundles({&f.alice, &f.bob});
+        Result<RotationBatch> batch = FolderRotation::rotate(f.state, f.ring, f.alice.keys, f.pins, request);
         QVERIFY(batch.ok());
         QCOMPARE(batch->logEntries.size(), 1);
         QCOMPARE(batch->grants.size(), 2);
@@ -175,21 +266,21 @@ private slots:
         // DESIGN §8 scale; a correctness check here, timing lives in the benchmarks.
         FolderFixture f;
         std::vector<TestMember> members(47);
-        QHash<QUuid, QByteArray> keys = encryptionKeys({&f.alice, &f.carol});
+        QList<UserKeyBundle> keys = bundles({&f.alice, &f.carol});
         for (const TestMember& m : members) {
             f.add(m, FolderRole::Edit);
-            keys.insert(m.id, m.keys.encryptionPublicKey());
+            keys << FolderFixture::bundle(m);
         }
         FolderRotation::Request request;
         request.orgId = f.orgId;
         request.managerId = f.alice.id;
         request.removedId = f.bob.id;
-        request.encryptionKeys = keys;
+        request.bundles = keys;
         for (int i = 0; i < 1000; ++i)
             request.items << f.seal(members[std::size_t(i) % members.size()], QUuid::createUuid(),
                                     QByteArray(400, 'i'))
                                  .serialize();
-        Result<RotationBatch> batch = FolderRotation::rotate(f.state, f.ring, f.alice.keys, request);
+        Result<RotationBatch> batch = FolderRotation::rotate(f.state, f.ring, f.alice.keys, f.pins, request);
         QVERIFY(batch.ok());
         QCOMPARE(batch->grants.size(), 49);
         QCOMPARE(batch->items.size(), 1000);

@@ -4,6 +4,7 @@
 // the offer; a wrong code is refused, an invitation is used at most once, and the server can
 // check an answer's shape without the code.
 #include "core/crypto/Fingerprint.h"
+#include "core/crypto/FolderKeyRing.h"
 #include "core/crypto/Invitation.h"
 #include "core/crypto/KeyPinStore.h"
 #include "core/crypto/MemberAdmission.h"
@@ -205,7 +206,10 @@ private slots:
         Scene s;
         const Party server;
         MembershipState state(s.folderId);
-        QVERIFY(state.apply(MembershipLog::create(s.folderId, s.alice.id, s.alice.keys, 1)).ok());
+        QVERIFY(state
+                    .apply(MembershipLog::create(s.folderId, s.alice.id, s.alice.keys,
+                                                 FolderKeyRing::generateKey(), 1))
+                    .ok());
         UserKeyBundle shown = s.bob.bundle();
         if (path == u"server") {
             shown = UserKeyBundle::create(s.bob.id, server.keys);
@@ -296,7 +300,10 @@ private slots:
 
         const UserKeys server = UserKeys::generate();
         MembershipState forged(scene.folderId);
-        QVERIFY(forged.apply(MembershipLog::create(scene.folderId, scene.alice.id, server, 10)).ok());
+        QVERIFY(forged
+                    .apply(MembershipLog::create(scene.folderId, scene.alice.id, server,
+                                                 FolderKeyRing::generateKey(), 10))
+                    .ok());
         QVERIFY(forged
                     .apply(MembershipLog::next(forged, MembershipAction::Add, scene.alice.id, server,
                                                scene.bob.id, scene.bob.keys.identityPublicKey(),
@@ -308,8 +315,10 @@ private slots:
         QVERIFY(bobPins.isBlocked(scene.alice.id));
 
         MembershipState genuine(scene.folderId);
-        QVERIFY(
-            genuine.apply(MembershipLog::create(scene.folderId, scene.alice.id, scene.alice.keys, 10)).ok());
+        QVERIFY(genuine
+                    .apply(MembershipLog::create(scene.folderId, scene.alice.id, scene.alice.keys,
+                                                 FolderKeyRing::generateKey(), 10))
+                    .ok());
         QVERIFY(genuine
                     .apply(MembershipLog::next(genuine, MembershipAction::Add, scene.alice.id,
                                                scene.alice.keys, scene.bob.id,
@@ -327,7 +336,10 @@ private slots:
         Scene scene;
         const UserKeys server = UserKeys::generate();
         MembershipState forged(scene.folderId);
-        QVERIFY(forged.apply(MembershipLog::create(scene.folderId, scene.alice.id, server, 10)).ok());
+        QVERIFY(forged
+                    .apply(MembershipLog::create(scene.folderId, scene.alice.id, server,
+                                                 FolderKeyRing::generateKey(), 10))
+                    .ok());
         KeyPinStore bobPins;
         QVERIFY(bobPins.checkMembers(forged, 11).ok()); // trust on first use alone cannot tell
         const QString readOut = Fingerprint::of(scene.alice.keys.identityPublicKey()).safetyNumber();

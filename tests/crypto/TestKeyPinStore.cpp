@@ -7,6 +7,7 @@
 #include "core/crypto/ByteWriter.h"
 #include "core/crypto/DomainTags.h"
 #include "core/crypto/Fingerprint.h"
+#include "core/crypto/FolderKeyRing.h"
 #include "core/crypto/KeyPinStore.h"
 #include "core/crypto/UserKeys.h"
 
@@ -145,7 +146,10 @@ private slots:
         if (variant == u"forged folder") {
             const UserKeys fakeAlice = UserKeys::generate();
             MembershipState forged(QUuid::createUuid());
-            QVERIFY(forged.apply(MembershipLog::create(forged.folderId(), f.alice.id, fakeAlice, 10)).ok());
+            QVERIFY(forged
+                        .apply(MembershipLog::create(forged.folderId(), f.alice.id, fakeAlice,
+                                                     FolderKeyRing::generateKey(), 10))
+                        .ok());
             QVERIFY(
                 forged
                     .apply(MembershipLog::next(forged, MembershipAction::Add, f.alice.id, fakeAlice, f.bob.id,
@@ -255,6 +259,31 @@ private slots:
         QVERIFY(!checked.ok());
         QCOMPARE(checked.error().code, ErrorCode::Denied);
         QVERIFY(other.isBlocked(f.bob.id));
+    }
+
+    void confirmKeyEntryIsConfirmedThroughThePinStore()
+    {
+        // A manager binds bob's new key with a *confirm key* entry. On carol's client the log
+        // alone does not move the pin: bob is blocked until confirmChange() names the entry's
+        // signer, a manager pinned here with the key the log binds to them.
+        FolderFixture f;
+        const UserKeys bobNew = UserKeys::generate();
+        f.append(MembershipLog::next(f.state, MembershipAction::ConfirmKey, f.alice.id, f.alice.keys,
+                                     f.bob.id, bobNew.identityPublicKey()));
+        QCOMPARE(f.state.identityKeyOf(f.bob.id), bobNew.identityPublicKey());
+        const Status checked = f.pins.checkMembers(f.state, 20);
+        QVERIFY(!checked.ok());
+        QCOMPARE(checked.error().code, ErrorCode::Denied);
+        QVERIFY(f.pins.isBlocked(f.bob.id));
+        QCOMPARE(f.pins.pendingKey(f.bob.id), bobNew.identityPublicKey());
+        QVERIFY(!f.pins.confirmChange(f.bob.id, bobNew.identityPublicKey(), f.carol.id, f.state, 21).ok());
+        QVERIFY(f.pins.isBlocked(f.bob.id));
+
+        QVERIFY(f.pins.confirmChange(f.bob.id, bobNew.identityPublicKey(), f.alice.id, f.state, 22).ok());
+        QVERIFY(!f.pins.isBlocked(f.bob.id));
+        QCOMPARE(f.pins.pin(f.bob.id)->origin, KeyPinStore::Origin::ConfirmedChange);
+        QCOMPARE(f.pins.pin(f.bob.id)->confirmedBy, f.alice.id);
+        QVERIFY(f.pins.checkMembers(f.state, 23).ok());
     }
 
     void serialisationRoundTrip()

@@ -2,6 +2,10 @@
 // one manager, and rollback / truncation / fork detection against a remembered checkpoint.
 #include "FolderFixture.h"
 
+#include "core/crypto/ByteWriter.h"
+#include "core/crypto/DomainTags.h"
+#include "core/crypto/KeyCommitment.h"
+
 #include <QTest>
 
 using namespace Conclave::Core;
@@ -23,7 +27,7 @@ private slots:
         f.append(MembershipLog::next(f.state, MembershipAction::Remove, dave.id, dave.keys, f.carol.id));
         QVERIFY(f.state.rotationPending());
         f.append(MembershipLog::next(f.state, MembershipAction::Leave, f.bob.id, f.bob.keys));
-        f.append(MembershipLog::next(f.state, MembershipAction::Rotate, dave.id, dave.keys));
+        f.rotate(dave);
         QVERIFY(!f.state.rotationPending());
 
         QList<QByteArray> bytes;
@@ -38,8 +42,8 @@ private slots:
         QCOMPARE(state->roleOf(f.bob.id), FolderRole::None);
         QCOMPARE(state->roleOf(f.carol.id), FolderRole::None);
         QCOMPARE(state->identityKeyOf(f.carol.id), f.carol.keys.identityPublicKey()); // former member
-        QVERIFY(state->heldManageDuring(dave.id, 1));
-        QVERIFY(!state->heldManageDuring(f.bob.id, 1));
+        QCOMPARE(state->highestRoleDuring(dave.id, 1), FolderRole::Manage);
+        QCOMPARE(state->highestRoleDuring(f.bob.id, 1), FolderRole::Edit);
         QCOMPARE(state->headHash(), f.log.last().hash());
     }
 
@@ -85,6 +89,13 @@ private slots:
                                           << "dave" << none << "not valid";
         QTest::newRow("manager removes self") << remove << "alice"
                                               << "alice" << none << "not valid";
+        const auto confirm = int(MembershipAction::ConfirmKey);
+        QTest::newRow("edit member confirms a key") << confirm << "bob"
+                                                    << "carol" << none << "Manage role";
+        QTest::newRow("manager confirms an unchanged key") << confirm << "alice"
+                                                           << "carol" << none << "not valid";
+        QTest::newRow("key confirmed for a non-member") << confirm << "alice"
+                                                        << "dave" << none << "not valid";
     }
 
     void rightsCheckedAtEachEntry()
@@ -133,19 +144,31 @@ private slots:
         QTest::addColumn<bool>("withKey");
         QTest::addColumn<bool>("withSubject");
         QTest::addColumn<int>("role");
+        QTest::addColumn<int>("commitment"); // 0 as canonical, 1 missing, 2 where none belongs
         const auto none = int(FolderRole::None);
-        QTest::newRow("remove carrying a key") << int(MembershipAction::Remove) << true << true << none;
+        QTest::newRow("remove carrying a key") << int(MembershipAction::Remove) << true << true << none << 0;
         QTest::newRow("remove carrying a role")
-            << int(MembershipAction::Remove) << false << true << int(FolderRole::Edit);
+            << int(MembershipAction::Remove) << false << true << int(FolderRole::Edit) << 0;
         QTest::newRow("change role carrying a key")
-            << int(MembershipAction::ChangeRole) << true << true << int(FolderRole::Edit);
-        QTest::newRow("rotate naming a subject") << int(MembershipAction::Rotate) << false << true << none;
+            << int(MembershipAction::ChangeRole) << true << true << int(FolderRole::Edit) << 0;
+        QTest::newRow("rotate naming a subject")
+            << int(MembershipAction::Rotate) << false << true << none << 0;
         QTest::newRow("rotate carrying a role")
-            << int(MembershipAction::Rotate) << false << false << int(FolderRole::View);
-        QTest::newRow("rotate carrying a key") << int(MembershipAction::Rotate) << true << false << none;
+            << int(MembershipAction::Rotate) << false << false << int(FolderRole::View) << 0;
+        QTest::newRow("rotate carrying a key") << int(MembershipAction::Rotate) << true << false << none << 0;
         QTest::newRow("leave carrying a role")
-            << int(MembershipAction::Leave) << false << true << int(FolderRole::Manage);
-        QTest::newRow("leave carrying a key") << int(MembershipAction::Leave) << true << true << none;
+            << int(MembershipAction::Leave) << false << true << int(FolderRole::Manage) << 0;
+        QTest::newRow("leave carrying a key") << int(MembershipAction::Leave) << true << true << none << 0;
+        QTest::newRow("rotate without a commitment")
+            << int(MembershipAction::Rotate) << false << false << none << 1;
+        QTest::newRow("remove carrying a commitment")
+            << int(MembershipAction::Remove) << false << true << none << 2;
+        QTest::newRow("leave carrying a commitment")
+            << int(MembershipAction::Leave) << false << true << none << 2;
+        QTest::newRow("confirm key carrying a role")
+            << int(MembershipAction::ConfirmKey) << true << true << int(FolderRole::Edit) << 0;
+        QTest::newRow("confirm key carrying a commitment")
+            << int(MembershipAction::ConfirmKey) << true << true << none << 2;
     }
 
     void nonCanonicalEntryRejected()
@@ -155,15 +178,28 @@ private slots:
         QFETCH(bool, withKey);
         QFETCH(bool, withSubject);
         QFETCH(int, role);
+        QFETCH(int, commitment);
         FolderFixture f;
         const auto act = MembershipAction(action);
         // carol leaves herself; alice signs everything else, about carol.
         const TestMember& signer = act == MembershipAction::Leave ? f.carol : f.alice;
         const QUuid subject = withSubject ? f.carol.id : QUuid();
-        const QByteArray key = withKey ? f.carol.keys.identityPublicKey() : QByteArray();
+        // A key confirmation carries carol's new key; other actions carry her current one.
+        const UserKeys carolsNewKeys = UserKeys::generate();
+        const QByteArray newKey = carolsNewKeys.identityPublicKey();
+        const QByteArray key = !withKey                              ? QByteArray()
+                               : act == MembershipAction::ConfirmKey ? newKey
+                                                                     : f.carol.keys.identityPublicKey();
+        const QByteArray rightCommitment =
+            act == MembershipAction::Rotate
+                ? KeyCommitment::of(FolderKeyRing::generateKey(), f.folderId, f.state.currentKeyVersion() + 1)
+                : QByteArray();
+        const QByteArray usedCommitment = commitment == 0   ? rightCommitment
+                                          : commitment == 1 ? QByteArray()
+                                                            : QByteArray(32, 'c');
         const quint64 before = f.state.length();
-        const Status applied = f.state.apply(
-            MembershipLog::next(f.state, act, signer.id, signer.keys, subject, key, FolderRole(role)));
+        const Status applied = f.state.apply(MembershipLog::next(
+            f.state, act, signer.id, signer.keys, subject, key, FolderRole(role), 0, usedCommitment));
         QVERIFY(!applied.ok());
         QCOMPARE(applied.error().code, ErrorCode::Protocol);
         QCOMPARE(f.state.length(), before);
@@ -171,10 +207,98 @@ private slots:
         // The canonical form of the same entry is accepted.
         const bool keepsRole = act == MembershipAction::ChangeRole;
         const QUuid canonicalSubject = act == MembershipAction::Rotate ? QUuid() : f.carol.id;
+        const QByteArray canonicalKey = act == MembershipAction::ConfirmKey ? newKey : QByteArray();
+        const QByteArray canonicalCommitment =
+            act == MembershipAction::Rotate
+                ? KeyCommitment::of(FolderKeyRing::generateKey(), f.folderId, f.state.currentKeyVersion() + 1)
+                : QByteArray();
         QVERIFY(f.state
-                    .apply(MembershipLog::next(f.state, act, signer.id, signer.keys, canonicalSubject, {},
-                                               keepsRole ? FolderRole(role) : FolderRole::None))
+                    .apply(MembershipLog::next(f.state, act, signer.id, signer.keys, canonicalSubject,
+                                               canonicalKey, keepsRole ? FolderRole(role) : FolderRole::None,
+                                               0, canonicalCommitment))
                     .ok());
+    }
+
+    void confirmedKeyLetsMemberSignAgain()
+    {
+        // bob reinstalled and has a new identity key. Until a manager binds it in the log his
+        // new signatures are refused; after the confirmation (and the rotation it calls for)
+        // they verify, while what he signed before still reads in history.
+        FolderFixture f;
+        const QUuid item = QUuid::createUuid();
+        const ItemEnvelope before = f.seal(f.bob, item, "old key");
+        TestMember newBob{f.bob.id, UserKeys::generate()};
+        const ItemEnvelope early = f.seal(newBob, QUuid::createUuid(), "too early");
+        QCOMPARE(ItemReader::check(early, f.expect(early.header().itemId), f.state).error().code,
+                 ErrorCode::Crypto);
+
+        // Neither bob himself nor a non-manager may bind it.
+        MembershipState copy = f.state;
+        QVERIFY(!copy.apply(MembershipLog::next(f.state, MembershipAction::ConfirmKey, f.bob.id, f.bob.keys,
+                                                f.bob.id, newBob.keys.identityPublicKey()))
+                     .ok());
+        QVERIFY(!copy.apply(MembershipLog::next(f.state, MembershipAction::ConfirmKey, f.carol.id,
+                                                f.carol.keys, f.bob.id, newBob.keys.identityPublicKey()))
+                     .ok());
+
+        f.append(MembershipLog::next(f.state, MembershipAction::ConfirmKey, f.alice.id, f.alice.keys,
+                                     f.bob.id, newBob.keys.identityPublicKey(), FolderRole::None, 4000));
+        QCOMPARE(f.state.identityKeyOf(f.bob.id), newBob.keys.identityPublicKey());
+        QCOMPARE(f.state.roleOf(f.bob.id), FolderRole::Edit);
+        QVERIFY(f.state.rotationPending()); // the old key's device may still hold key version 1
+        f.rotate(f.alice);
+
+        const QUuid fresh = QUuid::createUuid();
+        QVERIFY(
+            ItemReader::open(f.seal(newBob, fresh, "new key").serialize(), f.expect(fresh), f.state, f.ring)
+                .ok());
+        // The old key no longer signs anything new...
+        QCOMPARE(ItemReader::check(f.seal(f.bob, fresh, "old key"), f.expect(fresh), f.state).error().code,
+                 ErrorCode::Crypto);
+        // ...but what it signed while it was bound still reads in history.
+        ItemReader::Expectation history = f.expect(item);
+        history.historical = true;
+        QVERIFY(ItemReader::open(before.serialize(), history, f.state, f.ring).ok());
+        // Log entries by bob verify under the new key from now on.
+        QVERIFY(
+            f.state.apply(MembershipLog::next(f.state, MembershipAction::Leave, f.bob.id, newBob.keys)).ok());
+        // The whole log replays the same.
+        QVERIFY(MembershipLog::replay(f.folderId, f.log, std::nullopt).ok());
+    }
+
+    void handBuiltLeaveBySomeoneElseRefused()
+    {
+        // The entry builder always makes a leave's subject its signer, so this entry is built
+        // byte by byte: alice (a manager, whose signature verifies) "leaves" on carol's behalf.
+        FolderFixture f;
+        const auto raw = [&](const QUuid& signer, const QUuid& subject, const UserKeys& keys) {
+            QByteArray bytes = ByteWriter(DomainTags::kLogEntry)
+                                   .uuid(f.folderId)
+                                   .u64(f.state.length())
+                                   .fixed(f.state.headHash())
+                                   .u8(quint8(MembershipAction::Leave))
+                                   .uuid(signer)
+                                   .uuid(subject)
+                                   .fixed(QByteArray(32, '\0'))
+                                   .u8(quint8(FolderRole::None))
+                                   .u32(f.state.currentKeyVersion())
+                                   .fixed(QByteArray(32, '\0')) // no key commitment
+                                   .u64(3000)
+                                   .bytes();
+            return QByteArray(bytes + keys.sign(bytes));
+        };
+        Result<MembershipEntry> forged = MembershipEntry::parse(raw(f.alice.id, f.carol.id, f.alice.keys));
+        QVERIFY(forged.ok());
+        MembershipState copy = f.state;
+        const Status applied = copy.apply(*forged);
+        QVERIFY(!applied.ok());
+        QCOMPARE(applied.error().code, ErrorCode::Protocol);
+        QCOMPARE(copy.roleOf(f.carol.id), FolderRole::View);
+        // Control: the same bytes with carol as signer and subject are a valid leave.
+        Result<MembershipEntry> leave = MembershipEntry::parse(raw(f.carol.id, f.carol.id, f.carol.keys));
+        QVERIFY(leave.ok());
+        QVERIFY(copy.apply(*leave).ok());
+        QVERIFY(!copy.isMember(f.carol.id));
     }
 
     void everyByteFlipRejected()

@@ -6,6 +6,8 @@
 #include "FolderFixture.h"
 
 #include "core/crypto/AccountKeys.h"
+#include "core/crypto/FolderKeyRing.h"
+#include "core/crypto/FolderStateChain.h"
 #include "core/crypto/SecurityStateStore.h"
 
 #include <QFile>
@@ -58,7 +60,7 @@ private slots:
         FolderFixture f;
         const QList<MembershipEntry> beforeRemoval = f.log;
         f.append(MembershipLog::next(f.state, MembershipAction::Remove, f.alice.id, f.alice.keys, f.bob.id));
-        f.append(MembershipLog::next(f.state, MembershipAction::Rotate, f.alice.id, f.alice.keys));
+        f.rotate(f.alice);
         const QUuid carolAccount = f.carol.id;
         const SecureBytes accountKey = AccountKeys::generateAccountKey();
         {
@@ -253,6 +255,57 @@ private slots:
         QCOMPARE(state.folders.at(f.folderId).writeSequence, quint64(9));
     }
 
+    void folderRecordComesFromTheAcceptedFolderState()
+    {
+        // The per-folder record is the accepted state's sequence and hash, and survives a
+        // restart as such.
+        FolderFixture f;
+        FolderStateChain chain(f.folderId);
+        const ItemEnvelope envelope = f.seal(f.bob, QUuid::createUuid(), "{}");
+        const FolderState written = chain.makeWrite(envelope, f.state, f.bob.id, f.bob.keys, 10);
+        QVERIFY(chain.acceptWrite(written, envelope, f.state, FolderStateChain::LogView::Known).ok());
+        const SecureBytes accountKey = AccountKeys::generateAccountKey();
+        {
+            SecurityStateStore store(path("chain.state"), f.carol.id);
+            SecurityState state = store.load(accountKey, 0).value();
+            state.acceptFolderState(written);
+            QVERIFY(store.save(state, accountKey).ok());
+        }
+        SecurityStateStore store(path("chain.state"), f.carol.id);
+        const SecurityState state = store.load(accountKey, 0).value();
+        QCOMPARE(state.folders.at(f.folderId).writeSequence, chain.sequence());
+        QCOMPARE(state.folders.at(f.folderId).stateHash, chain.headHash());
+        QVERIFY(state.checkFolderState(written).ok());
+    }
+
+    void restartedClientRefusesAnOlderOrForkedFolderState_data()
+    {
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("older state (rollback)") << "older";
+        QTest::newRow("same sequence, other state (fork)") << "fork";
+    }
+
+    void restartedClientRefusesAnOlderOrForkedFolderState()
+    {
+        // After a restart the server offers a snapshot from before the last write this client
+        // accepted, or another state at that sequence.
+        QFETCH(QString, shown);
+        FolderFixture f;
+        FolderStateChain chain(f.folderId);
+        const ItemEnvelope first = f.seal(f.bob, QUuid::createUuid(), "{}");
+        const FolderState one = chain.makeWrite(first, f.state, f.bob.id, f.bob.keys, 10);
+        QVERIFY(chain.acceptWrite(one, first, f.state, FolderStateChain::LogView::Known).ok());
+        const ItemEnvelope second = f.seal(f.bob, QUuid::createUuid(), "{}");
+        const FolderState two = chain.makeWrite(second, f.state, f.bob.id, f.bob.keys, 11);
+        const FolderState other = chain.makeWrite(second, f.state, f.bob.id, f.bob.keys, 12);
+        QVERIFY(chain.acceptWrite(two, second, f.state, FolderStateChain::LogView::Known).ok());
+        SecurityState state;
+        state.acceptFolderState(two);
+        const Status checked = state.checkFolderState(shown == u"older" ? one : other);
+        QVERIFY2(!checked.ok(), "a folder state contradicting the recorded one was believed");
+        QCOMPARE(checked.error().code, ErrorCode::Protocol);
+    }
+
     void damageIsAnError_data()
     {
         QTest::addColumn<QString>("damage");
@@ -411,9 +464,13 @@ private slots:
         const QUuid forgedFolder = QUuid::createUuid();
         const UserKeys serverKeys = UserKeys::generate();
         MembershipState forged(forgedFolder);
-        QVERIFY(forged.apply(MembershipLog::create(forgedFolder, f.alice.id, serverKeys, 3000)).ok());
+        QVERIFY(forged
+                    .apply(MembershipLog::create(forgedFolder, f.alice.id, serverKeys,
+                                                 FolderKeyRing::generateKey(), 3000))
+                    .ok());
         QVERIFY(MembershipLog::replay(forgedFolder,
-                                      {MembershipLog::create(forgedFolder, f.alice.id, serverKeys, 3000)},
+                                      {MembershipLog::create(forgedFolder, f.alice.id, serverKeys,
+                                                             FolderKeyRing::generateKey(), 3000)},
                                       state.checkpoint(forgedFolder))
                     .ok()); // the log alone is consistent
         const Status checked = state.pins.checkMembers(forged, 4);

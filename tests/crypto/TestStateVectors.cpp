@@ -72,7 +72,7 @@ MembershipState log()
 {
     const UserKeys a = alice();
     MembershipState state(kFolder);
-    (void)state.apply(MembershipLog::create(kFolder, kAlice, a, kTime));
+    (void)state.apply(MembershipLog::create(kFolder, kAlice, a, counting(0xa0), kTime));
     (void)state.apply(MembershipLog::next(state, MembershipAction::Add, kAlice, a, kBob,
                                           bob().identityPublicKey(), FolderRole::Edit, kTime + 1));
     return state;

@@ -20,7 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     }
     // Entries have a fixed size; read the input as a sequence of them.
     QList<QByteArray> log;
-    constexpr qsizetype kEntrySize = 22 + 16 + 8 + 32 + 1 + 16 + 16 + 32 + 1 + 4 + 8 + 64;
+    constexpr qsizetype kEntrySize = MembershipEntry::kSize;
     for (qsizetype at = 0; at + kEntrySize <= bytes.size(); at += kEntrySize)
         log << bytes.sliced(at, kEntrySize).toByteArray();
     (void)MembershipLog::replayBytes(f.folder, log, std::nullopt);

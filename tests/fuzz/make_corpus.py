@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 # Writes the seed corpus for the fuzz targets from tests/data/crypto/vectors.txt and
-# state-vectors.txt: valid envelopes, grants, key chain links, bundles, pin stores,
-# invitation answers, security-state files and log entries made with the fixed keys the fuzz
-# fixture uses, plus a few truncated and empty samples. Re-run after the vectors change:
+# state-vectors.txt: valid envelopes (every kind), grants, key chain links, bundles, pin
+# stores, invitation answers and offers, security-state files, log entries (every action) and
+# folder states made with the fixed keys the fuzz fixture uses, plus a few truncated and
+# empty samples. Re-run after the vectors change:
 #   python3 tests/fuzz/make_corpus.py
 import pathlib
 
@@ -19,8 +20,15 @@ def b(name):
     return bytes.fromhex(vectors[name])
 
 
+LOG = ["create", "add", "addCarol", "role", "remove", "rotate", "confirmKey", "leave"]
 corpus = {
-    "fuzz_envelope": {"envelope_r1": b("envelope.r1"), "envelope_short": b("envelope.r1")[:160]},
+    "fuzz_envelope": {
+        "envelope_r1": b("envelope.r1"),
+        "envelope_r2": b("envelope.r2"),
+        "envelope_delete": b("envelope.delete"),
+        "envelope_folder_name": b("envelope.folderName"),
+        "envelope_short": b("envelope.r1")[:160],
+    },
     "fuzz_grant": {"grant_v1_bob": b("grant.v1.bob"), "keychain_v2": b("keychain.v2")},
     "fuzz_bundle": {
         "bundle_alice": b("alice.bundle"),
@@ -32,10 +40,16 @@ corpus = {
         "invitation_offer": b("invite.offer"),
         "security_state": b("state.sealed"),
     },
-    "fuzz_log_entry": {
-        "create": b("log.create"),
-        "add": b("log.add"),
-        "log_create_add": b("log.create") + b("log.add"),
+    "fuzz_log_entry": dict(
+        [(name, b("log." + name)) for name in LOG]
+        + [("log_whole", b"".join(b("log." + name) for name in LOG))]
+    ),
+    # A folder state followed by the envelope it records (the fixture's log is the vectors'
+    # first three entries, which the states were written against).
+    "fuzz_folder_state": {
+        "state_1_folder_name": b("folderState.1") + b("envelope.folderName"),
+        "state_2_item": b("folderState.2") + b("envelope.r1"),
+        "state_only": b("folderState.1"),
     },
 }
 for target, samples in corpus.items():

@@ -14,6 +14,7 @@
 #include <QUuid>
 
 #if __has_include("core/crypto/UserKeyBundle.h")
+#include "core/crypto/KeyWrap.h"
 #include "core/crypto/UserKeyBundle.h"
 #include "core/crypto/UserKeys.h"
 #define HAVE_USER_KEY_BUNDLE 1

@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 # Checks vectors.txt and state-vectors.txt with an implementation independent of libsodium
-# (Python's hashlib and the `cryptography` package): key derivation from the fixed seeds,
-# the bundle signature, the fingerprint, the log/envelope hashes, crypto_kdf subkeys, the
-# KeyWrap AD (version byte first), the security-state store, the key pin store layout, the
-# invitation code and answer MAC, and the server's keyed hash of the auth key. Runs from
-# ctest (label crypto) and by hand:
+# (Python's hashlib and the `cryptography` package), from docs/security/protocol.md alone: key
+# derivation from the fixed seeds, the bundle signature and fingerprint, crypto_kdf subkeys,
+# the KeyWrap AD (version byte first), every membership log entry (layout, signature by the
+# key the log binds to its signer, hash chain), the key commitments, the grant, the envelopes
+# (layout, signature, hash, revision chain, delete marker and folder name rules), the folder
+# states (layout, signature, chain, item digest), the security-state store, the key pin store
+# layout, the invitation code, offer and answer MAC, and the server's keyed hash of the auth
+# key. Runs from ctest (CrosscheckVectors, label crypto) and by hand:
 #   python3 tests/data/crypto/crosscheck_vectors.py
 import hashlib
 import pathlib
@@ -14,7 +17,7 @@ import sys
 import uuid
 
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
@@ -31,13 +34,17 @@ def h(name):
     return bytes.fromhex(vectors[name])
 
 
+def v(name):
+    return bytes.fromhex(vectors[name])
+
+
 def raw(key):
-    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw).hex()
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
 def tagged(tag, data, size=32):
     # BLAKE2b over the tag (with its one NUL) and the bytes.
-    return hashlib.blake2b(tag + b"\0" + data, digest_size=size).hexdigest()
+    return hashlib.blake2b(tag + b"\0" + data, digest_size=size).digest()
 
 
 def counting(start, n=32):
@@ -45,6 +52,8 @@ def counting(start, n=32):
 
 
 def uid(last):
+    if isinstance(last, str):
+        return uuid.UUID("00000000-0000-4000-8000-" + last).bytes
     return uuid.UUID("00000000-0000-4000-8000-%012x" % last).bytes
 
 
@@ -84,21 +93,21 @@ checks = {}
 
 def check(name, fn):
     try:
-        checks[name] = bool(fn())
+        checks[name] = bool(fn() if callable(fn) else fn)
     except Exception as error:  # a malformed vector is a failure, not a crash
         print("     %s: %r" % (name, error))
         checks[name] = False
 
 
 identity = Ed25519PrivateKey.from_private_bytes(counting(0x00))
-check("identity key", lambda: raw(identity.public_key()) == vectors["alice.identityPublicKey"])
+check("identity key", lambda: raw(identity.public_key()) == h("alice.identityPublicKey"))
 check("encryption key", lambda: raw(X25519PrivateKey.from_private_bytes(counting(0x20)).public_key())
-      == vectors["alice.encryptionPublicKey"])
+      == h("alice.encryptionPublicKey"))
 check("fingerprint", lambda: tagged(b"conclave.fingerprint.v1", h("alice.identityPublicKey"), 64)
-      == vectors["alice.fingerprint"])
-check("log hash", lambda: tagged(b"conclave.log.hash.v1", h("log.create")) == vectors["log.create.hash"])
+      == h("alice.fingerprint"))
+check("log hash", lambda: tagged(b"conclave.log.hash.v1", h("log.create")) == h("log.create.hash"))
 check("envelope hash",
-      lambda: tagged(b"conclave.envelope.hash.v1", h("envelope.r1")) == vectors["envelope.r1.hash"])
+      lambda: tagged(b"conclave.envelope.hash.v1", h("envelope.r1")) == h("envelope.r1.hash"))
 
 
 def bundle_signature():
@@ -129,7 +138,8 @@ def key_chain_link():
     if len(link) != 122 or link[:49] != header or link[49] != 2:
         return False
     wrapped = link[49:]
-    return xchacha_open(counting(0xC0), wrapped[1:25], wrapped[25:], wrapped[:1] + link[:45]) == counting(0xA0)
+    opened = xchacha_open(counting(0xC0), wrapped[1:25], wrapped[25:], wrapped[:1] + link[:45])
+    return opened == counting(0xA0)
 
 
 check("key chain link (KeyWrap AD = 02 || bytes 0-44)", key_chain_link)
@@ -143,7 +153,7 @@ def account_key_wrap():
         return True
     root = Argon2id(salt=h("kdf.salt"), length=32, iterations=3, lanes=1, memory_cost=64 * 1024).derive(
         h("kdf.password"))
-    if kdf(root, 1, b"conclave").hex() != vectors["kdf.authKey"]:
+    if kdf(root, 1, b"conclave") != h("kdf.authKey"):
         return False
     wrapped = h("kdf.wrappedAccountKey")
     ad = wrapped[:1] + b"conclave.wrap.account-key.v1\0"
@@ -235,7 +245,7 @@ def invitation_mac():
     expected_prefix = b"conclave.invite.answer.v1\0" + invitation_id + folder_id + alice_id
     Ed25519PrivateKey.from_private_bytes(counting(0x60)).public_key().verify(bundle[-64:], bundle[:-64])
     return (len(answer) == 269 and answer[:74] == expected_prefix and bundle[19:35] == bob_id
-            and bundle[35:67].hex() == bob_identity
+            and bundle[35:67] == bob_identity
             and hashlib.blake2b(answer[:-32], digest_size=32, key=key).digest() == answer[-32:])
 
 
@@ -263,6 +273,113 @@ def server_auth_hash():
 
 
 check("server auth-key hash", server_auth_hash)
+
+
+
+# --- membership log, grants, envelopes and folder states (vectors.txt) ---
+def verify(public, message, signature):
+    try:
+        Ed25519PublicKey.from_public_bytes(public).verify(signature, message)
+        return True
+    except Exception:
+        return False
+
+
+ORG, FOLDER, ITEM = uid("00000000000a"), uid("00000000000f"), uid("000000000001")
+ALICE, BOB, CAROL = uid("0000000000a1"), uid("0000000000b0"), uid("0000000000c0")
+identities = {
+    "alice": raw(Ed25519PrivateKey.from_private_bytes(counting(0x00)).public_key()),
+    "bob": raw(Ed25519PrivateKey.from_private_bytes(counting(0x60)).public_key()),
+    "bob2": raw(Ed25519PrivateKey.from_private_bytes(counting(0x11)).public_key()),
+    "carol": raw(Ed25519PrivateKey.from_private_bytes(counting(0xE0)).public_key()),
+}
+FOLDER_KEYS = {1: counting(0xA0), 2: counting(0xC0)}
+
+# Key commitments (§5.8): BLAKE2b-256 keyed by the folder key.
+for version, key in FOLDER_KEYS.items():
+    data = b"conclave.key.commitment.v1\0" + FOLDER + version.to_bytes(4, "big")
+    check(f"commitment v{version}",
+          hashlib.blake2b(data, digest_size=32, key=key).digest() == v(f"commitment.v{version}"))
+
+# Membership log (§5.4): 252 bytes each, chained, signed by the key bound to the signer.
+LOG = ["create", "add", "addCarol", "role", "remove", "rotate", "confirmKey", "leave"]
+bound = {ALICE: identities["alice"]}
+previous = bytes(32)
+log_hashes = []
+for index, name in enumerate(LOG):
+    e = v("log." + name)
+    action, signer, subject, subject_key = e[78], e[79:95], e[95:111], e[111:143]
+    version, commitment = int.from_bytes(e[144:148], "big"), e[148:180]
+    ok = len(e) == 252 and e.startswith(b"conclave.log.entry.v2\0") and e[22:38] == FOLDER
+    ok = ok and int.from_bytes(e[38:46], "big") == index and e[46:78] == previous
+    signer_key = subject_key if action == 1 else bound.get(signer)
+    ok = ok and signer_key is not None and verify(signer_key, e[:188], e[188:])
+    if action in (1, 5):
+        ok = ok and commitment == v(f"commitment.v{version}")
+    else:
+        ok = ok and commitment == bytes(32)
+    if action in (1, 2, 7):
+        bound[subject] = subject_key
+    entry_hash = tagged(b"conclave.log.hash.v1", e)
+    ok = ok and entry_hash == v(f"log.{name}.hash")
+    check(f"log {name}", ok)
+    previous = entry_hash
+    log_hashes.append(entry_hash)
+check("log confirmKey binds bob's new key", bound[BOB] == identities["bob2"])
+
+# Grant (§5.5): 258 bytes, v1 to bob at log position 3, signed by alice.
+g = v("grant.v1.bob")
+check("grant", len(g) == 258 and g.startswith(b"conclave.grant.v2\0") and g[18:34] == FOLDER
+      and int.from_bytes(g[34:38], "big") == 1 and int.from_bytes(g[38:46], "big") == 3 and g[46:62] == BOB
+      and g[94:110] == ALICE and int.from_bytes(g[110:114], "big") == 80
+      and verify(identities["alice"], g[:194], g[194:]))
+
+# Envelopes (§5.7).
+authors = {ALICE: identities["alice"], BOB: identities["bob"]}
+env_hash = {}
+for name, kind, item, revision in [("r1", 1, ITEM, 1), ("r2", 1, ITEM, 2), ("delete", 2, ITEM, 3),
+                                   ("folderName", 3, FOLDER, 1)]:
+    e = v("envelope." + name)
+    c = int.from_bytes(e[155:159], "big")
+    ok = e.startswith(b"conclave.envelope.v1\0") and e[21] == 1 and e[22] == kind and e[23:39] == ORG
+    ok = ok and e[39:55] == FOLDER and e[55:71] == item and int.from_bytes(e[75:83], "big") == revision
+    ok = ok and len(e) == 159 + c + 64 and c % 256 == 16 and c >= 272
+    ok = ok and verify(authors[e[115:131]], e[: 159 + c], e[159 + c:])
+    env_hash[name] = tagged(b"conclave.envelope.hash.v1", e)
+    ok = ok and env_hash[name] == v(f"envelope.{name}.hash")
+    if kind == 2:
+        ok = ok and c == 272
+    check(f"envelope {name}", ok)
+check("revision chain", v("envelope.r1")[83:115] == bytes(32) and v("envelope.r2")[83:115] == env_hash["r1"]
+      and v("envelope.delete")[83:115] == env_hash["r2"])
+
+
+# Folder states (§5.9) and the live item digest (§5.10).
+def digest(items):
+    buckets = [[] for _ in range(256)]
+    for item_id, h in items.items():
+        buckets[item_id[0]].append((item_id, h))
+    top = len(items).to_bytes(4, "big")
+    for i, leaves in enumerate(buckets):
+        data = bytes([i]) + len(leaves).to_bytes(4, "big") + b"".join(a + b for a, b in sorted(leaves))
+        top += tagged(b"conclave.folder.bucket.v1", data)
+    return tagged(b"conclave.folder.items.v1", top)
+
+
+live = {}
+previous = bytes(32)
+for sequence, (writer, envelope, item) in enumerate([(ALICE, "folderName", FOLDER), (BOB, "r1", ITEM)], 1):
+    s = v(f"folderState.{sequence}")
+    live[item] = env_hash[envelope]
+    ok = len(s) == 294 and s.startswith(b"conclave.folder.state.v1\0") and s[25:41] == FOLDER
+    ok = ok and int.from_bytes(s[41:49], "big") == sequence and s[49:81] == previous
+    ok = ok and int.from_bytes(s[81:89], "big") == 3 and s[89:121] == log_hashes[2]
+    ok = ok and s[121] == 1 and s[122:138] == item and s[138:170] == env_hash[envelope]
+    ok = ok and int.from_bytes(s[170:174], "big") == len(live) and s[174:206] == digest(live)
+    ok = ok and s[206:222] == writer and verify(authors[writer], s[:230], s[230:])
+    previous = tagged(b"conclave.folder.state.hash.v1", s)
+    ok = ok and previous == v(f"folderState.{sequence}.hash")
+    check(f"folder state {sequence}", ok)
 
 for name, ok in checks.items():
     print(("ok   " if ok else "FAIL ") + name)
