@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Conclave::Core::BoundedFile</name>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation>%1 ist keine normale Datei.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>Die Datei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>Conclave::Core::ClientLauncher</name>
     <message>
         <source>Could not create a private folder for the credentials: %1.</source>
@@ -226,16 +237,8 @@
         <translation>Die Verbindung „%1“ verweist auf einen Ordner, der nicht in der Datei steht; sie wurde auf oberster Ebene abgelegt.</translation>
     </message>
     <message>
-        <source>The file %1 cannot be read: %2</source>
-        <translation>Die Datei %1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
         <source>The file %1 is too large to be a Conclave export.</source>
         <translation>Die Datei %1 ist zu groß für einen Export von Conclave.</translation>
-    </message>
-    <message>
-        <source>%1 is not a regular file.</source>
-        <translation>%1 ist keine normale Datei.</translation>
     </message>
     <message>
         <source>must be text</source>
@@ -294,14 +297,6 @@
 <context>
     <name>Conclave::Core::ConnectionImporter</name>
     <message>
-        <source>%1 is not a regular file.</source>
-        <translation>%1 ist keine normale Datei.</translation>
-    </message>
-    <message>
-        <source>The file %1 cannot be read: %2</source>
-        <translation>Die Datei %1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
         <source>The file %1 is too large to be a list of connections.</source>
         <translation>Die Datei %1 ist zu groß für eine Liste von Verbindungen.</translation>
     </message>
@@ -352,6 +347,25 @@
     <message>
         <source>%1 on %2</source>
         <translation>%1 auf %2</translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Core::ConnectionRepository</name>
+    <message>
+        <source>The connection list is read-only because its database could not be opened.</source>
+        <translation>Die Verbindungsliste ist schreibgeschützt, weil ihre Datenbank nicht geöffnet werden konnte.</translation>
+    </message>
+    <message>
+        <source>A folder cannot be moved into itself.</source>
+        <translation>Ein Ordner kann nicht in sich selbst verschoben werden.</translation>
+    </message>
+    <message>
+        <source>The target folder no longer exists.</source>
+        <translation>Der Zielordner existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>A folder that still holds connections was not removed.</source>
+        <translation>Ein Ordner, der noch Verbindungen enthält, wurde nicht entfernt.</translation>
     </message>
 </context>
 <context>
@@ -1063,6 +1077,90 @@
         <source>This is not a way to verify a member&apos;s key.</source>
         <translation>Auf diese Weise lässt sich der Schlüssel eines Mitglieds nicht bestätigen.</translation>
     </message>
+    <message>
+        <source>Only a manager of the folder can share its key.</source>
+        <translation>Nur wer den Ordner verwaltet, kann seinen Schlüssel weitergeben.</translation>
+    </message>
+    <message>
+        <source>A folder key does not match the key the folder&apos;s manager committed to in the membership list.</source>
+        <translation>Ein Ordnerschlüssel passt nicht zu dem Schlüssel, auf den sich die Verwaltung des Ordners in der Mitgliederliste festgelegt hat.</translation>
+    </message>
+    <message>
+        <source>The member&apos;s key bundle does not carry the identity key the membership list binds to them.</source>
+        <translation>Das Schlüsselbündel des Mitglieds enthält nicht den Identitätsschlüssel, den die Mitgliederliste ihm zuordnet.</translation>
+    </message>
+    <message>
+        <source>The member&apos;s identity key is not the one this computer pinned for them. A manager must confirm their new key first.</source>
+        <translation>Der Identitätsschlüssel des Mitglieds ist nicht der, den dieser Computer für es gespeichert hat. Jemand mit Verwaltungsrecht muss den neuen Schlüssel zuerst bestätigen.</translation>
+    </message>
+    <message>
+        <source>A folder key differs from the one this computer already holds.</source>
+        <translation>Ein Ordnerschlüssel weicht von dem ab, den dieser Computer bereits besitzt.</translation>
+    </message>
+    <message>
+        <source>The server did not deliver this item, so it was not re-encrypted.</source>
+        <translation>Der Server hat dieses Element nicht geliefert, daher wurde es nicht neu verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>A folder state record is not consistent.</source>
+        <translation>Ein Ordnerzustand ist in sich nicht stimmig.</translation>
+    </message>
+    <message>
+        <source>A folder state belongs to a different folder.</source>
+        <translation>Ein Ordnerzustand gehört zu einem anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>A change to the folder was made against a membership list that is outdated or differs from the one this computer accepted.</source>
+        <translation>Eine Änderung am Ordner wurde auf Grundlage einer Mitgliederliste gemacht, die veraltet ist oder von der abweicht, die dieser Computer angenommen hat.</translation>
+    </message>
+    <message>
+        <source>A change to the folder was made by a member without the right to make it.</source>
+        <translation>Eine Änderung am Ordner stammt von einem Mitglied, das sie nicht vornehmen darf.</translation>
+    </message>
+    <message>
+        <source>A folder state has an invalid signature.</source>
+        <translation>Ein Ordnerzustand hat eine ungültige Signatur.</translation>
+    </message>
+    <message>
+        <source>The folder&apos;s items do not match its signed state: an item, a deletion or a newer revision is missing.</source>
+        <translation>Die Elemente des Ordners passen nicht zu seinem signierten Zustand: Ein Element, eine Löschung oder eine neuere Revision fehlt.</translation>
+    </message>
+    <message>
+        <source>A change to the folder does not follow the last one this computer accepted: a change is missing or the history was altered.</source>
+        <translation>Eine Änderung am Ordner schließt nicht an die letzte an, die dieser Computer angenommen hat: Eine Änderung fehlt oder der Verlauf wurde verändert.</translation>
+    </message>
+    <message>
+        <source>A folder state does not describe the item written with it.</source>
+        <translation>Ein Ordnerzustand beschreibt nicht das Element, das mit ihm geschrieben wurde.</translation>
+    </message>
+    <message>
+        <source>The server listed an item twice or one from another folder.</source>
+        <translation>Der Server hat ein Element doppelt oder eines aus einem anderen Ordner aufgeführt.</translation>
+    </message>
+    <message>
+        <source>This item is in an unknown format.</source>
+        <translation>Dieses Element liegt in einem unbekannten Format vor.</translation>
+    </message>
+    <message>
+        <source>This change is signed with an identity key its author no longer holds.</source>
+        <translation>Diese Änderung ist mit einem Identitätsschlüssel signiert, den ihr Autor nicht mehr besitzt.</translation>
+    </message>
+    <message>
+        <source>This change was written under the folder key a departed member still holds. A manager must rotate the folder key first.</source>
+        <translation>Diese Änderung wurde mit dem Ordnerschlüssel geschrieben, den ein ausgeschiedenes Mitglied noch besitzt. Jemand mit Verwaltungsrecht muss den Ordnerschlüssel zuerst erneuern.</translation>
+    </message>
+    <message>
+        <source>An item uses the id that belongs to the folder&apos;s name.</source>
+        <translation>Ein Element verwendet die ID, die zum Namen des Ordners gehört.</translation>
+    </message>
+    <message>
+        <source>The server sent an older state of this folder than this computer has already accepted (rollback).</source>
+        <translation>Der Server hat einen älteren Stand dieses Ordners geschickt, als dieser Computer bereits angenommen hat (Rollback).</translation>
+    </message>
+    <message>
+        <source>The server sent a state of this folder that contradicts the one this computer has already accepted (fork).</source>
+        <translation>Der Server hat einen Stand dieses Ordners geschickt, der dem bereits auf diesem Computer angenommenen widerspricht (Fork).</translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Core::EffectiveSettings</name>
@@ -1264,6 +1362,25 @@
     <message>
         <source>The sharing server %1 cannot be used: Conclave talks to a sharing server only over https (http only on this computer).</source>
         <translation>Der Sharing-Server %1 kann nicht verwendet werden: Conclave spricht mit einem Sharing-Server nur über https (http nur auf diesem Computer).</translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::ConnectionCheckDialog</name>
+    <message>
+        <source>Test Connection — %1</source>
+        <translation>Verbindung testen — %1</translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation>%1 wird getestet …</translation>
+    </message>
+    <message>
+        <source>The stored password could not be read: %1</source>
+        <translation>Das gespeicherte Passwort konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The test was cancelled.</source>
+        <translation>Der Test wurde abgebrochen.</translation>
     </message>
 </context>
 <context>
@@ -1676,22 +1793,6 @@
 <context>
     <name>Conclave::Gui::ConnectionTreeModel</name>
     <message>
-        <source>The connection list is read-only because its database could not be opened.</source>
-        <translation>Die Verbindungsliste ist schreibgeschützt, weil ihre Datenbank nicht geöffnet werden konnte.</translation>
-    </message>
-    <message>
-        <source>A folder cannot be moved into itself.</source>
-        <translation>Ein Ordner kann nicht in sich selbst verschoben werden.</translation>
-    </message>
-    <message>
-        <source>The target folder no longer exists.</source>
-        <translation>Der Zielordner existiert nicht mehr.</translation>
-    </message>
-    <message>
-        <source>A folder that still holds connections was not removed.</source>
-        <translation>Ein Ordner, der noch Verbindungen enthält, wurde nicht entfernt.</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -1918,6 +2019,20 @@
     <message>
         <source>You will be signed out of Team Sharing in %1 because there was no keyboard or mouse input. Shared folders will close; your local connections stay available.</source>
         <translation>Sie werden in %1 von Team Sharing abgemeldet, weil es keine Eingabe über Tastatur oder Maus gab. Geteilte Ordner werden geschlossen; Ihre lokalen Verbindungen bleiben verfügbar.</translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::LanguageComboBox</name>
+    <message>
+        <source>Conclave speaks the chosen language from its next start.</source>
+        <translation>Conclave spricht die gewählte Sprache ab dem nächsten Start.</translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::LanguageSetting</name>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
     </message>
 </context>
 <context>
@@ -2224,24 +2339,9 @@
         <source>Enter a command.</source>
         <translation>Geben Sie einen Befehl ein.</translation>
     </message>
-</context>
-<context>
-    <name>Conclave::Gui::TestConnectionDialog</name>
     <message>
-        <source>Test Connection — %1</source>
-        <translation>Verbindung testen — %1</translation>
-    </message>
-    <message>
-        <source>Testing %1…</source>
-        <translation>%1 wird getestet …</translation>
-    </message>
-    <message>
-        <source>The stored password could not be read: %1</source>
-        <translation>Das gespeicherte Passwort konnte nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>The test was cancelled.</source>
-        <translation>Der Test wurde abgebrochen.</translation>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Conclave::Core::BoundedFile</name>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Conclave::Core::ClientLauncher</name>
     <message>
         <source>Could not create a private folder for the credentials: %1.</source>
@@ -226,15 +237,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The file %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The file %1 is too large to be a Conclave export.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not a regular file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -294,14 +297,6 @@
 <context>
     <name>Conclave::Core::ConnectionImporter</name>
     <message>
-        <source>%1 is not a regular file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The file %1 is too large to be a list of connections.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -351,6 +346,25 @@
     </message>
     <message>
         <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Core::ConnectionRepository</name>
+    <message>
+        <source>The connection list is read-only because its database could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder cannot be moved into itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The target folder no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder that still holds connections was not removed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1063,6 +1077,90 @@
         <source>This is not a way to verify a member&apos;s key.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Only a manager of the folder can share its key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder key does not match the key the folder&apos;s manager committed to in the membership list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member&apos;s key bundle does not carry the identity key the membership list binds to them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member&apos;s identity key is not the one this computer pinned for them. A manager must confirm their new key first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder key differs from the one this computer already holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not deliver this item, so it was not re-encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder state record is not consistent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder state belongs to a different folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change to the folder was made against a membership list that is outdated or differs from the one this computer accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change to the folder was made by a member without the right to make it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder state has an invalid signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder&apos;s items do not match its signed state: an item, a deletion or a newer revision is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change to the folder does not follow the last one this computer accepted: a change is missing or the history was altered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder state does not describe the item written with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server listed an item twice or one from another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This item is in an unknown format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This change is signed with an identity key its author no longer holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This change was written under the folder key a departed member still holds. A manager must rotate the folder key first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An item uses the id that belongs to the folder&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent an older state of this folder than this computer has already accepted (rollback).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a state of this folder that contradicts the one this computer has already accepted (fork).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Core::EffectiveSettings</name>
@@ -1263,6 +1361,25 @@
     </message>
     <message>
         <source>The sharing server %1 cannot be used: Conclave talks to a sharing server only over https (http only on this computer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::ConnectionCheckDialog</name>
+    <message>
+        <source>Test Connection — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored password could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1676,22 +1793,6 @@
 <context>
     <name>Conclave::Gui::ConnectionTreeModel</name>
     <message>
-        <source>The connection list is read-only because its database could not be opened.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A folder cannot be moved into itself.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The target folder no longer exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A folder that still holds connections was not removed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1917,6 +2018,20 @@
     </message>
     <message>
         <source>You will be signed out of Team Sharing in %1 because there was no keyboard or mouse input. Shared folders will close; your local connections stay available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::LanguageComboBox</name>
+    <message>
+        <source>Conclave speaks the chosen language from its next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::LanguageSetting</name>
+    <message>
+        <source>System default</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2224,23 +2339,8 @@
         <source>Enter a command.</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>Conclave::Gui::TestConnectionDialog</name>
     <message>
-        <source>Test Connection — %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Testing %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The stored password could not be read: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The test was cancelled.</source>
+        <source>&amp;Language:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
