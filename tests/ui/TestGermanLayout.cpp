@@ -5,13 +5,14 @@
 // CONCLAVE_SHOTS_DIR=<dir> also saves each dialog as a PNG for a look by eye.
 #include "core/keychain/MemorySecretStore.h"
 #include "core/model/Connection.h"
+#include "core/storage/ConnectionRepository.h"
 #include "translations/LanguageSetting.h"
 #include "translations/Translations.h"
+#include "ui/ConnectionCheckDialog.h"
 #include "ui/ConnectionEditorDialog.h"
 #include "ui/ImportDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/SettingsDialog.h"
-#include "ui/TestConnectionDialog.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -47,9 +48,14 @@ private slots:
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     Core::MemorySecretStore m_secrets;
+    std::unique_ptr<Core::ConnectionRepository> m_repository;
 };
 
 namespace {
+
+// The main window's repository, opened once for the whole run (the factories cannot own it:
+// the window must be destroyed before what it shows).
+Core::ConnectionRepository* s_repository = nullptr;
 
 using Factory = std::function<std::unique_ptr<QWidget>(Core::SecretStore*, const QString& dir)>;
 
@@ -125,10 +131,15 @@ void TestGermanLayout::initTestCase()
     // The override, as the Settings dialog stores it, whatever the machine's language.
     LanguageSetting::store(QStringLiteral("de"));
     QCOMPARE(Translations::install(qApp, LanguageSetting::locale()), QStringLiteral("de"));
+    m_repository = Core::ConnectionRepository::open(m_dir->filePath(QStringLiteral("store.sqlite")));
+    QVERIFY(m_repository);
+    s_repository = m_repository.get();
 }
 
 void TestGermanLayout::cleanupTestCase()
 {
+    s_repository = nullptr;
+    m_repository.reset();
     m_dir.reset();
 }
 
@@ -137,8 +148,11 @@ void TestGermanLayout::textFits_data()
     QTest::addColumn<Factory>("factory");
     QTest::addColumn<int>("tab"); // -1: no tabs
 
-    QTest::newRow("main window") << Factory([](Core::SecretStore* secrets, const QString& dir) {
-        auto window = std::make_unique<MainWindow>(secrets, QString(), dir + QStringLiteral("/store.sqlite"));
+    QTest::newRow("main window") << Factory([](Core::SecretStore* secrets, const QString&) {
+        MainWindow::Services services;
+        services.repository = s_repository;
+        services.secrets = secrets;
+        auto window = std::make_unique<MainWindow>(services);
         window->resize(1060, 640);
         return window;
     }) << -1;
@@ -149,7 +163,7 @@ void TestGermanLayout::textFits_data()
         return std::make_unique<ImportDialog>(QUuid(), QStringLiteral("Produktion"));
     }) << -1;
     QTest::newRow("test connection") << Factory([](Core::SecretStore* secrets, const QString&) {
-        return std::make_unique<TestConnectionDialog>(sampleConnection(), secrets);
+        return std::make_unique<ConnectionCheckDialog>(sampleConnection(), secrets);
     }) << -1;
     for (int tab = 0; tab < 6; ++tab) {
         QTest::newRow(qPrintable(QStringLiteral("connection editor, tab %1").arg(tab)))
