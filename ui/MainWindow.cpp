@@ -130,6 +130,14 @@ MainWindow::MainWindow(const Services& services, QWidget* parent)
 
 MainWindow::~MainWindow()
 {
+    // An inline rename still open is committed when the tree view goes away. Destroy the view
+    // here, while the window is whole, so that commit takes the normal way; afterwards
+    // nothing calls back into a window that is being destroyed.
+    delete m_tree;
+    m_tree = nullptr;
+    m_model->setRenameHandler({});
+    m_model->setMoveHandler({});
+    disconnect(m_repository, nullptr, this, nullptr);
     // Commands drop secrets of deleted connections when destroyed; do it while the
     // model and repository still exist.
     m_undo->clear();

@@ -311,9 +311,9 @@ void TestMachinePolicy::malformedFile_data()
     QTest::newRow("value without a key") << QByteArray("=Tie\n");
     QTest::newRow("value without a key in a section") << QByteArray("[Policy]\n=false\n");
     QTest::newRow("text after a section") << QByteArray("[General] TeamSharingEnabled=false\n");
-    QTest::newRow("binary") << QByteArray("\x7f"
-                                          "ELF\x02\x01\x01\x00\x00\x00[\x00\x00\x00",
-                                          16);
+    static const char binary[] = "\x7f"
+                                 "ELF\x02\x01\x01\x00\x00\x00[\x00\x00\x00";
+    QTest::newRow("binary") << QByteArray(binary, sizeof binary - 1);
 }
 
 void TestMachinePolicy::malformedFile()

@@ -269,9 +269,14 @@ QStringList storedRows(const QString& path)
     auto store = ConnectionStore::open(path);
     if (!store.ok())
         return {QStringLiteral("unreadable: ") + store.error().message};
-    for (const Folder& f : *(*store)->folders())
+    // Held in locals: a range-for over a temporary Result's value would outlive it.
+    const auto folders = (*store)->folders();
+    const auto connections = (*store)->connections();
+    if (!folders.ok() || !connections.ok())
+        return {QStringLiteral("unreadable rows")};
+    for (const Folder& f : *folders)
         rows.append(QStringLiteral("folder ") + f.name + u' ' + f.parentId.toString());
-    for (const Connection& c : *(*store)->connections())
+    for (const Connection& c : *connections)
         rows.append(QStringLiteral("connection ") + c.name + u' ' + c.folderId.toString());
     rows.sort();
     return rows;
