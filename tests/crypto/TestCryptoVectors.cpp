@@ -4,6 +4,7 @@
 // docs/security/protocol.md lists the same vectors. To regenerate after an intended format
 // change (and a new tag version!), run with CONCLAVE_WRITE_VECTORS=1.
 #include "DeterministicRandom.h"
+#include "VectorFile.h"
 
 #include "core/crypto/AccountKeys.h"
 #include "core/crypto/Fingerprint.h"
@@ -221,24 +222,16 @@ private slots:
         put("folderState.2.hash", s2.hash().toHex());
 
         if (qEnvironmentVariableIsSet("CONCLAVE_WRITE_VECTORS")) {
-            QFile out(kPath);
-            QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
-            out.write("# Conclave crypto test vectors (checked by tests/crypto/TestCryptoVectors.cpp).\n"
-                      "# Values are hex except alice.safetyNumber. Inputs: see the test and\n"
-                      "# docs/security/protocol.md. Regenerate only for a deliberate format change.\n");
-            for (const QByteArray& name : m_order)
-                out.write(name + ": " + m_generated.value(name) + '\n');
+            QVERIFY(VectorFile::write(
+                kPath,
+                "# Conclave crypto test vectors (checked by tests/crypto/TestCryptoVectors.cpp).\n"
+                "# Values are hex except alice.safetyNumber. Inputs: see the test and\n"
+                "# docs/security/protocol.md. Regenerate only for a deliberate format change.\n",
+                m_order, m_generated));
         }
-        QFile in(kPath);
-        QVERIFY2(in.open(QIODevice::ReadOnly), qPrintable(kPath));
-        while (!in.atEnd()) {
-            const QByteArray line = in.readLine().trimmed();
-            if (line.isEmpty() || line.startsWith('#'))
-                continue;
-            const qsizetype colon = line.indexOf(": ");
-            QVERIFY(colon > 0);
-            m_stored.insert(line.left(colon), line.mid(colon + 2));
-        }
+        const auto stored = VectorFile::read(kPath);
+        QVERIFY2(stored, qPrintable(kPath));
+        m_stored = *stored;
     }
 
     void generatedBytesMatchStored_data()

@@ -4,6 +4,7 @@
 // bytes in tests/data/crypto/state-vectors.txt, which must open again; protocol.md §10 quotes
 // the file. Regenerate after an intended format change with CONCLAVE_WRITE_VECTORS=1.
 #include "DeterministicRandom.h"
+#include "VectorFile.h"
 
 #include "core/crypto/ByteWriter.h"
 #include "core/crypto/DomainTags.h"
@@ -182,25 +183,17 @@ private slots:
         put("server.authKeyHash", serverHash(counting(0xe0), kServerAuthTag, kAuthKey).toHex());
 
         if (qEnvironmentVariableIsSet("CONCLAVE_WRITE_VECTORS")) {
-            QFile out(kPath);
-            QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
-            out.write("# Conclave test vectors for first contact and local state (checked by\n"
-                      "# tests/crypto/TestStateVectors.cpp and crosscheck_vectors.py). Hex except\n"
-                      "# invite.code. Inputs: docs/security/protocol.md §10. Regenerate only for a\n"
-                      "# deliberate format change.\n");
-            for (const QByteArray& name : m_order)
-                out.write(name + ": " + m_generated.value(name) + '\n');
+            QVERIFY(VectorFile::write(
+                kPath,
+                "# Conclave test vectors for first contact and local state (checked by\n"
+                "# tests/crypto/TestStateVectors.cpp and crosscheck_vectors.py). Hex except\n"
+                "# invite.code. Inputs: docs/security/protocol.md §10. Regenerate only for a\n"
+                "# deliberate format change.\n",
+                m_order, m_generated));
         }
-        QFile in(kPath);
-        QVERIFY2(in.open(QIODevice::ReadOnly), qPrintable(kPath));
-        while (!in.atEnd()) {
-            const QByteArray line = in.readLine().trimmed();
-            if (line.isEmpty() || line.startsWith('#'))
-                continue;
-            const qsizetype colon = line.indexOf(": ");
-            QVERIFY(colon > 0);
-            m_stored.insert(line.left(colon), line.mid(colon + 2));
-        }
+        const auto stored = VectorFile::read(kPath);
+        QVERIFY2(stored, qPrintable(kPath));
+        m_stored = *stored;
     }
 
     void generatedBytesMatchStored_data()
