@@ -522,15 +522,20 @@ bool ConnectionTreeModel::setData(const QModelIndex& index, const QVariant& valu
         return false;
     const Node* node = nodeFor(index);
     const QString name = value.toString().trimmed();
-    if (!node->isFolder || name.isEmpty())
+    if (name.isEmpty())
         return false;
     if (m_renameHandler) {
         m_renameHandler(node->id, name);
         return true;
     }
     ChangeSet change;
-    change.upsertFolders.append(m_folders.value(node->id));
-    change.upsertFolders.last().name = name;
+    if (node->isFolder) {
+        change.upsertFolders.append(m_folders.value(node->id));
+        change.upsertFolders.last().name = name;
+    } else {
+        change.upsertConnections.append(m_connections.value(node->id));
+        change.upsertConnections.last().name = name;
+    }
     return m_repository->apply(change).ok();
 }
 
@@ -541,9 +546,9 @@ Qt::ItemFlags ConnectionTreeModel::flags(const QModelIndex& index) const
     Qt::ItemFlags result = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     if (isReadOnly())
         return result;
-    result |= Qt::ItemIsDragEnabled;
+    result |= Qt::ItemIsDragEnabled | Qt::ItemIsEditable; // names are renamed in place (F2)
     if (nodeFor(index)->isFolder)
-        result |= Qt::ItemIsDropEnabled | Qt::ItemIsEditable;
+        result |= Qt::ItemIsDropEnabled;
     return result;
 }
 

@@ -51,7 +51,8 @@ public:
         QUuid targetFolder; // null: top level
     };
     using MoveHandler = std::function<void(const MoveRequest&)>;
-    using RenameHandler = std::function<void(const QUuid& folderId, const QString& name)>;
+    // Renames a folder or a connection (its id) typed in place in the tree.
+    using RenameHandler = std::function<void(const QUuid& id, const QString& name)>;
 
     // `repository` must outlive the model.
     explicit ConnectionTreeModel(Core::ConnectionRepository* repository, QObject* parent = nullptr);

@@ -17,6 +17,7 @@
 #include "ui/GuiLogging.h"
 #include "ui/ImportDialog.h"
 #include "ui/SettingsDialog.h"
+#include "ui/TrashDialog.h"
 #include "ui/TreeEditCommand.h"
 
 #include <QAction>
@@ -25,10 +26,13 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSet>
 #include <QSettings>
 #include <QSplitter>
@@ -40,6 +44,8 @@
 #include <QTreeView>
 #include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace Conclave::Gui {
 
@@ -116,12 +122,7 @@ MainWindow::MainWindow(const Services& services, QWidget* parent)
         updateDetails();
     });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updateDetails);
-    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
-        m_proxy->setFilterText(text);
-        if (!text.isEmpty())
-            m_tree->expandAll(); // matches deep in the tree must be visible
-        updateEmptyState();
-    });
+    connect(m_filter, &QLineEdit::textChanged, this, &MainWindow::onFilterChanged);
     updateEmptyState();
     updateActions();
     updateDetails();
@@ -161,7 +162,11 @@ void MainWindow::createActions()
     m_actNewFolder = make(QStringLiteral("actionNewFolder"), tr("New &Folder"),
                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), QStringLiteral("folder-new"));
     m_actNewFolder->setIconText(tr("New Folder"));
-    m_actEdit = make(QStringLiteral("actionEdit"), tr("&Edit…"), {}, QStringLiteral("document-edit"));
+    // Enter and double-click open a connection, as in DBeaver, TablePlus and Studio 3T; the editor
+    // is Ctrl+E (F4 too, DBeaver's key).
+    m_actEdit = make(QStringLiteral("actionEdit"), tr("&Edit…"), QKeySequence(Qt::CTRL | Qt::Key_E),
+                     QStringLiteral("document-edit"));
+    m_actEdit->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_E), QKeySequence(Qt::Key_F4)});
     m_actEdit->setIconText(tr("Edit"));
     m_actDuplicate =
         make(QStringLiteral("actionDuplicate"), tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D));
@@ -191,6 +196,14 @@ void MainWindow::createActions()
         make(QStringLiteral("actionFind"), tr("&Find"), QKeySequence::Find, QStringLiteral("edit-find"));
     m_actQuit = make(QStringLiteral("actionQuit"), tr("&Quit"), QKeySequence::Quit,
                      QStringLiteral("application-exit"));
+    m_actExpandAll =
+        make(QStringLiteral("actionExpandAll"), tr("E&xpand All"), QKeySequence(Qt::CTRL | Qt::Key_Plus));
+    m_actExpandAll->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Plus), QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    m_actCollapseAll = make(QStringLiteral("actionCollapseAll"), tr("Co&llapse All"),
+                            QKeySequence(Qt::CTRL | Qt::Key_Minus));
+    m_actTrash = make(QStringLiteral("actionTrash"), tr("&Trash…"), {}, QStringLiteral("user-trash"));
+    m_actTrash->setToolTip(tr("Deleted connections and folders, until you empty the Trash."));
     m_actUndo = m_undo->createUndoAction(this, tr("&Undo"));
     m_actUndo->setObjectName(QStringLiteral("actionUndo"));
     m_actUndo->setShortcut(QKeySequence::Undo);
@@ -213,6 +226,9 @@ void MainWindow::createActions()
     connect(m_actSettings, &QAction::triggered, this, &MainWindow::showSettings);
     connect(m_actFind, &QAction::triggered, this, &MainWindow::focusFilter);
     connect(m_actQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_actExpandAll, &QAction::triggered, this, &MainWindow::expandAll);
+    connect(m_actCollapseAll, &QAction::triggered, this, &MainWindow::collapseAll);
+    connect(m_actTrash, &QAction::triggered, this, &MainWindow::showTrash);
 }
 
 void MainWindow::createMenus()
@@ -242,9 +258,17 @@ void MainWindow::createMenus()
     edit->addSeparator();
     edit->addAction(m_actFind);
 
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_actExpandAll);
+    view->addAction(m_actCollapseAll);
+    view->addSeparator();
+    view->addAction(m_actTrash);
+
     QMenu* connection = menuBar()->addMenu(tr("&Connection"));
     connection->addAction(m_actOpen);
     connection->addAction(m_actTest);
+    connection->addSeparator();
+    connection->addAction(m_actEdit);
 }
 
 void MainWindow::createToolBar()
@@ -268,6 +292,8 @@ void MainWindow::createToolBar()
     m_filter->setClearButtonEnabled(true);
     m_filter->setMinimumWidth(330);
     m_filter->setAccessibleName(tr("Filter"));
+    m_filter->setToolTip(tr("Down: go to the matches. Enter: open the first match. Esc: clear the filter."));
+    m_filter->installEventFilter(this);
     bar->addWidget(m_filter);
 }
 
@@ -306,6 +332,16 @@ void MainWindow::createCentral()
     m_tree->setDragDropMode(QAbstractItemView::DragDrop);
     m_tree->setDefaultDropAction(Qt::MoveAction);
     m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers); // F2 goes through the Rename action
+    // Said in the tree's place when the filter matches nothing.
+    m_noMatch = new QLabel(m_tree->viewport());
+    m_noMatch->setObjectName(QStringLiteral("noMatchLabel"));
+    m_noMatch->setAlignment(Qt::AlignCenter);
+    m_noMatch->setWordWrap(true);
+    m_noMatch->setTextFormat(Qt::PlainText);
+    m_noMatch->setContentsMargins(16, 16, 16, 16);
+    m_noMatch->setForegroundRole(QPalette::PlaceholderText);
+    m_noMatch->hide();
+    m_tree->viewport()->installEventFilter(this);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     m_tree->setAccessibleName(tr("Connections"));
     connect(m_tree, &QTreeView::activated, this, &MainWindow::onActivated);
@@ -435,6 +471,63 @@ void MainWindow::selectFolder(const QUuid& id)
                                                          QItemSelectionModel::Rows);
 }
 
+void MainWindow::selectItems(const QList<QUuid>& folders, const QList<QUuid>& connections)
+{
+    QList<QModelIndex> indexes;
+    for (const QUuid& id : folders)
+        indexes.append(m_proxy->mapFromSource(m_model->indexForFolder(id)));
+    for (const QUuid& id : connections)
+        indexes.append(m_proxy->mapFromSource(m_model->indexForConnection(id)));
+    indexes.removeIf([](const QModelIndex& index) { return !index.isValid(); });
+    if (indexes.isEmpty())
+        return;
+    QItemSelection selection;
+    for (const QModelIndex& index : std::as_const(indexes)) {
+        selection.select(index, index);
+        // Open the folders it is in: a selected item the user cannot see is lost to them.
+        for (QModelIndex parent = index.parent(); parent.isValid(); parent = parent.parent())
+            m_tree->expand(parent);
+    }
+    m_tree->selectionModel()->setCurrentIndex(indexes.first(), QItemSelectionModel::NoUpdate);
+    m_tree->selectionModel()->select(selection,
+                                     QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_tree->scrollTo(indexes.first());
+}
+
+void MainWindow::selectById(const QUuid& id)
+{
+    if (m_model->hasFolder(id))
+        selectItems({id}, {});
+    else if (m_model->hasConnection(id))
+        selectItems({}, {id});
+}
+
+QUuid MainWindow::survivorNear(const QModelIndex& start, const QSet<QUuid>& removed) const
+{
+    // As in a file manager: the next item in the same folder, else the one before it, else
+    // the folder (or the nearest one above that stays).
+    auto idOf = [](const QModelIndex& index) {
+        return index.data(ConnectionTreeModel::IdRole).toUuid();
+    };
+    QModelIndex item = start;
+    while (item.isValid()) {
+        const QModelIndex parent = item.parent();
+        for (int row = item.row() + 1; row < m_proxy->rowCount(parent); ++row) {
+            if (const QModelIndex next = m_proxy->index(row, 0, parent); !removed.contains(idOf(next)))
+                return idOf(next);
+        }
+        for (int row = item.row() - 1; row >= 0; --row) {
+            if (const QModelIndex previous = m_proxy->index(row, 0, parent);
+                !removed.contains(idOf(previous)))
+                return idOf(previous);
+        }
+        if (parent.isValid() && !removed.contains(idOf(parent)))
+            return idOf(parent);
+        item = parent;
+    }
+    return {};
+}
+
 const Connection* MainWindow::currentConnection() const
 {
     const QList<QUuid> connections = selectedConnections();
@@ -504,7 +597,7 @@ void MainWindow::updateEmptyState()
 
 bool MainWindow::pushChange(const QString& text, const QList<Folder>& beforeFolders,
                             const QList<Connection>& beforeConnections, const QList<Folder>& afterFolders,
-                            const QList<Connection>& afterConnections)
+                            const QList<Connection>& afterConnections, bool usesTrash)
 {
     if (m_model->isReadOnly()) {
         showStatus(tr("The connection list is read-only."));
@@ -513,10 +606,32 @@ bool MainWindow::pushChange(const QString& text, const QList<Folder>& beforeFold
     auto* command = new TreeEditCommand(m_repository, text, {beforeFolders, beforeConnections},
                                         {afterFolders, afterConnections},
                                         [this](const QList<QUuid>& ids) { dropSecrets(ids); });
+    command->setUsesTrash(usesTrash);
+    // Undo and redo select what they brought back; when they took items away, the one the
+    // view moved to (the next, or the one above) is selected instead of nothing.
+    command->setAppliedHandler([this](const TreeEditCommand::State& now, const TreeEditCommand::State&) {
+        if (m_pushing || !m_tree)
+            return;
+        QList<QUuid> folders;
+        QList<QUuid> connections;
+        for (const Folder& f : now.folders)
+            folders.append(f.id);
+        for (const Connection& c : now.connections)
+            connections.append(c.id);
+        if (!folders.isEmpty() || !connections.isEmpty()) {
+            selectItems(folders, connections);
+        } else if (const QModelIndex current = m_tree->currentIndex();
+                   current.isValid() && !m_tree->selectionModel()->isSelected(current)) {
+            m_tree->selectionModel()->select(current,
+                                             QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        }
+    });
     // push() runs redo(); a refused change marks itself obsolete and is deleted by push(),
     // so success is read from the stack, not from the command.
     m_lastRefusal.clear();
+    m_pushing = true;
     m_undo->push(command);
+    m_pushing = false;
     const bool ok = m_undo->index() > 0 && m_undo->command(m_undo->index() - 1) == command;
     if (!ok) {
         showBanner(QStringLiteral("changeErrorBanner"),
@@ -711,13 +826,117 @@ void MainWindow::deleteSelected()
     }
     if (folders.isEmpty() && connections.isEmpty())
         return;
+    QSet<QUuid> removed = seenFolders;
+    removed.unite(seenConnections);
+    const QUuid next = survivorNear(m_tree->currentIndex(), removed);
+    const int count = int(folders.size() + connections.size());
     const QString text = folders.isEmpty() && connections.size() == 1
                              ? tr("Delete %1").arg(connections.first().name)
-                             : tr("Delete %n item(s)", nullptr, int(folders.size() + connections.size()));
-    if (pushChange(text, folders, connections, {}, {})) {
-        qCInfo(lcGui) << "deleted" << folders.size() << "folders and" << connections.size() << "connections";
-        showStatus(tr("Deleted. Press Ctrl+Z to undo."));
+                             : tr("Delete %n item(s)", nullptr, count);
+    // Deleted items go to the Trash with their secrets, so no delete needs a question first.
+    if (!pushChange(text, folders, connections, {}, {}, true))
+        return;
+    qCInfo(lcGui) << "deleted" << folders.size() << "folders and" << connections.size()
+                  << "connections to the Trash";
+    selectById(next);
+    // The status says what went where and how it comes back.
+    QList<Folder> topFolders;
+    for (const Folder& f : std::as_const(folders)) {
+        if (!seenFolders.contains(f.parentId))
+            topFolders.append(f);
     }
+    const bool oneFolderWhole =
+        topFolders.size() == 1 &&
+        std::all_of(connections.cbegin(), connections.cend(),
+                    [&](const Connection& c) { return seenFolders.contains(c.folderId); });
+    if (oneFolderWhole) {
+        showStatus(tr("Moved the folder \u201c%1\u201d and %n connection(s) in it to the Trash. "
+                      "Ctrl+Z undoes it; View \u25b8 Trash restores it later.",
+                      nullptr, int(connections.size()))
+                       .arg(topFolders.first().name));
+    } else if (folders.isEmpty() && connections.size() == 1) {
+        showStatus(tr("Moved \u201c%1\u201d to the Trash. Ctrl+Z undoes it; View \u25b8 Trash restores "
+                      "it later.")
+                       .arg(connections.first().name));
+    } else {
+        showStatus(tr("Moved %n item(s) to the Trash. Ctrl+Z undoes it; View \u25b8 Trash restores them "
+                      "later.",
+                      nullptr, count));
+    }
+}
+
+void MainWindow::showTrash()
+{
+    if (auto* open = findChild<TrashDialog*>()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto* dialog = new TrashDialog(m_repository, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setReadOnly(m_model->isReadOnly());
+    dialog->setSecretsPersistent(m_secrets && m_secrets->isPersistent());
+    connect(dialog, &TrashDialog::restoreRequested, this, &MainWindow::restoreFromTrash);
+    connect(dialog, &TrashDialog::emptyRequested, this, [this] { emptyTrash(true); });
+    dialog->open();
+}
+
+void MainWindow::restoreFromTrash(const QList<QUuid>& trashIds)
+{
+    if (m_model->isReadOnly())
+        return;
+    const ChangeSet restore = m_repository->restoreChange(trashIds);
+    if (restore.isEmpty())
+        return;
+    const int count = int(restore.upsertFolders.size() + restore.upsertConnections.size());
+    const QString text =
+        count == 1 ? tr("Restore %1")
+                         .arg(restore.upsertConnections.isEmpty() ? restore.upsertFolders.first().name
+                                                                  : restore.upsertConnections.first().name)
+                   : tr("Restore %n item(s)", nullptr, count);
+    if (!pushChange(text, {}, {}, restore.upsertFolders, restore.upsertConnections, true))
+        return;
+    qCInfo(lcGui) << "restored" << restore.upsertFolders.size() << "folders and"
+                  << restore.upsertConnections.size() << "connections from the Trash";
+    QList<QUuid> folders;
+    for (const Folder& f : restore.upsertFolders)
+        folders.append(f.id);
+    QList<QUuid> connections;
+    for (const Connection& c : restore.upsertConnections)
+        connections.append(c.id);
+    selectItems(folders, connections);
+    showStatus(tr("Restored %n item(s) from the Trash.", nullptr, count));
+}
+
+void MainWindow::emptyTrash(bool confirmed)
+{
+    if (m_model->isReadOnly() || m_repository->trashCount() == 0)
+        return;
+    if (!confirmed) {
+        auto* box =
+            new QMessageBox(QMessageBox::Warning, tr("Empty Trash"),
+                            TrashDialog::emptyQuestion(m_repository->trashMap()), QMessageBox::Cancel, this);
+        box->setObjectName(QStringLiteral("emptyTrashQuestion"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        QPushButton* empty = box->addButton(tr("&Empty Trash"), QMessageBox::DestructiveRole);
+        box->setDefaultButton(QMessageBox::Cancel);
+        connect(empty, &QPushButton::clicked, this, [this] { emptyTrash(true); });
+        box->open();
+        return;
+    }
+    QList<QUuid> connectionIds;
+    for (const TrashedItem& item : m_repository->trashMap()) {
+        if (!item.isFolder)
+            connectionIds.append(item.connection.id);
+    }
+    const int count = m_repository->trashCount();
+    if (!m_repository->apply(m_repository->emptyTrashChange()).ok())
+        return; // the repository has said why (changeRefused)
+    // Undoing a delete could only bring back an item without its secrets now.
+    m_undo->clear();
+    dropSecrets(connectionIds);
+    qCInfo(lcGui) << "emptied the Trash:" << count << "items";
+    showStatus(tr("Emptied the Trash: %n item(s) deleted for good.", nullptr, count));
 }
 
 void MainWindow::renameSelected()
@@ -727,14 +946,20 @@ void MainWindow::renameSelected()
     const QModelIndex current = m_tree->currentIndex();
     if (!current.isValid())
         return;
-    if (current.data(ConnectionTreeModel::IsFolderRole).toBool())
-        m_tree->edit(current);
-    else
-        editSelected(); // a connection's name is edited with the rest of it
+    m_tree->edit(current);
 }
 
 void MainWindow::onRenameRequested(const QUuid& id, const QString& name)
 {
+    if (const Connection* connection = m_model->connection(id)) {
+        if (connection->name == name)
+            return;
+        Connection after = *connection;
+        after.name = name;
+        after.modified = QDateTime::currentDateTimeUtc();
+        pushChange(tr("Rename %1").arg(connection->name), {}, {*connection}, {}, {after});
+        return;
+    }
     const Folder* before = m_model->folder(id);
     if (!before || before->name == name)
         return;
@@ -768,9 +993,18 @@ void MainWindow::onMoveRequested(const QList<QUuid>& folderIds, const QList<QUui
     }
     if (before.isEmpty() && beforeC.isEmpty())
         return;
-    if (pushChange(tr("Move %n item(s)", nullptr, int(before.size() + beforeC.size())), before, beforeC,
-                   after, afterC))
-        qCInfo(lcGui) << "moved" << before.size() << "folders and" << beforeC.size() << "connections";
+    if (!pushChange(tr("Move %n item(s)", nullptr, int(before.size() + beforeC.size())), before, beforeC,
+                    after, afterC))
+        return;
+    qCInfo(lcGui) << "moved" << before.size() << "folders and" << beforeC.size() << "connections";
+    // What was moved stays selected and in sight, also inside a folder that was closed.
+    QList<QUuid> movedFolders;
+    for (const Folder& f : std::as_const(after))
+        movedFolders.append(f.id);
+    QList<QUuid> movedConnections;
+    for (const Connection& c : std::as_const(afterC))
+        movedConnections.append(c.id);
+    selectItems(movedFolders, movedConnections);
 }
 
 void MainWindow::onActivated(const QModelIndex& proxyIndex)
@@ -779,7 +1013,7 @@ void MainWindow::onActivated(const QModelIndex& proxyIndex)
         m_tree->setExpanded(proxyIndex, !m_tree->isExpanded(proxyIndex));
         return;
     }
-    editSelected();
+    openSelected(); // the default action, as in the tools users come from; Edit is Ctrl+E
 }
 
 void MainWindow::onContextMenu(const QPoint& pos)
@@ -804,9 +1038,11 @@ void MainWindow::onContextMenu(const QPoint& pos)
             rename->setEnabled(m_actRename->isEnabled());
         } else {
             menu->addAction(m_actOpen);
+            menu->setDefaultAction(m_actOpen); // what Enter and double-click do
             menu->addAction(m_actTest);
             menu->addSeparator();
             menu->addAction(m_actEdit);
+            menu->addAction(m_actRename);
             menu->addAction(m_actDuplicate);
             menu->addAction(m_actCopyUri);
             menu->addAction(m_actCopyUriPassword);
@@ -814,7 +1050,160 @@ void MainWindow::onContextMenu(const QPoint& pos)
         menu->addSeparator();
         menu->addAction(m_actDelete);
     }
+    menu->addSeparator();
+    menu->addAction(m_actExpandAll);
+    menu->addAction(m_actCollapseAll);
     menu->popup(m_tree->viewport()->mapToGlobal(pos));
+}
+
+void MainWindow::onFilterChanged(const QString& text)
+{
+    // Filtering shows every match opened up; the folders the user had open come back when
+    // the filter is cleared, as in a file manager's search.
+    if (!text.isEmpty() && !m_filtering) {
+        m_filtering = true;
+        m_expandedBeforeFilter = expandedFolders();
+    }
+    m_proxy->setFilterText(text);
+    if (!text.isEmpty()) {
+        m_tree->expandAll(); // matches deep in the tree must be visible
+    } else if (m_filtering) {
+        m_filtering = false;
+        restoreExpandedFolders(m_expandedBeforeFilter);
+        m_expandedBeforeFilter.clear();
+        const QList<QUuid> folders = selectedFolders();
+        const QList<QUuid> connections = selectedConnections();
+        if (!folders.isEmpty() || !connections.isEmpty())
+            selectItems(folders, connections); // what was picked while filtering stays in sight
+    }
+    updateNoMatch();
+    updateEmptyState();
+}
+
+QSet<QUuid> MainWindow::expandedFolders() const
+{
+    QSet<QUuid> result;
+    for (const Folder& folder : m_model->folders()) {
+        const QModelIndex index = m_proxy->mapFromSource(m_model->indexForFolder(folder.id));
+        if (index.isValid() && m_tree->isExpanded(index))
+            result.insert(folder.id);
+    }
+    return result;
+}
+
+void MainWindow::restoreExpandedFolders(const QSet<QUuid>& folders)
+{
+    m_tree->collapseAll();
+    for (const QUuid& id : folders) {
+        const QModelIndex index = m_proxy->mapFromSource(m_model->indexForFolder(id));
+        if (index.isValid())
+            m_tree->expand(index);
+    }
+}
+
+void MainWindow::updateNoMatch()
+{
+    const QString text = m_filter->text();
+    const bool none = !text.isEmpty() && m_proxy->rowCount() == 0;
+    if (none) {
+        m_noMatch->setText(tr("No connection matches \u201c%1\u201d.\n\nPress Esc to clear the filter.")
+                               .arg(text.trimmed()));
+        m_noMatch->setGeometry(m_tree->viewport()->rect());
+    }
+    m_noMatch->setVisible(none);
+}
+
+QModelIndex MainWindow::firstConnectionMatch(const QModelIndex& parent) const
+{
+    for (int row = 0; row < m_proxy->rowCount(parent); ++row) {
+        const QModelIndex index = m_proxy->index(row, 0, parent);
+        if (!index.data(ConnectionTreeModel::IsFolderRole).toBool())
+            return index;
+        if (const QModelIndex below = firstConnectionMatch(index); below.isValid())
+            return below;
+    }
+    return {};
+}
+
+bool MainWindow::filterKeyPressed(QKeyEvent* event)
+{
+    switch (event->key()) {
+    case Qt::Key_Down: {
+        // Into the tree, on the selected item or else the first match.
+        if (m_proxy->rowCount() == 0)
+            return false;
+        QModelIndex target = m_tree->currentIndex();
+        if (!target.isValid() || !m_tree->selectionModel()->isSelected(target)) {
+            target = m_filter->text().isEmpty() ? QModelIndex() : firstConnectionMatch({});
+            if (!target.isValid())
+                target = m_proxy->index(0, 0);
+            m_tree->selectionModel()->setCurrentIndex(target, QItemSelectionModel::ClearAndSelect |
+                                                                  QItemSelectionModel::Rows);
+        }
+        m_tree->scrollTo(target);
+        m_tree->setFocus(Qt::TabFocusReason);
+        return true;
+    }
+    case Qt::Key_Return:
+    case Qt::Key_Enter: {
+        // Opens the selected connection, or the first match when none is selected.
+        if (m_filter->text().isEmpty())
+            return false;
+        if (!currentConnection()) {
+            const QModelIndex first = firstConnectionMatch({});
+            if (!first.isValid())
+                return true;
+            m_tree->selectionModel()->setCurrentIndex(first, QItemSelectionModel::ClearAndSelect |
+                                                                 QItemSelectionModel::Rows);
+            m_tree->scrollTo(first);
+        }
+        openSelected();
+        return true;
+    }
+    case Qt::Key_Escape:
+        // First Esc clears the filter, the next one goes back to the tree.
+        if (!m_filter->text().isEmpty())
+            m_filter->clear();
+        else
+            m_tree->setFocus(Qt::OtherFocusReason);
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_filter && event->type() == QEvent::ShortcutOverride) {
+        // Esc must reach the filter box even where a window-wide shortcut would take it.
+        if (static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape) {
+            event->accept();
+            return true;
+        }
+    }
+    if (watched == m_filter && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent*>(event)->modifiers() == Qt::NoModifier)
+        return filterKeyPressed(static_cast<QKeyEvent*>(event));
+    if (m_tree && watched == m_tree->viewport() && event->type() == QEvent::Resize)
+        m_noMatch->setGeometry(m_tree->viewport()->rect());
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::expandAll()
+{
+    m_tree->expandAll();
+}
+
+void MainWindow::collapseAll()
+{
+    m_tree->collapseAll();
+    if (const QModelIndex current = m_tree->currentIndex(); current.isValid()) {
+        QModelIndex top = current;
+        while (top.parent().isValid())
+            top = top.parent();
+        m_tree->selectionModel()->setCurrentIndex(top, QItemSelectionModel::ClearAndSelect |
+                                                           QItemSelectionModel::Rows);
+    }
 }
 
 void MainWindow::focusFilter()

@@ -14,10 +14,13 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QSet>
+#include <QUuid>
 
 #include <memory>
 #include <vector>
 
+class QKeyEvent;
 class QLabel;
 class QLineEdit;
 class QSettings;
@@ -88,11 +91,15 @@ public:
     QList<QUuid> selectedConnections() const;
     void selectConnection(const QUuid& id);
     void selectFolder(const QUuid& id);
+    // Selects these items (the first is current), opening the folders they are in and
+    // scrolling to the first; ids not in the tree are skipped.
+    void selectItems(const QList<QUuid>& folders, const QList<QUuid>& connections);
 
     // Applies a change as one undoable step; false (and a message) when it was refused.
+    // `usesTrash`: what it removes goes to the Trash (a delete, or undoing a restore).
     bool pushChange(const QString& text, const QList<Core::Folder>& beforeFolders,
                     const QList<Core::Connection>& beforeConnections, const QList<Core::Folder>& afterFolders,
-                    const QList<Core::Connection>& afterConnections);
+                    const QList<Core::Connection>& afterConnections, bool usesTrash = false);
     // Writes (or removes) secrets of a connection in the SecretStore.
     void writeSecrets(const QUuid& connectionId, std::vector<SecretWrite> secrets);
 
@@ -111,9 +118,17 @@ public slots:
     void exportConnections();
     void showSettings();
     void focusFilter();
+    void expandAll();
+    void collapseAll();
+    void showTrash();
+    // Puts Trash entries back where they were, as one undoable step.
+    void restoreFromTrash(const QList<QUuid>& trashIds);
+    // Deletes the Trash for good with its secrets, after asking (unless `confirmed`).
+    void emptyTrash(bool confirmed = false);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void createActions();
@@ -127,6 +142,16 @@ private:
     void showBanner(const QString& objectName, const QString& text, bool error);
     void showStatus(const QString& text);
     void onActivated(const QModelIndex& proxyIndex);
+    void onFilterChanged(const QString& text);
+    bool filterKeyPressed(QKeyEvent* event);
+    void updateNoMatch();
+    QModelIndex firstConnectionMatch(const QModelIndex& parent) const;
+    QSet<QUuid> expandedFolders() const;
+    void restoreExpandedFolders(const QSet<QUuid>& folders);
+    // The item the selection goes to when `removed` leave the tree: the next one shown, or
+    // else the one above (which may be their folder).
+    QUuid survivorNear(const QModelIndex& start, const QSet<QUuid>& removed) const;
+    void selectById(const QUuid& id);
     void onContextMenu(const QPoint& pos);
     void onMoveRequested(const QList<QUuid>& folders, const QList<QUuid>& connections, const QUuid& target);
     void onRenameRequested(const QUuid& id, const QString& name);
@@ -153,7 +178,11 @@ private:
     EmptyStateWidget* m_empty = nullptr;
     ConnectionDetailsPane* m_details = nullptr;
     QWidget* m_banners = nullptr;
+    QLabel* m_noMatch = nullptr;
     QString m_lastRefusal;
+    QSet<QUuid> m_expandedBeforeFilter; // folders open when filtering began
+    bool m_filtering = false;
+    bool m_pushing = false; // a change is being pushed; its caller selects what it made
     int m_pendingSecretOps = 0;
     bool m_closing = false;
 
@@ -172,6 +201,9 @@ private:
     QAction* m_actSettings = nullptr;
     QAction* m_actFind = nullptr;
     QAction* m_actQuit = nullptr;
+    QAction* m_actExpandAll = nullptr;
+    QAction* m_actCollapseAll = nullptr;
+    QAction* m_actTrash = nullptr;
     QAction* m_actUndo = nullptr;
     QAction* m_actRedo = nullptr;
 };

@@ -20,7 +20,7 @@ TreeEditCommand::TreeEditCommand(ConnectionRepository* repository, const QString
 
 TreeEditCommand::~TreeEditCommand()
 {
-    if (!m_dropSecrets)
+    if (!m_dropSecrets || m_usesTrash)
         return;
     const State& current = m_done ? m_after : m_before;
     const State& other = m_done ? m_before : m_after;
@@ -56,7 +56,14 @@ void TreeEditCommand::applyState(const State& from, const State& to)
         if (!targetConnections.contains(c.id))
             change.removeConnections.append(c.id);
     }
+    if (m_usesTrash) {
+        change.removeToTrash = true;
+        change.dropFromTrash = QList<QUuid>(targetFolders.cbegin(), targetFolders.cend()) +
+                               QList<QUuid>(targetConnections.cbegin(), targetConnections.cend());
+    }
     m_succeeded = m_repository->apply(change).ok();
+    if (m_succeeded && m_applied)
+        m_applied(to, from);
 }
 
 void TreeEditCommand::redo()

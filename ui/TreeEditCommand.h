@@ -5,10 +5,13 @@
 // follows. A single class covers every kind of change, so undo always restores exactly
 // what was there, ids included.
 //
-// Secrets of a deleted connection stay in the keychain while the delete can still be
-// undone. When the undo stack drops the command, the connections that no longer exist in
-// the state it leaves behind (deleted ones, or created ones whose creation was undone)
-// are handed to the secret-drop callback, which removes their keychain entries.
+// A delete (and a restore from the Trash, its opposite) uses the Trash: what either
+// direction removes goes to the Trash, and what it brings back comes out of it. Their
+// secrets stay in the keychain until the Trash is emptied, so dropping such a command
+// drops nothing. Any other command removes for good (undoing a creation or an import):
+// when the undo stack drops it, the connections that no longer exist in the state it
+// leaves behind are handed to the secret-drop callback, which removes their keychain
+// entries.
 #pragma once
 
 #include "core/model/Connection.h"
@@ -34,11 +37,17 @@ public:
         QList<Core::Connection> connections;
     };
     using SecretDropper = std::function<void(const QList<QUuid>& connectionIds)>;
+    // After an undo or redo that took effect: the state now in place (the window selects it).
+    using AppliedHandler = std::function<void(const State& now, const State& replaced)>;
 
     // `before` and `after` list the same ids or a subset; an id present in one state and
     // absent in the other is created or removed.
     TreeEditCommand(Core::ConnectionRepository* repository, const QString& text, State before, State after,
                     SecretDropper dropSecrets = {});
+
+    // Removals go to the Trash and restored items come out of it (see the top of this file).
+    void setUsesTrash(bool usesTrash) { m_usesTrash = usesTrash; }
+    void setAppliedHandler(AppliedHandler handler) { m_applied = std::move(handler); }
     ~TreeEditCommand() override;
     Q_DISABLE_COPY_MOVE(TreeEditCommand)
 
@@ -55,6 +64,8 @@ private:
     State m_before;
     State m_after;
     SecretDropper m_dropSecrets;
+    AppliedHandler m_applied;
+    bool m_usesTrash = false;
     bool m_done = false;
     bool m_succeeded = true;
 };

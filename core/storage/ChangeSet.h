@@ -6,6 +6,7 @@
 
 #include "core/model/Connection.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QUuid>
 
@@ -26,11 +27,18 @@ struct ChangeSet
     // Removed. A folder may only be removed together with everything it still holds.
     QList<QUuid> removeConnections;
     QList<QUuid> removeFolders;
+    // The removed rows go to the Trash (as they were, stamped with trashedAt) instead of
+    // being deleted for good. The user's deletes do this; undoing a creation does not.
+    bool removeToTrash = false;
+    QDateTime trashedAt; // UTC; ConnectionRepository sets it to now when it is not set
+    // Taken out of the Trash: items this change restores (and upserts) or, when the Trash
+    // is emptied, deletes for good. Ids not in the Trash are ignored.
+    QList<QUuid> dropFromTrash;
 
     bool isEmpty() const
     {
         return upsertFolders.isEmpty() && upsertConnections.isEmpty() && removeConnections.isEmpty() &&
-               removeFolders.isEmpty();
+               removeFolders.isEmpty() && dropFromTrash.isEmpty();
     }
 };
 

@@ -7,8 +7,11 @@
 #include "core/util/LogCategories.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QSet>
 #include <QStringList>
+
+#include <algorithm>
 
 namespace Conclave::Core {
 
@@ -66,6 +69,13 @@ void ConnectionRepository::load()
     m_connections.reserve(connections->size());
     for (Connection& connection : *connections)
         m_connections.insert(connection.id, std::move(connection));
+    // A Trash that cannot be read costs the Trash only, never the live list.
+    if (Result<QList<TrashedItem>> trash = m_store->trash(); trash.ok()) {
+        for (TrashedItem& item : *trash)
+            m_trash.insert(item.id(), std::move(item));
+    } else {
+        qCWarning(lcCoreStore) << "the Trash could not be read:" << errorCodeName(trash.error().code);
+    }
     qCInfo(lcCoreStore) << "loaded" << m_connections.size() << "connections in" << m_folders.size()
                         << "folders";
 }
@@ -176,14 +186,41 @@ Status ConnectionRepository::apply(const ChangeSet& change)
 {
     if (change.isEmpty())
         return {};
-    Status status = check(change);
+    ChangeSet stamped = change;
+    if (stamped.removeToTrash && !stamped.trashedAt.isValid())
+        stamped.trashedAt = QDateTime::currentDateTimeUtc();
+    Status status = check(stamped);
     if (status.ok())
-        status = m_store->apply(change);
+        status = m_store->apply(stamped);
     if (!status.ok()) {
         qCWarning(lcCoreStore) << "change refused:" << errorCodeName(status.error().code);
         Q_EMIT changeRefused(status.error().message);
         return status;
     }
+    bool trashTouched = false;
+    if (change.removeToTrash) {
+        for (const QUuid& id : change.removeConnections) {
+            if (auto it = m_connections.constFind(id); it != m_connections.cend()) {
+                TrashedItem item;
+                item.connection = *it;
+                item.deletedAt = stamped.trashedAt;
+                m_trash.insert(id, item);
+                trashTouched = true;
+            }
+        }
+        for (const QUuid& id : change.removeFolders) {
+            if (auto it = m_folders.constFind(id); it != m_folders.cend()) {
+                TrashedItem item;
+                item.isFolder = true;
+                item.folder = *it;
+                item.deletedAt = stamped.trashedAt;
+                m_trash.insert(id, item);
+                trashTouched = true;
+            }
+        }
+    }
+    for (const QUuid& id : change.dropFromTrash)
+        trashTouched = m_trash.remove(id) || trashTouched;
     for (const Folder& f : change.upsertFolders)
         m_folders.insert(f.id, f);
     for (const Connection& c : change.upsertConnections)
@@ -192,8 +229,96 @@ Status ConnectionRepository::apply(const ChangeSet& change)
         m_connections.remove(id);
     for (const QUuid& id : change.removeFolders)
         m_folders.remove(id);
-    Q_EMIT changed(change);
+    Q_EMIT changed(stamped);
+    if (trashTouched)
+        Q_EMIT trashChanged();
     return {};
+}
+
+QList<TrashedItem> ConnectionRepository::trashEntries() const
+{
+    QList<TrashedItem> entries;
+    for (const TrashedItem& item : m_trash) {
+        // Shown under the folder it was deleted with, if that folder is in the Trash from the
+        // same delete.
+        const auto parent = m_trash.constFind(item.parentId());
+        if (parent != m_trash.cend() && parent->isFolder && parent->deletedAt == item.deletedAt)
+            continue;
+        entries.append(item);
+    }
+    std::sort(entries.begin(), entries.end(), [](const TrashedItem& a, const TrashedItem& b) {
+        if (a.deletedAt != b.deletedAt)
+            return a.deletedAt > b.deletedAt;
+        if (a.isFolder != b.isFolder)
+            return a.isFolder;
+        return a.name().localeAwareCompare(b.name()) < 0;
+    });
+    return entries;
+}
+
+ChangeSet ConnectionRepository::restoreChange(const QList<QUuid>& trashIds) const
+{
+    // The entries, and what was deleted with each: trashed items below it with its time.
+    QSet<QUuid> chosen;
+    QList<QUuid> pending;
+    for (const QUuid& id : trashIds) {
+        if (m_trash.contains(id) && !chosen.contains(id)) {
+            chosen.insert(id);
+            pending.append(id);
+        }
+    }
+    QHash<QUuid, QList<QUuid>> childrenOf;
+    for (const TrashedItem& item : m_trash)
+        childrenOf[item.parentId()].append(item.id());
+    while (!pending.isEmpty()) {
+        const TrashedItem& item = m_trash[pending.takeLast()];
+        if (!item.isFolder)
+            continue;
+        for (const QUuid& childId : childrenOf.value(item.folder.id)) {
+            if (!chosen.contains(childId) && m_trash[childId].deletedAt == item.deletedAt) {
+                chosen.insert(childId);
+                pending.append(childId);
+            }
+        }
+    }
+    // The folders they were in come back too when those are in the Trash; a folder that is
+    // neither here nor in the Trash is gone, and what was in it goes to the top level.
+    const QList<QUuid> picked(chosen.cbegin(), chosen.cend());
+    for (const QUuid& id : picked) {
+        QUuid parent = m_trash[id].parentId();
+        int steps = 0;
+        while (!parent.isNull() && !m_folders.contains(parent) && m_trash.contains(parent) &&
+               m_trash[parent].isFolder && !chosen.contains(parent) && ++steps <= m_trash.size()) {
+            chosen.insert(parent);
+            parent = m_trash[parent].folder.parentId;
+        }
+    }
+    auto placed = [&](const QUuid& parent) {
+        return parent.isNull() || m_folders.contains(parent) || chosen.contains(parent) ? parent : QUuid();
+    };
+    ChangeSet change;
+    for (const QUuid& id : std::as_const(chosen)) {
+        const TrashedItem& item = m_trash[id];
+        if (item.isFolder) {
+            Folder folder = item.folder;
+            folder.parentId = placed(folder.parentId);
+            change.upsertFolders.append(folder);
+        } else {
+            Connection connection = item.connection;
+            connection.folderId = placed(connection.folderId);
+            change.upsertConnections.append(connection);
+        }
+        change.dropFromTrash.append(id);
+    }
+    return change;
+}
+
+ChangeSet ConnectionRepository::emptyTrashChange() const
+{
+    ChangeSet change;
+    for (auto it = m_trash.cbegin(); it != m_trash.cend(); ++it)
+        change.dropFromTrash.append(it.key());
+    return change;
 }
 
 } // namespace Conclave::Core

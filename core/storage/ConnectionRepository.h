@@ -19,6 +19,7 @@
 
 #include "core/model/Connection.h"
 #include "core/storage/ChangeSet.h"
+#include "core/storage/TrashedItem.h"
 #include "core/util/Result.h"
 
 #include <QHash>
@@ -64,6 +65,20 @@ public:
     int folderCount() const { return int(m_folders.size()); }
     int connectionCount() const { return int(m_connections.size()); }
 
+    // The Trash: everything deleted by the user and not emptied yet, by id.
+    const QHash<QUuid, TrashedItem>& trashMap() const { return m_trash; }
+    int trashCount() const { return int(m_trash.size()); }
+    // The Trash as the user sees it: each delete's top items (a trashed folder stands for what
+    // was deleted with it), newest first.
+    QList<TrashedItem> trashEntries() const;
+    // Everything that goes back when these entries are restored: the items with what was
+    // deleted together with them, and the folders they were in where those are in the Trash
+    // too; an item whose folder is gone for good goes to the top level. Not applied: the
+    // caller applies it (so that it can be undone). Ids not in the Trash are ignored.
+    ChangeSet restoreChange(const QList<QUuid>& trashIds) const;
+    // Deletes everything in the Trash for good; the connections' ids are in dropFromTrash.
+    ChangeSet emptyTrashChange() const;
+
     // True when `folderId` is `ancestorId` or lies below it.
     bool isWithin(const QUuid& folderId, const QUuid& ancestorId) const;
     // "Production / EU" for a folder, empty for the top level.
@@ -78,6 +93,8 @@ Q_SIGNALS:
     void changed(const Conclave::Core::ChangeSet& change);
     // A change was refused (invalid, read-only or a database failure); for the user.
     void changeRefused(const QString& message);
+    // Something went into or out of the Trash.
+    void trashChanged();
 
 private:
     Status check(const ChangeSet& change) const;
@@ -89,6 +106,7 @@ private:
     Status m_loadStatus;
     QHash<QUuid, Folder> m_folders;
     QHash<QUuid, Connection> m_connections;
+    QHash<QUuid, TrashedItem> m_trash;
 };
 
 } // namespace Conclave::Core

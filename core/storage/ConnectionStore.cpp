@@ -79,6 +79,18 @@ const QList<QStringList>& migrations()
             QStringLiteral("CREATE INDEX connections_folder_id ON connections(folder_id)"),
             QStringLiteral("CREATE INDEX folders_parent_id ON folders(parent_id)"),
         },
+        // v3: the Trash. Deleted rows are copied here, column for column (SELECT * of the live
+        // table, plus the time), and leave the live tables as before; a column added to a live
+        // table later is added to its Trash table in the same step. No foreign keys: a
+        // trashed connection remembers a folder that may be live, trashed or gone.
+        {
+            QStringLiteral("CREATE TABLE trash_folders AS SELECT * FROM folders WHERE 0"),
+            QStringLiteral("ALTER TABLE trash_folders ADD COLUMN deleted_at TEXT"),
+            QStringLiteral("CREATE UNIQUE INDEX trash_folders_id ON trash_folders(id)"),
+            QStringLiteral("CREATE TABLE trash_connections AS SELECT * FROM connections WHERE 0"),
+            QStringLiteral("ALTER TABLE trash_connections ADD COLUMN deleted_at TEXT"),
+            QStringLiteral("CREATE UNIQUE INDEX trash_connections_id ON trash_connections(id)"),
+        },
     };
     return list;
 }
@@ -595,6 +607,43 @@ Result<QList<Connection>> ConnectionStore::connections() const
     return result;
 }
 
+Result<QList<TrashedItem>> ConnectionStore::trash() const
+{
+    QList<TrashedItem> result;
+    Result<QSqlQuery> folders = d->exec(QStringLiteral(
+        "SELECT id, parent_id, name, sort_order, deleted_at FROM trash_folders ORDER BY rowid"));
+    if (!folders.ok())
+        return folders.error();
+    while (folders->next()) {
+        TrashedItem item;
+        item.isFolder = true;
+        item.folder.id = QUuid::fromString(folders->value(0).toString());
+        item.folder.parentId =
+            folders->value(1).isNull() ? QUuid() : QUuid::fromString(folders->value(1).toString());
+        item.folder.name = folders->value(2).toString();
+        item.folder.sortOrder = folders->value(3).toInt();
+        item.deletedAt = parseTime(folders->value(4));
+        if (item.folder.id.isNull())
+            return corrupt(Tr::tr("A folder in the Trash has an invalid identifier."));
+        result.append(item);
+    }
+    Result<QSqlQuery> connections =
+        d->exec(QStringLiteral("SELECT %1, deleted_at FROM trash_connections ORDER BY rowid")
+                    .arg(QLatin1String(kConnectionColumns)));
+    if (!connections.ok())
+        return connections.error();
+    while (connections->next()) {
+        Result<Connection> c = d->readConnection(*connections);
+        if (!c.ok())
+            return c.error();
+        TrashedItem item;
+        item.connection = std::move(c).value();
+        item.deletedAt = parseTime(connections->value(24));
+        result.append(item);
+    }
+    return result;
+}
+
 Result<Connection> ConnectionStore::connection(const QUuid& id) const
 {
     Result<QSqlQuery> query = d->exec(
@@ -794,6 +843,37 @@ Status ConnectionStore::apply(const ChangeSet& change)
                 error.message =
                     Tr::tr("The connection \"%1\" cannot be saved: %2").arg(connection.name, error.message);
                 return error;
+            }
+        }
+        // Into the Trash before anything is deleted: deleting a folder cascades to what it
+        // holds, and a cascaded row could not be copied any more.
+        if (change.removeToTrash) {
+            const QVariant when =
+                timeText(change.trashedAt.isValid() ? change.trashedAt : QDateTime::currentDateTimeUtc());
+            for (const QUuid& id : change.removeConnections) {
+                Result<QSqlQuery*> q = d->execCached(
+                    QStringLiteral("INSERT OR REPLACE INTO trash_connections SELECT *, ? FROM connections"
+                                   " WHERE id = ?"),
+                    {when, uuidText(id)});
+                if (!q.ok())
+                    return q.error();
+            }
+            for (const QUuid& id : change.removeFolders) {
+                Result<QSqlQuery*> q = d->execCached(
+                    QStringLiteral(
+                        "INSERT OR REPLACE INTO trash_folders SELECT *, ? FROM folders WHERE id = ?"),
+                    {when, uuidText(id)});
+                if (!q.ok())
+                    return q.error();
+            }
+        }
+        for (const QUuid& id : change.dropFromTrash) {
+            for (const QString& table :
+                 {QStringLiteral("trash_connections"), QStringLiteral("trash_folders")}) {
+                Result<QSqlQuery*> q =
+                    d->execCached(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table), {uuidText(id)});
+                if (!q.ok())
+                    return q.error();
             }
         }
         // Removing a folder cascades to what it holds (the foreign keys say so); rows the

@@ -5,6 +5,7 @@
 
 #include "core/model/Connection.h"
 #include "core/storage/ChangeSet.h"
+#include "core/storage/TrashedItem.h"
 #include "core/util/Result.h"
 
 #include <QList>
@@ -38,6 +39,8 @@ public:
     Result<QList<Folder>> folders() const;
     Result<QList<Connection>> connections() const;
     Result<Connection> connection(const QUuid& id) const;
+    // What is in the Trash, folders first, each in the order it was trashed.
+    Result<QList<TrashedItem>> trash() const;
 
     Status saveFolder(const Folder& folder);             // insert or update
     Status removeFolder(const QUuid& id);                // and everything below it

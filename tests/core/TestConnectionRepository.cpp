@@ -1,7 +1,10 @@
 // Tests ConnectionRepository over a real SQLite file: a change is checked against the whole
 // tree before anything is written, applied to memory and database together and announced
 // once with its origin; refusals are announced and change nothing; a database that cannot
-// be opened gives an empty, read-only repository that refuses every change.
+// be opened gives an empty, read-only repository that refuses every change. Deletes into the
+// Trash keep the rows, across a reopen, until the Trash is emptied; a restore puts them back
+// where they were (with the trashed folders they were in, or at the top level when their
+// folder is gone).
 #include "core/storage/ConnectionRepository.h"
 #include "core/storage/ConnectionStore.h"
 
@@ -47,6 +50,10 @@ private slots:
     void refusesBeforeWriting_data();
     void refusesBeforeWriting();
     void unreadableDatabaseIsReadOnly();
+    void trashKeepsRowsAcrossReopen();
+    void restoreBringsBackTrashedFolders_data();
+    void restoreBringsBackTrashedFolders();
+    void emptyTrashDeletesForGood();
 
 private:
     QString path() const { return m_dir->filePath(QStringLiteral("conclave.sqlite")); }
@@ -101,6 +108,89 @@ void TestConnectionRepository::appliesAndAnnouncesWithOrigin()
     QCOMPARE((*reopened)->folders()->size(), 0);
     QCOMPARE((*reopened)->connections()->size(), 1);
     QCOMPARE((*reopened)->connections()->first().id, added.id);
+}
+
+void TestConnectionRepository::trashKeepsRowsAcrossReopen()
+{
+    {
+        auto repository = ConnectionRepository::open(path());
+        QSignalSpy trashChanged(repository.get(), &ConnectionRepository::trashChanged);
+        ChangeSet change;
+        change.removeConnections.append(m_inChild.id);
+        change.removeFolders = {m_child.id};
+        change.removeToTrash = true;
+        QVERIFY(repository->apply(change).ok());
+        QCOMPARE(trashChanged.size(), 1);
+        QCOMPARE(repository->folderCount(), 1);
+        QCOMPARE(repository->connectionCount(), 0);
+        QCOMPARE(repository->trashCount(), 2);
+        // One entry: the folder stands for the connection deleted with it.
+        const QList<TrashedItem> entries = repository->trashEntries();
+        QCOMPARE(entries.size(), 1);
+        QVERIFY(entries.first().isFolder);
+        QCOMPARE(entries.first().folder, m_child);
+    }
+    auto reopened = ConnectionRepository::open(path());
+    QCOMPARE(reopened->connectionCount(), 0);
+    QCOMPARE(reopened->trashCount(), 2);
+    const TrashedItem connection = reopened->trashMap().value(m_inChild.id);
+    QVERIFY(!connection.isFolder);
+    QCOMPARE(connection.connection, m_inChild); // every column, as it was
+    QVERIFY(connection.deletedAt.isValid());
+    QCOMPARE(connection.deletedAt, reopened->trashMap().value(m_child.id).deletedAt);
+}
+
+void TestConnectionRepository::restoreBringsBackTrashedFolders_data()
+{
+    QTest::addColumn<QString>("parentState"); // of the folder the restored connection was in
+    QTest::newRow("folder live") << QStringLiteral("live");
+    QTest::newRow("folder in the Trash") << QStringLiteral("trashed");
+    QTest::newRow("folder gone for good") << QStringLiteral("gone");
+}
+
+void TestConnectionRepository::restoreBringsBackTrashedFolders()
+{
+    QFETCH(QString, parentState);
+    auto repository = ConnectionRepository::open(path());
+    ChangeSet deleteConnection;
+    deleteConnection.removeConnections.append(m_inChild.id);
+    deleteConnection.removeToTrash = true;
+    deleteConnection.trashedAt = QDateTime::currentDateTimeUtc().addSecs(-60);
+    QVERIFY(repository->apply(deleteConnection).ok());
+    if (parentState != QLatin1String("live")) {
+        ChangeSet deleteFolder;
+        deleteFolder.removeFolders.append(m_child.id);
+        deleteFolder.removeToTrash = parentState == QLatin1String("trashed");
+        QVERIFY(repository->apply(deleteFolder).ok());
+    }
+    const ChangeSet restore = repository->restoreChange({m_inChild.id});
+    QVERIFY(repository->apply(restore).ok());
+    QVERIFY(repository->hasConnection(m_inChild.id));
+    QVERIFY(!repository->trashMap().contains(m_inChild.id));
+    const QUuid expectedFolder = parentState == QLatin1String("gone") ? QUuid() : m_child.id;
+    QCOMPARE(repository->connection(m_inChild.id)->folderId, expectedFolder);
+    QCOMPARE(repository->hasFolder(m_child.id), parentState != QLatin1String("gone"));
+    QCOMPARE(repository->trashCount(), 0);
+    auto reopened = ConnectionStore::open(path());
+    QCOMPARE((*reopened)->connection(m_inChild.id)->folderId, expectedFolder);
+    QCOMPARE((*reopened)->trash()->size(), 0);
+}
+
+void TestConnectionRepository::emptyTrashDeletesForGood()
+{
+    auto repository = ConnectionRepository::open(path());
+    ChangeSet change;
+    change.removeConnections.append(m_inChild.id);
+    change.removeFolders = {m_child.id, m_parent.id};
+    change.removeToTrash = true;
+    QVERIFY(repository->apply(change).ok());
+    QCOMPARE(repository->trashCount(), 3);
+    QVERIFY(repository->apply(repository->emptyTrashChange()).ok());
+    QCOMPARE(repository->trashCount(), 0);
+    QVERIFY(repository->restoreChange({m_inChild.id}).isEmpty());
+    auto reopened = ConnectionRepository::open(path());
+    QCOMPARE(reopened->trashCount(), 0);
+    QCOMPARE(reopened->folderCount() + reopened->connectionCount(), 0);
 }
 
 void TestConnectionRepository::refusesBeforeWriting_data()

@@ -170,9 +170,9 @@ private slots:
         QVERIFY(store);
         QCOMPARE(store->path(), path);
         QCOMPARE(store->schemaVersion(), ConnectionStore::currentSchemaVersion());
-        QCOMPARE(ConnectionStore::currentSchemaVersion(), 2);
+        QCOMPARE(ConnectionStore::currentSchemaVersion(), 3);
         QCOMPARE(querySingle(path, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
-        QCOMPARE(querySingle(path, QStringLiteral("PRAGMA user_version")).toInt(), 2);
+        QCOMPARE(querySingle(path, QStringLiteral("PRAGMA user_version")).toInt(), 3);
         QVERIFY(store->folders()->isEmpty());
         QVERIFY(store->connections()->isEmpty());
         QVERIFY(ConnectionStore::defaultPath().endsWith(QStringLiteral("/conclave.sqlite")));
@@ -363,7 +363,7 @@ private slots:
 
         auto store = openOk(path);
         QVERIFY(store);
-        QCOMPARE(store->schemaVersion(), 2);
+        QCOMPARE(store->schemaVersion(), 3);
         const QList<Folder> folders = *store->folders();
         QCOMPARE(folders, (QList<Folder>{{folderId, {}, QStringLiteral("Old"), 4}}));
         const Result<Connection> c = store->connection(connectionId);
@@ -387,7 +387,7 @@ private slots:
         tagged.tags = {QStringLiteral("legacy")};
         QVERIFY(store->saveConnection(tagged).ok());
         store.reset();
-        QCOMPARE(querySingle(path, QStringLiteral("PRAGMA user_version")).toInt(), 2);
+        QCOMPARE(querySingle(path, QStringLiteral("PRAGMA user_version")).toInt(), 3);
         QCOMPARE(
             querySingle(path, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index'"
                                              " AND name IN ('connections_folder_id', 'folders_parent_id')"))

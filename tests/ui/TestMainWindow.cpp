@@ -1,7 +1,9 @@
 // Tests MainWindow end to end over a real SQLite store and the memory SecretStore: empty
 // state, create (through the editor dialog), edit, move by drag and drop data, delete with
-// undo and redo, secrets kept while a delete can be undone, filter, import, copy URI with
-// the clipboard cleared, keyboard shortcuts, and the read-only start on a damaged store.
+// undo and redo, the Trash (secrets kept across a restart until it is emptied, restore),
+// filter and its keys, folders reopened after filtering, selection after drop, delete and
+// undo, Open as the default action, import, copy URI with the clipboard cleared, keyboard
+// shortcuts, and the read-only start on a damaged store.
 // Dialogs open window-modal without a nested event loop; the test finds them as the
 // active modal widget and drives them like a user.
 #include "core/keychain/MemorySecretStore.h"
@@ -14,6 +16,7 @@
 #include "ui/ImportDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/SettingsDialog.h"
+#include "ui/TrashDialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -21,8 +24,10 @@
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QFileDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -30,10 +35,12 @@
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QUndoStack>
 
 using namespace Conclave::Core;
@@ -105,6 +112,13 @@ private slots:
     void deleteKeepsSecretsUntilUndoIsGone();
     void duplicateCopiesSecrets();
     void filterAsYouType();
+    void filterKeys();
+    void filterRestoresOpenFolders();
+    void collapseAndExpandAll();
+    void selectionAfterDropDeleteUndo();
+    void enterOpensAndCtrlEEdits();
+    void trashKeepsSecretsAcrossRestart();
+    void emptyTrashAsksAndDropsSecrets();
     void importPastedUris();
     void copyUriWithoutAndWithPassword();
     void clipboardClearedOnlyIfUnchanged();
@@ -125,6 +139,8 @@ private:
                         const QString& password = {});
     QString storePath() const { return m_dir->filePath(QStringLiteral("conclave.sqlite")); }
     void writeSecret(const QUuid& id, const QByteArray& value);
+    // Open runs a client that writes the connection's name into `marker`.
+    void useMarkerClient(const QString& marker);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<MemorySecretStore> m_secrets;
@@ -254,9 +270,9 @@ void TestMainWindow::editAndUndo()
     QVERIFY(!id.isNull());
     window->selectConnection(id);
 
-    // Enter on the tree opens the editor for the current connection.
+    // Ctrl+E on the tree opens the editor for the current connection.
     window->tree()->setFocus();
-    QTest::keyClick(window->tree(), Qt::Key_Return);
+    QTest::keyClick(window->tree(), Qt::Key_E, Qt::ControlModifier);
     ConnectionEditorDialog* editor = nullptr;
     QTRY_VERIFY((editor = activeModal<ConnectionEditorDialog>()));
     QCOMPARE(editor->findChild<QLineEdit*>(QStringLiteral("name"))->text(), QStringLiteral("Shop"));
@@ -339,11 +355,13 @@ void TestMainWindow::deleteKeepsSecretsUntilUndoIsGone()
     QVERIFY(ConnectionStore::open(storePath()).value()->connection(id).ok());
     window->undoStack()->redo();
     QVERIFY(!window->model()->hasConnection(id));
+    QVERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("Trash")));
 
-    // Once the delete cannot be undone any more, the secrets go.
+    // The undo history going away does not take the secrets: the Trash still holds the item.
     window->undoStack()->clear();
-    QTRY_COMPARE(int(m_secrets->entryCount()), 0);
     QTRY_COMPARE(window->pendingSecretOperations(), 0);
+    QCOMPARE(int(m_secrets->entryCount()), 1);
+    QVERIFY(window->model()->repository()->trashMap().contains(id));
 }
 
 void TestMainWindow::duplicateCopiesSecrets()
@@ -415,6 +433,338 @@ void TestMainWindow::filterAsYouType()
     QCOMPARE(visibleConnections(), 1);
     window->filterEdit()->clear();
     QCOMPARE(visibleConnections(), 3);
+}
+
+void TestMainWindow::useMarkerClient(const QString& marker)
+{
+    LauncherSettings launcher;
+    launcher.terminalCommand = QStringLiteral("/bin/sh -c 'exec \"$@\"' terminal");
+    for (ConnectionKind kind : allKinds())
+        launcher.clientCommands.insert(kind,
+                                       QStringLiteral("/bin/sh -c 'echo opened >\"%1\"' client").arg(marker));
+    QSettings settings;
+    launcher.save(settings);
+}
+
+// Down goes into the tree, Enter opens the first match, Esc clears and then leaves the
+// box, and no match says so in the tree's place.
+void TestMainWindow::filterKeys()
+{
+    const QString marker = m_dir->filePath(QStringLiteral("opened.txt"));
+    useMarkerClient(marker);
+    const Folder prod{QUuid::createUuid(), {}, QStringLiteral("Production"), 0};
+    const Connection orders = sampleConnection(QStringLiteral("Orders"), ConnectionKind::PostgreSQL, prod.id);
+    const Connection users = sampleConnection(QStringLiteral("Users"), ConnectionKind::MySQL, prod.id);
+    QVERIFY(ConnectionStore::open(storePath()).value()->saveAll({prod}, {orders, users}).ok());
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QLineEdit* filter = window->filterEdit();
+    filter->setFocus();
+
+    QTest::keyClicks(filter, QStringLiteral("ord"));
+    QTest::keyClick(filter, Qt::Key_Down);
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(window->tree()));
+    QCOMPARE(window->selectedConnections(), QList<QUuid>{orders.id});
+
+    // Enter in the box opens the first match.
+    window->tree()->selectionModel()->clearSelection();
+    filter->setFocus();
+    QTest::keyClick(filter, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(marker), 15000);
+    QCOMPARE(window->selectedConnections(), QList<QUuid>{orders.id});
+
+    // No match: words in the tree area, with the way out.
+    QTest::keyClicks(filter, QStringLiteral("zzz"));
+    auto* noMatch = window->findChild<QLabel*>(QStringLiteral("noMatchLabel"));
+    QVERIFY(noMatch);
+    QVERIFY(noMatch->isVisible());
+    QVERIFY2(noMatch->text().contains(QStringLiteral("\u201cordzzz\u201d")), qPrintable(noMatch->text()));
+    QVERIFY(noMatch->text().contains(QStringLiteral("Esc")));
+
+    // Esc clears, a second Esc goes back to the tree.
+    QTest::keyClick(filter, Qt::Key_Escape);
+    QVERIFY(filter->text().isEmpty());
+    QVERIFY(!noMatch->isVisible());
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(filter));
+    QTest::keyClick(filter, Qt::Key_Escape);
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(window->tree()));
+}
+
+// 10,000 connections in 100 folders open collapsed; filtering opens everything that
+// matches, and clearing the filter reopens exactly the folders that were open before.
+void TestMainWindow::filterRestoresOpenFolders()
+{
+    QList<Folder> folders;
+    QList<Connection> connections;
+    for (int f = 0; f < 100; ++f)
+        folders.append(Folder{QUuid::createUuid(), {}, QStringLiteral("Team %1").arg(f), 0});
+    for (int i = 0; i < 10000; ++i)
+        connections.append(sampleConnection(QStringLiteral("Bulk %1").arg(i), ConnectionKind::PostgreSQL,
+                                            folders.at(i % 100).id));
+    QVERIFY(ConnectionStore::open(storePath()).value()->saveAll(folders, connections).ok());
+    auto window = makeWindow();
+    QVERIFY(window);
+    QTreeView* tree = window->tree();
+    auto folderIndex = [&](int f) {
+        return window->proxy()->mapFromSource(window->model()->indexForFolder(folders.at(f).id));
+    };
+    auto openFolders = [&] {
+        QList<int> open;
+        for (int f = 0; f < 100; ++f) {
+            if (tree->isExpanded(folderIndex(f)))
+                open.append(f);
+        }
+        return open;
+    };
+    QCOMPARE(openFolders(), QList<int>{});
+    tree->expand(folderIndex(3));
+    tree->expand(folderIndex(42));
+
+    window->filterEdit()->setFocus();
+    QTest::keyClicks(window->filterEdit(), QStringLiteral("bulk 99"));
+    QVERIFY(tree->isExpanded(window->proxy()->index(0, 0)));
+    QVERIFY(window->proxy()->rowCount() > 2);
+    QTest::keyClick(window->filterEdit(), Qt::Key_Escape);
+    QVERIFY(window->filterEdit()->text().isEmpty());
+    QCOMPARE(openFolders(), (QList<int>{3, 42}));
+}
+
+void TestMainWindow::collapseAndExpandAll()
+{
+    const Folder a{QUuid::createUuid(), {}, QStringLiteral("A"), 0};
+    const Folder b{QUuid::createUuid(), a.id, QStringLiteral("B"), 0};
+    const Connection c = sampleConnection(QStringLiteral("Deep"), ConnectionKind::Redis, b.id);
+    QVERIFY(ConnectionStore::open(storePath()).value()->saveAll({a, b}, {c}).ok());
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    window->tree()->setFocus();
+    const QModelIndex pa = window->proxy()->mapFromSource(window->model()->indexForFolder(a.id));
+    const QModelIndex pb = window->proxy()->mapFromSource(window->model()->indexForFolder(b.id));
+    QVERIFY(window->tree()->isExpanded(pa)); // a small list opens fully
+    QTest::keyClick(window->tree(), Qt::Key_Minus, Qt::ControlModifier);
+    QVERIFY(!window->tree()->isExpanded(pa));
+    QVERIFY(!window->tree()->isExpanded(pb));
+    QTest::keyClick(window->tree(), Qt::Key_Plus, Qt::ControlModifier);
+    QVERIFY(window->tree()->isExpanded(pa));
+    QVERIFY(window->tree()->isExpanded(pb));
+    // Both are in the View menu and in the tree's context menu.
+    for (const QString& name : {QStringLiteral("actionExpandAll"), QStringLiteral("actionCollapseAll")}) {
+        auto* action = window->findChild<QAction*>(name);
+        QVERIFY(action);
+        QVERIFY(!action->shortcut().isEmpty());
+    }
+}
+
+void TestMainWindow::selectionAfterDropDeleteUndo()
+{
+    const Folder target{QUuid::createUuid(), {}, QStringLiteral("Archive"), 0};
+    QList<Connection> inTarget;
+    for (int i = 0; i < 3; ++i)
+        inTarget.append(sampleConnection(QStringLiteral("Old %1").arg(i), ConnectionKind::MySQL, target.id));
+    const Connection a = sampleConnection(QStringLiteral("Alpha"), ConnectionKind::PostgreSQL);
+    const Connection b = sampleConnection(QStringLiteral("Beta"), ConnectionKind::PostgreSQL);
+    const Connection c = sampleConnection(QStringLiteral("Gamma"), ConnectionKind::PostgreSQL);
+    QVERIFY(ConnectionStore::open(storePath()).value()->saveAll({target}, inTarget + QList{a, b, c}).ok());
+    auto window = makeWindow();
+    QVERIFY(window);
+    auto* proxy = window->proxy();
+    QTreeView* tree = window->tree();
+    const QModelIndex pf = proxy->mapFromSource(window->model()->indexForFolder(target.id));
+    tree->collapse(pf);
+
+    // Drop Beta into the collapsed folder: it is selected and can be seen.
+    window->selectConnection(b.id);
+    const QModelIndex pb = proxy->mapFromSource(window->model()->indexForConnection(b.id));
+    std::unique_ptr<QMimeData> mime(proxy->mimeData({pb}));
+    QVERIFY(proxy->dropMimeData(mime.get(), Qt::MoveAction, -1, -1, pf));
+    QTRY_COMPARE(window->model()->connection(b.id)->folderId, target.id);
+    QCOMPARE(window->selectedConnections(), QList<QUuid>{b.id});
+    QVERIFY(tree->isExpanded(proxy->mapFromSource(window->model()->indexForFolder(target.id))));
+    const QRect shown = tree->visualRect(proxy->mapFromSource(window->model()->indexForConnection(b.id)));
+    QVERIFY(!shown.isEmpty());
+    QVERIFY(tree->viewport()->rect().intersects(shown));
+
+    // Delete Alpha: the next item (Gamma) is selected; undo selects Alpha again.
+    window->selectConnection(a.id);
+    tree->setFocus();
+    QTest::keyClick(tree, Qt::Key_Delete);
+    QVERIFY(!window->model()->hasConnection(a.id));
+    QCOMPARE(window->selectedConnections(), QList<QUuid>{c.id});
+    window->undoStack()->undo();
+    QCOMPARE(window->selectedConnections(), QList<QUuid>{a.id});
+
+    // Deleting the last one selects the one above it.
+    window->selectConnection(c.id);
+    QTest::keyClick(tree, Qt::Key_Delete);
+    QCOMPARE(window->selectedConnections(), QList<QUuid>{a.id});
+
+    // Deleting the only connection of a folder selects the folder.
+    window->selectItems({}, {b.id, inTarget.at(0).id, inTarget.at(1).id});
+    QTest::keyClick(tree, Qt::Key_Delete);
+    QCOMPARE(window->selectedConnections(), QList<QUuid>{inTarget.at(2).id});
+    window->selectConnection(inTarget.at(2).id);
+    QTest::keyClick(tree, Qt::Key_Delete);
+    QCOMPARE(window->selectedFolders(), QList<QUuid>{target.id});
+    // Undo brings all three back, selected.
+    window->undoStack()->undo();
+    QCOMPARE(window->selectedConnections(), QList<QUuid>{inTarget.at(2).id});
+    window->undoStack()->undo();
+    QCOMPARE(window->selectedConnections().size(), 3);
+}
+
+// Enter and double-click open the connection (its client); Ctrl+E and F4 edit it; F2
+// renames it in place.
+void TestMainWindow::enterOpensAndCtrlEEdits()
+{
+    const QString marker = m_dir->filePath(QStringLiteral("opened.txt"));
+    useMarkerClient(marker);
+    const Connection c = sampleConnection(QStringLiteral("Shop"), ConnectionKind::PostgreSQL);
+    QVERIFY(ConnectionStore::open(storePath()).value()->saveAll({}, {c}).ok());
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    window->selectConnection(c.id);
+    window->tree()->setFocus();
+    QTest::keyClick(window->tree(), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(marker), 15000);
+    QVERIFY(!QApplication::activeModalWidget());
+    QFile::remove(marker);
+    const QModelIndex index = window->proxy()->mapFromSource(window->model()->indexForConnection(c.id));
+    const QPoint centre = window->tree()->visualRect(index).center();
+    QTest::mouseClick(window->tree()->viewport(), Qt::LeftButton, {}, centre);
+    QTest::mouseDClick(window->tree()->viewport(), Qt::LeftButton, {}, centre);
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(marker), 15000);
+
+    QTest::keyClick(window->tree(), Qt::Key_E, Qt::ControlModifier);
+    QTRY_VERIFY(activeModal<ConnectionEditorDialog>());
+    activeModal<ConnectionEditorDialog>()->reject();
+    QTRY_VERIFY(!QApplication::activeModalWidget());
+    QTest::keyClick(window->tree(), Qt::Key_F4);
+    QTRY_VERIFY(activeModal<ConnectionEditorDialog>());
+    activeModal<ConnectionEditorDialog>()->reject();
+    QTRY_VERIFY(!QApplication::activeModalWidget());
+    QVERIFY(window->findChild<QAction*>(QStringLiteral("actionEdit"))->shortcut().toString().contains(u'E'));
+
+    // F2 renames in place, and the rename is one undoable step.
+    window->tree()->setFocus();
+    QTest::keyClick(window->tree(), Qt::Key_F2);
+    QTRY_VERIFY(QApplication::focusWidget() &&
+                QApplication::focusWidget()->parent() == window->tree()->viewport());
+    auto* editor = qobject_cast<QLineEdit*>(QApplication::focusWidget());
+    QVERIFY(editor);
+    editor->selectAll();
+    QTest::keyClicks(editor, QStringLiteral("Shop EU"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_COMPARE(window->model()->connection(c.id)->name, QStringLiteral("Shop EU"));
+    QCOMPARE(ConnectionStore::open(storePath()).value()->connection(c.id)->name, QStringLiteral("Shop EU"));
+    window->undoStack()->undo();
+    QCOMPARE(window->model()->connection(c.id)->name, QStringLiteral("Shop"));
+}
+
+// A delete goes to the Trash with the connection's secrets; quitting does not lose them,
+// and Restore puts the item back into its folder with its password.
+void TestMainWindow::trashKeepsSecretsAcrossRestart()
+{
+    const Folder prod{QUuid::createUuid(), {}, QStringLiteral("Production"), 0};
+    const Folder eu{QUuid::createUuid(), prod.id, QStringLiteral("EU"), 0};
+    const Connection billing = sampleConnection(QStringLiteral("Billing"), ConnectionKind::PostgreSQL, eu.id);
+    const Connection other = sampleConnection(QStringLiteral("Other"), ConnectionKind::PostgreSQL, prod.id);
+    QVERIFY(ConnectionStore::open(storePath()).value()->saveAll({prod, eu}, {billing, other}).ok());
+    writeSecret(billing.id, "billing-secret");
+    {
+        auto window = makeWindow();
+        QVERIFY(window);
+        window->selectFolder(eu.id);
+        window->tree()->setFocus();
+        QTest::keyClick(window->tree(), Qt::Key_Delete);
+        QVERIFY(!window->model()->hasFolder(eu.id));
+        QVERIFY(!window->model()->hasConnection(billing.id));
+        const QString status = window->statusBar()->currentMessage();
+        QVERIFY2(status.contains(QStringLiteral("\u201cEU\u201d")) &&
+                     status.contains(QStringLiteral("Trash")),
+                 qPrintable(status));
+        window->close(); // quit: the undo history is dropped
+        QTRY_COMPARE(window->pendingSecretOperations(), 0);
+    }
+    QCOMPARE(int(m_secrets->entryCount()), 1);
+
+    // A new run over the same file: the Trash is still there.
+    auto window = makeWindow();
+    QVERIFY(window);
+    QVERIFY(!window->model()->hasConnection(billing.id));
+    QCOMPARE(window->model()->repository()->trashCount(), 2);
+    window->findChild<QAction*>(QStringLiteral("actionTrash"))->trigger();
+    TrashDialog* trash = nullptr;
+    QTRY_VERIFY((trash = activeModal<TrashDialog>()));
+    auto* list = trash->findChild<QTreeWidget*>(QStringLiteral("trashList"));
+    QCOMPARE(list->topLevelItemCount(), 1); // the folder stands for what was deleted with it
+    QVERIFY(list->topLevelItem(0)->text(0).contains(QStringLiteral("EU")));
+    QCOMPARE(list->topLevelItem(0)->text(1), QStringLiteral("Production"));
+    list->setFocus();
+    list->setCurrentItem(list->topLevelItem(0));
+    QTest::mouseClick(trash->findChild<QPushButton*>(QStringLiteral("restoreButton")), Qt::LeftButton);
+    QTRY_VERIFY(window->model()->hasConnection(billing.id));
+    QCOMPARE(window->model()->connection(billing.id)->folderId, eu.id);
+    QCOMPARE(window->model()->folder(eu.id)->parentId, prod.id);
+    QCOMPARE(list->topLevelItemCount(), 0);
+    QCOMPARE(window->selectedFolders(), QList<QUuid>{eu.id});
+    trash->reject();
+    QByteArray password;
+    m_secrets->read(billing.id, SecretKind::Password, this, [&](Result<SecureBytes> value) {
+        password = value.ok() ? value->view().toByteArray() : "missing";
+    });
+    QTRY_COMPARE(password, QByteArray("billing-secret"));
+    QCOMPARE(window->model()->repository()->trashCount(), 0);
+    QCOMPARE(ConnectionStore::open(storePath()).value()->trash()->size(), 0);
+    QCOMPARE(ConnectionStore::open(storePath()).value()->connection(billing.id)->folderId, eu.id);
+    // The restore is one undoable step: undo puts it back in the Trash.
+    window->undoStack()->undo();
+    QVERIFY(!window->model()->hasConnection(billing.id));
+    QCOMPARE(window->model()->repository()->trashCount(), 2);
+}
+
+void TestMainWindow::emptyTrashAsksAndDropsSecrets()
+{
+    QList<Connection> connections;
+    for (int i = 0; i < 3; ++i)
+        connections.append(sampleConnection(QStringLiteral("Gone %1").arg(i), ConnectionKind::Redis));
+    const Connection kept = sampleConnection(QStringLiteral("Kept"), ConnectionKind::Redis);
+    QVERIFY(ConnectionStore::open(storePath()).value()->saveAll({}, connections + QList{kept}).ok());
+    for (const Connection& c : std::as_const(connections))
+        writeSecret(c.id, "pw-" + c.name.toUtf8());
+    writeSecret(kept.id, "kept-pw");
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->selectItems({}, {connections.at(0).id, connections.at(1).id, connections.at(2).id});
+    window->tree()->setFocus();
+    QTest::keyClick(window->tree(), Qt::Key_Delete);
+    QCOMPARE(window->model()->connectionCount(), 1);
+    QVERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("3 item(s)")));
+
+    window->findChild<QAction*>(QStringLiteral("actionTrash"))->trigger();
+    TrashDialog* trash = nullptr;
+    QTRY_VERIFY((trash = activeModal<TrashDialog>()));
+    QCOMPARE(trash->findChild<QTreeWidget*>(QStringLiteral("trashList"))->topLevelItemCount(), 3);
+    QTest::mouseClick(trash->findChild<QPushButton*>(QStringLiteral("emptyButton")), Qt::LeftButton);
+    QMessageBox* question = nullptr;
+    QTRY_VERIFY((question = activeModal<QMessageBox>()));
+    QVERIFY2(question->text().contains(QStringLiteral("3 connection(s)")), qPrintable(question->text()));
+    // Cancel is the default: Enter keeps everything.
+    QTest::keyClick(question, Qt::Key_Return);
+    QTRY_VERIFY(activeModal<TrashDialog>());
+    QCOMPARE(window->model()->repository()->trashCount(), 3);
+    QTest::mouseClick(trash->findChild<QPushButton*>(QStringLiteral("emptyButton")), Qt::LeftButton);
+    QTRY_VERIFY((question = activeModal<QMessageBox>()));
+    QTest::mouseClick(question->findChild<QPushButton*>(QStringLiteral("confirmEmpty")), Qt::LeftButton);
+    QTRY_COMPARE(window->model()->repository()->trashCount(), 0);
+    QTRY_COMPARE(int(m_secrets->entryCount()), 1); // only Kept's password is left
+    QCOMPARE(ConnectionStore::open(storePath()).value()->trash()->size(), 0);
+    QCOMPARE(window->undoStack()->count(), 0);
 }
 
 void TestMainWindow::importPastedUris()
