@@ -3,6 +3,7 @@
 
 #include "app/Bootstrap.h"
 #include "core/connect/ClientLauncher.h"
+#include "core/keychain/DeferredSecretStore.h"
 #include "core/keychain/SecretStoreFactory.h"
 #include "core/policy/EffectiveSettings.h"
 #include "core/storage/ConnectionRepository.h"
@@ -88,23 +89,38 @@ void Application::start()
     m_sharing = std::make_unique<EffectiveSettings>(
         EffectiveSettings::merge(UserSharingSettings::load(*m_settings), policy));
 
-    // The window appears once the keychain probe has answered (a second at most, with its
-    // timeouts); until then there is nothing the user could do with it.
+    // The window appears at once; the keychain probe may wait for a keyring prompt for as
+    // long as the user leaves it open. Secrets used meanwhile wait in the deferred store.
+    m_secrets = std::make_unique<DeferredSecretStore>();
+    MainWindow::Services services;
+    services.repository = m_repository.get();
+    services.secrets = m_secrets.get();
+    services.keychainPending = true;
+    services.settings = m_settings.get();
+    services.launcher = m_launcher.get();
+    services.sharing = m_sharing.get();
+    m_window = std::make_unique<MainWindow>(services);
+    connect(m_window.get(), &MainWindow::keychainRetryRequested, this, [this] {
+        m_window->keychainRetrying();
+        probeKeychain();
+    });
+    m_window->show();
+    probeKeychain();
+}
+
+void Application::probeKeychain()
+{
     SecretStoreFactory::create(this, [this](std::unique_ptr<SecretStore> store, QString reason) {
-        m_secrets = std::move(store);
-        qCInfo(lcGui) << "secrets kept in:" << (m_secrets->isPersistent() ? "OS keychain" : "memory only");
-        MainWindow::Services services;
-        services.repository = m_repository.get();
-        services.secrets = m_secrets.get();
+        qCInfo(lcGui) << "secrets kept in:" << (store->isPersistent() ? "OS keychain" : "memory only");
+        // A retry that still finds no keychain keeps the memory store of this run, with what
+        // it holds, instead of starting a new, empty one.
+        if (store->isPersistent() || !m_secrets->hasTarget())
+            m_secrets->setTarget(std::move(store));
         // The factory's reason already says why and what it means ("... is not used because
         // ... Passwords and keys are kept in memory until Conclave quits ..."), so it is the
         // whole banner; a prefix here would say the same thing twice.
-        services.secretsWarning = reason;
-        services.settings = m_settings.get();
-        services.launcher = m_launcher.get();
-        services.sharing = m_sharing.get();
-        m_window = std::make_unique<MainWindow>(services);
-        m_window->show();
+        if (m_window)
+            m_window->keychainAnswered(reason);
     });
 }
 

@@ -8,6 +8,7 @@
 #pragma once
 
 // MainWindow.h declares the parts the window is given (MainWindow::Services).
+#include "core/keychain/DeferredSecretStore.h"
 #include "ui/MainWindow.h"
 
 #include <QObject>
@@ -31,8 +32,8 @@ public:
     Application(QApplication& app, bool hardened);
     ~Application() override; // tears down in reverse order of construction
 
-    // Builds the parts, shows the window once the keychain probe has answered and runs the
-    // event loop; returns its exit status.
+    // Builds the parts, shows the window (the keychain probe answers while it is up) and runs
+    // the event loop; returns its exit status.
     int run();
 
     // The parts, once built (null before): for tests and for what is added later.
@@ -41,8 +42,8 @@ public:
     const Core::EffectiveSettings* sharingSettings() const { return m_sharing.get(); }
     MainWindow* window() const { return m_window.get(); }
 
-    // Builds everything and shows the window when the keychain has answered; run() does
-    // this and then runs the event loop.
+    // Builds everything and shows the window at once while the keychain is probed; run()
+    // does this and then runs the event loop.
     void start();
 
 private:
@@ -50,6 +51,9 @@ private:
     // so that --help speaks the user's language.
     void installTranslations();
     void parseCommandLine();
+    // Probes the keychain and hands the answer to the secret store and the window (at start,
+    // and again when the user asks for a retry).
+    void probeKeychain();
 
     QApplication& m_app;
     bool m_hardened = false;
@@ -63,7 +67,8 @@ private:
     // Read once at start: the machine policy (system scope) merged with the user's settings.
     std::unique_ptr<Core::EffectiveSettings> m_sharing;
     std::unique_ptr<Core::ConnectionRepository> m_repository;
-    std::unique_ptr<Core::SecretStore> m_secrets;
+    // The keychain, or memory, once the probe has answered; operations wait until then.
+    std::unique_ptr<Core::DeferredSecretStore> m_secrets;
     std::unique_ptr<Core::ClientLauncher> m_launcher;
     std::unique_ptr<MainWindow> m_window;
 };

@@ -39,6 +39,11 @@ ConnectionCheckDialog::ConnectionCheckDialog(const Connection& connection, Secre
     layout->addWidget(m_busy);
     m_steps = new QListWidget(this);
     m_steps->setObjectName(QStringLiteral("steps"));
+    // Long steps (a server's own message) wrap instead of scrolling sideways.
+    m_steps->setWordWrap(true);
+    m_steps->setTextElideMode(Qt::ElideNone);
+    m_steps->setResizeMode(QListView::Adjust);
+    m_steps->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(m_steps);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_buttons->setObjectName(QStringLiteral("buttons"));
@@ -84,6 +89,14 @@ void ConnectionCheckDialog::start()
             onProgress(tr("The stored password could not be read: %1").arg(password.error().message));
         startWithPassword({});
     });
+}
+
+void ConnectionCheckDialog::startWith(SecureBytes password)
+{
+    m_running = true;
+    qCInfo(lcGui) << "testing connection" << m_connection.id.toString(QUuid::WithoutBraces)
+                  << "with a password asked for once";
+    startWithPassword(std::move(password));
 }
 
 void ConnectionCheckDialog::startWithPassword(SecureBytes password)

@@ -35,6 +35,8 @@ public:
 
     // Reads the password (if any) and starts the test.
     void start();
+    // Starts the test with this password (asked for once) instead of reading one.
+    void startWith(Core::SecureBytes password);
     bool isRunning() const;
     QString summary() const;
 

@@ -270,11 +270,12 @@ void ConnectionEditorDialog::buildAuthenticationTab()
     m_forgetPassword->setVisible(!m_isNew);
     form->addRow(QString(), m_forgetPassword);
 
-    auto* note =
+    m_passwordNote =
         new QLabel(tr("Passwords are kept in your system keychain, never in Conclave's files."), page);
-    note->setWordWrap(true);
-    note->setEnabled(false);
-    form->addRow(note);
+    m_passwordNote->setObjectName(QStringLiteral("passwordNote"));
+    m_passwordNote->setWordWrap(true);
+    m_passwordNote->setEnabled(false);
+    form->addRow(m_passwordNote);
     m_tabs->addTab(page, tr("Authentication"));
 }
 
@@ -323,11 +324,12 @@ void ConnectionEditorDialog::buildTlsTab()
     m_allowInvalidHostnames = new QCheckBox(tr("Allow &invalid host names (insecure)"), page);
     m_allowInvalidHostnames->setObjectName(QStringLiteral("tls.allowInvalidHostnames"));
     form->addRow(m_allowInvalidHostnames);
-    auto* note =
+    m_certificateNote =
         new QLabel(tr("The certificate and key files are read once and kept in your keychain."), page);
-    note->setWordWrap(true);
-    note->setEnabled(false);
-    form->addRow(note);
+    m_certificateNote->setObjectName(QStringLiteral("certificateNote"));
+    m_certificateNote->setWordWrap(true);
+    m_certificateNote->setEnabled(false);
+    form->addRow(m_certificateNote);
     m_tabs->addTab(page, tr("TLS"));
 }
 
@@ -818,6 +820,21 @@ void ConnectionEditorDialog::setFolders(const QList<Folder>& folders)
 void ConnectionEditorDialog::setSecretStore(SecretStore* secrets)
 {
     m_secretStore = secrets;
+    if (!secrets || secrets->isPersistent())
+        return;
+    // Without a keychain nothing here may promise one: say how long secrets last.
+    const QString forThisRun = tr("Kept until Conclave quits");
+    for (QLineEdit* edit : {m_password, m_sshPassword, m_sshPassphrase}) {
+        if (m_isNew)
+            edit->setPlaceholderText(forThisRun);
+    }
+    if (m_original.tls.hasClientCertificate)
+        m_clientCert->setPlaceholderText(tr("Kept in memory until Conclave quits"));
+    m_passwordNote->setText(tr("No keychain is in use: passwords are kept in memory until Conclave quits, "
+                               "never in Conclave's files. After a restart Conclave asks for them when you "
+                               "test or open the connection."));
+    m_certificateNote->setText(tr("No keychain is in use: the certificate and key files are read once and "
+                                  "kept in memory until Conclave quits."));
 }
 
 void ConnectionEditorDialog::setTabOrders()

@@ -136,6 +136,8 @@ private:
 
     QTabWidget* m_tabs = nullptr;
     QLabel* m_error = nullptr;
+    QLabel* m_passwordNote = nullptr;
+    QLabel* m_certificateNote = nullptr;
     // General
     QLineEdit* m_name = nullptr;
     QComboBox* m_kind = nullptr;

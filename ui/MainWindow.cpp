@@ -16,6 +16,7 @@
 #include "ui/EmptyStateWidget.h"
 #include "ui/GuiLogging.h"
 #include "ui/ImportDialog.h"
+#include "ui/PasswordPromptDialog.h"
 #include "ui/SettingsDialog.h"
 #include "ui/TrashDialog.h"
 #include "ui/TreeEditCommand.h"
@@ -24,6 +25,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileDialog>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -85,9 +87,8 @@ MainWindow::MainWindow(const Services& services, QWidget* parent)
     m_clipboard = new ClipboardGuard(this);
     m_launcher =
         services.launcher ? services.launcher : new ClientLauncher(LauncherSettings::load(*m_settings), this);
-    connect(m_launcher, &ClientLauncher::launchFailed, this, [this](const QUuid&, const QString& message) {
-        showBanner(QStringLiteral("openErrorBanner"), message, true);
-    });
+    connect(m_launcher, &ClientLauncher::launchFailed, this,
+            [this](const QUuid&, const QString& message) { showOpenError(message); });
 
     m_model->setMoveHandler([this](const ConnectionTreeModel::MoveRequest& request) {
         // Queued: the drop is still being delivered to the view when this runs.
@@ -106,8 +107,16 @@ MainWindow::MainWindow(const Services& services, QWidget* parent)
     createToolBar();
     createCentral();
 
-    if (!services.secretsWarning.isEmpty())
-        showBanner(QStringLiteral("keychainBanner"), services.secretsWarning, false);
+    m_keychainPending = services.keychainPending;
+    if (m_keychainPending) {
+        // A keychain that answers at once (the usual case) never shows the notice.
+        QTimer::singleShot(kKeychainWaitNoticeMs, this, [this] {
+            if (m_keychainPending)
+                showKeychainWaiting();
+        });
+    } else if (!services.secretsWarning.isEmpty()) {
+        keychainAnswered(services.secretsWarning);
+    }
     showStoreProblems();
     // Small lists open fully expanded; large ones show their top level only.
     if (m_model->connectionCount() <= 200)
@@ -397,33 +406,114 @@ bool MainWindow::isReadOnly() const
     return m_model->isReadOnly();
 }
 
-void MainWindow::showBanner(const QString& objectName, const QString& text, bool error)
+QWidget* MainWindow::showBanner(const QString& objectName, const QString& text, bool error,
+                                const QList<BannerAction>& actions)
 {
-    auto* banner = m_banners->findChild<QLabel*>(objectName);
+    // A banner is a strip with its words, the buttons that fix what it says, and a close
+    // button; showing it again replaces its words and buttons.
+    auto* banner = m_banners->findChild<QFrame*>(objectName, Qt::FindDirectChildrenOnly);
     if (!banner) {
-        banner = new QLabel(m_banners);
+        banner = new QFrame(m_banners);
         banner->setObjectName(objectName);
-        banner->setWordWrap(true);
-        banner->setTextFormat(Qt::PlainText);
-        banner->setContentsMargins(12, 8, 12, 8);
-        banner->setStyleSheet(error ? QStringLiteral("background: #fbe9e7; color: #7f1d1d; "
-                                                     "border-bottom: 1px solid #e8b4ad;")
-                                    : QStringLiteral("background: #fff4ce; color: #5c4400; "
-                                                     "border-bottom: 1px solid #e6d38a;"));
+        banner->setStyleSheet(
+            error ? QStringLiteral("QFrame#%1 { background: #fbe9e7; "
+                                   "border-bottom: 1px solid #e8b4ad; } QLabel { color: #7f1d1d; }")
+                        .arg(objectName)
+                  : QStringLiteral("QFrame#%1 { background: #fff4ce; "
+                                   "border-bottom: 1px solid #e6d38a; } QLabel { color: #5c4400; }")
+                        .arg(objectName));
+        auto* row = new QHBoxLayout(banner);
+        row->setContentsMargins(12, 6, 6, 6);
+        auto* label = new QLabel(banner);
+        label->setObjectName(QStringLiteral("bannerText"));
+        label->setWordWrap(true);
+        label->setTextFormat(Qt::PlainText);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        row->addWidget(label, 1);
+        auto* close = new QToolButton(banner);
+        close->setObjectName(QStringLiteral("bannerClose"));
+        close->setAutoRaise(true);
+        close->setText(QStringLiteral("\u2715"));
+        close->setToolTip(tr("Close this message"));
+        close->setAccessibleName(tr("Close this message"));
+        connect(close, &QToolButton::clicked, banner, &QWidget::hide);
+        row->addWidget(close, 0, Qt::AlignTop);
         m_banners->layout()->addWidget(banner);
     }
-    banner->setText(text);
+    for (QPushButton* old : banner->findChildren<QPushButton*>(QString(), Qt::FindDirectChildrenOnly))
+        delete old;
+    auto* row = static_cast<QHBoxLayout*>(banner->layout());
+    int position = 1;
+    for (const BannerAction& action : actions) {
+        auto* button = new QPushButton(action.text, banner);
+        button->setObjectName(action.objectName);
+        connect(button, &QPushButton::clicked, this, action.run);
+        row->insertWidget(position++, button, 0, Qt::AlignVCenter);
+    }
+    banner->findChild<QLabel*>(QStringLiteral("bannerText"))->setText(text);
     banner->show();
+    return banner;
+}
+
+void MainWindow::hideBanner(const QString& objectName)
+{
+    if (auto* banner = m_banners->findChild<QFrame*>(objectName, Qt::FindDirectChildrenOnly))
+        banner->hide();
 }
 
 QStringList MainWindow::bannerTexts() const
 {
     QStringList texts;
-    for (QLabel* label : m_banners->findChildren<QLabel*>()) {
-        if (!label->isHidden())
-            texts.append(label->text());
+    for (QFrame* banner : m_banners->findChildren<QFrame*>(QString(), Qt::FindDirectChildrenOnly)) {
+        if (!banner->isHidden())
+            texts.append(banner->findChild<QLabel*>(QStringLiteral("bannerText"))->text());
     }
     return texts;
+}
+
+void MainWindow::showOpenError(const QString& message)
+{
+    // Most of these are a client or terminal that is not installed: Settings is where to fix it.
+    showBanner(QStringLiteral("openErrorBanner"), message, true,
+               {{QStringLiteral("openSettingsButton"), tr("Open &Settings…"), [this] {
+                     hideBanner(QStringLiteral("openErrorBanner"));
+                     showSettings();
+                 }}});
+}
+
+void MainWindow::showKeychainWaiting()
+{
+    showBanner(QStringLiteral("keychainWaitingBanner"),
+               tr("Waiting for the system keychain. It may be showing a prompt, for example to unlock "
+                  "your keyring or to choose a password for a new one, perhaps behind this window. You "
+                  "can go on working: passwords you enter are saved once the keychain answers."),
+               false, {{QStringLiteral("keychainRetryButton"), tr("&Retry"), [this] {
+                            emit keychainRetryRequested();
+                        }}});
+}
+
+void MainWindow::keychainRetrying()
+{
+    m_keychainPending = true;
+    hideBanner(QStringLiteral("keychainBanner"));
+    showKeychainWaiting();
+}
+
+void MainWindow::keychainAnswered(const QString& warning)
+{
+    const bool wasWaiting = m_keychainPending;
+    m_keychainPending = false;
+    hideBanner(QStringLiteral("keychainWaitingBanner"));
+    if (warning.isEmpty()) {
+        hideBanner(QStringLiteral("keychainBanner"));
+        if (wasWaiting)
+            showStatus(tr("The system keychain answered; passwords are kept there."));
+        return;
+    }
+    showBanner(QStringLiteral("keychainBanner"), warning, false,
+               {{QStringLiteral("keychainRetryButton"), tr("Try the &Keychain Again"), [this] {
+                     emit keychainRetryRequested();
+                 }}});
 }
 
 void MainWindow::showStatus(const QString& text)
@@ -636,8 +726,8 @@ bool MainWindow::pushChange(const QString& text, const QList<Folder>& beforeFold
     if (!ok) {
         showBanner(QStringLiteral("changeErrorBanner"),
                    m_lastRefusal.isEmpty() ? tr("The change could not be saved.") : m_lastRefusal, true);
-    } else if (QWidget* banner = m_banners->findChild<QWidget*>(QStringLiteral("changeErrorBanner"))) {
-        banner->hide();
+    } else {
+        hideBanner(QStringLiteral("changeErrorBanner"));
     }
     return ok;
 }
@@ -1217,10 +1307,55 @@ void MainWindow::testSelected()
     const Connection* current = currentConnection();
     if (!current)
         return;
-    auto* dialog = new ConnectionCheckDialog(*current, m_secrets, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
-    dialog->start();
+    if (!m_secrets || m_secrets->isPersistent()) {
+        auto* dialog = new ConnectionCheckDialog(*current, m_secrets, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+        dialog->start();
+        return;
+    }
+    // Memory only: after a restart no password is kept, so it is asked for.
+    const QUuid id = current->id;
+    withPassword(id, [this, id](SecureBytes password) {
+        const Connection* c = m_model->connection(id);
+        if (!c)
+            return;
+        auto* dialog = new ConnectionCheckDialog(*c, nullptr, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+        dialog->startWith(std::move(password));
+    });
+}
+
+void MainWindow::withPassword(const QUuid& id, std::function<void(SecureBytes)> use)
+{
+    if (!m_secrets) {
+        use({});
+        return;
+    }
+    m_secrets->read(id, SecretKind::Password, this, [this, id, use](Result<SecureBytes> password) {
+        if (password.ok()) {
+            use(std::move(password).value());
+            return;
+        }
+        const Connection* c = m_model->connection(id);
+        if (!c)
+            return;
+        // Without a keychain a password typed in an earlier run is gone; one with a user name
+        // is asked for (an SSH client asks in its own terminal). With a keychain, no stored
+        // password means the connection needs none.
+        const bool ask = password.error().code == ErrorCode::NotFound && m_secrets &&
+                         !m_secrets->isPersistent() && !c->username.isEmpty() &&
+                         c->kind != ConnectionKind::SSH;
+        if (!ask) {
+            use({});
+            return;
+        }
+        auto* prompt = new PasswordPromptDialog(c->name, c->username, this);
+        prompt->setAttribute(Qt::WA_DeleteOnClose);
+        connect(prompt, &QDialog::accepted, this, [prompt, use] { use(prompt->takePassword()); });
+        prompt->open();
+    });
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -1307,7 +1442,7 @@ void MainWindow::openSelected()
         credentials.password = std::move(password);
         const Status status = m_launcher->open(*current, credentials);
         if (!status) {
-            showBanner(QStringLiteral("openErrorBanner"), status.error().message, true);
+            showOpenError(status.error().message);
             return;
         }
         qCInfo(lcGui) << "opened connection" << idText(id);
@@ -1317,9 +1452,7 @@ void MainWindow::openSelected()
         launch({});
         return;
     }
-    m_secrets->read(id, SecretKind::Password, this, [launch](Result<SecureBytes> password) {
-        launch(password.ok() ? std::move(password).value() : SecureBytes());
-    });
+    withPassword(id, launch);
 }
 
 void MainWindow::importConnections()

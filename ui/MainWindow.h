@@ -17,6 +17,7 @@
 #include <QSet>
 #include <QUuid>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -63,8 +64,11 @@ public:
         // Required. When its database could not be opened it is read-only and empty, and
         // the window says why.
         Core::ConnectionRepository* repository = nullptr;
-        Core::SecretStore* secrets = nullptr;     // null: no secrets are read or written
-        QString secretsWarning;                   // non-empty when the OS keychain is not used
+        Core::SecretStore* secrets = nullptr; // null: no secrets are read or written
+        QString secretsWarning;               // non-empty when the OS keychain is not used
+        // The keychain probe has not answered yet (`secrets` queues until it does); the
+        // window says so after a moment and offers Retry, until keychainAnswered().
+        bool keychainPending = false;
         QSettings* settings = nullptr;            // client commands; null: the default QSettings
         Core::ClientLauncher* launcher = nullptr; // null: the window makes its own
         // The machine policy merged with the user's choices; shown in Settings. Null: none.
@@ -103,6 +107,19 @@ public:
     // Writes (or removes) secrets of a connection in the SecretStore.
     void writeSecrets(const QUuid& connectionId, std::vector<SecretWrite> secrets);
 
+    // How long the keychain may take before the window says it is waiting.
+    static constexpr int kKeychainWaitNoticeMs = 1000;
+    // The keychain probe (or a retry) answered: `warning` is empty when the OS keychain is
+    // used, else why it is not (memory only) and the banner offers Retry.
+    void keychainAnswered(const QString& warning);
+    // A retry has started: the window says it is waiting again.
+    void keychainRetrying();
+    bool isWaitingForKeychain() const { return m_keychainPending; }
+
+signals:
+    // The user asked to try the keychain again (the composition root probes it).
+    void keychainRetryRequested();
+
 public slots:
     void newConnection();
     void newFolder();
@@ -139,7 +156,17 @@ private:
     void updateActions();
     void updateDetails();
     void updateEmptyState();
-    void showBanner(const QString& objectName, const QString& text, bool error);
+    struct BannerAction
+    {
+        QString objectName;
+        QString text;
+        std::function<void()> run;
+    };
+    QWidget* showBanner(const QString& objectName, const QString& text, bool error,
+                        const QList<BannerAction>& actions = {});
+    void hideBanner(const QString& objectName);
+    void showOpenError(const QString& message);
+    void showKeychainWaiting();
     void showStatus(const QString& text);
     void onActivated(const QModelIndex& proxyIndex);
     void onFilterChanged(const QString& text);
@@ -161,6 +188,9 @@ private:
     const Core::Connection* currentConnection() const;
     void copyUriText(const Core::Connection& connection, const Core::SecureBytes* password);
     void secretOperationDone(const Core::Status& status);
+    // Reads the connection's password and hands it to `use`; in memory-only mode a missing one
+    // is asked for (used once, never stored). Nothing is called when the user cancels.
+    void withPassword(const QUuid& id, std::function<void(Core::SecureBytes)> use);
 
     QPointer<Core::SecretStore> m_secrets;
     const Core::EffectiveSettings* m_sharing = nullptr;
@@ -183,6 +213,7 @@ private:
     QSet<QUuid> m_expandedBeforeFilter; // folders open when filtering began
     bool m_filtering = false;
     bool m_pushing = false; // a change is being pushed; its caller selects what it made
+    bool m_keychainPending = false;
     int m_pendingSecretOps = 0;
     bool m_closing = false;
 

@@ -1,6 +1,6 @@
 // Tests the composition root as main() uses it: it builds the repository over the default
 // database, the secret store (memory here, CONCLAVE_KEYCHAIN=memory), settings and launcher,
-// shows the window over exactly those once the keychain probe has answered, and changes
+// shows the window over exactly those at once, while the keychain probe answers, and changes
 // made in the window reach the database.
 #include "app/Application.h"
 #include "core/keychain/SecretStore.h"
@@ -40,9 +40,12 @@ void TestApplication::buildsAndOwnsTheParts()
         QVERIFY(!root.window()); // nothing is built before start()
         root.start();
         QVERIFY(root.repository());
-        QTRY_VERIFY_WITH_TIMEOUT(root.window(), 5000);
+        // The window is there at once; the keychain's answer comes while it is up.
+        QVERIFY(root.window());
         QVERIFY(root.secrets());
+        QTRY_VERIFY_WITH_TIMEOUT(!root.window()->isWaitingForKeychain(), 5000);
         QVERIFY(!root.secrets()->isPersistent());
+        QVERIFY(root.window()->bannerTexts().join(u' ').contains(QStringLiteral("memory")));
         QVERIFY(root.window()->isVisible());
         QCOMPARE(root.window()->model()->repository(), root.repository());
         QCOMPARE(root.repository()->path(), Core::ConnectionStore::defaultPath());

@@ -6,15 +6,18 @@
 // shortcuts, and the read-only start on a damaged store.
 // Dialogs open window-modal without a nested event loop; the test finds them as the
 // active modal widget and drives them like a user.
+#include "core/keychain/DeferredSecretStore.h"
 #include "core/keychain/MemorySecretStore.h"
 #include "core/storage/ConnectionRepository.h"
 #include "core/storage/ConnectionStore.h"
 #include "ui/ClipboardGuard.h"
+#include "ui/ConnectionCheckDialog.h"
 #include "ui/ConnectionEditorDialog.h"
 #include "ui/ConnectionFilterProxyModel.h"
 #include "ui/ConnectionTreeModel.h"
 #include "ui/ImportDialog.h"
 #include "ui/MainWindow.h"
+#include "ui/PasswordPromptDialog.h"
 #include "ui/SettingsDialog.h"
 #include "ui/TrashDialog.h"
 
@@ -23,6 +26,7 @@
 #include <QClipboard>
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
+#include <QDirIterator>
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -39,6 +43,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QUndoStack>
@@ -119,6 +124,10 @@ private slots:
     void enterOpensAndCtrlEEdits();
     void trashKeepsSecretsAcrossRestart();
     void emptyTrashAsksAndDropsSecrets();
+    void windowWorksWhileKeychainAnswersLate();
+    void memoryOnlyWordingAndPasswordPrompt_data();
+    void memoryOnlyWordingAndPasswordPrompt();
+    void openErrorBannerClosesAndOpensSettings();
     void importPastedUris();
     void copyUriWithoutAndWithPassword();
     void clipboardClearedOnlyIfUnchanged();
@@ -456,6 +465,7 @@ void TestMainWindow::filterKeys()
     const Connection orders = sampleConnection(QStringLiteral("Orders"), ConnectionKind::PostgreSQL, prod.id);
     const Connection users = sampleConnection(QStringLiteral("Users"), ConnectionKind::MySQL, prod.id);
     QVERIFY(ConnectionStore::open(storePath()).value()->saveAll({prod}, {orders, users}).ok());
+    writeSecret(orders.id, "orders-pw"); // kept: Open asks for nothing
     auto window = makeWindow();
     QVERIFY(window);
     window->activateWindow();
@@ -624,6 +634,7 @@ void TestMainWindow::enterOpensAndCtrlEEdits()
     useMarkerClient(marker);
     const Connection c = sampleConnection(QStringLiteral("Shop"), ConnectionKind::PostgreSQL);
     QVERIFY(ConnectionStore::open(storePath()).value()->saveAll({}, {c}).ok());
+    writeSecret(c.id, "shop-pw");
     auto window = makeWindow();
     QVERIFY(window);
     window->activateWindow();
@@ -765,6 +776,157 @@ void TestMainWindow::emptyTrashAsksAndDropsSecrets()
     QTRY_COMPARE(int(m_secrets->entryCount()), 1); // only Kept's password is left
     QCOMPARE(ConnectionStore::open(storePath()).value()->trash()->size(), 0);
     QCOMPARE(window->undoStack()->count(), 0);
+}
+
+// The keychain answers late (a keyring prompt left open): the window is usable at once, says
+// it is waiting with Retry, keeps a password saved meanwhile, and switches over.
+void TestMainWindow::windowWorksWhileKeychainAnswersLate()
+{
+    DeferredSecretStore deferred;
+    auto repository = ConnectionRepository::open(storePath());
+    MainWindow::Services services;
+    services.repository = repository.get();
+    services.secrets = &deferred;
+    services.keychainPending = true;
+    MainWindow window(services);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.isWaitingForKeychain());
+    QFrame* waiting = nullptr;
+    QTRY_VERIFY((waiting = window.findChild<QFrame*>(QStringLiteral("keychainWaitingBanner"))) &&
+                waiting->isVisible());
+    QVERIFY(window.bannerTexts().join(u' ').contains(QStringLiteral("prompt")));
+    auto* retry = waiting->findChild<QPushButton*>(QStringLiteral("keychainRetryButton"));
+    QVERIFY(retry);
+    QSignalSpy retried(&window, &MainWindow::keychainRetryRequested);
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QCOMPARE(retried.size(), 1);
+
+    const QUuid id = addConnection(window, QStringLiteral("Late"), QStringLiteral("late.example.com"),
+                                   QStringLiteral("late-pw"));
+    QVERIFY(!id.isNull());
+    QCOMPARE(deferred.waitingCount(), 1);
+
+    // The keychain answers now.
+    auto late = std::make_unique<MemorySecretStore>();
+    MemorySecretStore* keychain = late.get();
+    deferred.setTarget(std::move(late));
+    window.keychainAnswered({});
+    QVERIFY(!window.isWaitingForKeychain());
+    QVERIFY(!waiting->isVisible());
+    QTRY_COMPARE(int(keychain->entryCount()), 1);
+    QByteArray password;
+    deferred.read(id, SecretKind::Password, this, [&](Result<SecureBytes> value) {
+        password = value.ok() ? value->view().toByteArray() : "missing";
+    });
+    QTRY_COMPARE(password, QByteArray("late-pw"));
+}
+
+// Memory only: nothing promises a keychain, and Test and Open ask for a password that is not
+// kept (after a restart); the password is used once and reaches no file.
+void TestMainWindow::memoryOnlyWordingAndPasswordPrompt_data()
+{
+    QTest::addColumn<QString>("action");
+    QTest::newRow("open") << QStringLiteral("actionOpen");
+    QTest::newRow("test") << QStringLiteral("actionTest");
+}
+
+void TestMainWindow::memoryOnlyWordingAndPasswordPrompt()
+{
+    QFETCH(QString, action);
+    const QByteArray typed("Typed-Once-Pa55");
+    const QString out = m_dir->filePath(QStringLiteral("client-report.txt"));
+    {
+        LauncherSettings launcher;
+        launcher.terminalCommand = QStringLiteral("/bin/sh -c 'exec \"$@\"' terminal");
+        launcher.clientCommands.insert(
+            ConnectionKind::PostgreSQL,
+            QStringLiteral("/bin/sh -c '{ cat \"$PGPASSFILE\"; } >\"%1.tmp\" 2>&1; "
+                           "mv \"%1.tmp\" \"%1\"' client")
+                .arg(out));
+        QSettings settings;
+        launcher.save(settings);
+    }
+    Connection c = sampleConnection(QStringLiteral("Ledger"), ConnectionKind::PostgreSQL);
+    c.hosts = {HostPort{QStringLiteral("127.0.0.1"), 1}}; // nothing listens: the test fails fast
+    QVERIFY(ConnectionStore::open(storePath()).value()->saveAll({}, {c}).ok());
+    auto window = makeWindow();
+    QVERIFY(window);
+    QVERIFY(!m_secrets->isPersistent());
+
+    // The editor says how long passwords last.
+    window->selectConnection(c.id);
+    window->findChild<QAction*>(QStringLiteral("actionEdit"))->trigger();
+    ConnectionEditorDialog* editor = nullptr;
+    QTRY_VERIFY((editor = activeModal<ConnectionEditorDialog>()));
+    const QString note = editor->findChild<QLabel*>(QStringLiteral("passwordNote"))->text();
+    QVERIFY2(!note.contains(QStringLiteral("system keychain")) && note.contains(QStringLiteral("quits")),
+             qPrintable(note));
+    for (QLineEdit* edit : editor->findChildren<QLineEdit*>())
+        QVERIFY2(!edit->placeholderText().contains(QStringLiteral("keychain")),
+                 qPrintable(edit->objectName()));
+    editor->reject();
+    QTRY_VERIFY(!QApplication::activeModalWidget());
+
+    window->findChild<QAction*>(action)->trigger();
+    PasswordPromptDialog* prompt = nullptr;
+    QTRY_VERIFY((prompt = activeModal<PasswordPromptDialog>()));
+    QTest::keyClicks(prompt->findChild<QLineEdit*>(QStringLiteral("password")), QString::fromLatin1(typed));
+    QTest::keyClick(prompt->findChild<QLineEdit*>(QStringLiteral("password")), Qt::Key_Return);
+    if (action == QLatin1String("actionOpen")) {
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(out), 15000);
+        QVERIFY2(fileBytes(out).contains(typed), fileBytes(out).constData()); // it was used
+    } else {
+        ConnectionCheckDialog* check = nullptr;
+        QTRY_VERIFY((check = activeModal<ConnectionCheckDialog>()));
+        QTRY_VERIFY_WITH_TIMEOUT(!check->isRunning(), 15000);
+        check->reject();
+    }
+    QTRY_VERIFY(!QApplication::activeModalWidget());
+    // Used once: not kept, and nowhere on disk.
+    QCOMPARE(int(m_secrets->entryCount()), 0);
+    QFile::remove(out);
+    window.reset();
+    QDirIterator files(m_dir->path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    int looked = 0;
+    while (files.hasNext()) {
+        const QString path = files.next();
+        ++looked;
+        QVERIFY2(!containsSecret(fileBytes(path), typed), qPrintable(path));
+    }
+    QVERIFY(looked >= 2); // the store and the settings at least
+}
+
+void TestMainWindow::openErrorBannerClosesAndOpensSettings()
+{
+    {
+        LauncherSettings launcher;
+        launcher.terminalCommand = QStringLiteral("/bin/sh -c 'exec \"$@\"' terminal");
+        launcher.clientCommands.insert(ConnectionKind::Redis, QStringLiteral("no-such-client-here"));
+        QSettings settings;
+        launcher.save(settings);
+    }
+    const Connection c = sampleConnection(QStringLiteral("Cache"), ConnectionKind::Redis);
+    QVERIFY(ConnectionStore::open(storePath()).value()->saveAll({}, {c}).ok());
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->selectConnection(c.id);
+    window->findChild<QAction*>(QStringLiteral("actionOpen"))->trigger();
+    QFrame* banner = nullptr;
+    QTRY_VERIFY((banner = window->findChild<QFrame*>(QStringLiteral("openErrorBanner"))) &&
+                banner->isVisible());
+    QVERIFY(window->bannerTexts().join(u' ').contains(QStringLiteral("no-such-client-here")));
+    QTest::mouseClick(banner->findChild<QToolButton*>(QStringLiteral("bannerClose")), Qt::LeftButton);
+    QVERIFY(!banner->isVisible());
+    QVERIFY(window->bannerTexts().isEmpty());
+
+    window->findChild<QAction*>(QStringLiteral("actionOpen"))->trigger();
+    QTRY_VERIFY(banner->isVisible());
+    QTest::mouseClick(banner->findChild<QPushButton*>(QStringLiteral("openSettingsButton")), Qt::LeftButton);
+    QTRY_VERIFY(activeModal<SettingsDialog>());
+    QVERIFY(!banner->isVisible());
+    activeModal<SettingsDialog>()->reject();
+    QTRY_VERIFY(!QApplication::activeModalWidget());
 }
 
 void TestMainWindow::importPastedUris()
