@@ -498,6 +498,10 @@
         <source>The folder of the connection does not exist.</source>
         <translation>Der Ordner der Verbindung existiert nicht.</translation>
     </message>
+    <message>
+        <source>A folder in the Trash has an invalid identifier.</source>
+        <translation>Ein Ordner im Papierkorb hat eine ungültige Kennung.</translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Core::ConnectionTester</name>
@@ -732,7 +736,7 @@
     </message>
     <message>
         <source>Unexpected text after the IPv6 address of host %1.</source>
-        <translation>Unerwarteter Text nach der IPv6-Adresse des Hosts %1.</translation>
+        <translation>Host %1: Unerwarteter Text nach der IPv6-Adresse.</translation>
     </message>
     <message>
         <source>An IPv6 address must be written in brackets, like [2001:db8::1]:%1.</source>
@@ -752,7 +756,7 @@
     </message>
     <message>
         <source>The port &quot;%1&quot; of host %2 is not a number between 1 and 65535.</source>
-        <translation>Der Port „%1“ des Hosts %2 ist keine Zahl zwischen 1 und 65535.</translation>
+        <translation>Host %2: Der Port „%1“ ist keine Zahl zwischen 1 und 65535.</translation>
     </message>
 </context>
 <context>
@@ -1528,7 +1532,7 @@
     </message>
     <message>
         <source>&amp;Tags:</source>
-        <translation>&amp;Schlagwörter:</translation>
+        <translation>Schlag&amp;wörter:</translation>
     </message>
     <message>
         <source>General</source>
@@ -1565,10 +1569,6 @@
     <message>
         <source>Browse…</source>
         <translation>Durchsuchen …</translation>
-    </message>
-    <message>
-        <source>&amp;Encrypt the connection with TLS</source>
-        <translation>Verbindung mit TLS &amp;verschlüsseln</translation>
     </message>
     <message>
         <source>C&amp;A file:</source>
@@ -1648,15 +1648,11 @@
     </message>
     <message>
         <source>Private &amp;key file:</source>
-        <translation>Datei des privaten &amp;Schlüssels:</translation>
+        <translation>&amp;Datei des privaten Schlüssels:</translation>
     </message>
     <message>
         <source>Choose a private key</source>
         <translation>Privaten Schlüssel wählen</translation>
-    </message>
-    <message>
-        <source>Key pass&amp;phrase:</source>
-        <translation>Schlüssel-Pass&amp;phrase:</translation>
     </message>
     <message>
         <source>Connection &amp;options (for example authSource, replicaSet, sslmode):</source>
@@ -1669,10 +1665,6 @@
     <message>
         <source>Value</source>
         <translation>Wert</translation>
-    </message>
-    <message>
-        <source>N&amp;otes:</source>
-        <translation>N&amp;otizen:</translation>
     </message>
     <message>
         <source>Advanced</source>
@@ -1788,6 +1780,34 @@
     <message>
         <source>Top level</source>
         <translation>Oberste Ebene</translation>
+    </message>
+    <message>
+        <source>Encrypt the connection with T&amp;LS</source>
+        <translation>Verbindung mit TLS &amp;verschlüsseln</translation>
+    </message>
+    <message>
+        <source>Ke&amp;y passphrase:</source>
+        <translation>Sch&amp;lüssel-Passphrase:</translation>
+    </message>
+    <message>
+        <source>No&amp;tes:</source>
+        <translation>No&amp;tizen:</translation>
+    </message>
+    <message>
+        <source>Kept until Conclave quits</source>
+        <translation>Bis zum Beenden von Conclave aufbewahrt</translation>
+    </message>
+    <message>
+        <source>Kept in memory until Conclave quits</source>
+        <translation>Bis zum Beenden von Conclave im Speicher</translation>
+    </message>
+    <message>
+        <source>No keychain is in use: passwords are kept in memory until Conclave quits, never in Conclave&apos;s files. After a restart Conclave asks for them when you test or open the connection.</source>
+        <translation>Es wird kein Schlüsselbund verwendet: Passwörter bleiben bis zum Beenden von Conclave im Speicher, nie in den Dateien von Conclave. Nach einem Neustart fragt Conclave danach, wenn Sie die Verbindung testen oder öffnen.</translation>
+    </message>
+    <message>
+        <source>No keychain is in use: the certificate and key files are read once and kept in memory until Conclave quits.</source>
+        <translation>Es wird kein Schlüsselbund verwendet: Zertifikat- und Schlüsseldatei werden einmal gelesen und bis zum Beenden von Conclave im Speicher gehalten.</translation>
     </message>
 </context>
 <context>
@@ -2066,16 +2086,8 @@
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <source>D&amp;uplicate</source>
-        <translation>&amp;Duplizieren</translation>
-    </message>
-    <message>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
-    </message>
-    <message>
-        <source>&amp;Rename</source>
-        <translation>&amp;Umbenennen</translation>
     </message>
     <message>
         <source>&amp;Copy URI</source>
@@ -2233,10 +2245,6 @@
         </translation>
     </message>
     <message>
-        <source>Deleted. Press Ctrl+Z to undo.</source>
-        <translation>Gelöscht. Mit Strg+Z rückgängig machen.</translation>
-    </message>
-    <message>
         <source>Rename folder</source>
         <translation>Ordner umbenennen</translation>
     </message>
@@ -2300,6 +2308,148 @@
             <numerusform>%n Verbindungen ohne Passwörter exportiert.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Dupl&amp;icate</source>
+        <translation>&amp;Duplizieren</translation>
+    </message>
+    <message>
+        <source>Rena&amp;me</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+    <message>
+        <source>E&amp;xpand All</source>
+        <translation>Alle &amp;aufklappen</translation>
+    </message>
+    <message>
+        <source>Co&amp;llapse All</source>
+        <translation>Alle &amp;zuklappen</translation>
+    </message>
+    <message>
+        <source>&amp;Trash…</source>
+        <translation>&amp;Papierkorb …</translation>
+    </message>
+    <message>
+        <source>Deleted connections and folders, until you empty the Trash.</source>
+        <translation>Gelöschte Verbindungen und Ordner, bis Sie den Papierkorb leeren.</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Down: go to the matches. Enter: open the first match. Esc: clear the filter.</source>
+        <translation>Pfeil nach unten: zu den Treffern. Eingabe: ersten Treffer öffnen. Esc: Filter leeren.</translation>
+    </message>
+    <message>
+        <source>Close this message</source>
+        <translation>Diese Meldung schließen</translation>
+    </message>
+    <message>
+        <source>Open &amp;Settings…</source>
+        <translation>&amp;Einstellungen öffnen …</translation>
+    </message>
+    <message>
+        <source>Waiting for the system keychain. It may be showing a prompt, for example to unlock your keyring or to choose a password for a new one, perhaps behind this window. You can go on working: passwords you enter are saved once the keychain answers.</source>
+        <translation>Warten auf den Schlüsselbund des Systems. Er zeigt vielleicht eine Abfrage, etwa zum Entsperren Ihres Schlüsselbunds oder zum Festlegen eines Passworts für einen neuen, womöglich hinter diesem Fenster. Sie können weiterarbeiten: eingegebene Passwörter werden gespeichert, sobald der Schlüsselbund antwortet.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>The system keychain answered; passwords are kept there.</source>
+        <translation>Der Schlüsselbund des Systems hat geantwortet; Passwörter werden dort aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Try the &amp;Keychain Again</source>
+        <translation>&amp;Schlüsselbund erneut versuchen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved the folder “%1” and %n connection(s) in it to the Trash. Ctrl+Z undoes it; View ▸ Trash restores it later.</source>
+        <translation>
+            <numerusform>Den Ordner „%1“ und %n Verbindung darin in den Papierkorb verschoben. Strg+Z macht es rückgängig; Ansicht ▸ Papierkorb stellt ihn später wieder her.</numerusform>
+            <numerusform>Den Ordner „%1“ und %n Verbindungen darin in den Papierkorb verschoben. Strg+Z macht es rückgängig; Ansicht ▸ Papierkorb stellt ihn später wieder her.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Moved “%1” to the Trash. Ctrl+Z undoes it; View ▸ Trash restores it later.</source>
+        <translation>„%1“ in den Papierkorb verschoben. Strg+Z macht es rückgängig; Ansicht ▸ Papierkorb stellt es später wieder her.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %n item(s) to the Trash. Ctrl+Z undoes it; View ▸ Trash restores them later.</source>
+        <translation>
+            <numerusform>%n Element in den Papierkorb verschoben. Strg+Z macht es rückgängig; Ansicht ▸ Papierkorb stellt es später wieder her.</numerusform>
+            <numerusform>%n Elemente in den Papierkorb verschoben. Strg+Z macht es rückgängig; Ansicht ▸ Papierkorb stellt sie später wieder her.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore %1</source>
+        <translation>%1 wiederherstellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %n item(s)</source>
+        <translation>
+            <numerusform>%n Element wiederherstellen</numerusform>
+            <numerusform>%n Elemente wiederherstellen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n item(s) from the Trash.</source>
+        <translation>
+            <numerusform>%n Element aus dem Papierkorb wiederhergestellt.</numerusform>
+            <numerusform>%n Elemente aus dem Papierkorb wiederhergestellt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Empty Trash</source>
+        <translation>Papierkorb leeren</translation>
+    </message>
+    <message>
+        <source>&amp;Empty Trash</source>
+        <translation>Papierkorb &amp;leeren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Emptied the Trash: %n item(s) deleted for good.</source>
+        <translation>
+            <numerusform>Papierkorb geleert: %n Element endgültig gelöscht.</numerusform>
+            <numerusform>Papierkorb geleert: %n Elemente endgültig gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>%1 umbenennen</translation>
+    </message>
+    <message>
+        <source>No connection matches “%1”.
+
+Press Esc to clear the filter.</source>
+        <translation>Keine Verbindung passt zu „%1“.
+
+Drücken Sie Esc, um den Filter zu leeren.</translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::PasswordPromptDialog</name>
+    <message>
+        <source>Password for %1</source>
+        <translation>Passwort für %1</translation>
+    </message>
+    <message>
+        <source>No keychain is in use, so Conclave keeps no password for “%1”. Enter it to connect this time; it is used once and not stored.</source>
+        <translation>Es wird kein Schlüsselbund verwendet, daher bewahrt Conclave kein Passwort für „%1“ auf. Geben Sie es ein, um sich diesmal zu verbinden; es wird einmal verwendet und nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::SettingsDialog</name>
@@ -2342,6 +2492,109 @@
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::TrashDialog</name>
+    <message>
+        <source>Trash</source>
+        <translation>Papierkorb</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Was in</source>
+        <translation>War in</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>Deleted items</source>
+        <translation>Gelöschte Elemente</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Puts the selected items back where they were.</source>
+        <translation>Legt die ausgewählten Elemente dorthin zurück, wo sie waren.</translation>
+    </message>
+    <message>
+        <source>&amp;Empty Trash…</source>
+        <translation>Papierkorb &amp;leeren …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n Verbindung</numerusform>
+            <numerusform>%n Verbindungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s)</source>
+        <translation>
+            <numerusform>%n Ordner</numerusform>
+            <numerusform>%n Ordner</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>Delete the %1 in the Trash for good, with their passwords and keys? This cannot be undone.</source>
+        <translation>%1 im Papierkorb mit ihren Passwörtern und Schlüsseln endgültig löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (folder, %n connection(s))</source>
+        <translation>
+            <numerusform>%1 (Ordner, %n Verbindung)</numerusform>
+            <numerusform>%1 (Ordner, %n Verbindungen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Top level</source>
+        <translation>Oberste Ebene</translation>
+    </message>
+    <message>
+        <source>%1 (in the Trash)</source>
+        <translation>%1 (im Papierkorb)</translation>
+    </message>
+    <message>
+        <source>A folder that no longer exists (restored to the top level)</source>
+        <translation>Ein Ordner, den es nicht mehr gibt (Wiederherstellung auf oberster Ebene)</translation>
+    </message>
+    <message>
+        <source>The Trash is empty.</source>
+        <translation>Der Papierkorb ist leer.</translation>
+    </message>
+    <message>
+        <source>Deleted connections and folders stay here, with their passwords and keys in your keychain, until you empty the Trash. Restore puts them back where they were.</source>
+        <translation>Gelöschte Verbindungen und Ordner bleiben hier, ihre Passwörter und Schlüssel in Ihrem Schlüsselbund, bis Sie den Papierkorb leeren. Wiederherstellen legt sie dorthin zurück, wo sie waren.</translation>
+    </message>
+    <message>
+        <source>Deleted connections and folders stay here until you empty the Trash. Restore puts them back where they were. No keychain is in use, so their passwords and keys are kept only until Conclave quits.</source>
+        <translation>Gelöschte Verbindungen und Ordner bleiben hier, bis Sie den Papierkorb leeren. Wiederherstellen legt sie dorthin zurück, wo sie waren. Es wird kein Schlüsselbund verwendet, daher bleiben ihre Passwörter und Schlüssel nur bis zum Beenden von Conclave erhalten.</translation>
+    </message>
+    <message>
+        <source>Empty Trash</source>
+        <translation>Papierkorb leeren</translation>
+    </message>
+    <message>
+        <source>&amp;Empty Trash</source>
+        <translation>Papierkorb &amp;leeren</translation>
+    </message>
+</context>
+<context>
+    <name>DeferredSecretStore</name>
+    <message>
+        <source>waiting for the system keychain</source>
+        <translation>Warten auf den Schlüsselbund des Systems</translation>
     </message>
 </context>
 <context>

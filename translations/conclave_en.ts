@@ -498,6 +498,10 @@
         <source>The folder of the connection does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A folder in the Trash has an invalid identifier.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Core::ConnectionTester</name>
@@ -1567,10 +1571,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Encrypt the connection with TLS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>C&amp;A file:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1655,10 +1655,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Key pass&amp;phrase:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Connection &amp;options (for example authSource, replicaSet, sslmode):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1668,10 +1664,6 @@
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>N&amp;otes:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1787,6 +1779,34 @@
     </message>
     <message>
         <source>Top level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypt the connection with T&amp;LS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ke&amp;y passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No&amp;tes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept until Conclave quits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in memory until Conclave quits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain is in use: passwords are kept in memory until Conclave quits, never in Conclave&apos;s files. After a restart Conclave asks for them when you test or open the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain is in use: the certificate and key files are read once and kept in memory until Conclave quits.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2066,15 +2086,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>D&amp;uplicate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Rename</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2233,10 +2245,6 @@
         </translation>
     </message>
     <message>
-        <source>Deleted. Press Ctrl+Z to undo.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Rename folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2300,6 +2308,146 @@
             <numerusform>Exported %n connections without passwords.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Dupl&amp;icate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rena&amp;me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xpand All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;llapse All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Trash…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted connections and folders, until you empty the Trash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down: go to the matches. Enter: open the first match. Esc: clear the filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close this message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the system keychain. It may be showing a prompt, for example to unlock your keyring or to choose a password for a new one, perhaps behind this window. You can go on working: passwords you enter are saved once the keychain answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain answered; passwords are kept there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the &amp;Keychain Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved the folder “%1” and %n connection(s) in it to the Trash. Ctrl+Z undoes it; View ▸ Trash restores it later.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Moved “%1” to the Trash. Ctrl+Z undoes it; View ▸ Trash restores it later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %n item(s) to the Trash. Ctrl+Z undoes it; View ▸ Trash restores them later.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %n item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n item(s) from the Trash.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Empty Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Empty Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Emptied the Trash: %n item(s) deleted for good.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection matches “%1”.
+
+Press Esc to clear the filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::PasswordPromptDialog</name>
+    <message>
+        <source>Password for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain is in use, so Conclave keeps no password for “%1”. Enter it to connect this time; it is used once and not stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::SettingsDialog</name>
@@ -2341,6 +2489,109 @@
     </message>
     <message>
         <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::TrashDialog</name>
+    <message>
+        <source>Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Was in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puts the selected items back where they were.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Empty Trash…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the %1 in the Trash for good, with their passwords and keys? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (folder, %n connection(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Top level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (in the Trash)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder that no longer exists (restored to the top level)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Trash is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted connections and folders stay here, with their passwords and keys in your keychain, until you empty the Trash. Restore puts them back where they were.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted connections and folders stay here until you empty the Trash. Restore puts them back where they were. No keychain is in use, so their passwords and keys are kept only until Conclave quits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Empty Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeferredSecretStore</name>
+    <message>
+        <source>waiting for the system keychain</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

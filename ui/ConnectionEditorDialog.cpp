@@ -306,7 +306,7 @@ void ConnectionEditorDialog::buildTlsTab()
 {
     auto* page = new QWidget(m_tabs);
     auto* form = new QFormLayout(page);
-    m_tlsEnabled = new QCheckBox(tr("&Encrypt the connection with TLS"), page);
+    m_tlsEnabled = new QCheckBox(tr("Encrypt the connection with T&LS"), page);
     m_tlsEnabled->setObjectName(QStringLiteral("tls.enabled"));
     form->addRow(m_tlsEnabled);
     m_caFile = addFileRow(form, tr("C&A file:"), QStringLiteral("tls.caFile"), tr("Choose a CA bundle"));
@@ -367,7 +367,7 @@ void ConnectionEditorDialog::buildSshTab()
     m_sshPassphrase->setObjectName(QStringLiteral("ssh.passphrase"));
     m_sshPassphrase->setEchoMode(QLineEdit::Password);
     m_sshPassphrase->setPlaceholderText(m_isNew ? tr("Stored in your keychain") : tr("Unchanged"));
-    form->addRow(tr("Key pass&phrase:"), m_sshPassphrase);
+    form->addRow(tr("Ke&y passphrase:"), m_sshPassphrase);
     m_tabs->addTab(page, tr("SSH tunnel"));
 
     auto updateSsh = [this] {
@@ -419,7 +419,7 @@ void ConnectionEditorDialog::buildAdvancedTab()
             m_options->removeRow(m_options->currentRow());
     });
 
-    auto* notesLabel = new QLabel(tr("N&otes:"), page);
+    auto* notesLabel = new QLabel(tr("No&tes:"), page);
     layout->addWidget(notesLabel);
     m_notes = new QPlainTextEdit(page);
     m_notes->setObjectName(QStringLiteral("notes"));

@@ -178,10 +178,10 @@ void MainWindow::createActions()
     m_actEdit->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_E), QKeySequence(Qt::Key_F4)});
     m_actEdit->setIconText(tr("Edit"));
     m_actDuplicate =
-        make(QStringLiteral("actionDuplicate"), tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D));
+        make(QStringLiteral("actionDuplicate"), tr("Dupl&icate"), QKeySequence(Qt::CTRL | Qt::Key_D));
     m_actDelete = make(QStringLiteral("actionDelete"), tr("&Delete"), QKeySequence::Delete,
                        QStringLiteral("edit-delete"));
-    m_actRename = make(QStringLiteral("actionRename"), tr("&Rename"), QKeySequence(Qt::Key_F2));
+    m_actRename = make(QStringLiteral("actionRename"), tr("Rena&me"), QKeySequence(Qt::Key_F2));
     m_actCopyUri = make(QStringLiteral("actionCopyUri"), tr("&Copy URI"),
                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), QStringLiteral("edit-copy"));
     m_actCopyUri->setIconText(tr("Copy URI"));
