@@ -132,6 +132,11 @@ MainWindow::MainWindow(const Services& services, QWidget* parent)
     });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updateDetails);
     connect(m_filter, &QLineEdit::textChanged, this, &MainWindow::onFilterChanged);
+    // A match deleted (or one added) while filtering changes whether anything matches.
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, &MainWindow::updateNoMatch);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateNoMatch);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateNoMatch);
     updateEmptyState();
     updateActions();
     updateDetails();

@@ -1,7 +1,7 @@
 // render-screenshots <store> <output-dir> [connection name]: renders the main window with a
 // connection selected, the connection editor for it and the import dialog with a sample
-// paste into PNG files (main-window.png, connection-editor.png, import-dialog.png) for the
-// documentation. Not a test; run it with
+// paste, and the Trash after a folder was deleted into PNG files (main-window.png,
+// connection-editor.png, import-dialog.png, trash-dialog.png) for the documentation. Not a test; run it with
 // QT_QPA_PLATFORM=offscreen or under Xvfb, in any language (LANGUAGE=de).
 #include "core/keychain/MemorySecretStore.h"
 #include "core/model/ConnectionUri.h"
@@ -11,6 +11,7 @@
 #include "ui/ConnectionTreeModel.h"
 #include "ui/ImportDialog.h"
 #include "ui/MainWindow.h"
+#include "ui/TrashDialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -19,6 +20,7 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QTreeView>
+#include <QUndoStack>
 
 using namespace Conclave;
 
@@ -87,6 +89,18 @@ int main(int argc, char* argv[])
             import.setText(text);
             import.show();
             import.grab().save(outDir + QStringLiteral("/import-dialog.png"));
+            import.close();
+            // The Trash after deleting the selected connection's folder (undone afterwards, so
+            // the store is left as it was).
+            if (sample && !sample->folderId.isNull()) {
+                window.selectFolder(sample->folderId);
+                window.findChild<QAction*>(QStringLiteral("actionDelete"))->trigger();
+                Gui::TrashDialog trash(repository.get(), &window);
+                trash.show();
+                trash.grab().save(outDir + QStringLiteral("/trash-dialog.png"));
+                trash.close();
+                window.undoStack()->undo();
+            }
             app.quit();
         });
     });

@@ -12,7 +12,9 @@
 #include "ui/ConnectionEditorDialog.h"
 #include "ui/ImportDialog.h"
 #include "ui/MainWindow.h"
+#include "ui/PasswordPromptDialog.h"
 #include "ui/SettingsDialog.h"
+#include "ui/TrashDialog.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -164,6 +166,14 @@ void TestGermanLayout::textFits_data()
     }) << -1;
     QTest::newRow("test connection") << Factory([](Core::SecretStore* secrets, const QString&) {
         return std::make_unique<ConnectionCheckDialog>(sampleConnection(), secrets);
+    }) << -1;
+    QTest::newRow("trash") << Factory([](Core::SecretStore*, const QString&) {
+        auto dialog = std::make_unique<TrashDialog>(s_repository);
+        dialog->setSecretsPersistent(false); // the longer words
+        return dialog;
+    }) << -1;
+    QTest::newRow("password prompt") << Factory([](Core::SecretStore*, const QString&) {
+        return std::make_unique<PasswordPromptDialog>(QStringLiteral("Lager"), QStringLiteral("verwaltung"));
     }) << -1;
     for (int tab = 0; tab < 6; ++tab) {
         QTest::newRow(qPrintable(QStringLiteral("connection editor, tab %1").arg(tab)))
