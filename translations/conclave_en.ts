@@ -2366,9 +2366,9 @@
     </message>
     <message numerus="yes">
         <source>Moved the folder “%1” and %n connection(s) in it to the Trash. Ctrl+Z undoes it; View ▸ Trash restores it later.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Moved the folder “%1” and %n connection in it to the Trash. Ctrl+Z undoes it; View ▸ Trash restores it later.</numerusform>
+            <numerusform>Moved the folder “%1” and %n connections in it to the Trash. Ctrl+Z undoes it; View ▸ Trash restores it later.</numerusform>
         </translation>
     </message>
     <message>
@@ -2377,9 +2377,9 @@
     </message>
     <message numerus="yes">
         <source>Moved %n item(s) to the Trash. Ctrl+Z undoes it; View ▸ Trash restores them later.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Moved %n item to the Trash. Ctrl+Z undoes it; View ▸ Trash restores it later.</numerusform>
+            <numerusform>Moved %n items to the Trash. Ctrl+Z undoes it; View ▸ Trash restores them later.</numerusform>
         </translation>
     </message>
     <message>
@@ -2388,16 +2388,16 @@
     </message>
     <message numerus="yes">
         <source>Restore %n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Restore %n item</numerusform>
+            <numerusform>Restore %n items</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Restored %n item(s) from the Trash.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Restored %n item from the Trash.</numerusform>
+            <numerusform>Restored %n items from the Trash.</numerusform>
         </translation>
     </message>
     <message>
@@ -2410,9 +2410,9 @@
     </message>
     <message numerus="yes">
         <source>Emptied the Trash: %n item(s) deleted for good.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Emptied the Trash: %n item deleted for good.</numerusform>
+            <numerusform>Emptied the Trash: %n items deleted for good.</numerusform>
         </translation>
     </message>
     <message>
@@ -2528,16 +2528,16 @@ Press Esc to clear the filter.</source>
     </message>
     <message numerus="yes">
         <source>%n connection(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n connection</numerusform>
+            <numerusform>%n connections</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n folder(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n folder</numerusform>
+            <numerusform>%n folders</numerusform>
         </translation>
     </message>
     <message>
@@ -2550,9 +2550,9 @@ Press Esc to clear the filter.</source>
     </message>
     <message numerus="yes">
         <source>%1 (folder, %n connection(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (folder, %n connection)</numerusform>
+            <numerusform>%1 (folder, %n connections)</numerusform>
         </translation>
     </message>
     <message>

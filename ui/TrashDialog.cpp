@@ -51,7 +51,9 @@ TrashDialog::TrashDialog(ConnectionRepository* repository, QWidget* parent)
     m_restore = buttons->addButton(tr("&Restore"), QDialogButtonBox::ActionRole);
     m_restore->setObjectName(QStringLiteral("restoreButton"));
     m_restore->setToolTip(tr("Puts the selected items back where they were."));
+    m_restore->setDefault(true); // Enter restores; emptying is never the default
     m_empty = buttons->addButton(tr("&Empty Trash…"), QDialogButtonBox::DestructiveRole);
+    m_empty->setAutoDefault(false);
     m_empty->setObjectName(QStringLiteral("emptyButton"));
     layout->addWidget(buttons);
 
