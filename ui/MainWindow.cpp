@@ -962,10 +962,13 @@ void MainWindow::deleteSelected()
 
 void MainWindow::showTrash()
 {
-    if (auto* open = findChild<TrashDialog*>()) {
-        open->raise();
-        open->activateWindow();
-        return;
+    // One Trash window; a closed one may still be waiting for its deletion.
+    for (TrashDialog* open : findChildren<TrashDialog*>()) {
+        if (open->isVisible()) {
+            open->raise();
+            open->activateWindow();
+            return;
+        }
     }
     auto* dialog = new TrashDialog(m_repository, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
