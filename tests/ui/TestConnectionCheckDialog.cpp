@@ -1,6 +1,7 @@
 // Tests ConnectionCheckDialog against real sockets on loopback: a refused port ends with a
 // result in words and a Close button; a server that never answers can be cancelled at once;
-// the stored password is read from the SecretStore without blocking the dialog.
+// the stored password is read from the SecretStore without blocking the dialog; long steps
+// wrap in a narrow window instead of scrolling sideways.
 #include "core/keychain/MemorySecretStore.h"
 #include "ui/ConnectionCheckDialog.h"
 
@@ -8,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -45,6 +47,7 @@ class TestConnectionCheckDialog : public QObject
 private slots:
     void refusedPortIsReportedInWords();
     void cancelStopsAtOnce();
+    void longStepsWrap();
 };
 
 void TestConnectionCheckDialog::refusedPortIsReportedInWords()
@@ -62,6 +65,27 @@ void TestConnectionCheckDialog::refusedPortIsReportedInWords()
     QVERIFY(dialog.findChild<QListWidget*>(QStringLiteral("steps"))->count() > 0);
     auto* buttons = dialog.findChild<QDialogButtonBox*>(QStringLiteral("buttons"));
     QVERIFY(buttons->button(QDialogButtonBox::Close));
+}
+
+void TestConnectionCheckDialog::longStepsWrap()
+{
+    MemorySecretStore secrets;
+    ConnectionCheckDialog dialog(local(closedPort()), &secrets);
+    QSignalSpy finished(&dialog, &ConnectionCheckDialog::testFinished);
+    dialog.resize(260, 400);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    dialog.start();
+    QTRY_COMPARE(finished.count(), 1);
+    auto* steps = dialog.findChild<QListWidget*>(QStringLiteral("steps"));
+    QTRY_COMPARE(steps->horizontalScrollBar()->maximum(), 0);
+    bool wrapped = false;
+    for (int i = 0; i < steps->count(); ++i) {
+        const QRect rect = steps->visualItemRect(steps->item(i));
+        QVERIFY2(rect.right() <= steps->viewport()->width(), qPrintable(steps->item(i)->text()));
+        wrapped = wrapped || rect.height() >= 2 * steps->fontMetrics().height();
+    }
+    QVERIFY(wrapped); // at 260 pixels some step needs more than one line
 }
 
 void TestConnectionCheckDialog::cancelStopsAtOnce()
