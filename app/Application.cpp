@@ -111,11 +111,16 @@ void Application::start()
 void Application::probeKeychain()
 {
     SecretStoreFactory::create(this, [this](std::unique_ptr<SecretStore> store, QString reason) {
-        qCInfo(lcGui) << "secrets kept in:" << (store->isPersistent() ? "OS keychain" : "memory only");
         // A retry that still finds no keychain keeps the memory store of this run, with what
-        // it holds, instead of starting a new, empty one.
-        if (store->isPersistent() || !m_secrets->hasTarget())
+        // it holds, instead of starting a new, empty one; and a probe that fails after another
+        // one found the keychain changes nothing.
+        if (!store->isPersistent() && m_secrets->hasTarget()) {
+            if (m_secrets->isPersistent())
+                return;
+        } else {
+            qCInfo(lcGui) << "secrets kept in:" << (store->isPersistent() ? "OS keychain" : "memory only");
             m_secrets->setTarget(std::move(store));
+        }
         // The factory's reason already says why and what it means ("... is not used because
         // ... Passwords and keys are kept in memory until Conclave quits ..."), so it is the
         // whole banner; a prefix here would say the same thing twice.
