@@ -2025,6 +2025,10 @@
             <numerusform>%n davon gibt es schon; sie sind nicht angehakt.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Passwords found in URIs are kept in memory until Conclave quits (no keychain is in use).</source>
+        <translation>In URIs gefundene Passwörter bleiben bis zum Beenden von Conclave im Speicher (es wird kein Schlüsselbund verwendet).</translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::InactivityWarningDialog</name>

@@ -2025,6 +2025,10 @@
             <numerusform>%n of them exist already and are not ticked.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Passwords found in URIs are kept in memory until Conclave quits (no keychain is in use).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::InactivityWarningDialog</name>

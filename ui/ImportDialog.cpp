@@ -296,7 +296,10 @@ void ImportDialog::rebuildPreview()
     if (!m_outcome.skipped.isEmpty())
         summary += u' ' + tr("Skipped: %1.").arg(m_outcome.skipped.join(QStringLiteral(", ")));
     if (!m_outcome.passwords.empty())
-        summary += u' ' + tr("Passwords found in URIs go to your keychain.");
+        summary +=
+            u' ' + (m_secretsPersistent ? tr("Passwords found in URIs go to your keychain.")
+                                        : tr("Passwords found in URIs are kept in memory until Conclave "
+                                             "quits (no keychain is in use)."));
     m_summary->setText(summary);
     updateImportButton();
 }

@@ -37,6 +37,8 @@ public:
     void setText(const QString& text);
     // The connections already stored, to mark duplicates in the preview.
     void setExistingConnections(const QList<Core::Connection>& existing);
+    // False when no keychain is in use: the summary then says where found passwords go.
+    void setSecretsPersistent(bool persistent) { m_secretsPersistent = persistent; }
 
     // After accept(): the ticked connections and their passwords; handed out once.
     Core::ConnectionImporter::Outcome takeResult();
@@ -70,6 +72,7 @@ private:
     Core::ConnectionImporter::Outcome m_outcome;
     Core::ConnectionImporter::Outcome m_result;
     bool m_fromText = true;
+    bool m_secretsPersistent = true;
     QString m_sourcePath;               // the file read, to show included files' names only
     QHash<QString, QString> m_existing; // ConnectionImporter::duplicateKey() -> name
     QString m_sourceText;

@@ -1470,6 +1470,7 @@ void MainWindow::importConnections()
     const QUuid folderId = currentFolderForNew();
     auto* dialog = new ImportDialog(folderId, m_model->folderPath(folderId), this);
     dialog->setExistingConnections(m_model->connections());
+    dialog->setSecretsPersistent(!m_secrets || m_secrets->isPersistent());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, folderId] {
         ConnectionImporter::Outcome outcome = dialog->takeResult();

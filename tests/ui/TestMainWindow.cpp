@@ -947,6 +947,11 @@ void TestMainWindow::importPastedUris()
     QCOMPARE(dialog->previewProblemCount(), 1);
     QVERIFY2(dialog->previewProblems().first().startsWith(QStringLiteral("Line 2: ")),
              qPrintable(dialog->previewProblems().first()));
+    // Memory only here: the summary does not promise the keychain.
+    const QString summary = dialog->findChild<QLabel*>(QStringLiteral("importSummary"))->text();
+    QVERIFY2(summary.contains(QStringLiteral("kept in memory")) &&
+                 !summary.contains(QStringLiteral("keychain.")),
+             qPrintable(summary));
     QTest::mouseClick(
         dialog->findChild<QDialogButtonBox*>(QStringLiteral("buttons"))->button(QDialogButtonBox::Ok),
         Qt::LeftButton);
