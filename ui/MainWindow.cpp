@@ -445,8 +445,13 @@ QWidget* MainWindow::showBanner(const QString& objectName, const QString& text, 
         row->addWidget(close, 0, Qt::AlignTop);
         m_banners->layout()->addWidget(banner);
     }
-    for (QPushButton* old : banner->findChildren<QPushButton*>(QString(), Qt::FindDirectChildrenOnly))
-        delete old;
+    // Later, not now: the button being replaced may be the one whose click led here (Retry).
+    for (QPushButton* old : banner->findChildren<QPushButton*>(QString(), Qt::FindDirectChildrenOnly)) {
+        old->setObjectName(QString());
+        old->hide();
+        old->disconnect(this);
+        old->deleteLater();
+    }
     auto* row = static_cast<QHBoxLayout*>(banner->layout());
     int position = 1;
     for (const BannerAction& action : actions) {

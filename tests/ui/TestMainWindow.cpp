@@ -799,8 +799,16 @@ void TestMainWindow::windowWorksWhileKeychainAnswersLate()
     auto* retry = waiting->findChild<QPushButton*>(QStringLiteral("keychainRetryButton"));
     QVERIFY(retry);
     QSignalSpy retried(&window, &MainWindow::keychainRetryRequested);
+    // As the composition root does: a retry shows the waiting banner again, replacing the
+    // button that was clicked.
+    connect(&window, &MainWindow::keychainRetryRequested, &window, &MainWindow::keychainRetrying);
     QTest::mouseClick(retry, Qt::LeftButton);
     QCOMPARE(retried.size(), 1);
+    QTRY_VERIFY((retry = waiting->findChild<QPushButton*>(QStringLiteral("keychainRetryButton"))) &&
+                retry->isVisible());
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QCOMPARE(retried.size(), 2);
+    QVERIFY(window.isWaitingForKeychain());
 
     const QUuid id = addConnection(window, QStringLiteral("Late"), QStringLiteral("late.example.com"),
                                    QStringLiteral("late-pw"));
