@@ -539,6 +539,15 @@ void TestMainWindow::filterRestoresOpenFolders()
     QTest::keyClick(window->filterEdit(), Qt::Key_Escape);
     QVERIFY(window->filterEdit()->text().isEmpty());
     QCOMPARE(openFolders(), (QList<int>{3, 42}));
+
+    // An item picked while filtering stays selected, in its folder, opened for it.
+    QTest::keyClicks(window->filterEdit(), QStringLiteral("bulk 9999"));
+    QTest::keyClick(window->filterEdit(), Qt::Key_Down);
+    QCOMPARE(window->selectedConnections(), QList<QUuid>{connections.at(9999).id});
+    window->focusFilter();
+    QTest::keyClick(window->filterEdit(), Qt::Key_Escape);
+    QCOMPARE(openFolders(), (QList<int>{3, 42, 99}));
+    QCOMPARE(window->selectedConnections(), QList<QUuid>{connections.at(9999).id});
 }
 
 void TestMainWindow::collapseAndExpandAll()
