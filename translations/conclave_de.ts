@@ -2431,6 +2431,40 @@ Press Esc to clear the filter.</source>
 
 Drücken Sie Esc, um den Filter zu leeren.</translation>
     </message>
+    <message>
+        <source>Mo&amp;ve To…</source>
+        <translation>&amp;Verschieben nach …</translation>
+    </message>
+    <message>
+        <source>Moves the selection into another folder, without the mouse.</source>
+        <translation>Verschiebt die Auswahl in einen anderen Ordner, ohne Maus.</translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::MoveToDialog</name>
+    <message>
+        <source>Move To</source>
+        <translation>Verschieben nach</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moves %n item(s) to the folder you choose.</source>
+        <translation>
+            <numerusform>Verschiebt %n Element in den gewählten Ordner.</numerusform>
+            <numerusform>Verschiebt %n Elemente in den gewählten Ordner.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Top level</source>
+        <translation>Oberste Ebene</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Verschieben</translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::PasswordPromptDialog</name>

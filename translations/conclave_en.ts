@@ -2429,6 +2429,40 @@
 Press Esc to clear the filter.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Mo&amp;ve To…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moves the selection into another folder, without the mouse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::MoveToDialog</name>
+    <message>
+        <source>Move To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Moves %n item(s) to the folder you choose.</source>
+        <translation>
+            <numerusform>Moves %n item to the folder you choose.</numerusform>
+            <numerusform>Moves %n items to the folder you choose.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Top level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::PasswordPromptDialog</name>

@@ -16,6 +16,7 @@
 #include "ui/EmptyStateWidget.h"
 #include "ui/GuiLogging.h"
 #include "ui/ImportDialog.h"
+#include "ui/MoveToDialog.h"
 #include "ui/PasswordPromptDialog.h"
 #include "ui/SettingsDialog.h"
 #include "ui/TrashDialog.h"
@@ -187,6 +188,9 @@ void MainWindow::createActions()
     m_actDelete = make(QStringLiteral("actionDelete"), tr("&Delete"), QKeySequence::Delete,
                        QStringLiteral("edit-delete"));
     m_actRename = make(QStringLiteral("actionRename"), tr("Rena&me"), QKeySequence(Qt::Key_F2));
+    m_actMoveTo =
+        make(QStringLiteral("actionMoveTo"), tr("Mo&ve To…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    m_actMoveTo->setToolTip(tr("Moves the selection into another folder, without the mouse."));
     m_actCopyUri = make(QStringLiteral("actionCopyUri"), tr("&Copy URI"),
                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), QStringLiteral("edit-copy"));
     m_actCopyUri->setIconText(tr("Copy URI"));
@@ -231,6 +235,7 @@ void MainWindow::createActions()
     connect(m_actDuplicate, &QAction::triggered, this, &MainWindow::duplicateSelected);
     connect(m_actDelete, &QAction::triggered, this, &MainWindow::deleteSelected);
     connect(m_actRename, &QAction::triggered, this, &MainWindow::renameSelected);
+    connect(m_actMoveTo, &QAction::triggered, this, &MainWindow::moveSelectedTo);
     connect(m_actCopyUri, &QAction::triggered, this, &MainWindow::copyUri);
     connect(m_actCopyUriPassword, &QAction::triggered, this, &MainWindow::copyUriWithPassword);
     connect(m_actOpen, &QAction::triggered, this, &MainWindow::openSelected);
@@ -264,6 +269,7 @@ void MainWindow::createMenus()
     edit->addSeparator();
     edit->addAction(m_actEdit);
     edit->addAction(m_actRename);
+    edit->addAction(m_actMoveTo);
     edit->addAction(m_actDuplicate);
     edit->addAction(m_actDelete);
     edit->addSeparator();
@@ -661,6 +667,7 @@ void MainWindow::updateActions()
     m_actEdit->setEnabled(writable && oneConnection);
     m_actDuplicate->setEnabled(writable && oneConnection);
     m_actDelete->setEnabled(writable && (!folders.isEmpty() || !connections.isEmpty()));
+    m_actMoveTo->setEnabled(writable && (!folders.isEmpty() || !connections.isEmpty()));
     m_actRename->setEnabled(writable && (oneFolder || oneConnection));
     m_actCopyUri->setEnabled(oneConnection);
     m_actCopyUriPassword->setEnabled(oneConnection);
@@ -1052,6 +1059,32 @@ void MainWindow::renameSelected()
     m_tree->edit(current);
 }
 
+void MainWindow::moveSelectedTo()
+{
+    if (m_model->isReadOnly())
+        return;
+    const QList<QUuid> folders = selectedFolders();
+    const QList<QUuid> connections = selectedConnections();
+    if (folders.isEmpty() && connections.isEmpty())
+        return;
+    QUuid current;
+    if (!connections.isEmpty() && m_model->connection(connections.first()))
+        current = m_model->connection(connections.first())->folderId;
+    else if (!folders.isEmpty() && m_model->folder(folders.first()))
+        current = m_model->folder(folders.first())->parentId;
+    const QSet<QUuid> excluded(folders.cbegin(), folders.cend());
+    auto* dialog = new MoveToDialog(m_model->folders(), excluded, current,
+                                    int(folders.size() + connections.size()), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, folders, connections] {
+        const QUuid target = dialog->targetFolder();
+        if (!target.isNull() && !m_model->hasFolder(target))
+            return; // deleted meanwhile
+        onMoveRequested(folders, connections, target);
+    });
+    dialog->open();
+}
+
 void MainWindow::onRenameRequested(const QUuid& id, const QString& name)
 {
     if (const Connection* connection = m_model->connection(id)) {
@@ -1150,6 +1183,7 @@ void MainWindow::onContextMenu(const QPoint& pos)
             menu->addAction(m_actCopyUri);
             menu->addAction(m_actCopyUriPassword);
         }
+        menu->addAction(m_actMoveTo);
         menu->addSeparator();
         menu->addAction(m_actDelete);
     }

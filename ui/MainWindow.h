@@ -127,6 +127,8 @@ public slots:
     void duplicateSelected();
     void deleteSelected();
     void renameSelected();
+    // Moves the selection into a folder chosen in a dialog (the keyboard's drag and drop).
+    void moveSelectedTo();
     void copyUri();
     void copyUriWithPassword();
     void openSelected();
@@ -223,6 +225,7 @@ private:
     QAction* m_actDuplicate = nullptr;
     QAction* m_actDelete = nullptr;
     QAction* m_actRename = nullptr;
+    QAction* m_actMoveTo = nullptr;
     QAction* m_actCopyUri = nullptr;
     QAction* m_actCopyUriPassword = nullptr;
     QAction* m_actOpen = nullptr;

@@ -12,6 +12,7 @@
 #include "ui/ConnectionEditorDialog.h"
 #include "ui/ImportDialog.h"
 #include "ui/MainWindow.h"
+#include "ui/MoveToDialog.h"
 #include "ui/PasswordPromptDialog.h"
 #include "ui/SettingsDialog.h"
 #include "ui/TrashDialog.h"
@@ -171,6 +172,9 @@ void TestGermanLayout::textFits_data()
         auto dialog = std::make_unique<TrashDialog>(s_repository);
         dialog->setSecretsPersistent(false); // the longer words
         return dialog;
+    }) << -1;
+    QTest::newRow("move to") << Factory([](Core::SecretStore*, const QString&) {
+        return std::make_unique<MoveToDialog>(s_repository->folders(), QSet<QUuid>(), QUuid(), 3);
     }) << -1;
     QTest::newRow("password prompt") << Factory([](Core::SecretStore*, const QString&) {
         return std::make_unique<PasswordPromptDialog>(QStringLiteral("Lager"), QStringLiteral("verwaltung"));

@@ -17,6 +17,7 @@
 #include "ui/ConnectionTreeModel.h"
 #include "ui/ImportDialog.h"
 #include "ui/MainWindow.h"
+#include "ui/MoveToDialog.h"
 #include "ui/PasswordPromptDialog.h"
 #include "ui/SettingsDialog.h"
 #include "ui/TrashDialog.h"
@@ -24,6 +25,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QDirIterator>
@@ -121,6 +123,7 @@ private slots:
     void filterRestoresOpenFolders();
     void collapseAndExpandAll();
     void selectionAfterDropDeleteUndo();
+    void moveToByKeyboard();
     void enterOpensAndCtrlEEdits();
     void trashKeepsSecretsAcrossRestart();
     void emptyTrashAsksAndDropsSecrets();
@@ -633,6 +636,52 @@ void TestMainWindow::selectionAfterDropDeleteUndo()
     QCOMPARE(window->selectedConnections(), QList<QUuid>{inTarget.at(2).id});
     window->undoStack()->undo();
     QCOMPARE(window->selectedConnections().size(), 3);
+}
+
+// Move To (Ctrl+Shift+M) moves the selection without the mouse: the folder is picked by
+// typing, Enter moves, the moved items stay selected, one undo puts them back; a folder is
+// never offered as a target for itself or below itself.
+void TestMainWindow::moveToByKeyboard()
+{
+    const Folder archive{QUuid::createUuid(), {}, QStringLiteral("Archive"), 0};
+    const Folder old{QUuid::createUuid(), archive.id, QStringLiteral("Old"), 0};
+    const Folder billing{QUuid::createUuid(), {}, QStringLiteral("Billing"), 0};
+    const Connection x = sampleConnection(QStringLiteral("Xray"), ConnectionKind::Redis);
+    const Connection y = sampleConnection(QStringLiteral("Yankee"), ConnectionKind::Redis);
+    QVERIFY(ConnectionStore::open(storePath()).value()->saveAll({archive, old, billing}, {x, y}).ok());
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    window->selectItems({}, {x.id, y.id});
+    window->tree()->setFocus();
+    QTest::keyClick(window->tree(), Qt::Key_M, Qt::ControlModifier | Qt::ShiftModifier);
+    MoveToDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = activeModal<MoveToDialog>()));
+    auto* target = dialog->findChild<QComboBox*>(QStringLiteral("targetFolder"));
+    QCOMPARE(target->count(), 4); // the top level and the three folders
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget*>(target));
+    QTest::keyClicks(target, QStringLiteral("Bil"));
+    QCOMPARE(target->currentText(), QStringLiteral("Billing"));
+    QTest::keyClick(target, Qt::Key_Return);
+    QTRY_COMPARE(window->model()->connection(x.id)->folderId, billing.id);
+    QCOMPARE(window->model()->connection(y.id)->folderId, billing.id);
+    QCOMPARE(ConnectionStore::open(storePath()).value()->connection(y.id)->folderId, billing.id);
+    QCOMPARE(window->selectedConnections().size(), 2);
+    window->undoStack()->undo();
+    QVERIFY(window->model()->connection(x.id)->folderId.isNull());
+
+    // A folder is not offered as a target for itself or its subfolders.
+    window->selectFolder(archive.id);
+    window->findChild<QAction*>(QStringLiteral("actionMoveTo"))->trigger();
+    QTRY_VERIFY((dialog = activeModal<MoveToDialog>()));
+    target = dialog->findChild<QComboBox*>(QStringLiteral("targetFolder"));
+    QStringList offered;
+    for (int i = 0; i < target->count(); ++i)
+        offered.append(target->itemText(i));
+    QCOMPARE(offered, (QStringList{QStringLiteral("Top level"), QStringLiteral("Billing")}));
+    dialog->reject();
+    QTRY_VERIFY(!QApplication::activeModalWidget());
 }
 
 // Enter and double-click open the connection (its client); Ctrl+E and F4 edit it; F2

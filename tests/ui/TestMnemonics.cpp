@@ -14,6 +14,7 @@
 #include "ui/ConnectionTreeModel.h"
 #include "ui/ImportDialog.h"
 #include "ui/MainWindow.h"
+#include "ui/MoveToDialog.h"
 #include "ui/PasswordPromptDialog.h"
 #include "ui/SettingsDialog.h"
 #include "ui/TrashDialog.h"
@@ -227,6 +228,10 @@ void TestMnemonics::noClash_data()
     dialogs.append({QStringLiteral("trash"), [](Core::ConnectionRepository* repository, Core::SecretStore*) {
                         return std::unique_ptr<QWidget>(new TrashDialog(repository));
                     }});
+    dialogs.append(
+        {QStringLiteral("move to"), [](Core::ConnectionRepository* repository, Core::SecretStore*) {
+             return std::unique_ptr<QWidget>(new MoveToDialog(repository->folders(), {}, {}, 2));
+         }});
     dialogs.append({QStringLiteral("password prompt"), [](Core::ConnectionRepository*, Core::SecretStore*) {
                         return std::unique_ptr<QWidget>(
                             new PasswordPromptDialog(QStringLiteral("Stock"), QStringLiteral("admin")));

@@ -1,0 +1,37 @@
+// MoveToDialog: "Move To…", the keyboard's way to move connections and folders (drag and drop
+// needs the mouse). It lists the top level and every folder by its path, sorted as the tree
+// sorts names, without the folders being moved and what lies below them (a folder cannot go
+// into itself); typing jumps to a folder. The main window makes the move, as one undoable
+// step, as a drop would.
+#pragma once
+
+#include "core/model/Connection.h"
+
+#include <QDialog>
+#include <QList>
+#include <QSet>
+#include <QUuid>
+
+class QComboBox;
+
+namespace Conclave::Gui {
+
+class MoveToDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MoveToDialog)
+
+public:
+    // `excluded`: folders that cannot be the target (those moved and their subfolders);
+    // `current`: the folder shown first (where the items are now).
+    MoveToDialog(const QList<Core::Folder>& folders, const QSet<QUuid>& excluded, const QUuid& current,
+                 int itemCount, QWidget* parent = nullptr);
+
+    // The chosen folder; null: the top level.
+    QUuid targetFolder() const;
+
+private:
+    QComboBox* m_target = nullptr;
+};
+
+} // namespace Conclave::Gui
