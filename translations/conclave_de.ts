@@ -1386,6 +1386,10 @@
         <source>The test was cancelled.</source>
         <translation>Der Test wurde abgebrochen.</translation>
     </message>
+    <message>
+        <source>&amp;Edit Connection…</source>
+        <translation>Verbindung &amp;bearbeiten …</translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::ConnectionDetailsPane</name>

@@ -1386,6 +1386,10 @@
         <source>The test was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Edit Connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::ConnectionDetailsPane</name>

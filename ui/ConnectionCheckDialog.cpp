@@ -128,6 +128,15 @@ void ConnectionCheckDialog::onFinished(const ProbeResult& result)
             m_steps->addItem(step);
     }
     m_buttons->setStandardButtons(QDialogButtonBox::Close);
+    if (!result.ok && m_editOffered) {
+        // What failed is usually fixed in the editor: a host, a port, a user or TLS.
+        QPushButton* edit = m_buttons->addButton(tr("&Edit Connection…"), QDialogButtonBox::ActionRole);
+        edit->setObjectName(QStringLiteral("editConnection"));
+        connect(edit, &QPushButton::clicked, this, [this] {
+            emit editRequested();
+            reject();
+        });
+    }
     qCInfo(lcGui) << "test of connection" << m_connection.id.toString(QUuid::WithoutBraces)
                   << (result.ok ? "succeeded" : "failed");
     emit testFinished(result.ok);

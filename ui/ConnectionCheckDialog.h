@@ -39,9 +39,13 @@ public:
     void startWith(Core::SecureBytes password);
     bool isRunning() const;
     QString summary() const;
+    // A failed test then offers "Edit Connection…" (the dialog closes and editRequested()
+    // follows); off where the editor is already open.
+    void setEditOffered(bool offered) { m_editOffered = offered; }
 
 signals:
     void testFinished(bool ok);
+    void editRequested();
 
 private:
     void startWithPassword(Core::SecureBytes password);
@@ -57,6 +61,7 @@ private:
     QListWidget* m_steps;
     QDialogButtonBox* m_buttons;
     bool m_running = false;
+    bool m_editOffered = false;
 };
 
 } // namespace Conclave::Gui

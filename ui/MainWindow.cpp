@@ -1354,21 +1354,33 @@ void MainWindow::testSelected()
     const Connection* current = currentConnection();
     if (!current)
         return;
+    const QUuid id = current->id;
+    // A failed test offers the editor, where what failed is fixed.
+    auto offerEdit = [this, id](ConnectionCheckDialog* dialog) {
+        dialog->setEditOffered(!m_model->isReadOnly());
+        connect(dialog, &ConnectionCheckDialog::editRequested, this, [this, id] {
+            if (!m_model->hasConnection(id))
+                return;
+            selectConnection(id);
+            QTimer::singleShot(0, this, &MainWindow::editSelected); // once the test window is gone
+        });
+    };
     if (!m_secrets || m_secrets->isPersistent()) {
         auto* dialog = new ConnectionCheckDialog(*current, m_secrets, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        offerEdit(dialog);
         dialog->open();
         dialog->start();
         return;
     }
     // Memory only: after a restart no password is kept, so it is asked for.
-    const QUuid id = current->id;
-    withPassword(id, [this, id](SecureBytes password) {
+    withPassword(id, [this, id, offerEdit](SecureBytes password) {
         const Connection* c = m_model->connection(id);
         if (!c)
             return;
         auto* dialog = new ConnectionCheckDialog(*c, nullptr, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        offerEdit(dialog);
         dialog->open();
         dialog->startWith(std::move(password));
     });

@@ -43,6 +43,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableWidget>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -131,6 +132,7 @@ private slots:
     void memoryOnlyWordingAndPasswordPrompt_data();
     void memoryOnlyWordingAndPasswordPrompt();
     void openErrorBannerClosesAndOpensSettings();
+    void failedTestOffersEdit();
     void importPastedUris();
     void copyUriWithoutAndWithPassword();
     void clipboardClearedOnlyIfUnchanged();
@@ -992,6 +994,35 @@ void TestMainWindow::openErrorBannerClosesAndOpensSettings()
     QTRY_VERIFY(activeModal<SettingsDialog>());
     QVERIFY(!banner->isVisible());
     activeModal<SettingsDialog>()->reject();
+    QTRY_VERIFY(!QApplication::activeModalWidget());
+}
+
+// A test that fails offers Edit Connection…, which opens the editor for that connection.
+void TestMainWindow::failedTestOffersEdit()
+{
+    quint16 closed = 0;
+    {
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        closed = server.serverPort();
+    }
+    Connection c = sampleConnection(QStringLiteral("Down"), ConnectionKind::Redis);
+    c.hosts = {HostPort{QStringLiteral("127.0.0.1"), closed}};
+    QVERIFY(ConnectionStore::open(storePath()).value()->saveAll({}, {c}).ok());
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->selectConnection(c.id);
+    window->findChild<QAction*>(QStringLiteral("actionTest"))->trigger();
+    ConnectionCheckDialog* check = nullptr;
+    QTRY_VERIFY((check = activeModal<ConnectionCheckDialog>()));
+    QPushButton* edit = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((edit = check->findChild<QPushButton*>(QStringLiteral("editConnection"))),
+                             15000);
+    QTest::mouseClick(edit, Qt::LeftButton);
+    ConnectionEditorDialog* editor = nullptr;
+    QTRY_VERIFY((editor = activeModal<ConnectionEditorDialog>()));
+    QCOMPARE(editor->findChild<QLineEdit*>(QStringLiteral("name"))->text(), QStringLiteral("Down"));
+    editor->reject();
     QTRY_VERIFY(!QApplication::activeModalWidget());
 }
 
