@@ -5,18 +5,28 @@
 #include "core/connect/ClientLauncher.h"
 #include "core/keychain/SecretStoreFactory.h"
 #include "core/policy/EffectiveSettings.h"
+#include "core/policy/GatedNetworkAccessManager.h"
+#include "core/policy/InactivityTimer.h"
+#include "core/policy/SharingGate.h"
 #include "core/storage/ConnectionRepository.h"
 #include "core/storage/ConnectionStore.h"
+#include "core/sync/AccountClient.h"
+#include "core/sync/ApiConnection.h"
+#include "core/util/Clock.h"
 #include "translations/LanguageSetting.h"
 #include "translations/Translations.h"
 #include "ui/ConnectionTreeModel.h"
 #include "ui/FileLogger.h"
 #include "ui/GuiLogging.h"
+#include "ui/InactivityMonitor.h"
+#include "ui/InactivityWarningDialog.h"
 #include "ui/MainWindow.h"
+#include "ui/TeamSharingController.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QSettings>
+#include <QStandardPaths>
 
 namespace Conclave::Gui {
 
@@ -47,7 +57,14 @@ Application::Application(QApplication& app, bool hardened)
 
 Application::~Application()
 {
+    m_teamSharing.reset();
+    m_monitor.reset();
     m_window.reset();
+    m_inactivity.reset();
+    m_account.reset();
+    m_api.reset();
+    m_network.reset();
+    m_gate.reset();
     m_launcher.reset();
     m_secrets.reset();
     m_repository.reset();
@@ -87,6 +104,7 @@ void Application::start()
         qCWarning(lcGui) << "machine policy has a problem with key" << problem.key;
     m_sharing = std::make_unique<EffectiveSettings>(
         EffectiveSettings::merge(UserSharingSettings::load(*m_settings), policy));
+    buildSharing();
 
     // The window appears once the keychain probe has answered (a second at most, with its
     // timeouts); until then there is nothing the user could do with it.
@@ -104,8 +122,57 @@ void Application::start()
         services.launcher = m_launcher.get();
         services.sharing = m_sharing.get();
         m_window = std::make_unique<MainWindow>(services);
+        buildSharingUi();
         m_window->show();
     });
+}
+
+// ---- Team Sharing ----------------------------------------------------------------------------
+
+void Application::buildSharing()
+{
+    if (!m_clock)
+        m_clock = &Clock::system();
+    m_account.reset();
+    m_api.reset();
+    m_network.reset();
+    m_gate = std::make_unique<SharingGate>(*m_sharing);
+    m_network = std::make_unique<GatedNetworkAccessManager>(*m_gate);
+    m_api = std::make_unique<ApiConnection>(*m_network, m_sharing->serverUrl().value, *m_clock);
+    const QString stateDir =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/team-sharing");
+    m_account = std::make_unique<AccountClient>(*m_api, stateDir);
+    if (!m_inactivity)
+        m_inactivity = std::make_unique<InactivityTimer>(*m_clock);
+    m_inactivity->setLimit(
+        std::chrono::duration_cast<std::chrono::milliseconds>(m_sharing->inactivityTimeout()));
+    qCInfo(lcGui) << "Team Sharing" << (m_gate->isOpen() ? "available" : "turned off by the machine policy");
+}
+
+void Application::buildSharingUi()
+{
+    // With TeamSharingEnabled=false there is no entry to Team Sharing at all.
+    if (!m_gate || !m_gate->isOpen() || !m_window)
+        return;
+    m_monitor = std::make_unique<InactivityMonitor>(m_inactivity.get());
+    new InactivityWarningDialog(m_inactivity.get(), m_window.get());
+    m_teamSharing = std::make_unique<TeamSharingController>(
+        m_window.get(), m_account.get(), *m_sharing, m_inactivity.get(),
+        [this](const QUrl& url) { return switchServer(url); });
+}
+
+AccountClient* Application::switchServer(const QUrl& url)
+{
+    if (!m_sharing->serverUrlEditable() || (m_account && m_account->isBusy()))
+        return nullptr;
+    UserSharingSettings user = UserSharingSettings::load(*m_settings);
+    user.serverUrl = url.adjusted(QUrl::StripTrailingSlash);
+    user.save(*m_settings);
+    *m_sharing = EffectiveSettings::merge(user, m_sharing->policy());
+    if (m_account && m_account->isSignedIn())
+        m_account->signOut(AccountClient::SignOutReason::User);
+    buildSharing();
+    return m_account.get();
 }
 
 int Application::run()
