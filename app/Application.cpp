@@ -122,6 +122,10 @@ void Application::start()
         services.launcher = m_launcher.get();
         services.sharing = m_sharing.get();
         m_window = std::make_unique<MainWindow>(services);
+        connect(m_window.get(), &MainWindow::sharingServerChosen, this, [this](const QUrl& url) {
+            if (AccountClient* client = switchServer(url); client && m_teamSharing)
+                m_teamSharing->setClient(client);
+        });
         buildSharingUi();
         m_window->show();
     });

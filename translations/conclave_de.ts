@@ -103,6 +103,10 @@
         <translation>Der Sharing-Server hat die Anfrage abgelehnt (%1).</translation>
     </message>
     <message>
+        <source>The identity of the sharing server cannot be verified: its TLS certificate is not trusted on this computer. Conclave does not connect to it.</source>
+        <translation>Die Identität des Sharing-Servers lässt sich nicht prüfen: Sein TLS-Zertifikat ist auf diesem Computer nicht vertrauenswürdig. Conclave verbindet sich nicht mit ihm.</translation>
+    </message>
+    <message>
         <source>The sharing server cannot be reached. Check the network connection and the server address.</source>
         <translation>Der Sharing-Server ist nicht erreichbar. Prüfen Sie die Netzwerkverbindung und die Adresse des Servers.</translation>
     </message>
@@ -2598,6 +2602,26 @@
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Team Sharing</source>
+        <translation>Team Sharing</translation>
+    </message>
+    <message>
+        <source>https://sharing.example.com</source>
+        <translation>https://sharing.example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>Changing the server signs you out of Team Sharing.</source>
+        <translation>Wenn Sie den Server ändern, werden Sie von Team Sharing abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Enter the sharing server&apos;s address, for example https://sharing.example.com.</source>
+        <translation>Geben Sie die Adresse des Sharing-Servers ein, zum Beispiel https://sharing.example.com.</translation>
     </message>
 </context>
 <context>

@@ -103,6 +103,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The identity of the sharing server cannot be verified: its TLS certificate is not trusted on this computer. Conclave does not connect to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The sharing server cannot be reached. Check the network connection and the server address.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2597,6 +2601,26 @@
     </message>
     <message>
         <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team Sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://sharing.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing the server signs you out of Team Sharing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the sharing server&apos;s address, for example https://sharing.example.com.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -257,9 +257,12 @@ void AccountDialog::revokeSelected()
 
 void AccountDialog::signOut()
 {
-    if (m_client)
+    // Signing out closes the dialog through signedOut(); a client already signed out does not
+    // emit it.
+    if (m_client && m_client->isSignedIn())
         m_client->signOut(AccountClient::SignOutReason::User);
-    reject();
+    else
+        reject();
 }
 
 } // namespace Conclave::Gui

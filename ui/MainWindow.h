@@ -14,6 +14,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QUrl>
 
 #include <memory>
 #include <vector>
@@ -111,6 +112,11 @@ public slots:
     void exportConnections();
     void showSettings();
     void focusFilter();
+
+signals:
+    // The user entered another Team Sharing server in the settings (the composition root
+    // saves it and rebuilds the sharing parts for it).
+    void sharingServerChosen(const QUrl& server);
 
 protected:
     void closeEvent(QCloseEvent* event) override;

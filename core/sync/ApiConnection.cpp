@@ -189,6 +189,8 @@ void ApiConnection::send(const QByteArray& method, const QString& path, const QJ
                                             ? ApiError::Kind::Protocol // over the size cap
                                             : ApiError::Kind::Offline;
                     result.error.detail = reply->errorString();
+                    if (reply->error() == QNetworkReply::SslHandshakeFailedError)
+                        result.error.reason = QStringLiteral("tls");
                 } else if (status >= 200 && status < 300) {
                     QJsonParseError parse;
                     const QJsonDocument doc = QJsonDocument::fromJson(raw, &parse);

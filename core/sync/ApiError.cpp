@@ -104,6 +104,12 @@ Error ApiError::toError() const
     case Kind::Refused:
         return Error::make(ErrorCode::Denied, detail);
     case Kind::Offline:
+        if (reason == QLatin1String("tls")) {
+            return Error::make(
+                ErrorCode::Network,
+                Tr::tr("The identity of the sharing server cannot be verified: its TLS certificate "
+                       "is not trusted on this computer. Conclave does not connect to it."));
+        }
         return Error::make(ErrorCode::Network,
                            Tr::tr("The sharing server cannot be reached. Check the network "
                                   "connection and the server address."));

@@ -26,7 +26,9 @@ struct ApiError
 
     Kind kind = Kind::None;
     int status = 0; // HTTP status when the server answered
-    QString reason; // the server's stable reason ("rate-limited", "wrong-credentials", ...)
+    // The server's stable reason ("rate-limited", "wrong-credentials", ...); for Offline, "tls"
+    // when the server's certificate was not accepted.
+    QString reason;
     QString field;  // the request field the server named, if any
     QString detail; // the gate's or the network's sentence, or the server's English message
     int retryAfterSeconds = -1;

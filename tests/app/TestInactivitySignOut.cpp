@@ -16,11 +16,13 @@
 #include "core/sync/ApiConnection.h"
 #include "core/util/Clock.h"
 #include "ui/MainWindow.h"
+#include "ui/SettingsDialog.h"
 #include "ui/SignInDialog.h"
 #include "ui/TeamSharingController.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QLineEdit>
 #include <QMenu>
 #include <QSettings>
 #include <QStandardPaths>
@@ -40,6 +42,7 @@ private slots:
     void init();
     void signsOutAtTheLimitAndRevokes();
     void sleepPastTheLimitSignsOutOnWake();
+    void serverChosenInTheSettings();
 
 private:
     // Signs up, verifies and signs in through the app's own client; the session token.
@@ -173,6 +176,27 @@ void TestInactivitySignOut::sleepPastTheLimitSignsOutOnWake()
     QVERIFY(!root.accountClient()->holdsKeys());
     ApiClient raw(m_server.baseUrl());
     QTRY_COMPARE_WITH_TIMEOUT(raw.get(QStringLiteral("/api/v1/account"), token).status, 401, 10000);
+}
+
+void TestInactivitySignOut::serverChosenInTheSettings()
+{
+    // Not the inactivity sign-out: the server chosen in the settings dialog is the one the
+    // rebuilt sharing parts talk to, and it is kept for the next start.
+    auto* app = qobject_cast<QApplication*>(QCoreApplication::instance());
+    Gui::Application root(*app, true);
+    root.start();
+    QTRY_VERIFY_WITH_TIMEOUT(root.window(), 5000);
+    QCOMPARE(root.accountClient()->api().server(), QUrl(m_server.baseUrl()));
+    root.window()->showSettings();
+    auto* dialog = root.window()->findChild<Gui::SettingsDialog*>();
+    QVERIFY(dialog);
+    dialog->findChild<QLineEdit*>(QStringLiteral("sharingServer"))
+        ->setText(QStringLiteral("https://sync.example.org"));
+    dialog->accept();
+    QCOMPARE(root.accountClient()->api().server(), QUrl(QStringLiteral("https://sync.example.org")));
+    QCOMPARE(root.teamSharing()->client(), root.accountClient());
+    QSettings settings;
+    QCOMPARE(UserSharingSettings::load(settings).serverUrl, QUrl(QStringLiteral("https://sync.example.org")));
 }
 
 QTEST_MAIN(TestInactivitySignOut)
