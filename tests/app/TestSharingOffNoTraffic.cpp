@@ -58,6 +58,9 @@ void TestSharingOffNoTraffic::noConnectionAttempt_data()
     QTest::addColumn<QString>("host");
     QTest::newRow("off, loopback address") << true << QStringLiteral("127.0.0.1");
     QTest::newRow("off, host name") << true << QStringLiteral("localhost");
+    // Had anything looked this name up, the attempt would end "cannot be reached" (host not
+    // found) instead of with the gate's sentence.
+    QTest::newRow("off, unresolvable host name") << true << QStringLiteral("sharing.invalid");
     QTest::newRow("control: on, loopback address") << false << QStringLiteral("127.0.0.1");
 }
 
