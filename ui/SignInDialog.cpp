@@ -182,8 +182,8 @@ SignInDialog::SignInDialog(AccountClient* client, const EffectiveSettings& setti
     });
     connect(back, &QPushButton::clicked, this, [this] { showPage(Page::SignIn); });
     connectClient();
+    resize(460, height());
     showPage(Page::SignIn);
-    resize(460, sizeHint().height());
 }
 
 SignInDialog::~SignInDialog() = default;
@@ -206,6 +206,11 @@ SignInDialog::Page SignInDialog::page() const
 void SignInDialog::showPage(Page page)
 {
     m_pages->setCurrentIndex(int(page));
+    // The dialog takes the size of the page shown, not of the largest one.
+    for (int i = 0; i < m_pages->count(); ++i) {
+        const auto policy = i == int(page) ? QSizePolicy::Preferred : QSizePolicy::Ignored;
+        m_pages->widget(i)->setSizePolicy(policy, policy);
+    }
     switch (page) {
     case Page::SignIn:
         setWindowTitle(tr("Sign In to Team Sharing"));
@@ -226,6 +231,16 @@ void SignInDialog::showPage(Page page)
         m_code->setFocus();
         break;
     }
+    fitHeight();
+}
+
+void SignInDialog::fitHeight()
+{
+    // Messages come and go and pages differ in height: the dialog follows them instead of
+    // squeezing the form (wrapped labels need the height for the dialog's width).
+    layout()->activate();
+    resize(width(),
+           layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : sizeHint().height());
 }
 
 void SignInDialog::showNotice(const QString& text)
@@ -248,6 +263,7 @@ void SignInDialog::showError(const QString& text)
     m_message->setStyleSheet(QStringLiteral("color: #b3261e;"));
     m_message->setText(text);
     m_message->show();
+    fitHeight();
 }
 
 void SignInDialog::showInfo(const QString& text)
@@ -255,6 +271,7 @@ void SignInDialog::showInfo(const QString& text)
     m_message->setStyleSheet(QString());
     m_message->setText(text);
     m_message->setVisible(!text.isEmpty());
+    fitHeight();
 }
 
 void SignInDialog::setBusy(bool busy, const QString& activity)

@@ -65,6 +65,7 @@ private:
     void setBusy(bool busy, const QString& activity = {});
     void showError(const QString& text);
     void showInfo(const QString& text);
+    void fitHeight();
     void afterVerified();
     Core::SecureBytes takePassword(QLineEdit* edit);
     void connectClient();
