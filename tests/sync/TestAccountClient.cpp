@@ -1,8 +1,9 @@
 // Tests AccountClient against the real conclave-server: sign up, verify by the outbox code,
 // sign in (keys unlocked and published), a wrong password, the rate limit with its time, a
 // sharing block with the admin's reason, a second device unlocking the same keys, a password
-// change used from another device, revoking a session, sign-out revoking the token, and KDF
-// parameters below the floor or below the last ones accepted refused before any Argon2id run.
+// change used from another device, revoking a session, sign-out revoking the token, KDF
+// parameters below the floor or below the last ones accepted refused before any Argon2id run,
+// and another account's bundle or wrapped keys handed out by a hostile server refused.
 #include "ApiClient.h"
 #include "ServerAccounts.h"
 #include "ServerHarness.h"
@@ -44,6 +45,8 @@ private slots:
     void refusesWeakKdf_data();
     void refusesWeakKdf();
     void offlineSaysSo();
+    void refusesSwappedKeys_data();
+    void refusesSwappedKeys();
 
 private:
     // Signs up and verifies `email` through `device`; false on any failure.
@@ -377,6 +380,42 @@ void TestAccountClient::offlineSaysSo()
     QCOMPARE(status.error().code, ErrorCode::Network);
     QCOMPARE(status.error().message, QStringLiteral("The sharing server cannot be reached. Check the network "
                                                     "connection and the server address."));
+}
+
+void TestAccountClient::refusesSwappedKeys_data()
+{
+    QTest::addColumn<QString>("column"); // what a hostile server hands out of another account
+    QTest::newRow("key bundle") << QStringLiteral("key_bundle");
+    QTest::newRow("wrapped private keys") << QStringLiteral("wrapped_private_keys");
+    QTest::newRow("wrapped account key") << QStringLiteral("wrapped_account_key");
+}
+
+void TestAccountClient::refusesSwappedKeys()
+{
+    QFETCH(QString, column);
+    SyncFixture victimDevice(m_url);
+    SyncFixture otherDevice(m_url);
+    const QString victim = ServerAccounts::uniqueEmail("victim");
+    const QString other = ServerAccounts::uniqueEmail("other");
+    QVERIFY(createAccount(victimDevice, victim, "victim password"));
+    QVERIFY(createAccount(otherDevice, other, "other password"));
+    QVERIFY(signIn(victimDevice, victim, "victim password").ok());
+    QVERIFY(signIn(otherDevice, other, "other password").ok());
+    QVERIFY(m_server.execSql(QStringLiteral("UPDATE users SET %1 = (SELECT %1 FROM users WHERE email = '%2') "
+                                            "WHERE email = '%3'")
+                                 .arg(column, other.toLower(), victim.toLower())));
+
+    SyncFixture newDevice(m_url);
+    const Status status = signIn(newDevice, victim, "victim password");
+    QVERIFY(!status.ok());
+    QCOMPARE(status.error().code, ErrorCode::Crypto);
+    QVERIFY2(
+        status.error().message.startsWith(QStringLiteral("The keys the sharing server holds for this account "
+                                                         "cannot be unlocked")),
+        qPrintable(status.error().message));
+    QVERIFY(!newDevice.client.isSignedIn());
+    QVERIFY(!newDevice.client.holdsKeys());
+    QVERIFY(!newDevice.api.hasToken());
 }
 
 QTEST_GUILESS_MAIN(TestAccountClient)
