@@ -1004,7 +1004,8 @@ void MainWindow::showSettings()
     connect(dialog, &QDialog::accepted, this, [this, dialog, sharing] {
         m_launcher->setSettings(dialog->settings());
         dialog->settings().save(*m_settings);
-        if (sharing && m_sharing->serverUrlEditable() && dialog->sharingServer() != m_sharing->serverUrl().value)
+        if (sharing && m_sharing->serverUrlEditable() &&
+            dialog->sharingServer() != m_sharing->serverUrl().value)
             emit sharingServerChosen(dialog->sharingServer());
     });
     dialog->open();
