@@ -6,18 +6,28 @@
 #include "core/keychain/DeferredSecretStore.h"
 #include "core/keychain/SecretStoreFactory.h"
 #include "core/policy/EffectiveSettings.h"
+#include "core/policy/GatedNetworkAccessManager.h"
+#include "core/policy/InactivityTimer.h"
+#include "core/policy/SharingGate.h"
 #include "core/storage/ConnectionRepository.h"
 #include "core/storage/ConnectionStore.h"
+#include "core/sync/AccountClient.h"
+#include "core/sync/ApiConnection.h"
+#include "core/util/Clock.h"
 #include "translations/LanguageSetting.h"
 #include "translations/Translations.h"
 #include "ui/ConnectionTreeModel.h"
 #include "ui/FileLogger.h"
 #include "ui/GuiLogging.h"
+#include "ui/InactivityMonitor.h"
+#include "ui/InactivityWarningDialog.h"
 #include "ui/MainWindow.h"
+#include "ui/TeamSharingController.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QSettings>
+#include <QStandardPaths>
 
 namespace Conclave::Gui {
 
@@ -48,7 +58,14 @@ Application::Application(QApplication& app, bool hardened)
 
 Application::~Application()
 {
+    m_teamSharing.reset();
+    m_monitor.reset();
     m_window.reset();
+    m_inactivity.reset();
+    m_account.reset();
+    m_api.reset();
+    m_network.reset();
+    m_gate.reset();
     m_launcher.reset();
     m_secrets.reset();
     m_repository.reset();
@@ -88,6 +105,7 @@ void Application::start()
         qCWarning(lcGui) << "machine policy has a problem with key" << problem.key;
     m_sharing = std::make_unique<EffectiveSettings>(
         EffectiveSettings::merge(UserSharingSettings::load(*m_settings), policy));
+    buildSharing();
 
     // The window appears at once; the keychain probe may wait for a keyring prompt for as
     // long as the user leaves it open. Secrets used meanwhile wait in the deferred store.
@@ -104,6 +122,11 @@ void Application::start()
         m_window->keychainRetrying();
         probeKeychain();
     });
+    connect(m_window.get(), &MainWindow::sharingServerChosen, this, [this](const QUrl& url) {
+        if (AccountClient* client = switchServer(url); client && m_teamSharing)
+            m_teamSharing->setClient(client);
+    });
+    buildSharingUi();
     m_window->show();
     probeKeychain();
 }
@@ -127,6 +150,54 @@ void Application::probeKeychain()
         if (m_window)
             m_window->keychainAnswered(reason);
     });
+}
+
+// ---- Team Sharing ----------------------------------------------------------------------------
+
+void Application::buildSharing()
+{
+    if (!m_clock)
+        m_clock = &Clock::system();
+    m_account.reset();
+    m_api.reset();
+    m_network.reset();
+    m_gate = std::make_unique<SharingGate>(*m_sharing);
+    m_network = std::make_unique<GatedNetworkAccessManager>(*m_gate);
+    m_api = std::make_unique<ApiConnection>(*m_network, m_sharing->serverUrl().value, *m_clock);
+    const QString stateDir =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/team-sharing");
+    m_account = std::make_unique<AccountClient>(*m_api, stateDir);
+    if (!m_inactivity)
+        m_inactivity = std::make_unique<InactivityTimer>(*m_clock);
+    m_inactivity->setLimit(
+        std::chrono::duration_cast<std::chrono::milliseconds>(m_sharing->inactivityTimeout()));
+    qCInfo(lcGui) << "Team Sharing" << (m_gate->isOpen() ? "available" : "turned off by the machine policy");
+}
+
+void Application::buildSharingUi()
+{
+    // With TeamSharingEnabled=false there is no entry to Team Sharing at all.
+    if (!m_gate || !m_gate->isOpen() || !m_window)
+        return;
+    m_monitor = std::make_unique<InactivityMonitor>(m_inactivity.get());
+    new InactivityWarningDialog(m_inactivity.get(), m_window.get());
+    m_teamSharing = std::make_unique<TeamSharingController>(
+        m_window.get(), m_account.get(), *m_sharing, m_inactivity.get(),
+        [this](const QUrl& url) { return switchServer(url); });
+}
+
+AccountClient* Application::switchServer(const QUrl& url)
+{
+    if (!m_sharing->serverUrlEditable() || (m_account && m_account->isBusy()))
+        return nullptr;
+    UserSharingSettings user = UserSharingSettings::load(*m_settings);
+    user.serverUrl = url.adjusted(QUrl::StripTrailingSlash);
+    user.save(*m_settings);
+    *m_sharing = EffectiveSettings::merge(user, m_sharing->policy());
+    if (m_account && m_account->isSignedIn())
+        m_account->signOut(AccountClient::SignOutReason::User);
+    buildSharing();
+    return m_account.get();
 }
 
 int Application::run()

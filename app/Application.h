@@ -18,7 +18,19 @@
 
 class QApplication;
 
+namespace Conclave::Core {
+class AccountClient;
+class ApiConnection;
+class Clock;
+class GatedNetworkAccessManager;
+class InactivityTimer;
+class SharingGate;
+} // namespace Conclave::Core
+
 namespace Conclave::Gui {
+
+class InactivityMonitor;
+class TeamSharingController;
 
 class Application final : public QObject
 {
@@ -42,6 +54,16 @@ public:
     const Core::EffectiveSettings* sharingSettings() const { return m_sharing.get(); }
     MainWindow* window() const { return m_window.get(); }
 
+    // Team Sharing. The gate, the API connection and the account client exist in every run
+    // (with TeamSharingEnabled=false they send nothing: the gate refuses before any lookup);
+    // the menu, the dialogs and the inactivity sign-out only when the policy allows sharing.
+    // A test sets the clock before start().
+    void setClock(const Core::Clock& clock) { m_clock = &clock; }
+    const Core::SharingGate* sharingGate() const { return m_gate.get(); }
+    Core::AccountClient* accountClient() const { return m_account.get(); }
+    Core::InactivityTimer* inactivityTimer() const { return m_inactivity.get(); }
+    TeamSharingController* teamSharing() const { return m_teamSharing.get(); }
+
     // Builds everything and shows the window at once while the keychain is probed; run()
     // does this and then runs the event loop.
     void start();
@@ -54,6 +76,11 @@ private:
     // Probes the keychain and hands the answer to the secret store and the window (at start,
     // and again when the user asks for a retry).
     void probeKeychain();
+    // Builds the gate, the network manager, the API connection and the account client for
+    // the current effective settings (again after the user chose another server).
+    void buildSharing();
+    void buildSharingUi();
+    Core::AccountClient* switchServer(const QUrl& url);
 
     QApplication& m_app;
     bool m_hardened = false;
@@ -70,7 +97,15 @@ private:
     // The keychain, or memory, once the probe has answered; operations wait until then.
     std::unique_ptr<Core::DeferredSecretStore> m_secrets;
     std::unique_ptr<Core::ClientLauncher> m_launcher;
+    const Core::Clock* m_clock = nullptr; // Clock::system() unless a test sets one
+    std::unique_ptr<Core::SharingGate> m_gate;
+    std::unique_ptr<Core::GatedNetworkAccessManager> m_network;
+    std::unique_ptr<Core::ApiConnection> m_api;
+    std::unique_ptr<Core::AccountClient> m_account;
+    std::unique_ptr<Core::InactivityTimer> m_inactivity;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<InactivityMonitor> m_monitor;
+    std::unique_ptr<TeamSharingController> m_teamSharing;
 };
 
 } // namespace Conclave::Gui

@@ -2,6 +2,136 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Conclave::Core::AccountClient</name>
+    <message>
+        <source>Another account operation is still running. Wait until it has finished.</source>
+        <translation>Ein anderer Vorgang für das Konto läuft noch. Warten Sie, bis er beendet ist.</translation>
+    </message>
+    <message>
+        <source>You are not signed in to Team Sharing.</source>
+        <translation>Sie sind nicht bei Team Sharing angemeldet.</translation>
+    </message>
+    <message>
+        <source>The keys the sharing server holds for this account cannot be unlocked with this password. They may have been altered; nothing was changed.</source>
+        <translation>Die Schlüssel, die der Sharing-Server für dieses Konto hat, lassen sich mit diesem Passwort nicht entsperren. Sie wurden vielleicht verändert; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The sharing server names another account for this address than before. Conclave does not sign in.</source>
+        <translation>Der Sharing-Server nennt für diese Adresse ein anderes Konto als zuvor. Conclave meldet sich nicht an.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>Das aktuelle Passwort ist falsch.</translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Core::ApiError</name>
+    <message>
+        <source>The email address or the password is wrong.</source>
+        <translation>Die E-Mail-Adresse oder das Passwort ist falsch.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>Das aktuelle Passwort ist falsch.</translation>
+    </message>
+    <message>
+        <source>Your email address is not verified yet. Enter the code from the email the sharing server sent you.</source>
+        <translation>Ihre E-Mail-Adresse ist noch nicht bestätigt. Geben Sie den Code aus der E-Mail ein, die Ihnen der Sharing-Server geschickt hat.</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s administrators have turned off Team Sharing for you.</source>
+        <translation>Die Administratoren Ihrer Organisation haben Team Sharing für Sie ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>Their reason: %1</source>
+        <translation>Ihre Begründung: %1</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Try again at %1.</source>
+        <translation>Zu viele Versuche. Versuchen Sie es um %1 wieder.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Try again later.</source>
+        <translation>Zu viele Versuche. Versuchen Sie es später wieder.</translation>
+    </message>
+    <message>
+        <source>Your session with the sharing server has ended. Sign in again.</source>
+        <translation>Ihre Sitzung beim Sharing-Server ist beendet. Melden Sie sich wieder an.</translation>
+    </message>
+    <message>
+        <source>An account with this email address exists already.</source>
+        <translation>Es gibt bereits ein Konto mit dieser E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>The sharing server says these keys belong to another account.</source>
+        <translation>Laut Sharing-Server gehören diese Schlüssel zu einem anderen Konto.</translation>
+    </message>
+    <message>
+        <source>The sharing server holds a different version already.</source>
+        <translation>Der Sharing-Server hat bereits eine andere Fassung.</translation>
+    </message>
+    <message>
+        <source>The verification code is wrong or has expired.</source>
+        <translation>Der Bestätigungscode ist falsch oder abgelaufen.</translation>
+    </message>
+    <message>
+        <source>This is not a valid email address.</source>
+        <translation>Das ist keine gültige E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>Enter a name of at most 200 characters.</source>
+        <translation>Geben Sie einen Namen mit höchstens 200 Zeichen ein.</translation>
+    </message>
+    <message>
+        <source>The sharing server refused the value of &quot;%1&quot;.</source>
+        <translation>Der Sharing-Server hat den Wert von „%1“ abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The sharing server has no such object.</source>
+        <translation>Der Sharing-Server kennt dieses Objekt nicht.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this.</source>
+        <translation>Das dürfen Sie nicht.</translation>
+    </message>
+    <message>
+        <source>The sharing server has a problem. Try again later.</source>
+        <translation>Der Sharing-Server hat ein Problem. Versuchen Sie es später wieder.</translation>
+    </message>
+    <message>
+        <source>The sharing server refused the request (%1).</source>
+        <translation>Der Sharing-Server hat die Anfrage abgelehnt (%1).</translation>
+    </message>
+    <message>
+        <source>The identity of the sharing server cannot be verified: its TLS certificate is not trusted on this computer. Conclave does not connect to it.</source>
+        <translation>Die Identität des Sharing-Servers lässt sich nicht prüfen: Sein TLS-Zertifikat ist auf diesem Computer nicht vertrauenswürdig. Conclave verbindet sich nicht mit ihm.</translation>
+    </message>
+    <message>
+        <source>The sharing server cannot be reached. Check the network connection and the server address.</source>
+        <translation>Der Sharing-Server ist nicht erreichbar. Prüfen Sie die Netzwerkverbindung und die Adresse des Servers.</translation>
+    </message>
+    <message>
+        <source>The sharing server did not answer in time. Try again later.</source>
+        <translation>Der Sharing-Server hat nicht rechtzeitig geantwortet. Versuchen Sie es später wieder.</translation>
+    </message>
+    <message>
+        <source>The sharing server is too old for this version of Conclave. Ask its administrator to update it.</source>
+        <translation>Der Sharing-Server ist zu alt für diese Version von Conclave. Bitten Sie seinen Administrator, ihn zu aktualisieren.</translation>
+    </message>
+    <message>
+        <source>The sharing server is newer than this version of Conclave. Update Conclave to use it.</source>
+        <translation>Der Sharing-Server ist neuer als diese Version von Conclave. Aktualisieren Sie Conclave, um ihn zu nutzen.</translation>
+    </message>
+    <message>
+        <source>The sharing server gave an answer Conclave does not understand.</source>
+        <translation>Der Sharing-Server hat eine Antwort gegeben, die Conclave nicht versteht.</translation>
+    </message>
+    <message>
+        <source>Something went wrong.</source>
+        <translation>Etwas ist schiefgegangen.</translation>
+    </message>
+</context>
+<context>
     <name>Conclave::Core::BoundedFile</name>
     <message>
         <source>%1 is not a regular file.</source>
@@ -1252,6 +1382,25 @@
     </message>
 </context>
 <context>
+    <name>Conclave::Core::KnownAccounts</name>
+    <message>
+        <source>The list of accounts used on this computer (%1) is damaged. Conclave does not sign in until it is repaired or removed.</source>
+        <translation>Die Liste der auf diesem Computer verwendeten Konten (%1) ist beschädigt. Conclave meldet sich nicht an, bis sie repariert oder entfernt ist.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The list of accounts used on this computer cannot be read.</source>
+        <translation>Die Liste der auf diesem Computer verwendeten Konten kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The list of accounts used on this computer cannot be saved.</source>
+        <translation>Die Liste der auf diesem Computer verwendeten Konten kann nicht gespeichert werden.</translation>
+    </message>
+</context>
+<context>
     <name>Conclave::Core::MachinePolicy</name>
     <message>
         <source>a value of type %1</source>
@@ -1366,6 +1515,117 @@
     <message>
         <source>The sharing server %1 cannot be used: Conclave talks to a sharing server only over https (http only on this computer).</source>
         <translation>Der Sharing-Server %1 kann nicht verwendet werden: Conclave spricht mit einem Sharing-Server nur über https (http nur auf diesem Computer).</translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::AccountDialog</name>
+    <message>
+        <source>Team Sharing Account</source>
+        <translation>Team-Sharing-Konto</translation>
+    </message>
+    <message>
+        <source>Signed in as:</source>
+        <translation>Angemeldet als:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Change Password</source>
+        <translation>Passwort ändern</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent password:</source>
+        <translation>&amp;Aktuelles Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Neues Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Wiederholen:</translation>
+    </message>
+    <message>
+        <source>Your other devices are signed out and sign in again with the new password.</source>
+        <translation>Ihre anderen Geräte werden abgemeldet und melden sich mit dem neuen Passwort wieder an.</translation>
+    </message>
+    <message>
+        <source>&amp;Change Password</source>
+        <translation>Passwort ä&amp;ndern</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt benutzt</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke</source>
+        <translation>&amp;Widerrufen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt;</source>
+        <translation>%1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>Team Sharing is available for this account.</source>
+        <translation>Team Sharing steht für dieses Konto zur Verfügung.</translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation>Dieses Gerät</translation>
+    </message>
+    <message>
+        <source>Another device</source>
+        <translation>Ein anderes Gerät</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>Geben Sie Ihr aktuelles Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Choose a password of at least %1 characters.</source>
+        <translation>Wählen Sie ein Passwort mit mindestens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter sind verschieden.</translation>
+    </message>
+    <message>
+        <source>Changing the password… Making the new keys takes a moment.</source>
+        <translation>Das Passwort wird geändert … Die neuen Schlüssel zu erzeugen dauert einen Moment.</translation>
+    </message>
+    <message>
+        <source>The password is changed. Your other devices were signed out.</source>
+        <translation>Das Passwort ist geändert. Ihre anderen Geräte wurden abgemeldet.</translation>
+    </message>
+    <message>
+        <source>The session is revoked; that device is signed out.</source>
+        <translation>Die Sitzung ist widerrufen; dieses Gerät ist abgemeldet.</translation>
     </message>
 </context>
 <context>
@@ -2534,6 +2794,216 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Team Sharing</source>
+        <translation>Team Sharing</translation>
+    </message>
+    <message>
+        <source>https://sharing.example.com</source>
+        <translation>https://sharing.example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>Changing the server signs you out of Team Sharing.</source>
+        <translation>Wenn Sie den Server ändern, werden Sie von Team Sharing abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Enter the sharing server&apos;s address, for example https://sharing.example.com.</source>
+        <translation>Geben Sie die Adresse des Sharing-Servers ein, zum Beispiel https://sharing.example.com.</translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::SignInDialog</name>
+    <message>
+        <source>Sign In to Team Sharing</source>
+        <translation>Bei Team Sharing anmelden</translation>
+    </message>
+    <message>
+        <source>https://sharing.example.com</source>
+        <translation>https://sharing.example.com</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver:</source>
+        <translation>Se&amp;rver:</translation>
+    </message>
+    <message>
+        <source>The sharing server your team runs. Ask your administrator for its address.</source>
+        <translation>Der Sharing-Server, den Ihr Team betreibt. Fragen Sie Ihren Administrator nach seiner Adresse.</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Create an Account…</source>
+        <translation>Konto &amp;erstellen …</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Wiederholen:</translation>
+    </message>
+    <message>
+        <source>Your password unlocks your keys and never leaves this computer. Nobody, not even the server&apos;s administrator, can reset it: if you forget it, what was shared with you must be shared again.</source>
+        <translation>Ihr Passwort entsperrt Ihre Schlüssel und verlässt diesen Computer nie. Niemand, auch nicht der Administrator des Servers, kann es zurücksetzen: Wenn Sie es vergessen, muss alles, was mit Ihnen geteilt wurde, erneut geteilt werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Back to Sign In</source>
+        <translation>&amp;Zurück zur Anmeldung</translation>
+    </message>
+    <message>
+        <source>Create &amp;Account</source>
+        <translation>&amp;Konto erstellen</translation>
+    </message>
+    <message>
+        <source>8 digits</source>
+        <translation>8 Ziffern</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>Send a &amp;New Code</source>
+        <translation>&amp;Neuen Code senden</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Bestätigen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Create a Team Sharing Account</source>
+        <translation>Ein Team-Sharing-Konto erstellen</translation>
+    </message>
+    <message>
+        <source>Verify Your Email Address</source>
+        <translation>E-Mail-Adresse bestätigen</translation>
+    </message>
+    <message>
+        <source>The sharing server sent a code to %1. Enter it to finish setting up your account. The code is valid for an hour.</source>
+        <translation>Der Sharing-Server hat einen Code an %1 geschickt. Geben Sie ihn ein, um Ihr Konto fertig einzurichten. Der Code gilt eine Stunde lang.</translation>
+    </message>
+    <message>
+        <source>Enter the address of your team&apos;s sharing server.</source>
+        <translation>Geben Sie die Adresse des Sharing-Servers Ihres Teams ein.</translation>
+    </message>
+    <message>
+        <source>This server cannot be used.</source>
+        <translation>Dieser Server kann nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <source>Enter your email address and your password.</source>
+        <translation>Geben Sie Ihre E-Mail-Adresse und Ihr Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Signing in… Unlocking your keys takes a moment.</source>
+        <translation>Anmeldung … Ihre Schlüssel zu entsperren dauert einen Moment.</translation>
+    </message>
+    <message>
+        <source>Enter your name as your colleagues should see it.</source>
+        <translation>Geben Sie Ihren Namen so ein, wie Ihre Kollegen ihn sehen sollen.</translation>
+    </message>
+    <message>
+        <source>Enter your email address.</source>
+        <translation>Geben Sie Ihre E-Mail-Adresse ein.</translation>
+    </message>
+    <message>
+        <source>Choose a password of at least %1 characters.</source>
+        <translation>Wählen Sie ein Passwort mit mindestens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter sind verschieden.</translation>
+    </message>
+    <message>
+        <source>Creating your account… Making your keys takes a moment.</source>
+        <translation>Ihr Konto wird erstellt … Ihre Schlüssel zu erzeugen dauert einen Moment.</translation>
+    </message>
+    <message>
+        <source>Enter the code from the email.</source>
+        <translation>Geben Sie den Code aus der E-Mail ein.</translation>
+    </message>
+    <message>
+        <source>Checking the code…</source>
+        <translation>Der Code wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Your email address is verified. Sign in with your password.</source>
+        <translation>Ihre E-Mail-Adresse ist bestätigt. Melden Sie sich mit Ihrem Passwort an.</translation>
+    </message>
+    <message>
+        <source>Your email address is verified. Signing in…</source>
+        <translation>Ihre E-Mail-Adresse ist bestätigt. Anmeldung …</translation>
+    </message>
+    <message>
+        <source>A new code is on its way to %1.</source>
+        <translation>Ein neuer Code ist an %1 unterwegs.</translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::TeamSharingController</name>
+    <message>
+        <source>Team &amp;Sharing</source>
+        <translation>Team &amp;Sharing</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In…</source>
+        <translation>&amp;Anmelden …</translation>
+    </message>
+    <message>
+        <source>&amp;Account…</source>
+        <translation>&amp;Konto …</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>Team Sharing</source>
+        <translation>Team Sharing</translation>
+    </message>
+    <message>
+        <source>Sign in to Team Sharing or manage your account</source>
+        <translation>Bei Team Sharing anmelden oder Ihr Konto verwalten</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Sign In</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>You were signed out of Team Sharing after %1 minutes without input. Your local connections are still here.</source>
+        <translation>Sie wurden nach %1 Minuten ohne Eingabe von Team Sharing abgemeldet. Ihre lokalen Verbindungen sind weiterhin da.</translation>
+    </message>
+    <message>
+        <source>The sharing server ended your session. Sign in again.</source>
+        <translation>Der Sharing-Server hat Ihre Sitzung beendet. Melden Sie sich wieder an.</translation>
     </message>
 </context>
 <context>

@@ -1578,10 +1578,17 @@ void MainWindow::showSettings()
     auto* dialog = new SettingsDialog(m_launcher->settings(), this);
     if (m_sharing && m_sharing->hasPolicy())
         dialog->showEnforcedPolicy(*m_sharing);
+    // Team Sharing's server, unless the policy turned Team Sharing off.
+    const bool sharing = m_sharing && m_sharing->teamSharingEnabled().value;
+    if (sharing)
+        dialog->showSharingServer(*m_sharing);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+    connect(dialog, &QDialog::accepted, this, [this, dialog, sharing] {
         m_launcher->setSettings(dialog->settings());
         dialog->settings().save(*m_settings);
+        if (sharing && m_sharing->serverUrlEditable() &&
+            dialog->sharingServer() != m_sharing->serverUrl().value)
+            emit sharingServerChosen(dialog->sharingServer());
     });
     dialog->open();
 }

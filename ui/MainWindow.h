@@ -15,6 +15,7 @@
 #include <QMainWindow>
 #include <QPointer>
 #include <QSet>
+#include <QUrl>
 #include <QUuid>
 
 #include <functional>
@@ -144,6 +145,11 @@ public slots:
     void restoreFromTrash(const QList<QUuid>& trashIds);
     // Deletes the Trash for good with its secrets, after asking (unless `confirmed`).
     void emptyTrash(bool confirmed = false);
+
+signals:
+    // The user entered another Team Sharing server in the settings (the composition root
+    // saves it and rebuilds the sharing parts for it).
+    void sharingServerChosen(const QUrl& server);
 
 protected:
     void closeEvent(QCloseEvent* event) override;

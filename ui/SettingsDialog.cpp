@@ -76,8 +76,58 @@ void SettingsDialog::showEnforcedPolicy(const EffectiveSettings& settings)
            layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : sizeHint().height());
 }
 
+void SettingsDialog::showSharingServer(const EffectiveSettings& settings)
+{
+    if (m_sharingServer)
+        return;
+    auto* group = new QGroupBox(tr("Team Sharing"), this);
+    group->setObjectName(QStringLiteral("sharingGroup"));
+    auto* form = new QFormLayout(group);
+    m_sharingServer = new QLineEdit(settings.serverUrl().value.toDisplayString(), group);
+    m_sharingServer->setObjectName(QStringLiteral("sharingServer"));
+    m_sharingServer->setPlaceholderText(tr("https://sharing.example.com"));
+    m_sharingServer->setReadOnly(!settings.serverUrlEditable());
+    form->addRow(tr("&Server:"), m_sharingServer);
+    auto* note =
+        new QLabel(settings.serverUrlEditable() ? tr("Changing the server signs you out of Team Sharing.")
+                                                : settings.serverUrl().reason,
+                   group);
+    note->setObjectName(QStringLiteral("sharingServerNote"));
+    note->setWordWrap(true);
+    note->setEnabled(false);
+    form->addRow(note);
+    // Above the policy section and the error line.
+    auto* box = static_cast<QVBoxLayout*>(layout());
+    box->insertWidget(box->indexOf(m_policy), group);
+}
+
+QUrl SettingsDialog::sharingServer() const
+{
+    if (!m_sharingServer)
+        return {};
+    const QString text = m_sharingServer->text().trimmed();
+    if (text.isEmpty())
+        return {};
+    QUrl url = QUrl::fromUserInput(text).adjusted(QUrl::StripTrailingSlash);
+    if (url.path() == QLatin1String("/"))
+        url.setPath(QString());
+    return url;
+}
+
 void SettingsDialog::accept()
 {
+    if (m_sharingServer && !m_sharingServer->isReadOnly() && !m_sharingServer->text().trimmed().isEmpty()) {
+        const QUrl server = sharingServer();
+        const QString scheme = server.scheme();
+        if (!server.isValid() || server.host().isEmpty() ||
+            (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
+            m_error->setText(
+                tr("Enter the sharing server's address, for example https://sharing.example.com."));
+            m_error->show();
+            m_sharingServer->setFocus();
+            return;
+        }
+    }
     LauncherSettings result = m_settings;
     auto check = [this](QLineEdit* edit, bool allowEmpty) {
         const QString text = edit->text().trimmed();

@@ -8,6 +8,7 @@
 
 #include <QDialog>
 #include <QHash>
+#include <QUrl>
 
 class QLabel;
 class QLineEdit;
@@ -30,6 +31,12 @@ public:
     // Shows what the machine policy enforces (nothing when there is no policy).
     void showEnforcedPolicy(const Core::EffectiveSettings& settings);
 
+    // Team Sharing's server: editable, or read-only with the policy's reason when the machine
+    // policy fixes it. The caller shows it only when Team Sharing is allowed.
+    void showSharingServer(const Core::EffectiveSettings& settings);
+    // The server entered (meaningful after accept()); empty when the section is not shown.
+    QUrl sharingServer() const;
+
 public slots:
     void accept() override;
 
@@ -40,6 +47,7 @@ private:
     QLabel* m_error;
     EnforcedPolicyWidget* m_policy;
     LanguageComboBox* m_language;
+    QLineEdit* m_sharingServer = nullptr;
 };
 
 } // namespace Conclave::Gui

@@ -8,6 +8,7 @@
 #include "core/storage/ConnectionRepository.h"
 #include "translations/LanguageSetting.h"
 #include "translations/Translations.h"
+#include "ui/AccountDialog.h"
 #include "ui/ConnectionCheckDialog.h"
 #include "ui/ConnectionEditorDialog.h"
 #include "ui/ImportDialog.h"
@@ -15,6 +16,7 @@
 #include "ui/MoveToDialog.h"
 #include "ui/PasswordPromptDialog.h"
 #include "ui/SettingsDialog.h"
+#include "ui/SignInDialog.h"
 #include "ui/TrashDialog.h"
 
 #include <QAbstractButton>
@@ -178,6 +180,27 @@ void TestGermanLayout::textFits_data()
     }) << -1;
     QTest::newRow("password prompt") << Factory([](Core::SecretStore*, const QString&) {
         return std::make_unique<PasswordPromptDialog>(QStringLiteral("Lager"), QStringLiteral("verwaltung"));
+    }) << -1;
+    // Team Sharing: the sign-in dialog's three pages, the account dialog, the settings' server.
+    for (auto page : {SignInDialog::Page::SignIn, SignInDialog::Page::SignUp, SignInDialog::Page::Verify}) {
+        QTest::newRow(qPrintable(QStringLiteral("sign in, page %1").arg(int(page))))
+            << Factory([page](Core::SecretStore*, const QString&) {
+                   static const Core::EffectiveSettings settings;
+                   auto dialog =
+                       std::make_unique<SignInDialog>(nullptr, settings, SignInDialog::SwitchServer());
+                   dialog->showPage(page);
+                   return dialog;
+               })
+            << -1;
+    }
+    QTest::newRow("account") << Factory([](Core::SecretStore*, const QString&) {
+        static const Core::EffectiveSettings settings;
+        return std::make_unique<AccountDialog>(nullptr, settings);
+    }) << -1;
+    QTest::newRow("settings with the sharing server") << Factory([](Core::SecretStore*, const QString&) {
+        auto dialog = std::make_unique<SettingsDialog>(Core::LauncherSettings());
+        dialog->showSharingServer(Core::EffectiveSettings());
+        return dialog;
     }) << -1;
     for (int tab = 0; tab < 6; ++tab) {
         QTest::newRow(qPrintable(QStringLiteral("connection editor, tab %1").arg(tab)))

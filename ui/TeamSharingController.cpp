@@ -1,0 +1,174 @@
+// The Team Sharing menu and the inactivity sign-out; see the header.
+#include "ui/TeamSharingController.h"
+
+#include "core/policy/InactivityTimer.h"
+#include "core/sync/AccountClient.h"
+#include "ui/AccountDialog.h"
+
+#include <QAction>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+#include <QToolBar>
+
+namespace Conclave::Gui {
+
+using namespace Conclave::Core;
+
+TeamSharingController::TeamSharingController(QMainWindow* window, AccountClient* client,
+                                             const EffectiveSettings& settings, InactivityTimer* timer,
+                                             SignInDialog::SwitchServer switchServer, QObject* parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_client(client)
+    , m_settings(settings)
+    , m_timer(timer)
+    , m_switchServer(std::move(switchServer))
+{
+    m_menu = new QMenu(tr("Team &Sharing"), window);
+    m_menu->setObjectName(QStringLiteral("menuTeamSharing"));
+    m_actSignIn = m_menu->addAction(tr("&Sign In…"), this, &TeamSharingController::showSignIn);
+    m_actSignIn->setObjectName(QStringLiteral("actionSignIn"));
+    m_actAccount = m_menu->addAction(tr("&Account…"), this, &TeamSharingController::showAccount);
+    m_actAccount->setObjectName(QStringLiteral("actionAccount"));
+    m_menu->addSeparator();
+    m_actSignOut = m_menu->addAction(tr("Sign &Out"), this, &TeamSharingController::signOut);
+    m_actSignOut->setObjectName(QStringLiteral("actionSignOut"));
+    if (window) {
+        // Before the Help menu when there is one, as in most applications.
+        QAction* before = nullptr;
+        for (QAction* action : window->menuBar()->actions()) {
+            if (action->menu() && action->menu()->objectName() == QLatin1String("menuHelp"))
+                before = action;
+        }
+        window->menuBar()->insertMenu(before, m_menu);
+        if (auto* toolbar = window->findChild<QToolBar*>()) {
+            m_toolbarAction = new QAction(tr("Team Sharing"), window);
+            m_toolbarAction->setObjectName(QStringLiteral("actionTeamSharing"));
+            m_toolbarAction->setToolTip(tr("Sign in to Team Sharing or manage your account"));
+            connect(m_toolbarAction, &QAction::triggered, this, [this] {
+                if (m_client && m_client->isSignedIn())
+                    showAccount();
+                else
+                    showSignIn();
+            });
+            toolbar->addSeparator();
+            toolbar->addAction(m_toolbarAction);
+        }
+    }
+    if (m_timer)
+        connect(m_timer, &InactivityTimer::timedOut, this, [this] {
+            if (m_client && m_client->isSignedIn())
+                m_client->signOut(AccountClient::SignOutReason::Inactivity);
+        });
+    connectClient();
+    updateActions();
+}
+
+TeamSharingController::~TeamSharingController()
+{
+    delete m_signIn;
+    delete m_account;
+}
+
+void TeamSharingController::setClient(AccountClient* client)
+{
+    if (m_client)
+        disconnect(m_client, nullptr, this, nullptr);
+    m_client = client;
+    connectClient();
+    updateActions();
+}
+
+void TeamSharingController::connectClient()
+{
+    if (!m_client)
+        return;
+    connect(m_client, &AccountClient::signedIn, this, &TeamSharingController::onSignedIn);
+    connect(m_client, &AccountClient::signedOut, this,
+            [this](AccountClient::SignOutReason reason) { onSignedOut(int(reason)); });
+}
+
+void TeamSharingController::updateActions()
+{
+    const bool signedIn = m_client && m_client->isSignedIn();
+    m_actSignIn->setEnabled(m_client && !signedIn);
+    m_actAccount->setEnabled(signedIn);
+    m_actSignOut->setEnabled(signedIn);
+    if (m_toolbarAction)
+        m_toolbarAction->setText(signedIn ? tr("Account") : tr("Sign In"));
+}
+
+void TeamSharingController::onSignedIn()
+{
+    if (m_timer) {
+        m_timer->setLimit(
+            std::chrono::duration_cast<std::chrono::milliseconds>(m_settings.inactivityTimeout()));
+        m_timer->start();
+    }
+    updateActions();
+}
+
+void TeamSharingController::onSignedOut(int reason)
+{
+    if (m_timer)
+        m_timer->stop();
+    updateActions();
+    if (AccountClient::SignOutReason(reason) == AccountClient::SignOutReason::User)
+        return;
+    showSignIn();
+    if (!m_signIn)
+        return;
+    if (AccountClient::SignOutReason(reason) == AccountClient::SignOutReason::Inactivity) {
+        m_signIn->showNotice(tr("You were signed out of Team Sharing after %1 minutes without input. Your "
+                                "local connections are still here.")
+                                 .arg(m_settings.inactivityTimeout().count()));
+    } else {
+        m_signIn->showNotice(tr("The sharing server ended your session. Sign in again."));
+    }
+}
+
+void TeamSharingController::showSignIn()
+{
+    if (!m_client)
+        return;
+    if (m_signIn) {
+        m_signIn->show();
+        m_signIn->raise();
+        return;
+    }
+    // Not modal: the main window (local connections) stays usable behind it.
+    m_signIn = new SignInDialog(
+        m_client, m_settings,
+        [this](const QUrl& url) -> AccountClient* {
+            AccountClient* next = m_switchServer ? m_switchServer(url) : nullptr;
+            if (next)
+                setClient(next);
+            return next;
+        },
+        m_window);
+    m_signIn->setAttribute(Qt::WA_DeleteOnClose);
+    m_signIn->show();
+}
+
+void TeamSharingController::showAccount()
+{
+    if (!m_client || !m_client->isSignedIn())
+        return;
+    if (m_account) {
+        m_account->show();
+        m_account->raise();
+        return;
+    }
+    m_account = new AccountDialog(m_client, m_settings, m_window);
+    m_account->setAttribute(Qt::WA_DeleteOnClose);
+    m_account->show();
+}
+
+void TeamSharingController::signOut()
+{
+    if (m_client)
+        m_client->signOut(AccountClient::SignOutReason::User);
+}
+
+} // namespace Conclave::Gui
