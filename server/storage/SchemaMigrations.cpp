@@ -174,6 +174,19 @@ const QList<SchemaMigrations::Version>& SchemaMigrations::versions()
             sql("ALTER TABLE users ADD COLUMN identity_key {blob}"),
             sql("CREATE UNIQUE INDEX users_identity_key ON users (identity_key)"),
         },
+        // Change log: the changes feed's rows and the one-row counter that numbers them in
+        // commit order (ChangeStore). A change is addressed to a folder or to one user; no
+        // foreign keys, so a change outlives the folder or invitation it announces.
+        {
+            sql("CREATE TABLE change_counter (id INTEGER PRIMARY KEY CHECK (id = 1), "
+                "last_seq {int64} NOT NULL)"),
+            sql("INSERT INTO change_counter (id, last_seq) VALUES (1, 0)"),
+            sql("CREATE TABLE changes (seq {int64} PRIMARY KEY, folder_id TEXT NOT NULL, "
+                "user_id TEXT NOT NULL, kind TEXT NOT NULL, object_id TEXT NOT NULL, "
+                "created_at {int64} NOT NULL, CHECK ((folder_id = '') <> (user_id = '')))"),
+            sql("CREATE INDEX changes_folder ON changes (folder_id, seq)"),
+            sql("CREATE INDEX changes_user ON changes (user_id, seq)"),
+        },
     };
     return list;
 }
