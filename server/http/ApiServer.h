@@ -8,7 +8,9 @@
 #include "server/http/AccountRoutes.h"
 #include "server/http/ApiRouter.h"
 #include "server/http/ApiServices.h"
+#include "server/http/FeedRoutes.h"
 #include "server/http/HttpSettings.h"
+#include "server/http/LiveRoutes.h"
 #include "server/http/OrganisationRoutes.h"
 #include "server/http/ServerRoutes.h"
 #include "server/http/SessionRoutes.h"
@@ -29,7 +31,7 @@ class ApiServer final : public QObject
 public:
     ApiServer(const HttpSettings& settings, const ServerLimits& limits, AccountService& accounts,
               SessionService& sessions, OrganisationService& orgs, const Core::Clock& clock,
-              QObject* parent = nullptr);
+              FeedService& feed, LiveHub& live, QObject* parent = nullptr);
     ~ApiServer() override;
 
     // Binds the configured address (TLS when a certificate is configured); returns the port.
@@ -54,6 +56,8 @@ private:
     SessionRoutes m_sessionRoutes;
     SharingRoutes m_sharingRoutes;
     OrganisationRoutes m_organisationRoutes;
+    FeedRoutes m_feedRoutes;
+    LiveRoutes m_liveRoutes;
     ApiRouter m_router;
     QHttpServer m_http;
 };
