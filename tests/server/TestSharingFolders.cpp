@@ -41,6 +41,9 @@ private slots:
     void corruptRowReportedNotServed();
     void itemWriteRefused_data();
     void itemWriteRefused();
+    void readParametersRefused_data();
+    void readParametersRefused();
+    void grantOfSomeoneElseRefused();
     void deleteAndRestore();
     void purgeAfterRecoveryTime();
 
@@ -697,6 +700,64 @@ void TestSharingFolders::itemWriteRefused()
     const ApiResponse f = m_client->get(folder.path(), manager.token());
     QCOMPARE(f.json.value(QStringLiteral("stateSequence")).toInt(),
              variant == QLatin1String("replay") ? 2 : 1);
+}
+
+void TestSharingFolders::readParametersRefused_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("items, limit 0") << "/items?limit=0"
+                                    << "limit";
+    QTest::newRow("items, limit 501") << "/items?limit=501"
+                                      << "limit";
+    QTest::newRow("items, limit not a number") << "/items?limit=ten"
+                                               << "limit";
+    QTest::newRow("items, sinceState below 0") << "/items?sinceState=-1"
+                                               << "sinceState";
+    QTest::newRow("items, sinceState not a number") << "/items?sinceState=x"
+                                                    << "sinceState";
+    QTest::newRow("items, after longer than an id")
+        << QStringLiteral("/items?after=").append(QString(37, QLatin1Char('a'))) << "after";
+    QTest::newRow("log, from below 0") << "/log?from=-1"
+                                       << "from";
+    QTest::newRow("log, from not a number") << "/log?from=first"
+                                            << "from";
+}
+
+void TestSharingFolders::readParametersRefused()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, field);
+    const SharingUser manager = m_fx->user("manager");
+    SharedFolder folder = m_fx->createFolder(manager);
+    const ApiResponse r = m_client->get(folder.path(query), manager.token());
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.errorCode(), QStringLiteral("invalid-input"));
+    QCOMPARE(r.errorField(), field);
+}
+
+void TestSharingFolders::grantOfSomeoneElseRefused()
+{
+    // A manager stores only grants they made: another manager's grant, replayed by them, is
+    // refused even though it verifies.
+    const SharingUser manager = m_fx->user("manager");
+    const SharingUser other = m_fx->user("othermanager");
+    const SharingUser member = m_fx->user("member");
+    SharedFolder folder = m_fx->createFolder(manager);
+    QCOMPARE(m_fx->addMember(folder, manager, other, FolderRole::Manage).status, 201);
+    QCOMPARE(m_fx->addMember(folder, manager, member, FolderRole::View).status, 201);
+    const QByteArray theirs = m_fx->grant(folder, other, member.id());
+    QVERIFY(!theirs.isEmpty());
+    const ApiResponse r =
+        m_client->post(folder.path(QStringLiteral("/grants")),
+                       {{QStringLiteral("grants"), QJsonArray{b64(theirs)}}}, manager.token());
+    QCOMPARE(r.status, 403);
+    QCOMPARE(r.errorField(), QStringLiteral("grants[0]"));
+    QCOMPARE(m_client
+                 ->post(folder.path(QStringLiteral("/grants")),
+                        {{QStringLiteral("grants"), QJsonArray{b64(theirs)}}}, other.token())
+                 .status,
+             201);
 }
 
 void TestSharingFolders::deleteAndRestore()
