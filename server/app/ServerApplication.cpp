@@ -42,6 +42,9 @@ ServerApplication::~ServerApplication()
 {
     // Services refer to the storage and key; tear down in reverse order of creation.
     m_api.reset();
+    m_items.reset();
+    m_folders.reset();
+    m_folderCache.reset();
     m_accounts.reset();
     m_orgs.reset();
     m_sessions.reset();
@@ -182,13 +185,29 @@ Core::Status ServerApplication::prepare(bool forServing)
                                                   *m_sessions, *m_orgs, *m_mailer, *m_accessCache);
     // Another replica ended someone's access: its epoch moved already; drop ours at once.
     connect(m_live.get(), &LiveHub::accessChanged, this, [this] { m_accessCache->clear(); });
+    // Team Sharing
+    m_folderCache = std::make_unique<FolderCache>(storage.folders(), storage.membership(), storage.items());
+    m_folders = std::make_unique<FolderService>(storage.database(), storage.folders(), storage.membership(),
+                                                storage.grants(), storage.changes(), storage.accounts(), *m_orgs,
+                                                *m_folderCache, *m_clock);
+    m_items = std::make_unique<ItemService>(storage.database(), *m_folders, storage.folders(), storage.items(),
+                                            storage.grants(), *m_folderCache);
+    m_live->setReadersOf([this](const QString& folderId) -> Core::Result<QStringList> {
+        auto members = m_storage->folders().membersOf(folderId);
+        if (!members)
+            return members.error();
+        QStringList readers;
+        for (const FolderMemberRecord& member : members.value())
+            readers.append(member.userId);
+        return readers;
+    });
     return {};
 }
 
 int ServerApplication::serve()
 {
     m_api = std::make_unique<ApiServer>(m_config.http, m_config.limits, *m_accounts, *m_sessions, *m_orgs,
-                                        *m_clock, *m_feed, *m_live);
+                                        *m_folders, *m_items, *m_clock, *m_feed, *m_live);
     if (m_storage->database().hasNotifications()) {
         // Live hints from other replicas arrive on a connection of their own, kept idle.
         auto listener = StorageFactory::create(m_config.storageUrl, m_config.storagePassword);
@@ -226,8 +245,10 @@ int ServerApplication::serve()
         QTextStream(stdout) << port.value() << Qt::endl;
     }
     (void)m_accounts->purgeUnverified();
+    (void)m_folders->purgeExpired();
     connect(&m_purgeTimer, &QTimer::timeout, this, [this] {
         (void)m_accounts->purgeUnverified();
+        (void)m_folders->purgeExpired();
         ServerLog::prune(m_config.logDir, 7);
     });
     m_purgeTimer.start(3600 * 1000);

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "server/services/AccountService.h"
+#include "server/services/FolderService.h"
+#include "server/services/ItemService.h"
 #include "server/services/FeedService.h"
 #include "server/services/LiveHub.h"
 #include "server/services/OrganisationService.h"
@@ -19,6 +21,9 @@ struct ApiServices
     OrganisationService& orgs;
     RateLimiter& limiter;
     const ServerLimits& limits;
+    // Team Sharing
+    FolderService& folders;
+    ItemService& items;
     // Changes feed and live updates.
     FeedService& feed;
     LiveHub& live;

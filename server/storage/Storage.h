@@ -13,6 +13,11 @@
 #include "server/storage/SessionStore.h"
 #include "server/storage/SqlDatabase.h"
 #include "server/storage/VerificationStore.h"
+// Team Sharing
+#include "server/storage/FolderStore.h"
+#include "server/storage/GrantStore.h"
+#include "server/storage/ItemStore.h"
+#include "server/storage/MembershipStore.h"
 
 #include <memory>
 
@@ -32,6 +37,11 @@ public:
     OrganisationStore& organisations() { return m_organisations; }
     BlockStore& blocks() { return m_blocks; }
     ChangeStore& changes() { return m_changes; }
+    // Team Sharing
+    FolderStore& folders() { return m_folders; }
+    MembershipStore& membership() { return m_membership; }
+    GrantStore& grants() { return m_grants; }
+    ItemStore& items() { return m_items; }
     AccessStore& access() { return m_access; }
 
 private:
@@ -43,6 +53,11 @@ private:
     OrganisationStore m_organisations;
     BlockStore m_blocks;
     ChangeStore m_changes;
+    // Team Sharing
+    FolderStore m_folders;
+    MembershipStore m_membership;
+    GrantStore m_grants;
+    ItemStore m_items;
     AccessStore m_access;
 };
 
