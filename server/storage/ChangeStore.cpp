@@ -66,8 +66,8 @@ Result<qint64> ChangeStore::append(const ChangeRecord& change)
 
 Result<qint64> ChangeStore::head()
 {
-    auto last = firstRow(QStringLiteral("SELECT last_seq FROM change_counter WHERE id = 1"), {},
-                         [](const QSqlQuery& q) { return SqlRow(q).integer("last_seq"); });
+    // Read by every poll: one prepared statement.
+    auto last = readInteger(QStringLiteral("SELECT last_seq FROM change_counter WHERE id = 1"));
     if (!last)
         return last.error();
     return last->value_or(0);

@@ -75,6 +75,8 @@ private slots:
     void liveClosesOnRevocation();
     void liveHintWithinOneSecond();
     void liveAcrossServerProcesses();
+    void revocationReachesEveryProcess_data();
+    void revocationReachesEveryProcess();
     void liveRefusesBlockedUser();
     void liveClosesOnExpiry();
     void tokenInNoLog();
@@ -86,6 +88,8 @@ private:
     bool appendChanges(int count, const QString& userId);
     qint64 head();
     Live openLive(const QString& path, const QByteArray& authorization);
+    TestAccount workerOfNewOrganisation(QString* orgId, TestAccount* owner);
+    QString block(const QString& orgId, const TestAccount& owner, const TestAccount& worker);
     TestAccount blockedWorker(QString* orgId, QString* blockId, TestAccount* owner);
 
     ServerHarness m_server;
@@ -152,7 +156,7 @@ Live TestServerFeed::openLive(const QString& path, const QByteArray& authorizati
     return live;
 }
 
-TestAccount TestServerFeed::blockedWorker(QString* orgId, QString* blockId, TestAccount* owner)
+TestAccount TestServerFeed::workerOfNewOrganisation(QString* orgId, TestAccount* owner)
 {
     const QString domain =
         QUuid::createUuid().toString(QUuid::Id128).left(10) + QStringLiteral(".example.net");
@@ -167,14 +171,25 @@ TestAccount TestServerFeed::blockedWorker(QString* orgId, QString* blockId, Test
         return {};
     TestAccount worker = ready(*m_client, m_server, QStringLiteral("worker@") + domain);
     m_tokens << owner->token << worker.token;
-    const ApiResponse blocked = m_client->post(
-        QStringLiteral("/api/v1/orgs/%1/blocks").arg(*orgId),
-        {{QStringLiteral("scope"), QStringLiteral("email")}, {QStringLiteral("value"), worker.email}},
-        owner->token);
-    if (blocked.status != 201)
-        return {};
-    *blockId = blocked.json.value(QStringLiteral("id")).toString();
     return worker;
+}
+
+QString TestServerFeed::block(const QString& orgId, const TestAccount& owner, const TestAccount& worker)
+{
+    const ApiResponse blocked = m_client->post(
+        QStringLiteral("/api/v1/orgs/%1/blocks").arg(orgId),
+        {{QStringLiteral("scope"), QStringLiteral("email")}, {QStringLiteral("value"), worker.email}},
+        owner.token);
+    return blocked.status == 201 ? blocked.json.value(QStringLiteral("id")).toString() : QString();
+}
+
+TestAccount TestServerFeed::blockedWorker(QString* orgId, QString* blockId, TestAccount* owner)
+{
+    TestAccount worker = workerOfNewOrganisation(orgId, owner);
+    if (worker.userId.isEmpty())
+        return {};
+    *blockId = block(*orgId, *owner, worker);
+    return blockId->isEmpty() ? TestAccount{} : worker;
 }
 
 void TestServerFeed::emptyFeed()
@@ -680,6 +695,42 @@ void TestServerFeed::liveAcrossServerProcesses()
     const int bound = ServerHarness::usePostgres() ? 1000 : 12000;
     QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, bound);
     QCOMPARE(int(live.socket->closeCode()), 4401);
+    second.stop();
+}
+
+void TestServerFeed::revocationReachesEveryProcess_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::addColumn<int>("status");
+    QTest::newRow("sign-out on the other server") << QStringLiteral("sign-out") << 401;
+    QTest::newRow("block set on the other server") << QStringLiteral("block") << 401;
+}
+
+void TestServerFeed::revocationReachesEveryProcess()
+{
+    // Each process caches sessions and sharing gates; a revocation on another process must
+    // still count on the very next request here (the access epoch), not after a while.
+    QFETCH(QString, how);
+    QFETCH(int, status);
+    ServerHarness second;
+    second.setConfig(SharingFixture::serverConfig());
+    second.useStorageOf(m_server);
+    second.setEnvironment(QStringLiteral("CONCLAVE_SERVER_KEY_FILE"),
+                          m_server.dataDir() + QStringLiteral("/server.key"));
+    QVERIFY(second.start(QStringLiteral("TestServerFeed-revocation")));
+    ApiClient secondClient(second.baseUrl());
+    QString orgId;
+    TestAccount owner;
+    TestAccount user = workerOfNewOrganisation(&orgId, &owner);
+    QVERIFY(!user.userId.isEmpty());
+    // The second process has the session and the user's sharing gate cached now.
+    QCOMPARE(secondClient.get(QStringLiteral("/api/v1/feed"), user.token).status, 200);
+    QCOMPARE(secondClient.get(QStringLiteral("/api/v1/feed"), user.token).status, 200);
+    if (how == QLatin1String("sign-out"))
+        QCOMPARE(m_client->del(QStringLiteral("/api/v1/sessions/current"), user.token).status, 200);
+    else
+        QVERIFY(!block(orgId, owner, user).isEmpty());
+    QCOMPARE(secondClient.get(QStringLiteral("/api/v1/feed"), user.token).status, status);
     second.stop();
 }
 
