@@ -192,15 +192,14 @@ Core::Status ServerApplication::prepare(bool forServing)
                                                 *m_orgs, *m_folderCache, *m_live, *m_clock);
     m_items = std::make_unique<ItemService>(storage.database(), *m_folders, storage.folders(),
                                             storage.items(), storage.grants(), *m_folderCache);
-    // Folder-addressed hints go to the folder's current members.
     m_live->setReadersOf([this](const QString& folderId) -> Core::Result<QStringList> {
-        auto members = m_folders->members(folderId);
+        auto members = m_storage->folders().membersOf(folderId);
         if (!members)
             return members.error();
-        QStringList users;
-        for (const FolderMemberRecord& m : members.value())
-            users.append(m.userId);
-        return users;
+        QStringList readers;
+        for (const FolderMemberRecord& member : members.value())
+            readers.append(member.userId);
+        return readers;
     });
     return {};
 }
@@ -208,7 +207,7 @@ Core::Status ServerApplication::prepare(bool forServing)
 int ServerApplication::serve()
 {
     m_api = std::make_unique<ApiServer>(m_config.http, m_config.limits, *m_accounts, *m_sessions, *m_orgs,
-                                        *m_clock, *m_feed, *m_live, *m_folders, *m_items);
+                                        *m_folders, *m_items, *m_clock, *m_feed, *m_live);
     if (m_storage->database().hasNotifications()) {
         // Live hints from other replicas arrive on a connection of their own, kept idle.
         auto listener = StorageFactory::create(m_config.storageUrl, m_config.storagePassword);

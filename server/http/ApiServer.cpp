@@ -51,22 +51,22 @@ QString methodName(QHttpServerRequest::Method method)
 } // namespace
 
 ApiServer::ApiServer(const HttpSettings& settings, const ServerLimits& limits, AccountService& accounts,
-                     SessionService& sessions, OrganisationService& orgs, const Core::Clock& clock,
-                     FeedService& feed, LiveHub& live, FolderService& folders, ItemService& items,
+                     SessionService& sessions, OrganisationService& orgs, FolderService& folders,
+                     ItemService& items, const Core::Clock& clock, FeedService& feed, LiveHub& live,
                      QObject* parent)
     : QObject(parent)
     , m_settings(settings)
     , m_limiter(clock)
-    , m_services{accounts, sessions, orgs, m_limiter, limits, feed, live, folders, items}
+    , m_services{accounts, sessions, orgs, m_limiter, limits, folders, items, feed, live}
     , m_serverRoutes(m_services)
     , m_accountRoutes(m_services)
     , m_sessionRoutes(m_services)
     , m_sharingRoutes(m_services)
     , m_organisationRoutes(m_services)
-    , m_feedRoutes(m_services)
-    , m_liveRoutes(m_services)
     , m_folderRoutes(m_services)
     , m_itemRoutes(m_services)
+    , m_feedRoutes(m_services)
+    , m_liveRoutes(m_services)
 {
     addRoutes(m_router, this);
     m_http.setMissingHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
@@ -90,11 +90,11 @@ void ApiServer::addRoutes(ApiRouter& router, ApiServer* self)
     SessionRoutes::add(router, self ? &self->m_sessionRoutes : nullptr);
     SharingRoutes::add(router, self ? &self->m_sharingRoutes : nullptr);
     OrganisationRoutes::add(router, self ? &self->m_organisationRoutes : nullptr);
-    FeedRoutes::add(router, self ? &self->m_feedRoutes : nullptr);
-    LiveRoutes::add(router, self ? &self->m_liveRoutes : nullptr);
     // Team Sharing
     FolderRoutes::add(router, self ? &self->m_folderRoutes : nullptr);
     ItemRoutes::add(router, self ? &self->m_itemRoutes : nullptr);
+    FeedRoutes::add(router, self ? &self->m_feedRoutes : nullptr);
+    LiveRoutes::add(router, self ? &self->m_liveRoutes : nullptr);
 }
 
 Core::Result<quint16> ApiServer::listen()

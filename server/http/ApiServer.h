@@ -32,9 +32,8 @@ class ApiServer final : public QObject
 
 public:
     ApiServer(const HttpSettings& settings, const ServerLimits& limits, AccountService& accounts,
-              SessionService& sessions, OrganisationService& orgs, const Core::Clock& clock,
-              FeedService& feed, LiveHub& live, FolderService& folders, ItemService& items,
-              QObject* parent = nullptr);
+              SessionService& sessions, OrganisationService& orgs, FolderService& folders, ItemService& items,
+              const Core::Clock& clock, FeedService& feed, LiveHub& live, QObject* parent = nullptr);
     ~ApiServer() override;
 
     // Binds the configured address (TLS when a certificate is configured); returns the port.
@@ -61,11 +60,11 @@ private:
     SessionRoutes m_sessionRoutes;
     SharingRoutes m_sharingRoutes;
     OrganisationRoutes m_organisationRoutes;
-    FeedRoutes m_feedRoutes;
-    LiveRoutes m_liveRoutes;
     // Team Sharing
     FolderRoutes m_folderRoutes;
     ItemRoutes m_itemRoutes;
+    FeedRoutes m_feedRoutes;
+    LiveRoutes m_liveRoutes;
     ApiRouter m_router;
     QHttpServer m_http;
 };

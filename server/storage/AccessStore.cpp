@@ -1,17 +1,15 @@
 // The access epoch.
 #include "server/storage/AccessStore.h"
 
-#include "server/storage/SqlRow.h"
-
 namespace Conclave::Server {
 
 Core::Result<qint64> AccessStore::epoch()
 {
-    auto row = firstRow(QStringLiteral("SELECT epoch FROM access_epoch WHERE id = 1"), {},
-                        [](const QSqlQuery& q) { return SqlRow(q).integer("epoch"); });
-    if (!row)
-        return row.error();
-    return row->value_or(0);
+    // Read by every authenticated request: one prepared statement.
+    auto epoch = readInteger(QStringLiteral("SELECT epoch FROM access_epoch WHERE id = 1"));
+    if (!epoch)
+        return epoch.error();
+    return epoch->value_or(0);
 }
 
 Core::Status AccessStore::raise()

@@ -66,8 +66,8 @@ Result<qint64> ChangeStore::append(const ChangeRecord& change)
 
 Result<qint64> ChangeStore::head()
 {
-    auto last = firstRow(QStringLiteral("SELECT last_seq FROM change_counter WHERE id = 1"), {},
-                         [](const QSqlQuery& q) { return SqlRow(q).integer("last_seq"); });
+    // Read by every poll: one prepared statement.
+    auto last = readInteger(QStringLiteral("SELECT last_seq FROM change_counter WHERE id = 1"));
     if (!last)
         return last.error();
     return last->value_or(0);
@@ -76,9 +76,14 @@ Result<qint64> ChangeStore::head()
 Result<QList<StoredChange>> ChangeStore::changesFor(const QString& userId, qint64 after, qint64 upTo,
                                                     int limit)
 {
-    return allRows(QStringLiteral("SELECT seq, folder_id, user_id, kind, object_id, created_at FROM changes "
-                                  "WHERE seq > ? AND seq <= ? AND user_id = ? ORDER BY seq LIMIT ?"),
-                   {after, upTo, userId, limit}, readChange);
+    // Membership as of this read: a removed member no longer reads the folder's changes, a
+    // new one reads them from the cursor on. folder_members is indexed by user.
+    return allRows(
+        QStringLiteral("SELECT seq, folder_id, user_id, kind, object_id, created_at FROM changes "
+                       "WHERE seq > ? AND seq <= ? AND (user_id = ? OR (folder_id <> '' AND folder_id IN "
+                       "(SELECT folder_id FROM folder_members WHERE user_id = ?))) "
+                       "ORDER BY seq LIMIT ?"),
+        {after, upTo, userId, userId, limit}, readChange);
 }
 
 Result<QList<StoredChange>> ChangeStore::changesBetween(qint64 after, qint64 upTo, int limit)

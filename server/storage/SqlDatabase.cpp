@@ -33,6 +33,7 @@ SqlDatabase::SqlDatabase()
 
 SqlDatabase::~SqlDatabase()
 {
+    m_prepared.clear();
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -74,6 +75,35 @@ Result<QSqlQuery> SqlDatabase::run(const QString& sql, const QVariantList& binds
         return storageError();
     }
     return query;
+}
+
+Result<std::optional<qint64>> SqlDatabase::readInteger(const QString& sql)
+{
+    auto it = m_prepared.find(sql);
+    if (it == m_prepared.end()) {
+        QSqlQuery query(m_db);
+        query.setForwardOnly(true);
+        if (!query.prepare(sql)) {
+            qCWarning(lcServerStore) << "prepare failed:" << sql.left(80)
+                                     << query.lastError().nativeErrorCode();
+            return storageError();
+        }
+        it = m_prepared.insert(sql, query);
+    }
+    QSqlQuery& query = it.value();
+    if (!query.exec()) {
+        qCWarning(lcServerStore) << "statement failed:" << sql.left(80)
+                                 << query.lastError().nativeErrorCode();
+        // Prepared again next time: a reconnect or schema change may have invalidated it.
+        m_prepared.erase(it);
+        return storageError();
+    }
+    std::optional<qint64> value;
+    if (query.next())
+        value = query.value(0).toLongLong();
+    // Done with the result: SQLite would otherwise keep its read snapshot open.
+    query.finish();
+    return value;
 }
 
 Status SqlDatabase::runStatus(const QString& sql, const QVariantList& binds)

@@ -16,7 +16,11 @@
 #include <QSqlDatabase>
 #include <QVariantList>
 
+#include <QHash>
+#include <QSqlQuery>
+
 #include <functional>
+#include <optional>
 
 class QSqlError;
 class QSqlQuery;
@@ -71,6 +75,9 @@ private:
     // bound values) and returned as an Io error, a unique violation as AlreadyExists.
     Core::Result<QSqlQuery> run(const QString& sql, const QVariantList& binds = {});
     Core::Status runStatus(const QString& sql, const QVariantList& binds = {});
+    // The first column of the first row of a statement without bindings, or nothing; the
+    // statement is prepared once and kept, for the few look-ups every request makes.
+    Core::Result<std::optional<qint64>> readInteger(const QString& sql);
 
     // begin fails (Internal) while a transaction is open: transactions do not nest.
     Core::Status beginTransaction();
@@ -83,6 +90,7 @@ private:
 
     QString m_connectionName;
     QSqlDatabase m_db;
+    QHash<QString, QSqlQuery> m_prepared; // readInteger's statements; cleared before m_db closes
     bool m_inTransaction = false;
 };
 

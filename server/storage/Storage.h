@@ -37,12 +37,12 @@ public:
     OrganisationStore& organisations() { return m_organisations; }
     BlockStore& blocks() { return m_blocks; }
     ChangeStore& changes() { return m_changes; }
-    AccessStore& access() { return m_access; }
     // Team Sharing
     FolderStore& folders() { return m_folders; }
     MembershipStore& membership() { return m_membership; }
     GrantStore& grants() { return m_grants; }
     ItemStore& items() { return m_items; }
+    AccessStore& access() { return m_access; }
 
 private:
     // Declared first: the stores refer to it and are destroyed before it.
@@ -53,12 +53,12 @@ private:
     OrganisationStore m_organisations;
     BlockStore m_blocks;
     ChangeStore m_changes;
-    AccessStore m_access;
     // Team Sharing
     FolderStore m_folders;
     MembershipStore m_membership;
     GrantStore m_grants;
     ItemStore m_items;
+    AccessStore m_access;
 };
 
 } // namespace Conclave::Server

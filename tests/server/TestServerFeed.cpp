@@ -1,13 +1,20 @@
 // The changes feed and the live WebSocket against the real conclave-server (SQLite, or
 // PostgreSQL with CONCLAVE_TEST_SERVER_STORAGE=postgres): pagination and resuming from a
-// cursor, hostile cursors answered 400 with the field, a blocked user's feed, the live
-// socket's refusals (token in the URL, no or a bad token, a blocked user) and its closing on
-// revocation, and no token in any URL or log line.
+// cursor, hostile cursors answered 400 with the field, folder changes reaching members only,
+// a removed member's and a blocked user's feed, the route x principal table of both routes,
+// the live socket's refusals (token in the URL, no or a bad token, a blocked user), a hint on
+// a second connection within 1 s (also from another server process on the same database),
+// its closing on revocation, and no token in any URL or log line.
 #include "ServerAccounts.h"
+#include "SharingFixture.h"
 
+#include "core/crypto/MembershipLog.h"
+
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkRequest>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
@@ -18,6 +25,7 @@
 #include <memory>
 
 using namespace ServerAccounts;
+using Conclave::Core::FolderRole;
 
 namespace {
 
@@ -55,13 +63,22 @@ private slots:
     void paginationAndResume();
     void othersChangesInvisibleAndWindowBounded();
     void blockedUsersFeed();
+    void folderChangesReachMembersOnly();
+    void removedMembersFeed();
+    void accessMatrix_data();
+    void accessMatrix();
 
     void liveRefusals_data();
     void liveRefusals();
     void liveSendsTheHeadOnOpen();
     void livePlainGetIsRefused();
     void liveClosesOnRevocation();
+    void liveHintWithinOneSecond();
+    void liveAcrossServerProcesses();
+    void revocationReachesEveryProcess_data();
+    void revocationReachesEveryProcess();
     void liveRefusesBlockedUser();
+    void liveClosesOnExpiry();
     void tokenInNoLog();
 
 private:
@@ -71,24 +88,29 @@ private:
     bool appendChanges(int count, const QString& userId);
     qint64 head();
     Live openLive(const QString& path, const QByteArray& authorization);
+    TestAccount workerOfNewOrganisation(QString* orgId, TestAccount* owner);
+    QString block(const QString& orgId, const TestAccount& owner, const TestAccount& worker);
     TestAccount blockedWorker(QString* orgId, QString* blockId, TestAccount* owner);
 
     ServerHarness m_server;
     std::unique_ptr<ApiClient> m_client;
+    std::unique_ptr<SharingFixture> m_fx;
     QStringList m_tokens; // every token handed out, searched for in the logs at the end
 };
 
 void TestServerFeed::initTestCase()
 {
-    // Many accounts from one address: the sign-up budget is not under test here.
-    m_server.setConfig({QStringLiteral("[limits]"), QStringLiteral("signupPerAddress=1000"),
-                        QStringLiteral("loginPerAddress=1000")});
+    // Many accounts from one address: the sign-up budgets are not under test here.
+    m_server.setConfig(SharingFixture::serverConfig());
     QVERIFY(m_server.start(QStringLiteral("TestServerFeed")));
     m_client = std::make_unique<ApiClient>(m_server.baseUrl());
+    m_fx = std::make_unique<SharingFixture>(m_server, *m_client);
+    QVERIFY(m_fx->setUp());
 }
 
 void TestServerFeed::cleanupTestCase()
 {
+    m_fx.reset();
     m_client.reset();
     m_server.stop();
 }
@@ -134,7 +156,7 @@ Live TestServerFeed::openLive(const QString& path, const QByteArray& authorizati
     return live;
 }
 
-TestAccount TestServerFeed::blockedWorker(QString* orgId, QString* blockId, TestAccount* owner)
+TestAccount TestServerFeed::workerOfNewOrganisation(QString* orgId, TestAccount* owner)
 {
     const QString domain =
         QUuid::createUuid().toString(QUuid::Id128).left(10) + QStringLiteral(".example.net");
@@ -149,14 +171,25 @@ TestAccount TestServerFeed::blockedWorker(QString* orgId, QString* blockId, Test
         return {};
     TestAccount worker = ready(*m_client, m_server, QStringLiteral("worker@") + domain);
     m_tokens << owner->token << worker.token;
-    const ApiResponse blocked = m_client->post(
-        QStringLiteral("/api/v1/orgs/%1/blocks").arg(*orgId),
-        {{QStringLiteral("scope"), QStringLiteral("email")}, {QStringLiteral("value"), worker.email}},
-        owner->token);
-    if (blocked.status != 201)
-        return {};
-    *blockId = blocked.json.value(QStringLiteral("id")).toString();
     return worker;
+}
+
+QString TestServerFeed::block(const QString& orgId, const TestAccount& owner, const TestAccount& worker)
+{
+    const ApiResponse blocked = m_client->post(
+        QStringLiteral("/api/v1/orgs/%1/blocks").arg(orgId),
+        {{QStringLiteral("scope"), QStringLiteral("email")}, {QStringLiteral("value"), worker.email}},
+        owner.token);
+    return blocked.status == 201 ? blocked.json.value(QStringLiteral("id")).toString() : QString();
+}
+
+TestAccount TestServerFeed::blockedWorker(QString* orgId, QString* blockId, TestAccount* owner)
+{
+    TestAccount worker = workerOfNewOrganisation(orgId, owner);
+    if (worker.userId.isEmpty())
+        return {};
+    *blockId = block(*orgId, *owner, worker);
+    return blockId->isEmpty() ? TestAccount{} : worker;
 }
 
 void TestServerFeed::emptyFeed()
@@ -337,6 +370,138 @@ void TestServerFeed::blockedUsersFeed()
     QVERIFY(ownerFeed.json.value(QStringLiteral("changes")).toArray().isEmpty());
 }
 
+void TestServerFeed::folderChangesReachMembersOnly()
+{
+    SharingUser alice = m_fx->user("alice");
+    SharingUser bob = m_fx->user("bob");
+    SharingUser carol = m_fx->user("carol");
+    QVERIFY(alice.isValid() && bob.isValid() && carol.isValid());
+    m_tokens << alice.token() << bob.token() << carol.token();
+    const qint64 before = head();
+    SharedFolder folder = m_fx->createFolder(alice);
+    QVERIFY(folder.isValid());
+    QCOMPARE(m_fx->addMember(folder, alice, bob, FolderRole::Edit).status, 201);
+    const QUuid itemId = QUuid::createUuid();
+    QCOMPARE(m_fx->writeItem(folder, alice, itemId, "payload").status, 201);
+
+    const ApiResponse r = m_client->get(feedPath(before), bob.token());
+    QCOMPARE(r.status, 200);
+    bool sawItem = false;
+    for (const QJsonValue& value : r.json.value(QStringLiteral("changes")).toArray()) {
+        const QJsonObject change = value.toObject();
+        if (change.contains(QStringLiteral("folderId")))
+            QCOMPARE(change.value(QStringLiteral("folderId")).toString(), folder.idText());
+        sawItem = sawItem || (change.value(QStringLiteral("kind")).toString() == QLatin1String("item") &&
+                              change.value(QStringLiteral("objectId")).toString() ==
+                                  itemId.toString(QUuid::WithoutBraces));
+    }
+    QVERIFY2(sawItem, r.raw.constData());
+    // A user of the same organisation who is no member sees none of it.
+    const ApiResponse other = m_client->get(feedPath(before), carol.token());
+    QCOMPARE(other.status, 200);
+    QVERIFY2(other.json.value(QStringLiteral("changes")).toArray().isEmpty(), other.raw.constData());
+    QCOMPARE(other.json.value(QStringLiteral("cursor")).toInteger(), head());
+}
+
+void TestServerFeed::removedMembersFeed()
+{
+    SharingUser alice = m_fx->user("alice");
+    SharingUser bob = m_fx->user("bob");
+    QVERIFY(alice.isValid() && bob.isValid());
+    m_tokens << alice.token() << bob.token();
+    SharedFolder folder = m_fx->createFolder(alice);
+    QCOMPARE(m_fx->addMember(folder, alice, bob, FolderRole::Edit).status, 201);
+    QCOMPARE(m_fx->writeItem(folder, alice, QUuid::createUuid(), "before").status, 201);
+    const qint64 cursor = head();
+    // Removal and key rotation in one request, as a manager's client sends them.
+    QCOMPARE(m_fx->rotate(folder, alice, &bob).status, 200);
+    QCOMPARE(m_fx->writeItem(folder, alice, QUuid::createUuid(), "after").status, 201);
+
+    const ApiResponse r = m_client->get(feedPath(cursor), bob.token());
+    QCOMPARE(r.status, 200);
+    const QJsonArray changes = r.json.value(QStringLiteral("changes")).toArray();
+    qint64 removedAt = 0;
+    for (const QJsonValue& value : changes) {
+        const QJsonObject change = value.toObject();
+        if (change.value(QStringLiteral("kind")).toString() == QLatin1String("removed")) {
+            QVERIFY(!change.contains(QStringLiteral("folderId")));
+            QCOMPARE(change.value(QStringLiteral("objectId")).toString(), folder.idText());
+            removedAt = change.value(QStringLiteral("seq")).toInteger();
+        }
+    }
+    QVERIFY2(removedAt > 0, r.raw.constData());
+    // Nothing of the folder after the removal (nor, as a former member, before it).
+    for (const QJsonValue& value : changes)
+        QVERIFY2(value.toObject().value(QStringLiteral("folderId")).toString() != folder.idText(),
+                 r.raw.constData());
+    QCOMPARE(r.json.value(QStringLiteral("cursor")).toInteger(), head());
+    // Alice, still a member, sees the write after the removal.
+    const ApiResponse manager = m_client->get(feedPath(removedAt), alice.token());
+    bool sawLater = false;
+    for (const QJsonValue& value : manager.json.value(QStringLiteral("changes")).toArray())
+        sawLater =
+            sawLater || value.toObject().value(QStringLiteral("folderId")).toString() == folder.idText();
+    QVERIFY(sawLater);
+}
+
+void TestServerFeed::accessMatrix_data()
+{
+    QTest::addColumn<int>("principal");
+    QTest::addColumn<QString>("route");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("reason");
+    using P = SharingFixture::Principal;
+    for (const P p : SharingFixture::principals()) {
+        const bool allowed = p != P::Blocked && p != P::Unverified && p != P::ExpiredSession;
+        const int status = p == P::ExpiredSession ? 401 : allowed ? 200 : 403;
+        const QString reason = p == P::ExpiredSession ? QStringLiteral("unauthenticated")
+                               : p == P::Blocked      ? QStringLiteral("sharing-blocked")
+                               : p == P::Unverified   ? QStringLiteral("email-unverified")
+                                                      : QString();
+        const char* name = SharingFixture::principalName(p);
+        QTest::addRow("GET /api/v1/feed, %s", name) << int(p) << QStringLiteral("feed") << status << reason;
+        // A plain GET of the live address: past the access checks it is 400 (no upgrade).
+        QTest::addRow("GET /api/v1/live, %s", name)
+            << int(p) << QStringLiteral("live") << (allowed ? 400 : status) << reason;
+        // The WebSocket upgrade itself: 101 when allowed, the same refusal before any upgrade.
+        QTest::addRow("GET /api/v1/live upgrade, %s", name)
+            << int(p) << QStringLiteral("upgrade") << (allowed ? 101 : status) << QString();
+    }
+}
+
+void TestServerFeed::accessMatrix()
+{
+    QFETCH(int, principal);
+    QFETCH(QString, route);
+    QFETCH(int, status);
+    QFETCH(QString, reason);
+    SharingUser manager = m_fx->user("owner");
+    QVERIFY(manager.isValid());
+    SharedFolder folder = m_fx->createFolder(manager);
+    QVERIFY(folder.isValid());
+    SharingUser caller = m_fx->principal(SharingFixture::Principal(principal), folder, manager);
+    QVERIFY(caller.isValid());
+    m_tokens << manager.token() << caller.token();
+    if (route == QLatin1String("upgrade")) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_server.port());
+        QVERIFY(socket.waitForConnected(kWaitMs));
+        socket.write("GET /api/v1/live HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                     "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                     "Sec-WebSocket-Version: 13\r\nAuthorization: Bearer " +
+                     caller.token().toLatin1() + "\r\n\r\n");
+        QByteArray answer;
+        QTRY_VERIFY_WITH_TIMEOUT((answer += socket.readAll()).contains("\r\n\r\n"), kWaitMs);
+        const QByteArray expected = "HTTP/1.1 " + QByteArray::number(status);
+        QVERIFY2(answer.startsWith(expected), answer.left(answer.indexOf('\r')).constData());
+        return;
+    }
+    const ApiResponse r = m_client->get(QStringLiteral("/api/v1/") + route, caller.token());
+    QVERIFY2(r.status == status, r.raw.constData());
+    if (!reason.isEmpty())
+        QCOMPARE(r.errorCode(), reason);
+}
+
 void TestServerFeed::liveRefusals_data()
 {
     QTest::addColumn<QString>("path");
@@ -433,6 +598,142 @@ void TestServerFeed::liveClosesOnRevocation()
     QCOMPARE(int(live.socket->closeCode()), 4401);
 }
 
+void TestServerFeed::liveHintWithinOneSecond()
+{
+    SharingUser alice = m_fx->user("alice");
+    SharingUser bob = m_fx->user("bob");
+    QVERIFY(alice.isValid() && bob.isValid());
+    m_tokens << alice.token() << bob.token();
+    SharedFolder folder = m_fx->createFolder(alice);
+    QCOMPARE(m_fx->addMember(folder, alice, bob, FolderRole::View).status, 201);
+    Live live = openLive(QStringLiteral("/api/v1/live"), "Bearer " + bob.token().toLatin1());
+    QTRY_COMPARE_WITH_TIMEOUT(live.messages.size(), 1, kWaitMs);
+    const qint64 opened = QJsonDocument::fromJson(live.messages.first().toUtf8())
+                              .object()
+                              .value(QStringLiteral("cursor"))
+                              .toInteger();
+    // Another connection (alice's) writes; bob's socket hears of it within a second.
+    QCOMPARE(m_fx->writeItem(folder, alice, QUuid::createUuid(), "hinted").status, 201);
+    const qint64 written = head();
+    QVERIFY(written > opened);
+    auto newest = [&] {
+        qint64 cursor = 0;
+        for (const QString& message : std::as_const(live.messages)) {
+            cursor = qMax(cursor, QJsonDocument::fromJson(message.toUtf8())
+                                      .object()
+                                      .value(QStringLiteral("cursor"))
+                                      .toInteger());
+        }
+        return cursor;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(newest() >= written, 1000);
+    // Only hints: {"cursor": N}.
+    for (const QString& message : std::as_const(live.messages))
+        QCOMPARE(QJsonDocument::fromJson(message.toUtf8()).object().keys(),
+                 QStringList{QStringLiteral("cursor")});
+    // Changes bob may not see (a folder he is no member of) bring him no hint: once the hint
+    // of a later change of his folder is there, every hint names a change of his feed.
+    SharedFolder other = m_fx->createFolder(alice);
+    QVERIFY(other.isValid());
+    QCOMPARE(m_fx->writeItem(other, alice, QUuid::createUuid(), "private").status, 201);
+    QCOMPARE(m_fx->writeItem(folder, alice, QUuid::createUuid(), "later").status, 201);
+    const qint64 later = head();
+    QTRY_VERIFY_WITH_TIMEOUT(newest() >= later, 1000);
+    QSet<qint64> visible;
+    for (const QJsonValue& value :
+         m_client->get(feedPath(opened), bob.token()).json.value(QStringLiteral("changes")).toArray())
+        visible.insert(value.toObject().value(QStringLiteral("seq")).toInteger());
+    for (qsizetype i = 1; i < live.messages.size(); ++i) {
+        const qint64 hinted = QJsonDocument::fromJson(live.messages.at(i).toUtf8())
+                                  .object()
+                                  .value(QStringLiteral("cursor"))
+                                  .toInteger();
+        QVERIFY2(visible.contains(hinted), qPrintable(live.messages.at(i)));
+    }
+    live.socket->close();
+}
+
+void TestServerFeed::liveAcrossServerProcesses()
+{
+    // A second server on the same database: hints and revocations cross between them
+    // (PostgreSQL: LISTEN/NOTIFY and the head watcher; SQLite: the head watcher and the
+    // periodic check of open sockets).
+    ServerHarness second;
+    second.setConfig(SharingFixture::serverConfig());
+    second.useStorageOf(m_server);
+    // Replicas share the server key, so a session opened on one is valid on the other.
+    second.setEnvironment(QStringLiteral("CONCLAVE_SERVER_KEY_FILE"),
+                          m_server.dataDir() + QStringLiteral("/server.key"));
+    QVERIFY(second.start(QStringLiteral("TestServerFeed-second")));
+    SharingUser alice = m_fx->user("alice");
+    SharingUser bob = m_fx->user("bob");
+    QVERIFY(alice.isValid() && bob.isValid());
+    m_tokens << alice.token() << bob.token();
+    SharedFolder folder = m_fx->createFolder(alice);
+    QCOMPARE(m_fx->addMember(folder, alice, bob, FolderRole::Edit).status, 201);
+
+    Live live;
+    {
+        QUrl url(second.baseUrl());
+        url.setScheme(QStringLiteral("ws"));
+        url.setPath(QStringLiteral("/api/v1/live"));
+        QNetworkRequest request(url);
+        request.setRawHeader("Authorization", "Bearer " + bob.token().toLatin1());
+        QStringList* messages = &live.messages;
+        QObject::connect(live.socket.get(), &QWebSocket::textMessageReceived, live.socket.get(),
+                         [messages](const QString& message) { messages->append(message); });
+        live.socket->open(request);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(live.messages.size(), 1, kWaitMs);
+    QCOMPARE(m_fx->writeItem(folder, alice, QUuid::createUuid(), "elsewhere").status, 201);
+    const QByteArray expected = QByteArray::number(head());
+    QTRY_VERIFY_WITH_TIMEOUT(live.messages.last().toUtf8().contains(expected), 1000);
+
+    // Signing out on the first server closes the socket on the second.
+    QSignalSpy closed(live.socket.get(), &QWebSocket::disconnected);
+    QCOMPARE(m_client->del(QStringLiteral("/api/v1/sessions/current"), bob.token()).status, 200);
+    const int bound = ServerHarness::usePostgres() ? 1000 : 12000;
+    QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, bound);
+    QCOMPARE(int(live.socket->closeCode()), 4401);
+    second.stop();
+}
+
+void TestServerFeed::revocationReachesEveryProcess_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::addColumn<int>("status");
+    QTest::newRow("sign-out on the other server") << QStringLiteral("sign-out") << 401;
+    QTest::newRow("block set on the other server") << QStringLiteral("block") << 401;
+}
+
+void TestServerFeed::revocationReachesEveryProcess()
+{
+    // Each process caches sessions and sharing gates; a revocation on another process must
+    // still count on the very next request here (the access epoch), not after a while.
+    QFETCH(QString, how);
+    QFETCH(int, status);
+    ServerHarness second;
+    second.setConfig(SharingFixture::serverConfig());
+    second.useStorageOf(m_server);
+    second.setEnvironment(QStringLiteral("CONCLAVE_SERVER_KEY_FILE"),
+                          m_server.dataDir() + QStringLiteral("/server.key"));
+    QVERIFY(second.start(QStringLiteral("TestServerFeed-revocation")));
+    ApiClient secondClient(second.baseUrl());
+    QString orgId;
+    TestAccount owner;
+    TestAccount user = workerOfNewOrganisation(&orgId, &owner);
+    QVERIFY(!user.userId.isEmpty());
+    // The second process has the session and the user's sharing gate cached now.
+    QCOMPARE(secondClient.get(QStringLiteral("/api/v1/feed"), user.token).status, 200);
+    QCOMPARE(secondClient.get(QStringLiteral("/api/v1/feed"), user.token).status, 200);
+    if (how == QLatin1String("sign-out"))
+        QCOMPARE(m_client->del(QStringLiteral("/api/v1/sessions/current"), user.token).status, 200);
+    else
+        QVERIFY(!block(orgId, owner, user).isEmpty());
+    QCOMPARE(secondClient.get(QStringLiteral("/api/v1/feed"), user.token).status, status);
+    second.stop();
+}
+
 void TestServerFeed::liveRefusesBlockedUser()
 {
     QString orgId;
@@ -447,6 +748,21 @@ void TestServerFeed::liveRefusesBlockedUser()
     QVERIFY(closed.wait(kWaitMs));
     QVERIFY(live.messages.isEmpty());
     QVERIFY(m_server.logText().contains(QStringLiteral("GET /api/v1/live 403 ") + worker.userId));
+}
+
+void TestServerFeed::liveClosesOnExpiry()
+{
+    // Last but one: moving the clock ends every session of this server.
+    TestAccount user = ready(*m_client, m_server, uniqueEmail("expiring"));
+    m_tokens << user.token;
+    Live live = openLive(QStringLiteral("/api/v1/live"), "Bearer " + user.token.toLatin1());
+    QTRY_COMPARE_WITH_TIMEOUT(live.messages.size(), 1, kWaitMs);
+    QSignalSpy closed(live.socket.get(), &QWebSocket::disconnected);
+    // Past the 15-minute idle limit: an open socket is no activity, so the session ends and
+    // the periodic check (every 10 s) closes the socket.
+    m_server.advanceClock(16LL * 60 * 1000);
+    QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, 15000);
+    QCOMPARE(int(live.socket->closeCode()), 4401);
 }
 
 void TestServerFeed::tokenInNoLog()
