@@ -33,6 +33,7 @@ SqlDatabase::SqlDatabase()
 
 SqlDatabase::~SqlDatabase()
 {
+    m_prepared.clear();
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -76,6 +77,35 @@ Result<QSqlQuery> SqlDatabase::run(const QString& sql, const QVariantList& binds
     return query;
 }
 
+Result<std::optional<qint64>> SqlDatabase::readInteger(const QString& sql)
+{
+    auto it = m_prepared.find(sql);
+    if (it == m_prepared.end()) {
+        QSqlQuery query(m_db);
+        query.setForwardOnly(true);
+        if (!query.prepare(sql)) {
+            qCWarning(lcServerStore) << "prepare failed:" << sql.left(80)
+                                     << query.lastError().nativeErrorCode();
+            return storageError();
+        }
+        it = m_prepared.insert(sql, query);
+    }
+    QSqlQuery& query = it.value();
+    if (!query.exec()) {
+        qCWarning(lcServerStore) << "statement failed:" << sql.left(80)
+                                 << query.lastError().nativeErrorCode();
+        // Prepared again next time: a reconnect or schema change may have invalidated it.
+        m_prepared.erase(it);
+        return storageError();
+    }
+    std::optional<qint64> value;
+    if (query.next())
+        value = query.value(0).toLongLong();
+    // Done with the result: SQLite would otherwise keep its read snapshot open.
+    query.finish();
+    return value;
+}
+
 Status SqlDatabase::runStatus(const QString& sql, const QVariantList& binds)
 {
     auto result = run(sql, binds);
@@ -90,6 +120,16 @@ int SqlDatabase::schemaVersion()
     if (!q || !q->next())
         return 0;
     return int(SqlRow(*q).integer("version"));
+}
+
+Status SqlDatabase::notify(const QString&, const QString&)
+{
+    return Error::make(ErrorCode::Unavailable, QStringLiteral("This database has no notifications."));
+}
+
+Status SqlDatabase::listen(const QString&, std::function<void(const QString&)>)
+{
+    return Error::make(ErrorCode::Unavailable, QStringLiteral("This database has no notifications."));
 }
 
 Status SqlDatabase::beginTransaction()

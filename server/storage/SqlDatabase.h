@@ -16,6 +16,12 @@
 #include <QSqlDatabase>
 #include <QVariantList>
 
+#include <QHash>
+#include <QSqlQuery>
+
+#include <functional>
+#include <optional>
+
 class QSqlError;
 class QSqlQuery;
 
@@ -32,6 +38,15 @@ public:
     Core::Status open();
     int schemaVersion();
     virtual QString backendName() const = 0;
+
+    // Notifications between server processes on one database (PostgreSQL LISTEN/NOTIFY),
+    // for live hints across replicas. SQLite has none: there, one server serves the file,
+    // and both calls answer Unavailable. notify() outside a transaction is sent at once;
+    // `onPayload` runs in this connection's thread for every notification on `channel`,
+    // those sent by this process included.
+    virtual bool hasNotifications() const { return false; }
+    virtual Core::Status notify(const QString& channel, const QString& payload);
+    virtual Core::Status listen(const QString& channel, std::function<void(const QString&)> onPayload);
 
 protected:
     SqlDatabase();
@@ -60,6 +75,9 @@ private:
     // bound values) and returned as an Io error, a unique violation as AlreadyExists.
     Core::Result<QSqlQuery> run(const QString& sql, const QVariantList& binds = {});
     Core::Status runStatus(const QString& sql, const QVariantList& binds = {});
+    // The first column of the first row of a statement without bindings, or nothing; the
+    // statement is prepared once and kept, for the few look-ups every request makes.
+    Core::Result<std::optional<qint64>> readInteger(const QString& sql);
 
     // begin fails (Internal) while a transaction is open: transactions do not nest.
     Core::Status beginTransaction();
@@ -72,6 +90,7 @@ private:
 
     QString m_connectionName;
     QSqlDatabase m_db;
+    QHash<QString, QSqlQuery> m_prepared; // readInteger's statements; cleared before m_db closes
     bool m_inTransaction = false;
 };
 

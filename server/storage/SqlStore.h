@@ -34,6 +34,11 @@ protected:
     {
         return m_database.runStatus(sql, binds);
     }
+    // A statement without bindings that reads one integer, prepared once (the hot look-ups).
+    Core::Result<std::optional<qint64>> readInteger(const QString& sql)
+    {
+        return m_database.readInteger(sql);
+    }
     // The first row a query returns, read by `read` (a function of the query), or nothing.
     template<typename Read>
     auto firstRow(const QString& sql, const QVariantList& binds, Read read)
@@ -68,6 +73,9 @@ protected:
             return q.error();
         return q->numRowsAffected();
     }
+    // Whether a StorageTransaction is open on the database (for writes that are only correct
+    // inside one).
+    bool inTransaction() const { return m_database.m_inTransaction; }
     // Never a null QByteArray: Qt binds that as SQL NULL, which the NOT NULL columns refuse.
     static QVariant blob(const QByteArray& bytes) { return bytes.isNull() ? QByteArray("") : bytes; }
 
