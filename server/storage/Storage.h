@@ -7,6 +7,7 @@
 
 #include "server/storage/AccountStore.h"
 #include "server/storage/BlockStore.h"
+#include "server/storage/InvitationStore.h"
 #include "server/storage/OrganisationStore.h"
 #include "server/storage/SessionStore.h"
 #include "server/storage/SqlDatabase.h"
@@ -29,6 +30,7 @@ public:
     SessionStore& sessions() { return m_sessions; }
     OrganisationStore& organisations() { return m_organisations; }
     BlockStore& blocks() { return m_blocks; }
+    InvitationStore& invitations() { return m_invitations; }
 
 private:
     // Declared first: the stores refer to it and are destroyed before it.
@@ -38,6 +40,7 @@ private:
     SessionStore m_sessions;
     OrganisationStore m_organisations;
     BlockStore m_blocks;
+    InvitationStore m_invitations;
 };
 
 } // namespace Conclave::Server
