@@ -8,7 +8,9 @@
 #include "server/http/AccountRoutes.h"
 #include "server/http/ApiRouter.h"
 #include "server/http/ApiServices.h"
+#include "server/http/FolderRoutes.h"
 #include "server/http/HttpSettings.h"
+#include "server/http/ItemRoutes.h"
 #include "server/http/OrganisationRoutes.h"
 #include "server/http/ServerRoutes.h"
 #include "server/http/SessionRoutes.h"
@@ -28,8 +30,8 @@ class ApiServer final : public QObject
 
 public:
     ApiServer(const HttpSettings& settings, const ServerLimits& limits, AccountService& accounts,
-              SessionService& sessions, OrganisationService& orgs, const Core::Clock& clock,
-              QObject* parent = nullptr);
+              SessionService& sessions, OrganisationService& orgs, FolderService& folders, ItemService& items,
+              const Core::Clock& clock, QObject* parent = nullptr);
     ~ApiServer() override;
 
     // Binds the configured address (TLS when a certificate is configured); returns the port.
@@ -44,6 +46,8 @@ private:
     ApiReply dispatch(const QHttpServerRequest& request, QString& routeName, QString& userId);
     // The route's access check; nullopt when the caller may go on.
     std::optional<ApiReply> authorise(const ApiRouter::Route& route, ApiRequest& request);
+    // The folder part of a Folder* route's access: the caller's role from the folder's log.
+    std::optional<ApiReply> authoriseFolder(const ApiRouter::Route& route, ApiRequest& request);
     QHostAddress clientAddress(const QHttpServerRequest& request) const;
 
     const HttpSettings& m_settings;
@@ -54,6 +58,9 @@ private:
     SessionRoutes m_sessionRoutes;
     SharingRoutes m_sharingRoutes;
     OrganisationRoutes m_organisationRoutes;
+    // Team Sharing
+    FolderRoutes m_folderRoutes;
+    ItemRoutes m_itemRoutes;
     ApiRouter m_router;
     QHttpServer m_http;
 };
