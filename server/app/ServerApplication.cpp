@@ -45,6 +45,7 @@ ServerApplication::~ServerApplication()
     m_items.reset();
     m_folders.reset();
     m_folderCache.reset();
+    m_invitations.reset();
     m_accounts.reset();
     m_orgs.reset();
     m_sessions.reset();
@@ -76,7 +77,7 @@ int ServerApplication::run(const QStringList& arguments)
         tr("Conclave's self-hosted sync server.\n\n"
            "Commands:\n"
            "  serve            run the HTTP API (default 127.0.0.1:8443)\n"
-           "  admin <action>   manage organisations and Team Sharing blocks\n"
+           "  admin <action>   manage organisations, Team Sharing blocks and guests\n"
            "  routes           print the API routes this build serves\n"
            "  reasons          print the error reason codes the API answers with\n\n") +
         AdminCommand::usage());
@@ -132,7 +133,8 @@ int ServerApplication::run(const QStringList& arguments)
             err << AdminCommand::usage();
             return 2;
         }
-        return AdminCommand::run(positional.at(1), parser, m_storage->organisations(), *m_orgs, out, err);
+        return AdminCommand::run(positional.at(1), parser, m_storage->organisations(), *m_orgs,
+                                 *m_invitations, out, err);
     }
     return serve();
 }
@@ -181,13 +183,16 @@ Core::Status ServerApplication::prepare(bool forServing)
                                                 *m_folderCache, *m_clock);
     m_items = std::make_unique<ItemService>(storage.database(), *m_folders, storage.folders(), storage.items(),
                                             storage.grants(), *m_folderCache);
+    m_invitations = std::make_unique<InvitationService>(storage.database(), storage.invitations(),
+                                                        storage.folders(), storage.accounts(),
+                                                        storage.organisations(), storage.changes(), *m_clock);
     return {};
 }
 
 int ServerApplication::serve()
 {
     m_api = std::make_unique<ApiServer>(m_config.http, m_config.limits, *m_accounts, *m_sessions, *m_orgs,
-                                        *m_folders, *m_items, *m_clock);
+                                        *m_folders, *m_items, *m_invitations, *m_clock);
     auto port = m_api->listen();
     if (!port) {
         QTextStream(stderr) << port.error().message << Qt::endl;

@@ -62,11 +62,12 @@ QByteArray bearerToken(const QByteArray& header)
 
 ApiServer::ApiServer(const HttpSettings& settings, const ServerLimits& limits, AccountService& accounts,
                      SessionService& sessions, OrganisationService& orgs, FolderService& folders,
-                     ItemService& items, const Core::Clock& clock, QObject* parent)
+                     ItemService& items, InvitationService& invitations, const Core::Clock& clock,
+                     QObject* parent)
     : QObject(parent)
     , m_settings(settings)
     , m_limiter(clock)
-    , m_services{accounts, sessions, orgs, m_limiter, limits, folders, items}
+    , m_services{accounts, sessions, orgs, m_limiter, limits, folders, items, invitations}
     , m_serverRoutes(m_services)
     , m_accountRoutes(m_services)
     , m_sessionRoutes(m_services)
@@ -74,6 +75,7 @@ ApiServer::ApiServer(const HttpSettings& settings, const ServerLimits& limits, A
     , m_organisationRoutes(m_services)
     , m_folderRoutes(m_services)
     , m_itemRoutes(m_services)
+    , m_invitationRoutes(m_services)
 {
     addRoutes(m_router, this);
     m_http.setMissingHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
@@ -100,6 +102,7 @@ void ApiServer::addRoutes(ApiRouter& router, ApiServer* self)
     // Team Sharing
     FolderRoutes::add(router, self ? &self->m_folderRoutes : nullptr);
     ItemRoutes::add(router, self ? &self->m_itemRoutes : nullptr);
+    InvitationRoutes::add(router, self ? &self->m_invitationRoutes : nullptr);
 }
 
 Core::Result<quint16> ApiServer::listen()

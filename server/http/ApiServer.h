@@ -10,6 +10,7 @@
 #include "server/http/ApiServices.h"
 #include "server/http/FolderRoutes.h"
 #include "server/http/HttpSettings.h"
+#include "server/http/InvitationRoutes.h"
 #include "server/http/ItemRoutes.h"
 #include "server/http/OrganisationRoutes.h"
 #include "server/http/ServerRoutes.h"
@@ -31,7 +32,7 @@ class ApiServer final : public QObject
 public:
     ApiServer(const HttpSettings& settings, const ServerLimits& limits, AccountService& accounts,
               SessionService& sessions, OrganisationService& orgs, FolderService& folders, ItemService& items,
-              const Core::Clock& clock, QObject* parent = nullptr);
+              InvitationService& invitations, const Core::Clock& clock, QObject* parent = nullptr);
     ~ApiServer() override;
 
     // Binds the configured address (TLS when a certificate is configured); returns the port.
@@ -61,6 +62,7 @@ private:
     // Team Sharing
     FolderRoutes m_folderRoutes;
     ItemRoutes m_itemRoutes;
+    InvitationRoutes m_invitationRoutes;
     ApiRouter m_router;
     QHttpServer m_http;
 };

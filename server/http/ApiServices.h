@@ -4,6 +4,7 @@
 
 #include "server/services/AccountService.h"
 #include "server/services/FolderService.h"
+#include "server/services/InvitationService.h"
 #include "server/services/ItemService.h"
 #include "server/services/OrganisationService.h"
 #include "server/services/RateLimiter.h"
@@ -22,6 +23,7 @@ struct ApiServices
     // Team Sharing
     FolderService& folders;
     ItemService& items;
+    InvitationService& invitations;
 };
 
 } // namespace Conclave::Server

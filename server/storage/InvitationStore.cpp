@@ -10,11 +10,12 @@ using Core::Status;
 
 namespace {
 
-// Whether the invitee is a member of the folder now: what turns "accepted" into "added".
-const QString kColumns =
-    QStringLiteral("id, folder_id, inviter_id, invitee_email, invitee_id, role, offer, answer, folder_label, "
-                   "sealed_folder_label, state, created_at, expires_at, decided_at, decided_by, "
-                   "0 AS invitee_is_member");
+// With whether the invitee is a member of the folder now: what turns "accepted" into "added".
+const QString kColumns = QStringLiteral(
+    "id, folder_id, inviter_id, invitee_email, invitee_id, role, offer, answer, folder_label, "
+    "sealed_folder_label, state, created_at, expires_at, decided_at, decided_by, "
+    "CASE WHEN EXISTS (SELECT 1 FROM folder_members m WHERE m.folder_id = invitations.folder_id "
+    "AND m.user_id = invitations.invitee_id) THEN 1 ELSE 0 END AS invitee_is_member");
 
 InvitationRecord readInvitation(const QSqlQuery& q)
 {

@@ -233,8 +233,9 @@ const QList<SchemaMigrations::Version>& SchemaMigrations::versions()
         // Invitations: invitations to shared folders with their offer and answer blobs, each
         // organisation's guest setting, and the lock rows the invitation limits are counted under.
         {
-            sql("CREATE TABLE invitations (id TEXT PRIMARY KEY, folder_id TEXT NOT NULL, "
-                "inviter_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE, "
+            sql("CREATE TABLE invitations (id TEXT PRIMARY KEY, folder_id TEXT NOT NULL "
+                "REFERENCES folders (id) ON DELETE CASCADE, inviter_id TEXT NOT NULL REFERENCES users (id) "
+                "ON DELETE CASCADE, "
                 "invitee_email TEXT NOT NULL, invitee_id TEXT NOT NULL, role TEXT NOT NULL, "
                 "offer {blob} NOT NULL, answer {blob} NOT NULL, folder_label TEXT NOT NULL, "
                 "sealed_folder_label {blob} NOT NULL, state TEXT NOT NULL, created_at {int64} NOT NULL, "
