@@ -479,10 +479,11 @@ InvitationOutcome InvitationService::accept(const QString& userId, const QString
     // speaks of this invitation as it was made and carries the caller's published bundle.
     // Only the inviter's client can check the MAC.
     auto bundle = Core::Invitation::parseAnswer(answer, QUuid::fromString(invitation.id));
-    const QByteArray binding = answer.mid(26 + 16, 32);
-    const QByteArray expected = QUuid::fromString(invitation.folderId).toRfc4122() +
-                                QUuid::fromString(invitation.inviterId).toRfc4122();
-    if (!bundle || binding != expected || bundle->userId() != QUuid::fromString(userId) ||
+    // Public ids, not secrets: a plain comparison is fine.
+    const QByteArray answeredBinding = answer.mid(26 + 16, 32);
+    const QByteArray invitationBinding = QUuid::fromString(invitation.folderId).toRfc4122() +
+                                         QUuid::fromString(invitation.inviterId).toRfc4122();
+    if (!bundle || answeredBinding != invitationBinding || bundle->userId() != QUuid::fromString(userId) ||
         bundle->serialize() != user.keyBundle)
         return refuse(InvitationRefusal::Invalid,
                       QStringLiteral("The answer is not an invitation answer of 269 bytes for this "

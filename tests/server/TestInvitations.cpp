@@ -69,6 +69,8 @@ private slots:
     void forgedAnswerRefused_data();
     void forgedAnswerRefused();
     void inviteeSeesOnlyWhatWasShown();
+    void onlyTheNamedAccountSees_data();
+    void onlyTheNamedAccountSees();
     void changesAnnounced();
     void guestsByAdminCommand();
 
@@ -723,6 +725,41 @@ void TestInvitations::inviteeSeesOnlyWhatWasShown()
         if (o.value(QStringLiteral("folderId")).toString() == unlabelled.idText())
             QVERIFY(!o.contains(QStringLiteral("folderLabel")) &&
                     !o.contains(QStringLiteral("sealedFolderLabel")));
+    }
+}
+
+void TestInvitations::onlyTheNamedAccountSees_data()
+{
+    QTest::addColumn<bool>("offerNamesTheAddressAccount");
+    // The offer names another verified account than the one with the address.
+    QTest::newRow("address of one account, id of another") << false;
+    QTest::newRow("address and id of one account") << true;
+}
+
+void TestInvitations::onlyTheNamedAccountSees()
+{
+    QFETCH(bool, offerNamesTheAddressAccount);
+    SharingUser manager;
+    SharedFolder folder = freshFolder(&manager);
+    SharingUser holder = m_fx->user("holder");   // has the invited address
+    SharingUser namedId = m_fx->user("namedid"); // its id may be in the offer
+    QVERIFY(folder.isValid() && holder.isValid() && namedId.isValid());
+    const SharingUser& named = offerNamesTheAddressAccount ? holder : namedId;
+    Invite made;
+    QCOMPARE(invite(*m_client, folder, manager, holder.account.email, named.id(), &made).status, 201);
+    for (const SharingUser* who : {&holder, &namedId}) {
+        const bool sees = offerNamesTheAddressAccount && who == &holder;
+        const ApiResponse list = m_client->get(QStringLiteral("/api/v1/invitations/received"), who->token());
+        QCOMPARE(idsOf(list), sees ? QStringList{made.id()} : QStringList{});
+        QCOMPARE(m_client->get(made.path(), who->token()).status, sees ? 200 : 404);
+    }
+    // Neither may answer an invitation not made out to both its address and its id.
+    if (!offerNamesTheAddressAccount) {
+        QCOMPARE(accept(*m_client, made, namedId).status, 404);
+        QCOMPARE(accept(*m_client, made, holder).status, 404);
+        QCOMPARE(m_client->post(made.path(QStringLiteral("/decline")), {}, holder.token()).status, 404);
+    } else {
+        QCOMPARE(accept(*m_client, made, holder).status, 200);
     }
 }
 
