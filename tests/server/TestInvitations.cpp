@@ -72,12 +72,14 @@ private slots:
     void onlyTheNamedAccountSees_data();
     void onlyTheNamedAccountSees();
     void changesAnnounced();
+    void badInput_data();
+    void badInput();
     void guestsByAdminCommand();
 
 private:
     // A folder of a fresh manager, so no test's counts spill into another's.
     SharedFolder freshFolder(SharingUser* manager);
-    ApiResponse setGuests(bool allow);
+    ApiResponse setGuests(const QJsonValue& allow);
 
     ServerHarness m_server;
     std::unique_ptr<ApiClient> m_client;
@@ -106,10 +108,9 @@ SharedFolder TestInvitations::freshFolder(SharingUser* manager)
     return manager->isValid() ? m_fx->createFolder(*manager) : SharedFolder{};
 }
 
-ApiResponse TestInvitations::setGuests(bool allow)
+ApiResponse TestInvitations::setGuests(const QJsonValue& allow)
 {
-    // The organisation's owner is an admin; the fixture keeps its account, so use the CLI's
-    // twin through the API as an admin made for the purpose.
+    // Through the API, as an admin of the organisation made for the purpose.
     const QString email = uniqueEmail("orgadmin", m_fx->orgDomain());
     if (m_server.admin({QStringLiteral("add-member"), QStringLiteral("--org"), m_fx->orgId(),
                         QStringLiteral("--email"), email, QStringLiteral("--role"),
@@ -329,8 +330,12 @@ void TestInvitations::guests()
     // An address of no organisation at all.
     SharingUser guest = m_fx->user("guest", true, QStringLiteral("guests.example.net"));
     QVERIFY(folder.isValid() && guest.isValid());
-    if (allowGuests)
+    if (allowGuests) {
+        const ApiResponse wrong = setGuests(QStringLiteral("yes"));
+        QCOMPARE(wrong.status, 400);
+        QCOMPARE(wrong.errorField(), QStringLiteral("allowGuests"));
         QCOMPARE(setGuests(true).status, 200);
+    }
     Invite made;
     ApiResponse r = invite(*m_client, folder, manager, guest.account.email, guest.id(), &made);
     if (!allowGuests) {
@@ -793,6 +798,92 @@ void TestInvitations::changesAnnounced()
     // A refused request announces nothing.
     QCOMPARE(m_client->post(declined.path(QStringLiteral("/decline")), {}, invitee.token()).status, 409);
     QCOMPARE(count(QStringLiteral("user_id"), invitee.account.userId, declined.id()), 2);
+}
+
+void TestInvitations::badInput_data()
+{
+    // Path and query problems and malformed bodies: a clear 4xx, never 500. {folder} and
+    // {invitation} are a real folder of the caller (a manager) and a real invitation of it.
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("field");
+    const QByteArray post = "POST";
+    const QByteArray get = "GET";
+    QTest::newRow("limit not a number")
+        << get << "/api/v1/invitations/received?limit=ten" << QByteArray() << 400 << "limit";
+    QTest::newRow("limit zero") << get << "/api/v1/invitations/sent?limit=0" << QByteArray() << 400
+                                << "limit";
+    QTest::newRow("limit negative") << get << "{folder}/invitations?limit=-1" << QByteArray() << 400
+                                    << "limit";
+    QTest::newRow("limit huge") << get << "/api/v1/invitations/received?limit=99999999999999999999"
+                                << QByteArray() << 400 << "limit";
+    QTest::newRow("cursor garbage") << get << "/api/v1/invitations/sent?cursor=%00%01" << QByteArray() << 400
+                                    << "cursor";
+    QTest::newRow("cursor with braces")
+        << get << "/api/v1/invitations/sent?cursor=1~{00000000-0000-0000-0000-000000000001}" << QByteArray()
+        << 400 << "cursor";
+    QTest::newRow("invitation id not a uuid")
+        << get << "/api/v1/invitations/not-a-uuid" << QByteArray() << 404 << "";
+    QTest::newRow("invitation id in upper case")
+        << get << "/api/v1/invitations/{INVITATION}" << QByteArray() << 404 << "";
+    QTest::newRow("accept without answer")
+        << post << "/api/v1/invitations/{invitation}/accept" << QByteArray("{}") << 400 << "answer";
+    QTest::newRow("accept with a number") << post << "/api/v1/invitations/{invitation}/accept"
+                                          << QByteArray("{\"answer\": 5}") << 400 << "answer";
+    QTest::newRow("accept with bad base64") << post << "/api/v1/invitations/{invitation}/accept"
+                                            << QByteArray("{\"answer\": \"***\"}") << 400 << "answer";
+    QTest::newRow("create without email")
+        << post << "{folder}/invitations" << QByteArray("{\"role\": \"view\", \"offer\": \"AA==\"}") << 400
+        << "email";
+    QTest::newRow("create with role owner")
+        << post << "{folder}/invitations"
+        << QByteArray("{\"email\": \"a@b.example\", \"role\": \"owner\", \"offer\": \"{offer}\"}") << 400
+        << "role";
+    QTest::newRow("create with a short offer")
+        << post << "{folder}/invitations"
+        << QByteArray("{\"email\": \"a@b.example\", \"role\": \"view\", \"offer\": \"AA==\"}") << 400
+        << "offer";
+    QTest::newRow("create with an invisible character in the label")
+        << post << "{folder}/invitations"
+        << QByteArray("{\"email\": \"a@b.example\", \"role\": \"view\", \"offer\": \"{offer}\", "
+                      "\"folderLabel\": \"Prod\\u202e\"}")
+        << 400 << "folderLabel";
+    QTest::newRow("create with an oversized sealed label")
+        << post << "{folder}/invitations"
+        << QByteArray("{\"email\": \"a@b.example\", \"role\": \"view\", \"offer\": \"{offer}\", "
+                      "\"sealedFolderLabel\": \"{big}\"}")
+        << 400 << "sealedFolderLabel";
+}
+
+void TestInvitations::badInput()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(QString, field);
+    SharingUser manager;
+    SharedFolder folder = freshFolder(&manager);
+    QVERIFY(folder.isValid());
+    Invite made;
+    QCOMPARE(
+        invite(*m_client, folder, manager, uniqueEmail("bad", m_fx->orgDomain()), QUuid::createUuid(), &made)
+            .status,
+        201);
+    path.replace(QStringLiteral("{folder}"), folder.path());
+    path.replace(QStringLiteral("{invitation}"), made.id());
+    path.replace(QStringLiteral("{INVITATION}"), made.id().toUpper());
+    path.replace(QStringLiteral("{org}"), m_fx->orgId());
+    body.replace("{offer}", makeInvite(folder, manager, QUuid::createUuid()).offer.toBase64());
+    body.replace("{big}", randomBytes(1025).toBase64());
+    const ApiResponse r = m_client->raw(method, path, body, manager.token());
+    QVERIFY2(r.status == status,
+             qPrintable(QStringLiteral("got %1: %2").arg(r.status).arg(QString::fromUtf8(r.raw))));
+    QVERIFY(!r.errorMessage().isEmpty());
+    if (!field.isEmpty())
+        QCOMPARE(r.errorField(), field);
 }
 
 void TestInvitations::guestsByAdminCommand()
