@@ -8,10 +8,12 @@
 #include "server/http/AccountRoutes.h"
 #include "server/http/ApiRouter.h"
 #include "server/http/ApiServices.h"
+#include "server/http/FeedRoutes.h"
 #include "server/http/FolderRoutes.h"
 #include "server/http/HttpSettings.h"
 #include "server/http/InvitationRoutes.h"
 #include "server/http/ItemRoutes.h"
+#include "server/http/LiveRoutes.h"
 #include "server/http/OrganisationRoutes.h"
 #include "server/http/ServerRoutes.h"
 #include "server/http/SessionRoutes.h"
@@ -31,8 +33,9 @@ class ApiServer final : public QObject
 
 public:
     ApiServer(const HttpSettings& settings, const ServerLimits& limits, AccountService& accounts,
-              SessionService& sessions, OrganisationService& orgs, FolderService& folders, ItemService& items,
-              InvitationService& invitations, const Core::Clock& clock, QObject* parent = nullptr);
+              SessionService& sessions, OrganisationService& orgs, const Core::Clock& clock,
+              FeedService& feed, LiveHub& live, FolderService& folders, ItemService& items,
+              InvitationService& invitations, QObject* parent = nullptr);
     ~ApiServer() override;
 
     // Binds the configured address (TLS when a certificate is configured); returns the port.
@@ -59,6 +62,8 @@ private:
     SessionRoutes m_sessionRoutes;
     SharingRoutes m_sharingRoutes;
     OrganisationRoutes m_organisationRoutes;
+    FeedRoutes m_feedRoutes;
+    LiveRoutes m_liveRoutes;
     // Team Sharing
     FolderRoutes m_folderRoutes;
     ItemRoutes m_itemRoutes;

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "server/services/AccountService.h"
+#include "server/services/FeedService.h"
+#include "server/services/LiveHub.h"
 #include "server/services/FolderService.h"
 #include "server/services/InvitationService.h"
 #include "server/services/ItemService.h"
@@ -20,6 +22,9 @@ struct ApiServices
     OrganisationService& orgs;
     RateLimiter& limiter;
     const ServerLimits& limits;
+    // Changes feed and live updates.
+    FeedService& feed;
+    LiveHub& live;
     // Team Sharing
     FolderService& folders;
     ItemService& items;

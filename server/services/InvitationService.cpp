@@ -92,7 +92,7 @@ Result<OfferBinding> readOffer(const QByteArray& offer)
 
 InvitationService::InvitationService(SqlDatabase& database, InvitationStore& invitations,
                                      FolderStore& folders, AccountStore& accounts,
-                                     OrganisationStore& organisations, ChangeStore& changes,
+                                     OrganisationStore& organisations, ChangeStore& changes, LiveHub& live,
                                      const Core::Clock& clock)
     : m_database(database)
     , m_invitations(invitations)
@@ -100,6 +100,7 @@ InvitationService::InvitationService(SqlDatabase& database, InvitationStore& inv
     , m_accounts(accounts)
     , m_organisations(organisations)
     , m_changes(changes)
+    , m_live(live)
     , m_clock(clock)
 {}
 
@@ -210,17 +211,24 @@ Status InvitationService::settle(InvitationPage& page)
     return {};
 }
 
-Status InvitationService::announce(const InvitationRecord& invitation, qint64 nowMs)
+Result<QList<qint64>> InvitationService::announce(const InvitationRecord& invitation, qint64 nowMs)
 {
     // The invitee learns of it through its own feed, the folder's managers through the
     // folder's; both last, so the serialised stretch of the change log stays short.
     const QString kind = QStringLiteral("invitation");
-    if (auto forInvitee = m_changes.append({{}, invitation.inviteeId, kind, invitation.id, nowMs});
-        !forInvitee)
+    auto forInvitee = m_changes.append({{}, invitation.inviteeId, kind, invitation.id, nowMs});
+    if (!forInvitee)
         return forInvitee.error();
-    if (auto forFolder = m_changes.append({invitation.folderId, {}, kind, invitation.id, nowMs}); !forFolder)
+    auto forFolder = m_changes.append({invitation.folderId, {}, kind, invitation.id, nowMs});
+    if (!forFolder)
         return forFolder.error();
-    return {};
+    return QList<qint64>{forInvitee.value(), forFolder.value()};
+}
+
+void InvitationService::hint(const InvitationRecord& invitation, const QList<qint64>& seqs)
+{
+    m_live.notify(seqs.at(0), {}, invitation.inviteeId);
+    m_live.notify(seqs.at(1), invitation.folderId, {});
 }
 
 InvitationOutcome InvitationService::create(const QString& inviterId, const InvitationRequest& request)
@@ -348,11 +356,12 @@ InvitationOutcome InvitationService::create(const QString& inviterId, const Invi
                           QStringLiteral("offer"));
         return failed(stored.error());
     }
-    if (auto announced = announce(record, now); !announced)
+    auto announced = announce(record, now);
+    if (!announced)
         return failed(announced.error());
     if (auto committed = transaction.commit(); !committed)
         return failed(committed.error());
-    // live: notify after commit
+    hint(record, announced.value());
     qCInfo(lcServerInvitation) << "invitation" << record.id << "created in folder" << record.folderId << "by"
                                << inviterId;
     return granted(record);
@@ -523,11 +532,12 @@ InvitationOutcome InvitationService::accept(const QString& userId, const QString
     invitation.answer = answer;
     invitation.decidedAtMs = now;
     invitation.decidedBy = userId;
-    if (auto announced = announce(invitation, now); !announced)
+    auto announced = announce(invitation, now);
+    if (!announced)
         return failed(announced.error());
     if (auto committed = transaction.commit(); !committed)
         return failed(committed.error());
-    // live: notify after commit
+    hint(invitation, announced.value());
     qCInfo(lcServerInvitation) << "invitation" << invitation.id << "accepted by" << userId;
     return granted(invitation);
 }
@@ -551,11 +561,12 @@ InvitationOutcome InvitationService::decline(const QString& userId, const QStrin
     invitation.state = QStringLiteral("declined");
     invitation.decidedAtMs = now;
     invitation.decidedBy = userId;
-    if (auto announced = announce(invitation, now); !announced)
+    auto announced = announce(invitation, now);
+    if (!announced)
         return failed(announced.error());
     if (auto committed = transaction.commit(); !committed)
         return failed(committed.error());
-    // live: notify after commit
+    hint(invitation, announced.value());
     qCInfo(lcServerInvitation) << "invitation" << invitation.id << "declined by" << userId;
     return granted(invitation);
 }
@@ -598,11 +609,12 @@ InvitationOutcome InvitationService::cancel(const QString& userId, const QString
     invitation.state = QStringLiteral("cancelled");
     invitation.decidedAtMs = now;
     invitation.decidedBy = userId;
-    if (auto announced = announce(invitation, now); !announced)
+    auto announced = announce(invitation, now);
+    if (!announced)
         return failed(announced.error());
     if (auto committed = transaction.commit(); !committed)
         return failed(committed.error());
-    // live: notify after commit
+    hint(invitation, announced.value());
     qCInfo(lcServerInvitation) << "invitation" << invitation.id << "cancelled by" << userId;
     return granted(invitation);
 }

@@ -15,6 +15,7 @@
 // address and the offer's invitee id.
 #pragma once
 
+#include "server/services/LiveHub.h"
 #include "server/storage/AccountStore.h"
 #include "server/storage/ChangeStore.h"
 #include "server/storage/FolderStore.h"
@@ -75,7 +76,7 @@ public:
 
     InvitationService(SqlDatabase& database, InvitationStore& invitations, FolderStore& folders,
                       AccountStore& accounts, OrganisationStore& organisations, ChangeStore& changes,
-                      const Core::Clock& clock);
+                      LiveHub& live, const Core::Clock& clock);
     Q_DISABLE_COPY_MOVE(InvitationService)
 
     InvitationOutcome create(const QString& inviterId, const InvitationRequest& request);
@@ -116,8 +117,11 @@ private:
     // Records "added" for accepted invitations whose invitee is a member of the folder now.
     Core::Status settle(InvitationRecord& invitation);
     Core::Status settle(InvitationPage& page);
-    // The change for the invitee and the one for the folder's readers, in the transaction.
-    Core::Status announce(const InvitationRecord& invitation, qint64 nowMs);
+    // The change for the invitee and the one for the folder's readers, in the transaction;
+    // their sequence numbers for hint().
+    Core::Result<QList<qint64>> announce(const InvitationRecord& invitation, qint64 nowMs);
+    // After the commit: the live hints for what announce() appended.
+    void hint(const InvitationRecord& invitation, const QList<qint64>& seqs);
     // Loads the invitation and the caller for accept and decline (NotFound unless invitee).
     InvitationOutcome forInvitee(const QString& userId, const QString& invitationId, UserRecord* user);
     InvitationOutcome decided(const QString& invitationId, const char* action);
@@ -128,6 +132,7 @@ private:
     AccountStore& m_accounts;
     OrganisationStore& m_organisations;
     ChangeStore& m_changes;
+    LiveHub& m_live;
     const Core::Clock& m_clock;
 };
 
