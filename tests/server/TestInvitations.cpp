@@ -798,6 +798,31 @@ void TestInvitations::changesAnnounced()
     // A refused request announces nothing.
     QCOMPARE(m_client->post(declined.path(QStringLiteral("/decline")), {}, invitee.token()).status, 409);
     QCOMPARE(count(QStringLiteral("user_id"), invitee.account.userId, declined.id()), 2);
+    // Through the feed: the invitee sees its own invitation changes, not the folder's (it is
+    // no member). The folder's changes are in the log (above) for the folder's readers.
+    auto feedOf = [this](const SharingUser& user, const QString& invitationId) {
+        QStringList seen;
+        qint64 cursor = 0;
+        for (int page = 0; page < 100; ++page) {
+            const ApiResponse r = m_client->get(
+                QStringLiteral("/api/v1/feed?limit=500&cursor=") + QString::number(cursor), user.token());
+            if (r.status != 200)
+                return QStringList{QStringLiteral("status %1").arg(r.status)};
+            for (const QJsonValue& v : r.json.value(QStringLiteral("changes")).toArray()) {
+                const QJsonObject c = v.toObject();
+                if (c.value(QStringLiteral("objectId")).toString() == invitationId)
+                    seen.append(c.value(QStringLiteral("kind")).toString() +
+                                (c.contains(QStringLiteral("folderId")) ? QStringLiteral(" folder")
+                                                                        : QStringLiteral(" user")));
+            }
+            cursor = qint64(r.json.value(QStringLiteral("cursor")).toDouble());
+            if (!r.json.value(QStringLiteral("more")).toBool())
+                break;
+        }
+        return seen;
+    };
+    QCOMPARE(feedOf(invitee, declined.id()),
+             (QStringList{QStringLiteral("invitation user"), QStringLiteral("invitation user")}));
 }
 
 void TestInvitations::badInput_data()
