@@ -38,6 +38,7 @@ void AdminCommand::addOptions(QCommandLineParser& parser)
         {QStringLiteral("role"), tr("admin: owner, admin or member (default member)."), tr("role")},
         {QStringLiteral("reason"), tr("admin: reason shown to blocked users."), tr("text")},
         {QStringLiteral("block"), tr("admin: block id."), tr("id")},
+        {QStringLiteral("allow"), tr("admin: yes or no (allow-guests)."), tr("yes|no")},
     });
 }
 
@@ -50,12 +51,14 @@ QString AdminCommand::usage()
               "  block-sharing --org <id> [--email <email> | --domain <domain>] [--reason <text>]\n"
               "  unblock-sharing --org <id> --block <id>\n"
               "  list-orgs\n"
-              "  list-blocks --org <id>\n");
+              "  list-blocks --org <id>\n"
+              "  allow-guests --org <id> --allow yes|no\n"
+              "  show-guests --org <id>\n");
 }
 
 int AdminCommand::run(const QString& action, const QCommandLineParser& parser,
-                      OrganisationStore& organisations, OrganisationService& orgs, QTextStream& out,
-                      QTextStream& err)
+                      OrganisationStore& organisations, OrganisationService& orgs,
+                      InvitationService& invitations, QTextStream& out, QTextStream& err)
 {
     const auto opt = [&parser](const char* name) {
         return parser.value(QString::fromLatin1(name));
@@ -130,6 +133,27 @@ int AdminCommand::run(const QString& action, const QCommandLineParser& parser,
             return report(list.error(), err);
         for (const SharingBlockRecord& b : list.value())
             out << b.id << '\t' << b.scope << '\t' << b.value << '\t' << b.reason << Qt::endl;
+        return 0;
+    }
+    if (action == QLatin1String("allow-guests")) {
+        if (!need(parser, QStringLiteral("org"), err) || !need(parser, QStringLiteral("allow"), err))
+            return 2;
+        const QString allow = opt("allow").trimmed().toLower();
+        if (allow != QLatin1String("yes") && allow != QLatin1String("no")) {
+            err << tr("--allow takes yes or no.") << Qt::endl;
+            return 2;
+        }
+        if (auto done = invitations.setAllowsGuests(opt("org"), allow == QLatin1String("yes")); !done)
+            return report(done.error(), err);
+        return 0;
+    }
+    if (action == QLatin1String("show-guests")) {
+        if (!need(parser, QStringLiteral("org"), err))
+            return 2;
+        auto allowed = invitations.allowsGuests(opt("org"));
+        if (!allowed)
+            return report(allowed.error(), err);
+        out << (allowed.value() ? "yes" : "no") << Qt::endl;
         return 0;
     }
     err << tr("Unknown admin action.") << Qt::endl << usage();

@@ -42,6 +42,7 @@ ServerApplication::~ServerApplication()
 {
     // Services refer to the storage and key; tear down in reverse order of creation.
     m_api.reset();
+    m_invitations.reset();
     m_items.reset();
     m_folders.reset();
     m_folderCache.reset();
@@ -80,7 +81,7 @@ int ServerApplication::run(const QStringList& arguments)
         tr("Conclave's self-hosted sync server.\n\n"
            "Commands:\n"
            "  serve            run the HTTP API (default 127.0.0.1:8443)\n"
-           "  admin <action>   manage organisations and Team Sharing blocks\n"
+           "  admin <action>   manage organisations, Team Sharing blocks and guests\n"
            "  routes           print the API routes this build serves\n"
            "  reasons          print the error reason codes the API answers with\n\n") +
         AdminCommand::usage());
@@ -136,7 +137,8 @@ int ServerApplication::run(const QStringList& arguments)
             err << AdminCommand::usage();
             return 2;
         }
-        return AdminCommand::run(positional.at(1), parser, m_storage->organisations(), *m_orgs, out, err);
+        return AdminCommand::run(positional.at(1), parser, m_storage->organisations(), *m_orgs,
+                                 *m_invitations, out, err);
     }
     return serve();
 }
@@ -201,13 +203,18 @@ Core::Status ServerApplication::prepare(bool forServing)
             readers.append(member.userId);
         return readers;
     });
+    m_invitations = std::make_unique<InvitationService>(storage.database(), storage.invitations(),
+                                                        storage.folders(), storage.accounts(),
+                                                        storage.organisations(), storage.changes(), *m_live,
+                                                        *m_clock);
     return {};
 }
 
 int ServerApplication::serve()
 {
     m_api = std::make_unique<ApiServer>(m_config.http, m_config.limits, *m_accounts, *m_sessions, *m_orgs,
-                                        *m_folders, *m_items, *m_clock, *m_feed, *m_live);
+                                        *m_folders, *m_items, *m_clock, *m_feed, *m_live,
+                                        *m_invitations);
     if (m_storage->database().hasNotifications()) {
         // Live hints from other replicas arrive on a connection of their own, kept idle.
         auto listener = StorageFactory::create(m_config.storageUrl, m_config.storagePassword);

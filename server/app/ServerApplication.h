@@ -10,6 +10,7 @@
 #include "server/services/FeedService.h"
 #include "server/services/FolderCache.h"
 #include "server/services/FolderService.h"
+#include "server/services/InvitationService.h"
 #include "server/services/ItemService.h"
 #include "server/services/LiveHub.h"
 #include "server/services/Mailer.h"
@@ -64,6 +65,7 @@ private:
     std::unique_ptr<FolderCache> m_folderCache;
     std::unique_ptr<FolderService> m_folders;
     std::unique_ptr<ItemService> m_items;
+    std::unique_ptr<InvitationService> m_invitations;
     std::unique_ptr<ApiServer> m_api;
     std::unique_ptr<QSocketNotifier> m_signalNotifier;
     QTimer m_purgeTimer;

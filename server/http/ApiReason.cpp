@@ -42,6 +42,10 @@ QString reasonName(ApiReason reason)
         return QStringLiteral("internal");
     case ApiReason::Unavailable:
         return QStringLiteral("unavailable");
+    case ApiReason::NotInOrganisation:
+        return QStringLiteral("not-in-organisation");
+    case ApiReason::TooManyPending:
+        return QStringLiteral("too-many-pending");
     }
     return QStringLiteral("internal");
 }
@@ -49,7 +53,7 @@ QString reasonName(ApiReason reason)
 QList<ApiReason> allReasons()
 {
     QList<ApiReason> list;
-    for (int r = int(ApiReason::InvalidInput); r <= int(ApiReason::Unavailable); ++r)
+    for (int r = int(ApiReason::InvalidInput); r <= int(ApiReason::TooManyPending); ++r)
         list.append(ApiReason(r));
     return list;
 }

@@ -29,6 +29,9 @@ enum class ApiReason
     RateLimited,      // 429: with Retry-After in seconds
     Internal,         // 500: the server failed; nothing the client sent is at fault
     Unavailable,      // 503: a service the server needs is not reachable
+    // Invitations
+    NotInOrganisation, // 403: the address is outside the folder's organisation, which allows no guests
+    TooManyPending,    // 409: the invitee's address has the most pending invitations allowed
 };
 
 QString reasonName(ApiReason reason);

@@ -53,11 +53,11 @@ QString methodName(QHttpServerRequest::Method method)
 ApiServer::ApiServer(const HttpSettings& settings, const ServerLimits& limits, AccountService& accounts,
                      SessionService& sessions, OrganisationService& orgs, FolderService& folders,
                      ItemService& items, const Core::Clock& clock, FeedService& feed, LiveHub& live,
-                     QObject* parent)
+                     InvitationService& invitations, QObject* parent)
     : QObject(parent)
     , m_settings(settings)
     , m_limiter(clock)
-    , m_services{accounts, sessions, orgs, m_limiter, limits, folders, items, feed, live}
+    , m_services{accounts, sessions, orgs, m_limiter, limits, folders, items, feed, live, invitations}
     , m_serverRoutes(m_services)
     , m_accountRoutes(m_services)
     , m_sessionRoutes(m_services)

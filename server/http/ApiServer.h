@@ -11,6 +11,7 @@
 #include "server/http/FeedRoutes.h"
 #include "server/http/FolderRoutes.h"
 #include "server/http/HttpSettings.h"
+#include "server/http/InvitationRoutes.h"
 #include "server/http/ItemRoutes.h"
 #include "server/http/LiveRoutes.h"
 #include "server/http/OrganisationRoutes.h"
@@ -33,7 +34,8 @@ class ApiServer final : public QObject
 public:
     ApiServer(const HttpSettings& settings, const ServerLimits& limits, AccountService& accounts,
               SessionService& sessions, OrganisationService& orgs, FolderService& folders, ItemService& items,
-              const Core::Clock& clock, FeedService& feed, LiveHub& live, QObject* parent = nullptr);
+              const Core::Clock& clock, FeedService& feed, LiveHub& live, InvitationService& invitations,
+              QObject* parent = nullptr);
     ~ApiServer() override;
 
     // Binds the configured address (TLS when a certificate is configured); returns the port.

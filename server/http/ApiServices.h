@@ -5,6 +5,7 @@
 #include "server/services/AccountService.h"
 #include "server/services/FeedService.h"
 #include "server/services/FolderService.h"
+#include "server/services/InvitationService.h"
 #include "server/services/ItemService.h"
 #include "server/services/LiveHub.h"
 #include "server/services/OrganisationService.h"
@@ -27,6 +28,7 @@ struct ApiServices
     // Changes feed and live updates.
     FeedService& feed;
     LiveHub& live;
+    InvitationService& invitations;
 };
 
 } // namespace Conclave::Server

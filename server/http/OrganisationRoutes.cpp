@@ -24,6 +24,11 @@ void OrganisationRoutes::add(ApiRouter& router, OrganisationRoutes* self)
                ApiRouter::bind(self, &OrganisationRoutes::addBlock));
     router.add(QStringLiteral("DELETE"), QStringLiteral("/api/v1/orgs/{orgId}/blocks/{blockId}"), A::OrgAdmin,
                B::None, ApiRouter::bind(self, &OrganisationRoutes::removeBlock));
+
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/orgs/{orgId}/guests"), A::OrgAdmin, B::None,
+               ApiRouter::bind(self, &OrganisationRoutes::guests));
+    router.add(QStringLiteral("PUT"), QStringLiteral("/api/v1/orgs/{orgId}/guests"), A::OrgAdmin, B::Json,
+               ApiRouter::bind(self, &OrganisationRoutes::setGuests));
 }
 
 ApiReply OrganisationRoutes::mine(ApiRequest& request)
@@ -97,6 +102,26 @@ ApiReply OrganisationRoutes::removeBlock(ApiRequest& request)
         return ApiReply::error(404, ApiReason::NotFound,
                                QStringLiteral("The organisation has no block with this id."));
     return ApiReply::json(200, {{QStringLiteral("removed"), true}});
+}
+
+ApiReply OrganisationRoutes::guests(ApiRequest& request)
+{
+    auto allowed = m_services.invitations.allowsGuests(request.param("orgId"));
+    if (!allowed)
+        return ApiReply::fromError(allowed.error());
+    return ApiReply::json(200, {{QStringLiteral("allowGuests"), allowed.value()}});
+}
+
+ApiReply OrganisationRoutes::setGuests(ApiRequest& request)
+{
+    const QJsonValue allow = request.body.value(QStringLiteral("allowGuests"));
+    if (!allow.isBool())
+        return ApiReply::error(400, ApiReason::InvalidInput,
+                               QStringLiteral("The field allowGuests must be true or false."),
+                               QStringLiteral("allowGuests"));
+    if (auto set = m_services.invitations.setAllowsGuests(request.param("orgId"), allow.toBool()); !set)
+        return ApiReply::fromError(set.error());
+    return ApiReply::json(200, {{QStringLiteral("allowGuests"), allow.toBool()}});
 }
 
 } // namespace Conclave::Server

@@ -1,5 +1,5 @@
 // OrganisationRoutes: the signed-in user's organisations and, for their owners and admins,
-// the organisation's Team Sharing blocks.
+// the organisation's Team Sharing blocks and whether it allows guests in its shared folders.
 #pragma once
 
 #include "server/http/ApiRouter.h"
@@ -20,6 +20,10 @@ private:
     ApiReply listBlocks(ApiRequest& request);
     ApiReply addBlock(ApiRequest& request);
     ApiReply removeBlock(ApiRequest& request);
+
+    // Guests: invitations to addresses outside the organisation (off by default).
+    ApiReply guests(ApiRequest& request);
+    ApiReply setGuests(ApiRequest& request);
 
     ApiServices& m_services;
 };

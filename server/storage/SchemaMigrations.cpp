@@ -234,6 +234,23 @@ const QList<SchemaMigrations::Version>& SchemaMigrations::versions()
                 "state_hash {blob} NOT NULL, writer_id TEXT NOT NULL, created_at {int64} NOT NULL, "
                 "PRIMARY KEY (folder_id, seq))"),
         },
+        // Invitations: invitations to shared folders with their offer and answer blobs, each
+        // organisation's guest setting, and the lock rows the invitation limits are counted under.
+        {
+            sql("CREATE TABLE invitations (id TEXT PRIMARY KEY, folder_id TEXT NOT NULL "
+                "REFERENCES folders (id) ON DELETE CASCADE, inviter_id TEXT NOT NULL REFERENCES users (id) "
+                "ON DELETE CASCADE, "
+                "invitee_email TEXT NOT NULL, invitee_id TEXT NOT NULL, role TEXT NOT NULL, "
+                "offer {blob} NOT NULL, answer {blob} NOT NULL, folder_label TEXT NOT NULL, "
+                "sealed_folder_label {blob} NOT NULL, state TEXT NOT NULL, created_at {int64} NOT NULL, "
+                "expires_at {int64} NOT NULL, decided_at {int64} NOT NULL, decided_by TEXT NOT NULL)"),
+            sql("CREATE INDEX invitations_invitee ON invitations (invitee_email, state, expires_at)"),
+            sql("CREATE INDEX invitations_inviter ON invitations (inviter_id, created_at, id)"),
+            sql("CREATE INDEX invitations_folder ON invitations (folder_id, created_at, id)"),
+            sql("CREATE TABLE org_guest_settings (org_id TEXT PRIMARY KEY REFERENCES organisations (id) "
+                "ON DELETE CASCADE, allow_guests INTEGER NOT NULL)"),
+            sql("CREATE TABLE invitation_locks (lock_key TEXT PRIMARY KEY, touched_at {int64} NOT NULL)"),
+        },
     };
     return list;
 }

@@ -9,6 +9,7 @@
 #include "server/storage/AccountStore.h"
 #include "server/storage/BlockStore.h"
 #include "server/storage/ChangeStore.h"
+#include "server/storage/InvitationStore.h"
 #include "server/storage/OrganisationStore.h"
 #include "server/storage/SessionStore.h"
 #include "server/storage/SqlDatabase.h"
@@ -43,6 +44,7 @@ public:
     GrantStore& grants() { return m_grants; }
     ItemStore& items() { return m_items; }
     AccessStore& access() { return m_access; }
+    InvitationStore& invitations() { return m_invitations; }
 
 private:
     // Declared first: the stores refer to it and are destroyed before it.
@@ -59,6 +61,7 @@ private:
     GrantStore m_grants;
     ItemStore m_items;
     AccessStore m_access;
+    InvitationStore m_invitations;
 };
 
 } // namespace Conclave::Server

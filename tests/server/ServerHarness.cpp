@@ -270,6 +270,13 @@ void ServerHarness::advanceClock(qint64 ms)
         file.write(QByteArray::number(m_clockOffset));
 }
 
+void ServerHarness::freezeClock(qint64 epochMs)
+{
+    QFile file(m_dir.path() + QStringLiteral("/clock"));
+    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        file.write('@' + QByteArray::number(epochMs));
+}
+
 int ServerHarness::admin(const QStringList& arguments, QString* output, QString* errors)
 {
     QProcess process;

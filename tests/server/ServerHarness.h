@@ -58,6 +58,11 @@ public:
 
     // Moves the server's clock forward by `ms` (cumulative).
     void advanceClock(qint64 ms);
+    // Stops the server's wall clock at `epochMs` (ms since the epoch) until the next call of
+    // either; for checks at an exact millisecond.
+    void freezeClock(qint64 epochMs);
+    // What advanceClock() added so far.
+    qint64 clockOffsetMs() const { return m_clockOffset; }
     // Runs `conclave-server admin ...` against the same storage; returns exit code, output.
     int admin(const QStringList& arguments, QString* output = nullptr, QString* errors = nullptr);
     // The 8-digit code in the newest outbox mail to `email`, or empty.

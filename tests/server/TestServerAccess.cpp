@@ -84,6 +84,8 @@ const QList<ProtectedRoute>& protectedRoutes()
         // Changes feed and live updates (a plain GET of the live address is 400: no upgrade).
         {"GET", "/api/v1/feed", Access::Sharing, 200},
         {"GET", "/api/v1/live", Access::Sharing, 400},
+        {"GET", "/api/v1/orgs/{orgId}/guests", Access::OrgAdmin, 200},
+        {"PUT", "/api/v1/orgs/{orgId}/guests", Access::OrgAdmin, 200},
     };
     return routes;
 }
@@ -256,6 +258,8 @@ void TestServerAccess::routeByPrincipal()
                 {QStringLiteral("wrappedPrivateKeys"), b64(randomBytes(120))}};
     } else if (path.endsWith(QLatin1String("/lookup"))) {
         body = {{QStringLiteral("email"), uniqueEmail("nobody")}};
+    } else if (path.endsWith(QLatin1String("/guests"))) {
+        body = {{QStringLiteral("allowGuests"), false}};
     } else if (path.endsWith(QLatin1String("/blocks")) && QByteArray(r.method) == "POST") {
         body = {{QStringLiteral("scope"), QStringLiteral("email")},
                 {QStringLiteral("value"), uniqueEmail("blocked", m_orgDomain)}};
@@ -294,6 +298,9 @@ void TestServerAccess::protectedRoutesAreAllListed()
             continue;
         // Shared folders have their own route x principal table (TestSharingAccess).
         if (route.section(QLatin1Char(' '), 1).startsWith(QLatin1String("/api/v1/folders")))
+            continue;
+        // So do invitations (TestInvitationAccess).
+        if (route.section(QLatin1Char(' '), 1).startsWith(QLatin1String("/api/v1/invitations")))
             continue;
         QVERIFY2(listed.contains(route),
                  qPrintable(route + QStringLiteral(" is missing from protectedRoutes()")));

@@ -225,6 +225,9 @@ void TestSharingAccess::folderRoutesAreAllListed()
         const QString route = line.trimmed();
         if (!route.section(QLatin1Char(' '), 1).startsWith(QLatin1String("/api/v1/folders")))
             continue;
+        // A folder's invitations have their own table (TestInvitationAccess).
+        if (route.endsWith(QLatin1String("/invitations")))
+            continue;
         ++folderRoutesServed;
         QVERIFY2(listed.contains(route),
                  qPrintable(route + QStringLiteral(" is missing from folderRoutes()")));
