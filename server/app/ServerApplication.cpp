@@ -2,6 +2,7 @@
 #include "server/app/ServerApplication.h"
 
 #include "server/app/AdminCommand.h"
+#include "server/app/AuditCommand.h"
 #include "server/app/OffsetFileClock.h"
 #include "server/app/ServerLog.h"
 #include "server/http/HttpLog.h"
@@ -44,6 +45,7 @@ ServerApplication::~ServerApplication()
     m_api.reset();
     m_accounts.reset();
     m_orgs.reset();
+    m_audit.reset();
     m_sessions.reset();
     m_mailer.reset();
     m_storage.reset();
@@ -74,9 +76,10 @@ int ServerApplication::run(const QStringList& arguments)
            "Commands:\n"
            "  serve            run the HTTP API (default 127.0.0.1:8443)\n"
            "  admin <action>   manage organisations and Team Sharing blocks\n"
+           "  audit <action>   verify the audit logs, sign a checkpoint, print the public key\n"
            "  routes           print the API routes this build serves\n"
            "  reasons          print the error reason codes the API answers with\n\n") +
-        AdminCommand::usage());
+        AdminCommand::usage() + AuditCommand::usage());
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), tr("serve, admin, routes or reasons"));
@@ -108,7 +111,8 @@ int ServerApplication::run(const QStringList& arguments)
             out << reasonName(reason) << Qt::endl;
         return 0;
     }
-    if (command != QLatin1String("serve") && command != QLatin1String("admin")) {
+    if (command != QLatin1String("serve") && command != QLatin1String("admin") &&
+        command != QLatin1String("audit")) {
         err << tr("Unknown command. Run conclave-server --help to see the commands.") << Qt::endl;
         return 2;
     }
@@ -130,6 +134,13 @@ int ServerApplication::run(const QStringList& arguments)
             return 2;
         }
         return AdminCommand::run(positional.at(1), parser, m_storage->organisations(), *m_orgs, out, err);
+    }
+    if (command == QLatin1String("audit")) {
+        if (positional.size() < 2) {
+            err << AuditCommand::usage();
+            return 2;
+        }
+        return AuditCommand::run(positional.at(1), parser, m_storage->audit(), *m_audit, out, err);
     }
     return serve();
 }
@@ -165,9 +176,11 @@ Core::Status ServerApplication::prepare(bool forServing)
         m_mailer = std::make_unique<SmtpMailer>(m_config.smtp);
     Storage& storage = *m_storage;
     m_sessions = std::make_unique<SessionService>(storage.sessions(), *m_key, *m_clock, m_config.limits);
+    m_audit =
+        std::make_unique<AuditService>(storage.database(), storage.audit(), *m_key, *m_clock, m_config.audit);
     m_orgs =
         std::make_unique<OrganisationService>(storage.database(), storage.organisations(), storage.blocks(),
-                                              storage.accounts(), *m_sessions, *m_clock);
+                                              storage.accounts(), *m_sessions, *m_audit, *m_clock);
     m_accounts =
         std::make_unique<AccountService>(storage.database(), storage.accounts(), storage.verifications(),
                                          *m_key, *m_clock, m_config.limits, *m_sessions, *m_orgs, *m_mailer);
@@ -177,7 +190,7 @@ Core::Status ServerApplication::prepare(bool forServing)
 int ServerApplication::serve()
 {
     m_api = std::make_unique<ApiServer>(m_config.http, m_config.limits, *m_accounts, *m_sessions, *m_orgs,
-                                        *m_clock);
+                                        *m_clock, *m_audit);
     auto port = m_api->listen();
     if (!port) {
         QTextStream(stderr) << port.error().message << Qt::endl;

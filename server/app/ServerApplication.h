@@ -1,11 +1,13 @@
 // ServerApplication: the conclave-server command line — `serve` (the HTTP server),
 // `admin <action>` (organisations and blocks), `routes` (the registered API routes, which a
-// test compares with docs/api/openapi.yaml), plus --help and --version.
+// test compares with docs/api/openapi.yaml), `audit <action>` (verify, checkpoint, public-key),
+// plus --help and --version.
 #pragma once
 
 #include "server/app/ServerConfig.h"
 #include "server/http/ApiServer.h"
 #include "server/services/AccountService.h"
+#include "server/services/AuditService.h"
 #include "server/services/Mailer.h"
 #include "server/services/OrganisationService.h"
 #include "server/services/ServerKey.h"
@@ -47,6 +49,7 @@ private:
     std::unique_ptr<Storage> m_storage;
     std::unique_ptr<Mailer> m_mailer;
     std::unique_ptr<SessionService> m_sessions;
+    std::unique_ptr<AuditService> m_audit;
     std::unique_ptr<OrganisationService> m_orgs;
     std::unique_ptr<AccountService> m_accounts;
     std::unique_ptr<ApiServer> m_api;

@@ -61,16 +61,17 @@ QByteArray bearerToken(const QByteArray& header)
 
 ApiServer::ApiServer(const HttpSettings& settings, const ServerLimits& limits, AccountService& accounts,
                      SessionService& sessions, OrganisationService& orgs, const Core::Clock& clock,
-                     QObject* parent)
+                     AuditService& audit, QObject* parent)
     : QObject(parent)
     , m_settings(settings)
     , m_limiter(clock)
-    , m_services{accounts, sessions, orgs, m_limiter, limits}
+    , m_services{accounts, sessions, orgs, m_limiter, limits, audit}
     , m_serverRoutes(m_services)
     , m_accountRoutes(m_services)
     , m_sessionRoutes(m_services)
     , m_sharingRoutes(m_services)
     , m_organisationRoutes(m_services)
+    , m_auditRoutes(m_services)
 {
     addRoutes(m_router, this);
     m_http.setMissingHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
@@ -94,6 +95,7 @@ void ApiServer::addRoutes(ApiRouter& router, ApiServer* self)
     SessionRoutes::add(router, self ? &self->m_sessionRoutes : nullptr);
     SharingRoutes::add(router, self ? &self->m_sharingRoutes : nullptr);
     OrganisationRoutes::add(router, self ? &self->m_organisationRoutes : nullptr);
+    AuditRoutes::add(router, self ? &self->m_auditRoutes : nullptr);
 }
 
 Core::Result<quint16> ApiServer::listen()
@@ -232,6 +234,23 @@ ApiReply ApiServer::dispatch(const QHttpServerRequest& request, QString& routeNa
     return route.handler(context);
 }
 
+void ApiServer::auditRefusal(const ApiRouter::Route& route, const ApiRequest& request, const QString& orgId,
+                             ApiReason reason)
+{
+    AuditEvent event;
+    event.orgId = orgId;
+    event.objectKind = QStringLiteral("user");
+    event.objectId = request.session.userId;
+    event.userId = request.session.userId;
+    event.action = route.method + QLatin1Char(' ') + route.pattern; // the pattern, never the path
+    event.outcome = AuditEvent::Outcome::Refused;
+    event.reason = reasonName(reason);
+    // The request is refused either way; a failed audit write must not turn that into a 500.
+    if (auto recorded = m_services.audit.recordAlone(event); !recorded)
+        qCWarning(lcServerHttp) << "a refused request could not be audited for user"
+                                << request.session.userId;
+}
+
 std::optional<ApiReply> ApiServer::authorise(const ApiRouter::Route& route, ApiRequest& request)
 {
     if (route.access == RouteAccess::Anonymous)
@@ -254,10 +273,15 @@ std::optional<ApiReply> ApiServer::authorise(const ApiRouter::Route& route, ApiR
         auto gate = m_services.accounts.sharingGate(request.session.userId);
         if (!gate)
             return ApiReply::fromError(gate.error());
-        if (gate->denial == SharingGate::Denial::Blocked)
+        if (gate->denial == SharingGate::Denial::Blocked) {
+            auditRefusal(route, request, gate->orgId, ApiReason::SharingBlocked);
             return ApiReply::error(403, ApiReason::SharingBlocked, gate->message);
-        if (gate->denial == SharingGate::Denial::Unverified)
+        }
+        if (gate->denial == SharingGate::Denial::Unverified) {
+            // An unverified address belongs to no organisation yet: the server's own log.
+            auditRefusal(route, request, {}, ApiReason::EmailUnverified);
             return ApiReply::error(403, ApiReason::EmailUnverified, gate->message);
+        }
         return std::nullopt;
     }
 

@@ -8,6 +8,7 @@
 #include "server/http/AccountRoutes.h"
 #include "server/http/ApiRouter.h"
 #include "server/http/ApiServices.h"
+#include "server/http/AuditRoutes.h"
 #include "server/http/HttpSettings.h"
 #include "server/http/OrganisationRoutes.h"
 #include "server/http/ServerRoutes.h"
@@ -29,7 +30,7 @@ class ApiServer final : public QObject
 public:
     ApiServer(const HttpSettings& settings, const ServerLimits& limits, AccountService& accounts,
               SessionService& sessions, OrganisationService& orgs, const Core::Clock& clock,
-              QObject* parent = nullptr);
+              AuditService& audit, QObject* parent = nullptr);
     ~ApiServer() override;
 
     // Binds the configured address (TLS when a certificate is configured); returns the port.
@@ -44,6 +45,9 @@ private:
     ApiReply dispatch(const QHttpServerRequest& request, QString& routeName, QString& userId);
     // The route's access check; nullopt when the caller may go on.
     std::optional<ApiReply> authorise(const ApiRouter::Route& route, ApiRequest& request);
+    // A refused sharing request goes into the audit, attributed to the caller (DESIGN §4).
+    void auditRefusal(const ApiRouter::Route& route, const ApiRequest& request, const QString& orgId,
+                      ApiReason reason);
     QHostAddress clientAddress(const QHttpServerRequest& request) const;
 
     const HttpSettings& m_settings;
@@ -54,6 +58,7 @@ private:
     SessionRoutes m_sessionRoutes;
     SharingRoutes m_sharingRoutes;
     OrganisationRoutes m_organisationRoutes;
+    AuditRoutes m_auditRoutes;
     ApiRouter m_router;
     QHttpServer m_http;
 };

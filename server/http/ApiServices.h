@@ -3,6 +3,7 @@
 #pragma once
 
 #include "server/services/AccountService.h"
+#include "server/services/AuditService.h"
 #include "server/services/OrganisationService.h"
 #include "server/services/RateLimiter.h"
 #include "server/services/ServerLimits.h"
@@ -17,6 +18,7 @@ struct ApiServices
     OrganisationService& orgs;
     RateLimiter& limiter;
     const ServerLimits& limits;
+    AuditService& audit;
 };
 
 } // namespace Conclave::Server

@@ -36,14 +36,27 @@ int roleRank(const QString& role)
 
 OrganisationService::OrganisationService(SqlDatabase& database, OrganisationStore& organisations,
                                          BlockStore& blocks, AccountStore& accounts, SessionService& sessions,
-                                         const Core::Clock& clock)
+                                         AuditService& audit, const Core::Clock& clock)
     : m_database(database)
     , m_organisations(organisations)
     , m_blocks(blocks)
     , m_accounts(accounts)
     , m_sessions(sessions)
+    , m_audit(audit)
     , m_clock(clock)
 {}
+
+Status OrganisationService::audit(const QString& orgId, const QString& kind, const QString& objectId,
+                                  const QString& action, const QString& actorId)
+{
+    AuditEvent event;
+    event.orgId = orgId;
+    event.objectKind = kind;
+    event.objectId = objectId;
+    event.userId = actorId;
+    event.action = action;
+    return m_audit.record(event);
+}
 
 Status OrganisationService::requireOrganisation(const QString& orgId)
 {
@@ -78,6 +91,16 @@ Result<OrganisationRecord> OrganisationService::create(const QString& name, cons
         return stored.error();
     if (auto member = m_organisations.putMembership({org.id, owner, {}, QStringLiteral("owner")}); !member)
         return member.error();
+    if (auto audited =
+            audit(org.id, QStringLiteral("organisation"), org.id, QStringLiteral("organisation.created"), {});
+        !audited) {
+        return audited.error();
+    }
+    if (auto audited = audit(org.id, QStringLiteral("member"), m_audit.addressId(owner),
+                             QStringLiteral("owner.added"), {});
+        !audited) {
+        return audited.error();
+    }
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
     qCInfo(lcServerOrg) << "organisation" << org.id << "created";
@@ -97,8 +120,21 @@ Status OrganisationService::addMember(const QString& orgId, const QString& email
                            QStringLiteral("role"));
     if (auto exists = requireOrganisation(orgId); !exists)
         return exists;
+    // The entry names the member by a pseudonym of the address, never the address.
+    StorageTransaction transaction(m_database);
+    if (!transaction.ok())
+        return transaction.error();
+    if (auto stored = m_organisations.putMembership({orgId, address, {}, role}); !stored)
+        return stored;
+    if (auto audited = audit(orgId, QStringLiteral("member"), m_audit.addressId(address),
+                             role + QStringLiteral(".added"), {});
+        !audited) {
+        return audited;
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return committed;
     qCInfo(lcServerOrg) << "membership with role" << role << "set in organisation" << orgId;
-    return m_organisations.putMembership({orgId, address, {}, role});
+    return {};
 }
 
 Status OrganisationService::addDomain(const QString& orgId, const QString& domain)
@@ -109,8 +145,21 @@ Status OrganisationService::addDomain(const QString& orgId, const QString& domai
                            QStringLiteral("domain"));
     if (auto exists = requireOrganisation(orgId); !exists)
         return exists;
+    StorageTransaction transaction(m_database);
+    if (!transaction.ok())
+        return transaction.error();
+    if (auto stored = m_organisations.putMembership({orgId, {}, normalised, QStringLiteral("member")});
+        !stored)
+        return stored;
+    if (auto audited =
+            audit(orgId, QStringLiteral("organisation"), orgId, QStringLiteral("domain.added"), {});
+        !audited) {
+        return audited;
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return committed;
     qCInfo(lcServerOrg) << "domain membership added to organisation" << orgId;
-    return m_organisations.putMembership({orgId, {}, normalised, QStringLiteral("member")});
+    return {};
 }
 
 Result<QList<MembershipRecord>> OrganisationService::membershipsFor(const QString& email)
@@ -132,7 +181,8 @@ Result<QString> OrganisationService::roleOf(const QString& orgId, const QString&
 }
 
 Result<SharingBlockRecord> OrganisationService::block(const QString& orgId, const QString& scope,
-                                                      const QString& value, const QString& reason)
+                                                      const QString& value, const QString& reason,
+                                                      const QString& actorId)
 {
     if (!kScopes.contains(scope))
         return Error::make(ErrorCode::InvalidInput,
@@ -185,6 +235,10 @@ Result<SharingBlockRecord> OrganisationService::block(const QString& orgId, cons
         if (auto unverified = m_accounts.setUserVerified(userId, false); !unverified)
             return unverified.error();
     }
+    if (auto audited = audit(orgId, QStringLiteral("block"), record.id, QStringLiteral("block.set"), actorId);
+        !audited) {
+        return audited.error();
+    }
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
     qCInfo(lcServerOrg) << "sharing block" << record.id << "of scope" << scope << "set in organisation"
@@ -231,12 +285,24 @@ Status OrganisationService::requireInside(const QString& orgId, const QString& s
     return {};
 }
 
-Result<bool> OrganisationService::unblock(const QString& orgId, const QString& blockId)
+Result<bool> OrganisationService::unblock(const QString& orgId, const QString& blockId,
+                                          const QString& actorId)
 {
+    StorageTransaction transaction(m_database);
+    if (!transaction.ok())
+        return transaction.error();
     auto removed = m_blocks.deleteBlock(orgId, blockId);
-    if (removed && removed.value())
-        qCInfo(lcServerOrg) << "sharing block" << blockId << "lifted in organisation" << orgId;
-    return removed;
+    if (!removed || !removed.value())
+        return removed;
+    if (auto audited =
+            audit(orgId, QStringLiteral("block"), blockId, QStringLiteral("block.lifted"), actorId);
+        !audited) {
+        return audited.error();
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    qCInfo(lcServerOrg) << "sharing block" << blockId << "lifted in organisation" << orgId;
+    return true;
 }
 
 Result<QList<SharingBlockRecord>> OrganisationService::blocks(const QString& orgId)

@@ -10,6 +10,7 @@ Storage::Storage(std::unique_ptr<SqlDatabase> database)
     , m_sessions(*m_database)
     , m_organisations(*m_database)
     , m_blocks(*m_database)
+    , m_audit(*m_database)
 {}
 
 Storage::~Storage() = default;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "server/storage/AccountStore.h"
+#include "server/storage/AuditStore.h"
 #include "server/storage/BlockStore.h"
 #include "server/storage/OrganisationStore.h"
 #include "server/storage/SessionStore.h"
@@ -29,6 +30,7 @@ public:
     SessionStore& sessions() { return m_sessions; }
     OrganisationStore& organisations() { return m_organisations; }
     BlockStore& blocks() { return m_blocks; }
+    AuditStore& audit() { return m_audit; }
 
 private:
     // Declared first: the stores refer to it and are destroyed before it.
@@ -38,6 +40,7 @@ private:
     SessionStore m_sessions;
     OrganisationStore m_organisations;
     BlockStore m_blocks;
+    AuditStore m_audit;
 };
 
 } // namespace Conclave::Server

@@ -81,6 +81,8 @@ const QList<ProtectedRoute>& protectedRoutes()
         {"GET", "/api/v1/orgs/{orgId}/blocks", Access::OrgAdmin, 200},
         {"POST", "/api/v1/orgs/{orgId}/blocks", Access::OrgAdmin, 201},
         {"DELETE", "/api/v1/orgs/{orgId}/blocks/{blockId}", Access::OrgAdmin, 404},
+        {"GET", "/api/v1/orgs/{orgId}/audit", Access::OrgAdmin, 200},
+        {"POST", "/api/v1/orgs/{orgId}/audit/checkpoints", Access::OrgAdmin, 200},
     };
     return routes;
 }
