@@ -10,6 +10,8 @@
 #include "core/crypto/UserKeys.h"
 
 #include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QTest>
 #include <QUuid>
 
@@ -109,6 +111,7 @@ private slots:
     void refusedRequestsRecorded_data();
     void refusedRequestsRecorded();
     void adminActionsRecorded();
+    void concurrentReplicasKeepOneChain();
     void logVerifiesFromItsLayout();
     void badPageParameters_data();
     void badPageParameters();
@@ -372,6 +375,60 @@ void TestServerAudit::adminActionsRecorded()
                                 QStringLiteral("block.set block ") + org.owner.userId,
                                 QStringLiteral("block.lifted block ") + org.owner.userId}));
     QCOMPARE(entries.at(4).value(QStringLiteral("objectId")).toString(), blockId);
+}
+
+void TestServerAudit::concurrentReplicasKeepOneChain()
+{
+    // Two servers on one database (and one key file, as replicas must share), each appending
+    // to the same organisation's log at the same time: one chain, no entry lost or forked.
+    ServerHarness first;
+    ServerHarness second;
+    const QStringList config{QStringLiteral("[audit]"), QStringLiteral("checkpointEvery=5")};
+    first.setConfig(config);
+    second.setConfig(config);
+    QVERIFY(first.prepareStorage());
+    second.useStorageOf(first);
+    const QString keyFile = first.dataDir() + QStringLiteral("/server.key");
+    first.setEnvironment(QStringLiteral("CONCLAVE_SERVER_KEY_FILE"), keyFile);
+    second.setEnvironment(QStringLiteral("CONCLAVE_SERVER_KEY_FILE"), keyFile);
+    QVERIFY(first.start(QStringLiteral("TestServerAudit-replica")));
+    QVERIFY(second.start(QStringLiteral("TestServerAudit-replica")));
+    ApiClient client(first.baseUrl());
+    const Org org = makeOrg(first, client);
+    QVERIFY(!org.owner.token.isEmpty());
+    const TestAccount blocked = blockedMember(first, client, org);
+    QVERIFY(!blocked.token.isEmpty());
+
+    constexpr int kRequests = 40;
+    QNetworkAccessManager manager;
+    int finished = 0;
+    int refused = 0;
+    for (int i = 0; i < kRequests; ++i) {
+        QNetworkRequest request(
+            QUrl((i % 2 ? first : second).baseUrl() + QStringLiteral("/api/v1/sharing/status")));
+        request.setRawHeader("Authorization", "Bearer " + blocked.token.toLatin1());
+        QNetworkReply* reply = manager.get(request);
+        connect(reply, &QNetworkReply::finished, reply, [reply, &finished, &refused] {
+            ++finished;
+            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 403)
+                ++refused;
+            reply->deleteLater();
+        });
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(finished, kRequests, 30000);
+    QCOMPARE(refused, kRequests);
+
+    int recorded = 0;
+    for (const QJsonObject& e : logEntries(client, org))
+        recorded += e.value(QStringLiteral("objectId")).toString() == blocked.userId ? 1 : 0;
+    QCOMPARE(recorded, kRequests);
+    QString out;
+    QString err;
+    QCOMPARE(
+        first.command({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--org"), org.id},
+                      &out, &err),
+        0);
+    QVERIFY2(out.contains(QLatin1String("intact")), qPrintable(out + err));
 }
 
 void TestServerAudit::logVerifiesFromItsLayout()
