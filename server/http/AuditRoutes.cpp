@@ -114,7 +114,8 @@ ApiReply AuditRoutes::orgLog(ApiRequest& request)
         {QStringLiteral("checkpoints"), checkpoints},
         {QStringLiteral("latestCheckpoint"),
          page->latest ? QJsonValue(checkpointJson(*page->latest)) : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("next"), last < page->headSeq ? QJsonValue(last) : QJsonValue(QJsonValue::Null)}};
+        {QStringLiteral("next"),
+         !page->entries.isEmpty() && last < page->headSeq ? QJsonValue(last) : QJsonValue(QJsonValue::Null)}};
     if (!page->previousHash.isEmpty())
         body.insert(QStringLiteral("previousHash"), JsonOutput::bytes(page->previousHash));
     return ApiReply::json(200, body);
