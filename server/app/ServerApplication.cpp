@@ -43,6 +43,9 @@ ServerApplication::~ServerApplication()
 {
     // Services refer to the storage and key; tear down in reverse order of creation.
     m_api.reset();
+    m_items.reset();
+    m_folders.reset();
+    m_folderCache.reset();
     m_accounts.reset();
     m_orgs.reset();
     m_audit.reset();
@@ -184,13 +187,20 @@ Core::Status ServerApplication::prepare(bool forServing)
     m_accounts =
         std::make_unique<AccountService>(storage.database(), storage.accounts(), storage.verifications(),
                                          *m_key, *m_clock, m_config.limits, *m_sessions, *m_orgs, *m_mailer);
+    // Team Sharing
+    m_folderCache = std::make_unique<FolderCache>(storage.folders(), storage.membership(), storage.items());
+    m_folders = std::make_unique<FolderService>(storage.database(), storage.folders(), storage.membership(),
+                                                storage.grants(), storage.changes(), storage.accounts(), *m_orgs,
+                                                *m_folderCache, *m_clock);
+    m_items = std::make_unique<ItemService>(storage.database(), *m_folders, storage.folders(), storage.items(),
+                                            storage.grants(), *m_folderCache);
     return {};
 }
 
 int ServerApplication::serve()
 {
     m_api = std::make_unique<ApiServer>(m_config.http, m_config.limits, *m_accounts, *m_sessions, *m_orgs,
-                                        *m_clock, *m_audit);
+                                        *m_folders, *m_items, *m_clock, *m_audit);
     auto port = m_api->listen();
     if (!port) {
         QTextStream(stderr) << port.error().message << Qt::endl;
@@ -213,8 +223,10 @@ int ServerApplication::serve()
         QTextStream(stdout) << port.value() << Qt::endl;
     }
     (void)m_accounts->purgeUnverified();
+    (void)m_folders->purgeExpired();
     connect(&m_purgeTimer, &QTimer::timeout, this, [this] {
         (void)m_accounts->purgeUnverified();
+        (void)m_folders->purgeExpired();
         ServerLog::prune(m_config.logDir, 7);
     });
     m_purgeTimer.start(3600 * 1000);

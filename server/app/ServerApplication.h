@@ -7,6 +7,9 @@
 #include "server/app/ServerConfig.h"
 #include "server/http/ApiServer.h"
 #include "server/services/AccountService.h"
+#include "server/services/FolderCache.h"
+#include "server/services/FolderService.h"
+#include "server/services/ItemService.h"
 #include "server/services/AuditService.h"
 #include "server/services/Mailer.h"
 #include "server/services/OrganisationService.h"
@@ -52,6 +55,10 @@ private:
     std::unique_ptr<AuditService> m_audit;
     std::unique_ptr<OrganisationService> m_orgs;
     std::unique_ptr<AccountService> m_accounts;
+    // Team Sharing
+    std::unique_ptr<FolderCache> m_folderCache;
+    std::unique_ptr<FolderService> m_folders;
+    std::unique_ptr<ItemService> m_items;
     std::unique_ptr<ApiServer> m_api;
     std::unique_ptr<QSocketNotifier> m_signalNotifier;
     QTimer m_purgeTimer;

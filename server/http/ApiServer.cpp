@@ -16,6 +16,7 @@
 #include <QSslKey>
 #include <QSslServer>
 #include <QTcpServer>
+#include <QUuid>
 
 namespace Conclave::Server {
 
@@ -60,17 +61,19 @@ QByteArray bearerToken(const QByteArray& header)
 } // namespace
 
 ApiServer::ApiServer(const HttpSettings& settings, const ServerLimits& limits, AccountService& accounts,
-                     SessionService& sessions, OrganisationService& orgs, const Core::Clock& clock,
-                     AuditService& audit, QObject* parent)
+                     SessionService& sessions, OrganisationService& orgs, FolderService& folders,
+                     ItemService& items, const Core::Clock& clock, AuditService& audit, QObject* parent)
     : QObject(parent)
     , m_settings(settings)
     , m_limiter(clock)
-    , m_services{accounts, sessions, orgs, m_limiter, limits, audit}
+    , m_services{accounts, sessions, orgs, m_limiter, limits, folders, items, audit}
     , m_serverRoutes(m_services)
     , m_accountRoutes(m_services)
     , m_sessionRoutes(m_services)
     , m_sharingRoutes(m_services)
     , m_organisationRoutes(m_services)
+    , m_folderRoutes(m_services)
+    , m_itemRoutes(m_services)
     , m_auditRoutes(m_services)
 {
     addRoutes(m_router, this);
@@ -95,6 +98,9 @@ void ApiServer::addRoutes(ApiRouter& router, ApiServer* self)
     SessionRoutes::add(router, self ? &self->m_sessionRoutes : nullptr);
     SharingRoutes::add(router, self ? &self->m_sharingRoutes : nullptr);
     OrganisationRoutes::add(router, self ? &self->m_organisationRoutes : nullptr);
+    // Team Sharing
+    FolderRoutes::add(router, self ? &self->m_folderRoutes : nullptr);
+    ItemRoutes::add(router, self ? &self->m_itemRoutes : nullptr);
     AuditRoutes::add(router, self ? &self->m_auditRoutes : nullptr);
 }
 
@@ -269,7 +275,10 @@ std::optional<ApiReply> ApiServer::authorise(const ApiRouter::Route& route, ApiR
     if (route.access == RouteAccess::SignedIn)
         return std::nullopt;
 
-    if (route.access == RouteAccess::Sharing) {
+    const bool folderRoute =
+        route.access == RouteAccess::FolderView || route.access == RouteAccess::FolderEdit ||
+        route.access == RouteAccess::FolderManage || route.access == RouteAccess::FolderRestore;
+    if (route.access == RouteAccess::Sharing || folderRoute) {
         auto gate = m_services.accounts.sharingGate(request.session.userId);
         if (!gate)
             return ApiReply::fromError(gate.error());
@@ -282,7 +291,7 @@ std::optional<ApiReply> ApiServer::authorise(const ApiRouter::Route& route, ApiR
             auditRefusal(route, request, {}, ApiReason::EmailUnverified);
             return ApiReply::error(403, ApiReason::EmailUnverified, gate->message);
         }
-        return std::nullopt;
+        return folderRoute ? authoriseFolder(route, request) : std::nullopt;
     }
 
     // OrgAdmin: roles follow from addresses, so only a verified address holds one; anyone
@@ -300,6 +309,33 @@ std::optional<ApiReply> ApiServer::authorise(const ApiRouter::Route& route, ApiR
     if (role.value() != QLatin1String("owner") && role.value() != QLatin1String("admin")) {
         return ApiReply::error(403, ApiReason::NotOrgAdmin,
                                QStringLiteral("Only the organisation's owners and admins can do this."));
+    }
+    return std::nullopt;
+}
+
+std::optional<ApiReply> ApiServer::authoriseFolder(const ApiRouter::Route& route, ApiRequest& request)
+{
+    // Ids in paths are canonical UUIDs (lower case, no braces); anything else names no folder.
+    const QString folderId = request.param("folderId");
+    if (QUuid(folderId).isNull() || QUuid(folderId).toString(QUuid::WithoutBraces) != folderId)
+        return ApiReply::error(404, ApiReason::NotFound, QStringLiteral("There is no such folder."));
+    auto access = m_services.folders.access(folderId, request.session.userId);
+    if (!access)
+        return ApiReply::fromError(access.error());
+    const bool deleted = access->folder.deletedAtMs > 0;
+    if (deleted && route.access != RouteAccess::FolderRestore) {
+        return ApiReply::error(
+            410, ApiReason::Gone,
+            QStringLiteral("The folder was deleted. A manager can restore it for 7 days."));
+    }
+    const Core::FolderRole needed = route.access == RouteAccess::FolderView   ? Core::FolderRole::View
+                                    : route.access == RouteAccess::FolderEdit ? Core::FolderRole::Edit
+                                                                              : Core::FolderRole::Manage;
+    if (!Core::roleAtLeast(access->role, needed)) {
+        return ApiReply::error(403, ApiReason::Forbidden,
+                               needed == Core::FolderRole::Edit
+                                   ? QStringLiteral("Changing this folder needs the Edit role.")
+                                   : QStringLiteral("Only the folder's managers can do this."));
     }
     return std::nullopt;
 }

@@ -9,7 +9,9 @@
 #include "server/http/ApiRouter.h"
 #include "server/http/ApiServices.h"
 #include "server/http/AuditRoutes.h"
+#include "server/http/FolderRoutes.h"
 #include "server/http/HttpSettings.h"
+#include "server/http/ItemRoutes.h"
 #include "server/http/OrganisationRoutes.h"
 #include "server/http/ServerRoutes.h"
 #include "server/http/SessionRoutes.h"
@@ -29,8 +31,8 @@ class ApiServer final : public QObject
 
 public:
     ApiServer(const HttpSettings& settings, const ServerLimits& limits, AccountService& accounts,
-              SessionService& sessions, OrganisationService& orgs, const Core::Clock& clock,
-              AuditService& audit, QObject* parent = nullptr);
+              SessionService& sessions, OrganisationService& orgs, FolderService& folders, ItemService& items,
+              const Core::Clock& clock, AuditService& audit, QObject* parent = nullptr);
     ~ApiServer() override;
 
     // Binds the configured address (TLS when a certificate is configured); returns the port.
@@ -45,6 +47,8 @@ private:
     ApiReply dispatch(const QHttpServerRequest& request, QString& routeName, QString& userId);
     // The route's access check; nullopt when the caller may go on.
     std::optional<ApiReply> authorise(const ApiRouter::Route& route, ApiRequest& request);
+    // The folder part of a Folder* route's access: the caller's role from the folder's log.
+    std::optional<ApiReply> authoriseFolder(const ApiRouter::Route& route, ApiRequest& request);
     // A refused sharing request goes into the audit, attributed to the caller (DESIGN §4).
     void auditRefusal(const ApiRouter::Route& route, const ApiRequest& request, const QString& orgId,
                       ApiReason reason);
@@ -58,6 +62,9 @@ private:
     SessionRoutes m_sessionRoutes;
     SharingRoutes m_sharingRoutes;
     OrganisationRoutes m_organisationRoutes;
+    // Team Sharing
+    FolderRoutes m_folderRoutes;
+    ItemRoutes m_itemRoutes;
     AuditRoutes m_auditRoutes;
     ApiRouter m_router;
     QHttpServer m_http;

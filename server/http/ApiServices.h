@@ -3,6 +3,8 @@
 #pragma once
 
 #include "server/services/AccountService.h"
+#include "server/services/FolderService.h"
+#include "server/services/ItemService.h"
 #include "server/services/AuditService.h"
 #include "server/services/OrganisationService.h"
 #include "server/services/RateLimiter.h"
@@ -18,6 +20,9 @@ struct ApiServices
     OrganisationService& orgs;
     RateLimiter& limiter;
     const ServerLimits& limits;
+    // Team Sharing
+    FolderService& folders;
+    ItemService& items;
     AuditService& audit;
 };
 

@@ -8,10 +8,16 @@
 #include "server/storage/AccountStore.h"
 #include "server/storage/AuditStore.h"
 #include "server/storage/BlockStore.h"
+#include "server/storage/ChangeStore.h"
 #include "server/storage/OrganisationStore.h"
 #include "server/storage/SessionStore.h"
 #include "server/storage/SqlDatabase.h"
 #include "server/storage/VerificationStore.h"
+// Team Sharing
+#include "server/storage/FolderStore.h"
+#include "server/storage/GrantStore.h"
+#include "server/storage/ItemStore.h"
+#include "server/storage/MembershipStore.h"
 
 #include <memory>
 
@@ -30,6 +36,12 @@ public:
     SessionStore& sessions() { return m_sessions; }
     OrganisationStore& organisations() { return m_organisations; }
     BlockStore& blocks() { return m_blocks; }
+    ChangeStore& changes() { return m_changes; }
+    // Team Sharing
+    FolderStore& folders() { return m_folders; }
+    MembershipStore& membership() { return m_membership; }
+    GrantStore& grants() { return m_grants; }
+    ItemStore& items() { return m_items; }
     AuditStore& audit() { return m_audit; }
 
 private:
@@ -40,6 +52,12 @@ private:
     SessionStore m_sessions;
     OrganisationStore m_organisations;
     BlockStore m_blocks;
+    ChangeStore m_changes;
+    // Team Sharing
+    FolderStore m_folders;
+    MembershipStore m_membership;
+    GrantStore m_grants;
+    ItemStore m_items;
     AuditStore m_audit;
 };
 
