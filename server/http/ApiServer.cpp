@@ -241,16 +241,12 @@ ApiReply ApiServer::dispatch(const QHttpServerRequest& request, QString& routeNa
 }
 
 void ApiServer::auditRefusal(const ApiRouter::Route& route, const ApiRequest& request, const QString& orgId,
-                             ApiReason reason)
+                             const QString& objectKind, const QString& objectId, ApiReason reason)
 {
-    AuditEvent event;
-    event.orgId = orgId;
-    event.objectKind = QStringLiteral("user");
-    event.objectId = request.session.userId;
-    event.userId = request.session.userId;
-    event.action = route.method + QLatin1Char(' ') + route.pattern; // the pattern, never the path
-    event.outcome = AuditEvent::Outcome::Refused;
-    event.reason = reasonName(reason);
+    // The route's pattern, never the concrete path.
+    const AuditEvent event =
+        AuditService::refused(orgId, objectKind, objectId, request.session.userId,
+                              route.method + QLatin1Char(' ') + route.pattern, reasonName(reason));
     // The request is refused either way; a failed audit write must not turn that into a 500.
     if (auto recorded = m_services.audit.recordAlone(event); !recorded)
         qCWarning(lcServerHttp) << "a refused request could not be audited for user"
@@ -283,12 +279,14 @@ std::optional<ApiReply> ApiServer::authorise(const ApiRouter::Route& route, ApiR
         if (!gate)
             return ApiReply::fromError(gate.error());
         if (gate->denial == SharingGate::Denial::Blocked) {
-            auditRefusal(route, request, gate->orgId, ApiReason::SharingBlocked);
+            auditRefusal(route, request, gate->orgId, QStringLiteral("user"), request.session.userId,
+                         ApiReason::SharingBlocked);
             return ApiReply::error(403, ApiReason::SharingBlocked, gate->message);
         }
         if (gate->denial == SharingGate::Denial::Unverified) {
             // An unverified address belongs to no organisation yet: the server's own log.
-            auditRefusal(route, request, {}, ApiReason::EmailUnverified);
+            auditRefusal(route, request, {}, QStringLiteral("user"), request.session.userId,
+                         ApiReason::EmailUnverified);
             return ApiReply::error(403, ApiReason::EmailUnverified, gate->message);
         }
         return folderRoute ? authoriseFolder(route, request) : std::nullopt;
@@ -320,8 +318,13 @@ std::optional<ApiReply> ApiServer::authoriseFolder(const ApiRouter::Route& route
     if (QUuid(folderId).isNull() || QUuid(folderId).toString(QUuid::WithoutBraces) != folderId)
         return ApiReply::error(404, ApiReason::NotFound, QStringLiteral("There is no such folder."));
     auto access = m_services.folders.access(folderId, request.session.userId);
-    if (!access)
+    if (!access) {
+        // A non-member learns nothing of the folder, its organisation included: the
+        // refusal goes to the server's own log.
+        if (access.error().code == Core::ErrorCode::NotFound)
+            auditRefusal(route, request, {}, QStringLiteral("folder"), folderId, ApiReason::NotFound);
         return ApiReply::fromError(access.error());
+    }
     const bool deleted = access->folder.deletedAtMs > 0;
     if (deleted && route.access != RouteAccess::FolderRestore) {
         return ApiReply::error(
@@ -332,6 +335,8 @@ std::optional<ApiReply> ApiServer::authoriseFolder(const ApiRouter::Route& route
                                     : route.access == RouteAccess::FolderEdit ? Core::FolderRole::Edit
                                                                               : Core::FolderRole::Manage;
     if (!Core::roleAtLeast(access->role, needed)) {
+        auditRefusal(route, request, access->folder.orgId, QStringLiteral("folder"), folderId,
+                     ApiReason::Forbidden);
         return ApiReply::error(403, ApiReason::Forbidden,
                                needed == Core::FolderRole::Edit
                                    ? QStringLiteral("Changing this folder needs the Edit role.")

@@ -51,7 +51,7 @@ private:
     std::optional<ApiReply> authoriseFolder(const ApiRouter::Route& route, ApiRequest& request);
     // A refused sharing request goes into the audit, attributed to the caller (DESIGN §4).
     void auditRefusal(const ApiRouter::Route& route, const ApiRequest& request, const QString& orgId,
-                      ApiReason reason);
+                      const QString& objectKind, const QString& objectId, ApiReason reason);
     QHostAddress clientAddress(const QHttpServerRequest& request) const;
 
     const HttpSettings& m_settings;

@@ -3,9 +3,9 @@
 #pragma once
 
 #include "server/services/AccountService.h"
+#include "server/services/AuditService.h"
 #include "server/services/FolderService.h"
 #include "server/services/ItemService.h"
-#include "server/services/AuditService.h"
 #include "server/services/OrganisationService.h"
 #include "server/services/RateLimiter.h"
 #include "server/services/ServerLimits.h"

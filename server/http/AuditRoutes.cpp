@@ -1,12 +1,14 @@
 // The organisation's audit log for its admins.
 #include "server/http/AuditRoutes.h"
 
+#include "server/http/HttpLog.h"
 #include "server/http/JsonOutput.h"
 #include "server/services/AuditLayout.h"
 
 #include <QHttpServerRequest>
 #include <QJsonArray>
 #include <QUrlQuery>
+#include <QUuid>
 
 #include <limits>
 #include <optional>
@@ -42,6 +44,83 @@ void AuditRoutes::add(ApiRouter& router, AuditRoutes* self)
                ApiRouter::bind(self, &AuditRoutes::orgLog));
     router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/orgs/{orgId}/audit/checkpoints"), A::OrgAdmin,
                B::None, ApiRouter::bind(self, &AuditRoutes::orgCheckpoint));
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/folders/{folderId}/audit"), A::FolderManage,
+               B::None, ApiRouter::bind(self, &AuditRoutes::folderHistory));
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/folders/{folderId}/items/{itemId}/audit"),
+               A::FolderManage, B::None, ApiRouter::bind(self, &AuditRoutes::itemHistory));
+}
+
+void AuditRoutes::recordRefusal(ApiServices& services, const ApiRequest& request, const QString& objectKind,
+                                const QString& objectId, const QString& action, ApiReason reason)
+{
+    auto access = services.folders.access(request.param("folderId"), request.session.userId);
+    const QString orgId = access ? access->folder.orgId : QString();
+    if (auto recorded = services.audit.recordAlone(AuditService::refused(
+            orgId, objectKind, objectId, request.session.userId, action, reasonName(reason)));
+        !recorded) {
+        qCWarning(lcServerHttp) << "a refused request could not be audited for user"
+                                << request.session.userId;
+    }
+}
+
+void AuditRoutes::recordRead(ApiServices& services, const ApiRequest& request, const QString& orgId,
+                             const QString& objectKind, const QString& objectId, const QString& action,
+                             qint64 revision)
+{
+    // The items were read whether or not the entry could be written; the answer stands.
+    if (auto recorded = services.audit.recordAlone(
+            AuditService::done(orgId, objectKind, objectId, request.session.userId, action, revision));
+        !recorded) {
+        qCWarning(lcServerHttp) << "a read could not be audited for user" << request.session.userId;
+    }
+}
+
+Core::Result<QString> AuditRoutes::folderOrg(const ApiRequest& request)
+{
+    auto access = m_services.folders.access(request.param("folderId"), request.session.userId);
+    if (!access)
+        return access.error();
+    return access->folder.orgId;
+}
+
+ApiReply AuditRoutes::folderHistory(ApiRequest& request)
+{
+    auto orgId = folderOrg(request);
+    if (!orgId)
+        return ApiReply::fromError(orgId.error());
+    const QString folderId = request.param("folderId");
+    auto changes = m_services.audit.history({orgId.value(), QStringLiteral("folder"), folderId});
+    if (!changes)
+        return ApiReply::fromError(changes.error());
+    auto reads = m_services.audit.history({orgId.value(), QStringLiteral("folder.reads"), folderId});
+    if (!reads)
+        return ApiReply::fromError(reads.error());
+    QJsonArray entries;
+    for (const AuditEvent& e : changes.value())
+        entries.append(eventJson(e));
+    QJsonArray readEntries;
+    for (const AuditEvent& e : reads.value())
+        readEntries.append(eventJson(e));
+    return ApiReply::json(200, {{QStringLiteral("folderId"), folderId},
+                                {QStringLiteral("entries"), entries},
+                                {QStringLiteral("reads"), readEntries}});
+}
+
+ApiReply AuditRoutes::itemHistory(ApiRequest& request)
+{
+    const QString itemId = request.param("itemId");
+    if (QUuid(itemId).isNull() || QUuid(itemId).toString(QUuid::WithoutBraces) != itemId)
+        return ApiReply::error(404, ApiReason::NotFound, QStringLiteral("There is no such item."));
+    auto orgId = folderOrg(request);
+    if (!orgId)
+        return ApiReply::fromError(orgId.error());
+    auto events = m_services.audit.history({orgId.value(), QStringLiteral("item"), itemId});
+    if (!events)
+        return ApiReply::fromError(events.error());
+    QJsonArray entries;
+    for (const AuditEvent& e : events.value())
+        entries.append(eventJson(e));
+    return ApiReply::json(200, {{QStringLiteral("itemId"), itemId}, {QStringLiteral("entries"), entries}});
 }
 
 QJsonObject AuditRoutes::eventJson(const AuditEvent& e)

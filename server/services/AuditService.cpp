@@ -19,6 +19,51 @@ AuditService::AuditService(SqlDatabase& database, AuditStore& store, const Serve
     , m_settings(settings)
 {}
 
+AuditEvent AuditService::done(const QString& orgId, const QString& kind, const QString& objectId,
+                              const QString& userId, const QString& action, qint64 revision)
+{
+    AuditEvent event;
+    event.orgId = orgId;
+    event.objectKind = kind;
+    event.objectId = objectId;
+    event.userId = userId;
+    event.action = action;
+    event.revision = revision;
+    return event;
+}
+
+AuditEvent AuditService::refused(const QString& orgId, const QString& kind, const QString& objectId,
+                                 const QString& userId, const QString& action, const QString& reason)
+{
+    AuditEvent event = done(orgId, kind, objectId, userId, action);
+    event.outcome = AuditEvent::Outcome::Refused;
+    event.reason = reason;
+    return event;
+}
+
+QString AuditService::membershipAction(int action)
+{
+    // MembershipAction's values (core/crypto/MembershipEntry.h); fixed forever like the log.
+    switch (action) {
+    case 1:
+        return QStringLiteral("folder.created");
+    case 2:
+        return QStringLiteral("member.added");
+    case 3:
+        return QStringLiteral("member.removed");
+    case 4:
+        return QStringLiteral("member.role-changed");
+    case 5:
+        return QStringLiteral("key.rotated");
+    case 6:
+        return QStringLiteral("member.left");
+    case 7:
+        return QStringLiteral("member.key-confirmed");
+    default:
+        return QStringLiteral("membership.entry");
+    }
+}
+
 AuditCheckpointRecord AuditService::signedCheckpoint(const QString& orgId, qint64 seq,
                                                      const QByteArray& head) const
 {

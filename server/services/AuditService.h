@@ -6,7 +6,10 @@
 // caught by anyone holding the public key (AuditVerifier, `conclave-server audit verify`).
 //
 // record() joins the caller's open StorageTransaction, so an action and its entry commit
-// together or not at all; recordAlone() opens its own (a refusal writes nothing else).
+// together or not at all; recordAlone() opens its own (a refusal writes nothing else). A
+// write that also appends to the change log records its audit entry first: every writer then
+// takes the organisation's audit head before the change counter, one lock order on
+// PostgreSQL, so two writers can never wait for each other.
 #pragma once
 
 #include "server/services/AuditEvent.h"
@@ -36,6 +39,14 @@ public:
     AuditService(SqlDatabase& database, AuditStore& store, const ServerKey& key, const Core::Clock& clock,
                  const AuditSettings& settings);
     Q_DISABLE_COPY_MOVE(AuditService)
+
+    // The event of an action done, or refused with its reason code.
+    static AuditEvent done(const QString& orgId, const QString& kind, const QString& objectId,
+                           const QString& userId, const QString& action, qint64 revision = 0);
+    static AuditEvent refused(const QString& orgId, const QString& kind, const QString& objectId,
+                              const QString& userId, const QString& action, const QString& reason);
+    // The action name of a membership log entry's action (MembershipAction's value).
+    static QString membershipAction(int action);
 
     // Inside an open StorageTransaction only.
     Core::Status record(AuditEvent event);

@@ -38,7 +38,8 @@ Error noFolder()
 
 FolderService::FolderService(SqlDatabase& database, FolderStore& folders, MembershipStore& membership,
                              GrantStore& grants, ChangeStore& changes, AccountStore& accounts,
-                             OrganisationService& orgs, FolderCache& cache, const Core::Clock& clock)
+                             OrganisationService& orgs, FolderCache& cache, const Core::Clock& clock,
+                             AuditService& audit)
     : m_database(database)
     , m_folders(folders)
     , m_membership(membership)
@@ -48,6 +49,7 @@ FolderService::FolderService(SqlDatabase& database, FolderStore& folders, Member
     , m_orgs(orgs)
     , m_cache(cache)
     , m_clock(clock)
+    , m_audit(audit)
 {}
 
 Result<FolderAccess> FolderService::access(const QString& folderId, const QString& userId)
@@ -207,6 +209,10 @@ Result<FolderRecord> FolderService::create(const QString& userId, const QString&
     QList<ChangeRecord> changes;
     if (auto recorded = recordEntry(folder, entry.value(), state, changes); !recorded)
         return recorded.error();
+    if (auto audited = m_audit.record(AuditService::done(orgId, QStringLiteral("folder"), folderId, userId,
+                                                         QStringLiteral("folder.created"), 1));
+        !audited)
+        return audited.error();
     if (auto appended = appendChanges(changes); !appended)
         return appended.error();
     if (auto committed = tx.commit(); !committed)
@@ -253,6 +259,11 @@ Result<MembershipEntryRecord> FolderService::append(const QString& userId, const
     }
     QList<ChangeRecord> changes;
     Status recorded = recordEntry(folder, entry.value(), next, changes);
+    if (recorded) {
+        recorded = m_audit.record(AuditService::done(
+            folder.orgId, QStringLiteral("folder"), folderId, userId,
+            AuditService::membershipAction(int(entry->fields().action)), qint64(entry->fields().sequence)));
+    }
     if (recorded)
         recorded = appendChanges(changes);
     if (!recorded) {
@@ -302,6 +313,10 @@ Result<FolderRecord> FolderService::remove(const QString& userId, const QString&
     folder.deletedAtMs = nowMs();
     if (auto set = m_folders.setDeleted(folderId, folder.deletedAtMs); !set)
         return set.error();
+    if (auto audited = m_audit.record(AuditService::done(folder.orgId, QStringLiteral("folder"), folderId,
+                                                         userId, QStringLiteral("folder.deleted")));
+        !audited)
+        return audited.error();
     if (auto change =
             m_changes.append({folderId, {}, QStringLiteral("folder"), folderId, folder.deletedAtMs});
         !change)
@@ -327,6 +342,10 @@ Result<FolderRecord> FolderService::restore(const QString& userId, const QString
     folder.deletedAtMs = 0;
     if (auto set = m_folders.setDeleted(folderId, 0); !set)
         return set.error();
+    if (auto audited = m_audit.record(AuditService::done(folder.orgId, QStringLiteral("folder"), folderId,
+                                                         userId, QStringLiteral("folder.restored")));
+        !audited)
+        return audited.error();
     if (auto change = m_changes.append({folderId, {}, QStringLiteral("folder"), folderId, nowMs()}); !change)
         return change.error();
     if (auto committed = tx.commit(); !committed)
@@ -386,6 +405,11 @@ Status FolderService::putGrants(const QString& userId, const QString& folderId,
             return put;
         changes.append({{}, record.recipientId, QStringLiteral("grant"), folderId, now});
     }
+    if (auto audited = m_audit.record(AuditService::done(found->folder.orgId, QStringLiteral("folder"),
+                                                         folderId, userId, QStringLiteral("grants.stored"),
+                                                         records.isEmpty() ? 0 : records.first().keyVersion));
+        !audited)
+        return audited;
     if (auto appended = appendChanges(changes); !appended)
         return appended;
     if (auto committed = tx.commit(); !committed)

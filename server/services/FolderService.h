@@ -13,6 +13,7 @@
 // for the feed in the same transaction (ChangeStore).
 #pragma once
 
+#include "server/services/AuditService.h"
 #include "server/services/FolderCache.h"
 #include "server/services/OrganisationService.h"
 #include "server/storage/AccountStore.h"
@@ -43,7 +44,7 @@ public:
 
     FolderService(SqlDatabase& database, FolderStore& folders, MembershipStore& membership,
                   GrantStore& grants, ChangeStore& changes, AccountStore& accounts, OrganisationService& orgs,
-                  FolderCache& cache, const Core::Clock& clock);
+                  FolderCache& cache, const Core::Clock& clock, AuditService& audit);
     Q_DISABLE_COPY_MOVE(FolderService)
 
     // The caller's role in the folder. NotFound when there is no such folder, it was purged
@@ -86,6 +87,8 @@ public:
     Core::Status appendChanges(const QList<ChangeRecord>& changes);
 
     qint64 nowMs() const { return m_clock.nowUtc().toMSecsSinceEpoch(); }
+    // Every write records its audit entry in its transaction, before its changes.
+    AuditService& audit() { return m_audit; }
 
 private:
     // The server's own check of the identity key an entry binds (create, add, confirm key).
@@ -100,6 +103,7 @@ private:
     OrganisationService& m_orgs;
     FolderCache& m_cache;
     const Core::Clock& m_clock;
+    AuditService& m_audit;
 };
 
 } // namespace Conclave::Server

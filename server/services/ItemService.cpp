@@ -217,6 +217,13 @@ Result<ItemWrite> ItemService::write(const QString& userId, const QString& folde
     if (auto put = m_folders.insertState({folderId, seq, state->serialize(), state->hash(), userId, now});
         !put)
         return fail(put.error());
+    const QString action = h.kind == Core::ItemKind::DeleteMarker ? QStringLiteral("item.deleted")
+                           : nextRevision == 1                    ? QStringLiteral("item.created")
+                                                                  : QStringLiteral("item.updated");
+    if (auto audited = m_folderService.audit().record(AuditService::done(
+            folder.orgId, QStringLiteral("item"), itemId, userId, action, qint64(nextRevision)));
+        !audited)
+        return fail(audited.error());
     if (auto appended = m_folderService.appendChanges({{folderId, {}, QStringLiteral("item"), itemId, now}});
         !appended)
         return fail(appended.error());
@@ -396,6 +403,11 @@ Result<ItemWrite> ItemService::rotate(const QString& userId, const QString& fold
     if (auto put = m_folders.insertState({folderId, seq, state->serialize(), state->hash(), userId, now});
         !put)
         return fail(put.error());
+    if (auto audited = m_folderService.audit().record(
+            AuditService::done(folder.orgId, QStringLiteral("folder"), folderId, userId,
+                               QStringLiteral("key.rotated"), qint64(newVersion)));
+        !audited)
+        return fail(audited.error());
     if (auto appended = m_folderService.appendChanges(changes); !appended)
         return fail(appended.error());
     if (auto committed = tx.commit(); !committed)
