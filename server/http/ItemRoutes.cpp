@@ -141,8 +141,11 @@ ApiReply ItemRoutes::list(ApiRequest& request)
     auto page = m_services.items.page(folderId, after, limit, sinceState);
     if (!page)
         return ApiReply::fromError(page.error());
-    AuditRoutes::recordRead(m_services, request, access->folder.orgId, QStringLiteral("folder.reads"),
-                            folderId, QStringLiteral("items.read"), access->folder.stateSeq);
+    // A page with no item read nothing: an unchanged client's poll writes no entry.
+    if (!page->items.isEmpty()) {
+        AuditRoutes::recordRead(m_services, request, access->folder.orgId, QStringLiteral("folder.reads"),
+                                folderId, QStringLiteral("items.read"), access->folder.stateSeq);
+    }
     return ApiReply::json(200, {{QStringLiteral("state"), stateJson(state.value())},
                                 {QStringLiteral("items"), pageItems(page.value())},
                                 {QStringLiteral("corrupt"), corruptItems(page.value())},

@@ -99,6 +99,10 @@ void TestSharingAudit::writesAndReadsRecorded()
     QCOMPARE(m_fx->writeItem(folder, bob, item, "two").status, 200);
     const QString itemPath = QStringLiteral("/items/") + item.toString(QUuid::WithoutBraces);
     QCOMPARE(m_client->get(folder.path(QStringLiteral("/items")), bob.token()).status, 200);
+    // A poll that finds nothing new read nothing: no entry.
+    const ApiResponse poll = m_client->get(folder.path(QStringLiteral("/items?sinceState=2")), bob.token());
+    QCOMPARE(poll.status, 200);
+    QVERIFY(poll.json.value(QStringLiteral("items")).toArray().isEmpty());
     QCOMPARE(m_client->get(folder.path(itemPath), bob.token()).status, 200);
 
     const ApiResponse history = m_client->get(folder.path(QStringLiteral("/audit")), alice.token());
