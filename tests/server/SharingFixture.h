@@ -23,6 +23,7 @@
 #include "core/crypto/ItemEnvelope.h"
 #include "core/crypto/MembershipEntry.h"
 #include "core/crypto/MembershipState.h"
+#include "core/crypto/RotationBatch.h"
 #include "core/crypto/UserKeys.h"
 
 #include <QHash>
@@ -30,6 +31,15 @@
 #include <QUuid>
 
 #include <memory>
+
+// A rotation built by a manager's client (FolderRotation) and not yet sent: the request body
+// and what the client applies once the server accepted it.
+struct PreparedRotation
+{
+    QJsonObject body;
+    Conclave::Core::RotationBatch batch;
+    QByteArray state; // the rotation's FolderState
+};
 
 struct SharingUser
 {
@@ -51,8 +61,11 @@ struct SharedFolder
     std::shared_ptr<Conclave::Core::MembershipState> members;
     std::shared_ptr<Conclave::Core::FolderKeyRing> keys;
     std::shared_ptr<Conclave::Core::FolderStateChain> chain;
-    // Newest accepted revision per item (revision, envelope hash).
+    // Newest accepted revision per item (revision, envelope hash) and its envelope.
     std::shared_ptr<QHash<QUuid, QPair<quint64, QByteArray>>> revisions;
+    std::shared_ptr<QHash<QUuid, QByteArray>> envelopes;
+    // The published key bundle of everyone ever added (for grants and rotations).
+    std::shared_ptr<QHash<QUuid, QByteArray>> bundles;
 
     // A second client of the same folder: its own copy of the membership state, chain and
     // revisions (the folder keys are shared), so two writers can race on one state.
@@ -86,6 +99,8 @@ public:
     // The [limits] lines a sharing suite gives its server: the sign-up, sign-in and
     // verification budgets per address are sized for a suite that makes hundreds of users.
     static QStringList serverConfig();
+    // The client to talk through from now on (after a restart on a new port).
+    void useClient(ApiClient& client) { m_client = &client; }
     static QList<Principal> principals();
     static const char* principalName(Principal principal);
 
@@ -129,6 +144,18 @@ public:
     // Records an accepted write of someone else's into this client's state (a rebase).
     bool absorbWrite(SharedFolder& folder, const QByteArray& envelope, const QByteArray& state);
 
+    // A rotation by `manager` that removes `removed` (or only rotates, after a leave), built
+    // with the core's FolderRotation from the client state; null with a QWARN on failure.
+    std::shared_ptr<PreparedRotation> prepareRotation(SharedFolder& folder, const SharingUser& manager,
+                                                      const SharingUser* removed = nullptr);
+    // Applies an accepted rotation to the client state.
+    bool absorbRotation(SharedFolder& folder, const PreparedRotation& rotation);
+    ApiResponse rotate(SharedFolder& folder, const SharingUser& manager,
+                       const SharingUser* removed = nullptr);
+    // A grant of key version `version` by `granter` (who must hold Manage) to `recipient`.
+    QByteArray grant(const SharedFolder& folder, const SharingUser& granter, const QUuid& recipient,
+                     quint32 version = 1);
+
     // A fresh caller of the kind for `folder`, made a member with the role it names (the
     // folder's first manager `manager` signs the add). Blocked and ExpiredSession come back
     // with the token the server now refuses.
@@ -139,7 +166,7 @@ private:
     QString createOrg(const QString& ownerEmail, const QString& domain);
 
     ServerHarness& m_server;
-    ApiClient& m_client;
+    ApiClient* m_client;
     QString m_orgDomain;
     QString m_otherDomain;
     QString m_orgId;
