@@ -403,11 +403,14 @@ Result<ItemWrite> ItemService::rotate(const QString& userId, const QString& fold
     if (auto put = m_folders.insertState({folderId, seq, state->serialize(), state->hash(), userId, now});
         !put)
         return fail(put.error());
-    if (auto audited = m_folderService.audit().record(
-            AuditService::done(folder.orgId, QStringLiteral("folder"), folderId, userId,
-                               QStringLiteral("key.rotated"), qint64(newVersion)));
-        !audited)
-        return fail(audited.error());
+    // One entry per log entry the rotation carries (a remove, then the rotate itself).
+    for (const MembershipEntry& entry : entries) {
+        if (auto audited = m_folderService.audit().record(AuditService::done(
+                folder.orgId, QStringLiteral("folder"), folderId, userId,
+                AuditService::membershipAction(int(entry.fields().action)), qint64(entry.fields().sequence)));
+            !audited)
+            return fail(audited.error());
+    }
     if (auto appended = m_folderService.appendChanges(changes); !appended)
         return fail(appended.error());
     if (auto committed = tx.commit(); !committed)

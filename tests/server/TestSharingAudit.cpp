@@ -54,6 +54,7 @@ private slots:
     void cleanupTestCase();
 
     void writesAndReadsRecorded();
+    void rotationRecorded();
     void refusedWritesRecorded_data();
     void refusedWritesRecorded();
     void historyRouteByPrincipal_data();
@@ -152,6 +153,27 @@ void TestSharingAudit::writesAndReadsRecorded()
     }
     QCOMPARE(inLog, (QStringList{QStringLiteral("item.created"), QStringLiteral("item.updated"),
                                  QStringLiteral("item.read")}));
+}
+
+void TestSharingAudit::rotationRecorded()
+{
+    const SharingUser manager = m_fx->user("rotator");
+    SharedFolder folder = m_fx->createFolder(manager);
+    const SharingUser leaver = m_fx->user("removed");
+    QCOMPARE(m_fx->addMember(folder, manager, leaver, FolderRole::View).status, 201);
+    QCOMPARE(m_fx->writeItem(folder, manager, QUuid::createUuid(), "item").status, 201);
+    const ApiResponse rotated = m_fx->rotate(folder, manager, &leaver);
+    QVERIFY2(rotated.status == 200, rotated.raw.constData());
+
+    const ApiResponse history = m_client->get(folder.path(QStringLiteral("/audit")), manager.token());
+    QCOMPARE(history.status, 200);
+    const QString m = manager.account.userId;
+    // The remove and the rotate of the one request, each with its log position.
+    const QJsonArray entries = history.json.value(QStringLiteral("entries")).toArray();
+    QCOMPARE(described(entries).mid(0, 2),
+             (QStringList{QStringLiteral("key.rotated by ") + m, QStringLiteral("member.removed by ") + m}));
+    QCOMPARE(entries.at(0).toObject().value(QStringLiteral("revision")).toInteger(),
+             entries.at(1).toObject().value(QStringLiteral("revision")).toInteger() + 1);
 }
 
 void TestSharingAudit::refusedWritesRecorded_data()
