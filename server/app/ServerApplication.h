@@ -6,7 +6,10 @@
 
 #include "server/app/ServerConfig.h"
 #include "server/http/ApiServer.h"
+#include "server/services/AccessCache.h"
 #include "server/services/AccountService.h"
+#include "server/services/FeedService.h"
+#include "server/services/LiveHub.h"
 #include "server/services/FolderCache.h"
 #include "server/services/FolderService.h"
 #include "server/services/ItemService.h"
@@ -51,6 +54,11 @@ private:
     std::optional<ServerKey> m_key;
     std::unique_ptr<Storage> m_storage;
     std::unique_ptr<Mailer> m_mailer;
+    // Changes feed and live updates; the access cache under the sessions and gates.
+    std::unique_ptr<AccessCache> m_accessCache;
+    std::unique_ptr<LiveHub> m_live;
+    std::unique_ptr<FeedService> m_feed;
+    std::unique_ptr<Storage> m_liveListener; // PostgreSQL: the idle connection that LISTENs
     std::unique_ptr<SessionService> m_sessions;
     std::unique_ptr<AuditService> m_audit;
     std::unique_ptr<OrganisationService> m_orgs;

@@ -1,6 +1,7 @@
 // The request pipeline for /api/v1.
 #include "server/http/ApiServer.h"
 
+#include "server/http/BearerToken.h"
 #include "server/http/GuardedServer.h"
 #include "server/http/HttpLog.h"
 #include "server/http/RequestSizeGuard.h"
@@ -47,31 +48,23 @@ QString methodName(QHttpServerRequest::Method method)
     }
 }
 
-// The token of an "Authorization: Bearer <token>" header; the scheme in any letter case
-// (RFC 9110 §11.1). Empty when the header is missing or names another scheme.
-QByteArray bearerToken(const QByteArray& header)
-{
-    const QByteArray trimmed = header.trimmed();
-    const qsizetype space = trimmed.indexOf(' ');
-    if (space <= 0 || trimmed.left(space).toLower() != "bearer")
-        return {};
-    return trimmed.mid(space + 1).trimmed();
-}
-
 } // namespace
 
 ApiServer::ApiServer(const HttpSettings& settings, const ServerLimits& limits, AccountService& accounts,
-                     SessionService& sessions, OrganisationService& orgs, FolderService& folders,
-                     ItemService& items, const Core::Clock& clock, AuditService& audit, QObject* parent)
+                     SessionService& sessions, OrganisationService& orgs, const Core::Clock& clock,
+                     FeedService& feed, LiveHub& live, FolderService& folders, ItemService& items,
+                     AuditService& audit, QObject* parent)
     : QObject(parent)
     , m_settings(settings)
     , m_limiter(clock)
-    , m_services{accounts, sessions, orgs, m_limiter, limits, folders, items, audit}
+    , m_services{accounts, sessions, orgs, m_limiter, limits, feed, live, folders, items, audit}
     , m_serverRoutes(m_services)
     , m_accountRoutes(m_services)
     , m_sessionRoutes(m_services)
     , m_sharingRoutes(m_services)
     , m_organisationRoutes(m_services)
+    , m_feedRoutes(m_services)
+    , m_liveRoutes(m_services)
     , m_folderRoutes(m_services)
     , m_itemRoutes(m_services)
     , m_auditRoutes(m_services)
@@ -98,6 +91,8 @@ void ApiServer::addRoutes(ApiRouter& router, ApiServer* self)
     SessionRoutes::add(router, self ? &self->m_sessionRoutes : nullptr);
     SharingRoutes::add(router, self ? &self->m_sharingRoutes : nullptr);
     OrganisationRoutes::add(router, self ? &self->m_organisationRoutes : nullptr);
+    FeedRoutes::add(router, self ? &self->m_feedRoutes : nullptr);
+    LiveRoutes::add(router, self ? &self->m_liveRoutes : nullptr);
     // Team Sharing
     FolderRoutes::add(router, self ? &self->m_folderRoutes : nullptr);
     ItemRoutes::add(router, self ? &self->m_itemRoutes : nullptr);
@@ -145,6 +140,7 @@ Core::Result<quint16> ApiServer::listen()
     const quint16 port = tcpServer->serverPort();
     // bind() makes m_http the parent: it owns the listening server from here on.
     m_http.bind(tcpServer.release());
+    m_liveRoutes.serve(m_http);
     return port;
 }
 

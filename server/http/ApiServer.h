@@ -9,9 +9,11 @@
 #include "server/http/ApiRouter.h"
 #include "server/http/ApiServices.h"
 #include "server/http/AuditRoutes.h"
+#include "server/http/FeedRoutes.h"
 #include "server/http/FolderRoutes.h"
 #include "server/http/HttpSettings.h"
 #include "server/http/ItemRoutes.h"
+#include "server/http/LiveRoutes.h"
 #include "server/http/OrganisationRoutes.h"
 #include "server/http/ServerRoutes.h"
 #include "server/http/SessionRoutes.h"
@@ -31,8 +33,9 @@ class ApiServer final : public QObject
 
 public:
     ApiServer(const HttpSettings& settings, const ServerLimits& limits, AccountService& accounts,
-              SessionService& sessions, OrganisationService& orgs, FolderService& folders, ItemService& items,
-              const Core::Clock& clock, AuditService& audit, QObject* parent = nullptr);
+              SessionService& sessions, OrganisationService& orgs, const Core::Clock& clock,
+              FeedService& feed, LiveHub& live, FolderService& folders, ItemService& items,
+              AuditService& audit, QObject* parent = nullptr);
     ~ApiServer() override;
 
     // Binds the configured address (TLS when a certificate is configured); returns the port.
@@ -62,6 +65,8 @@ private:
     SessionRoutes m_sessionRoutes;
     SharingRoutes m_sharingRoutes;
     OrganisationRoutes m_organisationRoutes;
+    FeedRoutes m_feedRoutes;
+    LiveRoutes m_liveRoutes;
     // Team Sharing
     FolderRoutes m_folderRoutes;
     ItemRoutes m_itemRoutes;

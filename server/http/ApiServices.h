@@ -4,6 +4,8 @@
 
 #include "server/services/AccountService.h"
 #include "server/services/AuditService.h"
+#include "server/services/FeedService.h"
+#include "server/services/LiveHub.h"
 #include "server/services/FolderService.h"
 #include "server/services/ItemService.h"
 #include "server/services/OrganisationService.h"
@@ -20,6 +22,9 @@ struct ApiServices
     OrganisationService& orgs;
     RateLimiter& limiter;
     const ServerLimits& limits;
+    // Changes feed and live updates.
+    FeedService& feed;
+    LiveHub& live;
     // Team Sharing
     FolderService& folders;
     ItemService& items;

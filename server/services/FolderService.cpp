@@ -38,8 +38,8 @@ Error noFolder()
 
 FolderService::FolderService(SqlDatabase& database, FolderStore& folders, MembershipStore& membership,
                              GrantStore& grants, ChangeStore& changes, AccountStore& accounts,
-                             OrganisationService& orgs, FolderCache& cache, const Core::Clock& clock,
-                             AuditService& audit)
+                             OrganisationService& orgs, FolderCache& cache, LiveHub& live,
+                             const Core::Clock& clock, AuditService& audit)
     : m_database(database)
     , m_folders(folders)
     , m_membership(membership)
@@ -48,6 +48,7 @@ FolderService::FolderService(SqlDatabase& database, FolderStore& folders, Member
     , m_accounts(accounts)
     , m_orgs(orgs)
     , m_cache(cache)
+    , m_live(live)
     , m_clock(clock)
     , m_audit(audit)
 {}
@@ -68,6 +69,13 @@ Result<FolderAccess> FolderService::access(const QString& folderId, const QStrin
     if (!member->has_value())
         return noFolder();
     return FolderAccess{f, roleFromName((*member)->role)};
+}
+
+Result<FolderAccess> FolderService::lockedAccess(const QString& folderId, const QString& userId)
+{
+    if (auto locked = m_folders.lockFolder(folderId); !locked)
+        return locked.error();
+    return access(folderId, userId);
 }
 
 Result<QList<FolderAccess>> FolderService::foldersOf(const QString& userId)
@@ -128,13 +136,23 @@ Status FolderService::checkEntry(const QString& userId, MembershipState& state, 
     return {};
 }
 
-Status FolderService::appendChanges(const QList<ChangeRecord>& changes)
+Result<QList<qint64>> FolderService::appendChanges(const QList<ChangeRecord>& changes)
 {
+    QList<qint64> seqs;
+    seqs.reserve(changes.size());
     for (const ChangeRecord& change : changes) {
-        if (auto appended = m_changes.append(change); !appended)
+        auto appended = m_changes.append(change);
+        if (!appended)
             return appended.error();
+        seqs.append(appended.value());
     }
-    return {};
+    return seqs;
+}
+
+void FolderService::notify(const QList<ChangeRecord>& changes, const QList<qint64>& seqs)
+{
+    for (qsizetype i = 0; i < changes.size() && i < seqs.size(); ++i)
+        m_live.notify(seqs.at(i), changes.at(i).folderId, changes.at(i).userId);
 }
 
 Status FolderService::recordEntry(const FolderRecord& folder, const MembershipEntry& entry,
@@ -213,11 +231,12 @@ Result<FolderRecord> FolderService::create(const QString& userId, const QString&
                                                          QStringLiteral("folder.created"), 1));
         !audited)
         return audited.error();
-    if (auto appended = appendChanges(changes); !appended)
-        return appended.error();
+    auto seqs = appendChanges(changes);
+    if (!seqs)
+        return seqs.error();
     if (auto committed = tx.commit(); !committed)
         return committed.error();
-    // live: notify after commit
+    notify(changes, seqs.value());
     m_cache.storeMembers(folder, std::move(state));
     qCInfo(lcServerSharing) << "folder" << folderId << "created in organisation" << orgId << "by" << userId;
     return folder;
@@ -237,7 +256,7 @@ Result<MembershipEntryRecord> FolderService::append(const QString& userId, const
     StorageTransaction tx(m_database);
     if (!tx.ok())
         return tx.error();
-    auto found = access(folderId, userId);
+    auto found = lockedAccess(folderId, userId);
     if (!found)
         return found.error();
     FolderRecord folder = found->folder;
@@ -258,23 +277,27 @@ Result<MembershipEntryRecord> FolderService::append(const QString& userId, const
             QStringLiteral("entry"));
     }
     QList<ChangeRecord> changes;
-    Status recorded = recordEntry(folder, entry.value(), next, changes);
-    if (recorded) {
-        recorded = m_audit.record(AuditService::done(
-            folder.orgId, QStringLiteral("folder"), folderId, userId,
-            AuditService::membershipAction(int(entry->fields().action)), qint64(entry->fields().sequence)));
-    }
-    if (recorded)
-        recorded = appendChanges(changes);
-    if (!recorded) {
+    if (auto recorded = recordEntry(folder, entry.value(), next, changes); !recorded) {
         m_cache.invalidate(folderId);
         return recorded.error();
+    }
+    if (auto audited = m_audit.record(AuditService::done(
+            folder.orgId, QStringLiteral("folder"), folderId, userId,
+            AuditService::membershipAction(int(entry->fields().action)), qint64(entry->fields().sequence)));
+        !audited) {
+        m_cache.invalidate(folderId);
+        return audited.error();
+    }
+    auto seqs = appendChanges(changes);
+    if (!seqs) {
+        m_cache.invalidate(folderId);
+        return seqs.error();
     }
     if (auto committed = tx.commit(); !committed) {
         m_cache.invalidate(folderId);
         return committed.error();
     }
-    // live: notify after commit
+    notify(changes, seqs.value());
     folder.logLength = qint64(next.length());
     folder.keyVersion = qint64(next.currentKeyVersion());
     m_cache.storeMembers(folder, std::move(next));
@@ -304,7 +327,7 @@ Result<FolderRecord> FolderService::remove(const QString& userId, const QString&
     StorageTransaction tx(m_database);
     if (!tx.ok())
         return tx.error();
-    auto found = access(folderId, userId);
+    auto found = lockedAccess(folderId, userId);
     if (!found)
         return found.error();
     FolderRecord folder = found->folder;
@@ -317,13 +340,13 @@ Result<FolderRecord> FolderService::remove(const QString& userId, const QString&
                                                          userId, QStringLiteral("folder.deleted")));
         !audited)
         return audited.error();
-    if (auto change =
-            m_changes.append({folderId, {}, QStringLiteral("folder"), folderId, folder.deletedAtMs});
-        !change)
-        return change.error();
+    const QList<ChangeRecord> changes{{folderId, {}, QStringLiteral("folder"), folderId, folder.deletedAtMs}};
+    auto seqs = appendChanges(changes);
+    if (!seqs)
+        return seqs.error();
     if (auto committed = tx.commit(); !committed)
         return committed.error();
-    // live: notify after commit
+    notify(changes, seqs.value());
     qCInfo(lcServerSharing) << "folder" << folderId << "deleted by" << userId;
     return folder;
 }
@@ -333,7 +356,7 @@ Result<FolderRecord> FolderService::restore(const QString& userId, const QString
     StorageTransaction tx(m_database);
     if (!tx.ok())
         return tx.error();
-    auto found = access(folderId, userId);
+    auto found = lockedAccess(folderId, userId);
     if (!found)
         return found.error();
     FolderRecord folder = found->folder;
@@ -346,11 +369,13 @@ Result<FolderRecord> FolderService::restore(const QString& userId, const QString
                                                          userId, QStringLiteral("folder.restored")));
         !audited)
         return audited.error();
-    if (auto change = m_changes.append({folderId, {}, QStringLiteral("folder"), folderId, nowMs()}); !change)
-        return change.error();
+    const QList<ChangeRecord> changes{{folderId, {}, QStringLiteral("folder"), folderId, nowMs()}};
+    auto seqs = appendChanges(changes);
+    if (!seqs)
+        return seqs.error();
     if (auto committed = tx.commit(); !committed)
         return committed.error();
-    // live: notify after commit
+    notify(changes, seqs.value());
     qCInfo(lcServerSharing) << "folder" << folderId << "restored by" << userId;
     return folder;
 }
@@ -377,7 +402,7 @@ Status FolderService::putGrants(const QString& userId, const QString& folderId,
     StorageTransaction tx(m_database);
     if (!tx.ok())
         return tx.error();
-    auto found = access(folderId, userId);
+    auto found = lockedAccess(folderId, userId);
     if (!found)
         return found.error();
     auto members = m_cache.members(found->folder);
@@ -410,11 +435,12 @@ Status FolderService::putGrants(const QString& userId, const QString& folderId,
                                                          records.isEmpty() ? 0 : records.first().keyVersion));
         !audited)
         return audited;
-    if (auto appended = appendChanges(changes); !appended)
-        return appended;
+    auto seqs = appendChanges(changes);
+    if (!seqs)
+        return seqs.error();
     if (auto committed = tx.commit(); !committed)
         return committed;
-    // live: notify after commit
+    notify(changes, seqs.value());
     return {};
 }
 

@@ -150,7 +150,7 @@ Result<ItemWrite> ItemService::write(const QString& userId, const QString& folde
     StorageTransaction tx(m_database);
     if (!tx.ok())
         return tx.error();
-    auto access = m_folderService.access(folderId, userId);
+    auto access = m_folderService.lockedAccess(folderId, userId);
     if (!access)
         return access.error();
     const FolderRecord folder = access->folder;
@@ -224,12 +224,13 @@ Result<ItemWrite> ItemService::write(const QString& userId, const QString& folde
             folder.orgId, QStringLiteral("item"), itemId, userId, action, qint64(nextRevision)));
         !audited)
         return fail(audited.error());
-    if (auto appended = m_folderService.appendChanges({{folderId, {}, QStringLiteral("item"), itemId, now}});
-        !appended)
-        return fail(appended.error());
+    const QList<ChangeRecord> changes{{folderId, {}, QStringLiteral("item"), itemId, now}};
+    auto seqs = m_folderService.appendChanges(changes);
+    if (!seqs)
+        return fail(seqs.error());
     if (auto committed = tx.commit(); !committed)
         return fail(committed.error());
-    // live: notify after commit
+    m_folderService.notify(changes, seqs.value());
     m_cache.chainAdvanced(folderId, seq);
     ItemWrite result;
     result.stored = revision;
@@ -275,7 +276,7 @@ Result<ItemWrite> ItemService::rotate(const QString& userId, const QString& fold
     StorageTransaction tx(m_database);
     if (!tx.ok())
         return tx.error();
-    auto access = m_folderService.access(folderId, userId);
+    auto access = m_folderService.lockedAccess(folderId, userId);
     if (!access)
         return access.error();
     const FolderRecord folder = access->folder;
@@ -411,11 +412,12 @@ Result<ItemWrite> ItemService::rotate(const QString& userId, const QString& fold
             !audited)
             return fail(audited.error());
     }
-    if (auto appended = m_folderService.appendChanges(changes); !appended)
-        return fail(appended.error());
+    auto seqs = m_folderService.appendChanges(changes);
+    if (!seqs)
+        return fail(seqs.error());
     if (auto committed = tx.commit(); !committed)
         return fail(committed.error());
-    // live: notify after commit
+    m_folderService.notify(changes, seqs.value());
     FolderRecord after = folder;
     after.logLength = qint64(next.length());
     after.keyVersion = qint64(newVersion);

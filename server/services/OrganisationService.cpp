@@ -36,7 +36,8 @@ int roleRank(const QString& role)
 
 OrganisationService::OrganisationService(SqlDatabase& database, OrganisationStore& organisations,
                                          BlockStore& blocks, AccountStore& accounts, SessionService& sessions,
-                                         AuditService& audit, const Core::Clock& clock)
+                                         const Core::Clock& clock, ChangeStore& changes, LiveHub& live,
+                                         AccessCache& cache, AuditService& audit)
     : m_database(database)
     , m_organisations(organisations)
     , m_blocks(blocks)
@@ -44,6 +45,9 @@ OrganisationService::OrganisationService(SqlDatabase& database, OrganisationStor
     , m_sessions(sessions)
     , m_audit(audit)
     , m_clock(clock)
+    , m_changes(changes)
+    , m_live(live)
+    , m_cache(cache)
 {}
 
 Status OrganisationService::audit(const QString& orgId, const QString& kind, const QString& objectId,
@@ -120,12 +124,15 @@ Status OrganisationService::addMember(const QString& orgId, const QString& email
                            QStringLiteral("role"));
     if (auto exists = requireOrganisation(orgId); !exists)
         return exists;
-    // The entry names the member by a pseudonym of the address, never the address.
+    // A role decides whether the organisation's blocks cover the address.
     StorageTransaction transaction(m_database);
     if (!transaction.ok())
         return transaction.error();
-    if (auto stored = m_organisations.putMembership({orgId, address, {}, role}); !stored)
-        return stored;
+    if (auto put = m_organisations.putMembership({orgId, address, {}, role}); !put)
+        return put;
+    if (auto changed = m_cache.changed(); !changed)
+        return changed;
+    // The entry names the member by a pseudonym of the address, never the address.
     if (auto audited = audit(orgId, QStringLiteral("member"), m_audit.addressId(address),
                              role + QStringLiteral(".added"), {});
         !audited) {
@@ -145,12 +152,14 @@ Status OrganisationService::addDomain(const QString& orgId, const QString& domai
                            QStringLiteral("domain"));
     if (auto exists = requireOrganisation(orgId); !exists)
         return exists;
+    // The domain's users come under the organisation's blocks.
     StorageTransaction transaction(m_database);
     if (!transaction.ok())
         return transaction.error();
-    if (auto stored = m_organisations.putMembership({orgId, {}, normalised, QStringLiteral("member")});
-        !stored)
-        return stored;
+    if (auto put = m_organisations.putMembership({orgId, {}, normalised, QStringLiteral("member")}); !put)
+        return put;
+    if (auto changed = m_cache.changed(); !changed)
+        return changed;
     if (auto audited =
             audit(orgId, QStringLiteral("organisation"), orgId, QStringLiteral("domain.added"), {});
         !audited) {
@@ -235,12 +244,26 @@ Result<SharingBlockRecord> OrganisationService::block(const QString& orgId, cons
         if (auto unverified = m_accounts.setUserVerified(userId, false); !unverified)
             return unverified.error();
     }
+    // Before the changes: every writer takes the audit head, then the change counter.
     if (auto audited = audit(orgId, QStringLiteral("block"), record.id, QStringLiteral("block.set"), actorId);
         !audited) {
         return audited.error();
     }
+    if (auto changed = m_cache.changed(); !changed)
+        return changed.error();
+    // Last before the commit: appends wait for each other from here on (ChangeStore).
+    const qint64 now = m_clock.nowUtc().toMSecsSinceEpoch();
+    QList<qint64> seqs;
+    for (const QString& userId : covered.value()) {
+        auto seq = m_changes.append(ChangeRecord{{}, userId, QStringLiteral("blocked"), record.id, now});
+        if (!seq)
+            return seq.error();
+        seqs.append(seq.value());
+    }
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
+    for (qsizetype i = 0; i < seqs.size(); ++i)
+        m_live.notify(seqs.at(i), {}, covered->at(i));
     qCInfo(lcServerOrg) << "sharing block" << record.id << "of scope" << scope << "set in organisation"
                         << orgId << "covering" << covered->size() << "user(s)";
     return record;
@@ -291,17 +314,59 @@ Result<bool> OrganisationService::unblock(const QString& orgId, const QString& b
     StorageTransaction transaction(m_database);
     if (!transaction.ok())
         return transaction.error();
+    auto blocks = m_blocks.blocksOf(orgId);
+    if (!blocks)
+        return blocks.error();
+    std::optional<SharingBlockRecord> lifted;
+    for (const SharingBlockRecord& b : blocks.value()) {
+        if (b.id == blockId)
+            lifted = b;
+    }
+    if (!lifted)
+        return false;
+    // Whom it covered, read before it goes.
+    auto covered = m_blocks.userIdsCoveredBy(*lifted);
+    if (!covered)
+        return covered.error();
     auto removed = m_blocks.deleteBlock(orgId, blockId);
-    if (!removed || !removed.value())
-        return removed;
+    if (!removed)
+        return removed.error();
+    if (!removed.value())
+        return false;
+    // "unblocked" only for those no other block still covers.
+    QStringList freed;
+    for (const QString& userId : covered.value()) {
+        auto user = m_accounts.userById(userId);
+        if (!user)
+            return user.error();
+        if (!user->has_value())
+            continue;
+        auto still = blockFor(**user);
+        if (!still)
+            return still.error();
+        if (!still->has_value())
+            freed.append(userId);
+    }
+    if (auto changed = m_cache.changed(); !changed)
+        return changed.error();
     if (auto audited =
             audit(orgId, QStringLiteral("block"), blockId, QStringLiteral("block.lifted"), actorId);
         !audited) {
         return audited.error();
     }
+    const qint64 now = m_clock.nowUtc().toMSecsSinceEpoch();
+    QList<qint64> seqs;
+    for (const QString& userId : std::as_const(freed)) {
+        auto seq = m_changes.append(ChangeRecord{{}, userId, QStringLiteral("unblocked"), blockId, now});
+        if (!seq)
+            return seq.error();
+        seqs.append(seq.value());
+    }
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
     qCInfo(lcServerOrg) << "sharing block" << blockId << "lifted in organisation" << orgId;
+    for (qsizetype i = 0; i < seqs.size(); ++i)
+        m_live.notify(seqs.at(i), {}, freed.at(i));
     return true;
 }
 

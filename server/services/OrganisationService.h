@@ -8,10 +8,13 @@
 // admin's user id (empty for the operator's `conclave-server admin` commands).
 #pragma once
 
+#include "server/services/AccessCache.h"
 #include "server/services/AuditService.h"
+#include "server/services/LiveHub.h"
 #include "server/services/SessionService.h"
 #include "server/storage/AccountStore.h"
 #include "server/storage/BlockStore.h"
+#include "server/storage/ChangeStore.h"
 #include "server/storage/OrganisationStore.h"
 
 #include "core/util/Clock.h"
@@ -26,9 +29,12 @@ public:
     static inline const QStringList kScopes{QStringLiteral("organisation"), QStringLiteral("email"),
                                             QStringLiteral("domain")};
 
+    // Setting a block appends a "blocked" change for every user it covers, lifting it an
+    // "unblocked" change for every user no other block still covers (both user-addressed,
+    // in the block's transaction), and tells `live` after the commit.
     OrganisationService(SqlDatabase& database, OrganisationStore& organisations, BlockStore& blocks,
-                        AccountStore& accounts, SessionService& sessions, AuditService& audit,
-                        const Core::Clock& clock);
+                        AccountStore& accounts, SessionService& sessions, const Core::Clock& clock,
+                        ChangeStore& changes, LiveHub& live, AccessCache& cache, AuditService& audit);
     Q_DISABLE_COPY_MOVE(OrganisationService)
 
     Core::Result<OrganisationRecord> create(const QString& name, const QString& ownerEmail);
@@ -62,6 +68,9 @@ private:
     SessionService& m_sessions;
     AuditService& m_audit;
     const Core::Clock& m_clock;
+    ChangeStore& m_changes;
+    LiveHub& m_live;
+    AccessCache& m_cache;
 };
 
 } // namespace Conclave::Server

@@ -73,6 +73,14 @@ Result<qint64> ChangeStore::head()
     return last->value_or(0);
 }
 
+Result<QList<StoredChange>> ChangeStore::changesFor(const QString& userId, qint64 after, qint64 upTo,
+                                                    int limit)
+{
+    return allRows(QStringLiteral("SELECT seq, folder_id, user_id, kind, object_id, created_at FROM changes "
+                                  "WHERE seq > ? AND seq <= ? AND user_id = ? ORDER BY seq LIMIT ?"),
+                   {after, upTo, userId, limit}, readChange);
+}
+
 Result<QList<StoredChange>> ChangeStore::changesBetween(qint64 after, qint64 upTo, int limit)
 {
     return allRows(QStringLiteral("SELECT seq, folder_id, user_id, kind, object_id, created_at FROM changes "

@@ -35,6 +35,11 @@ public:
     // Every change up to it is committed and readable.
     Core::Result<qint64> head();
 
+    // The changes with after < seq <= upTo that `userId` may read, in sequence order, at
+    // most `limit`: those addressed to the user and those of folders the user is a current
+    // member of. One range scan of the primary key over (after, upTo].
+    Core::Result<QList<StoredChange>> changesFor(const QString& userId, qint64 after, qint64 upTo, int limit);
+
     // Every change with after < seq <= upTo, in sequence order, at most `limit` of them.
     Core::Result<QList<StoredChange>> changesBetween(qint64 after, qint64 upTo, int limit);
 };

@@ -176,7 +176,9 @@ const QList<SchemaMigrations::Version>& SchemaMigrations::versions()
         },
         // Change log: the changes feed's rows and the one-row counter that numbers them in
         // commit order (ChangeStore). A change is addressed to a folder or to one user; no
-        // foreign keys, so a change outlives the folder or invitation it announces.
+        // foreign keys, so a change outlives the folder or invitation it announces. And the
+        // one-row access epoch, raised by every write that ends or changes someone's access,
+        // which lets each server process cache sessions and sharing gates (AccessStore).
         {
             sql("CREATE TABLE change_counter (id INTEGER PRIMARY KEY CHECK (id = 1), "
                 "last_seq {int64} NOT NULL)"),
@@ -186,6 +188,8 @@ const QList<SchemaMigrations::Version>& SchemaMigrations::versions()
                 "created_at {int64} NOT NULL, CHECK ((folder_id = '') <> (user_id = '')))"),
             sql("CREATE INDEX changes_folder ON changes (folder_id, seq)"),
             sql("CREATE INDEX changes_user ON changes (user_id, seq)"),
+            sql("CREATE TABLE access_epoch (id INTEGER PRIMARY KEY CHECK (id = 1), epoch {int64} NOT NULL)"),
+            sql("INSERT INTO access_epoch (id, epoch) VALUES (1, 0)"),
         },
         // Team Sharing: folders, their members (derived from the membership log), the log,
         // key grants and chain links, items with every revision under its envelope hash, and

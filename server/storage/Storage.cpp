@@ -11,6 +11,7 @@ Storage::Storage(std::unique_ptr<SqlDatabase> database)
     , m_organisations(*m_database)
     , m_blocks(*m_database)
     , m_changes(*m_database)
+    , m_access(*m_database)
     // Team Sharing
     , m_folders(*m_database)
     , m_membership(*m_database)

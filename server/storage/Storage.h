@@ -5,6 +5,7 @@
 // store added here, never new methods on a shared class.
 #pragma once
 
+#include "server/storage/AccessStore.h"
 #include "server/storage/AccountStore.h"
 #include "server/storage/AuditStore.h"
 #include "server/storage/BlockStore.h"
@@ -37,6 +38,7 @@ public:
     OrganisationStore& organisations() { return m_organisations; }
     BlockStore& blocks() { return m_blocks; }
     ChangeStore& changes() { return m_changes; }
+    AccessStore& access() { return m_access; }
     // Team Sharing
     FolderStore& folders() { return m_folders; }
     MembershipStore& membership() { return m_membership; }
@@ -53,6 +55,7 @@ private:
     OrganisationStore m_organisations;
     BlockStore m_blocks;
     ChangeStore m_changes;
+    AccessStore m_access;
     // Team Sharing
     FolderStore m_folders;
     MembershipStore m_membership;

@@ -81,6 +81,9 @@ const QList<ProtectedRoute>& protectedRoutes()
         {"GET", "/api/v1/orgs/{orgId}/blocks", Access::OrgAdmin, 200},
         {"POST", "/api/v1/orgs/{orgId}/blocks", Access::OrgAdmin, 201},
         {"DELETE", "/api/v1/orgs/{orgId}/blocks/{blockId}", Access::OrgAdmin, 404},
+        // Changes feed and live updates (a plain GET of the live address is 400: no upgrade).
+        {"GET", "/api/v1/feed", Access::Sharing, 200},
+        {"GET", "/api/v1/live", Access::Sharing, 400},
         {"GET", "/api/v1/orgs/{orgId}/audit", Access::OrgAdmin, 200},
         {"POST", "/api/v1/orgs/{orgId}/audit/checkpoints", Access::OrgAdmin, 200},
     };

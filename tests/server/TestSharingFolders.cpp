@@ -12,6 +12,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkReply>
 #include <QTest>
 
 using namespace ServerAccounts;
@@ -530,6 +531,36 @@ void TestSharingFolders::twoServersOnOneDatabase()
         m_fx->absorbWrite(folder, envelope.serialize(),
                           QByteArray::fromBase64(body.value(QStringLiteral("state")).toString().toLatin1())));
     QCOMPARE(m_fx->writeItem(folder, manager, QUuid::createUuid(), "fifth").status, 201);
+
+    // Two writers on the same state at the same moment, one through each server: exactly one
+    // is accepted, the other is told to rebase.
+    for (int round = 0; round < 10; ++round) {
+        SharedFolder a = folder.detached();
+        SharedFolder b = folder.detached();
+        const ItemEnvelope ea = m_fx->seal(a, manager, QUuid::createUuid(), "a");
+        const ItemEnvelope eb = m_fx->seal(b, manager, QUuid::createUuid(), "b");
+        const QJsonObject ba = m_fx->writeBody(a, manager, ea);
+        const QJsonObject bb = m_fx->writeBody(b, manager, eb);
+        QNetworkAccessManager network;
+        auto post = [&](const QString& base, const QJsonObject& body) {
+            QNetworkRequest request(QUrl(base + folder.path(QStringLiteral("/items"))));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            request.setRawHeader("Authorization", "Bearer " + manager.token().toLatin1());
+            return std::unique_ptr<QNetworkReply>(network.post(request, QJsonDocument(body).toJson()));
+        };
+        auto ra = post(m_server.baseUrl(), ba);
+        auto rb = post(second.baseUrl(), bb);
+        QVERIFY(QTest::qWaitFor([&] { return ra->isFinished() && rb->isFinished(); }, 30000));
+        const int sa = ra->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const int sb = rb->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        QVERIFY2((sa == 201 && sb == 409) || (sa == 409 && sb == 201),
+                 qPrintable(QStringLiteral("round %1: %2 and %3").arg(round).arg(sa).arg(sb)));
+        const QJsonObject& winner = sa == 201 ? ba : bb;
+        QVERIFY(m_fx->absorbWrite(
+            folder, (sa == 201 ? ea : eb).serialize(),
+            QByteArray::fromBase64(winner.value(QStringLiteral("state")).toString().toLatin1())));
+    }
+    QCOMPARE(m_fx->writeItem(folder, manager, QUuid::createUuid(), "after the races").status, 201);
     second.stop();
 }
 
