@@ -190,10 +190,9 @@ Core::Status ServerApplication::prepare(bool forServing)
     m_sessions->setLiveHub(m_live.get());
     m_audit =
         std::make_unique<AuditService>(storage.database(), storage.audit(), *m_key, *m_clock, m_config.audit);
-    m_orgs = std::make_unique<OrganisationService>(storage.database(), storage.organisations(),
-                                                   storage.blocks(), storage.accounts(), *m_sessions,
-                                                   *m_clock, storage.changes(), *m_live, *m_accessCache,
-                                                   *m_audit);
+    m_orgs = std::make_unique<OrganisationService>(
+        storage.database(), storage.organisations(), storage.blocks(), storage.accounts(), *m_sessions,
+        *m_clock, storage.changes(), *m_live, *m_accessCache, *m_audit);
     m_accounts = std::make_unique<AccountService>(storage.database(), storage.accounts(),
                                                   storage.verifications(), *m_key, *m_clock, m_config.limits,
                                                   *m_sessions, *m_orgs, *m_mailer, *m_accessCache);
