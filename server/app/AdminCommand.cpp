@@ -99,7 +99,7 @@ int AdminCommand::run(const QString& action, const QCommandLineParser& parser,
             scope = QStringLiteral("domain");
             value = opt("domain");
         }
-        auto block = orgs.block(opt("org"), scope, value, opt("reason"));
+        auto block = orgs.block(opt("org"), scope, value, opt("reason"), {});
         if (!block)
             return report(block.error(), err);
         out << block->id << Qt::endl;
@@ -108,7 +108,7 @@ int AdminCommand::run(const QString& action, const QCommandLineParser& parser,
     if (action == QLatin1String("unblock-sharing")) {
         if (!need(parser, QStringLiteral("org"), err) || !need(parser, QStringLiteral("block"), err))
             return 2;
-        auto removed = orgs.unblock(opt("org"), opt("block"));
+        auto removed = orgs.unblock(opt("org"), opt("block"), {});
         if (!removed)
             return report(removed.error(), err);
         if (!removed.value()) {

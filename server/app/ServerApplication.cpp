@@ -2,6 +2,7 @@
 #include "server/app/ServerApplication.h"
 
 #include "server/app/AdminCommand.h"
+#include "server/app/AuditCommand.h"
 #include "server/app/OffsetFileClock.h"
 #include "server/app/ServerLog.h"
 #include "server/http/HttpLog.h"
@@ -48,6 +49,7 @@ ServerApplication::~ServerApplication()
     m_folderCache.reset();
     m_accounts.reset();
     m_orgs.reset();
+    m_audit.reset();
     m_sessions.reset();
     m_feed.reset();
     m_live.reset();
@@ -82,9 +84,10 @@ int ServerApplication::run(const QStringList& arguments)
            "Commands:\n"
            "  serve            run the HTTP API (default 127.0.0.1:8443)\n"
            "  admin <action>   manage organisations, Team Sharing blocks and guests\n"
+           "  audit <action>   verify the audit logs, sign a checkpoint, print the public key\n"
            "  routes           print the API routes this build serves\n"
            "  reasons          print the error reason codes the API answers with\n\n") +
-        AdminCommand::usage());
+        AdminCommand::usage() + AuditCommand::usage());
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), tr("serve, admin, routes or reasons"));
@@ -116,7 +119,8 @@ int ServerApplication::run(const QStringList& arguments)
             out << reasonName(reason) << Qt::endl;
         return 0;
     }
-    if (command != QLatin1String("serve") && command != QLatin1String("admin")) {
+    if (command != QLatin1String("serve") && command != QLatin1String("admin") &&
+        command != QLatin1String("audit")) {
         err << tr("Unknown command. Run conclave-server --help to see the commands.") << Qt::endl;
         return 2;
     }
@@ -139,6 +143,13 @@ int ServerApplication::run(const QStringList& arguments)
         }
         return AdminCommand::run(positional.at(1), parser, m_storage->organisations(), *m_orgs,
                                  *m_invitations, out, err);
+    }
+    if (command == QLatin1String("audit")) {
+        if (positional.size() < 2) {
+            err << AuditCommand::usage();
+            return 2;
+        }
+        return AuditCommand::run(positional.at(1), parser, m_storage->audit(), *m_audit, out, err);
     }
     return serve();
 }
@@ -179,9 +190,11 @@ Core::Status ServerApplication::prepare(bool forServing)
     m_sessions = std::make_unique<SessionService>(storage.sessions(), *m_key, *m_clock, m_config.limits,
                                                   *m_accessCache);
     m_sessions->setLiveHub(m_live.get());
-    m_orgs = std::make_unique<OrganisationService>(storage.database(), storage.organisations(),
-                                                   storage.blocks(), storage.accounts(), *m_sessions,
-                                                   *m_clock, storage.changes(), *m_live, *m_accessCache);
+    m_audit =
+        std::make_unique<AuditService>(storage.database(), storage.audit(), *m_key, *m_clock, m_config.audit);
+    m_orgs = std::make_unique<OrganisationService>(
+        storage.database(), storage.organisations(), storage.blocks(), storage.accounts(), *m_sessions,
+        *m_clock, storage.changes(), *m_live, *m_accessCache, *m_audit);
     m_accounts = std::make_unique<AccountService>(storage.database(), storage.accounts(),
                                                   storage.verifications(), *m_key, *m_clock, m_config.limits,
                                                   *m_sessions, *m_orgs, *m_mailer, *m_accessCache);
@@ -191,7 +204,7 @@ Core::Status ServerApplication::prepare(bool forServing)
     m_folderCache = std::make_unique<FolderCache>(storage.folders(), storage.membership(), storage.items());
     m_folders = std::make_unique<FolderService>(storage.database(), storage.folders(), storage.membership(),
                                                 storage.grants(), storage.changes(), storage.accounts(),
-                                                *m_orgs, *m_folderCache, *m_live, *m_clock);
+                                                *m_orgs, *m_folderCache, *m_live, *m_clock, *m_audit);
     m_items = std::make_unique<ItemService>(storage.database(), *m_folders, storage.folders(),
                                             storage.items(), storage.grants(), *m_folderCache);
     m_live->setReadersOf([this](const QString& folderId) -> Core::Result<QStringList> {
@@ -214,7 +227,7 @@ int ServerApplication::serve()
 {
     m_api = std::make_unique<ApiServer>(m_config.http, m_config.limits, *m_accounts, *m_sessions, *m_orgs,
                                         *m_folders, *m_items, *m_clock, *m_feed, *m_live,
-                                        *m_invitations);
+                                        *m_invitations, *m_audit);
     if (m_storage->database().hasNotifications()) {
         // Live hints from other replicas arrive on a connection of their own, kept idle.
         auto listener = StorageFactory::create(m_config.storageUrl, m_config.storagePassword);

@@ -1,6 +1,7 @@
 // ServerApplication: the conclave-server command line — `serve` (the HTTP server),
 // `admin <action>` (organisations and blocks), `routes` (the registered API routes, which a
-// test compares with docs/api/openapi.yaml), plus --help and --version.
+// test compares with docs/api/openapi.yaml), `audit <action>` (verify, checkpoint, public-key),
+// plus --help and --version.
 #pragma once
 
 #include "server/app/ServerConfig.h"
@@ -13,6 +14,7 @@
 #include "server/services/InvitationService.h"
 #include "server/services/ItemService.h"
 #include "server/services/LiveHub.h"
+#include "server/services/AuditService.h"
 #include "server/services/Mailer.h"
 #include "server/services/OrganisationService.h"
 #include "server/services/ServerKey.h"
@@ -59,6 +61,7 @@ private:
     std::unique_ptr<FeedService> m_feed;
     std::unique_ptr<Storage> m_liveListener; // PostgreSQL: the idle connection that LISTENs
     std::unique_ptr<SessionService> m_sessions;
+    std::unique_ptr<AuditService> m_audit;
     std::unique_ptr<OrganisationService> m_orgs;
     std::unique_ptr<AccountService> m_accounts;
     // Team Sharing

@@ -319,6 +319,16 @@ Result<ServerConfig> ServerConfig::resolve(const QCommandLineParser& parser, con
     if (!body)
         return body.error();
     limits.maxBodyBytes = body.value();
+
+    // The audit's retention per object and checkpoint interval: file-only, like the limits.
+    auto kept = reader.integer({"audit/entriesPerObject", "", ""}, config.audit.entriesPerObject, 1, 1000);
+    if (!kept)
+        return kept.error();
+    config.audit.entriesPerObject = kept.value();
+    auto every = reader.integer({"audit/checkpointEvery", "", ""}, config.audit.checkpointEvery, 1, 1000000);
+    if (!every)
+        return every.error();
+    config.audit.checkpointEvery = every.value();
     return config;
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "server/http/HttpSettings.h"
+#include "server/services/AuditSettings.h"
 #include "server/services/ServerLimits.h"
 #include "server/services/SmtpSettings.h"
 
@@ -33,6 +34,7 @@ struct ServerConfig
     QString testClockFile; // CONCLAVE_SERVER_TEST_CLOCK_FILE: clock offset for tests only
     SmtpSettings smtp;
     ServerLimits limits;
+    AuditSettings audit;
 
     static void addOptions(QCommandLineParser& parser);
     // Reads the sources in order; every problem comes back as a sentence naming the setting.

@@ -53,11 +53,11 @@ QString methodName(QHttpServerRequest::Method method)
 ApiServer::ApiServer(const HttpSettings& settings, const ServerLimits& limits, AccountService& accounts,
                      SessionService& sessions, OrganisationService& orgs, FolderService& folders,
                      ItemService& items, const Core::Clock& clock, FeedService& feed, LiveHub& live,
-                     InvitationService& invitations, QObject* parent)
+                     InvitationService& invitations, AuditService& audit, QObject* parent)
     : QObject(parent)
     , m_settings(settings)
     , m_limiter(clock)
-    , m_services{accounts, sessions, orgs, m_limiter, limits, folders, items, feed, live, invitations}
+    , m_services{accounts, sessions, orgs, m_limiter, limits, folders, items, feed, live, invitations, audit}
     , m_serverRoutes(m_services)
     , m_accountRoutes(m_services)
     , m_sessionRoutes(m_services)
@@ -67,6 +67,8 @@ ApiServer::ApiServer(const HttpSettings& settings, const ServerLimits& limits, A
     , m_itemRoutes(m_services)
     , m_feedRoutes(m_services)
     , m_liveRoutes(m_services)
+    , m_invitationRoutes(m_services)
+    , m_auditRoutes(m_services)
 {
     addRoutes(m_router, this);
     m_http.setMissingHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
@@ -95,6 +97,8 @@ void ApiServer::addRoutes(ApiRouter& router, ApiServer* self)
     ItemRoutes::add(router, self ? &self->m_itemRoutes : nullptr);
     FeedRoutes::add(router, self ? &self->m_feedRoutes : nullptr);
     LiveRoutes::add(router, self ? &self->m_liveRoutes : nullptr);
+    InvitationRoutes::add(router, self ? &self->m_invitationRoutes : nullptr);
+    AuditRoutes::add(router, self ? &self->m_auditRoutes : nullptr);
 }
 
 Core::Result<quint16> ApiServer::listen()
@@ -234,6 +238,19 @@ ApiReply ApiServer::dispatch(const QHttpServerRequest& request, QString& routeNa
     return route.handler(context);
 }
 
+void ApiServer::auditRefusal(const ApiRouter::Route& route, const ApiRequest& request, const QString& orgId,
+                             const QString& objectKind, const QString& objectId, ApiReason reason)
+{
+    // The route's pattern, never the concrete path.
+    const AuditEvent event =
+        AuditService::refused(orgId, objectKind, objectId, request.session.userId,
+                              route.method + QLatin1Char(' ') + route.pattern, reasonName(reason));
+    // The request is refused either way; a failed audit write must not turn that into a 500.
+    if (auto recorded = m_services.audit.recordAlone(event); !recorded)
+        qCWarning(lcServerHttp) << "a refused request could not be audited for user"
+                                << request.session.userId;
+}
+
 std::optional<ApiReply> ApiServer::authorise(const ApiRouter::Route& route, ApiRequest& request)
 {
     if (route.access == RouteAccess::Anonymous)
@@ -259,10 +276,17 @@ std::optional<ApiReply> ApiServer::authorise(const ApiRouter::Route& route, ApiR
         auto gate = m_services.accounts.sharingGate(request.session.userId);
         if (!gate)
             return ApiReply::fromError(gate.error());
-        if (gate->denial == SharingGate::Denial::Blocked)
+        if (gate->denial == SharingGate::Denial::Blocked) {
+            auditRefusal(route, request, gate->orgId, QStringLiteral("user"), request.session.userId,
+                         ApiReason::SharingBlocked);
             return ApiReply::error(403, ApiReason::SharingBlocked, gate->message);
-        if (gate->denial == SharingGate::Denial::Unverified)
+        }
+        if (gate->denial == SharingGate::Denial::Unverified) {
+            // An unverified address belongs to no organisation yet: the server's own log.
+            auditRefusal(route, request, {}, QStringLiteral("user"), request.session.userId,
+                         ApiReason::EmailUnverified);
             return ApiReply::error(403, ApiReason::EmailUnverified, gate->message);
+        }
         return folderRoute ? authoriseFolder(route, request) : std::nullopt;
     }
 
@@ -292,8 +316,13 @@ std::optional<ApiReply> ApiServer::authoriseFolder(const ApiRouter::Route& route
     if (QUuid(folderId).isNull() || QUuid(folderId).toString(QUuid::WithoutBraces) != folderId)
         return ApiReply::error(404, ApiReason::NotFound, QStringLiteral("There is no such folder."));
     auto access = m_services.folders.access(folderId, request.session.userId);
-    if (!access)
+    if (!access) {
+        // A non-member learns nothing of the folder, its organisation included: the
+        // refusal goes to the server's own log.
+        if (access.error().code == Core::ErrorCode::NotFound)
+            auditRefusal(route, request, {}, QStringLiteral("folder"), folderId, ApiReason::NotFound);
         return ApiReply::fromError(access.error());
+    }
     const bool deleted = access->folder.deletedAtMs > 0;
     if (deleted && route.access != RouteAccess::FolderRestore) {
         return ApiReply::error(
@@ -304,6 +333,8 @@ std::optional<ApiReply> ApiServer::authoriseFolder(const ApiRouter::Route& route
                                     : route.access == RouteAccess::FolderEdit ? Core::FolderRole::Edit
                                                                               : Core::FolderRole::Manage;
     if (!Core::roleAtLeast(access->role, needed)) {
+        auditRefusal(route, request, access->folder.orgId, QStringLiteral("folder"), folderId,
+                     ApiReason::Forbidden);
         return ApiReply::error(403, ApiReason::Forbidden,
                                needed == Core::FolderRole::Edit
                                    ? QStringLiteral("Changing this folder needs the Edit role.")

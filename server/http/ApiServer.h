@@ -8,6 +8,7 @@
 #include "server/http/AccountRoutes.h"
 #include "server/http/ApiRouter.h"
 #include "server/http/ApiServices.h"
+#include "server/http/AuditRoutes.h"
 #include "server/http/FeedRoutes.h"
 #include "server/http/FolderRoutes.h"
 #include "server/http/HttpSettings.h"
@@ -35,7 +36,7 @@ public:
     ApiServer(const HttpSettings& settings, const ServerLimits& limits, AccountService& accounts,
               SessionService& sessions, OrganisationService& orgs, FolderService& folders, ItemService& items,
               const Core::Clock& clock, FeedService& feed, LiveHub& live, InvitationService& invitations,
-              QObject* parent = nullptr);
+              AuditService& audit, QObject* parent = nullptr);
     ~ApiServer() override;
 
     // Binds the configured address (TLS when a certificate is configured); returns the port.
@@ -52,6 +53,9 @@ private:
     std::optional<ApiReply> authorise(const ApiRouter::Route& route, ApiRequest& request);
     // The folder part of a Folder* route's access: the caller's role from the folder's log.
     std::optional<ApiReply> authoriseFolder(const ApiRouter::Route& route, ApiRequest& request);
+    // A refused sharing request goes into the audit, attributed to the caller (DESIGN §4).
+    void auditRefusal(const ApiRouter::Route& route, const ApiRequest& request, const QString& orgId,
+                      const QString& objectKind, const QString& objectId, ApiReason reason);
     QHostAddress clientAddress(const QHttpServerRequest& request) const;
 
     const HttpSettings& m_settings;
@@ -67,6 +71,8 @@ private:
     ItemRoutes m_itemRoutes;
     FeedRoutes m_feedRoutes;
     LiveRoutes m_liveRoutes;
+    InvitationRoutes m_invitationRoutes;
+    AuditRoutes m_auditRoutes;
     ApiRouter m_router;
     QHttpServer m_http;
 };

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "server/services/AccountService.h"
+#include "server/services/AuditService.h"
 #include "server/services/FeedService.h"
 #include "server/services/FolderService.h"
 #include "server/services/InvitationService.h"
@@ -29,6 +30,7 @@ struct ApiServices
     FeedService& feed;
     LiveHub& live;
     InvitationService& invitations;
+    AuditService& audit;
 };
 
 } // namespace Conclave::Server

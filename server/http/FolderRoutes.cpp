@@ -1,6 +1,7 @@
 // Shared folders, their membership log and key grants.
 #include "server/http/FolderRoutes.h"
 
+#include "server/http/AuditRoutes.h"
 #include "server/http/JsonInput.h"
 #include "server/http/JsonOutput.h"
 #include "server/services/SharingValues.h"
@@ -216,6 +217,13 @@ ApiReply FolderRoutes::appendLog(ApiRequest& request)
     auto appended = m_services.folders.append(request.session.userId, folderId, entry);
     if (!appended) {
         ApiReply reply = ApiReply::fromError(appended.error());
+        if (appended.error().code == Core::ErrorCode::AlreadyExists ||
+            appended.error().code == Core::ErrorCode::Denied) {
+            AuditRoutes::recordRefusal(
+                m_services, request, QStringLiteral("folder"), folderId, QStringLiteral("membership.entry"),
+                appended.error().code == Core::ErrorCode::Denied ? ApiReason::Forbidden
+                                                                 : ApiReason::Conflict);
+        }
         if (appended.error().code == Core::ErrorCode::AlreadyExists) {
             // What the client needs to try again: how long the log is now.
             if (auto access = m_services.folders.access(folderId, request.session.userId))

@@ -1,6 +1,7 @@
 // Items of shared folders: pages, single items, writes with their folder state, rotations.
 #include "server/http/ItemRoutes.h"
 
+#include "server/http/AuditRoutes.h"
 #include "server/http/JsonInput.h"
 #include "server/http/JsonOutput.h"
 
@@ -140,6 +141,11 @@ ApiReply ItemRoutes::list(ApiRequest& request)
     auto page = m_services.items.page(folderId, after, limit, sinceState);
     if (!page)
         return ApiReply::fromError(page.error());
+    // A page with no item read nothing: an unchanged client's poll writes no entry.
+    if (!page->items.isEmpty()) {
+        AuditRoutes::recordRead(m_services, request, access->folder.orgId, QStringLiteral("folder.reads"),
+                                folderId, QStringLiteral("items.read"), access->folder.stateSeq);
+    }
     return ApiReply::json(200, {{QStringLiteral("state"), stateJson(state.value())},
                                 {QStringLiteral("items"), pageItems(page.value())},
                                 {QStringLiteral("corrupt"), corruptItems(page.value())},
@@ -156,6 +162,10 @@ ApiReply ItemRoutes::read(ApiRequest& request)
             return ApiReply::error(500, ApiReason::Internal, item.error().message, QStringLiteral("itemId"));
         }
         return ApiReply::fromError(item.error());
+    }
+    if (auto access = m_services.folders.access(request.param("folderId"), request.session.userId)) {
+        AuditRoutes::recordRead(m_services, request, access->folder.orgId, QStringLiteral("item"),
+                                request.param("itemId"), QStringLiteral("item.read"), item->revision);
     }
     return ApiReply::json(200, itemJson(item.value()));
 }
@@ -183,6 +193,14 @@ ApiReply ItemRoutes::write(ApiRequest& request, const QString& itemId)
         return ApiReply::fromError(input.error());
     const QString folderId = request.param("folderId");
     const auto written = m_services.items.write(request.session.userId, folderId, itemId, envelope, state);
+    if (written && written->conflict()) {
+        // A new item is named only inside its envelope: the refusal is the folder's.
+        AuditRoutes::recordRefusal(
+            m_services, request, itemId.isEmpty() ? QStringLiteral("folder") : QStringLiteral("item"),
+            itemId.isEmpty() ? folderId : itemId,
+            itemId.isEmpty() ? QStringLiteral("item.created") : QStringLiteral("item.updated"),
+            ApiReason::Conflict);
+    }
     return answer(folderId, written, itemId.isEmpty() ? 201 : 200);
 }
 
@@ -238,6 +256,10 @@ ApiReply ItemRoutes::rotate(ApiRequest& request)
         return ApiReply::fromError(input.error());
     const QString folderId = request.param("folderId");
     const auto written = m_services.items.rotate(request.session.userId, folderId, rotation);
+    if (written && written->conflict()) {
+        AuditRoutes::recordRefusal(m_services, request, QStringLiteral("folder"), folderId,
+                                   QStringLiteral("key.rotated"), ApiReason::Conflict);
+    }
     if (written && !written->conflict()) {
         auto access = m_services.folders.access(folderId, request.session.userId);
         if (!access)

@@ -84,7 +84,7 @@ ApiReply OrganisationRoutes::addBlock(ApiRequest& request)
     const QString reason = input.optionalString(QStringLiteral("reason"), 500);
     if (!input.ok())
         return ApiReply::fromError(input.error());
-    auto block = m_services.orgs.block(request.param("orgId"), scope, value, reason);
+    auto block = m_services.orgs.block(request.param("orgId"), scope, value, reason, request.session.userId);
     if (!block) {
         if (block.error().code == Core::ErrorCode::Denied)
             return ApiReply::error(403, ApiReason::WouldLockOut, block.error().message, block.error().field);
@@ -95,7 +95,8 @@ ApiReply OrganisationRoutes::addBlock(ApiRequest& request)
 
 ApiReply OrganisationRoutes::removeBlock(ApiRequest& request)
 {
-    auto removed = m_services.orgs.unblock(request.param("orgId"), request.param("blockId"));
+    auto removed =
+        m_services.orgs.unblock(request.param("orgId"), request.param("blockId"), request.session.userId);
     if (!removed)
         return ApiReply::fromError(removed.error());
     if (!removed.value())

@@ -39,7 +39,7 @@ Error noFolder()
 FolderService::FolderService(SqlDatabase& database, FolderStore& folders, MembershipStore& membership,
                              GrantStore& grants, ChangeStore& changes, AccountStore& accounts,
                              OrganisationService& orgs, FolderCache& cache, LiveHub& live,
-                             const Core::Clock& clock)
+                             const Core::Clock& clock, AuditService& audit)
     : m_database(database)
     , m_folders(folders)
     , m_membership(membership)
@@ -50,6 +50,7 @@ FolderService::FolderService(SqlDatabase& database, FolderStore& folders, Member
     , m_cache(cache)
     , m_live(live)
     , m_clock(clock)
+    , m_audit(audit)
 {}
 
 Result<FolderAccess> FolderService::access(const QString& folderId, const QString& userId)
@@ -226,6 +227,10 @@ Result<FolderRecord> FolderService::create(const QString& userId, const QString&
     QList<ChangeRecord> changes;
     if (auto recorded = recordEntry(folder, entry.value(), state, changes); !recorded)
         return recorded.error();
+    if (auto audited = m_audit.record(AuditService::done(orgId, QStringLiteral("folder"), folderId, userId,
+                                                         QStringLiteral("folder.created"), 1));
+        !audited)
+        return audited.error();
     auto seqs = appendChanges(changes);
     if (!seqs)
         return seqs.error();
@@ -276,6 +281,13 @@ Result<MembershipEntryRecord> FolderService::append(const QString& userId, const
         m_cache.invalidate(folderId);
         return recorded.error();
     }
+    if (auto audited = m_audit.record(AuditService::done(
+            folder.orgId, QStringLiteral("folder"), folderId, userId,
+            AuditService::membershipAction(int(entry->fields().action)), qint64(entry->fields().sequence)));
+        !audited) {
+        m_cache.invalidate(folderId);
+        return audited.error();
+    }
     auto seqs = appendChanges(changes);
     if (!seqs) {
         m_cache.invalidate(folderId);
@@ -324,6 +336,10 @@ Result<FolderRecord> FolderService::remove(const QString& userId, const QString&
     folder.deletedAtMs = nowMs();
     if (auto set = m_folders.setDeleted(folderId, folder.deletedAtMs); !set)
         return set.error();
+    if (auto audited = m_audit.record(AuditService::done(folder.orgId, QStringLiteral("folder"), folderId,
+                                                         userId, QStringLiteral("folder.deleted")));
+        !audited)
+        return audited.error();
     const QList<ChangeRecord> changes{{folderId, {}, QStringLiteral("folder"), folderId, folder.deletedAtMs}};
     auto seqs = appendChanges(changes);
     if (!seqs)
@@ -349,6 +365,10 @@ Result<FolderRecord> FolderService::restore(const QString& userId, const QString
     folder.deletedAtMs = 0;
     if (auto set = m_folders.setDeleted(folderId, 0); !set)
         return set.error();
+    if (auto audited = m_audit.record(AuditService::done(folder.orgId, QStringLiteral("folder"), folderId,
+                                                         userId, QStringLiteral("folder.restored")));
+        !audited)
+        return audited.error();
     const QList<ChangeRecord> changes{{folderId, {}, QStringLiteral("folder"), folderId, nowMs()}};
     auto seqs = appendChanges(changes);
     if (!seqs)
@@ -410,6 +430,11 @@ Status FolderService::putGrants(const QString& userId, const QString& folderId,
             return put;
         changes.append({{}, record.recipientId, QStringLiteral("grant"), folderId, now});
     }
+    if (auto audited = m_audit.record(AuditService::done(found->folder.orgId, QStringLiteral("folder"),
+                                                         folderId, userId, QStringLiteral("grants.stored"),
+                                                         records.isEmpty() ? 0 : records.first().keyVersion));
+        !audited)
+        return audited;
     auto seqs = appendChanges(changes);
     if (!seqs)
         return seqs.error();

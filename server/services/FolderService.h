@@ -13,6 +13,7 @@
 // for the feed in the same transaction (ChangeStore).
 #pragma once
 
+#include "server/services/AuditService.h"
 #include "server/services/FolderCache.h"
 #include "server/services/LiveHub.h"
 #include "server/services/OrganisationService.h"
@@ -42,7 +43,7 @@ public:
 
     FolderService(SqlDatabase& database, FolderStore& folders, MembershipStore& membership,
                   GrantStore& grants, ChangeStore& changes, AccountStore& accounts, OrganisationService& orgs,
-                  FolderCache& cache, LiveHub& live, const Core::Clock& clock);
+                  FolderCache& cache, LiveHub& live, const Core::Clock& clock, AuditService& audit);
     Q_DISABLE_COPY_MOVE(FolderService)
 
     // The caller's role in the folder. NotFound when there is no such folder, it was purged
@@ -91,6 +92,8 @@ public:
     void notify(const QList<ChangeRecord>& changes, const QList<qint64>& seqs);
 
     qint64 nowMs() const { return m_clock.nowUtc().toMSecsSinceEpoch(); }
+    // Every write records its audit entry in its transaction, before its changes.
+    AuditService& audit() { return m_audit; }
 
 private:
     // The server's own check of the identity key an entry binds (create, add, confirm key).
@@ -106,6 +109,7 @@ private:
     FolderCache& m_cache;
     LiveHub& m_live;
     const Core::Clock& m_clock;
+    AuditService& m_audit;
 };
 
 } // namespace Conclave::Server

@@ -217,6 +217,13 @@ Result<ItemWrite> ItemService::write(const QString& userId, const QString& folde
     if (auto put = m_folders.insertState({folderId, seq, state->serialize(), state->hash(), userId, now});
         !put)
         return fail(put.error());
+    const QString action = h.kind == Core::ItemKind::DeleteMarker ? QStringLiteral("item.deleted")
+                           : nextRevision == 1                    ? QStringLiteral("item.created")
+                                                                  : QStringLiteral("item.updated");
+    if (auto audited = m_folderService.audit().record(AuditService::done(
+            folder.orgId, QStringLiteral("item"), itemId, userId, action, qint64(nextRevision)));
+        !audited)
+        return fail(audited.error());
     const QList<ChangeRecord> changes{{folderId, {}, QStringLiteral("item"), itemId, now}};
     auto seqs = m_folderService.appendChanges(changes);
     if (!seqs)
@@ -397,6 +404,14 @@ Result<ItemWrite> ItemService::rotate(const QString& userId, const QString& fold
     if (auto put = m_folders.insertState({folderId, seq, state->serialize(), state->hash(), userId, now});
         !put)
         return fail(put.error());
+    // One entry per log entry the rotation carries (a remove, then the rotate itself).
+    for (const MembershipEntry& entry : entries) {
+        if (auto audited = m_folderService.audit().record(AuditService::done(
+                folder.orgId, QStringLiteral("folder"), folderId, userId,
+                AuditService::membershipAction(int(entry.fields().action)), qint64(entry.fields().sequence)));
+            !audited)
+            return fail(audited.error());
+    }
     auto seqs = m_folderService.appendChanges(changes);
     if (!seqs)
         return fail(seqs.error());

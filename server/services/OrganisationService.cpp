@@ -37,17 +37,30 @@ int roleRank(const QString& role)
 OrganisationService::OrganisationService(SqlDatabase& database, OrganisationStore& organisations,
                                          BlockStore& blocks, AccountStore& accounts, SessionService& sessions,
                                          const Core::Clock& clock, ChangeStore& changes, LiveHub& live,
-                                         AccessCache& cache)
+                                         AccessCache& cache, AuditService& audit)
     : m_database(database)
     , m_organisations(organisations)
     , m_blocks(blocks)
     , m_accounts(accounts)
     , m_sessions(sessions)
+    , m_audit(audit)
     , m_clock(clock)
     , m_changes(changes)
     , m_live(live)
     , m_cache(cache)
 {}
+
+Status OrganisationService::audit(const QString& orgId, const QString& kind, const QString& objectId,
+                                  const QString& action, const QString& actorId)
+{
+    AuditEvent event;
+    event.orgId = orgId;
+    event.objectKind = kind;
+    event.objectId = objectId;
+    event.userId = actorId;
+    event.action = action;
+    return m_audit.record(event);
+}
 
 Status OrganisationService::requireOrganisation(const QString& orgId)
 {
@@ -82,6 +95,16 @@ Result<OrganisationRecord> OrganisationService::create(const QString& name, cons
         return stored.error();
     if (auto member = m_organisations.putMembership({org.id, owner, {}, QStringLiteral("owner")}); !member)
         return member.error();
+    if (auto audited =
+            audit(org.id, QStringLiteral("organisation"), org.id, QStringLiteral("organisation.created"), {});
+        !audited) {
+        return audited.error();
+    }
+    if (auto audited = audit(org.id, QStringLiteral("member"), m_audit.addressId(owner),
+                             QStringLiteral("owner.added"), {});
+        !audited) {
+        return audited.error();
+    }
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
     qCInfo(lcServerOrg) << "organisation" << org.id << "created";
@@ -109,6 +132,12 @@ Status OrganisationService::addMember(const QString& orgId, const QString& email
         return put;
     if (auto changed = m_cache.changed(); !changed)
         return changed;
+    // The entry names the member by a pseudonym of the address, never the address.
+    if (auto audited = audit(orgId, QStringLiteral("member"), m_audit.addressId(address),
+                             role + QStringLiteral(".added"), {});
+        !audited) {
+        return audited;
+    }
     if (auto committed = transaction.commit(); !committed)
         return committed;
     qCInfo(lcServerOrg) << "membership with role" << role << "set in organisation" << orgId;
@@ -131,6 +160,11 @@ Status OrganisationService::addDomain(const QString& orgId, const QString& domai
         return put;
     if (auto changed = m_cache.changed(); !changed)
         return changed;
+    if (auto audited =
+            audit(orgId, QStringLiteral("organisation"), orgId, QStringLiteral("domain.added"), {});
+        !audited) {
+        return audited;
+    }
     if (auto committed = transaction.commit(); !committed)
         return committed;
     qCInfo(lcServerOrg) << "domain membership added to organisation" << orgId;
@@ -156,7 +190,8 @@ Result<QString> OrganisationService::roleOf(const QString& orgId, const QString&
 }
 
 Result<SharingBlockRecord> OrganisationService::block(const QString& orgId, const QString& scope,
-                                                      const QString& value, const QString& reason)
+                                                      const QString& value, const QString& reason,
+                                                      const QString& actorId)
 {
     if (!kScopes.contains(scope))
         return Error::make(ErrorCode::InvalidInput,
@@ -208,6 +243,11 @@ Result<SharingBlockRecord> OrganisationService::block(const QString& orgId, cons
             return revoked.error();
         if (auto unverified = m_accounts.setUserVerified(userId, false); !unverified)
             return unverified.error();
+    }
+    // Before the changes: every writer takes the audit head, then the change counter.
+    if (auto audited = audit(orgId, QStringLiteral("block"), record.id, QStringLiteral("block.set"), actorId);
+        !audited) {
+        return audited.error();
     }
     if (auto changed = m_cache.changed(); !changed)
         return changed.error();
@@ -268,7 +308,8 @@ Status OrganisationService::requireInside(const QString& orgId, const QString& s
     return {};
 }
 
-Result<bool> OrganisationService::unblock(const QString& orgId, const QString& blockId)
+Result<bool> OrganisationService::unblock(const QString& orgId, const QString& blockId,
+                                          const QString& actorId)
 {
     StorageTransaction transaction(m_database);
     if (!transaction.ok())
@@ -308,6 +349,11 @@ Result<bool> OrganisationService::unblock(const QString& orgId, const QString& b
     }
     if (auto changed = m_cache.changed(); !changed)
         return changed.error();
+    if (auto audited =
+            audit(orgId, QStringLiteral("block"), blockId, QStringLiteral("block.lifted"), actorId);
+        !audited) {
+        return audited.error();
+    }
     const qint64 now = m_clock.nowUtc().toMSecsSinceEpoch();
     QList<qint64> seqs;
     for (const QString& userId : std::as_const(freed)) {

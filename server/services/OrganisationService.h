@@ -4,9 +4,12 @@
 // revokes the covered users' sessions and makes them verify their email again (DESIGN §3).
 // A block never covers the organisation's owners and admins, so no admin can lock out
 // themselves or the other admins; an admin's sharing is stopped by making them a member first.
+// Each change is audited in its organisation's log in the same transaction, attributed to the
+// admin's user id (empty for the operator's `conclave-server admin` commands).
 #pragma once
 
 #include "server/services/AccessCache.h"
+#include "server/services/AuditService.h"
 #include "server/services/LiveHub.h"
 #include "server/services/SessionService.h"
 #include "server/storage/AccountStore.h"
@@ -31,7 +34,7 @@ public:
     // in the block's transaction), and tells `live` after the commit.
     OrganisationService(SqlDatabase& database, OrganisationStore& organisations, BlockStore& blocks,
                         AccountStore& accounts, SessionService& sessions, const Core::Clock& clock,
-                        ChangeStore& changes, LiveHub& live, AccessCache& cache);
+                        ChangeStore& changes, LiveHub& live, AccessCache& cache, AuditService& audit);
     Q_DISABLE_COPY_MOVE(OrganisationService)
 
     Core::Result<OrganisationRecord> create(const QString& name, const QString& ownerEmail);
@@ -41,9 +44,10 @@ public:
     // The strongest role the address holds in the organisation; empty when none.
     Core::Result<QString> roleOf(const QString& orgId, const QString& email);
 
+    // `actorId`: the admin's user id, empty for the operator.
     Core::Result<SharingBlockRecord> block(const QString& orgId, const QString& scope, const QString& value,
-                                           const QString& reason);
-    Core::Result<bool> unblock(const QString& orgId, const QString& blockId);
+                                           const QString& reason, const QString& actorId);
+    Core::Result<bool> unblock(const QString& orgId, const QString& blockId, const QString& actorId);
     Core::Result<QList<SharingBlockRecord>> blocks(const QString& orgId);
     // The first block that covers this user, if any.
     Core::Result<std::optional<SharingBlockRecord>> blockFor(const UserRecord& user);
@@ -53,12 +57,16 @@ private:
     // InvalidInput unless the blocked address or domain belongs to the organisation; Denied
     // for an address of one of its owners or admins.
     Core::Status requireInside(const QString& orgId, const QString& scope, const QString& value);
+    // Inside the change's transaction.
+    Core::Status audit(const QString& orgId, const QString& kind, const QString& objectId,
+                       const QString& action, const QString& actorId);
 
     SqlDatabase& m_database;
     OrganisationStore& m_organisations;
     BlockStore& m_blocks;
     AccountStore& m_accounts;
     SessionService& m_sessions;
+    AuditService& m_audit;
     const Core::Clock& m_clock;
     ChangeStore& m_changes;
     LiveHub& m_live;

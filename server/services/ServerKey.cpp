@@ -47,6 +47,19 @@ Core::Result<ServerKey> ServerKey::loadOrCreate(const QString& path)
     return ServerKey(std::move(key));
 }
 
+ServerKey::ServerKey(Core::SecureBytes key)
+    : m_key(std::move(key))
+    , m_signingSecret(crypto_sign_SECRETKEYBYTES)
+    , m_signingPublic(crypto_sign_PUBLICKEYBYTES, Qt::Uninitialized)
+{
+    static_assert(kPublicKeySize == crypto_sign_PUBLICKEYBYTES && kSignatureSize == crypto_sign_BYTES);
+    Core::Sodium::ensure();
+    QByteArray seed = hash(QByteArrayView(kSigningSeedTag), {});
+    crypto_sign_seed_keypair(reinterpret_cast<unsigned char*>(m_signingPublic.data()), m_signingSecret.data(),
+                             reinterpret_cast<const unsigned char*>(seed.constData()));
+    Core::secureWipe(seed);
+}
+
 ServerKey ServerKey::fromBytes(Core::SecureBytes key)
 {
     return ServerKey(std::move(key));
@@ -67,6 +80,26 @@ QByteArray ServerKey::hash(QByteArrayView domainTag, QByteArrayView data) const
     crypto_generichash_final(&state, reinterpret_cast<unsigned char*>(out.data()), size_t(out.size()));
     sodium_memzero(&state, sizeof state);
     return out;
+}
+
+QByteArray ServerKey::sign(QByteArrayView message) const
+{
+    QByteArray signature(crypto_sign_BYTES, Qt::Uninitialized);
+    crypto_sign_detached(reinterpret_cast<unsigned char*>(signature.data()), nullptr,
+                         reinterpret_cast<const unsigned char*>(message.data()), size_t(message.size()),
+                         m_signingSecret.data());
+    return signature;
+}
+
+bool ServerKey::verifySignature(QByteArrayView publicKey, QByteArrayView message, QByteArrayView signature)
+{
+    if (publicKey.size() != crypto_sign_PUBLICKEYBYTES || signature.size() != crypto_sign_BYTES)
+        return false;
+    Core::Sodium::ensure();
+    return crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(signature.data()),
+                                       reinterpret_cast<const unsigned char*>(message.data()),
+                                       size_t(message.size()),
+                                       reinterpret_cast<const unsigned char*>(publicKey.data())) == 0;
 }
 
 } // namespace Conclave::Server

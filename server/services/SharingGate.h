@@ -17,6 +17,7 @@ struct SharingGate
 
     Denial denial = Denial::None;
     QString message;
+    QString orgId; // Blocked: the organisation whose block applies (its audit log records the refusal)
 
     bool allowed() const { return denial == Denial::None; }
 };

@@ -251,6 +251,21 @@ const QList<SchemaMigrations::Version>& SchemaMigrations::versions()
                 "ON DELETE CASCADE, allow_guests INTEGER NOT NULL)"),
             sql("CREATE TABLE invitation_locks (lock_key TEXT PRIMARY KEY, touched_at {int64} NOT NULL)"),
         },
+        // Audit: each organisation's hash-chained log (the server's own under org_id ''), its
+        // head per organisation, the newest entries per object and the signed checkpoints. No
+        // foreign keys: the log outlives what it is about.
+        {
+            sql("CREATE TABLE audit_log (org_id TEXT NOT NULL, seq {int64} NOT NULL, "
+                "entry {blob} NOT NULL, hash {blob} NOT NULL, PRIMARY KEY (org_id, seq))"),
+            sql("CREATE TABLE audit_heads (org_id TEXT PRIMARY KEY, seq {int64} NOT NULL, "
+                "hash {blob} NOT NULL)"),
+            sql("CREATE TABLE audit_objects (org_id TEXT NOT NULL, object_kind TEXT NOT NULL, "
+                "object_id TEXT NOT NULL, seq {int64} NOT NULL, "
+                "PRIMARY KEY (org_id, object_kind, object_id, seq))"),
+            sql("CREATE TABLE audit_checkpoints (org_id TEXT NOT NULL, seq {int64} NOT NULL, "
+                "at {int64} NOT NULL, head {blob} NOT NULL, signature {blob} NOT NULL, "
+                "PRIMARY KEY (org_id, seq))"),
+        },
     };
     return list;
 }

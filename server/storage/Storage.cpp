@@ -18,6 +18,7 @@ Storage::Storage(std::unique_ptr<SqlDatabase> database)
     , m_items(*m_database)
     , m_access(*m_database)
     , m_invitations(*m_database)
+    , m_audit(*m_database)
 {}
 
 Storage::~Storage() = default;

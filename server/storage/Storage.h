@@ -7,6 +7,7 @@
 
 #include "server/storage/AccessStore.h"
 #include "server/storage/AccountStore.h"
+#include "server/storage/AuditStore.h"
 #include "server/storage/BlockStore.h"
 #include "server/storage/ChangeStore.h"
 #include "server/storage/InvitationStore.h"
@@ -45,6 +46,7 @@ public:
     ItemStore& items() { return m_items; }
     AccessStore& access() { return m_access; }
     InvitationStore& invitations() { return m_invitations; }
+    AuditStore& audit() { return m_audit; }
 
 private:
     // Declared first: the stores refer to it and are destroyed before it.
@@ -62,6 +64,7 @@ private:
     ItemStore m_items;
     AccessStore m_access;
     InvitationStore m_invitations;
+    AuditStore m_audit;
 };
 
 } // namespace Conclave::Server

@@ -279,9 +279,14 @@ void ServerHarness::freezeClock(qint64 epochMs)
 
 int ServerHarness::admin(const QStringList& arguments, QString* output, QString* errors)
 {
+    return command(QStringList{QStringLiteral("admin")} + arguments, output, errors);
+}
+
+int ServerHarness::command(const QStringList& arguments, QString* output, QString* errors)
+{
     QProcess process;
     process.setProcessEnvironment(environment());
-    process.start(binary(), QStringList{QStringLiteral("admin")} + arguments + commonArguments());
+    process.start(binary(), arguments + commonArguments());
     (void)QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 20000);
     if (output)
         *output = QString::fromUtf8(process.readAllStandardOutput()).trimmed();

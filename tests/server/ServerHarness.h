@@ -65,6 +65,8 @@ public:
     qint64 clockOffsetMs() const { return m_clockOffset; }
     // Runs `conclave-server admin ...` against the same storage; returns exit code, output.
     int admin(const QStringList& arguments, QString* output = nullptr, QString* errors = nullptr);
+    // Runs `conclave-server <arguments...>` (any command) against the same storage.
+    int command(const QStringList& arguments, QString* output = nullptr, QString* errors = nullptr);
     // The 8-digit code in the newest outbox mail to `email`, or empty.
     QString latestCode(const QString& email) const;
 

@@ -86,6 +86,8 @@ const QList<ProtectedRoute>& protectedRoutes()
         {"GET", "/api/v1/live", Access::Sharing, 400},
         {"GET", "/api/v1/orgs/{orgId}/guests", Access::OrgAdmin, 200},
         {"PUT", "/api/v1/orgs/{orgId}/guests", Access::OrgAdmin, 200},
+        {"GET", "/api/v1/orgs/{orgId}/audit", Access::OrgAdmin, 200},
+        {"POST", "/api/v1/orgs/{orgId}/audit/checkpoints", Access::OrgAdmin, 200},
     };
     return routes;
 }

@@ -52,6 +52,8 @@ const QList<FolderRoute>& folderRoutes()
         {"GET", "/api/v1/folders/{folderId}/items/{itemId}", Needs::View, 200},
         {"PUT", "/api/v1/folders/{folderId}/items/{itemId}", Needs::Edit, 200},
         {"POST", "/api/v1/folders/{folderId}/rotation", Needs::Manage, 200},
+        {"GET", "/api/v1/folders/{folderId}/audit", Needs::Manage, 200},
+        {"GET", "/api/v1/folders/{folderId}/items/{itemId}/audit", Needs::Manage, 200},
     };
     return routes;
 }
