@@ -146,10 +146,18 @@ int main(int argc, char** argv)
     // nginx with a file of the same size as the unchanged poll's body, in the same run.
     QTemporaryDir dir;
     QDir().mkpath(dir.path() + QStringLiteral("/www"));
+    // nginx's workers run as another user when started by root: they must be able to read it.
+    const auto readable = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                          QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                          QFileDevice::ExeOther;
+    QFile::setPermissions(dir.path(), readable);
+    QFile::setPermissions(dir.path() + QStringLiteral("/www"), readable);
     QFile file(dir.path() + QStringLiteral("/www/poll.json"));
     if (!file.open(QIODevice::WriteOnly) || file.write(body) != body.size())
         return 1;
     file.close();
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
+                        QFileDevice::ReadOther);
     const quint16 nginxPort = freePort();
     QFile conf(dir.path() + QStringLiteral("/nginx.conf"));
     if (!conf.open(QIODevice::WriteOnly))
