@@ -188,10 +188,10 @@ Core::Status ServerApplication::prepare(bool forServing)
     // Team Sharing
     m_folderCache = std::make_unique<FolderCache>(storage.folders(), storage.membership(), storage.items());
     m_folders = std::make_unique<FolderService>(storage.database(), storage.folders(), storage.membership(),
-                                                storage.grants(), storage.changes(), storage.accounts(), *m_orgs,
-                                                *m_folderCache, *m_clock);
-    m_items = std::make_unique<ItemService>(storage.database(), *m_folders, storage.folders(), storage.items(),
-                                            storage.grants(), *m_folderCache);
+                                                storage.grants(), storage.changes(), storage.accounts(),
+                                                *m_orgs, *m_folderCache, *m_live, *m_clock);
+    m_items = std::make_unique<ItemService>(storage.database(), *m_folders, storage.folders(),
+                                            storage.items(), storage.grants(), *m_folderCache);
     m_live->setReadersOf([this](const QString& folderId) -> Core::Result<QStringList> {
         auto members = m_storage->folders().membersOf(folderId);
         if (!members)

@@ -3,9 +3,9 @@
 #pragma once
 
 #include "server/services/AccountService.h"
+#include "server/services/FeedService.h"
 #include "server/services/FolderService.h"
 #include "server/services/ItemService.h"
-#include "server/services/FeedService.h"
 #include "server/services/LiveHub.h"
 #include "server/services/OrganisationService.h"
 #include "server/services/RateLimiter.h"

@@ -38,7 +38,8 @@ Error noFolder()
 
 FolderService::FolderService(SqlDatabase& database, FolderStore& folders, MembershipStore& membership,
                              GrantStore& grants, ChangeStore& changes, AccountStore& accounts,
-                             OrganisationService& orgs, FolderCache& cache, const Core::Clock& clock)
+                             OrganisationService& orgs, FolderCache& cache, LiveHub& live,
+                             const Core::Clock& clock)
     : m_database(database)
     , m_folders(folders)
     , m_membership(membership)
@@ -47,6 +48,7 @@ FolderService::FolderService(SqlDatabase& database, FolderStore& folders, Member
     , m_accounts(accounts)
     , m_orgs(orgs)
     , m_cache(cache)
+    , m_live(live)
     , m_clock(clock)
 {}
 
@@ -66,6 +68,13 @@ Result<FolderAccess> FolderService::access(const QString& folderId, const QStrin
     if (!member->has_value())
         return noFolder();
     return FolderAccess{f, roleFromName((*member)->role)};
+}
+
+Result<FolderAccess> FolderService::lockedAccess(const QString& folderId, const QString& userId)
+{
+    if (auto locked = m_folders.lockFolder(folderId); !locked)
+        return locked.error();
+    return access(folderId, userId);
 }
 
 Result<QList<FolderAccess>> FolderService::foldersOf(const QString& userId)
@@ -126,13 +135,23 @@ Status FolderService::checkEntry(const QString& userId, MembershipState& state, 
     return {};
 }
 
-Status FolderService::appendChanges(const QList<ChangeRecord>& changes)
+Result<QList<qint64>> FolderService::appendChanges(const QList<ChangeRecord>& changes)
 {
+    QList<qint64> seqs;
+    seqs.reserve(changes.size());
     for (const ChangeRecord& change : changes) {
-        if (auto appended = m_changes.append(change); !appended)
+        auto appended = m_changes.append(change);
+        if (!appended)
             return appended.error();
+        seqs.append(appended.value());
     }
-    return {};
+    return seqs;
+}
+
+void FolderService::notify(const QList<ChangeRecord>& changes, const QList<qint64>& seqs)
+{
+    for (qsizetype i = 0; i < changes.size() && i < seqs.size(); ++i)
+        m_live.notify(seqs.at(i), changes.at(i).folderId, changes.at(i).userId);
 }
 
 Status FolderService::recordEntry(const FolderRecord& folder, const MembershipEntry& entry,
@@ -207,11 +226,12 @@ Result<FolderRecord> FolderService::create(const QString& userId, const QString&
     QList<ChangeRecord> changes;
     if (auto recorded = recordEntry(folder, entry.value(), state, changes); !recorded)
         return recorded.error();
-    if (auto appended = appendChanges(changes); !appended)
-        return appended.error();
+    auto seqs = appendChanges(changes);
+    if (!seqs)
+        return seqs.error();
     if (auto committed = tx.commit(); !committed)
         return committed.error();
-    // live: notify after commit
+    notify(changes, seqs.value());
     m_cache.storeMembers(folder, std::move(state));
     qCInfo(lcServerSharing) << "folder" << folderId << "created in organisation" << orgId << "by" << userId;
     return folder;
@@ -231,7 +251,7 @@ Result<MembershipEntryRecord> FolderService::append(const QString& userId, const
     StorageTransaction tx(m_database);
     if (!tx.ok())
         return tx.error();
-    auto found = access(folderId, userId);
+    auto found = lockedAccess(folderId, userId);
     if (!found)
         return found.error();
     FolderRecord folder = found->folder;
@@ -252,18 +272,20 @@ Result<MembershipEntryRecord> FolderService::append(const QString& userId, const
             QStringLiteral("entry"));
     }
     QList<ChangeRecord> changes;
-    Status recorded = recordEntry(folder, entry.value(), next, changes);
-    if (recorded)
-        recorded = appendChanges(changes);
-    if (!recorded) {
+    if (auto recorded = recordEntry(folder, entry.value(), next, changes); !recorded) {
         m_cache.invalidate(folderId);
         return recorded.error();
+    }
+    auto seqs = appendChanges(changes);
+    if (!seqs) {
+        m_cache.invalidate(folderId);
+        return seqs.error();
     }
     if (auto committed = tx.commit(); !committed) {
         m_cache.invalidate(folderId);
         return committed.error();
     }
-    // live: notify after commit
+    notify(changes, seqs.value());
     folder.logLength = qint64(next.length());
     folder.keyVersion = qint64(next.currentKeyVersion());
     m_cache.storeMembers(folder, std::move(next));
@@ -293,7 +315,7 @@ Result<FolderRecord> FolderService::remove(const QString& userId, const QString&
     StorageTransaction tx(m_database);
     if (!tx.ok())
         return tx.error();
-    auto found = access(folderId, userId);
+    auto found = lockedAccess(folderId, userId);
     if (!found)
         return found.error();
     FolderRecord folder = found->folder;
@@ -302,13 +324,13 @@ Result<FolderRecord> FolderService::remove(const QString& userId, const QString&
     folder.deletedAtMs = nowMs();
     if (auto set = m_folders.setDeleted(folderId, folder.deletedAtMs); !set)
         return set.error();
-    if (auto change =
-            m_changes.append({folderId, {}, QStringLiteral("folder"), folderId, folder.deletedAtMs});
-        !change)
-        return change.error();
+    const QList<ChangeRecord> changes{{folderId, {}, QStringLiteral("folder"), folderId, folder.deletedAtMs}};
+    auto seqs = appendChanges(changes);
+    if (!seqs)
+        return seqs.error();
     if (auto committed = tx.commit(); !committed)
         return committed.error();
-    // live: notify after commit
+    notify(changes, seqs.value());
     qCInfo(lcServerSharing) << "folder" << folderId << "deleted by" << userId;
     return folder;
 }
@@ -318,7 +340,7 @@ Result<FolderRecord> FolderService::restore(const QString& userId, const QString
     StorageTransaction tx(m_database);
     if (!tx.ok())
         return tx.error();
-    auto found = access(folderId, userId);
+    auto found = lockedAccess(folderId, userId);
     if (!found)
         return found.error();
     FolderRecord folder = found->folder;
@@ -327,11 +349,13 @@ Result<FolderRecord> FolderService::restore(const QString& userId, const QString
     folder.deletedAtMs = 0;
     if (auto set = m_folders.setDeleted(folderId, 0); !set)
         return set.error();
-    if (auto change = m_changes.append({folderId, {}, QStringLiteral("folder"), folderId, nowMs()}); !change)
-        return change.error();
+    const QList<ChangeRecord> changes{{folderId, {}, QStringLiteral("folder"), folderId, nowMs()}};
+    auto seqs = appendChanges(changes);
+    if (!seqs)
+        return seqs.error();
     if (auto committed = tx.commit(); !committed)
         return committed.error();
-    // live: notify after commit
+    notify(changes, seqs.value());
     qCInfo(lcServerSharing) << "folder" << folderId << "restored by" << userId;
     return folder;
 }
@@ -358,7 +382,7 @@ Status FolderService::putGrants(const QString& userId, const QString& folderId,
     StorageTransaction tx(m_database);
     if (!tx.ok())
         return tx.error();
-    auto found = access(folderId, userId);
+    auto found = lockedAccess(folderId, userId);
     if (!found)
         return found.error();
     auto members = m_cache.members(found->folder);
@@ -386,11 +410,12 @@ Status FolderService::putGrants(const QString& userId, const QString& folderId,
             return put;
         changes.append({{}, record.recipientId, QStringLiteral("grant"), folderId, now});
     }
-    if (auto appended = appendChanges(changes); !appended)
-        return appended;
+    auto seqs = appendChanges(changes);
+    if (!seqs)
+        return seqs.error();
     if (auto committed = tx.commit(); !committed)
         return committed;
-    // live: notify after commit
+    notify(changes, seqs.value());
     return {};
 }
 

@@ -14,6 +14,7 @@
 #pragma once
 
 #include "server/services/FolderCache.h"
+#include "server/services/LiveHub.h"
 #include "server/services/OrganisationService.h"
 #include "server/storage/AccountStore.h"
 #include "server/storage/ChangeStore.h"
@@ -28,8 +29,6 @@
 
 namespace Conclave::Server {
 
-class LiveHub;
-
 struct FolderAccess
 {
     FolderRecord folder;
@@ -43,13 +42,16 @@ public:
 
     FolderService(SqlDatabase& database, FolderStore& folders, MembershipStore& membership,
                   GrantStore& grants, ChangeStore& changes, AccountStore& accounts, OrganisationService& orgs,
-                  FolderCache& cache, const Core::Clock& clock);
+                  FolderCache& cache, LiveHub& live, const Core::Clock& clock);
     Q_DISABLE_COPY_MOVE(FolderService)
 
     // The caller's role in the folder. NotFound when there is no such folder, it was purged
     // or is past its recovery time, or the caller is not a member: a non-member learns
     // nothing, not even that the folder exists.
     Core::Result<FolderAccess> access(const QString& folderId, const QString& userId);
+    // access() inside a write's transaction, after taking the folder's row lock
+    // (FolderStore::lockFolder): what the write reads of the folder then stays as read.
+    Core::Result<FolderAccess> lockedAccess(const QString& folderId, const QString& userId);
     Core::Result<QList<FolderAccess>> foldersOf(const QString& userId);
 
     Core::Result<FolderRecord> create(const QString& userId, const QString& orgId, const QString& folderId,
@@ -82,8 +84,11 @@ public:
     Core::Status recordEntry(const FolderRecord& folder, const Core::MembershipEntry& entry,
                              const Core::MembershipState& after, QList<ChangeRecord>& changes);
     // Appends the changes of a write, as the last statements before its commit: from the
-    // first append on, other writers wait for this transaction (ChangeStore).
-    Core::Status appendChanges(const QList<ChangeRecord>& changes);
+    // first append on, other writers wait for this transaction (ChangeStore). Returns their
+    // sequence numbers, for notify() after the commit.
+    Core::Result<QList<qint64>> appendChanges(const QList<ChangeRecord>& changes);
+    // After the commit: live hints for the appended changes.
+    void notify(const QList<ChangeRecord>& changes, const QList<qint64>& seqs);
 
     qint64 nowMs() const { return m_clock.nowUtc().toMSecsSinceEpoch(); }
 
@@ -99,6 +104,7 @@ private:
     AccountStore& m_accounts;
     OrganisationService& m_orgs;
     FolderCache& m_cache;
+    LiveHub& m_live;
     const Core::Clock& m_clock;
 };
 

@@ -150,7 +150,7 @@ Result<ItemWrite> ItemService::write(const QString& userId, const QString& folde
     StorageTransaction tx(m_database);
     if (!tx.ok())
         return tx.error();
-    auto access = m_folderService.access(folderId, userId);
+    auto access = m_folderService.lockedAccess(folderId, userId);
     if (!access)
         return access.error();
     const FolderRecord folder = access->folder;
@@ -217,12 +217,13 @@ Result<ItemWrite> ItemService::write(const QString& userId, const QString& folde
     if (auto put = m_folders.insertState({folderId, seq, state->serialize(), state->hash(), userId, now});
         !put)
         return fail(put.error());
-    if (auto appended = m_folderService.appendChanges({{folderId, {}, QStringLiteral("item"), itemId, now}});
-        !appended)
-        return fail(appended.error());
+    const QList<ChangeRecord> changes{{folderId, {}, QStringLiteral("item"), itemId, now}};
+    auto seqs = m_folderService.appendChanges(changes);
+    if (!seqs)
+        return fail(seqs.error());
     if (auto committed = tx.commit(); !committed)
         return fail(committed.error());
-    // live: notify after commit
+    m_folderService.notify(changes, seqs.value());
     m_cache.chainAdvanced(folderId, seq);
     ItemWrite result;
     result.stored = revision;
@@ -268,7 +269,7 @@ Result<ItemWrite> ItemService::rotate(const QString& userId, const QString& fold
     StorageTransaction tx(m_database);
     if (!tx.ok())
         return tx.error();
-    auto access = m_folderService.access(folderId, userId);
+    auto access = m_folderService.lockedAccess(folderId, userId);
     if (!access)
         return access.error();
     const FolderRecord folder = access->folder;
@@ -396,11 +397,12 @@ Result<ItemWrite> ItemService::rotate(const QString& userId, const QString& fold
     if (auto put = m_folders.insertState({folderId, seq, state->serialize(), state->hash(), userId, now});
         !put)
         return fail(put.error());
-    if (auto appended = m_folderService.appendChanges(changes); !appended)
-        return fail(appended.error());
+    auto seqs = m_folderService.appendChanges(changes);
+    if (!seqs)
+        return fail(seqs.error());
     if (auto committed = tx.commit(); !committed)
         return fail(committed.error());
-    // live: notify after commit
+    m_folderService.notify(changes, seqs.value());
     FolderRecord after = folder;
     after.logLength = qint64(next.length());
     after.keyVersion = qint64(newVersion);

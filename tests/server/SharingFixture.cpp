@@ -39,7 +39,7 @@ SharedFolder SharedFolder::detached() const
 
 SharingFixture::SharingFixture(ServerHarness& server, ApiClient& client)
     : m_server(server)
-    , m_client(client)
+    , m_client(&client)
 {}
 
 QStringList SharingFixture::serverConfig()
@@ -104,7 +104,7 @@ bool SharingFixture::setUp()
         qWarning("SharingFixture: the organisations could not be created");
         return false;
     }
-    m_owner = ready(m_client, m_server, ownerEmail);
+    m_owner = ready(*m_client, m_server, ownerEmail);
     if (m_owner.token.isEmpty()) {
         qWarning("SharingFixture: the organisation's owner could not sign in");
         return false;
@@ -117,7 +117,7 @@ bool SharingFixture::publishKeys(SharingUser& user)
     user.keys = std::make_shared<UserKeys>(UserKeys::generate());
     user.bundle = UserKeyBundle::create(user.id(), *user.keys).serialize();
     const QByteArray wrapped = user.keys->wrap(SecureBytes::random(32), user.id());
-    const ApiResponse r = m_client.put(
+    const ApiResponse r = m_client->put(
         QStringLiteral("/api/v1/account/keys"),
         {{QStringLiteral("bundle"), b64(user.bundle)}, {QStringLiteral("wrappedPrivateKeys"), b64(wrapped)}},
         user.token());
@@ -130,7 +130,7 @@ SharingUser SharingFixture::user(const char* prefix, bool verified, const QStrin
 {
     SharingUser user;
     user.account =
-        ready(m_client, m_server, uniqueEmail(prefix, domain.isEmpty() ? m_orgDomain : domain), verified);
+        ready(*m_client, m_server, uniqueEmail(prefix, domain.isEmpty() ? m_orgDomain : domain), verified);
     if (user.account.token.isEmpty()) {
         qWarning("SharingFixture: user %s could not be signed up", prefix);
         return {};
@@ -142,7 +142,7 @@ SharingUser SharingFixture::user(const char* prefix, bool verified, const QStrin
 
 bool SharingFixture::signInAgain(SharingUser& user)
 {
-    return signIn(m_client, user.account);
+    return signIn(*m_client, user.account);
 }
 
 SharedFolder SharingFixture::createFolder(const SharingUser& creator, const QString& orgId)
@@ -155,11 +155,11 @@ SharedFolder SharingFixture::createFolder(const SharingUser& creator, const QStr
     const MembershipEntry create =
         MembershipLog::create(folder.id, creator.id(), *creator.keys, key, nowMs());
     folder.keys->insert(1, std::move(key));
-    const ApiResponse r = m_client.post(QStringLiteral("/api/v1/folders"),
-                                        {{QStringLiteral("orgId"), folder.orgId},
-                                         {QStringLiteral("folderId"), folder.idText()},
-                                         {QStringLiteral("entry"), b64(create.serialize())}},
-                                        creator.token());
+    const ApiResponse r = m_client->post(QStringLiteral("/api/v1/folders"),
+                                         {{QStringLiteral("orgId"), folder.orgId},
+                                          {QStringLiteral("folderId"), folder.idText()},
+                                          {QStringLiteral("entry"), b64(create.serialize())}},
+                                         creator.token());
     if (r.status != 201) {
         qWarning("SharingFixture: creating a folder answered %d: %s", r.status, r.raw.constData());
         return {};
@@ -189,8 +189,8 @@ MembershipEntry SharingFixture::nextEntry(const SharedFolder& folder, Membership
 ApiResponse SharingFixture::append(SharedFolder& folder, const MembershipEntry& entry,
                                    const SharingUser& signer)
 {
-    const ApiResponse r = m_client.post(folder.path(QStringLiteral("/log")),
-                                        {{QStringLiteral("entry"), b64(entry.serialize())}}, signer.token());
+    const ApiResponse r = m_client->post(folder.path(QStringLiteral("/log")),
+                                         {{QStringLiteral("entry"), b64(entry.serialize())}}, signer.token());
     if (r.status == 201 && folder.members->apply(entry))
         folder.entries.append(entry.serialize());
     return r;
@@ -245,8 +245,8 @@ ApiResponse SharingFixture::writeEnvelope(SharedFolder& folder, const SharingUse
     const QString itemId = envelope.header().itemId.toString(QUuid::WithoutBraces);
     const bool isNew = envelope.header().revision == 1;
     const ApiResponse r =
-        isNew ? m_client.post(folder.path(QStringLiteral("/items")), body, writer.token())
-              : m_client.put(folder.path(QStringLiteral("/items/")) + itemId, body, writer.token());
+        isNew ? m_client->post(folder.path(QStringLiteral("/items")), body, writer.token())
+              : m_client->put(folder.path(QStringLiteral("/items/")) + itemId, body, writer.token());
     if (r.status == 200 || r.status == 201) {
         const QByteArray state =
             QByteArray::fromBase64(body.value(QStringLiteral("state")).toString().toLatin1());
@@ -398,7 +398,7 @@ ApiResponse SharingFixture::rotate(SharedFolder& folder, const SharingUser& mana
     if (!prepared)
         return {};
     const ApiResponse r =
-        m_client.post(folder.path(QStringLiteral("/rotation")), prepared->body, manager.token());
+        m_client->post(folder.path(QStringLiteral("/rotation")), prepared->body, manager.token());
     if (r.status == 200 && !absorbRotation(folder, *prepared))
         qWarning("SharingFixture: the client refused its own accepted rotation");
     return r;
@@ -427,9 +427,9 @@ SharingUser SharingFixture::principal(Principal kind, SharedFolder& folder, cons
         return user("outsider", true, m_otherDomain);
     case Principal::Blocked: {
         SharingUser u = member("blocked", FolderRole::Manage);
-        if (!u.isValid() || !signIn(m_client, m_owner))
+        if (!u.isValid() || !signIn(*m_client, m_owner))
             return {};
-        const ApiResponse r = m_client.post(
+        const ApiResponse r = m_client->post(
             QStringLiteral("/api/v1/orgs/") + m_orgId + QStringLiteral("/blocks"),
             {{QStringLiteral("scope"), QStringLiteral("email")}, {QStringLiteral("value"), u.account.email}},
             m_owner.token);

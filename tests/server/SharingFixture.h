@@ -99,6 +99,8 @@ public:
     // The [limits] lines a sharing suite gives its server: the sign-up, sign-in and
     // verification budgets per address are sized for a suite that makes hundreds of users.
     static QStringList serverConfig();
+    // The client to talk through from now on (after a restart on a new port).
+    void useClient(ApiClient& client) { m_client = &client; }
     static QList<Principal> principals();
     static const char* principalName(Principal principal);
 
@@ -164,7 +166,7 @@ private:
     QString createOrg(const QString& ownerEmail, const QString& domain);
 
     ServerHarness& m_server;
-    ApiClient& m_client;
+    ApiClient* m_client;
     QString m_orgDomain;
     QString m_otherDomain;
     QString m_orgId;
