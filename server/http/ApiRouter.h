@@ -9,6 +9,7 @@
 #include "server/http/ApiRequest.h"
 #include "server/http/RouteAccess.h"
 
+#include <QHash>
 #include <QList>
 #include <QRegularExpression>
 #include <QString>
@@ -62,6 +63,8 @@ public:
 
 private:
     QList<Route> m_routes;
+    // "METHOD /path" of the routes without placeholders that no earlier route shadows.
+    QHash<QString, qsizetype> m_literal;
 };
 
 } // namespace Conclave::Server

@@ -65,7 +65,9 @@ void LiveRoutes::serve(QHttpServer& http)
     protected:
         bool matches(const QHttpServerRequest& request, QRegularExpressionMatch* match) const override
         {
-            return QHttpServerRouterRule::matches(request, match) && m_routes.admissible(request).has_value();
+            // The header first: every request of the server passes this rule.
+            return !request.value("Upgrade").isEmpty() && QHttpServerRouterRule::matches(request, match) &&
+                   m_routes.admissible(request).has_value();
         }
 
     private:

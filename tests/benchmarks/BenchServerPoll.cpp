@@ -2,8 +2,9 @@
 // a bounded time against GET /api/v1/feed at the head (a signed-in, verified user whose feed
 // has not moved) and, in the same run, against nginx serving a static file of the same size
 // as that answer's body; prints both rates, their ratio, and the bytes on the wire of an
-// unchanged poll and of a poll with one change. Also /healthz (the bare HTTP path) for
-// comparison. Prints; asserts nothing. Needs wrk and nginx (scripts/install-deps.sh --test).
+// unchanged poll and of a poll with one change. Also /api/v1/sharing/status (the
+// authenticated path alone) and /healthz (the bare HTTP path) for comparison. Prints; asserts nothing. Needs
+// wrk and nginx (scripts/install-deps.sh --test).
 //   build/<dir>/tests/benchmarks/BenchServerPoll [seconds]
 #include "ServerAccounts.h"
 
@@ -146,10 +147,18 @@ int main(int argc, char** argv)
     // nginx with a file of the same size as the unchanged poll's body, in the same run.
     QTemporaryDir dir;
     QDir().mkpath(dir.path() + QStringLiteral("/www"));
+    // nginx's workers run as another user when started by root: they must be able to read it.
+    const auto readable = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                          QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                          QFileDevice::ExeOther;
+    QFile::setPermissions(dir.path(), readable);
+    QFile::setPermissions(dir.path() + QStringLiteral("/www"), readable);
     QFile file(dir.path() + QStringLiteral("/www/poll.json"));
     if (!file.open(QIODevice::WriteOnly) || file.write(body) != body.size())
         return 1;
     file.close();
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
+                        QFileDevice::ReadOther);
     const quint16 nginxPort = freePort();
     QFile conf(dir.path() + QStringLiteral("/nginx.conf"));
     if (!conf.open(QIODevice::WriteOnly))
@@ -181,6 +190,9 @@ int main(int argc, char** argv)
     out() << "conclave-server GET /api/v1/feed at the head (authenticated, no change):\n";
     const double feedRate = runWrk(base + QString::fromLatin1(headPath), seconds, token);
     out() << "  " << qRound(feedRate) << " req/s\n";
+    out() << "conclave-server GET /api/v1/sharing/status (authenticated, the sharing checks only):\n";
+    const double statusRate = runWrk(base + QStringLiteral("/api/v1/sharing/status"), seconds, token);
+    out() << "  " << qRound(statusRate) << " req/s\n";
     out() << "conclave-server GET /healthz (anonymous):\n";
     const double healthRate = runWrk(base + QStringLiteral("/healthz"), seconds, {});
     out() << "  " << qRound(healthRate) << " req/s\n";
@@ -195,6 +207,7 @@ int main(int argc, char** argv)
     if (nginxRate > 0 && feedRate > 0) {
         out() << "ratio feed / nginx: " << QString::number(feedRate / nginxRate, 'f', 2)
               << "x (goal >= 0.3x); "
+              << "sharing/status / nginx: " << QString::number(statusRate / nginxRate, 'f', 2) << "x; "
               << "healthz / nginx: " << QString::number(healthRate / nginxRate, 'f', 2) << "x\n";
     }
     nginx.terminate();
