@@ -2,7 +2,8 @@
 # Installs everything Conclave needs to build, run and test on Debian 12, from Debian's
 # own packages. Usage: scripts/install-deps.sh [--test]   (--test adds the servers and
 # tools the test suites start: PostgreSQL, Redis, MariaDB, sshd, an SMTP sink, clang, and
-# what the packaging suite needs: dpkg-dev, rpm, lintian, desktop-file-utils, AppStream, nginx).
+# what the packaging suite needs: dpkg-dev, rpm, lintian, desktop-file-utils, AppStream, nginx;
+# and wrk for the server benchmark).
 set -euo pipefail
 
 SUDO=""
@@ -28,6 +29,8 @@ test_packages=(
     openssl procps iproute2 curl
     # the packaging suite (tests/packaging): build, lint, install and purge the packages
     dpkg-dev fakeroot file rpm lintian desktop-file-utils appstream nginx systemd
+    # the benchmarks (scripts/bench.sh): BenchServerPoll drives the server and nginx with wrk
+    wrk
 )
 
 packages=("${build_packages[@]}")

@@ -42,9 +42,16 @@ ServerApplication::~ServerApplication()
 {
     // Services refer to the storage and key; tear down in reverse order of creation.
     m_api.reset();
+    m_items.reset();
+    m_folders.reset();
+    m_folderCache.reset();
     m_accounts.reset();
     m_orgs.reset();
     m_sessions.reset();
+    m_feed.reset();
+    m_live.reset();
+    m_liveListener.reset();
+    m_accessCache.reset();
     m_mailer.reset();
     m_storage.reset();
 }
@@ -164,20 +171,59 @@ Core::Status ServerApplication::prepare(bool forServing)
     else
         m_mailer = std::make_unique<SmtpMailer>(m_config.smtp);
     Storage& storage = *m_storage;
-    m_sessions = std::make_unique<SessionService>(storage.sessions(), *m_key, *m_clock, m_config.limits);
-    m_orgs =
-        std::make_unique<OrganisationService>(storage.database(), storage.organisations(), storage.blocks(),
-                                              storage.accounts(), *m_sessions, *m_clock);
-    m_accounts =
-        std::make_unique<AccountService>(storage.database(), storage.accounts(), storage.verifications(),
-                                         *m_key, *m_clock, m_config.limits, *m_sessions, *m_orgs, *m_mailer);
+    m_accessCache = std::make_unique<AccessCache>(storage.access());
+    m_live = std::make_unique<LiveHub>(storage.changes(), storage.database());
+    m_feed = std::make_unique<FeedService>(storage.changes());
+    m_sessions = std::make_unique<SessionService>(storage.sessions(), *m_key, *m_clock, m_config.limits,
+                                                  *m_accessCache);
+    m_sessions->setLiveHub(m_live.get());
+    m_orgs = std::make_unique<OrganisationService>(storage.database(), storage.organisations(),
+                                                   storage.blocks(), storage.accounts(), *m_sessions,
+                                                   *m_clock, storage.changes(), *m_live, *m_accessCache);
+    m_accounts = std::make_unique<AccountService>(storage.database(), storage.accounts(),
+                                                  storage.verifications(), *m_key, *m_clock, m_config.limits,
+                                                  *m_sessions, *m_orgs, *m_mailer, *m_accessCache);
+    // Another replica ended someone's access: its epoch moved already; drop ours at once.
+    connect(m_live.get(), &LiveHub::accessChanged, this, [this] { m_accessCache->clear(); });
+    // Team Sharing
+    m_folderCache = std::make_unique<FolderCache>(storage.folders(), storage.membership(), storage.items());
+    m_folders = std::make_unique<FolderService>(storage.database(), storage.folders(), storage.membership(),
+                                                storage.grants(), storage.changes(), storage.accounts(),
+                                                *m_orgs, *m_folderCache, *m_live, *m_clock);
+    m_items = std::make_unique<ItemService>(storage.database(), *m_folders, storage.folders(),
+                                            storage.items(), storage.grants(), *m_folderCache);
+    // Folder-addressed hints go to the folder's current members.
+    m_live->setReadersOf([this](const QString& folderId) -> Core::Result<QStringList> {
+        auto members = m_folders->members(folderId);
+        if (!members)
+            return members.error();
+        QStringList users;
+        for (const FolderMemberRecord& m : members.value())
+            users.append(m.userId);
+        return users;
+    });
     return {};
 }
 
 int ServerApplication::serve()
 {
     m_api = std::make_unique<ApiServer>(m_config.http, m_config.limits, *m_accounts, *m_sessions, *m_orgs,
-                                        *m_clock);
+                                        *m_clock, *m_feed, *m_live, *m_folders, *m_items);
+    if (m_storage->database().hasNotifications()) {
+        // Live hints from other replicas arrive on a connection of their own, kept idle.
+        auto listener = StorageFactory::create(m_config.storageUrl, m_config.storagePassword);
+        if (!listener)
+            return 1;
+        m_liveListener = std::move(listener.value());
+        if (auto opened = m_liveListener->database().open(); !opened) {
+            QTextStream(stderr) << opened.error().message << Qt::endl;
+            return 1;
+        }
+        if (auto relayed = m_live->relayFrom(m_liveListener->database()); !relayed) {
+            QTextStream(stderr) << relayed.error().message << Qt::endl;
+            return 1;
+        }
+    }
     auto port = m_api->listen();
     if (!port) {
         QTextStream(stderr) << port.error().message << Qt::endl;
@@ -200,8 +246,10 @@ int ServerApplication::serve()
         QTextStream(stdout) << port.value() << Qt::endl;
     }
     (void)m_accounts->purgeUnverified();
+    (void)m_folders->purgeExpired();
     connect(&m_purgeTimer, &QTimer::timeout, this, [this] {
         (void)m_accounts->purgeUnverified();
+        (void)m_folders->purgeExpired();
         ServerLog::prune(m_config.logDir, 7);
     });
     m_purgeTimer.start(3600 * 1000);

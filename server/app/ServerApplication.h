@@ -5,7 +5,13 @@
 
 #include "server/app/ServerConfig.h"
 #include "server/http/ApiServer.h"
+#include "server/services/AccessCache.h"
 #include "server/services/AccountService.h"
+#include "server/services/FeedService.h"
+#include "server/services/LiveHub.h"
+#include "server/services/FolderCache.h"
+#include "server/services/FolderService.h"
+#include "server/services/ItemService.h"
 #include "server/services/Mailer.h"
 #include "server/services/OrganisationService.h"
 #include "server/services/ServerKey.h"
@@ -46,9 +52,18 @@ private:
     std::optional<ServerKey> m_key;
     std::unique_ptr<Storage> m_storage;
     std::unique_ptr<Mailer> m_mailer;
+    // Changes feed and live updates; the access cache under the sessions and gates.
+    std::unique_ptr<AccessCache> m_accessCache;
+    std::unique_ptr<LiveHub> m_live;
+    std::unique_ptr<FeedService> m_feed;
+    std::unique_ptr<Storage> m_liveListener; // PostgreSQL: the idle connection that LISTENs
     std::unique_ptr<SessionService> m_sessions;
     std::unique_ptr<OrganisationService> m_orgs;
     std::unique_ptr<AccountService> m_accounts;
+    // Team Sharing
+    std::unique_ptr<FolderCache> m_folderCache;
+    std::unique_ptr<FolderService> m_folders;
+    std::unique_ptr<ItemService> m_items;
     std::unique_ptr<ApiServer> m_api;
     std::unique_ptr<QSocketNotifier> m_signalNotifier;
     QTimer m_purgeTimer;

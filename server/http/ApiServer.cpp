@@ -1,6 +1,7 @@
 // The request pipeline for /api/v1.
 #include "server/http/ApiServer.h"
 
+#include "server/http/BearerToken.h"
 #include "server/http/GuardedServer.h"
 #include "server/http/HttpLog.h"
 #include "server/http/RequestSizeGuard.h"
@@ -16,6 +17,7 @@
 #include <QSslKey>
 #include <QSslServer>
 #include <QTcpServer>
+#include <QUuid>
 
 namespace Conclave::Server {
 
@@ -46,31 +48,25 @@ QString methodName(QHttpServerRequest::Method method)
     }
 }
 
-// The token of an "Authorization: Bearer <token>" header; the scheme in any letter case
-// (RFC 9110 §11.1). Empty when the header is missing or names another scheme.
-QByteArray bearerToken(const QByteArray& header)
-{
-    const QByteArray trimmed = header.trimmed();
-    const qsizetype space = trimmed.indexOf(' ');
-    if (space <= 0 || trimmed.left(space).toLower() != "bearer")
-        return {};
-    return trimmed.mid(space + 1).trimmed();
-}
-
 } // namespace
 
 ApiServer::ApiServer(const HttpSettings& settings, const ServerLimits& limits, AccountService& accounts,
                      SessionService& sessions, OrganisationService& orgs, const Core::Clock& clock,
+                     FeedService& feed, LiveHub& live, FolderService& folders, ItemService& items,
                      QObject* parent)
     : QObject(parent)
     , m_settings(settings)
     , m_limiter(clock)
-    , m_services{accounts, sessions, orgs, m_limiter, limits}
+    , m_services{accounts, sessions, orgs, m_limiter, limits, feed, live, folders, items}
     , m_serverRoutes(m_services)
     , m_accountRoutes(m_services)
     , m_sessionRoutes(m_services)
     , m_sharingRoutes(m_services)
     , m_organisationRoutes(m_services)
+    , m_feedRoutes(m_services)
+    , m_liveRoutes(m_services)
+    , m_folderRoutes(m_services)
+    , m_itemRoutes(m_services)
 {
     addRoutes(m_router, this);
     m_http.setMissingHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
@@ -94,6 +90,11 @@ void ApiServer::addRoutes(ApiRouter& router, ApiServer* self)
     SessionRoutes::add(router, self ? &self->m_sessionRoutes : nullptr);
     SharingRoutes::add(router, self ? &self->m_sharingRoutes : nullptr);
     OrganisationRoutes::add(router, self ? &self->m_organisationRoutes : nullptr);
+    FeedRoutes::add(router, self ? &self->m_feedRoutes : nullptr);
+    LiveRoutes::add(router, self ? &self->m_liveRoutes : nullptr);
+    // Team Sharing
+    FolderRoutes::add(router, self ? &self->m_folderRoutes : nullptr);
+    ItemRoutes::add(router, self ? &self->m_itemRoutes : nullptr);
 }
 
 Core::Result<quint16> ApiServer::listen()
@@ -137,6 +138,7 @@ Core::Result<quint16> ApiServer::listen()
     const quint16 port = tcpServer->serverPort();
     // bind() makes m_http the parent: it owns the listening server from here on.
     m_http.bind(tcpServer.release());
+    m_liveRoutes.serve(m_http);
     return port;
 }
 
@@ -250,7 +252,10 @@ std::optional<ApiReply> ApiServer::authorise(const ApiRouter::Route& route, ApiR
     if (route.access == RouteAccess::SignedIn)
         return std::nullopt;
 
-    if (route.access == RouteAccess::Sharing) {
+    const bool folderRoute =
+        route.access == RouteAccess::FolderView || route.access == RouteAccess::FolderEdit ||
+        route.access == RouteAccess::FolderManage || route.access == RouteAccess::FolderRestore;
+    if (route.access == RouteAccess::Sharing || folderRoute) {
         auto gate = m_services.accounts.sharingGate(request.session.userId);
         if (!gate)
             return ApiReply::fromError(gate.error());
@@ -258,7 +263,7 @@ std::optional<ApiReply> ApiServer::authorise(const ApiRouter::Route& route, ApiR
             return ApiReply::error(403, ApiReason::SharingBlocked, gate->message);
         if (gate->denial == SharingGate::Denial::Unverified)
             return ApiReply::error(403, ApiReason::EmailUnverified, gate->message);
-        return std::nullopt;
+        return folderRoute ? authoriseFolder(route, request) : std::nullopt;
     }
 
     // OrgAdmin: roles follow from addresses, so only a verified address holds one; anyone
@@ -276,6 +281,33 @@ std::optional<ApiReply> ApiServer::authorise(const ApiRouter::Route& route, ApiR
     if (role.value() != QLatin1String("owner") && role.value() != QLatin1String("admin")) {
         return ApiReply::error(403, ApiReason::NotOrgAdmin,
                                QStringLiteral("Only the organisation's owners and admins can do this."));
+    }
+    return std::nullopt;
+}
+
+std::optional<ApiReply> ApiServer::authoriseFolder(const ApiRouter::Route& route, ApiRequest& request)
+{
+    // Ids in paths are canonical UUIDs (lower case, no braces); anything else names no folder.
+    const QString folderId = request.param("folderId");
+    if (QUuid(folderId).isNull() || QUuid(folderId).toString(QUuid::WithoutBraces) != folderId)
+        return ApiReply::error(404, ApiReason::NotFound, QStringLiteral("There is no such folder."));
+    auto access = m_services.folders.access(folderId, request.session.userId);
+    if (!access)
+        return ApiReply::fromError(access.error());
+    const bool deleted = access->folder.deletedAtMs > 0;
+    if (deleted && route.access != RouteAccess::FolderRestore) {
+        return ApiReply::error(
+            410, ApiReason::Gone,
+            QStringLiteral("The folder was deleted. A manager can restore it for 7 days."));
+    }
+    const Core::FolderRole needed = route.access == RouteAccess::FolderView   ? Core::FolderRole::View
+                                    : route.access == RouteAccess::FolderEdit ? Core::FolderRole::Edit
+                                                                              : Core::FolderRole::Manage;
+    if (!Core::roleAtLeast(access->role, needed)) {
+        return ApiReply::error(403, ApiReason::Forbidden,
+                               needed == Core::FolderRole::Edit
+                                   ? QStringLiteral("Changing this folder needs the Edit role.")
+                                   : QStringLiteral("Only the folder's managers can do this."));
     }
     return std::nullopt;
 }

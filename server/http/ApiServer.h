@@ -8,7 +8,11 @@
 #include "server/http/AccountRoutes.h"
 #include "server/http/ApiRouter.h"
 #include "server/http/ApiServices.h"
+#include "server/http/FeedRoutes.h"
+#include "server/http/FolderRoutes.h"
 #include "server/http/HttpSettings.h"
+#include "server/http/ItemRoutes.h"
+#include "server/http/LiveRoutes.h"
 #include "server/http/OrganisationRoutes.h"
 #include "server/http/ServerRoutes.h"
 #include "server/http/SessionRoutes.h"
@@ -29,6 +33,7 @@ class ApiServer final : public QObject
 public:
     ApiServer(const HttpSettings& settings, const ServerLimits& limits, AccountService& accounts,
               SessionService& sessions, OrganisationService& orgs, const Core::Clock& clock,
+              FeedService& feed, LiveHub& live, FolderService& folders, ItemService& items,
               QObject* parent = nullptr);
     ~ApiServer() override;
 
@@ -44,6 +49,8 @@ private:
     ApiReply dispatch(const QHttpServerRequest& request, QString& routeName, QString& userId);
     // The route's access check; nullopt when the caller may go on.
     std::optional<ApiReply> authorise(const ApiRouter::Route& route, ApiRequest& request);
+    // The folder part of a Folder* route's access: the caller's role from the folder's log.
+    std::optional<ApiReply> authoriseFolder(const ApiRouter::Route& route, ApiRequest& request);
     QHostAddress clientAddress(const QHttpServerRequest& request) const;
 
     const HttpSettings& m_settings;
@@ -54,6 +61,11 @@ private:
     SessionRoutes m_sessionRoutes;
     SharingRoutes m_sharingRoutes;
     OrganisationRoutes m_organisationRoutes;
+    FeedRoutes m_feedRoutes;
+    LiveRoutes m_liveRoutes;
+    // Team Sharing
+    FolderRoutes m_folderRoutes;
+    ItemRoutes m_itemRoutes;
     ApiRouter m_router;
     QHttpServer m_http;
 };

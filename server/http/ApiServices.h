@@ -3,6 +3,10 @@
 #pragma once
 
 #include "server/services/AccountService.h"
+#include "server/services/FeedService.h"
+#include "server/services/LiveHub.h"
+#include "server/services/FolderService.h"
+#include "server/services/ItemService.h"
 #include "server/services/OrganisationService.h"
 #include "server/services/RateLimiter.h"
 #include "server/services/ServerLimits.h"
@@ -17,6 +21,12 @@ struct ApiServices
     OrganisationService& orgs;
     RateLimiter& limiter;
     const ServerLimits& limits;
+    // Changes feed and live updates.
+    FeedService& feed;
+    LiveHub& live;
+    // Team Sharing
+    FolderService& folders;
+    ItemService& items;
 };
 
 } // namespace Conclave::Server

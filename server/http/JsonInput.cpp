@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QRegularExpression>
 
 namespace Conclave::Server {
@@ -138,6 +139,29 @@ qint64 JsonInput::integer(const QString& field, qint64 min, qint64 max)
         return 0;
     }
     return qint64(number);
+}
+
+QList<QByteArray> JsonInput::base64List(const QString& field, qsizetype minBytes, qsizetype maxBytes,
+                                        qsizetype maxCount)
+{
+    const auto value = takeTyped(field, true, &QJsonValue::isArray, "must be an array");
+    if (!value)
+        return {};
+    const QJsonArray array = value->toArray();
+    if (array.size() > maxCount) {
+        fail(field, tr("The field %1 holds more than %2 values.").arg(path(field)).arg(maxCount));
+        return {};
+    }
+    // Each element through base64() of a one-field object, so the rules and sentences are the same.
+    QList<QByteArray> list;
+    list.reserve(array.size());
+    for (qsizetype i = 0; i < array.size() && ok(); ++i) {
+        const QString name = field + QStringLiteral("[%1]").arg(i);
+        JsonInput element(QJsonObject{{name, array.at(i)}}, m_prefix);
+        list.append(element.base64(name, minBytes, maxBytes));
+        adopt(element);
+    }
+    return ok() ? list : QList<QByteArray>();
 }
 
 JsonInput JsonInput::object(const QString& field)

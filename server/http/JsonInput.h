@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -24,6 +25,10 @@ public:
     // Standard base64; the decoded size must lie in [minBytes, maxBytes].
     QByteArray base64(const QString& field, qsizetype minBytes, qsizetype maxBytes);
     qint64 integer(const QString& field, qint64 min, qint64 max);
+    // An array of 0..maxCount base64 strings, each decoded to [minBytes, maxBytes] bytes;
+    // a problem names the element ("grants[2]").
+    QList<QByteArray> base64List(const QString& field, qsizetype minBytes, qsizetype maxBytes,
+                                 qsizetype maxCount);
     // A nested object; its own JsonInput reports with "field." in front of names.
     JsonInput object(const QString& field);
 

@@ -40,7 +40,7 @@ constexpr qint64 kUnverifiedPurgeMs = 7LL * 24 * 3600 * 1000;
 AccountService::AccountService(SqlDatabase& database, AccountStore& accounts,
                                VerificationStore& verifications, const ServerKey& key,
                                const Core::Clock& clock, const ServerLimits& limits, SessionService& sessions,
-                               OrganisationService& orgs, Mailer& mailer)
+                               OrganisationService& orgs, Mailer& mailer, AccessCache& cache)
     : m_database(database)
     , m_accounts(accounts)
     , m_verifications(verifications)
@@ -50,6 +50,7 @@ AccountService::AccountService(SqlDatabase& database, AccountStore& accounts,
     , m_sessions(sessions)
     , m_orgs(orgs)
     , m_mailer(mailer)
+    , m_cache(cache)
 {}
 
 Status AccountService::checkWrapped(const QByteArray& wrapped, qsizetype size, const QString& field)
@@ -174,6 +175,9 @@ Status AccountService::verify(const QString& email, const QString& code)
         return done;
     if (auto used = m_verifications.deleteVerification(user.id); !used)
         return used;
+    // Cached "unverified" gates, here and in other processes, end with it.
+    if (auto changed = m_cache.changed(); !changed)
+        return changed;
     if (auto committed = transaction.commit(); !committed)
         return committed;
     qCInfo(lcServerAccount) << "user" << user.id << "verified";
@@ -328,6 +332,16 @@ Result<UserRecord> AccountService::userWithKeys(const QString& email)
 
 Result<SharingGate> AccountService::sharingGate(const QString& userId)
 {
+    if (auto cached = m_cache.gate(userId))
+        return *cached;
+    auto gate = computeSharingGate(userId);
+    if (gate)
+        m_cache.putGate(userId, gate.value());
+    return gate;
+}
+
+Result<SharingGate> AccountService::computeSharingGate(const QString& userId)
+{
     auto found = user(userId);
     if (!found)
         return found.error();
@@ -357,8 +371,10 @@ Result<SharingGate> AccountService::sharingGate(const QString& userId)
 Result<int> AccountService::purgeUnverified()
 {
     auto purged = m_accounts.purgeUnverifiedBefore(m_clock.nowUtc().toMSecsSinceEpoch() - kUnverifiedPurgeMs);
-    if (purged && purged.value() > 0)
+    if (purged && purged.value() > 0) {
+        (void)m_cache.changed();
         qCInfo(lcServerAccount) << purged.value() << "unverified account(s) purged";
+    }
     return purged;
 }
 

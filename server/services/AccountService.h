@@ -59,7 +59,7 @@ public:
 
     AccountService(SqlDatabase& database, AccountStore& accounts, VerificationStore& verifications,
                    const ServerKey& key, const Core::Clock& clock, const ServerLimits& limits,
-                   SessionService& sessions, OrganisationService& orgs, Mailer& mailer);
+                   SessionService& sessions, OrganisationService& orgs, Mailer& mailer, AccessCache& cache);
     Q_DISABLE_COPY_MOVE(AccountService)
 
     Core::Result<QString> signUp(const SignUpRequest& request);
@@ -76,12 +76,14 @@ public:
                              const QByteArray& wrappedPrivateKeys);
     Core::Result<UserRecord> user(const QString& userId);
     Core::Result<UserRecord> userWithKeys(const QString& email);
-    // Whether the user may use Team Sharing now (verified, not blocked), and why not.
+    // Whether the user may use Team Sharing now (verified, not blocked), and why not. Served
+    // from the access cache while the access epoch stays the same.
     Core::Result<SharingGate> sharingGate(const QString& userId);
     Core::Result<int> purgeUnverified();
 
 private:
     QByteArray authHash(const QByteArray& authKey) const;
+    Core::Result<SharingGate> computeSharingGate(const QString& userId);
     // InvalidInput on `field` unless `wrapped` has KeyWrap's exact size and current version.
     static Core::Status checkWrapped(const QByteArray& wrapped, qsizetype size, const QString& field);
     // A fresh code replaces any pending one; mailCode sends it once the change is committed.
@@ -98,6 +100,7 @@ private:
     SessionService& m_sessions;
     OrganisationService& m_orgs;
     Mailer& m_mailer;
+    AccessCache& m_cache;
 };
 
 } // namespace Conclave::Server

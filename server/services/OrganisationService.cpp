@@ -36,13 +36,17 @@ int roleRank(const QString& role)
 
 OrganisationService::OrganisationService(SqlDatabase& database, OrganisationStore& organisations,
                                          BlockStore& blocks, AccountStore& accounts, SessionService& sessions,
-                                         const Core::Clock& clock)
+                                         const Core::Clock& clock, ChangeStore& changes, LiveHub& live,
+                                         AccessCache& cache)
     : m_database(database)
     , m_organisations(organisations)
     , m_blocks(blocks)
     , m_accounts(accounts)
     , m_sessions(sessions)
     , m_clock(clock)
+    , m_changes(changes)
+    , m_live(live)
+    , m_cache(cache)
 {}
 
 Status OrganisationService::requireOrganisation(const QString& orgId)
@@ -97,8 +101,18 @@ Status OrganisationService::addMember(const QString& orgId, const QString& email
                            QStringLiteral("role"));
     if (auto exists = requireOrganisation(orgId); !exists)
         return exists;
+    // A role decides whether the organisation's blocks cover the address.
+    StorageTransaction transaction(m_database);
+    if (!transaction.ok())
+        return transaction.error();
+    if (auto put = m_organisations.putMembership({orgId, address, {}, role}); !put)
+        return put;
+    if (auto changed = m_cache.changed(); !changed)
+        return changed;
+    if (auto committed = transaction.commit(); !committed)
+        return committed;
     qCInfo(lcServerOrg) << "membership with role" << role << "set in organisation" << orgId;
-    return m_organisations.putMembership({orgId, address, {}, role});
+    return {};
 }
 
 Status OrganisationService::addDomain(const QString& orgId, const QString& domain)
@@ -109,8 +123,18 @@ Status OrganisationService::addDomain(const QString& orgId, const QString& domai
                            QStringLiteral("domain"));
     if (auto exists = requireOrganisation(orgId); !exists)
         return exists;
+    // The domain's users come under the organisation's blocks.
+    StorageTransaction transaction(m_database);
+    if (!transaction.ok())
+        return transaction.error();
+    if (auto put = m_organisations.putMembership({orgId, {}, normalised, QStringLiteral("member")}); !put)
+        return put;
+    if (auto changed = m_cache.changed(); !changed)
+        return changed;
+    if (auto committed = transaction.commit(); !committed)
+        return committed;
     qCInfo(lcServerOrg) << "domain membership added to organisation" << orgId;
-    return m_organisations.putMembership({orgId, {}, normalised, QStringLiteral("member")});
+    return {};
 }
 
 Result<QList<MembershipRecord>> OrganisationService::membershipsFor(const QString& email)
@@ -185,8 +209,21 @@ Result<SharingBlockRecord> OrganisationService::block(const QString& orgId, cons
         if (auto unverified = m_accounts.setUserVerified(userId, false); !unverified)
             return unverified.error();
     }
+    if (auto changed = m_cache.changed(); !changed)
+        return changed.error();
+    // Last before the commit: appends wait for each other from here on (ChangeStore).
+    const qint64 now = m_clock.nowUtc().toMSecsSinceEpoch();
+    QList<qint64> seqs;
+    for (const QString& userId : covered.value()) {
+        auto seq = m_changes.append(ChangeRecord{{}, userId, QStringLiteral("blocked"), record.id, now});
+        if (!seq)
+            return seq.error();
+        seqs.append(seq.value());
+    }
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
+    for (qsizetype i = 0; i < seqs.size(); ++i)
+        m_live.notify(seqs.at(i), {}, covered->at(i));
     qCInfo(lcServerOrg) << "sharing block" << record.id << "of scope" << scope << "set in organisation"
                         << orgId << "covering" << covered->size() << "user(s)";
     return record;
@@ -233,10 +270,58 @@ Status OrganisationService::requireInside(const QString& orgId, const QString& s
 
 Result<bool> OrganisationService::unblock(const QString& orgId, const QString& blockId)
 {
+    StorageTransaction transaction(m_database);
+    if (!transaction.ok())
+        return transaction.error();
+    auto blocks = m_blocks.blocksOf(orgId);
+    if (!blocks)
+        return blocks.error();
+    std::optional<SharingBlockRecord> lifted;
+    for (const SharingBlockRecord& b : blocks.value()) {
+        if (b.id == blockId)
+            lifted = b;
+    }
+    if (!lifted)
+        return false;
+    // Whom it covered, read before it goes.
+    auto covered = m_blocks.userIdsCoveredBy(*lifted);
+    if (!covered)
+        return covered.error();
     auto removed = m_blocks.deleteBlock(orgId, blockId);
-    if (removed && removed.value())
-        qCInfo(lcServerOrg) << "sharing block" << blockId << "lifted in organisation" << orgId;
-    return removed;
+    if (!removed)
+        return removed.error();
+    if (!removed.value())
+        return false;
+    // "unblocked" only for those no other block still covers.
+    QStringList freed;
+    for (const QString& userId : covered.value()) {
+        auto user = m_accounts.userById(userId);
+        if (!user)
+            return user.error();
+        if (!user->has_value())
+            continue;
+        auto still = blockFor(**user);
+        if (!still)
+            return still.error();
+        if (!still->has_value())
+            freed.append(userId);
+    }
+    if (auto changed = m_cache.changed(); !changed)
+        return changed.error();
+    const qint64 now = m_clock.nowUtc().toMSecsSinceEpoch();
+    QList<qint64> seqs;
+    for (const QString& userId : std::as_const(freed)) {
+        auto seq = m_changes.append(ChangeRecord{{}, userId, QStringLiteral("unblocked"), blockId, now});
+        if (!seq)
+            return seq.error();
+        seqs.append(seq.value());
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    qCInfo(lcServerOrg) << "sharing block" << blockId << "lifted in organisation" << orgId;
+    for (qsizetype i = 0; i < seqs.size(); ++i)
+        m_live.notify(seqs.at(i), {}, freed.at(i));
+    return true;
 }
 
 Result<QList<SharingBlockRecord>> OrganisationService::blocks(const QString& orgId)

@@ -6,9 +6,12 @@
 // themselves or the other admins; an admin's sharing is stopped by making them a member first.
 #pragma once
 
+#include "server/services/AccessCache.h"
+#include "server/services/LiveHub.h"
 #include "server/services/SessionService.h"
 #include "server/storage/AccountStore.h"
 #include "server/storage/BlockStore.h"
+#include "server/storage/ChangeStore.h"
 #include "server/storage/OrganisationStore.h"
 
 #include "core/util/Clock.h"
@@ -23,8 +26,12 @@ public:
     static inline const QStringList kScopes{QStringLiteral("organisation"), QStringLiteral("email"),
                                             QStringLiteral("domain")};
 
+    // Setting a block appends a "blocked" change for every user it covers, lifting it an
+    // "unblocked" change for every user no other block still covers (both user-addressed,
+    // in the block's transaction), and tells `live` after the commit.
     OrganisationService(SqlDatabase& database, OrganisationStore& organisations, BlockStore& blocks,
-                        AccountStore& accounts, SessionService& sessions, const Core::Clock& clock);
+                        AccountStore& accounts, SessionService& sessions, const Core::Clock& clock,
+                        ChangeStore& changes, LiveHub& live, AccessCache& cache);
     Q_DISABLE_COPY_MOVE(OrganisationService)
 
     Core::Result<OrganisationRecord> create(const QString& name, const QString& ownerEmail);
@@ -53,6 +60,9 @@ private:
     AccountStore& m_accounts;
     SessionService& m_sessions;
     const Core::Clock& m_clock;
+    ChangeStore& m_changes;
+    LiveHub& m_live;
+    AccessCache& m_cache;
 };
 
 } // namespace Conclave::Server

@@ -4,3 +4,5 @@
 Q_LOGGING_CATEGORY(lcServerAccount, "conclave.server.account")
 Q_LOGGING_CATEGORY(lcServerMail, "conclave.server.mail")
 Q_LOGGING_CATEGORY(lcServerOrg, "conclave.server.org")
+Q_LOGGING_CATEGORY(lcServerLive, "conclave.server.live")
+Q_LOGGING_CATEGORY(lcServerSharing, "conclave.server.sharing")

@@ -2,6 +2,7 @@
 #include "server/services/SessionService.h"
 
 #include "server/services/EnglishText.h"
+#include "server/services/LiveHub.h"
 #include "server/services/ServiceLog.h"
 
 #include "core/crypto/SecureBytes.h"
@@ -30,11 +31,12 @@ Error invalidSession()
 } // namespace
 
 SessionService::SessionService(SessionStore& sessions, const ServerKey& key, const Core::Clock& clock,
-                               const ServerLimits& limits)
+                               const ServerLimits& limits, AccessCache& cache)
     : m_store(sessions)
     , m_key(key)
     , m_clock(clock)
     , m_limits(limits)
+    , m_cache(cache)
 {}
 
 QByteArray SessionService::tokenHash(QByteArrayView rawToken) const
@@ -70,14 +72,23 @@ Result<SessionContext> SessionService::authenticate(QByteArrayView token)
     }
     const QByteArray hash = tokenHash(decoded.decoded);
     Core::secureWipe(decoded.decoded);
-    auto found = m_store.sessionByTokenHash(hash);
-    if (!found)
-        return found.error();
-    if (!found->has_value())
-        return invalidSession();
-    const SessionRecord& session = **found;
+    // The one look-up of a request whose session this process has seen since the access
+    // epoch last moved; a revocation anywhere moves it.
+    m_cache.refresh();
+    std::optional<SessionRecord> cached = m_cache.session(hash);
+    if (!cached) {
+        auto found = m_store.sessionByTokenHash(hash);
+        if (!found)
+            return found.error();
+        if (!found->has_value())
+            return invalidSession();
+        cached = **found;
+        m_cache.putSession(hash, *cached);
+    }
+    SessionRecord& session = *cached;
     const qint64 now = m_clock.nowUtc().toMSecsSinceEpoch();
     if (now - session.lastSeenMs > idleLimitMs()) {
+        m_cache.forgetSession(hash);
         (void)m_store.deleteSession(session.userId, session.id);
         qCInfo(lcServerAccount) << "session" << session.id << "ended after the idle limit";
         return Error::make(ErrorCode::Crypto, QStringLiteral("Your session ended after %1 without activity. "
@@ -85,6 +96,7 @@ Result<SessionContext> SessionService::authenticate(QByteArrayView token)
                                                   .arg(EnglishText::duration(m_limits.idleTimeoutSeconds)));
     }
     if (now - session.createdAtMs > absoluteLimitMs()) {
+        m_cache.forgetSession(hash);
         (void)m_store.deleteSession(session.userId, session.id);
         qCInfo(lcServerAccount) << "session" << session.id << "ended at the absolute limit";
         return Error::make(ErrorCode::Crypto,
@@ -96,6 +108,8 @@ Result<SessionContext> SessionService::authenticate(QByteArrayView token)
     if (now - session.lastSeenMs >= 1000) {
         if (auto touched = m_store.touchSession(session.id, now); !touched)
             return touched.error();
+        session.lastSeenMs = now;
+        m_cache.putSession(hash, session);
     }
     return SessionContext{session.id, session.userId};
 }
@@ -105,19 +119,44 @@ Result<QList<SessionRecord>> SessionService::list(const QString& userId)
     return m_store.sessionsOfUser(userId);
 }
 
+Result<bool> SessionService::isCurrent(const SessionContext& session)
+{
+    m_cache.refresh();
+    auto sessions = m_store.sessionsOfUser(session.userId);
+    if (!sessions)
+        return sessions.error();
+    const qint64 now = m_clock.nowUtc().toMSecsSinceEpoch();
+    for (const SessionRecord& record : std::as_const(sessions.value())) {
+        if (record.id == session.sessionId)
+            return now - record.lastSeenMs <= idleLimitMs() && now - record.createdAtMs <= absoluteLimitMs();
+    }
+    return false;
+}
+
 Result<bool> SessionService::revoke(const QString& userId, const QString& sessionId)
 {
     auto removed = m_store.deleteSession(userId, sessionId);
-    if (removed && removed.value())
+    if (removed && removed.value()) {
+        // Other processes must stop serving it from their caches, or the revocation fails.
+        if (auto changed = m_cache.changed(); !changed)
+            return changed.error();
         qCInfo(lcServerAccount) << "session" << sessionId << "revoked by user" << userId;
+        if (m_live)
+            m_live->endSession(userId, sessionId, QStringLiteral("unauthenticated"));
+    }
     return removed;
 }
 
 Result<int> SessionService::revokeAll(const QString& userId)
 {
     auto removed = m_store.deleteSessionsOfUser(userId);
-    if (removed)
-        qCInfo(lcServerAccount) << removed.value() << "session(s) of user" << userId << "revoked";
+    if (!removed)
+        return removed;
+    if (auto changed = m_cache.changed(); !changed)
+        return changed.error();
+    qCInfo(lcServerAccount) << removed.value() << "session(s) of user" << userId << "revoked";
+    if (m_live)
+        m_live->endUser(userId, QStringLiteral("unauthenticated"));
     return removed;
 }
 

@@ -1,9 +1,12 @@
 // PostgreSQL connection set-up and schema history.
 #include "server/storage/PostgresDatabase.h"
 
+#include "server/storage/StorageLog.h"
+
 #include "core/crypto/SecureBytes.h"
 
 #include <QCoreApplication>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrlQuery>
@@ -80,6 +83,38 @@ void PostgresDatabase::unlockMigrations()
 {
     QSqlQuery unlock(database());
     (void)unlock.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(kMigrationLockKey));
+}
+
+Core::Status PostgresDatabase::notify(const QString& channel, const QString& payload)
+{
+    // pg_notify instead of NOTIFY: the channel and payload are bound, never spliced in.
+    QSqlQuery query(database());
+    if (!query.prepare(QStringLiteral("SELECT pg_notify(?, ?)"))) {
+        return Error::make(ErrorCode::Io, QStringLiteral("The notification could not be sent."));
+    }
+    query.addBindValue(channel);
+    query.addBindValue(payload);
+    if (!query.exec()) {
+        qCWarning(lcServerStore) << "notify failed:" << query.lastError().nativeErrorCode();
+        return Error::make(ErrorCode::Io, QStringLiteral("The notification could not be sent."));
+    }
+    return {};
+}
+
+Core::Status PostgresDatabase::listen(const QString& channel, std::function<void(const QString&)> onPayload)
+{
+    QSqlDriver* driver = database().driver();
+    if (!driver || !driver->subscribeToNotification(channel)) {
+        return Error::make(ErrorCode::Io,
+                           QStringLiteral("The server cannot listen for notifications of other servers."));
+    }
+    QObject::connect(driver, &QSqlDriver::notification, driver,
+                     [channel, onPayload = std::move(onPayload)](
+                         const QString& name, QSqlDriver::NotificationSource, const QVariant& payload) {
+                         if (name == channel)
+                             onPayload(payload.toString());
+                     });
+    return {};
 }
 
 bool PostgresDatabase::isUniqueViolation(const QSqlError& error) const

@@ -17,6 +17,9 @@ public:
     Q_DISABLE_COPY_MOVE(PostgresDatabase)
 
     QString backendName() const override { return QStringLiteral("postgresql"); }
+    bool hasNotifications() const override { return true; }
+    Core::Status notify(const QString& channel, const QString& payload) override;
+    Core::Status listen(const QString& channel, std::function<void(const QString&)> onPayload) override;
 
 protected:
     Core::Status connect() override;

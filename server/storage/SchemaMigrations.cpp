@@ -174,6 +174,66 @@ const QList<SchemaMigrations::Version>& SchemaMigrations::versions()
             sql("ALTER TABLE users ADD COLUMN identity_key {blob}"),
             sql("CREATE UNIQUE INDEX users_identity_key ON users (identity_key)"),
         },
+        // Change log: the changes feed's rows and the one-row counter that numbers them in
+        // commit order (ChangeStore). A change is addressed to a folder or to one user; no
+        // foreign keys, so a change outlives the folder or invitation it announces. And the
+        // one-row access epoch, raised by every write that ends or changes someone's access,
+        // which lets each server process cache sessions and sharing gates (AccessStore).
+        {
+            sql("CREATE TABLE change_counter (id INTEGER PRIMARY KEY CHECK (id = 1), "
+                "last_seq {int64} NOT NULL)"),
+            sql("INSERT INTO change_counter (id, last_seq) VALUES (1, 0)"),
+            sql("CREATE TABLE changes (seq {int64} PRIMARY KEY, folder_id TEXT NOT NULL, "
+                "user_id TEXT NOT NULL, kind TEXT NOT NULL, object_id TEXT NOT NULL, "
+                "created_at {int64} NOT NULL, CHECK ((folder_id = '') <> (user_id = '')))"),
+            sql("CREATE INDEX changes_folder ON changes (folder_id, seq)"),
+            sql("CREATE INDEX changes_user ON changes (user_id, seq)"),
+            sql("CREATE TABLE access_epoch (id INTEGER PRIMARY KEY CHECK (id = 1), epoch {int64} NOT NULL)"),
+            sql("INSERT INTO access_epoch (id, epoch) VALUES (1, 0)"),
+        },
+        // Team Sharing: folders, their members (derived from the membership log), the log,
+        // key grants and chain links, items with every revision under its envelope hash, and
+        // the folder state chain. deleted_at is 0 while a folder is not deleted.
+        {
+            sql("CREATE TABLE folders (id TEXT PRIMARY KEY, org_id TEXT NOT NULL "
+                "REFERENCES organisations (id) ON DELETE CASCADE, created_by TEXT NOT NULL, "
+                "created_at {int64} NOT NULL, deleted_at {int64} NOT NULL DEFAULT 0, "
+                "log_length {int64} NOT NULL, key_version {int64} NOT NULL, "
+                "state_seq {int64} NOT NULL DEFAULT 0)"),
+            sql("CREATE INDEX folders_org ON folders (org_id)"),
+            sql("CREATE INDEX folders_deleted ON folders (deleted_at)"),
+            sql("CREATE TABLE folder_members (folder_id TEXT NOT NULL REFERENCES folders (id) "
+                "ON DELETE CASCADE, user_id TEXT NOT NULL, role TEXT NOT NULL, "
+                "since_seq {int64} NOT NULL, PRIMARY KEY (folder_id, user_id))"),
+            sql("CREATE INDEX folder_members_user ON folder_members (user_id)"),
+            sql("CREATE TABLE membership_entries (folder_id TEXT NOT NULL REFERENCES folders (id) "
+                "ON DELETE CASCADE, seq {int64} NOT NULL, entry {blob} NOT NULL, "
+                "entry_hash {blob} NOT NULL, signer_id TEXT NOT NULL, action INTEGER NOT NULL, "
+                "created_at {int64} NOT NULL, PRIMARY KEY (folder_id, seq))"),
+            sql("CREATE TABLE grants (folder_id TEXT NOT NULL REFERENCES folders (id) "
+                "ON DELETE CASCADE, recipient_id TEXT NOT NULL, key_version {int64} NOT NULL, "
+                "log_position {int64} NOT NULL, granter_id TEXT NOT NULL, grant_bytes {blob} NOT NULL, "
+                "created_at {int64} NOT NULL, PRIMARY KEY (folder_id, recipient_id, key_version))"),
+            sql("CREATE INDEX grants_recipient ON grants (recipient_id)"),
+            sql("CREATE TABLE key_links (folder_id TEXT NOT NULL REFERENCES folders (id) "
+                "ON DELETE CASCADE, key_version {int64} NOT NULL, link {blob} NOT NULL, "
+                "PRIMARY KEY (folder_id, key_version))"),
+            sql("CREATE TABLE item_revisions (folder_id TEXT NOT NULL REFERENCES folders (id) "
+                "ON DELETE CASCADE, envelope_hash {blob} NOT NULL, item_id TEXT NOT NULL, "
+                "revision {int64} NOT NULL, kind INTEGER NOT NULL, key_version {int64} NOT NULL, "
+                "author_id TEXT NOT NULL, state_seq {int64} NOT NULL, envelope {blob} NOT NULL, "
+                "created_at {int64} NOT NULL, PRIMARY KEY (folder_id, envelope_hash))"),
+            sql("CREATE UNIQUE INDEX item_revisions_item ON item_revisions (folder_id, item_id, revision)"),
+            sql("CREATE INDEX item_revisions_state ON item_revisions (folder_id, state_seq)"),
+            sql("CREATE TABLE items (folder_id TEXT NOT NULL REFERENCES folders (id) ON DELETE CASCADE, "
+                "item_id TEXT NOT NULL, revision {int64} NOT NULL, kind INTEGER NOT NULL, "
+                "envelope_hash {blob} NOT NULL, state_seq {int64} NOT NULL, updated_at {int64} NOT NULL, "
+                "PRIMARY KEY (folder_id, item_id))"),
+            sql("CREATE TABLE folder_states (folder_id TEXT NOT NULL REFERENCES folders (id) "
+                "ON DELETE CASCADE, seq {int64} NOT NULL, state {blob} NOT NULL, "
+                "state_hash {blob} NOT NULL, writer_id TEXT NOT NULL, created_at {int64} NOT NULL, "
+                "PRIMARY KEY (folder_id, seq))"),
+        },
     };
     return list;
 }

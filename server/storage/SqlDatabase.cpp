@@ -92,6 +92,16 @@ int SqlDatabase::schemaVersion()
     return int(SqlRow(*q).integer("version"));
 }
 
+Status SqlDatabase::notify(const QString&, const QString&)
+{
+    return Error::make(ErrorCode::Unavailable, QStringLiteral("This database has no notifications."));
+}
+
+Status SqlDatabase::listen(const QString&, std::function<void(const QString&)>)
+{
+    return Error::make(ErrorCode::Unavailable, QStringLiteral("This database has no notifications."));
+}
+
 Status SqlDatabase::beginTransaction()
 {
     if (m_inTransaction) {

@@ -16,6 +16,8 @@
 #include <QSqlDatabase>
 #include <QVariantList>
 
+#include <functional>
+
 class QSqlError;
 class QSqlQuery;
 
@@ -32,6 +34,15 @@ public:
     Core::Status open();
     int schemaVersion();
     virtual QString backendName() const = 0;
+
+    // Notifications between server processes on one database (PostgreSQL LISTEN/NOTIFY),
+    // for live hints across replicas. SQLite has none: there, one server serves the file,
+    // and both calls answer Unavailable. notify() outside a transaction is sent at once;
+    // `onPayload` runs in this connection's thread for every notification on `channel`,
+    // those sent by this process included.
+    virtual bool hasNotifications() const { return false; }
+    virtual Core::Status notify(const QString& channel, const QString& payload);
+    virtual Core::Status listen(const QString& channel, std::function<void(const QString&)> onPayload);
 
 protected:
     SqlDatabase();

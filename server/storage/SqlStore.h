@@ -68,6 +68,9 @@ protected:
             return q.error();
         return q->numRowsAffected();
     }
+    // Whether a StorageTransaction is open on the database (for writes that are only correct
+    // inside one).
+    bool inTransaction() const { return m_database.m_inTransaction; }
     // Never a null QByteArray: Qt binds that as SQL NULL, which the NOT NULL columns refuse.
     static QVariant blob(const QByteArray& bytes) { return bytes.isNull() ? QByteArray("") : bytes; }
 

@@ -10,6 +10,13 @@ Storage::Storage(std::unique_ptr<SqlDatabase> database)
     , m_sessions(*m_database)
     , m_organisations(*m_database)
     , m_blocks(*m_database)
+    , m_changes(*m_database)
+    , m_access(*m_database)
+    // Team Sharing
+    , m_folders(*m_database)
+    , m_membership(*m_database)
+    , m_grants(*m_database)
+    , m_items(*m_database)
 {}
 
 Storage::~Storage() = default;

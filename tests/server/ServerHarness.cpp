@@ -254,6 +254,14 @@ void ServerHarness::stop()
     (void)QTest::qWaitFor([&] { return m_process->state() == QProcess::NotRunning; }, 5000);
 }
 
+void ServerHarness::killHard()
+{
+    if (!m_process || m_process->state() == QProcess::NotRunning)
+        return;
+    m_process->kill();
+    (void)QTest::qWaitFor([&] { return m_process->state() == QProcess::NotRunning; }, 5000);
+}
+
 void ServerHarness::advanceClock(qint64 ms)
 {
     m_clockOffset += ms;

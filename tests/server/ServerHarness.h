@@ -46,6 +46,8 @@ public:
     QString storageUrl() const;
     QByteArray storagePassword() const { return m_storagePassword.toUtf8(); }
     void stop();
+    // SIGKILL, at once: the server gets no chance to finish or roll back anything itself.
+    void killHard();
     quint16 port() const { return m_port; }
     QString baseUrl() const;
     QString dataDir() const { return m_dir.path() + QStringLiteral("/data"); }
