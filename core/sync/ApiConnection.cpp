@@ -200,6 +200,10 @@ void ApiConnection::send(const QByteArray& method, const QString& path, const QJ
                         result.json = doc.object();
                 } else {
                     result.error = parseError(status, raw, *reply, m_clock);
+                    // A refusal may carry data beyond the error model (a 409's rebase data).
+                    const QJsonDocument doc = QJsonDocument::fromJson(raw);
+                    if (doc.isObject())
+                        result.json = doc.object();
                 }
                 secureWipe(raw);
                 qCInfo(lcCoreSync) << method.constData() << logPath << "->" << status
