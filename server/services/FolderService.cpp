@@ -70,6 +70,13 @@ Result<FolderAccess> FolderService::access(const QString& folderId, const QStrin
     return FolderAccess{f, roleFromName((*member)->role)};
 }
 
+Result<FolderAccess> FolderService::lockedAccess(const QString& folderId, const QString& userId)
+{
+    if (auto locked = m_folders.lockFolder(folderId); !locked)
+        return locked.error();
+    return access(folderId, userId);
+}
+
 Result<QList<FolderAccess>> FolderService::foldersOf(const QString& userId)
 {
     auto folders = m_folders.foldersOf(userId);
@@ -244,7 +251,7 @@ Result<MembershipEntryRecord> FolderService::append(const QString& userId, const
     StorageTransaction tx(m_database);
     if (!tx.ok())
         return tx.error();
-    auto found = access(folderId, userId);
+    auto found = lockedAccess(folderId, userId);
     if (!found)
         return found.error();
     FolderRecord folder = found->folder;
@@ -308,7 +315,7 @@ Result<FolderRecord> FolderService::remove(const QString& userId, const QString&
     StorageTransaction tx(m_database);
     if (!tx.ok())
         return tx.error();
-    auto found = access(folderId, userId);
+    auto found = lockedAccess(folderId, userId);
     if (!found)
         return found.error();
     FolderRecord folder = found->folder;
@@ -333,7 +340,7 @@ Result<FolderRecord> FolderService::restore(const QString& userId, const QString
     StorageTransaction tx(m_database);
     if (!tx.ok())
         return tx.error();
-    auto found = access(folderId, userId);
+    auto found = lockedAccess(folderId, userId);
     if (!found)
         return found.error();
     FolderRecord folder = found->folder;
@@ -375,7 +382,7 @@ Status FolderService::putGrants(const QString& userId, const QString& folderId,
     StorageTransaction tx(m_database);
     if (!tx.ok())
         return tx.error();
-    auto found = access(folderId, userId);
+    auto found = lockedAccess(folderId, userId);
     if (!found)
         return found.error();
     auto members = m_cache.members(found->folder);

@@ -49,6 +49,9 @@ public:
     // or is past its recovery time, or the caller is not a member: a non-member learns
     // nothing, not even that the folder exists.
     Core::Result<FolderAccess> access(const QString& folderId, const QString& userId);
+    // access() inside a write's transaction, after taking the folder's row lock
+    // (FolderStore::lockFolder): what the write reads of the folder then stays as read.
+    Core::Result<FolderAccess> lockedAccess(const QString& folderId, const QString& userId);
     Core::Result<QList<FolderAccess>> foldersOf(const QString& userId);
 
     Core::Result<FolderRecord> create(const QString& userId, const QString& orgId, const QString& folderId,

@@ -150,7 +150,7 @@ Result<ItemWrite> ItemService::write(const QString& userId, const QString& folde
     StorageTransaction tx(m_database);
     if (!tx.ok())
         return tx.error();
-    auto access = m_folderService.access(folderId, userId);
+    auto access = m_folderService.lockedAccess(folderId, userId);
     if (!access)
         return access.error();
     const FolderRecord folder = access->folder;
@@ -269,7 +269,7 @@ Result<ItemWrite> ItemService::rotate(const QString& userId, const QString& fold
     StorageTransaction tx(m_database);
     if (!tx.ok())
         return tx.error();
-    auto access = m_folderService.access(folderId, userId);
+    auto access = m_folderService.lockedAccess(folderId, userId);
     if (!access)
         return access.error();
     const FolderRecord folder = access->folder;

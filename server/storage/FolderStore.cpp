@@ -51,6 +51,11 @@ Result<std::optional<FolderRecord>> FolderStore::folder(const QString& folderId)
                     {folderId}, readFolder);
 }
 
+Status FolderStore::lockFolder(const QString& folderId)
+{
+    return runStatus(QStringLiteral("UPDATE folders SET state_seq = state_seq WHERE id = ?"), {folderId});
+}
+
 Result<QList<FolderRecord>> FolderStore::foldersOf(const QString& userId)
 {
     return allRows(QStringLiteral("SELECT f.id AS id, f.org_id AS org_id, f.created_by AS created_by, "

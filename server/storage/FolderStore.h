@@ -23,6 +23,11 @@ public:
 
     Core::Status insertFolder(const FolderRecord& folder);
     Core::Result<std::optional<FolderRecord>> folder(const QString& folderId);
+    // Takes the folder's row lock for the rest of the transaction (PostgreSQL; SQLite holds
+    // the database's write lock from BEGIN IMMEDIATE anyway). Every write to a folder takes
+    // it first, so what the write then reads of the folder (its row, log, state and items)
+    // cannot change under it, even at READ COMMITTED with other server processes writing.
+    Core::Status lockFolder(const QString& folderId);
     // Folders the user is a current member of, deleted ones included.
     Core::Result<QList<FolderRecord>> foldersOf(const QString& userId);
     // Sets log length and key version if the log length is still `fromLength`; false if not.

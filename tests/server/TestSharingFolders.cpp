@@ -12,6 +12,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkReply>
 #include <QTest>
 
 using namespace ServerAccounts;
@@ -40,6 +41,9 @@ private slots:
     void corruptRowReportedNotServed();
     void itemWriteRefused_data();
     void itemWriteRefused();
+    void readParametersRefused_data();
+    void readParametersRefused();
+    void grantOfSomeoneElseRefused();
     void deleteAndRestore();
     void purgeAfterRecoveryTime();
 
@@ -530,6 +534,36 @@ void TestSharingFolders::twoServersOnOneDatabase()
         m_fx->absorbWrite(folder, envelope.serialize(),
                           QByteArray::fromBase64(body.value(QStringLiteral("state")).toString().toLatin1())));
     QCOMPARE(m_fx->writeItem(folder, manager, QUuid::createUuid(), "fifth").status, 201);
+
+    // Two writers on the same state at the same moment, one through each server: exactly one
+    // is accepted, the other is told to rebase.
+    for (int round = 0; round < 10; ++round) {
+        SharedFolder a = folder.detached();
+        SharedFolder b = folder.detached();
+        const ItemEnvelope ea = m_fx->seal(a, manager, QUuid::createUuid(), "a");
+        const ItemEnvelope eb = m_fx->seal(b, manager, QUuid::createUuid(), "b");
+        const QJsonObject ba = m_fx->writeBody(a, manager, ea);
+        const QJsonObject bb = m_fx->writeBody(b, manager, eb);
+        QNetworkAccessManager network;
+        auto post = [&](const QString& base, const QJsonObject& body) {
+            QNetworkRequest request(QUrl(base + folder.path(QStringLiteral("/items"))));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            request.setRawHeader("Authorization", "Bearer " + manager.token().toLatin1());
+            return std::unique_ptr<QNetworkReply>(network.post(request, QJsonDocument(body).toJson()));
+        };
+        auto ra = post(m_server.baseUrl(), ba);
+        auto rb = post(second.baseUrl(), bb);
+        QVERIFY(QTest::qWaitFor([&] { return ra->isFinished() && rb->isFinished(); }, 30000));
+        const int sa = ra->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const int sb = rb->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        QVERIFY2((sa == 201 && sb == 409) || (sa == 409 && sb == 201),
+                 qPrintable(QStringLiteral("round %1: %2 and %3").arg(round).arg(sa).arg(sb)));
+        const QJsonObject& winner = sa == 201 ? ba : bb;
+        QVERIFY(m_fx->absorbWrite(
+            folder, (sa == 201 ? ea : eb).serialize(),
+            QByteArray::fromBase64(winner.value(QStringLiteral("state")).toString().toLatin1())));
+    }
+    QCOMPARE(m_fx->writeItem(folder, manager, QUuid::createUuid(), "after the races").status, 201);
     second.stop();
 }
 
@@ -666,6 +700,64 @@ void TestSharingFolders::itemWriteRefused()
     const ApiResponse f = m_client->get(folder.path(), manager.token());
     QCOMPARE(f.json.value(QStringLiteral("stateSequence")).toInt(),
              variant == QLatin1String("replay") ? 2 : 1);
+}
+
+void TestSharingFolders::readParametersRefused_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("items, limit 0") << "/items?limit=0"
+                                    << "limit";
+    QTest::newRow("items, limit 501") << "/items?limit=501"
+                                      << "limit";
+    QTest::newRow("items, limit not a number") << "/items?limit=ten"
+                                               << "limit";
+    QTest::newRow("items, sinceState below 0") << "/items?sinceState=-1"
+                                               << "sinceState";
+    QTest::newRow("items, sinceState not a number") << "/items?sinceState=x"
+                                                    << "sinceState";
+    QTest::newRow("items, after longer than an id")
+        << QStringLiteral("/items?after=").append(QString(37, QLatin1Char('a'))) << "after";
+    QTest::newRow("log, from below 0") << "/log?from=-1"
+                                       << "from";
+    QTest::newRow("log, from not a number") << "/log?from=first"
+                                            << "from";
+}
+
+void TestSharingFolders::readParametersRefused()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, field);
+    const SharingUser manager = m_fx->user("manager");
+    SharedFolder folder = m_fx->createFolder(manager);
+    const ApiResponse r = m_client->get(folder.path(query), manager.token());
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.errorCode(), QStringLiteral("invalid-input"));
+    QCOMPARE(r.errorField(), field);
+}
+
+void TestSharingFolders::grantOfSomeoneElseRefused()
+{
+    // A manager stores only grants they made: another manager's grant, replayed by them, is
+    // refused even though it verifies.
+    const SharingUser manager = m_fx->user("manager");
+    const SharingUser other = m_fx->user("othermanager");
+    const SharingUser member = m_fx->user("member");
+    SharedFolder folder = m_fx->createFolder(manager);
+    QCOMPARE(m_fx->addMember(folder, manager, other, FolderRole::Manage).status, 201);
+    QCOMPARE(m_fx->addMember(folder, manager, member, FolderRole::View).status, 201);
+    const QByteArray theirs = m_fx->grant(folder, other, member.id());
+    QVERIFY(!theirs.isEmpty());
+    const ApiResponse r =
+        m_client->post(folder.path(QStringLiteral("/grants")),
+                       {{QStringLiteral("grants"), QJsonArray{b64(theirs)}}}, manager.token());
+    QCOMPARE(r.status, 403);
+    QCOMPARE(r.errorField(), QStringLiteral("grants[0]"));
+    QCOMPARE(m_client
+                 ->post(folder.path(QStringLiteral("/grants")),
+                        {{QStringLiteral("grants"), QJsonArray{b64(theirs)}}}, other.token())
+                 .status,
+             201);
 }
 
 void TestSharingFolders::deleteAndRestore()
