@@ -3,8 +3,9 @@
 // entry only after a safety-number comparison and granted the key, first-syncs and reads it;
 // B edits and A sees it through the feed; two writers on one state, and the second rebases
 // and writes again; B restarted (new account client and engine over the same data folder)
-// keeps its cache and security state; an answer with one byte of an envelope flipped is
-// refused, said in words, and nothing already held is lost.
+// keeps its cache and security state; an answer with one byte of an envelope or of the
+// folder state flipped, or with the written item withheld, is refused, said in words, and
+// nothing already held is lost.
 #include "ServerAccounts.h"
 #include "ServerHarness.h"
 #include "SyncFixture.h"
@@ -96,7 +97,8 @@ private slots:
     void editSeenThroughTheFeed();
     void twoWritersOneRebases();
     void restartKeepsCacheAndSecurityState();
-    void flippedByteIsRefusedAndNothingLost();
+    void hostileAnswerIsRefusedAndNothingLost_data();
+    void hostileAnswerIsRefusedAndNothingLost();
 
 private:
     bool signUp(const QString& email, const char* password);
@@ -309,19 +311,46 @@ void TestSyncEngine::restartKeepsCacheAndSecurityState()
     QVERIFY((*entry)->generation > generationBefore);
 }
 
-void TestSyncEngine::flippedByteIsRefusedAndNothingLost()
+void TestSyncEngine::hostileAnswerIsRefusedAndNothingLost_data()
 {
+    QTest::addColumn<QString>("tampering");
+    QTest::newRow("a byte of the envelope flipped") << "envelope";
+    QTest::newRow("a byte of the folder state flipped") << "state";
+    QTest::newRow("the written item withheld") << "withhold";
+}
+
+void TestSyncEngine::hostileAnswerIsRefusedAndNothingLost()
+{
+    QFETCH(QString, tampering);
     QVERIFY(!m_folder.isNull());
-    const auto edited = awaitResult<QUuid>([&](QObject* c, auto done) {
-        m_a->engine.writeItem(m_folder, m_item, "pg-main db4.internal:5432", c, done);
-    });
+    const QByteArray held = text(m_b->engine.itemPlaintext(m_folder, m_item));
+    const int heldItems = int(m_b->engine.itemIds(m_folder).size());
+    QVERIFY(!held.isEmpty());
+    const QByteArray next = "pg-main " + tampering.toLatin1() + ".internal:5432";
+    const auto edited = awaitResult<QUuid>(
+        [&](QObject* c, auto done) { m_a->engine.writeItem(m_folder, m_item, next, c, done); });
     VERIFY_OK(edited);
 
     int tampered = 0;
-    m_b->engine.api().setTamper([&tampered](const QString& path, QJsonObject& json) {
+    m_b->engine.api().setTamper([&tampered, tampering](const QString& path, QJsonObject& json) {
         if (!path.contains(QLatin1String("/items")))
             return;
         QJsonArray items = json.value(QStringLiteral("items")).toArray();
+        if (tampering == QLatin1String("withhold")) {
+            tampered += int(items.size());
+            json.insert(QStringLiteral("items"), QJsonArray());
+            return;
+        }
+        if (tampering == QLatin1String("state")) {
+            QJsonObject state = json.value(QStringLiteral("state")).toObject();
+            if (state.isEmpty())
+                return;
+            state.insert(QStringLiteral("state"), QString::fromLatin1(flipEnvelopeByte(
+                                                      state.value(QStringLiteral("state")).toString())));
+            json.insert(QStringLiteral("state"), state);
+            ++tampered;
+            return;
+        }
         for (qsizetype i = 0; i < items.size(); ++i) {
             QJsonObject item = items.at(i).toObject();
             item.insert(QStringLiteral("envelope"), QString::fromLatin1(flipEnvelopeByte(
@@ -333,6 +362,7 @@ void TestSyncEngine::flippedByteIsRefusedAndNothingLost()
     });
     QSignalSpy refused(&m_b->engine, &SyncEngine::dataRefused);
     const auto synced = await([&](QObject* c, auto done) { m_b->engine.sync(c, done); });
+    m_b->engine.api().setTamper({});
     QVERIFY(synced.has_value());
     QVERIFY(tampered > 0);
     QVERIFY(!synced->ok());
@@ -341,14 +371,13 @@ void TestSyncEngine::flippedByteIsRefusedAndNothingLost()
     QCOMPARE(refused.first().at(0).value<QUuid>(), m_folder);
     QVERIFY(!refused.first().at(1).toString().isEmpty());
     // What B had is still there, readable.
-    QCOMPARE(text(m_b->engine.itemPlaintext(m_folder, m_item)), QByteArray("pg-main db3.internal:5432"));
-    QCOMPARE(m_b->engine.itemIds(m_folder).size(), 3);
+    QCOMPARE(text(m_b->engine.itemPlaintext(m_folder, m_item)), held);
+    QCOMPARE(int(m_b->engine.itemIds(m_folder).size()), heldItems);
 
     // The honest answer afterwards is taken: the cursor did not move past the refused change.
-    m_b->engine.api().setTamper({});
     const auto again = await([&](QObject* c, auto done) { m_b->engine.sync(c, done); });
     VERIFY_OK(again);
-    QCOMPARE(text(m_b->engine.itemPlaintext(m_folder, m_item)), QByteArray("pg-main db4.internal:5432"));
+    QCOMPARE(text(m_b->engine.itemPlaintext(m_folder, m_item)), next);
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)
