@@ -427,7 +427,9 @@ void SyncEngine::verify(std::shared_ptr<Refresh> r)
         }
         commit(r);
     });
-    watcher->setFuture(QtConcurrent::map(*r->work, [members, keys](Slot& slot) {
+    // The job keeps the slots alive itself: the engine may go away while it runs.
+    auto work = r->work;
+    watcher->setFuture(QtConcurrent::map(*work, [members, keys, work](Slot& slot) {
         Result<ItemEnvelope> envelope = ItemEnvelope::parse(slot.bytes);
         if (!envelope) {
             slot.opened.emplace(envelope.error());

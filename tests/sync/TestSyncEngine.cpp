@@ -5,7 +5,7 @@
 // and writes again; B restarted (new account client and engine over the same data folder)
 // keeps its cache and security state; an answer with one byte of an envelope or of the
 // folder state flipped, or with the written item withheld, is refused, said in words, and
-// nothing already held is lost.
+// nothing already held is lost; a delete marker removes the item on the other client.
 #include "ServerAccounts.h"
 #include "ServerHarness.h"
 #include "SyncFixture.h"
@@ -99,6 +99,7 @@ private slots:
     void restartKeepsCacheAndSecurityState();
     void hostileAnswerIsRefusedAndNothingLost_data();
     void hostileAnswerIsRefusedAndNothingLost();
+    void deleteMarkerReachesTheOther();
 
 private:
     bool signUp(const QString& email, const char* password);
@@ -378,6 +379,23 @@ void TestSyncEngine::hostileAnswerIsRefusedAndNothingLost()
     const auto again = await([&](QObject* c, auto done) { m_b->engine.sync(c, done); });
     VERIFY_OK(again);
     QCOMPARE(text(m_b->engine.itemPlaintext(m_folder, m_item)), next);
+}
+
+void TestSyncEngine::deleteMarkerReachesTheOther()
+{
+    QVERIFY(!m_item.isNull());
+    const auto removed =
+        await([&](QObject* c, auto done) { m_a->engine.deleteItem(m_folder, m_item, c, done); });
+    VERIFY_OK(removed);
+    QVERIFY(!m_a->engine.itemIds(m_folder).contains(m_item));
+    QVERIFY(!m_a->engine.itemPlaintext(m_folder, m_item));
+
+    QVERIFY(m_b->engine.itemIds(m_folder).contains(m_item));
+    const auto synced = await([&](QObject* c, auto done) { m_b->engine.sync(c, done); });
+    VERIFY_OK(synced);
+    QVERIFY(!m_b->engine.itemIds(m_folder).contains(m_item));
+    QVERIFY(!m_b->engine.itemPlaintext(m_folder, m_item));
+    QCOMPARE(m_b->engine.itemIds(m_folder).size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)
