@@ -4,7 +4,8 @@
 // B edits and A sees it through the feed; two writers on one state, and the second rebases
 // and writes again; B restarted (new account client and engine over the same data folder)
 // keeps its cache and security state; an answer with one byte of an envelope or of the
-// folder state flipped, or with the written item withheld, is refused, said in words, and
+// folder state flipped, with the written item withheld, or an earlier answer replayed, is
+// refused, said in words, and
 // nothing already held is lost; a delete marker removes the item on the other client.
 #include "ServerAccounts.h"
 #include "ServerHarness.h"
@@ -318,12 +319,29 @@ void TestSyncEngine::hostileAnswerIsRefusedAndNothingLost_data()
     QTest::newRow("a byte of the envelope flipped") << "envelope";
     QTest::newRow("a byte of the folder state flipped") << "state";
     QTest::newRow("the written item withheld") << "withhold";
+    QTest::newRow("an earlier answer replayed") << "replay";
 }
 
 void TestSyncEngine::hostileAnswerIsRefusedAndNothingLost()
 {
     QFETCH(QString, tampering);
     QVERIFY(!m_folder.isNull());
+    // For the replay: B's honest answers to an earlier write, kept as a hostile server would.
+    QList<QJsonObject> recorded;
+    if (tampering == QLatin1String("replay")) {
+        const auto earlier = awaitResult<QUuid>([&](QObject* c, auto done) {
+            m_a->engine.writeItem(m_folder, m_item, "pg-main earlier.internal:5432", c, done);
+        });
+        VERIFY_OK(earlier);
+        m_b->engine.api().setTamper([&recorded](const QString& path, QJsonObject& json) {
+            if (path.contains(QLatin1String("/items")))
+                recorded.append(json);
+        });
+        const auto honest = await([&](QObject* c, auto done) { m_b->engine.sync(c, done); });
+        m_b->engine.api().setTamper({});
+        VERIFY_OK(honest);
+        QVERIFY(!recorded.isEmpty());
+    }
     const QByteArray held = text(m_b->engine.itemPlaintext(m_folder, m_item));
     const int heldItems = int(m_b->engine.itemIds(m_folder).size());
     QVERIFY(!held.isEmpty());
@@ -333,9 +351,14 @@ void TestSyncEngine::hostileAnswerIsRefusedAndNothingLost()
     VERIFY_OK(edited);
 
     int tampered = 0;
-    m_b->engine.api().setTamper([&tampered, tampering](const QString& path, QJsonObject& json) {
+    m_b->engine.api().setTamper([&tampered, &recorded, tampering](const QString& path, QJsonObject& json) {
         if (!path.contains(QLatin1String("/items")))
             return;
+        if (tampering == QLatin1String("replay")) {
+            json = recorded.last();
+            ++tampered;
+            return;
+        }
         QJsonArray items = json.value(QStringLiteral("items")).toArray();
         if (tampering == QLatin1String("withhold")) {
             tampered += int(items.size());
