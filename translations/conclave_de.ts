@@ -1401,6 +1401,25 @@
     </message>
 </context>
 <context>
+    <name>Conclave::Core::LocalCache</name>
+    <message>
+        <source>The local copy of the shared folders could not be read or written. Nothing was changed.</source>
+        <translation>Die lokale Kopie der geteilten Ordner konnte nicht gelesen oder geschrieben werden. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The local copy of the shared folders is damaged. It was left as it is; sign in again to fetch the folders anew.</source>
+        <translation>Die lokale Kopie der geteilten Ordner ist beschädigt. Sie wurde unverändert gelassen; melden Sie sich erneut an, um die Ordner neu abzurufen.</translation>
+    </message>
+    <message>
+        <source>The local copy of the shared folders was written by a newer version of Conclave. It was left as it is.</source>
+        <translation>Die lokale Kopie der geteilten Ordner wurde von einer neueren Version von Conclave geschrieben. Sie wurde unverändert gelassen.</translation>
+    </message>
+    <message>
+        <source>The shared folder is not in the local copy.</source>
+        <translation>Der geteilte Ordner ist nicht in der lokalen Kopie.</translation>
+    </message>
+</context>
+<context>
     <name>Conclave::Core::MachinePolicy</name>
     <message>
         <source>a value of type %1</source>
@@ -1495,6 +1514,13 @@
     </message>
 </context>
 <context>
+    <name>Conclave::Core::SharingApi</name>
+    <message>
+        <source>The sharing server sent an answer that Conclave cannot read (at &quot;%1&quot;). Nothing was changed.</source>
+        <translation>Der Freigabeserver hat eine Antwort gesendet, die Conclave nicht lesen kann (bei „%1“). Es wurde nichts geändert.</translation>
+    </message>
+</context>
+<context>
     <name>Conclave::Core::SharingGate</name>
     <message>
         <source>Team Sharing is turned off on this computer by its administrator; Conclave connects to no sharing server.</source>
@@ -1515,6 +1541,76 @@
     <message>
         <source>The sharing server %1 cannot be used: Conclave talks to a sharing server only over https (http only on this computer).</source>
         <translation>Der Sharing-Server %1 kann nicht verwendet werden: Conclave spricht mit einem Sharing-Server nur über https (http nur auf diesem Computer).</translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Core::SyncEngine</name>
+    <message>
+        <source>Team Sharing is not ready: sign in first.</source>
+        <translation>Team-Freigabe ist nicht bereit: Melden Sie sich zuerst an.</translation>
+    </message>
+    <message>
+        <source>This shared folder is not on this computer.</source>
+        <translation>Dieser geteilte Ordner ist nicht auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>The sharing server&apos;s answer was refused and nothing was changed: %1</source>
+        <translation>Die Antwort des Freigabeservers wurde abgelehnt, und es wurde nichts geändert: %1</translation>
+    </message>
+    <message>
+        <source>it describes another folder.</source>
+        <translation>Sie beschreibt einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>it moves the folder to another organisation.</source>
+        <translation>Sie verschiebt den Ordner in eine andere Organisation.</translation>
+    </message>
+    <message>
+        <source>you are no longer a member of this folder.</source>
+        <translation>Sie sind kein Mitglied dieses Ordners mehr.</translation>
+    </message>
+    <message>
+        <source>A manager of this folder has not granted you its key yet.</source>
+        <translation>Ein Verwalter dieses Ordners hat Ihnen seinen Schlüssel noch nicht übergeben.</translation>
+    </message>
+    <message>
+        <source>the folder&apos;s state is missing although writes were seen.</source>
+        <translation>Der Zustand des Ordners fehlt, obwohl Änderungen gesehen wurden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>the server could not deliver %n item(s) intact.</source>
+        <translation>
+            <numerusform>Der Server konnte %n Eintrag nicht unversehrt liefern.</numerusform>
+            <numerusform>Der Server konnte %n Einträge nicht unversehrt liefern.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The folder changes faster than it can be read. Try again.</source>
+        <translation>Der Ordner ändert sich schneller, als er gelesen werden kann. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>it lists more items than a folder holds.</source>
+        <translation>Sie führt mehr Einträge auf, als ein Ordner enthält.</translation>
+    </message>
+    <message>
+        <source>an item is unreadable.</source>
+        <translation>Ein Eintrag ist unlesbar.</translation>
+    </message>
+    <message>
+        <source>the folder&apos;s state is missing.</source>
+        <translation>Der Zustand des Ordners fehlt.</translation>
+    </message>
+    <message>
+        <source>You may only read this shared folder.</source>
+        <translation>Sie dürfen diesen geteilten Ordner nur lesen.</translation>
+    </message>
+    <message>
+        <source>The folder kept changing while the change was saved. Try again.</source>
+        <translation>Der Ordner hat sich beim Speichern der Änderung fortwährend geändert. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>This computer does not hold the folder&apos;s current key.</source>
+        <translation>Dieser Computer hat den aktuellen Schlüssel des Ordners nicht.</translation>
     </message>
 </context>
 <context>

@@ -123,8 +123,12 @@ void ApiConnection::send(const QByteArray& method, const QString& path, const QJ
                          const std::vector<SecretField>& secrets, bool authenticated, QObject* context,
                          Done done)
 {
+    // A query ("?cursor=5") is set as the URL's query, not escaped into the path.
     QUrl url = m_server;
-    url.setPath(m_server.path() + path);
+    const qsizetype query = path.indexOf(QLatin1Char('?'));
+    url.setPath(m_server.path() + (query < 0 ? path : path.left(query)));
+    if (query >= 0)
+        url.setQuery(path.mid(query + 1));
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setRawHeader("Accept", "application/json");
@@ -200,6 +204,10 @@ void ApiConnection::send(const QByteArray& method, const QString& path, const QJ
                         result.json = doc.object();
                 } else {
                     result.error = parseError(status, raw, *reply, m_clock);
+                    // A refusal may carry data beyond the error model (a 409's rebase data).
+                    const QJsonDocument doc = QJsonDocument::fromJson(raw);
+                    if (doc.isObject())
+                        result.json = doc.object();
                 }
                 secureWipe(raw);
                 qCInfo(lcCoreSync) << method.constData() << logPath << "->" << status

@@ -1,6 +1,7 @@
 // ApiReply: one answer of the sync server as ApiConnection hands it back: the status and
-// JSON body of a success, or the ApiError. Carries no secret of the client's own; a body the
-// server sends (a token, wrapped keys) is the caller's to take out and wipe.
+// JSON body of a success, or the ApiError (with the body too when it is a JSON object, for
+// refusals that carry data, such as a 409's rebase data). Carries no secret of the client's
+// own; a body the server sends (a token, wrapped keys) is the caller's to take out and wipe.
 #pragma once
 
 #include "core/sync/ApiError.h"

@@ -1,0 +1,360 @@
+// The shared folders' local cache and the security state; see the header.
+#include "core/sync/LocalCache.h"
+
+#include "core/crypto/SecurityStateStore.h"
+#include "core/sync/KnownAccounts.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <atomic>
+#include <functional>
+
+namespace Conclave::Core {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Conclave::Core::LocalCache)
+};
+
+QString idText(const QUuid& id)
+{
+    return id.toString(QUuid::WithoutBraces);
+}
+
+Error sqlFailure(const QSqlError& error)
+{
+    Q_UNUSED(error) // the driver's text may name paths; the log of the caller names the step
+    return Error::make(ErrorCode::Io, Tr::tr("The local copy of the shared folders could not be read or "
+                                             "written. Nothing was changed."));
+}
+
+Error damaged()
+{
+    return Error::make(ErrorCode::Corrupt, Tr::tr("The local copy of the shared folders is damaged. It was "
+                                                  "left as it is; sign in again to fetch the folders anew."));
+}
+
+std::atomic<int> g_connections{0};
+
+} // namespace
+
+struct LocalCache::Private
+{
+    static Result<QSqlQuery> exec(const QString& connection, const QString& sql,
+                                  const QVariantList& values = {})
+    {
+        QSqlQuery query(QSqlDatabase::database(connection, false));
+        query.setForwardOnly(true);
+        if (!query.prepare(sql))
+            return sqlFailure(query.lastError());
+        for (const QVariant& value : values)
+            query.addBindValue(value);
+        if (!query.exec())
+            return sqlFailure(query.lastError());
+        return query;
+    }
+
+    static Status inTransaction(const QString& connection, const std::function<Status()>& work)
+    {
+        QSqlDatabase db = QSqlDatabase::database(connection, false);
+        if (!db.transaction())
+            return sqlFailure(db.lastError());
+        Status status = work();
+        if (status.ok() && !db.commit())
+            status = sqlFailure(db.lastError());
+        if (!status.ok())
+            db.rollback();
+        return status;
+    }
+};
+
+LocalCache::LocalCache(const QString& directory, const QUuid& userId, const QUrl& server,
+                       const QString& email)
+    : m_directory(directory)
+    , m_userId(userId)
+    , m_server(server)
+    , m_email(email)
+    , m_path(QDir(directory).filePath(QStringLiteral("sync-%1.sqlite").arg(idText(userId))))
+    , m_connection(QStringLiteral("conclave-sync-cache-%1").arg(++g_connections))
+{}
+
+LocalCache::~LocalCache()
+{
+    close();
+}
+
+void LocalCache::close()
+{
+    if (!QSqlDatabase::contains(m_connection))
+        return;
+    QSqlDatabase::database(m_connection, false).close();
+    QSqlDatabase::removeDatabase(m_connection);
+    m_open = false;
+}
+
+Status LocalCache::open(const SecureBytes& accountKey)
+{
+    close();
+    KnownAccounts known(m_directory);
+    if (Status prepared = known.prepare(); !prepared)
+        return prepared;
+
+    // The security state first: nothing of the cache is believed without it.
+    Result<std::optional<KnownAccounts::Entry>> entry = known.find(m_server, m_email);
+    if (!entry)
+        return entry.error();
+    const quint64 minGeneration = *entry && (*entry)->userId == m_userId ? (*entry)->generation : 0;
+    SecurityStateStore store(known.statePath(m_userId), m_userId);
+    Result<SecurityState> state = store.load(accountKey, minGeneration);
+    if (!state)
+        return state.error();
+    m_security = std::move(*state);
+    m_generation = store.generation();
+
+    const bool existed = QFile::exists(m_path);
+    if (!existed) {
+        QFile file(m_path);
+        if (!file.open(QIODevice::WriteOnly) ||
+            !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+            return sqlFailure({});
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(m_path);
+    if (!db.open()) {
+        close();
+        return damaged();
+    }
+    Result<QSqlQuery> check = Private::exec(m_connection, QStringLiteral("PRAGMA quick_check"));
+    if (!check || !check->next() || check->value(0).toString() != QLatin1String("ok")) {
+        close();
+        return damaged();
+    }
+    Result<QSqlQuery> version = Private::exec(m_connection, QStringLiteral("PRAGMA user_version"));
+    if (!version || !version->next()) {
+        close();
+        return damaged();
+    }
+    const int schema = version->value(0).toInt();
+    if (schema > kSchemaVersion) {
+        close();
+        return Error::make(ErrorCode::VersionTooNew,
+                           Tr::tr("The local copy of the shared folders was written by a newer version of "
+                                  "Conclave. It was left as it is."));
+    }
+    if (schema == 0) {
+        const QStringList statements{
+            QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE folders (folder_id TEXT PRIMARY KEY, org_id TEXT NOT NULL, "
+                           "state BLOB)"),
+            QStringLiteral(
+                "CREATE TABLE log (folder_id TEXT NOT NULL, seq INTEGER NOT NULL, entry BLOB NOT NULL, "
+                "PRIMARY KEY (folder_id, seq))"),
+            QStringLiteral("CREATE TABLE envelopes (folder_id TEXT NOT NULL, item_id TEXT NOT NULL, "
+                           "envelope BLOB NOT NULL, PRIMARY KEY (folder_id, item_id))"),
+            QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion)};
+        const Status made = Private::inTransaction(m_connection, [&]() -> Status {
+            for (const QString& sql : statements) {
+                if (Result<QSqlQuery> q = Private::exec(m_connection, sql); !q)
+                    return q.error();
+            }
+            return {};
+        });
+        if (!made) {
+            close();
+            return made;
+        }
+    }
+    m_open = true;
+    return {};
+}
+
+Status LocalCache::saveSecurity(const SecureBytes& accountKey)
+{
+    KnownAccounts known(m_directory);
+    SecurityStateStore store(known.statePath(m_userId), m_userId);
+    // The account client writes the KDF parameters into the same file (sign-in, password
+    // change); they are taken from the file, so this copy never writes back older ones.
+    Result<SecurityState> current = store.load(accountKey, m_generation);
+    if (!current)
+        return current.error();
+    m_security.lastKdf = current->lastKdf;
+    if (Status saved = store.save(m_security, accountKey); !saved)
+        return saved;
+    m_generation = store.generation();
+    return known.remember(m_server, m_email, {m_userId, m_generation});
+}
+
+Result<quint64> LocalCache::cursor() const
+{
+    Result<QSqlQuery> q =
+        Private::exec(m_connection, QStringLiteral("SELECT value FROM meta WHERE key = 'cursor'"));
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return quint64(0);
+    bool ok = false;
+    const qlonglong value = q->value(0).toLongLong(&ok);
+    if (!ok || value < 0)
+        return damaged();
+    return quint64(value);
+}
+
+Status LocalCache::setCursor(quint64 cursor)
+{
+    Result<QSqlQuery> q =
+        Private::exec(m_connection,
+                      QStringLiteral("INSERT INTO meta (key, value) VALUES ('cursor', ?) "
+                                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                      {qlonglong(cursor)});
+    if (!q)
+        return q.error();
+    return {};
+}
+
+Result<QList<LocalCache::Folder>> LocalCache::folders() const
+{
+    QList<Folder> folders;
+    QMap<QUuid, qsizetype> index;
+    Result<QSqlQuery> q =
+        Private::exec(m_connection, QStringLiteral("SELECT folder_id, org_id, state FROM folders "
+                                                   "ORDER BY folder_id"));
+    if (!q)
+        return q.error();
+    while (q->next()) {
+        Folder folder;
+        folder.folderId = QUuid::fromString(q->value(0).toString());
+        folder.orgId = QUuid::fromString(q->value(1).toString());
+        folder.state = q->value(2).toByteArray();
+        if (folder.folderId.isNull() || folder.orgId.isNull())
+            return damaged();
+        index.insert(folder.folderId, folders.size());
+        folders.append(folder);
+    }
+    Result<QSqlQuery> log = Private::exec(
+        m_connection, QStringLiteral("SELECT folder_id, seq, entry FROM log ORDER BY folder_id, seq"));
+    if (!log)
+        return log.error();
+    while (log->next()) {
+        const auto at = index.constFind(QUuid::fromString(log->value(0).toString()));
+        if (at == index.constEnd())
+            return damaged();
+        Folder& folder = folders[*at];
+        // Entries are stored without gaps from 0; anything else is not what was written.
+        if (log->value(1).toLongLong() != folder.log.size())
+            return damaged();
+        folder.log.append(log->value(2).toByteArray());
+    }
+    Result<QSqlQuery> items =
+        Private::exec(m_connection, QStringLiteral("SELECT folder_id, item_id, envelope FROM envelopes"));
+    if (!items)
+        return items.error();
+    while (items->next()) {
+        const auto at = index.constFind(QUuid::fromString(items->value(0).toString()));
+        const QUuid itemId = QUuid::fromString(items->value(1).toString());
+        if (at == index.constEnd() || itemId.isNull())
+            return damaged();
+        folders[*at].envelopes.insert(itemId, items->value(2).toByteArray());
+    }
+    return folders;
+}
+
+Status LocalCache::replaceFolder(const Folder& folder)
+{
+    const QString id = idText(folder.folderId);
+    return Private::inTransaction(m_connection, [&]() -> Status {
+        for (const char* table : {"folders", "log", "envelopes"}) {
+            if (Result<QSqlQuery> q = Private::exec(
+                    m_connection,
+                    QStringLiteral("DELETE FROM %1 WHERE folder_id = ?").arg(QLatin1String(table)), {id});
+                !q)
+                return q.error();
+        }
+        if (Result<QSqlQuery> q = Private::exec(
+                m_connection,
+                QStringLiteral("INSERT INTO folders (folder_id, org_id, state) VALUES (?, ?, ?)"),
+                {id, idText(folder.orgId),
+                 folder.state.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray))
+                                        : QVariant(folder.state)});
+            !q)
+            return q.error();
+        for (qsizetype i = 0; i < folder.log.size(); ++i) {
+            if (Result<QSqlQuery> q = Private::exec(
+                    m_connection, QStringLiteral("INSERT INTO log (folder_id, seq, entry) VALUES (?, ?, ?)"),
+                    {id, qlonglong(i), folder.log.at(i)});
+                !q)
+                return q.error();
+        }
+        for (auto it = folder.envelopes.cbegin(); it != folder.envelopes.cend(); ++it) {
+            if (Result<QSqlQuery> q = Private::exec(
+                    m_connection,
+                    QStringLiteral("INSERT INTO envelopes (folder_id, item_id, envelope) VALUES (?, ?, ?)"),
+                    {id, idText(it.key()), it.value()});
+                !q)
+                return q.error();
+        }
+        return {};
+    });
+}
+
+Status LocalCache::appendLog(const QUuid& folderId, quint64 fromSequence, const QList<QByteArray>& entries)
+{
+    const QString id = idText(folderId);
+    return Private::inTransaction(m_connection, [&]() -> Status {
+        for (qsizetype i = 0; i < entries.size(); ++i) {
+            if (Result<QSqlQuery> q = Private::exec(
+                    m_connection,
+                    QStringLiteral("INSERT OR REPLACE INTO log (folder_id, seq, entry) VALUES (?, ?, ?)"),
+                    {id, qlonglong(fromSequence + quint64(i)), entries.at(i)});
+                !q)
+                return q.error();
+        }
+        return {};
+    });
+}
+
+Status LocalCache::storeWrite(const QUuid& folderId, const QByteArray& state, const QUuid& itemId,
+                              const QByteArray& envelope)
+{
+    const QString id = idText(folderId);
+    return Private::inTransaction(m_connection, [&]() -> Status {
+        Result<QSqlQuery> q = Private::exec(
+            m_connection, QStringLiteral("UPDATE folders SET state = ? WHERE folder_id = ?"), {state, id});
+        if (!q)
+            return q.error();
+        if (q->numRowsAffected() != 1)
+            return Error::make(ErrorCode::NotFound, Tr::tr("The shared folder is not in the local copy."));
+        if (Result<QSqlQuery> e = Private::exec(
+                m_connection,
+                QStringLiteral(
+                    "INSERT OR REPLACE INTO envelopes (folder_id, item_id, envelope) VALUES (?, ?, ?)"),
+                {id, idText(itemId), envelope});
+            !e)
+            return e.error();
+        return {};
+    });
+}
+
+Status LocalCache::removeFolder(const QUuid& folderId)
+{
+    const QString id = idText(folderId);
+    return Private::inTransaction(m_connection, [&]() -> Status {
+        for (const char* table : {"folders", "log", "envelopes"}) {
+            if (Result<QSqlQuery> q = Private::exec(
+                    m_connection,
+                    QStringLiteral("DELETE FROM %1 WHERE folder_id = ?").arg(QLatin1String(table)), {id});
+                !q)
+                return q.error();
+        }
+        return {};
+    });
+}
+
+} // namespace Conclave::Core

@@ -1,0 +1,93 @@
+// LocalCache: what a client keeps of its shared folders between runs, in one owner-only
+// SQLite file per account in the app's data folder ("sync-<user id>.sqlite"): per folder its
+// organisation, the membership log entries, the newest accepted folder state and the newest
+// accepted envelope of every item, all exactly as the server sent them (signed, encrypted;
+// nothing is decrypted on disk and no folder key is stored: keys come from the grants at each
+// start), plus the changes feed cursor.
+//
+// It also holds the account's persistent security state (SecurityStateStore, DESIGN §6),
+// which must be loaded before any server answer or any cached row is believed, and saved
+// after each accepted change. The cache is written first and the security state after it, so
+// a crash in between leaves a cache newer than the state (accepted on the next start), never
+// an older one (which the state would refuse as a rollback). The store's generation is kept
+// in KnownAccounts, as AccountClient does, so an older copy of the state file is refused.
+#pragma once
+
+#include "core/crypto/SecureBytes.h"
+#include "core/crypto/SecurityState.h"
+#include "core/util/Result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QUrl>
+#include <QUuid>
+
+namespace Conclave::Core {
+
+class LocalCache final
+{
+    Q_DISABLE_COPY_MOVE(LocalCache)
+
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    struct Folder
+    {
+        QUuid folderId;
+        QUuid orgId;
+        QList<QByteArray> log;             // entries 0..n-1 as received
+        QByteArray state;                  // the newest accepted FolderState; empty before the first write
+        QMap<QUuid, QByteArray> envelopes; // newest accepted envelope per item
+    };
+
+    // `directory` is the app's data folder (the one KnownAccounts uses); `server` and `email`
+    // find the account's entry there.
+    LocalCache(const QString& directory, const QUuid& userId, const QUrl& server, const QString& email);
+    ~LocalCache();
+
+    QString path() const { return m_path; }
+
+    // Opens (or creates) the SQLite file and loads the security state with `accountKey`. A
+    // damaged cache, a file of a newer schema or a security state that is damaged, foreign or
+    // older than the generation remembered is an error; nothing is then overwritten.
+    Status open(const SecureBytes& accountKey);
+    bool isOpen() const { return m_open; }
+    void close();
+
+    SecurityState& security() { return m_security; }
+    const SecurityState& security() const { return m_security; }
+    // Writes the security state with the next generation and remembers that generation.
+    Status saveSecurity(const SecureBytes& accountKey);
+    quint64 securityGeneration() const { return m_generation; }
+
+    Result<quint64> cursor() const;
+    Status setCursor(quint64 cursor);
+
+    Result<QList<Folder>> folders() const;
+    // Replaces everything held of the folder (first sync, a re-read after several writes).
+    Status replaceFolder(const Folder& folder);
+    // Log entries from `fromSequence` on (replacing any held at those positions).
+    Status appendLog(const QUuid& folderId, quint64 fromSequence, const QList<QByteArray>& entries);
+    // One accepted write: the new folder state and the item's newest envelope, together.
+    Status storeWrite(const QUuid& folderId, const QByteArray& state, const QUuid& itemId,
+                      const QByteArray& envelope);
+    // Removal or a block: everything of the folder is deleted from the file.
+    Status removeFolder(const QUuid& folderId);
+
+private:
+    struct Private;
+
+    QString m_directory;
+    QUuid m_userId;
+    QUrl m_server;
+    QString m_email;
+    QString m_path;
+    QString m_connection;
+    bool m_open = false;
+    SecurityState m_security;
+    quint64 m_generation = 0;
+};
+
+} // namespace Conclave::Core

@@ -1,0 +1,610 @@
+// The Team Sharing routes and their defensive parsers; see the header.
+#include "core/sync/SharingApi.h"
+
+#include "core/sync/ApiConnection.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QUrlQuery>
+
+#include <cmath>
+
+namespace Conclave::Core {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Conclave::Core::SharingApi)
+};
+
+constexpr qsizetype kEntrySize = 252;
+constexpr qsizetype kStateSize = 294;
+constexpr qsizetype kGrantSize = 258;
+constexpr qsizetype kLinkSize = 122;
+constexpr qsizetype kHashSize = 32;
+constexpr qsizetype kMaxEnvelope = 2 * 1024 * 1024;
+
+Error unreadable(const QString& field)
+{
+    return Error::make(ErrorCode::Protocol,
+                       Tr::tr("The sharing server sent an answer that Conclave cannot read (at \"%1\"). "
+                              "Nothing was changed.")
+                           .arg(field),
+                       field);
+}
+
+QString idText(const QUuid& id)
+{
+    return id.toString(QUuid::WithoutBraces);
+}
+
+// Reads the fields of one JSON object; the first field at fault is remembered and every later
+// read returns a harmless default, so a parser reads on and reports that one field.
+class Fields
+{
+public:
+    Fields(const QJsonObject& object, QString prefix = {})
+        : m_object(object)
+        , m_prefix(std::move(prefix))
+    {}
+
+    bool failed() const { return !m_bad.isEmpty(); }
+    Error error() const { return unreadable(m_bad); }
+    void fail(const QString& name)
+    {
+        if (m_bad.isEmpty())
+            m_bad = m_prefix + name;
+    }
+    QString path(const QString& name) const { return m_prefix + name; }
+
+    bool has(const char* name) const
+    {
+        const QJsonValue v = m_object.value(QLatin1String(name));
+        return !v.isUndefined() && !v.isNull();
+    }
+
+    quint64 integer(const char* name, quint64 max = quint64(SharingApi::kMaxSafeInteger))
+    {
+        const QJsonValue v = m_object.value(QLatin1String(name));
+        const double d = v.toDouble(-1);
+        if (!v.isDouble() || !std::isfinite(d) || d < 0 || d > double(max) || std::trunc(d) != d) {
+            fail(QLatin1String(name));
+            return 0;
+        }
+        return quint64(d);
+    }
+
+    bool boolean(const char* name)
+    {
+        const QJsonValue v = m_object.value(QLatin1String(name));
+        if (!v.isBool())
+            fail(QLatin1String(name));
+        return v.toBool();
+    }
+
+    QString string(const char* name, qsizetype maxLength = 256)
+    {
+        const QJsonValue v = m_object.value(QLatin1String(name));
+        if (!v.isString() || v.toString().size() > maxLength) {
+            fail(QLatin1String(name));
+            return {};
+        }
+        return v.toString();
+    }
+
+    QUuid uuid(const char* name)
+    {
+        return uuidValue(m_object.value(QLatin1String(name)), QLatin1String(name));
+    }
+    // Null or absent is a null id; anything else must be a lower-case UUID.
+    QUuid optionalUuid(const char* name)
+    {
+        const QJsonValue v = m_object.value(QLatin1String(name));
+        if (v.isUndefined() || v.isNull())
+            return {};
+        return uuidValue(v, QLatin1String(name));
+    }
+
+    QUuid uuidValue(const QJsonValue& v, const QString& name)
+    {
+        const QString text = v.toString();
+        const QUuid id = QUuid::fromString(text);
+        if (!v.isString() || id.isNull() || idText(id) != text) {
+            fail(name);
+            return {};
+        }
+        return id;
+    }
+
+    // Strict base64 of exactly `size` bytes (or 1..`maxSize` when size is 0).
+    QByteArray bytes(const char* name, qsizetype size, qsizetype maxSize = 0)
+    {
+        return bytesValue(m_object.value(QLatin1String(name)), QLatin1String(name), size, maxSize);
+    }
+
+    QByteArray bytesValue(const QJsonValue& v, const QString& name, qsizetype size, qsizetype maxSize = 0)
+    {
+        if (!v.isString() || v.toString().size() > (size ? size : maxSize) * 4 / 3 + 8) {
+            fail(name);
+            return {};
+        }
+        auto decoded = QByteArray::fromBase64Encoding(
+            v.toString().toLatin1(), QByteArray::Base64Encoding | QByteArray::AbortOnBase64DecodingErrors);
+        const qsizetype n = decoded.decoded.size();
+        if (decoded.decodingStatus != QByteArray::Base64DecodingStatus::Ok || (size && n != size) ||
+            (!size && (n == 0 || n > maxSize))) {
+            fail(name);
+            return {};
+        }
+        return decoded.decoded;
+    }
+
+    // An array of at most kMaxListEntries; absent when `required` is false is empty.
+    QJsonArray array(const char* name, bool required = true)
+    {
+        const QJsonValue v = m_object.value(QLatin1String(name));
+        if (!required && (v.isUndefined() || v.isNull()))
+            return {};
+        if (!v.isArray() || v.toArray().size() > SharingApi::kMaxListEntries) {
+            fail(QLatin1String(name));
+            return {};
+        }
+        return v.toArray();
+    }
+
+    // A nested object; its fields are read through a Fields with the nested prefix.
+    QJsonObject object(const QJsonValue& v, const QString& name)
+    {
+        if (!v.isObject()) {
+            fail(name);
+            return {};
+        }
+        return v.toObject();
+    }
+
+    // Takes over the failure of a nested reader.
+    void absorb(const Fields& nested)
+    {
+        if (nested.failed() && m_bad.isEmpty())
+            m_bad = nested.m_bad;
+    }
+
+private:
+    QJsonObject m_object;
+    QString m_prefix;
+    QString m_bad;
+};
+
+std::optional<SharingApi::StateRef> readState(Fields& outer, const QJsonObject& json, const char* name)
+{
+    const QJsonValue v = json.value(QLatin1String(name));
+    if (v.isNull() || v.isUndefined())
+        return std::nullopt;
+    Fields f(outer.object(v, QLatin1String(name)), QLatin1String(name) + QLatin1Char('.'));
+    SharingApi::StateRef ref;
+    ref.sequence = f.integer("sequence");
+    ref.state = f.bytes("state", kStateSize);
+    if (ref.sequence == 0)
+        f.fail(QStringLiteral("sequence"));
+    outer.absorb(f);
+    return ref;
+}
+
+SharingApi::Item readItem(Fields& outer, const QJsonValue& value, const QString& name)
+{
+    Fields f(outer.object(value, name), name + QLatin1Char('.'));
+    SharingApi::Item item;
+    item.itemId = f.uuid("itemId");
+    item.revision = f.integer("revision");
+    item.stateSequence = f.integer("stateSequence");
+    item.hash = f.bytes("hash", kHashSize);
+    item.envelope = f.bytes("envelope", 0, kMaxEnvelope);
+    if (item.revision == 0)
+        f.fail(QStringLiteral("revision"));
+    outer.absorb(f);
+    return item;
+}
+
+QList<SharingApi::Item> readItems(Fields& f, const char* name)
+{
+    QList<SharingApi::Item> items;
+    const QJsonArray array = f.array(name);
+    items.reserve(array.size());
+    for (qsizetype i = 0; i < array.size() && !f.failed(); ++i)
+        items.append(readItem(f, array.at(i), QStringLiteral("%1[%2]").arg(QLatin1String(name)).arg(i)));
+    return items;
+}
+
+QList<QUuid> readIds(Fields& f, const char* name)
+{
+    QList<QUuid> ids;
+    const QJsonArray array = f.array(name, false);
+    for (qsizetype i = 0; i < array.size() && !f.failed(); ++i)
+        ids.append(f.uuidValue(array.at(i), QStringLiteral("%1[%2]").arg(QLatin1String(name)).arg(i)));
+    return ids;
+}
+
+QJsonArray base64Array(const QList<QByteArray>& values)
+{
+    QJsonArray array;
+    for (const QByteArray& value : values)
+        array.append(QString::fromLatin1(value.toBase64()));
+    return array;
+}
+
+QString folderPath(const QUuid& folderId, const QString& rest = {})
+{
+    return QStringLiteral("/api/v1/folders/") + idText(folderId) + rest;
+}
+
+bool isStateConflict(const ApiReply& reply)
+{
+    return reply.error.kind == ApiError::Kind::Server && reply.error.status == 409 &&
+           reply.error.isReason("conflict") && reply.error.field == QLatin1String("state");
+}
+
+} // namespace
+
+SharingApi::SharingApi(ApiConnection& api)
+    : m_api(api)
+{}
+
+void SharingApi::call(const QByteArray& method, const QString& path, const QJsonObject& body,
+                      QObject* context, std::function<void(ApiReply)> done)
+{
+    m_api.send(method, path, body, {}, true, context,
+               [this, path, done = std::move(done)](ApiReply reply) mutable {
+                   if (reply.ok() && m_tamper)
+                       m_tamper(path, reply.json);
+                   done(std::move(reply));
+               });
+}
+
+// --- calls ------------------------------------------------------------------------------
+
+void SharingApi::createFolder(const QUuid& orgId, const QUuid& folderId, const QByteArray& createEntry,
+                              QObject* context, Done<Folder> done)
+{
+    const QJsonObject body{{QStringLiteral("orgId"), idText(orgId)},
+                           {QStringLiteral("folderId"), idText(folderId)},
+                           {QStringLiteral("entry"), QString::fromLatin1(createEntry.toBase64())}};
+    call("POST", QStringLiteral("/api/v1/folders"), body, context, [done = std::move(done)](ApiReply reply) {
+        if (!reply.ok())
+            return done(reply.error.toError());
+        done(parseFolder(reply.json));
+    });
+}
+
+void SharingApi::listFolders(QObject* context, Done<QList<Folder>> done)
+{
+    call("GET", QStringLiteral("/api/v1/folders"), {}, context, [done = std::move(done)](ApiReply reply) {
+        if (!reply.ok())
+            return done(reply.error.toError());
+        done(parseFolderList(reply.json));
+    });
+}
+
+void SharingApi::folder(const QUuid& folderId, QObject* context, Done<FolderDetail> done)
+{
+    call("GET", folderPath(folderId), {}, context, [done = std::move(done)](ApiReply reply) {
+        if (!reply.ok())
+            return done(reply.error.toError());
+        done(parseFolderDetail(reply.json));
+    });
+}
+
+void SharingApi::appendLog(const QUuid& folderId, const QByteArray& entry, QObject* context,
+                           Done<quint64> done)
+{
+    const QJsonObject body{{QStringLiteral("entry"), QString::fromLatin1(entry.toBase64())}};
+    call("POST", folderPath(folderId, QStringLiteral("/log")), body, context,
+         [done = std::move(done)](ApiReply reply) {
+             if (!reply.ok()) {
+                 Error error = reply.error.toError();
+                 if (reply.error.status == 409)
+                     error.code = ErrorCode::AlreadyExists;
+                 return done(error);
+             }
+             done(parseLogAppended(reply.json));
+         });
+}
+
+void SharingApi::grants(const QUuid& folderId, QObject* context, Done<QList<Grant>> done)
+{
+    call("GET", folderPath(folderId, QStringLiteral("/grants")), {}, context,
+         [done = std::move(done)](ApiReply reply) {
+             if (!reply.ok())
+                 return done(reply.error.toError());
+             done(parseGrants(reply.json));
+         });
+}
+
+void SharingApi::postGrants(const QUuid& folderId, const QList<QByteArray>& grants, QObject* context,
+                            StatusDone done)
+{
+    const QJsonObject body{{QStringLiteral("grants"), base64Array(grants)}};
+    call("POST", folderPath(folderId, QStringLiteral("/grants")), body, context,
+         [done = std::move(done)](ApiReply reply) {
+             if (!reply.ok())
+                 return done(reply.error.toError());
+             done({});
+         });
+}
+
+void SharingApi::items(const QUuid& folderId, const QUuid& after, quint64 sinceState, QObject* context,
+                       Done<ItemPage> done)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("500"));
+    if (!after.isNull())
+        query.addQueryItem(QStringLiteral("after"), idText(after));
+    if (sinceState > 0)
+        query.addQueryItem(QStringLiteral("sinceState"), QString::number(sinceState));
+    call("GET", folderPath(folderId, QStringLiteral("/items?") + query.toString()), {}, context,
+         [done = std::move(done)](ApiReply reply) {
+             if (!reply.ok())
+                 return done(reply.error.toError());
+             done(parseItemPage(reply.json));
+         });
+}
+
+void SharingApi::writeItem(const QUuid& folderId, const QUuid& itemId, bool isNew, const QByteArray& envelope,
+                           const QByteArray& state, QObject* context, Done<WriteOutcome> done)
+{
+    const QJsonObject body{{QStringLiteral("envelope"), QString::fromLatin1(envelope.toBase64())},
+                           {QStringLiteral("state"), QString::fromLatin1(state.toBase64())}};
+    const QString path = isNew ? folderPath(folderId, QStringLiteral("/items"))
+                               : folderPath(folderId, QStringLiteral("/items/") + idText(itemId));
+    call(isNew ? "POST" : "PUT", path, body, context, [done = std::move(done)](ApiReply reply) {
+        WriteOutcome outcome;
+        if (isStateConflict(reply)) {
+            Result<Conflict> conflict = parseConflict(reply.json);
+            if (!conflict)
+                return done(conflict.error());
+            outcome.conflict = std::move(*conflict);
+            return done(std::move(outcome));
+        }
+        if (!reply.ok())
+            return done(reply.error.toError());
+        Result<Written> written = parseWritten(reply.json);
+        if (!written)
+            return done(written.error());
+        outcome.written = std::move(*written);
+        done(std::move(outcome));
+    });
+}
+
+void SharingApi::rotate(const QUuid& folderId, const QList<QByteArray>& entries, const QByteArray& chainLink,
+                        const QList<QByteArray>& grants, const QList<QByteArray>& items,
+                        const QByteArray& state, QObject* context, Done<WriteOutcome> done)
+{
+    const QJsonObject body{{QStringLiteral("entries"), base64Array(entries)},
+                           {QStringLiteral("chainLink"), QString::fromLatin1(chainLink.toBase64())},
+                           {QStringLiteral("grants"), base64Array(grants)},
+                           {QStringLiteral("items"), base64Array(items)},
+                           {QStringLiteral("state"), QString::fromLatin1(state.toBase64())}};
+    call("POST", folderPath(folderId, QStringLiteral("/rotation")), body, context,
+         [done = std::move(done)](ApiReply reply) {
+             WriteOutcome outcome;
+             if (isStateConflict(reply)) {
+                 Result<Conflict> conflict = parseConflict(reply.json);
+                 if (!conflict)
+                     return done(conflict.error());
+                 outcome.conflict = std::move(*conflict);
+                 return done(std::move(outcome));
+             }
+             if (!reply.ok())
+                 return done(reply.error.toError());
+             outcome.written = Written{};
+             done(std::move(outcome));
+         });
+}
+
+void SharingApi::feed(quint64 cursor, QObject* context, Done<FeedPage> done)
+{
+    const QString path = QStringLiteral("/api/v1/feed?cursor=%1&limit=500").arg(cursor);
+    call("GET", path, {}, context, [cursor, done = std::move(done)](ApiReply reply) {
+        if (!reply.ok())
+            return done(reply.error.toError());
+        Result<FeedPage> page = parseFeedPage(reply.json);
+        // A cursor that moves backwards would make the client read forever.
+        if (page && page->cursor < cursor)
+            return done(unreadable(QStringLiteral("cursor")));
+        done(std::move(page));
+    });
+}
+
+void SharingApi::lookupKey(const QString& email, QObject* context, Done<KeyLookup> done)
+{
+    call("POST", QStringLiteral("/api/v1/keys/lookup"), {{QStringLiteral("email"), email}}, context,
+         [done = std::move(done)](ApiReply reply) {
+             if (!reply.ok())
+                 return done(reply.error.toError());
+             done(parseKeyLookup(reply.json));
+         });
+}
+
+// --- parsers ----------------------------------------------------------------------------
+
+Result<SharingApi::Folder> SharingApi::parseFolder(const QJsonObject& json)
+{
+    Fields f(json);
+    Folder folder;
+    folder.folderId = f.uuid("folderId");
+    folder.orgId = f.uuid("orgId");
+    folder.role = f.string("role");
+    if (folder.role != QLatin1String("view") && folder.role != QLatin1String("edit") &&
+        folder.role != QLatin1String("manage"))
+        f.fail(QStringLiteral("role"));
+    folder.logLength = f.integer("logLength");
+    folder.keyVersion = quint32(f.integer("keyVersion", 0xffffffffu));
+    folder.stateSequence = f.integer("stateSequence");
+    folder.deleted = f.has("deletedAt");
+    if (f.failed())
+        return f.error();
+    return folder;
+}
+
+Result<QList<SharingApi::Folder>> SharingApi::parseFolderList(const QJsonObject& json)
+{
+    Fields f(json);
+    const QJsonArray array = f.array("folders");
+    QList<Folder> folders;
+    for (qsizetype i = 0; i < array.size() && !f.failed(); ++i) {
+        Result<Folder> folder = parseFolder(f.object(array.at(i), QStringLiteral("folders[%1]").arg(i)));
+        if (!folder)
+            return unreadable(QStringLiteral("folders[%1].%2").arg(i).arg(folder.error().field));
+        folders.append(*folder);
+    }
+    if (f.failed())
+        return f.error();
+    return folders;
+}
+
+Result<SharingApi::FolderDetail> SharingApi::parseFolderDetail(const QJsonObject& json)
+{
+    Result<Folder> folder = parseFolder(json);
+    if (!folder)
+        return folder.error();
+    Fields f(json);
+    FolderDetail detail;
+    detail.folder = *folder;
+    const QJsonArray log = f.array("log");
+    for (qsizetype i = 0; i < log.size() && !f.failed(); ++i) {
+        const QString name = QStringLiteral("log[%1]").arg(i);
+        Fields e(f.object(log.at(i), name), name + QLatin1Char('.'));
+        LogEntry entry;
+        entry.sequence = e.integer("sequence");
+        entry.entry = e.bytes("entry", kEntrySize);
+        if (entry.sequence != quint64(i))
+            e.fail(QStringLiteral("sequence"));
+        f.absorb(e);
+        detail.log.append(entry);
+    }
+    const QJsonArray links = f.array("keyLinks", false);
+    for (qsizetype i = 0; i < links.size() && !f.failed(); ++i) {
+        const QString name = QStringLiteral("keyLinks[%1]").arg(i);
+        Fields l(f.object(links.at(i), name), name + QLatin1Char('.'));
+        l.integer("keyVersion", 0xffffffffu);
+        detail.keyLinks.append(l.bytes("link", kLinkSize));
+        f.absorb(l);
+    }
+    detail.state = readState(f, json, "state");
+    if (f.failed())
+        return f.error();
+    return detail;
+}
+
+Result<QList<SharingApi::Grant>> SharingApi::parseGrants(const QJsonObject& json)
+{
+    Fields f(json);
+    const QJsonArray array = f.array("grants");
+    QList<Grant> grants;
+    for (qsizetype i = 0; i < array.size() && !f.failed(); ++i) {
+        const QString name = QStringLiteral("grants[%1]").arg(i);
+        Fields g(f.object(array.at(i), name), name + QLatin1Char('.'));
+        Grant grant;
+        grant.recipientId = g.uuid("recipientId");
+        grant.keyVersion = quint32(g.integer("keyVersion", 0xffffffffu));
+        grant.grant = g.bytes("grant", kGrantSize);
+        f.absorb(g);
+        grants.append(grant);
+    }
+    if (f.failed())
+        return f.error();
+    return grants;
+}
+
+Result<SharingApi::ItemPage> SharingApi::parseItemPage(const QJsonObject& json)
+{
+    Fields f(json);
+    ItemPage page;
+    page.state = readState(f, json, "state");
+    page.items = readItems(f, "items");
+    page.corrupt = readIds(f, "corrupt");
+    page.next = f.optionalUuid("next");
+    if (f.failed())
+        return f.error();
+    return page;
+}
+
+Result<SharingApi::Conflict> SharingApi::parseConflict(const QJsonObject& json)
+{
+    Fields f(json);
+    Conflict conflict;
+    conflict.current = readState(f, json, "current");
+    conflict.sinceState = f.integer("sinceState");
+    conflict.changedItems = readItems(f, "changedItems");
+    conflict.corrupt = readIds(f, "corrupt");
+    conflict.next = f.optionalUuid("next");
+    if (f.failed())
+        return f.error();
+    return conflict;
+}
+
+Result<SharingApi::Written> SharingApi::parseWritten(const QJsonObject& json)
+{
+    Fields f(json);
+    Written written;
+    written.itemId = f.uuid("itemId");
+    written.revision = f.integer("revision");
+    written.hash = f.bytes("hash", kHashSize);
+    written.stateSequence = f.integer("stateSequence");
+    if (f.failed())
+        return f.error();
+    return written;
+}
+
+Result<SharingApi::FeedPage> SharingApi::parseFeedPage(const QJsonObject& json)
+{
+    Fields f(json);
+    FeedPage page;
+    const QJsonArray changes = f.array("changes");
+    quint64 previous = 0;
+    for (qsizetype i = 0; i < changes.size() && !f.failed(); ++i) {
+        const QString name = QStringLiteral("changes[%1]").arg(i);
+        Fields c(f.object(changes.at(i), name), name + QLatin1Char('.'));
+        Change change;
+        change.seq = c.integer("seq");
+        change.kind = c.string("kind", 64);
+        change.folderId = c.optionalUuid("folderId");
+        if (c.has("objectId"))
+            change.objectId = c.string("objectId");
+        // Strictly increasing: a page that repeats or reorders changes is not the feed.
+        if (change.seq <= previous)
+            c.fail(QStringLiteral("seq"));
+        previous = change.seq;
+        f.absorb(c);
+        page.changes.append(change);
+    }
+    page.cursor = f.integer("cursor");
+    page.more = f.boolean("more");
+    if (!f.failed() && !page.changes.isEmpty() && page.cursor < previous)
+        f.fail(QStringLiteral("cursor"));
+    if (f.failed())
+        return f.error();
+    return page;
+}
+
+Result<SharingApi::KeyLookup> SharingApi::parseKeyLookup(const QJsonObject& json)
+{
+    Fields f(json);
+    KeyLookup lookup;
+    lookup.userId = f.uuid("userId");
+    lookup.bundle = f.bytes("bundle", 0, 4096);
+    if (f.failed())
+        return f.error();
+    return lookup;
+}
+
+Result<quint64> SharingApi::parseLogAppended(const QJsonObject& json)
+{
+    Fields f(json);
+    const quint64 length = f.integer("logLength");
+    if (f.failed())
+        return f.error();
+    return length;
+}
+
+} // namespace Conclave::Core

@@ -1,0 +1,942 @@
+// The Team Sharing sync engine; see the header.
+#include "core/sync/SyncEngine.h"
+
+#include "core/crypto/FolderKeyGrant.h"
+#include "core/crypto/FolderState.h"
+#include "core/crypto/MemberAdmission.h"
+#include "core/crypto/MembershipLog.h"
+#include "core/crypto/UserKeyBundle.h"
+#include "core/crypto/UserKeys.h"
+#include "core/sync/AccountClient.h"
+#include "core/sync/ApiConnection.h"
+#include "core/sync/LocalCache.h"
+#include "core/util/LogCategories.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFutureWatcher>
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <optional>
+#include <vector>
+
+namespace Conclave::Core {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Conclave::Core::SyncEngine)
+};
+
+Error notStarted()
+{
+    return Error::make(ErrorCode::Unavailable, Tr::tr("Team Sharing is not ready: sign in first."));
+}
+
+Error unknownFolder()
+{
+    return Error::make(ErrorCode::NotFound, Tr::tr("This shared folder is not on this computer."));
+}
+
+Error refusedBecause(const QString& reason)
+{
+    return Error::make(
+        ErrorCode::Protocol,
+        Tr::tr("The sharing server's answer was refused and nothing was changed: %1").arg(reason));
+}
+
+// Runs `done` unless the caller's `context` is gone (a caller without one always hears back).
+template<typename T> std::function<void(T)> guarded(QObject* context, std::function<void(T)> done)
+{
+    QPointer<QObject> guard(context);
+    const bool hadContext = context != nullptr;
+    return [guard, hadContext, done = std::move(done)](T value) {
+        if (hadContext && !guard)
+            return;
+        if (done)
+            done(std::move(value));
+    };
+}
+
+QString idText(const QUuid& id)
+{
+    return id.toString(QUuid::WithoutBraces);
+}
+
+// One envelope to verify and decrypt on a worker thread.
+struct Slot
+{
+    QByteArray bytes;
+    ItemReader::Expectation expect;
+    std::optional<ItemEnvelope> envelope;
+    std::optional<Result<ItemReader::Opened>> opened;
+};
+
+} // namespace
+
+SyncEngine::Folder::Folder(const QUuid& folderId)
+    : id(folderId)
+    , members(folderId)
+    , keys(folderId)
+    , chain(folderId)
+{}
+
+// What one folder refresh has read and checked so far; applied to the folder only at the end.
+struct SyncEngine::Refresh
+{
+    QUuid folderId;
+    bool full = false;      // re-read every item even when one write would do
+    bool fromCache = false; // the items come from the local cache (start), not the server
+    StatusDone done;
+
+    QUuid orgId;
+    QList<QByteArray> log;
+    std::shared_ptr<MembershipState> members;
+    std::shared_ptr<FolderKeyRing> keys;
+
+    std::optional<SharingApi::StateRef> state;
+    QList<SharingApi::Item> items;
+    bool snapshot = true; // false: `items` is the one write that follows the held state
+    bool unchanged = false;
+    int reads = 0;
+    std::shared_ptr<std::vector<Slot>> work;
+};
+
+SyncEngine::SyncEngine(AccountClient& account, const QString& directory, QObject* parent)
+    : QObject(parent)
+    , m_account(account)
+    , m_api(account.api())
+    , m_directory(directory)
+{}
+
+SyncEngine::~SyncEngine() = default;
+
+quint64 SyncEngine::nowMs()
+{
+    return quint64(QDateTime::currentMSecsSinceEpoch());
+}
+
+SyncEngine::Folder* SyncEngine::find(const QUuid& folderId) const
+{
+    const auto it = m_folders.find(folderId);
+    return it == m_folders.end() ? nullptr : it->second.get();
+}
+
+void SyncEngine::enqueue(std::function<void(std::function<void()>)> work)
+{
+    m_queue.push_back(std::move(work));
+    if (!m_running)
+        runNext();
+}
+
+void SyncEngine::runNext()
+{
+    if (m_queue.empty()) {
+        m_running = false;
+        return;
+    }
+    m_running = true;
+    auto work = std::move(m_queue.front());
+    m_queue.pop_front();
+    QPointer<SyncEngine> self(this);
+    work([self] {
+        if (self)
+            QMetaObject::invokeMethod(
+                self, [self] { self->runNext(); }, Qt::QueuedConnection);
+    });
+}
+
+Status SyncEngine::saveSecurity()
+{
+    return m_cache->saveSecurity(m_account.accountKey());
+}
+
+// --- start ------------------------------------------------------------------------------
+
+void SyncEngine::start(QObject* context, StatusDone done)
+{
+    auto reply = guarded<Status>(context, std::move(done));
+    enqueue([this, reply](std::function<void()> finish) {
+        doStart([reply, finish](Status status) {
+            reply(std::move(status));
+            finish();
+        });
+    });
+}
+
+void SyncEngine::doStart(StatusDone done)
+{
+    if (!m_account.isSignedIn() || !m_account.userKeys())
+        return done(notStarted());
+    const AccountInfo& account = m_account.account();
+    m_cache =
+        std::make_unique<LocalCache>(m_directory, account.userId, m_api.connection().server(), account.email);
+    if (Status opened = m_cache->open(m_account.accountKey()); !opened) {
+        m_cache.reset();
+        return done(opened);
+    }
+    Result<QList<LocalCache::Folder>> cached = m_cache->folders();
+    if (!cached) {
+        m_cache.reset();
+        return done(cached.error());
+    }
+    m_folders.clear();
+    for (const LocalCache::Folder& c : *cached) {
+        auto folder = std::make_unique<Folder>(c.folderId);
+        folder->orgId = c.orgId;
+        folder->log = c.log;
+        folder->state = c.state;
+        for (auto it = c.envelopes.cbegin(); it != c.envelopes.cend(); ++it)
+            folder->items[it.key()].envelope = it.value();
+        m_folders.emplace(c.folderId, std::move(folder));
+    }
+    m_started = true;
+    // Each cached folder: its log and keys from the server, its items from the cache.
+    openCached(std::make_shared<QList<QUuid>>(folderIds()), std::move(done));
+}
+
+void SyncEngine::openCached(std::shared_ptr<QList<QUuid>> pending, StatusDone done)
+{
+    if (pending->isEmpty())
+        return done({});
+    auto r = std::make_shared<Refresh>();
+    r->folderId = pending->takeFirst();
+    r->fromCache = true;
+    r->done = [this, pending, done](Status opened) {
+        // A folder that cannot be opened now (offline, refused) stays cached, unread.
+        if (!opened)
+            qCWarning(lcCoreSync) << "a cached folder could not be opened:" << opened.error().message;
+        openCached(pending, done);
+    };
+    refreshLog(r);
+}
+
+// --- folder refresh ---------------------------------------------------------------------
+
+void SyncEngine::syncFolder(const QUuid& folderId, QObject* context, StatusDone done)
+{
+    auto reply = guarded<Status>(context, std::move(done));
+    enqueue([this, folderId, reply](std::function<void()> finish) {
+        if (!m_started)
+            return reply(notStarted()), finish();
+        doRefresh(folderId, true, [reply, finish](Status status) {
+            reply(std::move(status));
+            finish();
+        });
+    });
+}
+
+void SyncEngine::doRefresh(const QUuid& folderId, bool full, StatusDone done)
+{
+    auto r = std::make_shared<Refresh>();
+    r->folderId = folderId;
+    r->full = full;
+    r->done = std::move(done);
+    refreshLog(r);
+}
+
+void SyncEngine::refuse(std::shared_ptr<Refresh> r, const Error& error)
+{
+    qCWarning(lcCoreSync) << "refused the server's data for folder" << idText(r->folderId) << ":"
+                          << error.message;
+    emit dataRefused(r->folderId, error.message);
+    r->done(refusedBecause(error.message));
+}
+
+void SyncEngine::refreshLog(std::shared_ptr<Refresh> r)
+{
+    m_api.folder(r->folderId, this, [this, r](Result<SharingApi::FolderDetail> detail) {
+        if (!detail)
+            return r->done(detail.error());
+        Folder* held = find(r->folderId);
+        if (detail->folder.folderId != r->folderId)
+            return refuse(r, Error::make(ErrorCode::Protocol, Tr::tr("it describes another folder.")));
+        if (held && !held->orgId.isNull() && held->orgId != detail->folder.orgId)
+            return refuse(
+                r, Error::make(ErrorCode::Protocol, Tr::tr("it moves the folder to another organisation.")));
+        r->orgId = detail->folder.orgId;
+        for (const SharingApi::LogEntry& entry : detail->log)
+            r->log.append(entry.entry);
+        SecurityState& security = m_cache->security();
+        Result<MembershipState> replayed =
+            MembershipLog::replayBytes(r->folderId, r->log, security.checkpoint(r->folderId));
+        if (!replayed)
+            return refuse(r, replayed.error());
+        // Every member's key against the pins: a changed key blocks that member.
+        if (Status pinned = security.pins.checkMembers(*replayed, nowMs()); !pinned) {
+            (void)saveSecurity(); // the pending key is remembered either way
+            return refuse(r, pinned.error());
+        }
+        const QUuid me = m_account.account().userId;
+        if (!replayed->isMember(me))
+            return refuse(
+                r, Error::make(ErrorCode::Denied, Tr::tr("you are no longer a member of this folder.")));
+        r->members = std::make_shared<MembershipState>(std::move(*replayed));
+
+        // The keys already held stay; the server can add, never replace one.
+        r->keys = std::make_shared<FolderKeyRing>(r->folderId);
+        if (held) {
+            for (quint32 v = 1; v <= held->keys.latestVersion(); ++v) {
+                if (const SecureBytes* key = held->keys.key(v))
+                    r->keys->insert(v, key->clone());
+            }
+        }
+        const QList<QByteArray> links = detail->keyLinks;
+        m_api.grants(r->folderId, this, [this, r, links](Result<QList<SharingApi::Grant>> grants) {
+            if (!grants)
+                return r->done(grants.error());
+            const QUuid self = m_account.account().userId;
+            for (const SharingApi::Grant& g : *grants) {
+                if (g.recipientId != self || r->keys->contains(g.keyVersion))
+                    continue;
+                Result<FolderKeyGrant> grant = FolderKeyGrant::parse(g.grant);
+                if (!grant)
+                    return refuse(r, grant.error());
+                Result<SecureBytes> key = grant->open(*r->members, self, *m_account.userKeys());
+                if (!key)
+                    return refuse(r, key.error());
+                if (Status accepted = r->keys->accept(grant->keyVersion(), std::move(*key), *r->members);
+                    !accepted)
+                    return refuse(r, accepted.error());
+            }
+            if (!links.isEmpty()) {
+                if (Status absorbed = r->keys->absorbChain(links, *r->members); !absorbed)
+                    return refuse(r, absorbed.error());
+            }
+            if (!r->keys->contains(r->members->currentKeyVersion()))
+                return r->done(
+                    Error::make(ErrorCode::Unavailable,
+                                Tr::tr("A manager of this folder has not granted you its key yet.")));
+            refreshItems(r);
+        });
+    });
+}
+
+void SyncEngine::refreshItems(std::shared_ptr<Refresh> r)
+{
+    Folder* held = find(r->folderId);
+    if (r->fromCache) {
+        if (!held)
+            return r->done(unknownFolder());
+        if (!held->state.isEmpty())
+            r->state = SharingApi::StateRef{0, held->state};
+        for (const auto& [itemId, item] : held->items)
+            r->items.append({itemId, 0, 0, {}, item.envelope});
+        return verify(r);
+    }
+    if (!held || r->full || held->chain.isEmpty())
+        return readAllItems(r, {});
+    const quint64 sequence = held->chain.sequence();
+    m_api.items(r->folderId, {}, sequence, this, [this, r, sequence](Result<SharingApi::ItemPage> page) {
+        if (!page)
+            return r->done(page.error());
+        if (!page->state)
+            return refuse(r, Error::make(ErrorCode::Protocol,
+                                         Tr::tr("the folder's state is missing although writes were seen.")));
+        if (page->state->sequence == sequence && page->items.isEmpty()) {
+            r->unchanged = true;
+            return commit(r);
+        }
+        if (page->state->sequence == sequence + 1 && page->items.size() == 1 && page->next.isNull() &&
+            page->corrupt.isEmpty()) {
+            r->state = page->state;
+            r->items = page->items;
+            r->snapshot = false;
+            return verify(r);
+        }
+        readAllItems(r, {}); // several writes: the whole folder again, against the state
+    });
+}
+
+void SyncEngine::readAllItems(std::shared_ptr<Refresh> r, const QUuid& after)
+{
+    if (after.isNull()) {
+        r->items.clear();
+        r->state.reset();
+        r->snapshot = true;
+        ++r->reads;
+    }
+    m_api.items(r->folderId, after, 0, this, [this, r, after](Result<SharingApi::ItemPage> page) {
+        if (!page)
+            return r->done(page.error());
+        if (!page->corrupt.isEmpty())
+            return refuse(
+                r, Error::make(ErrorCode::Corrupt, Tr::tr("the server could not deliver %n item(s) intact.",
+                                                          nullptr, int(page->corrupt.size()))));
+        if (after.isNull()) {
+            r->state = page->state;
+        } else if (page->state.has_value() != r->state.has_value() ||
+                   (page->state && page->state->state != r->state->state)) {
+            // A write committed between two pages: read again from the start (a few times).
+            if (r->reads >= 3)
+                return r->done(
+                    Error::make(ErrorCode::Unavailable,
+                                Tr::tr("The folder changes faster than it can be read. Try again.")));
+            return readAllItems(r, {});
+        }
+        r->items.append(page->items);
+        if (r->items.size() > SharingApi::kMaxListEntries)
+            return refuse(
+                r, Error::make(ErrorCode::Protocol, Tr::tr("it lists more items than a folder holds.")));
+        if (!page->next.isNull())
+            return readAllItems(r, page->next);
+        verify(r);
+    });
+}
+
+void SyncEngine::verify(std::shared_ptr<Refresh> r)
+{
+    const SecurityState& security = m_cache->security();
+    Folder* held = find(r->folderId);
+    r->work = std::make_shared<std::vector<Slot>>();
+    r->work->reserve(std::size_t(r->items.size()));
+    for (const SharingApi::Item& item : r->items) {
+        Slot slot;
+        slot.bytes = item.envelope;
+        slot.expect.orgId = r->orgId;
+        slot.expect.folderId = r->folderId;
+        slot.expect.itemId = item.itemId;
+        slot.expect.lastSeen = security.seen(r->folderId, item.itemId);
+        if (held) {
+            // What this run holds counts as seen too (a write accepted but not yet saved).
+            const auto it = held->items.find(item.itemId);
+            if (it != held->items.end() && it->second.opened.revision > 0 &&
+                (!slot.expect.lastSeen || slot.expect.lastSeen->revision < it->second.opened.revision))
+                slot.expect.lastSeen = ItemReader::Seen{it->second.opened.revision, it->second.opened.hash};
+        }
+        r->work->push_back(std::move(slot));
+    }
+    // Verification and decryption on every core; the folder's own state is not touched there
+    // (the refresh owns its membership state and key ring).
+    auto members = r->members;
+    auto keys = r->keys;
+    auto* watcher = new QFutureWatcher<void>(this);
+    const QUuid folderId = r->folderId;
+    const int total = int(r->work->size());
+    connect(watcher, &QFutureWatcher<void>::progressValueChanged, this,
+            [this, folderId, total](int value) { emit progress(folderId, value, total); });
+    connect(watcher, &QFutureWatcher<void>::finished, this, [this, r, watcher] {
+        watcher->deleteLater();
+        for (Slot& slot : *r->work) {
+            if (!slot.opened || !slot.opened->ok())
+                return refuse(r, slot.opened
+                                     ? slot.opened->error()
+                                     : Error::make(ErrorCode::Protocol, Tr::tr("an item is unreadable.")));
+        }
+        commit(r);
+    });
+    // The job keeps the slots alive itself: the engine may go away while it runs.
+    auto work = r->work;
+    watcher->setFuture(QtConcurrent::map(*work, [members, keys, work](Slot& slot) {
+        Result<ItemEnvelope> envelope = ItemEnvelope::parse(slot.bytes);
+        if (!envelope) {
+            slot.opened.emplace(envelope.error());
+            return;
+        }
+        slot.envelope = *envelope;
+        slot.opened.emplace(ItemReader::open(*envelope, slot.expect, *members, *keys));
+    }));
+}
+
+void SyncEngine::commit(std::shared_ptr<Refresh> r)
+{
+    Folder* held = find(r->folderId);
+    SecurityState& security = m_cache->security();
+    std::optional<FolderState> state;
+    if (r->state) {
+        Result<FolderState> parsed = FolderState::parse(r->state->state);
+        if (!parsed)
+            return refuse(r, parsed.error());
+        state = *parsed;
+    }
+
+    FolderStateChain chain(r->folderId);
+    if (r->unchanged) {
+        chain = held->chain;
+    } else if (r->snapshot) {
+        if (state) {
+            // A state older than, or forking from, the one recorded: a rollback.
+            if (Status fresh = security.checkFolderState(*state); !fresh)
+                return refuse(r, fresh.error());
+            QList<ItemEnvelope> latest;
+            for (const Slot& slot : *r->work)
+                latest.append(*slot.envelope);
+            if (Status accepted = chain.acceptSnapshot(*state, latest, *r->members); !accepted)
+                return refuse(r, accepted.error());
+        } else if (!r->work->empty() || (security.folders.count(r->folderId) &&
+                                         security.folders.at(r->folderId).writeSequence > 0)) {
+            return refuse(r, Error::make(ErrorCode::Protocol, Tr::tr("the folder's state is missing.")));
+        }
+    } else {
+        chain = held->chain;
+        if (Status accepted = chain.acceptWrite(*state, *r->work->front().envelope, *r->members,
+                                                FolderStateChain::LogView::Known);
+            !accepted)
+            return refuse(r, accepted.error());
+    }
+
+    // Everything checked: the cache first, then the security state, then memory.
+    auto folder = std::make_unique<Folder>(r->folderId);
+    folder->orgId = r->orgId;
+    folder->log = r->log;
+    folder->members = *r->members;
+    folder->keys = std::move(*r->keys);
+    folder->chain = chain;
+    folder->state = state ? r->state->state : QByteArray();
+    if (held && (!r->snapshot || r->unchanged)) {
+        for (auto& [itemId, item] : held->items)
+            folder->items.emplace(itemId, std::move(item));
+    }
+    for (Slot& slot : *r->work) {
+        Held item;
+        item.envelope = slot.bytes;
+        item.opened = std::move(slot.opened->value());
+        folder->items.insert_or_assign(slot.expect.itemId, std::move(item));
+    }
+
+    Status cached;
+    if (r->fromCache) {
+        cached = m_cache->appendLog(r->folderId, 0, r->log);
+    } else if (r->snapshot && !r->unchanged) {
+        LocalCache::Folder c;
+        c.folderId = r->folderId;
+        c.orgId = r->orgId;
+        c.log = r->log;
+        c.state = folder->state;
+        for (const auto& [itemId, item] : folder->items)
+            c.envelopes.insert(itemId, item.envelope);
+        cached = m_cache->replaceFolder(c);
+    } else {
+        cached = m_cache->appendLog(r->folderId, 0, r->log);
+        if (cached && !r->snapshot)
+            cached = m_cache->storeWrite(r->folderId, folder->state, r->work->front().expect.itemId,
+                                         r->work->front().bytes);
+    }
+    if (!cached) {
+        // Memory keeps what it had; the next refresh tries again.
+        return r->done(cached.error());
+    }
+    security.acceptLog(folder->members);
+    if (state)
+        security.acceptFolderState(*state);
+    for (const auto& [itemId, item] : folder->items)
+        security.acceptItem(r->folderId, itemId, {item.opened.revision, item.opened.hash});
+    if (Status saved = saveSecurity(); !saved)
+        return r->done(saved.error());
+
+    m_folders.insert_or_assign(r->folderId, std::move(folder));
+    emit folderChanged(r->folderId);
+    r->done({});
+}
+
+// --- changes feed -----------------------------------------------------------------------
+
+void SyncEngine::sync(QObject* context, StatusDone done)
+{
+    auto reply = guarded<Status>(context, std::move(done));
+    enqueue([this, reply](std::function<void()> finish) {
+        if (!m_started)
+            return reply(notStarted()), finish();
+        Result<quint64> cursor = m_cache->cursor();
+        if (!cursor)
+            return reply(cursor.error()), finish();
+        doFeed(*cursor, std::make_shared<std::map<QUuid, Touch>>(), [reply, finish](Status status) {
+            reply(std::move(status));
+            finish();
+        });
+    });
+}
+
+void SyncEngine::doFeed(quint64 cursor, std::shared_ptr<std::map<QUuid, Touch>> touched, StatusDone done)
+{
+    m_api.feed(cursor, this, [this, touched, done](Result<SharingApi::FeedPage> page) {
+        if (!page)
+            return done(page.error());
+        qCDebug(lcCoreSync) << "feed page:" << page->changes.size() << "changes, cursor" << page->cursor
+                            << (page->more ? "more" : "end");
+        for (const SharingApi::Change& change : page->changes) {
+            qCDebug(lcCoreSync) << "change" << change.seq << change.kind << change.folderId
+                                << change.objectId;
+            if (change.kind == QLatin1String("removed")) {
+                const QUuid folderId = QUuid::fromString(change.objectId);
+                if (!folderId.isNull())
+                    (*touched)[folderId] = Touch::Removed;
+            } else if (change.kind == QLatin1String("item") || change.kind == QLatin1String("membership") ||
+                       change.kind == QLatin1String("folder")) {
+                if (!change.folderId.isNull() && !touched->count(change.folderId))
+                    (*touched)[change.folderId] = Touch::Refresh;
+            } else if (change.kind == QLatin1String("grant")) {
+                // User-addressed: the folder is the object; a folder not held yet is synced first.
+                const QUuid folderId = QUuid::fromString(change.objectId);
+                if (!folderId.isNull() && !touched->count(folderId))
+                    (*touched)[folderId] = Touch::Refresh;
+            }
+            // Other kinds (invitations, blocks) are not handled here yet; unknown ones are skipped.
+        }
+        if (page->more)
+            return doFeed(page->cursor, touched, done);
+        // Every other folder held gets a state check (one small request): a change whose
+        // hint the feed lacks is found all the same, and a withheld write shows at once.
+        for (const auto& [folderId, folder] : m_folders) {
+            if (!touched->count(folderId))
+                (*touched)[folderId] = Touch::Check;
+        }
+        refreshEach(touched, page->cursor, done);
+    });
+}
+
+void SyncEngine::refreshEach(std::shared_ptr<std::map<QUuid, Touch>> touched, quint64 cursor, StatusDone done)
+{
+    if (touched->empty()) {
+        // Stored only now: every change up to it has been applied.
+        return done(m_cache->setCursor(cursor));
+    }
+    const auto [folderId, touch] = *touched->begin();
+    touched->erase(touched->begin());
+    if (touch == Touch::Check) {
+        const Folder* held = find(folderId);
+        if (!held)
+            return refreshEach(touched, cursor, done);
+        const quint64 sequence = held->chain.sequence();
+        return m_api.items(
+            folderId, {}, sequence, this,
+            [this, folderId, sequence, touched, cursor, done](Result<SharingApi::ItemPage> page) {
+                if (page && page->state && page->state->sequence == sequence && page->items.isEmpty())
+                    return refreshEach(touched, cursor, done);
+                if (page && !page->state && sequence == 0)
+                    return refreshEach(touched, cursor, done);
+                (*touched)[folderId] = Touch::Refresh;
+                refreshEach(touched, cursor, done);
+            });
+    }
+    if (touch == Touch::Removed) {
+        if (find(folderId)) {
+            if (Status removed = m_cache->removeFolder(folderId); !removed)
+                return done(removed);
+            m_folders.erase(folderId);
+            emit folderRemoved(folderId);
+        }
+        return refreshEach(touched, cursor, done);
+    }
+    doRefresh(folderId, false, [this, touched, cursor, done](Status status) {
+        if (!status)
+            return done(status); // the cursor stays: the next sync tries again
+        refreshEach(touched, cursor, done);
+    });
+}
+
+// --- writes -----------------------------------------------------------------------------
+
+void SyncEngine::createFolder(const QUuid& orgId, const QString& name, QObject* context, IdDone done)
+{
+    auto reply = guarded<Result<QUuid>>(context, std::move(done));
+    enqueue([this, orgId, name, reply](std::function<void()> finish) {
+        auto answer = [reply, finish](Result<QUuid> result) {
+            reply(std::move(result));
+            finish();
+        };
+        if (!m_started)
+            return answer(notStarted());
+        const QUuid me = m_account.account().userId;
+        const UserKeys& keys = *m_account.userKeys();
+        auto folder =
+            std::make_shared<std::unique_ptr<Folder>>(std::make_unique<Folder>(QUuid::createUuid()));
+        Folder& f = **folder;
+        f.orgId = orgId;
+        SecureBytes key = FolderKeyRing::generateKey();
+        const MembershipEntry create = MembershipLog::create(f.id, me, keys, key, nowMs());
+        if (Status applied = f.members.apply(create); !applied)
+            return answer(applied.error());
+        f.keys.insert(1, std::move(key));
+        f.log = {create.serialize()};
+        m_api.createFolder(orgId, f.id, create.serialize(), this,
+                           [this, folder, name, answer, me](Result<SharingApi::Folder> created) {
+                               if (!created)
+                                   return answer(created.error());
+                               Folder& made = **folder;
+                               const UserKeys& userKeys = *m_account.userKeys();
+                               Result<UserKeyBundle> self = UserKeyBundle::parseAndVerify(
+                                   UserKeyBundle::create(me, userKeys).serialize());
+                               Result<FolderKeyGrant> grant =
+                                   self ? FolderKeyGrant::create(made.members, 1, *made.keys.key(1), *self,
+                                                                 m_cache->security().pins, me, userKeys)
+                                        : Result<FolderKeyGrant>(self.error());
+                               if (!grant)
+                                   return answer(grant.error());
+                               m_api.postGrants(made.id, {grant->serialize()}, this,
+                                                [this, folder, name, answer](Status granted) {
+                                                    if (!granted)
+                                                        return answer(granted.error());
+                                                    Folder& ready = **folder;
+                                                    LocalCache::Folder c;
+                                                    c.folderId = ready.id;
+                                                    c.orgId = ready.orgId;
+                                                    c.log = ready.log;
+                                                    if (Status cached = m_cache->replaceFolder(c); !cached)
+                                                        return answer(cached.error());
+                                                    m_cache->security().acceptLog(ready.members);
+                                                    if (Status saved = saveSecurity(); !saved)
+                                                        return answer(saved.error());
+                                                    const QUuid id = ready.id;
+                                                    m_folders.insert_or_assign(id, std::move(*folder));
+                                                    doWrite(id, id, ItemKind::FolderName, name.toUtf8(), 0,
+                                                            [answer, id](Result<QUuid> named) {
+                                                                answer(named ? Result<QUuid>(id) : named);
+                                                            });
+                                                });
+                           });
+    });
+}
+
+void SyncEngine::writeItem(const QUuid& folderId, const QUuid& itemId, const QByteArray& plaintext,
+                           QObject* context, IdDone done)
+{
+    auto reply = guarded<Result<QUuid>>(context, std::move(done));
+    const QUuid id = itemId.isNull() ? QUuid::createUuid() : itemId;
+    enqueue([this, folderId, id, plaintext, reply](std::function<void()> finish) {
+        if (!m_started)
+            return reply(notStarted()), finish();
+        doWrite(folderId, id, ItemKind::Item, plaintext, 0, [reply, finish](Result<QUuid> result) {
+            reply(std::move(result));
+            finish();
+        });
+    });
+}
+
+void SyncEngine::deleteItem(const QUuid& folderId, const QUuid& itemId, QObject* context, StatusDone done)
+{
+    auto reply = guarded<Status>(context, std::move(done));
+    enqueue([this, folderId, itemId, reply](std::function<void()> finish) {
+        if (!m_started)
+            return reply(notStarted()), finish();
+        const Folder* folder = find(folderId);
+        if (!folder || !folder->items.count(itemId))
+            return reply(unknownFolder()), finish();
+        doWrite(folderId, itemId, ItemKind::DeleteMarker, {}, 0, [reply, finish](Result<QUuid> result) {
+            reply(result ? Status() : Status(result.error()));
+            finish();
+        });
+    });
+}
+
+void SyncEngine::doWrite(const QUuid& folderId, const QUuid& itemId, ItemKind kind,
+                         const QByteArray& plaintext, int attempt, IdDone done)
+{
+    Folder* folder = find(folderId);
+    if (!folder)
+        return done(unknownFolder());
+    const QUuid me = m_account.account().userId;
+    const UserKeys& keys = *m_account.userKeys();
+    if (folder->members.roleOf(me) < FolderRole::Edit)
+        return done(Error::make(ErrorCode::Denied, Tr::tr("You may only read this shared folder.")));
+    ItemEnvelope::Header header;
+    header.kind = kind;
+    header.orgId = folder->orgId;
+    header.folderId = folderId;
+    header.itemId = itemId;
+    header.keyVersion = folder->members.currentKeyVersion();
+    header.authorId = me;
+    const auto held = folder->items.find(itemId);
+    if (held != folder->items.end() && held->second.opened.revision > 0) {
+        header.revision = held->second.opened.revision + 1;
+        header.previousHash = held->second.opened.hash;
+    }
+    const SecureBytes* key = folder->keys.key(header.keyVersion);
+    if (!key)
+        return done(Error::make(ErrorCode::Unavailable,
+                                Tr::tr("A manager of this folder has not granted you its key yet.")));
+    Result<ItemEnvelope> envelope = ItemEnvelope::seal(header, plaintext, *key, keys);
+    if (!envelope)
+        return done(envelope.error());
+    const FolderState state = folder->chain.makeWrite(*envelope, folder->members, me, keys, nowMs());
+    const ItemEnvelope sealed = *envelope;
+    m_api.writeItem(
+        folderId, itemId, header.revision == 1, sealed.serialize(), state.serialize(), this,
+        [this, folderId, itemId, kind, plaintext, attempt, done, sealed,
+         state](Result<SharingApi::WriteOutcome> outcome) {
+            if (!outcome)
+                return done(outcome.error());
+            if (outcome->conflict) {
+                // Another writer was first: catch up with the server's state and write again on it.
+                if (attempt + 1 >= kMaxRebases)
+                    return done(Error::make(
+                        ErrorCode::Unavailable,
+                        Tr::tr("The folder kept changing while the change was saved. Try again.")));
+                qCInfo(lcCoreSync) << "write conflict in folder" << idText(folderId) << "; rebasing";
+                return doRefresh(folderId, false,
+                                 [this, folderId, itemId, kind, plaintext, attempt, done](Status s) {
+                                     if (!s)
+                                         return done(s.error());
+                                     doWrite(folderId, itemId, kind, plaintext, attempt + 1, done);
+                                 });
+            }
+            Folder* target = find(folderId);
+            if (!target)
+                return done(unknownFolder());
+            if (Status accepted = acceptOwnWrite(*target, sealed, state, plaintext); !accepted)
+                return done(accepted.error());
+            emit folderChanged(folderId);
+            done(itemId);
+        });
+}
+
+Status SyncEngine::acceptOwnWrite(Folder& folder, const ItemEnvelope& envelope, const FolderState& state,
+                                  const QByteArray& plaintext)
+{
+    if (Status accepted =
+            folder.chain.acceptWrite(state, envelope, folder.members, FolderStateChain::LogView::Known);
+        !accepted)
+        return accepted;
+    const QUuid itemId = envelope.header().itemId;
+    Held item;
+    item.envelope = envelope.serialize();
+    item.opened.kind = envelope.header().kind;
+    item.opened.revision = envelope.header().revision;
+    item.opened.keyVersion = envelope.header().keyVersion;
+    item.opened.authorId = envelope.header().authorId;
+    item.opened.hash = envelope.hash();
+    item.opened.plaintext = SensitiveBytes(plaintext.constData(), std::size_t(plaintext.size()));
+    folder.state = state.serialize();
+    if (Status cached = m_cache->storeWrite(folder.id, folder.state, itemId, item.envelope); !cached)
+        return cached;
+    m_cache->security().acceptFolderState(state);
+    m_cache->security().acceptItem(folder.id, itemId, {item.opened.revision, item.opened.hash});
+    folder.items.insert_or_assign(itemId, std::move(item));
+    return saveSecurity();
+}
+
+// --- members ----------------------------------------------------------------------------
+
+Status SyncEngine::confirmSafetyNumber(const QByteArray& bundle, const QString& typedSafetyNumber)
+{
+    if (!m_started)
+        return notStarted();
+    Result<UserKeyBundle> parsed = UserKeyBundle::parseAndVerify(bundle);
+    if (!parsed)
+        return parsed.error();
+    if (Status matched = m_cache->security().pins.recordSafetyNumberMatch(
+            parsed->userId(), parsed->identityPublicKey(), typedSafetyNumber, nowMs());
+        !matched)
+        return matched;
+    return saveSecurity();
+}
+
+void SyncEngine::addMember(const QUuid& folderId, const QByteArray& bundle, FolderRole role, QObject* context,
+                           StatusDone done)
+{
+    auto reply = guarded<Status>(context, std::move(done));
+    enqueue([this, folderId, bundle, role, reply](std::function<void()> finish) {
+        auto answer = [reply, finish](Status status) {
+            reply(std::move(status));
+            finish();
+        };
+        Folder* folder = m_started ? find(folderId) : nullptr;
+        if (!folder)
+            return answer(m_started ? unknownFolder() : notStarted());
+        Result<UserKeyBundle> member = UserKeyBundle::parseAndVerify(bundle);
+        if (!member)
+            return answer(member.error());
+        const QUuid me = m_account.account().userId;
+        Result<MembershipEntry> entry = MemberAdmission::addEntry(
+            m_cache->security().pins, folder->members, me, *m_account.userKeys(), *member, role, nowMs());
+        if (!entry)
+            return answer(entry.error());
+        const MembershipEntry add = *entry;
+        const UserKeyBundle recipient = *member;
+        m_api.appendLog(
+            folderId, add.serialize(), this, [this, folderId, add, recipient, answer](Result<quint64> r) {
+                if (!r)
+                    return answer(r.error());
+                Folder* target = find(folderId);
+                if (!target)
+                    return answer(unknownFolder());
+                if (Status applied = target->members.apply(add); !applied)
+                    return answer(applied);
+                target->log.append(add.serialize());
+                if (Status cached =
+                        m_cache->appendLog(folderId, quint64(target->log.size() - 1), {add.serialize()});
+                    !cached)
+                    return answer(cached);
+                m_cache->security().acceptLog(target->members);
+                if (Status saved = saveSecurity(); !saved)
+                    return answer(saved);
+                const quint32 version = target->members.currentKeyVersion();
+                const SecureBytes* key = target->keys.key(version);
+                if (!key)
+                    return answer(
+                        Error::make(ErrorCode::Unavailable,
+                                    Tr::tr("This computer does not hold the folder's current key.")));
+                const QUuid granter = m_account.account().userId;
+                Result<FolderKeyGrant> grant =
+                    FolderKeyGrant::create(target->members, version, *key, recipient,
+                                           m_cache->security().pins, granter, *m_account.userKeys());
+                if (!grant)
+                    return answer(grant.error());
+                m_api.postGrants(folderId, {grant->serialize()}, this, answer);
+            });
+    });
+}
+
+// --- what is held -----------------------------------------------------------------------
+
+QList<QUuid> SyncEngine::folderIds() const
+{
+    QList<QUuid> ids;
+    for (const auto& [id, folder] : m_folders)
+        ids.append(id);
+    return ids;
+}
+
+QString SyncEngine::folderName(const QUuid& folderId) const
+{
+    const Folder* folder = find(folderId);
+    if (!folder)
+        return {};
+    const auto it = folder->items.find(folderId);
+    if (it == folder->items.end() || it->second.opened.kind != ItemKind::FolderName)
+        return {};
+    return QString::fromUtf8(it->second.opened.plaintext.view());
+}
+
+QList<QUuid> SyncEngine::itemIds(const QUuid& folderId) const
+{
+    QList<QUuid> ids;
+    if (const Folder* folder = find(folderId)) {
+        for (const auto& [id, item] : folder->items) {
+            if (item.opened.revision > 0 && item.opened.kind == ItemKind::Item)
+                ids.append(id);
+        }
+    }
+    return ids;
+}
+
+const SensitiveBytes* SyncEngine::itemPlaintext(const QUuid& folderId, const QUuid& itemId) const
+{
+    const Folder* folder = find(folderId);
+    if (!folder)
+        return nullptr;
+    const auto it = folder->items.find(itemId);
+    if (it == folder->items.end() || it->second.opened.revision == 0 ||
+        it->second.opened.kind != ItemKind::Item)
+        return nullptr;
+    return &it->second.opened.plaintext;
+}
+
+quint64 SyncEngine::itemRevision(const QUuid& folderId, const QUuid& itemId) const
+{
+    const Folder* folder = find(folderId);
+    if (!folder)
+        return 0;
+    const auto it = folder->items.find(itemId);
+    return it == folder->items.end() ? 0 : it->second.opened.revision;
+}
+
+FolderRole SyncEngine::roleIn(const QUuid& folderId) const
+{
+    const Folder* folder = find(folderId);
+    return folder ? folder->members.roleOf(m_account.account().userId) : FolderRole::None;
+}
+
+} // namespace Conclave::Core
