@@ -216,18 +216,17 @@ Core::Status ServerApplication::prepare(bool forServing)
             readers.append(member.userId);
         return readers;
     });
-    m_invitations = std::make_unique<InvitationService>(storage.database(), storage.invitations(),
-                                                        storage.folders(), storage.accounts(),
-                                                        storage.organisations(), storage.changes(), *m_live,
-                                                        *m_clock);
+    m_invitations = std::make_unique<InvitationService>(
+        storage.database(), storage.invitations(), storage.folders(), storage.accounts(),
+        storage.organisations(), storage.changes(), *m_live, *m_clock);
     return {};
 }
 
 int ServerApplication::serve()
 {
     m_api = std::make_unique<ApiServer>(m_config.http, m_config.limits, *m_accounts, *m_sessions, *m_orgs,
-                                        *m_folders, *m_items, *m_clock, *m_feed, *m_live,
-                                        *m_invitations, *m_audit);
+                                        *m_folders, *m_items, *m_clock, *m_feed, *m_live, *m_invitations,
+                                        *m_audit);
     if (m_storage->database().hasNotifications()) {
         // Live hints from other replicas arrive on a connection of their own, kept idle.
         auto listener = StorageFactory::create(m_config.storageUrl, m_config.storagePassword);
