@@ -1321,8 +1321,10 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event)
     if (watched == m_filter && event->type() == QEvent::KeyPress &&
         static_cast<QKeyEvent*>(event)->modifiers() == Qt::NoModifier)
         return filterKeyPressed(static_cast<QKeyEvent*>(event));
-    if (m_tree && watched == m_tree->viewport() && event->type() == QEvent::Resize)
-        m_noMatch->setGeometry(m_tree->viewport()->rect());
+    // The label's parent is the tree's viewport. The tree itself is not asked: while it is
+    // destroyed its viewport still gets events, and the tree is no longer a scroll area then.
+    if (event->type() == QEvent::Resize && m_noMatch && watched == m_noMatch->parentWidget())
+        m_noMatch->setGeometry(static_cast<QWidget*>(watched)->rect());
     return QMainWindow::eventFilter(watched, event);
 }
 

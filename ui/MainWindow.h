@@ -216,7 +216,7 @@ private:
     EmptyStateWidget* m_empty = nullptr;
     ConnectionDetailsPane* m_details = nullptr;
     QWidget* m_banners = nullptr;
-    QLabel* m_noMatch = nullptr;
+    QPointer<QLabel> m_noMatch;
     QString m_lastRefusal;
     QSet<QUuid> m_expandedBeforeFilter; // folders open when filtering began
     bool m_filtering = false;
