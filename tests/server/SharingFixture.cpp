@@ -429,10 +429,12 @@ SharingUser SharingFixture::principal(Principal kind, SharedFolder& folder, cons
         SharingUser u = member("blocked", FolderRole::Manage);
         if (!u.isValid() || !signIn(*m_client, m_owner))
             return {};
-        const ApiResponse r = m_client->post(
-            QStringLiteral("/api/v1/orgs/") + m_orgId + QStringLiteral("/blocks"),
-            {{QStringLiteral("scope"), QStringLiteral("email")}, {QStringLiteral("value"), u.account.email}},
-            m_owner.token);
+        const ApiResponse r =
+            m_client->post(QStringLiteral("/api/v1/orgs/") + m_orgId + QStringLiteral("/blocks"),
+                           {{QStringLiteral("scope"), QStringLiteral("email")},
+                            {QStringLiteral("value"), u.account.email},
+                            {QStringLiteral("reason"), blockReason()}},
+                           m_owner.token);
         // The block revoked the user's sessions; a new one is refused Team Sharing.
         if (r.status != 201 || !signInAgain(u)) {
             qWarning("SharingFixture: blocking answered %d", r.status);

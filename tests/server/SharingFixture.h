@@ -99,6 +99,8 @@ public:
     // The [limits] lines a sharing suite gives its server: the sign-up, sign-in and
     // verification budgets per address are sized for a suite that makes hundreds of users.
     static QStringList serverConfig();
+    // The reason the organisation's owner gives for the Blocked principal's block.
+    static QString blockReason() { return QStringLiteral("Contractor offboarding, ticket 4711"); }
     // The client to talk through from now on (after a restart on a new port).
     void useClient(ApiClient& client) { m_client = &client; }
     static QList<Principal> principals();

@@ -10,6 +10,7 @@
 
 #include "core/crypto/MembershipLog.h"
 
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -78,6 +79,8 @@ private slots:
     void revocationReachesEveryProcess_data();
     void revocationReachesEveryProcess();
     void liveRefusesBlockedUser();
+    void liveRefusalsAudited_data();
+    void liveRefusalsAudited();
     void liveClosesOnExpiry();
     void tokenInNoLog();
 
@@ -91,6 +94,8 @@ private:
     TestAccount workerOfNewOrganisation(QString* orgId, TestAccount* owner);
     QString block(const QString& orgId, const TestAccount& owner, const TestAccount& worker);
     TestAccount blockedWorker(QString* orgId, QString* blockId, TestAccount* owner);
+    // The status line the server answers a raw upgrade request of /api/v1/live with.
+    QByteArray upgradeStatusLine(const QByteArray& authorization);
 
     ServerHarness m_server;
     std::unique_ptr<ApiClient> m_client;
@@ -176,10 +181,12 @@ TestAccount TestServerFeed::workerOfNewOrganisation(QString* orgId, TestAccount*
 
 QString TestServerFeed::block(const QString& orgId, const TestAccount& owner, const TestAccount& worker)
 {
-    const ApiResponse blocked = m_client->post(
-        QStringLiteral("/api/v1/orgs/%1/blocks").arg(orgId),
-        {{QStringLiteral("scope"), QStringLiteral("email")}, {QStringLiteral("value"), worker.email}},
-        owner.token);
+    const ApiResponse blocked =
+        m_client->post(QStringLiteral("/api/v1/orgs/%1/blocks").arg(orgId),
+                       {{QStringLiteral("scope"), QStringLiteral("email")},
+                        {QStringLiteral("value"), worker.email},
+                        {QStringLiteral("reason"), QStringLiteral("Left the project")}},
+                       owner.token);
     return blocked.status == 201 ? blocked.json.value(QStringLiteral("id")).toString() : QString();
 }
 
@@ -345,6 +352,10 @@ void TestServerFeed::blockedUsersFeed()
     const ApiResponse refused = m_client->get(feedPath(before), worker.token);
     QCOMPARE(refused.status, 403);
     QCOMPARE(refused.errorCode(), QStringLiteral("sharing-blocked"));
+    // The admin's reason, verbatim and machine-readable, next to the code.
+    QCOMPARE(
+        refused.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("detail")).toString(),
+        QStringLiteral("Left the project"));
 
     // Lifted, and the address verified again: the feed tells what happened in between.
     QCOMPARE(
@@ -748,6 +759,104 @@ void TestServerFeed::liveRefusesBlockedUser()
     QVERIFY(closed.wait(kWaitMs));
     QVERIFY(live.messages.isEmpty());
     QVERIFY(m_server.logText().contains(QStringLiteral("GET /api/v1/live 403 ") + worker.userId));
+}
+
+QByteArray TestServerFeed::upgradeStatusLine(const QByteArray& authorization)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_server.port());
+    if (!socket.waitForConnected(kWaitMs))
+        return {};
+    QByteArray request = "GET /api/v1/live HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                         "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                         "Sec-WebSocket-Version: 13\r\n";
+    if (!authorization.isEmpty())
+        request += "Authorization: " + authorization + "\r\n";
+    socket.write(request + "\r\n");
+    QByteArray answer;
+    QElapsedTimer timer;
+    timer.start();
+    while (!answer.contains("\r\n") && timer.elapsed() < kWaitMs) {
+        (void)socket.waitForReadyRead(200);
+        answer += socket.readAll();
+    }
+    return answer.left(answer.indexOf("\r\n"));
+}
+
+void TestServerFeed::liveRefusalsAudited_data()
+{
+    QTest::addColumn<QString>("caller");
+    QTest::addColumn<QString>(
+        "log"); // "org": the blocking organisation's, "server": the server's own, "none"
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("blocked user: the blocking organisation's log")
+        << QStringLiteral("blocked") << QStringLiteral("org") << QStringLiteral("sharing-blocked");
+    QTest::newRow("unverified user: the server's own log")
+        << QStringLiteral("unverified") << QStringLiteral("server") << QStringLiteral("email-unverified");
+    QTest::newRow("unknown token: nobody to attribute it to")
+        << QStringLiteral("bad token") << QStringLiteral("none") << QString();
+}
+
+void TestServerFeed::liveRefusalsAudited()
+{
+    QFETCH(QString, caller);
+    QFETCH(QString, log);
+    QFETCH(QString, reason);
+    QString orgId;
+    QString blockId;
+    TestAccount owner;
+    TestAccount user;
+    QByteArray authorization = "Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    if (caller == QLatin1String("blocked")) {
+        user = blockedWorker(&orgId, &blockId, &owner);
+        QVERIFY(!user.userId.isEmpty());
+        QVERIFY(signIn(*m_client, user));
+    } else if (caller == QLatin1String("unverified")) {
+        user = signUp(*m_client, uniqueEmail("unverified-live"));
+        QVERIFY(!user.userId.isEmpty());
+        QVERIFY(signIn(*m_client, user));
+    }
+    if (!user.token.isEmpty()) {
+        m_tokens << user.token;
+        authorization = "Bearer " + user.token.toLatin1();
+    }
+    const auto countOf = [this](const QString& where) {
+        return m_server.sqlValue(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE ") + where)
+            .toLongLong();
+    };
+    const qint64 allBefore = countOf(QStringLiteral("1 = 1"));
+    const qint64 ownBefore = countOf(QStringLiteral("org_id = ''"));
+    const QByteArray status = upgradeStatusLine(authorization);
+    QVERIFY2(status.startsWith(log == QLatin1String("none") ? "HTTP/1.1 401" : "HTTP/1.1 403"),
+             status.constData());
+
+    if (log == QLatin1String("none")) {
+        QCOMPARE(countOf(QStringLiteral("1 = 1")), allBefore);
+        return;
+    }
+    if (log == QLatin1String("server")) {
+        QCOMPARE(countOf(QStringLiteral("org_id = ''")), ownBefore + 1);
+        return;
+    }
+    // The blocking organisation's admins read the refusal, attributed to the caller.
+    QJsonObject refusal;
+    qint64 after = 0;
+    for (int guard = 0; guard < 100; ++guard) {
+        const ApiResponse page = m_client->get(
+            QStringLiteral("/api/v1/orgs/%1/audit?after=%2&limit=500").arg(orgId).arg(after), owner.token);
+        QCOMPARE(page.status, 200);
+        for (const QJsonValue& v : page.json.value(QStringLiteral("entries")).toArray()) {
+            const QJsonObject e = v.toObject();
+            if (e.value(QStringLiteral("action")).toString() == QLatin1String("GET /api/v1/live"))
+                refusal = e;
+        }
+        if (page.json.value(QStringLiteral("next")).isNull())
+            break;
+        after = page.json.value(QStringLiteral("next")).toInteger();
+    }
+    QCOMPARE(refusal.value(QStringLiteral("userId")).toString(), user.userId);
+    QCOMPARE(refusal.value(QStringLiteral("outcome")).toString(), QStringLiteral("refused"));
+    QCOMPARE(refusal.value(QStringLiteral("reason")).toString(), reason);
 }
 
 void TestServerFeed::liveClosesOnExpiry()

@@ -207,6 +207,12 @@ void TestSharingAccess::routeByPrincipal()
         QCOMPARE(answer.errorCode(), reason);
     if (status == 401)
         QVERIFY(answer.header("WWW-Authenticate").startsWith("Bearer"));
+    if (reason == QLatin1String("sharing-blocked")) {
+        // The admin's words, machine-readable beside the code, for the client to show.
+        QCOMPARE(
+            answer.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("detail")).toString(),
+            SharingFixture::blockReason());
+    }
     if (status == 404 || status == 403) {
         // A refused caller learns nothing of the folder: no id, entry or envelope in the answer.
         QVERIFY(!answer.raw.contains(folder.idText().toLatin1()));
