@@ -19,6 +19,7 @@
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
+#include <QThread>
 #include <QUrlQuery>
 #include <QUuid>
 #include <QWebSocket>
@@ -27,6 +28,7 @@
 
 using namespace ServerAccounts;
 using Conclave::Core::FolderRole;
+using Conclave::Core::ItemEnvelope;
 
 namespace {
 
@@ -66,6 +68,7 @@ private slots:
     void blockedUsersFeed();
     void folderChangesReachMembersOnly();
     void removedMembersFeed();
+    void concurrentWritersNoneSkipped();
     void accessMatrix_data();
     void accessMatrix();
 
@@ -453,6 +456,124 @@ void TestServerFeed::removedMembersFeed()
         sawLater =
             sawLater || value.toObject().value(QStringLiteral("folderId")).toString() == folder.idText();
     QVERIFY(sawLater);
+}
+
+void TestServerFeed::concurrentWritersNoneSkipped()
+{
+    // Writers, each an account of its own on a thread of its own, write to folders of their
+    // own through two server processes on one database, while a reader who is a member of
+    // every folder follows the feed in small pages on the first. Every write a writer was
+    // told committed is seen exactly once, in the order that writer saw its commits.
+    constexpr int kWriters = 4;
+    constexpr int kFoldersEach = 3;
+    constexpr int kWritesEach = 15;
+    ServerHarness second;
+    second.setConfig(SharingFixture::serverConfig());
+    second.useStorageOf(m_server);
+    second.setEnvironment(QStringLiteral("CONCLAVE_SERVER_KEY_FILE"),
+                          m_server.dataDir() + QStringLiteral("/server.key"));
+    QVERIFY(second.start(QStringLiteral("TestServerFeed-second")));
+
+    SharingUser reader = m_fx->user("feed-reader");
+    QVERIFY(reader.isValid());
+    m_tokens << reader.token();
+    struct Writer
+    {
+        SharingUser user;
+        QList<SharedFolder> folders;
+        QString baseUrl;
+        QStringList committed; // item ids, in the order the server answered 201
+        QString failure;
+    };
+    QList<Writer> writers(kWriters);
+    for (int w = 0; w < kWriters; ++w) {
+        Writer& writer = writers[w];
+        writer.user = m_fx->user("feed-writer");
+        QVERIFY(writer.user.isValid());
+        m_tokens << writer.user.token();
+        for (int f = 0; f < kFoldersEach; ++f) {
+            SharedFolder folder = m_fx->createFolder(writer.user);
+            QVERIFY(folder.isValid());
+            QCOMPARE(m_fx->addMember(folder, writer.user, reader, FolderRole::View).status, 201);
+            writer.folders.append(folder.detached());
+        }
+        writer.baseUrl = w % 2 == 0 ? m_server.baseUrl() : second.baseUrl();
+    }
+    const qint64 start = head();
+
+    SharingFixture& fx = *m_fx;
+    std::vector<std::unique_ptr<QThread>> threads;
+    for (Writer& writer : writers) {
+        threads.emplace_back(QThread::create([&writer, &fx] {
+            ApiClient client(writer.baseUrl);
+            for (int i = 0; i < kWritesEach && writer.failure.isEmpty(); ++i) {
+                SharedFolder& folder = writer.folders[i % kFoldersEach];
+                const QUuid itemId = QUuid::createUuid();
+                const ItemEnvelope envelope = fx.seal(folder, writer.user, itemId, "concurrent");
+                const QJsonObject body = fx.writeBody(folder, writer.user, envelope);
+                const ApiResponse r =
+                    client.post(folder.path(QStringLiteral("/items")), body, writer.user.token());
+                if (r.status != 201) {
+                    writer.failure =
+                        QStringLiteral("write answered %1: %2").arg(r.status).arg(QString::fromUtf8(r.raw));
+                    break;
+                }
+                writer.committed.append(itemId.toString(QUuid::WithoutBraces));
+                const QByteArray state =
+                    QByteArray::fromBase64(body.value(QStringLiteral("state")).toString().toLatin1());
+                if (!fx.absorbWrite(folder, envelope.serialize(), state))
+                    writer.failure = QStringLiteral("the writer refused its own accepted write");
+            }
+        }));
+    }
+    for (auto& thread : threads)
+        thread->start();
+
+    QStringList seen;
+    qint64 cursor = start;
+    qint64 lastSeq = start;
+    QElapsedTimer timer;
+    timer.start();
+    for (;;) {
+        QVERIFY2(timer.elapsed() < 180000, "the feed did not catch up within 3 minutes");
+        const bool writing =
+            std::any_of(threads.begin(), threads.end(), [](const auto& t) { return t->isRunning(); });
+        const ApiResponse page = m_client->get(feedPath(cursor, 3), reader.token());
+        QVERIFY2(page.status == 200, page.raw.constData());
+        const QJsonArray changes = page.json.value(QStringLiteral("changes")).toArray();
+        for (const QJsonValue& v : changes) {
+            const QJsonObject c = v.toObject();
+            const qint64 seq = c.value(QStringLiteral("seq")).toInteger();
+            QVERIFY2(seq > lastSeq, qPrintable(QStringLiteral("seq %1 after %2").arg(seq).arg(lastSeq)));
+            lastSeq = seq;
+            if (c.value(QStringLiteral("kind")).toString() == QLatin1String("item"))
+                seen.append(c.value(QStringLiteral("objectId")).toString());
+        }
+        cursor = page.json.value(QStringLiteral("cursor")).toInteger();
+        if (!writing && changes.isEmpty() && !page.json.value(QStringLiteral("more")).toBool())
+            break;
+    }
+    for (auto& thread : threads)
+        QVERIFY(thread->wait(30000));
+
+    QSet<QString> unique(seen.cbegin(), seen.cend());
+    QCOMPARE(unique.size(), seen.size()); // nothing twice
+    QStringList allCommitted;
+    for (const Writer& writer : writers) {
+        QVERIFY2(writer.failure.isEmpty(), qPrintable(writer.failure));
+        QCOMPARE(writer.committed.size(), kWritesEach);
+        allCommitted += writer.committed;
+        // The writer's own commits, in the feed's order, are the order it was told of them.
+        QStringList inFeed;
+        for (const QString& id : std::as_const(seen)) {
+            if (writer.committed.contains(id))
+                inFeed.append(id);
+        }
+        QCOMPARE(inFeed, writer.committed);
+    }
+    QCOMPARE(unique,
+             QSet<QString>(allCommitted.cbegin(), allCommitted.cend())); // none skipped, none invented
+    second.stop();
 }
 
 void TestServerFeed::accessMatrix_data()
