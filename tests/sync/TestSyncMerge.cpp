@@ -6,12 +6,15 @@
 // server keeps the local edit as a copy; a write while offline waits sealed in the outbox,
 // survives a restart of the client, and is merged onto the newer revision when flushed; a
 // draft saved before sign-out is pushed after the next sign-in and the other client reads it;
-// no planted plaintext ever reaches the SQLite file or its journal.
+// no planted plaintext ever reaches the SQLite file or its journal; a queued write the server
+// refuses (the role was lowered to View meanwhile) is kept, listed with its content, not dropped.
 #include "ServerAccounts.h"
 #include "ServerHarness.h"
 #include "SyncFixture.h"
 
 #include "core/crypto/Fingerprint.h"
+#include "core/crypto/MembershipLog.h"
+#include "core/crypto/UserKeys.h"
 #include "core/sync/ItemMerge.h"
 #include "core/sync/LocalCache.h"
 #include "core/sync/SyncEngine.h"
@@ -188,6 +191,8 @@ private slots:
     void concurrentEdits();
     void offlineWriteWaitsAndMerges();
     void draftIsPushedAfterTheNextSignIn();
+    // Last: bob is lowered to View.
+    void refusedWriteIsKeptNotDropped();
 
 private:
     bool signUp(const QString& email, const char* password);
@@ -520,6 +525,63 @@ void TestSyncMerge::draftIsPushedAfterTheNextSignIn()
     QCOMPARE(fieldsOf(m_a->engine.itemPlaintext(m_folder, fresh)).value(QStringLiteral("name")).toString(),
              QStringLiteral("planted-draft-new"));
     QVERIFY(!fileAndJournal(path).contains("planted-draft"));
+}
+
+void TestSyncMerge::refusedWriteIsKeptNotDropped()
+{
+    QJsonObject base;
+    base.insert(QStringLiteral("name"), QStringLiteral("ldap"));
+    const QUuid id = sharedItem(base);
+    QVERIFY(!id.isNull());
+
+    QVERIFY(m_proxy->setOnline(false));
+    const QByteArray offline =
+        item(withField(base, QStringLiteral("notes"), QStringLiteral("typed while offline")));
+    const auto written = awaitResult<QUuid>(
+        [&](QObject* c, auto done) { m_b->engine.writeItem(m_folder, id, offline, c, done); });
+    VERIFY_OK(written);
+    QCOMPARE(m_b->engine.pendingWriteCount(), 1);
+
+    // Meanwhile ada, a manager, lowers bob to View with a signed log entry.
+    const auto detail = awaitResult<SharingApi::FolderDetail>(
+        [&](QObject* c, auto done) { m_a->engine.api().folder(m_folder, c, done); });
+    VERIFY_OK(detail);
+    QList<QByteArray> log;
+    for (const SharingApi::LogEntry& e : detail->value().log)
+        log.append(e.entry);
+    const auto members = MembershipLog::replayBytes(m_folder, log, std::nullopt);
+    QVERIFY(members.ok());
+    const MembershipEntry lower = MembershipLog::next(
+        *members, MembershipAction::ChangeRole, m_a->client.account().userId, *m_a->client.userKeys(),
+        m_b->client.account().userId, {}, FolderRole::View, quint64(QDateTime::currentMSecsSinceEpoch()));
+    const auto appended = awaitResult<quint64>(
+        [&](QObject* c, auto done) { m_a->engine.api().appendLog(m_folder, lower.serialize(), c, done); });
+    VERIFY_OK(appended);
+
+    QVERIFY(m_proxy->setOnline(true));
+    QSignalSpy outbox(&m_b->engine, &SyncEngine::outboxChanged);
+    const auto flushed = await([&](QObject* c, auto done) { m_b->engine.flushOutbox(c, done); });
+    QVERIFY(flushed.has_value());
+    QCOMPARE(m_b->engine.pendingWriteCount(), 0);
+    QVERIFY(outbox.count() >= 1);
+    QCOMPARE(outbox.last().at(0).toInt(), 0);
+    const QList<SyncEngine::RefusedWrite> refused = m_b->engine.refusedWrites();
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(refused.first().folderId, m_folder);
+    QCOMPARE(refused.first().itemId, id);
+    QCOMPARE(refused.first().plaintext, offline);
+    QVERIFY(!refused.first().isDelete);
+    QVERIFY(!refused.first().reason.isEmpty());
+
+    // Kept across a restart until the user discards it.
+    m_b.reset();
+    m_b = std::make_unique<Device>(m_proxyUrl, m_dirB.path());
+    QVERIFY(signIn(*m_b, m_emailB, "bob's long password"));
+    QCOMPARE(m_b->engine.refusedWrites().size(), 1);
+    QCOMPARE(m_b->engine.refusedWrites().first().plaintext, offline);
+    QVERIFY(m_b->engine.discardRefused(refused.first().entryId).ok());
+    QVERIFY(m_b->engine.refusedWrites().isEmpty());
+    QVERIFY(!m_b->engine.discardRefused(refused.first().entryId).ok());
 }
 
 QTEST_GUILESS_MAIN(TestSyncMerge)
