@@ -463,6 +463,14 @@ void TestSyncMerge::offlineWriteWaitsAndMerges()
     QCOMPARE(m_b->engine.pendingWriteCount(), 1);
 
     QSignalSpy copied(&m_b->engine, &SyncEngine::conflictCopied);
+    // Online again, a new write queues behind the waiting one and both are pushed, in order.
+    QSignalSpy queuedAfter(&m_b->engine, &SyncEngine::writeQueued);
+    const QByteArray behind = item(withField(base, QStringLiteral("name"), QStringLiteral("queued-behind")));
+    const auto second = awaitResult<QUuid>(
+        [&](QObject* c, auto done) { m_b->engine.writeItem(m_folder, {}, behind, c, done); });
+    VERIFY_OK(second);
+    QCOMPARE(queuedAfter.count(), 0);
+    QCOMPARE(m_b->engine.pendingWriteCount(), 0);
     const auto flushed = await([&](QObject* c, auto done) { m_b->engine.flushOutbox(c, done); });
     VERIFY_OK(flushed);
     QCOMPARE(m_b->engine.pendingWriteCount(), 0);
@@ -475,7 +483,11 @@ void TestSyncMerge::offlineWriteWaitsAndMerges()
         const QJsonObject fields = fieldsOf(device->engine.itemPlaintext(m_folder, id));
         QCOMPARE(fields.value(QStringLiteral("name")).toString(), QStringLiteral("mysql-main"));
         QCOMPARE(fields.value(QStringLiteral("notes")).toString(), QStringLiteral("planted-offline-note"));
+        QCOMPARE(
+            fieldsOf(device->engine.itemPlaintext(m_folder, second->value())).value(QStringLiteral("name")),
+            QStringLiteral("queued-behind"));
     }
+    QVERIFY(m_a->engine.itemRevision(m_folder, second->value()) > 0);
 }
 
 void TestSyncMerge::draftIsPushedAfterTheNextSignIn()
