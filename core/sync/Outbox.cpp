@@ -50,6 +50,13 @@ LocalCache::OutboxRow rowOf(const Outbox::Entry& entry)
 
 } // namespace
 
+Outbox::Entry::~Entry()
+{
+    secureWipe(plaintext);
+    if (basePlaintext)
+        secureWipe(*basePlaintext);
+}
+
 Outbox::Outbox(LocalCache& cache, const QUuid& userId)
     : m_cache(cache)
     , m_userId(userId)

@@ -46,8 +46,16 @@ public:
         Draft = 3,  // an editor's unsaved content (one per item)
     };
 
+    // Its plaintexts are wiped when it goes (the last holder of a shared buffer wipes it).
     struct Entry
     {
+        Entry() = default;
+        Entry(const Entry&) = default;
+        Entry(Entry&&) = default;
+        Entry& operator=(const Entry&) = default;
+        Entry& operator=(Entry&&) = default;
+        ~Entry();
+
         qint64 entryId = 0; // given by add()
         Kind kind = Kind::Write;
         QUuid folderId;

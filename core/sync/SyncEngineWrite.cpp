@@ -63,6 +63,17 @@ QByteArray bytesOf(const SensitiveBytes& bytes)
 // server is merged into (ItemMerge) or simply followed.
 struct SyncEngine::WriteRequest
 {
+    WriteRequest() = default;
+    WriteRequest(const WriteRequest&) = default;
+    WriteRequest& operator=(const WriteRequest&) = delete;
+    // The plaintexts are the folder's secrets: wiped when the last holder goes.
+    ~WriteRequest()
+    {
+        secureWipe(plaintext);
+        if (basePlaintext)
+            secureWipe(*basePlaintext);
+    }
+
     QUuid folderId;
     QUuid itemId;
     ItemKind kind = ItemKind::Item;
