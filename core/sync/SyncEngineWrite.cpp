@@ -465,6 +465,10 @@ void SyncEngine::flushFrom(qint64 after, StatusDone done)
             // It can never be written as it is: kept, with the reason, for the user to see.
             at->refused = true;
             at->reason = error.message;
+            // Only what the user typed is kept; the base (others' content) is no longer needed.
+            if (at->basePlaintext)
+                secureWipe(*at->basePlaintext);
+            at->basePlaintext.reset();
             if (Status kept = m_outbox->update(*at, m_account.accountKey()); !kept)
                 return done(kept);
             qCInfo(lcCoreSync) << "outbox entry" << entryId << "refused:" << error.message;
