@@ -1,13 +1,14 @@
-// Tests the sync engine's merge and offline outbox with two clients against the real
-// conclave-server (labels sync, e2e). B reaches the server through a loopback forwarding
-// proxy that can drop every connection, so "offline" is a real refused connection, not a
-// stand-in. Concurrent edits of different fields merge; the same field changed on both
-// sides keeps the server's value and a conflict copy visible to both; an item deleted on the
-// server keeps the local edit as a copy; a write while offline waits sealed in the outbox,
-// survives a restart of the client, and is merged onto the newer revision when flushed; a
-// draft saved before sign-out is pushed after the next sign-in and the other client reads it;
-// no planted plaintext ever reaches the SQLite file or its journal; a queued write the server
-// refuses (the role was lowered to View meanwhile) is kept, listed with its content, not dropped.
+// Tests the sync engine's merge and offline outbox with two clients against the real conclave-
+// server (labels sync, e2e). B reaches the server through a loopback forwarding proxy that can
+// drop every connection, so "offline" is a real refused connection, not a stand-in. Concurrent
+// edits of different fields merge; the same field changed on both sides keeps the server's
+// value and a conflict copy visible to both; an item deleted on the server keeps the local
+// edit as a copy; a delete of an item changed meanwhile is refused in words; a write while
+// offline waits sealed in the outbox, survives a restart of the client, and is merged onto the
+// newer revision when flushed; a draft saved before sign-out is pushed after the next sign-in
+// and the other client reads it; no planted plaintext ever reaches the SQLite file or its
+// journal; a queued write the server refuses (the role was lowered to View meanwhile) is kept,
+// listed with its content, not dropped.
 #include "ServerAccounts.h"
 #include "ServerHarness.h"
 #include "SyncFixture.h"
@@ -189,6 +190,7 @@ private slots:
     void cleanupTestCase();
     void concurrentEdits_data();
     void concurrentEdits();
+    void deleteOfAChangedItemIsRefused();
     void offlineWriteWaitsAndMerges();
     void draftIsPushedAfterTheNextSignIn();
     // Last: bob is lowered to View.
@@ -412,6 +414,33 @@ void TestSyncMerge::concurrentEdits()
         QVERIFY(!topOf(copy).value(QStringLiteral("conflictAt")).toString().isEmpty());
         QCOMPARE(fieldsOf(copy).value(QStringLiteral("notes")).toString(), QStringLiteral("from bob"));
     }
+}
+
+void TestSyncMerge::deleteOfAChangedItemIsRefused()
+{
+    QJsonObject base;
+    base.insert(QStringLiteral("name"), QStringLiteral("mongo"));
+    const QUuid id = sharedItem(base);
+    QVERIFY(!id.isNull());
+    const auto changed = awaitResult<QUuid>([&](QObject* c, auto done) {
+        m_a->engine.writeItem(
+            m_folder, id, item(withField(base, QStringLiteral("notes"), QStringLiteral("kept"))), c, done);
+    });
+    VERIFY_OK(changed);
+
+    // B deletes what it saw; the server has ada's newer revision, so nothing is deleted.
+    const auto deleted = await([&](QObject* c, auto done) { m_b->engine.deleteItem(m_folder, id, c, done); });
+    QVERIFY(deleted.has_value());
+    QVERIFY(!deleted->ok());
+    QCOMPARE(deleted->error().code, ErrorCode::Cancelled);
+    QVERIFY(!deleted->error().message.isEmpty());
+    QCOMPARE(m_b->engine.pendingWriteCount(), 0);
+    const auto synced = await([&](QObject* c, auto done) { m_a->engine.sync(c, done); });
+    VERIFY_OK(synced);
+    for (Device* device : {m_a.get(), m_b.get()})
+        QCOMPARE(
+            fieldsOf(device->engine.itemPlaintext(m_folder, id)).value(QStringLiteral("notes")).toString(),
+            QStringLiteral("kept"));
 }
 
 void TestSyncMerge::offlineWriteWaitsAndMerges()
