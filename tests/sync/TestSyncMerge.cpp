@@ -1,14 +1,14 @@
-// Tests the sync engine's merge and offline outbox with two clients against the real conclave-
-// server (labels sync, e2e). B reaches the server through a loopback forwarding proxy that can
-// drop every connection, so "offline" is a real refused connection, not a stand-in. Concurrent
-// edits of different fields merge; the same field changed on both sides keeps the server's
-// value and a conflict copy visible to both; an item deleted on the server keeps the local
-// edit as a copy; a delete of an item changed meanwhile is refused in words; a write while
-// offline waits sealed in the outbox, survives a restart of the client, and is merged onto the
-// newer revision when flushed; a draft saved before sign-out is pushed after the next sign-in
-// and the other client reads it; no planted plaintext ever reaches the SQLite file or its
-// journal; a queued write the server refuses (the role was lowered to View meanwhile) is kept,
-// listed with its content, not dropped.
+// Tests the sync engine's merge and offline outbox with two clients against the real
+// conclave-server (labels sync, e2e). B reaches the server through a loopback forwarding proxy
+// that can drop every connection, so "offline" is a real refused connection, not a stand-in.
+// Concurrent edits of different fields merge; the same field changed on both sides keeps the
+// server's value and a conflict copy visible to both; an item deleted on the server keeps the
+// local edit as a copy; a delete of an item changed meanwhile is refused in words; a write
+// while offline waits sealed in the outbox, survives a restart of the client, and is merged
+// onto the newer revision when flushed; a draft saved before sign-out is pushed after the next
+// sign-in and the other client reads it; no planted plaintext ever reaches the SQLite file or
+// its journal; a queued write the server refuses (the role was lowered to View meanwhile) is
+// kept, listed with its content, not dropped.
 #include "ServerAccounts.h"
 #include "ServerHarness.h"
 #include "SyncFixture.h"
