@@ -193,6 +193,7 @@ private slots:
     void deleteOfAChangedItemIsRefused();
     void offlineWriteWaitsAndMerges();
     void draftIsPushedAfterTheNextSignIn();
+    void serverErrorQueuesTheWrite();
     // Last: bob is lowered to View.
     void refusedWriteIsKeptNotDropped();
 
@@ -566,6 +567,43 @@ void TestSyncMerge::draftIsPushedAfterTheNextSignIn()
     QCOMPARE(fieldsOf(m_a->engine.itemPlaintext(m_folder, fresh)).value(QStringLiteral("name")).toString(),
              QStringLiteral("planted-draft-new"));
     QVERIFY(!fileAndJournal(path).contains("planted-draft"));
+}
+
+void TestSyncMerge::serverErrorQueuesTheWrite()
+{
+    QJsonObject base;
+    base.insert(QStringLiteral("name"), QStringLiteral("cassandra"));
+    const QUuid id = sharedItem(base);
+    QVERIFY(!id.isNull());
+
+    // The server's storage fails every new revision: it answers 500, and the write waits.
+    const bool postgres = ServerHarness::usePostgres();
+    QVERIFY(m_server.execSql(
+        postgres ? QStringLiteral("CREATE FUNCTION merge_fail() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION "
+                                  "'storage down'; END $$ LANGUAGE plpgsql; CREATE TRIGGER merge_fail BEFORE "
+                                  "INSERT ON item_revisions FOR EACH ROW EXECUTE FUNCTION merge_fail()")
+                 : QStringLiteral("CREATE TRIGGER merge_fail BEFORE INSERT ON item_revisions BEGIN SELECT "
+                                  "RAISE(ABORT, 'storage down'); END")));
+    QSignalSpy queued(&m_a->engine, &SyncEngine::writeQueued);
+    const QByteArray edited =
+        item(withField(base, QStringLiteral("notes"), QStringLiteral("after the outage")));
+    const auto written = awaitResult<QUuid>(
+        [&](QObject* c, auto done) { m_a->engine.writeItem(m_folder, id, edited, c, done); });
+    VERIFY_OK(written);
+    QCOMPARE(queued.count(), 1);
+    QCOMPARE(m_a->engine.pendingWriteCount(), 1);
+
+    QVERIFY(m_server.execSql(postgres
+                                 ? QStringLiteral("DROP TRIGGER merge_fail ON item_revisions; DROP FUNCTION "
+                                                  "merge_fail()")
+                                 : QStringLiteral("DROP TRIGGER merge_fail")));
+    const auto flushed = await([&](QObject* c, auto done) { m_a->engine.flushOutbox(c, done); });
+    VERIFY_OK(flushed);
+    QCOMPARE(m_a->engine.pendingWriteCount(), 0);
+    const auto synced = await([&](QObject* c, auto done) { m_b->engine.sync(c, done); });
+    VERIFY_OK(synced);
+    QCOMPARE(fieldsOf(m_b->engine.itemPlaintext(m_folder, id)).value(QStringLiteral("notes")).toString(),
+             QStringLiteral("after the outage"));
 }
 
 void TestSyncMerge::refusedWriteIsKeptNotDropped()
