@@ -169,8 +169,10 @@ Result<Outbox::Loaded> Outbox::load(const SecureBytes& accountKey) const
         Result<Entry> entry = open(row, accountKey, m_userId);
         if (entry)
             loaded.entries.append(std::move(*entry));
-        else
+        else {
             loaded.unreadable.append(entry.error());
+            loaded.unreadableIds.append(row.entryId);
+        }
     }
     return loaded;
 }

@@ -73,6 +73,7 @@ public:
     {
         QList<Entry> entries;
         QList<Error> unreadable;
+        QList<qint64> unreadableIds; // the entry ids of those rows, in the same order
     };
 
     Outbox(LocalCache& cache, const QUuid& userId);

@@ -128,6 +128,8 @@ public:
     Status discardRefused(qint64 entryId);
     // Rows of the outbox that could not be opened (altered, another account's key), in words.
     QList<Error> unreadableOutbox() const { return m_unreadableOutbox; }
+    // Deletes those rows (nobody can read them; until then every flush reports them).
+    Status discardUnreadableOutbox();
 
     // First contact (DESIGN §6): `typedSafetyNumber` is what the two people compared for the
     // user whose signed bundle is `bundle`; on a match the key is pinned as verified.
@@ -237,6 +239,7 @@ private:
     std::unique_ptr<Outbox> m_outbox;
     std::vector<Outbox::Entry> m_pending; // the outbox in entry order, opened
     QList<Error> m_unreadableOutbox;
+    QList<qint64> m_unreadableIds;
     std::map<QUuid, std::unique_ptr<Folder>> m_folders;
     std::deque<std::function<void(std::function<void()>)>> m_queue;
     bool m_running = false;

@@ -349,6 +349,7 @@ void SyncEngine::loadOutbox()
 {
     m_pending.clear();
     m_unreadableOutbox.clear();
+    m_unreadableIds.clear();
     m_outbox = std::make_unique<Outbox>(*m_cache, m_account.account().userId);
     Result<Outbox::Loaded> loaded = m_outbox->load(m_account.accountKey());
     if (!loaded) {
@@ -358,6 +359,7 @@ void SyncEngine::loadOutbox()
     for (Outbox::Entry& entry : loaded->entries)
         m_pending.push_back(std::move(entry));
     m_unreadableOutbox = loaded->unreadable;
+    m_unreadableIds = loaded->unreadableIds;
     for (const Error& error : m_unreadableOutbox)
         qCWarning(lcCoreSync) << "outbox row refused:" << error.message;
 }
@@ -572,6 +574,19 @@ Status SyncEngine::discardRefused(qint64 entryId)
     if (Status removed = m_outbox->remove(entryId); !removed)
         return removed;
     m_pending.erase(at);
+    return {};
+}
+
+Status SyncEngine::discardUnreadableOutbox()
+{
+    if (!m_outbox)
+        return notStarted();
+    while (!m_unreadableIds.isEmpty()) {
+        if (Status removed = m_outbox->remove(m_unreadableIds.first()); !removed)
+            return removed;
+        m_unreadableIds.removeFirst();
+        m_unreadableOutbox.removeFirst();
+    }
     return {};
 }
 

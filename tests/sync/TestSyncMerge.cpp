@@ -25,6 +25,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -194,6 +196,7 @@ private slots:
     void offlineWriteWaitsAndMerges();
     void draftIsPushedAfterTheNextSignIn();
     void serverErrorQueuesTheWrite();
+    void alteredOutboxRowIsRefusedInWords();
     // Last: bob is lowered to View.
     void refusedWriteIsKeptNotDropped();
 
@@ -604,6 +607,57 @@ void TestSyncMerge::serverErrorQueuesTheWrite()
     VERIFY_OK(synced);
     QCOMPARE(fieldsOf(m_b->engine.itemPlaintext(m_folder, id)).value(QStringLiteral("notes")).toString(),
              QStringLiteral("after the outage"));
+}
+
+void TestSyncMerge::alteredOutboxRowIsRefusedInWords()
+{
+    QJsonObject base;
+    base.insert(QStringLiteral("name"), QStringLiteral("elastic"));
+    const QUuid id = sharedItem(base);
+    QVERIFY(!id.isNull());
+    QVERIFY(m_proxy->setOnline(false));
+    const auto written = awaitResult<QUuid>([&](QObject* c, auto done) {
+        m_b->engine.writeItem(m_folder, id,
+                              item(withField(base, QStringLiteral("notes"), QStringLiteral("x"))), c, done);
+    });
+    VERIFY_OK(written);
+    QCOMPARE(m_b->engine.pendingWriteCount(), 1);
+
+    // B quits; someone with the disk flips one byte of the sealed row.
+    const QString path = cachePath(m_dirB.path(), *m_b);
+    m_b.reset();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("disk"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET sealed = CAST(substr(sealed, 1, 40) || CASE WHEN "
+                                      "substr(sealed, 41, 1) = X'00' THEN X'01' ELSE X'00' END || "
+                                      "substr(sealed, 42) AS BLOB)")));
+        QCOMPARE(q.numRowsAffected(), 1);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("disk"));
+
+    QVERIFY(m_proxy->setOnline(true));
+    m_b = std::make_unique<Device>(m_proxyUrl, m_dirB.path());
+    QVERIFY(signIn(*m_b, m_emailB, "bob's long password"));
+    QCOMPARE(m_b->engine.pendingWriteCount(), 0);
+    QCOMPARE(m_b->engine.unreadableOutbox().size(), 1);
+    const auto flushed = await([&](QObject* c, auto done) { m_b->engine.flushOutbox(c, done); });
+    QVERIFY(flushed.has_value());
+    QVERIFY(!flushed->ok());
+    QCOMPARE(flushed->error().code, ErrorCode::Corrupt);
+    QVERIFY(flushed->error().message.contains(QLatin1String("cannot be read")));
+    // Nothing of it reached the server.
+    const auto synced = await([&](QObject* c, auto done) { m_a->engine.sync(c, done); });
+    VERIFY_OK(synced);
+    QVERIFY(!fieldsOf(m_a->engine.itemPlaintext(m_folder, id)).contains(QStringLiteral("notes")));
+
+    QVERIFY(m_b->engine.discardUnreadableOutbox().ok());
+    QVERIFY(m_b->engine.unreadableOutbox().isEmpty());
+    const auto again = await([&](QObject* c, auto done) { m_b->engine.flushOutbox(c, done); });
+    VERIFY_OK(again);
 }
 
 void TestSyncMerge::refusedWriteIsKeptNotDropped()
