@@ -442,11 +442,21 @@ void SyncEngine::flushFrom(qint64 after, StatusDone done)
     request->baseRevision = next->baseRevision;
     request->basePlaintext = next->basePlaintext;
 
-    auto settle = [this, entryId, done](Result<QUuid> written) {
+    const QByteArray sent = request->plaintext;
+    auto settle = [this, entryId, sent, done](Result<QUuid> written) {
         const auto at = std::find_if(m_pending.begin(), m_pending.end(),
                                      [entryId](const Outbox::Entry& e) { return e.entryId == entryId; });
         if (at == m_pending.end())
             return flushFrom(entryId, done); // discarded meanwhile
+        if (written && at->plaintext != sent) {
+            // The draft was saved again while it was being written: the newer content stays,
+            // now edited from what was just stored.
+            at->baseRevision = itemRevision(at->folderId, at->itemId);
+            at->basePlaintext = sent;
+            if (Status kept = m_outbox->update(*at, m_account.accountKey()); !kept)
+                return done(kept);
+            return flushFrom(entryId, done);
+        }
         if (written) {
             if (Status removed = m_outbox->remove(entryId); !removed)
                 return done(removed);
