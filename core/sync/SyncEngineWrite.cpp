@@ -451,8 +451,10 @@ void SyncEngine::flushFrom(qint64 after, StatusDone done)
         if (written && at->plaintext != sent) {
             // The draft was saved again while it was being written: the newer content stays,
             // now edited from what was just stored.
-            at->baseRevision = itemRevision(at->folderId, at->itemId);
-            at->basePlaintext = sent;
+            const std::shared_ptr<WriteRequest> now =
+                requestFor(at->folderId, at->itemId, ItemKind::Item, {});
+            at->baseRevision = now->baseRevision;
+            at->basePlaintext = now->basePlaintext;
             if (Status kept = m_outbox->update(*at, m_account.accountKey()); !kept)
                 return done(kept);
             return flushFrom(entryId, done);
