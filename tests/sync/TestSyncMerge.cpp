@@ -99,6 +99,8 @@ public:
     }
 
     quint16 port() const { return m_port; }
+    // New connections go to `target` from now on (another server process on the same data).
+    void setTarget(quint16 target) { m_target = target; }
 
     bool setOnline(bool online)
     {
@@ -579,33 +581,50 @@ void TestSyncMerge::serverErrorQueuesTheWrite()
     const QUuid id = sharedItem(base);
     QVERIFY(!id.isNull());
 
-    // The server's storage fails every new revision: it answers 500, and the write waits.
+    // B is served by a second server process on the same data, whose storage then fails
+    // every new revision: it answers 500 (its logs are named provoked-*, so the server log
+    // check knows these 500s are on purpose), and B's write waits.
+    ServerHarness provoked;
+    provoked.setConfig({QStringLiteral("[limits]"), QStringLiteral("loginPerAddress=100000")});
+    provoked.useStorageOf(m_server);
+    provoked.setEnvironment(QStringLiteral("CONCLAVE_SERVER_KEY_FILE"),
+                            m_server.dataDir() + QStringLiteral("/server.key"));
+    QVERIFY(provoked.start(QStringLiteral("provoked-TestSyncMerge")));
+    QVERIFY(m_proxy->setOnline(false)); // drops B's open connections to the first server
+    m_proxy->setTarget(provoked.port());
+    QVERIFY(m_proxy->setOnline(true));
+
     const bool postgres = ServerHarness::usePostgres();
-    QVERIFY(m_server.execSql(
+    QVERIFY(provoked.execSql(
         postgres ? QStringLiteral("CREATE FUNCTION merge_fail() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION "
-                                  "'storage down'; END $$ LANGUAGE plpgsql; CREATE TRIGGER merge_fail BEFORE "
+                                  "'provoked'; END $$ LANGUAGE plpgsql; CREATE TRIGGER merge_fail BEFORE "
                                   "INSERT ON item_revisions FOR EACH ROW EXECUTE FUNCTION merge_fail()")
                  : QStringLiteral("CREATE TRIGGER merge_fail BEFORE INSERT ON item_revisions BEGIN SELECT "
-                                  "RAISE(ABORT, 'storage down'); END")));
-    QSignalSpy queued(&m_a->engine, &SyncEngine::writeQueued);
+                                  "RAISE(ABORT, 'provoked'); END")));
+    QSignalSpy queued(&m_b->engine, &SyncEngine::writeQueued);
     const QByteArray edited =
         item(withField(base, QStringLiteral("notes"), QStringLiteral("after the outage")));
     const auto written = awaitResult<QUuid>(
-        [&](QObject* c, auto done) { m_a->engine.writeItem(m_folder, id, edited, c, done); });
+        [&](QObject* c, auto done) { m_b->engine.writeItem(m_folder, id, edited, c, done); });
     VERIFY_OK(written);
     QCOMPARE(queued.count(), 1);
-    QCOMPARE(m_a->engine.pendingWriteCount(), 1);
+    QCOMPARE(m_b->engine.pendingWriteCount(), 1);
 
-    QVERIFY(m_server.execSql(postgres
+    QVERIFY(provoked.execSql(postgres
                                  ? QStringLiteral("DROP TRIGGER merge_fail ON item_revisions; DROP FUNCTION "
                                                   "merge_fail()")
                                  : QStringLiteral("DROP TRIGGER merge_fail")));
-    const auto flushed = await([&](QObject* c, auto done) { m_a->engine.flushOutbox(c, done); });
+    const auto flushed = await([&](QObject* c, auto done) { m_b->engine.flushOutbox(c, done); });
     VERIFY_OK(flushed);
-    QCOMPARE(m_a->engine.pendingWriteCount(), 0);
-    const auto synced = await([&](QObject* c, auto done) { m_b->engine.sync(c, done); });
+    QCOMPARE(m_b->engine.pendingWriteCount(), 0);
+
+    QVERIFY(m_proxy->setOnline(false));
+    m_proxy->setTarget(m_server.port());
+    QVERIFY(m_proxy->setOnline(true));
+    provoked.stop();
+    const auto synced = await([&](QObject* c, auto done) { m_a->engine.sync(c, done); });
     VERIFY_OK(synced);
-    QCOMPARE(fieldsOf(m_b->engine.itemPlaintext(m_folder, id)).value(QStringLiteral("notes")).toString(),
+    QCOMPARE(fieldsOf(m_a->engine.itemPlaintext(m_folder, id)).value(QStringLiteral("notes")).toString(),
              QStringLiteral("after the outage"));
 }
 
