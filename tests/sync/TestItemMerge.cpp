@@ -2,7 +2,8 @@
 // field — one side changed, both sides to the same or different values, a field deleted on
 // one side and changed on the other, added fields, unknown field and top-level keys carried
 // through, changedAt the newer and createdBy/createdAt from the base, no known base — and
-// opaque or foreign-format plaintexts, which merge only when one side is unchanged.
+// opaque, foreign-format or hostile plaintexts (broken JSON, invalid UTF-8, deep nesting),
+// which merge only when one side is unchanged and never crash.
 #include "core/sync/ItemMerge.h"
 
 #include <QJsonArray>
@@ -205,6 +206,20 @@ void TestItemMerge::opaqueOrForeign_data()
     QTest::newRow("a newer version locally, server unchanged") << json << newer << json << newer << false;
     QTest::newRow("not JSON at all locally, both changed")
         << json << QByteArray("{broken") << item(R"({"name":"S"})") << item(R"({"name":"S"})") << true;
+    // Hostile or broken plaintexts (a member's client may write anything it can sign).
+    const QByteArray server = item(R"({"name":"S"})");
+    QTest::newRow("fields not an object")
+        << json << QByteArray(R"({"format":"conclave.connection","v":1,"fields":[1,2]})") << server << server
+        << true;
+    QTest::newRow("version as a string")
+        << json << QByteArray(R"({"format":"conclave.connection","v":"1","fields":{}})") << server << server
+        << true;
+    QTest::newRow("invalid UTF-8") << json << QByteArray("{\"format\":\"\xff\xfe\"}") << server << server
+                                   << true;
+    QTest::newRow("nested ten thousand deep")
+        << json << QByteArray(10000, '[') + QByteArray(10000, ']') << server << server << true;
+    QTest::newRow("empty on both changed sides")
+        << json << QByteArray() << QByteArray() << QByteArray() << false;
     QTest::newRow("a base of another format")
         << foreign << item(R"({"name":"L"})") << item(R"({"name":"S"})") << item(R"({"name":"S"})") << true;
 }
