@@ -365,7 +365,7 @@ Status LocalCache::removeFolder(const QUuid& folderId)
 {
     const QString id = idText(folderId);
     return Private::inTransaction(m_connection, [&]() -> Status {
-        for (const char* table : {"folders", "log", "envelopes"}) {
+        for (const char* table : {"folders", "log", "envelopes", "outbox"}) {
             if (Result<QSqlQuery> q = Private::exec(
                     m_connection,
                     QStringLiteral("DELETE FROM %1 WHERE folder_id = ?").arg(QLatin1String(table)), {id});

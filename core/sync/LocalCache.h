@@ -86,7 +86,8 @@ public:
     // One accepted write: the new folder state and the item's newest envelope, together.
     Status storeWrite(const QUuid& folderId, const QByteArray& state, const QUuid& itemId,
                       const QByteArray& envelope);
-    // Removal or a block: everything of the folder is deleted from the file.
+    // Removal or a block: everything of the folder is deleted from the file, its outbox rows
+    // (waiting, refused changes and drafts) included.
     Status removeFolder(const QUuid& folderId);
 
     // The offline outbox. Entry ids only grow (a counter in the meta table), so a sealed row,

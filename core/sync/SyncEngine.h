@@ -226,6 +226,8 @@ private:
     void doFlush(StatusDone done);
     void flushFrom(qint64 after, StatusDone done);
     void loadOutbox();
+    // A folder wiped (removal, block) takes its outbox entries with it, as in the cache.
+    void dropOutboxOf(const QUuid& folderId);
     void notifyOutbox();
     static bool unreachable(const Error& error);
     Status saveSecurity();

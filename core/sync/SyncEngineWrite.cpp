@@ -351,6 +351,7 @@ void SyncEngine::loadOutbox()
     m_unreadableOutbox.clear();
     m_unreadableIds.clear();
     m_outbox = std::make_unique<Outbox>(*m_cache, m_account.account().userId);
+    connect(this, &SyncEngine::folderRemoved, this, &SyncEngine::dropOutboxOf, Qt::UniqueConnection);
     Result<Outbox::Loaded> loaded = m_outbox->load(m_account.accountKey());
     if (!loaded) {
         m_unreadableOutbox.append(loaded.error());
@@ -362,6 +363,22 @@ void SyncEngine::loadOutbox()
     m_unreadableIds = loaded->unreadableIds;
     for (const Error& error : m_unreadableOutbox)
         qCWarning(lcCoreSync) << "outbox row refused:" << error.message;
+}
+
+void SyncEngine::dropOutboxOf(const QUuid& folderId)
+{
+    const auto gone = std::remove_if(m_pending.begin(), m_pending.end(),
+                                     [&](const Outbox::Entry& e) { return e.folderId == folderId; });
+    if (gone == m_pending.end())
+        return;
+    for (auto it = gone; it != m_pending.end(); ++it) {
+        // Normally gone with the folder's rows already; a failure here leaves a row that
+        // names a folder not held, which the next flush drops.
+        if (m_outbox)
+            (void)m_outbox->remove(it->entryId);
+    }
+    m_pending.erase(gone, m_pending.end());
+    notifyOutbox();
 }
 
 void SyncEngine::notifyOutbox()
@@ -492,10 +509,12 @@ void SyncEngine::flushFrom(qint64 after, StatusDone done)
         // A refused server answer or a local failure: the entry waits for the next flush.
         done(error);
     };
-    if (!find(request->folderId))
-        return settle(Error::make(ErrorCode::NotFound,
-                                  Tr::tr("The shared folder is no longer on this computer, so the change "
-                                         "cannot be saved to it.")));
+    if (!find(request->folderId)) {
+        // The folder was wiped (removal, block): its changes go with it, like its cache.
+        qCInfo(lcCoreSync) << "outbox entry" << entryId << "dropped: its folder is no longer held";
+        dropOutboxOf(request->folderId);
+        return flushFrom(entryId, std::move(done));
+    }
     write(request, 0, std::move(settle));
 }
 

@@ -3,7 +3,7 @@
 // never holds a planted plaintext; a row with one byte altered, or moved to another entry,
 // item, folder or kind, is refused in words and left as it is while the others still open;
 // another account key or another account id opens nothing; a schema-1 cache file gets the
-// outbox table when opened.
+// outbox table when opened; a wiped folder takes its rows with it.
 #include "core/sync/LocalCache.h"
 #include "core/sync/Outbox.h"
 
@@ -64,6 +64,7 @@ private slots:
     void alteredRowIsRefused();
     void anotherAccountOpensNothing();
     void schemaOneFileGetsTheOutbox();
+    void removedFolderTakesItsRows();
 
 private:
     Outbox::Entry entry(Outbox::Kind kind, const QByteArray& plaintext) const;
@@ -301,6 +302,27 @@ void TestOutbox::schemaOneFileGetsTheOutbox()
     }
     QSqlDatabase::removeDatabase(QStringLiteral("version"));
     QVERIFY(versionOk);
+}
+
+void TestOutbox::removedFolderTakesItsRows()
+{
+    QCOMPARE(storeThree().size(), 3);
+    LocalCache cache(m_dir->path(), m_user, kServer, kEmail);
+    QVERIFY(cache.open(m_accountKey).ok());
+    Outbox outbox(cache, m_user);
+    Outbox::Entry other = entry(Outbox::Kind::Write, "another folder's");
+    other.folderId = QUuid::createUuid();
+    QVERIFY(outbox.add(other, m_accountKey).ok());
+    // A full re-read of the folder keeps its waiting changes; a wipe (removal, block) does not.
+    LocalCache::Folder folder;
+    folder.folderId = m_folder;
+    folder.orgId = QUuid::createUuid();
+    QVERIFY(cache.replaceFolder(folder).ok());
+    QCOMPARE(cache.outboxRows()->size(), 4);
+    QVERIFY(cache.removeFolder(m_folder).ok());
+    const auto rows = cache.outboxRows();
+    QCOMPARE(rows->size(), 1);
+    QCOMPARE(rows->first().folderId, other.folderId);
 }
 
 QTEST_GUILESS_MAIN(TestOutbox)
