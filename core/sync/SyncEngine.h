@@ -87,7 +87,8 @@ public:
     // now; the id written. When the server cannot be reached the write is kept in the outbox
     // and the id is reported all the same: writeQueued() says so (before `done`), and
     // hasPendingWrites() stays true until flushOutbox() stored it. While the folder has
-    // writes waiting, a new one queues behind them and the outbox is flushed. When the item
+    // writes waiting, a new one queues behind them and the outbox is flushed (a refusal
+    // then is reported and the content kept in refusedWrites()). When the item
     // was deleted on the server meanwhile, the local version becomes a conflict copy and its
     // id is the one reported. A draft of the item is discarded once the write is stored or
     // queued.
@@ -222,7 +223,7 @@ private:
                                              const QByteArray& plaintext) const;
     // Writes `request`, or keeps it in the outbox when the server cannot be reached.
     void writeOrQueue(std::shared_ptr<WriteRequest> request, IdDone done);
-    Status queue(const WriteRequest& request, Outbox::Kind kind);
+    Status queue(const WriteRequest& request, Outbox::Kind kind, qint64* entryId = nullptr);
     void doFlush(StatusDone done);
     void flushFrom(qint64 after, StatusDone done);
     void loadOutbox();

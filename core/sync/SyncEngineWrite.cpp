@@ -157,16 +157,17 @@ void SyncEngine::writeOrQueue(std::shared_ptr<WriteRequest> request, IdDone done
         request->kind == ItemKind::DeleteMarker ? Outbox::Kind::Delete : Outbox::Kind::Write;
     // Behind writes already waiting: in order, or an older change would land on a newer one.
     if (hasPendingWrites(request->folderId)) {
-        if (Status queued = queue(*request, kind); !queued)
+        qint64 entryId = 0;
+        if (Status queued = queue(*request, kind, &entryId); !queued)
             return done(queued.error());
-        return doFlush([this, request, done](Status) {
-            const bool waiting =
-                std::any_of(m_pending.cbegin(), m_pending.cend(), [&](const Outbox::Entry& e) {
-                    return !e.refused && e.kind != Outbox::Kind::Draft && e.itemId == request->itemId &&
-                           e.folderId == request->folderId;
-                });
-            if (waiting)
-                emit writeQueued(request->folderId, request->itemId);
+        return doFlush([this, request, entryId, done](Status) {
+            const auto at = std::find_if(m_pending.cbegin(), m_pending.cend(),
+                                         [entryId](const Outbox::Entry& e) { return e.entryId == entryId; });
+            if (at == m_pending.cend())
+                return done(request->itemId); // stored
+            if (at->refused)                  // kept, listed in refusedWrites()
+                return done(Error::make(ErrorCode::Denied, at->reason));
+            emit writeQueued(request->folderId, request->itemId);
             done(request->itemId);
         });
     }
@@ -386,7 +387,7 @@ void SyncEngine::notifyOutbox()
     emit outboxChanged(pendingWriteCount());
 }
 
-Status SyncEngine::queue(const WriteRequest& request, Outbox::Kind kind)
+Status SyncEngine::queue(const WriteRequest& request, Outbox::Kind kind, qint64* entryId)
 {
     if (!m_outbox)
         return notStarted();
@@ -399,6 +400,8 @@ Status SyncEngine::queue(const WriteRequest& request, Outbox::Kind kind)
     entry.plaintext = request.plaintext;
     if (Status added = m_outbox->add(entry, m_account.accountKey()); !added)
         return added;
+    if (entryId)
+        *entryId = entry.entryId;
     m_pending.push_back(std::move(entry));
     // The write supersedes the editor's draft of the item.
     if (kind != Outbox::Kind::Draft)
