@@ -6,6 +6,7 @@
 #include "core/sync/SyncEngine.h"
 #include "ui/AccountDialog.h"
 #include "ui/GuiLogging.h"
+#include "ui/MembersDialog.h"
 
 #include <QAction>
 #include <QMainWindow>
@@ -37,6 +38,8 @@ TeamSharingController::TeamSharingController(QMainWindow* window, AccountClient*
     m_actSignIn->setObjectName(QStringLiteral("actionSignIn"));
     m_actAccount = m_menu->addAction(tr("&Account…"), this, &TeamSharingController::showAccount);
     m_actAccount->setObjectName(QStringLiteral("actionAccount"));
+    m_actMembers = m_menu->addAction(tr("&Members…"), this, [this] { showMembers(); });
+    m_actMembers->setObjectName(QStringLiteral("actionMembers"));
     m_menu->addSeparator();
     m_actSignOut = m_menu->addAction(tr("Sign &Out"), this, &TeamSharingController::signOut);
     m_actSignOut->setObjectName(QStringLiteral("actionSignOut"));
@@ -116,6 +119,9 @@ void TeamSharingController::startEngine()
             return;
         }
         m_engineReady = true;
+        connect(engine, &SyncEngine::folderChanged, this, &TeamSharingController::updateActions);
+        connect(engine, &SyncEngine::folderRemoved, this, &TeamSharingController::updateActions);
+        updateActions();
         emit engineStarted(engine);
         syncNow();
     });
@@ -134,6 +140,23 @@ void TeamSharingController::stopEngine()
     if (wasReady)
         emit engineStopped();
     engine.reset();
+    updateActions();
+}
+
+void TeamSharingController::showMembers(const QUuid& folderId)
+{
+    SyncEngine* running = engine();
+    if (!running)
+        return;
+    const QList<QUuid> held = running->folderIds();
+    QUuid id = folderId.isNull() ? m_currentFolder : folderId;
+    if (!held.contains(id))
+        id = held.isEmpty() ? QUuid() : held.first();
+    if (id.isNull())
+        return;
+    auto* dialog = new MembersDialog(running, id, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void TeamSharingController::syncNow()
@@ -163,6 +186,7 @@ void TeamSharingController::updateActions()
     m_actSignIn->setEnabled(m_client && !signedIn);
     m_actAccount->setEnabled(signedIn);
     m_actSignOut->setEnabled(signedIn);
+    m_actMembers->setEnabled(engine() && !engine()->folderIds().isEmpty());
     if (m_toolbarAction)
         m_toolbarAction->setText(signedIn ? tr("Account") : tr("Sign In"));
 }

@@ -21,6 +21,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QUuid>
 
 #include <memory>
 
@@ -69,6 +70,10 @@ public slots:
     void signOut();
     // Reads the changes feed now (after start, and whenever the user or a scheduler asks).
     void syncNow();
+    // The members dialog of a shared folder (null: the current one, else the first held).
+    void showMembers(const QUuid& folderId = {});
+    // The shared folder the main window has selected, for the menu's Members… entry.
+    void setCurrentFolder(const QUuid& folderId) { m_currentFolder = folderId; }
 
 signals:
     // The engine is started and holds the cached folders; the feed is being read.
@@ -96,6 +101,8 @@ private:
     QAction* m_actSignIn = nullptr;
     QAction* m_actAccount = nullptr;
     QAction* m_actSignOut = nullptr;
+    QAction* m_actMembers = nullptr;
+    QUuid m_currentFolder;
     QAction* m_toolbarAction = nullptr;
     QPointer<SignInDialog> m_signIn;
     QPointer<AccountDialog> m_account;

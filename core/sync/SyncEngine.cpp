@@ -335,25 +335,29 @@ void SyncEngine::refreshItems(std::shared_ptr<Refresh> r)
     if (!held || r->full || held->chain.isEmpty())
         return readAllItems(r, {});
     const quint64 sequence = held->chain.sequence();
-    m_api.items(r->folderId, {}, sequence, this, [this, r, sequence](Result<SharingApi::ItemPage> page) {
-        if (!page)
-            return r->done(page.error());
-        if (!page->state)
-            return refuse(r, Error::make(ErrorCode::Protocol,
-                                         Tr::tr("the folder's state is missing although writes were seen.")));
-        if (page->state->sequence == sequence && page->items.isEmpty()) {
-            r->unchanged = true;
-            return commit(r);
-        }
-        if (page->state->sequence == sequence + 1 && page->items.size() == 1 && page->next.isNull() &&
-            page->corrupt.isEmpty()) {
-            r->state = page->state;
-            r->items = page->items;
-            r->snapshot = false;
-            return verify(r);
-        }
-        readAllItems(r, {}); // several writes: the whole folder again, against the state
-    });
+    const bool rotated = r->members->currentKeyVersion() != held->members.currentKeyVersion();
+    m_api.items(
+        r->folderId, {}, sequence, this, [this, r, sequence, rotated](Result<SharingApi::ItemPage> page) {
+            if (!page)
+                return r->done(page.error());
+            if (!page->state)
+                return refuse(
+                    r, Error::make(ErrorCode::Protocol,
+                                   Tr::tr("the folder's state is missing although writes were seen.")));
+            if (page->state->sequence == sequence && page->items.isEmpty()) {
+                r->unchanged = true;
+                return commit(r);
+            }
+            // One write follows the held state; a rotation (new key version) is read whole instead.
+            if (page->state->sequence == sequence + 1 && page->items.size() == 1 && page->next.isNull() &&
+                page->corrupt.isEmpty() && !rotated) {
+                r->state = page->state;
+                r->items = page->items;
+                r->snapshot = false;
+                return verify(r);
+            }
+            readAllItems(r, {}); // several writes: the whole folder again, against the state
+        });
 }
 
 void SyncEngine::readAllItems(std::shared_ptr<Refresh> r, const QUuid& after)
