@@ -15,6 +15,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Conclave::Gui {
 
 using Core::FolderRole;
@@ -47,9 +49,10 @@ MembersDialog::MembersDialog(SyncEngine* engine, QUuid folderId, QWidget* parent
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
     m_table->setAccessibleName(tr("Members of the folder"));
-    layout->addWidget(m_table, 1);
-
-    auto* buttons = new QHBoxLayout;
+    // Buttons in a column beside the table, so longer (German) labels widen nothing else.
+    auto* body = new QHBoxLayout;
+    body->addWidget(m_table, 1);
+    auto* buttons = new QVBoxLayout;
     auto makeButton = [this, buttons](const QString& text, const char* name) {
         auto* button = new QPushButton(text, this);
         button->setObjectName(QLatin1String(name));
@@ -61,9 +64,11 @@ MembersDialog::MembersDialog(SyncEngine* engine, QUuid folderId, QWidget* parent
     m_remove = makeButton(tr("Re&move…"), "removeButton");
     m_handOver = makeButton(tr("&Hand over Manage…"), "handOverButton");
     m_compare = makeButton(tr("&Compare safety number…"), "compareButton");
+    buttons->addSpacing(12);
     m_leave = makeButton(tr("&Leave folder…"), "leaveButton");
     buttons->addStretch(1);
-    layout->addLayout(buttons);
+    body->addLayout(buttons);
+    layout->addLayout(body, 1);
 
     auto* statusRow = new QHBoxLayout;
     m_progress = new QProgressBar(this);
@@ -117,7 +122,7 @@ MembersDialog::MembersDialog(SyncEngine* engine, QUuid folderId, QWidget* parent
         });
     }
     reload();
-    resize(sizeHint().expandedTo(QSize(820, 420)));
+    resize(sizeHint().expandedTo(QSize(960, 360)));
 }
 
 QString MembersDialog::statusText() const
@@ -132,7 +137,15 @@ void MembersDialog::reload()
         return;
     }
     const QUuid keep = selected() ? selected()->userId : QUuid();
-    m_model->setMembers(m_engine->members(m_folderId));
+    QList<SyncEngine::MemberInfo> members = m_engine->members(m_folderId);
+    // Oneself first, then by address, so the list reads the same on every computer.
+    std::sort(members.begin(), members.end(),
+              [](const SyncEngine::MemberInfo& a, const SyncEngine::MemberInfo& b) {
+                  if (a.isSelf != b.isSelf)
+                      return a.isSelf;
+                  return a.email.compare(b.email, Qt::CaseInsensitive) < 0;
+              });
+    m_model->setMembers(members);
     const QString name = m_engine->folderName(m_folderId);
     m_title->setText(name.isEmpty() ? tr("Members of this shared folder:")
                                     : tr("Members of the shared folder \"%1\":").arg(name));
@@ -276,8 +289,8 @@ void MembersDialog::askLeave()
                                 QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("leaveQuestion"));
     box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setInformativeText(tr("Its connections are removed from this computer, with your user names and "
-                               "passwords for them. A manager can add you again."));
+    box->setInformativeText(
+        tr("Its connections are removed from this computer. A manager can add you again."));
     QPushButton* leave = box->addButton(tr("Leave"), QMessageBox::DestructiveRole);
     leave->setObjectName(QStringLiteral("confirmLeave"));
     QPushButton* cancel = box->addButton(QMessageBox::Cancel);

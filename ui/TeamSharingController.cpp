@@ -242,6 +242,11 @@ void TeamSharingController::showSignIn()
         },
         m_window);
     m_signIn->setAttribute(Qt::WA_DeleteOnClose);
+    // Blocked by the organisation: nothing shared stays on this computer.
+    connect(m_signIn, &SignInDialog::sharingBlocked, this, [this](const QUrl& server, const QString& email) {
+        if (Status wiped = SyncEngine::wipeLocalCopy(m_dataDirectory, server, email); !wiped)
+            qCWarning(lcGui) << "the shared folders could not be wiped:" << wiped.error().message;
+    });
     m_signIn->show();
 }
 
