@@ -4,13 +4,16 @@
 // rotation request after which the removed client's folder is wiped (memory and the SQLite
 // file) and it cannot read what is written afterwards under the new key, a member leaving and
 // the manager rotating on its next contact, handing over Manage, comparing a safety number,
-// and a Team Sharing block wiping every folder with the administrators' reason.
+// a member's changed key blocking grants until its new safety number is confirmed (then the
+// confirm entry and a new folder key, taken by the other members on the manager's word), and
+// a Team Sharing block wiping every folder with the administrators' reason.
 #include "ServerAccounts.h"
 #include "ServerHarness.h"
 #include "SyncFixture.h"
 
 #include "core/crypto/Fingerprint.h"
 #include "core/crypto/ItemEnvelope.h"
+#include "core/crypto/UserKeyBundle.h"
 #include "core/crypto/UserKeys.h"
 #include "core/sync/SyncEngine.h"
 
@@ -81,7 +84,8 @@ template<typename T, typename Start> std::optional<Result<T>> awaitResult(Start 
     } while (false)
 
 const char* const kPasswords[] = {"ada's long password", "bob's long password", "cy's long password",
-                                  "dee's long password", "eve's long password"};
+                                  "dee's long password", "eve's long password", "fay's long password"};
+constexpr int kUsers = 6;
 
 // Every file of the account's local cache (the SQLite file and its journal or WAL).
 QByteArray cacheBytes(const QString& directory)
@@ -120,6 +124,7 @@ private slots:
     void leaveWipesAndManagerRotates();
     void comparedSafetyNumberVerifies();
     void handOverManage();
+    void changedKeyBlocksUntilConfirmed();
     void blockWipesEverything();
 
 private:
@@ -135,8 +140,8 @@ private:
     QUrl m_url;
     QString m_orgId;
     QString m_domain;
-    QTemporaryDir m_dirs[5];
-    QString m_emails[5];
+    QTemporaryDir m_dirs[kUsers];
+    QString m_emails[kUsers];
     std::vector<std::unique_ptr<Device>> m_devices;
     QUuid m_folder;
     QUuid m_item;
@@ -229,8 +234,8 @@ void TestSyncMembers::initTestCase()
     QCOMPARE(m_server.admin({QStringLiteral("add-domain"), QStringLiteral("--org"), m_orgId,
                              QStringLiteral("--domain"), m_domain}),
              0);
-    const char* names[] = {"ada", "bob", "cy", "dee", "eve"};
-    for (int i = 0; i < 5; ++i) {
+    const char* names[] = {"ada", "bob", "cy", "dee", "eve", "fay"};
+    for (int i = 0; i < kUsers; ++i) {
         m_emails[i] = ServerAccounts::uniqueEmail(names[i], m_domain);
         QVERIFY(signUp(m_emails[i], kPasswords[i]));
         m_devices.push_back(std::make_unique<Device>(m_url, m_dirs[i].path()));
@@ -251,7 +256,8 @@ void TestSyncMembers::initTestCase()
     QVERIFY(add(2, FolderRole::View));
     QVERIFY(add(3, FolderRole::Edit));
     QVERIFY(add(4, FolderRole::View));
-    for (int i = 1; i < 5; ++i) {
+    QVERIFY(add(5, FolderRole::View));
+    for (int i = 1; i < kUsers; ++i) {
         QVERIFY(sync(i));
         QCOMPARE(text(dev(i).engine.itemPlaintext(m_folder, m_item)),
                  QByteArray("pg-main db1.internal:5432"));
@@ -267,7 +273,7 @@ void TestSyncMembers::cleanupTestCase()
 void TestSyncMembers::membersAreListed()
 {
     const QList<SyncEngine::MemberInfo> list = dev(0).engine.members(m_folder);
-    QCOMPARE(list.size(), 5);
+    QCOMPARE(list.size(), kUsers);
     for (const SyncEngine::MemberInfo& m : list) {
         QVERIFY(!m.safetyNumber.isEmpty());
         QVERIFY(!m.keyChanged);
@@ -450,6 +456,71 @@ void TestSyncMembers::handOverManage()
     VERIFY_OK(back);
     QVERIFY(sync(0));
     QCOMPARE(dev(0).engine.roleIn(m_folder), FolderRole::Manage);
+}
+
+void TestSyncMembers::changedKeyBlocksUntilConfirmed()
+{
+    // B sets up Team Sharing anew: another identity key, published for B's account.
+    const UserKeys fresh = UserKeys::generate();
+    const QByteArray bundle = UserKeyBundle::create(userId(1), fresh).serialize();
+    QByteArray wrapped(105, '\x01');
+    wrapped[0] = 2; // the KeyWrap version byte; A never unwraps it
+    std::optional<ApiReply> published;
+    {
+        QObject context;
+        dev(1).api.send("PUT", QStringLiteral("/api/v1/account/keys"),
+                        {{QStringLiteral("bundle"), QString::fromLatin1(bundle.toBase64())},
+                         {QStringLiteral("wrappedPrivateKeys"), QString::fromLatin1(wrapped.toBase64())}},
+                        {}, true, &context, [&](ApiReply reply) { published = std::move(reply); });
+        QTRY_VERIFY_WITH_TIMEOUT(published.has_value(), 60'000);
+    }
+    QVERIFY(published->ok());
+
+    // A restarts (no bundle kept from the add) and removes F: B's bundle is looked up, carries
+    // the new key, and nothing is granted to it.
+    m_devices[0].reset();
+    m_devices[0] = std::make_unique<Device>(m_url, m_dirs[0].path());
+    QVERIFY(signIn(dev(0), m_emails[0], kPasswords[0]));
+    QSignalSpy changed(&dev(0).engine, &SyncEngine::memberKeyChanged);
+    const auto refused =
+        await([&](QObject* c, auto done) { dev(0).engine.removeMember(m_folder, userId(5), c, done); });
+    VERIFY_REFUSED(refused);
+    QVERIFY(refused->error().message.contains(m_emails[1]));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(1).value<QUuid>(), userId(1));
+    auto infoOf = [&](int viewer, int member) {
+        for (const SyncEngine::MemberInfo& m : dev(viewer).engine.members(m_folder)) {
+            if (m.userId == userId(member))
+                return m;
+        }
+        return SyncEngine::MemberInfo{};
+    };
+    QVERIFY(infoOf(0, 1).keyChanged);
+    QVERIFY(infoOf(0, 5).userId == userId(5)); // F is still a member
+
+    // The number of the old key does not confirm the new one; the new key's does.
+    const QString oldNumber = Fingerprint::of(dev(1).client.userKeys()->identityPublicKey()).safetyNumber();
+    QVERIFY(!dev(0).engine.confirmChangedKey(userId(1), oldNumber).ok());
+    QVERIFY(infoOf(0, 1).keyChanged);
+    const QString newNumber = Fingerprint::of(fresh.identityPublicKey()).safetyNumber();
+    const Status confirmed = dev(0).engine.confirmChangedKey(userId(1), newNumber);
+    QVERIFY2(confirmed.ok(), confirmed.ok() ? "" : qPrintable(confirmed.error().message));
+    QSignalSpy failed(&dev(0).engine, &SyncEngine::memberWorkFailed);
+    QVERIFY(sync(0)); // queued behind the confirm entry and the rotation
+    QCOMPARE(failed.count(), 0);
+    QVERIFY(!infoOf(0, 1).keyChanged);
+    QCOMPARE(infoOf(0, 1).safetyNumber, newNumber);
+    QCOMPARE(keyVersionOfNewWrite(0, "written after the key change"), 4);
+
+    // E reads the confirm entry and takes the new key on the manager's word.
+    QVERIFY(sync(4));
+    QVERIFY(!infoOf(4, 1).keyChanged);
+    QCOMPARE(infoOf(4, 1).safetyNumber, newNumber);
+
+    // And the removal that was refused now goes through.
+    const auto removed =
+        await([&](QObject* c, auto done) { dev(0).engine.removeMember(m_folder, userId(5), c, done); });
+    VERIFY_OK(removed);
 }
 
 void TestSyncMembers::blockWipesEverything()
