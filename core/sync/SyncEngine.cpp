@@ -612,13 +612,49 @@ void SyncEngine::refreshEach(std::shared_ptr<std::map<QUuid, Touch>> touched, qu
             });
     }
     if (touch == Touch::Removed) {
-        if (find(folderId)) {
-            if (Status removed = m_cache->removeFolder(folderId); !removed)
-                return done(removed);
-            m_folders.erase(folderId);
-            emit folderRemoved(folderId);
-        }
-        return refreshEach(touched, cursor, done);
+        if (!find(folderId))
+            return refreshEach(touched, cursor, done);
+        // The feed's word alone does not wipe a folder whose signed log the server still
+        // serves with this user in it: that is a server contradicting itself (protocol.md §11.1).
+        return m_api.folder(
+            folderId, this, [this, folderId, touched, cursor, done](Result<SharingApi::FolderDetail> detail) {
+                const Folder* held = find(folderId);
+                if (!held)
+                    return refreshEach(touched, cursor, done);
+                if (detail) {
+                    QList<QByteArray> log;
+                    for (const SharingApi::LogEntry& entry : detail->log)
+                        log.append(entry.entry);
+                    Result<MembershipState> replayed =
+                        MembershipLog::replayBytes(folderId, log, m_cache->security().checkpoint(folderId));
+                    QString reason;
+                    if (!replayed)
+                        reason = replayed.error().message;
+                    else if (replayed->isMember(m_account.account().userId) && log.size() == held->log.size())
+                        reason = Tr::tr("it says you were removed from this folder, but the "
+                                        "folder's signed membership list still lists you.");
+                    if (!reason.isEmpty()) {
+                        qCWarning(lcCoreSync)
+                            << "refused a removal of folder" << idText(folderId) << ":" << reason;
+                        emit dataRefused(folderId, reason);
+                        return done(refusedBecause(reason));
+                    }
+                    if (replayed->isMember(m_account.account().userId)) {
+                        // Removed and added again since: read it like any change.
+                        (*touched)[folderId] = Touch::Refresh;
+                        return refreshEach(touched, cursor, done);
+                    }
+                } else if (detail.error().code == ErrorCode::Network ||
+                           detail.error().code == ErrorCode::Timeout ||
+                           detail.error().code == ErrorCode::Unavailable) {
+                    return done(detail.error()); // the next sync asks again
+                }
+                if (Status removed = m_cache->removeFolder(folderId); !removed)
+                    return done(removed);
+                m_folders.erase(folderId);
+                emit folderRemoved(folderId);
+                refreshEach(touched, cursor, done);
+            });
     }
     doRefresh(folderId, false, [this, touched, cursor, done](Status status) {
         if (!status)

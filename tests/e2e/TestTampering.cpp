@@ -146,6 +146,9 @@ private:
                QUuid* written = nullptr);
     bool syncB();
     bool removeMember(const QUuid& folderId, const QUuid& removedId);
+    static bool openFolder(SharingDevice& device, const QUuid& folderId,
+                           std::optional<MembershipState>& members, FolderKeyRing& ring);
+    bool restartB();
 
     SharingTeam m_team;
     std::unique_ptr<TamperingProxy> m_proxy;
@@ -315,6 +318,15 @@ void TestTampering::attackIsRefused_data()
     QTest::newRow("membership: the log from before a removal replayed")
         << "log-before-removal"
         << "older or truncated membership list";
+    QTest::newRow("membership: an item by a member removed since")
+        << "removed-writer"
+        << "right to edit|never a member|departed member|stale key";
+    QTest::newRow("membership: a removal the signed log does not show") << "fake-removal"
+                                                                        << "still lists you|still a member";
+    QTest::newRow("restart: an earlier answer replayed after a restart") << "restart-old-answer"
+                                                                         << "older revision|older state";
+    QTest::newRow("listing: an item listed twice") << "listed-twice"
+                                                   << "listed an item twice";
     QTest::newRow("folder: another folder's detail") << "detail-other-folder"
                                                      << "another folder";
     QTest::newRow("folder: moved to another organisation") << "detail-other-org"
@@ -362,6 +374,47 @@ void TestTampering::attackIsRefused()
         QVERIFY(m_b->engine.itemRevision(m_x, m_item1) > 0);
     }
 
+    QByteArray forgedEnvelope;
+    if (attack == QLatin1String("removed-writer")) {
+        // A member who holds the folder key, then is removed: what they sign afterwards.
+        QTemporaryDir dir;
+        const QString email = m_team.email("former");
+        QVERIFY(m_team.signUp(email, "former's long password"));
+        SharingDevice former(m_team.url(), dir.path());
+        QVERIFY(SharingTeam::signIn(former, email, "former's long password"));
+        QVERIFY(SharingTeam::addMember(*m_a, m_x, former, email, FolderRole::Edit));
+        std::optional<MembershipState> members;
+        FolderKeyRing ring(m_x);
+        QVERIFY(openFolder(former, m_x, members, ring));
+        QVERIFY(removeMember(m_x, former.client.account().userId));
+        QVERIFY(syncB());
+        const QJsonObject held = honestRow(m_x, m_item1, m_b->engine.itemRevision(m_x, m_item1));
+        QVERIFY(!held.isEmpty());
+        Result<ItemEnvelope> heldEnvelope = ItemEnvelope::parse(
+            QByteArray::fromBase64(held.value(QStringLiteral("envelope")).toString().toLatin1()));
+        QVERIFY(heldEnvelope.ok());
+        ItemEnvelope::Header header = heldEnvelope->header();
+        header.revision += 1;
+        header.previousHash = heldEnvelope->hash();
+        header.authorId = former.client.account().userId;
+        header.keyVersion = ring.latestVersion();
+        header.nonce.clear();
+        Result<ItemEnvelope> sealed =
+            ItemEnvelope::seal(header, QByteArray("written after the removal " + tag),
+                               *ring.key(ring.latestVersion()), *former.client.userKeys());
+        QVERIFY(sealed.ok());
+        forgedEnvelope = sealed->serialize();
+    } else if (attack == QLatin1String("restart-old-answer")) {
+        for (const TamperingProxy::Exchange& e : m_proxy->honest()) {
+            if (e.is("GET", itemsRoute(m_x)) && !e.query().contains(QLatin1String("sinceState"))) {
+                recorded = e.json();
+                break;
+            }
+        }
+        QVERIFY(!recorded.isEmpty());
+        QVERIFY(restartB());
+    }
+
     const Holding before = holding();
     QVERIFY(!before.cacheDigest.isEmpty());
 
@@ -376,7 +429,8 @@ void TestTampering::attackIsRefused()
     } else if (attack == QLatin1String("withhold-new")) {
         next = "a new item " + tag;
         QVERIFY(write(*m_a, m_x, {}, next, &newItem));
-    } else if (attack == QLatin1String("withhold-held") || attack == QLatin1String("old-full-read")) {
+    } else if (attack == QLatin1String("withhold-held") || attack == QLatin1String("old-full-read") ||
+               attack == QLatin1String("restart-old-answer") || attack == QLatin1String("listed-twice")) {
         fullRefresh = true;
     } else {
         next = "x item one, " + tag;
@@ -445,8 +499,38 @@ void TestTampering::attackIsRefused()
             replaceItem1(otherItemRow, true);
         else if (items && attack == QLatin1String("old-revision"))
             replaceItem1(olderRow, false);
-        else if (items &&
-                 (attack == QLatin1String("old-answer") || attack == QLatin1String("old-full-read"))) {
+        else if (items && attack == QLatin1String("removed-writer"))
+            tampered += editRows(json, [&](QJsonObject& row) {
+                if (rowId(row) == item1)
+                    row.insert(QStringLiteral("envelope"), QString::fromLatin1(forgedEnvelope.toBase64()));
+                return true;
+            });
+        else if (items && attack == QLatin1String("listed-twice")) {
+            QJsonArray rows = json.value(QStringLiteral("items")).toArray();
+            for (const QJsonValue& row : rows) {
+                if (rowId(row.toObject()) == item1) {
+                    rows.append(row);
+                    ++tampered;
+                    break;
+                }
+            }
+            json.insert(QStringLiteral("items"), rows);
+        } else if (e.is("GET", QStringLiteral("/api/v1/feed")) && attack == QLatin1String("fake-removal")) {
+            QJsonArray changes = json.value(QStringLiteral("changes")).toArray();
+            for (qsizetype i = 0; i < changes.size(); ++i) {
+                QJsonObject change = changes.at(i).toObject();
+                if (change.value(QStringLiteral("folderId")).toString() != idText(folderX))
+                    continue;
+                change.remove(QStringLiteral("folderId"));
+                change.insert(QStringLiteral("kind"), QStringLiteral("removed"));
+                change.insert(QStringLiteral("objectId"), idText(folderX));
+                changes[i] = change;
+                ++tampered;
+            }
+            json.insert(QStringLiteral("changes"), changes);
+        } else if (items &&
+                   (attack == QLatin1String("old-answer") || attack == QLatin1String("old-full-read") ||
+                    attack == QLatin1String("restart-old-answer"))) {
             json = recorded;
             ++tampered;
         } else if (items && attack == QLatin1String("withhold-new")) {
@@ -533,9 +617,11 @@ void TestTampering::attackIsRefused()
 // The removal a manager's client makes (remove + rotate, the new key granted to those who
 // remain, every item re-encrypted), built here from core/crypto and sent as one rotation
 // request, then taken in by the manager's engine.
-bool TestTampering::removeMember(const QUuid& folderId, const QUuid& removedId)
+// What `device` can open of a folder as its member: the replayed log and its keys.
+bool TestTampering::openFolder(SharingDevice& device, const QUuid& folderId,
+                               std::optional<MembershipState>& members, FolderKeyRing& ring)
 {
-    SharingApi& api = m_a->engine.api();
+    SharingApi& api = device.engine.api();
     const auto detail =
         awaitResult<SharingApi::FolderDetail>([&](QObject* c, auto done) { api.folder(folderId, c, done); });
     if (!detail || !detail->ok())
@@ -543,17 +629,16 @@ bool TestTampering::removeMember(const QUuid& folderId, const QUuid& removedId)
     QList<QByteArray> log;
     for (const SharingApi::LogEntry& entry : detail->value().log)
         log.append(entry.entry);
-    Result<MembershipState> members = MembershipLog::replayBytes(folderId, log, std::nullopt);
-    if (!members)
+    Result<MembershipState> replayed = MembershipLog::replayBytes(folderId, log, std::nullopt);
+    if (!replayed)
         return false;
-    const UserKeys& keys = *m_a->client.userKeys();
-    const QUuid me = m_a->client.account().userId;
-
+    members = *replayed;
+    const UserKeys& keys = *device.client.userKeys();
+    const QUuid me = device.client.account().userId;
     const auto grants =
         awaitResult<QList<SharingApi::Grant>>([&](QObject* c, auto done) { api.grants(folderId, c, done); });
     if (!grants || !grants->ok())
         return false;
-    FolderKeyRing ring(folderId);
     for (const SharingApi::Grant& g : grants->value()) {
         if (g.recipientId != me || ring.contains(g.keyVersion))
             continue;
@@ -563,6 +648,25 @@ bool TestTampering::removeMember(const QUuid& folderId, const QUuid& removedId)
         if (!key || !ring.accept(grant->keyVersion(), std::move(*key), *members))
             return false;
     }
+    return true;
+}
+
+bool TestTampering::restartB()
+{
+    m_b.reset();
+    m_b = std::make_unique<SharingDevice>(m_proxy->url(), m_dirB.path());
+    return SharingTeam::signIn(*m_b, m_emailB, kPasswordB);
+}
+
+bool TestTampering::removeMember(const QUuid& folderId, const QUuid& removedId)
+{
+    SharingApi& api = m_a->engine.api();
+    std::optional<MembershipState> members;
+    FolderKeyRing ring(folderId);
+    if (!openFolder(*m_a, folderId, members, ring))
+        return false;
+    const UserKeys& keys = *m_a->client.userKeys();
+    const QUuid me = m_a->client.account().userId;
 
     FolderRotation::Request request;
     request.orgId = m_team.orgId();
