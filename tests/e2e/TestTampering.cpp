@@ -11,6 +11,7 @@
 // - the membership log cut back, an entry of it altered, the log from before a removal
 //   replayed, the folder detail of another folder or organisation;
 // - a member's key swapped in the key look-up (the manager adding them is the victim).
+#include "FolderAdmin.h"
 #include "SharingDevice.h"
 #include "SharingTeam.h"
 #include "TamperingProxy.h"
@@ -145,9 +146,11 @@ private:
     bool write(SharingDevice& device, const QUuid& folderId, const QUuid& itemId, const QByteArray& text,
                QUuid* written = nullptr);
     bool syncB();
-    bool removeMember(const QUuid& folderId, const QUuid& removedId);
-    static bool openFolder(SharingDevice& device, const QUuid& folderId,
-                           std::optional<MembershipState>& members, FolderKeyRing& ring);
+    bool removeMember(const QUuid& folderId, const QUuid& removedId)
+    {
+        return FolderAdmin::removeMember(*m_a, m_team.orgId(), folderId, removedId,
+                                         {m_emailA, m_emailB, m_emailC});
+    }
     bool restartB();
 
     SharingTeam m_team;
@@ -385,7 +388,7 @@ void TestTampering::attackIsRefused()
         QVERIFY(SharingTeam::addMember(*m_a, m_x, former, email, FolderRole::Edit));
         std::optional<MembershipState> members;
         FolderKeyRing ring(m_x);
-        QVERIFY(openFolder(former, m_x, members, ring));
+        QVERIFY(FolderAdmin::openFolder(former, m_x, members, ring));
         QVERIFY(removeMember(m_x, former.client.account().userId));
         QVERIFY(syncB());
         const QJsonObject held = honestRow(m_x, m_item1, m_b->engine.itemRevision(m_x, m_item1));
@@ -614,135 +617,11 @@ void TestTampering::attackIsRefused()
         QVERIFY(holding().items == before.items);
 }
 
-// The removal a manager's client makes (remove + rotate, the new key granted to those who
-// remain, every item re-encrypted), built here from core/crypto and sent as one rotation
-// request, then taken in by the manager's engine.
-// What `device` can open of a folder as its member: the replayed log and its keys.
-bool TestTampering::openFolder(SharingDevice& device, const QUuid& folderId,
-                               std::optional<MembershipState>& members, FolderKeyRing& ring)
-{
-    SharingApi& api = device.engine.api();
-    const auto detail =
-        awaitResult<SharingApi::FolderDetail>([&](QObject* c, auto done) { api.folder(folderId, c, done); });
-    if (!detail || !detail->ok())
-        return false;
-    QList<QByteArray> log;
-    for (const SharingApi::LogEntry& entry : detail->value().log)
-        log.append(entry.entry);
-    Result<MembershipState> replayed = MembershipLog::replayBytes(folderId, log, std::nullopt);
-    if (!replayed)
-        return false;
-    members = *replayed;
-    const UserKeys& keys = *device.client.userKeys();
-    const QUuid me = device.client.account().userId;
-    const auto grants =
-        awaitResult<QList<SharingApi::Grant>>([&](QObject* c, auto done) { api.grants(folderId, c, done); });
-    if (!grants || !grants->ok())
-        return false;
-    for (const SharingApi::Grant& g : grants->value()) {
-        if (g.recipientId != me || ring.contains(g.keyVersion))
-            continue;
-        Result<FolderKeyGrant> grant = FolderKeyGrant::parse(g.grant);
-        Result<SecureBytes> key =
-            grant ? grant->open(*members, me, keys) : Result<SecureBytes>(grant.error());
-        if (!key || !ring.accept(grant->keyVersion(), std::move(*key), *members))
-            return false;
-    }
-    return true;
-}
-
 bool TestTampering::restartB()
 {
     m_b.reset();
     m_b = std::make_unique<SharingDevice>(m_proxy->url(), m_dirB.path());
     return SharingTeam::signIn(*m_b, m_emailB, kPasswordB);
-}
-
-bool TestTampering::removeMember(const QUuid& folderId, const QUuid& removedId)
-{
-    SharingApi& api = m_a->engine.api();
-    std::optional<MembershipState> members;
-    FolderKeyRing ring(folderId);
-    if (!openFolder(*m_a, folderId, members, ring))
-        return false;
-    const UserKeys& keys = *m_a->client.userKeys();
-    const QUuid me = m_a->client.account().userId;
-
-    FolderRotation::Request request;
-    request.orgId = m_team.orgId();
-    request.managerId = me;
-    request.removedId = removedId;
-    request.timeMs = quint64(QDateTime::currentMSecsSinceEpoch());
-    KeyPinStore pins;
-    for (const QUuid& memberId : members->members()) {
-        if (memberId == removedId)
-            continue;
-        const QString email = memberId == me                             ? m_emailA
-                              : memberId == m_b->client.account().userId ? m_emailB
-                                                                         : m_emailC;
-        const auto lookup =
-            awaitResult<SharingApi::KeyLookup>([&](QObject* c, auto done) { api.lookupKey(email, c, done); });
-        if (!lookup || !lookup->ok())
-            return false;
-        Result<UserKeyBundle> bundle = UserKeyBundle::parseAndVerify(lookup->value().bundle);
-        if (!bundle)
-            return false;
-        (void)pins.check(bundle->userId(), bundle->identityPublicKey(), request.timeMs);
-        request.bundles.append(*bundle);
-    }
-    QList<ItemEnvelope> envelopes;
-    std::optional<SharingApi::StateRef> state;
-    const auto page = awaitResult<SharingApi::ItemPage>(
-        [&](QObject* c, auto done) { api.items(folderId, {}, 0, c, done); });
-    if (!page || !page->ok() || !page->value().next.isNull())
-        return false;
-    state = page->value().state;
-    for (const SharingApi::Item& item : page->value().items) {
-        request.items.append(item.envelope);
-        Result<ItemEnvelope> parsed = ItemEnvelope::parse(item.envelope);
-        if (!parsed)
-            return false;
-        envelopes.append(*parsed);
-    }
-    Result<RotationBatch> batch = FolderRotation::rotate(*members, ring, keys, pins, request);
-    if (!batch) {
-        qWarning("rotation refused: %s", qPrintable(batch.error().message));
-        return false;
-    }
-    FolderStateChain chain(folderId);
-    if (!state)
-        return false;
-    Result<FolderState> current = FolderState::parse(state->state);
-    if (!current || !chain.acceptSnapshot(*current, envelopes, *members))
-        return false;
-    MembershipState after = *members;
-    for (const MembershipEntry& entry : batch->logEntries) {
-        if (!after.apply(entry))
-            return false;
-    }
-    QList<QByteArray> entries;
-    for (const MembershipEntry& entry : batch->logEntries)
-        entries.append(entry.serialize());
-    QList<QByteArray> grantBytes;
-    for (const FolderKeyGrant& grant : batch->grants)
-        grantBytes.append(grant.serialize());
-    QList<QByteArray> items;
-    QList<ItemEnvelope> reencrypted;
-    for (const ItemEnvelope& envelope : batch->items) {
-        items.append(envelope.serialize());
-        reencrypted.append(envelope);
-    }
-    const FolderState rotation = chain.makeRotation(reencrypted, after, me, keys, request.timeMs);
-    const auto sent = awaitResult<SharingApi::WriteOutcome>([&](QObject* c, auto done) {
-        api.rotate(folderId, entries, batch->chainLink, grantBytes, items, rotation.serialize(), c, done);
-    });
-    if (!sent || !sent->ok() || sent->value().conflict) {
-        qWarning("rotation not stored: %s",
-                 sent && !sent->ok() ? qPrintable(sent->error().message) : "conflict");
-        return false;
-    }
-    const auto taken = await([&](QObject* c, auto done) { m_a->engine.syncFolder(folderId, c, done); });
-    return taken && taken->ok();
 }
 
 void TestTampering::swappedKeyIsRefused_data()
