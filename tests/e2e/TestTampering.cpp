@@ -149,7 +149,7 @@ private:
     bool removeMember(const QUuid& folderId, const QUuid& removedId)
     {
         return FolderAdmin::removeMember(*m_a, m_team.orgId(), folderId, removedId,
-                                         {m_emailA, m_emailB, m_emailC});
+                                         QStringList{m_emailA, m_emailB, m_emailC} + m_stayingEmails);
     }
     bool restartB();
 
@@ -170,6 +170,7 @@ private:
     QUuid m_item2;                      // in X
     QUuid m_yItem;                      // in Y
     int m_rowCounter = 0;
+    QStringList m_stayingEmails; // members added by a row who stay in X
 };
 
 void TestTampering::initTestCase()
@@ -321,6 +322,8 @@ void TestTampering::attackIsRefused_data()
     QTest::newRow("membership: the log from before a removal replayed")
         << "log-before-removal"
         << "older or truncated membership list";
+    QTest::newRow("membership: a new revision by a member lowered to View") << "lowered-writer"
+                                                                            << "right to edit";
     QTest::newRow("membership: an item by a member removed since")
         << "removed-writer"
         << "right to edit|never a member|departed member|stale key";
@@ -378,7 +381,7 @@ void TestTampering::attackIsRefused()
     }
 
     QByteArray forgedEnvelope;
-    if (attack == QLatin1String("removed-writer")) {
+    if (attack == QLatin1String("removed-writer") || attack == QLatin1String("lowered-writer")) {
         // A member who holds the folder key, then is removed: what they sign afterwards.
         QTemporaryDir dir;
         const QString email = m_team.email("former");
@@ -389,7 +392,12 @@ void TestTampering::attackIsRefused()
         std::optional<MembershipState> members;
         FolderKeyRing ring(m_x);
         QVERIFY(FolderAdmin::openFolder(former, m_x, members, ring));
-        QVERIFY(removeMember(m_x, former.client.account().userId));
+        if (attack == QLatin1String("lowered-writer")) {
+            QVERIFY(FolderAdmin::changeRole(*m_a, m_x, former.client.account().userId, FolderRole::View));
+            m_stayingEmails.append(email);
+        } else {
+            QVERIFY(removeMember(m_x, former.client.account().userId));
+        }
         QVERIFY(syncB());
         const QJsonObject held = honestRow(m_x, m_item1, m_b->engine.itemRevision(m_x, m_item1));
         QVERIFY(!held.isEmpty());
@@ -502,7 +510,8 @@ void TestTampering::attackIsRefused()
             replaceItem1(otherItemRow, true);
         else if (items && attack == QLatin1String("old-revision"))
             replaceItem1(olderRow, false);
-        else if (items && attack == QLatin1String("removed-writer"))
+        else if (items &&
+                 (attack == QLatin1String("removed-writer") || attack == QLatin1String("lowered-writer")))
             tampered += editRows(json, [&](QJsonObject& row) {
                 if (rowId(row) == item1)
                     row.insert(QStringLiteral("envelope"), QString::fromLatin1(forgedEnvelope.toBase64()));
