@@ -346,6 +346,7 @@ void SyncEngine::refreshItems(std::shared_ptr<Refresh> r)
                                    Tr::tr("the folder's state is missing although writes were seen.")));
             if (page->state->sequence == sequence && page->items.isEmpty()) {
                 r->unchanged = true;
+                r->work = std::make_shared<std::vector<Slot>>(); // commit reads it: nothing to open
                 return commit(r);
             }
             // One write follows the held state; a rotation (new key version) is read whole instead.
@@ -446,7 +447,15 @@ void SyncEngine::verify(std::shared_ptr<Refresh> r)
             return;
         }
         slot.envelope = *envelope;
-        slot.opened.emplace(ItemReader::open(*envelope, slot.expect, *members, *keys));
+        // The very envelope this client accepted before is checked by the history rules: its
+        // author had the right to edit when it was accepted and may have lost it since (a role
+        // lowered, a member removed), which must not make what was read unreadable. Anything
+        // newer still needs an author who may edit now.
+        ItemReader::Expectation expect = slot.expect;
+        if (expect.lastSeen && expect.lastSeen->revision == envelope->header().revision &&
+            expect.lastSeen->hash == envelope->hash())
+            expect.historical = true;
+        slot.opened.emplace(ItemReader::open(*envelope, expect, *members, *keys));
     }));
 }
 
@@ -635,9 +644,57 @@ void SyncEngine::refreshEach(std::shared_ptr<std::map<QUuid, Touch>> touched, qu
             });
     }
     if (touch == Touch::Removed) {
-        if (find(folderId))
-            wipeFolder(folderId, Tr::tr("A manager of this folder removed you from it."));
-        return refreshEach(touched, cursor, done);
+        if (!find(folderId))
+            return refreshEach(touched, cursor, done);
+        // The feed's word alone does not wipe a folder whose signed log the server still
+        // serves with this user in it: that is a server contradicting itself (protocol.md §11.1).
+        return m_api.folder(
+            folderId, this, [this, folderId, touched, cursor, done](Result<SharingApi::FolderDetail> detail) {
+                const Folder* held = find(folderId);
+                if (!held)
+                    return refreshEach(touched, cursor, done);
+                if (detail) {
+                    QList<QByteArray> log;
+                    for (const SharingApi::LogEntry& entry : detail->log)
+                        log.append(entry.entry);
+                    Result<MembershipState> replayed =
+                        MembershipLog::replayBytes(folderId, log, m_cache->security().checkpoint(folderId));
+                    // Believed as "removed and added again" only when the entries since
+                    // the held log really remove this user.
+                    const QUuid me = m_account.account().userId;
+                    bool removedSince = false;
+                    for (qsizetype i = held->log.size(); i < log.size(); ++i) {
+                        Result<MembershipEntry> entry = MembershipEntry::parse(log.at(i));
+                        if (entry && entry->fields().subjectId == me &&
+                            (entry->fields().action == MembershipAction::Remove ||
+                             entry->fields().action == MembershipAction::Leave))
+                            removedSince = true;
+                    }
+                    QString reason;
+                    if (!replayed)
+                        reason = replayed.error().message;
+                    else if (replayed->isMember(me) && !removedSince)
+                        reason = Tr::tr("it says you were removed from this folder, but the "
+                                        "folder's signed membership list still lists you.");
+                    if (!reason.isEmpty()) {
+                        qCWarning(lcCoreSync)
+                            << "refused a removal of folder" << idText(folderId) << ":" << reason;
+                        emit dataRefused(folderId, reason);
+                        return done(refusedBecause(reason));
+                    }
+                    if (replayed->isMember(me)) {
+                        // Removed and added again since: read it like any change.
+                        (*touched)[folderId] = Touch::Refresh;
+                        return refreshEach(touched, cursor, done);
+                    }
+                } else if (detail.error().code == ErrorCode::Network ||
+                           detail.error().code == ErrorCode::Timeout ||
+                           detail.error().code == ErrorCode::Unavailable) {
+                    return done(detail.error()); // the next sync asks again
+                }
+                wipeFolder(folderId, Tr::tr("A manager of this folder removed you from it."));
+                refreshEach(touched, cursor, done);
+            });
     }
     doRefresh(folderId, false, [this, folderId, touched, cursor, done](Status status) {
         if (!status)
