@@ -347,7 +347,7 @@ Status LocalCache::storeWrite(const QUuid& folderId, const QByteArray& state, co
 Status LocalCache::removeFolder(const QUuid& folderId)
 {
     const QString id = idText(folderId);
-    return Private::inTransaction(m_connection, [&]() -> Status {
+    const Status removed = Private::inTransaction(m_connection, [&]() -> Status {
         for (const char* table : {"folders", "log", "envelopes"}) {
             if (Result<QSqlQuery> q = Private::exec(
                     m_connection,
@@ -357,6 +357,12 @@ Status LocalCache::removeFolder(const QUuid& folderId)
         }
         return {};
     });
+    if (!removed)
+        return removed;
+    // With a write-ahead log the rows' old pages stay in it until a checkpoint: write them
+    // back (secure_delete zeroes them there) and empty the log. A no-op in rollback mode.
+    (void)Private::exec(m_connection, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    return {};
 }
 
 } // namespace Conclave::Core
