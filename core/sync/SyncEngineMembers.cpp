@@ -338,6 +338,14 @@ void SyncEngine::collectBundles(const QUuid& folderId, std::shared_ptr<QList<QUu
             bundles->append(known->second);
             continue;
         }
+        // A key change waiting for confirmation: no look-up (each counts against a budget) and
+        // no grant until a manager compared the new safety number.
+        if (m_cache->security().pins.isBlocked(id))
+            return done(
+                Error::make(ErrorCode::Denied,
+                            Tr::tr("%1 has a new key. Compare their safety number under Members before "
+                                   "the folder can get a new key.")
+                                .arg(emailOf(id).isEmpty() ? Tr::tr("A member") : emailOf(id))));
         // Not seen on this computer yet: the server's published bundle, checked against the pin.
         const QString email = emailOf(id);
         if (email.isEmpty())
