@@ -330,7 +330,7 @@ void SignInDialog::signIn()
     // Kept for the sign-in after a verification the server may still ask for.
     m_heldPassword = password.clone();
     setBusy(true, tr("Signing in… Unlocking your keys takes a moment."));
-    m_client->signIn(email, std::move(password), this, [this](Status status) {
+    m_client->signIn(email, std::move(password), this, [this, email](Status status) {
         setBusy(false);
         if (status.ok()) {
             m_heldPassword.clear();
@@ -338,6 +338,8 @@ void SignInDialog::signIn()
             return;
         }
         showError(status.error().message);
+        if (status.error().field == QLatin1String("sharing-blocked"))
+            emit sharingBlocked(m_client->api().server(), email);
         if (page() != Page::Verify) {
             m_heldPassword.clear();
             m_password->setFocus();

@@ -60,6 +60,10 @@ public slots:
     void verify();
     void resend();
 
+signals:
+    // The sign-in was refused because Team Sharing is blocked for `email` on `server`.
+    void sharingBlocked(const QUrl& server, const QString& email);
+
 private:
     bool useServer();
     void setBusy(bool busy, const QString& activity = {});

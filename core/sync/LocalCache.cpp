@@ -132,6 +132,8 @@ Status LocalCache::open(const SecureBytes& accountKey)
         close();
         return damaged();
     }
+    // Deleted rows (a folder one was removed from) are overwritten, not left in free pages.
+    (void)Private::exec(m_connection, QStringLiteral("PRAGMA secure_delete = ON"));
     Result<QSqlQuery> check = Private::exec(m_connection, QStringLiteral("PRAGMA quick_check"));
     if (!check || !check->next() || check->value(0).toString() != QLatin1String("ok")) {
         close();
@@ -364,7 +366,7 @@ Status LocalCache::storeWrite(const QUuid& folderId, const QByteArray& state, co
 Status LocalCache::removeFolder(const QUuid& folderId)
 {
     const QString id = idText(folderId);
-    return Private::inTransaction(m_connection, [&]() -> Status {
+    const Status removed = Private::inTransaction(m_connection, [&]() -> Status {
         for (const char* table : {"folders", "log", "envelopes", "outbox"}) {
             if (Result<QSqlQuery> q = Private::exec(
                     m_connection,
@@ -374,6 +376,12 @@ Status LocalCache::removeFolder(const QUuid& folderId)
         }
         return {};
     });
+    if (!removed)
+        return removed;
+    // With a write-ahead log the rows' old pages stay in it until a checkpoint: write them
+    // back (secure_delete zeroes them there) and empty the log. A no-op in rollback mode.
+    (void)Private::exec(m_connection, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    return {};
 }
 
 // --- offline outbox -----------------------------------------------------------------------

@@ -1,0 +1,350 @@
+// Tests Team Sharing end to end with three real clients (A manages, B and C edit) against the
+// real conclave-server, in the order a team lives it: A shares a folder; B and C are admitted
+// (safety number compared, add entry, key granted) and read it; edits travel both ways and
+// reach the third client; a client restarted in between keeps its folders and catches up; a
+// member lowered to View can no longer write (the server refuses while the client does not
+// know yet, the client itself once it does, both in words); a removed member's client wipes
+// the folder and cannot open what is written after the rotation. Steps that need parts this
+// build lacks (invitation flow, offline outbox, conflict copies) are skipped with the reason.
+#include "FolderAdmin.h"
+#include "SharingDevice.h"
+#include "SharingTeam.h"
+
+#include "core/crypto/FolderKeyRing.h"
+#include "core/crypto/ItemEnvelope.h"
+#include "core/crypto/ItemReader.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+using namespace Conclave::Core;
+
+namespace {
+
+const char* const kPasswordA = "ada's long password";
+const char* const kPasswordB = "bob's long password";
+const char* const kPasswordC = "cy's long password";
+
+// A shared connection's plaintext (the sharing chapter's JSON), with `name` and `host`.
+QByteArray connection(const QUuid& author, const QString& name, const QString& host)
+{
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    const QJsonObject fields{{QStringLiteral("name"), name},
+                             {QStringLiteral("kind"), QStringLiteral("postgresql")},
+                             {QStringLiteral("hosts"), QJsonArray{QString(host + QStringLiteral(":5432"))}},
+                             {QStringLiteral("group"), QString()}};
+    return QJsonDocument(QJsonObject{{QStringLiteral("format"), QStringLiteral("conclave.connection")},
+                                     {QStringLiteral("v"), 1},
+                                     {QStringLiteral("createdBy"), author.toString(QUuid::WithoutBraces)},
+                                     {QStringLiteral("createdAt"), now},
+                                     {QStringLiteral("changedAt"), now},
+                                     {QStringLiteral("fields"), fields}})
+        .toJson(QJsonDocument::Compact);
+}
+
+QString nameOf(const Conclave::Core::SensitiveBytes* plaintext)
+{
+    return QJsonDocument::fromJson(plainText(plaintext))
+        .object()
+        .value(QStringLiteral("fields"))
+        .toObject()
+        .value(QStringLiteral("name"))
+        .toString();
+}
+
+} // namespace
+
+class TestTeamSharingE2e : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void shareFolder();
+    void admitMembers();
+    void acceptInvitation();
+    void editBothWays_data();
+    void editBothWays();
+    void restartInBetween();
+    void offlineEditThenMerge();
+    void conflictCopy();
+    void roleDowngradeRespected();
+    void removedMemberIsLockedOut();
+
+private:
+    SharingDevice& device(const QString& who);
+    bool sync(SharingDevice& device);
+
+    SharingTeam m_team;
+    QTemporaryDir m_dirA;
+    QTemporaryDir m_dirB;
+    QTemporaryDir m_dirC;
+    QString m_emailA;
+    QString m_emailB;
+    QString m_emailC;
+    std::unique_ptr<SharingDevice> m_a;
+    std::unique_ptr<SharingDevice> m_b;
+    std::unique_ptr<SharingDevice> m_c;
+    QUuid m_folder;
+    QUuid m_item;
+};
+
+void TestTeamSharingE2e::initTestCase()
+{
+    QVERIFY(m_team.start(QStringLiteral("TestTeamSharingE2e")));
+    m_emailA = m_team.email("ada");
+    m_emailB = m_team.email("bob");
+    m_emailC = m_team.email("cy");
+    QVERIFY(m_team.signUp(m_emailA, kPasswordA));
+    QVERIFY(m_team.signUp(m_emailB, kPasswordB));
+    QVERIFY(m_team.signUp(m_emailC, kPasswordC));
+    m_a = std::make_unique<SharingDevice>(m_team.url(), m_dirA.path());
+    m_b = std::make_unique<SharingDevice>(m_team.url(), m_dirB.path());
+    m_c = std::make_unique<SharingDevice>(m_team.url(), m_dirC.path());
+    QVERIFY(SharingTeam::signIn(*m_a, m_emailA, kPasswordA));
+    QVERIFY(SharingTeam::signIn(*m_b, m_emailB, kPasswordB));
+    QVERIFY(SharingTeam::signIn(*m_c, m_emailC, kPasswordC));
+}
+
+void TestTeamSharingE2e::cleanupTestCase()
+{
+    m_a.reset();
+    m_b.reset();
+    m_c.reset();
+    m_team.stop();
+}
+
+SharingDevice& TestTeamSharingE2e::device(const QString& who)
+{
+    return who == QLatin1String("A") ? *m_a : who == QLatin1String("B") ? *m_b : *m_c;
+}
+
+bool TestTeamSharingE2e::sync(SharingDevice& device)
+{
+    const auto synced = await([&](QObject* c, auto done) { device.engine.sync(c, done); });
+    if (!synced || !synced->ok()) {
+        qWarning("sync failed: %s", synced ? qPrintable(synced->error().message) : "timeout");
+        return false;
+    }
+    return true;
+}
+
+void TestTeamSharingE2e::shareFolder()
+{
+    const auto folder = awaitResult<QUuid>([&](QObject* c, auto done) {
+        m_a->engine.createFolder(m_team.orgId(), QStringLiteral("Team Databases"), c, done);
+    });
+    E2E_VERIFY_OK(folder);
+    m_folder = folder->value();
+    const auto item = awaitResult<QUuid>([&](QObject* c, auto done) {
+        m_a->engine.writeItem(m_folder, {},
+                              connection(m_a->client.account().userId, QStringLiteral("pg-main"),
+                                         QStringLiteral("db1.internal")),
+                              c, done);
+    });
+    E2E_VERIFY_OK(item);
+    m_item = item->value();
+    QCOMPARE(m_a->engine.roleIn(m_folder), FolderRole::Manage);
+    QCOMPARE(m_a->engine.itemIds(m_folder), QList<QUuid>{m_item});
+}
+
+void TestTeamSharingE2e::admitMembers()
+{
+    QVERIFY(!m_folder.isNull());
+    // Today's first contact: the manager compares safety numbers, then signs the add entry.
+    QVERIFY(SharingTeam::addMember(*m_a, m_folder, *m_b, m_emailB, FolderRole::Edit));
+    QVERIFY(SharingTeam::addMember(*m_a, m_folder, *m_c, m_emailC, FolderRole::Edit));
+    for (SharingDevice* member : {m_b.get(), m_c.get()}) {
+        QSignalSpy changed(&member->engine, &SyncEngine::folderChanged);
+        QVERIFY(sync(*member));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(member->engine.folderName(m_folder), QStringLiteral("Team Databases"));
+        QCOMPARE(nameOf(member->engine.itemPlaintext(m_folder, m_item)), QStringLiteral("pg-main"));
+        QCOMPARE(member->engine.roleIn(m_folder), FolderRole::Edit);
+    }
+}
+
+void TestTeamSharingE2e::acceptInvitation()
+{
+    QSKIP("invitation by email with accept/decline needs InvitationFlow (branch invite); members are "
+          "admitted by safety number in admitMembers until then");
+}
+
+void TestTeamSharingE2e::editBothWays_data()
+{
+    QTest::addColumn<QString>("writer");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("B edits, A and C see it") << "B"
+                                             << "pg-main (edited by B)";
+    QTest::newRow("A edits, B and C see it") << "A"
+                                             << "pg-main (edited by A)";
+    QTest::newRow("C edits, A and B see it") << "C"
+                                             << "pg-main (edited by C)";
+}
+
+void TestTeamSharingE2e::editBothWays()
+{
+    QFETCH(QString, writer);
+    QFETCH(QString, name);
+    QVERIFY(!m_item.isNull());
+    SharingDevice& author = device(writer);
+    // The writer is up to date first, as a member editing what is on the screen is.
+    QVERIFY(sync(author));
+    const quint64 revision = author.engine.itemRevision(m_folder, m_item);
+    const auto edited = awaitResult<QUuid>([&](QObject* c, auto done) {
+        author.engine.writeItem(
+            m_folder, m_item, connection(m_a->client.account().userId, name, QStringLiteral("db1.internal")),
+            c, done);
+    });
+    E2E_VERIFY_OK(edited);
+    QCOMPARE(author.engine.itemRevision(m_folder, m_item), revision + 1);
+    for (const QString& reader : {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C")}) {
+        if (reader == writer)
+            continue;
+        QVERIFY(sync(device(reader)));
+        QCOMPARE(nameOf(device(reader).engine.itemPlaintext(m_folder, m_item)), name);
+        QCOMPARE(device(reader).engine.itemRevision(m_folder, m_item), revision + 1);
+    }
+}
+
+void TestTeamSharingE2e::restartInBetween()
+{
+    QVERIFY(!m_folder.isNull());
+    const QString heldName = nameOf(m_b->engine.itemPlaintext(m_folder, m_item));
+    m_b.reset(); // B quits
+    const auto added = awaitResult<QUuid>([&](QObject* c, auto done) {
+        m_a->engine.writeItem(m_folder, {},
+                              connection(m_a->client.account().userId, QStringLiteral("mysql-reports"),
+                                         QStringLiteral("reports.internal")),
+                              c, done);
+    });
+    E2E_VERIFY_OK(added);
+
+    // A new engine over the same data folder: the folder is there from the cache before any
+    // sync, and the change made meanwhile arrives with the first one.
+    m_b = std::make_unique<SharingDevice>(m_team.url(), m_dirB.path());
+    QVERIFY(SharingTeam::signIn(*m_b, m_emailB, kPasswordB));
+    QVERIFY(m_b->engine.folderIds().contains(m_folder));
+    QCOMPARE(nameOf(m_b->engine.itemPlaintext(m_folder, m_item)), heldName);
+    QVERIFY(!m_b->engine.itemIds(m_folder).contains(added->value()));
+    QVERIFY(sync(*m_b));
+    QCOMPARE(nameOf(m_b->engine.itemPlaintext(m_folder, added->value())), QStringLiteral("mysql-reports"));
+}
+
+void TestTeamSharingE2e::offlineEditThenMerge()
+{
+    QSKIP("an edit made offline and pushed on reconnect needs the outbox (SyncEngine::flushOutbox, "
+          "branch merge)");
+}
+
+void TestTeamSharingE2e::conflictCopy()
+{
+    QSKIP("a field changed on both sides kept as a conflict copy needs the merge on rebase "
+          "(SyncEngine::conflictCopied, branch merge)");
+}
+
+void TestTeamSharingE2e::roleDowngradeRespected()
+{
+    QVERIFY(!m_folder.isNull());
+    QVERIFY(sync(*m_c));
+    const quint64 revision = m_c->engine.itemRevision(m_folder, m_item);
+    QVERIFY(FolderAdmin::changeRole(*m_a, m_folder, m_c->client.account().userId, FolderRole::View));
+
+    // C has not synced: its client still believes it may edit, and the server refuses.
+    const auto early = awaitResult<QUuid>([&](QObject* c, auto done) {
+        m_c->engine.writeItem(m_folder, m_item,
+                              connection(m_a->client.account().userId,
+                                         QStringLiteral("pg-main (by C as View)"),
+                                         QStringLiteral("db1.internal")),
+                              c, done);
+    });
+    QVERIFY(early.has_value());
+    QVERIFY2(!early->ok(), "the server stored a View member's write");
+    QVERIFY(!early->error().message.isEmpty());
+
+    // Once C's client has the new log, it refuses itself, in words.
+    QVERIFY(sync(*m_c));
+    QCOMPARE(m_c->engine.roleIn(m_folder), FolderRole::View);
+    const auto late = awaitResult<QUuid>([&](QObject* c, auto done) {
+        m_c->engine.writeItem(m_folder, m_item, connection({}, QStringLiteral("x"), QStringLiteral("y")), c,
+                              done);
+    });
+    QVERIFY(late.has_value());
+    QVERIFY(!late->ok());
+    QVERIFY2(late->error().message.contains(QStringLiteral("only read")), qPrintable(late->error().message));
+    // Nothing changed for anyone; C still reads the folder.
+    QCOMPARE(m_c->engine.itemRevision(m_folder, m_item), revision);
+    QVERIFY(sync(*m_a));
+    QCOMPARE(m_a->engine.itemRevision(m_folder, m_item), revision);
+    QCOMPARE(m_a->engine.roleIn(m_folder), FolderRole::Manage);
+}
+
+void TestTeamSharingE2e::removedMemberIsLockedOut()
+{
+    QVERIFY(!m_folder.isNull());
+    const QUuid removed = m_b->client.account().userId;
+    // What B could open while a member, kept to try on what comes after.
+    std::optional<MembershipState> members;
+    FolderKeyRing oldKeys(m_folder);
+    QVERIFY(FolderAdmin::openFolder(*m_b, m_folder, members, oldKeys));
+    QVERIFY(
+        FolderAdmin::removeMember(*m_a, m_team.orgId(), m_folder, removed, {m_emailA, m_emailB, m_emailC}));
+
+    const auto after = awaitResult<QUuid>([&](QObject* c, auto done) {
+        m_a->engine.writeItem(m_folder, {},
+                              connection(m_a->client.account().userId,
+                                         QStringLiteral("written after the removal"),
+                                         QStringLiteral("new.internal")),
+                              c, done);
+    });
+    E2E_VERIFY_OK(after);
+
+    // B's next contact wipes the folder.
+    QSignalSpy removedSpy(&m_b->engine, &SyncEngine::folderRemoved);
+    QVERIFY(sync(*m_b));
+    QCOMPARE(removedSpy.count(), 1);
+    QVERIFY(!m_b->engine.folderIds().contains(m_folder));
+    QVERIFY(!m_b->engine.itemPlaintext(m_folder, m_item));
+    // Also across a restart: the cache no longer holds it.
+    m_b = std::make_unique<SharingDevice>(m_team.url(), m_dirB.path());
+    QVERIFY(SharingTeam::signIn(*m_b, m_emailB, kPasswordB));
+    QVERIFY(!m_b->engine.folderIds().contains(m_folder));
+
+    // The server no longer serves B the folder; and the envelope written after the rotation,
+    // had B got it anyway, does not open with any key B held.
+    const auto refused = awaitResult<SharingApi::ItemPage>(
+        [&](QObject* c, auto done) { m_b->engine.api().items(m_folder, {}, 0, c, done); });
+    QVERIFY(refused.has_value());
+    QVERIFY(!refused->ok());
+    const auto page = awaitResult<SharingApi::ItemPage>(
+        [&](QObject* c, auto done) { m_a->engine.api().items(m_folder, {}, 0, c, done); });
+    E2E_VERIFY_OK(page);
+    QByteArray leaked;
+    for (const SharingApi::Item& item : page->value().items) {
+        if (item.itemId == after->value())
+            leaked = item.envelope;
+    }
+    Result<ItemEnvelope> envelope = ItemEnvelope::parse(leaked);
+    QVERIFY(envelope.ok());
+    QVERIFY(!oldKeys.contains(envelope->header().keyVersion));
+    ItemReader::Expectation expect;
+    expect.orgId = m_team.orgId();
+    expect.folderId = m_folder;
+    expect.itemId = after->value();
+    QVERIFY(!ItemReader::open(*envelope, expect, *members, oldKeys).ok());
+
+    // The others carry on: C reads the new item under the new key.
+    QVERIFY(sync(*m_c));
+    QCOMPARE(nameOf(m_c->engine.itemPlaintext(m_folder, after->value())),
+             QStringLiteral("written after the removal"));
+}
+
+QTEST_GUILESS_MAIN(TestTeamSharingE2e)
+#include "TestTeamSharingE2e.moc"
