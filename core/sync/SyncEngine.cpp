@@ -572,8 +572,10 @@ void SyncEngine::doFeed(quint64 cursor, std::shared_ptr<std::map<QUuid, Touch>> 
                 const QUuid folderId = QUuid::fromString(change.objectId);
                 if (!folderId.isNull() && !touched->count(folderId))
                     (*touched)[folderId] = Touch::Refresh;
+            } else if (change.kind == QLatin1String("invitation")) {
+                emit invitationsChanged(); // InvitationFlow reads them
             }
-            // Other kinds (invitations, blocks) are not handled here yet; unknown ones are skipped.
+            // Other kinds (blocks) are not handled here yet; unknown ones are skipped.
         }
         if (page->more)
             return doFeed(page->cursor, touched, done);
