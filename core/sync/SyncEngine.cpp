@@ -489,7 +489,9 @@ void SyncEngine::commit(std::shared_ptr<Refresh> r)
         for (auto& [itemId, item] : held->items)
             folder->items.emplace(itemId, std::move(item));
     }
-    for (Slot& slot : *r->work) {
+    // An unchanged folder (the state check found nothing new) verified no envelopes at all.
+    std::vector<Slot> none;
+    for (Slot& slot : r->work ? *r->work : none) {
         Held item;
         item.envelope = slot.bytes;
         item.opened = std::move(slot.opened->value());
