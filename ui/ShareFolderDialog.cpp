@@ -14,7 +14,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
@@ -72,11 +71,9 @@ ShareFolderDialog::ShareFolderDialog(Core::SyncEngine* engine, Core::InvitationF
     auto* form = new QWidget(m_pages);
     auto* formLayout = new QFormLayout(form);
     formLayout->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    m_emails = new QPlainTextEdit(form);
+    m_emails = new QLineEdit(form);
     m_emails->setObjectName(QStringLiteral("emails"));
-    m_emails->setTabChangesFocus(true);
-    m_emails->setPlaceholderText(tr("name@example.com, one or more, separated by commas or lines"));
-    m_emails->setFixedHeight(m_emails->fontMetrics().lineSpacing() * 4 + 12);
+    m_emails->setPlaceholderText(tr("name@example.com, one or more, separated by commas"));
     auto* emailsLabel = new QLabel(tr("&Email addresses:"), form);
     emailsLabel->setBuddy(m_emails);
     formLayout->addRow(emailsLabel, m_emails);
@@ -166,7 +163,8 @@ ShareFolderDialog::ShareFolderDialog(Core::SyncEngine* engine, Core::InvitationF
         m_emails->setFocus();
         updateButtons();
     });
-    connect(m_emails, &QPlainTextEdit::textChanged, this, &ShareFolderDialog::updateButtons);
+    connect(m_emails, &QLineEdit::textChanged, this, &ShareFolderDialog::updateButtons);
+    connect(m_emails, &QLineEdit::returnPressed, this, &ShareFolderDialog::sendInvitations);
     connect(m_pending, &QTreeWidget::itemSelectionChanged, this, &ShareFolderDialog::updateButtons);
     connect(m_cancel, &QPushButton::clicked, this, &ShareFolderDialog::cancelSelected);
     if (m_flow)
@@ -206,7 +204,7 @@ QStringList ShareFolderDialog::invalidAddresses(const QStringList& addresses)
 void ShareFolderDialog::updateButtons()
 {
     m_invite->setEnabled(!m_busy && m_flow && m_pages->currentIndex() == 0 &&
-                         !m_emails->toPlainText().trimmed().isEmpty());
+                         !m_emails->text().trimmed().isEmpty());
     const QTreeWidgetItem* item = m_pending->currentItem();
     m_cancel->setEnabled(m_flow && item && item->isSelected());
 }
@@ -215,7 +213,7 @@ void ShareFolderDialog::sendInvitations()
 {
     if (!m_flow || m_busy)
         return;
-    const QStringList addresses = splitAddresses(m_emails->toPlainText());
+    const QStringList addresses = splitAddresses(m_emails->text());
     const QStringList invalid = invalidAddresses(addresses);
     QString problem;
     if (addresses.isEmpty())

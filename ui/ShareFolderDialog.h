@@ -17,7 +17,6 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
 class QRadioButton;
 class QStackedWidget;
@@ -62,7 +61,7 @@ private:
     QPointer<Core::InvitationFlow> m_flow;
     QUuid m_folderId;
     QStackedWidget* m_pages = nullptr;
-    QPlainTextEdit* m_emails = nullptr;
+    QLineEdit* m_emails = nullptr;
     QComboBox* m_role = nullptr;
     QRadioButton* m_modeCode = nullptr;
     QRadioButton* m_modeSafety = nullptr;

@@ -4,9 +4,7 @@
 // reads the folder. The safety-number path, a wrong code, a declined and a cancelled
 // invitation, an expired one, and a server that swaps the invitee's keys (in the answer, or
 // at look-up) are refused in words and add no one.
-#include "ServerAccounts.h"
-#include "ServerHarness.h"
-#include "SyncFixture.h"
+#include "InvitationDevices.h"
 
 #include "core/crypto/Fingerprint.h"
 #include "core/crypto/UserKeyBundle.h"
@@ -20,53 +18,9 @@
 #include <QTest>
 
 using namespace Conclave::Core;
+using namespace InvitationDevices;
 
 namespace {
-
-SecureBytes pw(const char* text)
-{
-    return SecureBytes(text, std::strlen(text));
-}
-
-const char* kPassword = "a long enough password";
-
-// One computer of a user, as the app composes it.
-struct Device
-{
-    explicit Device(const QUrl& server)
-        : settings(EffectiveSettings::merge(SyncFixture::userSettings(server), MachinePolicy()))
-        , gate(settings)
-        , network(gate)
-        , api(network, server, Clock::system())
-        , client(api, dir.path())
-        , engine(client, dir.path())
-        , invitations(api)
-        , flow(engine, invitations)
-    {
-        client.setNewPasswordCost(KdfParams::kMinOpsLimit, KdfParams::kMinMemLimit);
-    }
-
-    QTemporaryDir dir; // first: the data folder outlives everything below
-    EffectiveSettings settings;
-    SharingGate gate;
-    GatedNetworkAccessManager network;
-    ApiConnection api;
-    AccountClient client;
-    SyncEngine engine;
-    InvitationApi invitations;
-    InvitationFlow flow;
-    QString email;
-};
-
-template<typename T, typename Start> std::optional<T> awaitValue(Start start)
-{
-    std::optional<T> result;
-    QObject context;
-    start(&context, [&result](T value) { result.emplace(std::move(value)); });
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, 60'000))
-        return std::nullopt;
-    return result;
-}
 
 #define VERIFY_OK(status)                                                                                    \
     do {                                                                                                     \
@@ -118,26 +72,7 @@ private:
 
 std::unique_ptr<Device> TestInvitationFlow::device(const char* name)
 {
-    auto made = std::make_unique<Device>(m_url);
-    made->email = ServerAccounts::uniqueEmail(name, m_domain);
-    const auto up = awaitValue<Status>([&](QObject* c, auto done) {
-        made->client.signUp(made->email, QString::fromLatin1(name), pw(kPassword), c, done);
-    });
-    if (!up || !up->ok())
-        return nullptr;
-    const QString code = m_server.latestCode(made->email);
-    const auto verified = awaitValue<Status>(
-        [&](QObject* c, auto done) { made->client.verifyEmail(made->email, code, c, done); });
-    if (!verified || !verified->ok())
-        return nullptr;
-    const auto in = awaitValue<Status>(
-        [&](QObject* c, auto done) { made->client.signIn(made->email, pw(kPassword), c, done); });
-    if (!in || !in->ok())
-        return nullptr;
-    const auto started = awaitValue<Status>([&](QObject* c, auto done) { made->engine.start(c, done); });
-    if (!started || !started->ok())
-        return nullptr;
-    return made;
+    return makeDevice(m_server, m_url, m_domain, name);
 }
 
 QList<InvitationFlow::Sent> TestInvitationFlow::invite(const QString& email, FolderRole role,
@@ -174,15 +109,8 @@ void TestInvitationFlow::initTestCase()
     QVERIFY(m_server.start(QStringLiteral("TestInvitationFlow")));
     m_url = QUrl(m_server.baseUrl());
     m_domain = QUuid::createUuid().toString(QUuid::Id128).left(10) + QStringLiteral(".invite.example.com");
-    QString orgId;
-    QCOMPARE(m_server.admin({QStringLiteral("create-org"), QStringLiteral("--name"), QStringLiteral("Org"),
-                             QStringLiteral("--owner"), ServerAccounts::uniqueEmail("owner", m_domain)},
-                            &orgId),
-             0);
-    m_orgId = orgId.trimmed();
-    QCOMPARE(m_server.admin({QStringLiteral("add-domain"), QStringLiteral("--org"), m_orgId,
-                             QStringLiteral("--domain"), m_domain}),
-             0);
+    m_orgId = makeOrg(m_server, m_domain);
+    QVERIFY(!m_orgId.isEmpty());
     m_ada = device("ada");
     QVERIFY(m_ada);
     const auto folder = awaitValue<Result<QUuid>>([&](QObject* c, auto done) {
