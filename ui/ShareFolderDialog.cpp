@@ -65,7 +65,7 @@ ShareFolderDialog::ShareFolderDialog(Core::SyncEngine* engine, Core::InvitationF
     layout->addWidget(heading);
 
     m_pages = new QStackedWidget(this);
-    layout->addWidget(m_pages);
+    layout->addWidget(m_pages, 3);
 
     // Page 0: who, which role, how their key is checked.
     auto* form = new QWidget(m_pages);
@@ -119,6 +119,8 @@ ShareFolderDialog::ShareFolderDialog(Core::SyncEngine* engine, Core::InvitationF
     m_resultsBox = new QWidget(scroll);
     m_results = new QVBoxLayout(m_resultsBox);
     scroll->setWidget(m_resultsBox);
+    // Room for one address's code and its sentence without scrolling.
+    scroll->setMinimumHeight(m_resultsBox->fontMetrics().lineSpacing() * 12);
     resultLayout->addWidget(scroll);
     m_back = new QPushButton(tr("Invite &More People"), resultPage);
     m_back->setObjectName(QStringLiteral("back"));
@@ -137,7 +139,8 @@ ShareFolderDialog::ShareFolderDialog(Core::SyncEngine* engine, Core::InvitationF
     m_pending->setHeaderLabels({tr("Address"), tr("Role"), tr("State"), tr("Expires")});
     m_pending->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_pending->header()->setStretchLastSection(false);
-    m_pending->setMinimumHeight(m_pending->fontMetrics().lineSpacing() * 5);
+    m_pending->setMinimumHeight(m_pending->fontMetrics().lineSpacing() * 4);
+    m_pending->setMaximumHeight(m_pending->fontMetrics().lineSpacing() * 9);
     pendingLayout->addWidget(m_pending);
     auto* pendingRow = new QHBoxLayout;
     m_pendingStatus = wrapped(QString(), pendingBox);
@@ -170,7 +173,7 @@ ShareFolderDialog::ShareFolderDialog(Core::SyncEngine* engine, Core::InvitationF
     if (m_flow)
         connect(m_flow, &InvitationFlow::invitationsChanged, this, &ShareFolderDialog::reloadPending);
 
-    resize(620, 560);
+    resize(660, 640);
     m_emails->setFocus();
     updateButtons();
     reloadPending();

@@ -69,11 +69,13 @@ template<typename T, typename Start> std::optional<T> awaitValue(Start start)
 }
 
 // A signed-in, started device for a new account `name`@`domain`; null when a step failed.
+// `exact`: the address is name@domain as given, not made unique (for screenshots).
 inline std::unique_ptr<Device> makeDevice(ServerHarness& server, const QUrl& url, const QString& domain,
-                                          const char* name)
+                                          const char* name, bool exact = false)
 {
     auto made = std::make_unique<Device>(url);
-    made->email = ServerAccounts::uniqueEmail(name, domain);
+    made->email = exact ? QString::fromLatin1(name) + QLatin1Char('@') + domain
+                        : ServerAccounts::uniqueEmail(name, domain);
     const auto up = awaitValue<Status>([&](QObject* c, auto done) {
         made->client.signUp(made->email, QString::fromLatin1(name), pw(kPassword), c, done);
     });
