@@ -53,6 +53,7 @@ private slots:
     void answerWithSwappedKeysIsRefused();
     void lookupWithSwappedKeysIsRefused();
     void tooManyAddressesAndBadOnes();
+    void receivedIsPaged();
     void expired();
 
 private:
@@ -239,11 +240,18 @@ void TestInvitationFlow::declined()
     QVERIFY(!sent[0].error);
     const auto incoming = firstReceived(*dave);
     QVERIFY(incoming);
+    // The count the Team Sharing menu shows.
+    QSignalSpy counted(&dave->flow, &InvitationFlow::receivedCountChanged);
+    const auto before = awaitValue<Status>([&](QObject* c, auto done) { dave->flow.check(c, done); });
+    VERIFY_OK(before);
+    QCOMPARE(dave->flow.receivedCount(), 1);
+    QCOMPARE(counted.count(), 1);
     const auto declined = awaitValue<Status>(
         [&](QObject* c, auto done) { dave->flow.decline(incoming->invitation.id, c, done); });
     VERIFY_OK(declined);
     QCOMPARE(dave->flow.stateOf(incoming->invitation.id), InvitationFlow::InviteeState::Closed);
     QVERIFY(!firstReceived(*dave));
+    QTRY_COMPARE_WITH_TIMEOUT(dave->flow.receivedCount(), 0, 30'000);
     // Accepting afterwards is refused in words.
     const auto late = awaitValue<Status>(
         [&](QObject* c, auto done) { dave->flow.accept(*incoming, sent[0].code, c, done); });
@@ -399,6 +407,49 @@ void TestInvitationFlow::tooManyAddressesAndBadOnes()
         QVERIFY2(s.error, qPrintable(s.email));
         QVERIFY(!s.error->message.isEmpty());
     }
+}
+
+void TestInvitationFlow::receivedIsPaged()
+{
+    auto ivy = device("ivy");
+    QVERIFY(ivy);
+    // One open invitation per folder and address: 21 folders for 21 invitations.
+    QList<QUuid> folders{m_folder};
+    for (int i = 1; i <= InvitationApi::kPageSize; ++i) {
+        const auto folder = awaitValue<Result<QUuid>>([&](QObject* c, auto done) {
+            m_ada->engine.createFolder(QUuid::fromString(m_orgId), QStringLiteral("Folder %1").arg(i), c,
+                                       done);
+        });
+        VERIFY_OK(folder);
+        folders.append(folder->value());
+    }
+    for (const QUuid& folderId : folders) {
+        const auto sent = awaitValue<QList<InvitationFlow::Sent>>([&](QObject* c, auto done) {
+            m_ada->flow.invite(folderId, {ivy->email}, FolderRole::View, InvitationFlow::Mode::Code, c, done);
+        });
+        QVERIFY(sent && sent->size() == 1 && !sent->first().error);
+    }
+    auto page = [&](const QString& cursor) {
+        std::optional<std::pair<Result<QList<InvitationFlow::Incoming>>, QString>> got;
+        QObject context;
+        ivy->flow.received(cursor, &context, [&](Result<QList<InvitationFlow::Incoming>> r, QString next) {
+            got.emplace(std::move(r), next);
+        });
+        QTest::qWaitFor([&] { return got.has_value(); }, 60'000);
+        return got;
+    };
+    const auto first = page(QString());
+    QVERIFY(first && first->first.ok());
+    QCOMPARE(first->first->size(), InvitationApi::kPageSize);
+    QVERIFY(!first->second.isEmpty());
+    const auto second = page(first->second);
+    QVERIFY(second && second->first.ok());
+    QCOMPARE(second->first->size(), 1);
+    QVERIFY(second->second.isEmpty());
+    QCOMPARE(second->first->first().folderLabel, QStringLiteral("Folder 20"));
+    const auto checked = awaitValue<Status>([&](QObject* c, auto done) { ivy->flow.check(c, done); });
+    VERIFY_OK(checked);
+    QCOMPARE(ivy->flow.receivedCount(), InvitationApi::kPageSize + 1);
 }
 
 void TestInvitationFlow::expired()
