@@ -150,6 +150,29 @@ ShareFolderDialog::ShareFolderDialog(Core::SyncEngine* engine, Core::InvitationF
     m_cancel->setObjectName(QStringLiteral("cancelInvitation"));
     pendingRow->addWidget(m_cancel);
     pendingLayout->addLayout(pendingRow);
+    // For an invitation by safety number made here: the comparison, also after the dialog
+    // that sent it was closed.
+    m_compare = new QWidget(pendingBox);
+    auto* compareLayout = new QVBoxLayout(m_compare);
+    compareLayout->setContentsMargins(0, 0, 0, 0);
+    m_compareExpected = wrapped(QString(), m_compare);
+    m_compareExpected->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    compareLayout->addWidget(m_compareExpected);
+    auto* compareRow = new QHBoxLayout;
+    m_compareTyped = new QLineEdit(m_compare);
+    m_compareTyped->setObjectName(QStringLiteral("pendingComparedNumber"));
+    m_compareTyped->setPlaceholderText(tr("The number they read out"));
+    compareRow->addWidget(m_compareTyped, 1);
+    auto* compareButton = new QPushButton(tr("Numbers Ma&tch"), m_compare);
+    compareButton->setObjectName(QStringLiteral("pendingConfirmNumber"));
+    compareRow->addWidget(compareButton);
+    compareLayout->addLayout(compareRow);
+    m_compareOutcome = wrapped(QString(), m_compare);
+    compareLayout->addWidget(m_compareOutcome);
+    m_compare->hide();
+    pendingLayout->addWidget(m_compare);
+    connect(compareButton, &QPushButton::clicked, this, &ShareFolderDialog::confirmSelected);
+    connect(m_compareTyped, &QLineEdit::returnPressed, this, &ShareFolderDialog::confirmSelected);
     layout->addWidget(pendingBox, 1);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -168,7 +191,7 @@ ShareFolderDialog::ShareFolderDialog(Core::SyncEngine* engine, Core::InvitationF
     });
     connect(m_emails, &QLineEdit::textChanged, this, &ShareFolderDialog::updateButtons);
     connect(m_emails, &QLineEdit::returnPressed, this, &ShareFolderDialog::sendInvitations);
-    connect(m_pending, &QTreeWidget::itemSelectionChanged, this, &ShareFolderDialog::updateButtons);
+    connect(m_pending, &QTreeWidget::currentItemChanged, this, &ShareFolderDialog::updateButtons);
     connect(m_cancel, &QPushButton::clicked, this, &ShareFolderDialog::cancelSelected);
     if (m_flow)
         connect(m_flow, &InvitationFlow::invitationsChanged, this, &ShareFolderDialog::reloadPending);
@@ -209,7 +232,34 @@ void ShareFolderDialog::updateButtons()
     m_invite->setEnabled(!m_busy && m_flow && m_pages->currentIndex() == 0 &&
                          !m_emails->text().trimmed().isEmpty());
     const QTreeWidgetItem* item = m_pending->currentItem();
-    m_cancel->setEnabled(m_flow && item && item->isSelected());
+    const bool chosen = m_flow && item;
+    m_cancel->setEnabled(chosen);
+    const QUuid id = chosen ? item->data(0, Qt::UserRole).toUuid() : QUuid();
+    const QString expected = chosen ? m_flow->safetyNumberOf(id) : QString();
+    const bool compare = !expected.isEmpty() && !m_flow->isConfirmed(id);
+    if (compare && m_compare->property("invitation").toUuid() != id) {
+        m_compareExpected->setText(
+            tr("Ask %1 to read out their safety number. It must be: %2").arg(item->text(0), expected));
+        m_compareTyped->clear();
+        m_compareOutcome->clear();
+        m_compare->setProperty("invitation", id);
+    }
+    m_compare->setVisible(compare);
+}
+
+void ShareFolderDialog::confirmSelected()
+{
+    const QUuid id = m_compare->property("invitation").toUuid();
+    if (!m_flow || id.isNull())
+        return;
+    const Core::Status matched = m_flow->confirmSafetyNumber(id, m_compareTyped->text());
+    if (!matched) {
+        m_compareOutcome->setText(matched.error().message);
+        return;
+    }
+    m_compare->setProperty("invitation", QUuid());
+    m_pendingStatus->setText(tr("The numbers match. Conclave adds them as soon as they accept."));
+    reloadPending();
 }
 
 void ShareFolderDialog::sendInvitations()
@@ -302,7 +352,7 @@ void ShareFolderDialog::showResults(const QList<InvitationFlow::Sent>& sent, Inv
             typed->setObjectName(QStringLiteral("comparedNumber"));
             typed->setPlaceholderText(tr("The number they read out"));
             row->addWidget(typed, 1);
-            auto* confirm = new QPushButton(tr("Numbers &Match"), box);
+            auto* confirm = new QPushButton(tr("&Numbers Match"), box);
             confirm->setObjectName(QStringLiteral("confirmNumber"));
             row->addWidget(confirm);
             boxLayout->addLayout(row);
@@ -341,44 +391,52 @@ void ShareFolderDialog::reloadPending()
 {
     if (!m_flow)
         return;
-    m_pendingStatus->setText(tr("Reading the open invitations…"));
-    m_flow->openInvitations(m_folderId, this, [this](Core::Result<QList<InvitationApi::Managed>> open) {
-        const QUuid selected =
-            m_pending->currentItem() ? m_pending->currentItem()->data(0, Qt::UserRole).toUuid() : QUuid();
-        m_pending->clear();
-        if (!open) {
-            m_pendingStatus->setText(open.error().message);
-            updateButtons();
-            return;
-        }
-        for (const InvitationApi::Managed& m : open.value()) {
-            QString role = tr("View");
-            if (m.role == QLatin1String("edit"))
-                role = tr("Edit");
-            else if (m.role == QLatin1String("manage"))
-                role = tr("Manage");
-            QString state = tr("Waiting for an answer");
-            if (m.state == InvitationApi::State::Accepted) {
-                if (!m_flow->canComplete(m.id))
-                    state = tr("Accepted; the inviter's Conclave adds them");
-                else if (m_flow->modeOf(m.id) == InvitationFlow::Mode::SafetyNumber &&
-                         !m_flow->isConfirmed(m.id))
-                    state = tr("Accepted; compare safety numbers");
-                else
-                    state = tr("Accepted; adding…");
+    const QString reading = tr("Reading the open invitations…");
+    if (m_pendingStatus->text().isEmpty())
+        m_pendingStatus->setText(reading);
+    m_flow->openInvitations(
+        m_folderId, this, [this, reading](Core::Result<QList<InvitationApi::Managed>> open) {
+            const QUuid selected =
+                m_pending->currentItem() ? m_pending->currentItem()->data(0, Qt::UserRole).toUuid() : QUuid();
+            m_pending->clear();
+            if (!open) {
+                m_pendingStatus->setText(open.error().message);
+                updateButtons();
+                return;
             }
-            auto* item = new QTreeWidgetItem(
-                m_pending, {m.inviteeEmail, role, state,
-                            QLocale().toString(m.expiresAt.toLocalTime().date(), QLocale::ShortFormat)});
-            item->setData(0, Qt::UserRole, m.id);
-            if (m.id == selected)
-                m_pending->setCurrentItem(item);
-        }
-        m_pendingStatus->setText(open->isEmpty() ? tr("No open invitations.") : QString());
-        for (int c = 1; c < m_pending->columnCount(); ++c)
-            m_pending->resizeColumnToContents(c);
-        updateButtons();
-    });
+            for (const InvitationApi::Managed& m : open.value()) {
+                QString role = tr("View");
+                if (m.role == QLatin1String("edit"))
+                    role = tr("Edit");
+                else if (m.role == QLatin1String("manage"))
+                    role = tr("Manage");
+                QString state = tr("Waiting for an answer");
+                if (m.state == InvitationApi::State::Accepted) {
+                    if (!m_flow->canComplete(m.id))
+                        state = tr("Accepted; the inviter's Conclave adds them");
+                    else if (m_flow->modeOf(m.id) == InvitationFlow::Mode::SafetyNumber &&
+                             !m_flow->isConfirmed(m.id))
+                        state = tr("Accepted; compare safety numbers");
+                    else
+                        state = tr("Accepted; adding…");
+                }
+                auto* item = new QTreeWidgetItem(
+                    m_pending, {m.inviteeEmail, role, state,
+                                QLocale().toString(m.expiresAt.toLocalTime().date(), QLocale::ShortFormat)});
+                item->setData(0, Qt::UserRole, m.id);
+                if (m.id == selected)
+                    m_pending->setCurrentItem(item);
+            }
+            // A sentence about the last action stays until the next one.
+            if (open->isEmpty())
+                m_pendingStatus->setText(tr("No open invitations."));
+            else if (m_pendingStatus->text() == reading ||
+                     m_pendingStatus->text() == tr("No open invitations."))
+                m_pendingStatus->clear();
+            for (int c = 1; c < m_pending->columnCount(); ++c)
+                m_pending->resizeColumnToContents(c);
+            updateButtons();
+        });
 }
 
 void ShareFolderDialog::cancelSelected()

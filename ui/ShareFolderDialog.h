@@ -56,6 +56,7 @@ private:
     void reloadPending();
     void cancelSelected();
     void updateButtons();
+    void confirmSelected();
 
     Core::SyncEngine* m_engine;
     QPointer<Core::InvitationFlow> m_flow;
@@ -72,6 +73,10 @@ private:
     QWidget* m_resultsBox = nullptr;
     QTreeWidget* m_pending = nullptr;
     QPushButton* m_cancel = nullptr;
+    QWidget* m_compare = nullptr; // the selected invitation's safety-number comparison
+    QLabel* m_compareExpected = nullptr;
+    QLineEdit* m_compareTyped = nullptr;
+    QLabel* m_compareOutcome = nullptr;
     QLabel* m_pendingStatus = nullptr;
     ClipboardGuard* m_clipboard = nullptr;
     bool m_busy = false;

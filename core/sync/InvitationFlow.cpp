@@ -95,6 +95,7 @@ struct InvitationFlow::Check
     std::vector<QUuid> waiting;
     std::optional<Error> error;
     int pages = 0; // folder pages read in this run, bounded against a server that pages for ever
+    bool sawAnswer = false;
 };
 
 InvitationFlow::InvitationFlow(SyncEngine& engine, InvitationApi& api, QObject* parent)
@@ -257,6 +258,15 @@ bool InvitationFlow::isConfirmed(const QUuid& invitationId) const
 {
     const auto it = m_outgoing.find(invitationId);
     return it != m_outgoing.end() && it->second->confirmed;
+}
+
+QString InvitationFlow::safetyNumberOf(const QUuid& invitationId) const
+{
+    const auto it = m_outgoing.find(invitationId);
+    if (it == m_outgoing.end() || it->second->mode != Mode::SafetyNumber)
+        return {};
+    Result<UserKeyBundle> bundle = UserKeyBundle::parseAndVerify(it->second->bundle);
+    return bundle ? Fingerprint::of(bundle->identityPublicKey()).safetyNumber() : QString();
 }
 
 void InvitationFlow::openInvitations(const QUuid& folderId, QObject* context,
@@ -629,8 +639,10 @@ void InvitationFlow::countReceived(std::shared_ptr<Check> run, QString cursor, i
 
 void InvitationFlow::finishCheck(std::shared_ptr<Check> run, Status status)
 {
-    Q_UNUSED(run);
     m_checking = false;
+    // Lists of open invitations show the answer (and what it still waits for).
+    if (run->sawAnswer)
+        emit invitationsChanged();
     std::vector<StatusDone> waiters;
     waiters.swap(m_checkWaiters);
     if (m_checkAgain) {

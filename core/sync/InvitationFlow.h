@@ -103,6 +103,8 @@ public:
     bool canComplete(const QUuid& invitationId) const;
     Mode modeOf(const QUuid& invitationId) const;
     bool isConfirmed(const QUuid& invitationId) const;
+    // Mode::SafetyNumber: the number the invitee must read out ("" for another invitation).
+    QString safetyNumberOf(const QUuid& invitationId) const;
     // The folder's invitations still open (pending, or accepted and not added yet).
     void openInvitations(const QUuid& folderId, QObject* context, Done<QList<InvitationApi::Managed>> done);
     void cancel(const QUuid& invitationId, QObject* context, StatusDone done);

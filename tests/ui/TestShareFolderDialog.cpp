@@ -36,6 +36,7 @@ private slots:
     void invalidAddressIsRefused();
     void codeShownAndCancelled();
     void safetyNumberCompared();
+    void safetyNumberComparedLater();
 
 private:
     std::unique_ptr<Gui::ShareFolderDialog> open();
@@ -222,6 +223,37 @@ void TestShareFolderDialog::safetyNumberCompared()
     const auto synced = awaitValue<Status>([&](QObject* c, auto done) { m_ada->engine.sync(c, done); });
     QVERIFY(synced && synced->ok());
     QTRY_COMPARE_WITH_TIMEOUT(added.count(), 1, 30'000);
+}
+
+void TestShareFolderDialog::safetyNumberComparedLater()
+{
+    auto dan = makeDevice(m_server, m_url, m_domain, "dan");
+    QVERIFY(dan);
+    const auto sent = awaitValue<QList<InvitationFlow::Sent>>([&](QObject* c, auto done) {
+        m_ada->flow.invite(m_folder, {dan->email}, FolderRole::View, InvitationFlow::Mode::SafetyNumber, c,
+                           done);
+    });
+    QVERIFY(sent && sent->size() == 1 && !sent->first().error);
+
+    // The dialog that sent it is gone; a new one offers the comparison for the selected row.
+    auto dialog = open();
+    QVERIFY(dialog);
+    auto* pending = dialog->findChild<QTreeWidget*>(QStringLiteral("pending"));
+    QTRY_VERIFY_WITH_TIMEOUT(!pending->findItems(dan->email, Qt::MatchExactly).isEmpty(), 30'000);
+    auto* typed = dialog->findChild<QLineEdit*>(QStringLiteral("pendingComparedNumber"));
+    QVERIFY(!typed->isVisible());
+    pending->setFocus();
+    QTest::keyClick(pending, Qt::Key_End);
+    QTRY_VERIFY_WITH_TIMEOUT(pending->currentItem() && pending->currentItem()->text(0) == dan->email, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(typed->isVisible(), 5000);
+    QTest::keyClicks(typed, QStringLiteral("99999 88888"));
+    QTest::keyClick(typed, Qt::Key_Return);
+    QVERIFY(!m_ada->flow.isConfirmed(sent->first().invitationId));
+    typed->clear();
+    QTest::keyClicks(typed, dan->flow.ownSafetyNumber());
+    QTest::keyClick(typed, Qt::Key_Return);
+    QVERIFY(m_ada->flow.isConfirmed(sent->first().invitationId));
+    QTRY_VERIFY_WITH_TIMEOUT(!typed->isVisible(), 30'000);
 }
 
 QTEST_MAIN(TestShareFolderDialog)
