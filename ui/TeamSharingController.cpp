@@ -3,10 +3,14 @@
 
 #include "core/policy/InactivityTimer.h"
 #include "core/sync/AccountClient.h"
+#include "core/sync/InvitationApi.h"
+#include "core/sync/InvitationFlow.h"
 #include "core/sync/SyncEngine.h"
 #include "ui/AccountDialog.h"
 #include "ui/GuiLogging.h"
 #include "ui/MembersDialog.h"
+#include "ui/InvitationsDialog.h"
+#include "ui/ShareFolderDialog.h"
 
 #include <QAction>
 #include <QMainWindow>
@@ -40,6 +44,8 @@ TeamSharingController::TeamSharingController(QMainWindow* window, AccountClient*
     m_actAccount->setObjectName(QStringLiteral("actionAccount"));
     m_actMembers = m_menu->addAction(tr("&Members…"), this, [this] { showMembers(); });
     m_actMembers->setObjectName(QStringLiteral("actionMembers"));
+    m_actInvitations = m_menu->addAction(tr("&Invitations…"), this, &TeamSharingController::showInvitations);
+    m_actInvitations->setObjectName(QStringLiteral("actionInvitations"));
     m_menu->addSeparator();
     m_actSignOut = m_menu->addAction(tr("Sign &Out"), this, &TeamSharingController::signOut);
     m_actSignOut->setObjectName(QStringLiteral("actionSignOut"));
@@ -122,8 +128,14 @@ void TeamSharingController::startEngine()
         connect(engine, &SyncEngine::folderChanged, this, &TeamSharingController::updateActions);
         connect(engine, &SyncEngine::folderRemoved, this, &TeamSharingController::updateActions);
         updateActions();
+        m_invitationApi = std::make_unique<InvitationApi>(m_client->api());
+        m_invitations = std::make_unique<InvitationFlow>(*engine, *m_invitationApi);
+        connect(m_invitations.get(), &InvitationFlow::receivedCountChanged, this,
+                &TeamSharingController::updateInvitationsAction);
         emit engineStarted(engine);
         syncNow();
+        // The count for the menu; later changes come with the feed's invitation hints.
+        m_invitations->check(m_invitations.get(), {});
     });
 }
 
@@ -139,6 +151,10 @@ void TeamSharingController::stopEngine()
     m_engineReady = false;
     if (wasReady)
         emit engineStopped();
+    // The invitation codes held in memory go with the session too.
+    m_invitations.reset();
+    m_invitationApi.reset();
+    updateInvitationsAction(0);
     engine.reset();
     updateActions();
 }
@@ -171,6 +187,40 @@ void TeamSharingController::syncNow()
     });
 }
 
+InvitationFlow* TeamSharingController::invitations() const
+{
+    return m_engineReady ? m_invitations.get() : nullptr;
+}
+
+void TeamSharingController::updateInvitationsAction(int count)
+{
+    // The count is the menu's badge: open invitations waiting for an answer.
+    m_actInvitations->setText(count > 0 ? tr("&Invitations (%1)…").arg(count) : tr("&Invitations…"));
+}
+
+void TeamSharingController::showInvitations()
+{
+    InvitationFlow* flow = invitations();
+    if (!flow)
+        return showSignIn();
+    auto* dialog = new InvitationsDialog(flow, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Closed with the session: the flow it shows goes away then.
+    connect(this, &TeamSharingController::engineStopped, dialog, &QDialog::close);
+    dialog->show();
+}
+
+void TeamSharingController::showShareFolder(const QUuid& folderId)
+{
+    InvitationFlow* flow = invitations();
+    if (!flow)
+        return showSignIn();
+    auto* dialog = new ShareFolderDialog(engine(), flow, folderId, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(this, &TeamSharingController::engineStopped, dialog, &QDialog::close);
+    dialog->show();
+}
+
 void TeamSharingController::connectClient()
 {
     if (!m_client)
@@ -187,6 +237,7 @@ void TeamSharingController::updateActions()
     m_actAccount->setEnabled(signedIn);
     m_actSignOut->setEnabled(signedIn);
     m_actMembers->setEnabled(engine() && !engine()->folderIds().isEmpty());
+    m_actInvitations->setEnabled(signedIn);
     if (m_toolbarAction)
         m_toolbarAction->setText(signedIn ? tr("Account") : tr("Sign In"));
 }

@@ -31,6 +31,8 @@ class QMenu;
 
 namespace Conclave::Core {
 class InactivityTimer;
+class InvitationApi;
+class InvitationFlow;
 class SyncEngine;
 } // namespace Conclave::Core
 
@@ -60,6 +62,9 @@ public:
     // Why the engine could not be started after the last sign-in, in words ("" if it could).
     QString engineProblem() const { return m_engineProblem; }
 
+    // Invitations of the signed-in account, made and destroyed with the engine; null with it.
+    Core::InvitationFlow* invitations() const;
+
     QMenu* menu() const { return m_menu; }
     SignInDialog* signInDialog() const { return m_signIn; }
     AccountDialog* accountDialog() const { return m_account; }
@@ -74,6 +79,9 @@ public slots:
     void showMembers(const QUuid& folderId = {});
     // The shared folder the main window has selected, for the menu's Members… entry.
     void setCurrentFolder(const QUuid& folderId) { m_currentFolder = folderId; }
+    // Team Sharing > Invitations…, and Share… / Invite… on a shared folder.
+    void showInvitations();
+    void showShareFolder(const QUuid& folderId);
 
 signals:
     // The engine is started and holds the cached folders; the feed is being read.
@@ -91,6 +99,7 @@ private:
     void updateActions();
     void onSignedIn();
     void onSignedOut(int reason);
+    void updateInvitationsAction(int count);
 
     QPointer<QMainWindow> m_window;
     QPointer<Core::AccountClient> m_client;
@@ -108,6 +117,9 @@ private:
     QPointer<AccountDialog> m_account;
     QString m_dataDirectory;
     std::unique_ptr<Core::SyncEngine> m_engine;
+    std::unique_ptr<Core::InvitationApi> m_invitationApi;
+    std::unique_ptr<Core::InvitationFlow> m_invitations; // after m_engine: destroyed before it
+    QAction* m_actInvitations = nullptr;
     bool m_engineReady = false;
     QString m_engineProblem;
 };

@@ -511,7 +511,9 @@ void SyncEngine::commit(std::shared_ptr<Refresh> r)
         for (auto& [itemId, item] : held->items)
             folder->items.emplace(itemId, std::move(item));
     }
-    for (Slot& slot : *r->work) {
+    // An unchanged folder (the state check found nothing new) verified no envelopes at all.
+    std::vector<Slot> none;
+    for (Slot& slot : r->work ? *r->work : none) {
         Held item;
         item.envelope = slot.bytes;
         item.opened = std::move(slot.opened->value());
@@ -605,8 +607,10 @@ void SyncEngine::doFeed(quint64 cursor, std::shared_ptr<std::map<QUuid, Touch>> 
                 const QUuid folderId = QUuid::fromString(change.objectId);
                 if (!folderId.isNull() && !touched->count(folderId))
                     (*touched)[folderId] = Touch::Refresh;
+            } else if (change.kind == QLatin1String("invitation")) {
+                emit invitationsChanged(); // InvitationFlow reads them
             }
-            // Other kinds (invitations, blocks) are not handled here yet; unknown ones are skipped.
+            // Other kinds (blocks) are not handled here yet; unknown ones are skipped.
         }
         if (page->more)
             return doFeed(page->cursor, touched, done);

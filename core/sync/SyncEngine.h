@@ -26,6 +26,7 @@
 #include "core/crypto/FolderKeyRing.h"
 #include "core/crypto/FolderRole.h"
 #include "core/crypto/FolderStateChain.h"
+#include "core/crypto/Invitation.h"
 #include "core/crypto/ItemEnvelope.h"
 #include "core/crypto/ItemReader.h"
 #include "core/crypto/MembershipState.h"
@@ -84,6 +85,7 @@ public:
     ~SyncEngine() override;
 
     SharingApi& api() { return m_api; }
+    AccountClient& account() const { return m_account; }
 
     // Loads the security state and the cache (refusing a cache older than the state), then
     // fetches the keys of the cached folders and opens their cached envelopes.
@@ -177,6 +179,16 @@ public:
     // "sharing-blocked"): no engine runs, so the account's cached folders are wiped here
     // (overwritten, then removed). The security state (pins, checkpoints) stays.
     static Status wipeLocalCopy(const QString& directory, const QUrl& server, const QString& email);
+    // First contact by invitation (protocol.md §9.1; SyncEngineInvitations.cpp), for
+    // InvitationFlow: the pins they record are the engine's security state.
+    // Invitee: checks the relayed offer with the typed code and pins the inviter's key.
+    Result<Invitation::Binding> acceptInvitationOffer(QByteArrayView offer, const InvitationCode& code);
+    // Invitee, safety-number path: pins the inviter's key as the offer carries it when the
+    // number the inviter read out matches.
+    Status confirmInviterSafetyNumber(const QUuid& inviterId, QByteArrayView identityKey,
+                                      const QString& typedSafetyNumber);
+    // Inviter: checks the answer with the invitation's code and pins the invitee's key.
+    Result<UserKeyBundle> acceptInvitationAnswer(Invitation& invitation, QByteArrayView answer);
 
     // What is held, decrypted in memory only.
     QList<QUuid> folderIds() const;
@@ -212,6 +224,8 @@ signals:
     // Work that follows an operation on its own (a rotation after a confirmed key or a
     // member's leave) failed; the next contact tries again.
     void memberWorkFailed(const QUuid& folderId, const QString& reason);
+    // The changes feed named an invitation (of a folder held, or one addressed to this user).
+    void invitationsChanged();
 
 private:
     struct Held

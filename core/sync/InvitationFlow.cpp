@@ -1,0 +1,656 @@
+// Inviting and joining shared folders; see the header.
+#include "core/sync/InvitationFlow.h"
+
+#include "core/crypto/Fingerprint.h"
+#include "core/crypto/UserKeyBundle.h"
+#include "core/crypto/UserKeys.h"
+#include "core/sync/AccountClient.h"
+#include "core/sync/SyncEngine.h"
+#include "core/util/LogCategories.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+#include <QRegularExpression>
+#include <QTimer>
+
+#include <set>
+
+namespace Conclave::Core {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Conclave::Core::InvitationFlow)
+};
+
+constexpr qsizetype kMacSize = Invitation::kMacSize;
+// Offer layout (§9.1): inviter id at 57, invitee id at 73, the inviter's identity key at 89.
+constexpr qsizetype kOfferInviter = 57;
+constexpr qsizetype kOfferInvitee = 73;
+constexpr qsizetype kOfferKey = 89;
+constexpr qsizetype kKeySize = 32;
+// At most 50 open invitations per address: three pages of 20 hold them all.
+constexpr int kMaxReceivedPages = 3;
+constexpr int kMaxFolderPages = 50;
+
+template<typename T> std::function<void(T)> guarded(QObject* context, std::function<void(T)> done)
+{
+    QPointer<QObject> guard(context);
+    const bool hadContext = context != nullptr;
+    return [guard, hadContext, done = std::move(done)](T value) {
+        if ((hadContext && !guard) || !done)
+            return;
+        done(std::move(value));
+    };
+}
+
+QString roleName(FolderRole role)
+{
+    switch (role) {
+    case FolderRole::Manage:
+        return QStringLiteral("manage");
+    case FolderRole::Edit:
+        return QStringLiteral("edit");
+    default:
+        return QStringLiteral("view");
+    }
+}
+
+bool isValidEmail(const QString& email)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$"));
+    return email.size() <= 320 && pattern.match(email).hasMatch();
+}
+
+Error notReady()
+{
+    return Error::make(ErrorCode::Unavailable, Tr::tr("Team Sharing is not ready: sign in first."));
+}
+
+} // namespace
+
+// What the inviter's client keeps of one invitation it made, in memory only: the code is the
+// only key to the invitee's answer.
+struct InvitationFlow::Outgoing
+{
+    Outgoing(Invitation made, Mode how)
+        : invitation(std::move(made))
+        , mode(how)
+    {}
+
+    Invitation invitation;
+    Mode mode;
+    QString email;
+    FolderRole role = FolderRole::View;
+    QByteArray bundle;      // as the server handed it over at invite time
+    QByteArray checked;     // the invitee's bundle once the answer was accepted
+    bool confirmed = false; // SafetyNumber: the comparison matched
+};
+
+struct InvitationFlow::Check
+{
+    std::vector<QUuid> folders;
+    std::vector<InvitationApi::Managed> accepted;
+    std::vector<QUuid> waiting;
+    std::optional<Error> error;
+    int pages = 0; // folder pages read in this run, bounded against a server that pages for ever
+    bool sawAnswer = false;
+};
+
+InvitationFlow::InvitationFlow(SyncEngine& engine, InvitationApi& api, QObject* parent)
+    : QObject(parent)
+    , m_engine(engine)
+    , m_api(api)
+{
+    connect(&m_engine, &SyncEngine::invitationsChanged, this, &InvitationFlow::scheduleCheck);
+}
+
+InvitationFlow::~InvitationFlow() = default;
+
+// --- inviter ----------------------------------------------------------------------------
+
+void InvitationFlow::invite(const QUuid& folderId, const QStringList& emails, FolderRole role, Mode mode,
+                            QObject* context, std::function<void(QList<Sent>)> done)
+{
+    auto reply = guarded<QList<Sent>>(context, std::move(done));
+    auto refuseAll = [&](const Error& error) {
+        QList<Sent> all;
+        for (const QString& email : emails)
+            all.append({email, {}, {}, {}, error});
+        if (all.isEmpty())
+            all.append({QString(), {}, {}, {}, error});
+        QTimer::singleShot(0, this, [reply, all] { reply(all); });
+    };
+    if (!m_engine.isStarted() || !m_engine.account().userKeys())
+        return refuseAll(notReady());
+    if (m_engine.roleIn(folderId) != FolderRole::Manage)
+        return refuseAll(Error::make(ErrorCode::Denied,
+                                     Tr::tr("Only members who manage this folder can invite people to it.")));
+    if (emails.size() > kMaxAddresses)
+        return refuseAll(Error::make(ErrorCode::InvalidInput,
+                                     Tr::tr("Invite at most %1 addresses at a time.").arg(kMaxAddresses),
+                                     QStringLiteral("email")));
+    if (role == FolderRole::None)
+        return refuseAll(
+            Error::make(ErrorCode::InvalidInput, Tr::tr("Choose a role for the people you invite.")));
+    auto rest = std::make_shared<QStringList>();
+    std::set<QString> seen;
+    for (const QString& typed : emails) {
+        const QString email = typed.trimmed().toLower();
+        if (!email.isEmpty() && seen.insert(email).second)
+            rest->append(email);
+    }
+    if (rest->isEmpty())
+        return refuseAll(Error::make(ErrorCode::InvalidInput, Tr::tr("Enter at least one email address."),
+                                     QStringLiteral("email")));
+    inviteNext(std::make_shared<QList<Sent>>(), rest, folderId, role, mode, reply);
+}
+
+void InvitationFlow::inviteNext(std::shared_ptr<QList<Sent>> results, std::shared_ptr<QStringList> rest,
+                                QUuid folderId, FolderRole role, Mode mode,
+                                std::function<void(QList<Sent>)> done)
+{
+    if (rest->isEmpty())
+        return done(*results);
+    const QString email = rest->takeFirst();
+    auto next = [this, results, rest, folderId, role, mode, done](Sent sent) {
+        results->append(std::move(sent));
+        inviteNext(results, rest, folderId, role, mode, done);
+    };
+    auto failed = [email, next](const Error& error) {
+        next({email, {}, {}, {}, error});
+    };
+    if (!isValidEmail(email))
+        return failed(Error::make(ErrorCode::InvalidInput,
+                                  Tr::tr("\"%1\" is not a valid email address.").arg(email),
+                                  QStringLiteral("email")));
+    if (email == m_engine.account().account().email.toLower())
+        return failed(Error::make(ErrorCode::InvalidInput, Tr::tr("You cannot invite yourself."),
+                                  QStringLiteral("email")));
+    m_engine.api().lookupKey(
+        email, this, [this, email, folderId, role, mode, next, failed](Result<SharingApi::KeyLookup> found) {
+            if (!found) {
+                if (found.error().code == ErrorCode::NotFound)
+                    return failed(Error::make(ErrorCode::NotFound,
+                                              Tr::tr("No one with the address %1 uses Team Sharing yet. Ask "
+                                                     "them to create an account first, then invite them.")
+                                                  .arg(email),
+                                              QStringLiteral("email")));
+                return failed(found.error());
+            }
+            Result<UserKeyBundle> bundle = UserKeyBundle::parseAndVerify(found->bundle);
+            if (!bundle || bundle->userId() != found->userId)
+                return failed(Error::make(ErrorCode::Protocol,
+                                          Tr::tr("The sharing server sent keys for %1 that do not verify. "
+                                                 "Nothing was sent.")
+                                              .arg(email)));
+            const UserKeys& own = *m_engine.account().userKeys();
+            const QUuid me = m_engine.account().account().userId;
+            Invitation invitation = Invitation::create({QUuid::createUuid(), folderId, me, bundle->userId()});
+            QByteArray offer = invitation.offer(own.identityPublicKey());
+            if (mode == Mode::SafetyNumber)
+                offer.replace(offer.size() - kMacSize, kMacSize, QByteArray(kMacSize, '\0'));
+            // The folder's name, readable only with the invitee's private key.
+            const QByteArray name = m_engine.folderName(folderId).left(InvitationApi::kMaxLabel).toUtf8();
+            const QByteArray sealed =
+                name.isEmpty() ? QByteArray()
+                               : UserKeys::seal(bundle->encryptionPublicKey(),
+                                                SecureBytes(name.constData(), std::size_t(name.size())));
+            auto outgoing = std::make_shared<std::unique_ptr<Outgoing>>(
+                std::make_unique<Outgoing>(std::move(invitation), mode));
+            (*outgoing)->email = email;
+            (*outgoing)->role = role;
+            (*outgoing)->bundle = bundle->serialize();
+            const QString safetyNumber = Fingerprint::of(bundle->identityPublicKey()).safetyNumber();
+            m_api.create(folderId, email, roleName(role), offer, sealed, this,
+                         [this, email, mode, outgoing, safetyNumber, next,
+                          failed](Result<InvitationApi::Managed> created) {
+                             if (!created)
+                                 return failed(created.error());
+                             const QUuid id = (*outgoing)->invitation.binding().invitationId;
+                             if (created->id != id)
+                                 return failed(Error::make(ErrorCode::Protocol,
+                                                           Tr::tr("The sharing server answered for another "
+                                                                  "invitation. Cancel it and try again.")));
+                             Sent sent{email, id, {}, {}, std::nullopt};
+                             if (mode == Mode::Code)
+                                 sent.code = (*outgoing)->invitation.code().text();
+                             else
+                                 sent.safetyNumber = safetyNumber;
+                             m_outgoing.insert_or_assign(id, std::move(*outgoing));
+                             emit invitationsChanged();
+                             next(std::move(sent));
+                         });
+        });
+}
+
+Status InvitationFlow::confirmSafetyNumber(const QUuid& invitationId, const QString& typedSafetyNumber)
+{
+    const auto it = m_outgoing.find(invitationId);
+    if (it == m_outgoing.end() || it->second->mode != Mode::SafetyNumber)
+        return Error::make(ErrorCode::NotFound,
+                           Tr::tr("This computer did not make this invitation, so it cannot confirm it."));
+    if (Status matched = m_engine.confirmSafetyNumber(it->second->bundle, typedSafetyNumber); !matched)
+        return Error::make(ErrorCode::Crypto,
+                           Tr::tr("The safety numbers do not match. Do not add %1: the key the sharing "
+                                  "server gave for this address may not be theirs. Compare again, "
+                                  "digit by digit.")
+                               .arg(it->second->email),
+                           QStringLiteral("safetyNumber"));
+    it->second->confirmed = true;
+    scheduleCheck();
+    return {};
+}
+
+bool InvitationFlow::canComplete(const QUuid& invitationId) const
+{
+    return m_outgoing.count(invitationId) > 0;
+}
+
+InvitationFlow::Mode InvitationFlow::modeOf(const QUuid& invitationId) const
+{
+    const auto it = m_outgoing.find(invitationId);
+    return it == m_outgoing.end() ? Mode::Code : it->second->mode;
+}
+
+bool InvitationFlow::isConfirmed(const QUuid& invitationId) const
+{
+    const auto it = m_outgoing.find(invitationId);
+    return it != m_outgoing.end() && it->second->confirmed;
+}
+
+QString InvitationFlow::safetyNumberOf(const QUuid& invitationId) const
+{
+    const auto it = m_outgoing.find(invitationId);
+    if (it == m_outgoing.end() || it->second->mode != Mode::SafetyNumber)
+        return {};
+    Result<UserKeyBundle> bundle = UserKeyBundle::parseAndVerify(it->second->bundle);
+    return bundle ? Fingerprint::of(bundle->identityPublicKey()).safetyNumber() : QString();
+}
+
+void InvitationFlow::openInvitations(const QUuid& folderId, QObject* context,
+                                     Done<QList<InvitationApi::Managed>> done)
+{
+    readOpenPage(folderId, QString(), std::make_shared<QList<InvitationApi::Managed>>(), 1,
+                 guarded<Result<QList<InvitationApi::Managed>>>(context, std::move(done)));
+}
+
+void InvitationFlow::readOpenPage(QUuid folderId, QString cursor,
+                                  std::shared_ptr<QList<InvitationApi::Managed>> all, int pages,
+                                  Done<QList<InvitationApi::Managed>> done)
+{
+    m_api.folderInvitations(
+        folderId, cursor, this,
+        [this, folderId, all, pages, done](Result<InvitationApi::Page<InvitationApi::Managed>> page) {
+            if (!page)
+                return done(page.error());
+            for (const InvitationApi::Managed& m : page->invitations) {
+                if (m.state == InvitationApi::State::Pending || m.state == InvitationApi::State::Accepted)
+                    all->append(m);
+            }
+            // The server keeps every invitation, oldest first; the bound stops a server that
+            // pages for ever.
+            if (page->nextCursor.isEmpty() || pages >= kMaxFolderPages)
+                return done(*all);
+            readOpenPage(folderId, page->nextCursor, all, pages + 1, done);
+        });
+}
+
+void InvitationFlow::cancel(const QUuid& invitationId, QObject* context, StatusDone done)
+{
+    auto reply = guarded<Status>(context, std::move(done));
+    m_api.cancel(invitationId, this, [this, invitationId, reply](Result<InvitationApi::Managed> cancelled) {
+        if (!cancelled)
+            return reply(cancelled.error());
+        m_outgoing.erase(invitationId);
+        emit invitationsChanged();
+        reply({});
+    });
+}
+
+// --- invitee ----------------------------------------------------------------------------
+
+InvitationFlow::Incoming InvitationFlow::describe(const InvitationApi::Received& received) const
+{
+    Incoming in;
+    in.invitation = received;
+    const QByteArray mac = received.offer.right(kMacSize);
+    in.mode = mac == QByteArray(kMacSize, '\0') ? Mode::SafetyNumber : Mode::Code;
+    in.inviterSafetyNumber = Fingerprint::of(received.offer.mid(kOfferKey, kKeySize)).safetyNumber();
+    if (!received.sealedFolderLabel.isEmpty() && m_engine.account().userKeys()) {
+        Result<SecureBytes> opened = m_engine.account().userKeys()->openSealed(received.sealedFolderLabel);
+        if (opened)
+            in.folderLabel = QString::fromUtf8(opened->view().toByteArray()).left(InvitationApi::kMaxLabel);
+    } else {
+        in.folderLabel = received.folderLabel;
+    }
+    // A label is shown in one line: no line breaks or control characters from the server.
+    in.folderLabel.remove(QRegularExpression(QStringLiteral("[\\x00-\\x1f\\x7f]")));
+    const auto known = m_inviteeStates.find(received.id);
+    if (known != m_inviteeStates.end())
+        in.state = known->second;
+    else if (received.state == InvitationApi::State::Accepted)
+        in.state = InviteeState::WaitingForManager;
+    else if (received.state == InvitationApi::State::Added)
+        in.state = InviteeState::Added;
+    else if (received.state != InvitationApi::State::Pending)
+        in.state = InviteeState::Closed;
+    return in;
+}
+
+void InvitationFlow::received(const QString& cursor, QObject* context,
+                              std::function<void(Result<QList<Incoming>>, QString nextCursor)> done)
+{
+    QPointer<QObject> guard(context);
+    const bool hadContext = context != nullptr;
+    m_api.received(
+        cursor, this,
+        [this, guard, hadContext, done](Result<InvitationApi::Page<InvitationApi::Received>> page) {
+            if ((hadContext && !guard) || !done)
+                return;
+            if (!page)
+                return done(page.error(), QString());
+            QList<Incoming> list;
+            for (const InvitationApi::Received& r : page->invitations)
+                list.append(describe(r));
+            done(list, page->nextCursor);
+        });
+}
+
+QString InvitationFlow::ownSafetyNumber() const
+{
+    const UserKeys* keys = m_engine.account().userKeys();
+    return keys ? Fingerprint::of(keys->identityPublicKey()).safetyNumber() : QString();
+}
+
+void InvitationFlow::accept(const Incoming& incoming, const QString& typed, QObject* context, StatusDone done)
+{
+    auto reply = guarded<Status>(context, std::move(done));
+    auto later = [this, reply](Status status) {
+        QTimer::singleShot(0, this, [reply, status] { reply(status); });
+    };
+    const UserKeys* keys = m_engine.account().userKeys();
+    if (!m_engine.isStarted() || !keys)
+        return later(notReady());
+    const InvitationApi::Received& r = incoming.invitation;
+    const QUuid me = m_engine.account().account().userId;
+    const UserKeyBundle own = UserKeyBundle::create(me, *keys);
+    QByteArray answer;
+    if (incoming.mode == Mode::Code) {
+        Result<InvitationCode> code = InvitationCode::parse(typed);
+        if (!code)
+            return later(Error::make(ErrorCode::InvalidInput,
+                                     Tr::tr("This is not an invitation code. A code has 20 letters and "
+                                            "digits, like 7K2QD-M9XTR-B4N8W-CH3PZ."),
+                                     QStringLiteral("code")));
+        Result<Invitation::Binding> binding = m_engine.acceptInvitationOffer(r.offer, *code);
+        if (!binding)
+            return later(Error::make(ErrorCode::Crypto,
+                                     Tr::tr("The invitation code does not match this invitation. Check it "
+                                            "with the person who invited you; nothing was sent."),
+                                     QStringLiteral("code")));
+        if (binding->invitationId != r.id || binding->folderId != r.folderId ||
+            binding->inviterId != r.inviterId)
+            return later(Error::make(ErrorCode::Crypto,
+                                     Tr::tr("The invitation was changed on its way to you; nothing was sent. "
+                                            "Ask for a new invitation.")));
+        answer = Invitation::answer(*code, *binding, own);
+    } else {
+        // No code: the offer must name this user and the inviter as listed, and the inviter's
+        // key it carries is trusted only after the safety numbers matched.
+        if (r.offer.size() != InvitationApi::kOfferSize || r.offer.mid(kOfferInvitee, 16) != me.toRfc4122() ||
+            r.offer.mid(kOfferInviter, 16) != r.inviterId.toRfc4122())
+            return later(Error::make(ErrorCode::Crypto,
+                                     Tr::tr("The invitation was changed on its way to you; nothing was sent. "
+                                            "Ask for a new invitation.")));
+        if (Status matched =
+                m_engine.confirmInviterSafetyNumber(r.inviterId, r.offer.mid(kOfferKey, kKeySize), typed);
+            !matched)
+            return later(Error::make(ErrorCode::Crypto,
+                                     Tr::tr("The safety numbers do not match, so the invitation may not be "
+                                            "from %1. Compare again, digit by digit; nothing was sent.")
+                                         .arg(r.inviterEmail),
+                                     QStringLiteral("safetyNumber")));
+        // The answer's MAC cannot be checked without a code; the inviter checks the bundle
+        // against the safety number it compared instead.
+        answer = Invitation::answer(InvitationCode::generate(), {r.id, r.folderId, r.inviterId, me}, own);
+    }
+    const QUuid id = r.id;
+    const QUuid folderId = r.folderId;
+    m_api.accept(id, answer, this, [this, id, folderId, reply](Result<InvitationApi::Received> accepted) {
+        if (!accepted)
+            return reply(accepted.error());
+        m_waiting.insert_or_assign(id, folderId);
+        m_inviteeStates[id] = InviteeState::WaitingForManager;
+        emit inviteeStateChanged(id, InviteeState::WaitingForManager);
+        reply({});
+        scheduleCheck();
+    });
+}
+
+void InvitationFlow::decline(const QUuid& invitationId, QObject* context, StatusDone done)
+{
+    auto reply = guarded<Status>(context, std::move(done));
+    m_api.decline(invitationId, this, [this, invitationId, reply](Result<InvitationApi::Received> declined) {
+        if (!declined)
+            return reply(declined.error());
+        m_inviteeStates[invitationId] = InviteeState::Closed;
+        emit inviteeStateChanged(invitationId, InviteeState::Closed);
+        reply({});
+        scheduleCheck();
+    });
+}
+
+InvitationFlow::InviteeState InvitationFlow::stateOf(const QUuid& invitationId) const
+{
+    const auto it = m_inviteeStates.find(invitationId);
+    return it == m_inviteeStates.end() ? InviteeState::Open : it->second;
+}
+
+// --- check ------------------------------------------------------------------------------
+
+void InvitationFlow::scheduleCheck()
+{
+    if (m_checkScheduled)
+        return;
+    m_checkScheduled = true;
+    QTimer::singleShot(0, this, [this] {
+        m_checkScheduled = false;
+        check(nullptr, {});
+    });
+}
+
+void InvitationFlow::check(QObject* context, StatusDone done)
+{
+    if (done)
+        m_checkWaiters.push_back(guarded<Status>(context, std::move(done)));
+    if (m_checking) {
+        m_checkAgain = true;
+        return;
+    }
+    if (!m_engine.isStarted())
+        return finishCheck(std::make_shared<Check>(), notReady());
+    m_checking = true;
+    auto run = std::make_shared<Check>();
+    std::set<QUuid> folders;
+    for (const auto& [id, outgoing] : m_outgoing)
+        folders.insert(outgoing->invitation.binding().folderId);
+    run->folders.assign(folders.begin(), folders.end());
+    for (const auto& [id, folderId] : m_waiting)
+        run->waiting.push_back(id);
+    checkFolders(run);
+}
+
+void InvitationFlow::checkFolders(std::shared_ptr<Check> run)
+{
+    if (run->folders.empty())
+        return completeNext(run);
+    const QUuid folderId = run->folders.back();
+    run->folders.pop_back();
+    readFolderPage(run, folderId, QString());
+}
+
+void InvitationFlow::readFolderPage(std::shared_ptr<Check> run, QUuid folderId, QString cursor)
+{
+    m_api.folderInvitations(folderId, cursor, this,
+                            [this, run, folderId](Result<InvitationApi::Page<InvitationApi::Managed>> page) {
+                                if (!page) {
+                                    if (!run->error)
+                                        run->error = page.error();
+                                    return checkFolders(run);
+                                }
+                                for (const InvitationApi::Managed& m : page->invitations) {
+                                    const auto it = m_outgoing.find(m.id);
+                                    if (it == m_outgoing.end())
+                                        continue;
+                                    if (m.state == InvitationApi::State::Accepted)
+                                        run->accepted.push_back(m);
+                                    else if (m.state != InvitationApi::State::Pending) {
+                                        // Added by another manager, declined, cancelled or expired: the code
+                                        // is of no further use.
+                                        m_outgoing.erase(it);
+                                        emit invitationsChanged();
+                                    }
+                                }
+                                if (!page->nextCursor.isEmpty() && ++run->pages < kMaxFolderPages)
+                                    return readFolderPage(run, folderId, page->nextCursor);
+                                checkFolders(run);
+                            });
+}
+
+void InvitationFlow::completeNext(std::shared_ptr<Check> run)
+{
+    if (run->accepted.empty())
+        return followWaiting(run);
+    const InvitationApi::Managed m = run->accepted.back();
+    run->accepted.pop_back();
+    const auto it = m_outgoing.find(m.id);
+    if (it == m_outgoing.end())
+        return completeNext(run);
+    Outgoing& o = *it->second;
+    const QString email = o.email;
+
+    // Refuses the answer for good: the invitation is cancelled so a new one can be made.
+    auto refuse = [this, run, m, email](const QString& reason) {
+        qCWarning(lcCoreSync) << "invitation answer refused" << m.id;
+        m_outgoing.erase(m.id);
+        emit refused(m.id, email, reason);
+        emit invitationsChanged();
+        m_api.cancel(m.id, this, [this, run](Result<InvitationApi::Managed>) { completeNext(run); });
+    };
+
+    if (o.checked.isEmpty()) {
+        if (o.mode == Mode::Code) {
+            Result<UserKeyBundle> bundle = m_engine.acceptInvitationAnswer(o.invitation, m.answer);
+            if (!bundle)
+                return refuse(Tr::tr("The answer to the invitation for %1 does not match its invitation "
+                                     "code: it was not made with the code you passed on, or the sharing "
+                                     "server changed it. %1 was not added; the invitation was cancelled.")
+                                  .arg(email));
+            o.checked = bundle->serialize();
+        } else {
+            Result<UserKeyBundle> bundle = Invitation::parseAnswer(m.answer, m.id);
+            if (!bundle || bundle->serialize() != o.bundle || bundle->userId() != m.inviteeId)
+                return refuse(Tr::tr("The answer to the invitation for %1 carries other keys than the ones "
+                                     "whose safety number you compared. %1 was not added; the invitation "
+                                     "was cancelled.")
+                                  .arg(email));
+            if (!o.confirmed)
+                return completeNext(run); // waits for the comparison
+            o.checked = o.bundle;
+        }
+    }
+    const QUuid folderId = m.folderId;
+    m_engine.addMember(folderId, o.checked, o.role, this, [this, run, m, folderId, email](Status added) {
+        if (!added) {
+            // Kept: the next check tries again with the bundle already checked.
+            if (!run->error)
+                run->error = added.error();
+            return completeNext(run);
+        }
+        m_outgoing.erase(m.id);
+        emit memberAdded(folderId, m.id, email);
+        emit invitationsChanged();
+        completeNext(run);
+    });
+}
+
+void InvitationFlow::followWaiting(std::shared_ptr<Check> run)
+{
+    if (run->waiting.empty())
+        return countReceived(run, QString(), 0, 0);
+    const QUuid id = run->waiting.back();
+    run->waiting.pop_back();
+    m_api.receivedOne(id, this, [this, run, id](Result<InvitationApi::Received> one) {
+        if (!one) {
+            if (!run->error)
+                run->error = one.error();
+            return followWaiting(run);
+        }
+        if (one->state == InvitationApi::State::Added) {
+            const QUuid folderId = one->folderId;
+            m_waiting.erase(id);
+            m_engine.syncFolder(folderId, this, [this, run, id, folderId](Status synced) {
+                if (!synced) {
+                    // The grant may be on its way; the next check follows it again.
+                    m_waiting.insert_or_assign(id, folderId);
+                    if (!run->error)
+                        run->error = synced.error();
+                    return followWaiting(run);
+                }
+                m_inviteeStates[id] = InviteeState::Added;
+                emit inviteeStateChanged(id, InviteeState::Added);
+                emit joined(folderId);
+                followWaiting(run);
+            });
+            return;
+        }
+        if (one->state != InvitationApi::State::Accepted) {
+            m_waiting.erase(id);
+            m_inviteeStates[id] = InviteeState::Closed;
+            emit inviteeStateChanged(id, InviteeState::Closed);
+        }
+        followWaiting(run);
+    });
+}
+
+void InvitationFlow::countReceived(std::shared_ptr<Check> run, QString cursor, int count, int pages)
+{
+    m_api.received(cursor, this,
+                   [this, run, count, pages](Result<InvitationApi::Page<InvitationApi::Received>> page) {
+                       if (!page) {
+                           if (!run->error)
+                               run->error = page.error();
+                           return finishCheck(run, *run->error);
+                       }
+                       const int total = count + int(page->invitations.size());
+                       if (!page->nextCursor.isEmpty() && pages + 1 < kMaxReceivedPages)
+                           return countReceived(run, page->nextCursor, total, pages + 1);
+                       if (total != m_receivedCount) {
+                           m_receivedCount = total;
+                           emit receivedCountChanged(total);
+                       }
+                       if (run->error)
+                           return finishCheck(run, *run->error);
+                       finishCheck(run, {});
+                   });
+}
+
+void InvitationFlow::finishCheck(std::shared_ptr<Check> run, Status status)
+{
+    m_checking = false;
+    // Lists of open invitations show the answer (and what it still waits for).
+    if (run->sawAnswer)
+        emit invitationsChanged();
+    std::vector<StatusDone> waiters;
+    waiters.swap(m_checkWaiters);
+    if (m_checkAgain) {
+        m_checkAgain = false;
+        scheduleCheck();
+    }
+    for (StatusDone& waiter : waiters)
+        waiter(status);
+}
+
+} // namespace Conclave::Core

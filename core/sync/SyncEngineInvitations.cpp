@@ -1,0 +1,66 @@
+// The sync engine's part of first contact by invitation (protocol.md §9.1): the offer and
+// the answer are checked by core/crypto's Invitation against the engine's key pins, and what
+// they pin is saved in the security state at once, before anything is signed with it.
+#include "core/sync/SyncEngine.h"
+
+#include "core/crypto/UserKeyBundle.h"
+#include "core/sync/AccountClient.h"
+#include "core/sync/LocalCache.h"
+
+#include <QCoreApplication>
+
+namespace Conclave::Core {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Conclave::Core::SyncEngine)
+};
+
+Error notReady()
+{
+    return Error::make(ErrorCode::Unavailable, Tr::tr("Team Sharing is not ready: sign in first."));
+}
+
+} // namespace
+
+Result<Invitation::Binding> SyncEngine::acceptInvitationOffer(QByteArrayView offer,
+                                                              const InvitationCode& code)
+{
+    if (!m_started)
+        return notReady();
+    Result<Invitation::Binding> binding =
+        Invitation::acceptOffer(offer, code, m_account.account().userId, m_cache->security().pins, nowMs());
+    if (!binding)
+        return binding;
+    if (Status saved = saveSecurity(); !saved)
+        return saved.error();
+    return binding;
+}
+
+Status SyncEngine::confirmInviterSafetyNumber(const QUuid& inviterId, QByteArrayView identityKey,
+                                              const QString& typedSafetyNumber)
+{
+    if (!m_started)
+        return notReady();
+    if (Status matched = m_cache->security().pins.recordSafetyNumberMatch(inviterId, identityKey,
+                                                                          typedSafetyNumber, nowMs());
+        !matched)
+        return matched;
+    return saveSecurity();
+}
+
+Result<UserKeyBundle> SyncEngine::acceptInvitationAnswer(Invitation& invitation, QByteArrayView answer)
+{
+    if (!m_started)
+        return notReady();
+    Result<UserKeyBundle> bundle = invitation.accept(answer, m_cache->security().pins, nowMs());
+    if (!bundle)
+        return bundle;
+    if (Status saved = saveSecurity(); !saved)
+        return saved.error();
+    return bundle;
+}
+
+} // namespace Conclave::Core

@@ -1,0 +1,482 @@
+// Tests InvitationFlow end to end against the real conclave-server (labels sync, e2e): Ada
+// manages a folder and invites with a code; the invitee accepts with the code, Ada's client
+// adds the member by itself when its sync sees the answer, and the invitee first-syncs and
+// reads the folder. The safety-number path, a wrong code, a declined and a cancelled
+// invitation, an expired one, and a server that swaps the invitee's keys (in the answer, or
+// at look-up) are refused in words and add no one.
+#include "InvitationDevices.h"
+
+#include "core/crypto/Fingerprint.h"
+#include "core/crypto/UserKeyBundle.h"
+#include "core/crypto/UserKeys.h"
+#include "core/sync/InvitationApi.h"
+#include "core/sync/InvitationFlow.h"
+#include "core/sync/SyncEngine.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Conclave::Core;
+using namespace InvitationDevices;
+
+namespace {
+
+#define VERIFY_OK(status)                                                                                    \
+    do {                                                                                                     \
+        const auto& s_ = (status);                                                                           \
+        QVERIFY2(s_.has_value(), "no answer in time");                                                       \
+        QVERIFY2(s_->ok(), s_->ok() ? "" : qPrintable(s_->error().message));                                 \
+    } while (false)
+
+#define VERIFY_REFUSED(status)                                                                               \
+    do {                                                                                                     \
+        const auto& s_ = (status);                                                                           \
+        QVERIFY2(s_.has_value(), "no answer in time");                                                       \
+        QVERIFY2(!s_->ok(), "accepted");                                                                     \
+        QVERIFY(!s_->error().message.isEmpty());                                                             \
+    } while (false)
+
+} // namespace
+
+class TestInvitationFlow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void inviteWithCodeAddsAutomatically();
+    void safetyNumberPath();
+    void declined();
+    void cancelled();
+    void answerWithSwappedKeysIsRefused();
+    void lookupWithSwappedKeysIsRefused();
+    void tooManyAddressesAndBadOnes();
+    void receivedIsPaged();
+    void expired();
+
+private:
+    std::unique_ptr<Device> device(const char* name);
+    QList<InvitationFlow::Sent> invite(const QString& email, FolderRole role, InvitationFlow::Mode mode);
+    std::optional<InvitationFlow::Incoming> firstReceived(Device& invitee);
+    bool syncManager();
+
+    ServerHarness m_server;
+    QUrl m_url;
+    QString m_orgId;
+    QString m_domain;
+    std::unique_ptr<Device> m_ada;
+    QUuid m_folder;
+    QUuid m_item;
+};
+
+std::unique_ptr<Device> TestInvitationFlow::device(const char* name)
+{
+    return makeDevice(m_server, m_url, m_domain, name);
+}
+
+QList<InvitationFlow::Sent> TestInvitationFlow::invite(const QString& email, FolderRole role,
+                                                       InvitationFlow::Mode mode)
+{
+    const auto sent = awaitValue<QList<InvitationFlow::Sent>>(
+        [&](QObject* c, auto done) { m_ada->flow.invite(m_folder, {email}, role, mode, c, done); });
+    return sent.value_or(QList<InvitationFlow::Sent>());
+}
+
+std::optional<InvitationFlow::Incoming> TestInvitationFlow::firstReceived(Device& invitee)
+{
+    std::optional<Result<QList<InvitationFlow::Incoming>>> list;
+    QObject context;
+    invitee.flow.received(QString(), &context, [&list](Result<QList<InvitationFlow::Incoming>> r, QString) {
+        list.emplace(std::move(r));
+    });
+    if (!QTest::qWaitFor([&] { return list.has_value(); }, 60'000) || !list->ok() || list->value().isEmpty())
+        return std::nullopt;
+    return list->value().first();
+}
+
+bool TestInvitationFlow::syncManager()
+{
+    const auto synced = awaitValue<Status>([&](QObject* c, auto done) { m_ada->engine.sync(c, done); });
+    return synced && synced->ok();
+}
+
+void TestInvitationFlow::initTestCase()
+{
+    m_server.setConfig({QStringLiteral("[limits]"), QStringLiteral("loginPerAddress=100000"),
+                        QStringLiteral("signupPerAddress=100000"),
+                        QStringLiteral("verifyPerAddress=100000")});
+    QVERIFY(m_server.start(QStringLiteral("TestInvitationFlow")));
+    m_url = QUrl(m_server.baseUrl());
+    m_domain = QUuid::createUuid().toString(QUuid::Id128).left(10) + QStringLiteral(".invite.example.com");
+    m_orgId = makeOrg(m_server, m_domain);
+    QVERIFY(!m_orgId.isEmpty());
+    m_ada = device("ada");
+    QVERIFY(m_ada);
+    const auto folder = awaitValue<Result<QUuid>>([&](QObject* c, auto done) {
+        m_ada->engine.createFolder(QUuid::fromString(m_orgId), QStringLiteral("Team Databases"), c, done);
+    });
+    VERIFY_OK(folder);
+    m_folder = folder->value();
+    const auto item = awaitValue<Result<QUuid>>([&](QObject* c, auto done) {
+        m_ada->engine.writeItem(m_folder, {}, "pg-main db1.internal:5432", c, done);
+    });
+    VERIFY_OK(item);
+    m_item = item->value();
+}
+
+void TestInvitationFlow::cleanupTestCase()
+{
+    m_ada.reset();
+    m_server.stop();
+}
+
+void TestInvitationFlow::inviteWithCodeAddsAutomatically()
+{
+    auto bob = device("bob");
+    QVERIFY(bob);
+    const auto sent = invite(bob->email, FolderRole::Edit, InvitationFlow::Mode::Code);
+    QCOMPARE(sent.size(), 1);
+    QVERIFY2(!sent[0].error, sent[0].error ? qPrintable(sent[0].error->message) : "");
+    QCOMPARE(sent[0].code.size(), 23);
+    QVERIFY(sent[0].safetyNumber.isEmpty());
+
+    const auto incoming = firstReceived(*bob);
+    QVERIFY(incoming);
+    QCOMPARE(incoming->mode, InvitationFlow::Mode::Code);
+    QCOMPARE(incoming->folderLabel, QStringLiteral("Team Databases"));
+    QCOMPARE(incoming->invitation.inviterEmail, m_ada->email);
+    QCOMPARE(incoming->invitation.role, QStringLiteral("edit"));
+    QCOMPARE(incoming->state, InvitationFlow::InviteeState::Open);
+
+    // A wrong code is refused on Bob's computer; nothing reaches the server.
+    const QString wrong = InvitationCode::generate().text();
+    const auto refused =
+        awaitValue<Status>([&](QObject* c, auto done) { bob->flow.accept(*incoming, wrong, c, done); });
+    VERIFY_REFUSED(refused);
+    QCOMPARE(refused->error().field, QStringLiteral("code"));
+    const auto notACode = awaitValue<Status>(
+        [&](QObject* c, auto done) { bob->flow.accept(*incoming, QStringLiteral("hello"), c, done); });
+    VERIFY_REFUSED(notACode);
+    QVERIFY(firstReceived(*bob)); // still pending
+
+    // The right code, typed loosely (lower case, spaces instead of hyphens).
+    QString typed = sent[0].code.toLower();
+    typed.replace(QLatin1Char('-'), QLatin1Char(' '));
+    const auto accepted =
+        awaitValue<Status>([&](QObject* c, auto done) { bob->flow.accept(*incoming, typed, c, done); });
+    VERIFY_OK(accepted);
+    QCOMPARE(bob->flow.stateOf(incoming->invitation.id), InvitationFlow::InviteeState::WaitingForManager);
+    QVERIFY(!bob->engine.folderIds().contains(m_folder));
+
+    // Ada's client adds Bob on its own when its sync sees the answer.
+    QSignalSpy added(&m_ada->flow, &InvitationFlow::memberAdded);
+    QVERIFY(syncManager());
+    QTRY_COMPARE_WITH_TIMEOUT(added.count(), 1, 30'000);
+    QCOMPARE(added.at(0).at(2).toString(), bob->email);
+
+    // Bob's client sees the invitation added and first-syncs the folder.
+    QSignalSpy joined(&bob->flow, &InvitationFlow::joined);
+    const auto checked = awaitValue<Status>([&](QObject* c, auto done) { bob->flow.check(c, done); });
+    VERIFY_OK(checked);
+    QCOMPARE(joined.count(), 1);
+    QCOMPARE(bob->flow.stateOf(incoming->invitation.id), InvitationFlow::InviteeState::Added);
+    QVERIFY(bob->engine.folderIds().contains(m_folder));
+    QCOMPARE(bob->engine.roleIn(m_folder), FolderRole::Edit);
+    const SensitiveBytes* item = bob->engine.itemPlaintext(m_folder, m_item);
+    QVERIFY(item);
+    QCOMPARE(item->view().toByteArray(), QByteArray("pg-main db1.internal:5432"));
+}
+
+void TestInvitationFlow::safetyNumberPath()
+{
+    auto carol = device("carol");
+    QVERIFY(carol);
+    const auto sent = invite(carol->email, FolderRole::View, InvitationFlow::Mode::SafetyNumber);
+    QCOMPARE(sent.size(), 1);
+    QVERIFY(!sent[0].error);
+    QVERIFY(sent[0].code.isEmpty());
+    QCOMPARE(sent[0].safetyNumber, carol->flow.ownSafetyNumber());
+
+    const auto incoming = firstReceived(*carol);
+    QVERIFY(incoming);
+    QCOMPARE(incoming->mode, InvitationFlow::Mode::SafetyNumber);
+    QCOMPARE(incoming->inviterSafetyNumber, m_ada->flow.ownSafetyNumber());
+    const auto wrong = awaitValue<Status>([&](QObject* c, auto done) {
+        carol->flow.accept(*incoming, QStringLiteral("12345 67890 12345 67890 12345 67890"), c, done);
+    });
+    VERIFY_REFUSED(wrong);
+    const auto accepted = awaitValue<Status>([&](QObject* c, auto done) {
+        carol->flow.accept(*incoming, m_ada->flow.ownSafetyNumber(), c, done);
+    });
+    VERIFY_OK(accepted);
+
+    // Answered, but Ada has not compared yet: no one is added.
+    QSignalSpy added(&m_ada->flow, &InvitationFlow::memberAdded);
+    QVERIFY(syncManager());
+    const auto first = awaitValue<Status>([&](QObject* c, auto done) { m_ada->flow.check(c, done); });
+    VERIFY_OK(first);
+    QCOMPARE(added.count(), 0);
+    QVERIFY(m_ada->flow.canComplete(sent[0].invitationId));
+
+    QVERIFY(!m_ada->flow.confirmSafetyNumber(sent[0].invitationId, QStringLiteral("00000 11111")).ok());
+    QVERIFY(m_ada->flow.confirmSafetyNumber(sent[0].invitationId, carol->flow.ownSafetyNumber()).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(added.count(), 1, 30'000);
+
+    const auto synced = awaitValue<Status>([&](QObject* c, auto done) { carol->engine.sync(c, done); });
+    VERIFY_OK(synced);
+    QVERIFY(carol->engine.folderIds().contains(m_folder));
+    QCOMPARE(carol->engine.roleIn(m_folder), FolderRole::View);
+    QVERIFY(carol->engine.itemPlaintext(m_folder, m_item));
+}
+
+void TestInvitationFlow::declined()
+{
+    auto dave = device("dave");
+    QVERIFY(dave);
+    const auto sent = invite(dave->email, FolderRole::View, InvitationFlow::Mode::Code);
+    QCOMPARE(sent.size(), 1);
+    QVERIFY(!sent[0].error);
+    const auto incoming = firstReceived(*dave);
+    QVERIFY(incoming);
+    // The count the Team Sharing menu shows.
+    QSignalSpy counted(&dave->flow, &InvitationFlow::receivedCountChanged);
+    const auto before = awaitValue<Status>([&](QObject* c, auto done) { dave->flow.check(c, done); });
+    VERIFY_OK(before);
+    QCOMPARE(dave->flow.receivedCount(), 1);
+    QCOMPARE(counted.count(), 1);
+    const auto declined = awaitValue<Status>(
+        [&](QObject* c, auto done) { dave->flow.decline(incoming->invitation.id, c, done); });
+    VERIFY_OK(declined);
+    QCOMPARE(dave->flow.stateOf(incoming->invitation.id), InvitationFlow::InviteeState::Closed);
+    QVERIFY(!firstReceived(*dave));
+    QTRY_COMPARE_WITH_TIMEOUT(dave->flow.receivedCount(), 0, 30'000);
+    // Accepting afterwards is refused in words.
+    const auto late = awaitValue<Status>(
+        [&](QObject* c, auto done) { dave->flow.accept(*incoming, sent[0].code, c, done); });
+    VERIFY_REFUSED(late);
+
+    const auto checked = awaitValue<Status>([&](QObject* c, auto done) { m_ada->flow.check(c, done); });
+    VERIFY_OK(checked);
+    QVERIFY(!m_ada->flow.canComplete(sent[0].invitationId));
+    const auto open = awaitValue<Result<QList<InvitationApi::Managed>>>(
+        [&](QObject* c, auto done) { m_ada->flow.openInvitations(m_folder, c, done); });
+    VERIFY_OK(open);
+    for (const InvitationApi::Managed& m : open->value())
+        QVERIFY(m.id != sent[0].invitationId);
+}
+
+void TestInvitationFlow::cancelled()
+{
+    auto erin = device("erin");
+    QVERIFY(erin);
+    const auto sent = invite(erin->email, FolderRole::Edit, InvitationFlow::Mode::Code);
+    QCOMPARE(sent.size(), 1);
+    QVERIFY(!sent[0].error);
+    const auto open = awaitValue<Result<QList<InvitationApi::Managed>>>(
+        [&](QObject* c, auto done) { m_ada->flow.openInvitations(m_folder, c, done); });
+    VERIFY_OK(open);
+    bool listed = false;
+    for (const InvitationApi::Managed& m : open->value())
+        listed = listed || (m.id == sent[0].invitationId && m.inviteeEmail == erin->email);
+    QVERIFY(listed);
+
+    const auto incoming = firstReceived(*erin);
+    QVERIFY(incoming);
+    const auto cancelled =
+        awaitValue<Status>([&](QObject* c, auto done) { m_ada->flow.cancel(sent[0].invitationId, c, done); });
+    VERIFY_OK(cancelled);
+    QVERIFY(!m_ada->flow.canComplete(sent[0].invitationId));
+    QVERIFY(!firstReceived(*erin));
+    const auto late = awaitValue<Status>(
+        [&](QObject* c, auto done) { erin->flow.accept(*incoming, sent[0].code, c, done); });
+    VERIFY_REFUSED(late);
+    QVERIFY(!erin->engine.folderIds().contains(m_folder));
+}
+
+void TestInvitationFlow::answerWithSwappedKeysIsRefused()
+{
+    auto frank = device("frank");
+    QVERIFY(frank);
+    const auto sent = invite(frank->email, FolderRole::Edit, InvitationFlow::Mode::Code);
+    QCOMPARE(sent.size(), 1);
+    QVERIFY(!sent[0].error);
+    const auto incoming = firstReceived(*frank);
+    QVERIFY(incoming);
+    const auto accepted = awaitValue<Status>(
+        [&](QObject* c, auto done) { frank->flow.accept(*incoming, sent[0].code, c, done); });
+    VERIFY_OK(accepted);
+
+    // The server hands Ada an answer carrying a key of its own for Frank; it cannot know the
+    // code, so it makes the MAC with one of its own.
+    const UserKeys attacker = UserKeys::generate();
+    const UserKeyBundle forged = UserKeyBundle::create(frank->client.account().userId, attacker);
+    const Invitation::Binding binding{sent[0].invitationId, m_folder, m_ada->client.account().userId,
+                                      frank->client.account().userId};
+    const QByteArray swapped = Invitation::answer(InvitationCode::generate(), binding, forged);
+    m_ada->invitations.setTamper([&](const QString& path, QJsonObject& json) {
+        if (!path.startsWith(QStringLiteral("/api/v1/folders/")) ||
+            !path.contains(QStringLiteral("/invitations?")))
+            return;
+        QJsonArray list = json.value(QStringLiteral("invitations")).toArray();
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            QJsonObject one = list.at(i).toObject();
+            if (one.value(QStringLiteral("id")).toString() ==
+                sent[0].invitationId.toString(QUuid::WithoutBraces)) {
+                one.insert(QStringLiteral("answer"), QString::fromLatin1(swapped.toBase64()));
+                list.replace(i, one);
+            }
+        }
+        json.insert(QStringLiteral("invitations"), list);
+    });
+    QSignalSpy refused(&m_ada->flow, &InvitationFlow::refused);
+    QSignalSpy added(&m_ada->flow, &InvitationFlow::memberAdded);
+    const auto checked = awaitValue<Status>([&](QObject* c, auto done) { m_ada->flow.check(c, done); });
+    m_ada->invitations.setTamper({});
+    QVERIFY(checked);
+    QCOMPARE(refused.count(), 1);
+    QVERIFY(refused.at(0).at(2).toString().contains(frank->email));
+    QCOMPARE(added.count(), 0);
+    QVERIFY(!m_ada->flow.canComplete(sent[0].invitationId));
+
+    // Frank is not a member: his sync brings no folder.
+    const auto synced = awaitValue<Status>([&](QObject* c, auto done) { frank->engine.sync(c, done); });
+    VERIFY_OK(synced);
+    QVERIFY(!frank->engine.folderIds().contains(m_folder));
+}
+
+void TestInvitationFlow::lookupWithSwappedKeysIsRefused()
+{
+    auto gus = device("gus");
+    QVERIFY(gus);
+    // The server answers Ada's key look-up for Gus with a key of its own.
+    const UserKeys attacker = UserKeys::generate();
+    const QByteArray forged = UserKeyBundle::create(gus->client.account().userId, attacker).serialize();
+    m_ada->engine.api().setTamper([&](const QString& path, QJsonObject& json) {
+        if (path == QStringLiteral("/api/v1/keys/lookup"))
+            json.insert(QStringLiteral("bundle"), QString::fromLatin1(forged.toBase64()));
+    });
+    const auto sent = invite(gus->email, FolderRole::Edit, InvitationFlow::Mode::SafetyNumber);
+    m_ada->engine.api().setTamper({});
+    QCOMPARE(sent.size(), 1);
+    QVERIFY(!sent[0].error);
+    // What Ada's client shows is not Gus's number, so the comparison fails, in words.
+    QVERIFY(sent[0].safetyNumber != gus->flow.ownSafetyNumber());
+    const Status confirmed =
+        m_ada->flow.confirmSafetyNumber(sent[0].invitationId, gus->flow.ownSafetyNumber());
+    QVERIFY(!confirmed.ok());
+    QVERIFY(confirmed.error().message.contains(gus->email));
+
+    // Gus answers with his real keys: they are not the ones compared, so Ada refuses them.
+    const auto incoming = firstReceived(*gus);
+    QVERIFY(incoming);
+    const auto accepted = awaitValue<Status>(
+        [&](QObject* c, auto done) { gus->flow.accept(*incoming, m_ada->flow.ownSafetyNumber(), c, done); });
+    VERIFY_OK(accepted);
+    QSignalSpy refused(&m_ada->flow, &InvitationFlow::refused);
+    QSignalSpy added(&m_ada->flow, &InvitationFlow::memberAdded);
+    const auto checked = awaitValue<Status>([&](QObject* c, auto done) { m_ada->flow.check(c, done); });
+    QVERIFY(checked);
+    QCOMPARE(refused.count(), 1);
+    QCOMPARE(added.count(), 0);
+}
+
+void TestInvitationFlow::tooManyAddressesAndBadOnes()
+{
+    QStringList many;
+    for (int i = 0; i <= InvitationFlow::kMaxAddresses; ++i)
+        many.append(QStringLiteral("p%1@%2").arg(i).arg(m_domain));
+    const auto tooMany = awaitValue<QList<InvitationFlow::Sent>>([&](QObject* c, auto done) {
+        m_ada->flow.invite(m_folder, many, FolderRole::View, InvitationFlow::Mode::Code, c, done);
+    });
+    QVERIFY(tooMany);
+    for (const InvitationFlow::Sent& s : *tooMany)
+        QVERIFY(s.error && s.error->message.contains(QString::number(InvitationFlow::kMaxAddresses)));
+
+    const auto mixed = awaitValue<QList<InvitationFlow::Sent>>([&](QObject* c, auto done) {
+        m_ada->flow.invite(
+            m_folder,
+            {QStringLiteral("not an address"), m_ada->email,
+             QStringLiteral("nobody-%1@%2").arg(QUuid::createUuid().toString(QUuid::Id128), m_domain)},
+            FolderRole::View, InvitationFlow::Mode::Code, c, done);
+    });
+    QVERIFY(mixed);
+    QCOMPARE(mixed->size(), 3);
+    for (const InvitationFlow::Sent& s : *mixed) {
+        QVERIFY2(s.error, qPrintable(s.email));
+        QVERIFY(!s.error->message.isEmpty());
+    }
+}
+
+void TestInvitationFlow::receivedIsPaged()
+{
+    auto ivy = device("ivy");
+    QVERIFY(ivy);
+    // One open invitation per folder and address: 21 folders for 21 invitations.
+    QList<QUuid> folders{m_folder};
+    for (int i = 1; i <= InvitationApi::kPageSize; ++i) {
+        const auto folder = awaitValue<Result<QUuid>>([&](QObject* c, auto done) {
+            m_ada->engine.createFolder(QUuid::fromString(m_orgId), QStringLiteral("Folder %1").arg(i), c,
+                                       done);
+        });
+        VERIFY_OK(folder);
+        folders.append(folder->value());
+    }
+    for (const QUuid& folderId : folders) {
+        const auto sent = awaitValue<QList<InvitationFlow::Sent>>([&](QObject* c, auto done) {
+            m_ada->flow.invite(folderId, {ivy->email}, FolderRole::View, InvitationFlow::Mode::Code, c, done);
+        });
+        QVERIFY(sent && sent->size() == 1 && !sent->first().error);
+    }
+    auto page = [&](const QString& cursor) {
+        std::optional<std::pair<Result<QList<InvitationFlow::Incoming>>, QString>> got;
+        QObject context;
+        ivy->flow.received(cursor, &context, [&](Result<QList<InvitationFlow::Incoming>> r, QString next) {
+            got.emplace(std::move(r), next);
+        });
+        QTest::qWaitFor([&] { return got.has_value(); }, 60'000);
+        return got;
+    };
+    const auto first = page(QString());
+    QVERIFY(first && first->first.ok());
+    QCOMPARE(first->first->size(), InvitationApi::kPageSize);
+    QVERIFY(!first->second.isEmpty());
+    const auto second = page(first->second);
+    QVERIFY(second && second->first.ok());
+    QCOMPARE(second->first->size(), 1);
+    QVERIFY(second->second.isEmpty());
+    QCOMPARE(second->first->first().folderLabel, QStringLiteral("Folder 20"));
+    const auto checked = awaitValue<Status>([&](QObject* c, auto done) { ivy->flow.check(c, done); });
+    VERIFY_OK(checked);
+    QCOMPARE(ivy->flow.receivedCount(), InvitationApi::kPageSize + 1);
+}
+
+void TestInvitationFlow::expired()
+{
+    auto hal = device("hal");
+    QVERIFY(hal);
+    const auto sent = invite(hal->email, FolderRole::View, InvitationFlow::Mode::Code);
+    QCOMPARE(sent.size(), 1);
+    QVERIFY(!sent[0].error);
+    const auto incoming = firstReceived(*hal);
+    QVERIFY(incoming);
+    m_server.advanceClock(7LL * 24 * 3600 * 1000 + 60'000);
+    // Sessions end within 12 hours: a week later both sign in again.
+    for (Device* d : {hal.get(), m_ada.get()}) {
+        const auto again = awaitValue<Status>(
+            [&](QObject* c, auto done) { d->client.signIn(d->email, pw(kPassword), c, done); });
+        VERIFY_OK(again);
+    }
+    QVERIFY(!firstReceived(*hal));
+    const auto late = awaitValue<Status>(
+        [&](QObject* c, auto done) { hal->flow.accept(*incoming, sent[0].code, c, done); });
+    VERIFY_REFUSED(late);
+    QVERIFY2(late->error().message.contains(QStringLiteral("expired")), qPrintable(late->error().message));
+    const auto checked = awaitValue<Status>([&](QObject* c, auto done) { m_ada->flow.check(c, done); });
+    VERIFY_OK(checked);
+    QVERIFY(!m_ada->flow.canComplete(sent[0].invitationId));
+}
+
+QTEST_GUILESS_MAIN(TestInvitationFlow)
+#include "TestInvitationFlow.moc"

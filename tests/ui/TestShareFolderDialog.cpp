@@ -1,0 +1,260 @@
+// Drives ShareFolderDialog offscreen against the real conclave-server (labels ui, sync), by
+// keyboard: addresses that are not addresses are refused in words; an invitation with a code
+// shows the code large and copyable and lists the invitation as open, and Cancel removes it;
+// an invitation by safety number shows the number to compare, a wrong number read out is
+// refused and the right one accepted, after which the invitee is added once they accept.
+#include "InvitationDevices.h"
+
+#include "core/crypto/InvitationCode.h"
+#include "ui/ShareFolderDialog.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace Conclave;
+using namespace Conclave::Core;
+using namespace InvitationDevices;
+
+class TestShareFolderDialog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void splitsAndValidatesAddresses_data();
+    void splitsAndValidatesAddresses();
+    void invalidAddressIsRefused();
+    void codeShownAndCancelled();
+    void safetyNumberCompared();
+    void safetyNumberComparedLater();
+
+private:
+    std::unique_ptr<Gui::ShareFolderDialog> open();
+
+    ServerHarness m_server;
+    QUrl m_url;
+    QString m_domain;
+    std::unique_ptr<Device> m_ada;
+    QUuid m_folder;
+};
+
+void TestShareFolderDialog::initTestCase()
+{
+    m_server.setConfig({QStringLiteral("[limits]"), QStringLiteral("loginPerAddress=100000"),
+                        QStringLiteral("signupPerAddress=100000"),
+                        QStringLiteral("verifyPerAddress=100000")});
+    QVERIFY(m_server.start(QStringLiteral("TestShareFolderDialog")));
+    m_url = QUrl(m_server.baseUrl());
+    m_domain = QUuid::createUuid().toString(QUuid::Id128).left(10) + QStringLiteral(".share.example.com");
+    const QString org = makeOrg(m_server, m_domain);
+    QVERIFY(!org.isEmpty());
+    m_ada = makeDevice(m_server, m_url, m_domain, "ada");
+    QVERIFY(m_ada);
+    const auto folder = awaitValue<Result<QUuid>>([&](QObject* c, auto done) {
+        m_ada->engine.createFolder(QUuid::fromString(org), QStringLiteral("Team Databases"), c, done);
+    });
+    QVERIFY(folder && folder->ok());
+    m_folder = folder->value();
+}
+
+void TestShareFolderDialog::cleanupTestCase()
+{
+    m_ada.reset();
+    m_server.stop();
+}
+
+std::unique_ptr<Gui::ShareFolderDialog> TestShareFolderDialog::open()
+{
+    auto dialog = std::make_unique<Gui::ShareFolderDialog>(&m_ada->engine, &m_ada->flow, m_folder);
+    dialog->show();
+    dialog->activateWindow();
+    if (!QTest::qWaitForWindowActive(dialog.get()))
+        return nullptr;
+    return dialog;
+}
+
+void TestShareFolderDialog::splitsAndValidatesAddresses_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QStringList>("addresses");
+    QTest::addColumn<QStringList>("invalid");
+    QTest::newRow("one") << QStringLiteral("Bob@Example.com")
+                         << QStringList{QStringLiteral("bob@example.com")} << QStringList{};
+    QTest::newRow("commas and lines")
+        << QStringLiteral("a@x.org, b@x.org;\nc@x.org  a@x.org")
+        << QStringList{QStringLiteral("a@x.org"), QStringLiteral("b@x.org"), QStringLiteral("c@x.org")}
+        << QStringList{};
+    QTest::newRow("not addresses") << QStringLiteral("bob, carol@, @x.org, d@x")
+                                   << QStringList{QStringLiteral("bob"), QStringLiteral("carol@"),
+                                                  QStringLiteral("@x.org"), QStringLiteral("d@x")}
+                                   << QStringList{QStringLiteral("bob"), QStringLiteral("carol@"),
+                                                  QStringLiteral("@x.org"), QStringLiteral("d@x")};
+    QTest::newRow("empty") << QStringLiteral(" \n, ") << QStringList{} << QStringList{};
+}
+
+void TestShareFolderDialog::splitsAndValidatesAddresses()
+{
+    QFETCH(QString, typed);
+    QFETCH(QStringList, addresses);
+    QFETCH(QStringList, invalid);
+    const QStringList split = Gui::ShareFolderDialog::splitAddresses(typed);
+    QCOMPARE(split, addresses);
+    QCOMPARE(Gui::ShareFolderDialog::invalidAddresses(split), invalid);
+}
+
+void TestShareFolderDialog::invalidAddressIsRefused()
+{
+    auto dialog = open();
+    QVERIFY(dialog);
+    auto* emails = dialog->findChild<QLineEdit*>(QStringLiteral("emails"));
+    auto* invite = dialog->findChild<QPushButton*>(QStringLiteral("invite"));
+    auto* error = dialog->findChild<QLabel*>(QStringLiteral("error"));
+    QVERIFY(emails && invite && error);
+    QVERIFY(!invite->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(emails->hasFocus(), 5000);
+    QTest::keyClicks(emails, QStringLiteral("bob at example"));
+    QVERIFY(invite->isEnabled());
+    QTest::keyClick(emails, Qt::Key_Return); // Return in the field sends
+    QVERIFY(error->isVisible());
+    QVERIFY(error->text().contains(QStringLiteral("bob")));
+    QCOMPARE(dialog->findChild<QStackedWidget*>()->currentIndex(), 0);
+}
+
+void TestShareFolderDialog::codeShownAndCancelled()
+{
+    auto bob = makeDevice(m_server, m_url, m_domain, "bob");
+    QVERIFY(bob);
+    auto dialog = open();
+    QVERIFY(dialog);
+    auto* pending = dialog->findChild<QTreeWidget*>(QStringLiteral("pending"));
+    QAbstractItemModelTester tester(pending->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto* emails = dialog->findChild<QLineEdit*>(QStringLiteral("emails"));
+    QTest::keyClicks(emails, bob->email);
+    // Tab to the role, pick Edit with the arrow keys.
+    auto* role = dialog->findChild<QComboBox*>(QStringLiteral("role"));
+    QTest::keyClick(emails, Qt::Key_Tab);
+    QTRY_VERIFY_WITH_TIMEOUT(role->hasFocus(), 5000);
+    QTest::keyClick(role, Qt::Key_Down);
+    QCOMPARE(role->currentData().toInt(), int(FolderRole::Edit));
+    QVERIFY(dialog->findChild<QRadioButton*>(QStringLiteral("modeCode"))->isChecked());
+
+    QSignalSpy invited(dialog.get(), &Gui::ShareFolderDialog::invited);
+    QTest::keyClick(dialog.get(), Qt::Key_I, Qt::AltModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(invited.count(), 1, 30'000);
+    QCOMPARE(invited.at(0).at(0).toInt(), 1);
+    auto* code = dialog->findChild<QLineEdit*>(QStringLiteral("code"));
+    QVERIFY(code);
+    QVERIFY(code->isReadOnly());
+    QVERIFY(InvitationCode::parse(code->text()).ok());
+    QVERIFY(code->font().pointSize() >= 16);
+    QVERIFY(dialog->findChild<QPushButton*>(QStringLiteral("copyCode")));
+
+    QTRY_COMPARE_WITH_TIMEOUT(pending->topLevelItemCount(), 1, 30'000);
+    QCOMPARE(pending->topLevelItem(0)->text(0), bob->email);
+    QCOMPARE(pending->topLevelItem(0)->text(1), QStringLiteral("Edit"));
+
+    auto* pendingStatus = dialog->findChild<QLabel*>(QStringLiteral("pendingStatus"));
+    QTRY_VERIFY_WITH_TIMEOUT(pendingStatus->text().isEmpty(), 30'000); // both reads are in
+    pending->setFocus();
+    QTest::keyClick(pending, Qt::Key_Down);
+    if (!pending->currentItem() || !pending->currentItem()->isSelected())
+        QTest::keyClick(pending, Qt::Key_Space);
+    QTRY_VERIFY_WITH_TIMEOUT(pending->currentItem() && pending->currentItem()->isSelected(), 5000);
+    auto* cancel = dialog->findChild<QPushButton*>(QStringLiteral("cancelInvitation"));
+    QVERIFY(cancel->isEnabled());
+    QTest::keyClick(dialog.get(), Qt::Key_A, Qt::AltModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(pending->topLevelItemCount(), 0, 30'000);
+}
+
+void TestShareFolderDialog::safetyNumberCompared()
+{
+    auto carol = makeDevice(m_server, m_url, m_domain, "carol");
+    QVERIFY(carol);
+    auto dialog = open();
+    QVERIFY(dialog);
+    QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("emails")), carol->email);
+    // The arrow key in the radio group moves to the safety-number choice.
+    auto* modeCode = dialog->findChild<QRadioButton*>(QStringLiteral("modeCode"));
+    modeCode->setFocus();
+    QTest::keyClick(modeCode, Qt::Key_Down);
+    QVERIFY(dialog->findChild<QRadioButton*>(QStringLiteral("modeSafety"))->isChecked());
+    QSignalSpy invited(dialog.get(), &Gui::ShareFolderDialog::invited);
+    QTest::keyClick(dialog->findChild<QLineEdit*>(QStringLiteral("emails")), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(invited.count(), 1, 30'000);
+    auto* number = dialog->findChild<QLabel*>(QStringLiteral("safetyNumber"));
+    QVERIFY(number);
+    QCOMPARE(number->text(), carol->flow.ownSafetyNumber());
+
+    auto* typed = dialog->findChild<QLineEdit*>(QStringLiteral("comparedNumber"));
+    auto* outcome = dialog->findChild<QLabel*>(QStringLiteral("compareOutcome"));
+    QTRY_VERIFY_WITH_TIMEOUT(typed->hasFocus(), 5000);
+    QTest::keyClicks(typed, QStringLiteral("11111 22222 33333"));
+    QTest::keyClick(typed, Qt::Key_Return);
+    QVERIFY(outcome->text().contains(carol->email));
+    QVERIFY(!typed->isReadOnly());
+    typed->clear();
+    QTest::keyClicks(typed, carol->flow.ownSafetyNumber());
+    QTest::keyClick(typed, Qt::Key_Return);
+    QVERIFY(typed->isReadOnly());
+
+    // Carol accepts with Ada's number; Ada's client adds her.
+    std::optional<InvitationFlow::Incoming> incoming;
+    QObject context;
+    carol->flow.received(QString(), &context, [&](Result<QList<InvitationFlow::Incoming>> r, QString) {
+        if (r && !r->isEmpty())
+            incoming = r->first();
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(incoming.has_value(), 30'000);
+    const auto accepted = awaitValue<Status>([&](QObject* c, auto done) {
+        carol->flow.accept(*incoming, m_ada->flow.ownSafetyNumber(), c, done);
+    });
+    QVERIFY(accepted && accepted->ok());
+    QSignalSpy added(&m_ada->flow, &InvitationFlow::memberAdded);
+    const auto synced = awaitValue<Status>([&](QObject* c, auto done) { m_ada->engine.sync(c, done); });
+    QVERIFY(synced && synced->ok());
+    QTRY_COMPARE_WITH_TIMEOUT(added.count(), 1, 30'000);
+}
+
+void TestShareFolderDialog::safetyNumberComparedLater()
+{
+    auto dan = makeDevice(m_server, m_url, m_domain, "dan");
+    QVERIFY(dan);
+    const auto sent = awaitValue<QList<InvitationFlow::Sent>>([&](QObject* c, auto done) {
+        m_ada->flow.invite(m_folder, {dan->email}, FolderRole::View, InvitationFlow::Mode::SafetyNumber, c,
+                           done);
+    });
+    QVERIFY(sent && sent->size() == 1 && !sent->first().error);
+
+    // The dialog that sent it is gone; a new one offers the comparison for the selected row.
+    auto dialog = open();
+    QVERIFY(dialog);
+    auto* pending = dialog->findChild<QTreeWidget*>(QStringLiteral("pending"));
+    QTRY_VERIFY_WITH_TIMEOUT(!pending->findItems(dan->email, Qt::MatchExactly).isEmpty(), 30'000);
+    auto* typed = dialog->findChild<QLineEdit*>(QStringLiteral("pendingComparedNumber"));
+    QVERIFY(!typed->isVisible());
+    pending->setFocus();
+    QTest::keyClick(pending, Qt::Key_End);
+    QTRY_VERIFY_WITH_TIMEOUT(pending->currentItem() && pending->currentItem()->text(0) == dan->email, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(typed->isVisible(), 5000);
+    QTest::keyClicks(typed, QStringLiteral("99999 88888"));
+    QTest::keyClick(typed, Qt::Key_Return);
+    QVERIFY(!m_ada->flow.isConfirmed(sent->first().invitationId));
+    typed->clear();
+    QTest::keyClicks(typed, dan->flow.ownSafetyNumber());
+    QTest::keyClick(typed, Qt::Key_Return);
+    QVERIFY(m_ada->flow.isConfirmed(sent->first().invitationId));
+    QTRY_VERIFY_WITH_TIMEOUT(!typed->isVisible(), 30'000);
+}
+
+QTEST_MAIN(TestShareFolderDialog)
+#include "TestShareFolderDialog.moc"
