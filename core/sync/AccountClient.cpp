@@ -497,7 +497,8 @@ void AccountClient::refuseUnverified(std::shared_ptr<SignInContext> ctx)
         const QJsonObject sharing = account.json.value(QStringLiteral("sharing")).toObject();
         if (account.ok() &&
             sharing.value(QStringLiteral("code")).toString() == QLatin1String("sharing-blocked")) {
-            fail(ctx, Error::make(ErrorCode::Denied, sharingProblem(sharing)));
+            fail(ctx,
+                 Error::make(ErrorCode::Denied, sharingProblem(sharing), QStringLiteral("sharing-blocked")));
             return;
         }
         ApiError unverified;

@@ -43,7 +43,7 @@ Error serverError(const ApiError& e)
         QString text = Tr::tr("Your organisation's administrators have turned off Team Sharing for you.");
         if (!why.isEmpty())
             text += QLatin1Char(' ') + Tr::tr("Their reason: %1").arg(why);
-        return Error::make(ErrorCode::Denied, text);
+        return Error::make(ErrorCode::Denied, text, QStringLiteral("sharing-blocked"));
     }
     if (e.isReason("rate-limited")) {
         if (e.retryAt.isValid()) {

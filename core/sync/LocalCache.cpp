@@ -132,6 +132,8 @@ Status LocalCache::open(const SecureBytes& accountKey)
         close();
         return damaged();
     }
+    // Deleted rows (a folder one was removed from) are overwritten, not left in free pages.
+    (void)Private::exec(m_connection, QStringLiteral("PRAGMA secure_delete = ON"));
     Result<QSqlQuery> check = Private::exec(m_connection, QStringLiteral("PRAGMA quick_check"));
     if (!check || !check->next() || check->value(0).toString() != QLatin1String("ok")) {
         close();

@@ -491,6 +491,17 @@ Result<SharingApi::FolderDetail> SharingApi::parseFolderDetail(const QJsonObject
         f.absorb(l);
     }
     detail.state = readState(f, json, "state");
+    // Emails are shown next to the members the log establishes; nothing is believed from them.
+    const QJsonArray members = f.array("members", false);
+    for (qsizetype i = 0; i < members.size() && !f.failed(); ++i) {
+        const QString name = QStringLiteral("members[%1]").arg(i);
+        Fields m(f.object(members.at(i), name), name + QLatin1Char('.'));
+        const QUuid userId = m.uuid("userId");
+        const QString email = m.has("email") ? m.string("email", 320) : QString();
+        f.absorb(m);
+        if (!email.isEmpty())
+            detail.memberEmails.append({userId, email});
+    }
     if (f.failed())
         return f.error();
     return detail;

@@ -16,6 +16,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QPair>
 #include <QString>
 #include <QUuid>
 
@@ -65,6 +66,8 @@ public:
         QList<LogEntry> log;
         QList<QByteArray> keyLinks; // 122 bytes each
         std::optional<StateRef> state;
+        // members[].email where the server gives it (user id, address); for display only.
+        QList<QPair<QUuid, QString>> memberEmails;
     };
 
     struct Grant

@@ -259,14 +259,20 @@ void SyncEngine::refreshLog(std::shared_ptr<Refresh> r)
         r->orgId = detail->folder.orgId;
         for (const SharingApi::LogEntry& entry : detail->log)
             r->log.append(entry.entry);
+        rememberEmails(detail->memberEmails);
         SecurityState& security = m_cache->security();
         Result<MembershipState> replayed =
             MembershipLog::replayBytes(r->folderId, r->log, security.checkpoint(r->folderId));
         if (!replayed)
             return refuse(r, replayed.error());
         // Every member's key against the pins: a changed key blocks that member.
+        acceptConfirmedKeys(r->log, *replayed);
         if (Status pinned = security.pins.checkMembers(*replayed, nowMs()); !pinned) {
             (void)saveSecurity(); // the pending key is remembered either way
+            for (const QUuid& member : replayed->members()) {
+                if (security.pins.isBlocked(member))
+                    emit memberKeyChanged(r->folderId, member);
+            }
             return refuse(r, pinned.error());
         }
         const QUuid me = m_account.account().userId;
@@ -329,26 +335,30 @@ void SyncEngine::refreshItems(std::shared_ptr<Refresh> r)
     if (!held || r->full || held->chain.isEmpty())
         return readAllItems(r, {});
     const quint64 sequence = held->chain.sequence();
-    m_api.items(r->folderId, {}, sequence, this, [this, r, sequence](Result<SharingApi::ItemPage> page) {
-        if (!page)
-            return r->done(page.error());
-        if (!page->state)
-            return refuse(r, Error::make(ErrorCode::Protocol,
-                                         Tr::tr("the folder's state is missing although writes were seen.")));
-        if (page->state->sequence == sequence && page->items.isEmpty()) {
-            r->unchanged = true;
-            r->work = std::make_shared<std::vector<Slot>>(); // commit reads it: nothing to open
-            return commit(r);
-        }
-        if (page->state->sequence == sequence + 1 && page->items.size() == 1 && page->next.isNull() &&
-            page->corrupt.isEmpty()) {
-            r->state = page->state;
-            r->items = page->items;
-            r->snapshot = false;
-            return verify(r);
-        }
-        readAllItems(r, {}); // several writes: the whole folder again, against the state
-    });
+    const bool rotated = r->members->currentKeyVersion() != held->members.currentKeyVersion();
+    m_api.items(
+        r->folderId, {}, sequence, this, [this, r, sequence, rotated](Result<SharingApi::ItemPage> page) {
+            if (!page)
+                return r->done(page.error());
+            if (!page->state)
+                return refuse(
+                    r, Error::make(ErrorCode::Protocol,
+                                   Tr::tr("the folder's state is missing although writes were seen.")));
+            if (page->state->sequence == sequence && page->items.isEmpty()) {
+                r->unchanged = true;
+                r->work = std::make_shared<std::vector<Slot>>(); // commit reads it: nothing to open
+                return commit(r);
+            }
+            // One write follows the held state; a rotation (new key version) is read whole instead.
+            if (page->state->sequence == sequence + 1 && page->items.size() == 1 && page->next.isNull() &&
+                page->corrupt.isEmpty() && !rotated) {
+                r->state = page->state;
+                r->items = page->items;
+                r->snapshot = false;
+                return verify(r);
+            }
+            readAllItems(r, {}); // several writes: the whole folder again, against the state
+        });
 }
 
 void SyncEngine::readAllItems(std::shared_ptr<Refresh> r, const QUuid& after)
@@ -451,6 +461,8 @@ void SyncEngine::verify(std::shared_ptr<Refresh> r)
 
 void SyncEngine::commit(std::shared_ptr<Refresh> r)
 {
+    if (!r->work) // unchanged items (only the log moved on): nothing was verified
+        r->work = std::make_shared<std::vector<Slot>>();
     Folder* held = find(r->folderId);
     SecurityState& security = m_cache->security();
     std::optional<FolderState> state;
@@ -561,13 +573,24 @@ void SyncEngine::sync(QObject* context, StatusDone done)
 void SyncEngine::doFeed(quint64 cursor, std::shared_ptr<std::map<QUuid, Touch>> touched, StatusDone done)
 {
     m_api.feed(cursor, this, [this, touched, done](Result<SharingApi::FeedPage> page) {
-        if (!page)
+        if (!page) {
+            if (isSharingBlocked(page.error()))
+                wipeAll(page.error().message);
             return done(page.error());
+        }
         qCDebug(lcCoreSync) << "feed page:" << page->changes.size() << "changes, cursor" << page->cursor
                             << (page->more ? "more" : "end");
         for (const SharingApi::Change& change : page->changes) {
             qCDebug(lcCoreSync) << "change" << change.seq << change.kind << change.folderId
                                 << change.objectId;
+            if (change.kind == QLatin1String("blocked")) {
+                // Team Sharing was turned off for this user: nothing shared may stay here.
+                wipeAll(Tr::tr("Your organisation's administrators have turned off Team Sharing for you."));
+                touched->clear();
+                return done(Error::make(
+                    ErrorCode::Denied,
+                    Tr::tr("Your organisation's administrators have turned off Team Sharing for you.")));
+            }
             if (change.kind == QLatin1String("removed")) {
                 const QUuid folderId = QUuid::fromString(change.objectId);
                 if (!folderId.isNull())
@@ -669,17 +692,16 @@ void SyncEngine::refreshEach(std::shared_ptr<std::map<QUuid, Touch>> touched, qu
                            detail.error().code == ErrorCode::Unavailable) {
                     return done(detail.error()); // the next sync asks again
                 }
-                if (Status removed = m_cache->removeFolder(folderId); !removed)
-                    return done(removed);
-                m_folders.erase(folderId);
-                emit folderRemoved(folderId);
+                wipeFolder(folderId, Tr::tr("A manager of this folder removed you from it."));
                 refreshEach(touched, cursor, done);
             });
     }
-    doRefresh(folderId, false, [this, touched, cursor, done](Status status) {
+    doRefresh(folderId, false, [this, folderId, touched, cursor, done](Status status) {
         if (!status)
             return done(status); // the cursor stays: the next sync tries again
-        refreshEach(touched, cursor, done);
+        // A departure the log records without a new key: a manager rotates now.
+        rotateIfPending(folderId,
+                        [this, touched, cursor, done](Status) { refreshEach(touched, cursor, done); });
     });
 }
 
@@ -876,6 +898,7 @@ Status SyncEngine::confirmSafetyNumber(const QByteArray& bundle, const QString& 
             parsed->userId(), parsed->identityPublicKey(), typedSafetyNumber, nowMs());
         !matched)
         return matched;
+    m_bundles[parsed->userId()] = bundle;
     return saveSecurity();
 }
 
@@ -901,6 +924,7 @@ void SyncEngine::addMember(const QUuid& folderId, const QByteArray& bundle, Fold
             return answer(entry.error());
         const MembershipEntry add = *entry;
         const UserKeyBundle recipient = *member;
+        m_bundles[recipient.userId()] = bundle;
         m_api.appendLog(
             folderId, add.serialize(), this, [this, folderId, add, recipient, answer](Result<quint64> r) {
                 if (!r)

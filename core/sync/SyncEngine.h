@@ -28,18 +28,22 @@
 #include <QByteArray>
 #include <QList>
 #include <QObject>
+#include <QPair>
 #include <QString>
+#include <QUrl>
 #include <QUuid>
 
 #include <deque>
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 
 namespace Conclave::Core {
 
 class AccountClient;
 class LocalCache;
+struct RotationBatch;
 
 class SyncEngine final : public QObject
 {
@@ -51,6 +55,18 @@ public:
 
     using StatusDone = std::function<void(Status)>;
     using IdDone = std::function<void(Result<QUuid>)>;
+
+    // One member of a shared folder as this client's verified log shows them.
+    struct MemberInfo
+    {
+        QUuid userId;
+        QString email; // from the server's member list; "" while it has not said
+        FolderRole role = FolderRole::None;
+        QString safetyNumber;    // of the identity key the log binds to them
+        bool verified = false;   // that key was compared out of band (or confirmed)
+        bool keyChanged = false; // a different key was seen: blocked until confirmed
+        bool isSelf = false;
+    };
 
     // `account` must be signed in and outlive the engine; `directory` is the app's data
     // folder (the one AccountClient keeps its state in).
@@ -86,6 +102,29 @@ public:
     void addMember(const QUuid& folderId, const QByteArray& bundle, FolderRole role, QObject* context,
                    StatusDone done);
 
+    // Member operations (SyncEngineMembers.cpp). Each is one signed log entry; a removal is
+    // one rotation request (remove + rotate entries, the key chain link, a grant of the new
+    // key to every remaining member, every item re-encrypted, the next folder state). A log
+    // or state that moved on meanwhile is read again and the operation made again on it.
+    QList<MemberInfo> members(const QUuid& folderId) const;
+    // Refused here, with words, when the caller lacks Manage or no manager would remain.
+    void changeRole(const QUuid& folderId, const QUuid& userId, FolderRole role, QObject* context,
+                    StatusDone done);
+    void removeMember(const QUuid& folderId, const QUuid& userId, QObject* context, StatusDone done);
+    // A leave entry; the folder is then wiped here. A manager rotates the key on its next contact.
+    void leaveFolder(const QUuid& folderId, QObject* context, StatusDone done);
+    // The member gets Manage, then the caller steps down to Edit.
+    void handOverManage(const QUuid& folderId, const QUuid& userId, QObject* context, StatusDone done);
+    // `typedSafetyNumber` is what the member read out. For a changed key it pins the new key
+    // and then every folder this client manages with them gets the confirm entry and a new
+    // key; without a change it marks the member's key as compared.
+    Status confirmChangedKey(const QUuid& userId, const QString& typedSafetyNumber);
+    QString emailOf(const QUuid& userId) const;
+    // A sign-in refused because Team Sharing is blocked for the account (the error's field is
+    // "sharing-blocked"): no engine runs, so the account's cached folders are wiped here
+    // (overwritten, then removed). The security state (pins, checkpoints) stays.
+    static Status wipeLocalCopy(const QString& directory, const QUrl& server, const QString& email);
+
     // What is held, decrypted in memory only.
     QList<QUuid> folderIds() const;
     QString folderName(const QUuid& folderId) const;
@@ -103,6 +142,15 @@ signals:
     void progress(const QUuid& folderId, int done, int total);
     // The server's answer about a folder was refused; `reason` says why, in words.
     void dataRefused(const QUuid& folderId, const QString& reason);
+    // A member's bundle carries another key than the one pinned: no grant, no add until confirmed.
+    void memberKeyChanged(const QUuid& folderId, const QUuid& userId);
+    // The folder's rows, plaintext and keys are gone from this computer.
+    void folderWiped(const QUuid& folderId, const QString& reason);
+    // The organisation turned Team Sharing off for this user; every folder was wiped.
+    void sharingBlocked(const QString& reason);
+    // Work that follows an operation on its own (a rotation after a confirmed key or a
+    // member's leave) failed; the next contact tries again.
+    void memberWorkFailed(const QUuid& folderId, const QString& reason);
 
 private:
     struct Held
@@ -153,6 +201,21 @@ private:
                           const QByteArray& plaintext);
     Status saveSecurity();
     Folder* find(const QUuid& folderId) const;
+
+    // Members (SyncEngineMembers.cpp).
+    void doAppendEntry(const QUuid& folderId, std::function<Result<MembershipEntry>(const Folder&)> make,
+                       int attempt, StatusDone done);
+    void doRotate(const QUuid& folderId, std::optional<QUuid> removedId, int attempt, StatusDone done);
+    void collectBundles(const QUuid& folderId, std::shared_ptr<QList<QUuid>> pending,
+                        std::shared_ptr<QList<QByteArray>> bundles, StatusDone done);
+    Status acceptRotation(Folder& folder, const RotationBatch& batch, const MembershipState& next,
+                          const FolderState& state);
+    void rotateIfPending(const QUuid& folderId, StatusDone done);
+    void acceptConfirmedKeys(const QList<QByteArray>& log, const MembershipState& members);
+    void rememberEmails(const QList<QPair<QUuid, QString>>& emails);
+    void wipeFolder(const QUuid& folderId, const QString& reason);
+    void wipeAll(const QString& reason);
+    bool isSharingBlocked(const Error& error) const;
     static quint64 nowMs();
 
     AccountClient& m_account;
@@ -163,6 +226,9 @@ private:
     std::deque<std::function<void(std::function<void()>)>> m_queue;
     bool m_running = false;
     bool m_started = false;
+    // Member bundles (public, signed) seen in adds and look-ups, and the server's emails.
+    std::map<QUuid, QByteArray> m_bundles;
+    std::map<QUuid, QString> m_emails;
 };
 
 } // namespace Conclave::Core

@@ -1,0 +1,481 @@
+// Tests the sync engine's member operations with four clients against the real
+// conclave-server (labels sync, e2e), each result read back by another client: a role change
+// (refused locally for a non-manager and for the last manager), a removal as exactly one
+// rotation request after which the removed client's folder is wiped (memory and the SQLite
+// file) and it cannot read what is written afterwards under the new key, a member leaving and
+// the manager rotating on its next contact, handing over Manage, comparing a safety number,
+// and a Team Sharing block wiping every folder with the administrators' reason.
+#include "ServerAccounts.h"
+#include "ServerHarness.h"
+#include "SyncFixture.h"
+
+#include "core/crypto/Fingerprint.h"
+#include "core/crypto/ItemEnvelope.h"
+#include "core/crypto/UserKeys.h"
+#include "core/sync/SyncEngine.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Conclave::Core;
+
+namespace {
+
+SecureBytes pw(const char* text)
+{
+    return SecureBytes(text, std::strlen(text));
+}
+
+QByteArray text(const SensitiveBytes* bytes)
+{
+    return bytes ? bytes->view().toByteArray() : QByteArray();
+}
+
+// One computer of a user: the app's network stack, account client and sync engine.
+struct Device
+{
+    Device(const QUrl& server, const QString& directory)
+        : settings(EffectiveSettings::merge(SyncFixture::userSettings(server), MachinePolicy()))
+        , gate(settings)
+        , network(gate)
+        , api(network, server, Clock::system())
+        , client(api, directory)
+        , engine(client, directory)
+    {
+        client.setNewPasswordCost(KdfParams::kMinOpsLimit, KdfParams::kMinMemLimit);
+    }
+
+    EffectiveSettings settings;
+    SharingGate gate;
+    GatedNetworkAccessManager network;
+    ApiConnection api;
+    AccountClient client;
+    SyncEngine engine;
+};
+
+template<typename T, typename Start> std::optional<Result<T>> awaitResult(Start start)
+{
+    std::optional<Result<T>> result;
+    QObject context;
+    start(&context, [&result](Result<T> value) { result.emplace(std::move(value)); });
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, 60'000))
+        return std::nullopt;
+    return result;
+}
+
+#define VERIFY_OK(status)                                                                                    \
+    do {                                                                                                     \
+        const auto& s_ = (status);                                                                           \
+        QVERIFY2(s_.has_value(), "no answer in time");                                                       \
+        QVERIFY2(s_->ok(), s_->ok() ? "" : qPrintable(s_->error().message));                                 \
+    } while (false)
+
+#define VERIFY_REFUSED(status)                                                                               \
+    do {                                                                                                     \
+        const auto& s_ = (status);                                                                           \
+        QVERIFY2(s_.has_value(), "no answer in time");                                                       \
+        QVERIFY(!s_->ok());                                                                                  \
+        QVERIFY(!s_->error().message.isEmpty());                                                             \
+    } while (false)
+
+const char* const kPasswords[] = {"ada's long password", "bob's long password", "cy's long password",
+                                  "dee's long password", "eve's long password"};
+
+// Every file of the account's local cache (the SQLite file and its journal or WAL).
+QByteArray cacheBytes(const QString& directory)
+{
+    QByteArray all;
+    const QStringList files = QDir(directory).entryList({QStringLiteral("sync-*")}, QDir::Files);
+    for (const QString& name : files) {
+        QFile file(QDir(directory).filePath(name));
+        if (file.open(QIODevice::ReadOnly))
+            all += file.readAll();
+    }
+    return all;
+}
+
+bool holdsFolder(const QByteArray& bytes, const QUuid& folderId)
+{
+    return bytes.contains(folderId.toString(QUuid::WithoutBraces).toLatin1()) ||
+           bytes.contains(folderId.toRfc4122());
+}
+
+} // namespace
+
+class TestSyncMembers : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void membersAreListed();
+    void roleChangeRefusedLocally_data();
+    void roleChangeRefusedLocally();
+    void roleChangeSeenByTheOther();
+    void removalRotatesInOneRequest();
+    void removedClientIsWipedAndCannotRead();
+    void leaveWipesAndManagerRotates();
+    void comparedSafetyNumberVerifies();
+    void handOverManage();
+    void blockWipesEverything();
+
+private:
+    bool signUp(const QString& email, const char* password);
+    bool signIn(Device& device, const QString& email, const char* password);
+    Device& dev(int i) { return *m_devices[std::size_t(i)]; }
+    QUuid userId(int i) { return dev(i).client.account().userId; }
+    bool add(int member, FolderRole role);
+    bool sync(int i);
+    int keyVersionOfNewWrite(int writer, const QByteArray& plaintext);
+
+    ServerHarness m_server;
+    QUrl m_url;
+    QString m_orgId;
+    QString m_domain;
+    QTemporaryDir m_dirs[5];
+    QString m_emails[5];
+    std::vector<std::unique_ptr<Device>> m_devices;
+    QUuid m_folder;
+    QUuid m_item;
+};
+
+bool TestSyncMembers::signUp(const QString& email, const char* password)
+{
+    QTemporaryDir scratch;
+    Device device(m_url, scratch.path());
+    const auto made = await([&](QObject* c, auto done) {
+        device.client.signUp(email, QStringLiteral("Member"), pw(password), c, done);
+    });
+    if (!made || !made->ok())
+        return false;
+    const QString code = m_server.latestCode(email);
+    const auto verified =
+        await([&](QObject* c, auto done) { device.client.verifyEmail(email, code, c, done); });
+    return verified && verified->ok();
+}
+
+bool TestSyncMembers::signIn(Device& device, const QString& email, const char* password)
+{
+    const auto signedIn =
+        await([&](QObject* c, auto done) { device.client.signIn(email, pw(password), c, done); });
+    if (!signedIn || !signedIn->ok()) {
+        qWarning("sign-in failed: %s", signedIn ? qPrintable(signedIn->error().message) : "timeout");
+        return false;
+    }
+    const auto started = await([&](QObject* c, auto done) { device.engine.start(c, done); });
+    return started && started->ok();
+}
+
+bool TestSyncMembers::add(int member, FolderRole role)
+{
+    const auto lookup = awaitResult<SharingApi::KeyLookup>(
+        [&](QObject* c, auto done) { dev(0).engine.api().lookupKey(m_emails[member], c, done); });
+    if (!lookup || !lookup->ok())
+        return false;
+    const QString number = Fingerprint::of(dev(member).client.userKeys()->identityPublicKey()).safetyNumber();
+    if (!dev(0).engine.confirmSafetyNumber(lookup->value().bundle, number).ok())
+        return false;
+    const auto added = await([&](QObject* c, auto done) {
+        dev(0).engine.addMember(m_folder, lookup->value().bundle, role, c, done);
+    });
+    return added && added->ok();
+}
+
+bool TestSyncMembers::sync(int i)
+{
+    const auto synced = await([&](QObject* c, auto done) { dev(i).engine.sync(c, done); });
+    if (synced && !synced->ok())
+        qWarning("sync %d: %s", i, qPrintable(synced->error().message));
+    return synced && synced->ok();
+}
+
+// The key version of the envelope a new item by `writer` is stored under on the server.
+int TestSyncMembers::keyVersionOfNewWrite(int writer, const QByteArray& plaintext)
+{
+    const auto written = awaitResult<QUuid>(
+        [&](QObject* c, auto done) { dev(writer).engine.writeItem(m_folder, {}, plaintext, c, done); });
+    if (!written || !written->ok())
+        return -1;
+    const auto page = awaitResult<SharingApi::ItemPage>(
+        [&](QObject* c, auto done) { dev(writer).engine.api().items(m_folder, {}, 0, c, done); });
+    if (!page || !page->ok())
+        return -1;
+    for (const SharingApi::Item& item : page->value().items) {
+        if (item.itemId == written->value()) {
+            Result<ItemEnvelope> envelope = ItemEnvelope::parse(item.envelope);
+            return envelope ? int(envelope->header().keyVersion) : -1;
+        }
+    }
+    return -1;
+}
+
+void TestSyncMembers::initTestCase()
+{
+    m_server.setConfig({QStringLiteral("[limits]"), QStringLiteral("loginPerAddress=100000"),
+                        QStringLiteral("signupPerAddress=100000"),
+                        QStringLiteral("verifyPerAddress=100000")});
+    QVERIFY(m_server.start(QStringLiteral("TestSyncMembers")));
+    m_url = QUrl(m_server.baseUrl());
+    m_domain = QUuid::createUuid().toString(QUuid::Id128).left(10) + QStringLiteral(".members.example.com");
+    QString orgId;
+    QCOMPARE(m_server.admin({QStringLiteral("create-org"), QStringLiteral("--name"), QStringLiteral("Org"),
+                             QStringLiteral("--owner"), ServerAccounts::uniqueEmail("owner", m_domain)},
+                            &orgId),
+             0);
+    m_orgId = orgId.trimmed();
+    QCOMPARE(m_server.admin({QStringLiteral("add-domain"), QStringLiteral("--org"), m_orgId,
+                             QStringLiteral("--domain"), m_domain}),
+             0);
+    const char* names[] = {"ada", "bob", "cy", "dee", "eve"};
+    for (int i = 0; i < 5; ++i) {
+        m_emails[i] = ServerAccounts::uniqueEmail(names[i], m_domain);
+        QVERIFY(signUp(m_emails[i], kPasswords[i]));
+        m_devices.push_back(std::make_unique<Device>(m_url, m_dirs[i].path()));
+        QVERIFY(signIn(dev(i), m_emails[i], kPasswords[i]));
+    }
+
+    const auto folder = awaitResult<QUuid>([&](QObject* c, auto done) {
+        dev(0).engine.createFolder(QUuid::fromString(m_orgId), QStringLiteral("Team Databases"), c, done);
+    });
+    VERIFY_OK(folder);
+    m_folder = folder->value();
+    const auto item = awaitResult<QUuid>([&](QObject* c, auto done) {
+        dev(0).engine.writeItem(m_folder, {}, "pg-main db1.internal:5432", c, done);
+    });
+    VERIFY_OK(item);
+    m_item = item->value();
+    QVERIFY(add(1, FolderRole::Edit));
+    QVERIFY(add(2, FolderRole::View));
+    QVERIFY(add(3, FolderRole::Edit));
+    QVERIFY(add(4, FolderRole::View));
+    for (int i = 1; i < 5; ++i) {
+        QVERIFY(sync(i));
+        QCOMPARE(text(dev(i).engine.itemPlaintext(m_folder, m_item)),
+                 QByteArray("pg-main db1.internal:5432"));
+    }
+}
+
+void TestSyncMembers::cleanupTestCase()
+{
+    m_devices.clear();
+    m_server.stop();
+}
+
+void TestSyncMembers::membersAreListed()
+{
+    const QList<SyncEngine::MemberInfo> list = dev(0).engine.members(m_folder);
+    QCOMPARE(list.size(), 5);
+    for (const SyncEngine::MemberInfo& m : list) {
+        QVERIFY(!m.safetyNumber.isEmpty());
+        QVERIFY(!m.keyChanged);
+        if (m.userId == userId(0)) {
+            QVERIFY(m.isSelf);
+            QCOMPARE(m.role, FolderRole::Manage);
+            QCOMPARE(m.email, m_emails[0]);
+        } else if (m.userId == userId(1)) {
+            QCOMPARE(m.role, FolderRole::Edit);
+            QVERIFY(m.verified); // A compared B's number before adding B
+        } else if (m.userId == userId(2)) {
+            QCOMPARE(m.role, FolderRole::View);
+        }
+    }
+    // B never compared numbers with C: the member is listed, not marked verified.
+    for (const SyncEngine::MemberInfo& m : dev(1).engine.members(m_folder)) {
+        if (m.userId == userId(2))
+            QVERIFY(!m.verified);
+    }
+}
+
+void TestSyncMembers::roleChangeRefusedLocally_data()
+{
+    QTest::addColumn<int>("caller");
+    QTest::addColumn<int>("subject");
+    QTest::addColumn<int>("role");
+    QTest::newRow("a viewer changes a role") << 2 << 1 << int(FolderRole::View);
+    QTest::newRow("an editor changes a role") << 1 << 2 << int(FolderRole::Edit);
+    QTest::newRow("the only manager steps down") << 0 << 0 << int(FolderRole::Edit);
+}
+
+void TestSyncMembers::roleChangeRefusedLocally()
+{
+    QFETCH(int, caller);
+    QFETCH(int, subject);
+    QFETCH(int, role);
+    int requests = 0;
+    dev(caller).engine.api().setTamper([&requests](const QString&, QJsonObject&) { ++requests; });
+    const auto changed = await([&](QObject* c, auto done) {
+        dev(caller).engine.changeRole(m_folder, userId(subject), FolderRole(role), c, done);
+    });
+    dev(caller).engine.api().setTamper({});
+    VERIFY_REFUSED(changed);
+    QCOMPARE(requests, 0); // refused before anything was sent
+    QCOMPARE(dev(caller).engine.roleIn(m_folder) == FolderRole::Manage, caller == 0);
+}
+
+void TestSyncMembers::roleChangeSeenByTheOther()
+{
+    const auto changed = await([&](QObject* c, auto done) {
+        dev(0).engine.changeRole(m_folder, userId(2), FolderRole::Edit, c, done);
+    });
+    VERIFY_OK(changed);
+    QVERIFY(sync(2));
+    QCOMPARE(dev(2).engine.roleIn(m_folder), FolderRole::Edit);
+    QVERIFY(sync(1));
+    for (const SyncEngine::MemberInfo& m : dev(1).engine.members(m_folder)) {
+        if (m.userId == userId(2))
+            QCOMPARE(m.role, FolderRole::Edit);
+    }
+    // And C uses it: a write of C's reaches A.
+    const auto written = awaitResult<QUuid>(
+        [&](QObject* c, auto done) { dev(2).engine.writeItem(m_folder, {}, "cy's item", c, done); });
+    VERIFY_OK(written);
+    QVERIFY(sync(0));
+    QCOMPARE(text(dev(0).engine.itemPlaintext(m_folder, written->value())), QByteArray("cy's item"));
+}
+
+void TestSyncMembers::removalRotatesInOneRequest()
+{
+    // The removal goes after an edit of B's, which A has not seen: the first rotation is made
+    // on an old state, the server answers 409, and A rebases and rotates again.
+    const auto edited = awaitResult<QUuid>([&](QObject* c, auto done) {
+        dev(1).engine.writeItem(m_folder, m_item, "pg-main db2.internal:5432", c, done);
+    });
+    VERIFY_OK(edited);
+    QStringList paths;
+    dev(0).engine.api().setTamper([&paths](const QString& path, QJsonObject&) { paths.append(path); });
+    const auto removed =
+        await([&](QObject* c, auto done) { dev(0).engine.removeMember(m_folder, userId(2), c, done); });
+    dev(0).engine.api().setTamper({});
+    VERIFY_OK(removed);
+    QCOMPARE(int(paths.filter(QStringLiteral("/rotation")).size()), 1); // the successful one
+    QVERIFY(paths.filter(QStringLiteral("/log")).isEmpty());            // no separate entries
+    bool listed = false;
+    for (const SyncEngine::MemberInfo& m : dev(0).engine.members(m_folder))
+        listed = listed || m.userId == userId(2);
+    QVERIFY(!listed);
+    // Every remaining member reads on under the new key, B's edit included.
+    QVERIFY(sync(1));
+    QVERIFY(!dev(1).engine.members(m_folder).isEmpty());
+    QCOMPARE(text(dev(1).engine.itemPlaintext(m_folder, m_item)), QByteArray("pg-main db2.internal:5432"));
+    QCOMPARE(text(dev(0).engine.itemPlaintext(m_folder, m_item)), QByteArray("pg-main db2.internal:5432"));
+    QCOMPARE(keyVersionOfNewWrite(0, "written after the removal"), 2);
+    QVERIFY(sync(3));
+    QCOMPARE(dev(3).engine.itemIds(m_folder).size(), dev(0).engine.itemIds(m_folder).size());
+}
+
+void TestSyncMembers::removedClientIsWipedAndCannotRead()
+{
+    Device& removed = dev(2);
+    QVERIFY(holdsFolder(cacheBytes(m_dirs[2].path()), m_folder)); // held before the feed says so
+    QSignalSpy wiped(&removed.engine, &SyncEngine::folderWiped);
+    QVERIFY(sync(2));
+    QCOMPARE(wiped.count(), 1);
+    QCOMPARE(wiped.first().at(0).value<QUuid>(), m_folder);
+    QVERIFY(!wiped.first().at(1).toString().isEmpty());
+    QVERIFY(!removed.engine.folderIds().contains(m_folder));
+    QVERIFY(!removed.engine.itemPlaintext(m_folder, m_item));
+    QVERIFY(removed.engine.members(m_folder).isEmpty());
+    // Nothing of the folder is left in the cache file (nor in a journal or WAL beside it).
+    QVERIFY(!holdsFolder(cacheBytes(m_dirs[2].path()), m_folder));
+
+    // What is written afterwards is out of reach: the server no longer serves the folder to C,
+    // and a sync of it is refused with words.
+    const auto later = awaitResult<QUuid>(
+        [&](QObject* c, auto done) { dev(0).engine.writeItem(m_folder, {}, "after cy left", c, done); });
+    VERIFY_OK(later);
+    const auto again = await([&](QObject* c, auto done) { removed.engine.syncFolder(m_folder, c, done); });
+    VERIFY_REFUSED(again);
+    QVERIFY(!removed.engine.itemPlaintext(m_folder, later->value()));
+    QVERIFY(!holdsFolder(cacheBytes(m_dirs[2].path()), m_folder));
+}
+
+void TestSyncMembers::leaveWipesAndManagerRotates()
+{
+    // The only manager may not leave.
+    const auto refused = await([&](QObject* c, auto done) { dev(0).engine.leaveFolder(m_folder, c, done); });
+    VERIFY_REFUSED(refused);
+    QVERIFY(dev(0).engine.folderIds().contains(m_folder));
+
+    QSignalSpy wiped(&dev(3).engine, &SyncEngine::folderWiped);
+    const auto left = await([&](QObject* c, auto done) { dev(3).engine.leaveFolder(m_folder, c, done); });
+    VERIFY_OK(left);
+    QCOMPARE(wiped.count(), 1);
+    QVERIFY(!dev(3).engine.folderIds().contains(m_folder));
+    QVERIFY(!holdsFolder(cacheBytes(m_dirs[3].path()), m_folder));
+
+    // A's next contact sees the leave and gives the folder a new key.
+    QVERIFY(sync(0));
+    bool listed = false;
+    for (const SyncEngine::MemberInfo& m : dev(0).engine.members(m_folder))
+        listed = listed || m.userId == userId(3);
+    QVERIFY(!listed);
+    QCOMPARE(keyVersionOfNewWrite(0, "written after dee left"), 3);
+    QVERIFY(sync(1));
+    QCOMPARE(dev(1).engine.itemIds(m_folder).size(), dev(0).engine.itemIds(m_folder).size());
+}
+
+void TestSyncMembers::comparedSafetyNumberVerifies()
+{
+    auto verifiedAt = [&](int viewer, int member) {
+        for (const SyncEngine::MemberInfo& m : dev(viewer).engine.members(m_folder)) {
+            if (m.userId == userId(member))
+                return m.verified;
+        }
+        return false;
+    };
+    QVERIFY(!verifiedAt(1, 0));
+    QVERIFY(!dev(1).engine.confirmChangedKey(userId(0), QStringLiteral("12345 67890")).ok());
+    QVERIFY(!verifiedAt(1, 0));
+    const QString number = Fingerprint::of(dev(0).client.userKeys()->identityPublicKey()).safetyNumber();
+    const Status compared = dev(1).engine.confirmChangedKey(userId(0), number);
+    QVERIFY2(compared.ok(), compared.ok() ? "" : qPrintable(compared.error().message));
+    QVERIFY(verifiedAt(1, 0));
+}
+
+void TestSyncMembers::handOverManage()
+{
+    const auto handed =
+        await([&](QObject* c, auto done) { dev(0).engine.handOverManage(m_folder, userId(1), c, done); });
+    VERIFY_OK(handed);
+    QCOMPARE(dev(0).engine.roleIn(m_folder), FolderRole::Edit);
+    QVERIFY(sync(1));
+    QCOMPARE(dev(1).engine.roleIn(m_folder), FolderRole::Manage);
+    // The new manager can act: A back to Manage.
+    const auto back = await([&](QObject* c, auto done) {
+        dev(1).engine.changeRole(m_folder, userId(0), FolderRole::Manage, c, done);
+    });
+    VERIFY_OK(back);
+    QVERIFY(sync(0));
+    QCOMPARE(dev(0).engine.roleIn(m_folder), FolderRole::Manage);
+}
+
+void TestSyncMembers::blockWipesEverything()
+{
+    const QString reason = QStringLiteral("Sharing is paused during the audit");
+    QVERIFY(dev(4).engine.folderIds().contains(m_folder));
+    QVERIFY(holdsFolder(cacheBytes(m_dirs[4].path()), m_folder));
+    QCOMPARE(m_server.admin({QStringLiteral("block-sharing"), QStringLiteral("--org"), m_orgId,
+                             QStringLiteral("--email"), m_emails[4], QStringLiteral("--reason"), reason}),
+             0);
+    // The block ends E's session at once; the next sign-in is refused with the reason, and the
+    // local copy of E's folders is wiped although no engine runs for E any more.
+    const auto ended = await([&](QObject* c, auto done) { dev(4).engine.sync(c, done); });
+    VERIFY_REFUSED(ended);
+    m_devices[4].reset();
+    Device again(m_url, m_dirs[4].path());
+    const auto signedIn =
+        await([&](QObject* c, auto done) { again.client.signIn(m_emails[4], pw(kPasswords[4]), c, done); });
+    VERIFY_REFUSED(signedIn);
+    QCOMPARE(signedIn->error().field, QStringLiteral("sharing-blocked"));
+    QVERIFY2(signedIn->error().message.contains(reason), qPrintable(signedIn->error().message));
+    QVERIFY(SyncEngine::wipeLocalCopy(m_dirs[4].path(), m_url, m_emails[4]).ok());
+    QVERIFY(!holdsFolder(cacheBytes(m_dirs[4].path()), m_folder));
+    // Nobody else lost anything.
+    QVERIFY(dev(0).engine.folderIds().contains(m_folder));
+}
+
+QTEST_GUILESS_MAIN(TestSyncMembers)
+#include "TestSyncMembers.moc"
