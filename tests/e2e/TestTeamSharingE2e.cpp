@@ -4,7 +4,8 @@
 // reach the third client; a client restarted in between keeps its folders and catches up; a
 // member lowered to View can no longer write (the server refuses while the client does not
 // know yet, the client itself once it does, both in words); a removed member's client wipes
-// the folder and cannot open what is written after the rotation. Steps that need parts this
+// the folder and cannot open what is written after the rotation (role change and removal
+// through the engine's member operations). Steps that need parts this
 // build lacks (invitation flow, offline outbox, conflict copies) are skipped with the reason.
 #include "FolderAdmin.h"
 #include "SharingDevice.h"
@@ -255,7 +256,10 @@ void TestTeamSharingE2e::roleDowngradeRespected()
     QVERIFY(!m_folder.isNull());
     QVERIFY(sync(*m_c));
     const quint64 revision = m_c->engine.itemRevision(m_folder, m_item);
-    QVERIFY(FolderAdmin::changeRole(*m_a, m_folder, m_c->client.account().userId, FolderRole::View));
+    const auto lowered = await([&](QObject* c, auto done) {
+        m_a->engine.changeRole(m_folder, m_c->client.account().userId, FolderRole::View, c, done);
+    });
+    E2E_VERIFY_OK(lowered);
 
     // C has not synced: its client still believes it may edit, and the server refuses.
     const auto early = awaitResult<QUuid>([&](QObject* c, auto done) {
@@ -294,8 +298,9 @@ void TestTeamSharingE2e::removedMemberIsLockedOut()
     std::optional<MembershipState> members;
     FolderKeyRing oldKeys(m_folder);
     QVERIFY(FolderAdmin::openFolder(*m_b, m_folder, members, oldKeys));
-    QVERIFY(
-        FolderAdmin::removeMember(*m_a, m_team.orgId(), m_folder, removed, {m_emailA, m_emailB, m_emailC}));
+    const auto removal =
+        await([&](QObject* c, auto done) { m_a->engine.removeMember(m_folder, removed, c, done); });
+    E2E_VERIFY_OK(removal);
 
     const auto after = awaitResult<QUuid>([&](QObject* c, auto done) {
         m_a->engine.writeItem(m_folder, {},
@@ -308,8 +313,11 @@ void TestTeamSharingE2e::removedMemberIsLockedOut()
 
     // B's next contact wipes the folder.
     QSignalSpy removedSpy(&m_b->engine, &SyncEngine::folderRemoved);
+    QSignalSpy wiped(&m_b->engine, &SyncEngine::folderWiped);
     QVERIFY(sync(*m_b));
     QCOMPARE(removedSpy.count(), 1);
+    QCOMPARE(wiped.count(), 1);
+    QVERIFY(wiped.first().at(1).toString().contains(QStringLiteral("removed you")));
     QVERIFY(!m_b->engine.folderIds().contains(m_folder));
     QVERIFY(!m_b->engine.itemPlaintext(m_folder, m_item));
     // Also across a restart: the cache no longer holds it.
@@ -340,10 +348,17 @@ void TestTeamSharingE2e::removedMemberIsLockedOut()
     expect.itemId = after->value();
     QVERIFY(!ItemReader::open(*envelope, expect, *members, oldKeys).ok());
 
-    // The others carry on: C reads the new item under the new key.
+    // The others carry on: C reads the new item under the new key, and everyone still reads
+    // the item C wrote while it could edit.
+    const QString lastName = nameOf(m_a->engine.itemPlaintext(m_folder, m_item));
+    QVERIFY(!lastName.isEmpty());
     QVERIFY(sync(*m_c));
     QCOMPARE(nameOf(m_c->engine.itemPlaintext(m_folder, after->value())),
              QStringLiteral("written after the removal"));
+    QCOMPARE(nameOf(m_c->engine.itemPlaintext(m_folder, m_item)), lastName);
+    const auto full = await([&](QObject* c, auto done) { m_a->engine.syncFolder(m_folder, c, done); });
+    E2E_VERIFY_OK(full);
+    QCOMPARE(nameOf(m_a->engine.itemPlaintext(m_folder, m_item)), lastName);
 }
 
 QTEST_GUILESS_MAIN(TestTeamSharingE2e)
