@@ -151,6 +151,24 @@ Status LocalCache::open(const SecureBytes& accountKey)
                            Tr::tr("The local copy of the shared folders was written by a newer version of "
                                   "Conclave. It was left as it is."));
     }
+    const QString outboxTable =
+        QStringLiteral("CREATE TABLE outbox (entry_id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, "
+                       "folder_id TEXT NOT NULL, item_id TEXT NOT NULL, sealed BLOB NOT NULL)");
+    if (schema == 1) {
+        // Schema 1 had no outbox; everything else is unchanged.
+        const Status migrated = Private::inTransaction(m_connection, [&]() -> Status {
+            for (const QString& sql :
+                 {outboxTable, QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion)}) {
+                if (Result<QSqlQuery> q = Private::exec(m_connection, sql); !q)
+                    return q.error();
+            }
+            return {};
+        });
+        if (!migrated) {
+            close();
+            return migrated;
+        }
+    }
     if (schema == 0) {
         const QStringList statements{
             QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)"),
@@ -161,6 +179,7 @@ Status LocalCache::open(const SecureBytes& accountKey)
                 "PRIMARY KEY (folder_id, seq))"),
             QStringLiteral("CREATE TABLE envelopes (folder_id TEXT NOT NULL, item_id TEXT NOT NULL, "
                            "envelope BLOB NOT NULL, PRIMARY KEY (folder_id, item_id))"),
+            outboxTable,
             QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion)};
         const Status made = Private::inTransaction(m_connection, [&]() -> Status {
             for (const QString& sql : statements) {
@@ -348,7 +367,7 @@ Status LocalCache::removeFolder(const QUuid& folderId)
 {
     const QString id = idText(folderId);
     return Private::inTransaction(m_connection, [&]() -> Status {
-        for (const char* table : {"folders", "log", "envelopes"}) {
+        for (const char* table : {"folders", "log", "envelopes", "outbox"}) {
             if (Result<QSqlQuery> q = Private::exec(
                     m_connection,
                     QStringLiteral("DELETE FROM %1 WHERE folder_id = ?").arg(QLatin1String(table)), {id});
@@ -357,6 +376,70 @@ Status LocalCache::removeFolder(const QUuid& folderId)
         }
         return {};
     });
+}
+
+// --- offline outbox -----------------------------------------------------------------------
+
+Result<qint64> LocalCache::nextOutboxId()
+{
+    qint64 next = 0;
+    const Status counted = Private::inTransaction(m_connection, [&]() -> Status {
+        Result<QSqlQuery> q =
+            Private::exec(m_connection, QStringLiteral("SELECT value FROM meta WHERE key = 'outbox_next'"));
+        if (!q)
+            return q.error();
+        next = q->next() ? q->value(0).toLongLong() : 1;
+        if (next < 1)
+            return damaged();
+        Result<QSqlQuery> u =
+            Private::exec(m_connection,
+                          QStringLiteral("INSERT INTO meta (key, value) VALUES ('outbox_next', ?) "
+                                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                          {next + 1});
+        return u ? Status() : Status(u.error());
+    });
+    if (!counted)
+        return counted.error();
+    return next;
+}
+
+Status LocalCache::putOutbox(const OutboxRow& row)
+{
+    Result<QSqlQuery> q = Private::exec(
+        m_connection,
+        QStringLiteral("INSERT OR REPLACE INTO outbox (entry_id, kind, folder_id, item_id, sealed) "
+                       "VALUES (?, ?, ?, ?, ?)"),
+        {row.entryId, row.kind, idText(row.folderId), idText(row.itemId), row.sealed});
+    return q ? Status() : Status(q.error());
+}
+
+Result<QList<LocalCache::OutboxRow>> LocalCache::outboxRows() const
+{
+    Result<QSqlQuery> q = Private::exec(
+        m_connection,
+        QStringLiteral("SELECT entry_id, kind, folder_id, item_id, sealed FROM outbox ORDER BY entry_id"));
+    if (!q)
+        return q.error();
+    QList<OutboxRow> rows;
+    while (q->next()) {
+        OutboxRow row;
+        row.entryId = q->value(0).toLongLong();
+        row.kind = q->value(1).toInt();
+        row.folderId = QUuid::fromString(q->value(2).toString());
+        row.itemId = QUuid::fromString(q->value(3).toString());
+        row.sealed = q->value(4).toByteArray();
+        if (row.entryId < 1 || row.folderId.isNull() || row.itemId.isNull())
+            return damaged();
+        rows.append(row);
+    }
+    return rows;
+}
+
+Status LocalCache::removeOutbox(qint64 entryId)
+{
+    Result<QSqlQuery> q =
+        Private::exec(m_connection, QStringLiteral("DELETE FROM outbox WHERE entry_id = ?"), {entryId});
+    return q ? Status() : Status(q.error());
 }
 
 } // namespace Conclave::Core

@@ -3,7 +3,9 @@
 // organisation, the membership log entries, the newest accepted folder state and the newest
 // accepted envelope of every item, all exactly as the server sent them (signed, encrypted;
 // nothing is decrypted on disk and no folder key is stored: keys come from the grants at each
-// start), plus the changes feed cursor.
+// start), plus the changes feed cursor, and the offline outbox (core/sync/Outbox): writes
+// and drafts not yet on the server, each row sealed (XChaCha20-Poly1305) before it gets here.
+// Schema 2 added the outbox; a schema-1 file gets the table when it is opened.
 //
 // It also holds the account's persistent security state (SecurityStateStore, DESIGN §6),
 // which must be loaded before any server answer or any cached row is believed, and saved
@@ -31,7 +33,7 @@ class LocalCache final
     Q_DISABLE_COPY_MOVE(LocalCache)
 
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     struct Folder
     {
@@ -40,6 +42,17 @@ public:
         QList<QByteArray> log;             // entries 0..n-1 as received
         QByteArray state;                  // the newest accepted FolderState; empty before the first write
         QMap<QUuid, QByteArray> envelopes; // newest accepted envelope per item
+    };
+
+    // One outbox row as stored: the entry's id, kind and place in the clear (they decide the
+    // order and the folder a row belongs to), everything else inside `sealed`.
+    struct OutboxRow
+    {
+        qint64 entryId = 0;
+        int kind = 0;
+        QUuid folderId;
+        QUuid itemId;
+        QByteArray sealed;
     };
 
     // `directory` is the app's data folder (the one KnownAccounts uses); `server` and `email`
@@ -73,8 +86,16 @@ public:
     // One accepted write: the new folder state and the item's newest envelope, together.
     Status storeWrite(const QUuid& folderId, const QByteArray& state, const QUuid& itemId,
                       const QByteArray& envelope);
-    // Removal or a block: everything of the folder is deleted from the file.
+    // Removal or a block: everything of the folder is deleted from the file, its outbox rows
+    // (waiting, refused changes and drafts) included.
     Status removeFolder(const QUuid& folderId);
+
+    // The offline outbox. Entry ids only grow (a counter in the meta table), so a sealed row,
+    // which names its id in its associated data, can never pass for a later entry.
+    Result<qint64> nextOutboxId();
+    Status putOutbox(const OutboxRow& row);      // inserts or replaces the row of its entry id
+    Result<QList<OutboxRow>> outboxRows() const; // in entry id order
+    Status removeOutbox(qint64 entryId);
 
 private:
     struct Private;

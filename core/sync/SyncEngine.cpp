@@ -182,6 +182,7 @@ void SyncEngine::doStart(StatusDone done)
         m_cache.reset();
         return done(cached.error());
     }
+    loadOutbox();
     m_folders.clear();
     for (const LocalCache::Folder& c : *cached) {
         auto folder = std::make_unique<Folder>(c.folderId);
@@ -766,123 +767,6 @@ void SyncEngine::createFolder(const QUuid& orgId, const QString& name, QObject* 
                                                 });
                            });
     });
-}
-
-void SyncEngine::writeItem(const QUuid& folderId, const QUuid& itemId, const QByteArray& plaintext,
-                           QObject* context, IdDone done)
-{
-    auto reply = guarded<Result<QUuid>>(context, std::move(done));
-    const QUuid id = itemId.isNull() ? QUuid::createUuid() : itemId;
-    enqueue([this, folderId, id, plaintext, reply](std::function<void()> finish) {
-        if (!m_started)
-            return reply(notStarted()), finish();
-        doWrite(folderId, id, ItemKind::Item, plaintext, 0, [reply, finish](Result<QUuid> result) {
-            reply(std::move(result));
-            finish();
-        });
-    });
-}
-
-void SyncEngine::deleteItem(const QUuid& folderId, const QUuid& itemId, QObject* context, StatusDone done)
-{
-    auto reply = guarded<Status>(context, std::move(done));
-    enqueue([this, folderId, itemId, reply](std::function<void()> finish) {
-        if (!m_started)
-            return reply(notStarted()), finish();
-        const Folder* folder = find(folderId);
-        if (!folder || !folder->items.count(itemId))
-            return reply(unknownFolder()), finish();
-        doWrite(folderId, itemId, ItemKind::DeleteMarker, {}, 0, [reply, finish](Result<QUuid> result) {
-            reply(result ? Status() : Status(result.error()));
-            finish();
-        });
-    });
-}
-
-void SyncEngine::doWrite(const QUuid& folderId, const QUuid& itemId, ItemKind kind,
-                         const QByteArray& plaintext, int attempt, IdDone done)
-{
-    Folder* folder = find(folderId);
-    if (!folder)
-        return done(unknownFolder());
-    const QUuid me = m_account.account().userId;
-    const UserKeys& keys = *m_account.userKeys();
-    if (folder->members.roleOf(me) < FolderRole::Edit)
-        return done(Error::make(ErrorCode::Denied, Tr::tr("You may only read this shared folder.")));
-    ItemEnvelope::Header header;
-    header.kind = kind;
-    header.orgId = folder->orgId;
-    header.folderId = folderId;
-    header.itemId = itemId;
-    header.keyVersion = folder->members.currentKeyVersion();
-    header.authorId = me;
-    const auto held = folder->items.find(itemId);
-    if (held != folder->items.end() && held->second.opened.revision > 0) {
-        header.revision = held->second.opened.revision + 1;
-        header.previousHash = held->second.opened.hash;
-    }
-    const SecureBytes* key = folder->keys.key(header.keyVersion);
-    if (!key)
-        return done(Error::make(ErrorCode::Unavailable,
-                                Tr::tr("A manager of this folder has not granted you its key yet.")));
-    Result<ItemEnvelope> envelope = ItemEnvelope::seal(header, plaintext, *key, keys);
-    if (!envelope)
-        return done(envelope.error());
-    const FolderState state = folder->chain.makeWrite(*envelope, folder->members, me, keys, nowMs());
-    const ItemEnvelope sealed = *envelope;
-    m_api.writeItem(
-        folderId, itemId, header.revision == 1, sealed.serialize(), state.serialize(), this,
-        [this, folderId, itemId, kind, plaintext, attempt, done, sealed,
-         state](Result<SharingApi::WriteOutcome> outcome) {
-            if (!outcome)
-                return done(outcome.error());
-            if (outcome->conflict) {
-                // Another writer was first: catch up with the server's state and write again on it.
-                if (attempt + 1 >= kMaxRebases)
-                    return done(Error::make(
-                        ErrorCode::Unavailable,
-                        Tr::tr("The folder kept changing while the change was saved. Try again.")));
-                qCInfo(lcCoreSync) << "write conflict in folder" << idText(folderId) << "; rebasing";
-                return doRefresh(folderId, false,
-                                 [this, folderId, itemId, kind, plaintext, attempt, done](Status s) {
-                                     if (!s)
-                                         return done(s.error());
-                                     doWrite(folderId, itemId, kind, plaintext, attempt + 1, done);
-                                 });
-            }
-            Folder* target = find(folderId);
-            if (!target)
-                return done(unknownFolder());
-            if (Status accepted = acceptOwnWrite(*target, sealed, state, plaintext); !accepted)
-                return done(accepted.error());
-            emit folderChanged(folderId);
-            done(itemId);
-        });
-}
-
-Status SyncEngine::acceptOwnWrite(Folder& folder, const ItemEnvelope& envelope, const FolderState& state,
-                                  const QByteArray& plaintext)
-{
-    if (Status accepted =
-            folder.chain.acceptWrite(state, envelope, folder.members, FolderStateChain::LogView::Known);
-        !accepted)
-        return accepted;
-    const QUuid itemId = envelope.header().itemId;
-    Held item;
-    item.envelope = envelope.serialize();
-    item.opened.kind = envelope.header().kind;
-    item.opened.revision = envelope.header().revision;
-    item.opened.keyVersion = envelope.header().keyVersion;
-    item.opened.authorId = envelope.header().authorId;
-    item.opened.hash = envelope.hash();
-    item.opened.plaintext = SensitiveBytes(plaintext.constData(), std::size_t(plaintext.size()));
-    folder.state = state.serialize();
-    if (Status cached = m_cache->storeWrite(folder.id, folder.state, itemId, item.envelope); !cached)
-        return cached;
-    m_cache->security().acceptFolderState(state);
-    m_cache->security().acceptItem(folder.id, itemId, {item.opened.revision, item.opened.hash});
-    folder.items.insert_or_assign(itemId, std::move(item));
-    return saveSecurity();
 }
 
 // --- members ----------------------------------------------------------------------------

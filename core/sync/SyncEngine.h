@@ -12,6 +12,13 @@
 // through dataRefused(). A write seals the envelope, makes the next folder state and sends
 // both; a 409 brings the folder up to the server's state and the write is made again on it.
 //
+// A write remembers the revision it was edited from. When the server has a newer revision of
+// the item (409), the local change is merged onto it field by field (ItemMerge); a field both
+// changed keeps the server's value and the local version is written as a conflict copy (a
+// new item whose plaintext names the original in "conflictOf"). A write the server cannot be
+// reached for waits, sealed, in the offline outbox (Outbox) with editors' drafts, and
+// flushOutbox() pushes them with the same merge.
+//
 // One operation at a time per engine: a call while one runs is queued behind it, so the
 // folders never change under a running verification.
 #pragma once
@@ -22,6 +29,7 @@
 #include "core/crypto/ItemEnvelope.h"
 #include "core/crypto/ItemReader.h"
 #include "core/crypto/MembershipState.h"
+#include "core/sync/Outbox.h"
 #include "core/sync/SharingApi.h"
 #include "core/util/Result.h"
 
@@ -30,6 +38,7 @@
 #include <QObject>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 #include <QUuid>
 
@@ -38,6 +47,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace Conclave::Core {
 
@@ -88,11 +98,53 @@ public:
     // Reads the changes feed from the stored cursor to its end and refreshes every folder
     // it names; folders one was removed from are wiped.
     void sync(QObject* context, StatusDone done);
-    // A new item (null `itemId`) or the next revision of one; the id written.
+    // A new item (null `itemId`) or the next revision of one, edited from the revision held
+    // now; the id written. When the server cannot be reached the write is kept in the outbox
+    // and the id is reported all the same: writeQueued() says so (before `done`), and
+    // hasPendingWrites() stays true until flushOutbox() stored it. While the folder has
+    // writes waiting, a new one queues behind them and the outbox is flushed. When the item
+    // was deleted on the server meanwhile, the local version becomes a conflict copy and its
+    // id is the one reported. A draft of the item is discarded once the write is stored or
+    // queued.
     void writeItem(const QUuid& folderId, const QUuid& itemId, const QByteArray& plaintext, QObject* context,
                    IdDone done);
-    // A signed delete marker as the item's next revision.
+    // A signed delete marker as the item's next revision (queued like a write when offline).
+    // An item changed on the server since it was held is not deleted: an error says so.
     void deleteItem(const QUuid& folderId, const QUuid& itemId, QObject* context, StatusDone done);
+
+    // The offline outbox (protocol.md, "Offline outbox and drafts"). Pending: stored on this
+    // computer, not on the server yet (writes and drafts; refused ones are not counted).
+    bool hasPendingWrites(const QUuid& folderId) const;
+    int pendingWriteCount() const;
+    // Pushes every pending entry in order, merging each onto the server's newest revision;
+    // removes an entry once the server stored it (or its merge and conflict copy). Stops at
+    // the first one the server cannot be reached for (the rest wait); an entry the server
+    // refuses (403: the role was lowered, the folder left) is kept, marked refused.
+    void flushOutbox(QObject* context, StatusDone done);
+    // An editor's unsaved content for `itemId` (not null; a new item's id is the caller's)
+    // edited from `baseRevision` (0: a new item): sealed in the outbox, replacing an earlier
+    // draft of the item; pushed as a write by the next flushOutbox().
+    Status saveDraft(const QUuid& folderId, const QUuid& itemId, const QByteArray& plaintext,
+                     quint64 baseRevision);
+    Status discardDraft(const QUuid& folderId, const QUuid& itemId);
+    // The draft of an item, if any (for an editor to offer it again).
+    std::optional<QByteArray> draft(const QUuid& folderId, const QUuid& itemId) const;
+    // Entries the server refused, with their content in memory, until the user discards them.
+    struct RefusedWrite
+    {
+        qint64 entryId = 0;
+        QUuid folderId;
+        QUuid itemId;
+        QByteArray plaintext; // empty for a delete
+        bool isDelete = false;
+        QString reason; // in words
+    };
+    QList<RefusedWrite> refusedWrites() const;
+    Status discardRefused(qint64 entryId);
+    // Rows of the outbox that could not be opened (altered, another account's key), in words.
+    QList<Error> unreadableOutbox() const { return m_unreadableOutbox; }
+    // Deletes those rows (nobody can read them; until then every flush reports them).
+    Status discardUnreadableOutbox();
 
     // First contact (DESIGN §6): `typedSafetyNumber` is what the two people compared for the
     // user whose signed bundle is `bundle`; on a match the key is pinned as verified.
@@ -151,6 +203,14 @@ signals:
     // Work that follows an operation on its own (a rotation after a confirmed key or a
     // member's leave) failed; the next contact tries again.
     void memberWorkFailed(const QUuid& folderId, const QString& reason);
+    // A write met a newer revision on the server and `fields` (empty: the whole item) kept the
+    // server's values; the local version was written as the new item `copyId`.
+    void conflictCopied(const QUuid& folderId, const QUuid& itemId, const QUuid& copyId,
+                        const QStringList& fields);
+    // The number of pending outbox entries changed (pendingWriteCount()).
+    void outboxChanged(int pending);
+    // A write could not reach the server and waits in the outbox.
+    void writeQueued(const QUuid& folderId, const QUuid& itemId);
 
 private:
     struct Held
@@ -199,6 +259,24 @@ private:
                  int attempt, IdDone done);
     Status acceptOwnWrite(Folder& folder, const ItemEnvelope& envelope, const FolderState& state,
                           const QByteArray& plaintext);
+    // The write path with its base (SyncEngineWrite.cpp).
+    struct WriteRequest;
+    void write(std::shared_ptr<WriteRequest> request, int attempt, IdDone done);
+    void rebase(std::shared_ptr<WriteRequest> request, int attempt, IdDone done);
+    void writeConflictCopy(const QUuid& folderId, const QUuid& itemId, const QByteArray& local,
+                           const QStringList& fields, IdDone done);
+    std::shared_ptr<WriteRequest> requestFor(const QUuid& folderId, const QUuid& itemId, ItemKind kind,
+                                             const QByteArray& plaintext) const;
+    // Writes `request`, or keeps it in the outbox when the server cannot be reached.
+    void writeOrQueue(std::shared_ptr<WriteRequest> request, IdDone done);
+    Status queue(const WriteRequest& request, Outbox::Kind kind);
+    void doFlush(StatusDone done);
+    void flushFrom(qint64 after, StatusDone done);
+    void loadOutbox();
+    // A folder wiped (removal, block) takes its outbox entries with it, as in the cache.
+    void dropOutboxOf(const QUuid& folderId);
+    void notifyOutbox();
+    static bool unreachable(const Error& error);
     Status saveSecurity();
     Folder* find(const QUuid& folderId) const;
 
@@ -222,6 +300,10 @@ private:
     SharingApi m_api;
     QString m_directory;
     std::unique_ptr<LocalCache> m_cache;
+    std::unique_ptr<Outbox> m_outbox;
+    std::vector<Outbox::Entry> m_pending; // the outbox in entry order, opened
+    QList<Error> m_unreadableOutbox;
+    QList<qint64> m_unreadableIds;
     std::map<QUuid, std::unique_ptr<Folder>> m_folders;
     std::deque<std::function<void(std::function<void()>)>> m_queue;
     bool m_running = false;
