@@ -8,8 +8,8 @@
 #include "core/sync/SyncEngine.h"
 #include "ui/AccountDialog.h"
 #include "ui/GuiLogging.h"
-#include "ui/MembersDialog.h"
 #include "ui/InvitationsDialog.h"
+#include "ui/MembersDialog.h"
 #include "ui/ShareFolderDialog.h"
 
 #include <QAction>

@@ -145,7 +145,23 @@ TamperingProxy::~TamperingProxy()
 
 bool TamperingProxy::listen()
 {
-    return m_server.listen(QHostAddress::LocalHost, 0);
+    if (!m_server.listen(QHostAddress::LocalHost, m_port))
+        return false;
+    m_port = m_server.serverPort();
+    return true;
+}
+
+void TamperingProxy::setOffline(bool offline)
+{
+    if (!offline) {
+        if (!m_server.isListening())
+            (void)listen();
+        return;
+    }
+    m_server.close();
+    const QList<Connection*> open = m_connections;
+    for (Connection* c : open)
+        drop(c);
 }
 
 QUrl TamperingProxy::url() const
@@ -153,7 +169,7 @@ QUrl TamperingProxy::url() const
     QUrl url;
     url.setScheme(QStringLiteral("http"));
     url.setHost(QStringLiteral("127.0.0.1"));
-    url.setPort(m_server.serverPort());
+    url.setPort(m_port);
     return url;
 }
 

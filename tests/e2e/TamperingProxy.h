@@ -56,6 +56,10 @@ public:
     bool listen();
     QUrl url() const;
 
+    // Offline: the port refuses connections and open ones are cut, as when the network is
+    // gone; back online on the same port.
+    void setOffline(bool offline);
+
     void setRule(Rule rule) { m_rule = std::move(rule); }
     void clearRule() { m_rule = {}; }
 
@@ -80,6 +84,7 @@ private:
 
     QUrl m_upstream;
     QTcpServer m_server;
+    quint16 m_port = 0;
     Rule m_rule;
     QByteArray m_traffic;
     QList<Exchange> m_history;

@@ -10,7 +10,8 @@
 // - a new item, a held item, a new revision or a delete marker withheld;
 // - the membership log cut back, an entry of it altered, the log from before a removal
 //   replayed, the folder detail of another folder or organisation;
-// - a member's key swapped in the key look-up (the manager adding them is the victim).
+// - a member's key swapped in the key look-up: the manager adding them, or removing someone
+//   else (the rotation would grant the new key to the swapped key), is the victim.
 #include "FolderAdmin.h"
 #include "SharingDevice.h"
 #include "SharingTeam.h"
@@ -139,6 +140,7 @@ private slots:
     void attackIsRefused();
     void swappedKeyIsRefused_data();
     void swappedKeyIsRefused();
+    void swappedKeyDuringRemovalIsRefused();
 
 private:
     Holding holding() const;
@@ -148,8 +150,9 @@ private:
     bool syncB();
     bool removeMember(const QUuid& folderId, const QUuid& removedId)
     {
-        return FolderAdmin::removeMember(*m_a, m_team.orgId(), folderId, removedId,
-                                         QStringList{m_emailA, m_emailB, m_emailC} + m_stayingEmails);
+        const auto removed =
+            await([&](QObject* c, auto done) { m_a->engine.removeMember(folderId, removedId, c, done); });
+        return removed && removed->ok();
     }
     bool restartB();
 
@@ -170,7 +173,6 @@ private:
     QUuid m_item2;                      // in X
     QUuid m_yItem;                      // in Y
     int m_rowCounter = 0;
-    QStringList m_stayingEmails; // members added by a row who stay in X
 };
 
 void TestTampering::initTestCase()
@@ -393,8 +395,10 @@ void TestTampering::attackIsRefused()
         FolderKeyRing ring(m_x);
         QVERIFY(FolderAdmin::openFolder(former, m_x, members, ring));
         if (attack == QLatin1String("lowered-writer")) {
-            QVERIFY(FolderAdmin::changeRole(*m_a, m_x, former.client.account().userId, FolderRole::View));
-            m_stayingEmails.append(email);
+            const auto lowered = await([&](QObject* c, auto done) {
+                m_a->engine.changeRole(m_x, former.client.account().userId, FolderRole::View, c, done);
+            });
+            E2E_VERIFY_OK(lowered);
         } else {
             QVERIFY(removeMember(m_x, former.client.account().userId));
         }
@@ -725,6 +729,64 @@ void TestTampering::swappedKeyIsRefused()
     const auto synced = await([&](QObject* c, auto done) { invitee.engine.sync(c, done); });
     E2E_VERIFY_OK(synced);
     QCOMPARE(invitee.engine.folderName(folder), QStringLiteral("B's folder"));
+}
+
+// B, behind the proxy and restarted (so it holds no bundle from this run), removes one member;
+// the key look-up of a member who stays is answered with a key the server made.
+void TestTampering::swappedKeyDuringRemovalIsRefused()
+{
+    QTemporaryDir stayDir;
+    QTemporaryDir goDir;
+    const QString stayEmail = m_team.email("stays");
+    const QString goEmail = m_team.email("goes");
+    QVERIFY(m_team.signUp(stayEmail, "staying member's password"));
+    QVERIFY(m_team.signUp(goEmail, "leaving member's password"));
+    SharingDevice stays(m_team.url(), stayDir.path());
+    SharingDevice goes(m_team.url(), goDir.path());
+    QVERIFY(SharingTeam::signIn(stays, stayEmail, "staying member's password"));
+    QVERIFY(SharingTeam::signIn(goes, goEmail, "leaving member's password"));
+    const auto made = awaitResult<QUuid>([&](QObject* c, auto done) {
+        m_b->engine.createFolder(m_team.orgId(), QStringLiteral("B's team folder"), c, done);
+    });
+    E2E_VERIFY_OK(made);
+    const QUuid folder = made->value();
+    QVERIFY(SharingTeam::addMember(*m_b, folder, stays, stayEmail, FolderRole::Edit));
+    QVERIFY(SharingTeam::addMember(*m_b, folder, goes, goEmail, FolderRole::Edit));
+    QVERIFY(restartB());
+
+    const QUuid stayId = stays.client.account().userId;
+    const QByteArray forged = UserKeyBundle::create(stayId, UserKeys::generate()).serialize();
+    int tampered = 0;
+    m_proxy->setRule([&](TamperingProxy::Exchange& e) {
+        if (!e.is("POST", QStringLiteral("/api/v1/keys/lookup")) || e.status != 200)
+            return;
+        QJsonObject json = e.json();
+        if (QUuid::fromString(json.value(QStringLiteral("userId")).toString()) != stayId)
+            return;
+        json.insert(QStringLiteral("bundle"), QString::fromLatin1(forged.toBase64()));
+        e.setJson(json);
+        ++tampered;
+    });
+    const auto removed = await([&](QObject* c, auto done) {
+        m_b->engine.removeMember(folder, goes.client.account().userId, c, done);
+    });
+    m_proxy->clearRule();
+    QVERIFY(removed.has_value());
+    QVERIFY2(tampered > 0, "the attack never ran");
+    QVERIFY2(!removed->ok(), "a rotation granted the new key to a swapped key");
+    QVERIFY2(QRegularExpression(QStringLiteral("key"), QRegularExpression::CaseInsensitiveOption)
+                 .match(removed->error().message)
+                 .hasMatch(),
+             qPrintable(removed->error().message));
+    // Nothing was sent: the log still holds the create and the two add entries.
+    const auto detail = awaitResult<SharingApi::FolderDetail>(
+        [&](QObject* c, auto done) { m_b->engine.api().folder(folder, c, done); });
+    E2E_VERIFY_OK(detail);
+    QCOMPARE(detail->value().log.size(), 3);
+    // The staying member still reads the folder with the key they hold.
+    const auto synced = await([&](QObject* c, auto done) { stays.engine.sync(c, done); });
+    E2E_VERIFY_OK(synced);
+    QCOMPARE(stays.engine.folderName(folder), QStringLiteral("B's team folder"));
 }
 
 QTEST_GUILESS_MAIN(TestTampering)
