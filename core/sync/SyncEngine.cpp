@@ -337,6 +337,7 @@ void SyncEngine::refreshItems(std::shared_ptr<Refresh> r)
                                          Tr::tr("the folder's state is missing although writes were seen.")));
         if (page->state->sequence == sequence && page->items.isEmpty()) {
             r->unchanged = true;
+            r->work = std::make_shared<std::vector<Slot>>(); // commit reads it: nothing to open
             return commit(r);
         }
         if (page->state->sequence == sequence + 1 && page->items.size() == 1 && page->next.isNull() &&
