@@ -534,6 +534,14 @@ void SyncEngine::commit(std::shared_ptr<Refresh> r)
 
 // --- changes feed -----------------------------------------------------------------------
 
+quint64 SyncEngine::feedCursor() const
+{
+    if (!m_cache || !m_started)
+        return 0;
+    const Result<quint64> cursor = m_cache->cursor();
+    return cursor ? *cursor : 0;
+}
+
 void SyncEngine::sync(QObject* context, StatusDone done)
 {
     auto reply = guarded<Status>(context, std::move(done));

@@ -63,6 +63,9 @@ public:
     // fetches the keys of the cached folders and opens their cached envelopes.
     void start(QObject* context, StatusDone done);
     bool isStarted() const { return m_started; }
+    // The changes feed cursor stored after the last complete sync (0 before the first, or when
+    // not started): SyncScheduler compares live hints with it.
+    quint64 feedCursor() const;
 
     // A new folder: create entry with key commitment, the key granted to the creator, the
     // name as the folder-name item.
