@@ -544,13 +544,19 @@ quint64 SyncEngine::feedCursor() const
 
 void SyncEngine::sync(QObject* context, StatusDone done)
 {
+    sync(context, std::move(done), SyncScope::Everything);
+}
+
+void SyncEngine::sync(QObject* context, StatusDone done, SyncScope scope)
+{
     auto reply = guarded<Status>(context, std::move(done));
-    enqueue([this, reply](std::function<void()> finish) {
+    enqueue([this, reply, scope](std::function<void()> finish) {
         if (!m_started)
             return reply(notStarted()), finish();
         Result<quint64> cursor = m_cache->cursor();
         if (!cursor)
             return reply(cursor.error()), finish();
+        m_checkUnnamed = scope == SyncScope::Everything;
         doFeed(*cursor, std::make_shared<std::map<QUuid, Touch>>(), [reply, finish](Status status) {
             reply(std::move(status));
             finish();
@@ -588,8 +594,9 @@ void SyncEngine::doFeed(quint64 cursor, std::shared_ptr<std::map<QUuid, Touch>> 
             return doFeed(page->cursor, touched, done);
         // Every other folder held gets a state check (one small request): a change whose
         // hint the feed lacks is found all the same, and a withheld write shows at once.
+        // A live hint's sync leaves that to the next poll: delay is all a withheld hint buys.
         for (const auto& [folderId, folder] : m_folders) {
-            if (!touched->count(folderId))
+            if (m_checkUnnamed && !touched->count(folderId))
                 (*touched)[folderId] = Touch::Check;
         }
         refreshEach(touched, page->cursor, done);
@@ -599,7 +606,10 @@ void SyncEngine::doFeed(quint64 cursor, std::shared_ptr<std::map<QUuid, Touch>> 
 void SyncEngine::refreshEach(std::shared_ptr<std::map<QUuid, Touch>> touched, quint64 cursor, StatusDone done)
 {
     if (touched->empty()) {
-        // Stored only now: every change up to it has been applied.
+        // Stored only now: every change up to it has been applied. An unchanged cursor is not
+        // written again (a sync that found nothing costs no disk write).
+        if (const Result<quint64> stored = m_cache->cursor(); stored && *stored == cursor)
+            return done({});
         return done(m_cache->setCursor(cursor));
     }
     const auto [folderId, touch] = *touched->begin();

@@ -72,9 +72,18 @@ public:
     void createFolder(const QUuid& orgId, const QString& name, QObject* context, IdDone done);
     // First sync of a folder one was added to, or a full refresh of a held one.
     void syncFolder(const QUuid& folderId, QObject* context, StatusDone done);
+    // What a sync reads besides the folders the feed names.
+    enum class SyncScope
+    {
+        Everything, // every other held folder's state is compared with the server's too
+        Named,      // only the named folders (a live hint's sync: one request per change)
+    };
     // Reads the changes feed from the stored cursor to its end and refreshes every folder
-    // it names; folders one was removed from are wiped.
+    // it names; folders one was removed from are wiped. With SyncScope::Everything (the
+    // default) every other held folder gets one state check, which finds a change whose
+    // hint the feed withheld; SyncScheduler asks for that on polls and reconnects.
     void sync(QObject* context, StatusDone done);
+    void sync(QObject* context, StatusDone done, SyncScope scope);
     // A new item (null `itemId`) or the next revision of one; the id written.
     void writeItem(const QUuid& folderId, const QUuid& itemId, const QByteArray& plaintext, QObject* context,
                    IdDone done);
@@ -166,6 +175,7 @@ private:
     std::deque<std::function<void(std::function<void()>)>> m_queue;
     bool m_running = false;
     bool m_started = false;
+    bool m_checkUnnamed = true; // the running sync's scope is Everything
 };
 
 } // namespace Conclave::Core

@@ -178,10 +178,10 @@ void SyncScheduler::request(Why why)
             m_hintedWhileRunning = true;
         return;
     }
-    runSync();
+    runSync(why);
 }
 
-void SyncScheduler::runSync()
+void SyncScheduler::runSync(Why why)
 {
     m_syncing = true;
     m_again = false;
@@ -190,15 +190,22 @@ void SyncScheduler::runSync()
     ++m_syncCount;
     m_syncContext = std::make_unique<QObject>();
     QObject* context = m_syncContext.get();
-    m_engine.sync(context, [this, context](Status status) {
-        if (!status)
-            return finished(status);
-        flushOutbox(m_engine, context, [this](Status flushed) {
-            if (!flushed)
-                qCInfo(lcCoreSync) << "outbox not flushed:" << errorCodeName(flushed.error().code);
-            finished({});
-        });
-    });
+    // A hint's sync reads the folders the feed names; polls and reconnects also check the
+    // others (a hint the server withheld is found there, protocol.md §11.1).
+    const SyncEngine::SyncScope scope =
+        why == Why::Hint ? SyncEngine::SyncScope::Named : SyncEngine::SyncScope::Everything;
+    m_engine.sync(
+        context,
+        [this, context](Status status) {
+            if (!status)
+                return finished(status);
+            flushOutbox(m_engine, context, [this](Status flushed) {
+                if (!flushed)
+                    qCInfo(lcCoreSync) << "outbox not flushed:" << errorCodeName(flushed.error().code);
+                finished({});
+            });
+        },
+        scope);
 }
 
 bool SyncScheduler::isNetworkError(const Error& error)
@@ -242,8 +249,10 @@ void SyncScheduler::afterSync()
 {
     if (!m_running)
         return;
-    if (m_again || (m_hintedWhileRunning && m_channel.latestHint() > m_engine.feedCursor()))
-        return runSync();
+    if (m_again)
+        return runSync(Why::Required);
+    if (m_hintedWhileRunning && m_channel.latestHint() > m_engine.feedCursor())
+        return runSync(Why::Hint);
     m_hintedWhileRunning = false;
     armPoll();
 }

@@ -2,8 +2,10 @@
 // (DESIGN §4: another member's change shows within about a second, polling as fallback).
 //
 // - It owns a LiveChannel. A hint whose cursor is beyond the engine's stored feed cursor
-//   starts SyncEngine::sync() at once; hints that arrive while a sync runs are coalesced into
-//   one follow-up, which runs only if the newest of them is still beyond the cursor then.
+//   starts SyncEngine::sync() at once, reading only the folders the feed names
+//   (SyncScope::Named); hints that arrive while a sync runs are coalesced into one
+//   follow-up, which runs only if the newest of them is still beyond the cursor then.
+//   Polls, reconnects and syncNow() also check every other folder (SyncScope::Everything).
 // - Every time the socket opens (the first time and after each reconnect) one sync runs:
 //   hints may have been lost while it was down. Every time it goes down, one poll runs at
 //   once, so a server whose live route is blocked (a proxy without WebSocket support) is
@@ -94,7 +96,7 @@ private:
     };
 
     void request(Why why);
-    void runSync();
+    void runSync(Why why);
     void finished(const Status& status);
     void afterSync();
     void armPoll();

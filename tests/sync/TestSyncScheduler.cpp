@@ -1,13 +1,15 @@
 // Tests SyncScheduler with two clients against the real conclave-server (labels sync, e2e):
 // bob's engine holds ada's edit within a second through the live socket; with the live route
 // refused by the server, polling on the injected interval still brings it; hints that come
-// while a sync runs are coalesced into one follow-up; the server going away is reported once
+// while a sync runs are coalesced into one follow-up; a change the server left out of the
+// feed is found by the next poll's state check; the server going away is reported once
 // in words ("offline"), its return once ("online"), and the socket opens again with one sync;
 // sign-out stops the socket and the timers.
 #include "SharedPair.h"
 
 #include "core/sync/SyncScheduler.h"
 
+#include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -52,6 +54,7 @@ private slots:
     void liveBringsAnEditWithinOneSecond();
     void pollingWhenTheLiveRouteIsRefused();
     void hintsDuringASyncAreCoalesced();
+    void withheldHintIsFoundByThePoll();
     void offlineReportedOnceAndRecovered();
     void signOutStopsEverything();
 
@@ -168,6 +171,30 @@ void TestSyncScheduler::hintsDuringASyncAreCoalesced()
     emit scheduler.channel().hint(m_pair.b->engine.feedCursor());
     QVERIFY(!synced.wait(300));
     QCOMPARE(scheduler.syncCount(), settled);
+    scheduler.stop();
+}
+
+void TestSyncScheduler::withheldHintIsFoundByThePoll()
+{
+    SyncScheduler scheduler(m_pair.b->engine, m_pair.b->client);
+    scheduler.setTiming(fastTiming(30'000ms, 1500ms));
+    scheduler.start();
+    QVERIFY(waitIdle(scheduler));
+    // A server that sends the live hint but leaves the change out of the feed.
+    m_pair.b->engine.api().setTamper([](const QString& path, QJsonObject& json) {
+        if (path.startsWith(QLatin1String("/api/v1/feed")))
+            json.insert(QStringLiteral("changes"), QJsonArray());
+    });
+    const int before = scheduler.syncCount();
+    const QUuid item = m_pair.write({}, "withheld db.internal:5432");
+    QVERIFY(!item.isNull());
+    // The hint's sync reads only the folders the feed names, and it names none.
+    QTRY_VERIFY_WITH_TIMEOUT(scheduler.syncCount() > before && !scheduler.isSyncing(), kWaitMs);
+    QVERIFY(!m_pair.b->engine.itemPlaintext(m_pair.folderId, item));
+    // The poll compares every held folder's state with the server's and finds the write.
+    QTRY_COMPARE_WITH_TIMEOUT(text(m_pair.b->engine.itemPlaintext(m_pair.folderId, item)),
+                              QByteArray("withheld db.internal:5432"), 1500 + 5000);
+    m_pair.b->engine.api().setTamper({});
     scheduler.stop();
 }
 
