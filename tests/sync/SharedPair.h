@@ -16,6 +16,7 @@
 #include <QTest>
 
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -76,8 +77,9 @@ public:
         return Conclave::Core::SecureBytes(text, std::strlen(text));
     }
 
-    // Starts `server` (if it is not up) and makes everything; false with a warning on failure.
-    bool setUp(ServerHarness& server, const QString& name)
+    // Starts `server` and makes everything (without the shared folder when `withFolder` is
+    // false); false with a warning on failure.
+    bool setUp(ServerHarness& server, const QString& name, bool withFolder = true)
     {
         m_server = &server;
         server.setConfig({QStringLiteral("[limits]"), QStringLiteral("loginPerAddress=100000"),
@@ -102,10 +104,45 @@ public:
         if (!signUp(emailA, kPasswordA) || !signUp(emailB, kPasswordB))
             return false;
         a = std::make_unique<Device>(url, dirA.path());
-        b = std::make_unique<Device>(url, dirB.path());
+        b = std::make_unique<Device>(bobServer ? bobServer() : url, dirB.path());
         if (!signIn(*a, emailA, kPasswordA) || !signIn(*b, emailB, kPasswordB))
             return false;
-        return share();
+        if (!withFolder)
+            return true;
+        const QUuid made = createFolder(QStringLiteral("Team Databases"));
+        if (made.isNull() || !addBob(made))
+            return false;
+        folderId = made;
+        return succeeded(await([&](QObject* c, auto done) { b->engine.sync(c, done); }), "first sync");
+    }
+
+    // A new folder of ada's; null on failure.
+    QUuid createFolder(const QString& name)
+    {
+        const auto folder =
+            awaitResult<QUuid>([&](QObject* c, auto done) { a->engine.createFolder(orgId, name, c, done); });
+        return folder && folder->ok() ? folder->value() : QUuid();
+    }
+
+    // Ada adds bob to `folder` with Edit, after comparing safety numbers.
+    bool addBob(const QUuid& folder)
+    {
+        if (m_bobBundle.isEmpty()) {
+            const auto lookup = awaitResult<Conclave::Core::SharingApi::KeyLookup>(
+                [&](QObject* c, auto done) { a->engine.api().lookupKey(emailB, c, done); });
+            if (!lookup || !lookup->ok())
+                return false;
+            const QString number =
+                Conclave::Core::Fingerprint::of(b->client.userKeys()->identityPublicKey()).safetyNumber();
+            if (!a->engine.confirmSafetyNumber(lookup->value().bundle, number).ok())
+                return false;
+            m_bobBundle = lookup->value().bundle;
+        }
+        return succeeded(await([&](QObject* c, auto done) {
+                             a->engine.addMember(folder, m_bobBundle, Conclave::Core::FolderRole::Edit, c,
+                                                 done);
+                         }),
+                         "add member");
     }
 
     bool signIn(Device& device, const QString& email, const char* text)
@@ -129,6 +166,10 @@ public:
         }
         return written->value();
     }
+
+    // Where bob's device sends its requests, asked once the server is up (a relay that counts
+    // bytes, say); the server itself when unset.
+    std::function<QUrl()> bobServer;
 
     ServerHarness* m_server = nullptr;
     QUrl url;
@@ -157,28 +198,5 @@ private:
             "verification");
     }
 
-    bool share()
-    {
-        const auto folder = awaitResult<QUuid>([&](QObject* c, auto done) {
-            a->engine.createFolder(orgId, QStringLiteral("Team Databases"), c, done);
-        });
-        if (!folder || !folder->ok())
-            return false;
-        folderId = folder->value();
-        const auto lookup = awaitResult<Conclave::Core::SharingApi::KeyLookup>(
-            [&](QObject* c, auto done) { a->engine.api().lookupKey(emailB, c, done); });
-        if (!lookup || !lookup->ok())
-            return false;
-        const QByteArray bundle = lookup->value().bundle;
-        const QString number =
-            Conclave::Core::Fingerprint::of(b->client.userKeys()->identityPublicKey()).safetyNumber();
-        if (!a->engine.confirmSafetyNumber(bundle, number).ok())
-            return false;
-        if (!succeeded(await([&](QObject* c, auto done) {
-                           a->engine.addMember(folderId, bundle, Conclave::Core::FolderRole::Edit, c, done);
-                       }),
-                       "add member"))
-            return false;
-        return succeeded(await([&](QObject* c, auto done) { b->engine.sync(c, done); }), "first sync");
-    }
+    QByteArray m_bobBundle;
 };
