@@ -3,7 +3,8 @@
 // server admits the socket, which it does only for a header token and a URL without query,
 // and its logs never hold the token); a socket whose peer stops answering is noticed by the
 // ping watchdog and opened again; the channel opens again after the server restarts; the
-// sharing gate holds for the socket too. A small QWebSocketServer stands in for a hostile
+// sharing gate holds for the socket too; over https the socket is wss and a server whose
+// certificate is not trusted is refused. A small QWebSocketServer stands in for a hostile
 // server only to send frames the real one never sends (bad JSON, wrong values, binary, huge
 // frames): each is ignored or closes the socket, never a crash, and the next hint is heard.
 // The backoff and the hint parser are checked row by row.
@@ -12,8 +13,11 @@
 #include "core/sync/LiveChannel.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -125,6 +129,8 @@ private slots:
     void hintWithinOneSecondOfAnotherClientsWrite();
     void tokenInTheHeaderNeverInTheUrl();
     void gateHoldsForTheSocket();
+    void tlsCertificateIsChecked_data();
+    void tlsCertificateIsChecked();
     void halfDeadSocketIsNoticed();
     void hostileFramesAreIgnored_data();
     void hostileFramesAreIgnored();
@@ -292,6 +298,64 @@ void TestLiveChannel::gateHoldsForTheSocket()
     QCOMPARE(opened.size(), 0);
     QVERIFY(!closed.first().at(0).toString().isEmpty());
     channel.stop();
+}
+
+void TestLiveChannel::tlsCertificateIsChecked_data()
+{
+    QTest::addColumn<bool>("trusted");
+    QTest::newRow("certificate trusted: wss opens") << true;
+    QTest::newRow("self-signed, not trusted: refused") << false;
+}
+
+void TestLiveChannel::tlsCertificateIsChecked()
+{
+    QFETCH(bool, trusted);
+    QTemporaryDir dir;
+    const QString cert = dir.filePath(QStringLiteral("cert.pem"));
+    const QString key = dir.filePath(QStringLiteral("key.pem"));
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+                   QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                   QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"),
+                   QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
+    QVERIFY(openssl.waitForFinished(60000));
+    QCOMPARE(openssl.exitCode(), 0);
+    // A second server process over the same storage and server key (so bob's session is
+    // valid there), serving TLS itself.
+    ServerHarness tls;
+    tls.useStorageOf(m_server);
+    tls.setEnvironment(QStringLiteral("CONCLAVE_SERVER_KEY_FILE"),
+                       m_server.dataDir() + QStringLiteral("/server.key"));
+    tls.setExtraArguments({QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key});
+    QVERIFY(tls.start(QStringLiteral("TestLiveChannel-tls")));
+
+    const QSslConfiguration before = QSslConfiguration::defaultConfiguration();
+    if (trusted) {
+        QSslConfiguration ssl = before;
+        ssl.setCaCertificates(ssl.caCertificates() + QSslCertificate::fromPath(cert));
+        QSslConfiguration::setDefaultConfiguration(ssl);
+    }
+    const QUrl https(QStringLiteral("https://127.0.0.1:%1").arg(tls.port()));
+    SyncFixture client(https);
+    client.api.setToken(m_pair.b->api.token().clone());
+    LiveChannel channel(client.api);
+    channel.setTiming(fastTiming());
+    QSignalSpy opened(&channel, &LiveChannel::opened);
+    QSignalSpy closed(&channel, &LiveChannel::closed);
+    channel.start();
+    if (trusted) {
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, kWaitMs);
+    } else {
+        QTRY_VERIFY_WITH_TIMEOUT(!closed.isEmpty(), kWaitMs);
+        QCOMPARE(opened.size(), 0);
+        QVERIFY2(closed.first().at(0).toString().contains(QStringLiteral("certificate")),
+                 qPrintable(closed.first().at(0).toString()));
+    }
+    channel.stop();
+    QSslConfiguration::setDefaultConfiguration(before);
+    tls.stop();
 }
 
 void TestLiveChannel::halfDeadSocketIsNoticed()
