@@ -116,8 +116,7 @@ int main(int argc, char** argv)
         QElapsedTimer timer;
         const double cpuBefore = cpuMs();
         timer.start();
-        const auto synced =
-            await([&](QObject* c, auto done) { device.engine.sync(c, done); }, std::chrono::minutes(10));
+        const auto synced = awaitStatus([&](QObject* c, auto done) { device.engine.sync(c, done); });
         const double ms = double(timer.nsecsElapsed()) / 1e6;
         const double cpuUsed = cpuMs() - cpuBefore;
         if (!synced || !synced->ok()) {

@@ -26,8 +26,7 @@ int main(int argc, char** argv)
     if (!setup.build(QStringLiteral("BenchIncrementalSync"), folderCount, itemCount))
         return 1;
     Device& bob = *setup.pair.b;
-    const auto first =
-        await([&](QObject* c, auto done) { bob.engine.sync(c, done); }, std::chrono::minutes(10));
+    const auto first = awaitStatus([&](QObject* c, auto done) { bob.engine.sync(c, done); });
     if (!first || !first->ok()) {
         out() << "first sync failed\n";
         return 1;
@@ -40,7 +39,7 @@ int main(int argc, char** argv)
         relay.reset();
         QElapsedTimer timer;
         timer.start();
-        const auto synced = await([&](QObject* c, auto done) { bob.engine.sync(c, done, scope); });
+        const auto synced = awaitStatus([&](QObject* c, auto done) { bob.engine.sync(c, done, scope); });
         *ms = double(timer.nsecsElapsed()) / 1e6;
         *bytesUp = relay.sent();
         *bytesDown = relay.received();
@@ -71,7 +70,7 @@ int main(int argc, char** argv)
             const QUuid item = setup.items.at(index);
             const QUuid folder = setup.itemFolder.at(index);
             const quint64 revision = setup.pair.a->engine.itemRevision(folder, item) + 1;
-            const auto written = awaitResult<QUuid>([&](QObject* c, auto done) {
+            const auto written = awaitValue<QUuid>([&](QObject* c, auto done) {
                 setup.pair.a->engine.writeItem(folder, item,
                                                plaintext(connection(index), author, int(revision)), c, done);
             });

@@ -27,7 +27,7 @@ int main(int argc, char** argv)
     SyncScheduler scheduler(bob.engine, bob.client);
     scheduler.start();
     // The first sync (when the socket opens) brings every item.
-    if (!QTest::qWaitFor(
+    if (!spin(
             [&] {
                 int held = 0;
                 for (const QUuid& folder : bob.engine.folderIds())
@@ -64,7 +64,7 @@ int main(int argc, char** argv)
         setup.pair.a->engine.writeItem(wantFolder, wantItem,
                                        plaintext(connection(index), author, int(wantRevision)), &context,
                                        [&](Result<QUuid> r) { written = r.ok(); });
-        if (!QTest::qWaitFor([&] { return arrived >= 0 && written; }, 10'000)) {
+        if (!spin([&] { return arrived >= 0 && written; }, 10'000)) {
             ++lost;
             continue;
         }

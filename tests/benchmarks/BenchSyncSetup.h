@@ -10,12 +10,14 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTextStream>
+#include <QTimer>
 
 #include <sys/resource.h>
 
@@ -38,6 +40,43 @@ inline double percentile(QList<double> values, double p)
     std::sort(values.begin(), values.end());
     const qsizetype at = std::min(values.size() - 1, qsizetype(double(values.size() - 1) * p + 0.5));
     return values.at(at);
+}
+
+// Runs the event loop until `done()` holds, at most `limitMs`. Not QTest::qWaitFor: it naps
+// 10 ms between rounds of events, and those naps would be timed with every request.
+template<typename Predicate> bool spin(Predicate done, int limitMs)
+{
+    if (done())
+        return true;
+    QEventLoop loop;
+    QTimer check;
+    QObject::connect(&check, &QTimer::timeout, &loop, [&] {
+        if (done())
+            loop.quit();
+    });
+    check.start(1);
+    QTimer::singleShot(limitMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    return done();
+}
+
+// `start(context, done)` of a Status operation, waited for with spin().
+template<typename Start> std::optional<Conclave::Core::Status> awaitStatus(Start start, int limitMs = 600'000)
+{
+    std::optional<Conclave::Core::Status> result;
+    QObject context;
+    start(&context, [&result](Conclave::Core::Status status) { result = std::move(status); });
+    spin([&] { return result.has_value(); }, limitMs);
+    return result;
+}
+
+template<typename T, typename Start> std::optional<Conclave::Core::Result<T>> awaitValue(Start start)
+{
+    std::optional<Conclave::Core::Result<T>> result;
+    QObject context;
+    start(&context, [&result](Conclave::Core::Result<T> value) { result.emplace(std::move(value)); });
+    spin([&] { return result.has_value(); }, 60'000);
+    return result;
 }
 
 // User + system CPU of this process (every thread), in milliseconds.
@@ -182,7 +221,7 @@ struct Setup
                                          failed += r.ok() ? 0 : 1;
                                      });
         }
-        const bool finished = QTest::qWaitFor([&] { return done == itemCount; }, 3'600'000);
+        const bool finished = spin([&] { return done == itemCount; }, 3'600'000);
         QTextStream(stderr) << "set-up: " << folderCount << " folders, " << itemCount << " items written in "
                             << timer.elapsed() << " ms (" << failed << " failed)\n";
         return finished && failed == 0;
