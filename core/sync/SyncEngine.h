@@ -140,6 +140,7 @@ private:
     {
         Removed, // the user was removed: wipe it
         Refresh, // the feed named it: read what changed
+        Items,   // the feed named only item writes: the items first, on the log and keys held
         Check,   // not named: compare its state with the server's
     };
 
