@@ -116,6 +116,21 @@ public:
         return succeeded(await([&](QObject* c, auto done) { b->engine.sync(c, done); }), "first sync");
     }
 
+    bool signUp(const QString& email, const char* text)
+    {
+        QTemporaryDir scratch;
+        Device device(url, scratch.path());
+        if (!succeeded(await([&](QObject* c, auto done) {
+                           device.client.signUp(email, QStringLiteral("Sync User"), password(text), c, done);
+                       }),
+                       "sign-up"))
+            return false;
+        const QString code = m_server->latestCode(email);
+        return succeeded(
+            await([&](QObject* c, auto done) { device.client.verifyEmail(email, code, c, done); }),
+            "verification");
+    }
+
     // A new folder of ada's; null on failure.
     QUuid createFolder(const QString& name)
     {
@@ -183,20 +198,5 @@ public:
     QUuid folderId;
 
 private:
-    bool signUp(const QString& email, const char* text)
-    {
-        QTemporaryDir scratch;
-        Device device(url, scratch.path());
-        if (!succeeded(await([&](QObject* c, auto done) {
-                           device.client.signUp(email, QStringLiteral("Sync User"), password(text), c, done);
-                       }),
-                       "sign-up"))
-            return false;
-        const QString code = m_server->latestCode(email);
-        return succeeded(
-            await([&](QObject* c, auto done) { device.client.verifyEmail(email, code, c, done); }),
-            "verification");
-    }
-
     QByteArray m_bobBundle;
 };

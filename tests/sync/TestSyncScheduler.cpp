@@ -2,7 +2,8 @@
 // bob's engine holds ada's edit within a second through the live socket; with the live route
 // refused by the server, polling on the injected interval still brings it; hints that come
 // while a sync runs are coalesced into one follow-up; a change the server left out of the
-// feed is found by the next poll's state check; the server going away is reported once
+// feed is found by the next poll's state check; a membership change the feed calls an item
+// change is read in full, not refused; the server going away is reported once
 // in words ("offline"), its return once ("online"), and the socket opens again with one sync;
 // sign-out stops the socket and the timers.
 #include "SharedPair.h"
@@ -55,6 +56,7 @@ private slots:
     void pollingWhenTheLiveRouteIsRefused();
     void hintsDuringASyncAreCoalesced();
     void withheldHintIsFoundByThePoll();
+    void membershipChangeDisguisedAsItemIsReadInFull();
     void offlineReportedOnceAndRecovered();
     void signOutStopsEverything();
 
@@ -196,6 +198,50 @@ void TestSyncScheduler::withheldHintIsFoundByThePoll()
                               QByteArray("withheld db.internal:5432"), 1500 + 5000);
     m_pair.b->engine.api().setTamper({});
     scheduler.stop();
+}
+
+void TestSyncScheduler::membershipChangeDisguisedAsItemIsReadInFull()
+{
+    // Ada adds cy, then writes on the new log; bob's feed calls the add an item change, so his
+    // engine tries the items first on the log it holds, cannot accept the write there, and
+    // must read the log and grants instead of refusing.
+    const QString emailC = ServerAccounts::uniqueEmail("cy", m_pair.emailA.section(QLatin1Char('@'), 1));
+    QVERIFY(m_pair.signUp(emailC, "cy's long password"));
+    QTemporaryDir dirC;
+    Device cy(m_pair.url, dirC.path());
+    QVERIFY(m_pair.signIn(cy, emailC, "cy's long password"));
+    m_pair.b->engine.api().setTamper([](const QString& path, QJsonObject& json) {
+        if (!path.startsWith(QLatin1String("/api/v1/feed")))
+            return;
+        QJsonArray changes = json.value(QStringLiteral("changes")).toArray();
+        for (qsizetype i = 0; i < changes.size(); ++i) {
+            QJsonObject change = changes.at(i).toObject();
+            if (change.value(QStringLiteral("kind")).toString() == QLatin1String("membership"))
+                change.insert(QStringLiteral("kind"), QStringLiteral("item"));
+            changes.replace(i, change);
+        }
+        json.insert(QStringLiteral("changes"), changes);
+    });
+    const auto lookup = awaitResult<SharingApi::KeyLookup>(
+        [&](QObject* c, auto done) { m_pair.a->engine.api().lookupKey(emailC, c, done); });
+    QVERIFY(lookup && lookup->ok());
+    const QString number = Fingerprint::of(cy.client.userKeys()->identityPublicKey()).safetyNumber();
+    QVERIFY(m_pair.a->engine.confirmSafetyNumber(lookup->value().bundle, number).ok());
+    QVERIFY(succeeded(await([&](QObject* c, auto done) {
+                          m_pair.a->engine.addMember(m_pair.folderId, lookup->value().bundle,
+                                                     FolderRole::View, c, done);
+                      }),
+                      "add member"));
+    const QUuid item = m_pair.write({}, "after cy joined");
+    QVERIFY(!item.isNull());
+
+    QSignalSpy refused(&m_pair.b->engine, &SyncEngine::dataRefused);
+    const auto synced =
+        await([&](QObject* c, auto done) { m_pair.b->engine.sync(c, done, SyncEngine::SyncScope::Named); });
+    m_pair.b->engine.api().setTamper({});
+    QVERIFY(succeeded(synced, "bob's sync"));
+    QCOMPARE(refused.size(), 0);
+    QCOMPARE(text(m_pair.b->engine.itemPlaintext(m_pair.folderId, item)), QByteArray("after cy joined"));
 }
 
 void TestSyncScheduler::offlineReportedOnceAndRecovered()
