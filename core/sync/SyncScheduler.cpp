@@ -139,6 +139,7 @@ void SyncScheduler::onOpened()
 {
     if (!m_running)
         return;
+    m_liveProblem.clear();
     if (!m_wasLive) {
         m_wasLive = true;
         emit liveChanged(true);
@@ -151,11 +152,11 @@ void SyncScheduler::onClosed(const QString& reason)
 {
     if (!m_running)
         return;
+    m_liveProblem = reason;
     if (m_wasLive || m_channel.failures() == 1) {
         // The first failure of a streak: poll at once (the feed may be reachable without the
         // socket) and from now on on the short interval.
         qCInfo(lcCoreSync) << "live updates unavailable; polling";
-        Q_UNUSED(reason)
         request(Why::Required);
     }
     if (m_wasLive) {

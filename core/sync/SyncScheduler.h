@@ -73,6 +73,8 @@ public:
     int syncCount() const { return m_syncCount; }
     // Milliseconds until the next attempt to reach the server (a poll or the live channel).
     std::chrono::milliseconds nextAttemptIn() const;
+    // Why the live socket is down, in words (empty while it is open or never tried).
+    QString liveProblem() const { return m_liveProblem; }
     LiveChannel& channel() { return m_channel; }
 
 signals:
@@ -117,6 +119,7 @@ private:
     bool m_offline = false;
     bool m_wasLive = false;
     QString m_lastFailure;
+    QString m_liveProblem;
     int m_syncCount = 0;
     // The context of the running sync: replaced by stop(), so a late answer is dropped.
     std::unique_ptr<QObject> m_syncContext;

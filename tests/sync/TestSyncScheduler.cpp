@@ -123,6 +123,7 @@ void TestSyncScheduler::pollingWhenTheLiveRouteIsRefused()
     QTRY_COMPARE_WITH_TIMEOUT(text(m_pair.b->engine.itemPlaintext(m_pair.folderId, item)),
                               QByteArray("polled db.internal:5432"), 700 + 2000);
     QVERIFY(!scheduler.isLive());
+    QVERIFY(!scheduler.liveProblem().isEmpty());
     QVERIFY(live.isEmpty());
     // The feed is reachable: this is not "offline".
     QVERIFY(offline.isEmpty());
