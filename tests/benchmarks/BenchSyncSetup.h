@@ -218,7 +218,9 @@ struct Setup
             pair.a->engine.writeItem(folder, id, plaintext(connection(i), author, 1), &context,
                                      [&](Conclave::Core::Result<QUuid> r) {
                                          ++done;
-                                         failed += r.ok() ? 0 : 1;
+                                         if (!r.ok() && ++failed <= 3)
+                                             QTextStream(stderr)
+                                                 << "write failed: " << r.error().message << "\n";
                                      });
         }
         const bool finished = spin([&] { return done == itemCount; }, 3'600'000);
