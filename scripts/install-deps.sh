@@ -29,8 +29,9 @@ test_packages=(
     openssl procps iproute2 curl
     # the packaging suite (tests/packaging): build, lint, install and purge the packages
     dpkg-dev fakeroot file rpm lintian desktop-file-utils appstream nginx systemd
-    # the benchmarks (scripts/bench.sh): BenchServerPoll drives the server and nginx with wrk
-    wrk
+    # the benchmarks (scripts/bench.sh): BenchServerPoll drives the server and nginx with wrk;
+    # BenchFirstSync compares the first sync with keepassxc-cli listing the same entries
+    wrk keepassxc
 )
 
 packages=("${build_packages[@]}")

@@ -18,6 +18,8 @@ class GatedNetworkAccessManager final : public QNetworkAccessManager
 public:
     // `gate` must outlive the manager (the composition root owns both).
     explicit GatedNetworkAccessManager(const SharingGate& gate, QObject* parent = nullptr);
+    // For sockets that are not QNetworkRequests (the live-update WebSocket).
+    const SharingGate& gate() const { return m_gate; }
 
 protected:
     QNetworkReply* createRequest(Operation operation, const QNetworkRequest& request,

@@ -56,6 +56,8 @@ public:
     ~ApiConnection() override;
 
     QUrl server() const { return m_server; }
+    // The (gated) manager, whose SharingGate the live-update socket passes too.
+    QNetworkAccessManager& network() const { return m_network; }
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
     std::chrono::milliseconds timeout() const { return m_timeout; }
 

@@ -132,6 +132,14 @@ Status LocalCache::open(const SecureBytes& accountKey)
         close();
         return damaged();
     }
+    // Write-ahead log, synchronous stays FULL: a commit costs one sync of the log instead of
+    // the rollback journal's several, and a committed write still survives a power cut (the
+    // cache must never fall behind the security state saved after it, protocol.md §9.2).
+    // A file that is not a database fails here first: said as damage, like the check below.
+    if (!Private::exec(m_connection, QStringLiteral("PRAGMA journal_mode=WAL")).ok()) {
+        close();
+        return damaged();
+    }
     // Deleted rows (a folder one was removed from) are overwritten, not left in free pages.
     (void)Private::exec(m_connection, QStringLiteral("PRAGMA secure_delete = ON"));
     Result<QSqlQuery> check = Private::exec(m_connection, QStringLiteral("PRAGMA quick_check"));

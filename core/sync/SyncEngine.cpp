@@ -90,6 +90,9 @@ struct SyncEngine::Refresh
     bool full = false;      // re-read every item even when one write would do
     bool fromCache = false; // the items come from the local cache (start), not the server
     StatusDone done;
+    // Set for a refresh on the log and keys already held (Touch::Items): anything it cannot
+    // accept is not refused but read again in full (the log may have moved on).
+    std::function<void()> fallback;
 
     QUuid orgId;
     QList<QByteArray> log;
@@ -240,6 +243,12 @@ void SyncEngine::doRefresh(const QUuid& folderId, bool full, StatusDone done)
 
 void SyncEngine::refuse(std::shared_ptr<Refresh> r, const Error& error)
 {
+    if (r->fallback) {
+        qCDebug(lcCoreSync) << "folder" << idText(r->folderId) << "needs a full refresh";
+        const std::function<void()> full = std::move(r->fallback);
+        r->fallback = nullptr;
+        return full();
+    }
     qCWarning(lcCoreSync) << "refused the server's data for folder" << idText(r->folderId) << ":"
                           << error.message;
     emit dataRefused(r->folderId, error.message);
@@ -557,15 +566,29 @@ void SyncEngine::commit(std::shared_ptr<Refresh> r)
 
 // --- changes feed -----------------------------------------------------------------------
 
+quint64 SyncEngine::feedCursor() const
+{
+    if (!m_cache || !m_started)
+        return 0;
+    const Result<quint64> cursor = m_cache->cursor();
+    return cursor ? *cursor : 0;
+}
+
 void SyncEngine::sync(QObject* context, StatusDone done)
 {
+    sync(context, std::move(done), SyncScope::Everything);
+}
+
+void SyncEngine::sync(QObject* context, StatusDone done, SyncScope scope)
+{
     auto reply = guarded<Status>(context, std::move(done));
-    enqueue([this, reply](std::function<void()> finish) {
+    enqueue([this, reply, scope](std::function<void()> finish) {
         if (!m_started)
             return reply(notStarted()), finish();
         Result<quint64> cursor = m_cache->cursor();
         if (!cursor)
             return reply(cursor.error()), finish();
+        m_checkUnnamed = scope == SyncScope::Everything;
         doFeed(*cursor, std::make_shared<std::map<QUuid, Touch>>(), [reply, finish](Status status) {
             reply(std::move(status));
             finish();
@@ -598,14 +621,19 @@ void SyncEngine::doFeed(quint64 cursor, std::shared_ptr<std::map<QUuid, Touch>> 
                 const QUuid folderId = QUuid::fromString(change.objectId);
                 if (!folderId.isNull())
                     (*touched)[folderId] = Touch::Removed;
-            } else if (change.kind == QLatin1String("item") || change.kind == QLatin1String("membership") ||
-                       change.kind == QLatin1String("folder")) {
+            } else if (change.kind == QLatin1String("item")) {
                 if (!change.folderId.isNull() && !touched->count(change.folderId))
+                    (*touched)[change.folderId] = Touch::Items;
+            } else if (change.kind == QLatin1String("membership") || change.kind == QLatin1String("folder")) {
+                // The log or the keys may have moved: a full refresh, whatever else was named.
+                if (!change.folderId.isNull() &&
+                    (!touched->count(change.folderId) || touched->at(change.folderId) == Touch::Items))
                     (*touched)[change.folderId] = Touch::Refresh;
             } else if (change.kind == QLatin1String("grant")) {
                 // User-addressed: the folder is the object; a folder not held yet is synced first.
                 const QUuid folderId = QUuid::fromString(change.objectId);
-                if (!folderId.isNull() && !touched->count(folderId))
+                if (!folderId.isNull() &&
+                    (!touched->count(folderId) || touched->at(folderId) == Touch::Items))
                     (*touched)[folderId] = Touch::Refresh;
             } else if (change.kind == QLatin1String("invitation")) {
                 emit invitationsChanged(); // InvitationFlow reads them
@@ -616,8 +644,9 @@ void SyncEngine::doFeed(quint64 cursor, std::shared_ptr<std::map<QUuid, Touch>> 
             return doFeed(page->cursor, touched, done);
         // Every other folder held gets a state check (one small request): a change whose
         // hint the feed lacks is found all the same, and a withheld write shows at once.
+        // A live hint's sync leaves that to the next poll: delay is all a withheld hint buys.
         for (const auto& [folderId, folder] : m_folders) {
-            if (!touched->count(folderId))
+            if (m_checkUnnamed && !touched->count(folderId))
                 (*touched)[folderId] = Touch::Check;
         }
         refreshEach(touched, page->cursor, done);
@@ -627,7 +656,10 @@ void SyncEngine::doFeed(quint64 cursor, std::shared_ptr<std::map<QUuid, Touch>> 
 void SyncEngine::refreshEach(std::shared_ptr<std::map<QUuid, Touch>> touched, quint64 cursor, StatusDone done)
 {
     if (touched->empty()) {
-        // Stored only now: every change up to it has been applied.
+        // Stored only now: every change up to it has been applied. An unchanged cursor is not
+        // written again (a sync that found nothing costs no disk write).
+        if (const Result<quint64> stored = m_cache->cursor(); stored && *stored == cursor)
+            return done({});
         return done(m_cache->setCursor(cursor));
     }
     const auto [folderId, touch] = *touched->begin();
@@ -701,13 +733,36 @@ void SyncEngine::refreshEach(std::shared_ptr<std::map<QUuid, Touch>> touched, qu
                 refreshEach(touched, cursor, done);
             });
     }
-    doRefresh(folderId, false, [this, folderId, touched, cursor, done](Status status) {
+    auto next = [this, folderId, touched, cursor, done](Status status) {
         if (!status)
             return done(status); // the cursor stays: the next sync tries again
         // A departure the log records without a new key: a manager rotates now.
         rotateIfPending(folderId,
                         [this, touched, cursor, done](Status) { refreshEach(touched, cursor, done); });
-    });
+    };
+    const Folder* held = find(folderId);
+    if (touch == Touch::Items && held && !held->chain.isEmpty() &&
+        held->keys.contains(held->members.currentKeyVersion())) {
+        // Only items were written: the one write is checked on the log and the keys held, which
+        // spares two requests. A write made on a log this client has not accepted, or under
+        // a key it lacks, is not accepted so; the full refresh then reads the log and grants.
+        auto r = std::make_shared<Refresh>();
+        r->folderId = folderId;
+        r->done = next;
+        r->orgId = held->orgId;
+        r->log = held->log;
+        r->members = std::make_shared<MembershipState>(held->members);
+        r->keys = std::make_shared<FolderKeyRing>(folderId);
+        for (quint32 v = 1; v <= held->keys.latestVersion(); ++v) {
+            if (const SecureBytes* key = held->keys.key(v))
+                r->keys->insert(v, key->clone());
+        }
+        r->fallback = [this, folderId, next] {
+            doRefresh(folderId, false, next);
+        };
+        return refreshItems(r);
+    }
+    doRefresh(folderId, false, next);
 }
 
 // --- writes -----------------------------------------------------------------------------

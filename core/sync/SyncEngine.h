@@ -91,15 +91,27 @@ public:
     // fetches the keys of the cached folders and opens their cached envelopes.
     void start(QObject* context, StatusDone done);
     bool isStarted() const { return m_started; }
+    // The changes feed cursor stored after the last complete sync (0 before the first, or when
+    // not started): SyncScheduler compares live hints with it.
+    quint64 feedCursor() const;
 
     // A new folder: create entry with key commitment, the key granted to the creator, the
     // name as the folder-name item.
     void createFolder(const QUuid& orgId, const QString& name, QObject* context, IdDone done);
     // First sync of a folder one was added to, or a full refresh of a held one.
     void syncFolder(const QUuid& folderId, QObject* context, StatusDone done);
+    // What a sync reads besides the folders the feed names.
+    enum class SyncScope
+    {
+        Everything, // every other held folder's state is compared with the server's too
+        Named,      // only the named folders (a live hint's sync: one request per change)
+    };
     // Reads the changes feed from the stored cursor to its end and refreshes every folder
-    // it names; folders one was removed from are wiped.
+    // it names; folders one was removed from are wiped. With SyncScope::Everything (the
+    // default) every other held folder gets one state check, which finds a change whose
+    // hint the feed withheld; SyncScheduler asks for that on polls and reconnects.
     void sync(QObject* context, StatusDone done);
+    void sync(QObject* context, StatusDone done, SyncScope scope);
     // A new item (null `itemId`) or the next revision of one, edited from the revision held
     // now; the id written. When the server cannot be reached the write is kept in the outbox
     // and the id is reported all the same: writeQueued() says so (before `done`), and
@@ -251,6 +263,7 @@ private:
     {
         Removed, // the user was removed: wipe it
         Refresh, // the feed named it: read what changed
+        Items,   // the feed named only item writes: the items first, on the log and keys held
         Check,   // not named: compare its state with the server's
     };
 
@@ -326,6 +339,7 @@ private:
     // Member bundles (public, signed) seen in adds and look-ups, and the server's emails.
     std::map<QUuid, QByteArray> m_bundles;
     std::map<QUuid, QString> m_emails;
+    bool m_checkUnnamed = true; // the running sync's scope is Everything
 };
 
 } // namespace Conclave::Core
