@@ -164,9 +164,9 @@ void Application::buildSharing()
     m_gate = std::make_unique<SharingGate>(*m_sharing);
     m_network = std::make_unique<GatedNetworkAccessManager>(*m_gate);
     m_api = std::make_unique<ApiConnection>(*m_network, m_sharing->serverUrl().value, *m_clock);
-    const QString stateDir =
+    m_stateDir =
         QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/team-sharing");
-    m_account = std::make_unique<AccountClient>(*m_api, stateDir);
+    m_account = std::make_unique<AccountClient>(*m_api, m_stateDir);
     if (!m_inactivity)
         m_inactivity = std::make_unique<InactivityTimer>(*m_clock);
     m_inactivity->setLimit(
@@ -183,7 +183,7 @@ void Application::buildSharingUi()
     new InactivityWarningDialog(m_inactivity.get(), m_window.get());
     m_teamSharing = std::make_unique<TeamSharingController>(
         m_window.get(), m_account.get(), *m_sharing, m_inactivity.get(),
-        [this](const QUrl& url) { return switchServer(url); });
+        [this](const QUrl& url) { return switchServer(url); }, m_stateDir);
 }
 
 AccountClient* Application::switchServer(const QUrl& url)

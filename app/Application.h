@@ -1,9 +1,10 @@
 // Application: the desktop app's composition root. It builds and owns every long-lived part
 // of a run, in dependency order, and hands each part what it uses: settings, the connection
 // repository (local database), the secret store (OS keychain or memory), the client
-// launcher and the main window; the account session, the machine policy and the sync
-// engine of Team Sharing will be built here too, and nowhere else. Nothing below app/
-// creates one of these on its own, so what a part depends on is visible at this one place.
+// launcher and the main window; the account session and the machine policy of Team
+// Sharing are built here too (the sync engine by TeamSharingController, which this root
+// builds, after each sign-in), and nowhere else. Nothing below app/ creates one of these on
+// its own, so what a part depends on is visible at this one place.
 // Startup hardening stays first in main() (Bootstrap), before Qt exists.
 #pragma once
 
@@ -87,6 +88,7 @@ private:
     QString m_language;
     QString m_storePath;
     QString m_logPath;
+    QString m_stateDir; // Team Sharing: the account client's state and the sync engine's cache
 
     // Declaration order is construction order; members are destroyed in reverse, so the
     // window goes before what it shows and the store goes last.

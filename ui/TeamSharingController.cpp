@@ -3,7 +3,9 @@
 
 #include "core/policy/InactivityTimer.h"
 #include "core/sync/AccountClient.h"
+#include "core/sync/SyncEngine.h"
 #include "ui/AccountDialog.h"
+#include "ui/GuiLogging.h"
 
 #include <QAction>
 #include <QMainWindow>
@@ -17,14 +19,18 @@ using namespace Conclave::Core;
 
 TeamSharingController::TeamSharingController(QMainWindow* window, AccountClient* client,
                                              const EffectiveSettings& settings, InactivityTimer* timer,
-                                             SignInDialog::SwitchServer switchServer, QObject* parent)
+                                             SignInDialog::SwitchServer switchServer,
+                                             const QString& dataDirectory, QObject* parent)
     : QObject(parent)
     , m_window(window)
     , m_client(client)
     , m_settings(settings)
     , m_timer(timer)
     , m_switchServer(std::move(switchServer))
+    , m_dataDirectory(dataDirectory)
 {
+    // For queued connections and signal spies on engineStarted.
+    qRegisterMetaType<Conclave::Core::SyncEngine*>();
     m_menu = new QMenu(tr("Team &Sharing"), window);
     m_menu->setObjectName(QStringLiteral("menuTeamSharing"));
     m_actSignIn = m_menu->addAction(tr("&Sign In…"), this, &TeamSharingController::showSignIn);
@@ -67,17 +73,79 @@ TeamSharingController::TeamSharingController(QMainWindow* window, AccountClient*
 
 TeamSharingController::~TeamSharingController()
 {
+    stopEngine();
     delete m_signIn;
     delete m_account;
 }
 
 void TeamSharingController::setClient(AccountClient* client)
 {
+    // The engine works on the old client's session: it cannot outlive it.
+    stopEngine();
     if (m_client)
         disconnect(m_client, nullptr, this, nullptr);
     m_client = client;
     connectClient();
     updateActions();
+    if (m_client && m_client->isSignedIn())
+        startEngine();
+}
+
+SyncEngine* TeamSharingController::engine() const
+{
+    return m_engineReady ? m_engine.get() : nullptr;
+}
+
+void TeamSharingController::startEngine()
+{
+    if (m_engine || !m_client || !m_client->isSignedIn())
+        return;
+    m_engineProblem.clear();
+    m_engine = std::make_unique<SyncEngine>(*m_client, m_dataDirectory);
+    SyncEngine* engine = m_engine.get();
+    // The engine as context: an answer for an engine already stopped is dropped with it.
+    engine->start(engine, [this, engine](Status started) {
+        if (m_engine.get() != engine)
+            return;
+        if (!started) {
+            qCWarning(lcGui) << "the sync engine could not be started:" << started.error().message;
+            m_engineProblem = started.error().message;
+            // Destroyed later: this runs inside the engine's own call.
+            m_engine.release()->deleteLater();
+            emit engineFailed(m_engineProblem);
+            return;
+        }
+        m_engineReady = true;
+        emit engineStarted(engine);
+        syncNow();
+    });
+}
+
+void TeamSharingController::stopEngine()
+{
+    if (!m_engine)
+        return;
+    // engine() is null for whoever reacts to engineStopped; the engine (its folder keys and
+    // every decrypted item, all in wiping buffers) is destroyed right after, at once, not at
+    // the next turn of the event loop, so nothing of the session is left behind sign-out.
+    std::unique_ptr<SyncEngine> engine = std::move(m_engine);
+    const bool wasReady = m_engineReady;
+    m_engineReady = false;
+    if (wasReady)
+        emit engineStopped();
+    engine.reset();
+}
+
+void TeamSharingController::syncNow()
+{
+    SyncEngine* running = engine();
+    if (!running)
+        return;
+    running->sync(running, [](Status synced) {
+        // Offline or refused: the folders held stay as they are; the next sync tries again.
+        if (!synced)
+            qCInfo(lcGui) << "reading the changes feed failed:" << synced.error().message;
+    });
 }
 
 void TeamSharingController::connectClient()
@@ -107,10 +175,12 @@ void TeamSharingController::onSignedIn()
         m_timer->start();
     }
     updateActions();
+    startEngine();
 }
 
 void TeamSharingController::onSignedOut(int reason)
 {
+    stopEngine();
     if (m_timer)
         m_timer->stop();
     updateActions();

@@ -5,6 +5,12 @@
 // the sign-in and account dialogs. While signed in it runs the InactivityTimer; when the
 // timer runs out it signs out (the server session is revoked, the keys wiped) and shows the
 // sign-in dialog with the reason. Local connections are not touched by any of this.
+//
+// It also owns the account's SyncEngine: made and started after sign-in, over the account
+// client and the app's data folder, and destroyed at every sign-out (the user's, the
+// inactivity one, the server ending the session, another server chosen), so the folder keys
+// and the decrypted items live exactly as long as the session. Whoever shows shared data
+// follows engineStarted / engineStopped and never keeps the engine beyond that.
 #pragma once
 
 #include "core/policy/EffectiveSettings.h"
@@ -14,6 +20,9 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QString>
+
+#include <memory>
 
 class QAction;
 class QMainWindow;
@@ -21,6 +30,7 @@ class QMenu;
 
 namespace Conclave::Core {
 class InactivityTimer;
+class SyncEngine;
 } // namespace Conclave::Core
 
 namespace Conclave::Gui {
@@ -32,15 +42,22 @@ class TeamSharingController final : public QObject
 
 public:
     // Everything given must outlive the controller; `timer` may be null (no sign-out on
-    // inactivity, for tests of the dialogs alone).
+    // inactivity, for tests of the dialogs alone). `dataDirectory` is the folder the account
+    // client keeps its state in; the sync engine keeps its cache there too.
     TeamSharingController(QMainWindow* window, Core::AccountClient* client,
                           const Core::EffectiveSettings& settings, Core::InactivityTimer* timer,
-                          SignInDialog::SwitchServer switchServer, QObject* parent = nullptr);
+                          SignInDialog::SwitchServer switchServer, const QString& dataDirectory,
+                          QObject* parent = nullptr);
     ~TeamSharingController() override;
 
     // After the composition root rebuilt the sharing parts for another server.
     void setClient(Core::AccountClient* client);
     Core::AccountClient* client() const { return m_client; }
+
+    // The started engine of the signed-in account; null while signed out and while it starts.
+    Core::SyncEngine* engine() const;
+    // Why the engine could not be started after the last sign-in, in words ("" if it could).
+    QString engineProblem() const { return m_engineProblem; }
 
     QMenu* menu() const { return m_menu; }
     SignInDialog* signInDialog() const { return m_signIn; }
@@ -50,8 +67,21 @@ public slots:
     void showSignIn();
     void showAccount();
     void signOut();
+    // Reads the changes feed now (after start, and whenever the user or a scheduler asks).
+    void syncNow();
+
+signals:
+    // The engine is started and holds the cached folders; the feed is being read.
+    void engineStarted(Conclave::Core::SyncEngine* engine);
+    // The engine is going away (sign-out): drop every pointer to it and everything shown from
+    // it. engine() is already null; the engine itself is destroyed right after this signal.
+    void engineStopped();
+    // The engine could not be started; `reason` says why, in words.
+    void engineFailed(const QString& reason);
 
 private:
+    void startEngine();
+    void stopEngine();
     void connectClient();
     void updateActions();
     void onSignedIn();
@@ -69,6 +99,10 @@ private:
     QAction* m_toolbarAction = nullptr;
     QPointer<SignInDialog> m_signIn;
     QPointer<AccountDialog> m_account;
+    QString m_dataDirectory;
+    std::unique_ptr<Core::SyncEngine> m_engine;
+    bool m_engineReady = false;
+    QString m_engineProblem;
 };
 
 } // namespace Conclave::Gui
