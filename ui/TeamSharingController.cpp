@@ -3,9 +3,13 @@
 
 #include "core/policy/InactivityTimer.h"
 #include "core/sync/AccountClient.h"
+#include "core/sync/AuditApi.h"
 #include "core/sync/SyncEngine.h"
 #include "ui/AccountDialog.h"
+#include "ui/FolderHistoryDialog.h"
 #include "ui/GuiLogging.h"
+#include "ui/ItemHistoryDialog.h"
+#include "ui/OrgAuditDialog.h"
 
 #include <QAction>
 #include <QMainWindow>
@@ -37,6 +41,10 @@ TeamSharingController::TeamSharingController(QMainWindow* window, AccountClient*
     m_actSignIn->setObjectName(QStringLiteral("actionSignIn"));
     m_actAccount = m_menu->addAction(tr("&Account…"), this, &TeamSharingController::showAccount);
     m_actAccount->setObjectName(QStringLiteral("actionAccount"));
+    m_actOrgAudit =
+        m_menu->addAction(tr("Organisation Audit &Log…"), this, &TeamSharingController::showOrgAudit);
+    m_actOrgAudit->setObjectName(QStringLiteral("actionOrgAudit"));
+    m_actOrgAudit->setVisible(false);
     m_menu->addSeparator();
     m_actSignOut = m_menu->addAction(tr("Sign &Out"), this, &TeamSharingController::signOut);
     m_actSignOut->setObjectName(QStringLiteral("actionSignOut"));
@@ -73,6 +81,7 @@ TeamSharingController::TeamSharingController(QMainWindow* window, AccountClient*
 
 TeamSharingController::~TeamSharingController()
 {
+    stopAudit();
     stopEngine();
     delete m_signIn;
     delete m_account;
@@ -81,14 +90,97 @@ TeamSharingController::~TeamSharingController()
 void TeamSharingController::setClient(AccountClient* client)
 {
     // The engine works on the old client's session: it cannot outlive it.
+    stopAudit();
     stopEngine();
     if (m_client)
         disconnect(m_client, nullptr, this, nullptr);
     m_client = client;
     connectClient();
     updateActions();
-    if (m_client && m_client->isSignedIn())
+    if (m_client && m_client->isSignedIn()) {
+        startAudit();
         startEngine();
+    }
+}
+
+void TeamSharingController::startAudit()
+{
+    if (m_audit || !m_client || !m_client->isSignedIn())
+        return;
+    m_audit = std::make_unique<AuditApi>(m_client->api());
+    // The organisations and roles decide whether the organisation log is offered at all; the
+    // server refuses it to anyone else anyway.
+    m_auditContext = new QObject(this);
+    m_audit->organisations(m_auditContext, [this](Result<QList<AuditApi::Organisation>> orgs) {
+        m_adminOrgs.clear();
+        if (!orgs) {
+            qCInfo(lcGui) << "the organisation roles could not be read:" << orgs.error().message;
+        } else {
+            for (const AuditApi::Organisation& org : orgs.value())
+                if (org.isAdmin() && !m_adminOrgs.contains(org.orgId))
+                    m_adminOrgs.append(org.orgId);
+        }
+        updateActions();
+        emit adminOrgsChanged();
+    });
+}
+
+void TeamSharingController::stopAudit()
+{
+    // The dialogs read through the audit routes of this session: they close with it.
+    for (const QPointer<QDialog>& dialog : std::as_const(m_auditDialogs))
+        delete dialog.data();
+    m_auditDialogs.clear();
+    m_adminOrgs.clear();
+    delete m_auditContext; // an answer still on its way is dropped
+    m_auditContext = nullptr;
+    m_audit.reset();
+    if (m_actOrgAudit)
+        m_actOrgAudit->setVisible(false);
+}
+
+void TeamSharingController::keepAuditDialog(QDialog* dialog)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_auditDialogs.removeAll(nullptr);
+    m_auditDialogs.append(dialog);
+    dialog->show();
+}
+
+QHash<QString, QString> TeamSharingController::knownEmails() const
+{
+    QHash<QString, QString> emails;
+    if (m_client && m_client->isSignedIn())
+        emails.insert(m_client->account().userId.toString(QUuid::WithoutBraces), m_client->account().email);
+    return emails;
+}
+
+void TeamSharingController::showItemHistory(const QUuid& folderId, const QUuid& itemId)
+{
+    if (!m_audit)
+        return;
+    auto* dialog = new ItemHistoryDialog(m_audit.get(), engine(), folderId, itemId, m_window);
+    dialog->setKnownEmails(knownEmails());
+    keepAuditDialog(dialog);
+}
+
+void TeamSharingController::showFolderHistory(const QUuid& folderId)
+{
+    if (!m_audit)
+        return;
+    auto* dialog = new FolderHistoryDialog(m_audit.get(), engine(), folderId, m_window);
+    dialog->setKnownEmails(knownEmails());
+    keepAuditDialog(dialog);
+}
+
+void TeamSharingController::showOrgAudit()
+{
+    if (!m_audit || m_adminOrgs.isEmpty())
+        return;
+    auto* dialog = new OrgAuditDialog(m_audit.get(), m_adminOrgs.first(), m_window);
+    dialog->setTrustDirectory(m_dataDirectory);
+    dialog->setKnownEmails(knownEmails());
+    keepAuditDialog(dialog);
 }
 
 SyncEngine* TeamSharingController::engine() const
@@ -163,6 +255,7 @@ void TeamSharingController::updateActions()
     m_actSignIn->setEnabled(m_client && !signedIn);
     m_actAccount->setEnabled(signedIn);
     m_actSignOut->setEnabled(signedIn);
+    m_actOrgAudit->setVisible(signedIn && !m_adminOrgs.isEmpty());
     if (m_toolbarAction)
         m_toolbarAction->setText(signedIn ? tr("Account") : tr("Sign In"));
 }
@@ -175,11 +268,13 @@ void TeamSharingController::onSignedIn()
         m_timer->start();
     }
     updateActions();
+    startAudit();
     startEngine();
 }
 
 void TeamSharingController::onSignedOut(int reason)
 {
+    stopAudit();
     stopEngine();
     if (m_timer)
         m_timer->stop();

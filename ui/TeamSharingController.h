@@ -11,6 +11,10 @@
 // inactivity one, the server ending the session, another server chosen), so the folder keys
 // and the decrypted items live exactly as long as the session. Whoever shows shared data
 // follows engineStarted / engineStopped and never keeps the engine beyond that.
+//
+// The audit entry points live here too: the histories of a shared item and folder (for its
+// managers) and, for an organisation's owners and admins (the server's /orgs answer says who
+// is one), "Organisation Audit Log…" in the menu. Their dialogs close at sign-out.
 #pragma once
 
 #include "core/policy/EffectiveSettings.h"
@@ -18,17 +22,22 @@
 #include "ui/AccountDialog.h"
 #include "ui/SignInDialog.h"
 
+#include <QHash>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QUuid>
 
 #include <memory>
 
 class QAction;
+class QDialog;
 class QMainWindow;
 class QMenu;
 
 namespace Conclave::Core {
+class AuditApi;
 class InactivityTimer;
 class SyncEngine;
 } // namespace Conclave::Core
@@ -59,6 +68,11 @@ public:
     // Why the engine could not be started after the last sign-in, in words ("" if it could).
     QString engineProblem() const { return m_engineProblem; }
 
+    // The audit routes of the signed-in account; null while signed out.
+    Core::AuditApi* audit() const { return m_audit.get(); }
+    // Organisations whose log the user may read (owner or admin), known shortly after sign-in.
+    QList<QUuid> adminOrgs() const { return m_adminOrgs; }
+
     QMenu* menu() const { return m_menu; }
     SignInDialog* signInDialog() const { return m_signIn; }
     AccountDialog* accountDialog() const { return m_account; }
@@ -69,6 +83,10 @@ public slots:
     void signOut();
     // Reads the changes feed now (after start, and whenever the user or a scheduler asks).
     void syncNow();
+    // The audit dialogs (non-modal; closed at sign-out).
+    void showItemHistory(const QUuid& folderId, const QUuid& itemId);
+    void showFolderHistory(const QUuid& folderId);
+    void showOrgAudit();
 
 signals:
     // The engine is started and holds the cached folders; the feed is being read.
@@ -78,8 +96,14 @@ signals:
     void engineStopped();
     // The engine could not be started; `reason` says why, in words.
     void engineFailed(const QString& reason);
+    // The user's organisation roles were read after sign-in (adminOrgs() holds them).
+    void adminOrgsChanged();
 
 private:
+    void startAudit();
+    void stopAudit();
+    void keepAuditDialog(QDialog* dialog);
+    QHash<QString, QString> knownEmails() const;
     void startEngine();
     void stopEngine();
     void connectClient();
@@ -103,6 +127,11 @@ private:
     std::unique_ptr<Core::SyncEngine> m_engine;
     bool m_engineReady = false;
     QString m_engineProblem;
+    std::unique_ptr<Core::AuditApi> m_audit;
+    QList<QUuid> m_adminOrgs;
+    QObject* m_auditContext = nullptr;
+    QAction* m_actOrgAudit = nullptr;
+    QList<QPointer<QDialog>> m_auditDialogs;
 };
 
 } // namespace Conclave::Gui

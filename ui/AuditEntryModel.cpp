@@ -1,0 +1,157 @@
+// AuditEntryModel: see the header.
+#include "ui/AuditEntryModel.h"
+
+#include <QLocale>
+
+namespace Conclave::Gui {
+
+using Core::AuditApi;
+
+AuditEntryModel::AuditEntryModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{}
+
+void AuditEntryModel::setEntries(QList<AuditApi::Entry> entries)
+{
+    beginResetModel();
+    m_entries = std::move(entries);
+    endResetModel();
+}
+
+void AuditEntryModel::setKnownEmails(QHash<QString, QString> emails)
+{
+    m_emails = std::move(emails);
+    if (!m_entries.isEmpty())
+        emit dataChanged(index(0, Who), index(int(m_entries.size()) - 1, Who), {Qt::DisplayRole});
+}
+
+int AuditEntryModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+int AuditEntryModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString AuditEntryModel::actionText(const QString& action)
+{
+    static const QHash<QString, const char*> names{
+        {QStringLiteral("organisation.created"), QT_TR_NOOP("Organisation created")},
+        {QStringLiteral("domain.added"), QT_TR_NOOP("Domain added")},
+        {QStringLiteral("owner.added"), QT_TR_NOOP("Owner added")},
+        {QStringLiteral("admin.added"), QT_TR_NOOP("Administrator added")},
+        {QStringLiteral("block.set"), QT_TR_NOOP("Team Sharing blocked")},
+        {QStringLiteral("block.lifted"), QT_TR_NOOP("Block lifted")},
+        {QStringLiteral("folder.created"), QT_TR_NOOP("Folder shared")},
+        {QStringLiteral("folder.deleted"), QT_TR_NOOP("Folder deleted")},
+        {QStringLiteral("folder.restored"), QT_TR_NOOP("Folder restored")},
+        {QStringLiteral("grants.stored"), QT_TR_NOOP("Folder key granted")},
+        {QStringLiteral("member.added"), QT_TR_NOOP("Member added")},
+        {QStringLiteral("member.removed"), QT_TR_NOOP("Member removed")},
+        {QStringLiteral("member.role-changed"), QT_TR_NOOP("Role changed")},
+        {QStringLiteral("member.left"), QT_TR_NOOP("Member left")},
+        {QStringLiteral("member.key-confirmed"), QT_TR_NOOP("Changed key confirmed")},
+        {QStringLiteral("key.rotated"), QT_TR_NOOP("Folder key rotated")},
+        {QStringLiteral("membership.entry"), QT_TR_NOOP("Membership change")},
+        {QStringLiteral("item.created"), QT_TR_NOOP("Created")},
+        {QStringLiteral("item.updated"), QT_TR_NOOP("Changed")},
+        {QStringLiteral("item.deleted"), QT_TR_NOOP("Deleted")},
+        {QStringLiteral("item.read"), QT_TR_NOOP("Read")},
+        {QStringLiteral("items.read"), QT_TR_NOOP("Items read")},
+    };
+    if (const auto it = names.constFind(action); it != names.constEnd())
+        return tr(*it);
+    // A refused request is named by its route ("PUT /api/v1/folders/{folderId}/items/{itemId}").
+    if (action.contains(QLatin1Char(' ')) && action.contains(QLatin1Char('/')))
+        return tr("Request %1").arg(action);
+    return action;
+}
+
+QString AuditEntryModel::reasonText(const QString& reason)
+{
+    if (reason == QLatin1String("forbidden"))
+        return tr("not allowed for the role");
+    if (reason == QLatin1String("conflict"))
+        return tr("made on an outdated version");
+    if (reason == QLatin1String("sharing-blocked"))
+        return tr("Team Sharing is blocked");
+    if (reason == QLatin1String("email-unverified"))
+        return tr("address not verified");
+    if (reason == QLatin1String("not-found"))
+        return tr("not found");
+    return reason;
+}
+
+QString AuditEntryModel::actorText(const AuditApi::Entry& e) const
+{
+    if (e.userId.isEmpty())
+        return tr("Server operator");
+    if (!e.actorEmail.isEmpty())
+        return e.actorEmail;
+    return m_emails.value(e.userId, e.userId);
+}
+
+QVariant AuditEntryModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const AuditApi::Entry& e = m_entries.at(index.row());
+    if (role == ActionRole)
+        return e.action;
+    if (role == SeqRole)
+        return e.seq;
+    if (role == Qt::ToolTipRole && index.column() == Who)
+        return e.userId;
+    if (role == Qt::ToolTipRole && index.column() == Action)
+        return e.action;
+    if (role != Qt::DisplayRole)
+        return {};
+    if (!e.readable)
+        return index.column() == When ? QVariant(tr("Entry %1 cannot be read").arg(e.seq)) : QVariant();
+    switch (Column(index.column())) {
+    case When:
+        return QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat);
+    case Who:
+        return actorText(e);
+    case Action:
+        return actionText(e.action);
+    case Object:
+        return e.objectKind.isEmpty() ? QString() : e.objectKind + QStringLiteral(" ") + e.objectId;
+    case Revision:
+        return e.revision > 0 ? QVariant(e.revision) : QVariant();
+    case Outcome:
+        if (!e.refused)
+            return tr("Done");
+        return e.reason.isEmpty() ? tr("Refused") : tr("Refused: %1").arg(reasonText(e.reason));
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant AuditEntryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case When:
+        return tr("When");
+    case Who:
+        return tr("Who");
+    case Action:
+        return tr("Action");
+    case Object:
+        return tr("Object");
+    case Revision:
+        return tr("Revision");
+    case Outcome:
+        return tr("Outcome");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+} // namespace Conclave::Gui
