@@ -5,6 +5,7 @@
 #include "server/http/JsonOutput.h"
 #include "server/services/AuditLayout.h"
 
+#include <QHash>
 #include <QHttpServerRequest>
 #include <QJsonArray>
 #include <QUrlQuery>
@@ -101,6 +102,8 @@ ApiReply AuditRoutes::folderHistory(ApiRequest& request)
     QJsonArray readEntries;
     for (const AuditEvent& e : reads.value())
         readEntries.append(eventJson(e));
+    addActorEmails(entries);
+    addActorEmails(readEntries);
     return ApiReply::json(200, {{QStringLiteral("folderId"), folderId},
                                 {QStringLiteral("entries"), entries},
                                 {QStringLiteral("reads"), readEntries}});
@@ -120,6 +123,7 @@ ApiReply AuditRoutes::itemHistory(ApiRequest& request)
     QJsonArray entries;
     for (const AuditEvent& e : events.value())
         entries.append(eventJson(e));
+    addActorEmails(entries);
     return ApiReply::json(200, {{QStringLiteral("itemId"), itemId}, {QStringLiteral("entries"), entries}});
 }
 
@@ -138,6 +142,27 @@ QJsonObject AuditRoutes::eventJson(const AuditEvent& e)
     if (!e.reason.isEmpty())
         json.insert(QStringLiteral("reason"), e.reason);
     return json;
+}
+
+void AuditRoutes::addActorEmails(QJsonArray& entries)
+{
+    // An organisation's log (and so a folder's or item's history) only names actors who were
+    // members of the folder or the organisation when they acted: refusals of outsiders go to
+    // the server's own log. Their addresses are what the readers know them by.
+    QHash<QString, QJsonValue> emails;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        QJsonObject entry = entries.at(i).toObject();
+        const QString userId = entry.value(QStringLiteral("userId")).toString();
+        if (userId.isEmpty())
+            continue;
+        auto known = emails.constFind(userId);
+        if (known == emails.constEnd()) {
+            auto user = m_services.accounts.user(userId);
+            known = emails.insert(userId, user ? QJsonValue(user->email) : QJsonValue(QJsonValue::Null));
+        }
+        entry.insert(QStringLiteral("actorEmail"), *known);
+        entries.replace(i, entry);
+    }
 }
 
 QJsonObject AuditRoutes::entryJson(const AuditLogRecord& record)
@@ -181,6 +206,7 @@ ApiReply AuditRoutes::orgLog(ApiRequest& request)
     QJsonArray entries;
     for (const AuditLogRecord& r : page->entries)
         entries.append(entryJson(r));
+    addActorEmails(entries);
     QJsonArray checkpoints;
     for (const AuditCheckpointRecord& c : page->checkpoints)
         checkpoints.append(checkpointJson(c));

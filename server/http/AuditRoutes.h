@@ -44,6 +44,8 @@ private:
     ApiReply itemHistory(ApiRequest& request);
     // The folder's organisation for the caller (who passed the route's folder check).
     Core::Result<QString> folderOrg(const ApiRequest& request);
+    // Adds `actorEmail` to each entry with an actor (null when the account is gone).
+    void addActorEmails(QJsonArray& entries);
 
     ApiServices& m_services;
 };

@@ -155,8 +155,9 @@ ApiReply FolderRoutes::read(ApiRequest& request)
         log.append(entryJson(e));
     QJsonArray memberList;
     for (const FolderMemberRecord& m : members.value())
-        memberList.append(
-            QJsonObject{{QStringLiteral("userId"), m.userId}, {QStringLiteral("role"), m.role}});
+        memberList.append(QJsonObject{{QStringLiteral("userId"), m.userId},
+                                      {QStringLiteral("role"), m.role},
+                                      {QStringLiteral("email"), m.email}});
     QJsonArray linkList;
     for (const auto& [version, link] : links.value())
         linkList.append(QJsonObject{{QStringLiteral("keyVersion"), version},

@@ -181,7 +181,7 @@ Status FolderService::recordEntry(const FolderRecord& folder, const MembershipEn
             // "removed" and no later change of the folder.
             changes.append({{}, id(user), QStringLiteral("removed"), folder.id, now});
         } else if (!current->has_value() || (*current)->role != roleName(role)) {
-            if (auto put = m_folders.putMember({folder.id, id(user), roleName(role), qint64(f.sequence)});
+            if (auto put = m_folders.putMember({folder.id, id(user), roleName(role), qint64(f.sequence), {}});
                 !put)
                 return put;
         }

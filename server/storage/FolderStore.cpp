@@ -31,8 +31,8 @@ FolderRecord readFolder(const QSqlQuery& q)
 FolderMemberRecord readMember(const QSqlQuery& q)
 {
     const SqlRow row(q);
-    return FolderMemberRecord{row.text("folder_id"), row.text("user_id"), row.text("role"),
-                              row.integer("since_seq")};
+    return FolderMemberRecord{
+        row.text("folder_id"), row.text("user_id"), row.text("role"), row.integer("since_seq"), {}};
 }
 
 } // namespace
@@ -133,9 +133,14 @@ Result<std::optional<FolderMemberRecord>> FolderStore::member(const QString& fol
 
 Result<QList<FolderMemberRecord>> FolderStore::membersOf(const QString& folderId)
 {
-    return allRows(QStringLiteral("SELECT folder_id, user_id, role, since_seq FROM folder_members "
-                                  "WHERE folder_id = ? ORDER BY user_id"),
-                   {folderId}, readMember);
+    return allRows(QStringLiteral("SELECT m.folder_id, m.user_id, m.role, m.since_seq, u.email "
+                                  "FROM folder_members m LEFT JOIN users u ON u.id = m.user_id "
+                                  "WHERE m.folder_id = ? ORDER BY m.user_id"),
+                   {folderId}, [](const QSqlQuery& q) {
+                       FolderMemberRecord member = readMember(q);
+                       member.email = SqlRow(q).text("email");
+                       return member;
+                   });
 }
 
 Status FolderStore::insertState(const FolderStateRecord& s)

@@ -43,6 +43,7 @@ public:
     Core::Status putMember(const FolderMemberRecord& member);
     Core::Status removeMember(const QString& folderId, const QString& userId);
     Core::Result<std::optional<FolderMemberRecord>> member(const QString& folderId, const QString& userId);
+    // The members with their addresses (joined from users), for the folder read and live hints.
     Core::Result<QList<FolderMemberRecord>> membersOf(const QString& folderId);
 
     Core::Status insertState(const FolderStateRecord& state);

@@ -32,6 +32,7 @@ struct FolderMemberRecord
     QString userId;
     QString role;        // "view", "edit" or "manage"
     qint64 sinceSeq = 0; // log sequence of the entry that gave the current role
+    QString email;       // the member's address (membersOf only), shown to the folder's members
 };
 
 struct MembershipEntryRecord

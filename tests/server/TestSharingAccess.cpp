@@ -211,6 +211,14 @@ void TestSharingAccess::routeByPrincipal()
         // A refused caller learns nothing of the folder: no id, entry or envelope in the answer.
         QVERIFY(!answer.raw.contains(folder.idText().toLatin1()));
         QVERIFY(!answer.raw.contains(b64(folder.entries.first()).toLatin1()));
+        // Nor who its members are: their addresses are for the folder's members only.
+        QVERIFY(!answer.raw.contains(creator.account.email.toUtf8()));
+    }
+    if (status == 200 && method == "GET" &&
+        (pattern == QLatin1String("/api/v1/folders/{folderId}") ||
+         pattern.endsWith(QLatin1String("/audit")))) {
+        // A member reads the members' and the actors' addresses, as the client shows them.
+        QVERIFY2(answer.raw.contains(creator.account.email.toUtf8()), answer.raw.constData());
     }
 }
 

@@ -121,6 +121,14 @@ void TestSharingAudit::writesAndReadsRecorded()
              QStringList{QStringLiteral("items.read by ") + b});
     const QJsonObject added = history.json.value(QStringLiteral("entries")).toArray().at(0).toObject();
     QCOMPARE(added.value(QStringLiteral("revision")).toInteger(), qint64(1)); // the log entry's sequence
+    // Each entry names its actor by address too, as the history dialogs show it.
+    QCOMPARE(added.value(QStringLiteral("actorEmail")).toString(), alice.account.email);
+    QCOMPARE(history.json.value(QStringLiteral("reads"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("actorEmail")),
+             QJsonValue(bob.account.email));
 
     const ApiResponse itemHistory =
         m_client->get(folder.path(itemPath + QStringLiteral("/audit")), alice.token());
@@ -131,6 +139,7 @@ void TestSharingAudit::writesAndReadsRecorded()
                           QStringLiteral("item.created by ") + b}));
     QCOMPARE(entries.at(1).toObject().value(QStringLiteral("revision")).toInteger(), qint64(2));
     QCOMPARE(entries.at(2).toObject().value(QStringLiteral("revision")).toInteger(), qint64(1));
+    QCOMPARE(entries.at(0).toObject().value(QStringLiteral("actorEmail")).toString(), bob.account.email);
 
     // The same entries are in the organisation's log, which its admins read.
     const QString adminEmail = uniqueEmail("orgadmin", m_fx->orgDomain());
@@ -148,8 +157,10 @@ void TestSharingAudit::writesAndReadsRecorded()
         QCOMPARE(page.status, 200);
         for (const QJsonValue& v : page.json.value(QStringLiteral("entries")).toArray()) {
             const QJsonObject e = v.toObject();
-            if (e.value(QStringLiteral("objectId")).toString() == item.toString(QUuid::WithoutBraces))
+            if (e.value(QStringLiteral("objectId")).toString() == item.toString(QUuid::WithoutBraces)) {
                 inLog.append(e.value(QStringLiteral("action")).toString());
+                QCOMPARE(e.value(QStringLiteral("actorEmail")).toString(), bob.account.email);
+            }
         }
         if (page.json.value(QStringLiteral("next")).isNull())
             break;

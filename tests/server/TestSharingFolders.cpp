@@ -10,6 +10,7 @@
 #include "core/crypto/MembershipLog.h"
 #include "core/crypto/UserKeyBundle.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -306,6 +307,13 @@ void TestSharingFolders::membersFollowTheLog()
     ApiResponse r = m_client->get(folder.path(), viewer.token());
     QCOMPARE(r.status, 200);
     QCOMPARE(r.json.value(QStringLiteral("role")).toString(), QStringLiteral("view"));
+    // Each member with the address the client shows for them.
+    QHash<QString, QString> emails;
+    for (const QJsonValue& m : r.json.value(QStringLiteral("members")).toArray())
+        emails.insert(m.toObject().value(QStringLiteral("userId")).toString(),
+                      m.toObject().value(QStringLiteral("email")).toString());
+    QCOMPARE(emails, (QHash<QString, QString>{{manager.account.userId, manager.account.email},
+                                              {viewer.account.userId, viewer.account.email}}));
     // A View member cannot write items.
     r = m_fx->writeItem(folder, viewer, QUuid::createUuid(), "x");
     QCOMPARE(r.status, 403);
