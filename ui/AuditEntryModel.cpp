@@ -64,6 +64,22 @@ QString AuditEntryModel::actionText(const QString& action)
     if (const auto it = names.constFind(action); it != names.constEnd())
         return tr(*it);
     // A refused request is named by its route ("PUT /api/v1/folders/{folderId}/items/{itemId}").
+    static const QHash<QString, const char*> routes{
+        {QStringLiteral("POST /api/v1/folders"), QT_TR_NOOP("Share a folder")},
+        {QStringLiteral("DELETE /api/v1/folders/{folderId}"), QT_TR_NOOP("Delete the folder")},
+        {QStringLiteral("POST /api/v1/folders/{folderId}/restore"), QT_TR_NOOP("Restore the folder")},
+        {QStringLiteral("POST /api/v1/folders/{folderId}/log"), QT_TR_NOOP("Change the members")},
+        {QStringLiteral("POST /api/v1/folders/{folderId}/grants"), QT_TR_NOOP("Grant the folder key")},
+        {QStringLiteral("POST /api/v1/folders/{folderId}/invitations"), QT_TR_NOOP("Invite someone")},
+        {QStringLiteral("POST /api/v1/folders/{folderId}/items"), QT_TR_NOOP("Add a connection")},
+        {QStringLiteral("PUT /api/v1/folders/{folderId}/items/{itemId}"), QT_TR_NOOP("Change a connection")},
+        {QStringLiteral("POST /api/v1/folders/{folderId}/rotation"), QT_TR_NOOP("Rotate the folder key")},
+        {QStringLiteral("GET /api/v1/folders/{folderId}/audit"), QT_TR_NOOP("Read the folder's history")},
+        {QStringLiteral("GET /api/v1/folders/{folderId}/items/{itemId}/audit"),
+         QT_TR_NOOP("Read a connection's history")},
+    };
+    if (const auto it = routes.constFind(action); it != routes.constEnd())
+        return tr(*it);
     if (action.contains(QLatin1Char(' ')) && action.contains(QLatin1Char('/')))
         return tr("Request %1").arg(action);
     return action;
@@ -82,6 +98,23 @@ QString AuditEntryModel::reasonText(const QString& reason)
     if (reason == QLatin1String("not-found"))
         return tr("not found");
     return reason;
+}
+
+QString AuditEntryModel::objectText(const QString& kind, const QString& id)
+{
+    static const QHash<QString, const char*> kinds{
+        {QStringLiteral("organisation"), QT_TR_NOOP("Organisation")},
+        {QStringLiteral("member"), QT_TR_NOOP("Member")},
+        {QStringLiteral("block"), QT_TR_NOOP("Block")},
+        {QStringLiteral("user"), QT_TR_NOOP("User")},
+        {QStringLiteral("folder"), QT_TR_NOOP("Folder")},
+        {QStringLiteral("folder.reads"), QT_TR_NOOP("Folder reads")},
+        {QStringLiteral("item"), QT_TR_NOOP("Connection")},
+    };
+    const auto it = kinds.constFind(kind);
+    const QString name = it != kinds.constEnd() ? tr(*it) : kind;
+    // The start of an id tells entries apart; the whole id is in the tooltip.
+    return id.isEmpty() ? name : name + QLatin1Char(' ') + id.left(8);
 }
 
 QString AuditEntryModel::actorText(const AuditApi::Entry& e) const
@@ -106,6 +139,8 @@ QVariant AuditEntryModel::data(const QModelIndex& index, int role) const
         return e.userId;
     if (role == Qt::ToolTipRole && index.column() == Action)
         return e.action;
+    if (role == Qt::ToolTipRole && index.column() == Object)
+        return e.objectId;
     if (role != Qt::DisplayRole)
         return {};
     if (!e.readable)
@@ -118,7 +153,7 @@ QVariant AuditEntryModel::data(const QModelIndex& index, int role) const
     case Action:
         return actionText(e.action);
     case Object:
-        return e.objectKind.isEmpty() ? QString() : e.objectKind + QStringLiteral(" ") + e.objectId;
+        return e.objectKind.isEmpty() ? QString() : objectText(e.objectKind, e.objectId);
     case Revision:
         return e.revision > 0 ? QVariant(e.revision) : QVariant();
     case Outcome:

@@ -1,8 +1,9 @@
 // AuditEntryModel: audit entries as the history dialogs list them, one row each: when (local
 // time), who (the address when it is known, else the user id; the operator at the command line
-// by name), what (the action in words), the object (organisation log only), the revision and
-// the outcome, with a refusal's reason in words. The raw action name is kept under ActionRole
-// so a filter can match it exactly whatever the language. Rows are in the order given.
+// by name), what (the action in words, a refused request by what it asked for), the revision,
+// the outcome with a refusal's reason in words, and the object (organisation log only). The raw action name
+// is kept under ActionRole so a filter can match it exactly whatever the language. Rows are in the order
+// given.
 #pragma once
 
 #include "core/sync/AuditApi.h"
@@ -24,9 +25,9 @@ public:
         When,
         Who,
         Action,
-        Object,
         Revision,
         Outcome,
+        Object,
         ColumnCount
     };
     static constexpr int ActionRole = Qt::UserRole + 1;
@@ -48,6 +49,8 @@ public:
     // The words for an action name and for a refusal's reason code (the raw text when unknown).
     static QString actionText(const QString& action);
     static QString reasonText(const QString& reason);
+    // The kind of object in words and the start of its id ("Folder 1b6c3c8e").
+    static QString objectText(const QString& kind, const QString& id);
     QString actorText(const Core::AuditApi::Entry& entry) const;
 
 private:

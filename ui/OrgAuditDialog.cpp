@@ -52,12 +52,14 @@ OrgAuditDialog::OrgAuditDialog(AuditApi* audit, QUuid orgId, QWidget* parent)
     m_verify->setObjectName(QStringLiteral("verifyButton"));
     m_verify->setToolTip(tr("Reads the whole log and checks its hash chain and the server's signed "
                             "checkpoints on this computer."));
+    m_verify->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("verifyProgress"));
     m_progress->setVisible(false);
     m_progress->setTextVisible(true);
     verifyRow->addWidget(m_verify);
     verifyRow->addWidget(m_progress, 1);
+    verifyRow->addStretch(0);
     layout->addLayout(verifyRow);
     m_result = new QLabel(this);
     m_result->setObjectName(QStringLiteral("verifyResult"));
@@ -148,7 +150,7 @@ void OrgAuditDialog::load(qint64 after)
                                                            locale.toString(entries.first().seq),
                                                            locale.toString(m_headSeq)));
             m_model->setEntries(std::move(entries));
-            for (int c = 0; c < AuditEntryModel::Outcome; ++c)
+            for (int c = 0; c < AuditEntryModel::Object; ++c)
                 m_view->resizeColumnToContents(c);
         }
         updateButtons();

@@ -61,8 +61,9 @@ public:
     AuditScenario() = default;
     Q_DISABLE_COPY_MOVE(AuditScenario)
 
-    // Runs every step; false (with a warning naming the step) when one fails.
-    bool start(const QString& name)
+    // Runs every step; false (with a warning naming the step) when one fails. `fixedDomain`
+    // empty: a random one, with random addresses in it.
+    bool start(const QString& name, const QString& fixedDomain = {})
     {
         m_server.setConfig({QStringLiteral("[limits]"), QStringLiteral("loginPerAddress=100000"),
                             QStringLiteral("signupPerAddress=100000"),
@@ -71,10 +72,12 @@ public:
         if (!m_server.start(name))
             return failed("server start");
         url = QUrl(m_server.baseUrl());
-        const QString domain =
-            QUuid::createUuid().toString(QUuid::Id128).left(10) + QStringLiteral(".example.com");
-        adaEmail = QStringLiteral("ada.") + domain.left(6) + QStringLiteral("@") + domain;
-        bobEmail = QStringLiteral("bob.") + domain.left(6) + QStringLiteral("@") + domain;
+        const QString domain = fixedDomain.isEmpty() ? QUuid::createUuid().toString(QUuid::Id128).left(10) +
+                                                           QStringLiteral(".example.com")
+                                                     : fixedDomain;
+        const QString tag = fixedDomain.isEmpty() ? QLatin1Char('.') + domain.left(6) : QString();
+        adaEmail = QStringLiteral("ada") + tag + QStringLiteral("@") + domain;
+        bobEmail = QStringLiteral("bob") + tag + QStringLiteral("@") + domain;
         QString id;
         if (m_server.admin({QStringLiteral("create-org"), QStringLiteral("--name"),
                             QStringLiteral("Analytical"), QStringLiteral("--owner"), adaEmail},

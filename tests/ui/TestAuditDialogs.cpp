@@ -105,7 +105,7 @@ void TestAuditDialogs::itemHistoryShowsTheEdit()
     QVERIFY2(edit.contains(m_scenario.adaEmail), qPrintable(edit));
     QVERIFY2(edit.contains(QLatin1String("| Changed |")), qPrintable(edit));
     QVERIFY2(edit.contains(QLatin1String("| 2 |")), qPrintable(edit));
-    QVERIFY2(edit.endsWith(QLatin1String("| Done")), qPrintable(edit));
+    QVERIFY2(edit.contains(QLatin1String("| 2 | Done |")), qPrintable(edit));
     const QDateTime at = dialog.model()->entries().first().at;
     QVERIFY(edit.startsWith(QLocale().toString(at.toLocalTime(), QLocale::ShortFormat)));
     QVERIFY(qAbs(at.secsTo(QDateTime::currentDateTimeUtc())) < 600);
