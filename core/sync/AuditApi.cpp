@@ -326,7 +326,9 @@ void AuditApi::verifyNext(std::shared_ptr<VerifyRun> run)
                     Tr::tr("The audit log is intact: %1 entries and %2 checkpoints verified.")
                         .arg(locale.toString(v.verifiedSeq()), locale.toString(v.checkpointsVerified()));
                 const qint64 covered = v.newestCheckpoint() ? v.newestCheckpoint()->seq : 0;
-                if (covered < v.verifiedSeq())
+                if (covered == 0 && v.verifiedSeq() > 0)
+                    text += QLatin1Char(' ') + Tr::tr("No entry is signed by a checkpoint yet.");
+                else if (covered < v.verifiedSeq())
                     text += QLatin1Char(' ') +
                             Tr::tr("Entries after entry %1 are not signed by a checkpoint yet.")
                                 .arg(locale.toString(covered));
