@@ -1,11 +1,11 @@
 // Tests the audit dialogs offscreen against the real conclave-server (AuditScenario): the item
 // history shows Ada's edit with her address, local time and revision; the folder history shows
 // Bob's refused write (a View member) by his address (the server's actorEmail) with its reason
-// in words, and filters by action; the
-// organisation log's Verify reports an intact log, and after one byte of an entry is changed in
-// the server's stored log it names the entry and what is wrong; the Team Sharing menu offers
-// the organisation log to its owner and not to a member. Every model under
-// QAbstractItemModelTester.
+// in words, and filters by action; the organisation log's Verify reports an intact log, and
+// after one byte of an entry is changed in the server's stored log (beside the running server,
+// as TestServerAudit does) it names the entry and what is wrong; the Team Sharing menu offers
+// the organisation log to its owner and not to a member; a refused or hostile answer is said
+// in words and lists nothing. Every model under QAbstractItemModelTester.
 #include "AuditScenario.h"
 
 #include "core/sync/AuditTrust.h"
@@ -20,6 +20,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QJsonArray>
 #include <QLabel>
 #include <QMainWindow>
 #include <QMenu>
@@ -62,6 +63,7 @@ private slots:
     void orgLogVerifies();
     void tamperedStoredLogIsNamed();
     void menuOffersTheLogToAdminsOnly();
+    void refusalsAndHostileAnswersAreSaidInWords();
 
 private:
     QHash<QString, QString> emails() const;
@@ -252,6 +254,36 @@ void TestAuditDialogs::menuOffersTheLogToAdminsOnly()
     controller.setClient(nullptr);
     QVERIFY(open.isNull());
     QVERIFY(!action->isVisible());
+}
+
+void TestAuditDialogs::refusalsAndHostileAnswersAreSaidInWords()
+{
+    // Bob holds View: the server refuses him the histories; the dialog says so and lists nothing.
+    ItemHistoryDialog bobs(&m_scenario.bob->audit, &m_scenario.bob->engine, m_scenario.folderId,
+                           m_scenario.itemId);
+    QSignalSpy bobLoaded(&bobs, &ItemHistoryDialog::loaded);
+    QTRY_VERIFY_WITH_TIMEOUT(bobLoaded.count() == 1, kWait);
+    const QString refused = bobs.findChild<QLabel*>(QStringLiteral("historyStatus"))->text();
+    QVERIFY2(refused.startsWith(QLatin1String("The history could not be read: ")), qPrintable(refused));
+    QVERIFY(refused.size() > 40);
+    QCOMPARE(bobs.model()->rowCount(), 0);
+
+    // An answer with a broken entry: an error in words, no row from it, no crash.
+    m_scenario.ada->audit.setTamper([](const QString&, QJsonObject& json) {
+        QJsonArray entries = json.value(QStringLiteral("entries")).toArray();
+        QJsonObject first = entries.at(0).toObject();
+        first.insert(QStringLiteral("revision"), QStringLiteral("two"));
+        entries[0] = first;
+        json.insert(QStringLiteral("entries"), entries);
+    });
+    FolderHistoryDialog folder(&m_scenario.ada->audit, &m_scenario.ada->engine, m_scenario.folderId);
+    QAbstractItemModelTester tester(folder.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy loaded(&folder, &FolderHistoryDialog::loaded);
+    QTRY_VERIFY_WITH_TIMEOUT(loaded.count() == 1, kWait);
+    m_scenario.ada->audit.setTamper({});
+    const QString text = folder.findChild<QLabel*>(QStringLiteral("historyStatus"))->text();
+    QVERIFY2(text.contains(QLatin1String("entries[0].revision")), qPrintable(text));
+    QCOMPARE(folder.model()->rowCount(), 0);
 }
 
 QTEST_MAIN(TestAuditDialogs)
