@@ -120,6 +120,15 @@ void TeamSharingController::startAudit()
                 if (org.isAdmin() && !m_adminOrgs.contains(org.orgId))
                     m_adminOrgs.append(org.orgId);
         }
+        // Several organisations: one entry each (the server names them by id only).
+        delete m_actOrgAudit->menu();
+        if (m_adminOrgs.size() > 1) {
+            auto* orgsMenu = new QMenu(m_menu);
+            for (const QUuid& orgId : std::as_const(m_adminOrgs))
+                orgsMenu->addAction(tr("Organisation %1…").arg(orgId.toString(QUuid::WithoutBraces).left(8)),
+                                    this, [this, orgId] { showOrgAuditFor(orgId); });
+            m_actOrgAudit->setMenu(orgsMenu);
+        }
         updateActions();
         emit adminOrgsChanged();
     });
@@ -135,8 +144,10 @@ void TeamSharingController::stopAudit()
     delete m_auditContext; // an answer still on its way is dropped
     m_auditContext = nullptr;
     m_audit.reset();
-    if (m_actOrgAudit)
+    if (m_actOrgAudit) {
+        delete m_actOrgAudit->menu();
         m_actOrgAudit->setVisible(false);
+    }
 }
 
 void TeamSharingController::keepAuditDialog(QDialog* dialog)
@@ -175,9 +186,15 @@ void TeamSharingController::showFolderHistory(const QUuid& folderId)
 
 void TeamSharingController::showOrgAudit()
 {
-    if (!m_audit || m_adminOrgs.isEmpty())
+    if (!m_adminOrgs.isEmpty())
+        showOrgAuditFor(m_adminOrgs.first());
+}
+
+void TeamSharingController::showOrgAuditFor(const QUuid& orgId)
+{
+    if (!m_audit || !m_adminOrgs.contains(orgId))
         return;
-    auto* dialog = new OrgAuditDialog(m_audit.get(), m_adminOrgs.first(), m_window);
+    auto* dialog = new OrgAuditDialog(m_audit.get(), orgId, m_window);
     dialog->setTrustDirectory(m_dataDirectory);
     dialog->setKnownEmails(knownEmails());
     keepAuditDialog(dialog);

@@ -86,7 +86,9 @@ public slots:
     // The audit dialogs (non-modal; closed at sign-out).
     void showItemHistory(const QUuid& folderId, const QUuid& itemId);
     void showFolderHistory(const QUuid& folderId);
+    // The first organisation the user administers, or the one given.
     void showOrgAudit();
+    void showOrgAuditFor(const QUuid& orgId);
 
 signals:
     // The engine is started and holds the cached folders; the feed is being read.
