@@ -42,7 +42,7 @@ FolderHistoryDialog::FolderHistoryDialog(AuditApi* audit, SyncEngine* engine, QU
     m_actions->setObjectName(QStringLiteral("actionFilter"));
     m_actions->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     actionLabel->setBuddy(m_actions);
-    m_reads = new QCheckBox(tr("Show &reads"), this);
+    m_reads = new QCheckBox(tr("&Show reads"), this);
     m_reads->setObjectName(QStringLiteral("showReads"));
     m_reads->setToolTip(tr("Also lists each time a member's computer read the folder's connections."));
     filters->addWidget(actionLabel);
