@@ -37,8 +37,13 @@ Status AuditVerifier::decode(QByteArrayView bytes, AuditApi::Entry& entry, QStri
 {
     ByteReader r(bytes, QStringLiteral("audit entry"));
     r.expectTag(kEntryTag);
-    const auto text = [&r] {
-        return QString::fromUtf8(r.blob(kMaxFieldBytes));
+    // Text fields must be UTF-8 as written: a reader shows exactly what the chain covers.
+    bool utf8 = true;
+    const auto text = [&r, &utf8] {
+        const QByteArrayView raw = r.blob(kMaxFieldBytes);
+        QString value = QString::fromUtf8(raw);
+        utf8 = utf8 && value.toUtf8() == raw;
+        return value;
     };
     orgId = text();
     entry.seq = qint64(r.u64());
@@ -50,6 +55,8 @@ Status AuditVerifier::decode(QByteArrayView bytes, AuditApi::Entry& entry, QStri
     entry.revision = qint64(r.u64());
     const quint8 outcome = r.u8();
     entry.reason = text();
+    if (!r.failed() && !utf8)
+        r.fail(Error::make(ErrorCode::Corrupt, Tr::tr("The audit entry holds text that is not UTF-8.")));
     if (!r.failed() &&
         (outcome > 1 || atMs > quint64(AuditApi::kMaxSafeInteger) || entry.seq < 1 || entry.revision < 0))
         r.fail(Error::make(ErrorCode::Corrupt, Tr::tr("The audit entry holds a value out of range.")));

@@ -138,6 +138,8 @@ private slots:
     void hostileOrgPage();
     void hostileHistory_data();
     void hostileHistory();
+    void entryLayout_data();
+    void entryLayout();
 
     void organisationsShowTheOwner();
     void itemHistoryShowsTheEdit();
@@ -322,6 +324,62 @@ void TestAuditApi::hostileHistory()
             setPath(folder, readsPath.split(QLatin1Char('.')), value).toObject());
         QVERIFY(!bad.ok());
         QCOMPARE(bad.error().field, QStringLiteral("reads") + field.mid(7));
+    }
+}
+
+void TestAuditApi::entryLayout_data()
+{
+    // Entries built from the layout with one part changed; `readable` whether decode() takes it.
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<bool>("readable");
+    AuditApi::Entry e;
+    e.seq = 3;
+    e.at = QDateTime::fromMSecsSinceEpoch(1'700'000'000'000, Qt::UTC);
+    e.userId = kUser;
+    e.objectKind = QStringLiteral("item");
+    e.objectId = kOrg;
+    e.action = QStringLiteral("item.updated");
+    e.revision = 4;
+    e.refused = true;
+    e.reason = QStringLiteral("conflict");
+    const QByteArray good = AuditVerifier::encode(kOrg, e);
+    QTest::newRow("as written") << good << true;
+    QTest::newRow("one byte short") << good.chopped(1) << false;
+    QTest::newRow("a byte too many") << good + '\0' << false;
+    QByteArray tag = good;
+    tag[3] = 'X';
+    QTest::newRow("another tag") << tag << false;
+    // The outcome byte sits before the reason's 4-byte length and its 8 letters.
+    QByteArray outcome = good;
+    outcome[good.size() - 13] = 2;
+    QTest::newRow("outcome 2") << outcome << false;
+    QByteArray latin1 = good;
+    latin1[good.size() - 1] = char(0xe9); // "conflic\xe9": not UTF-8
+    QTest::newRow("reason not UTF-8") << latin1 << false;
+    AuditApi::Entry zero = e;
+    zero.seq = 0;
+    QTest::newRow("seq 0") << AuditVerifier::encode(kOrg, zero) << false;
+    QByteArray huge = good;
+    huge.replace(good.indexOf(kOrg.toUtf8()) - 4, 4, QByteArray("\xff\xff\xff\xff", 4));
+    QTest::newRow("a length of 4 GiB") << huge << false;
+}
+
+void TestAuditApi::entryLayout()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(bool, readable);
+    AuditApi::Entry entry;
+    QString orgId;
+    const Status decoded = AuditVerifier::decode(bytes, entry, orgId);
+    QCOMPARE(decoded.ok(), readable);
+    if (readable) {
+        QCOMPARE(orgId, kOrg);
+        QCOMPARE(entry.action, QStringLiteral("item.updated"));
+        QVERIFY(entry.refused);
+        QCOMPARE(entry.reason, QStringLiteral("conflict"));
+        QCOMPARE(AuditVerifier::encode(orgId, entry), bytes);
+    } else {
+        QVERIFY(!decoded.error().message.isEmpty());
     }
 }
 
