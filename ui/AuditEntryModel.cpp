@@ -55,6 +55,11 @@ QString AuditEntryModel::actionText(const QString& action)
         {QStringLiteral("member.key-confirmed"), QT_TR_NOOP("Changed key confirmed")},
         {QStringLiteral("key.rotated"), QT_TR_NOOP("Folder key rotated")},
         {QStringLiteral("membership.entry"), QT_TR_NOOP("Membership change")},
+        {QStringLiteral("invitation.created"), QT_TR_NOOP("Invitation sent")},
+        {QStringLiteral("invitation.accepted"), QT_TR_NOOP("Invitation accepted")},
+        {QStringLiteral("invitation.declined"), QT_TR_NOOP("Invitation declined")},
+        {QStringLiteral("invitation.cancelled"), QT_TR_NOOP("Invitation cancelled")},
+        {QStringLiteral("invitation.expired"), QT_TR_NOOP("Invitation expired")},
         {QStringLiteral("item.created"), QT_TR_NOOP("Created")},
         {QStringLiteral("item.updated"), QT_TR_NOOP("Changed")},
         {QStringLiteral("item.deleted"), QT_TR_NOOP("Deleted")},
@@ -119,8 +124,9 @@ QString AuditEntryModel::objectText(const QString& kind, const QString& id)
 
 QString AuditEntryModel::actorText(const AuditApi::Entry& e) const
 {
+    // No user id: the operator at the command line, or nobody (an invitation that ran out).
     if (e.userId.isEmpty())
-        return tr("Server operator");
+        return e.action == QLatin1String("invitation.expired") ? tr("(automatic)") : tr("Server operator");
     if (!e.actorEmail.isEmpty())
         return e.actorEmail;
     return m_emails.value(e.userId, e.userId);
