@@ -218,7 +218,7 @@ Core::Status ServerApplication::prepare(bool forServing)
     });
     m_invitations = std::make_unique<InvitationService>(
         storage.database(), storage.invitations(), storage.folders(), storage.accounts(),
-        storage.organisations(), storage.changes(), *m_live, *m_clock);
+        storage.organisations(), storage.changes(), *m_live, *m_clock, *m_audit);
     return {};
 }
 

@@ -319,6 +319,12 @@ Result<ServerConfig> ServerConfig::resolve(const QCommandLineParser& parser, con
     if (!body)
         return body.error();
     limits.maxBodyBytes = body.value();
+    auto rotationBody =
+        reader.integer({"limits/maxRotationBodyBytes", "", ""}, int(limits.maxRotationBodyBytes), 1024,
+                       int(ServerLimits::kMaxRotationBodyBytes));
+    if (!rotationBody)
+        return rotationBody.error();
+    limits.maxRotationBodyBytes = rotationBody.value();
 
     // The audit's retention per object and checkpoint interval: file-only, like the limits.
     auto kept = reader.integer({"audit/entriesPerObject", "", ""}, config.audit.entriesPerObject, 1, 1000);

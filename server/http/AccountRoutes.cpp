@@ -151,6 +151,8 @@ ApiReply AccountRoutes::account(ApiRequest& request)
     QJsonObject sharing{{QStringLiteral("allowed"), gate->allowed()}};
     if (!gate->allowed()) {
         sharing.insert(QStringLiteral("reason"), gate->message);
+        if (gate->denial == SharingGate::Denial::Blocked)
+            sharing.insert(QStringLiteral("detail"), gate->detail);
         sharing.insert(QStringLiteral("code"),
                        reasonName(gate->denial == SharingGate::Denial::Blocked ? ApiReason::SharingBlocked
                                                                                : ApiReason::EmailUnverified));

@@ -20,6 +20,15 @@ ApiReply ApiReply::error(int status, ApiReason reason, const QString& message, c
     return ApiReply{status, QJsonObject{{QStringLiteral("error"), error}}, {}};
 }
 
+ApiReply ApiReply::sharingBlocked(const QString& message, const QString& detail)
+{
+    ApiReply reply = error(403, ApiReason::SharingBlocked, message);
+    QJsonObject body = reply.body.value(QStringLiteral("error")).toObject();
+    body.insert(QStringLiteral("detail"), detail);
+    reply.body.insert(QStringLiteral("error"), body);
+    return reply;
+}
+
 ApiReply ApiReply::fromError(const Core::Error& error)
 {
     switch (error.code) {

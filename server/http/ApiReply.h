@@ -29,6 +29,9 @@ struct ApiReply
     static ApiReply fromError(const Core::Error& error);
     // 401 with WWW-Authenticate: only the pipeline's session check answers this.
     static ApiReply unauthenticated(const QString& message);
+    // 403 sharing-blocked with `detail`: the reason the organisation's admin gave, verbatim,
+    // which the client shows next to its own sentence for the code.
+    static ApiReply sharingBlocked(const QString& message, const QString& detail);
     // 429 with Retry-After: the seconds until the budget has room again.
     static ApiReply tooManyRequests(int retryAfterSeconds);
 };

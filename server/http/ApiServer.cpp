@@ -127,11 +127,11 @@ Core::Result<quint16> ApiServer::listen()
         tls.setLocalCertificate(certificate);
         tls.setPrivateKey(key.isNull() ? ecKey : key);
         tls.setProtocol(QSsl::TlsV1_2OrLater);
-        auto server = std::make_unique<GuardedServer<QSslServer>>(m_services.limits.maxBodyBytes);
+        auto server = std::make_unique<GuardedServer<QSslServer>>(m_services.limits);
         server->setSslConfiguration(tls);
         tcpServer = std::move(server);
     } else {
-        tcpServer = std::make_unique<GuardedServer<QTcpServer>>(m_services.limits.maxBodyBytes);
+        tcpServer = std::make_unique<GuardedServer<QTcpServer>>(m_services.limits);
     }
     if (!tcpServer->listen(m_settings.listenAddress, m_settings.port)) {
         return Error::make(ErrorCode::Unavailable,
@@ -184,7 +184,9 @@ void ApiServer::handle(const QHttpServerRequest& request, QHttpServerResponder&&
 
 ApiReply ApiServer::dispatch(const QHttpServerRequest& request, QString& routeName, QString& userId)
 {
-    const qint64 limit = m_services.limits.maxBodyBytes;
+    const QString method = methodName(request.method());
+    const qint64 limit =
+        RequestSizeGuard::limitFor(m_services.limits, method.toLatin1(), request.url().path().toUtf8());
     const QByteArray lengthHeader = request.value("Content-Length").trimmed();
     bool lengthOk = true;
     const qint64 declared = lengthHeader.isEmpty() ? 0 : lengthHeader.toLongLong(&lengthOk);
@@ -196,7 +198,6 @@ ApiReply ApiServer::dispatch(const QHttpServerRequest& request, QString& routeNa
     if (declared > limit || request.body().size() > limit)
         return RequestSizeGuard::tooLarge(limit);
 
-    const QString method = methodName(request.method());
     const ApiRouter::Match match = m_router.match(method, request.url().path());
     if (!match.route) {
         if (!match.allowedMethods.isEmpty()) {
@@ -279,7 +280,7 @@ std::optional<ApiReply> ApiServer::authorise(const ApiRouter::Route& route, ApiR
         if (gate->denial == SharingGate::Denial::Blocked) {
             auditRefusal(route, request, gate->orgId, QStringLiteral("user"), request.session.userId,
                          ApiReason::SharingBlocked);
-            return ApiReply::error(403, ApiReason::SharingBlocked, gate->message);
+            return ApiReply::sharingBlocked(gate->message, gate->detail);
         }
         if (gate->denial == SharingGate::Denial::Unverified) {
             // An unverified address belongs to no organisation yet: the server's own log.

@@ -13,21 +13,21 @@ namespace Conclave::Server {
 template<typename Listener> class GuardedServer final : public Listener
 {
 public:
-    explicit GuardedServer(qint64 maxBodyBytes, QObject* parent = nullptr)
+    explicit GuardedServer(const ServerLimits& limits, QObject* parent = nullptr)
         : Listener(parent)
-        , m_maxBodyBytes(maxBodyBytes)
+        , m_limits(limits)
     {}
 
     QTcpSocket* nextPendingConnection() override
     {
         QTcpSocket* socket = Listener::nextPendingConnection();
         if (socket)
-            RequestSizeGuard::attach(socket, m_maxBodyBytes);
+            RequestSizeGuard::attach(socket, m_limits);
         return socket;
     }
 
 private:
-    qint64 m_maxBodyBytes;
+    const ServerLimits& m_limits;
 };
 
 } // namespace Conclave::Server

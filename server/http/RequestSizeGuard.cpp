@@ -35,19 +35,48 @@ qint64 declaredLength(const QByteArray& head)
     }
     return -1;
 }
+
+// The body limit for the request line at the start of `head`. Until the whole line is in,
+// the general limit: a client that splits its request line gets no more than any other.
+qint64 limitOfHead(const ServerLimits& limits, const QByteArray& head)
+{
+    const qsizetype end = head.indexOf("\r\n");
+    if (end < 0)
+        return limits.maxBodyBytes;
+    const QList<QByteArray> parts = head.left(end).split(' ');
+    if (parts.size() != 3)
+        return limits.maxBodyBytes;
+    return RequestSizeGuard::limitFor(limits, parts.at(0), parts.at(1));
+}
 } // namespace
 
-RequestSizeGuard::RequestSizeGuard(QTcpSocket* socket, qint64 maxBodyBytes)
+RequestSizeGuard::RequestSizeGuard(QTcpSocket* socket, const ServerLimits& limits)
     : QObject(socket)
     , m_socket(socket)
-    , m_maxBodyBytes(maxBodyBytes)
+    , m_limits(limits)
+    , m_maxBodyBytes(limits.maxBodyBytes)
 {
     connect(socket, &QIODevice::readyRead, this, &RequestSizeGuard::onReadyRead);
 }
 
-void RequestSizeGuard::attach(QTcpSocket* socket, qint64 maxBodyBytes)
+void RequestSizeGuard::attach(QTcpSocket* socket, const ServerLimits& limits)
 {
-    new RequestSizeGuard(socket, maxBodyBytes);
+    new RequestSizeGuard(socket, limits);
+}
+
+qint64 RequestSizeGuard::limitFor(const ServerLimits& limits, QByteArrayView method, QByteArrayView path)
+{
+    static const QByteArrayView prefix("/api/v1/folders/");
+    static const QByteArrayView suffix("/rotation");
+    if (const qsizetype query = path.indexOf('?'); query >= 0)
+        path = path.first(query);
+    if (method != QByteArrayView("POST") || !path.startsWith(prefix) || !path.endsWith(suffix))
+        return limits.maxBodyBytes;
+    // Exactly one path segment between the two: the folder id.
+    const QByteArrayView id = path.sliced(prefix.size(), path.size() - prefix.size() - suffix.size());
+    if (id.isEmpty() || id.contains('/'))
+        return limits.maxBodyBytes;
+    return limits.maxRotationBodyBytes;
 }
 
 ApiReply RequestSizeGuard::tooLarge(qint64 maxBodyBytes)
@@ -68,7 +97,9 @@ void RequestSizeGuard::onReadyRead()
         m_requestBytes = 0;
     const qint64 fresh = m_socket->bytesAvailable();
     if (newRequest) {
-        const qint64 declared = declaredLength(m_socket->peek(kHeaderAllowance));
+        const QByteArray head = m_socket->peek(kHeaderAllowance);
+        m_maxBodyBytes = limitOfHead(m_limits, head);
+        const qint64 declared = declaredLength(head);
         if (declared == kUnparsable)
             return reject(badLength());
         if (declared > m_maxBodyBytes)

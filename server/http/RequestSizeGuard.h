@@ -4,10 +4,12 @@
 // client make the server hold gigabytes. The guard sees every chunk first: a declared
 // Content-Length over the limit, or more bytes for one request than the limit plus room for
 // headers, is answered with 413 and the connection is closed; a Content-Length that is not a
-// number of bytes gets 400 the same way.
+// number of bytes gets 400 the same way. The limit follows the request line (limitFor): a
+// rotation may be far larger than any other request.
 #pragma once
 
 #include "server/http/ApiReply.h"
+#include "server/services/ServerLimits.h"
 
 #include <QObject>
 
@@ -28,19 +30,23 @@ public:
 
     // Watches `socket` (the guard becomes its child). Call before anything else connects to
     // the socket's readyRead so the guard's check runs first.
-    static void attach(QTcpSocket* socket, qint64 maxBodyBytes);
+    static void attach(QTcpSocket* socket, const ServerLimits& limits);
+    // The body limit of one request: maxRotationBodyBytes for POST /api/v1/folders/{id}/rotation
+    // (any spelling of the id: the route decides what it accepts), maxBodyBytes for the rest.
+    static qint64 limitFor(const ServerLimits& limits, QByteArrayView method, QByteArrayView path);
     // The 413 answer, shared with ApiServer's own check.
     static ApiReply tooLarge(qint64 maxBodyBytes);
     // The 400 for a Content-Length that is not a number of bytes, shared likewise.
     static ApiReply badLength();
 
 private:
-    RequestSizeGuard(QTcpSocket* socket, qint64 maxBodyBytes);
+    RequestSizeGuard(QTcpSocket* socket, const ServerLimits& limits);
     void onReadyRead();
     void reject(const ApiReply& reply);
 
     QTcpSocket* m_socket;
-    qint64 m_maxBodyBytes;
+    ServerLimits m_limits;
+    qint64 m_maxBodyBytes; // of the request being read
     qint64 m_requestBytes = 0;
 };
 

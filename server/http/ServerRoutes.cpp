@@ -25,11 +25,13 @@ ApiReply ServerRoutes::health(ApiRequest&)
 ApiReply ServerRoutes::serverInfo(ApiRequest&)
 {
     const ServerLimits& limits = m_services.limits;
-    return ApiReply::json(200, {{QStringLiteral("version"), QStringLiteral(CONCLAVE_VERSION)},
-                                {QStringLiteral("api"), QStringLiteral("v1")},
-                                {QStringLiteral("idleTimeoutSeconds"), limits.idleTimeoutSeconds},
-                                {QStringLiteral("absoluteTimeoutSeconds"), limits.absoluteTimeoutSeconds},
-                                {QStringLiteral("maxBodyBytes"), double(limits.maxBodyBytes)}});
+    return ApiReply::json(200,
+                          {{QStringLiteral("version"), QStringLiteral(CONCLAVE_VERSION)},
+                           {QStringLiteral("api"), QStringLiteral("v1")},
+                           {QStringLiteral("idleTimeoutSeconds"), limits.idleTimeoutSeconds},
+                           {QStringLiteral("absoluteTimeoutSeconds"), limits.absoluteTimeoutSeconds},
+                           {QStringLiteral("maxBodyBytes"), double(limits.maxBodyBytes)},
+                           {QStringLiteral("maxRotationBodyBytes"), double(limits.maxRotationBodyBytes)}});
 }
 
 } // namespace Conclave::Server

@@ -358,12 +358,13 @@ Result<SharingGate> AccountService::computeSharingGate(const QString& userId)
                                  "for your address.");
         if (!b.reason.isEmpty())
             reason += QStringLiteral(" Their reason: %1").arg(b.reason);
-        return SharingGate{SharingGate::Denial::Blocked, reason, b.orgId};
+        return SharingGate{SharingGate::Denial::Blocked, reason, b.orgId, b.reason};
     }
     if (!found->verified) {
         return SharingGate{SharingGate::Denial::Unverified,
                            QStringLiteral("Verify your email address with the code we sent before using Team "
                                           "Sharing."),
+                           {},
                            {}};
     }
     return SharingGate{};

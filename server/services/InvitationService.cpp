@@ -93,7 +93,7 @@ Result<OfferBinding> readOffer(const QByteArray& offer)
 InvitationService::InvitationService(SqlDatabase& database, InvitationStore& invitations,
                                      FolderStore& folders, AccountStore& accounts,
                                      OrganisationStore& organisations, ChangeStore& changes, LiveHub& live,
-                                     const Core::Clock& clock)
+                                     const Core::Clock& clock, AuditService& audit)
     : m_database(database)
     , m_invitations(invitations)
     , m_folders(folders)
@@ -102,6 +102,7 @@ InvitationService::InvitationService(SqlDatabase& database, InvitationStore& inv
     , m_changes(changes)
     , m_live(live)
     , m_clock(clock)
+    , m_audit(audit)
 {}
 
 qint64 InvitationService::nowMs() const
@@ -193,12 +194,39 @@ bool InvitationService::isInvitee(const InvitationRecord& invitation, const User
 
 Status InvitationService::settle(InvitationRecord& invitation)
 {
+    if (auto noticed = noticeExpiry(invitation); !noticed)
+        return noticed;
     if (invitation.state != QLatin1String("accepted") || !invitation.inviteeIsMember)
         return {};
     auto marked = m_invitations.markAdded(invitation.id);
     if (!marked)
         return marked.error();
     invitation.state = QStringLiteral("added");
+    return {};
+}
+
+Status InvitationService::noticeExpiry(InvitationRecord& invitation)
+{
+    const qint64 now = nowMs();
+    if (status(invitation, now) != QLatin1String("expired") || invitation.state != QLatin1String("pending"))
+        return {};
+    StorageTransaction transaction(m_database);
+    if (!transaction.ok())
+        return transaction.error();
+    auto changed = m_invitations.markExpired(invitation.id, now);
+    if (!changed)
+        return changed.error();
+    if (changed.value()) {
+        // Nobody expired it: the entry names no actor.
+        auto announced = announce(invitation, {}, QStringLiteral("expired"), now);
+        if (!announced)
+            return announced.error();
+        if (auto committed = transaction.commit(); !committed)
+            return committed;
+        hint(invitation, announced.value());
+    }
+    invitation.state = QStringLiteral("expired");
+    invitation.decidedAtMs = invitation.expiresAtMs;
     return {};
 }
 
@@ -211,8 +239,20 @@ Status InvitationService::settle(InvitationPage& page)
     return {};
 }
 
-Result<QList<qint64>> InvitationService::announce(const InvitationRecord& invitation, qint64 nowMs)
+Result<QList<qint64>> InvitationService::announce(const InvitationRecord& invitation, const QString& actorId,
+                                                  const QString& action, qint64 nowMs)
 {
+    auto folder = m_folders.folder(invitation.folderId);
+    if (!folder)
+        return folder.error();
+    if (folder->has_value()) {
+        // The folder's history names the invitation, never the invitee's address.
+        if (auto recorded = m_audit.record(AuditService::done((*folder)->orgId, QStringLiteral("folder"),
+                                                              invitation.folderId, actorId,
+                                                              QStringLiteral("invitation.") + action));
+            !recorded)
+            return recorded.error();
+    }
     // The invitee learns of it through its own feed, the folder's managers through the
     // folder's; both last, so the serialised stretch of the change log stays short.
     const QString kind = QStringLiteral("invitation");
@@ -356,7 +396,7 @@ InvitationOutcome InvitationService::create(const QString& inviterId, const Invi
                           QStringLiteral("offer"));
         return failed(stored.error());
     }
-    auto announced = announce(record, now);
+    auto announced = announce(record, inviterId, QStringLiteral("created"), now);
     if (!announced)
         return failed(announced.error());
     if (auto committed = transaction.commit(); !committed)
@@ -449,7 +489,9 @@ InvitationOutcome InvitationService::forInvitee(const QString& userId, const QSt
         return failed(account.error());
     if (!found->has_value() || !account->has_value() || !isInvitee(**found, **account))
         return notFound();
-    const InvitationRecord& invitation = **found;
+    InvitationRecord invitation = **found;
+    if (auto noticed = noticeExpiry(invitation); !noticed)
+        return failed(noticed.error());
     const QString now = status(invitation, nowMs());
     if (now == QLatin1String("expired"))
         return refuse(InvitationRefusal::Expired,
@@ -519,27 +561,9 @@ InvitationOutcome InvitationService::accept(const QString& userId, const QString
         return refuse(InvitationRefusal::Conflict,
                       QStringLiteral("You are a member of this folder already."));
 
-    const qint64 now = nowMs();
-    StorageTransaction transaction(m_database);
-    if (!transaction.ok())
-        return failed(transaction.error());
-    auto changed = m_invitations.markAccepted(invitation.id, answer, userId, now);
-    if (!changed)
-        return failed(changed.error());
-    if (!changed.value())
-        return decided(invitation.id, "accepted");
-    invitation.state = QStringLiteral("accepted");
     invitation.answer = answer;
-    invitation.decidedAtMs = now;
-    invitation.decidedBy = userId;
-    auto announced = announce(invitation, now);
-    if (!announced)
-        return failed(announced.error());
-    if (auto committed = transaction.commit(); !committed)
-        return failed(committed.error());
-    hint(invitation, announced.value());
-    qCInfo(lcServerInvitation) << "invitation" << invitation.id << "accepted by" << userId;
-    return granted(invitation);
+    return decide(invitation, userId, "accepted",
+                  [&](qint64 now) { return m_invitations.markAccepted(invitationId, answer, userId, now); });
 }
 
 InvitationOutcome InvitationService::decline(const QString& userId, const QString& invitationId)
@@ -548,27 +572,8 @@ InvitationOutcome InvitationService::decline(const QString& userId, const QStrin
     InvitationOutcome loaded = forInvitee(userId, invitationId, &user);
     if (!loaded.ok())
         return loaded;
-    InvitationRecord invitation = loaded.invitation;
-    const qint64 now = nowMs();
-    StorageTransaction transaction(m_database);
-    if (!transaction.ok())
-        return failed(transaction.error());
-    auto changed = m_invitations.markDeclined(invitation.id, userId, now);
-    if (!changed)
-        return failed(changed.error());
-    if (!changed.value())
-        return decided(invitation.id, "declined");
-    invitation.state = QStringLiteral("declined");
-    invitation.decidedAtMs = now;
-    invitation.decidedBy = userId;
-    auto announced = announce(invitation, now);
-    if (!announced)
-        return failed(announced.error());
-    if (auto committed = transaction.commit(); !committed)
-        return failed(committed.error());
-    hint(invitation, announced.value());
-    qCInfo(lcServerInvitation) << "invitation" << invitation.id << "declined by" << userId;
-    return granted(invitation);
+    return decide(loaded.invitation, userId, "declined",
+                  [&](qint64 now) { return m_invitations.markDeclined(invitationId, userId, now); });
 }
 
 InvitationOutcome InvitationService::cancel(const QString& userId, const QString& invitationId)
@@ -598,24 +603,33 @@ InvitationOutcome InvitationService::cancel(const QString& userId, const QString
     const QString before = status(invitation, now);
     if (before != QLatin1String("pending") && before != QLatin1String("accepted"))
         return decided(invitation.id, "cancelled");
+    return decide(invitation, userId, "cancelled",
+                  [&](qint64 at) { return m_invitations.markCancelled(invitationId, userId, at); });
+}
+
+InvitationOutcome InvitationService::decide(InvitationRecord invitation, const QString& userId,
+                                            const char* state,
+                                            const std::function<Result<bool>(qint64 nowMs)>& mark)
+{
+    const qint64 now = nowMs();
     StorageTransaction transaction(m_database);
     if (!transaction.ok())
         return failed(transaction.error());
-    auto changed = m_invitations.markCancelled(invitation.id, userId, now);
+    auto changed = mark(now);
     if (!changed)
         return failed(changed.error());
     if (!changed.value())
-        return decided(invitation.id, "cancelled");
-    invitation.state = QStringLiteral("cancelled");
+        return decided(invitation.id, state);
+    invitation.state = QString::fromLatin1(state);
     invitation.decidedAtMs = now;
     invitation.decidedBy = userId;
-    auto announced = announce(invitation, now);
+    auto announced = announce(invitation, userId, invitation.state, now);
     if (!announced)
         return failed(announced.error());
     if (auto committed = transaction.commit(); !committed)
         return failed(committed.error());
     hint(invitation, announced.value());
-    qCInfo(lcServerInvitation) << "invitation" << invitation.id << "cancelled by" << userId;
+    qCInfo(lcServerInvitation) << "invitation" << invitation.id << state << "by" << userId;
     return granted(invitation);
 }
 

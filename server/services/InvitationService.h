@@ -15,6 +15,7 @@
 // address and the offer's invitee id.
 #pragma once
 
+#include "server/services/AuditService.h"
 #include "server/services/LiveHub.h"
 #include "server/storage/AccountStore.h"
 #include "server/storage/ChangeStore.h"
@@ -23,6 +24,8 @@
 #include "server/storage/OrganisationStore.h"
 
 #include "core/util/Clock.h"
+
+#include <functional>
 
 namespace Conclave::Server {
 
@@ -76,7 +79,7 @@ public:
 
     InvitationService(SqlDatabase& database, InvitationStore& invitations, FolderStore& folders,
                       AccountStore& accounts, OrganisationStore& organisations, ChangeStore& changes,
-                      LiveHub& live, const Core::Clock& clock);
+                      LiveHub& live, const Core::Clock& clock, AuditService& audit);
     Q_DISABLE_COPY_MOVE(InvitationService)
 
     InvitationOutcome create(const QString& inviterId, const InvitationRequest& request);
@@ -114,17 +117,27 @@ private:
     Core::Result<QString> roleIn(const QString& folderId, const QString& userId);
     // Whether the address may be invited into (or accept into) the organisation's folder.
     Core::Result<bool> admits(const QString& orgId, const QString& email);
-    // Records "added" for accepted invitations whose invitee is a member of the folder now.
+    // Records "added" for accepted invitations whose invitee is a member of the folder now,
+    // and "expired" (audited once, by whichever request notices it first) for pending ones
+    // past their time.
     Core::Status settle(InvitationRecord& invitation);
+    Core::Status noticeExpiry(InvitationRecord& invitation);
     Core::Status settle(InvitationPage& page);
-    // The change for the invitee and the one for the folder's readers, in the transaction;
-    // their sequence numbers for hint().
-    Core::Result<QList<qint64>> announce(const InvitationRecord& invitation, qint64 nowMs);
+    // The change for the invitee and the one for the folder's readers, and the entry in the
+    // folder's audit history ("invitation.<action>" by `actorId`), in the transaction; the
+    // changes' sequence numbers for hint().
+    Core::Result<QList<qint64>> announce(const InvitationRecord& invitation, const QString& actorId,
+                                         const QString& action, qint64 nowMs);
     // After the commit: the live hints for what announce() appended.
     void hint(const InvitationRecord& invitation, const QList<qint64>& seqs);
     // Loads the invitation and the caller for accept and decline (NotFound unless invitee).
     InvitationOutcome forInvitee(const QString& userId, const QString& invitationId, UserRecord* user);
     InvitationOutcome decided(const QString& invitationId, const char* action);
+    // The shared tail of accept, decline and cancel: `mark` moves the stored state in a
+    // transaction (false: another request decided first), then the invitation is announced,
+    // audited and committed as `state` by `userId`.
+    InvitationOutcome decide(InvitationRecord invitation, const QString& userId, const char* state,
+                             const std::function<Core::Result<bool>(qint64 nowMs)>& mark);
 
     SqlDatabase& m_database;
     InvitationStore& m_invitations;
@@ -134,6 +147,7 @@ private:
     ChangeStore& m_changes;
     LiveHub& m_live;
     const Core::Clock& m_clock;
+    AuditService& m_audit;
 };
 
 } // namespace Conclave::Server

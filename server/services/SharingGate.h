@@ -17,7 +17,8 @@ struct SharingGate
 
     Denial denial = Denial::None;
     QString message;
-    QString orgId; // Blocked: the organisation whose block applies (its audit log records the refusal)
+    QString orgId;  // Blocked: the organisation whose block applies (its audit log records the refusal)
+    QString detail; // Blocked: the reason its admin gave, verbatim (may be empty), for the client to show
 
     bool allowed() const { return denial == Denial::None; }
 };

@@ -161,6 +161,17 @@ Result<bool> InvitationStore::markDeclined(const QString& id, const QString& by,
     return changed.value() > 0;
 }
 
+Result<bool> InvitationStore::markExpired(const QString& id, qint64 nowMs)
+{
+    auto changed =
+        changedRows(QStringLiteral("UPDATE invitations SET state = 'expired', decided_at = expires_at "
+                                   "WHERE id = ? AND state = 'pending' AND expires_at <= ?"),
+                    {id, nowMs});
+    if (!changed)
+        return changed.error();
+    return changed.value() > 0;
+}
+
 Result<bool> InvitationStore::markCancelled(const QString& id, const QString& by, qint64 nowMs)
 {
     auto changed = changedRows(QStringLiteral("UPDATE invitations SET state = 'cancelled', decided_at = ?, "

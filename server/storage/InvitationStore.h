@@ -55,6 +55,8 @@ public:
     Core::Result<bool> markCancelled(const QString& id, const QString& by, qint64 nowMs);
     // accepted -> added, once the invitee is a member of the folder.
     Core::Result<bool> markAdded(const QString& id);
+    // pending -> expired once its time is up; false when another request noticed it first.
+    Core::Result<bool> markExpired(const QString& id, qint64 nowMs);
 
     // Off unless an organisation admin turned it on.
     Core::Result<bool> allowsGuests(const QString& orgId);

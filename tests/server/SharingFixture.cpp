@@ -13,6 +13,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTest>
 
 using namespace ServerAccounts;
@@ -46,6 +47,37 @@ QStringList SharingFixture::serverConfig()
 {
     return {QStringLiteral("[limits]"), QStringLiteral("loginPerAddress=100000"),
             QStringLiteral("signupPerAddress=100000"), QStringLiteral("verifyPerAddress=100000")};
+}
+
+std::optional<SharingFixture::Expected> SharingFixture::pipelineAnswer(Principal principal)
+{
+    switch (principal) {
+    case Principal::Blocked:
+        return Expected{403, QStringLiteral("sharing-blocked")};
+    case Principal::Unverified:
+        return Expected{403, QStringLiteral("email-unverified")};
+    case Principal::ExpiredSession:
+        return Expected{401, QStringLiteral("unauthenticated")};
+    default:
+        return std::nullopt;
+    }
+}
+
+QStringList SharingFixture::servedRoutes()
+{
+    QProcess process;
+    process.start(ServerHarness::binary(), {QStringLiteral("routes")});
+    if (!process.waitForFinished(20000)) {
+        qWarning("SharingFixture: conclave-server routes did not finish");
+        return {};
+    }
+    QStringList routes;
+    for (const QByteArray& raw : process.readAllStandardOutput().split('\n')) {
+        const QString line = QString::fromUtf8(raw.trimmed());
+        if (!line.isEmpty())
+            routes.append(line);
+    }
+    return routes;
 }
 
 QList<SharingFixture::Principal> SharingFixture::principals()
@@ -429,10 +461,12 @@ SharingUser SharingFixture::principal(Principal kind, SharedFolder& folder, cons
         SharingUser u = member("blocked", FolderRole::Manage);
         if (!u.isValid() || !signIn(*m_client, m_owner))
             return {};
-        const ApiResponse r = m_client->post(
-            QStringLiteral("/api/v1/orgs/") + m_orgId + QStringLiteral("/blocks"),
-            {{QStringLiteral("scope"), QStringLiteral("email")}, {QStringLiteral("value"), u.account.email}},
-            m_owner.token);
+        const ApiResponse r =
+            m_client->post(QStringLiteral("/api/v1/orgs/") + m_orgId + QStringLiteral("/blocks"),
+                           {{QStringLiteral("scope"), QStringLiteral("email")},
+                            {QStringLiteral("value"), u.account.email},
+                            {QStringLiteral("reason"), blockReason()}},
+                           m_owner.token);
         // The block revoked the user's sessions; a new one is refused Team Sharing.
         if (r.status != 201 || !signInAgain(u)) {
             qWarning("SharingFixture: blocking answered %d", r.status);

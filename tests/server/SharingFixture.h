@@ -31,6 +31,7 @@
 #include <QUuid>
 
 #include <memory>
+#include <optional>
 
 // A rotation built by a manager's client (FolderRotation) and not yet sent: the request body
 // and what the client applies once the server accepted it.
@@ -99,10 +100,24 @@ public:
     // The [limits] lines a sharing suite gives its server: the sign-up, sign-in and
     // verification budgets per address are sized for a suite that makes hundreds of users.
     static QStringList serverConfig();
+    // The reason the organisation's owner gives for the Blocked principal's block.
+    static QString blockReason() { return QStringLiteral("Contractor offboarding, ticket 4711"); }
     // The client to talk through from now on (after a restart on a new port).
     void useClient(ApiClient& client) { m_client = &client; }
     static QList<Principal> principals();
     static const char* principalName(Principal principal);
+    // The access-matrix rows every sharing route shares: the request pipeline answers the
+    // Blocked (403 sharing-blocked), Unverified (403 email-unverified) and ExpiredSession (401
+    // unauthenticated) callers before any route decides; nullopt for the others.
+    struct Expected
+    {
+        int status = 0;
+        QString reason;
+    };
+    static std::optional<Expected> pipelineAnswer(Principal principal);
+    // "METHOD /pattern" of every route the server binary registers (`conclave-server routes`),
+    // for the check that a matrix lists every route of its area.
+    static QStringList servedRoutes();
 
     // Two organisations with a domain each; false (with a QWARN) when a step fails.
     bool setUp();

@@ -95,25 +95,9 @@ void TestInvitationAccess::routeByPrincipal_data()
     for (int r = 0; r < routes().size(); ++r) {
         const InvitationRoute& route = routes().at(r);
         for (const Principal who : SharingFixture::principals()) {
-            int status = 0;
-            QString reason;
-            switch (who) {
-            case Principal::Blocked:
-                status = 403;
-                reason = QStringLiteral("sharing-blocked");
-                break;
-            case Principal::Unverified:
-                status = 403;
-                reason = QStringLiteral("email-unverified");
-                break;
-            case Principal::ExpiredSession:
-                status = 401;
-                reason = QStringLiteral("unauthenticated");
-                break;
-            default:
-                status = route.statuses[int(who)];
-                reason = reasonFor(status);
-            }
+            const auto pipeline = SharingFixture::pipelineAnswer(who);
+            const int status = pipeline ? pipeline->status : route.statuses[int(who)];
+            const QString reason = pipeline ? pipeline->reason : reasonFor(status);
             QTest::addRow("%s %s as %s", route.method, route.pattern, SharingFixture::principalName(who))
                 << r << int(who) << status << reason;
         }
@@ -171,15 +155,11 @@ void TestInvitationAccess::routeByPrincipal()
 void TestInvitationAccess::everyInvitationRouteListed()
 {
     // Every route of the area the server registers is in the table above.
-    QProcess process;
-    process.start(ServerHarness::binary(), {QStringLiteral("routes")});
-    QVERIFY(process.waitForFinished(20000));
     QStringList listed;
     for (const InvitationRoute& r : routes())
         listed.append(QString::fromLatin1(r.method) + QLatin1Char(' ') + QString::fromLatin1(r.pattern));
     int found = 0;
-    for (const QByteArray& raw : process.readAllStandardOutput().split('\n')) {
-        const QString line = QString::fromUtf8(raw.trimmed());
+    for (const QString& line : SharingFixture::servedRoutes()) {
         if (!line.contains(QLatin1String("invitations")))
             continue;
         ++found;

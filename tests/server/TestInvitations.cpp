@@ -75,6 +75,8 @@ private slots:
     void badInput_data();
     void badInput();
     void guestsByAdminCommand();
+    // Last: it moves the server's clock past every session.
+    void actionsInTheFolderHistory();
 
 private:
     // A folder of a fresh manager, so no test's counts spill into another's.
@@ -939,6 +941,57 @@ void TestInvitations::guestsByAdminCommand()
     QCOMPARE(m_server.admin({QStringLiteral("allow-guests"), QStringLiteral("--org"), m_fx->otherOrgId(),
                              QStringLiteral("--allow"), QStringLiteral("no")}),
              0);
+}
+
+void TestInvitations::actionsInTheFolderHistory()
+{
+    SharingUser manager;
+    SharedFolder folder = freshFolder(&manager);
+    QVERIFY(folder.isValid());
+    SharingUser accepting = m_fx->user("accepting");
+    SharingUser declining = m_fx->user("declining");
+    SharingUser cancelled = m_fx->user("cancelled");
+    SharingUser expiring = m_fx->user("expiring");
+    Invite made;
+    QCOMPARE(invite(*m_client, folder, manager, accepting.account.email, accepting.id(), &made).status, 201);
+    QCOMPARE(accept(*m_client, made, accepting).status, 200);
+    QCOMPARE(invite(*m_client, folder, manager, declining.account.email, declining.id(), &made).status, 201);
+    QCOMPARE(m_client->post(made.path(QStringLiteral("/decline")), {}, declining.token()).status, 200);
+    QCOMPARE(invite(*m_client, folder, manager, cancelled.account.email, cancelled.id(), &made).status, 201);
+    QCOMPARE(m_client->post(made.path(QStringLiteral("/cancel")), {}, manager.token()).status, 200);
+    QCOMPARE(invite(*m_client, folder, manager, expiring.account.email, expiring.id(), &made).status, 201);
+    // Expiry is noticed by the first request that reads the invitation after its time, and
+    // recorded once: without an actor, since nobody did it.
+    m_server.advanceClock(kLifetimeMs + 60 * 1000);
+    QVERIFY(m_fx->signInAgain(manager));
+    for (int read = 0; read < 2; ++read)
+        QCOMPARE(m_client->get(made.path(), manager.token()).json.value(QStringLiteral("status")).toString(),
+                 QStringLiteral("expired"));
+
+    const ApiResponse history = m_client->get(folder.path(QStringLiteral("/audit")), manager.token());
+    QCOMPARE(history.status, 200);
+    QStringList invitations;
+    for (const QJsonValue& v : history.json.value(QStringLiteral("entries")).toArray()) {
+        const QJsonObject e = v.toObject();
+        const QString action = e.value(QStringLiteral("action")).toString();
+        if (!action.startsWith(QLatin1String("invitation.")))
+            continue;
+        QCOMPARE(e.value(QStringLiteral("outcome")).toString(), QStringLiteral("done"));
+        QString actor = e.value(QStringLiteral("actorEmail")).toString();
+        invitations.append(action + QStringLiteral(" by ") + (actor.isEmpty() ? QStringLiteral("-") : actor));
+    }
+    const QString m = manager.account.email;
+    QCOMPARE(invitations, (QStringList{QStringLiteral("invitation.expired by -"),
+                                       QStringLiteral("invitation.created by ") + m,
+                                       QStringLiteral("invitation.cancelled by ") + m,
+                                       QStringLiteral("invitation.created by ") + m,
+                                       QStringLiteral("invitation.declined by ") + declining.account.email,
+                                       QStringLiteral("invitation.created by ") + m,
+                                       QStringLiteral("invitation.accepted by ") + accepting.account.email,
+                                       QStringLiteral("invitation.created by ") + m}));
+    // The invitee's address is the actor's at most: no entry names whom an invitation was for.
+    QVERIFY(!history.raw.contains(cancelled.account.email.toUtf8()));
+    QVERIFY(!history.raw.contains(expiring.account.email.toUtf8()));
 }
 
 QTEST_GUILESS_MAIN(TestInvitations)

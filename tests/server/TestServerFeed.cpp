@@ -10,6 +10,7 @@
 
 #include "core/crypto/MembershipLog.h"
 
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,6 +19,7 @@
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
+#include <QThread>
 #include <QUrlQuery>
 #include <QUuid>
 #include <QWebSocket>
@@ -26,6 +28,7 @@
 
 using namespace ServerAccounts;
 using Conclave::Core::FolderRole;
+using Conclave::Core::ItemEnvelope;
 
 namespace {
 
@@ -65,6 +68,7 @@ private slots:
     void blockedUsersFeed();
     void folderChangesReachMembersOnly();
     void removedMembersFeed();
+    void concurrentWritersNoneSkipped();
     void accessMatrix_data();
     void accessMatrix();
 
@@ -78,6 +82,8 @@ private slots:
     void revocationReachesEveryProcess_data();
     void revocationReachesEveryProcess();
     void liveRefusesBlockedUser();
+    void liveRefusalsAudited_data();
+    void liveRefusalsAudited();
     void liveClosesOnExpiry();
     void tokenInNoLog();
 
@@ -91,6 +97,8 @@ private:
     TestAccount workerOfNewOrganisation(QString* orgId, TestAccount* owner);
     QString block(const QString& orgId, const TestAccount& owner, const TestAccount& worker);
     TestAccount blockedWorker(QString* orgId, QString* blockId, TestAccount* owner);
+    // The status line the server answers a raw upgrade request of /api/v1/live with.
+    QByteArray upgradeStatusLine(const QByteArray& authorization);
 
     ServerHarness m_server;
     std::unique_ptr<ApiClient> m_client;
@@ -176,10 +184,12 @@ TestAccount TestServerFeed::workerOfNewOrganisation(QString* orgId, TestAccount*
 
 QString TestServerFeed::block(const QString& orgId, const TestAccount& owner, const TestAccount& worker)
 {
-    const ApiResponse blocked = m_client->post(
-        QStringLiteral("/api/v1/orgs/%1/blocks").arg(orgId),
-        {{QStringLiteral("scope"), QStringLiteral("email")}, {QStringLiteral("value"), worker.email}},
-        owner.token);
+    const ApiResponse blocked =
+        m_client->post(QStringLiteral("/api/v1/orgs/%1/blocks").arg(orgId),
+                       {{QStringLiteral("scope"), QStringLiteral("email")},
+                        {QStringLiteral("value"), worker.email},
+                        {QStringLiteral("reason"), QStringLiteral("Left the project")}},
+                       owner.token);
     return blocked.status == 201 ? blocked.json.value(QStringLiteral("id")).toString() : QString();
 }
 
@@ -345,6 +355,10 @@ void TestServerFeed::blockedUsersFeed()
     const ApiResponse refused = m_client->get(feedPath(before), worker.token);
     QCOMPARE(refused.status, 403);
     QCOMPARE(refused.errorCode(), QStringLiteral("sharing-blocked"));
+    // The admin's reason, verbatim and machine-readable, next to the code.
+    QCOMPARE(
+        refused.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("detail")).toString(),
+        QStringLiteral("Left the project"));
 
     // Lifted, and the address verified again: the feed tells what happened in between.
     QCOMPARE(
@@ -442,6 +456,124 @@ void TestServerFeed::removedMembersFeed()
         sawLater =
             sawLater || value.toObject().value(QStringLiteral("folderId")).toString() == folder.idText();
     QVERIFY(sawLater);
+}
+
+void TestServerFeed::concurrentWritersNoneSkipped()
+{
+    // Writers, each an account of its own on a thread of its own, write to folders of their
+    // own through two server processes on one database, while a reader who is a member of
+    // every folder follows the feed in small pages on the first. Every write a writer was
+    // told committed is seen exactly once, in the order that writer saw its commits.
+    constexpr int kWriters = 4;
+    constexpr int kFoldersEach = 3;
+    constexpr int kWritesEach = 15;
+    ServerHarness second;
+    second.setConfig(SharingFixture::serverConfig());
+    second.useStorageOf(m_server);
+    second.setEnvironment(QStringLiteral("CONCLAVE_SERVER_KEY_FILE"),
+                          m_server.dataDir() + QStringLiteral("/server.key"));
+    QVERIFY(second.start(QStringLiteral("TestServerFeed-second")));
+
+    SharingUser reader = m_fx->user("feed-reader");
+    QVERIFY(reader.isValid());
+    m_tokens << reader.token();
+    struct Writer
+    {
+        SharingUser user;
+        QList<SharedFolder> folders;
+        QString baseUrl;
+        QStringList committed; // item ids, in the order the server answered 201
+        QString failure;
+    };
+    QList<Writer> writers(kWriters);
+    for (int w = 0; w < kWriters; ++w) {
+        Writer& writer = writers[w];
+        writer.user = m_fx->user("feed-writer");
+        QVERIFY(writer.user.isValid());
+        m_tokens << writer.user.token();
+        for (int f = 0; f < kFoldersEach; ++f) {
+            SharedFolder folder = m_fx->createFolder(writer.user);
+            QVERIFY(folder.isValid());
+            QCOMPARE(m_fx->addMember(folder, writer.user, reader, FolderRole::View).status, 201);
+            writer.folders.append(folder.detached());
+        }
+        writer.baseUrl = w % 2 == 0 ? m_server.baseUrl() : second.baseUrl();
+    }
+    const qint64 start = head();
+
+    SharingFixture& fx = *m_fx;
+    std::vector<std::unique_ptr<QThread>> threads;
+    for (Writer& writer : writers) {
+        threads.emplace_back(QThread::create([&writer, &fx] {
+            ApiClient client(writer.baseUrl);
+            for (int i = 0; i < kWritesEach && writer.failure.isEmpty(); ++i) {
+                SharedFolder& folder = writer.folders[i % kFoldersEach];
+                const QUuid itemId = QUuid::createUuid();
+                const ItemEnvelope envelope = fx.seal(folder, writer.user, itemId, "concurrent");
+                const QJsonObject body = fx.writeBody(folder, writer.user, envelope);
+                const ApiResponse r =
+                    client.post(folder.path(QStringLiteral("/items")), body, writer.user.token());
+                if (r.status != 201) {
+                    writer.failure =
+                        QStringLiteral("write answered %1: %2").arg(r.status).arg(QString::fromUtf8(r.raw));
+                    break;
+                }
+                writer.committed.append(itemId.toString(QUuid::WithoutBraces));
+                const QByteArray state =
+                    QByteArray::fromBase64(body.value(QStringLiteral("state")).toString().toLatin1());
+                if (!fx.absorbWrite(folder, envelope.serialize(), state))
+                    writer.failure = QStringLiteral("the writer refused its own accepted write");
+            }
+        }));
+    }
+    for (auto& thread : threads)
+        thread->start();
+
+    QStringList seen;
+    qint64 cursor = start;
+    qint64 lastSeq = start;
+    QElapsedTimer timer;
+    timer.start();
+    for (;;) {
+        QVERIFY2(timer.elapsed() < 180000, "the feed did not catch up within 3 minutes");
+        const bool writing =
+            std::any_of(threads.begin(), threads.end(), [](const auto& t) { return t->isRunning(); });
+        const ApiResponse page = m_client->get(feedPath(cursor, 3), reader.token());
+        QVERIFY2(page.status == 200, page.raw.constData());
+        const QJsonArray changes = page.json.value(QStringLiteral("changes")).toArray();
+        for (const QJsonValue& v : changes) {
+            const QJsonObject c = v.toObject();
+            const qint64 seq = c.value(QStringLiteral("seq")).toInteger();
+            QVERIFY2(seq > lastSeq, qPrintable(QStringLiteral("seq %1 after %2").arg(seq).arg(lastSeq)));
+            lastSeq = seq;
+            if (c.value(QStringLiteral("kind")).toString() == QLatin1String("item"))
+                seen.append(c.value(QStringLiteral("objectId")).toString());
+        }
+        cursor = page.json.value(QStringLiteral("cursor")).toInteger();
+        if (!writing && changes.isEmpty() && !page.json.value(QStringLiteral("more")).toBool())
+            break;
+    }
+    for (auto& thread : threads)
+        QVERIFY(thread->wait(30000));
+
+    QSet<QString> unique(seen.cbegin(), seen.cend());
+    QCOMPARE(unique.size(), seen.size()); // nothing twice
+    QStringList allCommitted;
+    for (const Writer& writer : writers) {
+        QVERIFY2(writer.failure.isEmpty(), qPrintable(writer.failure));
+        QCOMPARE(writer.committed.size(), kWritesEach);
+        allCommitted += writer.committed;
+        // The writer's own commits, in the feed's order, are the order it was told of them.
+        QStringList inFeed;
+        for (const QString& id : std::as_const(seen)) {
+            if (writer.committed.contains(id))
+                inFeed.append(id);
+        }
+        QCOMPARE(inFeed, writer.committed);
+    }
+    QCOMPARE(unique,
+             QSet<QString>(allCommitted.cbegin(), allCommitted.cend())); // none skipped, none invented
+    second.stop();
 }
 
 void TestServerFeed::accessMatrix_data()
@@ -748,6 +880,104 @@ void TestServerFeed::liveRefusesBlockedUser()
     QVERIFY(closed.wait(kWaitMs));
     QVERIFY(live.messages.isEmpty());
     QVERIFY(m_server.logText().contains(QStringLiteral("GET /api/v1/live 403 ") + worker.userId));
+}
+
+QByteArray TestServerFeed::upgradeStatusLine(const QByteArray& authorization)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_server.port());
+    if (!socket.waitForConnected(kWaitMs))
+        return {};
+    QByteArray request = "GET /api/v1/live HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                         "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                         "Sec-WebSocket-Version: 13\r\n";
+    if (!authorization.isEmpty())
+        request += "Authorization: " + authorization + "\r\n";
+    socket.write(request + "\r\n");
+    QByteArray answer;
+    QElapsedTimer timer;
+    timer.start();
+    while (!answer.contains("\r\n") && timer.elapsed() < kWaitMs) {
+        (void)socket.waitForReadyRead(200);
+        answer += socket.readAll();
+    }
+    return answer.left(answer.indexOf("\r\n"));
+}
+
+void TestServerFeed::liveRefusalsAudited_data()
+{
+    QTest::addColumn<QString>("caller");
+    QTest::addColumn<QString>(
+        "log"); // "org": the blocking organisation's, "server": the server's own, "none"
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("blocked user: the blocking organisation's log")
+        << QStringLiteral("blocked") << QStringLiteral("org") << QStringLiteral("sharing-blocked");
+    QTest::newRow("unverified user: the server's own log")
+        << QStringLiteral("unverified") << QStringLiteral("server") << QStringLiteral("email-unverified");
+    QTest::newRow("unknown token: nobody to attribute it to")
+        << QStringLiteral("bad token") << QStringLiteral("none") << QString();
+}
+
+void TestServerFeed::liveRefusalsAudited()
+{
+    QFETCH(QString, caller);
+    QFETCH(QString, log);
+    QFETCH(QString, reason);
+    QString orgId;
+    QString blockId;
+    TestAccount owner;
+    TestAccount user;
+    QByteArray authorization = "Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    if (caller == QLatin1String("blocked")) {
+        user = blockedWorker(&orgId, &blockId, &owner);
+        QVERIFY(!user.userId.isEmpty());
+        QVERIFY(signIn(*m_client, user));
+    } else if (caller == QLatin1String("unverified")) {
+        user = signUp(*m_client, uniqueEmail("unverified-live"));
+        QVERIFY(!user.userId.isEmpty());
+        QVERIFY(signIn(*m_client, user));
+    }
+    if (!user.token.isEmpty()) {
+        m_tokens << user.token;
+        authorization = "Bearer " + user.token.toLatin1();
+    }
+    const auto countOf = [this](const QString& where) {
+        return m_server.sqlValue(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE ") + where)
+            .toLongLong();
+    };
+    const qint64 allBefore = countOf(QStringLiteral("1 = 1"));
+    const qint64 ownBefore = countOf(QStringLiteral("org_id = ''"));
+    const QByteArray status = upgradeStatusLine(authorization);
+    QVERIFY2(status.startsWith(log == QLatin1String("none") ? "HTTP/1.1 401" : "HTTP/1.1 403"),
+             status.constData());
+
+    if (log == QLatin1String("none")) {
+        QCOMPARE(countOf(QStringLiteral("1 = 1")), allBefore);
+        return;
+    }
+    if (log == QLatin1String("server")) {
+        QCOMPARE(countOf(QStringLiteral("org_id = ''")), ownBefore + 1);
+        return;
+    }
+    // The blocking organisation's admins read the refusal, attributed to the caller.
+    QJsonObject refusal;
+    qint64 after = 0;
+    for (int guard = 0; guard < 100; ++guard) {
+        const ApiResponse page = m_client->get(
+            QStringLiteral("/api/v1/orgs/%1/audit?after=%2&limit=500").arg(orgId).arg(after), owner.token);
+        QCOMPARE(page.status, 200);
+        for (const QJsonValue& v : page.json.value(QStringLiteral("entries")).toArray()) {
+            const QJsonObject e = v.toObject();
+            if (e.value(QStringLiteral("action")).toString() == QLatin1String("GET /api/v1/live"))
+                refusal = e;
+        }
+        if (page.json.value(QStringLiteral("next")).isNull())
+            break;
+        after = page.json.value(QStringLiteral("next")).toInteger();
+    }
+    QCOMPARE(refusal.value(QStringLiteral("userId")).toString(), user.userId);
+    QCOMPARE(refusal.value(QStringLiteral("outcome")).toString(), QStringLiteral("refused"));
+    QCOMPARE(refusal.value(QStringLiteral("reason")).toString(), reason);
 }
 
 void TestServerFeed::liveClosesOnExpiry()

@@ -117,15 +117,9 @@ void TestSharingAccess::routeByPrincipal_data()
         for (const Principal who : SharingFixture::principals()) {
             int status = route.okStatus;
             QString reason;
-            if (who == Principal::ExpiredSession) {
-                status = 401;
-                reason = QStringLiteral("unauthenticated");
-            } else if (who == Principal::Blocked) {
-                status = 403;
-                reason = QStringLiteral("sharing-blocked");
-            } else if (who == Principal::Unverified) {
-                status = 403;
-                reason = QStringLiteral("email-unverified");
+            if (const auto pipeline = SharingFixture::pipelineAnswer(who)) {
+                status = pipeline->status;
+                reason = pipeline->reason;
             } else if (route.needs == Needs::Sharing) {
                 // Creating in an organisation one is not a member of is refused on the field.
                 if (who == Principal::OtherOrganisation && QByteArray(route.method) == "POST") {
@@ -207,6 +201,12 @@ void TestSharingAccess::routeByPrincipal()
         QCOMPARE(answer.errorCode(), reason);
     if (status == 401)
         QVERIFY(answer.header("WWW-Authenticate").startsWith("Bearer"));
+    if (reason == QLatin1String("sharing-blocked")) {
+        // The admin's words, machine-readable beside the code, for the client to show.
+        QCOMPARE(
+            answer.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("detail")).toString(),
+            SharingFixture::blockReason());
+    }
     if (status == 404 || status == 403) {
         // A refused caller learns nothing of the folder: no id, entry or envelope in the answer.
         QVERIFY(!answer.raw.contains(folder.idText().toLatin1()));
@@ -224,15 +224,11 @@ void TestSharingAccess::routeByPrincipal()
 
 void TestSharingAccess::folderRoutesAreAllListed()
 {
-    QProcess routes;
-    routes.start(ServerHarness::binary(), {QStringLiteral("routes")});
-    QVERIFY(routes.waitForFinished(20000));
     QStringList listed;
     for (const FolderRoute& r : folderRoutes())
         listed.append(QString::fromLatin1(r.method) + QLatin1Char(' ') + QString::fromLatin1(r.pattern));
     int folderRoutesServed = 0;
-    for (const QString& line : QString::fromUtf8(routes.readAllStandardOutput()).split(QLatin1Char('\n'))) {
-        const QString route = line.trimmed();
+    for (const QString& route : SharingFixture::servedRoutes()) {
         if (!route.section(QLatin1Char(' '), 1).startsWith(QLatin1String("/api/v1/folders")))
             continue;
         // A folder's invitations have their own table (TestInvitationAccess).

@@ -11,10 +11,12 @@
 #include "core/crypto/MembershipLog.h"
 
 #include <QElapsedTimer>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
 
@@ -26,6 +28,48 @@ namespace {
 QByteArray fromB64(const QJsonValue& value)
 {
     return QByteArray::fromBase64(value.toString().toLatin1());
+}
+
+// A JSON body of exactly `size` bytes that no route accepts: {"pad":"xxx..."}.
+QByteArray paddedBody(qint64 size)
+{
+    const QByteArray open("{\"pad\":\"");
+    const QByteArray close("\"}");
+    return open + QByteArray(size - open.size() - close.size(), 'x') + close;
+}
+
+// Sends one request on a raw socket (declaring `declared` bytes, sending `body`) and returns
+// the answer's status, or -1 when none came within the bound.
+int rawStatus(quint16 port, const QByteArray& method, const QString& path, const QString& token,
+              qint64 declared, const QByteArray& body)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(5000))
+        return -1;
+    socket.write(method + ' ' + path.toUtf8() + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
+                 token.toLatin1() + "\r\nContent-Type: application/json\r\nContent-Length: " +
+                 QByteArray::number(declared) + "\r\n\r\n");
+    QByteArray answer;
+    const QByteArray chunk(64 * 1024, 'x');
+    for (qsizetype sent = 0; sent < body.size() && !answer.contains("\r\n\r\n") &&
+                             socket.state() == QAbstractSocket::ConnectedState;
+         sent += chunk.size()) {
+        socket.write(body.mid(sent, chunk.size()));
+        (void)socket.waitForBytesWritten(1000);
+        answer += socket.readAll();
+    }
+    QElapsedTimer timer;
+    timer.start();
+    while (!answer.contains("\r\n\r\n") && timer.elapsed() < 30000) {
+        if (!socket.waitForReadyRead(1000) && socket.state() != QAbstractSocket::ConnectedState)
+            break;
+        answer += socket.readAll();
+    }
+    answer += socket.readAll();
+    if (!answer.startsWith("HTTP/1.1 "))
+        return -1;
+    return answer.mid(9, 3).toInt();
 }
 
 } // namespace
@@ -43,6 +87,8 @@ private slots:
     void rotationRefused_data();
     void rotationRefused();
     void killedDuringRotation();
+    void bodyLimitPerRoute_data();
+    void bodyLimitPerRoute();
 
 private:
     // What a fresh reader accepts of the folder as served now: the log replays and the
@@ -445,6 +491,61 @@ void TestSharingRotation::killedDuringRotation()
     qInfo("%d rotations applied before the kill, %d rolled back (a whole rotation took %lld ms)", applied,
           rolledBack, fullMs);
     QVERIFY(rolledBack > 0);
+}
+
+void TestSharingRotation::bodyLimitPerRoute_data()
+{
+    QTest::addColumn<QString>("route"); // "rotation" or "items"
+    QTest::addColumn<bool>("upperCaseId");
+    QTest::addColumn<qint64>("declared");
+    QTest::addColumn<bool>("sendBody");
+    QTest::addColumn<qint64>("rotationLimit"); // limits/maxRotationBodyBytes, 0: the default
+    QTest::addColumn<int>("status");
+    const qint64 mib = 1024 * 1024;
+    // Past the guard, the rotation route answers the padded body itself: not a rotation.
+    QTest::newRow("2 MiB to rotation reaches the route")
+        << QStringLiteral("rotation") << false << 2 * mib << true << qint64(0) << 400;
+    QTest::newRow("2 MiB to rotation, folder id in upper case, reaches the route")
+        << QStringLiteral("rotation") << true << 2 * mib << true << qint64(0) << 404;
+    QTest::newRow("2 MiB to items is 413")
+        << QStringLiteral("items") << false << 2 * mib << true << qint64(0) << 413;
+    QTest::newRow("2 MiB to items, folder id in upper case, is 413")
+        << QStringLiteral("items") << true << 2 * mib << true << qint64(0) << 413;
+    QTest::newRow("one byte over the rotation limit is 413")
+        << QStringLiteral("rotation") << false << 64 * mib + 1 << false << qint64(0) << 413;
+    QTest::newRow("over the rotation limit, upper-case id, is 413")
+        << QStringLiteral("rotation") << true << 64 * mib + 1 << false << qint64(0) << 413;
+    QTest::newRow("lowered rotation limit takes effect")
+        << QStringLiteral("rotation") << false << 2 * mib << true << mib + mib / 2 << 413;
+}
+
+void TestSharingRotation::bodyLimitPerRoute()
+{
+    QFETCH(QString, route);
+    QFETCH(bool, upperCaseId);
+    QFETCH(qint64, declared);
+    QFETCH(bool, sendBody);
+    QFETCH(qint64, rotationLimit);
+    QFETCH(int, status);
+    ServerHarness lowered;
+    ServerHarness* server = &m_server;
+    if (rotationLimit > 0) {
+        lowered.setConfig(SharingFixture::serverConfig() +
+                          QStringList{QStringLiteral("maxRotationBodyBytes=%1").arg(rotationLimit)});
+        QVERIFY(lowered.start(QStringLiteral("TestSharingRotationLowered")));
+        server = &lowered;
+    }
+    const SharingUser manager = m_fx->user("limits");
+    SharedFolder folder = m_fx->createFolder(manager);
+    QVERIFY(folder.isValid());
+    QString id = folder.idText();
+    if (upperCaseId)
+        id = id.toUpper();
+    const QString path = QStringLiteral("/api/v1/folders/%1/%2").arg(id, route);
+    const int answered = rawStatus(server->port(), "POST", path, manager.token(), declared,
+                                   sendBody ? paddedBody(declared) : QByteArray());
+    QCOMPARE(answered, status);
+    QCOMPARE(m_client->get(QStringLiteral("/healthz")).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestSharingRotation)
