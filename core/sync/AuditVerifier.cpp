@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 
+#include <map>
 #include <utility>
 
 namespace Conclave::Core {
