@@ -336,6 +336,11 @@ std::optional<ApiReply> ApiServer::authoriseFolder(const ApiRouter::Route& route
     if (!Core::roleAtLeast(access->role, needed)) {
         auditRefusal(route, request, access->folder.orgId, QStringLiteral("folder"), folderId,
                      ApiReason::Forbidden);
+        // A refused change of one item is in that item's history too, where its readers look.
+        const QString itemId = request.param("itemId");
+        if (!itemId.isEmpty() && QUuid(itemId).toString(QUuid::WithoutBraces) == itemId)
+            auditRefusal(route, request, access->folder.orgId, QStringLiteral("item"), itemId,
+                         ApiReason::Forbidden);
         return ApiReply::error(403, ApiReason::Forbidden,
                                needed == Core::FolderRole::Edit
                                    ? QStringLiteral("Changing this folder needs the Edit role.")

@@ -200,6 +200,8 @@ void TestSharingAudit::refusedWritesRecorded_data()
         << QStringLiteral("view") << 403 << QStringLiteral("forbidden");
     QTest::newRow("conflict: a write on a stale folder state")
         << QStringLiteral("stale") << 409 << QStringLiteral("conflict");
+    QTest::newRow("no right: a View member changes an item")
+        << QStringLiteral("view-update") << 403 << QStringLiteral("forbidden");
     QTest::newRow("no right: a View member adds a member to the log")
         << QStringLiteral("log") << 403 << QStringLiteral("forbidden");
 }
@@ -218,7 +220,12 @@ void TestSharingAudit::refusedWritesRecorded()
              201);
     QString action;
     ApiResponse r;
-    if (refusal == QLatin1String("view")) {
+    const QUuid item = QUuid::createUuid();
+    if (refusal == QLatin1String("view-update")) {
+        QCOMPARE(m_fx->writeItem(folder, manager, item, "the manager's").status, 201);
+        r = m_fx->writeItem(folder, caller, item, "not mine to change");
+        action = QStringLiteral("PUT /api/v1/folders/{folderId}/items/{itemId}");
+    } else if (refusal == QLatin1String("view")) {
         r = m_fx->writeItem(folder, caller, QUuid::createUuid(), "not mine to write");
         action = QStringLiteral("POST /api/v1/folders/{folderId}/items");
     } else if (refusal == QLatin1String("stale")) {
@@ -245,6 +252,17 @@ void TestSharingAudit::refusedWritesRecorded()
     QCOMPARE(newest.value(QStringLiteral("reason")).toString(), reason);
     QCOMPARE(newest.value(QStringLiteral("action")).toString(), action);
     QCOMPARE(newest.value(QStringLiteral("userId")).toString(), caller.account.userId);
+    if (refusal == QLatin1String("view-update")) {
+        // The item's own history shows it too, for whoever looks at that item.
+        const ApiResponse itemHistory = m_client->get(
+            folder.path(QStringLiteral("/items/%1/audit").arg(item.toString(QUuid::WithoutBraces))),
+            manager.token());
+        QCOMPARE(itemHistory.status, 200);
+        QCOMPARE(described(itemHistory.json.value(QStringLiteral("entries")).toArray()),
+                 (QStringList{action + QStringLiteral(" by ") + caller.account.userId +
+                                  QStringLiteral(" refused forbidden"),
+                              QStringLiteral("item.created by ") + manager.account.userId}));
+    }
 }
 
 void TestSharingAudit::historyRouteByPrincipal_data()
