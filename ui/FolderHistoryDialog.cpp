@@ -90,7 +90,7 @@ FolderHistoryDialog::FolderHistoryDialog(AuditApi* audit, SyncEngine* engine, QU
     });
     connect(m_actions, &QComboBox::activated, this,
             [this](int index) { setActionFilter(m_actions->itemData(index).toString()); });
-    resize(760, 420);
+    resize(800, 420);
     reload();
 }
 
@@ -158,7 +158,7 @@ void FolderHistoryDialog::showPage()
     const int pages = std::max(1, int((shown.size() + kPageRows - 1) / kPageRows));
     m_page = std::min(m_page, pages - 1);
     m_model->setEntries(shown.mid(qsizetype(m_page) * kPageRows, kPageRows));
-    for (int c = 0; c < AuditEntryModel::Outcome; ++c)
+    for (int c = 0; c < AuditEntryModel::Object; ++c)
         m_view->resizeColumnToContents(c);
     m_newer->setEnabled(m_page > 0);
     m_older->setEnabled(m_page + 1 < pages);

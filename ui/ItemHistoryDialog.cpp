@@ -68,7 +68,7 @@ ItemHistoryDialog::ItemHistoryDialog(AuditApi* audit, SyncEngine* engine, QUuid 
     connect(refresh, &QPushButton::clicked, this, &ItemHistoryDialog::reload);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
-    resize(720, 360);
+    resize(780, 360);
     reload();
 }
 
@@ -97,7 +97,7 @@ void ItemHistoryDialog::reload()
                     : tr("The newest %n entries the server keeps about this connection, newest first.",
                          nullptr, int(entries->size())));
             m_model->setEntries(std::move(entries.value()));
-            for (int c = 0; c < AuditEntryModel::Outcome; ++c)
+            for (int c = 0; c < AuditEntryModel::Object; ++c)
                 m_view->resizeColumnToContents(c);
         }
         emit loaded();

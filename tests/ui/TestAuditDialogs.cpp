@@ -1,5 +1,6 @@
 // Tests the audit dialogs offscreen against the real conclave-server (AuditScenario): the item
-// history shows Ada's edit with her address, local time and revision; the folder history shows
+// history shows Ada's edit with her address, local time and revision, and Bob's refused change
+// (he holds View) with its reason in words; the folder history shows
 // Bob's refused write (a View member) by his address (the server's actorEmail) with its reason
 // in words, and filters by action; the organisation log's Verify reports an intact log, and
 // after one byte of an entry is changed in the server's stored log (beside the running server,
@@ -102,16 +103,28 @@ void TestAuditDialogs::itemHistoryShowsTheEdit()
 
     const QStringList lines = rows(*dialog.model());
     QVERIFY2(lines.size() >= 2, qPrintable(lines.join(u'\n')));
-    // Newest first: the edit (revision 2) by Ada, in local time, then the creation.
-    const QString edit = lines.first();
+    // Newest first: Bob's refused change, the edit (revision 2) by Ada, in local time, then the
+    // creation.
+    qsizetype at = 0;
+    while (at < lines.size() && lines.at(at).contains(QLatin1String("Refused")))
+        ++at;
+    QVERIFY(at < lines.size());
+    const QString edit = lines.at(at);
     QVERIFY2(edit.contains(m_scenario.adaEmail), qPrintable(edit));
     QVERIFY2(edit.contains(QLatin1String("| Changed |")), qPrintable(edit));
     QVERIFY2(edit.contains(QLatin1String("| 2 |")), qPrintable(edit));
     QVERIFY2(edit.contains(QLatin1String("| 2 | Done |")), qPrintable(edit));
-    const QDateTime at = dialog.model()->entries().first().at;
-    QVERIFY(edit.startsWith(QLocale().toString(at.toLocalTime(), QLocale::ShortFormat)));
-    QVERIFY(qAbs(at.secsTo(QDateTime::currentDateTimeUtc())) < 600);
+    const QDateTime when = dialog.model()->entries().at(at).at;
+    QVERIFY(edit.startsWith(QLocale().toString(when.toLocalTime(), QLocale::ShortFormat)));
+    QVERIFY(qAbs(when.secsTo(QDateTime::currentDateTimeUtc())) < 600);
     QVERIFY(lines.join(u'\n').contains(QLatin1String("| Created |")));
+    // Bob's refused change, by his address, with the reason in words.
+    bool refused = false;
+    for (const QString& line : lines)
+        refused = refused || (line.contains(m_scenario.bobEmail) &&
+                              line.contains(QLatin1String("| Change a connection |")) &&
+                              line.contains(QLatin1String("Refused: not allowed for the role")));
+    QVERIFY2(refused, qPrintable(lines.join(u'\n')));
 }
 
 void TestAuditDialogs::folderHistoryShowsTheRefusedWriteAndFilters()
