@@ -9,7 +9,10 @@
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSet>
 #include <QTreeView>
@@ -72,6 +75,32 @@ FolderHistoryDialog::FolderHistoryDialog(AuditApi* audit, SyncEngine* engine, QU
     m_older->setObjectName(QStringLiteral("olderButton"));
     QPushButton* refresh = buttons->addButton(tr("&Refresh"), QDialogButtonBox::ActionRole);
     refresh->setObjectName(QStringLiteral("refreshButton"));
+    // A connection's own history, chosen from the folder's connections this computer holds.
+    m_itemHistory = buttons->addButton(tr("&Connection History"), QDialogButtonBox::ActionRole);
+    m_itemHistory->setObjectName(QStringLiteral("itemHistoryButton"));
+    auto* items = new QMenu(m_itemHistory);
+    items->setObjectName(QStringLiteral("itemHistoryMenu"));
+    m_itemHistory->setMenu(items);
+    connect(items, &QMenu::aboutToShow, this, [this, items] {
+        items->clear();
+        if (!m_engine)
+            return;
+        for (const QUuid& itemId : m_engine->itemIds(m_folderId)) {
+            const SensitiveBytes* plaintext = m_engine->itemPlaintext(m_folderId, itemId);
+            // A shared item's plaintext holds no credential (contract: fields.name is its name).
+            const QString itemName = plaintext ? QJsonDocument::fromJson(plaintext->view().toByteArray())
+                                                     .object()
+                                                     .value(QStringLiteral("fields"))
+                                                     .toObject()
+                                                     .value(QStringLiteral("name"))
+                                                     .toString()
+                                               : QString();
+            items->addAction(itemName.isEmpty() ? itemId.toString(QUuid::WithoutBraces) : itemName, this,
+                             [this, itemId] { emit itemHistoryRequested(m_folderId, itemId); });
+        }
+        if (items->isEmpty())
+            items->addAction(tr("No connections"))->setEnabled(false);
+    });
     layout->addWidget(buttons);
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

@@ -50,6 +50,8 @@ public slots:
 
 signals:
     void loaded();
+    // The user chose a connection of the folder to see its own history.
+    void itemHistoryRequested(const QUuid& folderId, const QUuid& itemId);
 
 private:
     void showPage();
@@ -67,6 +69,7 @@ private:
     QLabel* m_status = nullptr;
     QPushButton* m_newer = nullptr;
     QPushButton* m_older = nullptr;
+    QPushButton* m_itemHistory = nullptr;
     QObject* m_request = nullptr;
 };
 

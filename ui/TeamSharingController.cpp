@@ -45,6 +45,23 @@ TeamSharingController::TeamSharingController(QMainWindow* window, AccountClient*
         m_menu->addAction(tr("Organisation Audit &Log…"), this, &TeamSharingController::showOrgAudit);
     m_actOrgAudit->setObjectName(QStringLiteral("actionOrgAudit"));
     m_actOrgAudit->setVisible(false);
+    // The histories of the folders the user manages (the server shows them to managers only).
+    m_folderHistoryMenu = m_menu->addMenu(tr("Folder &History"));
+    m_folderHistoryMenu->setObjectName(QStringLiteral("menuFolderHistory"));
+    connect(m_folderHistoryMenu, &QMenu::aboutToShow, this, [this] {
+        m_folderHistoryMenu->clear();
+        SyncEngine* running = engine();
+        if (running) {
+            for (const QUuid& folderId : running->folderIds()) {
+                if (running->roleIn(folderId) != FolderRole::Manage)
+                    continue;
+                m_folderHistoryMenu->addAction(running->folderName(folderId), this,
+                                               [this, folderId] { showFolderHistory(folderId); });
+            }
+        }
+        if (m_folderHistoryMenu->isEmpty())
+            m_folderHistoryMenu->addAction(tr("No folder you manage"))->setEnabled(false);
+    });
     m_menu->addSeparator();
     m_actSignOut = m_menu->addAction(tr("Sign &Out"), this, &TeamSharingController::signOut);
     m_actSignOut->setObjectName(QStringLiteral("actionSignOut"));
@@ -181,6 +198,8 @@ void TeamSharingController::showFolderHistory(const QUuid& folderId)
         return;
     auto* dialog = new FolderHistoryDialog(m_audit.get(), engine(), folderId, m_window);
     dialog->setKnownEmails(knownEmails());
+    connect(dialog, &FolderHistoryDialog::itemHistoryRequested, this,
+            &TeamSharingController::showItemHistory);
     keepAuditDialog(dialog);
 }
 
@@ -273,6 +292,7 @@ void TeamSharingController::updateActions()
     m_actAccount->setEnabled(signedIn);
     m_actSignOut->setEnabled(signedIn);
     m_actOrgAudit->setVisible(signedIn && !m_adminOrgs.isEmpty());
+    m_folderHistoryMenu->menuAction()->setEnabled(signedIn);
     if (m_toolbarAction)
         m_toolbarAction->setText(signedIn ? tr("Account") : tr("Sign In"));
 }

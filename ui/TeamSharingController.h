@@ -133,6 +133,7 @@ private:
     QList<QUuid> m_adminOrgs;
     QObject* m_auditContext = nullptr;
     QAction* m_actOrgAudit = nullptr;
+    QMenu* m_folderHistoryMenu = nullptr;
     QList<QPointer<QDialog>> m_auditDialogs;
 };
 

@@ -160,6 +160,20 @@ void TestAuditDialogs::folderHistoryShowsTheRefusedWriteAndFilters()
                  QStringLiteral("member.added"));
     dialog.setActionFilter({});
     QCOMPARE(dialog.model()->rowCount(), int(lines.size()));
+
+    // A connection's own history is one choice away: the folder's connections by name.
+    auto* items = dialog.findChild<QMenu*>(QStringLiteral("itemHistoryMenu"));
+    QVERIFY(items);
+    emit items->aboutToShow();
+    QAction* connection = nullptr;
+    for (QAction* action : items->actions())
+        if (action->text() == QLatin1String("orders-db (primary)"))
+            connection = action;
+    QVERIFY(connection);
+    QSignalSpy requested(&dialog, &FolderHistoryDialog::itemHistoryRequested);
+    connection->trigger();
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(requested.first().at(1).toUuid(), m_scenario.itemId);
 }
 
 void TestAuditDialogs::orgLogVerifies()
