@@ -12,9 +12,10 @@
 // and the decrypted items live exactly as long as the session. Whoever shows shared data
 // follows engineStarted / engineStopped and never keeps the engine beyond that.
 //
-// The audit entry points live here too: the histories of a shared item and folder (for its
-// managers) and, for an organisation's owners and admins (the server's /orgs answer says who
-// is one), "Organisation Audit Log…" in the menu. Their dialogs close at sign-out.
+// The audit entry points live here too: "Folder History" lists the folders the user manages
+// (a folder's history opens its connections' histories), and, for an organisation's owners
+// and admins (the server's /orgs answer says who is one), "Organisation Audit Log…". Their
+// dialogs close at sign-out.
 #pragma once
 
 #include "core/policy/EffectiveSettings.h"
