@@ -5,12 +5,16 @@
 #include "core/sync/AccountClient.h"
 #include "core/sync/InvitationApi.h"
 #include "core/sync/InvitationFlow.h"
+#include "core/sync/AuditApi.h"
 #include "core/sync/SyncEngine.h"
 #include "ui/AccountDialog.h"
+#include "ui/FolderHistoryDialog.h"
 #include "ui/GuiLogging.h"
 #include "ui/InvitationsDialog.h"
 #include "ui/MembersDialog.h"
 #include "ui/ShareFolderDialog.h"
+#include "ui/ItemHistoryDialog.h"
+#include "ui/OrgAuditDialog.h"
 
 #include <QAction>
 #include <QMainWindow>
@@ -46,6 +50,27 @@ TeamSharingController::TeamSharingController(QMainWindow* window, AccountClient*
     m_actMembers->setObjectName(QStringLiteral("actionMembers"));
     m_actInvitations = m_menu->addAction(tr("&Invitations…"), this, &TeamSharingController::showInvitations);
     m_actInvitations->setObjectName(QStringLiteral("actionInvitations"));
+    m_actOrgAudit =
+        m_menu->addAction(tr("Organisation Audit &Log…"), this, &TeamSharingController::showOrgAudit);
+    m_actOrgAudit->setObjectName(QStringLiteral("actionOrgAudit"));
+    m_actOrgAudit->setVisible(false);
+    // The histories of the folders the user manages (the server shows them to managers only).
+    m_folderHistoryMenu = m_menu->addMenu(tr("Folder &History"));
+    m_folderHistoryMenu->setObjectName(QStringLiteral("menuFolderHistory"));
+    connect(m_folderHistoryMenu, &QMenu::aboutToShow, this, [this] {
+        m_folderHistoryMenu->clear();
+        SyncEngine* running = engine();
+        if (running) {
+            for (const QUuid& folderId : running->folderIds()) {
+                if (running->roleIn(folderId) != FolderRole::Manage)
+                    continue;
+                m_folderHistoryMenu->addAction(running->folderName(folderId), this,
+                                               [this, folderId] { showFolderHistory(folderId); });
+            }
+        }
+        if (m_folderHistoryMenu->isEmpty())
+            m_folderHistoryMenu->addAction(tr("No folder you manage"))->setEnabled(false);
+    });
     m_menu->addSeparator();
     m_actSignOut = m_menu->addAction(tr("Sign &Out"), this, &TeamSharingController::signOut);
     m_actSignOut->setObjectName(QStringLiteral("actionSignOut"));
@@ -82,6 +107,7 @@ TeamSharingController::TeamSharingController(QMainWindow* window, AccountClient*
 
 TeamSharingController::~TeamSharingController()
 {
+    stopAudit();
     stopEngine();
     delete m_signIn;
     delete m_account;
@@ -90,14 +116,116 @@ TeamSharingController::~TeamSharingController()
 void TeamSharingController::setClient(AccountClient* client)
 {
     // The engine works on the old client's session: it cannot outlive it.
+    stopAudit();
     stopEngine();
     if (m_client)
         disconnect(m_client, nullptr, this, nullptr);
     m_client = client;
     connectClient();
     updateActions();
-    if (m_client && m_client->isSignedIn())
+    if (m_client && m_client->isSignedIn()) {
+        startAudit();
         startEngine();
+    }
+}
+
+void TeamSharingController::startAudit()
+{
+    if (m_audit || !m_client || !m_client->isSignedIn())
+        return;
+    m_audit = std::make_unique<AuditApi>(m_client->api());
+    // The organisations and roles decide whether the organisation log is offered at all; the
+    // server refuses it to anyone else anyway.
+    m_auditContext = new QObject(this);
+    m_audit->organisations(m_auditContext, [this](Result<QList<AuditApi::Organisation>> orgs) {
+        m_adminOrgs.clear();
+        if (!orgs) {
+            qCInfo(lcGui) << "the organisation roles could not be read:" << orgs.error().message;
+        } else {
+            for (const AuditApi::Organisation& org : orgs.value())
+                if (org.isAdmin() && !m_adminOrgs.contains(org.orgId))
+                    m_adminOrgs.append(org.orgId);
+        }
+        // Several organisations: one entry each (the server names them by id only).
+        delete m_actOrgAudit->menu();
+        if (m_adminOrgs.size() > 1) {
+            auto* orgsMenu = new QMenu(m_menu);
+            for (const QUuid& orgId : std::as_const(m_adminOrgs))
+                orgsMenu->addAction(tr("Organisation %1…").arg(orgId.toString(QUuid::WithoutBraces).left(8)),
+                                    this, [this, orgId] { showOrgAuditFor(orgId); });
+            m_actOrgAudit->setMenu(orgsMenu);
+        }
+        updateActions();
+        emit adminOrgsChanged();
+    });
+}
+
+void TeamSharingController::stopAudit()
+{
+    // The dialogs read through the audit routes of this session: they close with it.
+    for (const QPointer<QDialog>& dialog : std::as_const(m_auditDialogs))
+        delete dialog.data();
+    m_auditDialogs.clear();
+    m_adminOrgs.clear();
+    delete m_auditContext; // an answer still on its way is dropped
+    m_auditContext = nullptr;
+    m_audit.reset();
+    if (m_actOrgAudit) {
+        delete m_actOrgAudit->menu();
+        m_actOrgAudit->setVisible(false);
+    }
+}
+
+void TeamSharingController::keepAuditDialog(QDialog* dialog)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_auditDialogs.removeAll(nullptr);
+    m_auditDialogs.append(dialog);
+    dialog->show();
+}
+
+QHash<QString, QString> TeamSharingController::knownEmails() const
+{
+    QHash<QString, QString> emails;
+    if (m_client && m_client->isSignedIn())
+        emails.insert(m_client->account().userId.toString(QUuid::WithoutBraces), m_client->account().email);
+    return emails;
+}
+
+void TeamSharingController::showItemHistory(const QUuid& folderId, const QUuid& itemId)
+{
+    if (!m_audit)
+        return;
+    auto* dialog = new ItemHistoryDialog(m_audit.get(), engine(), folderId, itemId, m_window);
+    dialog->setKnownEmails(knownEmails());
+    keepAuditDialog(dialog);
+}
+
+void TeamSharingController::showFolderHistory(const QUuid& folderId)
+{
+    if (!m_audit)
+        return;
+    auto* dialog = new FolderHistoryDialog(m_audit.get(), engine(), folderId, m_window);
+    dialog->setKnownEmails(knownEmails());
+    connect(dialog, &FolderHistoryDialog::itemHistoryRequested, this,
+            &TeamSharingController::showItemHistory);
+    keepAuditDialog(dialog);
+}
+
+void TeamSharingController::showOrgAudit()
+{
+    if (!m_adminOrgs.isEmpty())
+        showOrgAuditFor(m_adminOrgs.first());
+}
+
+void TeamSharingController::showOrgAuditFor(const QUuid& orgId)
+{
+    if (!m_audit || !m_adminOrgs.contains(orgId))
+        return;
+    auto* dialog = new OrgAuditDialog(m_audit.get(), orgId, m_window);
+    dialog->setTrustDirectory(m_dataDirectory);
+    dialog->setKnownEmails(knownEmails());
+    keepAuditDialog(dialog);
 }
 
 SyncEngine* TeamSharingController::engine() const
@@ -238,6 +366,8 @@ void TeamSharingController::updateActions()
     m_actSignOut->setEnabled(signedIn);
     m_actMembers->setEnabled(engine() && !engine()->folderIds().isEmpty());
     m_actInvitations->setEnabled(signedIn);
+    m_actOrgAudit->setVisible(signedIn && !m_adminOrgs.isEmpty());
+    m_folderHistoryMenu->menuAction()->setEnabled(signedIn);
     if (m_toolbarAction)
         m_toolbarAction->setText(signedIn ? tr("Account") : tr("Sign In"));
 }
@@ -250,11 +380,13 @@ void TeamSharingController::onSignedIn()
         m_timer->start();
     }
     updateActions();
+    startAudit();
     startEngine();
 }
 
 void TeamSharingController::onSignedOut(int reason)
 {
+    stopAudit();
     stopEngine();
     if (m_timer)
         m_timer->stop();

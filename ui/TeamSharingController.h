@@ -11,6 +11,11 @@
 // inactivity one, the server ending the session, another server chosen), so the folder keys
 // and the decrypted items live exactly as long as the session. Whoever shows shared data
 // follows engineStarted / engineStopped and never keeps the engine beyond that.
+//
+// The audit entry points live here too: "Folder History" lists the folders the user manages
+// (a folder's history opens its connections' histories), and, for an organisation's owners
+// and admins (the server's /orgs answer says who is one), "Organisation Audit Log…". Their
+// dialogs close at sign-out.
 #pragma once
 
 #include "core/policy/EffectiveSettings.h"
@@ -18,6 +23,8 @@
 #include "ui/AccountDialog.h"
 #include "ui/SignInDialog.h"
 
+#include <QHash>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -26,10 +33,12 @@
 #include <memory>
 
 class QAction;
+class QDialog;
 class QMainWindow;
 class QMenu;
 
 namespace Conclave::Core {
+class AuditApi;
 class InactivityTimer;
 class InvitationApi;
 class InvitationFlow;
@@ -64,6 +73,10 @@ public:
 
     // Invitations of the signed-in account, made and destroyed with the engine; null with it.
     Core::InvitationFlow* invitations() const;
+    // The audit routes of the signed-in account; null while signed out.
+    Core::AuditApi* audit() const { return m_audit.get(); }
+    // Organisations whose log the user may read (owner or admin), known shortly after sign-in.
+    QList<QUuid> adminOrgs() const { return m_adminOrgs; }
 
     QMenu* menu() const { return m_menu; }
     SignInDialog* signInDialog() const { return m_signIn; }
@@ -82,6 +95,12 @@ public slots:
     // Team Sharing > Invitations…, and Share… / Invite… on a shared folder.
     void showInvitations();
     void showShareFolder(const QUuid& folderId);
+    // The audit dialogs (non-modal; closed at sign-out).
+    void showItemHistory(const QUuid& folderId, const QUuid& itemId);
+    void showFolderHistory(const QUuid& folderId);
+    // The first organisation the user administers, or the one given.
+    void showOrgAudit();
+    void showOrgAuditFor(const QUuid& orgId);
 
 signals:
     // The engine is started and holds the cached folders; the feed is being read.
@@ -91,8 +110,14 @@ signals:
     void engineStopped();
     // The engine could not be started; `reason` says why, in words.
     void engineFailed(const QString& reason);
+    // The user's organisation roles were read after sign-in (adminOrgs() holds them).
+    void adminOrgsChanged();
 
 private:
+    void startAudit();
+    void stopAudit();
+    void keepAuditDialog(QDialog* dialog);
+    QHash<QString, QString> knownEmails() const;
     void startEngine();
     void stopEngine();
     void connectClient();
@@ -122,6 +147,12 @@ private:
     QAction* m_actInvitations = nullptr;
     bool m_engineReady = false;
     QString m_engineProblem;
+    std::unique_ptr<Core::AuditApi> m_audit;
+    QList<QUuid> m_adminOrgs;
+    QObject* m_auditContext = nullptr;
+    QAction* m_actOrgAudit = nullptr;
+    QMenu* m_folderHistoryMenu = nullptr;
+    QList<QPointer<QDialog>> m_auditDialogs;
 };
 
 } // namespace Conclave::Gui
