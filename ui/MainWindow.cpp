@@ -20,6 +20,7 @@
 #include "ui/MoveToDialog.h"
 #include "ui/PasswordPromptDialog.h"
 #include "ui/SettingsDialog.h"
+#include "ui/SharedCredentialsDialog.h"
 #include "ui/SharedTreeSync.h"
 #include "ui/TrashDialog.h"
 #include "ui/TreeEditCommand.h"
@@ -84,6 +85,7 @@ MainWindow::MainWindow(const Services& services, QWidget* parent)
 
     m_model = new ConnectionTreeModel(m_repository, this);
     m_shared = new SharedTreeSync(m_model, this);
+    m_shared->setSecretStore(services.secrets);
     m_proxy = new ConnectionFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
     m_proxy->sort(0);
@@ -203,6 +205,12 @@ void MainWindow::createActions()
     m_actShareFolder = make(QStringLiteral("actionShareFolder"), tr("S&hare Folder…"));
     m_actShareFolder->setToolTip(tr("Shares this folder with your organisation through Team Sharing."));
     m_actShareFolder->setVisible(false);
+    m_actSharedCredentials = make(QStringLiteral("actionSharedCredentials"), tr("My &Credentials…"));
+    m_actSharedCredentials->setToolTip(
+        tr("Your own user name and password for this shared connection, kept in "
+           "your keychain."));
+    m_actSharedCredentials->setVisible(false);
+    connect(m_actSharedCredentials, &QAction::triggered, this, &MainWindow::editSharedCredentials);
     connect(m_actShareFolder, &QAction::triggered, this, [this] {
         const QList<QUuid> folders = selectedFolders();
         if (folders.size() == 1)
@@ -714,6 +722,8 @@ void MainWindow::updateActions()
                 action->setToolTip(viewOnly);
         }
     }
+    m_actSharedCredentials->setVisible(shared && oneConnection);
+    m_actSharedCredentials->setEnabled(shared && oneConnection && m_secrets);
     if (m_actShareFolder) {
         const bool localFolder = oneFolder && !shared && m_model->folder(folders.first());
         m_actShareFolder->setEnabled(writable && localFolder && m_shared->engine());
@@ -751,6 +761,23 @@ void MainWindow::sharedWriteDone(const Status& status)
 {
     if (!status)
         showStatus(tr("The shared folder was not changed: %1").arg(status.error().message));
+}
+
+void MainWindow::editSharedCredentials()
+{
+    const Connection* current = currentConnection();
+    if (!current || !m_model->isShared(current->id))
+        return;
+    auto* dialog = new SharedCredentialsDialog(*current, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QUuid id = current->id;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, id] {
+        m_shared->setCredentials(id, dialog->takeCredentials(), [this](Status stored) {
+            showStatus(stored ? tr("Your credentials are kept in your keychain.")
+                              : tr("Your credentials were not stored: %1").arg(stored.error().message));
+        });
+    });
+    dialog->open();
 }
 
 void MainWindow::editShared(const Connection& current)
@@ -1407,6 +1434,8 @@ void MainWindow::onContextMenu(const QPoint& pos)
             menu->addAction(m_actTest);
             menu->addSeparator();
             menu->addAction(m_actEdit);
+            if (m_actSharedCredentials->isVisible())
+                menu->addAction(m_actSharedCredentials);
             menu->addAction(m_actRename);
             menu->addAction(m_actDuplicate);
             menu->addAction(m_actCopyUri);

@@ -219,6 +219,7 @@ private:
     void sharedWriteDone(const Core::Status& status);
     void editShared(const Core::Connection& current);
     void startSharing(const QUuid& folderId, const QUuid& orgId);
+    void editSharedCredentials();
 
     QPointer<Core::SecretStore> m_secrets;
     const Core::EffectiveSettings* m_sharing = nullptr;
@@ -267,6 +268,7 @@ private:
     QAction* m_actUndo = nullptr;
     QAction* m_actRedo = nullptr;
     QAction* m_actShareFolder = nullptr;
+    QAction* m_actSharedCredentials = nullptr;
     SharedTreeSync* m_shared = nullptr;
 };
 

@@ -2,6 +2,7 @@
 #include "ui/SharedTreeSync.h"
 
 #include "core/crypto/SensitiveBytes.h"
+#include "core/keychain/SharedCredentials.h"
 #include "core/storage/ChangeSet.h"
 #include "core/storage/ConnectionRepository.h"
 #include "core/sync/SyncEngine.h"
@@ -54,11 +55,20 @@ void SharedTreeSync::setEngine(SyncEngine* engine, const QUuid& self)
     m_items.clear();
     m_info.clear();
     m_unreadable.clear();
+    m_missing.clear();
     m_model->clearShared();
     if (!m_engine)
         return;
     connect(m_engine, &SyncEngine::folderChanged, this, &SharedTreeSync::refresh);
     connect(m_engine, &SyncEngine::folderRemoved, this, [this](const QUuid& folderId) {
+        // Removed from the folder (or it was deleted): the user's own credentials for its
+        // connections have nothing left to open.
+        QList<QUuid> gone;
+        for (auto it = m_info.cbegin(); it != m_info.cend(); ++it) {
+            if (it->folderId == folderId)
+                gone.append(it.key());
+        }
+        forgetCredentials(folderId, gone);
         for (auto it = m_items.begin(); it != m_items.end();) {
             if (m_info.value(it.key()).folderId == folderId) {
                 m_info.remove(it.key());
@@ -134,6 +144,11 @@ void SharedTreeSync::refresh(const QUuid& folderId)
     QHash<QString, Folder> groups;
     QList<Connection> connections;
     int unreadable = 0;
+    QSet<QUuid> before;
+    for (auto it = m_info.cbegin(); it != m_info.cend(); ++it) {
+        if (it->folderId == folderId)
+            before.insert(it.key());
+    }
     for (auto it = m_items.begin(); it != m_items.end();) {
         if (m_info.value(it.key()).folderId == folderId) {
             m_info.remove(it.key());
@@ -184,7 +199,96 @@ void SharedTreeSync::refresh(const QUuid& folderId)
     m_unreadable.insert(folderId, unreadable);
     m_model->setSharedFolder(root, m_engine->roleIn(folderId) >= FolderRole::Edit, groups.values(),
                              connections);
+    // A connection deleted (by anyone): its credentials go from this keychain too.
+    QList<QUuid> deleted;
+    for (const QUuid& id : std::as_const(before)) {
+        if (!m_info.contains(id))
+            deleted.append(id);
+    }
+    forgetCredentials(folderId, deleted);
+    checkCredentials(folderId);
     emit sharedChanged(folderId);
+}
+
+void SharedTreeSync::forgetCredentials(const QUuid& folderId, const QList<QUuid>& itemIds)
+{
+    for (const QUuid& id : itemIds) {
+        m_missing.remove(id);
+        if (!m_secrets)
+            continue;
+        for (SharedCredential field : SharedCredentials::kAll)
+            m_secrets->removeEntry(SharedCredentials::entryKey(folderId, id, field), this, {});
+    }
+}
+
+void SharedTreeSync::markMissing(const QUuid& connectionId, bool missing)
+{
+    if (missing == m_missing.contains(connectionId))
+        return;
+    if (missing)
+        m_missing.insert(connectionId);
+    else
+        m_missing.remove(connectionId);
+    m_model->setCredentialsMissing(m_missing);
+}
+
+void SharedTreeSync::checkCredentials(const QUuid& sharedFolderId)
+{
+    if (!m_secrets)
+        return;
+    for (auto it = m_info.cbegin(); it != m_info.cend(); ++it) {
+        if (it->folderId != sharedFolderId)
+            continue;
+        const QUuid id = it.key();
+        m_secrets->readEntry(SharedCredentials::entryKey(sharedFolderId, id, SharedCredential::User), this,
+                             [this, id](Result<SecureBytes> user) {
+                                 if (!m_info.contains(id))
+                                     return;
+                                 // Only "not there" marks it: a keychain that is locked says nothing.
+                                 if (user.ok())
+                                     markMissing(id, user->isEmpty());
+                                 else if (user.error().code == ErrorCode::NotFound)
+                                     markMissing(id, true);
+                             });
+    }
+}
+
+void SharedTreeSync::setCredentials(const QUuid& connectionId, Credentials credentials, Done done)
+{
+    const auto it = m_info.constFind(connectionId);
+    if (it == m_info.cend())
+        return done(Error::make(ErrorCode::NotFound, tr("The shared connection is no longer there.")));
+    if (!m_secrets)
+        return done(
+            Error::make(ErrorCode::Unavailable, tr("There is no keychain to keep your credentials in.")));
+    const QUuid folderId = it->folderId;
+    struct Tally
+    {
+        int pending = 4;
+        Status first;
+    };
+    auto tally = std::make_shared<Tally>();
+    auto answer = [this, tally, connectionId, done](Status status) {
+        if (!status && tally->first)
+            tally->first = status;
+        if (--tally->pending > 0)
+            return;
+        checkCredentials(m_info.value(connectionId).folderId);
+        done(tally->first);
+    };
+    auto put = [&](SharedCredential field, SecureBytes value) {
+        const QString key = SharedCredentials::entryKey(folderId, connectionId, field);
+        if (value.isEmpty())
+            m_secrets->removeEntry(key, this, answer);
+        else
+            m_secrets->writeEntry(key, std::move(value), this, answer);
+    };
+    const QByteArray user = credentials.user.toUtf8();
+    const QByteArray sshUser = credentials.sshUser.toUtf8();
+    put(SharedCredential::User, SecureBytes(user.constData(), std::size_t(user.size())));
+    put(SharedCredential::Password, std::move(credentials.password));
+    put(SharedCredential::SshUser, SecureBytes(sshUser.constData(), std::size_t(sshUser.size())));
+    put(SharedCredential::SshPassphrase, std::move(credentials.sshPassphrase));
 }
 
 void SharedTreeSync::writeAll(QList<QPair<QUuid, QByteArray>> writes, const QUuid& folderId, Done done)

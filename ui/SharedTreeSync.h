@@ -11,6 +11,8 @@
 #pragma once
 
 #include "core/crypto/FolderRole.h"
+#include "core/crypto/SecureBytes.h"
+#include "core/keychain/SecretStore.h"
 #include "core/model/Connection.h"
 #include "core/model/SharedConnection.h"
 #include "core/sync/SyncEngine.h"
@@ -20,6 +22,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QUuid>
 
 #include <functional>
@@ -84,6 +87,22 @@ public:
                           std::function<void(int done, int total)> progress,
                           std::function<void(Core::Result<QUuid>)> done);
 
+    // Where the user's own credentials for shared connections are kept (the keychain); null:
+    // none are read or written and no connection is marked.
+    void setSecretStore(Core::SecretStore* secrets) { m_secrets = secrets; }
+    // The user's own credentials for a shared connection (empty: that entry is removed);
+    // then the connection's "credentials missing" marker is updated.
+    struct Credentials
+    {
+        QString user;
+        Core::SecureBytes password;
+        QString sshUser;
+        Core::SecureBytes sshPassphrase;
+    };
+    void setCredentials(const QUuid& connectionId, Credentials credentials, Done done);
+    // Reads which connections of the folder lack the user's own user name.
+    void checkCredentials(const QUuid& sharedFolderId);
+
     // The id of the sub-folder `path` ("Production/EU") of a shared folder.
     static QUuid groupFolderId(const QUuid& sharedFolderId, const QString& path);
     // The sub-folder path of a folder of the tree inside its shared folder ("" at its top).
@@ -109,11 +128,15 @@ private:
 
     void refresh(const QUuid& folderId);
     void uploadNext(std::shared_ptr<ShareJob> job);
+    void forgetCredentials(const QUuid& folderId, const QList<QUuid>& itemIds);
+    void markMissing(const QUuid& connectionId, bool missing);
     void writeAll(QList<QPair<QUuid, QByteArray>> writes, const QUuid& folderId, Done done);
 
     ConnectionTreeModel* m_model;
     QPointer<Core::SyncEngine> m_engine;
     QUuid m_self;
+    QPointer<Core::SecretStore> m_secrets;
+    QSet<QUuid> m_missing;
     QHash<QUuid, Core::SharedConnection> m_items; // by item id
     QHash<QUuid, ItemInfo> m_info;
     QHash<QUuid, int> m_unreadable;

@@ -12,6 +12,8 @@
 #include "SyncFixture.h"
 
 #include "core/crypto/Fingerprint.h"
+#include "core/keychain/MemorySecretStore.h"
+#include "core/keychain/SharedCredentials.h"
 #include "core/model/SharedConnection.h"
 #include "core/storage/ChangeSet.h"
 #include "core/storage/ConnectionRepository.h"
@@ -58,6 +60,7 @@ struct Desk
         client.setNewPasswordCost(KdfParams::kMinOpsLimit, KdfParams::kMinMemLimit);
         MainWindow::Services services;
         services.repository = repository.get();
+        services.secrets = &secrets;
         window = std::make_unique<MainWindow>(services);
         tester = std::make_unique<QAbstractItemModelTester>(
             window->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -75,6 +78,7 @@ struct Desk
     AccountClient client;
     SyncEngine engine;
     std::unique_ptr<ConnectionRepository> repository;
+    MemorySecretStore secrets;
     std::unique_ptr<MainWindow> window;
     std::unique_ptr<QAbstractItemModelTester> tester;
 };
@@ -120,6 +124,7 @@ private slots:
     void cleanupTestCase();
     void shareLocalFolder();
     void memberSeesItemsReadOnly();
+    void ownCredentialsStayInTheKeychain();
     void viewRoleCannotChange_data();
     void viewRoleCannotChange();
     void editAndMoveReachTheMember();
@@ -298,6 +303,40 @@ void TestSharedTree::memberSeesItemsReadOnly()
     QVERIFY(orders.data(ConnectionTreeModel::SharedReadOnlyRole).toBool());
     QVERIFY(orders.data(Qt::ToolTipRole).toString().contains(QStringLiteral("only view")));
     QVERIFY(!fileTreeContains(m_dirB.path(), kPlantedUser));
+}
+
+void TestSharedTree::ownCredentialsStayInTheKeychain()
+{
+    ConnectionTreeModel* model = m_b->window->model();
+    const QModelIndex orders = findByName(model, QStringLiteral("Orders"));
+    QVERIFY(orders.isValid());
+    const QUuid id = orders.data(ConnectionTreeModel::IdRole).toUuid();
+    // B has none yet: marked, with the reason in the tooltip.
+    QTRY_VERIFY_WITH_TIMEOUT(model->credentialsMissing(id), 10000);
+    QVERIFY(
+        model->indexForConnection(id).data(Qt::ToolTipRole).toString().contains(QStringLiteral("missing")));
+    // B (View role) enters their own.
+    SharedTreeSync::Credentials mine;
+    mine.user = QStringLiteral("bob-own-user-8d2a");
+    mine.password = SecureBytes("bob-own-password-e61f", 21);
+    std::optional<Status> stored;
+    m_b->window->sharedTree()->setCredentials(id, std::move(mine), [&](Status s) { stored = s; });
+    QTRY_VERIFY_WITH_TIMEOUT(stored.has_value(), 10000);
+    QVERIFY2(stored->ok(), stored->ok() ? "" : qPrintable(stored->error().message));
+    QTRY_VERIFY_WITH_TIMEOUT(!model->credentialsMissing(id), 10000);
+    // In B's keychain under the documented name ...
+    std::optional<Result<SecureBytes>> read;
+    m_b->secrets.readEntry(SharedCredentials::entryKey(m_shared, id, SharedCredential::Password), this,
+                           [&](Result<SecureBytes> r) { read.emplace(std::move(r)); });
+    QTRY_VERIFY_WITH_TIMEOUT(read.has_value(), 10000);
+    QVERIFY(read->ok());
+    QCOMPARE(read->value().view().toByteArray(), QByteArray("bob-own-password-e61f"));
+    // ... and nowhere else: not on the server, not in B's files, not in what A holds.
+    QVERIFY(!fileTreeContains(m_server.dataDir(), "bob-own-password-e61f"));
+    QVERIFY(!fileTreeContains(m_server.dataDir(), "bob-own-user-8d2a"));
+    QVERIFY(!fileTreeContains(m_dirB.path(), "bob-own-password-e61f"));
+    QVERIFY(!fileTreeContains(m_dirB.path(), "bob-own-user-8d2a"));
+    QVERIFY(m_a->window->model()->connection(id)->username.isEmpty());
 }
 
 void TestSharedTree::viewRoleCannotChange_data()
