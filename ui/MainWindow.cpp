@@ -3,6 +3,7 @@
 
 #include "core/connect/ClientLauncher.h"
 #include "core/keychain/SecretStore.h"
+#include "core/keychain/SharedCredentials.h"
 #include "core/model/ConnectionExporter.h"
 #include "core/model/ConnectionImporter.h"
 #include "core/model/ConnectionUri.h"
@@ -1625,7 +1626,7 @@ void MainWindow::testSelected()
             QTimer::singleShot(0, this, &MainWindow::editSelected); // once the test window is gone
         });
     };
-    if (!m_secrets || m_secrets->isPersistent()) {
+    if (!m_secrets || (m_secrets->isPersistent() && !m_model->isShared(id))) {
         auto* dialog = new ConnectionCheckDialog(*current, m_secrets, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         offerEdit(dialog);
@@ -1633,12 +1634,15 @@ void MainWindow::testSelected()
         dialog->start();
         return;
     }
-    // Memory only: after a restart no password is kept, so it is asked for.
+    // Memory only, or a shared connection (the user's own credentials, under their own names).
     withPassword(id, [this, id, offerEdit](SecureBytes password) {
-        const Connection* c = m_model->connection(id);
-        if (!c)
+        const Connection* found = m_model->connection(id);
+        if (!found)
             return;
-        auto* dialog = new ConnectionCheckDialog(*c, nullptr, this);
+        Connection c = *found;
+        if (m_model->isShared(id))
+            c.username = m_shared->ownUser(id);
+        auto* dialog = new ConnectionCheckDialog(c, nullptr, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         offerEdit(dialog);
         dialog->open();
@@ -1650,6 +1654,14 @@ void MainWindow::withPassword(const QUuid& id, std::function<void(SecureBytes)> 
 {
     if (!m_secrets) {
         use({});
+        return;
+    }
+    if (const SharedTreeSync::ItemInfo* info = m_shared->info(id)) {
+        // A shared connection: the user's own password, from their keychain only.
+        m_secrets->readEntry(SharedCredentials::entryKey(info->folderId, id, SharedCredential::Password),
+                             this, [use](Result<SecureBytes> password) {
+                                 use(password.ok() ? std::move(password).value() : SecureBytes());
+                             });
         return;
     }
     m_secrets->read(id, SecretKind::Password, this, [this, id, use](Result<SecureBytes> password) {
@@ -1757,7 +1769,7 @@ void MainWindow::openSelected()
         if (!current)
             return;
         LaunchCredentials credentials;
-        credentials.username = current->username;
+        credentials.username = m_model->isShared(id) ? m_shared->ownUser(id) : current->username;
         credentials.password = std::move(password);
         const Status status = m_launcher->open(*current, credentials);
         if (!status) {

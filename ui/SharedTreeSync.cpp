@@ -56,6 +56,7 @@ void SharedTreeSync::setEngine(SyncEngine* engine, const QUuid& self)
     m_info.clear();
     m_unreadable.clear();
     m_missing.clear();
+    m_users.clear();
     m_model->clearShared();
     if (!m_engine)
         return;
@@ -214,6 +215,7 @@ void SharedTreeSync::forgetCredentials(const QUuid& folderId, const QList<QUuid>
 {
     for (const QUuid& id : itemIds) {
         m_missing.remove(id);
+        m_users.remove(id);
         if (!m_secrets)
             continue;
         for (SharedCredential field : SharedCredentials::kAll)
@@ -245,9 +247,10 @@ void SharedTreeSync::checkCredentials(const QUuid& sharedFolderId)
                                  if (!m_info.contains(id))
                                      return;
                                  // Only "not there" marks it: a keychain that is locked says nothing.
-                                 if (user.ok())
+                                 if (user.ok()) {
+                                     m_users.insert(id, QString::fromUtf8(user->view().toByteArray()));
                                      markMissing(id, user->isEmpty());
-                                 else if (user.error().code == ErrorCode::NotFound)
+                                 } else if (user.error().code == ErrorCode::NotFound)
                                      markMissing(id, true);
                              });
     }

@@ -100,6 +100,8 @@ public:
         Core::SecureBytes sshPassphrase;
     };
     void setCredentials(const QUuid& connectionId, Credentials credentials, Done done);
+    // The user's own user name for a shared connection, as last read from the keychain.
+    QString ownUser(const QUuid& connectionId) const { return m_users.value(connectionId); }
     // Reads which connections of the folder lack the user's own user name.
     void checkCredentials(const QUuid& sharedFolderId);
 
@@ -137,6 +139,7 @@ private:
     QUuid m_self;
     QPointer<Core::SecretStore> m_secrets;
     QSet<QUuid> m_missing;
+    QHash<QUuid, QString> m_users;                // own user names (no secret), for Open and Test connection
     QHash<QUuid, Core::SharedConnection> m_items; // by item id
     QHash<QUuid, ItemInfo> m_info;
     QHash<QUuid, int> m_unreadable;

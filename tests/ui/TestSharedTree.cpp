@@ -324,6 +324,8 @@ void TestSharedTree::ownCredentialsStayInTheKeychain()
     QTRY_VERIFY_WITH_TIMEOUT(stored.has_value(), 10000);
     QVERIFY2(stored->ok(), stored->ok() ? "" : qPrintable(stored->error().message));
     QTRY_VERIFY_WITH_TIMEOUT(!model->credentialsMissing(id), 10000);
+    // Open and Test connection use it (the user name as read back from the keychain).
+    QCOMPARE(m_b->window->sharedTree()->ownUser(id), QStringLiteral("bob-own-user-8d2a"));
     // In B's keychain under the documented name ...
     std::optional<Result<SecureBytes>> read;
     m_b->secrets.readEntry(SharedCredentials::entryKey(m_shared, id, SharedCredential::Password), this,
