@@ -13,6 +13,7 @@
 #include "core/storage/ConnectionStore.h"
 #include "core/sync/AccountClient.h"
 #include "core/sync/ApiConnection.h"
+#include "core/sync/SyncEngine.h"
 #include "core/util/Clock.h"
 #include "translations/LanguageSetting.h"
 #include "translations/Translations.h"
@@ -184,6 +185,15 @@ void Application::buildSharingUi()
     m_teamSharing = std::make_unique<TeamSharingController>(
         m_window.get(), m_account.get(), *m_sharing, m_inactivity.get(),
         [this](const QUrl& url) { return switchServer(url); }, m_stateDir);
+    // The tree shows the shared folders of the running engine, and none without one.
+    connect(m_teamSharing.get(), &TeamSharingController::engineStarted, m_window.get(),
+            [this](SyncEngine* engine) {
+                const TeamSharingController* sharing = m_teamSharing.get();
+                m_window->setSyncEngine(engine,
+                                        sharing->client() ? sharing->client()->account().userId : QUuid());
+            });
+    connect(m_teamSharing.get(), &TeamSharingController::engineStopped, m_window.get(),
+            [this] { m_window->setSyncEngine(nullptr); });
 }
 
 AccountClient* Application::switchServer(const QUrl& url)

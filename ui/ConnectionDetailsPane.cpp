@@ -62,6 +62,9 @@ ConnectionDetailsPane::ConnectionDetailsPane(QWidget* parent)
     m_tags = addRow(tr("Tags:"), QStringLiteral("detailsTags"));
     m_folder = addRow(tr("Folder:"), QStringLiteral("detailsFolder"));
     m_notes = addRow(tr("Notes:"), QStringLiteral("detailsNotes"));
+    m_sharedRole = addRow(tr("Shared:"), QStringLiteral("detailsSharedRole"));
+    m_createdBy = addRow(tr("Created:"), QStringLiteral("detailsCreatedBy"));
+    m_changedBy = addRow(tr("Last changed:"), QStringLiteral("detailsChangedBy"));
 
     m_buttons = new QWidget(m_page);
     auto* buttons = new QHBoxLayout(m_buttons);
@@ -145,6 +148,7 @@ void ConnectionDetailsPane::showConnection(const Connection& c, const QString& f
     setRow(m_tags, c.tags.join(QStringLiteral(", ")));
     setRow(m_folder, folderPath);
     setRow(m_notes, c.notes.left(2000));
+    showSharing({}, {}, {});
     m_buttons->show();
     m_stack->setCurrentWidget(m_page);
 }
@@ -154,12 +158,20 @@ void ConnectionDetailsPane::showFolder(const QString& name, const QString& path,
     m_icon->setPixmap(ConnectionTreeModel::folderIcon().pixmap(32, 32));
     m_title->setText(name);
     m_title->setStyleSheet(QString());
-    for (QLabel* label : {m_kind, m_hosts, m_database, m_user, m_tls, m_ssh, m_tags, m_notes})
+    for (QLabel* label : {m_kind, m_hosts, m_database, m_user, m_tls, m_ssh, m_tags, m_notes, m_sharedRole,
+                          m_createdBy, m_changedBy})
         setRow(label, QString());
     setRow(m_folder, tr("%1 — %n connection(s)", nullptr, connections).arg(path) +
                          (folders ? u' ' + tr("in %n subfolder(s)", nullptr, folders) : QString()));
     m_buttons->hide();
     m_stack->setCurrentWidget(m_page);
+}
+
+void ConnectionDetailsPane::showSharing(const QString& role, const QString& created, const QString& changed)
+{
+    setRow(m_sharedRole, role);
+    setRow(m_createdBy, created);
+    setRow(m_changedBy, changed);
 }
 
 void ConnectionDetailsPane::showNothing()

@@ -1,6 +1,7 @@
 // ConnectionDetailsPane: the right-hand side of the main window. For a selected connection
 // it shows kind, hosts, database, user, TLS, tunnel, tags and notes, with buttons for the
-// common actions; for a folder, its path and how much it holds; otherwise a hint.
+// common actions; for a folder, its path and how much it holds; otherwise a hint. For an
+// item of a shared folder also the user's role there and who created and last changed it.
 #pragma once
 
 #include "core/model/Connection.h"
@@ -25,6 +26,9 @@ public:
     void showConnection(const Core::Connection& connection, const QString& folderPath);
     void showFolder(const QString& name, const QString& path, int folders, int connections);
     void showNothing();
+    // After showConnection / showFolder for an item of a shared folder: the folder and the
+    // user's role in it, who created the item and who changed it last (each "" to hide).
+    void showSharing(const QString& role, const QString& created, const QString& changed);
     // The buttons trigger these actions (owned by the main window).
     void setActions(QAction* open, QAction* test, QAction* edit, QAction* copyUri);
 
@@ -47,6 +51,9 @@ private:
     QLabel* m_tags;
     QLabel* m_folder;
     QLabel* m_notes;
+    QLabel* m_sharedRole;
+    QLabel* m_createdBy;
+    QLabel* m_changedBy;
     QWidget* m_buttons;
     QPushButton* m_open;
     QPushButton* m_test;

@@ -61,22 +61,231 @@ bool ConnectionTreeModel::isReadOnly() const
 
 bool ConnectionTreeModel::hasFolder(const QUuid& id) const
 {
-    return m_repository->hasFolder(id);
+    return anyFolder(id) != nullptr;
 }
 
 bool ConnectionTreeModel::hasConnection(const QUuid& id) const
 {
-    return m_repository->hasConnection(id);
+    return anyConnection(id) != nullptr;
 }
 
 const Folder* ConnectionTreeModel::folder(const QUuid& id) const
 {
-    return m_repository->folder(id);
+    return anyFolder(id);
 }
 
 const Connection* ConnectionTreeModel::connection(const QUuid& id) const
 {
-    return m_repository->connection(id);
+    return anyConnection(id);
+}
+
+const Folder* ConnectionTreeModel::anyFolder(const QUuid& id) const
+{
+    auto it = m_folders.constFind(id);
+    if (it != m_folders.cend())
+        return &*it;
+    it = m_sharedFolders.constFind(id);
+    return it == m_sharedFolders.cend() ? nullptr : &*it;
+}
+
+const Connection* ConnectionTreeModel::anyConnection(const QUuid& id) const
+{
+    auto it = m_connections.constFind(id);
+    if (it != m_connections.cend())
+        return &*it;
+    it = m_sharedConnections.constFind(id);
+    return it == m_sharedConnections.cend() ? nullptr : &*it;
+}
+
+// --- shared folders ---------------------------------------------------------------------
+
+QList<QUuid> ConnectionTreeModel::sharedFolderIds() const
+{
+    return m_sharedWritable.keys();
+}
+
+QUuid ConnectionTreeModel::sharedRootOf(const QUuid& id) const
+{
+    return m_sharedRoot.value(id);
+}
+
+QList<Connection> ConnectionTreeModel::sharedConnections(const QUuid& rootId) const
+{
+    QList<Connection> result;
+    for (auto it = m_sharedConnections.cbegin(); it != m_sharedConnections.cend(); ++it) {
+        if (m_sharedRoot.value(it.key()) == rootId)
+            result.append(*it);
+    }
+    return result;
+}
+
+int ConnectionTreeModel::sharedDepth(const QUuid& folderId) const
+{
+    int depth = 0;
+    for (QUuid id = folderId; !id.isNull() && depth < 1000; ++depth) {
+        const auto it = m_sharedFolders.constFind(id);
+        if (it == m_sharedFolders.cend())
+            break;
+        id = it->parentId;
+    }
+    return depth;
+}
+
+void ConnectionTreeModel::setSharedFolder(const Folder& root, bool writable, const QList<Folder>& subFolders,
+                                          const QList<Connection>& connections)
+{
+    const bool known = m_sharedWritable.contains(root.id);
+    const bool writableChanged = known && m_sharedWritable.value(root.id) != writable;
+    m_sharedWritable.insert(root.id, writable);
+
+    // What is no longer there, found before the maps change.
+    QSet<QUuid> keepFolders{root.id};
+    for (const Folder& f : subFolders)
+        keepFolders.insert(f.id);
+    QSet<QUuid> keepConnections;
+    for (const Connection& c : connections)
+        keepConnections.insert(c.id);
+    QList<QUuid> goneConnections;
+    QList<QUuid> goneFolders;
+    for (auto it = m_sharedRoot.cbegin(); it != m_sharedRoot.cend(); ++it) {
+        if (it.value() != root.id)
+            continue;
+        if (m_sharedFolders.contains(it.key())) {
+            if (!keepFolders.contains(it.key()))
+                goneFolders.append(it.key());
+        } else if (!keepConnections.contains(it.key())) {
+            goneConnections.append(it.key());
+        }
+    }
+
+    // Parents before children: the root, then sub-folders by depth.
+    Folder top = root;
+    top.parentId = QUuid();
+    m_sharedFolders.insert(top.id, top);
+    m_sharedRoot.insert(top.id, root.id);
+    upsertFolderNode(top);
+    for (const Folder& f : subFolders) {
+        m_sharedFolders.insert(f.id, f);
+        m_sharedRoot.insert(f.id, root.id);
+    }
+    QList<Folder> ordered = subFolders;
+    std::stable_sort(ordered.begin(), ordered.end(), [this](const Folder& a, const Folder& b) {
+        return sharedDepth(a.id) < sharedDepth(b.id);
+    });
+    for (const Folder& f : std::as_const(ordered))
+        upsertFolderNode(f);
+    for (const Connection& c : connections) {
+        // Unchanged rows are left alone, so a refresh of a large folder costs little.
+        const auto held = m_sharedConnections.constFind(c.id);
+        const bool same =
+            held != m_sharedConnections.cend() && *held == c && m_connectionNodes.contains(c.id);
+        m_sharedConnections.insert(c.id, c);
+        m_sharedRoot.insert(c.id, root.id);
+        if (!same)
+            upsertConnectionNode(c);
+    }
+    for (const QUuid& id : std::as_const(goneConnections)) {
+        m_sharedConnections.remove(id);
+        m_sharedRoot.remove(id);
+        m_credentialsMissing.remove(id);
+        if (Node* node = m_connectionNodes.value(id))
+            removeNode(node);
+    }
+    std::sort(goneFolders.begin(), goneFolders.end(),
+              [this](const QUuid& a, const QUuid& b) { return sharedDepth(a) > sharedDepth(b); });
+    for (const QUuid& id : std::as_const(goneFolders)) {
+        m_sharedFolders.remove(id);
+        m_sharedRoot.remove(id);
+        if (Node* node = m_folderNodes.value(id))
+            removeNode(node);
+    }
+    if (writableChanged) {
+        // Flags and tooltips of every row of the folder follow the role.
+        const QModelIndex index = indexForFolder(root.id);
+        emit dataChanged(index, index);
+        emit layoutChanged();
+    }
+}
+
+void ConnectionTreeModel::removeSharedFolder(const QUuid& rootId)
+{
+    Node* node = m_folderNodes.value(rootId);
+    if (!node || !m_sharedWritable.contains(rootId))
+        return;
+    beginRemoveRows({}, node->row, node->row);
+    for (auto it = m_sharedRoot.begin(); it != m_sharedRoot.end();) {
+        if (it.value() == rootId) {
+            m_sharedFolders.remove(it.key());
+            m_sharedConnections.remove(it.key());
+            m_credentialsMissing.remove(it.key());
+            m_folderNodes.remove(it.key());
+            m_connectionNodes.remove(it.key());
+            it = m_sharedRoot.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    m_sharedWritable.remove(rootId);
+    const int row = node->row;
+    m_root->children.erase(m_root->children.begin() + row);
+    for (std::size_t i = std::size_t(row); i < m_root->children.size(); ++i)
+        m_root->children[i]->row = int(i);
+    endRemoveRows();
+}
+
+void ConnectionTreeModel::clearShared()
+{
+    for (const QUuid& id : sharedFolderIds())
+        removeSharedFolder(id);
+    m_credentialsMissing.clear();
+}
+
+void ConnectionTreeModel::setCredentialsMissing(const QSet<QUuid>& connectionIds)
+{
+    const QSet<QUuid> changed =
+        (connectionIds - m_credentialsMissing) + (m_credentialsMissing - connectionIds);
+    m_credentialsMissing = connectionIds;
+    for (const QUuid& id : changed) {
+        const QModelIndex index = indexForConnection(id);
+        if (index.isValid())
+            emit dataChanged(index, index);
+    }
+}
+
+void ConnectionTreeModel::insertSharedNodes(const QUuid& rootId)
+{
+    // Within rebuild()'s reset: no row signals.
+    QList<QUuid> folderIds;
+    for (auto it = m_sharedRoot.cbegin(); it != m_sharedRoot.cend(); ++it) {
+        if (it.value() == rootId && m_sharedFolders.contains(it.key()))
+            folderIds.append(it.key());
+    }
+    std::sort(folderIds.begin(), folderIds.end(),
+              [this](const QUuid& a, const QUuid& b) { return sharedDepth(a) < sharedDepth(b); });
+    for (const QUuid& id : std::as_const(folderIds)) {
+        const Folder& f = m_sharedFolders[id];
+        auto node = std::make_unique<Node>();
+        node->isFolder = true;
+        node->id = id;
+        node->searchText = f.name.toCaseFolded();
+        Node* parentNode = f.parentId.isNull() ? m_root.get() : parentNodeForFolderId(f.parentId);
+        node->parent = parentNode;
+        node->row = int(parentNode->children.size());
+        m_folderNodes.insert(id, node.get());
+        parentNode->children.push_back(std::move(node));
+    }
+    for (auto it = m_sharedConnections.cbegin(); it != m_sharedConnections.cend(); ++it) {
+        if (m_sharedRoot.value(it.key()) != rootId)
+            continue;
+        auto node = std::make_unique<Node>();
+        node->id = it.key();
+        node->searchText = searchTextFor(*it);
+        Node* parentNode = parentNodeForFolderId(it->folderId);
+        node->parent = parentNode;
+        node->row = int(parentNode->children.size());
+        m_connectionNodes.insert(it.key(), node.get());
+        parentNode->children.push_back(std::move(node));
+    }
 }
 
 QList<Folder> ConnectionTreeModel::folders() const
@@ -136,6 +345,8 @@ void ConnectionTreeModel::rebuild()
         m_connectionNodes.insert(it.key(), node.get());
         parentNode->children.push_back(std::move(node));
     }
+    for (const QUuid& rootId : m_sharedWritable.keys())
+        insertSharedNodes(rootId);
     endResetModel();
 }
 
@@ -157,12 +368,32 @@ void ConnectionTreeModel::collectDescendants(const QUuid& folderId, QList<QUuid>
 
 bool ConnectionTreeModel::isWithin(const QUuid& folderId, const QUuid& ancestorId) const
 {
-    return m_repository->isWithin(folderId, ancestorId);
+    if (!m_sharedFolders.contains(folderId))
+        return m_repository->isWithin(folderId, ancestorId);
+    for (QUuid id = folderId; !id.isNull();) {
+        if (id == ancestorId)
+            return true;
+        const auto it = m_sharedFolders.constFind(id);
+        if (it == m_sharedFolders.cend())
+            return false;
+        id = it->parentId;
+    }
+    return false;
 }
 
 QString ConnectionTreeModel::folderPath(const QUuid& folderId) const
 {
-    return m_repository->folderPath(folderId);
+    if (!m_sharedFolders.contains(folderId))
+        return m_repository->folderPath(folderId);
+    QStringList names;
+    for (QUuid id = folderId; !id.isNull() && names.size() < 1000;) {
+        const auto it = m_sharedFolders.constFind(id);
+        if (it == m_sharedFolders.cend())
+            break;
+        names.prepend(it->name);
+        id = it->parentId;
+    }
+    return names.join(QStringLiteral(" / "));
 }
 
 ConnectionTreeModel::Node* ConnectionTreeModel::parentNodeForFolderId(const QUuid& folderId) const
@@ -421,6 +652,23 @@ QIcon ConnectionTreeModel::folderIcon()
     return icon;
 }
 
+QIcon ConnectionTreeModel::sharedFolderIcon()
+{
+    // The folder with two heads in its corner: "other people see this too".
+    static const QIcon icon = [] {
+        QPixmap pixmap = folderIcon().pixmap(16, 16);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(QPen(Qt::white, 1));
+        painter.setBrush(QColor(QStringLiteral("#2f7ed8")));
+        painter.drawEllipse(QRectF(6.5, 8.5, 5, 5));
+        painter.drawEllipse(QRectF(10.5, 8.5, 5, 5));
+        painter.end();
+        return QIcon(pixmap);
+    }();
+    return icon;
+}
+
 QIcon ConnectionTreeModel::appIcon()
 {
     ensureConclaveResources();
@@ -439,7 +687,7 @@ bool ConnectionTreeModel::isFolder(const QModelIndex& index) const
     if (!index.isValid())
         return false;
     const Node* node = nodeFor(index);
-    return node->isFolder && m_folders.contains(node->id);
+    return node->isFolder && anyFolder(node->id);
 }
 
 const QString& ConnectionTreeModel::displayName(const QModelIndex& index) const
@@ -449,11 +697,11 @@ const QString& ConnectionTreeModel::displayName(const QModelIndex& index) const
         return none;
     const Node* node = nodeFor(index);
     if (node->isFolder) {
-        const auto it = m_folders.constFind(node->id);
-        return it == m_folders.cend() ? none : it->name;
+        const Folder* f = anyFolder(node->id);
+        return f ? f->name : none;
     }
-    const auto it = m_connections.constFind(node->id);
-    return it == m_connections.cend() ? none : it->name;
+    const Connection* c = anyConnection(node->id);
+    return c ? c->name : none;
 }
 
 const QUuid& ConnectionTreeModel::nodeId(const QModelIndex& index) const
@@ -462,7 +710,7 @@ const QUuid& ConnectionTreeModel::nodeId(const QModelIndex& index) const
     if (!index.isValid())
         return none;
     const Node* node = nodeFor(index);
-    const bool known = node->isFolder ? m_folders.contains(node->id) : m_connections.contains(node->id);
+    const bool known = node->isFolder ? anyFolder(node->id) != nullptr : anyConnection(node->id) != nullptr;
     return known ? node->id : none;
 }
 
@@ -474,16 +722,30 @@ QVariant ConnectionTreeModel::data(const QModelIndex& index, int role) const
     // The filter asks for this on every row at every keystroke: answer without a lookup.
     if (role == SearchTextRole)
         return node->searchText;
+    const QUuid sharedRoot = m_sharedRoot.value(node->id);
+    const bool shared = !sharedRoot.isNull();
+    const bool readOnlyShared = shared && !m_sharedWritable.value(sharedRoot, false);
+    if (role == SharedRole)
+        return shared;
+    if (role == SharedReadOnlyRole)
+        return readOnlyShared;
+    const QString viewOnly = tr("You may only view this shared folder: a manager of it can give you the "
+                                "right to edit.");
     if (node->isFolder) {
-        const auto it = m_folders.constFind(node->id);
-        if (it == m_folders.cend())
+        const Folder* it = anyFolder(node->id);
+        if (!it)
             return {};
         switch (role) {
         case Qt::DisplayRole:
         case Qt::EditRole:
             return it->name;
         case Qt::DecorationRole:
-            return folderIcon();
+            return node->id == sharedRoot ? sharedFolderIcon() : folderIcon();
+        case Qt::ToolTipRole:
+            if (node->id != sharedRoot)
+                return readOnlyShared ? viewOnly : QVariant();
+            return readOnlyShared ? tr("Shared folder. %1").arg(viewOnly)
+                                  : tr("Shared folder: the members of it see what you change here.");
         case IdRole:
             return node->id;
         case IsFolderRole:
@@ -492,17 +754,29 @@ QVariant ConnectionTreeModel::data(const QModelIndex& index, int role) const
             return {};
         }
     }
-    const auto it = m_connections.constFind(node->id);
-    if (it == m_connections.cend())
+    const Connection* it = anyConnection(node->id);
+    if (!it)
         return {};
+    const bool missing = m_credentialsMissing.contains(node->id);
     switch (role) {
     case Qt::DisplayRole:
     case Qt::EditRole:
         return it->name;
     case Qt::DecorationRole:
+        if (missing)
+            return QIcon::fromTheme(QStringLiteral("dialog-warning"), it->color.isEmpty()
+                                                                          ? kindIcon(it->kind)
+                                                                          : markedIcon(it->kind, it->color));
         return it->color.isEmpty() ? kindIcon(it->kind) : markedIcon(it->kind, it->color);
-    case Qt::ToolTipRole:
-        return tr("%1 at %2").arg(kindDisplayName(it->kind), hostSummary(*it));
+    case Qt::ToolTipRole: {
+        QString tip = tr("%1 at %2").arg(kindDisplayName(it->kind), hostSummary(*it));
+        if (missing)
+            tip += u'\n' + tr("Your own user name and password for this shared connection are missing: "
+                              "edit it to enter them (they stay in your keychain).");
+        if (readOnlyShared)
+            tip += u'\n' + viewOnly;
+        return tip;
+    }
     case IdRole:
         return node->id;
     case IsFolderRole:
@@ -518,7 +792,7 @@ QVariant ConnectionTreeModel::data(const QModelIndex& index, int role) const
 
 bool ConnectionTreeModel::setData(const QModelIndex& index, const QVariant& value, int role)
 {
-    if (!index.isValid() || role != Qt::EditRole || isReadOnly())
+    if (!index.isValid() || role != Qt::EditRole || !(flags(index) & Qt::ItemIsEditable))
         return false;
     const Node* node = nodeFor(index);
     const QString name = value.toString().trimmed();
@@ -528,6 +802,8 @@ bool ConnectionTreeModel::setData(const QModelIndex& index, const QVariant& valu
         m_renameHandler(node->id, name);
         return true;
     }
+    if (isShared(node->id))
+        return false; // only through the handler, which writes to the sync engine
     ChangeSet change;
     if (node->isFolder) {
         change.upsertFolders.append(m_folders.value(node->id));
@@ -544,6 +820,18 @@ Qt::ItemFlags ConnectionTreeModel::flags(const QModelIndex& index) const
     if (!index.isValid())
         return isReadOnly() ? Qt::NoItemFlags : Qt::ItemIsDropEnabled;
     Qt::ItemFlags result = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    const Node* node = nodeFor(index);
+    const QUuid sharedRoot = m_sharedRoot.value(node->id);
+    if (!sharedRoot.isNull()) {
+        if (!m_sharedWritable.value(sharedRoot, false))
+            return result; // View: nothing to change, drag or drop
+        if (node->id == sharedRoot)
+            return result | Qt::ItemIsDropEnabled; // its name is the folder's own item
+        result |= Qt::ItemIsDragEnabled | Qt::ItemIsEditable;
+        if (node->isFolder)
+            result |= Qt::ItemIsDropEnabled;
+        return result;
+    }
     if (isReadOnly())
         return result;
     result |= Qt::ItemIsDragEnabled | Qt::ItemIsEditable; // names are renamed in place (F2)
@@ -606,9 +894,9 @@ bool ConnectionTreeModel::decodeMime(const QMimeData* data, MoveRequest& request
         stream >> isFolder >> id;
         if (stream.status() != QDataStream::Ok)
             return false;
-        if (isFolder && m_folders.contains(id))
+        if (isFolder && anyFolder(id))
             request.folders.append(id);
-        else if (!isFolder && m_connections.contains(id))
+        else if (!isFolder && anyConnection(id))
             request.connections.append(id);
     }
     // A folder dragged along with its own contents moves them implicitly; listing the
@@ -621,10 +909,9 @@ bool ConnectionTreeModel::decodeMime(const QMimeData* data, MoveRequest& request
         }
         return false;
     };
-    request.folders.removeIf(
-        [&](const QUuid& id) { return coveredByOther(m_folders.value(id).parentId, id); });
+    request.folders.removeIf([&](const QUuid& id) { return coveredByOther(anyFolder(id)->parentId, id); });
     request.connections.removeIf(
-        [&](const QUuid& id) { return coveredByOther(m_connections.value(id).folderId, QUuid()); });
+        [&](const QUuid& id) { return coveredByOther(anyConnection(id)->folderId, QUuid()); });
     return !request.folders.isEmpty() || !request.connections.isEmpty();
 }
 
@@ -652,6 +939,15 @@ bool ConnectionTreeModel::canDropMimeData(const QMimeData* data, Qt::DropAction 
         if (isWithin(target, f))
             return false;
     }
+    // Within the local tree, or within one shared folder the user may edit; never across,
+    // and never the shared folder itself.
+    const QUuid space = sharedRootOf(target);
+    if (!space.isNull() && !isSharedWritable(space))
+        return false;
+    for (const QUuid& id : request.folders + request.connections) {
+        if (sharedRootOf(id) != space || (!space.isNull() && id == space))
+            return false;
+    }
     return true;
 }
 
@@ -669,6 +965,8 @@ bool ConnectionTreeModel::dropMimeData(const QMimeData* data, Qt::DropAction act
         // MoveAction finds nothing to do because this model does not implement it.
         return true;
     }
+    if (!sharedRootOf(request.targetFolder).isNull())
+        return false; // shared folders change only through the handler
     ChangeSet change;
     for (const QUuid& id : request.folders) {
         Folder f = m_folders.value(id);

@@ -5,6 +5,13 @@
 // the sync engine). It never writes on its own: renames and drops are handed to a handler
 // (the main window), which turns them into undoable commands that apply a ChangeSet to the
 // repository.
+//
+// Shared folders of Team Sharing sit next to the local tree as top-level folders of their
+// own: setSharedFolder() hands the model a shared folder's decrypted contents (its
+// sub-folders from the items' "group" and its connections), which it keeps apart from the
+// repository and never writes anywhere. A shared folder the user may only view has no
+// editable, draggable or droppable row; items never move between a shared folder and the
+// local tree or another shared folder.
 #pragma once
 
 #include "core/model/Connection.h"
@@ -14,6 +21,7 @@
 #include <QHash>
 #include <QIcon>
 #include <QList>
+#include <QSet>
 #include <QUuid>
 
 #include <functional>
@@ -40,6 +48,8 @@ public:
         KindRole,                  // int (ConnectionKind), connections only
         SearchTextRole,            // lower-case name, hosts and tags, for the filter
         HostRole,                  // "host:port[, host:port]" or the SRV name
+        SharedRole,                // bool: in a shared folder (or one itself)
+        SharedReadOnlyRole,        // bool: in a shared folder the user may only view
     };
     static constexpr const char* kMimeType = "application/x-conclave-items";
 
@@ -102,9 +112,34 @@ public:
     bool dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
                       const QModelIndex& parent) override;
 
+    // A shared folder's contents, replacing what was shown for it: `root` is the shared
+    // folder itself (top level), `subFolders` have ids unique to it and parents inside it,
+    // `connections` have their folderId set to the root or a sub-folder. `writable`: the
+    // user's role allows edits.
+    void setSharedFolder(const Core::Folder& root, bool writable, const QList<Core::Folder>& subFolders,
+                         const QList<Core::Connection>& connections);
+    void removeSharedFolder(const QUuid& rootId);
+    void clearShared();
+    // Ids of the shared folders shown.
+    QList<QUuid> sharedFolderIds() const;
+    // The shared folder `id` (a folder or connection) lies in, or null for a local one.
+    QUuid sharedRootOf(const QUuid& id) const;
+    bool isShared(const QUuid& id) const { return !sharedRootOf(id).isNull(); }
+    bool isSharedWritable(const QUuid& rootId) const { return m_sharedWritable.value(rootId, false); }
+    // Connections of one shared folder.
+    QList<Core::Connection> sharedConnections(const QUuid& rootId) const;
+    // A connection's marker: its own credentials are missing on this computer.
+    void setCredentialsMissing(const QSet<QUuid>& connectionIds);
+    bool credentialsMissing(const QUuid& connectionId) const
+    {
+        return m_credentialsMissing.contains(connectionId);
+    }
+
     // The icon shown for a kind (also used by the editor and details pane).
     static QIcon kindIcon(Core::ConnectionKind kind);
     static QIcon folderIcon();
+    // The folder icon with the mark of a shared folder.
+    static QIcon sharedFolderIcon();
     // kindIcon() with a dot in `color` (#rrggbb).
     static QIcon markedIcon(Core::ConnectionKind kind, const QString& color);
     static QIcon appIcon(); // the Conclave logo
@@ -131,6 +166,10 @@ private:
     bool decodeMime(const QMimeData* data, MoveRequest& request) const;
     QUuid targetFolderFor(const QModelIndex& parent) const;
     static QString searchTextFor(const Core::Connection& connection);
+    const Core::Folder* anyFolder(const QUuid& id) const;
+    const Core::Connection* anyConnection(const QUuid& id) const;
+    void insertSharedNodes(const QUuid& rootId); // during a reset only
+    int sharedDepth(const QUuid& folderId) const;
 
     Core::ConnectionRepository* m_repository;
     // The repository's maps, read on every data() call without going through it.
@@ -141,6 +180,12 @@ private:
     QHash<QUuid, Node*> m_connectionNodes;
     MoveHandler m_moveHandler;
     RenameHandler m_renameHandler;
+    // Shared folders: decrypted, in memory only, gone with clearShared().
+    QHash<QUuid, Core::Folder> m_sharedFolders;
+    QHash<QUuid, Core::Connection> m_sharedConnections;
+    QHash<QUuid, QUuid> m_sharedRoot; // folder or connection id -> its shared folder
+    QHash<QUuid, bool> m_sharedWritable;
+    QSet<QUuid> m_credentialsMissing;
 };
 
 } // namespace Conclave::Gui

@@ -3,10 +3,12 @@
 
 #include "core/connect/ClientLauncher.h"
 #include "core/keychain/SecretStore.h"
+#include "core/keychain/SharedCredentials.h"
 #include "core/model/ConnectionExporter.h"
 #include "core/model/ConnectionImporter.h"
 #include "core/model/ConnectionUri.h"
 #include "core/storage/ConnectionRepository.h"
+#include "core/sync/SyncEngine.h"
 #include "ui/ClipboardGuard.h"
 #include "ui/ConnectionCheckDialog.h"
 #include "ui/ConnectionDetailsPane.h"
@@ -19,6 +21,8 @@
 #include "ui/MoveToDialog.h"
 #include "ui/PasswordPromptDialog.h"
 #include "ui/SettingsDialog.h"
+#include "ui/SharedCredentialsDialog.h"
+#include "ui/SharedTreeSync.h"
 #include "ui/TrashDialog.h"
 #include "ui/TreeEditCommand.h"
 
@@ -32,6 +36,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -80,6 +85,8 @@ MainWindow::MainWindow(const Services& services, QWidget* parent)
     setWindowIcon(ConnectionTreeModel::appIcon());
 
     m_model = new ConnectionTreeModel(m_repository, this);
+    m_shared = new SharedTreeSync(m_model, this);
+    m_shared->setSecretStore(services.secrets);
     m_proxy = new ConnectionFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
     m_proxy->sort(0);
@@ -127,6 +134,10 @@ MainWindow::MainWindow(const Services& services, QWidget* parent)
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateEmptyState);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateEmptyState);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateDetails);
+    connect(m_shared, &SharedTreeSync::sharedChanged, this, [this] {
+        updateActions();
+        updateDetails();
+    });
     connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateActions();
         updateDetails();
@@ -191,6 +202,21 @@ void MainWindow::createActions()
     m_actMoveTo =
         make(QStringLiteral("actionMoveTo"), tr("Mo&ve To…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     m_actMoveTo->setToolTip(tr("Moves the selection into another folder, without the mouse."));
+    // Team Sharing; shown while signed in (a sync engine is running).
+    m_actShareFolder = make(QStringLiteral("actionShareFolder"), tr("S&hare Folder…"));
+    m_actShareFolder->setToolTip(tr("Shares this folder with your organisation through Team Sharing."));
+    m_actShareFolder->setVisible(false);
+    m_actSharedCredentials = make(QStringLiteral("actionSharedCredentials"), tr("My &Credentials…"));
+    m_actSharedCredentials->setToolTip(
+        tr("Your own user name and password for this shared connection, kept in "
+           "your keychain."));
+    m_actSharedCredentials->setVisible(false);
+    connect(m_actSharedCredentials, &QAction::triggered, this, &MainWindow::editSharedCredentials);
+    connect(m_actShareFolder, &QAction::triggered, this, [this] {
+        const QList<QUuid> folders = selectedFolders();
+        if (folders.size() == 1)
+            shareFolder(folders.first());
+    });
     m_actCopyUri = make(QStringLiteral("actionCopyUri"), tr("&Copy URI"),
                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), QStringLiteral("edit-copy"));
     m_actCopyUri->setIconText(tr("Copy URI"));
@@ -674,14 +700,194 @@ void MainWindow::updateActions()
     m_actOpen->setEnabled(oneConnection);
     m_actTest->setEnabled(oneConnection);
     m_actExport->setEnabled(m_model->connectionCount() > 0);
+
+    // Shared folders: written through the sync engine, and not at all with the View role.
+    const bool shared = selectionIsShared();
+    const QString viewOnly = tr("You may only view this shared folder.");
+    const bool sharedRoot = oneFolder && m_model->sharedRootOf(folders.first()) == folders.first();
+    for (QAction* action : {m_actEdit, m_actDelete, m_actRename}) {
+        if (!action->property("baseToolTip").isValid())
+            action->setProperty("baseToolTip", action->toolTip());
+        action->setToolTip(action->property("baseToolTip").toString());
+    }
+    if (shared) {
+        const bool viewing = selectionIsViewOnly();
+        m_actEdit->setEnabled(!viewing && oneConnection);
+        m_actDelete->setEnabled(!viewing && !sharedRoot && (!folders.isEmpty() || !connections.isEmpty()));
+        m_actRename->setEnabled(!viewing && !sharedRoot && (oneFolder || oneConnection));
+        // Copies and moves across the boundary of a shared folder are not offered.
+        m_actDuplicate->setEnabled(false);
+        m_actMoveTo->setEnabled(false);
+        if (viewing) {
+            for (QAction* action : {m_actEdit, m_actDelete, m_actRename})
+                action->setToolTip(viewOnly);
+        }
+    }
+    m_actSharedCredentials->setVisible(shared && oneConnection);
+    m_actSharedCredentials->setEnabled(shared && oneConnection && m_secrets);
+    if (m_actShareFolder) {
+        const bool localFolder = oneFolder && !shared && m_model->folder(folders.first());
+        m_actShareFolder->setEnabled(writable && localFolder && m_shared->engine());
+        m_actShareFolder->setVisible(m_shared->engine() != nullptr);
+    }
+}
+
+bool MainWindow::selectionIsShared() const
+{
+    for (const QModelIndex& index : m_tree->selectionModel()->selectedRows()) {
+        if (index.data(ConnectionTreeModel::SharedRole).toBool())
+            return true;
+    }
+    return false;
+}
+
+bool MainWindow::selectionIsViewOnly() const
+{
+    for (const QModelIndex& index : m_tree->selectionModel()->selectedRows()) {
+        if (index.data(ConnectionTreeModel::SharedReadOnlyRole).toBool())
+            return true;
+    }
+    return false;
+}
+
+void MainWindow::setSyncEngine(Core::SyncEngine* engine, const QUuid& self)
+{
+    m_shared->setEngine(engine, self);
+    updateEmptyState();
+    updateActions();
+    updateDetails();
+}
+
+void MainWindow::sharedWriteDone(const Status& status)
+{
+    if (!status)
+        showStatus(tr("The shared folder was not changed: %1").arg(status.error().message));
+}
+
+void MainWindow::editSharedCredentials()
+{
+    const Connection* current = currentConnection();
+    if (!current || !m_model->isShared(current->id))
+        return;
+    auto* dialog = new SharedCredentialsDialog(*current, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QUuid id = current->id;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, id] {
+        m_shared->setCredentials(id, dialog->takeCredentials(), [this](Status stored) {
+            showStatus(stored ? tr("Your credentials are kept in your keychain.")
+                              : tr("Your credentials were not stored: %1").arg(stored.error().message));
+        });
+    });
+    dialog->open();
+}
+
+void MainWindow::editShared(const Connection& current)
+{
+    auto* dialog = new ConnectionEditorDialog(current, false, this);
+    dialog->setObjectName(QStringLiteral("sharedConnectionEditor"));
+    dialog->setWindowTitle(tr("Edit Shared Connection"));
+    // A shared connection stays in its shared folder; its sub-folder is changed in the tree.
+    dialog->setFolders({});
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QUuid id = current.id;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, id] {
+        Connection after = dialog->connection();
+        after.id = id;
+        m_shared->writeConnection(after, [this](Status written) { sharedWriteDone(written); });
+    });
+    dialog->open();
+}
+
+void MainWindow::shareFolder(const QUuid& folderId, const QUuid& orgId)
+{
+    const Folder* folder = m_repository->folder(folderId);
+    SyncEngine* engine = m_shared->engine();
+    if (!folder || !engine || m_model->isReadOnly())
+        return;
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Share Folder"),
+                                tr("Share \u201c%1\u201d with your organisation?").arg(folder->name),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("shareFolderConfirm"));
+    box->setInformativeText(
+        tr("Its connections are uploaded end-to-end encrypted and the folder becomes a shared folder that "
+           "you manage. User names, passwords, keys and certificates are not shared: each member keeps "
+           "their own in their keychain. The local folder is replaced once every connection is stored."));
+    QPushButton* share = box->addButton(tr("&Share"), QMessageBox::AcceptRole);
+    share->setObjectName(QStringLiteral("shareFolderAccept"));
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(share);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this,
+            [this, box, share, folderId, orgId](QAbstractButton* button) {
+                if (button == share)
+                    startSharing(folderId, orgId);
+                Q_UNUSED(box);
+            });
+    box->open();
+}
+
+void MainWindow::startSharing(const QUuid& folderId, const QUuid& orgId)
+{
+    SyncEngine* engine = m_shared->engine();
+    if (!engine)
+        return;
+    if (orgId.isNull()) {
+        engine->api().organisations(this, [this, folderId](Result<QList<QUuid>> orgs) {
+            if (!orgs)
+                return showStatus(tr("The folder was not shared: %1").arg(orgs.error().message));
+            if (orgs->isEmpty())
+                return showStatus(tr("The folder was not shared: your account belongs to no organisation "
+                                     "that uses Team Sharing."));
+            startSharing(folderId, orgs->first());
+        });
+        return;
+    }
+    showStatus(tr("Sharing the folder…"));
+    m_shared->shareLocalFolder(
+        m_repository, folderId, orgId,
+        [this](int done, int total) {
+            showStatus(tr("Sharing the folder: %1 of %n connection(s) stored…", nullptr, total).arg(done));
+        },
+        [this](Result<QUuid> shared) {
+            if (!shared)
+                return showStatus(
+                    tr("The folder was not shared and stays here as it was: %1").arg(shared.error().message));
+            // The local items are gone; steps that would bring them back cannot be undone.
+            m_undo->clear();
+            showStatus(tr("The folder is shared now. Invite its members from its context menu."));
+            selectFolder(*shared);
+            emit folderShared(*shared);
+        });
 }
 
 void MainWindow::updateDetails()
 {
     const QList<QUuid> folders = selectedFolders();
     const QList<QUuid> connections = selectedConnections();
+    auto roleText = [this](const QUuid& sharedFolderId) {
+        switch (m_shared->roleIn(sharedFolderId)) {
+        case FolderRole::Manage:
+            return tr("in “%1”, you manage it").arg(m_model->folderPath(sharedFolderId));
+        case FolderRole::Edit:
+            return tr("in “%1”, you may edit it").arg(m_model->folderPath(sharedFolderId));
+        case FolderRole::View:
+            return tr("in “%1”, you may only view it").arg(m_model->folderPath(sharedFolderId));
+        case FolderRole::None:
+            break;
+        }
+        return QString();
+    };
+    auto when = [](const QDateTime& time) {
+        return QLocale().toString(time.toLocalTime(), QLocale::ShortFormat);
+    };
     if (const Connection* c = currentConnection()) {
         m_details->showConnection(*c, m_model->folderPath(c->folderId));
+        if (const SharedTreeSync::ItemInfo* info = m_shared->info(c->id)) {
+            m_details->showSharing(
+                roleText(info->folderId),
+                tr("%1 by %2").arg(when(info->createdAt), m_shared->personName(info->createdBy)),
+                tr("%1 by %2").arg(when(info->changedAt), m_shared->personName(info->changedBy)));
+        }
     } else if (folders.size() == 1 && connections.isEmpty()) {
         const Folder* f = m_model->folder(folders.first());
         QList<QUuid> subFolders;
@@ -689,6 +895,14 @@ void MainWindow::updateDetails()
         m_model->collectDescendants(f->id, subFolders, contained);
         m_details->showFolder(f->name, m_model->folderPath(f->id), int(subFolders.size()),
                               int(contained.size()));
+        if (const QUuid root = m_model->sharedRootOf(f->id); !root.isNull()) {
+            const int unreadable = m_shared->unreadableCount(root);
+            QString role = roleText(root);
+            if (unreadable)
+                role += u'\n' + tr("%n item(s) of this shared folder could not be read and are not shown.",
+                                   nullptr, unreadable);
+            m_details->showSharing(role, {}, {});
+        }
     } else {
         m_details->showNothing();
     }
@@ -696,7 +910,8 @@ void MainWindow::updateDetails()
 
 void MainWindow::updateEmptyState()
 {
-    const bool empty = m_model->connectionCount() == 0 && m_model->folderCount() == 0;
+    const bool empty = m_model->connectionCount() == 0 && m_model->folderCount() == 0 &&
+                       m_model->sharedFolderIds().isEmpty();
     m_stack->setCurrentIndex(empty ? 0 : 1);
     m_filter->setEnabled(!empty);
     updateActions();
@@ -862,6 +1077,11 @@ void MainWindow::editSelected()
     const Connection* current = currentConnection();
     if (!current || m_model->isReadOnly())
         return;
+    if (m_model->isShared(current->id)) {
+        if (!selectionIsViewOnly())
+            editShared(*current);
+        return;
+    }
     auto* dialog = new ConnectionEditorDialog(*current, false, this);
     dialog->setFolders(m_model->folders());
     dialog->setSecretStore(m_secrets);
@@ -894,7 +1114,7 @@ void MainWindow::editSelected()
 void MainWindow::duplicateSelected()
 {
     const Connection* current = currentConnection();
-    if (!current || m_model->isReadOnly())
+    if (!current || m_model->isReadOnly() || m_model->isShared(current->id))
         return;
     Connection copy = *current;
     copy.id = QUuid::createUuid();
@@ -911,6 +1131,29 @@ void MainWindow::deleteSelected()
 {
     if (m_model->isReadOnly())
         return;
+    if (selectionIsShared()) {
+        if (selectionIsViewOnly() || !m_actDelete->isEnabled())
+            return;
+        // Not undoable: a delete marker reaches every member, so it is asked first.
+        const QList<QUuid> folders = selectedFolders();
+        const QList<QUuid> connections = selectedConnections();
+        auto* box = new QMessageBox(QMessageBox::Question, tr("Delete from Shared Folder"),
+                                    tr("Delete %n item(s) for every member of the shared folder?", nullptr,
+                                       int(folders.size() + connections.size())),
+                                    QMessageBox::NoButton, this);
+        box->setObjectName(QStringLiteral("sharedDeleteConfirm"));
+        QPushButton* remove = box->addButton(tr("&Delete"), QMessageBox::DestructiveRole);
+        remove->setObjectName(QStringLiteral("sharedDeleteAccept"));
+        box->addButton(QMessageBox::Cancel);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        connect(box, &QMessageBox::buttonClicked, this,
+                [this, remove, folders, connections](QAbstractButton* b) {
+                    if (b == remove)
+                        m_shared->deleteItems(folders, connections, [this](Status s) { sharedWriteDone(s); });
+                });
+        box->open();
+        return;
+    }
     QList<QUuid> folderIds = selectedFolders();
     QList<QUuid> connectionIds = selectedConnections();
     for (const QUuid& id : selectedFolders())
@@ -1087,6 +1330,13 @@ void MainWindow::moveSelectedTo()
 
 void MainWindow::onRenameRequested(const QUuid& id, const QString& name)
 {
+    if (m_model->isShared(id)) {
+        const Connection* connection = m_model->connection(id);
+        const Folder* folder = m_model->folder(id);
+        if ((connection && connection->name != name) || (folder && folder->name != name))
+            m_shared->rename(id, name, [this](Status s) { sharedWriteDone(s); });
+        return;
+    }
     if (const Connection* connection = m_model->connection(id)) {
         if (connection->name == name)
             return;
@@ -1107,6 +1357,10 @@ void MainWindow::onRenameRequested(const QUuid& id, const QString& name)
 void MainWindow::onMoveRequested(const QList<QUuid>& folderIds, const QList<QUuid>& connectionIds,
                                  const QUuid& target)
 {
+    if (m_model->isShared(target)) {
+        m_shared->moveItems(folderIds, connectionIds, target, [this](Status s) { sharedWriteDone(s); });
+        return;
+    }
     QList<Folder> before;
     QList<Folder> after;
     QList<Connection> beforeC;
@@ -1172,12 +1426,17 @@ void MainWindow::onContextMenu(const QPoint& pos)
             QAction* rename = menu->addAction(tr("&Rename Folder"), m_actRename, &QAction::trigger);
             rename->setObjectName(QStringLiteral("contextRenameFolder"));
             rename->setEnabled(m_actRename->isEnabled());
+            rename->setToolTip(m_actRename->toolTip());
+            if (m_actShareFolder && m_actShareFolder->isVisible())
+                menu->addAction(m_actShareFolder);
         } else {
             menu->addAction(m_actOpen);
             menu->setDefaultAction(m_actOpen); // what Enter and double-click do
             menu->addAction(m_actTest);
             menu->addSeparator();
             menu->addAction(m_actEdit);
+            if (m_actSharedCredentials->isVisible())
+                menu->addAction(m_actSharedCredentials);
             menu->addAction(m_actRename);
             menu->addAction(m_actDuplicate);
             menu->addAction(m_actCopyUri);
@@ -1367,7 +1626,7 @@ void MainWindow::testSelected()
             QTimer::singleShot(0, this, &MainWindow::editSelected); // once the test window is gone
         });
     };
-    if (!m_secrets || m_secrets->isPersistent()) {
+    if (!m_secrets || (m_secrets->isPersistent() && !m_model->isShared(id))) {
         auto* dialog = new ConnectionCheckDialog(*current, m_secrets, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         offerEdit(dialog);
@@ -1375,12 +1634,15 @@ void MainWindow::testSelected()
         dialog->start();
         return;
     }
-    // Memory only: after a restart no password is kept, so it is asked for.
+    // Memory only, or a shared connection (the user's own credentials, under their own names).
     withPassword(id, [this, id, offerEdit](SecureBytes password) {
-        const Connection* c = m_model->connection(id);
-        if (!c)
+        const Connection* found = m_model->connection(id);
+        if (!found)
             return;
-        auto* dialog = new ConnectionCheckDialog(*c, nullptr, this);
+        Connection c = *found;
+        if (m_model->isShared(id))
+            c.username = m_shared->ownUser(id);
+        auto* dialog = new ConnectionCheckDialog(c, nullptr, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         offerEdit(dialog);
         dialog->open();
@@ -1392,6 +1654,14 @@ void MainWindow::withPassword(const QUuid& id, std::function<void(SecureBytes)> 
 {
     if (!m_secrets) {
         use({});
+        return;
+    }
+    if (const SharedTreeSync::ItemInfo* info = m_shared->info(id)) {
+        // A shared connection: the user's own password, from their keychain only.
+        m_secrets->readEntry(SharedCredentials::entryKey(info->folderId, id, SharedCredential::Password),
+                             this, [use](Result<SecureBytes> password) {
+                                 use(password.ok() ? std::move(password).value() : SecureBytes());
+                             });
         return;
     }
     m_secrets->read(id, SecretKind::Password, this, [this, id, use](Result<SecureBytes> password) {
@@ -1499,7 +1769,7 @@ void MainWindow::openSelected()
         if (!current)
             return;
         LaunchCredentials credentials;
-        credentials.username = current->username;
+        credentials.username = m_model->isShared(id) ? m_shared->ownUser(id) : current->username;
         credentials.password = std::move(password);
         const Status status = m_launcher->open(*current, credentials);
         if (!status) {

@@ -35,6 +35,7 @@ class ClientLauncher;
 class ConnectionRepository;
 class EffectiveSettings;
 class SecretStore;
+class SyncEngine;
 } // namespace Conclave::Core
 
 namespace Conclave::Gui {
@@ -44,6 +45,7 @@ class ConnectionDetailsPane;
 class ConnectionFilterProxyModel;
 class ConnectionTreeModel;
 class EmptyStateWidget;
+class SharedTreeSync;
 class TreeEditCommand;
 
 class MainWindow final : public QMainWindow
@@ -117,6 +119,14 @@ public:
     void keychainRetrying();
     bool isWaitingForKeychain() const { return m_keychainPending; }
 
+    // Team Sharing: the started engine whose shared folders the tree shows, or null (signed
+    // out: every shared folder leaves the tree). `self` is the signed-in user's id.
+    void setSyncEngine(Core::SyncEngine* engine, const QUuid& self = {});
+    SharedTreeSync* sharedTree() const { return m_shared; }
+    // Turns the local folder into a shared one of organisation `orgId` (null: the user's
+    // only organisation, asked of the server), after the user confirmed.
+    void shareFolder(const QUuid& folderId, const QUuid& orgId = {});
+
 signals:
     // The user asked to try the keychain again (the composition root probes it).
     void keychainRetryRequested();
@@ -150,6 +160,9 @@ signals:
     // The user entered another Team Sharing server in the settings (the composition root
     // saves it and rebuilds the sharing parts for it).
     void sharingServerChosen(const QUrl& server);
+    // A local folder became the shared folder `folderId`: the place to invite its members
+    // (the composition opens the share dialog for it).
+    void folderShared(const QUuid& folderId);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -199,6 +212,14 @@ private:
     // Reads the connection's password and hands it to `use`; in memory-only mode a missing one
     // is asked for (used once, never stored). Nothing is called when the user cancels.
     void withPassword(const QUuid& id, std::function<void(Core::SecureBytes)> use);
+    // Team Sharing: whether the selection lies in a shared folder, and in one the user may
+    // only view; the shared write's answer.
+    bool selectionIsShared() const;
+    bool selectionIsViewOnly() const;
+    void sharedWriteDone(const Core::Status& status);
+    void editShared(const Core::Connection& current);
+    void startSharing(const QUuid& folderId, const QUuid& orgId);
+    void editSharedCredentials();
 
     QPointer<Core::SecretStore> m_secrets;
     const Core::EffectiveSettings* m_sharing = nullptr;
@@ -246,6 +267,9 @@ private:
     QAction* m_actTrash = nullptr;
     QAction* m_actUndo = nullptr;
     QAction* m_actRedo = nullptr;
+    QAction* m_actShareFolder = nullptr;
+    QAction* m_actSharedCredentials = nullptr;
+    SharedTreeSync* m_shared = nullptr;
 };
 
 } // namespace Conclave::Gui

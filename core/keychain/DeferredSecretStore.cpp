@@ -124,6 +124,43 @@ void DeferredSecretStore::write(const QUuid& connectionId, SecretKind kind, Secu
     });
 }
 
+void DeferredSecretStore::readEntry(const QString& key, QObject* context, ReadCallback done)
+{
+    const Guard guard(context);
+    whenReady([this, key, guard, done = std::move(done)]() mutable {
+        m_target->readEntry(key, this, [guard, done](Result<SecureBytes> value) {
+            if (guard.alive() && done)
+                done(std::move(value));
+        });
+    });
+}
+
+void DeferredSecretStore::writeEntry(const QString& key, SecureBytes value, QObject* context,
+                                     StatusCallback done)
+{
+    auto holder = std::make_shared<SecureBytes>(std::move(value));
+    const Guard guard(context);
+    whenReady([this, key, holder, guard, done = std::move(done)]() mutable {
+        m_target->writeEntry(key, std::move(*holder), this, [guard, done](Status status) {
+            if (guard.alive() && done)
+                done(std::move(status));
+        });
+    });
+}
+
+void DeferredSecretStore::removeEntry(const QString& key, QObject* context, StatusCallback done)
+{
+    const Guard guard(context);
+    whenReady([this, key, guard, done = std::move(done)]() mutable {
+        for (const auto& replaced : m_replaced)
+            replaced->removeEntry(key, this, {});
+        m_target->removeEntry(key, this, [guard, done](Status status) {
+            if (guard.alive() && done)
+                done(std::move(status));
+        });
+    });
+}
+
 void DeferredSecretStore::remove(const QUuid& connectionId, SecretKind kind, QObject* context,
                                  StatusCallback done)
 {

@@ -38,6 +38,9 @@ public:
                StatusCallback done) override;
     void remove(const QUuid& connectionId, SecretKind kind, QObject* context, StatusCallback done) override;
     void removeAll(const QUuid& connectionId, QObject* context, StatusCallback done) override;
+    void readEntry(const QString& key, QObject* context, ReadCallback done) override;
+    void writeEntry(const QString& key, SecureBytes value, QObject* context, StatusCallback done) override;
+    void removeEntry(const QString& key, QObject* context, StatusCallback done) override;
 
     // The target's; while there is none, true (the keychain is what is being waited for).
     bool isPersistent() const override;

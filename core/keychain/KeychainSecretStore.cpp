@@ -349,6 +349,55 @@ void KeychainSecretStore::remove(const QUuid& connectionId, SecretKind kind, QOb
     runJob(std::move(run));
 }
 
+void KeychainSecretStore::readEntry(const QString& key, QObject* context, ReadCallback done)
+{
+    QObject* target = effectiveContext(context);
+    if (!isValidEntryKey(key))
+        return post<Result<SecureBytes>>(
+            target, std::move(done),
+            Result<SecureBytes>(Error::make(ErrorCode::InvalidInput,
+                                            tr("The keychain entry name is not valid."),
+                                            QStringLiteral("key"))));
+    auto run = newRun(*this, JobType::Read, key, tr("your own credential"), target);
+    run->finish = [done = std::move(done)](Result<SecureBytes> result) {
+        if (done)
+            done(std::move(result));
+    };
+    runJob(std::move(run));
+}
+
+void KeychainSecretStore::writeEntry(const QString& key, SecureBytes value, QObject* context,
+                                     StatusCallback done)
+{
+    QObject* target = effectiveContext(context);
+    Status valid =
+        isValidEntryKey(key)
+            ? validateValue(value)
+            : Status(Error::make(ErrorCode::InvalidInput, tr("The keychain entry name is not valid."),
+                                 QStringLiteral("key")));
+    if (!valid) {
+        value.clear();
+        return post<Status>(target, std::move(done), valid);
+    }
+    auto run = newRun(*this, JobType::Write, key, tr("your own credential"), target);
+    run->payload = std::make_shared<const SecureBytes>(std::move(value));
+    run->finish = toStatusCallback(std::move(done));
+    runJob(std::move(run));
+}
+
+void KeychainSecretStore::removeEntry(const QString& key, QObject* context, StatusCallback done)
+{
+    QObject* target = effectiveContext(context);
+    if (!isValidEntryKey(key))
+        return post<Status>(
+            target, std::move(done),
+            Status(Error::make(ErrorCode::InvalidInput, tr("The keychain entry name is not valid."),
+                               QStringLiteral("key"))));
+    auto run = newRun(*this, JobType::Delete, key, tr("your own credential"), target);
+    run->finish = toStatusCallback(std::move(done));
+    runJob(std::move(run));
+}
+
 void KeychainSecretStore::removeAll(const QUuid& connectionId, QObject* context, StatusCallback done)
 {
     QObject* target = effectiveContext(context);

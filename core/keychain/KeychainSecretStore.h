@@ -45,6 +45,9 @@ public:
                StatusCallback done) override;
     void remove(const QUuid& connectionId, SecretKind kind, QObject* context, StatusCallback done) override;
     void removeAll(const QUuid& connectionId, QObject* context, StatusCallback done) override;
+    void readEntry(const QString& key, QObject* context, ReadCallback done) override;
+    void writeEntry(const QString& key, SecureBytes value, QObject* context, StatusCallback done) override;
+    void removeEntry(const QString& key, QObject* context, StatusCallback done) override;
 
     bool isPersistent() const override { return true; }
     QString backendName() const override;

@@ -70,4 +70,52 @@ void MemorySecretStore::removeAll(const QUuid& connectionId, QObject* context, S
     post<Status>(target, std::move(done), Status());
 }
 
+namespace {
+
+Error badKey()
+{
+    return Error::make(ErrorCode::InvalidInput,
+                       MemorySecretStore::tr("The keychain entry name is not valid."), QStringLiteral("key"));
+}
+
+} // namespace
+
+void MemorySecretStore::readEntry(const QString& key, QObject* context, ReadCallback done)
+{
+    QObject* target = effectiveContext(context);
+    if (!isValidEntryKey(key))
+        return post<Result<SecureBytes>>(target, std::move(done), Result<SecureBytes>(badKey()));
+    const auto it = m_named.find(key);
+    if (it == m_named.end())
+        return post<Result<SecureBytes>>(
+            target, std::move(done),
+            Result<SecureBytes>(Error::make(ErrorCode::NotFound, tr("Nothing is stored under this name."))));
+    post<Result<SecureBytes>>(target, std::move(done), it->second.clone());
+}
+
+void MemorySecretStore::writeEntry(const QString& key, SecureBytes value, QObject* context,
+                                   StatusCallback done)
+{
+    QObject* target = effectiveContext(context);
+    if (!isValidEntryKey(key)) {
+        value.clear();
+        return post<Status>(target, std::move(done), Status(badKey()));
+    }
+    if (Status valid = validateValue(value); !valid) {
+        value.clear();
+        return post<Status>(target, std::move(done), valid);
+    }
+    m_named[key] = std::move(value);
+    post<Status>(target, std::move(done), Status());
+}
+
+void MemorySecretStore::removeEntry(const QString& key, QObject* context, StatusCallback done)
+{
+    QObject* target = effectiveContext(context);
+    if (!isValidEntryKey(key))
+        return post<Status>(target, std::move(done), Status(badKey()));
+    m_named.erase(key);
+    post<Status>(target, std::move(done), Status());
+}
+
 } // namespace Conclave::Core

@@ -26,6 +26,9 @@ public:
                StatusCallback done) override;
     void remove(const QUuid& connectionId, SecretKind kind, QObject* context, StatusCallback done) override;
     void removeAll(const QUuid& connectionId, QObject* context, StatusCallback done) override;
+    void readEntry(const QString& key, QObject* context, ReadCallback done) override;
+    void writeEntry(const QString& key, SecureBytes value, QObject* context, StatusCallback done) override;
+    void removeEntry(const QString& key, QObject* context, StatusCallback done) override;
 
     bool isPersistent() const override { return false; }
     QString backendName() const override;
@@ -36,6 +39,7 @@ public:
 private:
     using Key = std::pair<QUuid, SecretKind>;
     std::map<Key, SecureBytes> m_entries;
+    std::map<QString, SecureBytes> m_named; // readEntry / writeEntry
 };
 
 } // namespace Conclave::Core

@@ -59,4 +59,41 @@ bool SecretStore::acceptWrite(const QUuid& connectionId, SecretKind kind, Secure
     return false;
 }
 
+bool SecretStore::isValidEntryKey(const QString& key)
+{
+    if (!key.startsWith(QLatin1String("shared/")) || key.size() > 207)
+        return false;
+    for (const QChar c : key) {
+        if (c.category() == QChar::Other_Control || c.isSpace())
+            return false;
+    }
+    return true;
+}
+
+namespace {
+
+Error noEntries()
+{
+    return Error::make(ErrorCode::Unavailable,
+                       SecretStore::tr("This secret store keeps no shared credentials."));
+}
+
+} // namespace
+
+void SecretStore::readEntry(const QString&, QObject* context, ReadCallback done)
+{
+    post<Result<SecureBytes>>(effectiveContext(context), std::move(done), Result<SecureBytes>(noEntries()));
+}
+
+void SecretStore::writeEntry(const QString&, SecureBytes value, QObject* context, StatusCallback done)
+{
+    value.clear();
+    post<Status>(effectiveContext(context), std::move(done), Status(noEntries()));
+}
+
+void SecretStore::removeEntry(const QString&, QObject* context, StatusCallback done)
+{
+    post<Status>(effectiveContext(context), std::move(done), Status(noEntries()));
+}
+
 } // namespace Conclave::Core

@@ -51,6 +51,15 @@ public:
     // Removes every kind of secret of the connection (when it is deleted).
     virtual void removeAll(const QUuid& connectionId, QObject* context, StatusCallback done) = 0;
 
+    // Entries that belong to no local connection: a member's own credentials for a shared
+    // connection, under SharedCredentials::entryKey() ("shared/<folder>/<item>/<field>").
+    // Same rules as above (NotFound, wiping, callbacks). A store without them refuses.
+    virtual void readEntry(const QString& key, QObject* context, ReadCallback done);
+    virtual void writeEntry(const QString& key, SecureBytes value, QObject* context, StatusCallback done);
+    virtual void removeEntry(const QString& key, QObject* context, StatusCallback done);
+    // "shared/" followed by at most 200 printable characters.
+    static bool isValidEntryKey(const QString& key);
+
     // False when secrets are lost when Conclave quits (the memory fallback).
     virtual bool isPersistent() const = 0;
     // Where secrets are kept, for the UI ("Secret Service", "this session only"); translated.

@@ -285,6 +285,26 @@ void SharingApi::listFolders(QObject* context, Done<QList<Folder>> done)
     });
 }
 
+void SharingApi::organisations(QObject* context, Done<QList<QUuid>> done)
+{
+    call("GET", QStringLiteral("/api/v1/orgs"), {}, context, [done = std::move(done)](ApiReply reply) {
+        if (!reply.ok())
+            return done(reply.error.toError());
+        QList<QUuid> ids;
+        const QJsonArray list = reply.json.value(QStringLiteral("organisations")).toArray();
+        for (const QJsonValue& entry : list) {
+            const QUuid id = QUuid::fromString(entry.toObject().value(QStringLiteral("orgId")).toString());
+            if (id.isNull() || ids.size() >= kMaxListEntries)
+                return done(Error::make(
+                    ErrorCode::Protocol,
+                    QCoreApplication::translate("Conclave::Core::SharingApi",
+                                                "The server's list of organisations is malformed.")));
+            ids.append(id);
+        }
+        done(ids);
+    });
+}
+
 void SharingApi::folder(const QUuid& folderId, QObject* context, Done<FolderDetail> done)
 {
     call("GET", folderPath(folderId), {}, context, [done = std::move(done)](ApiReply reply) {

@@ -172,6 +172,9 @@ public:
                 QObject* context, Done<WriteOutcome> done);
     void feed(quint64 cursor, QObject* context, Done<FeedPage> done);
     void lookupKey(const QString& email, QObject* context, Done<KeyLookup> done);
+    // Ids of the organisations the caller belongs to (GET /api/v1/orgs), where a shared
+    // folder can be created.
+    void organisations(QObject* context, Done<QList<QUuid>> done);
 
     // The parsers (pure functions of one answer).
     static Result<Folder> parseFolder(const QJsonObject& json);

@@ -956,6 +956,15 @@ quint64 SyncEngine::itemRevision(const QUuid& folderId, const QUuid& itemId) con
     return it == folder->items.end() ? 0 : it->second.opened.revision;
 }
 
+QUuid SyncEngine::itemAuthor(const QUuid& folderId, const QUuid& itemId) const
+{
+    const Folder* folder = find(folderId);
+    if (!folder)
+        return {};
+    const auto it = folder->items.find(itemId);
+    return it == folder->items.end() ? QUuid() : it->second.opened.authorId;
+}
+
 FolderRole SyncEngine::roleIn(const QUuid& folderId) const
 {
     const Folder* folder = find(folderId);

@@ -210,6 +210,9 @@ public:
     // The item's plaintext, or null when not held (or deleted).
     const SensitiveBytes* itemPlaintext(const QUuid& folderId, const QUuid& itemId) const;
     quint64 itemRevision(const QUuid& folderId, const QUuid& itemId) const;
+    // Who wrote the item's newest revision (the envelope's authenticated author); null when
+    // not held.
+    QUuid itemAuthor(const QUuid& folderId, const QUuid& itemId) const;
     FolderRole roleIn(const QUuid& folderId) const;
 
 signals:

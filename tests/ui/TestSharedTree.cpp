@@ -1,0 +1,468 @@
+// Shared folders in the main window's tree, offscreen, with two accounts against the real
+// conclave-server: A shares a local folder (confirmed in the window; every connection is
+// uploaded and only then the local copy goes), and the shared folder shows with its
+// sub-folder; the user name planted in A's local connection reaches neither the server's
+// data files nor anything B holds; B, added with the View role after the safety number,
+// sees the items read-only (no edit, rename, delete or drop; the actions are greyed with the
+// reason as tooltip); A's rename and move reach B's tree; an unreadable item is left out and
+// counted; clearing the engine (sign-out) empties the shared part of both trees.
+// QAbstractItemModelTester watches both models throughout.
+#include "ServerAccounts.h"
+#include "ServerHarness.h"
+#include "SyncFixture.h"
+
+#include "core/crypto/Fingerprint.h"
+#include "core/keychain/MemorySecretStore.h"
+#include "core/keychain/SharedCredentials.h"
+#include "core/model/SharedConnection.h"
+#include "core/storage/ChangeSet.h"
+#include "core/storage/ConnectionRepository.h"
+#include "core/sync/SyncEngine.h"
+#include "ui/ConnectionTreeModel.h"
+#include "ui/MainWindow.h"
+#include "ui/SharedTreeSync.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QDirIterator>
+#include <QLabel>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Conclave::Core;
+using namespace Conclave::Gui;
+
+namespace {
+
+const char kPlantedUser[] = "planted-user-5c1e";
+
+SecureBytes pw(const char* text)
+{
+    return SecureBytes(text, std::strlen(text));
+}
+
+// One person's computer: the app's network stack, account client, sync engine, local store
+// and main window.
+struct Desk
+{
+    Desk(const QUrl& server, const QString& directory)
+        : settings(EffectiveSettings::merge(SyncFixture::userSettings(server), MachinePolicy()))
+        , gate(settings)
+        , network(gate)
+        , api(network, server, Clock::system())
+        , client(api, directory)
+        , engine(client, directory)
+        , repository(ConnectionRepository::open(directory + QStringLiteral("/connections.db")))
+    {
+        client.setNewPasswordCost(KdfParams::kMinOpsLimit, KdfParams::kMinMemLimit);
+        MainWindow::Services services;
+        services.repository = repository.get();
+        services.secrets = &secrets;
+        window = std::make_unique<MainWindow>(services);
+        tester = std::make_unique<QAbstractItemModelTester>(
+            window->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    }
+    ~Desk()
+    {
+        tester.reset();
+        window.reset();
+    }
+
+    EffectiveSettings settings;
+    SharingGate gate;
+    GatedNetworkAccessManager network;
+    ApiConnection api;
+    AccountClient client;
+    SyncEngine engine;
+    std::unique_ptr<ConnectionRepository> repository;
+    MemorySecretStore secrets;
+    std::unique_ptr<MainWindow> window;
+    std::unique_ptr<QAbstractItemModelTester> tester;
+};
+
+#define VERIFY_OK(status)                                                                                    \
+    do {                                                                                                     \
+        const auto& s_ = (status);                                                                           \
+        QVERIFY2(s_.has_value(), "no answer in time");                                                       \
+        QVERIFY2(s_->ok(), s_->ok() ? "" : qPrintable(s_->error().message));                                 \
+    } while (false)
+
+bool fileTreeContains(const QString& directory, const QByteArray& needle)
+{
+    QDirIterator it(directory, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
+            return true;
+    }
+    return false;
+}
+
+QModelIndex findByName(const QAbstractItemModel* model, const QString& name, const QModelIndex& parent = {})
+{
+    for (int row = 0; row < model->rowCount(parent); ++row) {
+        const QModelIndex index = model->index(row, 0, parent);
+        if (index.data().toString() == name)
+            return index;
+        if (const QModelIndex below = findByName(model, name, index); below.isValid())
+            return below;
+    }
+    return {};
+}
+
+} // namespace
+
+class TestSharedTree : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void shareLocalFolder();
+    void memberSeesItemsReadOnly();
+    void ownCredentialsStayInTheKeychain();
+    void viewRoleCannotChange_data();
+    void viewRoleCannotChange();
+    void editAndMoveReachTheMember();
+    void unreadableItemIsLeftOut();
+    void signOutClearsTheTree();
+
+private:
+    bool signUp(const QString& email, const char* password);
+    bool signIn(Desk& desk, const QString& email, const char* password);
+    bool syncB();
+
+    ServerHarness m_server;
+    QUrl m_url;
+    QUuid m_orgId;
+    QString m_emailA;
+    QString m_emailB;
+    QTemporaryDir m_dirA;
+    QTemporaryDir m_dirB;
+    std::unique_ptr<Desk> m_a;
+    std::unique_ptr<Desk> m_b;
+    QUuid m_shared;
+};
+
+bool TestSharedTree::signUp(const QString& email, const char* password)
+{
+    QTemporaryDir scratch;
+    Desk desk(m_url, scratch.path());
+    const auto made = await([&](QObject* c, auto done) {
+        desk.client.signUp(email, QStringLiteral("Tree User"), pw(password), c, done);
+    });
+    if (!made || !made->ok())
+        return false;
+    const QString code = m_server.latestCode(email);
+    const auto verified =
+        await([&](QObject* c, auto done) { desk.client.verifyEmail(email, code, c, done); });
+    return verified && verified->ok();
+}
+
+bool TestSharedTree::signIn(Desk& desk, const QString& email, const char* password)
+{
+    const auto signedIn =
+        await([&](QObject* c, auto done) { desk.client.signIn(email, pw(password), c, done); });
+    if (!signedIn || !signedIn->ok())
+        return false;
+    const auto started = await([&](QObject* c, auto done) { desk.engine.start(c, done); });
+    if (!started || !started->ok())
+        return false;
+    desk.window->setSyncEngine(&desk.engine, desk.client.account().userId);
+    return true;
+}
+
+bool TestSharedTree::syncB()
+{
+    const auto synced = await([&](QObject* c, auto done) { m_b->engine.sync(c, done); });
+    return synced && synced->ok();
+}
+
+void TestSharedTree::initTestCase()
+{
+    m_server.setConfig({QStringLiteral("[limits]"), QStringLiteral("loginPerAddress=100000"),
+                        QStringLiteral("signupPerAddress=100000"),
+                        QStringLiteral("verifyPerAddress=100000")});
+    QVERIFY(m_server.start(QStringLiteral("TestSharedTree")));
+    m_url = QUrl(m_server.baseUrl());
+    const QString domain =
+        QUuid::createUuid().toString(QUuid::Id128).left(10) + QStringLiteral(".tree.example.com");
+    QString orgId;
+    QCOMPARE(m_server.admin({QStringLiteral("create-org"), QStringLiteral("--name"), QStringLiteral("Org"),
+                             QStringLiteral("--owner"), ServerAccounts::uniqueEmail("owner", domain)},
+                            &orgId),
+             0);
+    m_orgId = QUuid::fromString(orgId.trimmed());
+    QCOMPARE(m_server.admin({QStringLiteral("add-domain"), QStringLiteral("--org"), orgId.trimmed(),
+                             QStringLiteral("--domain"), domain}),
+             0);
+    m_emailA = ServerAccounts::uniqueEmail("ada", domain);
+    m_emailB = ServerAccounts::uniqueEmail("bob", domain);
+    QVERIFY(signUp(m_emailA, "ada's long password"));
+    QVERIFY(signUp(m_emailB, "bob's long password"));
+    m_a = std::make_unique<Desk>(m_url, m_dirA.path());
+    m_b = std::make_unique<Desk>(m_url, m_dirB.path());
+    QVERIFY(signIn(*m_a, m_emailA, "ada's long password"));
+    QVERIFY(signIn(*m_b, m_emailB, "bob's long password"));
+}
+
+void TestSharedTree::cleanupTestCase()
+{
+    m_a.reset();
+    m_b.reset();
+    m_server.stop();
+}
+
+void TestSharedTree::shareLocalFolder()
+{
+    // A local folder "Team DBs" with a connection at its top and one in "EU".
+    Folder team{QUuid::createUuid(), {}, QStringLiteral("Team DBs"), 0};
+    Folder eu{QUuid::createUuid(), team.id, QStringLiteral("EU"), 0};
+    Connection orders;
+    orders.id = QUuid::createUuid();
+    orders.folderId = team.id;
+    orders.name = QStringLiteral("Orders");
+    orders.kind = ConnectionKind::PostgreSQL;
+    orders.hosts = {{QStringLiteral("orders.db.internal"), 5432}};
+    orders.username = QString::fromLatin1(kPlantedUser);
+    Connection cache = orders;
+    cache.id = QUuid::createUuid();
+    cache.folderId = eu.id;
+    cache.name = QStringLiteral("Cache EU");
+    cache.kind = ConnectionKind::Redis;
+    cache.hosts = {{QStringLiteral("cache.eu.internal"), 6379}};
+    ChangeSet change;
+    change.upsertFolders = {team, eu};
+    change.upsertConnections = {orders, cache};
+    QVERIFY(m_a->repository->apply(change).ok());
+
+    MainWindow& window = *m_a->window;
+    window.selectFolder(team.id);
+    QAction* share = window.findChild<QAction*>(QStringLiteral("actionShareFolder"));
+    QVERIFY(share);
+    QVERIFY(share->isVisible());
+    QVERIFY(share->isEnabled());
+    QSignalSpy shared(&window, &MainWindow::folderShared);
+    window.shareFolder(team.id, m_orgId);
+    auto* box = window.findChild<QMessageBox*>(QStringLiteral("shareFolderConfirm"));
+    QVERIFY(box);
+    box->findChild<QPushButton*>(QStringLiteral("shareFolderAccept"))->click();
+
+    QTRY_COMPARE_WITH_TIMEOUT(shared.count(), 1, 60000);
+    m_shared = shared.first().first().toUuid();
+    ConnectionTreeModel* model = window.model();
+    QVERIFY(model->sharedFolderIds().contains(m_shared));
+    // The local copy is gone only now, with everything stored.
+    QVERIFY(!m_a->repository->folder(team.id));
+    QVERIFY(!m_a->repository->connection(orders.id));
+    QCOMPARE(m_a->repository->connectionCount(), 0);
+    QCOMPARE(model->sharedConnections(m_shared).size(), 2);
+    const QModelIndex root = model->indexForFolder(m_shared);
+    QVERIFY(root.isValid());
+    QCOMPARE(root.data().toString(), QStringLiteral("Team DBs"));
+    QVERIFY(root.data(ConnectionTreeModel::SharedRole).toBool());
+    QVERIFY(!root.data(ConnectionTreeModel::SharedReadOnlyRole).toBool());
+    const QModelIndex euIndex = findByName(model, QStringLiteral("EU"), root);
+    QVERIFY(euIndex.isValid());
+    QVERIFY(findByName(model, QStringLiteral("Cache EU"), euIndex).isValid());
+    // The user name stays local; no shared item carries it.
+    for (const Connection& c : model->sharedConnections(m_shared))
+        QVERIFY(c.username.isEmpty());
+    QVERIFY(!fileTreeContains(m_server.dataDir(), kPlantedUser));
+    QVERIFY(!fileTreeContains(m_dirB.path(), kPlantedUser));
+}
+
+void TestSharedTree::memberSeesItemsReadOnly()
+{
+    QVERIFY(!m_shared.isNull());
+    std::optional<Result<SharingApi::KeyLookup>> lookup;
+    {
+        QObject context;
+        m_a->engine.api().lookupKey(m_emailB, &context,
+                                    [&](Result<SharingApi::KeyLookup> r) { lookup.emplace(std::move(r)); });
+        QTRY_VERIFY_WITH_TIMEOUT(lookup.has_value(), 30000);
+    }
+    VERIFY_OK(lookup);
+    const QByteArray bundle = lookup->value().bundle;
+    const QString number = Fingerprint::of(m_b->client.userKeys()->identityPublicKey()).safetyNumber();
+    QVERIFY(m_a->engine.confirmSafetyNumber(bundle, number).ok());
+    const auto added = await(
+        [&](QObject* c, auto done) { m_a->engine.addMember(m_shared, bundle, FolderRole::View, c, done); });
+    VERIFY_OK(added);
+
+    QVERIFY(syncB());
+    ConnectionTreeModel* model = m_b->window->model();
+    QTRY_VERIFY_WITH_TIMEOUT(model->sharedFolderIds().contains(m_shared), 10000);
+    QCOMPARE(model->sharedConnections(m_shared).size(), 2);
+    const QModelIndex orders = findByName(model, QStringLiteral("Orders"));
+    QVERIFY(orders.isValid());
+    QVERIFY(orders.data(ConnectionTreeModel::SharedReadOnlyRole).toBool());
+    QVERIFY(orders.data(Qt::ToolTipRole).toString().contains(QStringLiteral("only view")));
+    QVERIFY(!fileTreeContains(m_dirB.path(), kPlantedUser));
+}
+
+void TestSharedTree::ownCredentialsStayInTheKeychain()
+{
+    ConnectionTreeModel* model = m_b->window->model();
+    const QModelIndex orders = findByName(model, QStringLiteral("Orders"));
+    QVERIFY(orders.isValid());
+    const QUuid id = orders.data(ConnectionTreeModel::IdRole).toUuid();
+    // B has none yet: marked, with the reason in the tooltip.
+    QTRY_VERIFY_WITH_TIMEOUT(model->credentialsMissing(id), 10000);
+    QVERIFY(
+        model->indexForConnection(id).data(Qt::ToolTipRole).toString().contains(QStringLiteral("missing")));
+    // B (View role) enters their own.
+    SharedTreeSync::Credentials mine;
+    mine.user = QStringLiteral("bob-own-user-8d2a");
+    mine.password = SecureBytes("bob-own-password-e61f", 21);
+    std::optional<Status> stored;
+    m_b->window->sharedTree()->setCredentials(id, std::move(mine), [&](Status s) { stored = s; });
+    QTRY_VERIFY_WITH_TIMEOUT(stored.has_value(), 10000);
+    QVERIFY2(stored->ok(), stored->ok() ? "" : qPrintable(stored->error().message));
+    QTRY_VERIFY_WITH_TIMEOUT(!model->credentialsMissing(id), 10000);
+    // Open and Test connection use it (the user name as read back from the keychain).
+    QCOMPARE(m_b->window->sharedTree()->ownUser(id), QStringLiteral("bob-own-user-8d2a"));
+    // In B's keychain under the documented name ...
+    std::optional<Result<SecureBytes>> read;
+    m_b->secrets.readEntry(SharedCredentials::entryKey(m_shared, id, SharedCredential::Password), this,
+                           [&](Result<SecureBytes> r) { read.emplace(std::move(r)); });
+    QTRY_VERIFY_WITH_TIMEOUT(read.has_value(), 10000);
+    QVERIFY(read->ok());
+    QCOMPARE(read->value().view().toByteArray(), QByteArray("bob-own-password-e61f"));
+    // ... and nowhere else: not on the server, not in B's files, not in what A holds.
+    QVERIFY(!fileTreeContains(m_server.dataDir(), "bob-own-password-e61f"));
+    QVERIFY(!fileTreeContains(m_server.dataDir(), "bob-own-user-8d2a"));
+    QVERIFY(!fileTreeContains(m_dirB.path(), "bob-own-password-e61f"));
+    QVERIFY(!fileTreeContains(m_dirB.path(), "bob-own-user-8d2a"));
+    QVERIFY(m_a->window->model()->connection(id)->username.isEmpty());
+}
+
+void TestSharedTree::viewRoleCannotChange_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("connection") << QStringLiteral("Orders");
+    QTest::newRow("sub-folder") << QStringLiteral("EU");
+    QTest::newRow("shared folder") << QStringLiteral("Team DBs");
+}
+
+void TestSharedTree::viewRoleCannotChange()
+{
+    QFETCH(QString, name);
+    MainWindow& window = *m_b->window;
+    ConnectionTreeModel* model = window.model();
+    const QModelIndex index = findByName(model, name);
+    QVERIFY(index.isValid());
+    const Qt::ItemFlags flags = model->flags(index);
+    QVERIFY(!(flags & Qt::ItemIsEditable));
+    QVERIFY(!(flags & Qt::ItemIsDragEnabled));
+    QVERIFY(!(flags & Qt::ItemIsDropEnabled));
+    QVERIFY(!model->setData(index, QStringLiteral("Renamed by B")));
+    const QUuid id = index.data(ConnectionTreeModel::IdRole).toUuid();
+    if (index.data(ConnectionTreeModel::IsFolderRole).toBool())
+        window.selectFolder(id);
+    else
+        window.selectConnection(id);
+    for (const char* action :
+         {"actionEdit", "actionDelete", "actionRename", "actionMoveTo", "actionDuplicate"}) {
+        QAction* a = window.findChild<QAction*>(QString::fromLatin1(action));
+        QVERIFY2(!a->isEnabled(), action);
+    }
+    QVERIFY(window.findChild<QAction*>(QStringLiteral("actionDelete"))
+                ->toolTip()
+                .contains(QStringLiteral("only view")));
+    // A drop of a local connection into it is refused too.
+    std::unique_ptr<QMimeData> mime(model->mimeData({index}));
+    QVERIFY(!model->canDropMimeData(mime.get(), Qt::MoveAction, -1, 0, model->indexForFolder(m_shared)));
+    // And the engine itself refuses a write from the View role.
+    if (const Connection* c = model->connection(id)) {
+        std::optional<Status> written;
+        Connection changed = *c;
+        changed.name = QStringLiteral("Renamed by B");
+        window.sharedTree()->writeConnection(changed, [&](Status s) { written = s; });
+        QTRY_VERIFY_WITH_TIMEOUT(written.has_value(), 30000);
+        QVERIFY(!written->ok());
+        QCOMPARE(written->error().code, ErrorCode::Denied);
+    }
+}
+
+void TestSharedTree::editAndMoveReachTheMember()
+{
+    ConnectionTreeModel* modelA = m_a->window->model();
+    const QModelIndex orders = findByName(modelA, QStringLiteral("Orders"));
+    QVERIFY(orders.isValid());
+    const QUuid ordersId = orders.data(ConnectionTreeModel::IdRole).toUuid();
+    // A renames in place (F2 in the tree): the rename handler writes through the engine.
+    QVERIFY(modelA->flags(orders) & Qt::ItemIsEditable);
+    QVERIFY(modelA->setData(orders, QStringLiteral("Orders (primary)")));
+    QTRY_COMPARE_WITH_TIMEOUT(modelA->connection(ordersId)->name, QStringLiteral("Orders (primary)"), 30000);
+    // ... and moves it into "EU" by drag and drop.
+    const QModelIndex eu = findByName(modelA, QStringLiteral("EU"));
+    std::unique_ptr<QMimeData> mime(modelA->mimeData({modelA->indexForConnection(ordersId)}));
+    QVERIFY(modelA->canDropMimeData(mime.get(), Qt::MoveAction, -1, 0, eu));
+    QVERIFY(modelA->dropMimeData(mime.get(), Qt::MoveAction, -1, 0, eu));
+    QTRY_COMPARE_WITH_TIMEOUT(modelA->connection(ordersId)->folderId,
+                              eu.data(ConnectionTreeModel::IdRole).toUuid(), 30000);
+    // Never across: a shared item does not drop into the local tree.
+    QVERIFY(!modelA->canDropMimeData(mime.get(), Qt::MoveAction, -1, 0, QModelIndex()));
+
+    QVERIFY(syncB());
+    ConnectionTreeModel* modelB = m_b->window->model();
+    QTRY_VERIFY_WITH_TIMEOUT(modelB->connection(ordersId) &&
+                                 modelB->connection(ordersId)->name == QStringLiteral("Orders (primary)"),
+                             10000);
+    QCOMPARE(modelB->folderPath(modelB->connection(ordersId)->folderId), QStringLiteral("Team DBs / EU"));
+    // The details pane says who changed it and what B may do.
+    m_b->window->selectConnection(ordersId);
+    const SharedTreeSync::ItemInfo* info = m_b->window->sharedTree()->info(ordersId);
+    QVERIFY(info);
+    QCOMPARE(info->changedBy, m_a->client.account().userId);
+    QCOMPARE(info->createdBy, m_a->client.account().userId);
+    auto* role = m_b->window->findChild<QLabel*>(QStringLiteral("detailsSharedRole"));
+    QVERIFY(role);
+    QVERIFY2(role->text().contains(QStringLiteral("only view")), qPrintable(role->text()));
+    QVERIFY(!m_b->window->findChild<QLabel*>(QStringLiteral("detailsChangedBy"))->text().isEmpty());
+}
+
+void TestSharedTree::unreadableItemIsLeftOut()
+{
+    // A's client writes a plaintext that is no connection (as a hostile or broken member might).
+    const auto written = [&] {
+        std::optional<Result<QUuid>> result;
+        QObject context;
+        m_a->engine.writeItem(m_shared, {}, QByteArrayLiteral("{\"format\":\"conclave.connection\",\"v\":1}"),
+                              &context, [&](Result<QUuid> r) { result.emplace(std::move(r)); });
+        QTest::qWaitFor([&] { return result.has_value(); }, 30000);
+        return result;
+    }();
+    QVERIFY(written && written->ok());
+    QVERIFY(syncB());
+    ConnectionTreeModel* model = m_b->window->model();
+    QTRY_COMPARE_WITH_TIMEOUT(m_b->window->sharedTree()->unreadableCount(m_shared), 1, 10000);
+    QCOMPARE(model->sharedConnections(m_shared).size(), 2);
+    QVERIFY(!model->connection(written->value()));
+    // Removed again, so the folder is whole for what follows.
+    const auto removed =
+        await([&](QObject* c, auto done) { m_a->engine.deleteItem(m_shared, written->value(), c, done); });
+    VERIFY_OK(removed);
+}
+
+void TestSharedTree::signOutClearsTheTree()
+{
+    for (Desk* desk : {m_a.get(), m_b.get()}) {
+        ConnectionTreeModel* model = desk->window->model();
+        QVERIFY(!model->sharedFolderIds().isEmpty());
+        desk->window->setSyncEngine(nullptr);
+        QVERIFY(model->sharedFolderIds().isEmpty());
+        QVERIFY(!model->indexForFolder(m_shared).isValid());
+        QVERIFY(!findByName(model, QStringLiteral("Cache EU")).isValid());
+        QVERIFY(model->sharedConnections(m_shared).isEmpty());
+        QVERIFY(!desk->window->sharedTree()->engine());
+    }
+}
+
+QTEST_MAIN(TestSharedTree)
+#include "TestSharedTree.moc"
