@@ -872,6 +872,29 @@ class Client:
         return plain
 
 
+def check_feed(client, folder, written):
+    """§11: changes in increasing seq, an `item` change per write (objectId the item id), the
+    user-addressed `grant` naming the folder, an exclusive cursor, a cursor past the head 400."""
+    page = client.call("GET", "/api/v1/feed?cursor=0&limit=500")
+    check(page["more"] is False, "feed wants another page")
+    seqs = [c["seq"] for c in page["changes"]]
+    check(seqs == sorted(set(seqs)) and seqs and page["cursor"] >= seqs[-1], "feed order or cursor")
+    items = [c for c in page["changes"] if c["kind"] == "item" and c.get("folderId") == str(folder)]
+    check({uid(c["objectId"]) for c in items} == written, "feed item changes")
+    check(len(items) == 5, "one item change per write")
+    created = [c for c in page["changes"] if c["kind"] == "membership" and c.get("folderId") == str(folder)]
+    check([c["objectId"] for c in created] == ["0"], "folder creation's membership change")
+    grants = [c for c in page["changes"] if c["kind"] == "grant" and "folderId" not in c]
+    check([c["objectId"] for c in grants] == [str(folder)], "user-addressed grant change")
+    again = client.call("GET", "/api/v1/feed?cursor=%d" % page["cursor"])
+    check(again["changes"] == [] and again["cursor"] >= page["cursor"], "cursor is not exclusive")
+    try:
+        client.call("GET", "/api/v1/feed?cursor=%d" % (page["cursor"] + 1000))
+        raise Refused("a cursor past the head was accepted")
+    except ApiError as err:
+        check(err.status == 400 and json.loads(err.body)["error"].get("field") == "cursor", "cursor past head")
+
+
 def expect_refused(what, fn):
     try:
         fn()
@@ -922,6 +945,9 @@ def run(server):
     plain = alice.read_folder(org, folder)
     check(plain == {folder.bytes: b"Interop folder", item: changed}, "read back differs")
     print("PASS folder create, key commitment, grant to self, writes, read back")
+
+    check_feed(alice, folder, {folder.bytes, item, gone})
+    print("PASS the changes feed names every write and the grant, and its cursor behaves as §11 says")
 
     # A new device: only the password. Every page of one item at a time.
     device = Client(server, email, password)
