@@ -12,7 +12,9 @@ folder in an organisation made with `conclave-server admin create-org`, grants t
 to itself, writes the folder name and an item, and reads everything back. A second pass signs
 in as a new device (nothing remembered but the password) and reads the folder with the
 reader rules of §5.4, §5.5, §5.7 and §5.9; a row with a broken signature, an item served
-under another item's id and an item moved in from another folder must be refused.
+under another item's id, an item moved in from another folder and an older revision than the
+one seen must be refused (and each opens when its rule is left out). The changes feed (§11)
+and the 409 answer to a write on a stale folder state are checked as the documents give them.
 Exit code 0 when every check passed.
 """
 
@@ -468,7 +470,7 @@ def open_envelope(raw, org, folder, item, log, keys, last_seen=None, skip=()):
     if "envelope signature" not in skip:
         check(verify(log.keys[e["author"]], e["signed"], e["sig"]), "envelope signature")
     check(log.roles.get(e["author"], 0) >= EDIT, "author lacks Edit")
-    if last_seen:
+    if last_seen and "rollback" not in skip:
         r, lh = last_seen
         check(e["revision"] >= r, "rollback")
         check(e["revision"] != r or envelope_hash(raw) == lh, "fork")
@@ -832,7 +834,7 @@ class Client:
         self.revisions[item] = (rev + 1, eh)
         return env
 
-    def read_folder(self, org, folder, page_limit=100, tamper=None):
+    def read_folder(self, org, folder, page_limit=100, tamper=None, seen=None):
         """A full read by the reader rules: log, own grant, every page, the snapshot check."""
         f = folder.bytes
         detail = self.call("GET", "/api/v1/folders/%s" % folder)
@@ -862,12 +864,16 @@ class Client:
         live, plain = {}, {}
         for row in rows:
             raw = unb64(row["envelope"])
-            e, text = open_envelope(raw, org.bytes, f, uid(row["itemId"]), log, keys)
+            e, text = open_envelope(raw, org.bytes, f, uid(row["itemId"]), log, keys,
+                                    last_seen=(seen or {}).get(uid(row["itemId"])))
             check(unb64(row["hash"]) == envelope_hash(raw), "row hash")
             if e["kind"] != KIND_DELETE:
                 live[e["item"]] = envelope_hash(raw)
                 plain[e["item"]] = text
         check(state is not None, "folder without a state")
+        if seen is not None:
+            for row in rows:
+                seen[uid(row["itemId"])] = (row["revision"], unb64(row["hash"]))
         check_snapshot(unb64(state["state"]), live, log)
         return plain
 
@@ -935,7 +941,7 @@ def run(server):
     alice.write(org, folder, folder.bytes, KIND_NAME, "Interop folder".encode())
     item = uuid.uuid4().bytes
     secret_item = json.dumps({"name": "prod", "host": "db.interop.example:5432"}).encode()
-    alice.write(org, folder, item, KIND_ITEM, secret_item)
+    first_revision = alice.write(org, folder, item, KIND_ITEM, secret_item)
     changed = json.dumps({"name": "prod", "host": "db2.interop.example:5432"}).encode()
     alice.write(org, folder, item, KIND_ITEM, changed)
     gone = uuid.uuid4().bytes
@@ -952,7 +958,9 @@ def run(server):
     # A new device: only the password. Every page of one item at a time.
     device = Client(server, email, password)
     device.unlock_keys(device.sign_in())
-    check(device.read_folder(org, folder, page_limit=1) == plain, "second device reads something else")
+    seen = {}
+    check(device.read_folder(org, folder, page_limit=1, seen=seen) == plain, "second device reads something else")
+    check(device.read_folder(org, folder, seen=seen) == plain, "a second read against what was seen differs")
     print("PASS second device reads and verifies the folder by the reader rules")
 
     # A second folder of the same member under the same key (a member may choose any key), so
@@ -974,6 +982,10 @@ def run(server):
         by = {uid(r["itemId"]): r for r in rows}
         return [dict(by[item], itemId=uid_text(folder.bytes)), dict(by[folder.bytes], itemId=uid_text(item))]
 
+    def rolled_back(rows):
+        return [dict(r, envelope=b64(first_revision), hash=b64(envelope_hash(first_revision)), revision=1)
+                if uid(r["itemId"]) == item else r for r in rows]
+
     def moved(rows):
         return [foreign_row if uid(r["itemId"]) == item else r for r in rows]
 
@@ -985,14 +997,18 @@ def run(server):
                                            ["grant"])), log, device.user, device.enc_pk, device.enc_sk)}
     attacks = [("envelope signature", bad_signature, flipped, item),
                ("swapped id", swapped, item_row["envelope"], folder.bytes),
-               ("moved item", moved, foreign_row["envelope"], foreign)]
+               ("moved item", moved, foreign_row["envelope"], foreign),
+               ("rollback", rolled_back, b64(first_revision), item)]
     for rule, tamper, envelope, asked in attacks:
-        # Without the rule the hostile row opens: the attack works...
-        open_envelope(unb64(envelope), org.bytes, f, asked, log, keys, skip=(rule,))
+        # Without the rule the hostile row opens: the attack works (on a first read, which has
+        # no remembered revision; the rollback against the one remembered)...
+        open_envelope(unb64(envelope), org.bytes, f, asked, log, keys,
+                      last_seen=seen.get(asked) if rule == "rollback" else None, skip=(rule,))
         # ...and with it the whole read is refused for that reason, nothing of it applied.
-        reason = expect_refused(rule, lambda: device.read_folder(org, folder, tamper=tamper))
+        reason = expect_refused(rule, lambda: device.read_folder(org, folder, tamper=tamper, seen=dict(seen)))
         check(reason == rule, "%s refused as: %s" % (rule, reason))
-    print("PASS a broken signature, a swapped id and a moved item open without their rule and are refused with it")
+    print("PASS a broken signature, a swapped id, a moved item and a rolled-back revision open without their rule"
+          " and are refused with it")
 
     # The server refuses what the docs say it refuses: a write on a stale state is 409.
     stale = make_state(alice.id_sk, f, 1, ZERO32, 1, entry_hash(log.entries[0]), 1, item, envelope_hash(
