@@ -14,7 +14,9 @@ in as a new device (nothing remembered but the password) and reads the folder wi
 reader rules of §5.4, §5.5, §5.7 and §5.9; a row with a broken signature, an item served
 under another item's id, an item moved in from another folder and an older revision than the
 one seen must be refused (and each opens when its rule is left out). The changes feed (§11)
-and the 409 answer to a write on a stale folder state are checked as the documents give them.
+and the 409 answer to a write on a stale folder state are checked as the documents give them,
+and a second member is added, granted the key, reads the folder and is removed again with a
+rotation (§6) after which the folder reads under key version 2 and the member gets 404.
 Exit code 0 when every check passed.
 """
 
@@ -844,6 +846,15 @@ class Client:
             g = parse_grant(unb64(row["grant"]))
             if g["recipient"] == self.user:
                 keys[g["version"]] = open_grant(g, log, self.user, self.enc_pk, self.enc_sk)
+        for link in detail.get("keyLinks", []):
+            raw = unb64(link["link"])
+            check(len(raw) == 122 and raw[:21] == T_CHAIN and raw[21:37] == f, "key chain link layout")
+            new, old, size = struct.unpack(">III", raw[37:49])
+            check(new == link["keyVersion"] and old == new - 1 and size == 73, "key chain link versions")
+            if new in keys:
+                recovered = keyunwrap(keys[new], raw[49:], 32, raw[:45])
+                check(ct_equal(commitment(recovered, f, old), log.commitments[old]), "chain link key commitment")
+                check(keys.setdefault(old, recovered) == recovered, "chain link replaces a held key")
         rows, after, state = [], None, None
         while True:
             q = "?limit=%d" % page_limit + ("&after=%s" % after if after else "")
@@ -898,6 +909,72 @@ def check_feed(client, folder, written):
         check(err.status == 400 and json.loads(err.body)["error"].get("field") == "cursor", "cursor past head")
 
 
+def share_and_rotate(server, org, folder, k1, alice, device, plain):
+    """Add bob (Edit) by his published bundle, grant him key v1, let him read; then remove him
+    in one rotation (§6): [remove, rotate], the chain link, a v2 grant per remaining member and
+    every live item as its next revision under v2, with the rotation's folder state."""
+    bob = Client(server, "bob@interop.example", b"another long interop passphrase")
+    bob.sign_up()
+    bob.sign_in()
+    bob.publish_keys()
+    server.admin("add-member", "--org", str(org), "--email", bob.email, "--role", "member")
+    found = alice.call("POST", "/api/v1/keys/lookup", {"email": bob.email})
+    bob_id, bob_pk, bob_enc = parse_bundle(unb64(found["bundle"]))
+    check(bob_id == uid(found["userId"]) == bob.user, "looked-up bundle")
+    f = folder.bytes
+    log = Membership(f)  # alice's own view: the log as she verifies it from the server
+    for row in alice.call("GET", "/api/v1/folders/%s" % folder)["log"]:
+        log.apply(unb64(row["entry"]))
+    add = make_entry(alice.id_sk, f, len(log.entries), log.head(), ADD, alice.user, bob_id, bob_pk, EDIT, 1, ZERO32,
+                     now_ms())
+    r = alice.call("POST", "/api/v1/folders/%s/log" % folder, {"entry": b64(add)})
+    log.apply(add)
+    check(r["logLength"] == len(log.entries), "log append answer")
+    grant = make_grant(alice.id_sk, f, 1, len(log.entries), bob_id, bob_enc, alice.user, k1)
+    alice.call("POST", "/api/v1/folders/%s/grants" % folder, {"grants": [b64(grant)]})
+    check(bob.read_folder(org, folder) == plain, "the added member reads something else")
+
+    # The rotation. The state named by the rotation follows the newest one on the server.
+    current = alice.call("GET", "/api/v1/folders/%s" % folder)["state"]
+    cur = parse_state(unb64(current["state"]))
+    rows = alice.call("GET", "/api/v1/folders/%s/items" % folder)["items"]
+    remove = make_entry(alice.id_sk, f, len(log.entries), log.head(), REMOVE, alice.user, bob_id, ZERO32, 0, 1,
+                        ZERO32, now_ms())
+    log.apply(remove)
+    k2 = random_bytes(32)
+    rotate = make_entry(alice.id_sk, f, len(log.entries), log.head(), ROTATE, alice.user, NIL, ZERO32, 0, 2,
+                        commitment(k2, f, 2), now_ms())
+    log.apply(rotate)
+    header = T_CHAIN + f + struct.pack(">III", 2, 1, 73)
+    link = header + keywrap(k2, k1, header[:45])
+    grants = [make_grant(alice.id_sk, f, 2, len(log.entries), alice.user, alice.enc_pk, alice.user, k2)]
+    items, live = [], {}
+    for row in rows:
+        old = parse_envelope(unb64(row["envelope"]))
+        text = unpad(aead_decrypt(k1, old["nonce"], old["ct"], unb64(row["envelope"])[:155]))
+        env = make_envelope(alice.id_sk, k2, old["kind"], org.bytes, f, old["item"], 2, old["revision"] + 1,
+                            envelope_hash(unb64(row["envelope"])), alice.user, text)
+        items.append(b64(env))
+        if old["kind"] != KIND_DELETE:  # a delete marker is carried too, and stays out of the live set
+            live[old["item"]] = envelope_hash(env)
+    state = make_state(alice.id_sk, f, cur["seq"] + 1, state_hash(cur["raw"]), len(log.entries), log.head(), 2, NIL,
+                       ZERO32, len(live), items_digest(live), alice.user, now_ms())
+    r = alice.call("POST", "/api/v1/folders/%s/rotation" % folder,
+                   {"entries": [b64(remove), b64(rotate)], "chainLink": b64(link), "grants": [b64(g) for g in grants],
+                    "items": items, "state": b64(state)})
+    check(r["keyVersion"] == 2 and r["logLength"] == len(log.entries) and r["stateSequence"] == cur["seq"] + 1,
+          "rotation answer")
+    check(device.read_folder(org, folder) == plain, "after the rotation the folder reads something else")
+    try:
+        bob.call("GET", "/api/v1/folders/%s" % folder)
+        raise Refused("a removed member still reads the folder")
+    except ApiError as err:
+        check(err.status == 404, "removed member answered %d" % err.status)
+    removed = [c for c in bob.call("GET", "/api/v1/feed?cursor=0&limit=500")["changes"] if c["kind"] == "removed"]
+    check([c["objectId"] for c in removed] == [str(folder)] and all("folderId" not in c for c in removed),
+          "the removed member's feed")
+
+
 def expect_refused(what, fn):
     try:
         fn()
@@ -944,7 +1021,6 @@ def run(server):
     gone = uuid.uuid4().bytes
     alice.write(org, folder, gone, KIND_ITEM, b'{"name":"old"}')
     alice.write(org, folder, gone, KIND_DELETE, b"")
-    alice_state = alice.state["raw"]
     plain = alice.read_folder(org, folder)
     check(plain == {folder.bytes: b"Interop folder", item: changed}, "read back differs")
     print("PASS folder create, key commitment, grant to self, writes, read back")
@@ -1007,6 +1083,9 @@ def run(server):
     print("PASS a broken signature, a swapped id, a moved item and a rolled-back revision open without their rule"
           " and are refused with it")
 
+    share_and_rotate(server, org, folder, alice_key, alice, device, plain)
+    print("PASS add a member, grant, the member reads; remove with rotation, the folder reads under key v2")
+
     # The server refuses what the docs say it refuses: a write on a stale state is 409.
     stale = make_state(alice.id_sk, f, 1, ZERO32, 1, entry_hash(log.entries[0]), 1, item, envelope_hash(
         unb64(item_row["envelope"])), 1, ZERO32, alice.user, now_ms())
@@ -1018,7 +1097,8 @@ def run(server):
         answer = json.loads(err.body)
         check(err.status == 409 and answer["error"]["code"] == "conflict" and answer["error"]["field"] == "state",
               "stale write answered %d %s" % (err.status, err.body))
-        check(answer["sinceState"] == 0 and unb64(answer["current"]["state"]) == alice_state,
+        newest = alice.call("GET", "/api/v1/folders/%s" % folder)["state"]
+        check(answer["sinceState"] == 0 and answer["current"] == newest and len(answer["changedItems"]) == 3,
               "409 without the rebase data")
     print("PASS the server refuses a write not made on its current state")
 
