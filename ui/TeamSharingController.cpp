@@ -3,18 +3,18 @@
 
 #include "core/policy/InactivityTimer.h"
 #include "core/sync/AccountClient.h"
+#include "core/sync/AuditApi.h"
 #include "core/sync/InvitationApi.h"
 #include "core/sync/InvitationFlow.h"
-#include "core/sync/AuditApi.h"
 #include "core/sync/SyncEngine.h"
 #include "ui/AccountDialog.h"
 #include "ui/FolderHistoryDialog.h"
 #include "ui/GuiLogging.h"
 #include "ui/InvitationsDialog.h"
-#include "ui/MembersDialog.h"
-#include "ui/ShareFolderDialog.h"
 #include "ui/ItemHistoryDialog.h"
+#include "ui/MembersDialog.h"
 #include "ui/OrgAuditDialog.h"
+#include "ui/ShareFolderDialog.h"
 
 #include <QAction>
 #include <QMainWindow>
