@@ -132,6 +132,155 @@
     </message>
 </context>
 <context>
+    <name>Conclave::Core::AuditApi</name>
+    <message>
+        <source>The sharing server sent an audit answer that Conclave cannot read (at &quot;%1&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log is damaged. %1 Entries before this point verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log is intact: %1 entries and %2 checkpoints verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No entry is signed by a checkpoint yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries after entry %1 are not signed by a checkpoint yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer checked the server&apos;s audit key for the first time and now trusts it: %1. Compare it with the key your server&apos;s operator publishes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Core::AuditTrust</name>
+    <message>
+        <source>The record of the audit keys this computer trusts (%1) is damaged. Remove it to trust the server&apos;s key again on the next check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pinned audit key of the sharing server is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit checkpoint this computer remembers for the organisation is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sharing server&apos;s audit key differs from the pinned one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation type="unfinished">Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The record of trusted audit keys cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record of trusted audit keys cannot be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Core::AuditVerifier</name>
+    <message>
+        <source>The audit entry holds text that is not UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit entry holds a value out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checkpoint at entry %1 has a bad signature: the server&apos;s audit key did not sign it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checkpoint at entry %1 does not match the log: the entries up to it are not the ones the server signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent the audit log of another organisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server now signs its audit log with a different key than the one this computer checked before. Do not trust this log until the server&apos;s operator has explained the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page after entry %1 does not continue the hash chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server says the log ends at entry %1, but it already sent entry %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 appears again after entry %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entries are out of order: entry %1 comes before entry %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 is missing: the log goes from entry %2 to entry %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 cannot be read: its bytes are not an audit entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 holds entry %2: entries were moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 belongs to the log of another organisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 was changed: its bytes do not match the hash chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log was rewritten: up to entry %1 it no longer matches the checkpoint this computer verified before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checkpoint at entry %1 is not within the page of entries that carries it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s newest checkpoint went back from entry %1 to entry %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checkpoint at entry %1 lies beyond the log&apos;s end at entry %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log ends at entry %1, but the server says its newest entry is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log ends at entry %1, but this computer verified a checkpoint at entry %2 before: entries were removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checkpoint at entry %1 was never met in the log&apos;s pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Conclave::Core::BoundedFile</name>
     <message>
         <source>%1 is not a regular file.</source>
@@ -1323,6 +1472,120 @@
     </message>
 </context>
 <context>
+    <name>Conclave::Core::InvitationApi</name>
+    <message>
+        <source>The sharing server sent an invitation that Conclave cannot read (at &quot;%1&quot;). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This address has 50 open invitations already. It can be invited again once some of them are answered or have expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This address is not in the folder&apos;s organisation, and the organisation does not allow guests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This address has an open invitation to this folder already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invitation has expired (invitations last 7 days), or the folder was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invitation was answered, cancelled or used already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have sent 100 invitations in the last 24 hours. You can invite again at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have sent 100 invitations in the last 24 hours. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sharing server knows no such invitation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Core::InvitationFlow</name>
+    <message>
+        <source>Team Sharing is not ready: sign in first.</source>
+        <translation type="unfinished">Team-Freigabe ist nicht bereit: Melden Sie sich zuerst an.</translation>
+    </message>
+    <message>
+        <source>Only members who manage this folder can invite people to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite at most %1 addresses at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a role for the people you invite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter at least one email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot invite yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No one with the address %1 uses Team Sharing yet. Ask them to create an account first, then invite them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sharing server sent keys for %1 that do not verify. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sharing server answered for another invitation. Cancel it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer did not make this invitation, so it cannot confirm it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The safety numbers do not match. Do not add %1: the key the sharing server gave for this address may not be theirs. Compare again, digit by digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not an invitation code. A code has 20 letters and digits, like 7K2QD-M9XTR-B4N8W-CH3PZ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invitation code does not match this invitation. Check it with the person who invited you; nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invitation was changed on its way to you; nothing was sent. Ask for a new invitation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The safety numbers do not match, so the invitation may not be from %1. Compare again, digit by digit; nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer to the invitation for %1 does not match its invitation code: it was not made with the code you passed on, or the sharing server changed it. %1 was not added; the invitation was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer to the invitation for %1 carries other keys than the ones whose safety number you compared. %1 was not added; the invitation was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Conclave::Core::KeychainSecretStore</name>
     <message>
         <source>macOS Keychain</source>
@@ -1380,6 +1643,14 @@
         <source>The system keychain returned different data than was stored in it.</source>
         <translation>Der Schlüsselbund des Systems hat andere Daten zurückgegeben, als darin gespeichert wurden.</translation>
     </message>
+    <message>
+        <source>The keychain entry name is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your own credential</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Core::KnownAccounts</name>
@@ -1398,6 +1669,49 @@
     <message>
         <source>The list of accounts used on this computer cannot be saved.</source>
         <translation>Die Liste der auf diesem Computer verwendeten Konten kann nicht gespeichert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Core::LiveChannel</name>
+    <message>
+        <source>The sharing server did not answer the live connection in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The live connection to the sharing server stopped answering.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team Sharing&apos;s network access is not set up; no live connection is opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in to the sharing server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sharing server ended the session of the live connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sharing server refuses live updates for this account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The live connection to the sharing server was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sharing server ended the live connection of this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The identity of the sharing server cannot be verified: its TLS certificate is not trusted on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The live connection to the sharing server failed (%1).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1512,12 +1826,108 @@
         <source>No %1 is stored for this connection.</source>
         <translation>Für diese Verbindung ist kein(e) %1 gespeichert.</translation>
     </message>
+    <message>
+        <source>The keychain entry name is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is stored under this name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Core::Outbox</name>
+    <message>
+        <source>A change saved on this computer while offline (number %1) cannot be read: it was altered or belongs to another account. It was left as it is and is not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Core::SecretStore</name>
+    <message>
+        <source>This secret store keeps no shared credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Core::SharedConnection</name>
+    <message>
+        <source>The shared connection cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” has the wrong type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>it is larger than %n KiB.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>it is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shared connection was written by a newer version of Conclave. Update Conclave to read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the kind of connection “%1” is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it lists more than %1 hosts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a host is not of the form host:port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has more than %1 options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the SSH port is not between 1 and 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the SSH sign-in method is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has more than %1 tags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sub-folder path is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sub-folder path contains control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it carries a secret option.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Core::SharingApi</name>
     <message>
         <source>The sharing server sent an answer that Conclave cannot read (at &quot;%1&quot;). Nothing was changed.</source>
         <translation>Der Freigabeserver hat eine Antwort gesendet, die Conclave nicht lesen kann (bei „%1“). Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s list of organisations is malformed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1611,6 +2021,113 @@
     <message>
         <source>This computer does not hold the folder&apos;s current key.</source>
         <translation>Dieser Computer hat den aktuellen Schlüssel des Ordners nicht.</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s administrators have turned off Team Sharing for you.</source>
+        <translation type="unfinished">Die Administratoren Ihrer Organisation haben Team Sharing für Sie ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>it says you were removed from this folder, but the folder&apos;s signed membership list still lists you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A manager of this folder removed you from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a manager of this folder can do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person is not a member of the folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose View, Edit or Manage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member has this role already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder would have no manager left. Give another member the Manage role first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another member of the folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are the folder&apos;s only manager. Hand over Manage to another member before you leave.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You left this folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To leave the folder yourself, use Leave folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder would have no manager left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a new key. Compare their safety number under Members before the folder can get a new key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sharing server did not name the address of every member, so their keys cannot be looked up. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sharing server answered a key look-up for %1 with another key bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder kept changing while its key was replaced. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This member&apos;s key is not known here yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The safety number does not match the member&apos;s new key. Do not confirm it; ask them how their key changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a manager of a folder shared with this member can confirm their new key.</source>
+        <translation type="unfinished">Nur eine Person, die einen mit diesem Mitglied geteilten Ordner verwaltet, kann seinen neuen Schlüssel bestätigen.</translation>
+    </message>
+    <message>
+        <source>The local copy of the shared folders could not be removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone changed this connection meanwhile, so it was not deleted. Look at the change and delete it again if it should go.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) wait on this computer until the sharing server can be reached: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A draft needs the id of its item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This refused change is no longer kept.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1725,6 +2242,261 @@
     </message>
 </context>
 <context>
+    <name>Conclave::Gui::AuditEntryModel</name>
+    <message>
+        <source>Organisation created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team Sharing blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block lifted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder key granted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed key confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder key rotated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Membership change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitation sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitation accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitation declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitation cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitation expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished">Gelöscht</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant the folder key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite someone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change a connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate the folder key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the folder&apos;s history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read a connection&apos;s history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not allowed for the role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>made on an outdated version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team Sharing is blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>address not verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(automatic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Conclave::Gui::ConnectionCheckDialog</name>
     <message>
         <source>Test Connection — %1</source>
@@ -1822,6 +2594,18 @@
             <numerusform>in %n Unterordner</numerusform>
             <numerusform>in %n Unterordnern</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Shared:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last changed:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2180,6 +2964,22 @@
         <source>%1 at %2</source>
         <translation>%1 auf %2</translation>
     </message>
+    <message>
+        <source>You may only view this shared folder: a manager of it can give you the right to edit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared folder. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared folder: the members of it see what you change here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own user name and password for this shared connection are missing: edit it to enter them (they stay in your keychain).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::EmptyStateWidget</name>
@@ -2248,6 +3048,69 @@
     <message>
         <source>Problems in the policy:</source>
         <translation>Probleme in der Richtlinie:</translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::FolderHistoryDialog</name>
+    <message>
+        <source>Folder History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also lists each time a member&apos;s computer read the folder&apos;s connections.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit entries of the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Newer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Older</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connection History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The newest entries the server keeps about this folder, newest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2403,6 +3266,163 @@
     <message>
         <source>You will be signed out of Team Sharing in %1 because there was no keyboard or mouse input. Shared folders will close; your local connections stay available.</source>
         <translation>Sie werden in %1 von Team Sharing abgemeldet, weil es keine Eingabe über Tastatur oder Maus gab. Geteilte Ordner werden geschlossen; Ihre lokalen Verbindungen bleiben verfügbar.</translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::InvitationsDialog</name>
+    <message>
+        <source>Manage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished">Bearbeiten</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitations to shared folders. Accept one to join the folder; a manager&apos;s Conclave then adds you, and the folder appears in your tree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;More</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitation &amp;code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person who invited you passes the code on by another channel (chat, phone, in person).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read out yours:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Their number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished">Öffnen</translation>
+    </message>
+    <message>
+        <source>Waiting for a manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading your invitations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(a shared folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt;</source>
+        <translation type="unfinished">%1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>You have no open invitations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 chose to compare safety numbers. Call them or meet in person: read out your number above, then type the one they read out for themselves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answering the invitation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted. A manager&apos;s Conclave adds you when it is next online; the folder then appears in your tree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::ItemHistoryDialog</name>
+    <message>
+        <source>Connection History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit entries of the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server has no entries about this connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The newest %n entries the server keeps about this connection, newest first.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2799,6 +3819,345 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
         <source>Moves the selection into another folder, without the mouse.</source>
         <translation>Verschiebt die Auswahl in einen anderen Ordner, ohne Maus.</translation>
     </message>
+    <message>
+        <source>S&amp;hare Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shares this folder with your organisation through Team Sharing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My &amp;Credentials…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own user name and password for this shared connection, kept in your keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may only view this shared folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shared folder was not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your credentials are kept in your keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your credentials were not stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Shared Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share “%1” with your organisation?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its connections are uploaded end-to-end encrypted and the folder becomes a shared folder that you manage. User names, passwords, keys and certificates are not shared: each member keeps their own in their keychain. The local folder is replaced once every connection is stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder was not shared: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder was not shared: your account belongs to no organisation that uses Team Sharing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing the folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sharing the folder: %1 of %n connection(s) stored…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The folder was not shared and stays here as it was: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder is shared now. Invite its members from its context menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in “%1”, you manage it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in “%1”, you may edit it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in “%1”, you may only view it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) of this shared folder could not be read and are not shown.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete from Shared Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n item(s) for every member of the shared folder?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::MemberListModel</name>
+    <message>
+        <source>View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished">Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Manage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(address not known yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key changed: compare again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not compared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This member&apos;s key is not the one seen before. Nothing is shared with them until you compare their new safety number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You compared this member&apos;s safety number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safety number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::MembersDialog</name>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members of the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change &amp;role…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hand over Manage…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Compare safety number…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Leave folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You signed out of Team Sharing; the members are shown again after sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members of this shared folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members of the shared folder &quot;%1&quot;:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role of %1 in this folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing the role of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 now has the role %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 from this folder?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder gets a new key, so %1 cannot read anything added or changed from now on. What %1 has already seen stays known to them: change any password they knew if it matters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished">Entfernen</translation>
+    </message>
+    <message>
+        <source>Removing %1 and giving the folder a new key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was removed. The folder has a new key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave this shared folder?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its connections are removed from this computer. A manager can add you again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leaving the folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You left the folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand Over Manage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give %1 the Manage role and step down to Edit yourself?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can then no longer add or remove members or change roles, unless a manager gives you Manage again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand Over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handing over Manage to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 manages the folder now; you can edit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare Safety Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key of %1 has changed. Ask them, in person or on a call, to read out the safety number next to their own address in this window, and type it here:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask %1, in person or on a call, to read out the safety number next to their own address in this window, and type it here:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new key of %1 is confirmed. The folder gets a new key now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The safety numbers match: the key of %1 is verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::MoveToDialog</name>
@@ -2824,6 +4183,65 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
     <message>
         <source>&amp;Move</source>
         <translation>&amp;Verschieben</translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::OrgAuditDialog</name>
+    <message>
+        <source>Organisation Audit Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the audit log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries of the organisation&apos;s audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation type="unfinished">&amp;Bestätigen</translation>
+    </message>
+    <message>
+        <source>Reads the whole log and checks its hash chain and the server&apos;s signed checkpoints on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Newer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Older</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s audit log has no entries yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries %1 to %2 of %3, newest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified %1 of %2 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log could not be verified: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2910,6 +4328,251 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
     <message>
         <source>Enter the sharing server&apos;s address, for example https://sharing.example.com.</source>
         <translation>Geben Sie die Adresse des Sharing-Servers ein, zum Beispiel https://sharing.example.com.</translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::ShareFolderDialog</name>
+    <message>
+        <source>Share “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite people to “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name@example.com, one or more, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Email addresses:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View – use the connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit – also change them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manage – also invite and remove people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An invitation &amp;code that I pass on myself (chat, phone, in person)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Safety numbers that we compare on a call or in person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check their key with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conclave adds them only after this check, so the sharing server cannot slip in a key of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite &amp;More People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open invitations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ancel Invitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number they read out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers Ma&amp;tch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send &amp;Invitations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask %1 to read out their safety number. It must be: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The numbers match. Conclave adds them as soon as they accept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter at least one email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not an email address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite at most %1 addresses at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not invited: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitation code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send this code to %1 by another channel than email: a chat message, a phone call or in person. They type it when they accept. Keep Conclave signed in until they have joined: only this computer can check the code, and it forgets it when it quits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call %1 or meet in person. Ask them to read out the safety number Conclave shows them under Team Sharing &gt; Invitations. It must be:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Then read out yours: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Numbers Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the open invitations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished">Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Manage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for an answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted; the inviter&apos;s Conclave adds them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted; compare safety numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted; adding…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open invitations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invitation was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::SharedCredentialsDialog</name>
+    <message>
+        <source>Your Credentials for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own, kept in your keychain: they are not shared with the other members of the folder and never leave this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation type="unfinished">&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished">&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>SSH &amp;user:</source>
+        <translation type="unfinished">SSH-&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>SSH key pass&amp;phrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSH pass&amp;word:</source>
+        <translation type="unfinished">SSH-Pass&amp;wort:</translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Gui::SharedTreeSync</name>
+    <message>
+        <source>Team Sharing is not ready: sign in first.</source>
+        <translation type="unfinished">Team-Freigabe ist nicht bereit: Melden Sie sich zuerst an.</translation>
+    </message>
+    <message>
+        <source>You may only view this shared folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>someone unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shared connection is no longer there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no keychain to keep your credentials in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the items of one shared folder at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder is no longer there.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3100,6 +4763,34 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
     <message>
         <source>The sharing server ended your session. Sign in again.</source>
         <translation>Der Sharing-Server hat Ihre Sitzung beendet. Melden Sie sich wieder an.</translation>
+    </message>
+    <message>
+        <source>&amp;Members…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Invitations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation Audit &amp;Log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder &amp;History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No folder you manage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Invitations (%1)…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
