@@ -194,6 +194,18 @@ void Application::buildSharingUi()
             });
     connect(m_teamSharing.get(), &TeamSharingController::engineStopped, m_window.get(),
             [this] { m_window->setSyncEngine(nullptr); });
+    TeamSharingController* sharing = m_teamSharing.get();
+    connect(m_window.get(), &MainWindow::folderShared, sharing, &TeamSharingController::showShareFolder);
+    connect(m_window.get(), &MainWindow::inviteRequested, sharing, &TeamSharingController::showShareFolder);
+    connect(m_window.get(), &MainWindow::membersRequested, sharing,
+            [sharing](const QUuid& folderId) { sharing->showMembers(folderId); });
+    connect(m_window.get(), &MainWindow::historyRequested, sharing,
+            [sharing](const QUuid& folderId, const QUuid& itemId) {
+                if (itemId.isNull())
+                    sharing->showFolderHistory(folderId);
+                else
+                    sharing->showItemHistory(folderId, itemId);
+            });
 }
 
 AccountClient* Application::switchServer(const QUrl& url)

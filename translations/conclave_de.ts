@@ -135,149 +135,149 @@
     <name>Conclave::Core::AuditApi</name>
     <message>
         <source>The sharing server sent an audit answer that Conclave cannot read (at &quot;%1&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Sharing-Server hat eine Antwort zum Prüfprotokoll gesendet, die Conclave nicht lesen kann (bei „%1“).</translation>
     </message>
     <message>
         <source>The audit log is damaged. %1 Entries before this point verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Prüfprotokoll ist beschädigt. %1 Die Einträge vor dieser Stelle sind geprüft.</translation>
     </message>
     <message>
         <source>The audit log is intact: %1 entries and %2 checkpoints verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Prüfprotokoll ist unversehrt: %1 Einträge und %2 Checkpoints geprüft.</translation>
     </message>
     <message>
         <source>No entry is signed by a checkpoint yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Eintrag ist durch einen Checkpoint signiert.</translation>
     </message>
     <message>
         <source>Entries after entry %1 are not signed by a checkpoint yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einträge nach Eintrag %1 sind noch nicht durch einen Checkpoint signiert.</translation>
     </message>
     <message>
         <source>This computer checked the server&apos;s audit key for the first time and now trusts it: %1. Compare it with the key your server&apos;s operator publishes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Computer hat den Protokollschlüssel des Servers zum ersten Mal geprüft und vertraut ihm nun: %1. Vergleichen Sie ihn mit dem Schlüssel, den der Betreiber Ihres Servers veröffentlicht.</translation>
     </message>
 </context>
 <context>
     <name>Conclave::Core::AuditTrust</name>
     <message>
         <source>The record of the audit keys this computer trusts (%1) is damaged. Remove it to trust the server&apos;s key again on the next check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste der Protokollschlüssel, denen dieser Computer vertraut (%1), ist beschädigt. Entfernen Sie sie, um dem Schlüssel des Servers bei der nächsten Prüfung erneut zu vertrauen.</translation>
     </message>
     <message>
         <source>The pinned audit key of the sharing server is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der gespeicherte Protokollschlüssel des Sharing-Servers ist beschädigt.</translation>
     </message>
     <message>
         <source>The audit checkpoint this computer remembers for the organisation is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Checkpoint des Prüfprotokolls, den dieser Computer für die Organisation gespeichert hat, ist beschädigt.</translation>
     </message>
     <message>
         <source>The sharing server&apos;s audit key differs from the pinned one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Protokollschlüssel des Sharing-Servers weicht vom gespeicherten ab.</translation>
     </message>
     <message>
         <source>The folder %1 cannot be created.</source>
-        <translation type="unfinished">Der Ordner %1 kann nicht angelegt werden.</translation>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
         <source>The record of trusted audit keys cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste der vertrauenswürdigen Protokollschlüssel kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>The record of trusted audit keys cannot be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste der vertrauenswürdigen Protokollschlüssel kann nicht gespeichert werden.</translation>
     </message>
 </context>
 <context>
     <name>Conclave::Core::AuditVerifier</name>
     <message>
         <source>The audit entry holds text that is not UTF-8.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Protokolleintrag enthält Text, der kein UTF-8 ist.</translation>
     </message>
     <message>
         <source>The audit entry holds a value out of range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Protokolleintrag enthält einen Wert außerhalb des zulässigen Bereichs.</translation>
     </message>
     <message>
         <source>The checkpoint at entry %1 has a bad signature: the server&apos;s audit key did not sign it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Checkpoint bei Eintrag %1 hat eine ungültige Signatur: Der Protokollschlüssel des Servers hat ihn nicht signiert.</translation>
     </message>
     <message>
         <source>The checkpoint at entry %1 does not match the log: the entries up to it are not the ones the server signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Checkpoint bei Eintrag %1 passt nicht zum Protokoll: Die Einträge bis dahin sind nicht die, die der Server signiert hat.</translation>
     </message>
     <message>
         <source>The server sent the audit log of another organisation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat das Prüfprotokoll einer anderen Organisation gesendet.</translation>
     </message>
     <message>
         <source>The server now signs its audit log with a different key than the one this computer checked before. Do not trust this log until the server&apos;s operator has explained the change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server signiert sein Prüfprotokoll jetzt mit einem anderen Schlüssel als dem, den dieser Computer zuvor geprüft hat. Vertrauen Sie diesem Protokoll nicht, bis der Betreiber des Servers die Änderung erklärt hat.</translation>
     </message>
     <message>
         <source>The page after entry %1 does not continue the hash chain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Seite nach Eintrag %1 setzt die Hash-Kette nicht fort.</translation>
     </message>
     <message>
         <source>The server says the log ends at entry %1, but it already sent entry %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laut Server endet das Protokoll bei Eintrag %1, er hat aber bereits Eintrag %2 gesendet.</translation>
     </message>
     <message>
         <source>Entry %1 appears again after entry %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 erscheint nach Eintrag %2 erneut.</translation>
     </message>
     <message>
         <source>The entries are out of order: entry %1 comes before entry %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einträge sind nicht in der richtigen Reihenfolge: Eintrag %1 kommt vor Eintrag %2.</translation>
     </message>
     <message>
         <source>Entry %1 is missing: the log goes from entry %2 to entry %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 fehlt: Das Protokoll springt von Eintrag %2 zu Eintrag %3.</translation>
     </message>
     <message>
         <source>Entry %1 cannot be read: its bytes are not an audit entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 kann nicht gelesen werden: Seine Bytes sind kein Protokolleintrag.</translation>
     </message>
     <message>
         <source>Entry %1 holds entry %2: entries were moved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 enthält Eintrag %2: Einträge wurden verschoben.</translation>
     </message>
     <message>
         <source>Entry %1 belongs to the log of another organisation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 gehört zum Protokoll einer anderen Organisation.</translation>
     </message>
     <message>
         <source>Entry %1 was changed: its bytes do not match the hash chain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 wurde geändert: Seine Bytes passen nicht zur Hash-Kette.</translation>
     </message>
     <message>
         <source>The log was rewritten: up to entry %1 it no longer matches the checkpoint this computer verified before.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Protokoll wurde umgeschrieben: Bis Eintrag %1 passt es nicht mehr zu dem Checkpoint, den dieser Computer zuvor geprüft hat.</translation>
     </message>
     <message>
         <source>The checkpoint at entry %1 is not within the page of entries that carries it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Checkpoint bei Eintrag %1 liegt nicht innerhalb der Seite mit Einträgen, die ihn enthält.</translation>
     </message>
     <message>
         <source>The server&apos;s newest checkpoint went back from entry %1 to entry %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der neueste Checkpoint des Servers ist von Eintrag %1 auf Eintrag %2 zurückgegangen.</translation>
     </message>
     <message>
         <source>The checkpoint at entry %1 lies beyond the log&apos;s end at entry %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Checkpoint bei Eintrag %1 liegt hinter dem Ende des Protokolls bei Eintrag %2.</translation>
     </message>
     <message>
         <source>The log ends at entry %1, but the server says its newest entry is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Protokoll endet bei Eintrag %1, laut Server ist sein neuester Eintrag aber %2.</translation>
     </message>
     <message>
         <source>The log ends at entry %1, but this computer verified a checkpoint at entry %2 before: entries were removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Protokoll endet bei Eintrag %1, dieser Computer hat aber zuvor einen Checkpoint bei Eintrag %2 geprüft: Einträge wurden entfernt.</translation>
     </message>
     <message>
         <source>The checkpoint at entry %1 was never met in the log&apos;s pages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Checkpoint bei Eintrag %1 kam in den Seiten des Protokolls nie vor.</translation>
     </message>
 </context>
 <context>
@@ -1475,114 +1475,114 @@
     <name>Conclave::Core::InvitationApi</name>
     <message>
         <source>The sharing server sent an invitation that Conclave cannot read (at &quot;%1&quot;). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Sharing-Server hat eine Einladung gesendet, die Conclave nicht lesen kann (bei „%1“). Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>This address has 50 open invitations already. It can be invited again once some of them are answered or have expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Adresse hat bereits 50 offene Einladungen. Sie kann wieder eingeladen werden, sobald einige davon beantwortet oder abgelaufen sind.</translation>
     </message>
     <message>
         <source>This address is not in the folder&apos;s organisation, and the organisation does not allow guests.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Adresse gehört nicht zur Organisation des Ordners, und die Organisation lässt keine Gäste zu.</translation>
     </message>
     <message>
         <source>This address has an open invitation to this folder already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Adresse hat bereits eine offene Einladung zu diesem Ordner.</translation>
     </message>
     <message>
         <source>The invitation has expired (invitations last 7 days), or the folder was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einladung ist abgelaufen (Einladungen gelten 7 Tage), oder der Ordner wurde gelöscht.</translation>
     </message>
     <message>
         <source>The invitation was answered, cancelled or used already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einladung wurde bereits beantwortet, zurückgezogen oder verwendet.</translation>
     </message>
     <message>
         <source>You have sent 100 invitations in the last 24 hours. You can invite again at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben in den letzten 24 Stunden 100 Einladungen gesendet. Sie können um %1 wieder einladen.</translation>
     </message>
     <message>
         <source>You have sent 100 invitations in the last 24 hours. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben in den letzten 24 Stunden 100 Einladungen gesendet. Versuchen Sie es später wieder.</translation>
     </message>
     <message>
         <source>The sharing server knows no such invitation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Sharing-Server kennt diese Einladung nicht.</translation>
     </message>
 </context>
 <context>
     <name>Conclave::Core::InvitationFlow</name>
     <message>
         <source>Team Sharing is not ready: sign in first.</source>
-        <translation type="unfinished">Team-Freigabe ist nicht bereit: Melden Sie sich zuerst an.</translation>
+        <translation>Team Sharing ist nicht bereit: Melden Sie sich zuerst an.</translation>
     </message>
     <message>
         <source>Only members who manage this folder can invite people to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Mitglieder, die diesen Ordner verwalten, können Personen dazu einladen.</translation>
     </message>
     <message>
         <source>Invite at most %1 addresses at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden Sie höchstens %1 Adressen auf einmal ein.</translation>
     </message>
     <message>
         <source>Choose a role for the people you invite.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Rolle für die eingeladenen Personen.</translation>
     </message>
     <message>
         <source>Enter at least one email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie mindestens eine E-Mail-Adresse ein.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine gültige E-Mail-Adresse.</translation>
     </message>
     <message>
         <source>You cannot invite yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie können sich nicht selbst einladen.</translation>
     </message>
     <message>
         <source>No one with the address %1 uses Team Sharing yet. Ask them to create an account first, then invite them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niemand mit der Adresse %1 nutzt bisher Team Sharing. Bitten Sie die Person, zuerst ein Konto anzulegen, und laden Sie sie dann ein.</translation>
     </message>
     <message>
         <source>The sharing server sent keys for %1 that do not verify. Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Sharing-Server hat für %1 Schlüssel gesendet, die sich nicht prüfen lassen. Es wurde nichts gesendet.</translation>
     </message>
     <message>
         <source>The sharing server answered for another invitation. Cancel it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Sharing-Server hat für eine andere Einladung geantwortet. Ziehen Sie die Einladung zurück und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>This computer did not make this invitation, so it cannot confirm it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Computer hat diese Einladung nicht erstellt und kann sie daher nicht bestätigen.</translation>
     </message>
     <message>
         <source>The safety numbers do not match. Do not add %1: the key the sharing server gave for this address may not be theirs. Compare again, digit by digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherheitsnummern stimmen nicht überein. Fügen Sie %1 nicht hinzu: Der Schlüssel, den der Sharing-Server für diese Adresse angegeben hat, gehört möglicherweise nicht dieser Person. Vergleichen Sie erneut, Ziffer für Ziffer.</translation>
     </message>
     <message>
         <source>This is not an invitation code. A code has 20 letters and digits, like 7K2QD-M9XTR-B4N8W-CH3PZ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist kein Einladungscode. Ein Code besteht aus 20 Buchstaben und Ziffern, zum Beispiel 7K2QD-M9XTR-B4N8W-CH3PZ.</translation>
     </message>
     <message>
         <source>The invitation code does not match this invitation. Check it with the person who invited you; nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Einladungscode passt nicht zu dieser Einladung. Prüfen Sie ihn zusammen mit der Person, die Sie eingeladen hat; es wurde nichts gesendet.</translation>
     </message>
     <message>
         <source>The invitation was changed on its way to you; nothing was sent. Ask for a new invitation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einladung wurde auf dem Weg zu Ihnen verändert; es wurde nichts gesendet. Bitten Sie um eine neue Einladung.</translation>
     </message>
     <message>
         <source>The safety numbers do not match, so the invitation may not be from %1. Compare again, digit by digit; nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherheitsnummern stimmen nicht überein, daher stammt die Einladung möglicherweise nicht von %1. Vergleichen Sie erneut, Ziffer für Ziffer; es wurde nichts gesendet.</translation>
     </message>
     <message>
         <source>The answer to the invitation for %1 does not match its invitation code: it was not made with the code you passed on, or the sharing server changed it. %1 was not added; the invitation was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort auf die Einladung für %1 passt nicht zu ihrem Einladungscode: Sie wurde nicht mit dem Code erstellt, den Sie weitergegeben haben, oder der Sharing-Server hat sie verändert. %1 wurde nicht hinzugefügt; die Einladung wurde zurückgezogen.</translation>
     </message>
     <message>
         <source>The answer to the invitation for %1 carries other keys than the ones whose safety number you compared. %1 was not added; the invitation was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort auf die Einladung für %1 enthält andere Schlüssel als die, deren Sicherheitsnummer Sie verglichen haben. %1 wurde nicht hinzugefügt; die Einladung wurde zurückgezogen.</translation>
     </message>
 </context>
 <context>
@@ -1645,11 +1645,11 @@
     </message>
     <message>
         <source>The keychain entry name is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name des Schlüsselbund-Eintrags ist ungültig.</translation>
     </message>
     <message>
         <source>your own credential</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre eigenen Zugangsdaten</translation>
     </message>
 </context>
 <context>
@@ -1675,43 +1675,43 @@
     <name>Conclave::Core::LiveChannel</name>
     <message>
         <source>The sharing server did not answer the live connection in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Sharing-Server hat auf die Live-Verbindung nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
         <source>The live connection to the sharing server stopped answering.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Live-Verbindung zum Sharing-Server antwortet nicht mehr.</translation>
     </message>
     <message>
         <source>Team Sharing&apos;s network access is not set up; no live connection is opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Netzwerkzugang von Team Sharing ist nicht eingerichtet; es wird keine Live-Verbindung geöffnet.</translation>
     </message>
     <message>
         <source>Not signed in to the sharing server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht beim Sharing-Server angemeldet.</translation>
     </message>
     <message>
         <source>The sharing server ended the session of the live connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Sharing-Server hat die Sitzung der Live-Verbindung beendet.</translation>
     </message>
     <message>
         <source>The sharing server refuses live updates for this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Sharing-Server verweigert Live-Aktualisierungen für dieses Konto.</translation>
     </message>
     <message>
         <source>The live connection to the sharing server was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Live-Verbindung zum Sharing-Server wurde geschlossen.</translation>
     </message>
     <message>
         <source>The sharing server ended the live connection of this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Sharing-Server hat die Live-Verbindung dieser Sitzung beendet.</translation>
     </message>
     <message>
         <source>The identity of the sharing server cannot be verified: its TLS certificate is not trusted on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Identität des Sharing-Servers lässt sich nicht prüfen: Sein TLS-Zertifikat ist auf diesem Computer nicht vertrauenswürdig.</translation>
     </message>
     <message>
         <source>The live connection to the sharing server failed (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Live-Verbindung zum Sharing-Server ist fehlgeschlagen (%1).</translation>
     </message>
 </context>
 <context>
@@ -1828,95 +1828,95 @@
     </message>
     <message>
         <source>The keychain entry name is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name des Schlüsselbund-Eintrags ist ungültig.</translation>
     </message>
     <message>
         <source>Nothing is stored under this name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter diesem Namen ist nichts gespeichert.</translation>
     </message>
 </context>
 <context>
     <name>Conclave::Core::Outbox</name>
     <message>
         <source>A change saved on this computer while offline (number %1) cannot be read: it was altered or belongs to another account. It was left as it is and is not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Änderung, die offline auf diesem Computer gespeichert wurde (Nummer %1), kann nicht gelesen werden: Sie wurde verändert oder gehört zu einem anderen Konto. Sie bleibt unverändert und wird nicht gesendet.</translation>
     </message>
 </context>
 <context>
     <name>Conclave::Core::SecretStore</name>
     <message>
         <source>This secret store keeps no shared credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Geheimnisspeicher enthält keine geteilten Zugangsdaten.</translation>
     </message>
 </context>
 <context>
     <name>Conclave::Core::SharedConnection</name>
     <message>
         <source>The shared connection cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die geteilte Verbindung kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>“%1” has the wrong type.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ hat den falschen Typ.</translation>
     </message>
     <message numerus="yes">
         <source>it is larger than %n KiB.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sie ist größer als %n KiB.</numerusform>
+            <numerusform>Sie ist größer als %n KiB.</numerusform>
         </translation>
     </message>
     <message>
         <source>it is not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie ist kein JSON-Objekt.</translation>
     </message>
     <message>
         <source>it is not a connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie ist keine Verbindung.</translation>
     </message>
     <message>
         <source>The shared connection was written by a newer version of Conclave. Update Conclave to read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die geteilte Verbindung wurde von einer neueren Version von Conclave geschrieben. Aktualisieren Sie Conclave, um sie zu lesen.</translation>
     </message>
     <message>
         <source>the kind of connection “%1” is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindungsart „%1“ ist unbekannt.</translation>
     </message>
     <message>
         <source>it lists more than %1 hosts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie nennt mehr als %1 Hosts.</translation>
     </message>
     <message>
         <source>a host is not of the form host:port.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Host hat nicht die Form host:port.</translation>
     </message>
     <message>
         <source>it has more than %1 options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie hat mehr als %1 Optionen.</translation>
     </message>
     <message>
         <source>the SSH port is not between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SSH-Port liegt nicht zwischen 1 und 65535.</translation>
     </message>
     <message>
         <source>the SSH sign-in method is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die SSH-Anmeldemethode ist unbekannt.</translation>
     </message>
     <message>
         <source>it has more than %1 tags.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie hat mehr als %1 Schlagwörter.</translation>
     </message>
     <message>
         <source>the sub-folder path is too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Pfad des Unterordners ist zu lang.</translation>
     </message>
     <message>
         <source>the sub-folder path contains control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Pfad des Unterordners enthält Steuerzeichen.</translation>
     </message>
     <message>
         <source>it carries a secret option.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie enthält eine geheime Option.</translation>
     </message>
 </context>
 <context>
@@ -1927,7 +1927,7 @@
     </message>
     <message>
         <source>The server&apos;s list of organisations is malformed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Organisationsliste des Servers ist fehlerhaft.</translation>
     </message>
 </context>
 <context>
@@ -2024,110 +2024,110 @@
     </message>
     <message>
         <source>Your organisation&apos;s administrators have turned off Team Sharing for you.</source>
-        <translation type="unfinished">Die Administratoren Ihrer Organisation haben Team Sharing für Sie ausgeschaltet.</translation>
+        <translation>Die Administratoren Ihrer Organisation haben Team Sharing für Sie ausgeschaltet.</translation>
     </message>
     <message>
         <source>it says you were removed from this folder, but the folder&apos;s signed membership list still lists you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demnach wurden Sie aus diesem Ordner entfernt, doch die signierte Mitgliederliste des Ordners führt Sie noch auf.</translation>
     </message>
     <message>
         <source>A manager of this folder removed you from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jemand, der diesen Ordner verwaltet, hat Sie daraus entfernt.</translation>
     </message>
     <message>
         <source>Only a manager of this folder can do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur wer diesen Ordner verwaltet, kann das tun.</translation>
     </message>
     <message>
         <source>This person is not a member of the folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Person ist kein Mitglied des Ordners.</translation>
     </message>
     <message>
         <source>Choose View, Edit or Manage.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie Lesen, Bearbeiten oder Verwalten.</translation>
     </message>
     <message>
         <source>The member has this role already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Mitglied hat diese Rolle bereits.</translation>
     </message>
     <message>
         <source>The folder would have no manager left. Give another member the Manage role first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dann würde niemand mehr den Ordner verwalten. Geben Sie zuerst einem anderen Mitglied die Rolle „Verwalten“.</translation>
     </message>
     <message>
         <source>Choose another member of the folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein anderes Mitglied des Ordners.</translation>
     </message>
     <message>
         <source>You are the folder&apos;s only manager. Hand over Manage to another member before you leave.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind die einzige Person, die den Ordner verwaltet. Übergeben Sie „Verwalten“ an ein anderes Mitglied, bevor Sie ihn verlassen.</translation>
     </message>
     <message>
         <source>You left this folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben diesen Ordner verlassen.</translation>
     </message>
     <message>
         <source>To leave the folder yourself, use Leave folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um den Ordner selbst zu verlassen, verwenden Sie „Ordner verlassen“.</translation>
     </message>
     <message>
         <source>The folder would have no manager left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dann würde niemand mehr den Ordner verwalten.</translation>
     </message>
     <message>
         <source>%1 has a new key. Compare their safety number under Members before the folder can get a new key.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat einen neuen Schlüssel. Vergleichen Sie die Sicherheitsnummer unter „Mitglieder“, bevor der Ordner einen neuen Schlüssel erhalten kann.</translation>
     </message>
     <message>
         <source>A member</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Mitglied</translation>
     </message>
     <message>
         <source>The sharing server did not name the address of every member, so their keys cannot be looked up. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Sharing-Server hat nicht die Adresse jedes Mitglieds genannt, daher können ihre Schlüssel nicht abgefragt werden. Versuchen Sie es später wieder.</translation>
     </message>
     <message>
         <source>The sharing server answered a key look-up for %1 with another key bundle.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Sharing-Server hat eine Schlüsselabfrage für %1 mit einem anderen Schlüsselbündel beantwortet.</translation>
     </message>
     <message>
         <source>The folder kept changing while its key was replaced. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner hat sich fortwährend geändert, während sein Schlüssel ersetzt wurde. Versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>This member&apos;s key is not known here yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel dieses Mitglieds ist hier noch nicht bekannt.</translation>
     </message>
     <message>
         <source>The safety number does not match the member&apos;s new key. Do not confirm it; ask them how their key changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherheitsnummer passt nicht zum neuen Schlüssel des Mitglieds. Bestätigen Sie ihn nicht; fragen Sie das Mitglied, wie sich sein Schlüssel geändert hat.</translation>
     </message>
     <message>
         <source>Only a manager of a folder shared with this member can confirm their new key.</source>
-        <translation type="unfinished">Nur eine Person, die einen mit diesem Mitglied geteilten Ordner verwaltet, kann seinen neuen Schlüssel bestätigen.</translation>
+        <translation>Nur eine Person, die einen mit diesem Mitglied geteilten Ordner verwaltet, kann seinen neuen Schlüssel bestätigen.</translation>
     </message>
     <message>
         <source>The local copy of the shared folders could not be removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die lokale Kopie der geteilten Ordner konnte nicht entfernt werden: %1</translation>
     </message>
     <message>
         <source>Someone changed this connection meanwhile, so it was not deleted. Look at the change and delete it again if it should go.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jemand hat diese Verbindung inzwischen geändert, daher wurde sie nicht gelöscht. Sehen Sie sich die Änderung an und löschen Sie die Verbindung erneut, falls sie weg soll.</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) wait on this computer until the sharing server can be reached: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Änderung wartet auf diesem Computer, bis der Sharing-Server erreichbar ist: %1</numerusform>
+            <numerusform>%n Änderungen warten auf diesem Computer, bis der Sharing-Server erreichbar ist: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>A draft needs the id of its item.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Entwurf braucht die ID seines Eintrags.</translation>
     </message>
     <message>
         <source>This refused change is no longer kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese abgelehnte Änderung wird nicht mehr aufbewahrt.</translation>
     </message>
 </context>
 <context>
@@ -2245,255 +2245,255 @@
     <name>Conclave::Gui::AuditEntryModel</name>
     <message>
         <source>Organisation created</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation angelegt</translation>
     </message>
     <message>
         <source>Domain added</source>
-        <translation type="unfinished"></translation>
+        <translation>Domain hinzugefügt</translation>
     </message>
     <message>
         <source>Owner added</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhaber hinzugefügt</translation>
     </message>
     <message>
         <source>Administrator added</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator hinzugefügt</translation>
     </message>
     <message>
         <source>Team Sharing blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Team Sharing gesperrt</translation>
     </message>
     <message>
         <source>Block lifted</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperre aufgehoben</translation>
     </message>
     <message>
         <source>Folder shared</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner geteilt</translation>
     </message>
     <message>
         <source>Folder deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner gelöscht</translation>
     </message>
     <message>
         <source>Folder restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner wiederhergestellt</translation>
     </message>
     <message>
         <source>Folder key granted</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordnerschlüssel vergeben</translation>
     </message>
     <message>
         <source>Member added</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglied hinzugefügt</translation>
     </message>
     <message>
         <source>Member removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglied entfernt</translation>
     </message>
     <message>
         <source>Role changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle geändert</translation>
     </message>
     <message>
         <source>Member left</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglied ausgetreten</translation>
     </message>
     <message>
         <source>Changed key confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Geänderter Schlüssel bestätigt</translation>
     </message>
     <message>
         <source>Folder key rotated</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordnerschlüssel erneuert</translation>
     </message>
     <message>
         <source>Membership change</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitgliederänderung</translation>
     </message>
     <message>
         <source>Invitation sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Einladung gesendet</translation>
     </message>
     <message>
         <source>Invitation accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Einladung angenommen</translation>
     </message>
     <message>
         <source>Invitation declined</source>
-        <translation type="unfinished"></translation>
+        <translation>Einladung abgelehnt</translation>
     </message>
     <message>
         <source>Invitation cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Einladung zurückgezogen</translation>
     </message>
     <message>
         <source>Invitation expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Einladung abgelaufen</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>Changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished">Gelöscht</translation>
+        <translation>Gelöscht</translation>
     </message>
     <message>
         <source>Read</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelesen</translation>
     </message>
     <message>
         <source>Items read</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge gelesen</translation>
     </message>
     <message>
         <source>Share a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner teilen</translation>
     </message>
     <message>
         <source>Delete the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner löschen</translation>
     </message>
     <message>
         <source>Restore the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner wiederherstellen</translation>
     </message>
     <message>
         <source>Change the members</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglieder ändern</translation>
     </message>
     <message>
         <source>Grant the folder key</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordnerschlüssel vergeben</translation>
     </message>
     <message>
         <source>Invite someone</source>
-        <translation type="unfinished"></translation>
+        <translation>Jemanden einladen</translation>
     </message>
     <message>
         <source>Add a connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung hinzufügen</translation>
     </message>
     <message>
         <source>Change a connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung ändern</translation>
     </message>
     <message>
         <source>Rotate the folder key</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordnerschlüssel erneuern</translation>
     </message>
     <message>
         <source>Read the folder&apos;s history</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf des Ordners lesen</translation>
     </message>
     <message>
         <source>Read a connection&apos;s history</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf einer Verbindung lesen</translation>
     </message>
     <message>
         <source>Request %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage %1</translation>
     </message>
     <message>
         <source>not allowed for the role</source>
-        <translation type="unfinished"></translation>
+        <translation>für die Rolle nicht erlaubt</translation>
     </message>
     <message>
         <source>made on an outdated version</source>
-        <translation type="unfinished"></translation>
+        <translation>an einer veralteten Fassung vorgenommen</translation>
     </message>
     <message>
         <source>Team Sharing is blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Team Sharing ist gesperrt</translation>
     </message>
     <message>
         <source>address not verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse nicht bestätigt</translation>
     </message>
     <message>
         <source>not found</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gefunden</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <source>Member</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglied</translation>
     </message>
     <message>
         <source>Block</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperre</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner</translation>
     </message>
     <message>
         <source>Folder reads</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner-Lesezugriffe</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung</translation>
     </message>
     <message>
         <source>(automatic)</source>
-        <translation type="unfinished"></translation>
+        <translation>(automatisch)</translation>
     </message>
     <message>
         <source>Server operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Serverbetreiber</translation>
     </message>
     <message>
         <source>Entry %1 cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 ist nicht lesbar</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt</translation>
     </message>
     <message>
         <source>Refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt</translation>
     </message>
     <message>
         <source>Refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt: %1</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekt</translation>
     </message>
     <message>
         <source>Revision</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
 </context>
 <context>
@@ -2597,15 +2597,15 @@
     </message>
     <message>
         <source>Shared:</source>
-        <translation type="unfinished"></translation>
+        <translation>Geteilt:</translation>
     </message>
     <message>
         <source>Created:</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt:</translation>
     </message>
     <message>
         <source>Last changed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt geändert:</translation>
     </message>
 </context>
 <context>
@@ -2966,19 +2966,19 @@
     </message>
     <message>
         <source>You may only view this shared folder: a manager of it can give you the right to edit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie dürfen diesen geteilten Ordner nur lesen: Wer ihn verwaltet, kann Ihnen das Recht zum Bearbeiten geben.</translation>
     </message>
     <message>
         <source>Shared folder. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Geteilter Ordner. %1</translation>
     </message>
     <message>
         <source>Shared folder: the members of it see what you change here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geteilter Ordner: Seine Mitglieder sehen, was Sie hier ändern.</translation>
     </message>
     <message>
         <source>Your own user name and password for this shared connection are missing: edit it to enter them (they stay in your keychain).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr eigener Benutzername und Ihr Passwort für diese geteilte Verbindung fehlen: Bearbeiten Sie die Verbindung, um sie einzugeben (sie bleiben in Ihrem Schlüsselbund).</translation>
     </message>
 </context>
 <context>
@@ -3054,63 +3054,63 @@
     <name>Conclave::Gui::FolderHistoryDialog</name>
     <message>
         <source>Folder History</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordnerverlauf</translation>
     </message>
     <message>
         <source>History of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf von %1</translation>
     </message>
     <message>
         <source>Reading the history…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf wird gelesen …</translation>
     </message>
     <message>
         <source>&amp;Action:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktion:</translation>
     </message>
     <message>
         <source>&amp;Show reads</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesezugriffe &amp;zeigen</translation>
     </message>
     <message>
         <source>Also lists each time a member&apos;s computer read the folder&apos;s connections.</source>
-        <translation type="unfinished"></translation>
+        <translation>Listet auch jedes Mal auf, wenn der Computer eines Mitglieds die Verbindungen des Ordners gelesen hat.</translation>
     </message>
     <message>
         <source>Audit entries of the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokolleinträge des Ordners</translation>
     </message>
     <message>
         <source>&amp;Newer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuere</translation>
     </message>
     <message>
         <source>&amp;Older</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ältere</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Ak&amp;tualisieren</translation>
     </message>
     <message>
         <source>&amp;Connection History</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbindungsverlauf</translation>
     </message>
     <message>
         <source>No connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Verbindungen</translation>
     </message>
     <message>
         <source>The history could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlauf konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>The newest entries the server keeps about this folder, newest first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neuesten Einträge, die der Server zu diesem Ordner aufbewahrt, neueste zuerst.</translation>
     </message>
     <message>
         <source>All actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Aktionen</translation>
     </message>
 </context>
 <context>
@@ -3272,156 +3272,156 @@
     <name>Conclave::Gui::InvitationsDialog</name>
     <message>
         <source>Manage</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwalten</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished">Bearbeiten</translation>
+        <translation>Bearbeiten</translation>
     </message>
     <message>
         <source>View</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen</translation>
     </message>
     <message>
         <source>Invitations</source>
-        <translation type="unfinished"></translation>
+        <translation>Einladungen</translation>
     </message>
     <message>
         <source>Invitations to shared folders. Accept one to join the folder; a manager&apos;s Conclave then adds you, and the folder appears in your tree.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einladungen zu geteilten Ordnern. Nehmen Sie eine an, um dem Ordner beizutreten; das Conclave eines Verwalters fügt Sie dann hinzu, und der Ordner erscheint in Ihrem Baum.</translation>
     </message>
     <message>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft ab</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Show &amp;More</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mehr anzeigen</translation>
     </message>
     <message>
         <source>Invitation &amp;code:</source>
-        <translation type="unfinished"></translation>
+        <translation>Einladungs&amp;code:</translation>
     </message>
     <message>
         <source>The person who invited you passes the code on by another channel (chat, phone, in person).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Person, die Sie eingeladen hat, gibt Ihnen den Code auf einem anderen Weg weiter (Chat, Telefon, persönlich).</translation>
     </message>
     <message>
         <source>Read out yours:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen Sie Ihre vor:</translation>
     </message>
     <message>
         <source>&amp;Their number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer des &amp;Gegenübers:</translation>
     </message>
     <message>
         <source>&amp;Accept</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Annehmen</translation>
     </message>
     <message>
         <source>&amp;Decline</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab&amp;lehnen</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished">Öffnen</translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <source>Waiting for a manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf einen Verwalter</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzugefügt</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschlossen</translation>
     </message>
     <message>
         <source>Reading your invitations…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Einladungen werden gelesen …</translation>
     </message>
     <message>
         <source>(a shared folder)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ein geteilter Ordner)</translation>
     </message>
     <message>
         <source>%1 &lt;%2&gt;</source>
-        <translation type="unfinished">%1 &lt;%2&gt;</translation>
+        <translation>%1 &lt;%2&gt;</translation>
     </message>
     <message>
         <source>You have no open invitations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben keine offenen Einladungen.</translation>
     </message>
     <message>
         <source>%1 chose to compare safety numbers. Call them or meet in person: read out your number above, then type the one they read out for themselves.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 möchte Sicherheitsnummern vergleichen. Rufen Sie die Person an oder treffen Sie sie persönlich: Lesen Sie Ihre Nummer oben vor, und geben Sie dann die Nummer ein, die die Person für sich vorliest.</translation>
     </message>
     <message>
         <source>Answering the invitation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einladung wird beantwortet …</translation>
     </message>
     <message>
         <source>Accepted. A manager&apos;s Conclave adds you when it is next online; the folder then appears in your tree.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angenommen. Das Conclave eines Verwalters fügt Sie hinzu, sobald es wieder online ist; dann erscheint der Ordner in Ihrem Baum.</translation>
     </message>
     <message>
         <source>Declined.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt.</translation>
     </message>
 </context>
 <context>
     <name>Conclave::Gui::ItemHistoryDialog</name>
     <message>
         <source>Connection History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf der Verbindung</translation>
     </message>
     <message>
         <source>History of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf von %1</translation>
     </message>
     <message>
         <source>Reading the history…</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlauf wird gelesen …</translation>
     </message>
     <message>
         <source>Audit entries of the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfprotokoll-Einträge der Verbindung</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>The history could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlauf konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>The server has no entries about this connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat keine Einträge zu dieser Verbindung.</translation>
     </message>
     <message numerus="yes">
         <source>The newest %n entries the server keeps about this connection, newest first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag, den der Server zu dieser Verbindung aufbewahrt.</numerusform>
+            <numerusform>Die neuesten %n Einträge, die der Server zu dieser Verbindung aufbewahrt, neueste zuerst.</numerusform>
         </translation>
     </message>
 </context>
@@ -3821,342 +3821,362 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
     </message>
     <message>
         <source>S&amp;hare Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner &amp;teilen …</translation>
     </message>
     <message>
         <source>Shares this folder with your organisation through Team Sharing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilt diesen Ordner über Team Sharing mit Ihrer Organisation.</translation>
     </message>
     <message>
         <source>My &amp;Credentials…</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine &amp;Zugangsdaten …</translation>
     </message>
     <message>
         <source>Your own user name and password for this shared connection, kept in your keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr eigener Benutzername und Ihr Passwort für diese geteilte Verbindung, aufbewahrt in Ihrem Schlüsselbund.</translation>
     </message>
     <message>
         <source>You may only view this shared folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie dürfen diesen geteilten Ordner nur lesen.</translation>
     </message>
     <message>
         <source>The shared folder was not changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der geteilte Ordner wurde nicht geändert: %1</translation>
     </message>
     <message>
         <source>Your credentials are kept in your keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Zugangsdaten liegen in Ihrem Schlüsselbund.</translation>
     </message>
     <message>
         <source>Your credentials were not stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Zugangsdaten wurden nicht gespeichert: %1</translation>
     </message>
     <message>
         <source>Edit Shared Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Geteilte Verbindung bearbeiten</translation>
     </message>
     <message>
         <source>Share Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner teilen</translation>
     </message>
     <message>
         <source>Share “%1” with your organisation?</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ mit Ihrer Organisation teilen?</translation>
     </message>
     <message>
         <source>Its connections are uploaded end-to-end encrypted and the folder becomes a shared folder that you manage. User names, passwords, keys and certificates are not shared: each member keeps their own in their keychain. The local folder is replaced once every connection is stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seine Verbindungen werden Ende-zu-Ende-verschlüsselt hochgeladen, und der Ordner wird ein geteilter Ordner, den Sie verwalten. Benutzernamen, Passwörter, Schlüssel und Zertifikate werden nicht geteilt: Jedes Mitglied bewahrt seine eigenen in seinem Schlüsselbund auf. Der lokale Ordner wird ersetzt, sobald alle Verbindungen gespeichert sind.</translation>
     </message>
     <message>
         <source>&amp;Share</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Teilen</translation>
     </message>
     <message>
         <source>The folder was not shared: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner wurde nicht geteilt: %1</translation>
     </message>
     <message>
         <source>The folder was not shared: your account belongs to no organisation that uses Team Sharing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner wurde nicht geteilt: Ihr Konto gehört zu keiner Organisation, die Team Sharing nutzt.</translation>
     </message>
     <message>
         <source>Sharing the folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner wird geteilt …</translation>
     </message>
     <message numerus="yes">
         <source>Sharing the folder: %1 of %n connection(s) stored…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der Ordner wird geteilt: %1 von %n Verbindung gespeichert …</numerusform>
+            <numerusform>Der Ordner wird geteilt: %1 von %n Verbindungen gespeichert …</numerusform>
         </translation>
     </message>
     <message>
         <source>The folder was not shared and stays here as it was: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner wurde nicht geteilt und bleibt unverändert hier: %1</translation>
     </message>
     <message>
         <source>The folder is shared now. Invite its members from its context menu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner ist jetzt geteilt. Laden Sie seine Mitglieder über sein Kontextmenü ein.</translation>
     </message>
     <message>
         <source>in “%1”, you manage it</source>
-        <translation type="unfinished"></translation>
+        <translation>in „%1“, Sie dürfen verwalten</translation>
     </message>
     <message>
         <source>in “%1”, you may edit it</source>
-        <translation type="unfinished"></translation>
+        <translation>in „%1“, Sie dürfen bearbeiten</translation>
     </message>
     <message>
         <source>in “%1”, you may only view it</source>
-        <translation type="unfinished"></translation>
+        <translation>in „%1“, Sie dürfen nur lesen</translation>
     </message>
     <message>
         <source>%1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) of this shared folder could not be read and are not shown.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Element dieses geteilten Ordners konnte nicht gelesen werden und wird nicht angezeigt.</numerusform>
+            <numerusform>%n Elemente dieses geteilten Ordners konnten nicht gelesen werden und werden nicht angezeigt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Delete from Shared Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus geteiltem Ordner löschen</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n item(s) for every member of the shared folder?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Element für alle Mitglieder des geteilten Ordners löschen?</numerusform>
+            <numerusform>%n Elemente für alle Mitglieder des geteilten Ordners löschen?</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Mem&amp;bers…</source>
+        <translation>Mit&amp;glieder …</translation>
+    </message>
+    <message>
+        <source>&amp;Invite…</source>
+        <translation>&amp;Einladen …</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Verlauf …</translation>
+    </message>
+    <message>
+        <source>Only the folder&apos;s managers can invite.</source>
+        <translation>Nur wer den Ordner verwaltet, kann einladen.</translation>
+    </message>
+    <message>
+        <source>Only the folder&apos;s managers can read its history.</source>
+        <translation>Nur wer den Ordner verwaltet, kann seinen Verlauf lesen.</translation>
     </message>
 </context>
 <context>
     <name>Conclave::Gui::MemberListModel</name>
     <message>
         <source>View</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished">Bearbeiten</translation>
+        <translation>Bearbeiten</translation>
     </message>
     <message>
         <source>Manage</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwalten</translation>
     </message>
     <message>
         <source>Not a member</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Mitglied</translation>
     </message>
     <message>
         <source>(address not known yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Adresse noch nicht bekannt)</translation>
     </message>
     <message>
         <source>%1 (you)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Sie)</translation>
     </message>
     <message>
         <source>Key changed: compare again</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel geändert: erneut vergleichen</translation>
     </message>
     <message>
         <source>Verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüft</translation>
     </message>
     <message>
         <source>Not compared</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verglichen</translation>
     </message>
     <message>
         <source>This member&apos;s key is not the one seen before. Nothing is shared with them until you compare their new safety number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel dieses Mitglieds ist nicht der bisher bekannte. Bis Sie seine neue Sicherheitsnummer verglichen haben, wird nichts mit ihm geteilt.</translation>
     </message>
     <message>
         <source>You compared this member&apos;s safety number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben die Sicherheitsnummer dieses Mitglieds verglichen.</translation>
     </message>
     <message>
         <source>Member</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglied</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Safety number</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheitsnummer</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel</translation>
     </message>
 </context>
 <context>
     <name>Conclave::Gui::MembersDialog</name>
     <message>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglieder</translation>
     </message>
     <message>
         <source>Members of the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglieder des Ordners</translation>
     </message>
     <message>
         <source>Change &amp;role…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rolle ändern …</translation>
     </message>
     <message>
         <source>Re&amp;move…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen …</translation>
     </message>
     <message>
         <source>&amp;Hand over Manage…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwalten ü&amp;bergeben …</translation>
     </message>
     <message>
         <source>&amp;Compare safety number…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheitsnummer &amp;vergleichen …</translation>
     </message>
     <message>
         <source>&amp;Leave folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner ver&amp;lassen …</translation>
     </message>
     <message>
         <source>Working</source>
-        <translation type="unfinished"></translation>
+        <translation>In Arbeit</translation>
     </message>
     <message>
         <source>You signed out of Team Sharing; the members are shown again after sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben sich von Team Sharing abgemeldet; die Mitglieder werden nach der Anmeldung wieder angezeigt.</translation>
     </message>
     <message>
         <source>Members of this shared folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglieder dieses geteilten Ordners:</translation>
     </message>
     <message>
         <source>Members of the shared folder &quot;%1&quot;:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglieder des geteilten Ordners „%1“:</translation>
     </message>
     <message>
         <source>this member</source>
-        <translation type="unfinished"></translation>
+        <translation>dieses Mitglied</translation>
     </message>
     <message>
         <source>Change Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle ändern</translation>
     </message>
     <message>
         <source>Role of %1 in this folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle in diesem Ordner für %1:</translation>
     </message>
     <message>
         <source>Changing the role of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rolle für %1 wird geändert …</translation>
     </message>
     <message>
         <source>%1 now has the role %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat jetzt die Rolle %2.</translation>
     </message>
     <message>
         <source>Remove Member</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglied entfernen</translation>
     </message>
     <message>
         <source>Remove %1 from this folder?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aus diesem Ordner entfernen?</translation>
     </message>
     <message>
         <source>The folder gets a new key, so %1 cannot read anything added or changed from now on. What %1 has already seen stays known to them: change any password they knew if it matters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner erhält einen neuen Schlüssel, daher kann %1 ab jetzt nichts mehr lesen, was hinzugefügt oder geändert wird. Was %1 bereits gesehen hat, bleibt bekannt: Ändern Sie jedes Passwort, das bekannt war, wenn es darauf ankommt.</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished">Entfernen</translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Removing %1 and giving the folder a new key…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird entfernt und der Ordner erhält einen neuen Schlüssel …</translation>
     </message>
     <message>
         <source>%1 was removed. The folder has a new key.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde entfernt. Der Ordner hat einen neuen Schlüssel.</translation>
     </message>
     <message>
         <source>Leave Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner verlassen</translation>
     </message>
     <message>
         <source>Leave this shared folder?</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen geteilten Ordner verlassen?</translation>
     </message>
     <message>
         <source>Its connections are removed from this computer. A manager can add you again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seine Verbindungen werden von diesem Computer entfernt. Ein Verwalter kann Sie wieder hinzufügen.</translation>
     </message>
     <message>
         <source>Leave</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlassen</translation>
     </message>
     <message>
         <source>Leaving the folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner wird verlassen …</translation>
     </message>
     <message>
         <source>You left the folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben den Ordner verlassen.</translation>
     </message>
     <message>
         <source>Hand Over Manage</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwalten übergeben</translation>
     </message>
     <message>
         <source>Give %1 the Manage role and step down to Edit yourself?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rolle „Verwalten“ an %1 übergeben und selbst zu „Bearbeiten“ wechseln?</translation>
     </message>
     <message>
         <source>You can then no longer add or remove members or change roles, unless a manager gives you Manage again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie können dann keine Mitglieder mehr hinzufügen oder entfernen und keine Rollen mehr ändern, es sei denn, ein Verwalter gibt Ihnen wieder „Verwalten“.</translation>
     </message>
     <message>
         <source>Hand Over</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergeben</translation>
     </message>
     <message>
         <source>Handing over Manage to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>„Verwalten“ wird an %1 übergeben …</translation>
     </message>
     <message>
         <source>%1 manages the folder now; you can edit.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 verwaltet den Ordner jetzt; Sie dürfen bearbeiten.</translation>
     </message>
     <message>
         <source>Compare Safety Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheitsnummer vergleichen</translation>
     </message>
     <message>
         <source>The key of %1 has changed. Ask them, in person or on a call, to read out the safety number next to their own address in this window, and type it here:</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel für %1 hat sich geändert. Bitten Sie die Person, persönlich oder am Telefon, die Sicherheitsnummer neben ihrer eigenen Adresse in diesem Fenster vorzulesen, und geben Sie sie hier ein:</translation>
     </message>
     <message>
         <source>Ask %1, in person or on a call, to read out the safety number next to their own address in this window, and type it here:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitten Sie %1, persönlich oder am Telefon, die Sicherheitsnummer neben der eigenen Adresse in diesem Fenster vorzulesen, und geben Sie sie hier ein:</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleichen</translation>
     </message>
     <message>
         <source>The new key of %1 is confirmed. The folder gets a new key now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der neue Schlüssel für %1 ist bestätigt. Der Ordner erhält jetzt einen neuen Schlüssel.</translation>
     </message>
     <message>
         <source>The safety numbers match: the key of %1 is verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherheitsnummern stimmen überein: Der Schlüssel für %1 ist geprüft.</translation>
     </message>
 </context>
 <context>
@@ -4189,59 +4209,59 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
     <name>Conclave::Gui::OrgAuditDialog</name>
     <message>
         <source>Organisation Audit Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfprotokoll der Organisation</translation>
     </message>
     <message>
         <source>Reading the audit log…</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Prüfprotokoll wird gelesen …</translation>
     </message>
     <message>
         <source>Entries of the organisation&apos;s audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge im Prüfprotokoll der Organisation</translation>
     </message>
     <message>
         <source>&amp;Verify</source>
-        <translation type="unfinished">&amp;Bestätigen</translation>
+        <translation>&amp;Prüfen</translation>
     </message>
     <message>
         <source>Reads the whole log and checks its hash chain and the server&apos;s signed checkpoints on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Liest das ganze Protokoll und prüft auf diesem Computer seine Hash-Kette und die signierten Prüfpunkte des Servers.</translation>
     </message>
     <message>
         <source>&amp;Newer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuere</translation>
     </message>
     <message>
         <source>&amp;Older</source>
-        <translation type="unfinished"></translation>
+        <translation>Ä&amp;ltere</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>The audit log could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Prüfprotokoll konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>The organisation&apos;s audit log has no entries yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Prüfprotokoll der Organisation hat noch keine Einträge.</translation>
     </message>
     <message>
         <source>Entries %1 to %2 of %3, newest first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge %1 bis %2 von %3, neueste zuerst.</translation>
     </message>
     <message>
         <source>Verifying…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geprüft …</translation>
     </message>
     <message>
         <source>Verified %1 of %2 entries</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Einträgen geprüft</translation>
     </message>
     <message>
         <source>The log could not be verified: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Protokoll konnte nicht geprüft werden: %1</translation>
     </message>
 </context>
 <context>
@@ -4334,245 +4354,245 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
     <name>Conclave::Gui::ShareFolderDialog</name>
     <message>
         <source>Share “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ teilen</translation>
     </message>
     <message>
         <source>Invite people to “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Personen zu „%1“ einladen</translation>
     </message>
     <message>
         <source>name@example.com, one or more, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>name@example.com, eine oder mehrere, durch Kommas getrennt</translation>
     </message>
     <message>
         <source>&amp;Email addresses:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-Mail-Adressen:</translation>
     </message>
     <message>
         <source>View – use the connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen – die Verbindungen nutzen</translation>
     </message>
     <message>
         <source>Edit – also change them</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten – sie auch ändern</translation>
     </message>
     <message>
         <source>Manage – also invite and remove people</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwalten – auch Personen einladen und entfernen</translation>
     </message>
     <message>
         <source>&amp;Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rolle:</translation>
     </message>
     <message>
         <source>An invitation &amp;code that I pass on myself (chat, phone, in person)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Einladungs&amp;code, den ich selbst weitergebe (Chat, Telefon, persönlich)</translation>
     </message>
     <message>
         <source>&amp;Safety numbers that we compare on a call or in person</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sicherheitsnummern, die wir am Telefon oder persönlich vergleichen</translation>
     </message>
     <message>
         <source>Check their key with:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel prüfen mit:</translation>
     </message>
     <message>
         <source>Conclave adds them only after this check, so the sharing server cannot slip in a key of its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conclave fügt sie erst nach dieser Prüfung hinzu, damit der Sharing-Server keinen eigenen Schlüssel unterschieben kann.</translation>
     </message>
     <message>
         <source>Invite &amp;More People</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weitere Personen einladen</translation>
     </message>
     <message>
         <source>Open invitations</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Einladungen</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft ab</translation>
     </message>
     <message>
         <source>C&amp;ancel Invitation</source>
-        <translation type="unfinished"></translation>
+        <translation>Einladung &amp;zurückziehen</translation>
     </message>
     <message>
         <source>The number they read out</source>
-        <translation type="unfinished"></translation>
+        <translation>Die vorgelesene Nummer</translation>
     </message>
     <message>
         <source>Numbers Ma&amp;tch</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummern s&amp;timmen</translation>
     </message>
     <message>
         <source>Send &amp;Invitations</source>
-        <translation type="unfinished"></translation>
+        <translation>Einladungen &amp;senden</translation>
     </message>
     <message>
         <source>Ask %1 to read out their safety number. It must be: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitten Sie %1, die eigene Sicherheitsnummer vorzulesen. Sie muss lauten: %2</translation>
     </message>
     <message>
         <source>The numbers match. Conclave adds them as soon as they accept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nummern stimmen überein. Conclave fügt die Person hinzu, sobald sie annimmt.</translation>
     </message>
     <message>
         <source>Enter at least one email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie mindestens eine E-Mail-Adresse ein.</translation>
     </message>
     <message>
         <source>Not an email address: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine E-Mail-Adresse: %1</translation>
     </message>
     <message>
         <source>Invite at most %1 addresses at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden Sie höchstens %1 Adressen auf einmal ein.</translation>
     </message>
     <message>
         <source>Not invited: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht eingeladen: %1</translation>
     </message>
     <message>
         <source>Invitation code:</source>
-        <translation type="unfinished"></translation>
+        <translation>Einladungscode:</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
         <source>Send this code to %1 by another channel than email: a chat message, a phone call or in person. They type it when they accept. Keep Conclave signed in until they have joined: only this computer can check the code, and it forgets it when it quits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden Sie diesen Code an %1 auf einem anderen Weg als per E-Mail: per Chat, Telefon oder persönlich. Die Person gibt ihn beim Annehmen ein. Bleiben Sie in Conclave angemeldet, bis sie beigetreten ist: Nur dieser Computer kann den Code prüfen, und er vergisst ihn beim Beenden.</translation>
     </message>
     <message>
         <source>Call %1 or meet in person. Ask them to read out the safety number Conclave shows them under Team Sharing &gt; Invitations. It must be:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rufen Sie %1 an oder treffen Sie sich persönlich. Bitten Sie die Person, die Sicherheitsnummer vorzulesen, die Conclave ihr unter Team Sharing &gt; Einladungen zeigt. Sie muss lauten:</translation>
     </message>
     <message>
         <source>Then read out yours: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen Sie dann Ihre vor: %1</translation>
     </message>
     <message>
         <source>&amp;Numbers Match</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nummern stimmen</translation>
     </message>
     <message>
         <source>Reading the open invitations…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die offenen Einladungen werden gelesen …</translation>
     </message>
     <message>
         <source>View</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished">Bearbeiten</translation>
+        <translation>Bearbeiten</translation>
     </message>
     <message>
         <source>Manage</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwalten</translation>
     </message>
     <message>
         <source>Waiting for an answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Antwort</translation>
     </message>
     <message>
         <source>Accepted; the inviter&apos;s Conclave adds them</source>
-        <translation type="unfinished"></translation>
+        <translation>Angenommen; das Conclave des Einladenden fügt die Person hinzu</translation>
     </message>
     <message>
         <source>Accepted; compare safety numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Angenommen; Sicherheitsnummern vergleichen</translation>
     </message>
     <message>
         <source>Accepted; adding…</source>
-        <translation type="unfinished"></translation>
+        <translation>Angenommen; wird hinzugefügt …</translation>
     </message>
     <message>
         <source>No open invitations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine offenen Einladungen.</translation>
     </message>
     <message>
         <source>The invitation was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einladung wurde zurückgezogen.</translation>
     </message>
 </context>
 <context>
     <name>Conclave::Gui::SharedCredentialsDialog</name>
     <message>
         <source>Your Credentials for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Zugangsdaten für %1</translation>
     </message>
     <message>
         <source>Your own, kept in your keychain: they are not shared with the other members of the folder and never leave this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre eigenen, aufbewahrt in Ihrem Schlüsselbund: Sie werden nicht mit den anderen Mitgliedern des Ordners geteilt und verlassen diesen Computer nie.</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished">&amp;Benutzername:</translation>
+        <translation>&amp;Benutzername:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished">&amp;Passwort:</translation>
+        <translation>&amp;Passwort:</translation>
     </message>
     <message>
         <source>SSH &amp;user:</source>
-        <translation type="unfinished">SSH-&amp;Benutzer:</translation>
+        <translation>SSH-&amp;Benutzer:</translation>
     </message>
     <message>
         <source>SSH key pass&amp;phrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH-Schlüssel-Pass&amp;phrase:</translation>
     </message>
     <message>
         <source>SSH pass&amp;word:</source>
-        <translation type="unfinished">SSH-Pass&amp;wort:</translation>
+        <translation>SSH-Pass&amp;wort:</translation>
     </message>
 </context>
 <context>
     <name>Conclave::Gui::SharedTreeSync</name>
     <message>
         <source>Team Sharing is not ready: sign in first.</source>
-        <translation type="unfinished">Team-Freigabe ist nicht bereit: Melden Sie sich zuerst an.</translation>
+        <translation>Team Sharing ist nicht bereit: Melden Sie sich zuerst an.</translation>
     </message>
     <message>
         <source>You may only view this shared folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie dürfen diesen geteilten Ordner nur lesen.</translation>
     </message>
     <message>
         <source>someone unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>eine unbekannte Person</translation>
     </message>
     <message>
         <source>Shared folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Geteilter Ordner</translation>
     </message>
     <message>
         <source>The shared connection is no longer there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die geteilte Verbindung gibt es nicht mehr.</translation>
     </message>
     <message>
         <source>There is no keychain to keep your credentials in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Schlüsselbund, in dem Ihre Zugangsdaten liegen könnten.</translation>
     </message>
     <message>
         <source>Delete the items of one shared folder at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen Sie jeweils nur Elemente eines einzigen geteilten Ordners.</translation>
     </message>
     <message>
         <source>The folder is no longer there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Ordner gibt es nicht mehr.</translation>
     </message>
 </context>
 <context>
@@ -4766,31 +4786,50 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
     </message>
     <message>
         <source>&amp;Members…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mitglieder …</translation>
     </message>
     <message>
         <source>&amp;Invitations…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einladungen …</translation>
     </message>
     <message>
         <source>Organisation Audit &amp;Log…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prüfprotokoll der Organisation …</translation>
     </message>
     <message>
         <source>Folder &amp;History</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner&amp;verlauf</translation>
     </message>
     <message>
         <source>No folder you manage</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein von Ihnen verwalteter Ordner</translation>
     </message>
     <message>
         <source>Organisation %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation %1 …</translation>
     </message>
     <message>
         <source>&amp;Invitations (%1)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einladungen (%1) …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Team Sharing is offline (%1); trying again in %n s.</source>
+        <translation>
+            <numerusform>Team Sharing ist offline (%1); neuer Versuch in %n s.</numerusform>
+            <numerusform>Team Sharing ist offline (%1); neuer Versuch in %n s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Team Sharing is online again.</source>
+        <translation>Team Sharing ist wieder online.</translation>
+    </message>
+    <message>
+        <source>Team Sharing: %1</source>
+        <translation>Team Sharing: %1</translation>
+    </message>
+    <message>
+        <source>A shared folder was removed from this computer: %1</source>
+        <translation>Ein geteilter Ordner wurde von diesem Computer entfernt: %1</translation>
     </message>
 </context>
 <context>

@@ -3930,6 +3930,26 @@ Press Esc to clear the filter.</source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Mem&amp;bers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Invite…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the folder&apos;s managers can invite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the folder&apos;s managers can read its history.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::MemberListModel</name>
@@ -4788,6 +4808,25 @@ Press Esc to clear the filter.</source>
     </message>
     <message>
         <source>&amp;Invitations (%1)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Team Sharing is offline (%1); trying again in %n s.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Team Sharing is online again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team Sharing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A shared folder was removed from this computer: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

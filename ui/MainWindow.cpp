@@ -1445,11 +1445,49 @@ void MainWindow::onContextMenu(const QPoint& pos)
         menu->addAction(m_actMoveTo);
         menu->addSeparator();
         menu->addAction(m_actDelete);
+        addSharingEntries(menu, index);
     }
     menu->addSeparator();
     menu->addAction(m_actExpandAll);
     menu->addAction(m_actCollapseAll);
     menu->popup(m_tree->viewport()->mapToGlobal(pos));
+}
+
+QUuid MainWindow::sharedFolderOf(const QModelIndex& proxyIndex) const
+{
+    if (!proxyIndex.data(ConnectionTreeModel::SharedRole).toBool())
+        return {};
+    QModelIndex top = proxyIndex;
+    while (top.parent().isValid())
+        top = top.parent();
+    return top.data(ConnectionTreeModel::IdRole).toUuid();
+}
+
+void MainWindow::addSharingEntries(QMenu* menu, const QModelIndex& proxyIndex)
+{
+    const QUuid folderId = sharedFolderOf(proxyIndex);
+    if (folderId.isNull() || !m_shared->engine())
+        return;
+    const bool manager = m_shared->roleIn(folderId) == Core::FolderRole::Manage;
+    const bool isFolder = proxyIndex.data(ConnectionTreeModel::IsFolderRole).toBool();
+    menu->addSeparator();
+    QAction* members =
+        menu->addAction(tr("Mem&bers…"), this, [this, folderId] { emit membersRequested(folderId); });
+    members->setObjectName(QStringLiteral("contextMembers"));
+    QAction* invite =
+        menu->addAction(tr("&Invite…"), this, [this, folderId] { emit inviteRequested(folderId); });
+    invite->setObjectName(QStringLiteral("contextInvite"));
+    invite->setEnabled(manager);
+    // The server shows histories to the folder's managers only.
+    const QUuid itemId = isFolder ? QUuid() : proxyIndex.data(ConnectionTreeModel::IdRole).toUuid();
+    QAction* history = menu->addAction(tr("&History…"), this,
+                                       [this, folderId, itemId] { emit historyRequested(folderId, itemId); });
+    history->setObjectName(QStringLiteral("contextHistory"));
+    history->setEnabled(manager);
+    if (!manager) {
+        invite->setToolTip(tr("Only the folder's managers can invite."));
+        history->setToolTip(tr("Only the folder's managers can read its history."));
+    }
 }
 
 void MainWindow::onFilterChanged(const QString& text)

@@ -163,6 +163,12 @@ signals:
     // A local folder became the shared folder `folderId`: the place to invite its members
     // (the composition opens the share dialog for it).
     void folderShared(const QUuid& folderId);
+    // Team Sharing entries of a shared folder's or item's context menu, for the composition
+    // to open the dialog: the members, the invitations, the history (a null `itemId`: the
+    // folder's own history).
+    void membersRequested(const QUuid& folderId);
+    void inviteRequested(const QUuid& folderId);
+    void historyRequested(const QUuid& folderId, const QUuid& itemId);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -215,6 +221,9 @@ private:
     // Team Sharing: whether the selection lies in a shared folder, and in one the user may
     // only view; the shared write's answer.
     bool selectionIsShared() const;
+    // The shared folder an index of the tree lies in (its top-level ancestor), or null.
+    QUuid sharedFolderOf(const QModelIndex& proxyIndex) const;
+    void addSharingEntries(QMenu* menu, const QModelIndex& proxyIndex);
     bool selectionIsViewOnly() const;
     void sharedWriteDone(const Core::Status& status);
     void editShared(const Core::Connection& current);

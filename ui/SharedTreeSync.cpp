@@ -108,7 +108,11 @@ QString SharedTreeSync::personName(const QUuid& userId) const
 {
     if (userId.isNull())
         return tr("someone unknown");
-    // The address once the engine knows the members' addresses; until then the id, shortened.
+    // The address the server names for a member of a held folder; else the id, shortened.
+    if (m_engine) {
+        if (const QString email = m_engine->emailOf(userId); !email.isEmpty())
+            return email;
+    }
     return userId.toString(QUuid::Id128).left(8);
 }
 

@@ -7,6 +7,7 @@
 #include "core/sync/InvitationApi.h"
 #include "core/sync/InvitationFlow.h"
 #include "core/sync/SyncEngine.h"
+#include "core/sync/SyncScheduler.h"
 #include "ui/AccountDialog.h"
 #include "ui/FolderHistoryDialog.h"
 #include "ui/GuiLogging.h"
@@ -20,6 +21,7 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
+#include <QStatusBar>
 #include <QToolBar>
 
 namespace Conclave::Gui {
@@ -260,8 +262,28 @@ void TeamSharingController::startEngine()
         m_invitations = std::make_unique<InvitationFlow>(*engine, *m_invitationApi);
         connect(m_invitations.get(), &InvitationFlow::receivedCountChanged, this,
                 &TeamSharingController::updateInvitationsAction);
+        // Live hints with polling as the fallback; the scheduler's first sync reads the feed.
+        m_scheduler = std::make_unique<SyncScheduler>(*engine, *m_client);
+        connect(m_scheduler.get(), &SyncScheduler::offline, this, [this](const QString& message, int retry) {
+            if (m_window)
+                m_window->statusBar()->showMessage(
+                    tr("Team Sharing is offline (%1); trying again in %n s.", nullptr, retry).arg(message));
+        });
+        connect(m_scheduler.get(), &SyncScheduler::online, this, [this] {
+            if (m_window)
+                m_window->statusBar()->showMessage(tr("Team Sharing is online again."), 5000);
+        });
+        connect(m_scheduler.get(), &SyncScheduler::syncFailed, this, [this](const QString& message) {
+            if (m_window)
+                m_window->statusBar()->showMessage(tr("Team Sharing: %1").arg(message));
+        });
+        connect(engine, &SyncEngine::folderWiped, this, [this](const QUuid&, const QString& reason) {
+            if (m_window)
+                m_window->statusBar()->showMessage(
+                    tr("A shared folder was removed from this computer: %1").arg(reason));
+        });
         emit engineStarted(engine);
-        syncNow();
+        m_scheduler->start();
         // The count for the menu; later changes come with the feed's invitation hints.
         m_invitations->check(m_invitations.get(), {});
     });
@@ -277,6 +299,7 @@ void TeamSharingController::stopEngine()
     std::unique_ptr<SyncEngine> engine = std::move(m_engine);
     const bool wasReady = m_engineReady;
     m_engineReady = false;
+    m_scheduler.reset(); // before the engine it drives
     if (wasReady)
         emit engineStopped();
     // The invitation codes held in memory go with the session too.
@@ -308,6 +331,8 @@ void TeamSharingController::syncNow()
     SyncEngine* running = engine();
     if (!running)
         return;
+    if (m_scheduler)
+        return m_scheduler->syncNow();
     running->sync(running, [](Status synced) {
         // Offline or refused: the folders held stay as they are; the next sync tries again.
         if (!synced)

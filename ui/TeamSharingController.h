@@ -43,6 +43,7 @@ class InactivityTimer;
 class InvitationApi;
 class InvitationFlow;
 class SyncEngine;
+class SyncScheduler;
 } // namespace Conclave::Core
 
 namespace Conclave::Gui {
@@ -142,6 +143,7 @@ private:
     QPointer<AccountDialog> m_account;
     QString m_dataDirectory;
     std::unique_ptr<Core::SyncEngine> m_engine;
+    std::unique_ptr<Core::SyncScheduler> m_scheduler; // after m_engine: destroyed before it
     std::unique_ptr<Core::InvitationApi> m_invitationApi;
     std::unique_ptr<Core::InvitationFlow> m_invitations; // after m_engine: destroyed before it
     QAction* m_actInvitations = nullptr;
