@@ -769,6 +769,12 @@ void ConnectionEditorDialog::reject()
     question->open();
 }
 
+void ConnectionEditorDialog::discard()
+{
+    m_discardConfirmed = true;
+    reject();
+}
+
 bool ConnectionEditorDialog::hasChanges() const
 {
     if (!(collect() == m_initial))

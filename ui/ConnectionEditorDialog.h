@@ -77,6 +77,8 @@ public:
 
     // The edited connection; meaningful after the dialog was accepted.
     Core::Connection connection() const { return m_result; }
+    // What the fields say now, saved or not (no secret: those are kept apart).
+    Core::Connection edits() const { return collect(); }
     // The secrets to write or remove; hands them over once.
     std::vector<SecretChange> takeSecretChanges();
 
@@ -90,6 +92,9 @@ public slots:
     void accept() override;
     // Asks before discarding changes (Escape, Cancel, the window's close button).
     void reject() override;
+    // Closes without asking about unsaved changes: the caller kept them (a shared
+    // connection's draft at sign-out).
+    void discard();
 
 private:
     void buildGeneralTab();

@@ -752,6 +752,20 @@ bool MainWindow::selectionIsViewOnly() const
 
 void MainWindow::setSyncEngine(Core::SyncEngine* engine, const QUuid& self)
 {
+    if (!engine && m_sharedEditor) {
+        // Signed out (by the user or after inactivity) while a shared connection was being
+        // edited: the edit is kept encrypted by the engine, which still runs, and pushed after
+        // the next sign-in; the editor closes with the shared folders.
+        Connection edited = m_sharedEditor->edits();
+        edited.id = m_sharedEditorId;
+        const Status kept = m_shared->saveDraft(edited);
+        showStatus(
+            kept ? tr("Your unsaved changes to \u201c%1\u201d are kept and saved after you sign in again.")
+                       .arg(edited.name)
+                 : tr("Your unsaved changes to \u201c%1\u201d could not be kept: %2")
+                       .arg(edited.name, kept.error().message));
+        m_sharedEditor->discard();
+    }
     m_shared->setEngine(engine, self);
     updateEmptyState();
     updateActions();
@@ -790,6 +804,8 @@ void MainWindow::editShared(const Connection& current)
     dialog->setFolders({});
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QUuid id = current.id;
+    m_sharedEditor = dialog;
+    m_sharedEditorId = id;
     connect(dialog, &QDialog::accepted, this, [this, dialog, id] {
         Connection after = dialog->connection();
         after.id = id;

@@ -42,6 +42,7 @@ namespace Conclave::Gui {
 
 class ClipboardGuard;
 class ConnectionDetailsPane;
+class ConnectionEditorDialog;
 class ConnectionFilterProxyModel;
 class ConnectionTreeModel;
 class EmptyStateWidget;
@@ -279,6 +280,9 @@ private:
     QAction* m_actShareFolder = nullptr;
     QAction* m_actSharedCredentials = nullptr;
     SharedTreeSync* m_shared = nullptr;
+    // The open editor of a shared connection: at sign-out its unsaved edit becomes a draft.
+    QPointer<ConnectionEditorDialog> m_sharedEditor;
+    QUuid m_sharedEditorId;
 };
 
 } // namespace Conclave::Gui

@@ -331,6 +331,19 @@ void SharedTreeSync::writeConnection(const Connection& edited, Done done, const 
     writeAll({{edited.id, next.encode()}}, folderId, std::move(done));
 }
 
+Status SharedTreeSync::saveDraft(const Connection& edited)
+{
+    const auto it = m_items.constFind(edited.id);
+    if (!m_engine || it == m_items.cend())
+        return notSignedIn();
+    const QUuid folderId = m_info.value(edited.id).folderId;
+    if (m_engine->roleIn(folderId) < FolderRole::Edit)
+        return viewOnly();
+    const SharedConnection next = it->edited(edited, it->group, QDateTime::currentDateTimeUtc());
+    return m_engine->saveDraft(folderId, edited.id, next.encode(),
+                               m_engine->itemRevision(folderId, edited.id));
+}
+
 void SharedTreeSync::deleteItems(const QList<QUuid>& folders, const QList<QUuid>& connections, Done done)
 {
     if (!m_engine)

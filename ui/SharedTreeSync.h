@@ -71,6 +71,9 @@ public:
     // Writes `edited` (a connection of a shared folder) as the item's next revision; its
     // sub-folder stays unless `group` is given.
     void writeConnection(const Core::Connection& edited, Done done, const QString* group = nullptr);
+    // Keeps `edited` (an unsaved edit of a shared connection) as the engine's encrypted draft,
+    // pushed after the next sign-in; for the sign-out, while the engine still runs.
+    Core::Status saveDraft(const Core::Connection& edited);
     // Signed delete markers, one per connection (and every connection below the folders).
     void deleteItems(const QList<QUuid>& folders, const QList<QUuid>& connections, Done done);
     // Moves connections and sub-folders inside one shared folder (their "group" changes).

@@ -18,6 +18,7 @@
 #include "core/storage/ChangeSet.h"
 #include "core/storage/ConnectionRepository.h"
 #include "core/sync/SyncEngine.h"
+#include "ui/ConnectionEditorDialog.h"
 #include "ui/ConnectionTreeModel.h"
 #include "ui/MainWindow.h"
 #include "ui/SharedTreeSync.h"
@@ -26,8 +27,10 @@
 #include <QAction>
 #include <QDirIterator>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -129,6 +132,7 @@ private slots:
     void viewRoleCannotChange();
     void editAndMoveReachTheMember();
     void unreadableItemIsLeftOut();
+    void signOutKeepsTheEditAsADraft();
     void signOutClearsTheTree();
 
 private:
@@ -448,6 +452,38 @@ void TestSharedTree::unreadableItemIsLeftOut()
     const auto removed =
         await([&](QObject* c, auto done) { m_a->engine.deleteItem(m_shared, written->value(), c, done); });
     VERIFY_OK(removed);
+}
+
+void TestSharedTree::signOutKeepsTheEditAsADraft()
+{
+    // A's editor of a shared connection is open with an unsaved change when A is signed out:
+    // the change is kept as the engine's encrypted draft and the editor closes.
+    const QModelIndex orders = findByName(m_a->window->model(), QStringLiteral("Orders (primary)"));
+    QVERIFY(orders.isValid());
+    const QUuid ordersId = orders.data(ConnectionTreeModel::IdRole).toUuid();
+    m_a->window->selectConnection(ordersId);
+    auto* edit = m_a->window->findChild<QAction*>(QStringLiteral("actionEdit"));
+    QVERIFY(edit && edit->isEnabled());
+    edit->trigger();
+    QPointer<ConnectionEditorDialog> editor =
+        m_a->window->findChild<ConnectionEditorDialog*>(QStringLiteral("sharedConnectionEditor"));
+    QVERIFY(editor);
+    auto* name = editor->findChild<QLineEdit*>(QStringLiteral("name"));
+    QVERIFY(name);
+    name->setText(QStringLiteral("Orders (draft at sign-out)"));
+
+    QVERIFY(!m_a->engine.draft(m_shared, ordersId));
+    m_a->window->setSyncEngine(nullptr);
+    QTRY_VERIFY_WITH_TIMEOUT(!editor, 5000);
+    const std::optional<QByteArray> draft = m_a->engine.draft(m_shared, ordersId);
+    QVERIFY(draft);
+    QVERIFY2(draft->contains("Orders (draft at sign-out)"), draft->constData());
+    // Nothing was sent: the server still holds the saved name until the draft is pushed.
+    QVERIFY(m_a->engine.itemPlaintext(m_shared, ordersId));
+    QVERIFY(!m_a->engine.itemPlaintext(m_shared, ordersId)->view().contains("draft at sign-out"));
+    // The shared part comes back for the next test with the draft pushed on the next flush.
+    m_a->window->setSyncEngine(&m_a->engine, m_a->client.account().userId);
+    QVERIFY(m_a->engine.discardDraft(m_shared, ordersId).ok());
 }
 
 void TestSharedTree::signOutClearsTheTree()
