@@ -5,7 +5,9 @@
 // data files nor anything B holds; B, added with the View role after the safety number,
 // sees the items read-only (no edit, rename, delete or drop; the actions are greyed with the
 // reason as tooltip); A's rename and move reach B's tree; an unreadable item is left out and
-// counted; clearing the engine (sign-out) empties the shared part of both trees.
+// counted; the context menu of anything in the shared folder offers Members, Invite and
+// History (the last two for managers only), and the details name the other member by
+// address; clearing the engine (sign-out) empties the shared part of both trees.
 // QAbstractItemModelTester watches both models throughout.
 #include "ServerAccounts.h"
 #include "ServerHarness.h"
@@ -28,12 +30,14 @@
 #include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTreeView>
 
 using namespace Conclave::Core;
 using namespace Conclave::Gui;
@@ -116,6 +120,29 @@ QModelIndex findByName(const QAbstractItemModel* model, const QString& name, con
     return {};
 }
 
+// Opens the tree's context menu on the item named `name` as a right click does, and
+// returns the menu the window shows (owned by the window; the caller deletes it).
+QMenu* contextMenuOn(MainWindow& window, const QString& name)
+{
+    auto* tree = window.findChild<QTreeView*>(QStringLiteral("tree"));
+    if (!tree)
+        return nullptr;
+    tree->expandAll();
+    const QModelIndex index = findByName(tree->model(), name);
+    if (!index.isValid())
+        return nullptr;
+    tree->scrollTo(index);
+    const QPoint pos = tree->visualRect(index).center();
+    QContextMenuEvent event(QContextMenuEvent::Mouse, pos, tree->viewport()->mapToGlobal(pos));
+    QCoreApplication::sendEvent(tree->viewport(), &event);
+    for (QMenu* menu :
+         window.findChildren<QMenu*>(QStringLiteral("treeContextMenu"), Qt::FindDirectChildrenOnly)) {
+        if (menu->isVisible())
+            return menu;
+    }
+    return nullptr;
+}
+
 } // namespace
 
 class TestSharedTree : public QObject
@@ -131,6 +158,10 @@ private slots:
     void viewRoleCannotChange_data();
     void viewRoleCannotChange();
     void editAndMoveReachTheMember();
+    void contextMenuOffersSharing_data();
+    void contextMenuOffersSharing();
+    void contextMenuLeavesLocalItemsAlone();
+    void detailsNameTheOtherMember();
     void unreadableItemIsLeftOut();
     void signOutKeepsTheEditAsADraft();
     void signOutClearsTheTree();
@@ -429,6 +460,115 @@ void TestSharedTree::editAndMoveReachTheMember()
     QVERIFY(role);
     QVERIFY2(role->text().contains(QStringLiteral("only view")), qPrintable(role->text()));
     QVERIFY(!m_b->window->findChild<QLabel*>(QStringLiteral("detailsChangedBy"))->text().isEmpty());
+}
+
+void TestSharedTree::contextMenuOffersSharing_data()
+{
+    QTest::addColumn<bool>("manager");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("isConnection");
+    // A shared the folder and manages it; B was added with the View role.
+    for (const bool manager : {true, false}) {
+        const char* role = manager ? "Manage" : "View";
+        QTest::addRow("connection, %s", role) << manager << QStringLiteral("Orders (primary)") << true;
+        QTest::addRow("sub-folder, %s", role) << manager << QStringLiteral("EU") << false;
+        QTest::addRow("shared folder, %s", role) << manager << QStringLiteral("Team DBs") << false;
+    }
+}
+
+void TestSharedTree::contextMenuOffersSharing()
+{
+    QFETCH(bool, manager);
+    QFETCH(QString, name);
+    QFETCH(bool, isConnection);
+    MainWindow& window = manager ? *m_a->window : *m_b->window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window, 10000));
+    const QModelIndex item = findByName(window.model(), name);
+    QVERIFY(item.isValid());
+    const QUuid expectedItem = isConnection ? item.data(ConnectionTreeModel::IdRole).toUuid() : QUuid();
+
+    std::unique_ptr<QMenu> menu(contextMenuOn(window, name));
+    QVERIFY(menu);
+    auto* members = menu->findChild<QAction*>(QStringLiteral("contextMembers"));
+    auto* invite = menu->findChild<QAction*>(QStringLiteral("contextInvite"));
+    auto* history = menu->findChild<QAction*>(QStringLiteral("contextHistory"));
+    QVERIFY(members);
+    QVERIFY(invite);
+    QVERIFY(history);
+    QVERIFY(menu->actions().contains(members));
+    QVERIFY(menu->actions().contains(invite));
+    QVERIFY(menu->actions().contains(history));
+    QVERIFY(members->isEnabled());
+    QCOMPARE(invite->isEnabled(), manager);
+    QCOMPARE(history->isEnabled(), manager);
+    if (!manager) {
+        QVERIFY(!invite->toolTip().isEmpty());
+        QVERIFY(!history->toolTip().isEmpty());
+    }
+
+    QSignalSpy membersSpy(&window, &MainWindow::membersRequested);
+    QSignalSpy inviteSpy(&window, &MainWindow::inviteRequested);
+    QSignalSpy historySpy(&window, &MainWindow::historyRequested);
+    members->trigger();
+    invite->trigger();
+    history->trigger();
+    QCOMPARE(membersSpy.count(), 1);
+    QCOMPARE(membersSpy.first().first().toUuid(), m_shared);
+    // A greyed entry does nothing when triggered.
+    QCOMPARE(inviteSpy.count(), manager ? 1 : 0);
+    QCOMPARE(historySpy.count(), manager ? 1 : 0);
+    if (manager) {
+        QCOMPARE(inviteSpy.first().first().toUuid(), m_shared);
+        QCOMPARE(historySpy.first().at(0).toUuid(), m_shared);
+        QCOMPARE(historySpy.first().at(1).toUuid(), expectedItem);
+    }
+}
+
+void TestSharedTree::contextMenuLeavesLocalItemsAlone()
+{
+    Folder local{QUuid::createUuid(), {}, QStringLiteral("Local Only"), 0};
+    Connection box;
+    box.id = QUuid::createUuid();
+    box.folderId = local.id;
+    box.name = QStringLiteral("Local Box");
+    box.kind = ConnectionKind::SSH;
+    box.hosts = {{QStringLiteral("box.internal"), 22}};
+    ChangeSet add;
+    add.upsertFolders = {local};
+    add.upsertConnections = {box};
+    QVERIFY(m_a->repository->apply(add).ok());
+    MainWindow& window = *m_a->window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window, 10000));
+    QTRY_VERIFY_WITH_TIMEOUT(findByName(window.model(), QStringLiteral("Local Box")).isValid(), 10000);
+    for (const QString& name : {QStringLiteral("Local Only"), QStringLiteral("Local Box")}) {
+        std::unique_ptr<QMenu> menu(contextMenuOn(window, name));
+        QVERIFY2(menu, qPrintable(name));
+        for (const char* entry : {"contextMembers", "contextInvite", "contextHistory"})
+            QVERIFY2(!menu->findChild<QAction*>(QString::fromLatin1(entry)), entry);
+    }
+    ChangeSet remove;
+    remove.removeConnections = {box.id};
+    remove.removeFolders = {local.id};
+    QVERIFY(m_a->repository->apply(remove).ok());
+}
+
+void TestSharedTree::detailsNameTheOtherMember()
+{
+    // B's details pane names A, who changed the connection, by address and not by an id.
+    const QModelIndex orders = findByName(m_b->window->model(), QStringLiteral("Orders (primary)"));
+    QVERIFY(orders.isValid());
+    const QUuid id = orders.data(ConnectionTreeModel::IdRole).toUuid();
+    m_b->window->selectConnection(id);
+    auto* changedBy = m_b->window->findChild<QLabel*>(QStringLiteral("detailsChangedBy"));
+    QVERIFY(changedBy);
+    QTRY_VERIFY2_WITH_TIMEOUT(changedBy->text().contains(m_emailA), qPrintable(changedBy->text()), 10000);
+    QCOMPARE(m_b->window->sharedTree()->personName(m_a->client.account().userId), m_emailA);
+    // And A's window names B, the member A added, once A's sync has read the folder's detail.
+    const auto synced = await([&](QObject* c, auto done) { m_a->engine.sync(c, done); });
+    VERIFY_OK(synced);
+    QCOMPARE(m_a->window->sharedTree()->personName(m_b->client.account().userId), m_emailB);
 }
 
 void TestSharedTree::unreadableItemIsLeftOut()
