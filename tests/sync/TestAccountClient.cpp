@@ -213,10 +213,13 @@ void TestAccountClient::blockedShowsTheReason()
              0);
     SyncFixture device(m_url);
     QVERIFY(createAccount(device, email, "blocked password"));
+    QString blockId;
     QCOMPARE(m_server.admin({QStringLiteral("block-sharing"), QStringLiteral("--org"), orgId,
                              QStringLiteral("--email"), email, QStringLiteral("--reason"),
-                             QStringLiteral("Audit until Friday")}),
+                             QStringLiteral("Audit until Friday")},
+                            &blockId),
              0);
+    blockId = blockId.trimmed();
     // The block also took the verification away; the sign-in says why, not "enter a code".
     QSignalSpy needed(&device.client, &AccountClient::verificationNeeded);
     const Status status = signIn(device, email, "blocked password");
@@ -229,6 +232,25 @@ void TestAccountClient::blockedShowsTheReason()
     QCOMPARE(needed.count(), 0);
     QVERIFY(!device.client.isSignedIn());
     QVERIFY(!device.api.hasToken());
+
+    // Lifted: the user verifies the address again before Team Sharing opens (DESIGN §3).
+    QCOMPARE(m_server.admin({QStringLiteral("unblock-sharing"), QStringLiteral("--org"), orgId,
+                             QStringLiteral("--block"), blockId}),
+             0);
+    const Status again = signIn(device, email, "blocked password");
+    QVERIFY(!again.ok());
+    QCOMPARE(again.error().field, QStringLiteral("email"));
+    QCOMPARE(needed.count(), 1);
+    QVERIFY(!device.client.isSignedIn());
+    const QString before = m_server.latestCode(email);
+    const auto resent = await([&](QObject* c, auto done) { device.client.resendCode(email, c, done); });
+    QVERIFY(resent && resent->ok());
+    QTRY_VERIFY_WITH_TIMEOUT(m_server.latestCode(email) != before, 10000);
+    const auto verified = await([&](QObject* c, auto done) {
+        device.client.verifyEmail(email, m_server.latestCode(email), c, done);
+    });
+    QVERIFY(verified && verified->ok());
+    QVERIFY(signIn(device, email, "blocked password").ok());
 }
 
 void TestAccountClient::secondDeviceUnlocksTheSameKeys()
