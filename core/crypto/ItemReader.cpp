@@ -57,16 +57,23 @@ Result<ItemReader::Opened> ItemReader::check(const ItemEnvelope& envelope, const
     if (!signatureValid)
         return reject(ErrorCode::Crypto,
                       QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "This item's signature is not valid."));
+    const QByteArray hash = envelope.hash();
+    // A rotation re-signs the very revision this client accepted while its author could edit:
+    // if the author was lowered to View since, leaving it under the old key version would make
+    // every later member refuse the folder. Anything the client has not accepted yet still needs
+    // an author who can edit now, so a lowered member cannot get a new write re-signed.
+    const bool acceptedBefore = expect.rotating && expect.lastSeen &&
+                                expect.lastSeen->revision == h.revision && expect.lastSeen->hash == hash;
     // A current revision needs an author who can edit now; a history view one who could edit
     // while the envelope's key version was current (not a View member, not one removed before).
-    const FolderRole authorRole =
-        expect.historical ? members.highestRoleDuring(h.authorId, h.keyVersion) : members.roleOf(h.authorId);
+    const FolderRole authorRole = expect.historical || acceptedBefore
+                                      ? members.highestRoleDuring(h.authorId, h.keyVersion)
+                                      : members.roleOf(h.authorId);
     if (!roleAtLeast(authorRole, FolderRole::Edit))
         return reject(ErrorCode::Denied,
                       QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
                                         "This item was written by a member without the right to edit."));
 
-    const QByteArray hash = envelope.hash();
     bool newWrite = true;
     if (expect.lastSeen && !expect.historical) {
         const Seen& seen = *expect.lastSeen;

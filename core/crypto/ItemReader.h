@@ -43,7 +43,8 @@ public:
         // (a former member qualifies for what they wrote before leaving).
         bool historical = false;
         // FolderRotation only: it re-encrypts what was written before a departure, which is
-        // exactly what the pending-rotation rule would otherwise refuse.
+        // exactly what the pending-rotation rule would otherwise refuse, and the revision it
+        // accepted (lastSeen) from an author who held Edit then but was lowered since.
         bool rotating = false;
     };
 

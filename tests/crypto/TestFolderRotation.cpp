@@ -161,6 +161,38 @@ private slots:
         QVERIFY(batch->skipped[1].itemId.isNull());
     }
 
+    void loweredAuthorsAcceptedRevisionIsResigned()
+    {
+        // bob wrote an item while he held Edit and alice accepted it; then alice lowered him to
+        // View. Her rotation must carry that revision to the new key, but not a write of bob's
+        // she has not accepted (made after the lowering, offered by the server).
+        FolderFixture f;
+        const QUuid accepted = QUuid::createUuid();
+        const QUuid unseen = QUuid::createUuid();
+        const ItemEnvelope written = f.seal(f.bob, accepted, "written with Edit");
+        const ItemEnvelope later = f.seal(f.bob, unseen, "written after the lowering");
+        f.append(MembershipLog::next(f.state, MembershipAction::ChangeRole, f.alice.id, f.alice.keys,
+                                     f.bob.id, {}, FolderRole::View, 3000));
+        FolderRotation::Request request;
+        request.orgId = f.orgId;
+        request.managerId = f.alice.id;
+        request.removedId = f.carol.id;
+        request.bundles = bundles({&f.alice, &f.bob});
+        request.seen.insert(accepted, ItemReader::Seen{1, written.hash()});
+        request.items = {written.serialize(), later.serialize()};
+        Result<RotationBatch> batch = FolderRotation::rotate(f.state, f.ring, f.alice.keys, f.pins, request);
+        QVERIFY2(batch.ok(), batch.ok() ? "" : qPrintable(batch.error().message));
+        QCOMPARE(batch->items.size(), 1);
+        const ItemEnvelope::Header& resigned = batch->items[0].header();
+        QCOMPARE(resigned.itemId, accepted);
+        QCOMPARE(resigned.revision, quint64(2));
+        QCOMPARE(resigned.authorId, f.alice.id);
+        QCOMPARE(resigned.keyVersion, 2u);
+        QCOMPARE(batch->skipped.size(), 1);
+        QCOMPARE(batch->skipped[0].itemId, unseen);
+        QVERIFY(!batch->skipped[0].reason.message.isEmpty());
+    }
+
     void rotationDoesNotResurrectDeletedItems()
     {
         // alice saw the item deleted (revision 2 is a delete marker); the server withholds the

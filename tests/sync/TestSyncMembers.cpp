@@ -5,8 +5,10 @@
 // file) and it cannot read what is written afterwards under the new key, a member leaving and
 // the manager rotating on its next contact, handing over Manage, comparing a safety number,
 // a member's changed key blocking grants until its new safety number is confirmed (then the
-// confirm entry and a new folder key, taken by the other members on the manager's word), and
-// a Team Sharing block wiping every folder with the administrators' reason.
+// confirm entry and a new folder key, taken by the other members on the manager's word), a
+// member added after a removal first-syncing a folder with a deleted item and an item by a
+// member since lowered to View, and a Team Sharing block wiping every folder with the
+// administrators' reason.
 #include "ServerAccounts.h"
 #include "ServerHarness.h"
 #include "SyncFixture.h"
@@ -125,6 +127,8 @@ private slots:
     void comparedSafetyNumberVerifies();
     void handOverManage();
     void changedKeyBlocksUntilConfirmed();
+    void newMemberReadsAfterRotation_data();
+    void newMemberReadsAfterRotation();
     void blockWipesEverything();
 
 private:
@@ -133,6 +137,7 @@ private:
     Device& dev(int i) { return *m_devices[std::size_t(i)]; }
     QUuid userId(int i) { return dev(i).client.account().userId; }
     bool add(int member, FolderRole role);
+    bool add(const QUuid& folder, int member, FolderRole role);
     bool sync(int i);
     int keyVersionOfNewWrite(int writer, const QByteArray& plaintext);
 
@@ -176,6 +181,11 @@ bool TestSyncMembers::signIn(Device& device, const QString& email, const char* p
 
 bool TestSyncMembers::add(int member, FolderRole role)
 {
+    return add(m_folder, member, role);
+}
+
+bool TestSyncMembers::add(const QUuid& folder, int member, FolderRole role)
+{
     const auto lookup = awaitResult<SharingApi::KeyLookup>(
         [&](QObject* c, auto done) { dev(0).engine.api().lookupKey(m_emails[member], c, done); });
     if (!lookup || !lookup->ok())
@@ -184,7 +194,7 @@ bool TestSyncMembers::add(int member, FolderRole role)
     if (!dev(0).engine.confirmSafetyNumber(lookup->value().bundle, number).ok())
         return false;
     const auto added = await([&](QObject* c, auto done) {
-        dev(0).engine.addMember(m_folder, lookup->value().bundle, role, c, done);
+        dev(0).engine.addMember(folder, lookup->value().bundle, role, c, done);
     });
     return added && added->ok();
 }
@@ -521,6 +531,61 @@ void TestSyncMembers::changedKeyBlocksUntilConfirmed()
     const auto removed =
         await([&](QObject* c, auto done) { dev(0).engine.removeMember(m_folder, userId(5), c, done); });
     VERIFY_OK(removed);
+}
+
+void TestSyncMembers::newMemberReadsAfterRotation_data()
+{
+    QTest::addColumn<bool>("writtenByLoweredMember");
+    QTest::newRow("a delete marker under the old key") << false;
+    QTest::newRow("and the item last written by a member lowered to View") << true;
+}
+
+// A delete marker or an item whose author lost Edit must not stay under the old key version
+// after a removal: a member added later refuses a first sync that meets either (section 5.7).
+void TestSyncMembers::newMemberReadsAfterRotation()
+{
+    QFETCH(bool, writtenByLoweredMember);
+    const int manager = 0, editor = 2, removed = 3, newcomer = 5; // B's device no longer holds B's key
+    const auto folder = awaitResult<QUuid>([&](QObject* c, auto done) {
+        dev(manager).engine.createFolder(QUuid::fromString(m_orgId), QStringLiteral("Rotated"), c, done);
+    });
+    VERIFY_OK(folder);
+    const QUuid id = folder->value();
+    const auto live = awaitResult<QUuid>(
+        [&](QObject* c, auto done) { dev(manager).engine.writeItem(id, {}, "live item", c, done); });
+    VERIFY_OK(live);
+    const auto gone = awaitResult<QUuid>(
+        [&](QObject* c, auto done) { dev(manager).engine.writeItem(id, {}, "deleted item", c, done); });
+    VERIFY_OK(gone);
+    const auto deleted =
+        await([&](QObject* c, auto done) { dev(manager).engine.deleteItem(id, gone->value(), c, done); });
+    VERIFY_OK(deleted);
+    QVERIFY(add(id, editor, FolderRole::Edit));
+    QVERIFY(add(id, removed, FolderRole::View));
+    QByteArray expected = "live item";
+    if (writtenByLoweredMember) {
+        QVERIFY(sync(editor));
+        expected = "live item, edited";
+        const auto edited = awaitResult<QUuid>([&](QObject* c, auto done) {
+            dev(editor).engine.writeItem(id, live->value(), expected, c, done);
+        });
+        VERIFY_OK(edited);
+        QVERIFY(sync(manager));
+        const auto lowered = await([&](QObject* c, auto done) {
+            dev(manager).engine.changeRole(id, userId(editor), FolderRole::View, c, done);
+        });
+        VERIFY_OK(lowered);
+    }
+    const auto removal =
+        await([&](QObject* c, auto done) { dev(manager).engine.removeMember(id, userId(removed), c, done); });
+    VERIFY_OK(removal);
+    QVERIFY(add(id, newcomer, FolderRole::View));
+
+    QVERIFY(sync(newcomer));
+    QCOMPARE(text(dev(newcomer).engine.itemPlaintext(id, live->value())), expected);
+    QVERIFY(!dev(newcomer).engine.itemPlaintext(id, gone->value()));
+    QVERIFY(sync(editor));
+    QCOMPARE(text(dev(editor).engine.itemPlaintext(id, live->value())), expected);
 }
 
 void TestSyncMembers::blockWipesEverything()
