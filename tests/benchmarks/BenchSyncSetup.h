@@ -107,7 +107,11 @@ inline Connection connection(int index)
     c.name = QStringLiteral("%1-%2").arg(QString::fromLatin1(kinds[k])).arg(index, 5, 10, QLatin1Char('0'));
     c.kind = QString::fromLatin1(kinds[k]);
     c.host = QStringLiteral("db%1.team.internal:%2").arg(index).arg(ports[k]);
-    c.database = QStringLiteral("app_%1").arg(index % 37);
+    // As the editor would accept it: a Redis database is a number, SSH has none.
+    if (c.kind == QLatin1String("redis"))
+        c.database = QString::number(index % 16);
+    else if (c.kind != QLatin1String("ssh"))
+        c.database = QStringLiteral("app_%1").arg(index % 37);
     c.notes = QStringLiteral("Replica of the reporting cluster, owned by team %1.").arg(index % 11);
     return c;
 }
@@ -123,8 +127,8 @@ inline QByteArray plaintext(const Connection& c, const QUuid& author, int revisi
         {QStringLiteral("defaultDatabase"), c.database},
         {QStringLiteral("options"),
          QJsonArray{QJsonArray{QStringLiteral("connectTimeoutMS"), QString::number(5000 + revision)}}},
-        {QStringLiteral("tls"),
-         QJsonObject{{QStringLiteral("enabled"), true}, {QStringLiteral("allowInvalidHostnames"), false}}},
+        {QStringLiteral("tls"), QJsonObject{{QStringLiteral("enabled"), c.kind != QLatin1String("ssh")},
+                                            {QStringLiteral("allowInvalidHostnames"), false}}},
         {QStringLiteral("tags"), QJsonArray{QStringLiteral("team"), QStringLiteral("reporting")}},
         {QStringLiteral("notes"), c.notes},
         {QStringLiteral("group"), QString()},
