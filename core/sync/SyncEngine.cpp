@@ -662,7 +662,9 @@ void SyncEngine::refreshEach(std::shared_ptr<std::map<QUuid, Touch>> touched, qu
             return done({});
         return done(m_cache->setCursor(cursor));
     }
-    const auto [folderId, touch] = *touched->begin();
+    // Not a structured binding: lambdas below capture the id, which clang 14 refuses for one.
+    const QUuid folderId = touched->begin()->first;
+    const Touch touch = touched->begin()->second;
     touched->erase(touched->begin());
     if (touch == Touch::Check) {
         const Folder* held = find(folderId);
