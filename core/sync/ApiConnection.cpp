@@ -97,11 +97,13 @@ ApiConnection::~ApiConnection() = default;
 void ApiConnection::setToken(SecureBytes token)
 {
     m_token = std::move(token);
+    ++m_tokenGeneration;
 }
 
 void ApiConnection::clearToken()
 {
     m_token.clear();
+    ++m_tokenGeneration;
 }
 
 void ApiConnection::get(const QString& path, bool authenticated, QObject* context, Done done)
@@ -170,10 +172,11 @@ void ApiConnection::send(const QByteArray& method, const QString& path, const QJ
 
     QPointer<QObject> guard(context);
     const bool hadContext = context != nullptr;
+    const quint64 sentWith = m_tokenGeneration;
     const QString logPath = path;
     connect(reply, &QNetworkReply::finished, this,
-            [this, reply, payload, device, timedOut, guard, hadContext, authenticated, method, logPath,
-             done = std::move(done)]() mutable {
+            [this, reply, payload, device, timedOut, guard, hadContext, authenticated, sentWith, method,
+             logPath, done = std::move(done)]() mutable {
                 --m_pending;
                 reply->deleteLater();
                 device->close();
@@ -212,7 +215,7 @@ void ApiConnection::send(const QByteArray& method, const QString& path, const QJ
                 secureWipe(raw);
                 qCInfo(lcCoreSync) << method.constData() << logPath << "->" << status
                                    << (result.ok() ? "ok" : qPrintable(result.error.reason));
-                if (authenticated && status == 401)
+                if (authenticated && status == 401 && sentWith == m_tokenGeneration)
                     emit sessionRejected();
                 if (hadContext && !guard)
                     return;

@@ -90,6 +90,9 @@ private:
     const Clock& m_clock;
     std::chrono::milliseconds m_timeout = kDefaultTimeout;
     SecureBytes m_token;
+    // Counts token changes: a 401 to a request sent with an earlier token (one a password
+    // change or a new sign-in replaced meanwhile) says nothing about the current session.
+    quint64 m_tokenGeneration = 0;
     int m_pending = 0;
 };
 

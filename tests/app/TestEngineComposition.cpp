@@ -21,6 +21,7 @@
 
 #include <QApplication>
 #include <QPointer>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -183,10 +184,13 @@ void TestEngineComposition::engineLivesAsLongAsTheSession()
     // Whoever follows the signal finds engine() already null and the engine still there.
     bool nullDuringSignal = false;
     bool aliveDuringSignal = false;
-    connect(sharing, &Gui::TeamSharingController::engineStopped, this, [&] {
-        nullDuringSignal = sharing->engine() == nullptr;
-        aliveDuringSignal = !engine.isNull();
-    });
+    const QMetaObject::Connection watch =
+        connect(sharing, &Gui::TeamSharingController::engineStopped, this, [&] {
+            nullDuringSignal = sharing->engine() == nullptr;
+            aliveDuringSignal = !engine.isNull();
+        });
+    // Gone with this function: the locals it reads die here, the controller lives on.
+    const auto unwatch = qScopeGuard([&] { disconnect(watch); });
 
     switch (ending) {
     case Ending::User:
