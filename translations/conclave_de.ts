@@ -3952,6 +3952,14 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
         <source>Only the folder&apos;s managers can read its history.</source>
         <translation>Nur wer den Ordner verwaltet, kann seinen Verlauf lesen.</translation>
     </message>
+    <message>
+        <source>Your unsaved changes to “%1” are kept and saved after you sign in again.</source>
+        <translation>Ihre nicht gespeicherten Änderungen an „%1“ bleiben erhalten und werden nach der nächsten Anmeldung gespeichert.</translation>
+    </message>
+    <message>
+        <source>Your unsaved changes to “%1” could not be kept: %2</source>
+        <translation>Ihre nicht gespeicherten Änderungen an „%1“ konnten nicht aufbewahrt werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::MemberListModel</name>

@@ -3950,6 +3950,14 @@ Press Esc to clear the filter.</source>
         <source>Only the folder&apos;s managers can read its history.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Your unsaved changes to “%1” are kept and saved after you sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your unsaved changes to “%1” could not be kept: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::MemberListModel</name>
