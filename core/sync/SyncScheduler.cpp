@@ -19,27 +19,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Conclave::Core::SyncScheduler)
 };
 
-// The offline outbox (SyncEngine::flushOutbox, pendingWriteCount) where the engine has one:
-// detected at compile time, so the scheduler builds with and without it.
-template<typename Engine>
-concept HasOutbox = requires(Engine& engine, QObject* context, std::function<void(Status)> done)
-{
-    engine.flushOutbox(context, done);
-};
-
-template<typename Engine> void flushOutbox(Engine& engine, QObject* context, std::function<void(Status)> done)
-{
-    if constexpr (HasOutbox<Engine>) {
-        if constexpr (requires { engine.pendingWriteCount(); }) {
-            if (engine.pendingWriteCount() == 0)
-                return done({});
-        }
-        engine.flushOutbox(context, std::move(done));
-    } else {
-        done({});
-    }
-}
-
 int secondsUp(std::chrono::milliseconds ms)
 {
     return int((ms.count() + 999) / 1000);
@@ -200,7 +179,8 @@ void SyncScheduler::runSync(Why why)
         [this, context](Status status) {
             if (!status)
                 return finished(status);
-            flushOutbox(m_engine, context, [this](Status flushed) {
+            // Every time, not only with writes waiting: drafts kept at a sign-out count apart.
+            m_engine.flushOutbox(context, [this](Status flushed) {
                 if (!flushed)
                     qCInfo(lcCoreSync) << "outbox not flushed:" << errorCodeName(flushed.error().code);
                 finished({});
