@@ -59,6 +59,7 @@ private slots:
     void membershipChangeDisguisedAsItemIsReadInFull();
     void offlineReportedOnceAndRecovered();
     void signOutStopsEverything();
+    void draftIsPushedAfterAGoodSync();
 
 private:
     bool waitIdle(SyncScheduler& scheduler);
@@ -279,6 +280,24 @@ void TestSyncScheduler::offlineReportedOnceAndRecovered()
     QVERIFY(!item.isNull());
     QTRY_COMPARE_WITH_TIMEOUT(text(m_pair.b->engine.itemPlaintext(m_pair.folderId, item)),
                               QByteArray("after the restart"), 1000);
+    scheduler.stop();
+}
+
+void TestSyncScheduler::draftIsPushedAfterAGoodSync()
+{
+    // A draft kept at a sign-out does not count as a waiting write; the scheduler's flush after
+    // its first good sync must still push it.
+    const QUuid item = m_pair.write({}, "pg-draft-base db.internal:5432");
+    QVERIFY(!item.isNull());
+    SyncEngine& a = m_pair.a->engine;
+    const QByteArray draft = "pg-draft-kept db.internal:5432";
+    QVERIFY(a.saveDraft(m_pair.folderId, item, draft, a.itemRevision(m_pair.folderId, item)).ok());
+    QCOMPARE(a.pendingWriteCount(), 0);
+    SyncScheduler scheduler(a, m_pair.a->client);
+    scheduler.setTiming(fastTiming());
+    scheduler.start();
+    QTRY_COMPARE_WITH_TIMEOUT(text(a.itemPlaintext(m_pair.folderId, item)), draft, kWaitMs);
+    QVERIFY(!a.draft(m_pair.folderId, item));
     scheduler.stop();
 }
 
