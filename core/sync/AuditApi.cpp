@@ -4,13 +4,13 @@
 #include "core/sync/ApiConnection.h"
 #include "core/sync/AuditTrust.h"
 #include "core/sync/AuditVerifier.h"
+#include "core/sync/JsonFields.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QLocale>
 #include <QPointer>
 
-#include <cmath>
 #include <memory>
 
 namespace Conclave::Core {
@@ -35,120 +35,12 @@ QString idText(const QUuid& id)
     return id.toString(QUuid::WithoutBraces);
 }
 
-// Reads one JSON object's fields; the first field at fault is remembered (with its path) and
-// later reads return harmless defaults, so a parser reads on and reports that one field.
-class Reader
-{
-public:
-    Reader(QJsonObject object, QString prefix, QString* bad)
-        : m_object(std::move(object))
-        , m_prefix(std::move(prefix))
-        , m_bad(bad)
-    {}
-
-    bool failed() const { return !m_bad->isEmpty(); }
-    void fail(const QString& name)
-    {
-        if (m_bad->isEmpty())
-            *m_bad = m_prefix + name;
-    }
-    bool has(const char* name) const
-    {
-        const QJsonValue v = m_object.value(QLatin1String(name));
-        return !v.isUndefined() && !v.isNull();
-    }
-    QJsonValue value(const char* name) const { return m_object.value(QLatin1String(name)); }
-
-    qint64 integer(const char* name, qint64 min = 0)
-    {
-        const QJsonValue v = value(name);
-        const double d = v.toDouble(-1);
-        if (!v.isDouble() || !std::isfinite(d) || d < double(min) || d > double(AuditApi::kMaxSafeInteger) ||
-            std::trunc(d) != d) {
-            fail(QLatin1String(name));
-            return 0;
-        }
-        return qint64(d);
-    }
-    QString string(const char* name, qsizetype maxLength = 1024)
-    {
-        const QJsonValue v = value(name);
-        if (!v.isString() || v.toString().size() > maxLength) {
-            fail(QLatin1String(name));
-            return {};
-        }
-        return v.toString();
-    }
-    QString optionalString(const char* name, qsizetype maxLength = 1024)
-    {
-        return has(name) ? string(name, maxLength) : QString();
-    }
-    QUuid uuid(const char* name)
-    {
-        const QString text = string(name, 64);
-        const QUuid id = QUuid::fromString(text);
-        if (id.isNull() || idText(id) != text) {
-            fail(QLatin1String(name));
-            return {};
-        }
-        return id;
-    }
-    QDateTime time(const char* name)
-    {
-        const QDateTime at = QDateTime::fromString(string(name, 64), Qt::ISODateWithMs);
-        if (!at.isValid()) {
-            fail(QLatin1String(name));
-            return {};
-        }
-        return at.toUTC();
-    }
-    // Strict base64 of exactly `size` bytes (or 1..`maxSize` when size is 0).
-    QByteArray bytes(const char* name, qsizetype size, qsizetype maxSize = 0)
-    {
-        const QJsonValue v = value(name);
-        if (!v.isString() || v.toString().size() > (size ? size : maxSize) * 4 / 3 + 8) {
-            fail(QLatin1String(name));
-            return {};
-        }
-        auto decoded = QByteArray::fromBase64Encoding(
-            v.toString().toLatin1(), QByteArray::Base64Encoding | QByteArray::AbortOnBase64DecodingErrors);
-        const qsizetype n = decoded.decoded.size();
-        if (decoded.decodingStatus != QByteArray::Base64DecodingStatus::Ok || (size && n != size) ||
-            (!size && (n == 0 || n > maxSize))) {
-            fail(QLatin1String(name));
-            return {};
-        }
-        return decoded.decoded;
-    }
-    QJsonArray array(const char* name)
-    {
-        const QJsonValue v = value(name);
-        if (!v.isArray() || v.toArray().size() > AuditApi::kMaxEntries) {
-            fail(QLatin1String(name));
-            return {};
-        }
-        return v.toArray();
-    }
-    // A nested object's reader, failing under `name` when it is not an object.
-    Reader nested(const QJsonValue& v, const QString& name)
-    {
-        if (!v.isObject())
-            fail(name);
-        return Reader(v.toObject(), m_prefix + name + QLatin1Char('.'), m_bad);
-    }
-
-private:
-    QJsonObject m_object;
-    QString m_prefix;
-    QString* m_bad;
-};
-
 // An entry of a folder's or an item's history: the decoded fields, all required.
-AuditApi::Entry readEvent(Reader& r)
+AuditApi::Entry readEvent(JsonFields& r)
 {
     AuditApi::Entry e;
     e.seq = r.integer("seq", 1);
-    e.at = r.time("at");
+    e.at = r.time("at", 64);
     e.userId = r.string("userId", 64);
     if (!e.userId.isEmpty() &&
         (QUuid::fromString(e.userId).isNull() || idText(QUuid::fromString(e.userId)) != e.userId))
@@ -166,18 +58,18 @@ AuditApi::Entry readEvent(Reader& r)
     return e;
 }
 
-QList<AuditApi::Entry> readEvents(Reader& r, const char* name)
+QList<AuditApi::Entry> readEvents(JsonFields& r, const char* name)
 {
     QList<AuditApi::Entry> entries;
-    const QJsonArray array = r.array(name);
+    const QJsonArray array = r.array(name, AuditApi::kMaxEntries);
     for (qsizetype i = 0; i < array.size() && !r.failed(); ++i) {
-        Reader e = r.nested(array.at(i), QStringLiteral("%1[%2]").arg(QLatin1String(name)).arg(i));
+        JsonFields e = r.nested(array.at(i), QStringLiteral("%1[%2]").arg(QLatin1String(name)).arg(i));
         entries.append(readEvent(e));
     }
     return entries;
 }
 
-AuditApi::Checkpoint readCheckpoint(Reader& r)
+AuditApi::Checkpoint readCheckpoint(JsonFields& r)
 {
     AuditApi::Checkpoint c;
     c.seq = r.integer("seq", 1);
@@ -364,12 +256,11 @@ void AuditApi::verifyNext(std::shared_ptr<VerifyRun> run)
 
 Result<QList<AuditApi::Organisation>> AuditApi::parseOrganisations(const QJsonObject& json)
 {
-    QString bad;
-    Reader r(json, {}, &bad);
+    JsonFields r(json);
     QList<Organisation> orgs;
-    const QJsonArray array = r.array("organisations");
+    const QJsonArray array = r.array("organisations", kMaxEntries);
     for (qsizetype i = 0; i < array.size() && !r.failed(); ++i) {
-        Reader o = r.nested(array.at(i), QStringLiteral("organisations[%1]").arg(i));
+        JsonFields o = r.nested(array.at(i), QStringLiteral("organisations[%1]").arg(i));
         Organisation org;
         org.orgId = o.uuid("orgId");
         org.role = o.string("role", 16);
@@ -379,23 +270,22 @@ Result<QList<AuditApi::Organisation>> AuditApi::parseOrganisations(const QJsonOb
         orgs.append(org);
     }
     if (r.failed())
-        return unreadable(bad);
+        return unreadable(r.failure());
     return orgs;
 }
 
 Result<AuditApi::OrgPage> AuditApi::parseOrgPage(const QJsonObject& json)
 {
-    QString bad;
-    Reader r(json, {}, &bad);
+    JsonFields r(json);
     OrgPage page;
     page.orgId = r.uuid("orgId");
     page.publicKey = r.bytes("publicKey", kPublicKeySize);
     page.headSeq = r.integer("headSeq");
     if (r.has("previousHash"))
         page.previousHash = r.bytes("previousHash", kHashSize);
-    const QJsonArray entries = r.array("entries");
+    const QJsonArray entries = r.array("entries", kMaxEntries);
     for (qsizetype i = 0; i < entries.size() && !r.failed(); ++i) {
-        Reader e = r.nested(entries.at(i), QStringLiteral("entries[%1]").arg(i));
+        JsonFields e = r.nested(entries.at(i), QStringLiteral("entries[%1]").arg(i));
         Entry entry;
         const qint64 seq = e.integer("seq", 1);
         entry.bytes = e.bytes("entry", 0, 64 * 1024);
@@ -417,13 +307,13 @@ Result<AuditApi::OrgPage> AuditApi::parseOrgPage(const QJsonObject& json)
         entry.seq = seq;
         page.entries.append(entry);
     }
-    const QJsonArray checkpoints = r.array("checkpoints");
+    const QJsonArray checkpoints = r.array("checkpoints", kMaxEntries);
     for (qsizetype i = 0; i < checkpoints.size() && !r.failed(); ++i) {
-        Reader c = r.nested(checkpoints.at(i), QStringLiteral("checkpoints[%1]").arg(i));
+        JsonFields c = r.nested(checkpoints.at(i), QStringLiteral("checkpoints[%1]").arg(i));
         page.checkpoints.append(readCheckpoint(c));
     }
     if (!r.value("latestCheckpoint").isNull()) {
-        Reader c = r.nested(r.value("latestCheckpoint"), QStringLiteral("latestCheckpoint"));
+        JsonFields c = r.nested(r.value("latestCheckpoint"), QStringLiteral("latestCheckpoint"));
         page.latestCheckpoint = readCheckpoint(c);
     }
     if (!r.value("next").isNull())
@@ -431,41 +321,38 @@ Result<AuditApi::OrgPage> AuditApi::parseOrgPage(const QJsonObject& json)
     if (!r.failed() && page.headSeq > 0 && page.entries.size() > 0 && page.entries.last().seq > page.headSeq)
         r.fail(QStringLiteral("headSeq"));
     if (r.failed())
-        return unreadable(bad);
+        return unreadable(r.failure());
     return page;
 }
 
 Result<AuditApi::Checkpoint> AuditApi::parseCheckpoint(const QJsonObject& json)
 {
-    QString bad;
-    Reader r(json, {}, &bad);
+    JsonFields r(json);
     Checkpoint c = readCheckpoint(r);
     if (r.failed())
-        return unreadable(bad);
+        return unreadable(r.failure());
     return c;
 }
 
 Result<AuditApi::FolderHistory> AuditApi::parseFolderHistory(const QJsonObject& json)
 {
-    QString bad;
-    Reader r(json, {}, &bad);
+    JsonFields r(json);
     FolderHistory history;
     history.folderId = r.uuid("folderId");
     history.entries = readEvents(r, "entries");
     history.reads = readEvents(r, "reads");
     if (r.failed())
-        return unreadable(bad);
+        return unreadable(r.failure());
     return history;
 }
 
 Result<QList<AuditApi::Entry>> AuditApi::parseItemHistory(const QJsonObject& json)
 {
-    QString bad;
-    Reader r(json, {}, &bad);
+    JsonFields r(json);
     r.uuid("itemId");
     QList<Entry> entries = readEvents(r, "entries");
     if (r.failed())
-        return unreadable(bad);
+        return unreadable(r.failure());
     return entries;
 }
 

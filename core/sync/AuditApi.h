@@ -4,15 +4,16 @@
 // shared folder's and an item's history. verifyOrgLog() reads a whole organisation log and
 // checks it with AuditVerifier against what AuditTrust remembers of this server.
 //
-// Every answer is parsed by the static parse*() functions, which take the JSON object alone
-// (the hostile-answer tests drive them): a missing field, a wrong type, a number that is not
-// an exact integer in range, base64 that does not decode strictly, a time that is not ISO 8601,
-// a UUID in another spelling or a hash or key of the wrong size is an error in words
-// (ErrorCode::Protocol), never a crash and never a default taken for a value. An organisation
-// log's entries are shown from their own bytes (decoded here), not from the fields the server
-// put beside them, so what the user reads is what the hash chain covers.
+// Every answer is parsed by the static parse*() functions through JsonFields, which take the
+// JSON object alone (the hostile-answer tests drive them): a missing field, a wrong type, a
+// number that is not an exact integer in range, base64 that does not decode strictly, a time
+// that is not ISO 8601, a UUID in another spelling or a hash or key of the wrong size is an
+// error in words (ErrorCode::Protocol), never a crash and never a default taken for a value.
+// An organisation log's entries are shown from their own bytes (decoded here), not from the
+// fields the server put beside them, so what the user reads is what the hash chain covers.
 #pragma once
 
+#include "core/sync/JsonFields.h"
 #include "core/util/Result.h"
 
 #include <QByteArray>
@@ -40,7 +41,7 @@ class AuditApi final
 public:
     static constexpr qsizetype kMaxEntries = 1000;
     static constexpr int kPageSize = 500;
-    static constexpr qint64 kMaxSafeInteger = 9'007'199'254'740'991; // 2^53 - 1
+    static constexpr qint64 kMaxSafeInteger = JsonFields::kMaxSafeInteger; // 2^53 - 1
     static constexpr qsizetype kHashSize = 32;
     static constexpr qsizetype kPublicKeySize = 32;
     static constexpr qsizetype kSignatureSize = 64;

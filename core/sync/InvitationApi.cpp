@@ -2,6 +2,7 @@
 #include "core/sync/InvitationApi.h"
 
 #include "core/sync/ApiConnection.h"
+#include "core/sync/JsonFields.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -18,6 +19,8 @@ struct Tr
 
 // An opaque page cursor is short; a longer one is not the server's.
 constexpr qsizetype kMaxCursor = 200;
+// An ISO 8601 time with milliseconds and a zone is at most 29 characters; a little room.
+constexpr qsizetype kMaxTime = 40;
 
 Error unreadable(const QString& field)
 {
@@ -33,123 +36,31 @@ QString idText(const QUuid& id)
     return id.toString(QUuid::WithoutBraces);
 }
 
-// Reads the fields of one JSON object; the first field at fault is remembered and every later
-// read returns a harmless default, so a parser reads on and reports that one field.
-class Reader
+// One of the three folder roles; anything else is not the server's.
+QString readRole(JsonFields& r, const char* name)
 {
-public:
-    Reader(const QJsonObject& object, QString prefix = {})
-        : m_object(object)
-        , m_prefix(std::move(prefix))
-    {}
+    const QString text = r.string(name, 16);
+    if (!r.failed() && text != QLatin1String("view") && text != QLatin1String("edit") &&
+        text != QLatin1String("manage"))
+        r.fail(QLatin1String(name));
+    return text;
+}
 
-    bool failed() const { return !m_bad.isEmpty(); }
-    Error error() const { return unreadable(m_bad); }
-    void fail(const QString& name)
-    {
-        if (m_bad.isEmpty())
-            m_bad = m_prefix + name;
+InvitationApi::State readState(JsonFields& r, const char* name)
+{
+    static const std::pair<const char*, InvitationApi::State> kStates[] = {
+        {"pending", InvitationApi::State::Pending},   {"expired", InvitationApi::State::Expired},
+        {"accepted", InvitationApi::State::Accepted}, {"added", InvitationApi::State::Added},
+        {"declined", InvitationApi::State::Declined}, {"cancelled", InvitationApi::State::Cancelled},
+    };
+    const QString text = r.string(name, 16);
+    for (const auto& [known, state] : kStates) {
+        if (text == QLatin1String(known))
+            return state;
     }
-    void absorb(const Reader& nested)
-    {
-        if (nested.failed() && m_bad.isEmpty())
-            m_bad = nested.m_bad;
-    }
-    bool has(const char* name) const
-    {
-        const QJsonValue v = m_object.value(QLatin1String(name));
-        return !v.isUndefined() && !v.isNull();
-    }
-    QJsonValue value(const char* name) const { return m_object.value(QLatin1String(name)); }
-
-    QString string(const char* name, qsizetype maxLength = 256, bool required = true)
-    {
-        const QJsonValue v = value(name);
-        if (!required && (v.isUndefined() || v.isNull()))
-            return {};
-        if (!v.isString() || v.toString().size() > maxLength) {
-            fail(QLatin1String(name));
-            return {};
-        }
-        return v.toString();
-    }
-
-    // A lower-case UUID with hyphens and without braces, never nil.
-    QUuid uuid(const char* name)
-    {
-        const QJsonValue v = value(name);
-        const QString text = v.toString();
-        const QUuid id = QUuid::fromString(text);
-        if (!v.isString() || id.isNull() || idText(id) != text) {
-            fail(QLatin1String(name));
-            return {};
-        }
-        return id;
-    }
-
-    // Strict base64 of exactly `size` bytes, or of 1..`maxSize` bytes when `size` is 0.
-    QByteArray bytes(const char* name, qsizetype size, qsizetype maxSize = 0, bool required = true)
-    {
-        const QJsonValue v = value(name);
-        if (!required && (v.isUndefined() || v.isNull()))
-            return {};
-        if (!v.isString() || v.toString().size() > (size ? size : maxSize) * 4 / 3 + 8) {
-            fail(QLatin1String(name));
-            return {};
-        }
-        auto decoded = QByteArray::fromBase64Encoding(
-            v.toString().toLatin1(), QByteArray::Base64Encoding | QByteArray::AbortOnBase64DecodingErrors);
-        const qsizetype n = decoded.decoded.size();
-        if (decoded.decodingStatus != QByteArray::Base64DecodingStatus::Ok || (size && n != size) ||
-            (!size && (n == 0 || n > maxSize))) {
-            fail(QLatin1String(name));
-            return {};
-        }
-        return decoded.decoded;
-    }
-
-    // An ISO 8601 time with its zone (the server writes UTC with milliseconds).
-    QDateTime time(const char* name)
-    {
-        const QJsonValue v = value(name);
-        const QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-        if (!v.isString() || v.toString().size() > 40 || !t.isValid()) {
-            fail(QLatin1String(name));
-            return {};
-        }
-        return t.toUTC();
-    }
-
-    QString role(const char* name)
-    {
-        const QString text = string(name, 16);
-        if (!failed() && text != QLatin1String("view") && text != QLatin1String("edit") &&
-            text != QLatin1String("manage"))
-            fail(QLatin1String(name));
-        return text;
-    }
-
-    InvitationApi::State state(const char* name)
-    {
-        static const std::pair<const char*, InvitationApi::State> kStates[] = {
-            {"pending", InvitationApi::State::Pending},   {"expired", InvitationApi::State::Expired},
-            {"accepted", InvitationApi::State::Accepted}, {"added", InvitationApi::State::Added},
-            {"declined", InvitationApi::State::Declined}, {"cancelled", InvitationApi::State::Cancelled},
-        };
-        const QString text = string(name, 16);
-        for (const auto& [known, state] : kStates) {
-            if (text == QLatin1String(known))
-                return state;
-        }
-        fail(QLatin1String(name));
-        return InvitationApi::State::Pending;
-    }
-
-private:
-    QJsonObject m_object;
-    QString m_prefix;
-    QString m_bad;
-};
+    r.fail(QLatin1String(name));
+    return InvitationApi::State::Pending;
+}
 
 QString pagePath(const QString& path, const QString& cursor)
 {
@@ -168,7 +79,7 @@ QString invitationPath(const QUuid& invitationId, const QString& rest = {})
 template<typename T, typename Parse>
 Result<InvitationApi::Page<T>> parsePage(const QJsonObject& json, Parse parse)
 {
-    Reader r(json);
+    JsonFields r(json);
     InvitationApi::Page<T> page;
     const QJsonValue list = r.value("invitations");
     if (!list.isArray() || list.toArray().size() > InvitationApi::kPageSize)
@@ -191,7 +102,7 @@ Result<InvitationApi::Page<T>> parsePage(const QJsonObject& json, Parse parse)
     if (!next.isNull() && !r.failed() && page.nextCursor.isEmpty())
         r.fail(QStringLiteral("nextCursor"));
     if (r.failed())
-        return r.error();
+        return unreadable(r.failure());
     return page;
 }
 
@@ -353,54 +264,48 @@ void InvitationApi::cancel(const QUuid& invitationId, QObject* context, Done<Man
 
 Result<InvitationApi::Managed> InvitationApi::parseManaged(const QJsonObject& json)
 {
-    Reader r(json);
+    JsonFields r(json);
     Managed m;
     m.id = r.uuid("id");
     m.folderId = r.uuid("folderId");
     m.inviterId = r.uuid("inviterId");
     m.inviteeEmail = r.string("inviteeEmail", 320);
     m.inviteeId = r.uuid("inviteeId");
-    m.role = r.role("role");
-    m.state = r.state("status");
+    m.role = readRole(r, "role");
+    m.state = readState(r, "status");
     m.offer = r.bytes("offer", kOfferSize);
-    m.answer = r.bytes("answer", kAnswerSize, 0, false);
-    m.folderLabel = r.string("folderLabel", kMaxLabel, false);
-    m.sealedFolderLabel = r.bytes("sealedFolderLabel", 0, kMaxSealedLabel, false);
-    m.createdAt = r.time("createdAt");
-    m.expiresAt = r.time("expiresAt");
+    m.answer = r.optionalBytes("answer", kAnswerSize);
+    m.folderLabel = r.optionalString("folderLabel", kMaxLabel);
+    m.sealedFolderLabel = r.optionalBytes("sealedFolderLabel", 0, kMaxSealedLabel);
+    m.createdAt = r.time("createdAt", kMaxTime);
+    m.expiresAt = r.time("expiresAt", kMaxTime);
     // An accepted invitation without the answer cannot be checked, so it is no answer at all.
     if (!r.failed() && m.state == State::Accepted && m.answer.isEmpty())
         r.fail(QStringLiteral("answer"));
     if (r.failed())
-        return r.error();
+        return unreadable(r.failure());
     return m;
 }
 
 Result<InvitationApi::Received> InvitationApi::parseReceived(const QJsonObject& json)
 {
-    Reader r(json);
+    JsonFields r(json);
     Received m;
     m.id = r.uuid("id");
     m.folderId = r.uuid("folderId");
-    const QJsonValue inviter = r.value("inviter");
-    if (!inviter.isObject()) {
-        r.fail(QStringLiteral("inviter"));
-    } else {
-        Reader who(inviter.toObject(), QStringLiteral("inviter."));
-        m.inviterId = who.uuid("id");
-        m.inviterEmail = who.string("email", 320);
-        m.inviterName = who.string("name", 200, false);
-        r.absorb(who);
-    }
-    m.role = r.role("role");
-    m.state = r.state("status");
+    JsonFields who = r.nested(r.value("inviter"), QStringLiteral("inviter"));
+    m.inviterId = who.uuid("id");
+    m.inviterEmail = who.string("email", 320);
+    m.inviterName = who.optionalString("name", 200);
+    m.role = readRole(r, "role");
+    m.state = readState(r, "status");
     m.offer = r.bytes("offer", kOfferSize);
-    m.folderLabel = r.string("folderLabel", kMaxLabel, false);
-    m.sealedFolderLabel = r.bytes("sealedFolderLabel", 0, kMaxSealedLabel, false);
-    m.createdAt = r.time("createdAt");
-    m.expiresAt = r.time("expiresAt");
+    m.folderLabel = r.optionalString("folderLabel", kMaxLabel);
+    m.sealedFolderLabel = r.optionalBytes("sealedFolderLabel", 0, kMaxSealedLabel);
+    m.createdAt = r.time("createdAt", kMaxTime);
+    m.expiresAt = r.time("expiresAt", kMaxTime);
     if (r.failed())
-        return r.error();
+        return unreadable(r.failure());
     return m;
 }
 

@@ -3,10 +3,10 @@
 // over ApiConnection. The bytes that bind an invitation (offer, answer) are core/crypto's
 // Invitation; this class only carries them.
 //
-// Every answer is parsed by the static parse*() functions, as strictly as SharingApi's: a
-// missing field, a wrong type, an unknown status or role, a list longer than a page, base64
-// that does not decode strictly or has the wrong size, a time that is not ISO 8601, or a
-// UUID in another spelling is an error in words (ErrorCode::Protocol), never a crash and
+// Every answer is parsed by the static parse*() functions through JsonFields, as strictly as
+// SharingApi's: a missing field, a wrong type, an unknown status or role, a list longer than a
+// page, base64 that does not decode strictly or has the wrong size, a time that is not ISO
+// 8601, or a UUID in another spelling is an error in words (ErrorCode::Protocol), never a crash and
 // never a default taken for a value. The server's refusals of invitations (limits, expiry,
 // open invitation, organisation) are turned into sentences here, where their meaning is known.
 #pragma once

@@ -2,12 +2,11 @@
 #include "core/sync/SharingApi.h"
 
 #include "core/sync/ApiConnection.h"
+#include "core/sync/JsonFields.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QUrlQuery>
-
-#include <cmath>
 
 namespace Conclave::Core {
 
@@ -39,161 +38,22 @@ QString idText(const QUuid& id)
     return id.toString(QUuid::WithoutBraces);
 }
 
-// Reads the fields of one JSON object; the first field at fault is remembered and every later
-// read returns a harmless default, so a parser reads on and reports that one field.
-class Fields
+std::optional<SharingApi::StateRef> readState(JsonFields& outer, const char* name)
 {
-public:
-    Fields(const QJsonObject& object, QString prefix = {})
-        : m_object(object)
-        , m_prefix(std::move(prefix))
-    {}
-
-    bool failed() const { return !m_bad.isEmpty(); }
-    Error error() const { return unreadable(m_bad); }
-    void fail(const QString& name)
-    {
-        if (m_bad.isEmpty())
-            m_bad = m_prefix + name;
-    }
-    QString path(const QString& name) const { return m_prefix + name; }
-
-    bool has(const char* name) const
-    {
-        const QJsonValue v = m_object.value(QLatin1String(name));
-        return !v.isUndefined() && !v.isNull();
-    }
-
-    quint64 integer(const char* name, quint64 max = quint64(SharingApi::kMaxSafeInteger))
-    {
-        const QJsonValue v = m_object.value(QLatin1String(name));
-        const double d = v.toDouble(-1);
-        if (!v.isDouble() || !std::isfinite(d) || d < 0 || d > double(max) || std::trunc(d) != d) {
-            fail(QLatin1String(name));
-            return 0;
-        }
-        return quint64(d);
-    }
-
-    bool boolean(const char* name)
-    {
-        const QJsonValue v = m_object.value(QLatin1String(name));
-        if (!v.isBool())
-            fail(QLatin1String(name));
-        return v.toBool();
-    }
-
-    QString string(const char* name, qsizetype maxLength = 256)
-    {
-        const QJsonValue v = m_object.value(QLatin1String(name));
-        if (!v.isString() || v.toString().size() > maxLength) {
-            fail(QLatin1String(name));
-            return {};
-        }
-        return v.toString();
-    }
-
-    QUuid uuid(const char* name)
-    {
-        return uuidValue(m_object.value(QLatin1String(name)), QLatin1String(name));
-    }
-    // Null or absent is a null id; anything else must be a lower-case UUID.
-    QUuid optionalUuid(const char* name)
-    {
-        const QJsonValue v = m_object.value(QLatin1String(name));
-        if (v.isUndefined() || v.isNull())
-            return {};
-        return uuidValue(v, QLatin1String(name));
-    }
-
-    QUuid uuidValue(const QJsonValue& v, const QString& name)
-    {
-        const QString text = v.toString();
-        const QUuid id = QUuid::fromString(text);
-        if (!v.isString() || id.isNull() || idText(id) != text) {
-            fail(name);
-            return {};
-        }
-        return id;
-    }
-
-    // Strict base64 of exactly `size` bytes (or 1..`maxSize` when size is 0).
-    QByteArray bytes(const char* name, qsizetype size, qsizetype maxSize = 0)
-    {
-        return bytesValue(m_object.value(QLatin1String(name)), QLatin1String(name), size, maxSize);
-    }
-
-    QByteArray bytesValue(const QJsonValue& v, const QString& name, qsizetype size, qsizetype maxSize = 0)
-    {
-        if (!v.isString() || v.toString().size() > (size ? size : maxSize) * 4 / 3 + 8) {
-            fail(name);
-            return {};
-        }
-        auto decoded = QByteArray::fromBase64Encoding(
-            v.toString().toLatin1(), QByteArray::Base64Encoding | QByteArray::AbortOnBase64DecodingErrors);
-        const qsizetype n = decoded.decoded.size();
-        if (decoded.decodingStatus != QByteArray::Base64DecodingStatus::Ok || (size && n != size) ||
-            (!size && (n == 0 || n > maxSize))) {
-            fail(name);
-            return {};
-        }
-        return decoded.decoded;
-    }
-
-    // An array of at most kMaxListEntries; absent when `required` is false is empty.
-    QJsonArray array(const char* name, bool required = true)
-    {
-        const QJsonValue v = m_object.value(QLatin1String(name));
-        if (!required && (v.isUndefined() || v.isNull()))
-            return {};
-        if (!v.isArray() || v.toArray().size() > SharingApi::kMaxListEntries) {
-            fail(QLatin1String(name));
-            return {};
-        }
-        return v.toArray();
-    }
-
-    // A nested object; its fields are read through a Fields with the nested prefix.
-    QJsonObject object(const QJsonValue& v, const QString& name)
-    {
-        if (!v.isObject()) {
-            fail(name);
-            return {};
-        }
-        return v.toObject();
-    }
-
-    // Takes over the failure of a nested reader.
-    void absorb(const Fields& nested)
-    {
-        if (nested.failed() && m_bad.isEmpty())
-            m_bad = nested.m_bad;
-    }
-
-private:
-    QJsonObject m_object;
-    QString m_prefix;
-    QString m_bad;
-};
-
-std::optional<SharingApi::StateRef> readState(Fields& outer, const QJsonObject& json, const char* name)
-{
-    const QJsonValue v = json.value(QLatin1String(name));
-    if (v.isNull() || v.isUndefined())
+    if (!outer.has(name))
         return std::nullopt;
-    Fields f(outer.object(v, QLatin1String(name)), QLatin1String(name) + QLatin1Char('.'));
+    JsonFields f = outer.nested(outer.value(name), QLatin1String(name));
     SharingApi::StateRef ref;
     ref.sequence = f.integer("sequence");
     ref.state = f.bytes("state", kStateSize);
     if (ref.sequence == 0)
         f.fail(QStringLiteral("sequence"));
-    outer.absorb(f);
     return ref;
 }
 
-SharingApi::Item readItem(Fields& outer, const QJsonValue& value, const QString& name)
+SharingApi::Item readItem(JsonFields& outer, const QJsonValue& value, const QString& name)
 {
-    Fields f(outer.object(value, name), name + QLatin1Char('.'));
+    JsonFields f = outer.nested(value, name);
     SharingApi::Item item;
     item.itemId = f.uuid("itemId");
     item.revision = f.integer("revision");
@@ -202,24 +62,23 @@ SharingApi::Item readItem(Fields& outer, const QJsonValue& value, const QString&
     item.envelope = f.bytes("envelope", 0, kMaxEnvelope);
     if (item.revision == 0)
         f.fail(QStringLiteral("revision"));
-    outer.absorb(f);
     return item;
 }
 
-QList<SharingApi::Item> readItems(Fields& f, const char* name)
+QList<SharingApi::Item> readItems(JsonFields& f, const char* name)
 {
     QList<SharingApi::Item> items;
-    const QJsonArray array = f.array(name);
+    const QJsonArray array = f.array(name, SharingApi::kMaxListEntries);
     items.reserve(array.size());
     for (qsizetype i = 0; i < array.size() && !f.failed(); ++i)
         items.append(readItem(f, array.at(i), QStringLiteral("%1[%2]").arg(QLatin1String(name)).arg(i)));
     return items;
 }
 
-QList<QUuid> readIds(Fields& f, const char* name)
+QList<QUuid> readIds(JsonFields& f, const char* name)
 {
     QList<QUuid> ids;
-    const QJsonArray array = f.array(name, false);
+    const QJsonArray array = f.optionalArray(name, SharingApi::kMaxListEntries);
     for (qsizetype i = 0; i < array.size() && !f.failed(); ++i)
         ids.append(f.uuidValue(array.at(i), QStringLiteral("%1[%2]").arg(QLatin1String(name)).arg(i)));
     return ids;
@@ -449,27 +308,27 @@ void SharingApi::lookupKey(const QString& email, QObject* context, Done<KeyLooku
 
 Result<SharingApi::Folder> SharingApi::parseFolder(const QJsonObject& json)
 {
-    Fields f(json);
+    JsonFields f(json);
     Folder folder;
     folder.folderId = f.uuid("folderId");
     folder.orgId = f.uuid("orgId");
-    folder.role = f.string("role");
+    folder.role = f.string("role", 256);
     if (folder.role != QLatin1String("view") && folder.role != QLatin1String("edit") &&
         folder.role != QLatin1String("manage"))
         f.fail(QStringLiteral("role"));
     folder.logLength = f.integer("logLength");
-    folder.keyVersion = quint32(f.integer("keyVersion", 0xffffffffu));
+    folder.keyVersion = quint32(f.integer("keyVersion", 0, 0xffffffff));
     folder.stateSequence = f.integer("stateSequence");
     folder.deleted = f.has("deletedAt");
     if (f.failed())
-        return f.error();
+        return unreadable(f.failure());
     return folder;
 }
 
 Result<QList<SharingApi::Folder>> SharingApi::parseFolderList(const QJsonObject& json)
 {
-    Fields f(json);
-    const QJsonArray array = f.array("folders");
+    JsonFields f(json);
+    const QJsonArray array = f.array("folders", kMaxListEntries);
     QList<Folder> folders;
     for (qsizetype i = 0; i < array.size() && !f.failed(); ++i) {
         Result<Folder> folder = parseFolder(f.object(array.at(i), QStringLiteral("folders[%1]").arg(i)));
@@ -478,7 +337,7 @@ Result<QList<SharingApi::Folder>> SharingApi::parseFolderList(const QJsonObject&
         folders.append(*folder);
     }
     if (f.failed())
-        return f.error();
+        return unreadable(f.failure());
     return folders;
 }
 
@@ -487,126 +346,121 @@ Result<SharingApi::FolderDetail> SharingApi::parseFolderDetail(const QJsonObject
     Result<Folder> folder = parseFolder(json);
     if (!folder)
         return folder.error();
-    Fields f(json);
+    JsonFields f(json);
     FolderDetail detail;
     detail.folder = *folder;
-    const QJsonArray log = f.array("log");
+    const QJsonArray log = f.array("log", kMaxListEntries);
     for (qsizetype i = 0; i < log.size() && !f.failed(); ++i) {
         const QString name = QStringLiteral("log[%1]").arg(i);
-        Fields e(f.object(log.at(i), name), name + QLatin1Char('.'));
+        JsonFields e = f.nested(log.at(i), name);
         LogEntry entry;
         entry.sequence = e.integer("sequence");
         entry.entry = e.bytes("entry", kEntrySize);
         if (entry.sequence != quint64(i))
             e.fail(QStringLiteral("sequence"));
-        f.absorb(e);
         detail.log.append(entry);
     }
-    const QJsonArray links = f.array("keyLinks", false);
+    const QJsonArray links = f.optionalArray("keyLinks", kMaxListEntries);
     for (qsizetype i = 0; i < links.size() && !f.failed(); ++i) {
         const QString name = QStringLiteral("keyLinks[%1]").arg(i);
-        Fields l(f.object(links.at(i), name), name + QLatin1Char('.'));
-        l.integer("keyVersion", 0xffffffffu);
+        JsonFields l = f.nested(links.at(i), name);
+        l.integer("keyVersion", 0, 0xffffffff);
         detail.keyLinks.append(l.bytes("link", kLinkSize));
-        f.absorb(l);
     }
-    detail.state = readState(f, json, "state");
+    detail.state = readState(f, "state");
     // Emails are shown next to the members the log establishes; nothing is believed from them.
-    const QJsonArray members = f.array("members", false);
+    const QJsonArray members = f.optionalArray("members", kMaxListEntries);
     for (qsizetype i = 0; i < members.size() && !f.failed(); ++i) {
         const QString name = QStringLiteral("members[%1]").arg(i);
-        Fields m(f.object(members.at(i), name), name + QLatin1Char('.'));
+        JsonFields m = f.nested(members.at(i), name);
         const QUuid userId = m.uuid("userId");
-        const QString email = m.has("email") ? m.string("email", 320) : QString();
-        f.absorb(m);
+        const QString email = m.optionalString("email", 320);
         if (!email.isEmpty())
             detail.memberEmails.append({userId, email});
     }
     if (f.failed())
-        return f.error();
+        return unreadable(f.failure());
     return detail;
 }
 
 Result<QList<SharingApi::Grant>> SharingApi::parseGrants(const QJsonObject& json)
 {
-    Fields f(json);
-    const QJsonArray array = f.array("grants");
+    JsonFields f(json);
+    const QJsonArray array = f.array("grants", kMaxListEntries);
     QList<Grant> grants;
     for (qsizetype i = 0; i < array.size() && !f.failed(); ++i) {
         const QString name = QStringLiteral("grants[%1]").arg(i);
-        Fields g(f.object(array.at(i), name), name + QLatin1Char('.'));
+        JsonFields g = f.nested(array.at(i), name);
         Grant grant;
         grant.recipientId = g.uuid("recipientId");
-        grant.keyVersion = quint32(g.integer("keyVersion", 0xffffffffu));
+        grant.keyVersion = quint32(g.integer("keyVersion", 0, 0xffffffff));
         grant.grant = g.bytes("grant", kGrantSize);
-        f.absorb(g);
         grants.append(grant);
     }
     if (f.failed())
-        return f.error();
+        return unreadable(f.failure());
     return grants;
 }
 
 Result<SharingApi::ItemPage> SharingApi::parseItemPage(const QJsonObject& json)
 {
-    Fields f(json);
+    JsonFields f(json);
     ItemPage page;
-    page.state = readState(f, json, "state");
+    page.state = readState(f, "state");
     page.items = readItems(f, "items");
     page.corrupt = readIds(f, "corrupt");
     page.next = f.optionalUuid("next");
     if (f.failed())
-        return f.error();
+        return unreadable(f.failure());
     return page;
 }
 
 Result<SharingApi::Conflict> SharingApi::parseConflict(const QJsonObject& json)
 {
-    Fields f(json);
+    JsonFields f(json);
     Conflict conflict;
-    conflict.current = readState(f, json, "current");
+    conflict.current = readState(f, "current");
     conflict.sinceState = f.integer("sinceState");
     conflict.changedItems = readItems(f, "changedItems");
     conflict.corrupt = readIds(f, "corrupt");
     conflict.next = f.optionalUuid("next");
     if (f.failed())
-        return f.error();
+        return unreadable(f.failure());
     return conflict;
 }
 
 Result<SharingApi::Written> SharingApi::parseWritten(const QJsonObject& json)
 {
-    Fields f(json);
+    JsonFields f(json);
     Written written;
     written.itemId = f.uuid("itemId");
     written.revision = f.integer("revision");
     written.hash = f.bytes("hash", kHashSize);
     written.stateSequence = f.integer("stateSequence");
     if (f.failed())
-        return f.error();
+        return unreadable(f.failure());
     return written;
 }
 
 Result<SharingApi::FeedPage> SharingApi::parseFeedPage(const QJsonObject& json)
 {
-    Fields f(json);
+    JsonFields f(json);
     FeedPage page;
-    const QJsonArray changes = f.array("changes");
+    const QJsonArray changes = f.array("changes", kMaxListEntries);
     quint64 previous = 0;
     for (qsizetype i = 0; i < changes.size() && !f.failed(); ++i) {
         const QString name = QStringLiteral("changes[%1]").arg(i);
-        Fields c(f.object(changes.at(i), name), name + QLatin1Char('.'));
+        JsonFields c = f.nested(changes.at(i), name);
         Change change;
         change.seq = c.integer("seq");
         change.kind = c.string("kind", 64);
         change.folderId = c.optionalUuid("folderId");
         if (c.has("objectId"))
-            change.objectId = c.string("objectId");
+            change.objectId = c.string("objectId", 256);
         // Strictly increasing: a page that repeats or reorders changes is not the feed.
         if (change.seq <= previous)
             c.fail(QStringLiteral("seq"));
         previous = change.seq;
-        f.absorb(c);
         page.changes.append(change);
     }
     page.cursor = f.integer("cursor");
@@ -614,27 +468,27 @@ Result<SharingApi::FeedPage> SharingApi::parseFeedPage(const QJsonObject& json)
     if (!f.failed() && !page.changes.isEmpty() && page.cursor < previous)
         f.fail(QStringLiteral("cursor"));
     if (f.failed())
-        return f.error();
+        return unreadable(f.failure());
     return page;
 }
 
 Result<SharingApi::KeyLookup> SharingApi::parseKeyLookup(const QJsonObject& json)
 {
-    Fields f(json);
+    JsonFields f(json);
     KeyLookup lookup;
     lookup.userId = f.uuid("userId");
     lookup.bundle = f.bytes("bundle", 0, 4096);
     if (f.failed())
-        return f.error();
+        return unreadable(f.failure());
     return lookup;
 }
 
 Result<quint64> SharingApi::parseLogAppended(const QJsonObject& json)
 {
-    Fields f(json);
+    JsonFields f(json);
     const quint64 length = f.integer("logLength");
     if (f.failed())
-        return f.error();
+        return unreadable(f.failure());
     return length;
 }
 

@@ -2,14 +2,16 @@
 // protocol.md §5.11 and §11): folders, the membership log, key grants, items with their
 // folder state, rotation, the changes feed and key look-up, over ApiConnection.
 //
-// Every answer is parsed defensively by the static parse*() functions, which take the JSON
-// object alone and are what the fuzz and hostile-answer tests drive: a missing field, a
-// wrong type, a number that is not an exact integer in range, base64 that does not decode
-// strictly, a UUID in another spelling, or a byte value of the wrong size is an error in
-// words (ErrorCode::Protocol), never a crash and never a default taken for a value. The
+// Every answer is parsed defensively by the static parse*() functions through JsonFields
+// (the rules InvitationApi and AuditApi read by too), which take the JSON object alone and are
+// what the fuzz and hostile-answer tests drive: a missing field, a wrong type, a number that is
+// not an exact integer in range, base64 that does not decode strictly, a UUID in another
+// spelling, or a byte value of the wrong size is an error in words (ErrorCode::Protocol),
+// never a crash and never a default taken for a value. The
 // parsers check only the shape; what the bytes say is for core/crypto to believe or not.
 #pragma once
 
+#include "core/sync/JsonFields.h"
 #include "core/util/Result.h"
 
 #include <QByteArray>
@@ -35,7 +37,7 @@ class SharingApi final
 public:
     // Upper bounds a client accepts from a server, far above what the server sends.
     static constexpr qsizetype kMaxListEntries = 20'000;
-    static constexpr qint64 kMaxSafeInteger = 9'007'199'254'740'991; // 2^53 - 1
+    static constexpr qint64 kMaxSafeInteger = JsonFields::kMaxSafeInteger; // 2^53 - 1
 
     struct Folder
     {
