@@ -6,6 +6,7 @@
 #include "core/crypto/UserKeyBundle.h"
 #include "core/sync/AccountClient.h"
 #include "core/sync/LocalCache.h"
+#include "core/sync/SyncEngineShared.h"
 
 #include <QCoreApplication>
 
@@ -13,15 +14,10 @@ namespace Conclave::Core {
 
 namespace {
 
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Conclave::Core::SyncEngine)
-};
+using namespace SyncEngineShared;
 
-Error notReady()
-{
-    return Error::make(ErrorCode::Unavailable, Tr::tr("Team Sharing is not ready: sign in first."));
-}
+// The name this file's operations give the shared refusal.
+constexpr auto notReady = notStarted;
 
 } // namespace
 

@@ -14,6 +14,7 @@
 #include "core/sync/AccountClient.h"
 #include "core/sync/KnownAccounts.h"
 #include "core/sync/LocalCache.h"
+#include "core/sync/SyncEngineShared.h"
 #include "core/util/LogCategories.h"
 
 #include <QCoreApplication>
@@ -27,37 +28,16 @@ namespace Conclave::Core {
 
 namespace {
 
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Conclave::Core::SyncEngine)
-};
+using namespace SyncEngineShared;
 
-Error notReady()
-{
-    return Error::make(ErrorCode::Unavailable, Tr::tr("Team Sharing is not ready: sign in first."));
-}
-
-Error folderNotHeld()
-{
-    return Error::make(ErrorCode::NotFound, Tr::tr("This shared folder is not on this computer."));
-}
+// The names this file's operations give the shared refusals and guard.
+constexpr auto notReady = notStarted;
+constexpr auto folderNotHeld = unknownFolder;
+constexpr auto guardedStatus = guarded<Status>;
 
 Error needsManage()
 {
     return Error::make(ErrorCode::Denied, Tr::tr("Only a manager of this folder can do this."));
-}
-
-// Runs `done` unless the caller's `context` is gone (a caller without one always hears back).
-std::function<void(Status)> guardedStatus(QObject* context, std::function<void(Status)> done)
-{
-    QPointer<QObject> guard(context);
-    const bool hadContext = context != nullptr;
-    return [guard, hadContext, done = std::move(done)](Status value) {
-        if (hadContext && !guard)
-            return;
-        if (done)
-            done(std::move(value));
-    };
 }
 
 int managerCount(const MembershipState& members)

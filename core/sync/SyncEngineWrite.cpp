@@ -8,6 +8,7 @@
 #include "core/sync/AccountClient.h"
 #include "core/sync/ItemMerge.h"
 #include "core/sync/LocalCache.h"
+#include "core/sync/SyncEngineShared.h"
 #include "core/util/LogCategories.h"
 
 #include <QCoreApplication>
@@ -20,37 +21,7 @@ namespace Conclave::Core {
 
 namespace {
 
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Conclave::Core::SyncEngine)
-};
-
-Error notStarted()
-{
-    return Error::make(ErrorCode::Unavailable, Tr::tr("Team Sharing is not ready: sign in first."));
-}
-
-Error unknownFolder()
-{
-    return Error::make(ErrorCode::NotFound, Tr::tr("This shared folder is not on this computer."));
-}
-
-template<typename T> std::function<void(T)> guarded(QObject* context, std::function<void(T)> done)
-{
-    QPointer<QObject> guard(context);
-    const bool hadContext = context != nullptr;
-    return [guard, hadContext, done = std::move(done)](T value) {
-        if (hadContext && !guard)
-            return;
-        if (done)
-            done(std::move(value));
-    };
-}
-
-QString idText(const QUuid& id)
-{
-    return id.toString(QUuid::WithoutBraces);
-}
+using namespace SyncEngineShared;
 
 QByteArray bytesOf(const SensitiveBytes& bytes)
 {
