@@ -1,11 +1,12 @@
 // JsonFields: the strict reader of one JSON object of a server's answer, shared by the
 // parsers of SharingApi, InvitationApi and AuditApi so that the three apply one set of rules.
-// Integers are whole JSON numbers within [min, 2^53 - 1]; ids are lower-case UUIDs with
-// hyphens and without braces, never nil; bytes are strict standard base64 (no URL alphabet,
-// no white space) of an exact or bounded length; strings, arrays and times are bounded.
-// The first field at fault is remembered with its path ("items[3].hash") and every later
-// read returns a harmless default, so a parser reads on and reports that one field. Which
-// sentence tells the user is the parser's: it knows what the answer was for.
+// Integers are whole JSON numbers within the caller's bounds (never past 2^53 - 1); ids are
+// lower-case UUIDs with hyphens and without braces, never nil; bytes are strict standard
+// base64 (no URL alphabet, no white space) of an exact or bounded length; strings, arrays
+// and times are bounded. The first field at fault is remembered with its path
+// ("items[3].hash") and every later read returns a harmless default, so a parser reads on
+// and reports that one field. Which sentence tells the user is the parser's: it knows what
+// the answer was for.
 #pragma once
 
 #include <QDateTime>
@@ -52,7 +53,8 @@ public:
     QByteArray optionalBytes(const char* name, qsizetype size, qsizetype maxSize = 0);
     QByteArray bytesValue(const QJsonValue& value, const QString& name, qsizetype size,
                           qsizetype maxSize = 0);
-    // An ISO 8601 time with its zone, in UTC.
+    // An ISO 8601 time of at most `maxLength` characters, given back in UTC (the server writes
+    // UTC with milliseconds).
     QDateTime time(const char* name, qsizetype maxLength);
     // An array of at most `maxEntries`.
     QJsonArray array(const char* name, qsizetype maxEntries);

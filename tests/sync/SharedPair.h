@@ -1,8 +1,10 @@
-// SharedPair: the set-up the live-update and scheduler suites (and the sync benchmarks)
-// start from, against the real conclave-server: an organisation, two verified users "ada" and
-// "bob", each signed in on a Device of their own (the app's network stack, account client and
-// sync engine over a private data folder), and a folder ada created and added bob to (Edit,
-// after the safety-number comparison) that bob has first-synced.
+// SharedPair: the two-client set-up the sync suites (engine, merge, live updates, scheduler)
+// and the sync benchmarks start from, against the real conclave-server: an organisation, two
+// verified users "ada" and "bob", each signed in on a Device of their own (the app's network
+// stack, account client and sync engine over a private data folder that outlives the Device,
+// so a restart is a new Device over the same folder), and, unless asked not to, a folder ada
+// created and added bob to (Edit, after the safety-number comparison) that bob has
+// first-synced.
 #pragma once
 
 #include "ServerAccounts.h"
@@ -15,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <chrono>
 #include <cstring>
 #include <functional>
 #include <memory>
@@ -44,15 +47,11 @@ struct Device
     Conclave::Core::SyncEngine engine;
 };
 
+// SyncFixture.h's await<T>() under the name the live-update, scheduler and benchmark code uses.
 template<typename T, typename Start>
 std::optional<Conclave::Core::Result<T>> awaitResult(Start start, int limitMs = 60'000)
 {
-    std::optional<Conclave::Core::Result<T>> result;
-    QObject context;
-    start(&context, [&result](Conclave::Core::Result<T> value) { result.emplace(std::move(value)); });
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, limitMs))
-        return std::nullopt;
-    return result;
+    return await<T>(std::move(start), std::chrono::milliseconds(limitMs));
 }
 
 inline bool succeeded(const std::optional<Conclave::Core::Status>& status, const char* what)
@@ -88,8 +87,7 @@ public:
         if (!server.start(name))
             return false;
         url = QUrl(server.baseUrl());
-        const QString domain =
-            QUuid::createUuid().toString(QUuid::Id128).left(10) + QStringLiteral(".live.example.com");
+        domain = QUuid::createUuid().toString(QUuid::Id128).left(10) + QStringLiteral(".live.example.com");
         QString org;
         if (server.admin({QStringLiteral("create-org"), QStringLiteral("--name"), QStringLiteral("Org"),
                           QStringLiteral("--owner"), ServerAccounts::uniqueEmail("owner", domain)},
@@ -103,8 +101,9 @@ public:
         emailB = ServerAccounts::uniqueEmail("bob", domain);
         if (!signUp(emailA, kPasswordA) || !signUp(emailB, kPasswordB))
             return false;
-        a = std::make_unique<Device>(url, dirA.path());
-        b = std::make_unique<Device>(bobServer ? bobServer() : url, dirB.path());
+        urlB = bobServer ? bobServer() : url;
+        a = makeDevice(url, dirA.path());
+        b = makeDevice(urlB, dirB.path());
         if (!signIn(*a, emailA, kPasswordA) || !signIn(*b, emailB, kPasswordB))
             return false;
         if (!withFolder)
@@ -135,7 +134,7 @@ public:
     QUuid createFolder(const QString& name)
     {
         const auto folder =
-            awaitResult<QUuid>([&](QObject* c, auto done) { a->engine.createFolder(orgId, name, c, done); });
+            await<QUuid>([&](QObject* c, auto done) { a->engine.createFolder(orgId, name, c, done); });
         return folder && folder->ok() ? folder->value() : QUuid();
     }
 
@@ -143,7 +142,7 @@ public:
     bool addBob(const QUuid& folder)
     {
         if (m_bobBundle.isEmpty()) {
-            const auto lookup = awaitResult<Conclave::Core::SharingApi::KeyLookup>(
+            const auto lookup = await<Conclave::Core::SharingApi::KeyLookup>(
                 [&](QObject* c, auto done) { a->engine.api().lookupKey(emailB, c, done); });
             if (!lookup || !lookup->ok())
                 return false;
@@ -160,6 +159,14 @@ public:
                          "add member");
     }
 
+    // Bob quits and starts again: a new Device over the same data folder, signed in.
+    bool restartB()
+    {
+        b.reset();
+        b = makeDevice(urlB, dirB.path());
+        return signIn(*b, emailB, kPasswordB);
+    }
+
     bool signIn(Device& device, const QString& email, const char* text)
     {
         if (!succeeded(
@@ -172,7 +179,7 @@ public:
     // A writes a new item (null `itemId`) or the next revision of one; the id.
     QUuid write(const QUuid& itemId, const QByteArray& plaintext)
     {
-        const auto written = awaitResult<QUuid>(
+        const auto written = await<QUuid>(
             [&](QObject* c, auto done) { a->engine.writeItem(folderId, itemId, plaintext, c, done); });
         if (!written || !written->ok()) {
             qWarning("write failed: %s",
@@ -185,10 +192,15 @@ public:
     // Where bob's device sends its requests, asked once the server is up (a relay that counts
     // bytes, say); the server itself when unset.
     std::function<QUrl()> bobServer;
+    // The bound on each request of the pair's devices when set (short where a suite cuts the
+    // connection); ApiConnection's default otherwise.
+    std::optional<std::chrono::milliseconds> requestTimeout;
 
     ServerHarness* m_server = nullptr;
     QUrl url;
+    QUrl urlB; // where bob's device sends its requests
     QUuid orgId;
+    QString domain; // the organisation's, for more users than ada and bob
     QString emailA;
     QString emailB;
     QTemporaryDir dirA;
@@ -198,5 +210,13 @@ public:
     QUuid folderId;
 
 private:
+    std::unique_ptr<Device> makeDevice(const QUrl& server, const QString& directory) const
+    {
+        auto device = std::make_unique<Device>(server, directory);
+        if (requestTimeout)
+            device->api.setTimeout(*requestTimeout);
+        return device;
+    }
+
     QByteArray m_bobBundle;
 };

@@ -1,6 +1,7 @@
 // SyncFixture: one client of the sync server as the app builds it — effective settings with
 // the server URL, the sharing gate, the gated network manager, an ApiConnection and an
-// AccountClient over a private state folder — plus a helper that waits for a callback.
+// AccountClient over a private state folder — plus await(), which waits for a callback, and
+// VERIFY_OK for what it gives.
 // Each fixture is a separate "device".
 #pragma once
 
@@ -51,16 +52,28 @@ struct SyncFixture
     Conclave::Core::AccountClient client;
 };
 
-// Runs `start(context, done)` and waits (event loop, no sleep) up to `limit` for `done`; the
-// context dies with this call, so a late answer is dropped.
-template<typename Start>
-std::optional<Conclave::Core::Status> await(Start start,
-                                            std::chrono::milliseconds limit = std::chrono::seconds(60))
+// Runs `start(context, done)` and waits (event loop, no sleep) up to `limit` for `done`, which
+// is called with a Result<T> (a Status when T is left out); nullopt when no answer came in
+// time. The context dies with this call, so a late answer is dropped.
+//   await([&](QObject* c, auto done) { client.signIn(email, password, c, done); })
+//   await<QUuid>([&](QObject* c, auto done) { engine.createFolder(orgId, name, c, done); })
+template<typename T = void, typename Start>
+std::optional<Conclave::Core::Result<T>> await(Start start,
+                                               std::chrono::milliseconds limit = std::chrono::seconds(60))
 {
-    std::optional<Conclave::Core::Status> result;
+    std::optional<Conclave::Core::Result<T>> result;
     QObject context;
-    start(&context, [&result](Conclave::Core::Status status) { result = std::move(status); });
+    start(&context, [&result](Conclave::Core::Result<T> value) { result.emplace(std::move(value)); });
     if (!QTest::qWaitFor([&] { return result.has_value(); }, int(limit.count())))
         return std::nullopt;
     return result;
 }
+
+// Fails the test unless `status` (what await() gave) came in time and is good, with the
+// error's sentence when it is not.
+#define VERIFY_OK(status)                                                                                    \
+    do {                                                                                                     \
+        const auto& s_ = (status);                                                                           \
+        QVERIFY2(s_.has_value(), "no answer in time");                                                       \
+        QVERIFY2(s_->ok(), s_->ok() ? "" : qPrintable(s_->error().message));                                 \
+    } while (false)

@@ -7,9 +7,7 @@
 // folder state flipped, with the written item withheld, or an earlier answer replayed, is
 // refused, said in words, and
 // nothing already held is lost; a delete marker removes the item on the other client.
-#include "ServerAccounts.h"
-#include "ServerHarness.h"
-#include "SyncFixture.h"
+#include "SharedPair.h"
 
 #include "core/crypto/Fingerprint.h"
 #include "core/crypto/UserKeyBundle.h"
@@ -25,55 +23,10 @@ using namespace Conclave::Core;
 
 namespace {
 
-SecureBytes pw(const char* text)
-{
-    return SecureBytes(text, std::strlen(text));
-}
-
 QByteArray text(const SensitiveBytes* bytes)
 {
     return bytes ? bytes->view().toByteArray() : QByteArray();
 }
-
-// One computer of a user: the app's network stack and account client over a data folder that
-// outlives it (so a restart is a new Device over the same folder), and its sync engine.
-struct Device
-{
-    Device(const QUrl& server, const QString& directory)
-        : settings(EffectiveSettings::merge(SyncFixture::userSettings(server), MachinePolicy()))
-        , gate(settings)
-        , network(gate)
-        , api(network, server, Clock::system())
-        , client(api, directory)
-        , engine(client, directory)
-    {
-        client.setNewPasswordCost(KdfParams::kMinOpsLimit, KdfParams::kMinMemLimit);
-    }
-
-    EffectiveSettings settings;
-    SharingGate gate;
-    GatedNetworkAccessManager network;
-    ApiConnection api;
-    AccountClient client;
-    SyncEngine engine;
-};
-
-template<typename T, typename Start> std::optional<Result<T>> awaitResult(Start start)
-{
-    std::optional<Result<T>> result;
-    QObject context;
-    start(&context, [&result](Result<T> value) { result.emplace(std::move(value)); });
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, 60'000))
-        return std::nullopt;
-    return result;
-}
-
-#define VERIFY_OK(status)                                                                                    \
-    do {                                                                                                     \
-        const auto& s_ = (status);                                                                           \
-        QVERIFY2(s_.has_value(), "no answer in time");                                                       \
-        QVERIFY2(s_->ok(), s_->ok() ? "" : qPrintable(s_->error().message));                                 \
-    } while (false)
 
 QByteArray flipEnvelopeByte(const QString& base64)
 {
@@ -103,212 +56,148 @@ private slots:
     void deleteMarkerReachesTheOther();
 
 private:
-    bool signUp(const QString& email, const char* password);
-    bool signIn(Device& device, const QString& email, const char* password);
-
     ServerHarness m_server;
-    QUrl m_url;
-    QString m_orgId;
-    QString m_domain;
-    QTemporaryDir m_dirA;
-    QTemporaryDir m_dirB;
-    QString m_emailA;
-    QString m_emailB;
-    std::unique_ptr<Device> m_a;
-    std::unique_ptr<Device> m_b;
+    // Signed in, without a folder: making it and adding bob are what the first tests test.
+    SharedPair m_pair;
     QUuid m_folder;
     QUuid m_item;
 };
 
-bool TestSyncEngine::signUp(const QString& email, const char* password)
-{
-    QTemporaryDir scratch;
-    Device device(m_url, scratch.path());
-    const auto made = await([&](QObject* c, auto done) {
-        device.client.signUp(email, QStringLiteral("Sync User"), pw(password), c, done);
-    });
-    if (!made || !made->ok())
-        return false;
-    const QString code = m_server.latestCode(email);
-    const auto verified =
-        await([&](QObject* c, auto done) { device.client.verifyEmail(email, code, c, done); });
-    return verified && verified->ok();
-}
-
-bool TestSyncEngine::signIn(Device& device, const QString& email, const char* password)
-{
-    const auto signedIn =
-        await([&](QObject* c, auto done) { device.client.signIn(email, pw(password), c, done); });
-    if (!signedIn || !signedIn->ok()) {
-        qWarning("sign-in failed: %s", signedIn ? qPrintable(signedIn->error().message) : "timeout");
-        return false;
-    }
-    const auto started = await([&](QObject* c, auto done) { device.engine.start(c, done); });
-    if (!started || !started->ok()) {
-        qWarning("start failed: %s", started ? qPrintable(started->error().message) : "timeout");
-        return false;
-    }
-    return true;
-}
-
 void TestSyncEngine::initTestCase()
 {
-    m_server.setConfig({QStringLiteral("[limits]"), QStringLiteral("loginPerAddress=100000"),
-                        QStringLiteral("signupPerAddress=100000"),
-                        QStringLiteral("verifyPerAddress=100000")});
-    QVERIFY(m_server.start(QStringLiteral("TestSyncEngine")));
-    m_url = QUrl(m_server.baseUrl());
-
-    m_domain = QUuid::createUuid().toString(QUuid::Id128).left(10) + QStringLiteral(".sync.example.com");
-    QString orgId;
-    QCOMPARE(m_server.admin({QStringLiteral("create-org"), QStringLiteral("--name"), QStringLiteral("Org"),
-                             QStringLiteral("--owner"), ServerAccounts::uniqueEmail("owner", m_domain)},
-                            &orgId),
-             0);
-    m_orgId = orgId.trimmed();
-    QCOMPARE(m_server.admin({QStringLiteral("add-domain"), QStringLiteral("--org"), m_orgId,
-                             QStringLiteral("--domain"), m_domain}),
-             0);
-
-    m_emailA = ServerAccounts::uniqueEmail("ada", m_domain);
-    m_emailB = ServerAccounts::uniqueEmail("bob", m_domain);
-    QVERIFY(signUp(m_emailA, "ada's long password"));
-    QVERIFY(signUp(m_emailB, "bob's long password"));
-    m_a = std::make_unique<Device>(m_url, m_dirA.path());
-    m_b = std::make_unique<Device>(m_url, m_dirB.path());
-    QVERIFY(signIn(*m_a, m_emailA, "ada's long password"));
-    QVERIFY(signIn(*m_b, m_emailB, "bob's long password"));
+    QVERIFY(m_pair.setUp(m_server, QStringLiteral("TestSyncEngine"), false));
 }
 
 void TestSyncEngine::cleanupTestCase()
 {
-    m_a.reset();
-    m_b.reset();
+    m_pair.a.reset();
+    m_pair.b.reset();
     m_server.stop();
 }
 
 void TestSyncEngine::createFolderAndWrite()
 {
-    const auto folder = awaitResult<QUuid>([&](QObject* c, auto done) {
-        m_a->engine.createFolder(QUuid::fromString(m_orgId), QStringLiteral("Team Databases"), c, done);
+    const auto folder = await<QUuid>([&](QObject* c, auto done) {
+        m_pair.a->engine.createFolder(m_pair.orgId, QStringLiteral("Team Databases"), c, done);
     });
     VERIFY_OK(folder);
     m_folder = folder->value();
-    QCOMPARE(m_a->engine.folderName(m_folder), QStringLiteral("Team Databases"));
-    QCOMPARE(m_a->engine.roleIn(m_folder), FolderRole::Manage);
+    QCOMPARE(m_pair.a->engine.folderName(m_folder), QStringLiteral("Team Databases"));
+    QCOMPARE(m_pair.a->engine.roleIn(m_folder), FolderRole::Manage);
 
-    const auto item = awaitResult<QUuid>([&](QObject* c, auto done) {
-        m_a->engine.writeItem(m_folder, {}, "pg-main db1.internal:5432", c, done);
+    const auto item = await<QUuid>([&](QObject* c, auto done) {
+        m_pair.a->engine.writeItem(m_folder, {}, "pg-main db1.internal:5432", c, done);
     });
     VERIFY_OK(item);
     m_item = item->value();
-    QCOMPARE(text(m_a->engine.itemPlaintext(m_folder, m_item)), QByteArray("pg-main db1.internal:5432"));
-    QCOMPARE(m_a->engine.itemRevision(m_folder, m_item), quint64(1));
+    QCOMPARE(text(m_pair.a->engine.itemPlaintext(m_folder, m_item)), QByteArray("pg-main db1.internal:5432"));
+    QCOMPARE(m_pair.a->engine.itemRevision(m_folder, m_item), quint64(1));
 }
 
 void TestSyncEngine::addMemberOnlyAfterSafetyNumber()
 {
     QVERIFY(!m_folder.isNull());
-    const auto lookup = awaitResult<SharingApi::KeyLookup>(
-        [&](QObject* c, auto done) { m_a->engine.api().lookupKey(m_emailB, c, done); });
+    const auto lookup = await<SharingApi::KeyLookup>(
+        [&](QObject* c, auto done) { m_pair.a->engine.api().lookupKey(m_pair.emailB, c, done); });
     VERIFY_OK(lookup);
     const QByteArray bundle = lookup->value().bundle;
 
     // The server merely showed B's key: no add entry is signed for it.
-    const auto early = await(
-        [&](QObject* c, auto done) { m_a->engine.addMember(m_folder, bundle, FolderRole::Edit, c, done); });
+    const auto early = await([&](QObject* c, auto done) {
+        m_pair.a->engine.addMember(m_folder, bundle, FolderRole::Edit, c, done);
+    });
     QVERIFY(early.has_value());
     QVERIFY(!early->ok());
     QVERIFY(!early->error().message.isEmpty());
 
     // A wrong number typed is refused; the one B reads out is accepted.
-    QVERIFY(!m_a->engine.confirmSafetyNumber(bundle, QStringLiteral("12345 67890")).ok());
-    const QString number = Fingerprint::of(m_b->client.userKeys()->identityPublicKey()).safetyNumber();
-    QVERIFY(m_a->engine.confirmSafetyNumber(bundle, number).ok());
-    const auto added = await(
-        [&](QObject* c, auto done) { m_a->engine.addMember(m_folder, bundle, FolderRole::Edit, c, done); });
+    QVERIFY(!m_pair.a->engine.confirmSafetyNumber(bundle, QStringLiteral("12345 67890")).ok());
+    const QString number = Fingerprint::of(m_pair.b->client.userKeys()->identityPublicKey()).safetyNumber();
+    QVERIFY(m_pair.a->engine.confirmSafetyNumber(bundle, number).ok());
+    const auto added = await([&](QObject* c, auto done) {
+        m_pair.a->engine.addMember(m_folder, bundle, FolderRole::Edit, c, done);
+    });
     VERIFY_OK(added);
 }
 
 void TestSyncEngine::memberFirstSyncsAndReads()
 {
     QVERIFY(!m_folder.isNull());
-    QSignalSpy changed(&m_b->engine, &SyncEngine::folderChanged);
-    const auto synced = await([&](QObject* c, auto done) { m_b->engine.sync(c, done); });
+    QSignalSpy changed(&m_pair.b->engine, &SyncEngine::folderChanged);
+    const auto synced = await([&](QObject* c, auto done) { m_pair.b->engine.sync(c, done); });
     VERIFY_OK(synced);
-    QVERIFY(m_b->engine.folderIds().contains(m_folder));
-    QCOMPARE(m_b->engine.folderName(m_folder), QStringLiteral("Team Databases"));
-    QCOMPARE(text(m_b->engine.itemPlaintext(m_folder, m_item)), QByteArray("pg-main db1.internal:5432"));
-    QCOMPARE(m_b->engine.roleIn(m_folder), FolderRole::Edit);
+    QVERIFY(m_pair.b->engine.folderIds().contains(m_folder));
+    QCOMPARE(m_pair.b->engine.folderName(m_folder), QStringLiteral("Team Databases"));
+    QCOMPARE(text(m_pair.b->engine.itemPlaintext(m_folder, m_item)), QByteArray("pg-main db1.internal:5432"));
+    QCOMPARE(m_pair.b->engine.roleIn(m_folder), FolderRole::Edit);
     QVERIFY(changed.count() >= 1);
 }
 
 void TestSyncEngine::editSeenThroughTheFeed()
 {
     QVERIFY(!m_item.isNull());
-    const auto edited = awaitResult<QUuid>([&](QObject* c, auto done) {
-        m_b->engine.writeItem(m_folder, m_item, "pg-main db2.internal:5432", c, done);
+    const auto edited = await<QUuid>([&](QObject* c, auto done) {
+        m_pair.b->engine.writeItem(m_folder, m_item, "pg-main db2.internal:5432", c, done);
     });
     VERIFY_OK(edited);
-    QCOMPARE(m_b->engine.itemRevision(m_folder, m_item), quint64(2));
+    QCOMPARE(m_pair.b->engine.itemRevision(m_folder, m_item), quint64(2));
 
-    const auto synced = await([&](QObject* c, auto done) { m_a->engine.sync(c, done); });
+    const auto synced = await([&](QObject* c, auto done) { m_pair.a->engine.sync(c, done); });
     VERIFY_OK(synced);
-    QCOMPARE(m_a->engine.itemRevision(m_folder, m_item), quint64(2));
-    QCOMPARE(text(m_a->engine.itemPlaintext(m_folder, m_item)), QByteArray("pg-main db2.internal:5432"));
+    QCOMPARE(m_pair.a->engine.itemRevision(m_folder, m_item), quint64(2));
+    QCOMPARE(text(m_pair.a->engine.itemPlaintext(m_folder, m_item)), QByteArray("pg-main db2.internal:5432"));
 }
 
 void TestSyncEngine::twoWritersOneRebases()
 {
     QVERIFY(!m_folder.isNull());
     // Both clients are on the same folder state; A writes first.
-    const auto first = awaitResult<QUuid>([&](QObject* c, auto done) {
-        m_a->engine.writeItem(m_folder, {}, "mysql-reports reports.internal:3306", c, done);
+    const auto first = await<QUuid>([&](QObject* c, auto done) {
+        m_pair.a->engine.writeItem(m_folder, {}, "mysql-reports reports.internal:3306", c, done);
     });
     VERIFY_OK(first);
     // B's write is made on the state A's write replaced: the server answers 409, B catches up
     // and writes again on the new state, without any sync of its own.
-    const auto second = awaitResult<QUuid>([&](QObject* c, auto done) {
-        m_b->engine.writeItem(m_folder, {}, "ssh-bastion bastion.internal:22", c, done);
+    const auto second = await<QUuid>([&](QObject* c, auto done) {
+        m_pair.b->engine.writeItem(m_folder, {}, "ssh-bastion bastion.internal:22", c, done);
     });
     VERIFY_OK(second);
-    QCOMPARE(text(m_b->engine.itemPlaintext(m_folder, first->value())),
+    QCOMPARE(text(m_pair.b->engine.itemPlaintext(m_folder, first->value())),
              QByteArray("mysql-reports reports.internal:3306"));
 
-    const auto synced = await([&](QObject* c, auto done) { m_a->engine.sync(c, done); });
+    const auto synced = await([&](QObject* c, auto done) { m_pair.a->engine.sync(c, done); });
     VERIFY_OK(synced);
-    QCOMPARE(text(m_a->engine.itemPlaintext(m_folder, second->value())),
+    QCOMPARE(text(m_pair.a->engine.itemPlaintext(m_folder, second->value())),
              QByteArray("ssh-bastion bastion.internal:22"));
-    QCOMPARE(m_a->engine.itemIds(m_folder).size(), 3);
-    QCOMPARE(m_b->engine.itemIds(m_folder).size(), 3);
+    QCOMPARE(m_pair.a->engine.itemIds(m_folder).size(), 3);
+    QCOMPARE(m_pair.b->engine.itemIds(m_folder).size(), 3);
 }
 
 void TestSyncEngine::restartKeepsCacheAndSecurityState()
 {
     QVERIFY(!m_folder.isNull());
     const quint64 generationBefore = [&] {
-        const auto entry = KnownAccounts(m_dirB.path()).find(m_url, m_emailB);
+        const auto entry = KnownAccounts(m_pair.dirB.path()).find(m_pair.url, m_pair.emailB);
         return entry.ok() && *entry ? (*entry)->generation : 0;
     }();
     QVERIFY(generationBefore > 0);
-    m_b.reset(); // B quits
+    m_pair.b.reset(); // B quits
 
-    const auto edited = awaitResult<QUuid>([&](QObject* c, auto done) {
-        m_a->engine.writeItem(m_folder, m_item, "pg-main db3.internal:5432", c, done);
+    const auto edited = await<QUuid>([&](QObject* c, auto done) {
+        m_pair.a->engine.writeItem(m_folder, m_item, "pg-main db3.internal:5432", c, done);
     });
     VERIFY_OK(edited);
 
-    m_b = std::make_unique<Device>(m_url, m_dirB.path());
-    QVERIFY(signIn(*m_b, m_emailB, "bob's long password"));
+    QVERIFY(m_pair.restartB());
     // Before any sync: the folder is there from the cache, opened with the granted key.
-    QVERIFY(m_b->engine.folderIds().contains(m_folder));
-    QCOMPARE(m_b->engine.itemIds(m_folder).size(), 3);
-    QCOMPARE(text(m_b->engine.itemPlaintext(m_folder, m_item)), QByteArray("pg-main db2.internal:5432"));
+    QVERIFY(m_pair.b->engine.folderIds().contains(m_folder));
+    QCOMPARE(m_pair.b->engine.itemIds(m_folder).size(), 3);
+    QCOMPARE(text(m_pair.b->engine.itemPlaintext(m_folder, m_item)), QByteArray("pg-main db2.internal:5432"));
 
-    const auto synced = await([&](QObject* c, auto done) { m_b->engine.sync(c, done); });
+    const auto synced = await([&](QObject* c, auto done) { m_pair.b->engine.sync(c, done); });
     VERIFY_OK(synced);
-    QCOMPARE(text(m_b->engine.itemPlaintext(m_folder, m_item)), QByteArray("pg-main db3.internal:5432"));
-    const auto entry = KnownAccounts(m_dirB.path()).find(m_url, m_emailB);
+    QCOMPARE(text(m_pair.b->engine.itemPlaintext(m_folder, m_item)), QByteArray("pg-main db3.internal:5432"));
+    const auto entry = KnownAccounts(m_pair.dirB.path()).find(m_pair.url, m_pair.emailB);
     QVERIFY(entry.ok() && *entry);
     QVERIFY((*entry)->generation > generationBefore);
 }
@@ -329,29 +218,30 @@ void TestSyncEngine::hostileAnswerIsRefusedAndNothingLost()
     // For the replay: B's honest answers to an earlier write, kept as a hostile server would.
     QList<QJsonObject> recorded;
     if (tampering == QLatin1String("replay")) {
-        const auto earlier = awaitResult<QUuid>([&](QObject* c, auto done) {
-            m_a->engine.writeItem(m_folder, m_item, "pg-main earlier.internal:5432", c, done);
+        const auto earlier = await<QUuid>([&](QObject* c, auto done) {
+            m_pair.a->engine.writeItem(m_folder, m_item, "pg-main earlier.internal:5432", c, done);
         });
         VERIFY_OK(earlier);
-        m_b->engine.api().setTamper([&recorded](const QString& path, QJsonObject& json) {
+        m_pair.b->engine.api().setTamper([&recorded](const QString& path, QJsonObject& json) {
             if (path.contains(QLatin1String("/items")))
                 recorded.append(json);
         });
-        const auto honest = await([&](QObject* c, auto done) { m_b->engine.sync(c, done); });
-        m_b->engine.api().setTamper({});
+        const auto honest = await([&](QObject* c, auto done) { m_pair.b->engine.sync(c, done); });
+        m_pair.b->engine.api().setTamper({});
         VERIFY_OK(honest);
         QVERIFY(!recorded.isEmpty());
     }
-    const QByteArray held = text(m_b->engine.itemPlaintext(m_folder, m_item));
-    const int heldItems = int(m_b->engine.itemIds(m_folder).size());
+    const QByteArray held = text(m_pair.b->engine.itemPlaintext(m_folder, m_item));
+    const int heldItems = int(m_pair.b->engine.itemIds(m_folder).size());
     QVERIFY(!held.isEmpty());
     const QByteArray next = "pg-main " + tampering.toLatin1() + ".internal:5432";
-    const auto edited = awaitResult<QUuid>(
-        [&](QObject* c, auto done) { m_a->engine.writeItem(m_folder, m_item, next, c, done); });
+    const auto edited = await<QUuid>(
+        [&](QObject* c, auto done) { m_pair.a->engine.writeItem(m_folder, m_item, next, c, done); });
     VERIFY_OK(edited);
 
     int tampered = 0;
-    m_b->engine.api().setTamper([&tampered, &recorded, tampering](const QString& path, QJsonObject& json) {
+    m_pair.b->engine.api().setTamper([&tampered, &recorded, tampering](const QString& path,
+                                                                       QJsonObject& json) {
         if (!path.contains(QLatin1String("/items")))
             return;
         if (tampering == QLatin1String("replay")) {
@@ -384,9 +274,9 @@ void TestSyncEngine::hostileAnswerIsRefusedAndNothingLost()
         }
         json.insert(QStringLiteral("items"), items);
     });
-    QSignalSpy refused(&m_b->engine, &SyncEngine::dataRefused);
-    const auto synced = await([&](QObject* c, auto done) { m_b->engine.sync(c, done); });
-    m_b->engine.api().setTamper({});
+    QSignalSpy refused(&m_pair.b->engine, &SyncEngine::dataRefused);
+    const auto synced = await([&](QObject* c, auto done) { m_pair.b->engine.sync(c, done); });
+    m_pair.b->engine.api().setTamper({});
     QVERIFY(synced.has_value());
     QVERIFY(tampered > 0);
     QVERIFY(!synced->ok());
@@ -395,30 +285,30 @@ void TestSyncEngine::hostileAnswerIsRefusedAndNothingLost()
     QCOMPARE(refused.first().at(0).value<QUuid>(), m_folder);
     QVERIFY(!refused.first().at(1).toString().isEmpty());
     // What B had is still there, readable.
-    QCOMPARE(text(m_b->engine.itemPlaintext(m_folder, m_item)), held);
-    QCOMPARE(int(m_b->engine.itemIds(m_folder).size()), heldItems);
+    QCOMPARE(text(m_pair.b->engine.itemPlaintext(m_folder, m_item)), held);
+    QCOMPARE(int(m_pair.b->engine.itemIds(m_folder).size()), heldItems);
 
     // The honest answer afterwards is taken: the cursor did not move past the refused change.
-    const auto again = await([&](QObject* c, auto done) { m_b->engine.sync(c, done); });
+    const auto again = await([&](QObject* c, auto done) { m_pair.b->engine.sync(c, done); });
     VERIFY_OK(again);
-    QCOMPARE(text(m_b->engine.itemPlaintext(m_folder, m_item)), next);
+    QCOMPARE(text(m_pair.b->engine.itemPlaintext(m_folder, m_item)), next);
 }
 
 void TestSyncEngine::deleteMarkerReachesTheOther()
 {
     QVERIFY(!m_item.isNull());
     const auto removed =
-        await([&](QObject* c, auto done) { m_a->engine.deleteItem(m_folder, m_item, c, done); });
+        await([&](QObject* c, auto done) { m_pair.a->engine.deleteItem(m_folder, m_item, c, done); });
     VERIFY_OK(removed);
-    QVERIFY(!m_a->engine.itemIds(m_folder).contains(m_item));
-    QVERIFY(!m_a->engine.itemPlaintext(m_folder, m_item));
+    QVERIFY(!m_pair.a->engine.itemIds(m_folder).contains(m_item));
+    QVERIFY(!m_pair.a->engine.itemPlaintext(m_folder, m_item));
 
-    QVERIFY(m_b->engine.itemIds(m_folder).contains(m_item));
-    const auto synced = await([&](QObject* c, auto done) { m_b->engine.sync(c, done); });
+    QVERIFY(m_pair.b->engine.itemIds(m_folder).contains(m_item));
+    const auto synced = await([&](QObject* c, auto done) { m_pair.b->engine.sync(c, done); });
     VERIFY_OK(synced);
-    QVERIFY(!m_b->engine.itemIds(m_folder).contains(m_item));
-    QVERIFY(!m_b->engine.itemPlaintext(m_folder, m_item));
-    QCOMPARE(m_b->engine.itemIds(m_folder).size(), 2);
+    QVERIFY(!m_pair.b->engine.itemIds(m_folder).contains(m_item));
+    QVERIFY(!m_pair.b->engine.itemPlaintext(m_folder, m_item));
+    QCOMPARE(m_pair.b->engine.itemIds(m_folder).size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)

@@ -9,11 +9,8 @@
 // sign-in and the other client reads it; no planted plaintext ever reaches the SQLite file or
 // its journal; a queued write the server refuses (the role was lowered to View meanwhile) is
 // kept, listed with its content, not dropped.
-#include "ServerAccounts.h"
-#include "ServerHarness.h"
-#include "SyncFixture.h"
+#include "SharedPair.h"
 
-#include "core/crypto/Fingerprint.h"
 #include "core/crypto/MembershipLog.h"
 #include "core/crypto/UserKeys.h"
 #include "core/sync/ItemMerge.h"
@@ -34,11 +31,6 @@
 using namespace Conclave::Core;
 
 namespace {
-
-SecureBytes pw(const char* text)
-{
-    return SecureBytes(text, std::strlen(text));
-}
 
 QJsonObject fieldsOf(const SensitiveBytes* bytes)
 {
@@ -143,46 +135,6 @@ private:
     quint16 m_port = 0;
 };
 
-struct Device
-{
-    Device(const QUrl& server, const QString& directory)
-        : settings(EffectiveSettings::merge(SyncFixture::userSettings(server), MachinePolicy()))
-        , gate(settings)
-        , network(gate)
-        , api(network, server, Clock::system())
-        , client(api, directory)
-        , engine(client, directory)
-    {
-        client.setNewPasswordCost(KdfParams::kMinOpsLimit, KdfParams::kMinMemLimit);
-        // Offline answers come at once (refused connection); the bound keeps a lost one short.
-        api.setTimeout(std::chrono::seconds(10));
-    }
-
-    EffectiveSettings settings;
-    SharingGate gate;
-    GatedNetworkAccessManager network;
-    ApiConnection api;
-    AccountClient client;
-    SyncEngine engine;
-};
-
-template<typename T, typename Start> std::optional<Result<T>> awaitResult(Start start)
-{
-    std::optional<Result<T>> result;
-    QObject context;
-    start(&context, [&result](Result<T> value) { result.emplace(std::move(value)); });
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, 60'000))
-        return std::nullopt;
-    return result;
-}
-
-#define VERIFY_OK(status)                                                                                    \
-    do {                                                                                                     \
-        const auto& s_ = (status);                                                                           \
-        QVERIFY2(s_.has_value(), "no answer in time");                                                       \
-        QVERIFY2(s_->ok(), s_->ok() ? "" : qPrintable(s_->error().message));                                 \
-    } while (false)
-
 } // namespace
 
 class TestSyncMerge : public QObject
@@ -203,50 +155,15 @@ private slots:
     void refusedWriteIsKeptNotDropped();
 
 private:
-    bool signUp(const QString& email, const char* password);
-    bool signIn(Device& device, const QString& email, const char* password);
     QString cachePath(const QString& directory, const Device& device) const;
     // A new item written by A and read by B.
     QUuid sharedItem(const QJsonObject& fields);
 
     ServerHarness m_server;
     std::unique_ptr<ForwardingProxy> m_proxy;
-    QUrl m_url;
-    QUrl m_proxyUrl;
-    QString m_orgId;
-    QTemporaryDir m_dirA;
-    QTemporaryDir m_dirB;
-    QString m_emailA;
-    QString m_emailB;
-    std::unique_ptr<Device> m_a;
-    std::unique_ptr<Device> m_b;
-    QUuid m_folder;
+    // Bob reaches the server through m_proxy; the folder is m_pair.folderId.
+    SharedPair m_pair;
 };
-
-bool TestSyncMerge::signUp(const QString& email, const char* password)
-{
-    QTemporaryDir scratch;
-    Device device(m_url, scratch.path());
-    const auto made = await([&](QObject* c, auto done) {
-        device.client.signUp(email, QStringLiteral("Merge User"), pw(password), c, done);
-    });
-    if (!made || !made->ok())
-        return false;
-    const QString code = m_server.latestCode(email);
-    const auto verified =
-        await([&](QObject* c, auto done) { device.client.verifyEmail(email, code, c, done); });
-    return verified && verified->ok();
-}
-
-bool TestSyncMerge::signIn(Device& device, const QString& email, const char* password)
-{
-    const auto signedIn =
-        await([&](QObject* c, auto done) { device.client.signIn(email, pw(password), c, done); });
-    if (!signedIn || !signedIn->ok())
-        return false;
-    const auto started = await([&](QObject* c, auto done) { device.engine.start(c, done); });
-    return started && started->ok();
-}
 
 QString TestSyncMerge::cachePath(const QString& directory, const Device& device) const
 {
@@ -256,70 +173,34 @@ QString TestSyncMerge::cachePath(const QString& directory, const Device& device)
 
 void TestSyncMerge::initTestCase()
 {
-    m_server.setConfig({QStringLiteral("[limits]"), QStringLiteral("loginPerAddress=100000"),
-                        QStringLiteral("signupPerAddress=100000"),
-                        QStringLiteral("verifyPerAddress=100000")});
-    QVERIFY(m_server.start(QStringLiteral("TestSyncMerge")));
-    m_url = QUrl(m_server.baseUrl());
-    m_proxy = std::make_unique<ForwardingProxy>(m_server.port());
-    QVERIFY(m_proxy->port() != 0);
-    m_proxyUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_proxy->port()));
-
-    const QString domain =
-        QUuid::createUuid().toString(QUuid::Id128).left(10) + QStringLiteral(".merge.example.com");
-    QString orgId;
-    QCOMPARE(m_server.admin({QStringLiteral("create-org"), QStringLiteral("--name"), QStringLiteral("Org"),
-                             QStringLiteral("--owner"), ServerAccounts::uniqueEmail("owner", domain)},
-                            &orgId),
-             0);
-    m_orgId = orgId.trimmed();
-    QCOMPARE(m_server.admin({QStringLiteral("add-domain"), QStringLiteral("--org"), m_orgId,
-                             QStringLiteral("--domain"), domain}),
-             0);
-    m_emailA = ServerAccounts::uniqueEmail("ada", domain);
-    m_emailB = ServerAccounts::uniqueEmail("bob", domain);
-    QVERIFY(signUp(m_emailA, "ada's long password"));
-    QVERIFY(signUp(m_emailB, "bob's long password"));
-    m_a = std::make_unique<Device>(m_url, m_dirA.path());
-    m_b = std::make_unique<Device>(m_proxyUrl, m_dirB.path());
-    QVERIFY(signIn(*m_a, m_emailA, "ada's long password"));
-    QVERIFY(signIn(*m_b, m_emailB, "bob's long password"));
-
-    const auto folder = awaitResult<QUuid>([&](QObject* c, auto done) {
-        m_a->engine.createFolder(QUuid::fromString(m_orgId), QStringLiteral("Merged"), c, done);
-    });
-    VERIFY_OK(folder);
-    m_folder = folder->value();
-    const auto lookup = awaitResult<SharingApi::KeyLookup>(
-        [&](QObject* c, auto done) { m_a->engine.api().lookupKey(m_emailB, c, done); });
-    VERIFY_OK(lookup);
-    const QString number = Fingerprint::of(m_b->client.userKeys()->identityPublicKey()).safetyNumber();
-    QVERIFY(m_a->engine.confirmSafetyNumber(lookup->value().bundle, number).ok());
-    const auto added = await([&](QObject* c, auto done) {
-        m_a->engine.addMember(m_folder, lookup->value().bundle, FolderRole::Edit, c, done);
-    });
-    VERIFY_OK(added);
-    const auto synced = await([&](QObject* c, auto done) { m_b->engine.sync(c, done); });
-    VERIFY_OK(synced);
-    QCOMPARE(m_b->engine.roleIn(m_folder), FolderRole::Edit);
+    m_pair.bobServer = [this] {
+        m_proxy = std::make_unique<ForwardingProxy>(m_server.port());
+        return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_proxy->port()));
+    };
+    // Offline answers come at once (refused connection); the bound keeps a lost one short.
+    m_pair.requestTimeout = std::chrono::seconds(10);
+    QVERIFY(m_pair.setUp(m_server, QStringLiteral("TestSyncMerge")));
+    QVERIFY(m_proxy && m_proxy->port() != 0);
+    QCOMPARE(m_pair.b->engine.roleIn(m_pair.folderId), FolderRole::Edit);
 }
 
 void TestSyncMerge::cleanupTestCase()
 {
-    m_a.reset();
-    m_b.reset();
+    m_pair.a.reset();
+    m_pair.b.reset();
     m_proxy.reset();
     m_server.stop();
 }
 
 QUuid TestSyncMerge::sharedItem(const QJsonObject& fields)
 {
-    const auto written = awaitResult<QUuid>(
-        [&](QObject* c, auto done) { m_a->engine.writeItem(m_folder, {}, item(fields), c, done); });
+    const auto written = await<QUuid>([&](QObject* c, auto done) {
+        m_pair.a->engine.writeItem(m_pair.folderId, {}, item(fields), c, done);
+    });
     if (!written || !written->ok())
         return {};
-    const auto synced = await([&](QObject* c, auto done) { m_b->engine.sync(c, done); });
-    if (!synced || !synced->ok() || !m_b->engine.itemPlaintext(m_folder, written->value()))
+    const auto synced = await([&](QObject* c, auto done) { m_pair.b->engine.sync(c, done); });
+    if (!synced || !synced->ok() || !m_pair.b->engine.itemPlaintext(m_pair.folderId, written->value()))
         return {};
     return written->value();
 }
@@ -369,33 +250,33 @@ void TestSyncMerge::concurrentEdits()
 
     if (serverChange == QLatin1String("delete")) {
         const auto deleted =
-            await([&](QObject* c, auto done) { m_a->engine.deleteItem(m_folder, id, c, done); });
+            await([&](QObject* c, auto done) { m_pair.a->engine.deleteItem(m_pair.folderId, id, c, done); });
         VERIFY_OK(deleted);
     } else {
         const QStringList kv = serverChange.split(QLatin1Char('='));
-        const auto written = awaitResult<QUuid>([&](QObject* c, auto done) {
-            m_a->engine.writeItem(m_folder, id, item(withField(base, kv[0], kv[1])), c, done);
+        const auto written = await<QUuid>([&](QObject* c, auto done) {
+            m_pair.a->engine.writeItem(m_pair.folderId, id, item(withField(base, kv[0], kv[1])), c, done);
         });
         VERIFY_OK(written);
     }
 
     // B has not seen A's change: its write is made on the older state, the server answers
     // 409, and B merges onto A's revision.
-    QSignalSpy copied(&m_b->engine, &SyncEngine::conflictCopied);
+    QSignalSpy copied(&m_pair.b->engine, &SyncEngine::conflictCopied);
     const QStringList kv = localChange.split(QLatin1Char('='));
     const QByteArray local = item(withField(base, kv[0], kv[1]));
-    const auto written = awaitResult<QUuid>(
-        [&](QObject* c, auto done) { m_b->engine.writeItem(m_folder, id, local, c, done); });
+    const auto written = await<QUuid>(
+        [&](QObject* c, auto done) { m_pair.b->engine.writeItem(m_pair.folderId, id, local, c, done); });
     VERIFY_OK(written);
 
-    const auto synced = await([&](QObject* c, auto done) { m_a->engine.sync(c, done); });
+    const auto synced = await([&](QObject* c, auto done) { m_pair.a->engine.sync(c, done); });
     VERIFY_OK(synced);
     if (expectedName.isNull()) {
-        QVERIFY(!m_a->engine.itemPlaintext(m_folder, id));
-        QVERIFY(!m_b->engine.itemPlaintext(m_folder, id));
+        QVERIFY(!m_pair.a->engine.itemPlaintext(m_pair.folderId, id));
+        QVERIFY(!m_pair.b->engine.itemPlaintext(m_pair.folderId, id));
     } else {
-        for (Device* device : {m_a.get(), m_b.get()}) {
-            const QJsonObject fields = fieldsOf(device->engine.itemPlaintext(m_folder, id));
+        for (Device* device : {m_pair.a.get(), m_pair.b.get()}) {
+            const QJsonObject fields = fieldsOf(device->engine.itemPlaintext(m_pair.folderId, id));
             QCOMPARE(fields.value(QStringLiteral("name")).toString(), expectedName);
             QCOMPARE(fields.value(QStringLiteral("notes")).toString(), expectedNotes);
             QCOMPARE(fields.value(QStringLiteral("kind")).toString(), QStringLiteral("postgresql"));
@@ -406,14 +287,14 @@ void TestSyncMerge::concurrentEdits()
         return;
     }
     QCOMPARE(copied.count(), 1);
-    QCOMPARE(copied.first().at(0).value<QUuid>(), m_folder);
+    QCOMPARE(copied.first().at(0).value<QUuid>(), m_pair.folderId);
     QCOMPARE(copied.first().at(1).value<QUuid>(), id);
     QCOMPARE(copied.first().at(3).toStringList(), copiedFields);
     const QUuid copyId = copied.first().at(2).value<QUuid>();
     QVERIFY(!copyId.isNull() && copyId != id);
     // The copy is on the server: both clients read bob's version, marked as a copy of the item.
-    for (Device* device : {m_a.get(), m_b.get()}) {
-        const SensitiveBytes* copy = device->engine.itemPlaintext(m_folder, copyId);
+    for (Device* device : {m_pair.a.get(), m_pair.b.get()}) {
+        const SensitiveBytes* copy = device->engine.itemPlaintext(m_pair.folderId, copyId);
         QVERIFY(copy);
         QCOMPARE(topOf(copy).value(QStringLiteral("conflictOf")).toString(),
                  id.toString(QUuid::WithoutBraces));
@@ -428,25 +309,28 @@ void TestSyncMerge::deleteOfAChangedItemIsRefused()
     base.insert(QStringLiteral("name"), QStringLiteral("mongo"));
     const QUuid id = sharedItem(base);
     QVERIFY(!id.isNull());
-    const auto changed = awaitResult<QUuid>([&](QObject* c, auto done) {
-        m_a->engine.writeItem(
-            m_folder, id, item(withField(base, QStringLiteral("notes"), QStringLiteral("kept"))), c, done);
+    const auto changed = await<QUuid>([&](QObject* c, auto done) {
+        m_pair.a->engine.writeItem(m_pair.folderId, id,
+                                   item(withField(base, QStringLiteral("notes"), QStringLiteral("kept"))), c,
+                                   done);
     });
     VERIFY_OK(changed);
 
     // B deletes what it saw; the server has ada's newer revision, so nothing is deleted.
-    const auto deleted = await([&](QObject* c, auto done) { m_b->engine.deleteItem(m_folder, id, c, done); });
+    const auto deleted =
+        await([&](QObject* c, auto done) { m_pair.b->engine.deleteItem(m_pair.folderId, id, c, done); });
     QVERIFY(deleted.has_value());
     QVERIFY(!deleted->ok());
     QCOMPARE(deleted->error().code, ErrorCode::Cancelled);
     QVERIFY(!deleted->error().message.isEmpty());
-    QCOMPARE(m_b->engine.pendingWriteCount(), 0);
-    const auto synced = await([&](QObject* c, auto done) { m_a->engine.sync(c, done); });
+    QCOMPARE(m_pair.b->engine.pendingWriteCount(), 0);
+    const auto synced = await([&](QObject* c, auto done) { m_pair.a->engine.sync(c, done); });
     VERIFY_OK(synced);
-    for (Device* device : {m_a.get(), m_b.get()})
-        QCOMPARE(
-            fieldsOf(device->engine.itemPlaintext(m_folder, id)).value(QStringLiteral("notes")).toString(),
-            QStringLiteral("kept"));
+    for (Device* device : {m_pair.a.get(), m_pair.b.get()})
+        QCOMPARE(fieldsOf(device->engine.itemPlaintext(m_pair.folderId, id))
+                     .value(QStringLiteral("notes"))
+                     .toString(),
+                 QStringLiteral("kept"));
 }
 
 void TestSyncMerge::offlineWriteWaitsAndMerges()
@@ -459,70 +343,69 @@ void TestSyncMerge::offlineWriteWaitsAndMerges()
 
     // B loses the server and edits: the write is kept, sealed, and reported as queued.
     QVERIFY(m_proxy->setOnline(false));
-    QSignalSpy queued(&m_b->engine, &SyncEngine::writeQueued);
-    QSignalSpy outbox(&m_b->engine, &SyncEngine::outboxChanged);
+    QSignalSpy queued(&m_pair.b->engine, &SyncEngine::writeQueued);
+    QSignalSpy outbox(&m_pair.b->engine, &SyncEngine::outboxChanged);
     const QByteArray offline =
         item(withField(base, QStringLiteral("notes"), QStringLiteral("planted-offline-note")));
-    const auto written = awaitResult<QUuid>(
-        [&](QObject* c, auto done) { m_b->engine.writeItem(m_folder, id, offline, c, done); });
+    const auto written = await<QUuid>(
+        [&](QObject* c, auto done) { m_pair.b->engine.writeItem(m_pair.folderId, id, offline, c, done); });
     VERIFY_OK(written);
     QCOMPARE(written->value(), id);
     QCOMPARE(queued.count(), 1);
     QVERIFY(outbox.count() >= 1);
     QCOMPARE(outbox.last().at(0).toInt(), 1);
-    QCOMPARE(m_b->engine.pendingWriteCount(), 1);
-    QVERIFY(m_b->engine.hasPendingWrites(m_folder));
+    QCOMPARE(m_pair.b->engine.pendingWriteCount(), 1);
+    QVERIFY(m_pair.b->engine.hasPendingWrites(m_pair.folderId));
     // A flush while still offline keeps it and says why.
-    const auto early = await([&](QObject* c, auto done) { m_b->engine.flushOutbox(c, done); });
+    const auto early = await([&](QObject* c, auto done) { m_pair.b->engine.flushOutbox(c, done); });
     QVERIFY(early.has_value());
     QVERIFY(!early->ok());
     QVERIFY(!early->error().message.isEmpty());
-    QCOMPARE(m_b->engine.pendingWriteCount(), 1);
+    QCOMPARE(m_pair.b->engine.pendingWriteCount(), 1);
 
     // Meanwhile A renames the item.
-    const auto renamed = awaitResult<QUuid>([&](QObject* c, auto done) {
-        m_a->engine.writeItem(m_folder, id,
-                              item(withField(base, QStringLiteral("name"), QStringLiteral("mysql-main"))), c,
-                              done);
+    const auto renamed = await<QUuid>([&](QObject* c, auto done) {
+        m_pair.a->engine.writeItem(
+            m_pair.folderId, id, item(withField(base, QStringLiteral("name"), QStringLiteral("mysql-main"))),
+            c, done);
     });
     VERIFY_OK(renamed);
 
     // B quits and starts again; the outbox is still there and never readable on disk.
-    const QString path = cachePath(m_dirB.path(), *m_b);
-    m_b.reset();
+    const QString path = cachePath(m_pair.dirB.path(), *m_pair.b);
+    m_pair.b.reset();
     QVERIFY(!fileAndJournal(path).isEmpty());
     QVERIFY(!fileAndJournal(path).contains("planted-offline-note"));
     QVERIFY(m_proxy->setOnline(true));
-    m_b = std::make_unique<Device>(m_proxyUrl, m_dirB.path());
-    QVERIFY(signIn(*m_b, m_emailB, "bob's long password"));
-    QCOMPARE(m_b->engine.pendingWriteCount(), 1);
+    QVERIFY(m_pair.restartB());
+    QCOMPARE(m_pair.b->engine.pendingWriteCount(), 1);
 
-    QSignalSpy copied(&m_b->engine, &SyncEngine::conflictCopied);
+    QSignalSpy copied(&m_pair.b->engine, &SyncEngine::conflictCopied);
     // Online again, a new write queues behind the waiting one and both are pushed, in order.
-    QSignalSpy queuedAfter(&m_b->engine, &SyncEngine::writeQueued);
+    QSignalSpy queuedAfter(&m_pair.b->engine, &SyncEngine::writeQueued);
     const QByteArray behind = item(withField(base, QStringLiteral("name"), QStringLiteral("queued-behind")));
-    const auto second = awaitResult<QUuid>(
-        [&](QObject* c, auto done) { m_b->engine.writeItem(m_folder, {}, behind, c, done); });
+    const auto second = await<QUuid>(
+        [&](QObject* c, auto done) { m_pair.b->engine.writeItem(m_pair.folderId, {}, behind, c, done); });
     VERIFY_OK(second);
     QCOMPARE(queuedAfter.count(), 0);
-    QCOMPARE(m_b->engine.pendingWriteCount(), 0);
-    const auto flushed = await([&](QObject* c, auto done) { m_b->engine.flushOutbox(c, done); });
+    QCOMPARE(m_pair.b->engine.pendingWriteCount(), 0);
+    const auto flushed = await([&](QObject* c, auto done) { m_pair.b->engine.flushOutbox(c, done); });
     VERIFY_OK(flushed);
-    QCOMPARE(m_b->engine.pendingWriteCount(), 0);
-    QVERIFY(!m_b->engine.hasPendingWrites(m_folder));
+    QCOMPARE(m_pair.b->engine.pendingWriteCount(), 0);
+    QVERIFY(!m_pair.b->engine.hasPendingWrites(m_pair.folderId));
     QCOMPARE(copied.count(), 0);
 
-    const auto synced = await([&](QObject* c, auto done) { m_a->engine.sync(c, done); });
+    const auto synced = await([&](QObject* c, auto done) { m_pair.a->engine.sync(c, done); });
     VERIFY_OK(synced);
-    for (Device* device : {m_a.get(), m_b.get()}) {
-        const QJsonObject fields = fieldsOf(device->engine.itemPlaintext(m_folder, id));
+    for (Device* device : {m_pair.a.get(), m_pair.b.get()}) {
+        const QJsonObject fields = fieldsOf(device->engine.itemPlaintext(m_pair.folderId, id));
         QCOMPARE(fields.value(QStringLiteral("name")).toString(), QStringLiteral("mysql-main"));
         QCOMPARE(fields.value(QStringLiteral("notes")).toString(), QStringLiteral("planted-offline-note"));
-        QCOMPARE(
-            fieldsOf(device->engine.itemPlaintext(m_folder, second->value())).value(QStringLiteral("name")),
-            QStringLiteral("queued-behind"));
+        QCOMPARE(fieldsOf(device->engine.itemPlaintext(m_pair.folderId, second->value()))
+                     .value(QStringLiteral("name")),
+                 QStringLiteral("queued-behind"));
     }
-    QVERIFY(m_a->engine.itemRevision(m_folder, second->value()) > 0);
+    QVERIFY(m_pair.a->engine.itemRevision(m_pair.folderId, second->value()) > 0);
 }
 
 void TestSyncMerge::draftIsPushedAfterTheNextSignIn()
@@ -531,7 +414,7 @@ void TestSyncMerge::draftIsPushedAfterTheNextSignIn()
     base.insert(QStringLiteral("name"), QStringLiteral("redis"));
     const QUuid id = sharedItem(base);
     QVERIFY(!id.isNull());
-    const quint64 revision = m_b->engine.itemRevision(m_folder, id);
+    const quint64 revision = m_pair.b->engine.itemRevision(m_pair.folderId, id);
     QVERIFY(revision > 0);
 
     // An editor's unsaved content for the item and for a new one, then sign-out.
@@ -540,36 +423,41 @@ void TestSyncMerge::draftIsPushedAfterTheNextSignIn()
     const QUuid fresh = QUuid::createUuid();
     const QByteArray created =
         item(withField(base, QStringLiteral("name"), QStringLiteral("planted-draft-new")));
-    QVERIFY(m_b->engine.saveDraft(m_folder, id, "an earlier draft", revision).ok());
-    QVERIFY(m_b->engine.saveDraft(m_folder, id, edited, revision).ok()); // replaces the earlier one
-    QVERIFY(m_b->engine.saveDraft(m_folder, fresh, created, 0).ok());
-    QCOMPARE(m_b->engine.draft(m_folder, id).value_or(QByteArray()), edited);
-    QVERIFY(!m_b->engine.saveDraft(m_folder, QUuid(), created, 0).ok());
-    QCOMPARE(m_b->engine.pendingWriteCount(), 0); // drafts are not writes yet
+    QVERIFY(m_pair.b->engine.saveDraft(m_pair.folderId, id, "an earlier draft", revision).ok());
+    QVERIFY(
+        m_pair.b->engine.saveDraft(m_pair.folderId, id, edited, revision).ok()); // replaces the earlier one
+    QVERIFY(m_pair.b->engine.saveDraft(m_pair.folderId, fresh, created, 0).ok());
+    QCOMPARE(m_pair.b->engine.draft(m_pair.folderId, id).value_or(QByteArray()), edited);
+    QVERIFY(!m_pair.b->engine.saveDraft(m_pair.folderId, QUuid(), created, 0).ok());
+    QCOMPARE(m_pair.b->engine.pendingWriteCount(), 0); // drafts are not writes yet
 
-    const QString path = cachePath(m_dirB.path(), *m_b);
-    const auto signedOut = await(
-        [&](QObject* c, auto done) { m_b->client.signOut(AccountClient::SignOutReason::User, c, done); });
+    const QString path = cachePath(m_pair.dirB.path(), *m_pair.b);
+    const auto signedOut = await([&](QObject* c, auto done) {
+        m_pair.b->client.signOut(AccountClient::SignOutReason::User, c, done);
+    });
     QVERIFY(signedOut.has_value());
-    m_b.reset();
+    m_pair.b.reset();
     const QByteArray onDisk = fileAndJournal(path);
     QVERIFY(!onDisk.isEmpty());
     QVERIFY(!onDisk.contains("planted-draft"));
     QVERIFY(!onDisk.contains("an earlier draft"));
 
-    m_b = std::make_unique<Device>(m_proxyUrl, m_dirB.path());
-    QVERIFY(signIn(*m_b, m_emailB, "bob's long password"));
-    QCOMPARE(m_b->engine.draft(m_folder, id).value_or(QByteArray()), edited);
-    const auto flushed = await([&](QObject* c, auto done) { m_b->engine.flushOutbox(c, done); });
+    QVERIFY(m_pair.restartB());
+    QCOMPARE(m_pair.b->engine.draft(m_pair.folderId, id).value_or(QByteArray()), edited);
+    const auto flushed = await([&](QObject* c, auto done) { m_pair.b->engine.flushOutbox(c, done); });
     VERIFY_OK(flushed);
-    QVERIFY(!m_b->engine.draft(m_folder, id).has_value());
-    QVERIFY(!m_b->engine.draft(m_folder, fresh).has_value());
+    QVERIFY(!m_pair.b->engine.draft(m_pair.folderId, id).has_value());
+    QVERIFY(!m_pair.b->engine.draft(m_pair.folderId, fresh).has_value());
 
-    const auto synced = await([&](QObject* c, auto done) { m_a->engine.sync(c, done); });
+    const auto synced = await([&](QObject* c, auto done) { m_pair.a->engine.sync(c, done); });
     VERIFY_OK(synced);
-    QCOMPARE(fieldsOf(m_a->engine.itemPlaintext(m_folder, id)).value(QStringLiteral("notes")).toString(),
+    QCOMPARE(fieldsOf(m_pair.a->engine.itemPlaintext(m_pair.folderId, id))
+                 .value(QStringLiteral("notes"))
+                 .toString(),
              QStringLiteral("planted-draft-note"));
-    QCOMPARE(fieldsOf(m_a->engine.itemPlaintext(m_folder, fresh)).value(QStringLiteral("name")).toString(),
+    QCOMPARE(fieldsOf(m_pair.a->engine.itemPlaintext(m_pair.folderId, fresh))
+                 .value(QStringLiteral("name"))
+                 .toString(),
              QStringLiteral("planted-draft-new"));
     QVERIFY(!fileAndJournal(path).contains("planted-draft"));
 }
@@ -601,30 +489,32 @@ void TestSyncMerge::serverErrorQueuesTheWrite()
                                   "INSERT ON item_revisions FOR EACH ROW EXECUTE FUNCTION merge_fail()")
                  : QStringLiteral("CREATE TRIGGER merge_fail BEFORE INSERT ON item_revisions BEGIN SELECT "
                                   "RAISE(ABORT, 'provoked'); END")));
-    QSignalSpy queued(&m_b->engine, &SyncEngine::writeQueued);
+    QSignalSpy queued(&m_pair.b->engine, &SyncEngine::writeQueued);
     const QByteArray edited =
         item(withField(base, QStringLiteral("notes"), QStringLiteral("after the outage")));
-    const auto written = awaitResult<QUuid>(
-        [&](QObject* c, auto done) { m_b->engine.writeItem(m_folder, id, edited, c, done); });
+    const auto written = await<QUuid>(
+        [&](QObject* c, auto done) { m_pair.b->engine.writeItem(m_pair.folderId, id, edited, c, done); });
     VERIFY_OK(written);
     QCOMPARE(queued.count(), 1);
-    QCOMPARE(m_b->engine.pendingWriteCount(), 1);
+    QCOMPARE(m_pair.b->engine.pendingWriteCount(), 1);
 
     QVERIFY(provoked.execSql(postgres
                                  ? QStringLiteral("DROP TRIGGER merge_fail ON item_revisions; DROP FUNCTION "
                                                   "merge_fail()")
                                  : QStringLiteral("DROP TRIGGER merge_fail")));
-    const auto flushed = await([&](QObject* c, auto done) { m_b->engine.flushOutbox(c, done); });
+    const auto flushed = await([&](QObject* c, auto done) { m_pair.b->engine.flushOutbox(c, done); });
     VERIFY_OK(flushed);
-    QCOMPARE(m_b->engine.pendingWriteCount(), 0);
+    QCOMPARE(m_pair.b->engine.pendingWriteCount(), 0);
 
     QVERIFY(m_proxy->setOnline(false));
     m_proxy->setTarget(m_server.port());
     QVERIFY(m_proxy->setOnline(true));
     provoked.stop();
-    const auto synced = await([&](QObject* c, auto done) { m_a->engine.sync(c, done); });
+    const auto synced = await([&](QObject* c, auto done) { m_pair.a->engine.sync(c, done); });
     VERIFY_OK(synced);
-    QCOMPARE(fieldsOf(m_a->engine.itemPlaintext(m_folder, id)).value(QStringLiteral("notes")).toString(),
+    QCOMPARE(fieldsOf(m_pair.a->engine.itemPlaintext(m_pair.folderId, id))
+                 .value(QStringLiteral("notes"))
+                 .toString(),
              QStringLiteral("after the outage"));
 }
 
@@ -635,16 +525,17 @@ void TestSyncMerge::alteredOutboxRowIsRefusedInWords()
     const QUuid id = sharedItem(base);
     QVERIFY(!id.isNull());
     QVERIFY(m_proxy->setOnline(false));
-    const auto written = awaitResult<QUuid>([&](QObject* c, auto done) {
-        m_b->engine.writeItem(m_folder, id,
-                              item(withField(base, QStringLiteral("notes"), QStringLiteral("x"))), c, done);
+    const auto written = await<QUuid>([&](QObject* c, auto done) {
+        m_pair.b->engine.writeItem(m_pair.folderId, id,
+                                   item(withField(base, QStringLiteral("notes"), QStringLiteral("x"))), c,
+                                   done);
     });
     VERIFY_OK(written);
-    QCOMPARE(m_b->engine.pendingWriteCount(), 1);
+    QCOMPARE(m_pair.b->engine.pendingWriteCount(), 1);
 
     // B quits; someone with the disk flips one byte of the sealed row.
-    const QString path = cachePath(m_dirB.path(), *m_b);
-    m_b.reset();
+    const QString path = cachePath(m_pair.dirB.path(), *m_pair.b);
+    m_pair.b.reset();
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("disk"));
         db.setDatabaseName(path);
@@ -659,23 +550,22 @@ void TestSyncMerge::alteredOutboxRowIsRefusedInWords()
     QSqlDatabase::removeDatabase(QStringLiteral("disk"));
 
     QVERIFY(m_proxy->setOnline(true));
-    m_b = std::make_unique<Device>(m_proxyUrl, m_dirB.path());
-    QVERIFY(signIn(*m_b, m_emailB, "bob's long password"));
-    QCOMPARE(m_b->engine.pendingWriteCount(), 0);
-    QCOMPARE(m_b->engine.unreadableOutbox().size(), 1);
-    const auto flushed = await([&](QObject* c, auto done) { m_b->engine.flushOutbox(c, done); });
+    QVERIFY(m_pair.restartB());
+    QCOMPARE(m_pair.b->engine.pendingWriteCount(), 0);
+    QCOMPARE(m_pair.b->engine.unreadableOutbox().size(), 1);
+    const auto flushed = await([&](QObject* c, auto done) { m_pair.b->engine.flushOutbox(c, done); });
     QVERIFY(flushed.has_value());
     QVERIFY(!flushed->ok());
     QCOMPARE(flushed->error().code, ErrorCode::Corrupt);
     QVERIFY(flushed->error().message.contains(QLatin1String("cannot be read")));
     // Nothing of it reached the server.
-    const auto synced = await([&](QObject* c, auto done) { m_a->engine.sync(c, done); });
+    const auto synced = await([&](QObject* c, auto done) { m_pair.a->engine.sync(c, done); });
     VERIFY_OK(synced);
-    QVERIFY(!fieldsOf(m_a->engine.itemPlaintext(m_folder, id)).contains(QStringLiteral("notes")));
+    QVERIFY(!fieldsOf(m_pair.a->engine.itemPlaintext(m_pair.folderId, id)).contains(QStringLiteral("notes")));
 
-    QVERIFY(m_b->engine.discardUnreadableOutbox().ok());
-    QVERIFY(m_b->engine.unreadableOutbox().isEmpty());
-    const auto again = await([&](QObject* c, auto done) { m_b->engine.flushOutbox(c, done); });
+    QVERIFY(m_pair.b->engine.discardUnreadableOutbox().ok());
+    QVERIFY(m_pair.b->engine.unreadableOutbox().isEmpty());
+    const auto again = await([&](QObject* c, auto done) { m_pair.b->engine.flushOutbox(c, done); });
     VERIFY_OK(again);
 }
 
@@ -689,51 +579,52 @@ void TestSyncMerge::refusedWriteIsKeptNotDropped()
     QVERIFY(m_proxy->setOnline(false));
     const QByteArray offline =
         item(withField(base, QStringLiteral("notes"), QStringLiteral("typed while offline")));
-    const auto written = awaitResult<QUuid>(
-        [&](QObject* c, auto done) { m_b->engine.writeItem(m_folder, id, offline, c, done); });
+    const auto written = await<QUuid>(
+        [&](QObject* c, auto done) { m_pair.b->engine.writeItem(m_pair.folderId, id, offline, c, done); });
     VERIFY_OK(written);
-    QCOMPARE(m_b->engine.pendingWriteCount(), 1);
+    QCOMPARE(m_pair.b->engine.pendingWriteCount(), 1);
 
     // Meanwhile ada, a manager, lowers bob to View with a signed log entry.
-    const auto detail = awaitResult<SharingApi::FolderDetail>(
-        [&](QObject* c, auto done) { m_a->engine.api().folder(m_folder, c, done); });
+    const auto detail = await<SharingApi::FolderDetail>(
+        [&](QObject* c, auto done) { m_pair.a->engine.api().folder(m_pair.folderId, c, done); });
     VERIFY_OK(detail);
     QList<QByteArray> log;
     for (const SharingApi::LogEntry& e : detail->value().log)
         log.append(e.entry);
-    const auto members = MembershipLog::replayBytes(m_folder, log, std::nullopt);
+    const auto members = MembershipLog::replayBytes(m_pair.folderId, log, std::nullopt);
     QVERIFY(members.ok());
-    const MembershipEntry lower = MembershipLog::next(
-        *members, MembershipAction::ChangeRole, m_a->client.account().userId, *m_a->client.userKeys(),
-        m_b->client.account().userId, {}, FolderRole::View, quint64(QDateTime::currentMSecsSinceEpoch()));
-    const auto appended = awaitResult<quint64>(
-        [&](QObject* c, auto done) { m_a->engine.api().appendLog(m_folder, lower.serialize(), c, done); });
+    const MembershipEntry lower =
+        MembershipLog::next(*members, MembershipAction::ChangeRole, m_pair.a->client.account().userId,
+                            *m_pair.a->client.userKeys(), m_pair.b->client.account().userId, {},
+                            FolderRole::View, quint64(QDateTime::currentMSecsSinceEpoch()));
+    const auto appended = await<quint64>([&](QObject* c, auto done) {
+        m_pair.a->engine.api().appendLog(m_pair.folderId, lower.serialize(), c, done);
+    });
     VERIFY_OK(appended);
 
     QVERIFY(m_proxy->setOnline(true));
-    QSignalSpy outbox(&m_b->engine, &SyncEngine::outboxChanged);
-    const auto flushed = await([&](QObject* c, auto done) { m_b->engine.flushOutbox(c, done); });
+    QSignalSpy outbox(&m_pair.b->engine, &SyncEngine::outboxChanged);
+    const auto flushed = await([&](QObject* c, auto done) { m_pair.b->engine.flushOutbox(c, done); });
     QVERIFY(flushed.has_value());
-    QCOMPARE(m_b->engine.pendingWriteCount(), 0);
+    QCOMPARE(m_pair.b->engine.pendingWriteCount(), 0);
     QVERIFY(outbox.count() >= 1);
     QCOMPARE(outbox.last().at(0).toInt(), 0);
-    const QList<SyncEngine::RefusedWrite> refused = m_b->engine.refusedWrites();
+    const QList<SyncEngine::RefusedWrite> refused = m_pair.b->engine.refusedWrites();
     QCOMPARE(refused.size(), 1);
-    QCOMPARE(refused.first().folderId, m_folder);
+    QCOMPARE(refused.first().folderId, m_pair.folderId);
     QCOMPARE(refused.first().itemId, id);
     QCOMPARE(refused.first().plaintext, offline);
     QVERIFY(!refused.first().isDelete);
     QVERIFY(!refused.first().reason.isEmpty());
 
     // Kept across a restart until the user discards it.
-    m_b.reset();
-    m_b = std::make_unique<Device>(m_proxyUrl, m_dirB.path());
-    QVERIFY(signIn(*m_b, m_emailB, "bob's long password"));
-    QCOMPARE(m_b->engine.refusedWrites().size(), 1);
-    QCOMPARE(m_b->engine.refusedWrites().first().plaintext, offline);
-    QVERIFY(m_b->engine.discardRefused(refused.first().entryId).ok());
-    QVERIFY(m_b->engine.refusedWrites().isEmpty());
-    QVERIFY(!m_b->engine.discardRefused(refused.first().entryId).ok());
+    m_pair.b.reset();
+    QVERIFY(m_pair.restartB());
+    QCOMPARE(m_pair.b->engine.refusedWrites().size(), 1);
+    QCOMPARE(m_pair.b->engine.refusedWrites().first().plaintext, offline);
+    QVERIFY(m_pair.b->engine.discardRefused(refused.first().entryId).ok());
+    QVERIFY(m_pair.b->engine.refusedWrites().isEmpty());
+    QVERIFY(!m_pair.b->engine.discardRefused(refused.first().entryId).ok());
 }
 
 QTEST_GUILESS_MAIN(TestSyncMerge)
