@@ -35,6 +35,7 @@ enum AnswerPage
     NothingPage,
     CodePage,
     SafetyPage,
+    WaitingPage,
 };
 
 QString roleText(const QString& role)
@@ -120,6 +121,22 @@ InvitationsDialog::InvitationsDialog(Core::InvitationFlow* flow, QWidget* parent
     inviterLabel->setBuddy(m_inviterNumber);
     safetyLayout->addRow(inviterLabel, m_inviterNumber);
     m_answer->addWidget(safetyPage);
+
+    // Answered: any manager of the folder may add them, the inviter's client by itself, another
+    // manager after comparing safety numbers with them.
+    auto* waitingPage = new QWidget(m_answer);
+    auto* waitingLayout = new QFormLayout(waitingPage);
+    waitingLayout->setContentsMargins(0, 0, 0, 0);
+    m_waitingHint = new QLabel(waitingPage);
+    m_waitingHint->setWordWrap(true);
+    waitingLayout->addRow(m_waitingHint);
+    m_waitingNumber = new QLabel(waitingPage);
+    m_waitingNumber->setObjectName(QStringLiteral("waitingOwnNumber"));
+    m_waitingNumber->setFont(mono);
+    m_waitingNumber->setWordWrap(true);
+    m_waitingNumber->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    waitingLayout->addRow(tr("Your safety number:"), m_waitingNumber);
+    m_answer->addWidget(waitingPage);
     layout->addWidget(m_answer);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -235,7 +252,21 @@ void InvitationsDialog::updateSelection()
     m_accept->setEnabled(open && !m_busy);
     m_decline->setEnabled(open && !m_busy);
     if (!open) {
-        m_answer->setCurrentIndex(NothingPage);
+        const bool waiting =
+            in && m_flow &&
+            (m_flow->stateOf(in->invitation.id) == InvitationFlow::InviteeState::WaitingForManager ||
+             (m_flow->stateOf(in->invitation.id) == InvitationFlow::InviteeState::Open &&
+              in->state == InvitationFlow::InviteeState::WaitingForManager));
+        if (!waiting) {
+            m_answer->setCurrentIndex(NothingPage);
+            return;
+        }
+        m_answer->setCurrentIndex(WaitingPage);
+        m_waitingHint->setText(tr("%1's Conclave adds you when it is next online. Another manager of the "
+                                  "folder may call you to add you sooner: read out your safety number "
+                                  "below, and check theirs under Members once you have joined.")
+                                   .arg(in->invitation.inviterEmail));
+        m_waitingNumber->setText(m_flow->ownSafetyNumber());
         return;
     }
     if (in->mode == InvitationFlow::Mode::Code) {

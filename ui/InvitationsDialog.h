@@ -2,8 +2,9 @@
 // folder as the inviter chose to show it, who invited, the role and until when. Accept asks,
 // in the dialog itself, for the invitation code, or, when the inviter chose to compare
 // safety numbers, shows this user's own number to read out and asks for the inviter's;
-// then the invitation waits for a manager's Conclave to add them, and reads "Added" once the
-// folder is here. Decline says no. Everything goes through InvitationFlow, without blocking.
+// then the invitation waits for a manager's Conclave to add them (showing this user's safety
+// number for a manager other than the inviter who compares to add them), and reads "Added"
+// once the folder is here. Decline says no. Everything goes through InvitationFlow, without blocking.
 #pragma once
 
 #include "core/sync/InvitationFlow.h"
@@ -48,6 +49,8 @@ private:
     QLineEdit* m_code = nullptr;
     QLabel* m_ownNumber = nullptr;
     QLabel* m_inviterNumberHint = nullptr;
+    QLabel* m_waitingHint = nullptr;
+    QLabel* m_waitingNumber = nullptr;
     QLineEdit* m_inviterNumber = nullptr;
     QPushButton* m_accept = nullptr;
     QPushButton* m_decline = nullptr;

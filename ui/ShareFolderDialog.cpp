@@ -158,6 +158,10 @@ ShareFolderDialog::ShareFolderDialog(Core::SyncEngine* engine, Core::InvitationF
     m_compareExpected = wrapped(QString(), m_compare);
     m_compareExpected->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     compareLayout->addWidget(m_compareExpected);
+    m_compareOwn = wrapped(QString(), m_compare);
+    m_compareOwn->setObjectName(QStringLiteral("pendingOwnNumber"));
+    m_compareOwn->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    compareLayout->addWidget(m_compareOwn);
     auto* compareRow = new QHBoxLayout;
     m_compareTyped = new QLineEdit(m_compare);
     m_compareTyped->setObjectName(QStringLiteral("pendingComparedNumber"));
@@ -235,11 +239,23 @@ void ShareFolderDialog::updateButtons()
     const bool chosen = m_flow && item;
     m_cancel->setEnabled(chosen);
     const QUuid id = chosen ? item->data(0, Qt::UserRole).toUuid() : QUuid();
-    const QString expected = chosen ? m_flow->safetyNumberOf(id) : QString();
+    const auto other = m_othersAccepted.find(id);
+    const bool others = chosen && other != m_othersAccepted.end() && !m_flow->canComplete(id);
+    QString expected;
+    if (others)
+        expected = m_flow->answerSafetyNumber(other->second);
+    else if (chosen)
+        expected = m_flow->safetyNumberOf(id);
     const bool compare = !expected.isEmpty() && !m_flow->isConfirmed(id);
     if (compare && m_compare->property("invitation").toUuid() != id) {
         m_compareExpected->setText(
-            tr("Ask %1 to read out their safety number. It must be: %2").arg(item->text(0), expected));
+            others
+                ? tr("%1 accepted and waits for the inviter's Conclave to add them. To add them now, "
+                     "call them or meet in person and ask them to read out their safety number. It "
+                     "must be: %2")
+                      .arg(item->text(0), expected)
+                : tr("Ask %1 to read out their safety number. It must be: %2").arg(item->text(0), expected));
+        m_compareOwn->setText(tr("Then read out yours: %1").arg(m_flow->ownSafetyNumber()));
         m_compareTyped->clear();
         m_compareOutcome->clear();
         m_compare->setProperty("invitation", id);
@@ -252,6 +268,15 @@ void ShareFolderDialog::confirmSelected()
     const QUuid id = m_compare->property("invitation").toUuid();
     if (!m_flow || id.isNull())
         return;
+    // Another manager's invitation: from now on this client completes it by the comparison.
+    if (const auto other = m_othersAccepted.find(id);
+        other != m_othersAccepted.end() && !m_flow->canComplete(id)) {
+        const Core::Result<QString> taken = m_flow->takeOver(other->second);
+        if (!taken) {
+            m_compareOutcome->setText(taken.error().message);
+            return;
+        }
+    }
     const Core::Status matched = m_flow->confirmSafetyNumber(id, m_compareTyped->text());
     if (!matched) {
         m_compareOutcome->setText(matched.error().message);
@@ -399,6 +424,7 @@ void ShareFolderDialog::reloadPending()
             const QUuid selected =
                 m_pending->currentItem() ? m_pending->currentItem()->data(0, Qt::UserRole).toUuid() : QUuid();
             m_pending->clear();
+            m_othersAccepted.clear();
             if (!open) {
                 m_pendingStatus->setText(open.error().message);
                 updateButtons();
@@ -412,10 +438,13 @@ void ShareFolderDialog::reloadPending()
                     role = tr("Manage");
                 QString state = tr("Waiting for an answer");
                 if (m.state == InvitationApi::State::Accepted) {
-                    if (!m_flow->canComplete(m.id))
-                        state = tr("Accepted; the inviter's Conclave adds them");
-                    else if (m_flow->modeOf(m.id) == InvitationFlow::Mode::SafetyNumber &&
-                             !m_flow->isConfirmed(m.id))
+                    if (!m_flow->canComplete(m.id)) {
+                        const QString inviter = m_engine ? m_engine->emailOf(m.inviterId) : QString();
+                        state = tr("Accepted, waiting for %1 — or compare safety numbers to add now")
+                                    .arg(inviter.isEmpty() ? tr("the inviter") : inviter);
+                        m_othersAccepted.insert_or_assign(m.id, m);
+                    } else if (m_flow->modeOf(m.id) == InvitationFlow::Mode::SafetyNumber &&
+                               !m_flow->isConfirmed(m.id))
                         state = tr("Accepted; compare safety numbers");
                     else
                         state = tr("Accepted; adding…");

@@ -3,8 +3,10 @@
 // an invitation code the manager passes on by another channel, or safety numbers compared
 // (read out on a call or in person). The result page then shows the code, large and
 // copyable, or the number to compare with a field for the one the invitee reads out. The
-// folder's open invitations are listed below with Cancel. Everything happens through
-// InvitationFlow; the dialog never blocks (no nested event loop).
+// folder's open invitations are listed below with Cancel; selecting one that waits for a
+// safety-number comparison shows it (also for an invitation another manager made and the
+// invitee accepted: this client then compares and adds them instead of the inviter's).
+// Everything happens through InvitationFlow; the dialog never blocks (no nested event loop).
 #pragma once
 
 #include "core/crypto/FolderRole.h"
@@ -13,6 +15,8 @@
 #include <QDialog>
 #include <QPointer>
 #include <QUuid>
+
+#include <map>
 
 class QComboBox;
 class QLabel;
@@ -75,10 +79,13 @@ private:
     QPushButton* m_cancel = nullptr;
     QWidget* m_compare = nullptr; // the selected invitation's safety-number comparison
     QLabel* m_compareExpected = nullptr;
+    QLabel* m_compareOwn = nullptr;
     QLineEdit* m_compareTyped = nullptr;
     QLabel* m_compareOutcome = nullptr;
     QLabel* m_pendingStatus = nullptr;
     ClipboardGuard* m_clipboard = nullptr;
+    // Accepted invitations this client holds nothing for (another manager's), as listed.
+    std::map<QUuid, Core::InvitationApi::Managed> m_othersAccepted;
     bool m_busy = false;
 };
 

@@ -35,6 +35,11 @@ Invitation Invitation::create(const Binding& binding)
     return Invitation(binding, InvitationCode::generate());
 }
 
+Invitation Invitation::restore(const Binding& binding, InvitationCode code)
+{
+    return Invitation(binding, std::move(code));
+}
+
 QByteArray Invitation::mac(const InvitationCode& code, const QUuid& invitationId, QByteArrayView maced)
 {
     Sodium::ensure();

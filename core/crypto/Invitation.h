@@ -54,6 +54,9 @@ public:
 
     // Inviter: a fresh invitation with a random code.
     static Invitation create(const Binding& binding);
+    // Inviter: the invitation of `binding` again with the code kept for it on this computer
+    // (PendingInvitationStore), after a restart of the client.
+    static Invitation restore(const Binding& binding, InvitationCode code);
     const Binding& binding() const { return m_binding; }
     const InvitationCode& code() const { return m_code; }
     // A moved-from invitation holds no code (its MAC key would be public) and is never usable.

@@ -5,6 +5,8 @@
 #include "core/crypto/UserKeyBundle.h"
 #include "core/crypto/UserKeys.h"
 #include "core/sync/AccountClient.h"
+#include "core/sync/LocalCache.h"
+#include "core/sync/PendingInvitationStore.h"
 #include "core/sync/SyncEngine.h"
 #include "core/util/LogCategories.h"
 
@@ -63,6 +65,15 @@ bool isValidEmail(const QString& email)
     return email.size() <= 320 && pattern.match(email).hasMatch();
 }
 
+FolderRole roleFromName(const QString& name)
+{
+    if (name == QLatin1String("manage"))
+        return FolderRole::Manage;
+    if (name == QLatin1String("edit"))
+        return FolderRole::Edit;
+    return name == QLatin1String("view") ? FolderRole::View : FolderRole::None;
+}
+
 Error notReady()
 {
     return Error::make(ErrorCode::Unavailable, Tr::tr("Team Sharing is not ready: sign in first."));
@@ -70,8 +81,8 @@ Error notReady()
 
 } // namespace
 
-// What the inviter's client keeps of one invitation it made, in memory only: the code is the
-// only key to the invitee's answer.
+// What the inviter's client keeps of one invitation it made (or took over), in memory and
+// sealed in PendingInvitationStore: the code is the only key to the invitee's answer.
 struct InvitationFlow::Outgoing
 {
     Outgoing(Invitation made, Mode how)
@@ -86,6 +97,7 @@ struct InvitationFlow::Outgoing
     QByteArray bundle;      // as the server handed it over at invite time
     QByteArray checked;     // the invitee's bundle once the answer was accepted
     bool confirmed = false; // SafetyNumber: the comparison matched
+    bool takenOver = false; // another manager's invitation, compared by safety number here
 };
 
 struct InvitationFlow::Check
@@ -104,9 +116,122 @@ InvitationFlow::InvitationFlow(SyncEngine& engine, InvitationApi& api, QObject* 
     , m_api(api)
 {
     connect(&m_engine, &SyncEngine::invitationsChanged, this, &InvitationFlow::scheduleCheck);
+    // What is kept of a folder's invitations goes with the folder.
+    connect(&m_engine, &SyncEngine::folderWiped, this,
+            [this](const QUuid& folderId) { forgetFolder(folderId); });
+    connect(&m_engine, &SyncEngine::folderRemoved, this, &InvitationFlow::forgetFolder);
 }
 
 InvitationFlow::~InvitationFlow() = default;
+
+// --- what is kept -----------------------------------------------------------------------
+
+PendingInvitationStore* InvitationFlow::pending()
+{
+    LocalCache* cache = m_engine.localCache();
+    if (!cache || !m_engine.account().isSignedIn())
+        return nullptr;
+    if (m_store && m_storeCache == cache)
+        return m_store.get();
+    const QUuid me = m_engine.account().account().userId;
+    m_store = std::make_unique<PendingInvitationStore>(*cache, me);
+    m_storeCache = cache;
+    Result<PendingInvitationStore::Loaded> loaded = m_store->load(m_engine.account().accountKey());
+    if (!loaded) {
+        qCWarning(lcCoreSync) << "pending invitations not read";
+        return m_store.get();
+    }
+    if (loaded->unreadable > 0)
+        qCWarning(lcCoreSync) << "pending invitations unreadable, deleted:" << loaded->unreadable;
+    const QList<QUuid> held = m_engine.folderIds();
+    bool changed = false;
+    for (PendingInvitationStore::Record& r : loaded->records) {
+        // Its folder was wiped while no flow ran (a removal, a block): the row goes too.
+        if (!held.contains(r.folderId)) {
+            (void)m_store->remove(r.invitationId);
+            continue;
+        }
+        if (m_outgoing.count(r.invitationId) > 0)
+            continue;
+        const Invitation::Binding binding{r.invitationId, r.folderId, me, r.inviteeId};
+        std::optional<Invitation> invitation;
+        if (r.mode == PendingInvitationStore::Mode::Code) {
+            Result<InvitationCode> code = InvitationCode::fromBytes(*r.code);
+            if (!code)
+                continue;
+            invitation.emplace(Invitation::restore(binding, std::move(*code)));
+        } else {
+            // The safety-number path checks no MAC: any code does.
+            invitation.emplace(Invitation::create(binding));
+        }
+        auto o = std::make_unique<Outgoing>(
+            std::move(*invitation),
+            r.mode == PendingInvitationStore::Mode::Code ? Mode::Code : Mode::SafetyNumber);
+        o->email = r.email;
+        o->role = r.role;
+        o->bundle = r.bundle;
+        o->checked = r.checked;
+        o->confirmed = r.confirmed;
+        o->takenOver = r.takenOver;
+        m_outgoing.insert_or_assign(r.invitationId, std::move(o));
+        changed = true;
+    }
+    if (changed)
+        emit invitationsChanged();
+    return m_store.get();
+}
+
+void InvitationFlow::persist(const QUuid& invitationId)
+{
+    PendingInvitationStore* store = pending();
+    const auto it = m_outgoing.find(invitationId);
+    if (!store || it == m_outgoing.end())
+        return;
+    const Outgoing& o = *it->second;
+    const Invitation::Binding& binding = o.invitation.binding();
+    PendingInvitationStore::Record r;
+    r.invitationId = binding.invitationId;
+    r.folderId = binding.folderId;
+    r.inviteeId = binding.inviteeId;
+    r.mode = o.mode == Mode::Code ? PendingInvitationStore::Mode::Code
+                                  : PendingInvitationStore::Mode::SafetyNumber;
+    r.role = o.role;
+    r.email = o.email;
+    if (o.mode == Mode::Code)
+        r.code = std::make_shared<const SecureBytes>(o.invitation.code().bytes().clone());
+    r.bundle = o.bundle;
+    r.checked = o.checked;
+    r.confirmed = o.confirmed;
+    r.takenOver = o.takenOver;
+    // Kept in memory all the same: this run can still complete it.
+    if (Status kept = store->put(r, m_engine.account().accountKey()); !kept)
+        qCWarning(lcCoreSync) << "pending invitation not saved" << invitationId;
+}
+
+void InvitationFlow::forget(const QUuid& invitationId)
+{
+    m_outgoing.erase(invitationId);
+    if (PendingInvitationStore* store = pending())
+        (void)store->remove(invitationId);
+}
+
+void InvitationFlow::forgetFolder(const QUuid& folderId)
+{
+    bool changed = false;
+    for (auto it = m_outgoing.begin(); it != m_outgoing.end();) {
+        if (it->second->invitation.binding().folderId == folderId) {
+            it = m_outgoing.erase(it);
+            changed = true;
+        } else {
+            ++it;
+        }
+    }
+    // Only a store already read: one read later drops the rows of folders not held.
+    if (m_store && m_storeCache == m_engine.localCache())
+        (void)m_store->removeFolder(folderId);
+    if (changed)
+        emit invitationsChanged();
+}
 
 // --- inviter ----------------------------------------------------------------------------
 
@@ -124,6 +249,7 @@ void InvitationFlow::invite(const QUuid& folderId, const QStringList& emails, Fo
     };
     if (!m_engine.isStarted() || !m_engine.account().userKeys())
         return refuseAll(notReady());
+    (void)pending(); // read first, so the invitations made now are not read again over
     if (m_engine.roleIn(folderId) != FolderRole::Manage)
         return refuseAll(Error::make(ErrorCode::Denied,
                                      Tr::tr("Only members who manage this folder can invite people to it.")));
@@ -219,6 +345,7 @@ void InvitationFlow::inviteNext(std::shared_ptr<QList<Sent>> results, std::share
                              else
                                  sent.safetyNumber = safetyNumber;
                              m_outgoing.insert_or_assign(id, std::move(*outgoing));
+                             persist(id);
                              emit invitationsChanged();
                              next(std::move(sent));
                          });
@@ -239,6 +366,7 @@ Status InvitationFlow::confirmSafetyNumber(const QUuid& invitationId, const QStr
                                .arg(it->second->email),
                            QStringLiteral("safetyNumber"));
     it->second->confirmed = true;
+    persist(invitationId);
     scheduleCheck();
     return {};
 }
@@ -246,6 +374,71 @@ Status InvitationFlow::confirmSafetyNumber(const QUuid& invitationId, const QStr
 bool InvitationFlow::canComplete(const QUuid& invitationId) const
 {
     return m_outgoing.count(invitationId) > 0;
+}
+
+bool InvitationFlow::isTakenOver(const QUuid& invitationId) const
+{
+    const auto it = m_outgoing.find(invitationId);
+    return it != m_outgoing.end() && it->second->takenOver;
+}
+
+namespace {
+
+// The answer must carry the invitee's own bundle for this very invitation and folder; whose
+// key it is, only a comparison says.
+std::optional<UserKeyBundle> answerBundle(const InvitationApi::Managed& accepted)
+{
+    constexpr qsizetype kAnswerFolder = 42;
+    Result<UserKeyBundle> bundle = Invitation::parseAnswer(accepted.answer, accepted.id);
+    if (!bundle || bundle->userId() != accepted.inviteeId || accepted.inviteeId.isNull() ||
+        accepted.answer.mid(kAnswerFolder, 16) != accepted.folderId.toRfc4122())
+        return std::nullopt;
+    return std::move(*bundle);
+}
+
+} // namespace
+
+QString InvitationFlow::answerSafetyNumber(const InvitationApi::Managed& accepted) const
+{
+    const std::optional<UserKeyBundle> bundle = answerBundle(accepted);
+    return bundle ? Fingerprint::of(bundle->identityPublicKey()).safetyNumber() : QString();
+}
+
+Result<QString> InvitationFlow::takeOver(const InvitationApi::Managed& accepted)
+{
+    if (!m_engine.isStarted() || !m_engine.account().userKeys())
+        return notReady();
+    (void)pending();
+    if (const auto it = m_outgoing.find(accepted.id); it != m_outgoing.end()) {
+        if (it->second->mode == Mode::SafetyNumber)
+            return safetyNumberOf(accepted.id);
+        return Error::make(ErrorCode::InvalidInput,
+                           Tr::tr("This computer made this invitation and checks its code itself."));
+    }
+    if (m_engine.roleIn(accepted.folderId) != FolderRole::Manage)
+        return Error::make(ErrorCode::Denied,
+                           Tr::tr("Only members who manage this folder can add people to it."));
+    if (accepted.state != InvitationApi::State::Accepted)
+        return Error::make(ErrorCode::InvalidInput,
+                           Tr::tr("%1 has not accepted this invitation yet.").arg(accepted.inviteeEmail));
+    const FolderRole role = roleFromName(accepted.role);
+    const std::optional<UserKeyBundle> bundle = answerBundle(accepted);
+    if (!bundle || role == FolderRole::None)
+        return Error::make(ErrorCode::Protocol,
+                           Tr::tr("The sharing server sent an answer to the invitation for %1 that does not "
+                                  "carry their keys. Nothing was added; ask %1 to accept a new invitation.")
+                               .arg(accepted.inviteeEmail));
+    const QUuid me = m_engine.account().account().userId;
+    auto o = std::make_unique<Outgoing>(
+        Invitation::create({accepted.id, accepted.folderId, me, accepted.inviteeId}), Mode::SafetyNumber);
+    o->email = accepted.inviteeEmail;
+    o->role = role;
+    o->bundle = bundle->serialize();
+    o->takenOver = true;
+    m_outgoing.insert_or_assign(accepted.id, std::move(o));
+    persist(accepted.id);
+    emit invitationsChanged();
+    return Fingerprint::of(bundle->identityPublicKey()).safetyNumber();
 }
 
 InvitationFlow::Mode InvitationFlow::modeOf(const QUuid& invitationId) const
@@ -272,6 +465,7 @@ QString InvitationFlow::safetyNumberOf(const QUuid& invitationId) const
 void InvitationFlow::openInvitations(const QUuid& folderId, QObject* context,
                                      Done<QList<InvitationApi::Managed>> done)
 {
+    (void)pending();
     readOpenPage(folderId, QString(), std::make_shared<QList<InvitationApi::Managed>>(), 1,
                  guarded<Result<QList<InvitationApi::Managed>>>(context, std::move(done)));
 }
@@ -303,7 +497,7 @@ void InvitationFlow::cancel(const QUuid& invitationId, QObject* context, StatusD
     m_api.cancel(invitationId, this, [this, invitationId, reply](Result<InvitationApi::Managed> cancelled) {
         if (!cancelled)
             return reply(cancelled.error());
-        m_outgoing.erase(invitationId);
+        forget(invitationId);
         emit invitationsChanged();
         reply({});
     });
@@ -472,6 +666,7 @@ void InvitationFlow::check(QObject* context, StatusDone done)
     if (!m_engine.isStarted())
         return finishCheck(std::make_shared<Check>(), notReady());
     m_checking = true;
+    (void)pending();
     auto run = std::make_shared<Check>();
     std::set<QUuid> folders;
     for (const auto& [id, outgoing] : m_outgoing)
@@ -509,7 +704,7 @@ void InvitationFlow::readFolderPage(std::shared_ptr<Check> run, QUuid folderId, 
                                     else if (m.state != InvitationApi::State::Pending) {
                                         // Added by another manager, declined, cancelled or expired: the code
                                         // is of no further use.
-                                        m_outgoing.erase(it);
+                                        forget(m.id);
                                         emit invitationsChanged();
                                     }
                                 }
@@ -534,7 +729,7 @@ void InvitationFlow::completeNext(std::shared_ptr<Check> run)
     // Refuses the answer for good: the invitation is cancelled so a new one can be made.
     auto refuse = [this, run, m, email](const QString& reason) {
         qCWarning(lcCoreSync) << "invitation answer refused" << m.id;
-        m_outgoing.erase(m.id);
+        forget(m.id);
         emit refused(m.id, email, reason);
         emit invitationsChanged();
         m_api.cancel(m.id, this, [this, run](Result<InvitationApi::Managed>) { completeNext(run); });
@@ -549,6 +744,7 @@ void InvitationFlow::completeNext(std::shared_ptr<Check> run)
                                      "server changed it. %1 was not added; the invitation was cancelled.")
                                   .arg(email));
             o.checked = bundle->serialize();
+            persist(m.id); // the code is used up: a restart must not check it again
         } else {
             Result<UserKeyBundle> bundle = Invitation::parseAnswer(m.answer, m.id);
             if (!bundle || bundle->serialize() != o.bundle || bundle->userId() != m.inviteeId)
@@ -562,18 +758,23 @@ void InvitationFlow::completeNext(std::shared_ptr<Check> run)
         }
     }
     const QUuid folderId = m.folderId;
-    m_engine.addMember(folderId, o.checked, o.role, this, [this, run, m, folderId, email](Status added) {
-        if (!added) {
-            // Kept: the next check tries again with the bundle already checked.
-            if (!run->error)
-                run->error = added.error();
-            return completeNext(run);
-        }
-        m_outgoing.erase(m.id);
-        emit memberAdded(folderId, m.id, email);
-        emit invitationsChanged();
-        completeNext(run);
-    });
+    const QUuid inviteeId = o.invitation.binding().inviteeId;
+    m_engine.addMember(folderId, o.checked, o.role, this,
+                       [this, run, m, folderId, inviteeId, email](Status added) {
+                           if (!added) {
+                               // Kept: the next check tries again with the bundle already checked.
+                               if (!run->error)
+                                   run->error = added.error();
+                               return completeNext(run);
+                           }
+                           forget(m.id);
+                           // The address the invitation went to names the member until the server's list
+                           // does.
+                           m_engine.rememberEmail(inviteeId, email);
+                           emit memberAdded(folderId, m.id, email);
+                           emit invitationsChanged();
+                           completeNext(run);
+                       });
 }
 
 void InvitationFlow::followWaiting(std::shared_ptr<Check> run)
@@ -582,21 +783,28 @@ void InvitationFlow::followWaiting(std::shared_ptr<Check> run)
         return countReceived(run, QString(), 0, 0);
     const QUuid id = run->waiting.back();
     run->waiting.pop_back();
-    m_api.receivedOne(id, this, [this, run, id](Result<InvitationApi::Received> one) {
-        if (!one) {
+    const auto waiting = m_waiting.find(id);
+    const QUuid waitingFolder = waiting == m_waiting.end() ? QUuid() : waiting->second;
+    m_api.receivedOne(id, this, [this, run, id, waitingFolder](Result<InvitationApi::Received> one) {
+        // Added with Manage, the invitee reads the invitation as the folder's managers do,
+        // in the other shape: that it is a member is then the folder's own sync to say.
+        const bool managerShape = !one && one.error().code == ErrorCode::Protocol && !waitingFolder.isNull();
+        if (!one && !managerShape) {
             if (!run->error)
                 run->error = one.error();
             return followWaiting(run);
         }
-        if (one->state == InvitationApi::State::Added) {
-            const QUuid folderId = one->folderId;
+        if (managerShape || one->state == InvitationApi::State::Added) {
+            const QUuid folderId = managerShape ? waitingFolder : one->folderId;
+            const std::optional<Error> unread =
+                managerShape ? std::optional<Error>(one.error()) : std::nullopt;
             m_waiting.erase(id);
-            m_engine.syncFolder(folderId, this, [this, run, id, folderId](Status synced) {
-                if (!synced) {
+            m_engine.syncFolder(folderId, this, [this, run, id, folderId, unread](Status synced) {
+                if (!synced || (unread && m_engine.roleIn(folderId) == FolderRole::None)) {
                     // The grant may be on its way; the next check follows it again.
                     m_waiting.insert_or_assign(id, folderId);
                     if (!run->error)
-                        run->error = synced.error();
+                        run->error = unread ? *unread : synced.error();
                     return followWaiting(run);
                 }
                 m_inviteeStates[id] = InviteeState::Added;

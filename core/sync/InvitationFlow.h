@@ -3,11 +3,16 @@
 //
 // Inviter: invite() looks up each address's key bundle, makes an Invitation and its offer
 // and sends it. With Mode::Code the code to pass on by another channel is returned for
-// display; it lives only in this object's memory (a restart needs a new invitation). With
-// Mode::SafetyNumber the safety number of the bundle the server handed over is returned, and
-// the inviter confirms the number the invitee reads out (confirmSafetyNumber) before anything
-// is signed; the offer then carries a MAC of 32 zero bytes, which tells the invitee's client
-// there is no code to ask for.
+// display. With Mode::SafetyNumber the safety number of the bundle the server handed over is
+// returned, and the inviter confirms the number the invitee reads out (confirmSafetyNumber)
+// before anything is signed; the offer then carries a MAC of 32 zero bytes, which tells the
+// invitee's client there is no code to ask for. What the client keeps of each invitation
+// (the code, the bundle compared, whether the comparison matched) is sealed in the account's
+// cache (PendingInvitationStore), so it survives a restart, until the invitation is used,
+// cancelled, refused or expired, or its folder is wiped here.
+// Another manager's client holds no code for an invitation it did not make: takeOver() lets
+// it compare safety numbers with the invitee for an accepted one instead (the number of the
+// bundle in the answer), after which it completes it like the inviter's client would.
 // Manager's client: check() (run automatically whenever the engine's feed names an
 // invitation, and after a confirmation) reads the folder's invitations; an accepted one is
 // checked (the code's MAC over the answer, or the confirmed safety number and the very bundle
@@ -38,6 +43,8 @@
 
 namespace Conclave::Core {
 
+class LocalCache;
+class PendingInvitationStore;
 class SyncEngine;
 
 class InvitationFlow final : public QObject
@@ -101,6 +108,17 @@ public:
     Status confirmSafetyNumber(const QUuid& invitationId, const QString& typedSafetyNumber);
     // Whether this client holds what is needed to check the invitation's answer.
     bool canComplete(const QUuid& invitationId) const;
+    // Another manager's invitation, accepted, that this client holds no code for: from now on
+    // it completes it by the safety-number path. Returns the safety number of the bundle in
+    // the answer, which the invitee must read out (confirmSafetyNumber); nothing is added
+    // before that matched. Refused for an invitation not accepted, not of a folder this
+    // client manages, or whose answer does not carry the invitee's bundle.
+    Result<QString> takeOver(const InvitationApi::Managed& accepted);
+    // The safety number takeOver() would return, without taking anything over ("" when the
+    // answer does not carry the invitee's bundle).
+    QString answerSafetyNumber(const InvitationApi::Managed& accepted) const;
+    // Taken over (see takeOver), not made here.
+    bool isTakenOver(const QUuid& invitationId) const;
     Mode modeOf(const QUuid& invitationId) const;
     bool isConfirmed(const QUuid& invitationId) const;
     // Mode::SafetyNumber: the number the invitee must read out ("" for another invitation).
@@ -150,11 +168,19 @@ private:
     void countReceived(std::shared_ptr<Check> run, QString cursor, int count, int pages);
     void finishCheck(std::shared_ptr<Check> run, Status status);
     Incoming describe(const InvitationApi::Received& received) const;
+    // The store of the engine's cache, with its records read into m_outgoing once per cache
+    // (the engine opens a new one at each start); null while the engine is not started.
+    PendingInvitationStore* pending();
+    void persist(const QUuid& invitationId);
+    void forget(const QUuid& invitationId);
+    void forgetFolder(const QUuid& folderId);
 
     SyncEngine& m_engine;
     InvitationApi& m_api;
     std::map<QUuid, std::unique_ptr<Outgoing>> m_outgoing;
-    std::map<QUuid, QUuid> m_waiting; // invitation id -> folder id, answered by this client
+    std::unique_ptr<PendingInvitationStore> m_store;
+    const LocalCache* m_storeCache = nullptr; // the cache m_store was made for
+    std::map<QUuid, QUuid> m_waiting;         // invitation id -> folder id, answered by this client
     std::map<QUuid, InviteeState> m_inviteeStates;
     std::vector<StatusDone> m_checkWaiters;
     bool m_checking = false;

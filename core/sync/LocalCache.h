@@ -61,6 +61,9 @@ public:
     ~LocalCache();
 
     QString path() const { return m_path; }
+    // The Qt SQL connection of the open file, for stores with a table of their own in it
+    // (PendingInvitationStore).
+    QString connectionName() const { return m_connection; }
 
     // Opens (or creates) the SQLite file and loads the security state with `accountKey`. A
     // damaged cache, a file of a newer schema or a security state that is damaged, foreign or

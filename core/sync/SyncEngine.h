@@ -187,6 +187,11 @@ public:
     // key; without a change it marks the member's key as compared.
     Status confirmChangedKey(const QUuid& userId, const QString& typedSafetyNumber);
     QString emailOf(const QUuid& userId) const;
+    // The address a client already knows for a user (an invitation's, a look-up's), until the
+    // server's member list names it.
+    void rememberEmail(const QUuid& userId, const QString& email);
+    // The open cache while started (null before), for InvitationFlow's PendingInvitationStore.
+    LocalCache* localCache() const { return m_started ? m_cache.get() : nullptr; }
     // A sign-in refused because Team Sharing is blocked for the account (the error's field is
     // "sharing-blocked"): no engine runs, so the account's cached folders are wiped here
     // (overwritten, then removed). The security state (pins, checkpoints) stays.

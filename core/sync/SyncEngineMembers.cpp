@@ -87,6 +87,13 @@ QString SyncEngine::emailOf(const QUuid& userId) const
     return it == m_emails.end() ? QString() : it->second;
 }
 
+void SyncEngine::rememberEmail(const QUuid& userId, const QString& email)
+{
+    // The server's list wins when it names the member; this fills the gap until then.
+    if (!userId.isNull() && !email.isEmpty() && m_emails.count(userId) == 0)
+        m_emails[userId] = email;
+}
+
 void SyncEngine::rememberEmails(const QList<QPair<QUuid, QString>>& emails)
 {
     for (const auto& [userId, email] : emails)

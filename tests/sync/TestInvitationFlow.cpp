@@ -3,7 +3,9 @@
 // adds the member by itself when its sync sees the answer, and the invitee first-syncs and
 // reads the folder. The safety-number path, a wrong code, a declined and a cancelled
 // invitation, an expired one, and a server that swaps the invitee's keys (in the answer, or
-// at look-up) are refused in words and add no one.
+// at look-up) are refused in words and add no one. What the inviter's client keeps of an
+// invitation survives its restart, sealed in the cache; another manager completes an
+// accepted invitation by comparing safety numbers while the inviter is offline.
 #include "InvitationDevices.h"
 
 #include "core/crypto/Fingerprint.h"
@@ -13,8 +15,11 @@
 #include "core/sync/InvitationFlow.h"
 #include "core/sync/SyncEngine.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Conclave::Core;
@@ -52,6 +57,8 @@ private slots:
     void cancelled();
     void answerWithSwappedKeysIsRefused();
     void lookupWithSwappedKeysIsRefused();
+    void inviterRestartsAndCompletes();
+    void anotherManagerCompletes();
     void tooManyAddressesAndBadOnes();
     void receivedIsPaged();
     void expired();
@@ -61,6 +68,7 @@ private:
     QList<InvitationFlow::Sent> invite(const QString& email, FolderRole role, InvitationFlow::Mode mode);
     std::optional<InvitationFlow::Incoming> firstReceived(Device& invitee);
     bool syncManager();
+    static int pendingRows(const QString& cachePath);
 
     ServerHarness m_server;
     QUrl m_url;
@@ -100,6 +108,23 @@ bool TestInvitationFlow::syncManager()
 {
     const auto synced = awaitValue<Status>([&](QObject* c, auto done) { m_ada->engine.sync(c, done); });
     return synced && synced->ok();
+}
+
+int TestInvitationFlow::pendingRows(const QString& cachePath)
+{
+    int rows = -1;
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("test-pending"));
+        db.setDatabaseName(cachePath);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT COUNT(*) FROM pending_invitations")) && q.next())
+                rows = q.value(0).toInt();
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("test-pending"));
+    return rows;
 }
 
 void TestInvitationFlow::initTestCase()
@@ -380,6 +405,156 @@ void TestInvitationFlow::lookupWithSwappedKeysIsRefused()
     QVERIFY(checked);
     QCOMPARE(refused.count(), 1);
     QCOMPARE(added.count(), 0);
+}
+
+void TestInvitationFlow::inviterRestartsAndCompletes()
+{
+    auto jo = device("jo");
+    auto kim = device("kim");
+    QVERIFY(jo && kim);
+    const auto folder = awaitValue<Result<QUuid>>([&](QObject* c, auto done) {
+        jo->engine.createFolder(QUuid::fromString(m_orgId), QStringLiteral("Jo's Servers"), c, done);
+    });
+    VERIFY_OK(folder);
+    const QUuid folderId = folder->value();
+    const auto sent = awaitValue<QList<InvitationFlow::Sent>>([&](QObject* c, auto done) {
+        jo->flow.invite(folderId, {kim->email}, FolderRole::Edit, InvitationFlow::Mode::Code, c, done);
+    });
+    QVERIFY(sent && sent->size() == 1 && !sent->first().error);
+    const QString code = sent->first().code;
+    const QUuid invitationId = sent->first().invitationId;
+
+    // Kept in Jo's cache file, sealed: neither the code's bytes nor its text are in it.
+    const QString cachePath = jo->engine.localCache()->path();
+    QCOMPARE(pendingRows(cachePath), 1);
+    const Result<InvitationCode> parsed = InvitationCode::parse(code);
+    QVERIFY(parsed.ok());
+    const QByteArray codeBytes = parsed->bytes().view().toByteArray();
+    for (const QString& file : QStringList{cachePath, cachePath + QStringLiteral("-wal")}) {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray bytes = f.readAll();
+        QVERIFY(!bytes.contains(codeBytes));
+        QVERIFY(!bytes.contains(code.toLatin1()));
+    }
+
+    // Jo's client restarts: a new engine and flow over the same data folder, nothing in memory.
+    auto engine = std::make_unique<SyncEngine>(jo->client, jo->dir.path());
+    const auto started = awaitValue<Status>([&](QObject* c, auto done) { engine->start(c, done); });
+    VERIFY_OK(started);
+    auto flow = std::make_unique<InvitationFlow>(*engine, jo->invitations);
+
+    const auto incoming = firstReceived(*kim);
+    QVERIFY(incoming);
+    const auto accepted =
+        awaitValue<Status>([&](QObject* c, auto done) { kim->flow.accept(*incoming, code, c, done); });
+    VERIFY_OK(accepted);
+
+    // The restarted client checks the answer with the kept code and adds Kim on its own.
+    QSignalSpy added(flow.get(), &InvitationFlow::memberAdded);
+    const auto synced = awaitValue<Status>([&](QObject* c, auto done) { engine->sync(c, done); });
+    VERIFY_OK(synced);
+    QTRY_COMPARE_WITH_TIMEOUT(added.count(), 1, 30'000);
+    QCOMPARE(added.at(0).at(1).toUuid(), invitationId);
+    QVERIFY(!flow->canComplete(invitationId));
+    QCOMPARE(pendingRows(cachePath), 0);
+    // Known at once from the invitation, before any sync names it.
+    QCOMPARE(engine->emailOf(kim->client.account().userId), kim->email);
+
+    QSignalSpy joined(&kim->flow, &InvitationFlow::joined);
+    const auto checked = awaitValue<Status>([&](QObject* c, auto done) { kim->flow.check(c, done); });
+    VERIFY_OK(checked);
+    QCOMPARE(joined.count(), 1);
+    QCOMPARE(kim->engine.roleIn(folderId), FolderRole::Edit);
+}
+
+void TestInvitationFlow::anotherManagerCompletes()
+{
+    // Lea joins Ada's folder as a second manager.
+    auto lea = device("lea");
+    QVERIFY(lea);
+    {
+        const auto sent = invite(lea->email, FolderRole::Manage, InvitationFlow::Mode::Code);
+        QVERIFY(sent.size() == 1 && !sent[0].error);
+        const auto incoming = firstReceived(*lea);
+        QVERIFY(incoming);
+        const auto accepted = awaitValue<Status>(
+            [&](QObject* c, auto done) { lea->flow.accept(*incoming, sent[0].code, c, done); });
+        VERIFY_OK(accepted);
+        QSignalSpy added(&m_ada->flow, &InvitationFlow::memberAdded);
+        QVERIFY(syncManager());
+        QTRY_COMPARE_WITH_TIMEOUT(added.count(), 1, 30'000);
+        const auto checked = awaitValue<Status>([&](QObject* c, auto done) { lea->flow.check(c, done); });
+        VERIFY_OK(checked);
+        QCOMPARE(lea->engine.roleIn(m_folder), FolderRole::Manage);
+    }
+
+    // Ada invites Max with a code and goes offline; Max accepts.
+    auto max = device("max");
+    QVERIFY(max);
+    const auto sent = invite(max->email, FolderRole::View, InvitationFlow::Mode::Code);
+    QVERIFY(sent.size() == 1 && !sent[0].error);
+    const QUuid invitationId = sent[0].invitationId;
+    const auto incoming = firstReceived(*max);
+    QVERIFY(incoming);
+    const auto accepted = awaitValue<Status>(
+        [&](QObject* c, auto done) { max->flow.accept(*incoming, sent[0].code, c, done); });
+    VERIFY_OK(accepted);
+
+    // Lea's client has no code for it; it lists it as accepted and can take it over.
+    const auto open = awaitValue<Result<QList<InvitationApi::Managed>>>(
+        [&](QObject* c, auto done) { lea->flow.openInvitations(m_folder, c, done); });
+    VERIFY_OK(open);
+    std::optional<InvitationApi::Managed> listed;
+    for (const InvitationApi::Managed& m : open->value()) {
+        if (m.id == invitationId)
+            listed = m;
+    }
+    QVERIFY(listed);
+    QCOMPARE(listed->state, InvitationApi::State::Accepted);
+    QVERIFY(!lea->flow.canComplete(invitationId));
+    QCOMPARE(lea->engine.emailOf(listed->inviterId), m_ada->email);
+    const Result<QString> number = lea->flow.takeOver(*listed);
+    QVERIFY2(number.ok(), number.ok() ? "" : qPrintable(number.error().message));
+    QCOMPARE(*number, max->flow.ownSafetyNumber());
+    QVERIFY(lea->flow.isTakenOver(invitationId));
+    QCOMPARE(lea->flow.modeOf(invitationId), InvitationFlow::Mode::SafetyNumber);
+
+    // Nothing is added before the comparison matched: not on a check, not after a mismatch.
+    const QUuid maxId = max->client.account().userId;
+    auto isMember = [&] {
+        for (const SyncEngine::MemberInfo& m : lea->engine.members(m_folder)) {
+            if (m.userId == maxId)
+                return true;
+        }
+        return false;
+    };
+    QSignalSpy added(&lea->flow, &InvitationFlow::memberAdded);
+    const auto unconfirmed = awaitValue<Status>([&](QObject* c, auto done) { lea->flow.check(c, done); });
+    VERIFY_OK(unconfirmed);
+    QCOMPARE(added.count(), 0);
+    QVERIFY(!lea->flow.confirmSafetyNumber(invitationId, QStringLiteral("12345 67890 12345")).ok());
+    const auto mismatched = awaitValue<Status>([&](QObject* c, auto done) { lea->flow.check(c, done); });
+    VERIFY_OK(mismatched);
+    QCOMPARE(added.count(), 0);
+    QVERIFY(!isMember());
+
+    QVERIFY(lea->flow.confirmSafetyNumber(invitationId, max->flow.ownSafetyNumber()).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(added.count(), 1, 30'000);
+    QVERIFY(isMember());
+    QCOMPARE(lea->engine.emailOf(maxId), max->email);
+
+    QSignalSpy joined(&max->flow, &InvitationFlow::joined);
+    const auto checked = awaitValue<Status>([&](QObject* c, auto done) { max->flow.check(c, done); });
+    VERIFY_OK(checked);
+    QCOMPARE(joined.count(), 1);
+    QCOMPARE(max->engine.roleIn(m_folder), FolderRole::View);
+
+    // Back online, Ada's client sees the invitation used and forgets its code.
+    QVERIFY(m_ada->flow.canComplete(invitationId));
+    QVERIFY(syncManager());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_ada->flow.canComplete(invitationId), 30'000);
 }
 
 void TestInvitationFlow::tooManyAddressesAndBadOnes()

@@ -113,6 +113,10 @@ void TestInvitationsDialog::acceptWithCode()
     QTRY_COMPARE_WITH_TIMEOUT(list->topLevelItem(0)->text(4), QStringLiteral("Waiting for a manager"),
                               30'000);
     QVERIFY(!dialog.findChild<QPushButton*>(QStringLiteral("accept"))->isEnabled());
+    // Waiting: the own safety number, for another manager who compares to add sooner.
+    auto* waitingNumber = dialog.findChild<QLabel*>(QStringLiteral("waitingOwnNumber"));
+    QTRY_VERIFY_WITH_TIMEOUT(waitingNumber->isVisible(), 5000);
+    QCOMPARE(waitingNumber->text(), bob->flow.ownSafetyNumber());
 
     QSignalSpy added(&m_ada->flow, &InvitationFlow::memberAdded);
     const auto synced = awaitValue<Status>([&](QObject* c, auto done) { m_ada->engine.sync(c, done); });

@@ -2,7 +2,10 @@
 // keyboard: addresses that are not addresses are refused in words; an invitation with a code
 // shows the code large and copyable and lists the invitation as open, and Cancel removes it;
 // an invitation by safety number shows the number to compare, a wrong number read out is
-// refused and the right one accepted, after which the invitee is added once they accept.
+// refused and the right one accepted, after which the invitee is added once they accept. A
+// second manager's dialog offers the comparison for an invitation the inviter's offline client
+// cannot complete, and adds the invitee only when the numbers match. The Alt+letter
+// mnemonics work whether the key is sent to the dialog or to the focused field.
 #include "InvitationDevices.h"
 
 #include "core/crypto/InvitationCode.h"
@@ -37,6 +40,9 @@ private slots:
     void codeShownAndCancelled();
     void safetyNumberCompared();
     void safetyNumberComparedLater();
+    void mnemonics_data();
+    void mnemonics();
+    void othersInvitationComparedHere();
 
 private:
     std::unique_ptr<Gui::ShareFolderDialog> open();
@@ -254,6 +260,121 @@ void TestShareFolderDialog::safetyNumberComparedLater()
     QTest::keyClick(typed, Qt::Key_Return);
     QVERIFY(m_ada->flow.isConfirmed(sent->first().invitationId));
     QTRY_VERIFY_WITH_TIMEOUT(!typed->isVisible(), 30'000);
+}
+
+void TestShareFolderDialog::mnemonics_data()
+{
+    // A button's mnemonic clicks it through QAbstractButton::animateClick(): pressed at once,
+    // released (clicked, toggled) by a timer 100 ms later, so its effect is waited for. The
+    // key goes either to the dialog or to the focused widget, which gets the shortcut override
+    // first (a line edit keeps plain letters for itself, not Alt+letters).
+    QTest::addColumn<bool>("toFocused");
+    QTest::addColumn<int>("key");
+    QTest::addColumn<QString>("typed");
+    QTest::newRow("Alt+S to the dialog") << false << int(Qt::Key_S) << QString();
+    QTest::newRow("Alt+S to the address field") << true << int(Qt::Key_S) << QString();
+    QTest::newRow("Alt+I to the dialog") << false << int(Qt::Key_I) << QStringLiteral("bob at example");
+    QTest::newRow("Alt+I to the address field") << true << int(Qt::Key_I) << QStringLiteral("bob at example");
+}
+
+void TestShareFolderDialog::mnemonics()
+{
+    QFETCH(bool, toFocused);
+    QFETCH(int, key);
+    QFETCH(QString, typed);
+    auto dialog = open();
+    QVERIFY(dialog);
+    auto* emails = dialog->findChild<QLineEdit*>(QStringLiteral("emails"));
+    auto* modeSafety = dialog->findChild<QRadioButton*>(QStringLiteral("modeSafety"));
+    auto* error = dialog->findChild<QLabel*>(QStringLiteral("error"));
+    QTRY_VERIFY_WITH_TIMEOUT(emails->hasFocus(), 5000);
+    QTest::keyClicks(emails, typed);
+    QWidget* target = toFocused ? QApplication::focusWidget() : dialog.get();
+    QCOMPARE(target, toFocused ? static_cast<QWidget*>(emails) : dialog.get());
+    QVERIFY(!modeSafety->isChecked() && !error->isVisible());
+    QTest::keyClick(target, Qt::Key(key), Qt::AltModifier);
+    if (key == Qt::Key_S) {
+        QTRY_VERIFY_WITH_TIMEOUT(modeSafety->isChecked(), 5000);
+        QVERIFY(modeSafety->hasFocus());
+    } else {
+        // Send: the address is refused in words, and the field has the focus for a correction.
+        QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 5000);
+        QVERIFY(error->text().contains(QStringLiteral("bob")));
+        QVERIFY(emails->hasFocus());
+    }
+}
+
+void TestShareFolderDialog::othersInvitationComparedHere()
+{
+    // Lea manages the folder too; Ada invites Max with a code and goes offline.
+    auto lea = makeDevice(m_server, m_url, m_domain, "lea");
+    auto max = makeDevice(m_server, m_url, m_domain, "max");
+    QVERIFY(lea && max);
+    auto acceptWithCode = [&](Device& invitee, const InvitationFlow::Sent& sent) {
+        std::optional<InvitationFlow::Incoming> incoming;
+        QObject context;
+        invitee.flow.received(QString(), &context, [&](Result<QList<InvitationFlow::Incoming>> r, QString) {
+            if (r && !r->isEmpty())
+                incoming = r->first();
+        });
+        if (!QTest::qWaitFor([&] { return incoming.has_value(); }, 30'000))
+            return false;
+        const auto accepted = awaitValue<Status>(
+            [&](QObject* c, auto done) { invitee.flow.accept(*incoming, sent.code, c, done); });
+        return accepted && accepted->ok();
+    };
+    auto inviteByAda = [&](const QString& email, FolderRole role) {
+        const auto sent = awaitValue<QList<InvitationFlow::Sent>>([&](QObject* c, auto done) {
+            m_ada->flow.invite(m_folder, {email}, role, InvitationFlow::Mode::Code, c, done);
+        });
+        return sent && sent->size() == 1 && !sent->first().error ? sent->first() : InvitationFlow::Sent{};
+    };
+    const InvitationFlow::Sent toLea = inviteByAda(lea->email, FolderRole::Manage);
+    QVERIFY(!toLea.invitationId.isNull());
+    QVERIFY(acceptWithCode(*lea, toLea));
+    QSignalSpy adaAdded(&m_ada->flow, &InvitationFlow::memberAdded);
+    const auto synced = awaitValue<Status>([&](QObject* c, auto done) { m_ada->engine.sync(c, done); });
+    QVERIFY(synced && synced->ok());
+    QTRY_COMPARE_WITH_TIMEOUT(adaAdded.count(), 1, 30'000);
+    const auto joined = awaitValue<Status>([&](QObject* c, auto done) { lea->flow.check(c, done); });
+    QVERIFY(joined && joined->ok());
+    QCOMPARE(lea->engine.roleIn(m_folder), FolderRole::Manage);
+    const InvitationFlow::Sent toMax = inviteByAda(max->email, FolderRole::View);
+    QVERIFY(!toMax.invitationId.isNull());
+    QVERIFY(acceptWithCode(*max, toMax));
+
+    // Lea's Share dialog: the row says whom it waits for and offers the comparison.
+    Gui::ShareFolderDialog dialog(&lea->engine, &lea->flow, m_folder);
+    dialog.show();
+    dialog.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    auto* pending = dialog.findChild<QTreeWidget*>(QStringLiteral("pending"));
+    QAbstractItemModelTester tester(pending->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_VERIFY_WITH_TIMEOUT(!pending->findItems(max->email, Qt::MatchExactly).isEmpty(), 30'000);
+    QTreeWidgetItem* row = pending->findItems(max->email, Qt::MatchExactly).first();
+    QVERIFY2(row->text(2).contains(m_ada->email), qPrintable(row->text(2)));
+    QVERIFY(row->text(2).contains(QStringLiteral("compare safety numbers")));
+    auto* typed = dialog.findChild<QLineEdit*>(QStringLiteral("pendingComparedNumber"));
+    auto* own = dialog.findChild<QLabel*>(QStringLiteral("pendingOwnNumber"));
+    pending->setFocus();
+    pending->setCurrentItem(row);
+    QTRY_VERIFY_WITH_TIMEOUT(typed->isVisible(), 5000);
+    QVERIFY(own->text().contains(lea->flow.ownSafetyNumber()));
+
+    // A number that does not match adds no one; the right one adds Max from Lea's computer.
+    QSignalSpy added(&lea->flow, &InvitationFlow::memberAdded);
+    QTest::keyClicks(typed, QStringLiteral("99999 88888"));
+    QTest::keyClick(typed, Qt::Key_Return);
+    QVERIFY(!lea->flow.isConfirmed(toMax.invitationId));
+    const auto checked = awaitValue<Status>([&](QObject* c, auto done) { lea->flow.check(c, done); });
+    QVERIFY(checked && checked->ok());
+    QCOMPARE(added.count(), 0);
+    typed->clear();
+    QTest::keyClicks(typed, max->flow.ownSafetyNumber());
+    QTest::keyClick(typed, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(added.count(), 1, 30'000);
+    QCOMPARE(added.at(0).at(2).toString(), max->email);
+    QTRY_VERIFY_WITH_TIMEOUT(pending->findItems(max->email, Qt::MatchExactly).isEmpty(), 30'000);
 }
 
 QTEST_MAIN(TestShareFolderDialog)
