@@ -112,12 +112,13 @@ Status LocalCache::open(const SecureBytes& accountKey)
     if (!entry)
         return entry.error();
     const quint64 minGeneration = *entry && (*entry)->userId == m_userId ? (*entry)->generation : 0;
-    SecurityStateStore store(known.statePath(m_userId), m_userId);
-    Result<SecurityState> state = store.load(accountKey, minGeneration);
+    auto store = std::make_unique<SecurityStateStore>(known.statePath(m_userId), m_userId);
+    Result<SecurityState> state = store->load(accountKey, minGeneration);
     if (!state)
         return state.error();
     m_security = std::move(*state);
-    m_generation = store.generation();
+    m_generation = store->generation();
+    m_store = std::move(store);
 
     const bool existed = QFile::exists(m_path);
     if (!existed) {
@@ -208,16 +209,21 @@ Status LocalCache::open(const SecureBytes& accountKey)
 Status LocalCache::saveSecurity(const SecureBytes& accountKey)
 {
     KnownAccounts known(m_directory);
-    SecurityStateStore store(known.statePath(m_userId), m_userId);
+    if (!m_store)
+        m_store = std::make_unique<SecurityStateStore>(known.statePath(m_userId), m_userId);
     // The account client writes the KDF parameters into the same file (sign-in, password
-    // change); they are taken from the file, so this copy never writes back older ones.
-    Result<SecurityState> current = store.load(accountKey, m_generation);
-    if (!current)
-        return current.error();
-    m_security.lastKdf = current->lastKdf;
-    if (Status saved = store.save(m_security, accountKey); !saved)
+    // change); they are taken from the file, so this copy never writes back older ones. The
+    // whole file is opened again only when it is not the one this cache wrote last: with
+    // 10,000 items that read cost more than the write.
+    if (!m_store->isCurrent()) {
+        Result<SecurityState> current = m_store->load(accountKey, m_generation);
+        if (!current)
+            return current.error();
+        m_security.lastKdf = current->lastKdf;
+    }
+    if (Status saved = m_store->save(m_security, accountKey); !saved)
         return saved;
-    m_generation = store.generation();
+    m_generation = m_store->generation();
     return known.remember(m_server, m_email, {m_userId, m_generation});
 }
 

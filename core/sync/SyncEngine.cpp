@@ -136,6 +136,10 @@ void SyncEngine::enqueue(std::function<void(std::function<void()>)> work)
 
 void SyncEngine::runNext()
 {
+    // An operation that ended early (an error after some folders were accepted) still keeps
+    // what was accepted: it is saved before anything else runs.
+    if (Status saved = saveSecurityIfChanged(); !saved)
+        qCWarning(lcCoreSync) << "the security state could not be saved:" << saved.error().message;
     if (m_queue.empty()) {
         m_running = false;
         return;
@@ -153,7 +157,17 @@ void SyncEngine::runNext()
 
 Status SyncEngine::saveSecurity()
 {
-    return m_cache->saveSecurity(m_account.accountKey());
+    Status saved = m_cache->saveSecurity(m_account.accountKey());
+    if (saved)
+        m_securityDirty = false;
+    return saved;
+}
+
+Status SyncEngine::saveSecurityIfChanged()
+{
+    if (!m_securityDirty || !m_cache)
+        return {};
+    return saveSecurity();
 }
 
 // --- start ------------------------------------------------------------------------------
@@ -204,7 +218,7 @@ void SyncEngine::doStart(StatusDone done)
 void SyncEngine::openCached(std::shared_ptr<QList<QUuid>> pending, StatusDone done)
 {
     if (pending->isEmpty())
-        return done({});
+        return done(saveSecurityIfChanged());
     auto r = std::make_shared<Refresh>();
     r->folderId = pending->takeFirst();
     r->fromCache = true;
@@ -225,7 +239,9 @@ void SyncEngine::syncFolder(const QUuid& folderId, QObject* context, StatusDone 
     enqueue([this, folderId, reply](std::function<void()> finish) {
         if (!m_started)
             return reply(notStarted()), finish();
-        doRefresh(folderId, true, [reply, finish](Status status) {
+        doRefresh(folderId, true, [this, reply, finish](Status status) {
+            if (Status saved = saveSecurityIfChanged(); status && !saved)
+                status = saved;
             reply(std::move(status));
             finish();
         });
@@ -554,10 +570,13 @@ void SyncEngine::commit(std::shared_ptr<Refresh> r)
     security.acceptLog(folder->members);
     if (state)
         security.acceptFolderState(*state);
-    for (const auto& [itemId, item] : folder->items)
-        security.acceptItem(r->folderId, itemId, {item.opened.revision, item.opened.hash});
-    if (Status saved = saveSecurity(); !saved)
-        return r->done(saved.error());
+    // Only what this refresh verified: the items carried over were recorded when accepted.
+    for (const Slot& slot : *r->work) {
+        const Held& item = folder->items.at(slot.expect.itemId);
+        security.acceptItem(r->folderId, slot.expect.itemId, {item.opened.revision, item.opened.hash});
+    }
+    // Saved when the operation that runs this refresh ends (one write per sync, not per folder).
+    securityChanged();
 
     m_folders.insert_or_assign(r->folderId, std::move(folder));
     emit folderChanged(r->folderId);
@@ -656,6 +675,10 @@ void SyncEngine::doFeed(quint64 cursor, std::shared_ptr<std::map<QUuid, Touch>> 
 void SyncEngine::refreshEach(std::shared_ptr<std::map<QUuid, Touch>> touched, quint64 cursor, StatusDone done)
 {
     if (touched->empty()) {
+        // The security state once for the whole sync, before the cursor: a crash between the
+        // two reads the same changes again.
+        if (Status saved = saveSecurityIfChanged(); !saved)
+            return done(saved);
         // Stored only now: every change up to it has been applied. An unchanged cursor is not
         // written again (a sync that found nothing costs no disk write).
         if (const Result<quint64> stored = m_cache->cursor(); stored && *stored == cursor)

@@ -309,6 +309,10 @@ private:
     void notifyOutbox();
     static bool unreachable(const Error& error);
     Status saveSecurity();
+    // A refresh's acceptance changed the security state in memory: it is saved once, when the
+    // sync (or folder sync, or start) that ran the refresh ends, not once per folder.
+    void securityChanged() { m_securityDirty = true; }
+    Status saveSecurityIfChanged();
     Folder* find(const QUuid& folderId) const;
 
     // Members (SyncEngineMembers.cpp).
@@ -342,7 +346,8 @@ private:
     // Member bundles (public, signed) seen in adds and look-ups, and the server's emails.
     std::map<QUuid, QByteArray> m_bundles;
     std::map<QUuid, QString> m_emails;
-    bool m_checkUnnamed = true; // the running sync's scope is Everything
+    bool m_checkUnnamed = true;   // the running sync's scope is Everything
+    bool m_securityDirty = false; // accepted in memory, not saved yet
 };
 
 } // namespace Conclave::Core
