@@ -14,6 +14,8 @@
 
 #include <atomic>
 #include <functional>
+#include <numeric>
+#include <vector>
 
 namespace Conclave::Core {
 
@@ -60,6 +62,25 @@ struct LocalCache::Private
         if (!query.exec())
             return sqlFailure(query.lastError());
         return query;
+    }
+
+    // One statement prepared once and run for every row: a folder's thousands of envelopes
+    // are not compiled one by one.
+    template<typename Rows, typename Bind>
+    static Status execEach(const QString& connection, const QString& sql, const Rows& rows, Bind bind)
+    {
+        QSqlQuery query(QSqlDatabase::database(connection, false));
+        query.setForwardOnly(true);
+        if (!query.prepare(sql))
+            return sqlFailure(query.lastError());
+        for (const auto& row : rows) {
+            const QVariantList values = bind(row);
+            for (qsizetype i = 0; i < values.size(); ++i)
+                query.bindValue(int(i), values.at(i));
+            if (!query.exec())
+                return sqlFailure(query.lastError());
+        }
+        return {};
     }
 
     static Status inTransaction(const QString& connection, const std::function<Status()>& work)
@@ -320,22 +341,22 @@ Status LocalCache::replaceFolder(const Folder& folder)
                                         : QVariant(folder.state)});
             !q)
             return q.error();
-        for (qsizetype i = 0; i < folder.log.size(); ++i) {
-            if (Result<QSqlQuery> q = Private::exec(
-                    m_connection, QStringLiteral("INSERT INTO log (folder_id, seq, entry) VALUES (?, ?, ?)"),
-                    {id, qlonglong(i), folder.log.at(i)});
-                !q)
-                return q.error();
-        }
-        for (auto it = folder.envelopes.cbegin(); it != folder.envelopes.cend(); ++it) {
-            if (Result<QSqlQuery> q = Private::exec(
-                    m_connection,
-                    QStringLiteral("INSERT INTO envelopes (folder_id, item_id, envelope) VALUES (?, ?, ?)"),
-                    {id, idText(it.key()), it.value()});
-                !q)
-                return q.error();
-        }
-        return {};
+        std::vector<qsizetype> positions(std::size_t(folder.log.size()));
+        std::iota(positions.begin(), positions.end(), qsizetype(0));
+        if (Status logged = Private::execEach(
+                m_connection, QStringLiteral("INSERT INTO log (folder_id, seq, entry) VALUES (?, ?, ?)"),
+                positions,
+                [&](qsizetype i) {
+                    return QVariantList{id, qlonglong(i), folder.log.at(i)};
+                });
+            !logged)
+            return logged;
+        return Private::execEach(
+            m_connection,
+            QStringLiteral("INSERT INTO envelopes (folder_id, item_id, envelope) VALUES (?, ?, ?)"),
+            folder.envelopes.keys(), [&](const QUuid& itemId) {
+                return QVariantList{id, idText(itemId), folder.envelopes.value(itemId)};
+            });
     });
 }
 
@@ -343,15 +364,14 @@ Status LocalCache::appendLog(const QUuid& folderId, quint64 fromSequence, const 
 {
     const QString id = idText(folderId);
     return Private::inTransaction(m_connection, [&]() -> Status {
-        for (qsizetype i = 0; i < entries.size(); ++i) {
-            if (Result<QSqlQuery> q = Private::exec(
-                    m_connection,
-                    QStringLiteral("INSERT OR REPLACE INTO log (folder_id, seq, entry) VALUES (?, ?, ?)"),
-                    {id, qlonglong(fromSequence + quint64(i)), entries.at(i)});
-                !q)
-                return q.error();
-        }
-        return {};
+        std::vector<qsizetype> positions(std::size_t(entries.size()));
+        std::iota(positions.begin(), positions.end(), qsizetype(0));
+        return Private::execEach(
+            m_connection,
+            QStringLiteral("INSERT OR REPLACE INTO log (folder_id, seq, entry) VALUES (?, ?, ?)"), positions,
+            [&](qsizetype i) {
+                return QVariantList{id, qlonglong(fromSequence + quint64(i)), entries.at(i)};
+            });
     });
 }
 

@@ -286,6 +286,23 @@ private:
     void refuse(std::shared_ptr<Refresh> r, const Error& error);
     void doFeed(quint64 cursor, std::shared_ptr<std::map<QUuid, Touch>> touched, StatusDone done);
     void refreshEach(std::shared_ptr<std::map<QUuid, Touch>> touched, quint64 cursor, StatusDone done);
+    // The folders a feed read named, read a few at a time (SyncEngine.cpp).
+    static constexpr int kParallelRefreshes = 4;
+    struct FeedRun
+    {
+        std::shared_ptr<std::map<QUuid, Touch>> touched;
+        quint64 cursor = 0;
+        StatusDone done;
+        int inFlight = 0;
+        bool pumping = false;
+        bool finished = false;
+        std::optional<Error> failed; // the first refresh that failed; no new one starts
+    };
+    void pumpFeed(std::shared_ptr<FeedRun> run);
+    // One folder; `finished` once. A check that finds a change puts the folder back into
+    // `touched` for a refresh.
+    void refreshOne(const QUuid& folderId, Touch touch, std::shared_ptr<std::map<QUuid, Touch>> touched,
+                    StatusDone finished);
     void doWrite(const QUuid& folderId, const QUuid& itemId, ItemKind kind, const QByteArray& plaintext,
                  int attempt, IdDone done);
     Status acceptOwnWrite(Folder& folder, const ItemEnvelope& envelope, const FolderState& state,
