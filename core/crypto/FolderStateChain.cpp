@@ -200,6 +200,17 @@ Status FolderStateChain::acceptRotation(const FolderState& state, const QList<It
 Status FolderStateChain::acceptSnapshot(const FolderState& state, const QList<ItemEnvelope>& latest,
                                         const MembershipState& members)
 {
+    std::vector<Listed> listed;
+    listed.reserve(std::size_t(latest.size()));
+    for (const ItemEnvelope& envelope : latest)
+        listed.push_back(
+            {envelope.header().folderId, envelope.header().itemId, envelope.header().kind, envelope.hash()});
+    return acceptSnapshot(state, listed, members);
+}
+
+Status FolderStateChain::acceptSnapshot(const FolderState& state, const std::vector<Listed>& latest,
+                                        const MembershipState& members)
+{
     if (!isEmpty())
         return stateError(ErrorCode::Protocol,
                           QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
@@ -208,14 +219,16 @@ Status FolderStateChain::acceptSnapshot(const FolderState& state, const QList<It
                                             "altered."));
     if (const Status signedOk = checkSigned(state, members, LogView::Known); !signedOk)
         return signedOk;
-    for (const ItemEnvelope& envelope : latest) {
-        if (envelope.header().folderId != m_folderId || m_items.contains(envelope.header().itemId))
+    for (const Listed& item : latest) {
+        if (item.folderId != m_folderId || m_items.contains(item.itemId)) {
+            m_items = FolderItemSet();
             return stateError(
                 ErrorCode::Protocol,
                 QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
                                   "The server listed an item twice or one from another folder."));
-        if (envelope.header().kind != ItemKind::DeleteMarker)
-            m_items.set(envelope.header().itemId, envelope.hash());
+        }
+        if (item.kind != ItemKind::DeleteMarker)
+            m_items.set(item.itemId, item.hash);
     }
     if (const Status matched = checkItems(state); !matched) {
         m_items = FolderItemSet();

@@ -16,11 +16,14 @@
 
 #include "core/crypto/FolderItemSet.h"
 #include "core/crypto/FolderState.h"
+#include "core/crypto/ItemEnvelope.h"
 #include "core/util/Result.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QUuid>
+
+#include <vector>
 
 namespace Conclave::Core {
 
@@ -65,6 +68,17 @@ public:
     // the server listed (delete markers included); refused unless they are exactly the live
     // items the state names.
     Status acceptSnapshot(const FolderState& state, const QList<ItemEnvelope>& latest,
+                          const MembershipState& members);
+    // The same for envelopes whose hash() a reader computed already (ItemReader::Opened::hash):
+    // a first sync then does not serialise and hash every envelope a second time.
+    struct Listed
+    {
+        QUuid folderId;
+        QUuid itemId;
+        ItemKind kind = ItemKind::Item;
+        QByteArray hash; // ItemEnvelope::hash()
+    };
+    Status acceptSnapshot(const FolderState& state, const std::vector<Listed>& latest,
                           const MembershipState& members);
 
 private:

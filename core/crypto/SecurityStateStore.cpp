@@ -279,6 +279,24 @@ Result<std::optional<KdfParams>> SecurityStateStore::lastKdf() const
     return kdf;
 }
 
+bool SecurityStateStore::isCurrent() const
+{
+    if (!m_loaded)
+        return false;
+    QFile file(m_path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    // Only the fixed start of the header: tag, account id, generation.
+    const QByteArray head = file.read(kHeaderSize);
+    if (head.size() != kHeaderSize)
+        return false;
+    ByteReader r(head, kStructure);
+    r.expectTag(DomainTags::kSecurityState);
+    const QUuid accountId = r.uuid();
+    const quint64 generation = r.u64();
+    return !r.failed() && accountId == m_accountId && generation == m_generation;
+}
+
 Result<SecurityState> SecurityStateStore::load(const SecureBytes& accountKey, quint64 minGeneration)
 {
     const std::optional<std::optional<KdfParams>> peeked = std::exchange(m_peekedKdf, std::nullopt);

@@ -65,6 +65,12 @@ public:
     Status save(const SecurityState& state, const SecureBytes& accountKey);
     // The generation of the file last loaded or saved; the caller keeps it elsewhere too.
     quint64 generation() const { return m_generation; }
+    // After a load() or save(): whether the file still carries that generation for this
+    // account in its header, i.e. nobody (another store object: the account client writing
+    // the KDF parameters) wrote it since. Read without authentication: it only spares a
+    // caller the load() before its next save(), and a header forged to pass only makes it
+    // overwrite the file with the state it holds, which it authenticated when it loaded it.
+    bool isCurrent() const;
 
 private:
     QString m_path;

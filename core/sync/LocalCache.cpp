@@ -14,6 +14,8 @@
 
 #include <atomic>
 #include <functional>
+#include <numeric>
+#include <vector>
 
 namespace Conclave::Core {
 
@@ -60,6 +62,25 @@ struct LocalCache::Private
         if (!query.exec())
             return sqlFailure(query.lastError());
         return query;
+    }
+
+    // One statement prepared once and run for every row: a folder's thousands of envelopes
+    // are not compiled one by one.
+    template<typename Rows, typename Bind>
+    static Status execEach(const QString& connection, const QString& sql, const Rows& rows, Bind bind)
+    {
+        QSqlQuery query(QSqlDatabase::database(connection, false));
+        query.setForwardOnly(true);
+        if (!query.prepare(sql))
+            return sqlFailure(query.lastError());
+        for (const auto& row : rows) {
+            const QVariantList values = bind(row);
+            for (qsizetype i = 0; i < values.size(); ++i)
+                query.bindValue(int(i), values.at(i));
+            if (!query.exec())
+                return sqlFailure(query.lastError());
+        }
+        return {};
     }
 
     static Status inTransaction(const QString& connection, const std::function<Status()>& work)
@@ -112,12 +133,13 @@ Status LocalCache::open(const SecureBytes& accountKey)
     if (!entry)
         return entry.error();
     const quint64 minGeneration = *entry && (*entry)->userId == m_userId ? (*entry)->generation : 0;
-    SecurityStateStore store(known.statePath(m_userId), m_userId);
-    Result<SecurityState> state = store.load(accountKey, minGeneration);
+    auto store = std::make_unique<SecurityStateStore>(known.statePath(m_userId), m_userId);
+    Result<SecurityState> state = store->load(accountKey, minGeneration);
     if (!state)
         return state.error();
     m_security = std::move(*state);
-    m_generation = store.generation();
+    m_generation = store->generation();
+    m_store = std::move(store);
 
     const bool existed = QFile::exists(m_path);
     if (!existed) {
@@ -208,16 +230,21 @@ Status LocalCache::open(const SecureBytes& accountKey)
 Status LocalCache::saveSecurity(const SecureBytes& accountKey)
 {
     KnownAccounts known(m_directory);
-    SecurityStateStore store(known.statePath(m_userId), m_userId);
+    if (!m_store)
+        m_store = std::make_unique<SecurityStateStore>(known.statePath(m_userId), m_userId);
     // The account client writes the KDF parameters into the same file (sign-in, password
-    // change); they are taken from the file, so this copy never writes back older ones.
-    Result<SecurityState> current = store.load(accountKey, m_generation);
-    if (!current)
-        return current.error();
-    m_security.lastKdf = current->lastKdf;
-    if (Status saved = store.save(m_security, accountKey); !saved)
+    // change); they are taken from the file, so this copy never writes back older ones. The
+    // whole file is opened again only when it is not the one this cache wrote last: with
+    // 10,000 items that read cost more than the write.
+    if (!m_store->isCurrent()) {
+        Result<SecurityState> current = m_store->load(accountKey, m_generation);
+        if (!current)
+            return current.error();
+        m_security.lastKdf = current->lastKdf;
+    }
+    if (Status saved = m_store->save(m_security, accountKey); !saved)
         return saved;
-    m_generation = store.generation();
+    m_generation = m_store->generation();
     return known.remember(m_server, m_email, {m_userId, m_generation});
 }
 
@@ -314,22 +341,22 @@ Status LocalCache::replaceFolder(const Folder& folder)
                                         : QVariant(folder.state)});
             !q)
             return q.error();
-        for (qsizetype i = 0; i < folder.log.size(); ++i) {
-            if (Result<QSqlQuery> q = Private::exec(
-                    m_connection, QStringLiteral("INSERT INTO log (folder_id, seq, entry) VALUES (?, ?, ?)"),
-                    {id, qlonglong(i), folder.log.at(i)});
-                !q)
-                return q.error();
-        }
-        for (auto it = folder.envelopes.cbegin(); it != folder.envelopes.cend(); ++it) {
-            if (Result<QSqlQuery> q = Private::exec(
-                    m_connection,
-                    QStringLiteral("INSERT INTO envelopes (folder_id, item_id, envelope) VALUES (?, ?, ?)"),
-                    {id, idText(it.key()), it.value()});
-                !q)
-                return q.error();
-        }
-        return {};
+        std::vector<qsizetype> positions(std::size_t(folder.log.size()));
+        std::iota(positions.begin(), positions.end(), qsizetype(0));
+        if (Status logged = Private::execEach(
+                m_connection, QStringLiteral("INSERT INTO log (folder_id, seq, entry) VALUES (?, ?, ?)"),
+                positions,
+                [&](qsizetype i) {
+                    return QVariantList{id, qlonglong(i), folder.log.at(i)};
+                });
+            !logged)
+            return logged;
+        return Private::execEach(
+            m_connection,
+            QStringLiteral("INSERT INTO envelopes (folder_id, item_id, envelope) VALUES (?, ?, ?)"),
+            folder.envelopes.keys(), [&](const QUuid& itemId) {
+                return QVariantList{id, idText(itemId), folder.envelopes.value(itemId)};
+            });
     });
 }
 
@@ -337,15 +364,14 @@ Status LocalCache::appendLog(const QUuid& folderId, quint64 fromSequence, const 
 {
     const QString id = idText(folderId);
     return Private::inTransaction(m_connection, [&]() -> Status {
-        for (qsizetype i = 0; i < entries.size(); ++i) {
-            if (Result<QSqlQuery> q = Private::exec(
-                    m_connection,
-                    QStringLiteral("INSERT OR REPLACE INTO log (folder_id, seq, entry) VALUES (?, ?, ?)"),
-                    {id, qlonglong(fromSequence + quint64(i)), entries.at(i)});
-                !q)
-                return q.error();
-        }
-        return {};
+        std::vector<qsizetype> positions(std::size_t(entries.size()));
+        std::iota(positions.begin(), positions.end(), qsizetype(0));
+        return Private::execEach(
+            m_connection,
+            QStringLiteral("INSERT OR REPLACE INTO log (folder_id, seq, entry) VALUES (?, ?, ?)"), positions,
+            [&](qsizetype i) {
+                return QVariantList{id, qlonglong(fromSequence + quint64(i)), entries.at(i)};
+            });
     });
 }
 

@@ -26,7 +26,11 @@
 #include <QUrl>
 #include <QUuid>
 
+#include <memory>
+
 namespace Conclave::Core {
+
+class SecurityStateStore;
 
 class LocalCache final
 {
@@ -74,7 +78,8 @@ public:
 
     SecurityState& security() { return m_security; }
     const SecurityState& security() const { return m_security; }
-    // Writes the security state with the next generation and remembers that generation.
+    // Writes the security state with the next generation and remembers that generation. The
+    // file is read again first only when another writer (the account client) changed it since.
     Status saveSecurity(const SecureBytes& accountKey);
     quint64 securityGeneration() const { return m_generation; }
 
@@ -111,6 +116,7 @@ private:
     QString m_connection;
     bool m_open = false;
     SecurityState m_security;
+    std::unique_ptr<SecurityStateStore> m_store; // the one loaded at open()
     quint64 m_generation = 0;
 };
 

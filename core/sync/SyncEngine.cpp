@@ -106,6 +106,10 @@ void SyncEngine::enqueue(std::function<void(std::function<void()>)> work)
 
 void SyncEngine::runNext()
 {
+    // An operation that ended early (an error after some folders were accepted) still keeps
+    // what was accepted: it is saved before anything else runs.
+    if (Status saved = saveSecurityIfChanged(); !saved)
+        qCWarning(lcCoreSync) << "the security state could not be saved:" << saved.error().message;
     if (m_queue.empty()) {
         m_running = false;
         return;
@@ -123,7 +127,17 @@ void SyncEngine::runNext()
 
 Status SyncEngine::saveSecurity()
 {
-    return m_cache->saveSecurity(m_account.accountKey());
+    Status saved = m_cache->saveSecurity(m_account.accountKey());
+    if (saved)
+        m_securityDirty = false;
+    return saved;
+}
+
+Status SyncEngine::saveSecurityIfChanged()
+{
+    if (!m_securityDirty || !m_cache)
+        return {};
+    return saveSecurity();
 }
 
 // --- start ------------------------------------------------------------------------------
@@ -174,7 +188,7 @@ void SyncEngine::doStart(StatusDone done)
 void SyncEngine::openCached(std::shared_ptr<QList<QUuid>> pending, StatusDone done)
 {
     if (pending->isEmpty())
-        return done({});
+        return done(saveSecurityIfChanged());
     auto r = std::make_shared<Refresh>();
     r->folderId = pending->takeFirst();
     r->fromCache = true;
@@ -195,7 +209,9 @@ void SyncEngine::syncFolder(const QUuid& folderId, QObject* context, StatusDone 
     enqueue([this, folderId, reply](std::function<void()> finish) {
         if (!m_started)
             return reply(notStarted()), finish();
-        doRefresh(folderId, true, [reply, finish](Status status) {
+        doRefresh(folderId, true, [this, reply, finish](Status status) {
+            if (Status saved = saveSecurityIfChanged(); status && !saved)
+                status = saved;
             reply(std::move(status));
             finish();
         });
@@ -461,9 +477,13 @@ void SyncEngine::commit(std::shared_ptr<Refresh> r)
             // A state older than, or forking from, the one recorded: a rollback.
             if (Status fresh = security.checkFolderState(*state); !fresh)
                 return refuse(r, fresh.error());
-            QList<ItemEnvelope> latest;
-            for (const Slot& slot : *r->work)
-                latest.append(*slot.envelope);
+            // The hashes ItemReader computed on the worker threads, not computed again here.
+            std::vector<FolderStateChain::Listed> latest;
+            latest.reserve(r->work->size());
+            for (const Slot& slot : *r->work) {
+                const ItemEnvelope::Header& h = slot.envelope->header();
+                latest.push_back({h.folderId, h.itemId, h.kind, slot.opened->value().hash});
+            }
             if (Status accepted = chain.acceptSnapshot(*state, latest, *r->members); !accepted)
                 return refuse(r, accepted.error());
         } else if (!r->work->empty() || (security.folders.count(r->folderId) &&
@@ -499,9 +519,11 @@ void SyncEngine::commit(std::shared_ptr<Refresh> r)
         folder->items.insert_or_assign(slot.expect.itemId, std::move(item));
     }
 
+    // The log is written only when it moved on: one write of a change costs one transaction.
+    const bool logStored = held && held->log == r->log;
     Status cached;
     if (r->fromCache) {
-        cached = m_cache->appendLog(r->folderId, 0, r->log);
+        cached = logStored ? Status() : m_cache->appendLog(r->folderId, 0, r->log);
     } else if (r->snapshot && !r->unchanged) {
         LocalCache::Folder c;
         c.folderId = r->folderId;
@@ -512,7 +534,7 @@ void SyncEngine::commit(std::shared_ptr<Refresh> r)
             c.envelopes.insert(itemId, item.envelope);
         cached = m_cache->replaceFolder(c);
     } else {
-        cached = m_cache->appendLog(r->folderId, 0, r->log);
+        cached = logStored ? Status() : m_cache->appendLog(r->folderId, 0, r->log);
         if (cached && !r->snapshot)
             cached = m_cache->storeWrite(r->folderId, folder->state, r->work->front().expect.itemId,
                                          r->work->front().bytes);
@@ -524,10 +546,13 @@ void SyncEngine::commit(std::shared_ptr<Refresh> r)
     security.acceptLog(folder->members);
     if (state)
         security.acceptFolderState(*state);
-    for (const auto& [itemId, item] : folder->items)
-        security.acceptItem(r->folderId, itemId, {item.opened.revision, item.opened.hash});
-    if (Status saved = saveSecurity(); !saved)
-        return r->done(saved.error());
+    // Only what this refresh verified: the items carried over were recorded when accepted.
+    for (const Slot& slot : *r->work) {
+        const Held& item = folder->items.at(slot.expect.itemId);
+        security.acceptItem(r->folderId, slot.expect.itemId, {item.opened.revision, item.opened.hash});
+    }
+    // Saved when the operation that runs this refresh ends (one write per sync, not per folder).
+    securityChanged();
 
     m_folders.insert_or_assign(r->folderId, std::move(folder));
     emit folderChanged(r->folderId);
@@ -625,43 +650,86 @@ void SyncEngine::doFeed(quint64 cursor, std::shared_ptr<std::map<QUuid, Touch>> 
 
 void SyncEngine::refreshEach(std::shared_ptr<std::map<QUuid, Touch>> touched, quint64 cursor, StatusDone done)
 {
-    if (touched->empty()) {
-        // Stored only now: every change up to it has been applied. An unchanged cursor is not
-        // written again (a sync that found nothing costs no disk write).
-        if (const Result<quint64> stored = m_cache->cursor(); stored && *stored == cursor)
-            return done({});
-        return done(m_cache->setCursor(cursor));
+    auto run = std::make_shared<FeedRun>();
+    run->touched = std::move(touched);
+    run->cursor = cursor;
+    run->done = std::move(done);
+    pumpFeed(run);
+}
+
+// Up to kParallelRefreshes folders are read at once: the folders are independent (each
+// refresh checks and applies only its own folder, on this thread), so only the waiting for
+// answers overlaps. The order rules of protocol.md §11.1 are about the cursor, which is
+// stored after every folder finished, and not at all after a failure.
+void SyncEngine::pumpFeed(std::shared_ptr<FeedRun> run)
+{
+    if (run->pumping)
+        return; // a refresh that ended at once: the loop below goes on
+    run->pumping = true;
+    while (!run->failed && !run->touched->empty() && run->inFlight < kParallelRefreshes) {
+        // Not a structured binding: lambdas capture the id, which clang 14 refuses for one.
+        const QUuid folderId = run->touched->begin()->first;
+        const Touch touch = run->touched->begin()->second;
+        run->touched->erase(run->touched->begin());
+        ++run->inFlight;
+        QPointer<SyncEngine> self(this);
+        refreshOne(folderId, touch, run->touched, [self, run](Status status) {
+            --run->inFlight;
+            if (!status && !run->failed)
+                run->failed = status.error();
+            if (self)
+                self->pumpFeed(run);
+        });
     }
-    // Not a structured binding: lambdas below capture the id, which clang 14 refuses for one.
-    const QUuid folderId = touched->begin()->first;
-    const Touch touch = touched->begin()->second;
-    touched->erase(touched->begin());
+    run->pumping = false;
+    if (run->inFlight > 0 || run->finished || (!run->failed && !run->touched->empty()))
+        return;
+    run->finished = true;
+    if (run->failed) {
+        // The folders accepted before the failure stay accepted; their state is saved.
+        (void)saveSecurityIfChanged();
+        return run->done(*run->failed); // the cursor stays: the next sync tries again
+    }
+    // The security state once for the whole sync, before the cursor: a crash between the
+    // two reads the same changes again.
+    if (Status saved = saveSecurityIfChanged(); !saved)
+        return run->done(saved);
+    // Stored only now: every change up to it has been applied. An unchanged cursor is not
+    // written again (a sync that found nothing costs no disk write).
+    if (const Result<quint64> stored = m_cache->cursor(); stored && *stored == run->cursor)
+        return run->done({});
+    run->done(m_cache->setCursor(run->cursor));
+}
+
+void SyncEngine::refreshOne(const QUuid& folderId, Touch touch,
+                            std::shared_ptr<std::map<QUuid, Touch>> touched, StatusDone finished)
+{
     if (touch == Touch::Check) {
         const Folder* held = find(folderId);
         if (!held)
-            return refreshEach(touched, cursor, done);
+            return finished({});
         const quint64 sequence = held->chain.sequence();
-        return m_api.items(
-            folderId, {}, sequence, this,
-            [this, folderId, sequence, touched, cursor, done](Result<SharingApi::ItemPage> page) {
-                if (page && page->state && page->state->sequence == sequence && page->items.isEmpty())
-                    return refreshEach(touched, cursor, done);
-                if (page && !page->state && sequence == 0)
-                    return refreshEach(touched, cursor, done);
-                (*touched)[folderId] = Touch::Refresh;
-                refreshEach(touched, cursor, done);
-            });
+        return m_api.items(folderId, {}, sequence, this,
+                           [this, folderId, sequence, touched, finished](Result<SharingApi::ItemPage> page) {
+                               if (page && page->state && page->state->sequence == sequence &&
+                                   page->items.isEmpty())
+                                   return finished({});
+                               if (page && !page->state && sequence == 0)
+                                   return finished({});
+                               (*touched)[folderId] = Touch::Refresh;
+                               finished({});
+                           });
     }
     if (touch == Touch::Removed) {
         if (!find(folderId))
-            return refreshEach(touched, cursor, done);
+            return finished({});
         // The feed's word alone does not wipe a folder whose signed log the server still
         // serves with this user in it: that is a server contradicting itself (protocol.md §11.1).
         return m_api.folder(
-            folderId, this, [this, folderId, touched, cursor, done](Result<SharingApi::FolderDetail> detail) {
+            folderId, this, [this, folderId, touched, finished](Result<SharingApi::FolderDetail> detail) {
                 const Folder* held = find(folderId);
                 if (!held)
-                    return refreshEach(touched, cursor, done);
+                    return finished({});
                 if (detail) {
                     QList<QByteArray> log;
                     for (const SharingApi::LogEntry& entry : detail->log)
@@ -689,28 +757,27 @@ void SyncEngine::refreshEach(std::shared_ptr<std::map<QUuid, Touch>> touched, qu
                         qCWarning(lcCoreSync)
                             << "refused a removal of folder" << idText(folderId) << ":" << reason;
                         emit dataRefused(folderId, reason);
-                        return done(refusedBecause(reason));
+                        return finished(refusedBecause(reason));
                     }
                     if (replayed->isMember(me)) {
                         // Removed and added again since: read it like any change.
                         (*touched)[folderId] = Touch::Refresh;
-                        return refreshEach(touched, cursor, done);
+                        return finished({});
                     }
                 } else if (detail.error().code == ErrorCode::Network ||
                            detail.error().code == ErrorCode::Timeout ||
                            detail.error().code == ErrorCode::Unavailable) {
-                    return done(detail.error()); // the next sync asks again
+                    return finished(detail.error()); // the next sync asks again
                 }
                 wipeFolder(folderId, Tr::tr("A manager of this folder removed you from it."));
-                refreshEach(touched, cursor, done);
+                finished({});
             });
     }
-    auto next = [this, folderId, touched, cursor, done](Status status) {
+    auto next = [this, folderId, touched, finished](Status status) {
         if (!status)
-            return done(status); // the cursor stays: the next sync tries again
+            return finished(status); // the cursor stays: the next sync tries again
         // A departure the log records without a new key: a manager rotates now.
-        rotateIfPending(folderId,
-                        [this, touched, cursor, done](Status) { refreshEach(touched, cursor, done); });
+        rotateIfPending(folderId, [finished](Status) { finished({}); });
     };
     const Folder* held = find(folderId);
     if (touch == Touch::Items && held && !held->chain.isEmpty() &&

@@ -291,6 +291,23 @@ private:
     void refuse(std::shared_ptr<Refresh> r, const Error& error);
     void doFeed(quint64 cursor, std::shared_ptr<std::map<QUuid, Touch>> touched, StatusDone done);
     void refreshEach(std::shared_ptr<std::map<QUuid, Touch>> touched, quint64 cursor, StatusDone done);
+    // The folders a feed read named, read a few at a time (SyncEngine.cpp).
+    static constexpr int kParallelRefreshes = 4;
+    struct FeedRun
+    {
+        std::shared_ptr<std::map<QUuid, Touch>> touched;
+        quint64 cursor = 0;
+        StatusDone done;
+        int inFlight = 0;
+        bool pumping = false;
+        bool finished = false;
+        std::optional<Error> failed; // the first refresh that failed; no new one starts
+    };
+    void pumpFeed(std::shared_ptr<FeedRun> run);
+    // One folder; `finished` once. A check that finds a change puts the folder back into
+    // `touched` for a refresh.
+    void refreshOne(const QUuid& folderId, Touch touch, std::shared_ptr<std::map<QUuid, Touch>> touched,
+                    StatusDone finished);
     void doWrite(const QUuid& folderId, const QUuid& itemId, ItemKind kind, const QByteArray& plaintext,
                  int attempt, IdDone done);
     Status acceptOwnWrite(Folder& folder, const ItemEnvelope& envelope, const FolderState& state,
@@ -314,6 +331,10 @@ private:
     void notifyOutbox();
     static bool unreachable(const Error& error);
     Status saveSecurity();
+    // A refresh's acceptance changed the security state in memory: it is saved once, when the
+    // sync (or folder sync, or start) that ran the refresh ends, not once per folder.
+    void securityChanged() { m_securityDirty = true; }
+    Status saveSecurityIfChanged();
     Folder* find(const QUuid& folderId) const;
 
     // Members (SyncEngineMembers.cpp).
@@ -347,7 +368,8 @@ private:
     // Member bundles (public, signed) seen in adds and look-ups, and the server's emails.
     std::map<QUuid, QByteArray> m_bundles;
     std::map<QUuid, QString> m_emails;
-    bool m_checkUnnamed = true; // the running sync's scope is Everything
+    bool m_checkUnnamed = true;   // the running sync's scope is Everything
+    bool m_securityDirty = false; // accepted in memory, not saved yet
 };
 
 } // namespace Conclave::Core

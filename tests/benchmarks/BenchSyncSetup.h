@@ -214,6 +214,21 @@ struct Setup
         QObject context;
         int done = 0;
         int failed = 0;
+        // A write the server could not be reached for is reported as written all the same and
+        // waits in the outbox (writeQueued): counted, and flushed below, or it would be missing
+        // on the server without any failure.
+        int queued = 0;
+        QObject::connect(&pair.a->engine, &Conclave::Core::SyncEngine::writeQueued, &context,
+                         [&queued](const QUuid&, const QUuid&) { ++queued; });
+        // Bob does nothing while ada writes; a set-up longer than the server's idle limit
+        // (15 minutes; 10,000 items on a busy machine) would end his session and fail his
+        // first sync with 401. One small authenticated request a minute keeps it.
+        QTimer keepBob;
+        QObject::connect(&keepBob, &QTimer::timeout, &context, [this, &context] {
+            pair.b->api.get(QStringLiteral("/api/v1/account"), true, &context,
+                            [](Conclave::Core::ApiReply) {});
+        });
+        keepBob.start(60'000);
         for (int i = 0; i < itemCount; ++i) {
             const QUuid folder = folders.at(i % folderCount);
             const QUuid id = QUuid::createUuid();
@@ -228,9 +243,13 @@ struct Setup
                                      });
         }
         const bool finished = spin([&] { return done == itemCount; }, 3'600'000);
+        for (int flush = 0; finished && flush < 5 && pair.a->engine.pendingWriteCount() > 0; ++flush)
+            (void)awaitStatus([&](QObject* c, auto then) { pair.a->engine.flushOutbox(c, then); });
+        const int waiting = pair.a->engine.pendingWriteCount();
         QTextStream(stderr) << "set-up: " << folderCount << " folders, " << itemCount << " items written in "
-                            << timer.elapsed() << " ms (" << failed << " failed)\n";
-        return finished && failed == 0;
+                            << timer.elapsed() << " ms (" << failed << " failed, " << queued
+                            << " kept in the outbox for a while, " << waiting << " still there)\n";
+        return finished && failed == 0 && waiting == 0;
     }
 };
 
