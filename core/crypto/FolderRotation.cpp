@@ -28,6 +28,14 @@ Result<RotationBatch> FolderRotation::rotate(const MembershipState& state, const
             return applied.error();
         batch.logEntries << remove;
     }
+    if (request.roleChange) {
+        MembershipEntry change =
+            MembershipLog::next(next, MembershipAction::ChangeRole, request.managerId, manager,
+                                request.roleChange->userId, {}, request.roleChange->role, request.timeMs);
+        if (const Status applied = next.apply(change); !applied)
+            return applied.error();
+        batch.logEntries << change;
+    }
     batch.newFolderKey = FolderKeyRing::generateKey();
     MembershipEntry rotateEntry =
         MembershipLog::rotate(next, request.managerId, manager, batch.newFolderKey, request.timeMs);

@@ -104,7 +104,14 @@ Result<ItemReader::Opened> ItemReader::check(const ItemEnvelope& envelope, const
                       QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
                                         "This change is signed with an identity key its author no longer "
                                         "holds."));
-    if (newWrite && !expect.historical && !expect.rotating && members.rotationPending())
+    // A write whose state names a log from before the entry that made the rotation pending was
+    // made under a key nobody had left with yet, so refusing it would only hold back the very
+    // refresh after which a manager rotates. Its author holds Edit now (checked above), so
+    // backdating a write gains nobody anything: a departed or lowered member fails that check.
+    const bool writtenBeforeDeparture =
+        expect.writtenAt && members.rotationPending() && *expect.writtenAt < members.rotationPendingSince();
+    if (newWrite && !expect.historical && !expect.rotating && members.rotationPending() &&
+        !writtenBeforeDeparture)
         return reject(ErrorCode::Denied,
                       QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
                                         "This change was written under the folder key a departed member "

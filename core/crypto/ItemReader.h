@@ -2,7 +2,8 @@
 // applies every rule of DESIGN §6 before decrypting: the item must be where the client asked
 // for it (org, folder, id), signed by a member with Edit, not older than the revision already
 // seen, chained to it, and (for a new write) encrypted under the current key version, which
-// must not be awaiting a rotation after a member left or was removed. Signatures verify
+// must not be awaiting a rotation after a member left or was removed (unless the write's
+// folder state shows it was made before that departure). Signatures verify
 // with the author's identity key from the log (for what was written before a confirmed key
 // change, one the log bound to them while that key version was current).
 #pragma once
@@ -46,6 +47,13 @@ public:
         // exactly what the pending-rotation rule would otherwise refuse, and the revision it
         // accepted (lastSeen) from an author who held Edit then but was lowered since.
         bool rotating = false;
+        // The membership log length the folder state delivered with the envelope names (the
+        // write's own state, or for a first sync the newest state, which signs the whole item
+        // set). The sync layer checks that state with FolderStateChain before it believes
+        // anything it read. Only used while a rotation is pending: a write made against a log
+        // shorter than the departure was made before it and is not refused for the pending
+        // rotation (its author must still hold Edit now). Unset: no such exception.
+        std::optional<quint64> writtenAt;
     };
 
     struct Opened

@@ -106,6 +106,16 @@ FolderRole MembershipState::highestRoleDuring(const QUuid& userId, quint32 keyVe
     return highest;
 }
 
+bool MembershipState::editLostUnderCurrentKey() const
+{
+    for (const auto& [userId, role] : m_roles) {
+        if (!roleAtLeast(role, FolderRole::Edit) &&
+            roleAtLeast(highestRoleDuring(userId, m_keyVersion), FolderRole::Edit))
+            return true;
+    }
+    return false;
+}
+
 QList<QByteArray> MembershipState::identityKeysDuring(const QUuid& userId, quint32 keyVersion) const
 {
     QList<QByteArray> keys;
@@ -218,6 +228,7 @@ Status MembershipState::apply(const MembershipEntry& entry)
         break;
     case MembershipAction::Rotate:
         next.m_rotationPending = false;
+        next.m_pendingSince = 0;
         break;
     case MembershipAction::Leave:
         if (f.subjectId != f.signerId)
@@ -253,6 +264,8 @@ Status MembershipState::apply(const MembershipEntry& entry)
     }
     next.m_keyVersion = f.keyVersion;
     next.m_hashes.append(entry.hash());
+    if (next.m_rotationPending && !m_rotationPending)
+        next.m_pendingSince = next.length();
     // Record every change of role or key, in force from the new length on.
     const quint64 from = next.length();
     for (const QUuid& user : {f.subjectId, f.signerId}) {

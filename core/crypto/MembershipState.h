@@ -52,6 +52,14 @@ public:
     // True after a remove, leave or key confirmation until the next rotate: writes under
     // the current key version are refused meanwhile (a departed member or lost device holds it).
     bool rotationPending() const { return m_rotationPending; }
+    // The log length from which the pending rotation is owed (the one that includes the first
+    // remove, leave or key confirmation since the last rotate); 0 when none is pending. A
+    // write made against a shorter log was made before the departure.
+    quint64 rotationPendingSince() const { return m_pendingSince; }
+    // True when a current member lost Edit (lowered to View) while the current key version was
+    // already in force: their newest revisions stay theirs until a rotation re-signs them, and
+    // a reader refuses an author without Edit, so a member added later could not read them.
+    bool editLostUnderCurrentKey() const;
 
     // At an earlier point of the log; None / empty / 0 outside 1..length().
     FolderRole roleAt(const QUuid& userId, quint64 length) const;
@@ -83,6 +91,7 @@ private:
     std::map<quint32, QByteArray> m_commitments;
     quint32 m_keyVersion = 0;
     bool m_rotationPending = false;
+    quint64 m_pendingSince = 0;
 };
 
 } // namespace Conclave::Core

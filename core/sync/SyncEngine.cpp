@@ -399,9 +399,18 @@ void SyncEngine::verify(std::shared_ptr<Refresh> r)
     Folder* held = find(r->folderId);
     r->work = std::make_shared<std::vector<Slot>>();
     r->work->reserve(std::size_t(r->items.size()));
+    // The log length the delivered state was written against (checked with the chain in
+    // commit() before anything read is believed): while a rotation is pending, a write made
+    // before the departure is accepted (ItemReader::Expectation::writtenAt).
+    std::optional<quint64> writtenAt;
+    if (r->state) {
+        if (Result<FolderState> parsed = FolderState::parse(r->state->state))
+            writtenAt = parsed->fields().logLength;
+    }
     for (const SharingApi::Item& item : r->items) {
         Slot slot;
         slot.bytes = item.envelope;
+        slot.expect.writtenAt = writtenAt;
         slot.expect.orgId = r->orgId;
         slot.expect.folderId = r->folderId;
         slot.expect.itemId = item.itemId;

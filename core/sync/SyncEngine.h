@@ -25,6 +25,7 @@
 
 #include "core/crypto/FolderKeyRing.h"
 #include "core/crypto/FolderRole.h"
+#include "core/crypto/FolderRotation.h"
 #include "core/crypto/FolderStateChain.h"
 #include "core/crypto/Invitation.h"
 #include "core/crypto/ItemEnvelope.h"
@@ -340,7 +341,8 @@ private:
     // Members (SyncEngineMembers.cpp).
     void doAppendEntry(const QUuid& folderId, std::function<Result<MembershipEntry>(const Folder&)> make,
                        int attempt, StatusDone done);
-    void doRotate(const QUuid& folderId, std::optional<QUuid> removedId, int attempt, StatusDone done);
+    void doRotate(const QUuid& folderId, std::optional<QUuid> removedId, int attempt, StatusDone done,
+                  std::optional<FolderRotation::Request::RoleChange> roleChange = std::nullopt);
     void collectBundles(const QUuid& folderId, std::shared_ptr<QList<QUuid>> pending,
                         std::shared_ptr<QList<QByteArray>> bundles, StatusDone done);
     Status acceptRotation(Folder& folder, const RotationBatch& batch, const MembershipState& next,

@@ -156,26 +156,44 @@ void SyncEngine::changeRole(const QUuid& folderId, const QUuid& userId, FolderRo
         };
         if (!m_started)
             return answer(notReady());
+        auto refusal = [this, userId, role](const Folder& f) -> std::optional<Error> {
+            const QUuid me = m_account.account().userId;
+            if (f.members.roleOf(me) != FolderRole::Manage)
+                return needsManage();
+            if (!f.members.isMember(userId))
+                return Error::make(ErrorCode::NotFound, Tr::tr("This person is not a member of the folder."));
+            if (role == FolderRole::None)
+                return Error::make(ErrorCode::InvalidInput, Tr::tr("Choose View, Edit or Manage."));
+            if (f.members.roleOf(userId) == role)
+                return Error::make(ErrorCode::InvalidInput, Tr::tr("The member has this role already."));
+            if (f.members.roleOf(userId) == FolderRole::Manage && managerCount(f.members) == 1)
+                return Error::make(ErrorCode::Denied,
+                                   Tr::tr("The folder would have no manager left. Give another member "
+                                          "the Manage role first."));
+            return std::nullopt;
+        };
+        const Folder* folder = find(folderId);
+        if (!folder)
+            return answer(folderNotHeld());
+        // A member who loses Edit loses it together with a new folder key, in one request: the
+        // rotation re-signs what they wrote while they could edit, so every member (one added
+        // later too) can read it, and nothing can be written in their name between the two.
+        if (userId != m_account.account().userId &&
+            roleAtLeast(folder->members.roleOf(userId), FolderRole::Edit) &&
+            !roleAtLeast(role, FolderRole::Edit) && role != FolderRole::None) {
+            if (std::optional<Error> refused = refusal(*folder))
+                return answer(*refused);
+            return doRotate(folderId, std::nullopt, 0, answer,
+                            FolderRotation::Request::RoleChange{userId, role});
+        }
         doAppendEntry(
             folderId,
-            [this, userId, role](const Folder& f) -> Result<MembershipEntry> {
-                const QUuid me = m_account.account().userId;
-                if (f.members.roleOf(me) != FolderRole::Manage)
-                    return needsManage();
-                if (!f.members.isMember(userId))
-                    return Error::make(ErrorCode::NotFound,
-                                       Tr::tr("This person is not a member of the folder."));
-                if (role == FolderRole::None)
-                    return Error::make(ErrorCode::InvalidInput, Tr::tr("Choose View, Edit or Manage."));
-                if (f.members.roleOf(userId) == role)
-                    return Error::make(ErrorCode::InvalidInput, Tr::tr("The member has this role already."));
-                if (f.members.roleOf(userId) == FolderRole::Manage && managerCount(f.members) == 1)
-                    return Error::make(ErrorCode::Denied,
-                                       Tr::tr("The folder would have no manager left. Give another member "
-                                              "the Manage role first."));
+            [this, userId, role, refusal](const Folder& f) -> Result<MembershipEntry> {
+                if (std::optional<Error> refused = refusal(f))
+                    return *refused;
                 const MembershipEntry entry =
-                    MembershipLog::next(f.members, MembershipAction::ChangeRole, me, *m_account.userKeys(),
-                                        userId, {}, role, nowMs());
+                    MembershipLog::next(f.members, MembershipAction::ChangeRole, m_account.account().userId,
+                                        *m_account.userKeys(), userId, {}, role, nowMs());
                 MembershipState check = f.members;
                 if (Status applied = check.apply(entry); !applied)
                     return applied.error();
@@ -300,10 +318,13 @@ void SyncEngine::removeMember(const QUuid& folderId, const QUuid& userId, QObjec
 void SyncEngine::rotateIfPending(const QUuid& folderId, StatusDone done)
 {
     const Folder* folder = find(folderId);
-    if (!folder || !folder->members.rotationPending() ||
+    // A departure, or a member lowered to View (by a client that did not rotate with it), the
+    // log records without a new key.
+    if (!folder || (!folder->members.rotationPending() && !folder->members.editLostUnderCurrentKey()) ||
         folder->members.roleOf(m_account.account().userId) != FolderRole::Manage)
         return done({});
-    qCInfo(lcCoreSync) << "folder" << folderId << "has a departure without a new key; rotating";
+    qCInfo(lcCoreSync) << "folder" << folderId
+                       << "has a departure or lowered member without a new key; rotating";
     doRotate(folderId, std::nullopt, 0, [this, folderId, done](Status rotated) {
         if (!rotated)
             emit memberWorkFailed(folderId, rotated.error().message);
@@ -371,7 +392,8 @@ void SyncEngine::collectBundles(const QUuid& folderId, std::shared_ptr<QList<QUu
     done({});
 }
 
-void SyncEngine::doRotate(const QUuid& folderId, std::optional<QUuid> removedId, int attempt, StatusDone done)
+void SyncEngine::doRotate(const QUuid& folderId, std::optional<QUuid> removedId, int attempt, StatusDone done,
+                          std::optional<FolderRotation::Request::RoleChange> roleChange)
 {
     Folder* folder = find(folderId);
     if (!folder)
@@ -381,7 +403,11 @@ void SyncEngine::doRotate(const QUuid& folderId, std::optional<QUuid> removedId,
         return done(needsManage());
     if (removedId && !folder->members.isMember(*removedId))
         removedId.reset(); // another manager removed them meanwhile
-    if (!removedId && !folder->members.rotationPending())
+    if (roleChange && (!folder->members.isMember(roleChange->userId) ||
+                       folder->members.roleOf(roleChange->userId) == roleChange->role))
+        roleChange.reset(); // another manager changed it meanwhile
+    if (!removedId && !roleChange && !folder->members.rotationPending() &&
+        !folder->members.editLostUnderCurrentKey())
         return done({});
     auto pending = std::make_shared<QList<QUuid>>();
     for (const QUuid& id : folder->members.members()) {
@@ -390,7 +416,8 @@ void SyncEngine::doRotate(const QUuid& folderId, std::optional<QUuid> removedId,
     }
     auto bundles = std::make_shared<QList<QByteArray>>();
     collectBundles(
-        folderId, pending, bundles, [this, folderId, removedId, attempt, done, bundles](Status got) {
+        folderId, pending, bundles,
+        [this, folderId, removedId, roleChange, attempt, done, bundles](Status got) {
             if (!got)
                 return done(got);
             Folder* f = find(folderId);
@@ -403,6 +430,7 @@ void SyncEngine::doRotate(const QUuid& folderId, std::optional<QUuid> removedId,
             request.orgId = f->orgId;
             request.managerId = self;
             request.removedId = removedId;
+            request.roleChange = roleChange;
             for (const QByteArray& bytes : *bundles) {
                 Result<UserKeyBundle> bundle = UserKeyBundle::parseAndVerify(bytes);
                 if (!bundle)
@@ -440,7 +468,7 @@ void SyncEngine::doRotate(const QUuid& folderId, std::optional<QUuid> removedId,
                 items.append(envelope.serialize());
             m_api.rotate(
                 folderId, entries, batch->chainLink, grants, items, state.serialize(), this,
-                [this, folderId, removedId, attempt, done, batch, next,
+                [this, folderId, removedId, roleChange, attempt, done, batch, next,
                  state](Result<SharingApi::WriteOutcome> outcome) {
                     const bool conflict = outcome ? outcome->conflict.has_value()
                                                   : outcome.error().code == ErrorCode::AlreadyExists;
@@ -452,10 +480,10 @@ void SyncEngine::doRotate(const QUuid& folderId, std::optional<QUuid> removedId,
                                 Tr::tr("The folder kept changing while its key was replaced. Try again.")));
                         qCInfo(lcCoreSync) << "rotation conflict in folder" << folderId << "; rebasing";
                         return doRefresh(folderId, false,
-                                         [this, folderId, removedId, attempt, done](Status s) {
+                                         [this, folderId, removedId, roleChange, attempt, done](Status s) {
                                              if (!s)
                                                  return done(s);
-                                             doRotate(folderId, removedId, attempt + 1, done);
+                                             doRotate(folderId, removedId, attempt + 1, done, roleChange);
                                          });
                     }
                     if (!outcome)

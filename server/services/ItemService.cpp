@@ -247,8 +247,10 @@ Result<ItemWrite> ItemService::rotate(const QString& userId, const QString& fold
     if (state->fields().change != FolderState::Change::Rotation)
         return invalid(QStringLiteral("A rotation carries a rotation state."), QStringLiteral("state"));
     if (request.entries.isEmpty() || request.entries.size() > 2)
-        return invalid(QStringLiteral("A rotation carries a rotate entry, after a remove entry or alone."),
-                       QStringLiteral("entries"));
+        return invalid(
+            QStringLiteral("A rotation carries a rotate entry, after a remove or change-role entry "
+                           "or alone."),
+            QStringLiteral("entries"));
     if (request.items.size() > kMaxRotationItems)
         return invalid(QStringLiteral("A rotation carries at most %1 items.").arg(kMaxRotationItems),
                        QStringLiteral("items"));
@@ -260,9 +262,13 @@ Result<ItemWrite> ItemService::rotate(const QString& userId, const QString& fold
             return atField(entry.error(), field);
         const MembershipAction action = entry->fields().action;
         const bool last = i + 1 == request.entries.size();
-        if ((last && action != MembershipAction::Rotate) || (!last && action != MembershipAction::Remove))
-            return invalid(
-                QStringLiteral("A rotation carries a rotate entry, after a remove entry or alone."), field);
+        // A removal, or a member losing Edit, travels with its rotation so that no write can
+        // come between the entry and the new key (protocol.md section 6).
+        const bool before = action == MembershipAction::Remove || action == MembershipAction::ChangeRole;
+        if ((last && action != MembershipAction::Rotate) || (!last && !before))
+            return invalid(QStringLiteral("A rotation carries a rotate entry, after a remove or change-role "
+                                          "entry or alone."),
+                           field);
         entries.append(std::move(entry.value()));
     }
     QList<ItemEnvelope> envelopes;
@@ -404,7 +410,7 @@ Result<ItemWrite> ItemService::rotate(const QString& userId, const QString& fold
     if (auto put = m_folders.insertState({folderId, seq, state->serialize(), state->hash(), userId, now});
         !put)
         return fail(put.error());
-    // One entry per log entry the rotation carries (a remove, then the rotate itself).
+    // One entry per log entry the rotation carries (a remove or role change, then the rotate).
     for (const MembershipEntry& entry : entries) {
         if (auto audited = m_folderService.audit().record(AuditService::done(
                 folder.orgId, QStringLiteral("folder"), folderId, userId,

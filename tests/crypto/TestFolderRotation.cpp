@@ -1,6 +1,7 @@
 // Rotation on member removal: one batch with remove + rotate entries, a chain link, grants
 // to the remaining members and every item re-encrypted. The removed member cannot read
-// anything afterwards; remaining and later-added members read old and new items.
+// anything afterwards; remaining and later-added members read old and new items. A member
+// lowered to View loses Edit in the same batch, and what they wrote is re-signed.
 #include "FolderFixture.h"
 
 #include "core/crypto/FolderKeyGrant.h"
@@ -191,6 +192,56 @@ private slots:
         QCOMPARE(batch->skipped.size(), 1);
         QCOMPARE(batch->skipped[0].itemId, unseen);
         QVERIFY(!batch->skipped[0].reason.message.isEmpty());
+    }
+
+    void loweringTravelsWithTheRotation()
+    {
+        // alice lowers bob to View as one batch: the role change, then the rotate entry. bob's
+        // revision (accepted while he could edit) is re-signed by alice under the new key, so a
+        // member added afterwards, who never saw it, reads it; bob keeps reading (View) but
+        // cannot write under either key version.
+        FolderFixture f;
+        const QUuid item = QUuid::createUuid();
+        const ItemEnvelope written = f.seal(f.bob, item, "written with Edit");
+        FolderRotation::Request request;
+        request.orgId = f.orgId;
+        request.managerId = f.alice.id;
+        request.roleChange = FolderRotation::Request::RoleChange{f.bob.id, FolderRole::View};
+        request.bundles = bundles({&f.alice, &f.bob, &f.carol});
+        request.seen.insert(item, ItemReader::Seen{1, written.hash()});
+        request.items = {written.serialize()};
+        Result<RotationBatch> batch = FolderRotation::rotate(f.state, f.ring, f.alice.keys, f.pins, request);
+        QVERIFY2(batch.ok(), batch.ok() ? "" : qPrintable(batch.error().message));
+        QCOMPARE(batch->logEntries.size(), 2);
+        QCOMPARE(batch->logEntries[0].fields().action, MembershipAction::ChangeRole);
+        QCOMPARE(batch->logEntries[1].fields().action, MembershipAction::Rotate);
+        QCOMPARE(batch->grants.size(), 3);
+        QVERIFY(batch->skipped.isEmpty());
+        for (const MembershipEntry& entry : batch->logEntries)
+            f.append(entry);
+        f.ring.insert(batch->newKeyVersion, batch->newFolderKey.clone());
+        QCOMPARE(f.state.roleOf(f.bob.id), FolderRole::View);
+        QVERIFY(!f.state.rotationPending());
+        QVERIFY(!f.state.editLostUnderCurrentKey());
+
+        TestMember dee;
+        f.add(dee, FolderRole::View);
+        const Result<ItemReader::Opened> read =
+            ItemReader::open(batch->items[0].serialize(), f.expect(item), f.state, f.ring);
+        QVERIFY2(read.ok(), read.ok() ? "" : qPrintable(read.error().message));
+        QCOMPARE(read->plaintext.view().toByteArray(), QByteArray("written with Edit"));
+        QCOMPARE(read->authorId, f.alice.id);
+        // bob's write under the new key, or under the old one, is refused.
+        ItemReader::Expectation e = f.expect(item);
+        e.lastSeen = ItemReader::Seen{2, batch->items[0].hash()};
+        QVERIFY(!ItemReader::open(f.seal(f.bob, item, "after", 3, batch->items[0].hash()).serialize(), e,
+                                  f.state, f.ring)
+                     .ok());
+        ItemEnvelope::Header old = f.header(f.bob, item, 3, batch->items[0].hash());
+        old.keyVersion = 1;
+        QVERIFY(!ItemReader::open(ItemEnvelope::seal(old, "after", *f.ring.key(1), f.bob.keys)->serialize(),
+                                  e, f.state, f.ring)
+                     .ok());
     }
 
     void rotationDoesNotResurrectDeletedItems()

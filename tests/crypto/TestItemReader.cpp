@@ -1,6 +1,8 @@
 // Item envelopes and ItemReader: every byte of header, nonce, ciphertext, tag and signature
 // is protected; moved, swapped, rolled-back, forked, unchained and stale items, writes by
 // View members and unknown formats are refused; padding hides sizes; nonces never repeat.
+// While a rotation is pending, a write its folder state dates before the departure is read
+// (a remaining editor's), and a lowered or departed member's write is refused however dated.
 #include "FolderFixture.h"
 
 #include <QTest>
@@ -376,6 +378,124 @@ private slots:
         // Once a manager rotated, writes under the new version are accepted again.
         f.rotate(f.alice);
         QVERIFY(accepts(f.seal(f.bob, item, "after", 2, before.hash()), seen));
+    }
+
+    void writeMadeBeforeDepartureDuringPendingRotation_data()
+    {
+        QTest::addColumn<QString>("departure");
+        QTest::addColumn<QString>("author");
+        QTest::addColumn<int>("writtenAt"); // relative to the log length before the departure; -1: unset
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("remaining editor, before the leave") << "leave"
+                                                            << "bob" << 0 << true;
+        QTest::newRow("remaining editor, on an older log") << "leave"
+                                                           << "bob" << -2 << true;
+        QTest::newRow("remaining editor, after the leave") << "leave"
+                                                           << "bob" << 1 << false;
+        QTest::newRow("remaining editor, no folder state") << "leave"
+                                                           << "bob" << -1 << false;
+        QTest::newRow("the member who left, dated before") << "leave"
+                                                           << "dave" << 0 << false;
+        QTest::newRow("a removed member, dated before") << "remove"
+                                                        << "dave" << 0 << false;
+        QTest::newRow("a viewer, dated before") << "leave"
+                                                << "carol" << 0 << false;
+        QTest::newRow("remaining editor, before a key confirmation") << "confirm"
+                                                                     << "bob" << 0 << true;
+    }
+
+    void writeMadeBeforeDepartureDuringPendingRotation()
+    {
+        // dave (Edit) departs; bob wrote before that, and the reader (a manager who did not
+        // sync in between) meets the write only now, while the rotation is pending. The write's
+        // folder state names the log it was made against: before the departure it is not
+        // refused for the pending rotation, or the manager could never rotate.
+        QFETCH(QString, departure);
+        QFETCH(QString, author);
+        QFETCH(int, writtenAt);
+        QFETCH(bool, accepted);
+        FolderFixture f;
+        TestMember dave;
+        f.add(dave, FolderRole::Edit);
+        const quint64 before = f.state.length();
+        const TestMember& writer = author == QLatin1String("bob")     ? f.bob
+                                   : author == QLatin1String("carol") ? f.carol
+                                                                      : dave;
+        const QUuid item = QUuid::createUuid();
+        const ItemEnvelope env = f.seal(writer, item, "written before the departure");
+        if (departure == QLatin1String("leave")) {
+            f.append(MembershipLog::next(f.state, MembershipAction::Leave, dave.id, dave.keys));
+        } else if (departure == QLatin1String("remove")) {
+            f.append(
+                MembershipLog::next(f.state, MembershipAction::Remove, f.alice.id, f.alice.keys, dave.id));
+        } else {
+            const UserKeys fresh = UserKeys::generate();
+            f.append(MembershipLog::next(f.state, MembershipAction::ConfirmKey, f.alice.id, f.alice.keys,
+                                         dave.id, fresh.identityPublicKey()));
+        }
+        QVERIFY(f.state.rotationPending());
+        QCOMPARE(f.state.rotationPendingSince(), before + 1);
+        ItemReader::Expectation e = f.expect(item);
+        if (writtenAt >= 0 || writtenAt < -1)
+            e.writtenAt = quint64(qint64(before) + writtenAt);
+        const Result<ItemReader::Opened> opened = ItemReader::open(env.serialize(), e, f.state, f.ring);
+        QVERIFY2(opened.ok() == accepted, qPrintable(text(opened)));
+        if (!accepted)
+            QCOMPARE(opened.error().code, ErrorCode::Denied);
+        // The server never takes the exception: it checks uploads without a folder state's
+        // log length, so nothing new is stored under the old key meanwhile.
+        QVERIFY(!ItemReader::check(env, f.expect(item), f.state).ok());
+        // After the rotation the old key version is stale for anything not read before.
+        f.rotate(f.alice);
+        QCOMPARE(f.state.rotationPendingSince(), quint64(0));
+        QVERIFY(!ItemReader::open(env.serialize(), e, f.state, f.ring).ok());
+    }
+
+    void loweredAuthorNeedsEditNow_data()
+    {
+        QTest::addColumn<int>("writtenAt"); // relative to the log length before the lowering; -1: unset
+        QTest::addColumn<bool>("leavePending");
+        QTest::newRow("dated before the lowering") << 0 << false;
+        QTest::newRow("dated after the lowering") << 1 << false;
+        QTest::newRow("no folder state") << -1 << false;
+        QTest::newRow("dated before the lowering, a leave pending") << 0 << true;
+    }
+
+    void loweredAuthorNeedsEditNow()
+    {
+        // The attack: bob is lowered to View and, through a server that does not refuse it,
+        // publishes a new revision under the key he still holds, with a folder state dated
+        // before the lowering (he knows that log head and still has his identity key). No
+        // reader may accept it, also not while a rotation is pending for another departure.
+        QFETCH(int, writtenAt);
+        QFETCH(bool, leavePending);
+        FolderFixture f;
+        TestMember dave;
+        f.add(dave, FolderRole::Edit);
+        const QUuid item = QUuid::createUuid();
+        const ItemEnvelope first = f.seal(f.bob, item, "bob's honest revision");
+        const quint64 before = f.state.length();
+        f.append(MembershipLog::next(f.state, MembershipAction::ChangeRole, f.alice.id, f.alice.keys,
+                                     f.bob.id, {}, FolderRole::View));
+        QVERIFY(f.state.editLostUnderCurrentKey());
+        if (leavePending)
+            f.append(MembershipLog::next(f.state, MembershipAction::Leave, dave.id, dave.keys));
+        const ItemEnvelope forged = f.seal(f.bob, item, "bob's write after the lowering", 2, first.hash());
+        ItemReader::Expectation e = f.expect(item);
+        e.lastSeen = ItemReader::Seen{1, first.hash()};
+        if (writtenAt >= 0)
+            e.writtenAt = before + quint64(writtenAt);
+        const Result<ItemReader::Opened> opened = ItemReader::open(forged.serialize(), e, f.state, f.ring);
+        QVERIFY2(!opened.ok(), "a lowered member's new write was accepted");
+        QCOMPARE(opened.error().code, ErrorCode::Denied);
+        // What bob wrote while he could edit and this reader accepted stays readable.
+        ItemReader::Expectation seen = f.expect(item);
+        seen.lastSeen = ItemReader::Seen{1, first.hash()};
+        seen.historical = true;
+        QVERIFY(ItemReader::open(first.serialize(), seen, f.state, f.ring).ok());
+        // A rotation ends the lowered member's hold on the current key version.
+        f.rotate(f.alice);
+        QVERIFY(!f.state.editLostUnderCurrentKey());
     }
 
     void checkAloneRefuses_data()

@@ -7,7 +7,10 @@
 // a member's changed key blocking grants until its new safety number is confirmed (then the
 // confirm entry and a new folder key, taken by the other members on the manager's word), a
 // member added after a removal first-syncing a folder with a deleted item and an item by a
-// member since lowered to View, and a Team Sharing block wiping every folder with the
+// member since lowered to View, a lowering to View as one rotation request (or, after a bare
+// role entry, a rotation on the manager's next contact) so that a member added later reads
+// what the lowered member wrote, a write made before a member left that the manager reads
+// only while the rotation is pending, and a Team Sharing block wiping every folder with the
 // administrators' reason.
 #include "ServerAccounts.h"
 #include "ServerHarness.h"
@@ -15,6 +18,7 @@
 
 #include "core/crypto/Fingerprint.h"
 #include "core/crypto/ItemEnvelope.h"
+#include "core/crypto/MembershipLog.h"
 #include "core/crypto/UserKeyBundle.h"
 #include "core/crypto/UserKeys.h"
 #include "core/sync/SyncEngine.h"
@@ -129,6 +133,9 @@ private slots:
     void changedKeyBlocksUntilConfirmed();
     void newMemberReadsAfterRotation_data();
     void newMemberReadsAfterRotation();
+    void memberAddedAfterLoweringReadsIt_data();
+    void memberAddedAfterLoweringReadsIt();
+    void writeBeforeLeaveIsReadWhileRotationPending();
     void blockWipesEverything();
 
 private:
@@ -140,6 +147,9 @@ private:
     bool add(const QUuid& folder, int member, FolderRole role);
     bool sync(int i);
     int keyVersionOfNewWrite(int writer, const QByteArray& plaintext);
+    int keyVersionOf(int reader, const QUuid& folder, const QUuid& item);
+    bool appendBareRoleChange(const QUuid& folder, int member, FolderRole role);
+    QUuid sharedFolder(const QString& name, std::initializer_list<std::pair<int, FolderRole>> members);
 
     ServerHarness m_server;
     QUrl m_url;
@@ -225,6 +235,64 @@ int TestSyncMembers::keyVersionOfNewWrite(int writer, const QByteArray& plaintex
         }
     }
     return -1;
+}
+
+// The key version of the newest envelope of `item` as the server hands it to `reader`.
+int TestSyncMembers::keyVersionOf(int reader, const QUuid& folder, const QUuid& item)
+{
+    const auto page = awaitResult<SharingApi::ItemPage>(
+        [&](QObject* c, auto done) { dev(reader).engine.api().items(folder, {}, 0, c, done); });
+    if (!page || !page->ok())
+        return -1;
+    for (const SharingApi::Item& listed : page->value().items) {
+        if (listed.itemId == item) {
+            Result<ItemEnvelope> envelope = ItemEnvelope::parse(listed.envelope);
+            return envelope ? int(envelope->header().keyVersion) : -1;
+        }
+    }
+    return -1;
+}
+
+// A's role change as a bare log append without a rotation, as a client before the lowering
+// rotated would send it: signed on the log the server holds now.
+bool TestSyncMembers::appendBareRoleChange(const QUuid& folder, int member, FolderRole role)
+{
+    const auto detail = awaitResult<SharingApi::FolderDetail>(
+        [&](QObject* c, auto done) { dev(0).engine.api().folder(folder, c, done); });
+    if (!detail || !detail->ok())
+        return false;
+    QList<QByteArray> entries;
+    for (const SharingApi::LogEntry& entry : detail->value().log)
+        entries.append(entry.entry);
+    Result<MembershipState> state = MembershipLog::replayBytes(folder, entries, std::nullopt);
+    if (!state)
+        return false;
+    const MembershipEntry change = MembershipLog::next(*state, MembershipAction::ChangeRole, userId(0),
+                                                       *dev(0).client.userKeys(), userId(member), {}, role);
+    const auto appended = awaitResult<quint64>(
+        [&](QObject* c, auto done) { dev(0).engine.api().appendLog(folder, change.serialize(), c, done); });
+    return appended && appended->ok();
+}
+
+// A new folder of A's with the given members, each synced once.
+QUuid TestSyncMembers::sharedFolder(const QString& name,
+                                    std::initializer_list<std::pair<int, FolderRole>> members)
+{
+    const auto folder = awaitResult<QUuid>([&](QObject* c, auto done) {
+        dev(0).engine.createFolder(QUuid::fromString(m_orgId), name, c, done);
+    });
+    if (!folder || !folder->ok())
+        return {};
+    for (const auto& [member, role] : members) {
+        if (!add(folder->value(), member, role))
+            return {};
+    }
+    // Each on the final log: a write is made against the log the server holds now.
+    for (const auto& [member, role] : members) {
+        if (!sync(member))
+            return {};
+    }
+    return folder->value();
 }
 
 void TestSyncMembers::initTestCase()
@@ -586,6 +654,98 @@ void TestSyncMembers::newMemberReadsAfterRotation()
     QVERIFY(!dev(newcomer).engine.itemPlaintext(id, gone->value()));
     QVERIFY(sync(editor));
     QCOMPARE(text(dev(editor).engine.itemPlaintext(id, live->value())), expected);
+}
+
+void TestSyncMembers::memberAddedAfterLoweringReadsIt_data()
+{
+    QTest::addColumn<bool>("bareEntry");
+    QTest::newRow("lowered with a new key in one request") << false;
+    QTest::newRow("lowered by a bare log entry, the manager rotates next") << true;
+}
+
+// C writes while holding Edit and is lowered to View with no member leaving: F, added
+// afterwards, never saw C's revision and reads it only if a rotation re-signed it (a reader
+// refuses a current revision whose author cannot edit now, section 5.7).
+void TestSyncMembers::memberAddedAfterLoweringReadsIt()
+{
+    QFETCH(bool, bareEntry);
+    const int manager = 0, editor = 2, newcomer = 5;
+    const QUuid id = sharedFolder(QStringLiteral("Lowered"), {{editor, FolderRole::Edit}});
+    QVERIFY(!id.isNull());
+    const auto written = awaitResult<QUuid>([&](QObject* c, auto done) {
+        dev(editor).engine.writeItem(id, {}, "written by cy with Edit", c, done);
+    });
+    VERIFY_OK(written);
+    QVERIFY(sync(manager));
+    // The tamper hook only records the paths; it is gone again before anything is checked.
+    QStringList paths;
+    dev(manager).engine.api().setTamper([&paths](const QString& path, QJsonObject&) { paths.append(path); });
+    bool lowered = false;
+    if (bareEntry) {
+        lowered = appendBareRoleChange(id, editor, FolderRole::View) && sync(manager); // rotates there
+    } else {
+        const auto changed = await([&](QObject* c, auto done) {
+            dev(manager).engine.changeRole(id, userId(editor), FolderRole::View, c, done);
+        });
+        lowered = changed && changed->ok();
+    }
+    dev(manager).engine.api().setTamper({});
+    QVERIFY(lowered);
+    if (!bareEntry)
+        QVERIFY(paths.filter(QStringLiteral("/log")).isEmpty()); // no role entry on its own
+    QCOMPARE(int(paths.filter(QStringLiteral("/rotation")).size()), 1);
+    QCOMPARE(dev(manager).engine.roleIn(id), FolderRole::Manage);
+    QCOMPARE(keyVersionOf(manager, id, written->value()), 2);
+
+    QVERIFY(add(id, newcomer, FolderRole::View));
+    QVERIFY(sync(newcomer));
+    QCOMPARE(text(dev(newcomer).engine.itemPlaintext(id, written->value())),
+             QByteArray("written by cy with Edit"));
+    // C reads on as a viewer and can no longer write.
+    QVERIFY(sync(editor));
+    QCOMPARE(dev(editor).engine.roleIn(id), FolderRole::View);
+    QCOMPARE(text(dev(editor).engine.itemPlaintext(id, written->value())),
+             QByteArray("written by cy with Edit"));
+    const auto refused = awaitResult<QUuid>([&](QObject* c, auto done) {
+        dev(editor).engine.writeItem(id, written->value(), "cy as viewer", c, done);
+    });
+    VERIFY_REFUSED(refused);
+    QVERIFY(sync(newcomer));
+    QCOMPARE(text(dev(newcomer).engine.itemPlaintext(id, written->value())),
+             QByteArray("written by cy with Edit"));
+}
+
+// C writes; the manager does not sync; D leaves. The manager's next contact meets C's write
+// while the rotation is pending: C's folder state names a log from before the leave, so the
+// write is read and the manager rotates (before, the refresh was refused and the rotation
+// never came, for every member).
+void TestSyncMembers::writeBeforeLeaveIsReadWhileRotationPending()
+{
+    const int manager = 0, editor = 2, leaver = 3, newcomer = 5;
+    const QUuid id =
+        sharedFolder(QStringLiteral("Left"), {{editor, FolderRole::Edit}, {leaver, FolderRole::Edit}});
+    QVERIFY(!id.isNull());
+    QVERIFY(sync(manager));
+    const auto written = awaitResult<QUuid>([&](QObject* c, auto done) {
+        dev(editor).engine.writeItem(id, {}, "written before dee left", c, done);
+    });
+    VERIFY_OK(written);
+    const auto left = await([&](QObject* c, auto done) { dev(leaver).engine.leaveFolder(id, c, done); });
+    VERIFY_OK(left);
+
+    QSignalSpy refusedData(&dev(manager).engine, &SyncEngine::dataRefused);
+    QVERIFY(sync(manager));
+    QCOMPARE(refusedData.count(), 0);
+    QCOMPARE(text(dev(manager).engine.itemPlaintext(id, written->value())),
+             QByteArray("written before dee left"));
+    QCOMPARE(keyVersionOf(manager, id, written->value()), 2); // rotated and re-signed
+    QVERIFY(sync(editor));
+    QCOMPARE(text(dev(editor).engine.itemPlaintext(id, written->value())),
+             QByteArray("written before dee left"));
+    QVERIFY(add(id, newcomer, FolderRole::View));
+    QVERIFY(sync(newcomer));
+    QCOMPARE(text(dev(newcomer).engine.itemPlaintext(id, written->value())),
+             QByteArray("written before dee left"));
 }
 
 void TestSyncMembers::blockWipesEverything()
