@@ -14,6 +14,8 @@
 #include <QPixmap>
 #include <QSet>
 
+#include <map>
+
 // The icons live in a static library (resources/conclave.qrc); a static library's resource
 // initialiser is dropped by the linker unless something calls it, so every icon lookup
 // goes through here first. Q_INIT_RESOURCE must be used outside any namespace.
@@ -134,76 +136,172 @@ int ConnectionTreeModel::sharedDepth(const QUuid& folderId) const
 void ConnectionTreeModel::setSharedFolder(const Folder& root, bool writable, const QList<Folder>& subFolders,
                                           const QList<Connection>& connections)
 {
-    const bool known = m_sharedWritable.contains(root.id);
+    setSharedRoot(root, writable);
+    SharedBatch batch;
+    batch.upsertFolders = subFolders;
+    batch.upsertConnections = connections;
+    // What is no longer there, found before the maps change.
+    QSet<QUuid> keep{root.id};
+    for (const Folder& f : subFolders)
+        keep.insert(f.id);
+    for (const Connection& c : connections)
+        keep.insert(c.id);
+    for (auto it = m_sharedRoot.cbegin(); it != m_sharedRoot.cend(); ++it) {
+        if (it.value() != root.id || keep.contains(it.key()))
+            continue;
+        if (m_sharedFolders.contains(it.key()))
+            batch.removeFolders.append(it.key());
+        else
+            batch.removeConnections.append(it.key());
+    }
+    applyShared(root.id, batch);
+}
+
+void ConnectionTreeModel::setSharedRoot(const Folder& root, bool writable)
+{
+    const bool known = m_sharedWritable.contains(root.id) && m_folderNodes.contains(root.id);
     const bool writableChanged = known && m_sharedWritable.value(root.id) != writable;
     m_sharedWritable.insert(root.id, writable);
-
-    // What is no longer there, found before the maps change.
-    QSet<QUuid> keepFolders{root.id};
-    for (const Folder& f : subFolders)
-        keepFolders.insert(f.id);
-    QSet<QUuid> keepConnections;
-    for (const Connection& c : connections)
-        keepConnections.insert(c.id);
-    QList<QUuid> goneConnections;
-    QList<QUuid> goneFolders;
-    for (auto it = m_sharedRoot.cbegin(); it != m_sharedRoot.cend(); ++it) {
-        if (it.value() != root.id)
-            continue;
-        if (m_sharedFolders.contains(it.key())) {
-            if (!keepFolders.contains(it.key()))
-                goneFolders.append(it.key());
-        } else if (!keepConnections.contains(it.key())) {
-            goneConnections.append(it.key());
-        }
-    }
-
-    // Parents before children: the root, then sub-folders by depth.
     Folder top = root;
     top.parentId = QUuid();
+    const auto held = m_sharedFolders.constFind(top.id);
+    const bool renamed = held == m_sharedFolders.cend() || held->name != top.name;
     m_sharedFolders.insert(top.id, top);
-    m_sharedRoot.insert(top.id, root.id);
-    upsertFolderNode(top);
-    for (const Folder& f : subFolders) {
+    m_sharedRoot.insert(top.id, top.id);
+    if (!known || renamed)
+        upsertFolderNode(top);
+    if (writableChanged) {
+        // Flags and tooltips of every row of the folder follow the role; no row moves.
+        emit layoutAboutToBeChanged();
+        emit layoutChanged();
+        const QModelIndex index = indexForFolder(top.id);
+        emit dataChanged(index, index);
+    }
+}
+
+void ConnectionTreeModel::applyShared(const QUuid& rootId, const SharedBatch& batch)
+{
+    if (!m_sharedWritable.contains(rootId) || !m_folderNodes.contains(rootId))
+        return;
+    QList<const Node*> changed;
+
+    // Sub-folders: the new ones a level at a time (a level's parents are in by then), each
+    // level with one insert per parent; a changed one moves or is renamed on its own.
+    QList<Folder> newFolders;
+    QList<Folder> changedFolders;
+    for (const Folder& f : batch.upsertFolders) {
+        if (f.id == rootId)
+            continue;
+        const auto held = m_sharedFolders.constFind(f.id);
+        const bool shown = m_folderNodes.contains(f.id);
+        if (shown && held != m_sharedFolders.cend() && held->name == f.name && held->parentId == f.parentId)
+            continue;
         m_sharedFolders.insert(f.id, f);
-        m_sharedRoot.insert(f.id, root.id);
+        m_sharedRoot.insert(f.id, rootId);
+        (shown ? changedFolders : newFolders).append(f);
     }
-    QList<Folder> ordered = subFolders;
-    std::stable_sort(ordered.begin(), ordered.end(), [this](const Folder& a, const Folder& b) {
-        return sharedDepth(a.id) < sharedDepth(b.id);
-    });
-    for (const Folder& f : std::as_const(ordered))
+    QList<QPair<int, Folder>> byDepth;
+    for (const Folder& f : std::as_const(newFolders))
+        byDepth.append({sharedDepth(f.id), f});
+    std::stable_sort(byDepth.begin(), byDepth.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (qsizetype i = 0; i < byDepth.size();) {
+        const int depth = byDepth[i].first;
+        std::vector<std::unique_ptr<Node>> nodes;
+        std::vector<Node*> parents;
+        for (; i < byDepth.size() && byDepth[i].first == depth; ++i) {
+            const Folder& f = byDepth[i].second;
+            if (m_folderNodes.contains(f.id))
+                continue; // listed twice
+            auto node = std::make_unique<Node>();
+            node->isFolder = true;
+            node->id = f.id;
+            node->searchText = f.name.toCaseFolded();
+            parents.push_back(parentNodeForFolderId(f.parentId));
+            m_folderNodes.insert(f.id, node.get());
+            nodes.push_back(std::move(node));
+        }
+        insertNodes(std::move(nodes), parents);
+    }
+    for (const Folder& f : std::as_const(changedFolders))
         upsertFolderNode(f);
-    for (const Connection& c : connections) {
-        // Unchanged rows are left alone, so a refresh of a large folder costs little.
+
+    // Connections: unchanged rows are left alone, new ones go in with one insert per parent.
+    std::vector<std::unique_ptr<Node>> nodes;
+    std::vector<Node*> parents;
+    QHash<QUuid, std::size_t> pending; // new in this batch: index into nodes
+    for (const Connection& c : batch.upsertConnections) {
         const auto held = m_sharedConnections.constFind(c.id);
-        const bool same =
-            held != m_sharedConnections.cend() && *held == c && m_connectionNodes.contains(c.id);
+        const auto waiting = pending.constFind(c.id);
+        Node* node = waiting == pending.cend() ? m_connectionNodes.value(c.id) : nullptr;
+        if (node && held != m_sharedConnections.cend() && *held == c)
+            continue;
         m_sharedConnections.insert(c.id, c);
-        m_sharedRoot.insert(c.id, root.id);
-        if (!same)
-            upsertConnectionNode(c);
+        m_sharedRoot.insert(c.id, rootId);
+        if (waiting != pending.cend()) { // listed twice: the later one counts
+            nodes[*waiting]->searchText = searchTextFor(c);
+            parents[*waiting] = parentNodeForFolderId(c.folderId);
+        } else if (!node) {
+            auto fresh = std::make_unique<Node>();
+            fresh->id = c.id;
+            fresh->searchText = searchTextFor(c);
+            pending.insert(c.id, nodes.size());
+            parents.push_back(parentNodeForFolderId(c.folderId));
+            m_connectionNodes.insert(c.id, fresh.get());
+            nodes.push_back(std::move(fresh));
+        } else {
+            node->searchText = searchTextFor(c);
+            moveNode(node, parentNodeForFolderId(c.folderId));
+            changed.append(node);
+        }
     }
-    for (const QUuid& id : std::as_const(goneConnections)) {
+    insertNodes(std::move(nodes), parents);
+    announceChanged(changed);
+
+    // Removals: runs of adjacent rows under one parent go with one signal.
+    std::map<Node*, QList<int>> rows;
+    for (const QUuid& id : batch.removeConnections) {
+        if (m_sharedRoot.value(id) != rootId || m_sharedFolders.contains(id))
+            continue;
         m_sharedConnections.remove(id);
         m_sharedRoot.remove(id);
         m_credentialsMissing.remove(id);
         if (Node* node = m_connectionNodes.value(id))
-            removeNode(node);
+            rows[node->parent].append(node->row);
+    }
+    for (auto& [parentNode, list] : rows) {
+        std::sort(list.begin(), list.end(), std::greater<>());
+        list.erase(std::unique(list.begin(), list.end()), list.end());
+        for (qsizetype i = 0; i < list.size();) {
+            const int last = list[i];
+            int first = last;
+            for (++i; i < list.size() && list[i] == first - 1; ++i)
+                first = list[i];
+            beginRemoveRows(indexForNode(parentNode), first, last);
+            for (int row = first; row <= last; ++row)
+                m_connectionNodes.remove(parentNode->children[std::size_t(row)]->id);
+            parentNode->children.erase(parentNode->children.begin() + first,
+                                       parentNode->children.begin() + last + 1);
+            for (std::size_t r = std::size_t(first); r < parentNode->children.size(); ++r)
+                parentNode->children[r]->row = int(r);
+            endRemoveRows();
+        }
+    }
+    QList<QUuid> goneFolders;
+    for (const QUuid& id : batch.removeFolders) {
+        if (id != rootId && m_sharedRoot.value(id) == rootId && m_sharedFolders.contains(id))
+            goneFolders.append(id);
     }
     std::sort(goneFolders.begin(), goneFolders.end(),
               [this](const QUuid& a, const QUuid& b) { return sharedDepth(a) > sharedDepth(b); });
     for (const QUuid& id : std::as_const(goneFolders)) {
+        Node* node = m_folderNodes.value(id);
+        if (node && !node->children.empty())
+            continue; // still holds rows: kept, so no row is left without its folder
         m_sharedFolders.remove(id);
         m_sharedRoot.remove(id);
-        if (Node* node = m_folderNodes.value(id))
+        if (node)
             removeNode(node);
-    }
-    if (writableChanged) {
-        // Flags and tooltips of every row of the folder follow the role.
-        const QModelIndex index = indexForFolder(root.id);
-        emit dataChanged(index, index);
-        emit layoutChanged();
     }
 }
 
@@ -245,11 +343,12 @@ void ConnectionTreeModel::setCredentialsMissing(const QSet<QUuid>& connectionIds
     const QSet<QUuid> changed =
         (connectionIds - m_credentialsMissing) + (m_credentialsMissing - connectionIds);
     m_credentialsMissing = connectionIds;
+    QList<const Node*> nodes;
     for (const QUuid& id : changed) {
-        const QModelIndex index = indexForConnection(id);
-        if (index.isValid())
-            emit dataChanged(index, index);
+        if (const Node* node = m_connectionNodes.value(id); node && node->parent)
+            nodes.append(node);
     }
+    announceChanged(nodes);
 }
 
 void ConnectionTreeModel::insertSharedNodes(const QUuid& rootId)
@@ -436,6 +535,45 @@ void ConnectionTreeModel::insertNode(Node* parentNode, std::unique_ptr<Node> nod
     node->row = row;
     parentNode->children.push_back(std::move(node));
     endInsertRows();
+}
+
+void ConnectionTreeModel::insertNodes(std::vector<std::unique_ptr<Node>> nodes,
+                                      const std::vector<Node*>& parents)
+{
+    std::vector<Node*> order;
+    std::map<Node*, std::vector<std::unique_ptr<Node>>> byParent;
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        auto& list = byParent[parents[i]];
+        if (list.empty())
+            order.push_back(parents[i]);
+        list.push_back(std::move(nodes[i]));
+    }
+    for (Node* parentNode : order) {
+        auto& list = byParent[parentNode];
+        const int first = int(parentNode->children.size());
+        beginInsertRows(indexForNode(parentNode), first, first + int(list.size()) - 1);
+        for (auto& node : list) {
+            node->parent = parentNode;
+            node->row = int(parentNode->children.size());
+            parentNode->children.push_back(std::move(node));
+        }
+        endInsertRows();
+    }
+}
+
+void ConnectionTreeModel::announceChanged(QList<const Node*> nodes)
+{
+    std::sort(nodes.begin(), nodes.end(), [](const Node* a, const Node* b) {
+        return a->parent != b->parent ? std::less<>()(a->parent, b->parent) : a->row < b->row;
+    });
+    for (qsizetype i = 0; i < nodes.size();) {
+        const Node* first = nodes[i];
+        const Node* last = first;
+        for (++i; i < nodes.size() && nodes[i]->parent == first->parent && nodes[i]->row <= last->row + 1;
+             ++i)
+            last = nodes[i];
+        emit dataChanged(indexForNode(first), indexForNode(last));
+    }
 }
 
 void ConnectionTreeModel::moveNode(Node* node, Node* newParent)

@@ -118,6 +118,26 @@ public:
     // user's role allows edits.
     void setSharedFolder(const Core::Folder& root, bool writable, const QList<Core::Folder>& subFolders,
                          const QList<Core::Connection>& connections);
+    // Shows the shared folder `root` at the top level (or renames it, or changes its role);
+    // nothing is signalled when neither changed.
+    void setSharedRoot(const Core::Folder& root, bool writable);
+    // Part of a shared folder's rows, changed in one go: rows new under one parent are
+    // inserted with one signal, changed ones are announced as ranges. SharedTreeSync sends
+    // one batch per slice of a folder it reads, so a large folder fills the tree in steps.
+    struct SharedBatch
+    {
+        QList<Core::Folder> upsertFolders;         // sub-folders, parents inside the folder
+        QList<Core::Connection> upsertConnections; // folderId: the root or a sub-folder
+        QList<QUuid> removeConnections;
+        QList<QUuid> removeFolders; // sub-folders left empty by the batch
+        bool isEmpty() const
+        {
+            return upsertFolders.isEmpty() && upsertConnections.isEmpty() && removeConnections.isEmpty() &&
+                   removeFolders.isEmpty();
+        }
+    };
+    // Applies `batch` to the shared folder `rootId` (shown by setSharedRoot() first).
+    void applyShared(const QUuid& rootId, const SharedBatch& batch);
     void removeSharedFolder(const QUuid& rootId);
     void clearShared();
     // Ids of the shared folders shown.
@@ -157,6 +177,10 @@ private:
     QModelIndex indexForNode(const Node* node) const;
     Node* parentNodeForFolderId(const QUuid& folderId) const;
     void insertNode(Node* parent, std::unique_ptr<Node> node);
+    // New rows at the end of their parents, one insert signal per parent.
+    void insertNodes(std::vector<std::unique_ptr<Node>> nodes, const std::vector<Node*>& parents);
+    // dataChanged for the nodes, one signal per run of adjacent rows.
+    void announceChanged(QList<const Node*> nodes);
     void moveNode(Node* node, Node* newParent);
     void removeNode(Node* node);
     void upsertFolderNode(const Core::Folder& folder);

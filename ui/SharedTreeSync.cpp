@@ -9,6 +9,7 @@
 #include "ui/ConnectionTreeModel.h"
 #include "ui/GuiLogging.h"
 
+#include <QElapsedTimer>
 #include <QSet>
 
 #include <memory>
@@ -40,7 +41,11 @@ Error viewOnly()
 SharedTreeSync::SharedTreeSync(ConnectionTreeModel* model, QObject* parent)
     : QObject(parent)
     , m_model(model)
-{}
+{
+    m_slicer.setSingleShot(true);
+    m_slicer.setInterval(0);
+    connect(&m_slicer, &QTimer::timeout, this, &SharedTreeSync::runSlice);
+}
 
 SharedTreeSync::~SharedTreeSync() = default;
 
@@ -52,45 +57,247 @@ void SharedTreeSync::setEngine(SyncEngine* engine, const QUuid& self)
     if (m_engine)
         disconnect(m_engine, nullptr, this, nullptr);
     m_engine = engine;
-    m_items.clear();
-    m_info.clear();
-    m_unreadable.clear();
-    m_missing.clear();
-    m_users.clear();
-    m_model->clearShared();
+    forgetAll();
     if (!m_engine)
         return;
-    connect(m_engine, &SyncEngine::folderChanged, this, &SharedTreeSync::refresh);
-    connect(m_engine, &SyncEngine::folderRemoved, this, [this](const QUuid& folderId) {
-        // Removed from the folder (or it was deleted): the user's own credentials for its
-        // connections have nothing left to open.
-        QList<QUuid> gone;
-        for (auto it = m_info.cbegin(); it != m_info.cend(); ++it) {
-            if (it->folderId == folderId)
-                gone.append(it.key());
-        }
-        forgetCredentials(folderId, gone);
-        for (auto it = m_items.begin(); it != m_items.end();) {
-            if (m_info.value(it.key()).folderId == folderId) {
-                m_info.remove(it.key());
-                it = m_items.erase(it);
-            } else {
-                ++it;
-            }
-        }
-        m_unreadable.remove(folderId);
-        m_model->removeSharedFolder(folderId);
-        emit sharedChanged(folderId);
-    });
+    connect(m_engine, &SyncEngine::folderChanged, this, &SharedTreeSync::follow);
+    connect(m_engine, &SyncEngine::folderRemoved, this, &SharedTreeSync::removeFolder);
     // An engine gone without a word (destroyed): nothing of it may stay on screen.
-    connect(m_engine, &QObject::destroyed, this, [this] {
-        m_items.clear();
-        m_info.clear();
-        m_unreadable.clear();
-        m_model->clearShared();
-    });
-    for (const QUuid& folderId : m_engine->folderIds())
-        refresh(folderId);
+    connect(m_engine, &QObject::destroyed, this, &SharedTreeSync::forgetAll);
+    // The folders held show at once; their items follow slice by slice.
+    for (const QUuid& folderId : m_engine->folderIds()) {
+        showRoot(folderId);
+        follow(folderId);
+    }
+}
+
+void SharedTreeSync::forgetAll()
+{
+    m_slicer.stop();
+    m_queue.clear();
+    m_views.clear();
+    m_items.clear();
+    m_info.clear();
+    m_missing.clear();
+    m_credentialsAsked.clear();
+    m_users.clear();
+    m_model->clearShared();
+}
+
+void SharedTreeSync::follow(const QUuid& folderId)
+{
+    FolderView& view = m_views[folderId];
+    if (view.running)
+        view.again = true; // items already compared may have changed: compare them once more
+    if (!m_queue.contains(folderId))
+        m_queue.append(folderId);
+    if (!m_slicer.isActive())
+        m_slicer.start();
+}
+
+void SharedTreeSync::showRoot(const QUuid& folderId)
+{
+    Folder root;
+    root.id = folderId;
+    root.name = m_engine->folderName(folderId);
+    if (root.name.isEmpty())
+        root.name = tr("Shared folder");
+    m_model->setSharedRoot(root, m_engine->roleIn(folderId) >= FolderRole::Edit);
+}
+
+void SharedTreeSync::runSlice()
+{
+    if (!m_engine)
+        return forgetAll();
+    QElapsedTimer clock;
+    clock.start();
+    int items = 0;
+    while (!m_queue.isEmpty() && items < m_limits.maxItems && clock.elapsed() < m_limits.budgetMs) {
+        const QUuid folderId = m_queue.first();
+        FolderView& view = m_views[folderId];
+        if (!view.running) {
+            // The pass's list is taken now, not when it was queued: it is the newest one.
+            showRoot(folderId);
+            view.todo = m_engine->itemIds(folderId);
+            view.next = 0;
+            view.running = true;
+            view.again = false;
+        }
+        ConnectionTreeModel::SharedBatch batch;
+        // Decoding takes half the budget at most: the model's update of as many rows and the
+        // view's reaction to it take about as long again.
+        while (view.next < view.todo.size() && items < m_limits.maxItems &&
+               clock.elapsed() * 2 < m_limits.budgetMs) {
+            readItem(folderId, view.todo[view.next++], view, batch);
+            ++items;
+        }
+        const bool done = view.next >= view.todo.size();
+        if (done)
+            finishPass(folderId, view, batch);
+        m_model->applyShared(folderId, batch);
+        if (!done)
+            break;
+        // Read: the keychain is asked about its new items (and those it did not answer for).
+        QList<QUuid> unread;
+        for (auto it = view.shown.cbegin(); it != view.shown.cend(); ++it) {
+            if (!m_credentialsAsked.contains(it.key()))
+                unread.append(it.key());
+        }
+        readCredentials(folderId, unread);
+        view.running = false;
+        view.todo.clear();
+        if (!view.again)
+            m_queue.removeFirst();
+        emit sharedChanged(folderId);
+    }
+    if (!m_queue.isEmpty())
+        m_slicer.start();
+}
+
+void SharedTreeSync::readItem(const QUuid& folderId, const QUuid& itemId, FolderView& view,
+                              ConnectionTreeModel::SharedBatch& batch)
+{
+    const Seen now{m_engine->itemRevision(folderId, itemId), m_engine->itemAuthor(folderId, itemId)};
+    const auto shown = view.shown.constFind(itemId);
+    if (shown != view.shown.cend() && *shown == now)
+        return; // the tree shows this revision
+    const auto unreadable = view.unreadable.constFind(itemId);
+    if (unreadable != view.unreadable.cend() && *unreadable == now)
+        return; // left out already, and said so
+    const SensitiveBytes* plaintext = m_engine->itemPlaintext(folderId, itemId);
+    if (!plaintext)
+        return; // deleted meanwhile: the pass's end takes it away
+    Result<SharedConnection> decoded = SharedConnection::decode(plaintext->view(), itemId);
+    if (!decoded) {
+        // Kept out of the tree, said once in the log by id (never the content).
+        qCWarning(lcGui) << "a shared item could not be read:" << idText(itemId) << decoded.error().field;
+        dropItem(itemId, view, batch);
+        view.unreadable.insert(itemId, now);
+        return;
+    }
+    view.unreadable.remove(itemId);
+    const auto before = m_items.constFind(itemId);
+    const QString oldGroup = before != m_items.cend() ? before->group : QString();
+    const bool wasShown = shown != view.shown.cend();
+    const QStringList segments = SharedConnection::groupSegments(decoded->group);
+    const QString group = segments.join(u'/');
+    if (!wasShown || group != SharedConnection::groupSegments(oldGroup).join(u'/')) {
+        useGroup(folderId, group, +1, view, batch);
+        if (wasShown)
+            useGroup(folderId, SharedConnection::groupSegments(oldGroup).join(u'/'), -1, view, batch);
+    }
+    Connection connection = decoded->connection;
+    connection.folderId = groupFolderId(folderId, group);
+    connection.created = decoded->createdAt;
+    connection.modified = decoded->changedAt;
+    batch.upsertConnections.append(connection);
+    ItemInfo info;
+    info.folderId = folderId;
+    info.createdBy = decoded->createdBy;
+    info.createdAt = decoded->createdAt;
+    info.changedBy = now.author;
+    info.changedAt = decoded->changedAt;
+    m_info.insert(itemId, info);
+    m_items.insert(itemId, std::move(*decoded));
+    view.shown.insert(itemId, now);
+}
+
+void SharedTreeSync::dropItem(const QUuid& itemId, FolderView& view, ConnectionTreeModel::SharedBatch& batch)
+{
+    const auto shown = view.shown.find(itemId);
+    if (shown == view.shown.end())
+        return;
+    const QUuid folderId = m_info.value(itemId).folderId;
+    useGroup(folderId, SharedConnection::groupSegments(m_items.value(itemId).group).join(u'/'), -1, view,
+             batch);
+    view.shown.erase(shown);
+    m_items.remove(itemId);
+    m_info.remove(itemId);
+    batch.removeConnections.append(itemId);
+}
+
+void SharedTreeSync::useGroup(const QUuid& folderId, const QString& group, int delta, FolderView& view,
+                              ConnectionTreeModel::SharedBatch& batch)
+{
+    // Every folder on the path counts the items at or below it; a sub-folder exists only
+    // through its items, so it comes with the first and goes with the last.
+    if (group.isEmpty())
+        return;
+    QString path;
+    QUuid parent = folderId;
+    for (const QString& name : group.split(u'/')) {
+        path = path.isEmpty() ? name : path + u'/' + name;
+        const QUuid id = groupFolderId(folderId, path);
+        int& use = view.groupUse[path];
+        use += delta;
+        if (delta > 0 && use == delta) {
+            Folder sub;
+            sub.id = id;
+            sub.parentId = parent;
+            sub.name = name;
+            batch.upsertFolders.append(sub);
+            batch.removeFolders.removeAll(id);
+        } else if (use <= 0) {
+            view.groupUse.remove(path);
+            batch.removeFolders.append(id);
+        }
+        parent = id;
+    }
+}
+
+void SharedTreeSync::finishPass(const QUuid& folderId, FolderView& view,
+                                ConnectionTreeModel::SharedBatch& batch)
+{
+    const QList<QUuid> held = m_engine->itemIds(folderId);
+    const QSet<QUuid> present(held.cbegin(), held.cend());
+    QList<QUuid> gone;
+    for (auto it = view.shown.cbegin(); it != view.shown.cend(); ++it) {
+        if (!present.contains(it.key()))
+            gone.append(it.key());
+    }
+    for (const QUuid& id : std::as_const(gone))
+        dropItem(id, view, batch);
+    view.unreadable.removeIf([&](const auto& it) { return !present.contains(it.key()); });
+    // A connection deleted (by anyone): its credentials go from this keychain too.
+    forgetCredentials(folderId, gone);
+}
+
+void SharedTreeSync::bringUpToDate(const QUuid& itemId)
+{
+    const auto info = m_info.constFind(itemId);
+    if (!m_engine || info == m_info.cend())
+        return;
+    const QUuid folderId = info->folderId;
+    const auto view = m_views.find(folderId);
+    if (view == m_views.end())
+        return;
+    ConnectionTreeModel::SharedBatch batch;
+    readItem(folderId, itemId, *view, batch);
+    if (!batch.isEmpty())
+        m_model->applyShared(folderId, batch);
+}
+
+void SharedTreeSync::removeFolder(const QUuid& folderId)
+{
+    // Removed from the folder (or it was deleted): the user's own credentials for its
+    // connections have nothing left to open.
+    const FolderView view = m_views.take(folderId);
+    m_queue.removeAll(folderId);
+    const QList<QUuid> gone = view.shown.keys();
+    forgetCredentials(folderId, gone);
+    for (const QUuid& id : gone) {
+        m_items.remove(id);
+        m_info.remove(id);
+        m_credentialsAsked.remove(id);
+    }
+    m_model->removeSharedFolder(folderId);
+    emit sharedChanged(folderId);
+}
+
+int SharedTreeSync::unreadableCount(const QUuid& sharedFolderId) const
+{
+    const auto view = m_views.constFind(sharedFolderId);
+    return view == m_views.cend() ? 0 : int(view->unreadable.size());
 }
 
 const SharedTreeSync::ItemInfo* SharedTreeSync::info(const QUuid& connectionId) const
@@ -137,88 +344,11 @@ QString SharedTreeSync::groupOf(const QUuid& folderId) const
     return names.join(QLatin1Char('/'));
 }
 
-void SharedTreeSync::refresh(const QUuid& folderId)
-{
-    if (!m_engine)
-        return;
-    Folder root;
-    root.id = folderId;
-    root.name = m_engine->folderName(folderId);
-    if (root.name.isEmpty())
-        root.name = tr("Shared folder");
-    QHash<QString, Folder> groups;
-    QList<Connection> connections;
-    int unreadable = 0;
-    QSet<QUuid> before;
-    for (auto it = m_info.cbegin(); it != m_info.cend(); ++it) {
-        if (it->folderId == folderId)
-            before.insert(it.key());
-    }
-    for (auto it = m_items.begin(); it != m_items.end();) {
-        if (m_info.value(it.key()).folderId == folderId) {
-            m_info.remove(it.key());
-            it = m_items.erase(it);
-        } else {
-            ++it;
-        }
-    }
-    for (const QUuid& itemId : m_engine->itemIds(folderId)) {
-        const SensitiveBytes* plaintext = m_engine->itemPlaintext(folderId, itemId);
-        if (!plaintext)
-            continue;
-        Result<SharedConnection> decoded = SharedConnection::decode(plaintext->view(), itemId);
-        if (!decoded) {
-            // Kept out of the tree, said once in the log by id (never the content).
-            ++unreadable;
-            qCWarning(lcGui) << "a shared item could not be read:" << idText(itemId) << decoded.error().field;
-            continue;
-        }
-        const QStringList segments = SharedConnection::groupSegments(decoded->group);
-        QString path;
-        QUuid parent = folderId;
-        for (const QString& name : segments) {
-            path = path.isEmpty() ? name : path + u'/' + name;
-            if (!groups.contains(path)) {
-                Folder group;
-                group.id = groupFolderId(folderId, path);
-                group.parentId = parent;
-                group.name = name;
-                groups.insert(path, group);
-            }
-            parent = groups.value(path).id;
-        }
-        Connection connection = decoded->connection;
-        connection.folderId = parent;
-        connection.created = decoded->createdAt;
-        connection.modified = decoded->changedAt;
-        connections.append(connection);
-        ItemInfo info;
-        info.folderId = folderId;
-        info.createdBy = decoded->createdBy;
-        info.createdAt = decoded->createdAt;
-        info.changedBy = m_engine->itemAuthor(folderId, itemId);
-        info.changedAt = decoded->changedAt;
-        m_info.insert(itemId, info);
-        m_items.insert(itemId, std::move(*decoded));
-    }
-    m_unreadable.insert(folderId, unreadable);
-    m_model->setSharedFolder(root, m_engine->roleIn(folderId) >= FolderRole::Edit, groups.values(),
-                             connections);
-    // A connection deleted (by anyone): its credentials go from this keychain too.
-    QList<QUuid> deleted;
-    for (const QUuid& id : std::as_const(before)) {
-        if (!m_info.contains(id))
-            deleted.append(id);
-    }
-    forgetCredentials(folderId, deleted);
-    checkCredentials(folderId);
-    emit sharedChanged(folderId);
-}
-
 void SharedTreeSync::forgetCredentials(const QUuid& folderId, const QList<QUuid>& itemIds)
 {
     for (const QUuid& id : itemIds) {
-        m_missing.remove(id);
+        markMissing(id, false);
+        m_credentialsAsked.remove(id);
         m_users.remove(id);
         if (!m_secrets)
             continue;
@@ -235,27 +365,43 @@ void SharedTreeSync::markMissing(const QUuid& connectionId, bool missing)
         m_missing.insert(connectionId);
     else
         m_missing.remove(connectionId);
-    m_model->setCredentialsMissing(m_missing);
+    // The keychain answers a folder's reads in a burst: the model compares the set once.
+    if (m_markersDue)
+        return;
+    m_markersDue = true;
+    QTimer::singleShot(0, this, [this] {
+        m_markersDue = false;
+        m_model->setCredentialsMissing(m_missing);
+    });
 }
 
 void SharedTreeSync::checkCredentials(const QUuid& sharedFolderId)
 {
+    const auto view = m_views.constFind(sharedFolderId);
+    if (view != m_views.cend())
+        readCredentials(sharedFolderId, view->shown.keys());
+}
+
+void SharedTreeSync::readCredentials(const QUuid& sharedFolderId, const QList<QUuid>& itemIds)
+{
     if (!m_secrets)
         return;
-    for (auto it = m_info.cbegin(); it != m_info.cend(); ++it) {
-        if (it->folderId != sharedFolderId)
-            continue;
-        const QUuid id = it.key();
+    for (const QUuid& id : itemIds) {
+        m_credentialsAsked.insert(id);
         m_secrets->readEntry(SharedCredentials::entryKey(sharedFolderId, id, SharedCredential::User), this,
                              [this, id](Result<SecureBytes> user) {
                                  if (!m_info.contains(id))
                                      return;
-                                 // Only "not there" marks it: a keychain that is locked says nothing.
+                                 // Only "not there" marks it: a keychain that is locked says
+                                 // nothing, and is asked again after the folder's next pass.
                                  if (user.ok()) {
                                      m_users.insert(id, QString::fromUtf8(user->view().toByteArray()));
                                      markMissing(id, user->isEmpty());
-                                 } else if (user.error().code == ErrorCode::NotFound)
+                                 } else if (user.error().code == ErrorCode::NotFound) {
                                      markMissing(id, true);
+                                 } else {
+                                     m_credentialsAsked.remove(id);
+                                 }
                              });
     }
 }
@@ -280,7 +426,7 @@ void SharedTreeSync::setCredentials(const QUuid& connectionId, Credentials crede
             tally->first = status;
         if (--tally->pending > 0)
             return;
-        checkCredentials(m_info.value(connectionId).folderId);
+        readCredentials(m_info.value(connectionId).folderId, {connectionId});
         done(tally->first);
     };
     auto put = [&](SharedCredential field, SecureBytes value) {
@@ -320,6 +466,7 @@ void SharedTreeSync::writeAll(QList<QPair<QUuid, QByteArray>> writes, const QUui
 
 void SharedTreeSync::writeConnection(const Connection& edited, Done done, const QString* group)
 {
+    bringUpToDate(edited.id);
     const auto it = m_items.constFind(edited.id);
     if (!m_engine || it == m_items.cend())
         return done(notSignedIn());
@@ -333,6 +480,7 @@ void SharedTreeSync::writeConnection(const Connection& edited, Done done, const 
 
 Status SharedTreeSync::saveDraft(const Connection& edited)
 {
+    bringUpToDate(edited.id);
     const auto it = m_items.constFind(edited.id);
     if (!m_engine || it == m_items.cend())
         return notSignedIn();
@@ -384,6 +532,7 @@ void SharedTreeSync::moveItems(const QList<QUuid>& folders, const QList<QUuid>& 
     QList<QPair<QUuid, QByteArray>> writes;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     auto add = [&](const QUuid& id, const QString& group) {
+        bringUpToDate(id);
         const auto it = m_items.constFind(id);
         if (it == m_items.cend() || m_info.value(id).folderId != root || it->group == group)
             return;
@@ -402,6 +551,7 @@ void SharedTreeSync::moveItems(const QList<QUuid>& folders, const QList<QUuid>& 
         QList<QUuid> below;
         m_model->collectDescendants(folder, subFolders, below);
         for (const QUuid& id : std::as_const(below)) {
+            bringUpToDate(id);
             const auto it = m_items.constFind(id);
             if (it != m_items.cend())
                 add(id, newPath + it->group.mid(oldPath.size()));
@@ -412,6 +562,7 @@ void SharedTreeSync::moveItems(const QList<QUuid>& folders, const QList<QUuid>& 
 
 void SharedTreeSync::rename(const QUuid& id, const QString& name, Done done)
 {
+    bringUpToDate(id);
     const auto it = m_items.constFind(id);
     if (it != m_items.cend()) {
         Connection renamed = it->connection;
@@ -433,6 +584,7 @@ void SharedTreeSync::rename(const QUuid& id, const QString& name, Done done)
     QList<QPair<QUuid, QByteArray>> writes;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const QUuid& item : std::as_const(below)) {
+        bringUpToDate(item);
         const auto held = m_items.constFind(item);
         if (held != m_items.cend())
             writes.append(

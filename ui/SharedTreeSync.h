@@ -8,6 +8,13 @@
 // then, with everything stored, takes the local copy away.
 //
 // What it holds is decrypted and lives in memory only, until setEngine(nullptr) (sign-out).
+//
+// The GUI thread must stay responsive while a first sync fills the tree with thousands of
+// items. So folderChanged only queues the folder: the items are read later in slices of a
+// few milliseconds each (SliceLimits), one event-loop turn apart, and only those whose
+// revision or author differs from what the tree shows are decoded; several folderChanged of
+// a folder before or during its pass make one more pass, not one each. Every slice goes to
+// the model as one batch. Writes first bring the items they start from up to date.
 #pragma once
 
 #include "core/crypto/FolderRole.h"
@@ -17,12 +24,14 @@
 #include "core/model/SharedConnection.h"
 #include "core/sync/SyncEngine.h"
 #include "core/util/Result.h"
+#include "ui/ConnectionTreeModel.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+#include <QTimer>
 #include <QUuid>
 
 #include <functional>
@@ -31,8 +40,6 @@
 #include "core/storage/ConnectionRepository.h"
 
 namespace Conclave::Gui {
-
-class ConnectionTreeModel;
 
 class SharedTreeSync final : public QObject
 {
@@ -66,7 +73,20 @@ public:
     // "ada@example.org" when the engine knows it, else the id shortened ("3f2a9c1b").
     QString personName(const QUuid& userId) const;
     // Items of the folder that could not be read (shown as a count, never guessed at).
-    int unreadableCount(const QUuid& sharedFolderId) const { return m_unreadable.value(sharedFolderId); }
+    int unreadableCount(const QUuid& sharedFolderId) const;
+    // True when every folder the engine announced is shown as the engine holds it (no slice
+    // is waiting).
+    bool isCurrent() const { return m_queue.isEmpty(); }
+
+    // How much one slice may do before the event loop gets its turn: its time (decoding and
+    // the model's update) and its number of items. For tests and benchmarks; the default
+    // keeps a slice within a frame.
+    struct SliceLimits
+    {
+        int budgetMs = 8;
+        int maxItems = 1'000'000;
+    };
+    void setSliceLimits(SliceLimits limits) { m_limits = limits; }
 
     // Writes `edited` (a connection of a shared folder) as the item's next revision; its
     // sub-folder stays unless `group` is given.
@@ -131,9 +151,44 @@ private:
         std::function<void(Core::Result<QUuid>)> done;
     };
 
-    void refresh(const QUuid& folderId);
+    // Which revision of an item the tree shows (or found unreadable): the engine's revision
+    // and the newest revision's author, which a key rotation's re-signing changes.
+    struct Seen
+    {
+        quint64 revision = 0;
+        QUuid author;
+        bool operator==(const Seen&) const = default;
+    };
+    // One shared folder as the tree shows it, and its pass while one runs.
+    struct FolderView
+    {
+        QHash<QUuid, Seen> shown;      // items in the tree
+        QHash<QUuid, Seen> unreadable; // items left out, each said once in the log
+        QHash<QString, int> groupUse;  // sub-folder path -> items at or below it
+        QList<QUuid> todo;             // the running pass: the items to compare, from `next` on
+        qsizetype next = 0;
+        bool running = false; // a pass has taken its list of items
+        bool again = false;   // folderChanged during the pass: one more pass after it
+    };
+
+    void follow(const QUuid& folderId);
+    void showRoot(const QUuid& folderId);
+    void runSlice();
+    // Compares one item with the engine's and adds what changed to `batch`.
+    void readItem(const QUuid& folderId, const QUuid& itemId, FolderView& view,
+                  ConnectionTreeModel::SharedBatch& batch);
+    void dropItem(const QUuid& itemId, FolderView& view, ConnectionTreeModel::SharedBatch& batch);
+    void useGroup(const QUuid& folderId, const QString& group, int delta, FolderView& view,
+                  ConnectionTreeModel::SharedBatch& batch);
+    // The end of a pass: items the engine no longer holds leave the tree.
+    void finishPass(const QUuid& folderId, FolderView& view, ConnectionTreeModel::SharedBatch& batch);
+    // Before a write: the item as the engine holds it now, even while its slice waits.
+    void bringUpToDate(const QUuid& itemId);
+    void removeFolder(const QUuid& folderId);
+    void forgetAll();
     void uploadNext(std::shared_ptr<ShareJob> job);
     void forgetCredentials(const QUuid& folderId, const QList<QUuid>& itemIds);
+    void readCredentials(const QUuid& sharedFolderId, const QList<QUuid>& itemIds);
     void markMissing(const QUuid& connectionId, bool missing);
     void writeAll(QList<QPair<QUuid, QByteArray>> writes, const QUuid& folderId, Done done);
 
@@ -142,10 +197,15 @@ private:
     QUuid m_self;
     QPointer<Core::SecretStore> m_secrets;
     QSet<QUuid> m_missing;
+    QSet<QUuid> m_credentialsAsked;               // read from the keychain, or being read
+    bool m_markersDue = false;                    // m_missing changed; the model hears it once per turn
     QHash<QUuid, QString> m_users;                // own user names (no secret), for Open and Test connection
     QHash<QUuid, Core::SharedConnection> m_items; // by item id
     QHash<QUuid, ItemInfo> m_info;
-    QHash<QUuid, int> m_unreadable;
+    QHash<QUuid, FolderView> m_views; // by shared folder id
+    QList<QUuid> m_queue;             // folders waiting for (the rest of) a pass, in order
+    QTimer m_slicer;                  // the next slice, after the event loop's turn
+    SliceLimits m_limits;
 };
 
 } // namespace Conclave::Gui
