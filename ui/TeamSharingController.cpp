@@ -1,8 +1,11 @@
 // The Team Sharing menu and the inactivity sign-out; see the header.
 #include "ui/TeamSharingController.h"
 
+#include "core/keychain/SecretStore.h"
+#include "core/keychain/SharedCredentials.h"
 #include "core/policy/InactivityTimer.h"
 #include "core/sync/AccountClient.h"
+#include "core/sync/ApiConnection.h"
 #include "core/sync/AuditApi.h"
 #include "core/sync/InvitationApi.h"
 #include "core/sync/InvitationFlow.h"
@@ -298,6 +301,13 @@ void TeamSharingController::stopEngine()
     // the next turn of the event loop, so nothing of the session is left behind sign-out.
     std::unique_ptr<SyncEngine> engine = std::move(m_engine);
     const bool wasReady = m_engineReady;
+    if (wasReady) {
+        m_heldItems.clear();
+        for (const QUuid& folderId : engine->folderIds()) {
+            for (const QUuid& itemId : engine->itemIds(folderId))
+                m_heldItems.append({folderId, itemId});
+        }
+    }
     m_engineReady = false;
     m_scheduler.reset(); // before the engine it drives
     if (wasReady)
@@ -379,6 +389,12 @@ void TeamSharingController::connectClient()
     if (!m_client)
         return;
     connect(m_client, &AccountClient::signedIn, this, &TeamSharingController::onSignedIn);
+    // The engine goes before the keys: an open editor's unsaved edit is sealed as a draft
+    // with them (MainWindow on engineStopped), whichever sign-out it is.
+    connect(m_client, &AccountClient::signingOut, this, [this] {
+        stopAudit();
+        stopEngine();
+    });
     connect(m_client, &AccountClient::signedOut, this,
             [this](AccountClient::SignOutReason reason) { onSignedOut(int(reason)); });
 }
@@ -399,6 +415,11 @@ void TeamSharingController::updateActions()
 
 void TeamSharingController::onSignedIn()
 {
+    if (m_client->api().server() != m_sessionServer ||
+        m_client->account().email.compare(m_sessionEmail, Qt::CaseInsensitive) != 0)
+        m_heldItems.clear(); // another account's items
+    m_sessionServer = m_client->api().server();
+    m_sessionEmail = m_client->account().email;
     if (m_timer) {
         m_timer->setLimit(
             std::chrono::duration_cast<std::chrono::milliseconds>(m_settings.inactivityTimeout()));
@@ -451,11 +472,25 @@ void TeamSharingController::showSignIn()
         m_window);
     m_signIn->setAttribute(Qt::WA_DeleteOnClose);
     // Blocked by the organisation: nothing shared stays on this computer.
-    connect(m_signIn, &SignInDialog::sharingBlocked, this, [this](const QUrl& server, const QString& email) {
-        if (Status wiped = SyncEngine::wipeLocalCopy(m_dataDirectory, server, email); !wiped)
-            qCWarning(lcGui) << "the shared folders could not be wiped:" << wiped.error().message;
-    });
+    connect(m_signIn, &SignInDialog::sharingBlocked, this, &TeamSharingController::wipeBlocked);
     m_signIn->show();
+}
+
+void TeamSharingController::wipeBlocked(const QUrl& server, const QString& email)
+{
+    // The block ended the last session before anyone could say why (the server revokes the
+    // sessions with the block), so the wipe happens now that the server has said it.
+    if (Status wiped = SyncEngine::wipeLocalCopy(m_dataDirectory, server, email); !wiped)
+        qCWarning(lcGui) << "the shared folders could not be wiped:" << wiped.error().message;
+    if (server != m_sessionServer || email.compare(m_sessionEmail, Qt::CaseInsensitive) != 0)
+        return;
+    if (m_secrets) {
+        for (const auto& [folderId, itemId] : std::as_const(m_heldItems)) {
+            for (SharedCredential field : SharedCredentials::kAll)
+                m_secrets->removeEntry(SharedCredentials::entryKey(folderId, itemId, field), this, {});
+        }
+    }
+    m_heldItems.clear();
 }
 
 void TeamSharingController::showAccount()

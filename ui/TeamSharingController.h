@@ -42,6 +42,7 @@ class AuditApi;
 class InactivityTimer;
 class InvitationApi;
 class InvitationFlow;
+class SecretStore;
 class SyncEngine;
 class SyncScheduler;
 } // namespace Conclave::Core
@@ -78,6 +79,10 @@ public:
     Core::AuditApi* audit() const { return m_audit.get(); }
     // Organisations whose log the user may read (owner or admin), known shortly after sign-in.
     QList<QUuid> adminOrgs() const { return m_adminOrgs; }
+
+    // Where the user's own credentials for shared connections are kept: a sign-in refused for
+    // an organisation block removes those of the last session's connections. May stay null.
+    void setSecretStore(Core::SecretStore* secrets) { m_secrets = secrets; }
 
     QMenu* menu() const { return m_menu; }
     SignInDialog* signInDialog() const { return m_signIn; }
@@ -126,6 +131,7 @@ private:
     void onSignedIn();
     void onSignedOut(int reason);
     void updateInvitationsAction(int count);
+    void wipeBlocked(const QUrl& server, const QString& email);
 
     QPointer<QMainWindow> m_window;
     QPointer<Core::AccountClient> m_client;
@@ -155,6 +161,13 @@ private:
     QAction* m_actOrgAudit = nullptr;
     QMenu* m_folderHistoryMenu = nullptr;
     QList<QPointer<QDialog>> m_auditDialogs;
+    QPointer<Core::SecretStore> m_secrets;
+    // The account of the last session and the shared items its engine held (ids only): the
+    // keychain entries to remove should the next sign-in be refused for a block, when neither
+    // the engine nor the session is there to name them.
+    QUrl m_sessionServer;
+    QString m_sessionEmail;
+    QList<QPair<QUuid, QUuid>> m_heldItems;
 };
 
 } // namespace Conclave::Gui

@@ -159,6 +159,7 @@ AccountClient::AccountClient(ApiConnection& api, const QString& stateDirectory, 
     connect(&m_api, &ApiConnection::sessionRejected, this, [this] {
         if (m_signedIn) {
             qCInfo(lcCoreSync) << "the server no longer accepts the session; signing out";
+            emit signingOut(SignOutReason::SessionEnded);
             wipe();
             emit signedOut(SignOutReason::SessionEnded);
         }
@@ -669,6 +670,8 @@ void AccountClient::readAccount(QObject* context, StatusDone done)
 void AccountClient::signOut(SignOutReason reason, QObject* context, StatusDone done)
 {
     const bool wasSignedIn = m_signedIn || m_api.hasToken();
+    if (m_signedIn)
+        emit signingOut(reason);
     QPointer<QObject> guard(context);
     const bool hadContext = context != nullptr;
     if (m_api.hasToken()) {

@@ -94,6 +94,9 @@ public:
 
 signals:
     void signedIn();
+    // A sign-out of a signed-in client has begun: the keys are still held for whatever must be
+    // kept sealed with them (an open editor's draft); signedOut follows with the keys wiped.
+    void signingOut(Conclave::Core::AccountClient::SignOutReason reason);
     void signedOut(Conclave::Core::AccountClient::SignOutReason reason);
     void accountChanged();
     // Sign-in found the address unverified: show the code entry for `email`.

@@ -1,0 +1,385 @@
+// The policy rules that act inside a running Team Sharing session, in the app as main()
+// builds it, against the real conclave-server, on an injected clock:
+// - an organisation block set while the app is signed in and syncing ends the session at once
+//   (the server revokes it with the block): the engine, its keys and decrypted items go, the
+//   shared rows leave the tree and the sign-in dialog asks again; the next sign-in is refused
+//   with the administrators' reason and nothing shared stays on the computer (the cache file,
+//   the user's own credentials for shared connections in the keychain); once the block is
+//   lifted the address is verified again before the shared folder comes back;
+// - an editor of a shared connection open with an unsaved change when the inactivity limit
+//   passes: the change is kept as a sealed draft (in the cache file's outbox, not in clear),
+//   and it reaches the server after the next sign-in.
+#include "ServerAccounts.h"
+#include "ServerHarness.h"
+#include "SharingDevice.h"
+
+#include "app/Application.h"
+#include "core/keychain/SecretStore.h"
+#include "core/keychain/SharedCredentials.h"
+#include "core/model/SharedConnection.h"
+#include "core/policy/InactivityTimer.h"
+#include "core/policy/UserSharingSettings.h"
+#include "core/sync/AccountClient.h"
+#include "core/sync/ApiConnection.h"
+#include "core/sync/LocalCache.h"
+#include "core/sync/SyncEngine.h"
+#include "core/util/Clock.h"
+#include "ui/ConnectionEditorDialog.h"
+#include "ui/ConnectionTreeModel.h"
+#include "ui/MainWindow.h"
+#include "ui/SignInDialog.h"
+#include "ui/TeamSharingController.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFile>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Conclave;
+using namespace Conclave::Core;
+
+namespace {
+
+constexpr const char* kPassword = "session policy password";
+
+// Every byte of the account's cache file and its SQLite side files.
+QByteArray cacheBytes(const QString& path)
+{
+    QByteArray all;
+    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-journal")}) {
+        QFile file(path + suffix);
+        if (file.open(QIODevice::ReadOnly))
+            all += file.readAll();
+    }
+    return all;
+}
+
+bool cacheExists(const QString& path)
+{
+    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-journal")}) {
+        if (QFile::exists(path + suffix))
+            return true;
+    }
+    return false;
+}
+
+std::optional<Result<SecureBytes>> readEntry(SecretStore* store, const QString& key)
+{
+    std::optional<Result<SecureBytes>> read;
+    QObject context;
+    store->readEntry(key, &context, [&read](Result<SecureBytes> value) { read.emplace(std::move(value)); });
+    if (!QTest::qWaitFor([&] { return read.has_value(); }, 30000))
+        return std::nullopt;
+    return read;
+}
+
+} // namespace
+
+class TestSessionPolicy : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void init();
+    void blockInARunningSession();
+    void draftSurvivesTheInactivitySignOut();
+
+private:
+    bool signUp(Gui::Application& root, const QString& email);
+    bool signIn(Gui::Application& root, const QString& email);
+    // A shared folder with one connection named `name`, written through the app's engine.
+    bool shareOne(Gui::Application& root, const QString& name, QUuid* folderId, QUuid* itemId);
+    QString cachePath(Gui::Application& root) const;
+
+    ServerHarness m_server;
+    QTemporaryDir m_dirs;
+    QString m_orgId;
+    QString m_domain;
+    int m_runs = 0;
+};
+
+void TestSessionPolicy::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    qputenv("CONCLAVE_KEYCHAIN", "memory");
+    // The names Application sets, so that the settings written here are the ones it reads.
+    QCoreApplication::setOrganizationName(QStringLiteral("Conclave"));
+    QCoreApplication::setApplicationName(QStringLiteral("Conclave"));
+    m_server.setConfig({QStringLiteral("[limits]"), QStringLiteral("loginPerAddress=10000"),
+                        QStringLiteral("signupPerAddress=10000"), QStringLiteral("verifyPerAddress=10000"),
+                        QStringLiteral("resendPerAccount=100")});
+    QVERIFY(m_server.start(QStringLiteral("TestSessionPolicy")));
+    m_domain = QUuid::createUuid().toString(QUuid::Id128).left(10) + QStringLiteral(".policy.example.com");
+    QString orgId;
+    QCOMPARE(m_server.admin({QStringLiteral("create-org"), QStringLiteral("--name"), QStringLiteral("Org"),
+                             QStringLiteral("--owner"), ServerAccounts::uniqueEmail("owner", m_domain)},
+                            &orgId),
+             0);
+    m_orgId = orgId.trimmed();
+    QCOMPARE(m_server.admin({QStringLiteral("add-domain"), QStringLiteral("--org"), m_orgId,
+                             QStringLiteral("--domain"), m_domain}),
+             0);
+}
+
+void TestSessionPolicy::cleanupTestCase()
+{
+    m_server.stop();
+}
+
+void TestSessionPolicy::init()
+{
+    // No machine policy; the user's settings name the test server; a data folder per run.
+    const QString run = m_dirs.filePath(QString::number(++m_runs));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::SystemScope, run + QStringLiteral("/system"));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, run + QStringLiteral("/user"));
+    QSettings settings;
+    UserSharingSettings user;
+    user.serverUrl = QUrl(m_server.baseUrl());
+    user.save(settings);
+}
+
+bool TestSessionPolicy::signUp(Gui::Application& root, const QString& email)
+{
+    AccountClient* client = root.accountClient();
+    client->setNewPasswordCost(KdfParams::kMinOpsLimit, KdfParams::kMinMemLimit);
+    std::optional<Status> done;
+    client->signUp(email, QStringLiteral("Policy"), securePassword(kPassword), this,
+                   [&](Status s) { done = s; });
+    if (!QTest::qWaitFor([&] { return done.has_value(); }, 60000) || !done->ok())
+        return false;
+    done.reset();
+    client->verifyEmail(email, m_server.latestCode(email), this, [&](Status s) { done = s; });
+    return QTest::qWaitFor([&] { return done.has_value(); }, 60000) && done->ok();
+}
+
+bool TestSessionPolicy::signIn(Gui::Application& root, const QString& email)
+{
+    std::optional<Status> done;
+    root.accountClient()->signIn(email, securePassword(kPassword), this, [&](Status s) { done = s; });
+    return QTest::qWaitFor([&] { return done.has_value(); }, 60000) && done->ok();
+}
+
+bool TestSessionPolicy::shareOne(Gui::Application& root, const QString& name, QUuid* folderId, QUuid* itemId)
+{
+    SyncEngine* engine = root.teamSharing()->engine();
+    if (!engine)
+        return false;
+    const auto folder = awaitResult<QUuid>([&](QObject* c, auto done) {
+        engine->createFolder(QUuid::fromString(m_orgId), QStringLiteral("Team Databases"), c, done);
+    });
+    if (!folder || !folder->ok())
+        return false;
+    Connection orders;
+    orders.id = QUuid::createUuid();
+    orders.name = name;
+    orders.kind = ConnectionKind::PostgreSQL;
+    orders.hosts = {{QStringLiteral("orders.db.internal"), 5432}};
+    const SharedConnection shared = SharedConnection::fromConnection(
+        orders, {}, root.accountClient()->account().userId, QDateTime::currentDateTimeUtc());
+    const auto item = awaitResult<QUuid>(
+        [&](QObject* c, auto done) { engine->writeItem(folder->value(), {}, shared.encode(), c, done); });
+    if (!item || !item->ok())
+        return false;
+    *folderId = folder->value();
+    *itemId = item->value();
+    return true;
+}
+
+QString TestSessionPolicy::cachePath(Gui::Application& root) const
+{
+    const AccountClient* client = root.accountClient();
+    return LocalCache(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                          QStringLiteral("/team-sharing"),
+                      client->account().userId, client->api().server(), client->account().email)
+        .path();
+}
+
+void TestSessionPolicy::blockInARunningSession()
+{
+    auto* app = qobject_cast<QApplication*>(QCoreApplication::instance());
+    ManualClock clock;
+    Gui::Application root(*app, true);
+    root.setClock(clock);
+    root.start();
+    QTRY_VERIFY_WITH_TIMEOUT(root.window(), 5000);
+    Gui::TeamSharingController* sharing = root.teamSharing();
+    QVERIFY(sharing);
+    const QString email = ServerAccounts::uniqueEmail("blocked", m_domain);
+    QVERIFY(signUp(root, email));
+    QSignalSpy started(sharing, &Gui::TeamSharingController::engineStarted);
+    QSignalSpy stopped(sharing, &Gui::TeamSharingController::engineStopped);
+    QVERIFY(signIn(root, email));
+    QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 30000);
+
+    // Signed in and syncing: a shared connection in the tree, the user's own password for it
+    // in the keychain, the folder in the cache file, the key in memory.
+    QUuid folderId;
+    QUuid itemId;
+    QVERIFY(shareOne(root, QStringLiteral("Orders (blocked)"), &folderId, &itemId));
+    Gui::ConnectionTreeModel* model = root.window()->model();
+    QTRY_VERIFY_WITH_TIMEOUT(model->sharedFolderIds().contains(folderId), 30000);
+    const QString credential = SharedCredentials::entryKey(folderId, itemId, SharedCredential::Password);
+    std::optional<Status> stored;
+    root.secrets()->writeEntry(credential, securePassword("own db password"), this,
+                               [&](Status s) { stored = s; });
+    QTRY_VERIFY_WITH_TIMEOUT(stored.has_value(), 30000);
+    QVERIFY(stored->ok());
+    const QString cache = cachePath(root);
+    QVERIFY(cacheExists(cache));
+    QPointer<SyncEngine> engine = sharing->engine();
+    QVERIFY(engine);
+    const SecureBytes& accountKey = root.accountClient()->accountKey();
+    QCOMPARE(accountKey.size(), std::size_t(32));
+
+    // The administrator blocks the user on the server.
+    QString blockId;
+    QCOMPARE(m_server.admin({QStringLiteral("block-sharing"), QStringLiteral("--org"), m_orgId,
+                             QStringLiteral("--email"), email, QStringLiteral("--reason"),
+                             QStringLiteral("Access ends with the contract.")},
+                            &blockId),
+             0);
+    blockId = blockId.trimmed();
+    // The next contact (a scheduled sync, as here, or the live channel closing): the server
+    // no longer knows the session, so the app ends it at once.
+    sharing->syncNow();
+    QTRY_VERIFY_WITH_TIMEOUT(!root.accountClient()->isSignedIn(), 30000);
+    QCOMPARE(stopped.count(), 1);
+    QVERIFY(engine.isNull()); // the folder keys and decrypted items went with it
+    QVERIFY(accountKey.isEmpty());
+    QVERIFY(accountKey.data() == nullptr);
+    QVERIFY(!root.accountClient()->holdsKeys());
+    QVERIFY(model->sharedFolderIds().isEmpty());
+    QPointer<Gui::SignInDialog> dialog = sharing->signInDialog();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+
+    // Signing in again is refused with the administrators' reason, and nothing shared is
+    // left: not the cache file, not the user's own credentials in the keychain.
+    dialog->setEmail(email);
+    dialog->findChild<QLineEdit*>(QStringLiteral("password"))->setText(QString::fromLatin1(kPassword));
+    QSignalSpy blocked(dialog, &Gui::SignInDialog::sharingBlocked);
+    dialog->signIn();
+    QTRY_COMPARE_WITH_TIMEOUT(blocked.count(), 1, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), 30000);
+    QVERIFY2(dialog->message().contains(QStringLiteral("Access ends with the contract.")),
+             qPrintable(dialog->message()));
+    QVERIFY(!root.accountClient()->isSignedIn());
+    QCOMPARE(started.count(), 1);
+    QVERIFY(!cacheExists(cache));
+    const auto credentialRead = readEntry(root.secrets(), credential);
+    QVERIFY(credentialRead);
+    QVERIFY(!credentialRead->ok());
+    QCOMPARE(credentialRead->error().code, ErrorCode::NotFound);
+
+    // The block is lifted: the address must be verified again before sharing works.
+    QCOMPARE(m_server.admin({QStringLiteral("unblock-sharing"), QStringLiteral("--org"), m_orgId,
+                             QStringLiteral("--block"), blockId}),
+             0);
+    dialog->findChild<QLineEdit*>(QStringLiteral("password"))->setText(QString::fromLatin1(kPassword));
+    dialog->signIn();
+    QTRY_COMPARE_WITH_TIMEOUT(dialog->page(), Gui::SignInDialog::Page::Verify, 60000);
+    QVERIFY(!root.accountClient()->isSignedIn());
+    QCOMPARE(started.count(), 1);
+    // The block took the verification away: a new code, entered on the dialog's verify page.
+    const QString before = m_server.latestCode(email);
+    dialog->resend();
+    QTRY_VERIFY_WITH_TIMEOUT(m_server.latestCode(email) != before, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), 30000);
+    dialog->findChild<QLineEdit*>(QStringLiteral("code"))->setText(m_server.latestCode(email));
+    dialog->verify();
+    // Verified, the dialog signs in with the password it was given, or asks for it again.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        root.accountClient()->isSignedIn() ||
+            (dialog && !dialog->isBusy() && dialog->page() == Gui::SignInDialog::Page::SignIn),
+        60000);
+    if (!root.accountClient()->isSignedIn()) {
+        dialog->findChild<QLineEdit*>(QStringLiteral("password"))->setText(QString::fromLatin1(kPassword));
+        dialog->signIn();
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(root.accountClient()->isSignedIn(), 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(started.count(), 2, 30000);
+    // The user is still a member: the folder comes back from the server.
+    QTRY_VERIFY_WITH_TIMEOUT(sharing->engine() && sharing->engine()->itemPlaintext(folderId, itemId), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(model->sharedFolderIds().contains(folderId), 30000);
+}
+
+void TestSessionPolicy::draftSurvivesTheInactivitySignOut()
+{
+    auto* app = qobject_cast<QApplication*>(QCoreApplication::instance());
+    ManualClock clock;
+    Gui::Application root(*app, true);
+    root.setClock(clock);
+    root.start();
+    QTRY_VERIFY_WITH_TIMEOUT(root.window(), 5000);
+    Gui::TeamSharingController* sharing = root.teamSharing();
+    QVERIFY(sharing);
+    const QString email = ServerAccounts::uniqueEmail("draft", m_domain);
+    QVERIFY(signUp(root, email));
+    QSignalSpy started(sharing, &Gui::TeamSharingController::engineStarted);
+    QVERIFY(signIn(root, email));
+    QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 30000);
+    QUuid folderId;
+    QUuid itemId;
+    QVERIFY(shareOne(root, QStringLiteral("Orders (saved)"), &folderId, &itemId));
+    Gui::MainWindow* window = root.window();
+    QTRY_VERIFY_WITH_TIMEOUT(window->model()->sharedFolderIds().contains(folderId), 30000);
+
+    // The editor of the shared connection, with an unsaved change.
+    window->selectConnection(itemId);
+    auto* edit = window->findChild<QAction*>(QStringLiteral("actionEdit"));
+    QVERIFY(edit && edit->isEnabled());
+    edit->trigger();
+    QPointer<Gui::ConnectionEditorDialog> editor =
+        window->findChild<Gui::ConnectionEditorDialog*>(QStringLiteral("sharedConnectionEditor"));
+    QVERIFY(editor);
+    editor->findChild<QLineEdit*>(QStringLiteral("name"))->setText(QStringLiteral("Orders (kept as draft)"));
+
+    const QString cache = cachePath(root);
+    // Idle past the limit, and not a moment before.
+    InactivityTimer* timer = root.inactivityTimer();
+    clock.advanceMs(qint64(timer->limit().count()) - 1);
+    timer->check();
+    QVERIFY(root.accountClient()->isSignedIn());
+    QVERIFY(editor);
+    clock.advanceMs(1);
+    timer->check();
+    QVERIFY(!root.accountClient()->isSignedIn());
+    QTRY_VERIFY_WITH_TIMEOUT(!editor, 5000);
+
+    // The draft is in the cache file's outbox, sealed: the edited name is nowhere in clear.
+    const QByteArray bytes = cacheBytes(cache);
+    QVERIFY(!bytes.isEmpty());
+    QVERIFY(!bytes.contains("kept as draft"));
+    QVERIFY(!bytes.contains(QStringLiteral("kept as draft").toUtf8().toBase64()));
+
+    // Signed in again: the scheduler's first good sync pushes it.
+    QVERIFY(signIn(root, email));
+    QTRY_COMPARE_WITH_TIMEOUT(started.count(), 2, 30000);
+
+    // Another computer of the same user reads the edit from the server.
+    QTemporaryDir elsewhere;
+    SharingDevice other(QUrl(m_server.baseUrl()), elsewhere.path());
+    E2E_VERIFY_OK(await(
+        [&](QObject* c, auto done) { other.client.signIn(email, securePassword(kPassword), c, done); }));
+    E2E_VERIFY_OK(await([&](QObject* c, auto done) { other.engine.start(c, done); }));
+    QByteArray seen;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            std::optional<Status> synced = await([&](QObject* c, auto done) { other.engine.sync(c, done); });
+            seen = plainText(other.engine.itemPlaintext(folderId, itemId));
+            return synced && synced->ok() && seen.contains("Orders (kept as draft)");
+        }(),
+        60000);
+}
+
+QTEST_MAIN(TestSessionPolicy)
+#include "TestSessionPolicy.moc"
