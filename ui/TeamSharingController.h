@@ -18,6 +18,7 @@
 // dialogs close at sign-out.
 #pragma once
 
+#include "core/keychain/SecretStore.h"
 #include "core/policy/EffectiveSettings.h"
 #include "core/sync/AccountClient.h"
 #include "ui/AccountDialog.h"
@@ -42,7 +43,6 @@ class AuditApi;
 class InactivityTimer;
 class InvitationApi;
 class InvitationFlow;
-class SecretStore;
 class SyncEngine;
 class SyncScheduler;
 } // namespace Conclave::Core
