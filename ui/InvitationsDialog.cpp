@@ -1,6 +1,9 @@
 // The invitations this user received; see the header.
 #include "ui/InvitationsDialog.h"
 
+#include "core/crypto/FolderRole.h"
+#include "ui/MemberListModel.h"
+
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -37,15 +40,6 @@ enum AnswerPage
     SafetyPage,
     WaitingPage,
 };
-
-QString roleText(const QString& role)
-{
-    if (role == QLatin1String("manage"))
-        return InvitationsDialog::tr("Manage");
-    if (role == QLatin1String("edit"))
-        return InvitationsDialog::tr("Edit");
-    return InvitationsDialog::tr("View");
-}
 
 } // namespace
 
@@ -216,7 +210,7 @@ void InvitationsDialog::reload(const QString& cursor)
                         : tr("%1 <%2>").arg(in.invitation.inviterName, in.invitation.inviterEmail);
                 auto* item = new QTreeWidgetItem(
                     m_list,
-                    {folder, from, roleText(in.invitation.role),
+                    {folder, from, MemberListModel::roleName(Core::folderRoleFromName(in.invitation.role)),
                      QLocale().toString(in.invitation.expiresAt.toLocalTime().date(), QLocale::ShortFormat),
                      stateText(m_flow->stateOf(in.invitation.id) == InvitationFlow::InviteeState::Open
                                    ? in.state

@@ -1,8 +1,10 @@
 // Inviting people to a shared folder; see the header.
 #include "ui/ShareFolderDialog.h"
 
+#include "core/crypto/FolderRole.h"
 #include "core/sync/SyncEngine.h"
 #include "ui/ClipboardGuard.h"
+#include "ui/MemberListModel.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -431,11 +433,7 @@ void ShareFolderDialog::reloadPending()
                 return;
             }
             for (const InvitationApi::Managed& m : open.value()) {
-                QString role = tr("View");
-                if (m.role == QLatin1String("edit"))
-                    role = tr("Edit");
-                else if (m.role == QLatin1String("manage"))
-                    role = tr("Manage");
+                const QString role = MemberListModel::roleName(Core::folderRoleFromName(m.role));
                 QString state = tr("Waiting for an answer");
                 if (m.state == InvitationApi::State::Accepted) {
                     if (!m_flow->canComplete(m.id)) {

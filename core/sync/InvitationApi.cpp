@@ -1,6 +1,7 @@
 // The invitation routes and their defensive parsers; see the header.
 #include "core/sync/InvitationApi.h"
 
+#include "core/crypto/FolderRole.h"
 #include "core/sync/ApiConnection.h"
 #include "core/sync/JsonFields.h"
 
@@ -40,8 +41,7 @@ QString idText(const QUuid& id)
 QString readRole(JsonFields& r, const char* name)
 {
     const QString text = r.string(name, 16);
-    if (!r.failed() && text != QLatin1String("view") && text != QLatin1String("edit") &&
-        text != QLatin1String("manage"))
+    if (!r.failed() && folderRoleFromName(text) == FolderRole::None)
         r.fail(QLatin1String(name));
     return text;
 }

@@ -47,31 +47,10 @@ template<typename T> std::function<void(T)> guarded(QObject* context, std::funct
     };
 }
 
-QString roleName(FolderRole role)
-{
-    switch (role) {
-    case FolderRole::Manage:
-        return QStringLiteral("manage");
-    case FolderRole::Edit:
-        return QStringLiteral("edit");
-    default:
-        return QStringLiteral("view");
-    }
-}
-
 bool isValidEmail(const QString& email)
 {
     static const QRegularExpression pattern(QStringLiteral("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$"));
     return email.size() <= 320 && pattern.match(email).hasMatch();
-}
-
-FolderRole roleFromName(const QString& name)
-{
-    if (name == QLatin1String("manage"))
-        return FolderRole::Manage;
-    if (name == QLatin1String("edit"))
-        return FolderRole::Edit;
-    return name == QLatin1String("view") ? FolderRole::View : FolderRole::None;
 }
 
 Error notReady()
@@ -329,7 +308,7 @@ void InvitationFlow::inviteNext(std::shared_ptr<QList<Sent>> results, std::share
             (*outgoing)->role = role;
             (*outgoing)->bundle = bundle->serialize();
             const QString safetyNumber = Fingerprint::of(bundle->identityPublicKey()).safetyNumber();
-            m_api.create(folderId, email, roleName(role), offer, sealed, this,
+            m_api.create(folderId, email, folderRoleName(role), offer, sealed, this,
                          [this, email, mode, outgoing, safetyNumber, next,
                           failed](Result<InvitationApi::Managed> created) {
                              if (!created)
@@ -421,7 +400,7 @@ Result<QString> InvitationFlow::takeOver(const InvitationApi::Managed& accepted)
     if (accepted.state != InvitationApi::State::Accepted)
         return Error::make(ErrorCode::InvalidInput,
                            Tr::tr("%1 has not accepted this invitation yet.").arg(accepted.inviteeEmail));
-    const FolderRole role = roleFromName(accepted.role);
+    const FolderRole role = folderRoleFromName(accepted.role);
     const std::optional<UserKeyBundle> bundle = answerBundle(accepted);
     if (!bundle || role == FolderRole::None)
         return Error::make(ErrorCode::Protocol,

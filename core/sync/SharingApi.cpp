@@ -1,6 +1,7 @@
 // The Team Sharing routes and their defensive parsers; see the header.
 #include "core/sync/SharingApi.h"
 
+#include "core/crypto/FolderRole.h"
 #include "core/sync/ApiConnection.h"
 #include "core/sync/JsonFields.h"
 
@@ -313,8 +314,7 @@ Result<SharingApi::Folder> SharingApi::parseFolder(const QJsonObject& json)
     folder.folderId = f.uuid("folderId");
     folder.orgId = f.uuid("orgId");
     folder.role = f.string("role", 256);
-    if (folder.role != QLatin1String("view") && folder.role != QLatin1String("edit") &&
-        folder.role != QLatin1String("manage"))
+    if (folderRoleFromName(folder.role) == FolderRole::None)
         f.fail(QStringLiteral("role"));
     folder.logLength = f.integer("logLength");
     folder.keyVersion = quint32(f.integer("keyVersion", 0, 0xffffffff));

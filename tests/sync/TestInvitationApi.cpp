@@ -102,6 +102,8 @@ private slots:
         QTest::newRow("email number") << "inviteeEmail" << QJsonValue(1);
         QTest::newRow("email oversize") << "inviteeEmail" << QJsonValue(QString(400, QLatin1Char('a')));
         QTest::newRow("role unknown") << "role" << QJsonValue(QStringLiteral("owner"));
+        QTest::newRow("role capitalised") << "role" << QJsonValue(QStringLiteral("Edit"));
+        QTest::newRow("role empty") << "role" << QJsonValue(QString());
         QTest::newRow("status unknown") << "status" << QJsonValue(QStringLiteral("approved"));
         QTest::newRow("status missing") << "status" << QJsonValue(QJsonValue::Undefined);
         QTest::newRow("offer short") << "offer" << QJsonValue(b64(152));

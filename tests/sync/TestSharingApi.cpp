@@ -213,6 +213,8 @@ void TestSharingApi::hostileFolderDetail_data()
     QTest::addColumn<QString>("field");
 
     QTest::newRow("role unknown") << "role" << QJsonValue(QStringLiteral("owner")) << "role";
+    QTest::newRow("role capitalised") << "role" << QJsonValue(QStringLiteral("Manage")) << "role";
+    QTest::newRow("role empty") << "role" << QJsonValue(QString()) << "role";
     QTest::newRow("org id missing") << "orgId" << QJsonValue(QJsonValue::Undefined) << "orgId";
     QTest::newRow("log out of order") << "log.1.sequence" << QJsonValue(0) << "log[1].sequence";
     QTest::newRow("entry wrong size") << "log.0.entry" << QJsonValue(b64(251)) << "log[0].entry";
