@@ -3,11 +3,9 @@
 
 #include "core/crypto/ByteReader.h"
 #include "core/crypto/ByteWriter.h"
-#include "core/crypto/Sodium.h"
+#include "core/crypto/LocalSeal.h"
 
 #include <QCoreApplication>
-
-#include <sodium.h>
 
 namespace Conclave::Core {
 
@@ -19,10 +17,6 @@ struct Tr
 };
 
 const QString kStructure = QStringLiteral("outbox");
-constexpr qsizetype kTagBytes = crypto_aead_xchacha20poly1305_ietf_ABYTES;
-
-static_assert(sizeof(Outbox::kKdfContext) - 1 == crypto_kdf_CONTEXTBYTES);
-static_assert(Outbox::kNonceSize == crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
 
 Error unreadable(qint64 entryId)
 {
@@ -62,15 +56,6 @@ Outbox::Outbox(LocalCache& cache, const QUuid& userId)
     , m_userId(userId)
 {}
 
-SecureBytes Outbox::deriveKey(const SecureBytes& accountKey)
-{
-    Sodium::ensure();
-    Q_ASSERT(accountKey.size() == crypto_kdf_KEYBYTES);
-    SecureBytes key(crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
-    crypto_kdf_derive_from_key(key.data(), key.size(), kKdfKeyId, kKdfContext, accountKey.data());
-    return key;
-}
-
 QByteArray Outbox::associatedData(const QUuid& userId, const LocalCache::OutboxRow& row)
 {
     ByteWriter w(kAdTag);
@@ -80,20 +65,13 @@ QByteArray Outbox::associatedData(const QUuid& userId, const LocalCache::OutboxR
 
 QByteArray Outbox::seal(const Entry& entry, const SecureBytes& accountKey, const QUuid& userId)
 {
-    const SecureBytes key = deriveKey(accountKey);
     const QByteArray ad = associatedData(userId, rowOf(entry));
     ByteWriter body(kBodyTag);
     body.u64(entry.baseRevision).u8(entry.basePlaintext ? 1 : 0);
     body.blob(entry.basePlaintext ? QByteArrayView(*entry.basePlaintext) : QByteArrayView());
     body.blob(entry.plaintext).u8(entry.refused ? 1 : 0).blob(entry.reason.toUtf8());
     QByteArray plain = body.bytes();
-    QByteArray sealed(kNonceSize + plain.size() + kTagBytes, Qt::Uninitialized);
-    auto* nonce = reinterpret_cast<unsigned char*>(sealed.data());
-    randombytes_buf(nonce, std::size_t(kNonceSize));
-    crypto_aead_xchacha20poly1305_ietf_encrypt(
-        nonce + kNonceSize, nullptr, reinterpret_cast<const unsigned char*>(plain.constData()),
-        std::size_t(plain.size()), reinterpret_cast<const unsigned char*>(ad.constData()),
-        std::size_t(ad.size()), nullptr, nonce, key.data());
+    const QByteArray sealed = LocalSeal(accountKey, kKdfContext, kKdfKeyId).seal(plain, ad);
     secureWipe(plain);
     return sealed;
 }
@@ -101,19 +79,13 @@ QByteArray Outbox::seal(const Entry& entry, const SecureBytes& accountKey, const
 Result<Outbox::Entry> Outbox::open(const LocalCache::OutboxRow& row, const SecureBytes& accountKey,
                                    const QUuid& userId)
 {
-    Sodium::ensure();
-    if (!validKind(row.kind) || row.sealed.size() < kNonceSize + kTagBytes)
+    if (!validKind(row.kind))
         return unreadable(row.entryId);
-    const SecureBytes key = deriveKey(accountKey);
-    const QByteArray ad = associatedData(userId, row);
-    const auto* nonce = reinterpret_cast<const unsigned char*>(row.sealed.constData());
-    QByteArray plain(row.sealed.size() - kNonceSize - kTagBytes, Qt::Uninitialized);
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<unsigned char*>(plain.data()), nullptr,
-                                                   nullptr, nonce + kNonceSize,
-                                                   std::size_t(row.sealed.size() - kNonceSize),
-                                                   reinterpret_cast<const unsigned char*>(ad.constData()),
-                                                   std::size_t(ad.size()), nonce, key.data()) != 0)
+    std::optional<QByteArray> opened =
+        LocalSeal(accountKey, kKdfContext, kKdfKeyId).open(row.sealed, associatedData(userId, row));
+    if (!opened)
         return unreadable(row.entryId);
+    QByteArray& plain = *opened;
     Entry entry;
     entry.entryId = row.entryId;
     entry.kind = Kind(row.kind);

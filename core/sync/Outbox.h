@@ -13,6 +13,7 @@
 // unnoticed. docs/security/protocol.md, "Offline outbox and drafts", has the byte layout.
 #pragma once
 
+#include "core/crypto/LocalSeal.h"
 #include "core/crypto/SecureBytes.h"
 #include "core/sync/LocalCache.h"
 #include "core/util/Result.h"
@@ -35,7 +36,7 @@ public:
     static constexpr char kBodyTag[] = "conclave.outbox.body.v1";
     static constexpr char kKdfContext[] = "outboxv1"; // crypto_kdf: exactly 8 bytes
     static constexpr unsigned long long kKdfKeyId = 1;
-    static constexpr qsizetype kNonceSize = 24;
+    static constexpr qsizetype kNonceSize = LocalSeal::kNonceSize;
     static constexpr quint32 kMaxPlaintext = 1u << 20;
     static constexpr quint32 kMaxReason = 1u << 12;
 
@@ -78,7 +79,6 @@ public:
 
     Outbox(LocalCache& cache, const QUuid& userId);
 
-    static SecureBytes deriveKey(const SecureBytes& accountKey);
     static QByteArray associatedData(const QUuid& userId, const LocalCache::OutboxRow& row);
     static QByteArray seal(const Entry& entry, const SecureBytes& accountKey, const QUuid& userId);
     static Result<Entry> open(const LocalCache::OutboxRow& row, const SecureBytes& accountKey,

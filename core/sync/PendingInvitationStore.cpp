@@ -3,7 +3,7 @@
 
 #include "core/crypto/ByteReader.h"
 #include "core/crypto/ByteWriter.h"
-#include "core/crypto/Sodium.h"
+#include "core/crypto/LocalSeal.h"
 #include "core/crypto/UserKeyBundle.h"
 
 #include <QCoreApplication>
@@ -11,8 +11,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
-
-#include <sodium.h>
 
 namespace Conclave::Core {
 
@@ -24,12 +22,8 @@ struct Tr
 };
 
 const QString kStructure = QStringLiteral("pending invitation");
-constexpr qsizetype kTagBytes = crypto_aead_xchacha20poly1305_ietf_ABYTES;
 constexpr quint32 kMaxEmail = 1024;
 constexpr quint32 kCodeSize = 13;
-
-static_assert(sizeof(PendingInvitationStore::kKdfContext) - 1 == crypto_kdf_CONTEXTBYTES);
-static_assert(PendingInvitationStore::kNonceSize == crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
 
 QString idText(const QUuid& id)
 {
@@ -80,15 +74,6 @@ PendingInvitationStore::PendingInvitationStore(LocalCache& cache, const QUuid& u
     , m_userId(userId)
 {}
 
-SecureBytes PendingInvitationStore::deriveKey(const SecureBytes& accountKey)
-{
-    Sodium::ensure();
-    Q_ASSERT(accountKey.size() == crypto_kdf_KEYBYTES);
-    SecureBytes key(crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
-    crypto_kdf_derive_from_key(key.data(), key.size(), kKdfKeyId, kKdfContext, accountKey.data());
-    return key;
-}
-
 QByteArray PendingInvitationStore::associatedData(const QUuid& userId, const QUuid& invitationId,
                                                   const QUuid& folderId)
 {
@@ -100,7 +85,6 @@ QByteArray PendingInvitationStore::associatedData(const QUuid& userId, const QUu
 QByteArray PendingInvitationStore::seal(const Record& record, const SecureBytes& accountKey,
                                         const QUuid& userId)
 {
-    const SecureBytes key = deriveKey(accountKey);
     const QByteArray ad = associatedData(userId, record.invitationId, record.folderId);
     ByteWriter body(kBodyTag);
     body.u8(quint8(record.mode)).u8(quint8(record.role)).u8(record.confirmed ? 1 : 0);
@@ -108,13 +92,7 @@ QByteArray PendingInvitationStore::seal(const Record& record, const SecureBytes&
     body.blob(record.code ? record.code->view() : QByteArrayView());
     body.blob(record.bundle).blob(record.checked);
     QByteArray plain = body.bytes();
-    QByteArray sealed(kNonceSize + plain.size() + kTagBytes, Qt::Uninitialized);
-    auto* nonce = reinterpret_cast<unsigned char*>(sealed.data());
-    randombytes_buf(nonce, std::size_t(kNonceSize));
-    crypto_aead_xchacha20poly1305_ietf_encrypt(
-        nonce + kNonceSize, nullptr, reinterpret_cast<const unsigned char*>(plain.constData()),
-        std::size_t(plain.size()), reinterpret_cast<const unsigned char*>(ad.constData()),
-        std::size_t(ad.size()), nullptr, nonce, key.data());
+    const QByteArray sealed = LocalSeal(accountKey, kKdfContext, kKdfKeyId).seal(plain, ad);
     secureWipe(plain);
     return sealed;
 }
@@ -123,18 +101,13 @@ Result<PendingInvitationStore::Record>
 PendingInvitationStore::open(const QUuid& invitationId, const QUuid& folderId, QByteArrayView sealed,
                              const SecureBytes& accountKey, const QUuid& userId)
 {
-    Sodium::ensure();
-    if (invitationId.isNull() || folderId.isNull() || sealed.size() < kNonceSize + kTagBytes)
+    if (invitationId.isNull() || folderId.isNull())
         return unreadable();
-    const SecureBytes key = deriveKey(accountKey);
-    const QByteArray ad = associatedData(userId, invitationId, folderId);
-    const auto* nonce = reinterpret_cast<const unsigned char*>(sealed.data());
-    QByteArray plain(sealed.size() - kNonceSize - kTagBytes, Qt::Uninitialized);
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt(
-            reinterpret_cast<unsigned char*>(plain.data()), nullptr, nullptr, nonce + kNonceSize,
-            std::size_t(sealed.size() - kNonceSize), reinterpret_cast<const unsigned char*>(ad.constData()),
-            std::size_t(ad.size()), nonce, key.data()) != 0)
+    std::optional<QByteArray> opened = LocalSeal(accountKey, kKdfContext, kKdfKeyId)
+                                           .open(sealed, associatedData(userId, invitationId, folderId));
+    if (!opened)
         return unreadable();
+    QByteArray& plain = *opened;
     Record record;
     record.invitationId = invitationId;
     record.folderId = folderId;

@@ -37,7 +37,6 @@ public:
     static constexpr char kBodyTag[] = "conclave.pendinginvite.body.v1";
     static constexpr char kKdfContext[] = "invitev1"; // crypto_kdf: exactly 8 bytes
     static constexpr unsigned long long kKdfKeyId = 1;
-    static constexpr qsizetype kNonceSize = 24;
 
     enum class Mode : quint8
     {
@@ -72,7 +71,6 @@ public:
     // `cache` must be open and outlive the store.
     PendingInvitationStore(LocalCache& cache, const QUuid& userId);
 
-    static SecureBytes deriveKey(const SecureBytes& accountKey);
     static QByteArray associatedData(const QUuid& userId, const QUuid& invitationId, const QUuid& folderId);
     static QByteArray seal(const Record& record, const SecureBytes& accountKey, const QUuid& userId);
     static Result<Record> open(const QUuid& invitationId, const QUuid& folderId, QByteArrayView sealed,
