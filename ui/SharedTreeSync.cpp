@@ -177,14 +177,14 @@ void SharedTreeSync::readItem(const QUuid& folderId, const QUuid& itemId, Folder
     }
     view.unreadable.remove(itemId);
     const auto before = m_items.constFind(itemId);
-    const QString oldGroup = before != m_items.cend() ? before->group : QString();
     const bool wasShown = shown != view.shown.cend();
-    const QStringList segments = SharedConnection::groupSegments(decoded->group);
-    const QString group = segments.join(u'/');
-    if (!wasShown || group != SharedConnection::groupSegments(oldGroup).join(u'/')) {
+    const QString group = SharedConnection::groupSegments(decoded->group).join(u'/');
+    const QString oldGroup =
+        before != m_items.cend() ? SharedConnection::groupSegments(before->group).join(u'/') : QString();
+    if (!wasShown || group != oldGroup) {
         useGroup(folderId, group, +1, view, batch);
         if (wasShown)
-            useGroup(folderId, SharedConnection::groupSegments(oldGroup).join(u'/'), -1, view, batch);
+            useGroup(folderId, oldGroup, -1, view, batch);
     }
     Connection connection = decoded->connection;
     connection.folderId = groupFolderId(folderId, group);
@@ -350,10 +350,8 @@ void SharedTreeSync::forgetCredentials(const QUuid& folderId, const QList<QUuid>
         markMissing(id, false);
         m_credentialsAsked.remove(id);
         m_users.remove(id);
-        if (!m_secrets)
-            continue;
-        for (SharedCredential field : SharedCredentials::kAll)
-            m_secrets->removeEntry(SharedCredentials::entryKey(folderId, id, field), this, {});
+        if (m_secrets)
+            SharedCredentials::removeAll(*m_secrets, folderId, id, this);
     }
 }
 

@@ -485,10 +485,8 @@ void TeamSharingController::wipeBlocked(const QUrl& server, const QString& email
     if (server != m_sessionServer || email.compare(m_sessionEmail, Qt::CaseInsensitive) != 0)
         return;
     if (m_secrets) {
-        for (const auto& [folderId, itemId] : std::as_const(m_heldItems)) {
-            for (SharedCredential field : SharedCredentials::kAll)
-                m_secrets->removeEntry(SharedCredentials::entryKey(folderId, itemId, field), this, {});
-        }
+        for (const auto& [folderId, itemId] : std::as_const(m_heldItems))
+            SharedCredentials::removeAll(*m_secrets, folderId, itemId, this);
     }
     m_heldItems.clear();
 }

@@ -1,6 +1,8 @@
 // SharedCredentials: see the header. The names are part of every entry key: never change them.
 #include "core/keychain/SharedCredentials.h"
 
+#include "core/keychain/SecretStore.h"
+
 namespace Conclave::Core {
 
 QString SharedCredentials::fieldName(SharedCredential field)
@@ -22,6 +24,13 @@ QString SharedCredentials::entryKey(const QUuid& folderId, const QUuid& itemId, 
 {
     return QStringLiteral("shared/") + folderId.toString(QUuid::WithoutBraces) + u'/' +
            itemId.toString(QUuid::WithoutBraces) + u'/' + fieldName(field);
+}
+
+void SharedCredentials::removeAll(SecretStore& store, const QUuid& folderId, const QUuid& itemId,
+                                  QObject* context)
+{
+    for (SharedCredential field : kAll)
+        store.removeEntry(entryKey(folderId, itemId, field), context, {});
 }
 
 } // namespace Conclave::Core

@@ -10,7 +10,11 @@
 
 #include <array>
 
+class QObject;
+
 namespace Conclave::Core {
+
+class SecretStore;
 
 enum class SharedCredential
 {
@@ -28,6 +32,9 @@ struct SharedCredentials
     // The stable field name in the entry key ("user", "password", "sshUser", "sshPassphrase").
     static QString fieldName(SharedCredential field);
     static QString entryKey(const QUuid& folderId, const QUuid& itemId, SharedCredential field);
+    // Removes every field of one item (the item is gone, or its folder was wiped); nobody waits
+    // for the answer, as an entry not there is what is wanted anyway.
+    static void removeAll(SecretStore& store, const QUuid& folderId, const QUuid& itemId, QObject* context);
 };
 
 } // namespace Conclave::Core
