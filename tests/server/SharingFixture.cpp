@@ -347,14 +347,18 @@ QByteArray SharingFixture::grant(const SharedFolder& folder, const SharingUser& 
     return made->serialize();
 }
 
-std::shared_ptr<PreparedRotation>
-SharingFixture::prepareRotation(SharedFolder& folder, const SharingUser& manager, const SharingUser* removed)
+std::shared_ptr<PreparedRotation> SharingFixture::prepareRotation(SharedFolder& folder,
+                                                                  const SharingUser& manager,
+                                                                  const SharingUser* removed,
+                                                                  const SharingUser* lowered)
 {
     FolderRotation::Request request;
     request.orgId = QUuid(folder.orgId);
     request.managerId = manager.id();
     if (removed)
         request.removedId = removed->id();
+    if (lowered)
+        request.roleChange = FolderRotation::Request::RoleChange{lowered->id(), FolderRole::View};
     for (const QUuid& member : folder.members->members()) {
         if (removed && member == removed->id())
             continue;

@@ -159,10 +159,12 @@ public:
     // Records an accepted write of someone else's into this client's state (a rebase).
     bool absorbWrite(SharedFolder& folder, const QByteArray& envelope, const QByteArray& state);
 
-    // A rotation by `manager` that removes `removed` (or only rotates, after a leave), built
-    // with the core's FolderRotation from the client state; null with a QWARN on failure.
+    // A rotation by `manager` that removes `removed` (or only rotates, after a leave), or that
+    // lowers `lowered` to View with it, built with the core's FolderRotation from the client
+    // state; null with a QWARN on failure.
     std::shared_ptr<PreparedRotation> prepareRotation(SharedFolder& folder, const SharingUser& manager,
-                                                      const SharingUser* removed = nullptr);
+                                                      const SharingUser* removed = nullptr,
+                                                      const SharingUser* lowered = nullptr);
     // Applies an accepted rotation to the client state.
     bool absorbRotation(SharedFolder& folder, const PreparedRotation& rotation);
     ApiResponse rotate(SharedFolder& folder, const SharingUser& manager,

@@ -84,6 +84,9 @@ private slots:
 
     void removeAndRotate();
     void rotateAfterLeave();
+    void lowerAndRotate();
+    void loweringRefused_data();
+    void loweringRefused();
     void rotationRefused_data();
     void rotationRefused();
     void killedDuringRotation();
@@ -231,6 +234,75 @@ void TestSharingRotation::rotateAfterLeave()
     const ApiResponse r = m_fx->rotate(folder, manager);
     QVERIFY2(r.status == 200, r.raw.constData());
     QCOMPARE(m_fx->writeItem(folder, manager, QUuid::createUuid(), "accepted").status, 201);
+}
+
+void TestSharingRotation::lowerAndRotate()
+{
+    // A member lowered to View: the role change and the rotation in one request, so no write
+    // of theirs can come between the two.
+    const SharingUser manager = m_fx->user("manager");
+    const SharingUser lowered = m_fx->user("lowered");
+    SharedFolder folder = m_fx->createFolder(manager);
+    QCOMPARE(m_fx->addMember(folder, manager, lowered, FolderRole::Edit).status, 201);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(m_fx->writeItem(folder, lowered, QUuid::createUuid(), "by an editor").status, 201);
+    auto rotation = m_fx->prepareRotation(folder, manager, nullptr, &lowered);
+    QVERIFY(rotation);
+    const ApiResponse r =
+        m_client->post(folder.path(QStringLiteral("/rotation")), rotation->body, manager.token());
+    QVERIFY2(r.status == 200, r.raw.constData());
+    QVERIFY(m_fx->absorbRotation(folder, *rotation));
+    QCOMPARE(r.json.value(QStringLiteral("keyVersion")).toInt(), 2);
+    QCOMPARE(r.json.value(QStringLiteral("logLength")).toInt(), 4); // create, add, role, rotate
+    // Still a member, who reads the folder under the new key and may no longer write.
+    QCOMPARE(m_client->get(folder.path(), lowered.token()).status, 200);
+    QString why;
+    QVERIFY2(readerAccepts(*m_client, folder, lowered.token(), &why), qPrintable(why));
+    QCOMPARE(m_fx->writeItem(folder, lowered, QUuid::createUuid(), "as View").status, 403);
+    QCOMPARE(m_fx->writeItem(folder, manager, QUuid::createUuid(), "by the manager").status, 201);
+}
+
+void TestSharingRotation::loweringRefused_data()
+{
+    QTest::addColumn<QString>("variant");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("role change without rotate") << "no-rotate"
+                                                << "entries[0]";
+    QTest::newRow("rotate before the role change") << "wrong-order"
+                                                   << "entries[0]";
+    QTest::newRow("role change twice") << "twice"
+                                       << "entries";
+}
+
+void TestSharingRotation::loweringRefused()
+{
+    QFETCH(QString, variant);
+    QFETCH(QString, field);
+    const SharingUser manager = m_fx->user("manager");
+    const SharingUser lowered = m_fx->user("lowered");
+    SharedFolder folder = m_fx->createFolder(manager);
+    QCOMPARE(m_fx->addMember(folder, manager, lowered, FolderRole::Edit).status, 201);
+    QCOMPARE(m_fx->writeItem(folder, lowered, QUuid::createUuid(), "by an editor").status, 201);
+    auto rotation = m_fx->prepareRotation(folder, manager, nullptr, &lowered);
+    QVERIFY(rotation);
+    QJsonObject body = rotation->body;
+    const QJsonArray entries = body.value(QStringLiteral("entries")).toArray();
+    QCOMPARE(entries.size(), 2);
+    if (variant == QLatin1String("no-rotate"))
+        body.insert(QStringLiteral("entries"), QJsonArray{entries.at(0)});
+    else if (variant == QLatin1String("wrong-order"))
+        body.insert(QStringLiteral("entries"), QJsonArray{entries.at(1), entries.at(0)});
+    else
+        body.insert(QStringLiteral("entries"), QJsonArray{entries.at(0), entries.at(0), entries.at(1)});
+    const ApiResponse r = m_client->post(folder.path(QStringLiteral("/rotation")), body, manager.token());
+    QVERIFY2(r.status == 400, r.raw.constData());
+    QCOMPARE(r.errorCode(), QStringLiteral("invalid-input"));
+    QCOMPARE(r.errorField(), field);
+    // Nothing of it was applied: the member keeps Edit and the first key.
+    const ApiResponse f = m_client->get(folder.path(), manager.token());
+    QCOMPARE(f.json.value(QStringLiteral("keyVersion")).toInt(), 1);
+    QCOMPARE(f.json.value(QStringLiteral("logLength")).toInt(), 2);
+    QCOMPARE(m_fx->writeItem(folder, lowered, QUuid::createUuid(), "still an editor").status, 201);
 }
 
 void TestSharingRotation::rotationRefused_data()
