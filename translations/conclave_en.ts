@@ -1584,6 +1584,22 @@
         <source>The answer to the invitation for %1 carries other keys than the ones whose safety number you compared. %1 was not added; the invitation was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This computer made this invitation and checks its code itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only members who manage this folder can add people to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has not accepted this invitation yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sharing server sent an answer to the invitation for %1 that does not carry their keys. Nothing was added; ask %1 to accept a new invitation.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Core::KeychainSecretStore</name>
@@ -1839,6 +1855,17 @@
     <name>Conclave::Core::Outbox</name>
     <message>
         <source>A change saved on this computer while offline (number %1) cannot be read: it was altered or belongs to another account. It was left as it is and is not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Conclave::Core::PendingInvitationStore</name>
+    <message>
+        <source>The invitations made on this computer could not be read or saved in the local copy of the shared folders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An invitation kept on this computer cannot be read: it was altered or belongs to another account.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3271,18 +3298,6 @@
 <context>
     <name>Conclave::Gui::InvitationsDialog</name>
     <message>
-        <source>Manage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Invitations</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3384,6 +3399,14 @@
     </message>
     <message>
         <source>Declined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your safety number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s Conclave adds you when it is next online. Another manager of the folder may call you to add you sooner: read out your safety number below, and check theirs under Members once you have joined.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4499,23 +4522,7 @@ Press Esc to clear the filter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Manage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Waiting for an answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accepted; the inviter&apos;s Conclave adds them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4532,6 +4539,18 @@ Press Esc to clear the filter.</source>
     </message>
     <message>
         <source>The invitation was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 accepted and waits for the inviter&apos;s Conclave to add them. To add them now, call them or meet in person and ask them to read out their safety number. It must be: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted, waiting for %1 — or compare safety numbers to add now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the inviter</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
