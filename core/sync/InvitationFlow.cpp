@@ -8,6 +8,7 @@
 #include "core/sync/LocalCache.h"
 #include "core/sync/PendingInvitationStore.h"
 #include "core/sync/SyncEngine.h"
+#include "core/util/Guarded.h"
 #include "core/util/LogCategories.h"
 
 #include <QCoreApplication>
@@ -35,17 +36,6 @@ constexpr qsizetype kKeySize = 32;
 // At most 50 open invitations per address: three pages of 20 hold them all.
 constexpr int kMaxReceivedPages = 3;
 constexpr int kMaxFolderPages = 50;
-
-template<typename T> std::function<void(T)> guarded(QObject* context, std::function<void(T)> done)
-{
-    QPointer<QObject> guard(context);
-    const bool hadContext = context != nullptr;
-    return [guard, hadContext, done = std::move(done)](T value) {
-        if ((hadContext && !guard) || !done)
-            return;
-        done(std::move(value));
-    };
-}
 
 bool isValidEmail(const QString& email)
 {

@@ -16,16 +16,13 @@ namespace {
 
 using namespace SyncEngineShared;
 
-// The name this file's operations give the shared refusal.
-constexpr auto notReady = notStarted;
-
 } // namespace
 
 Result<Invitation::Binding> SyncEngine::acceptInvitationOffer(QByteArrayView offer,
                                                               const InvitationCode& code)
 {
     if (!m_started)
-        return notReady();
+        return notStarted();
     Result<Invitation::Binding> binding =
         Invitation::acceptOffer(offer, code, m_account.account().userId, m_cache->security().pins, nowMs());
     if (!binding)
@@ -39,7 +36,7 @@ Status SyncEngine::confirmInviterSafetyNumber(const QUuid& inviterId, QByteArray
                                               const QString& typedSafetyNumber)
 {
     if (!m_started)
-        return notReady();
+        return notStarted();
     if (Status matched = m_cache->security().pins.recordSafetyNumberMatch(inviterId, identityKey,
                                                                           typedSafetyNumber, nowMs());
         !matched)
@@ -50,7 +47,7 @@ Status SyncEngine::confirmInviterSafetyNumber(const QUuid& inviterId, QByteArray
 Result<UserKeyBundle> SyncEngine::acceptInvitationAnswer(Invitation& invitation, QByteArrayView answer)
 {
     if (!m_started)
-        return notReady();
+        return notStarted();
     Result<UserKeyBundle> bundle = invitation.accept(answer, m_cache->security().pins, nowMs());
     if (!bundle)
         return bundle;

@@ -30,11 +30,6 @@ namespace {
 
 using namespace SyncEngineShared;
 
-// The names this file's operations give the shared refusals and guard.
-constexpr auto notReady = notStarted;
-constexpr auto folderNotHeld = unknownFolder;
-constexpr auto guardedStatus = guarded<Status>;
-
 Error needsManage()
 {
     return Error::make(ErrorCode::Denied, Tr::tr("Only a manager of this folder can do this."));
@@ -108,7 +103,7 @@ void SyncEngine::doAppendEntry(const QUuid& folderId,
 {
     const Folder* folder = find(folderId);
     if (!folder)
-        return done(folderNotHeld());
+        return done(unknownFolder());
     Result<MembershipEntry> made = make(*folder);
     if (!made)
         return done(made.error());
@@ -129,7 +124,7 @@ void SyncEngine::doAppendEntry(const QUuid& folderId,
             }
             Folder* target = find(folderId);
             if (!target)
-                return done(folderNotHeld());
+                return done(unknownFolder());
             if (Status applied = target->members.apply(entry); !applied)
                 return done(applied);
             target->log.append(entry.serialize());
@@ -148,14 +143,14 @@ void SyncEngine::doAppendEntry(const QUuid& folderId,
 void SyncEngine::changeRole(const QUuid& folderId, const QUuid& userId, FolderRole role, QObject* context,
                             StatusDone done)
 {
-    auto reply = guardedStatus(context, std::move(done));
+    auto reply = guarded<Status>(context, std::move(done));
     enqueue([this, folderId, userId, role, reply](std::function<void()> finish) {
         auto answer = [reply, finish](Status status) {
             reply(std::move(status));
             finish();
         };
         if (!m_started)
-            return answer(notReady());
+            return answer(notStarted());
         auto refusal = [this, userId, role](const Folder& f) -> std::optional<Error> {
             const QUuid me = m_account.account().userId;
             if (f.members.roleOf(me) != FolderRole::Manage)
@@ -174,7 +169,7 @@ void SyncEngine::changeRole(const QUuid& folderId, const QUuid& userId, FolderRo
         };
         const Folder* folder = find(folderId);
         if (!folder)
-            return answer(folderNotHeld());
+            return answer(unknownFolder());
         // A member who loses Edit loses it together with a new folder key, in one request: the
         // rotation re-signs what they wrote while they could edit, so every member (one added
         // later too) can read it, and nothing can be written in their name between the two.
@@ -205,7 +200,7 @@ void SyncEngine::changeRole(const QUuid& folderId, const QUuid& userId, FolderRo
 
 void SyncEngine::handOverManage(const QUuid& folderId, const QUuid& userId, QObject* context, StatusDone done)
 {
-    auto reply = guardedStatus(context, std::move(done));
+    auto reply = guarded<Status>(context, std::move(done));
     enqueue([this, folderId, userId, reply](std::function<void()> finish) {
         auto answer = [reply, finish](Status status) {
             reply(std::move(status));
@@ -213,7 +208,7 @@ void SyncEngine::handOverManage(const QUuid& folderId, const QUuid& userId, QObj
         };
         const Folder* folder = m_started ? find(folderId) : nullptr;
         if (!folder)
-            return answer(m_started ? folderNotHeld() : notReady());
+            return answer(m_started ? unknownFolder() : notStarted());
         const QUuid me = m_account.account().userId;
         if (folder->members.roleOf(me) != FolderRole::Manage)
             return answer(needsManage());
@@ -253,14 +248,14 @@ void SyncEngine::handOverManage(const QUuid& folderId, const QUuid& userId, QObj
 
 void SyncEngine::leaveFolder(const QUuid& folderId, QObject* context, StatusDone done)
 {
-    auto reply = guardedStatus(context, std::move(done));
+    auto reply = guarded<Status>(context, std::move(done));
     enqueue([this, folderId, reply](std::function<void()> finish) {
         auto answer = [reply, finish](Status status) {
             reply(std::move(status));
             finish();
         };
         if (!m_started)
-            return answer(notReady());
+            return answer(notStarted());
         doAppendEntry(
             folderId,
             [this](const Folder& f) -> Result<MembershipEntry> {
@@ -291,7 +286,7 @@ void SyncEngine::leaveFolder(const QUuid& folderId, QObject* context, StatusDone
 
 void SyncEngine::removeMember(const QUuid& folderId, const QUuid& userId, QObject* context, StatusDone done)
 {
-    auto reply = guardedStatus(context, std::move(done));
+    auto reply = guarded<Status>(context, std::move(done));
     enqueue([this, folderId, userId, reply](std::function<void()> finish) {
         auto answer = [reply, finish](Status status) {
             reply(std::move(status));
@@ -299,7 +294,7 @@ void SyncEngine::removeMember(const QUuid& folderId, const QUuid& userId, QObjec
         };
         const Folder* folder = m_started ? find(folderId) : nullptr;
         if (!folder)
-            return answer(m_started ? folderNotHeld() : notReady());
+            return answer(m_started ? unknownFolder() : notStarted());
         const QUuid me = m_account.account().userId;
         if (folder->members.roleOf(me) != FolderRole::Manage)
             return answer(needsManage());
@@ -397,7 +392,7 @@ void SyncEngine::doRotate(const QUuid& folderId, std::optional<QUuid> removedId,
 {
     Folder* folder = find(folderId);
     if (!folder)
-        return done(folderNotHeld());
+        return done(unknownFolder());
     const QUuid me = m_account.account().userId;
     if (folder->members.roleOf(me) != FolderRole::Manage)
         return done(needsManage());
@@ -422,7 +417,7 @@ void SyncEngine::doRotate(const QUuid& folderId, std::optional<QUuid> removedId,
                 return done(got);
             Folder* f = find(folderId);
             if (!f)
-                return done(folderNotHeld());
+                return done(unknownFolder());
             const QUuid self = m_account.account().userId;
             const UserKeys& keys = *m_account.userKeys();
             SecurityState& security = m_cache->security();
@@ -490,7 +485,7 @@ void SyncEngine::doRotate(const QUuid& folderId, std::optional<QUuid> removedId,
                         return done(outcome.error());
                     Folder* target = find(folderId);
                     if (!target)
-                        return done(folderNotHeld());
+                        return done(unknownFolder());
                     if (Status accepted = acceptRotation(*target, *batch, *next, state); !accepted)
                         return done(accepted);
                     emit folderChanged(folderId);
@@ -543,7 +538,7 @@ Status SyncEngine::acceptRotation(Folder& folder, const RotationBatch& batch, co
 Status SyncEngine::confirmChangedKey(const QUuid& userId, const QString& typedSafetyNumber)
 {
     if (!m_started || !m_cache)
-        return notReady();
+        return notStarted();
     KeyPinStore& pins = m_cache->security().pins;
     const QUuid me = m_account.account().userId;
     const QByteArray changed = pins.pendingKey(userId);
