@@ -6,12 +6,11 @@
 // engine() is null; signing in again starts a new engine that holds the shared folder from
 // its cache.
 #include "ApiClient.h"
+#include "AppSharingServer.h"
 #include "ServerAccounts.h"
-#include "ServerHarness.h"
 
 #include "app/Application.h"
 #include "core/policy/InactivityTimer.h"
-#include "core/policy/UserSharingSettings.h"
 #include "core/sync/AccountClient.h"
 #include "core/sync/ApiConnection.h"
 #include "core/sync/SyncEngine.h"
@@ -22,10 +21,7 @@
 #include <QApplication>
 #include <QPointer>
 #include <QScopeGuard>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Conclave;
@@ -70,70 +66,32 @@ private:
     bool signUp(Gui::Application& root, const QString& email);
     bool signIn(Gui::Application& root, const QString& email);
 
-    ServerHarness m_server;
-    QTemporaryDir m_dirs;
-    QString m_orgId;
-    QString m_domain;
-    int m_runs = 0;
+    AppSharingServer m_app;
 };
 
 void TestEngineComposition::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    qputenv("CONCLAVE_KEYCHAIN", "memory");
-    QCoreApplication::setOrganizationName(QStringLiteral("Conclave"));
-    QCoreApplication::setApplicationName(QStringLiteral("Conclave"));
-    m_server.setConfig({QStringLiteral("[limits]"), QStringLiteral("loginPerAddress=10000"),
-                        QStringLiteral("signupPerAddress=10000"), QStringLiteral("verifyPerAddress=10000")});
-    QVERIFY(m_server.start(QStringLiteral("TestEngineComposition")));
-    m_domain = QUuid::createUuid().toString(QUuid::Id128).left(10) + QStringLiteral(".engine.example.com");
-    QString orgId;
-    QCOMPARE(m_server.admin({QStringLiteral("create-org"), QStringLiteral("--name"), QStringLiteral("Org"),
-                             QStringLiteral("--owner"), ServerAccounts::uniqueEmail("owner", m_domain)},
-                            &orgId),
-             0);
-    m_orgId = orgId.trimmed();
-    QCOMPARE(m_server.admin({QStringLiteral("add-domain"), QStringLiteral("--org"), m_orgId,
-                             QStringLiteral("--domain"), m_domain}),
-             0);
+    QVERIFY(m_app.start(QStringLiteral("TestEngineComposition"), QStringLiteral("engine.example.com")));
 }
 
 void TestEngineComposition::cleanupTestCase()
 {
-    m_server.stop();
+    m_app.stop();
 }
 
 void TestEngineComposition::init()
 {
-    const QString run = m_dirs.filePath(QString::number(++m_runs));
-    QSettings::setPath(QSettings::NativeFormat, QSettings::SystemScope, run + QStringLiteral("/system"));
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, run + QStringLiteral("/user"));
-    QSettings settings;
-    UserSharingSettings user;
-    user.serverUrl = QUrl(m_server.baseUrl());
-    user.save(settings);
+    m_app.newRun();
 }
 
 bool TestEngineComposition::signUp(Gui::Application& root, const QString& email)
 {
-    AccountClient* client = root.accountClient();
-    client->setNewPasswordCost(KdfParams::kMinOpsLimit, KdfParams::kMinMemLimit);
-    std::optional<Status> done;
-    client->signUp(email, QStringLiteral("Engine"), SecureBytes("engine password", 15), this,
-                   [&](Status s) { done = s; });
-    if (!QTest::qWaitFor([&] { return done.has_value(); }, 60000) || !done->ok())
-        return false;
-    done.reset();
-    client->verifyEmail(email, m_server.latestCode(email), this, [&](Status s) { done = s; });
-    return QTest::qWaitFor([&] { return done.has_value(); }, 60000) && done->ok();
+    return m_app.signUp(root, email, QStringLiteral("Engine"), SecureBytes("engine password", 15), this);
 }
 
 bool TestEngineComposition::signIn(Gui::Application& root, const QString& email)
 {
-    std::optional<Status> done;
-    root.accountClient()->signIn(email, SecureBytes("engine password", 15), this,
-                                 [&](Status s) { done = s; });
-    return QTest::qWaitFor([&] { return done.has_value(); }, 60000) && done->ok();
+    return m_app.signIn(root, email, SecureBytes("engine password", 15), this);
 }
 
 void TestEngineComposition::engineLivesAsLongAsTheSession_data()
@@ -158,7 +116,7 @@ void TestEngineComposition::engineLivesAsLongAsTheSession()
     QVERIFY(sharing);
     QVERIFY(!sharing->engine());
 
-    const QString email = ServerAccounts::uniqueEmail("engine", m_domain);
+    const QString email = ServerAccounts::uniqueEmail("engine", m_app.domain());
     QVERIFY(signUp(root, email));
     QSignalSpy started(sharing, &Gui::TeamSharingController::engineStarted);
     QSignalSpy stopped(sharing, &Gui::TeamSharingController::engineStopped);
@@ -171,7 +129,7 @@ void TestEngineComposition::engineLivesAsLongAsTheSession()
 
     // Something worth wiping: a folder key and a decrypted item.
     const auto folder = awaitResult<QUuid>([&](QObject* c, auto done) {
-        engine->createFolder(QUuid::fromString(m_orgId), QStringLiteral("Team Databases"), c, done);
+        engine->createFolder(QUuid::fromString(m_app.orgId()), QStringLiteral("Team Databases"), c, done);
     });
     QVERIFY(folder && folder->ok());
     const auto item = awaitResult<QUuid>([&](QObject* c, auto done) {
@@ -205,7 +163,7 @@ void TestEngineComposition::engineLivesAsLongAsTheSession()
         break;
     case Ending::ServerEndsSession: {
         const QString token = QString::fromLatin1(root.accountClient()->api().token().view().toByteArray());
-        ApiClient raw(m_server.baseUrl());
+        ApiClient raw(m_app.server().baseUrl());
         QCOMPARE(raw.del(QStringLiteral("/api/v1/sessions/current"), token).status, 200);
         // The engine's next request is answered 401 and the app signs out.
         sharing->syncNow();

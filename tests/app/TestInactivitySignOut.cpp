@@ -5,8 +5,8 @@
 // sign-in dialog shows with the reason, and local connections keep working. A machine that
 // sleeps past the limit is signed out on waking, although the monotonic clock did not move.
 #include "ApiClient.h"
+#include "AppSharingServer.h"
 #include "ServerAccounts.h"
-#include "ServerHarness.h"
 
 #include "app/Application.h"
 #include "core/policy/InactivityTimer.h"
@@ -25,8 +25,6 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QSettings>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Conclave;
@@ -48,59 +46,32 @@ private:
     // Signs up, verifies and signs in through the app's own client; the session token.
     QString signIn(Gui::Application& root);
 
-    ServerHarness m_server;
-    QTemporaryDir m_dirs;
-    int m_runs = 0;
+    AppSharingServer m_app;
 };
 
 void TestInactivitySignOut::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    qputenv("CONCLAVE_KEYCHAIN", "memory");
-    // The names Application sets, so that the settings written here are the ones it reads.
-    QCoreApplication::setOrganizationName(QStringLiteral("Conclave"));
-    QCoreApplication::setApplicationName(QStringLiteral("Conclave"));
-    m_server.setConfig({QStringLiteral("[limits]"), QStringLiteral("loginPerAddress=10000"),
-                        QStringLiteral("signupPerAddress=10000"), QStringLiteral("verifyPerAddress=10000")});
-    QVERIFY(m_server.start(QStringLiteral("TestInactivitySignOut")));
+    QVERIFY(m_app.start(QStringLiteral("TestInactivitySignOut")));
 }
 
 void TestInactivitySignOut::cleanupTestCase()
 {
-    m_server.stop();
+    m_app.stop();
 }
 
 void TestInactivitySignOut::init()
 {
-    // No machine policy; the user's settings name the test server.
-    const QString run = m_dirs.filePath(QString::number(++m_runs));
-    QSettings::setPath(QSettings::NativeFormat, QSettings::SystemScope, run + QStringLiteral("/system"));
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, run + QStringLiteral("/user"));
-    QSettings settings;
-    UserSharingSettings user;
-    user.serverUrl = QUrl(m_server.baseUrl());
-    user.save(settings);
+    m_app.newRun();
 }
 
 QString TestInactivitySignOut::signIn(Gui::Application& root)
 {
-    AccountClient* client = root.accountClient();
-    client->setNewPasswordCost(KdfParams::kMinOpsLimit, KdfParams::kMinMemLimit);
     const QString email = ServerAccounts::uniqueEmail("idle");
     const SecureBytes password("idle password", 13);
-    std::optional<Status> done;
-    client->signUp(email, QStringLiteral("Idle"), password.clone(), this, [&](Status s) { done = s; });
-    if (!QTest::qWaitFor([&] { return done.has_value(); }, 60000) || !done->ok())
+    if (!m_app.signUp(root, email, QStringLiteral("Idle"), password, this) ||
+        !m_app.signIn(root, email, password, this))
         return {};
-    done.reset();
-    client->verifyEmail(email, m_server.latestCode(email), this, [&](Status s) { done = s; });
-    if (!QTest::qWaitFor([&] { return done.has_value(); }, 60000) || !done->ok())
-        return {};
-    done.reset();
-    client->signIn(email, password.clone(), this, [&](Status s) { done = s; });
-    if (!QTest::qWaitFor([&] { return done.has_value(); }, 60000) || !done->ok())
-        return {};
-    return QString::fromLatin1(client->api().token().view().toByteArray());
+    return QString::fromLatin1(root.accountClient()->api().token().view().toByteArray());
 }
 
 void TestInactivitySignOut::signsOutAtTheLimitAndRevokes()
@@ -123,7 +94,7 @@ void TestInactivitySignOut::signsOutAtTheLimitAndRevokes()
     QVERIFY(client->holdsKeys());
     const SecureBytes& accountKey = client->accountKey();
     QCOMPARE(accountKey.size(), std::size_t(32));
-    ApiClient raw(m_server.baseUrl());
+    ApiClient raw(m_app.server().baseUrl());
     QCOMPARE(raw.get(QStringLiteral("/api/v1/account"), token).status, 200);
 
     // Not a moment before the limit.
@@ -174,7 +145,7 @@ void TestInactivitySignOut::sleepPastTheLimitSignsOutOnWake()
     root.inactivityTimer()->check();
     QVERIFY(!root.accountClient()->isSignedIn());
     QVERIFY(!root.accountClient()->holdsKeys());
-    ApiClient raw(m_server.baseUrl());
+    ApiClient raw(m_app.server().baseUrl());
     QTRY_COMPARE_WITH_TIMEOUT(raw.get(QStringLiteral("/api/v1/account"), token).status, 401, 10000);
 }
 
@@ -186,7 +157,7 @@ void TestInactivitySignOut::serverChosenInTheSettings()
     Gui::Application root(*app, true);
     root.start();
     QTRY_VERIFY_WITH_TIMEOUT(root.window(), 5000);
-    QCOMPARE(root.accountClient()->api().server(), QUrl(m_server.baseUrl()));
+    QCOMPARE(root.accountClient()->api().server(), QUrl(m_app.server().baseUrl()));
     root.window()->showSettings();
     auto* dialog = root.window()->findChild<Gui::SettingsDialog*>();
     QVERIFY(dialog);

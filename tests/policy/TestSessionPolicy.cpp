@@ -8,8 +8,8 @@
 // - an editor of a shared connection open with an unsaved change when the inactivity limit
 //   passes: the change is kept as a sealed draft (in the cache file's outbox, not in clear),
 //   and it reaches the server after the next sign-in.
+#include "AppSharingServer.h"
 #include "ServerAccounts.h"
-#include "ServerHarness.h"
 #include "SharingDevice.h"
 
 #include "app/Application.h"
@@ -17,7 +17,6 @@
 #include "core/keychain/SharedCredentials.h"
 #include "core/model/SharedConnection.h"
 #include "core/policy/InactivityTimer.h"
-#include "core/policy/UserSharingSettings.h"
 #include "core/sync/AccountClient.h"
 #include "core/sync/ApiConnection.h"
 #include "core/sync/LocalCache.h"
@@ -35,7 +34,6 @@
 #include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -99,72 +97,33 @@ private:
     bool shareOne(Gui::Application& root, const QString& name, QUuid* folderId, QUuid* itemId);
     QString cachePath(Gui::Application& root) const;
 
-    ServerHarness m_server;
-    QTemporaryDir m_dirs;
-    QString m_orgId;
-    QString m_domain;
-    int m_runs = 0;
+    AppSharingServer m_app;
 };
 
 void TestSessionPolicy::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    qputenv("CONCLAVE_KEYCHAIN", "memory");
-    // The names Application sets, so that the settings written here are the ones it reads.
-    QCoreApplication::setOrganizationName(QStringLiteral("Conclave"));
-    QCoreApplication::setApplicationName(QStringLiteral("Conclave"));
-    m_server.setConfig({QStringLiteral("[limits]"), QStringLiteral("loginPerAddress=10000"),
-                        QStringLiteral("signupPerAddress=10000"), QStringLiteral("verifyPerAddress=10000"),
-                        QStringLiteral("resendPerAccount=100")});
-    QVERIFY(m_server.start(QStringLiteral("TestSessionPolicy")));
-    m_domain = QUuid::createUuid().toString(QUuid::Id128).left(10) + QStringLiteral(".policy.example.com");
-    QString orgId;
-    QCOMPARE(m_server.admin({QStringLiteral("create-org"), QStringLiteral("--name"), QStringLiteral("Org"),
-                             QStringLiteral("--owner"), ServerAccounts::uniqueEmail("owner", m_domain)},
-                            &orgId),
-             0);
-    m_orgId = orgId.trimmed();
-    QCOMPARE(m_server.admin({QStringLiteral("add-domain"), QStringLiteral("--org"), m_orgId,
-                             QStringLiteral("--domain"), m_domain}),
-             0);
+    QVERIFY(m_app.start(QStringLiteral("TestSessionPolicy"), QStringLiteral("policy.example.com"),
+                        {QStringLiteral("resendPerAccount=100")}));
 }
 
 void TestSessionPolicy::cleanupTestCase()
 {
-    m_server.stop();
+    m_app.stop();
 }
 
 void TestSessionPolicy::init()
 {
-    // No machine policy; the user's settings name the test server; a data folder per run.
-    const QString run = m_dirs.filePath(QString::number(++m_runs));
-    QSettings::setPath(QSettings::NativeFormat, QSettings::SystemScope, run + QStringLiteral("/system"));
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, run + QStringLiteral("/user"));
-    QSettings settings;
-    UserSharingSettings user;
-    user.serverUrl = QUrl(m_server.baseUrl());
-    user.save(settings);
+    m_app.newRun();
 }
 
 bool TestSessionPolicy::signUp(Gui::Application& root, const QString& email)
 {
-    AccountClient* client = root.accountClient();
-    client->setNewPasswordCost(KdfParams::kMinOpsLimit, KdfParams::kMinMemLimit);
-    std::optional<Status> done;
-    client->signUp(email, QStringLiteral("Policy"), securePassword(kPassword), this,
-                   [&](Status s) { done = s; });
-    if (!QTest::qWaitFor([&] { return done.has_value(); }, 60000) || !done->ok())
-        return false;
-    done.reset();
-    client->verifyEmail(email, m_server.latestCode(email), this, [&](Status s) { done = s; });
-    return QTest::qWaitFor([&] { return done.has_value(); }, 60000) && done->ok();
+    return m_app.signUp(root, email, QStringLiteral("Policy"), securePassword(kPassword), this);
 }
 
 bool TestSessionPolicy::signIn(Gui::Application& root, const QString& email)
 {
-    std::optional<Status> done;
-    root.accountClient()->signIn(email, securePassword(kPassword), this, [&](Status s) { done = s; });
-    return QTest::qWaitFor([&] { return done.has_value(); }, 60000) && done->ok();
+    return m_app.signIn(root, email, securePassword(kPassword), this);
 }
 
 bool TestSessionPolicy::shareOne(Gui::Application& root, const QString& name, QUuid* folderId, QUuid* itemId)
@@ -173,7 +132,7 @@ bool TestSessionPolicy::shareOne(Gui::Application& root, const QString& name, QU
     if (!engine)
         return false;
     const auto folder = awaitResult<QUuid>([&](QObject* c, auto done) {
-        engine->createFolder(QUuid::fromString(m_orgId), QStringLiteral("Team Databases"), c, done);
+        engine->createFolder(QUuid::fromString(m_app.orgId()), QStringLiteral("Team Databases"), c, done);
     });
     if (!folder || !folder->ok())
         return false;
@@ -212,7 +171,7 @@ void TestSessionPolicy::blockInARunningSession()
     QTRY_VERIFY_WITH_TIMEOUT(root.window(), 5000);
     Gui::TeamSharingController* sharing = root.teamSharing();
     QVERIFY(sharing);
-    const QString email = ServerAccounts::uniqueEmail("blocked", m_domain);
+    const QString email = ServerAccounts::uniqueEmail("blocked", m_app.domain());
     QVERIFY(signUp(root, email));
     QSignalSpy started(sharing, &Gui::TeamSharingController::engineStarted);
     QSignalSpy stopped(sharing, &Gui::TeamSharingController::engineStopped);
@@ -241,10 +200,10 @@ void TestSessionPolicy::blockInARunningSession()
 
     // The administrator blocks the user on the server.
     QString blockId;
-    QCOMPARE(m_server.admin({QStringLiteral("block-sharing"), QStringLiteral("--org"), m_orgId,
-                             QStringLiteral("--email"), email, QStringLiteral("--reason"),
-                             QStringLiteral("Access ends with the contract.")},
-                            &blockId),
+    QCOMPARE(m_app.server().admin({QStringLiteral("block-sharing"), QStringLiteral("--org"), m_app.orgId(),
+                                   QStringLiteral("--email"), email, QStringLiteral("--reason"),
+                                   QStringLiteral("Access ends with the contract.")},
+                                  &blockId),
              0);
     blockId = blockId.trimmed();
     // The next contact (a scheduled sync, as here, or the live channel closing): the server
@@ -290,7 +249,7 @@ void TestSessionPolicy::draftSurvivesTheInactivitySignOut()
     QTRY_VERIFY_WITH_TIMEOUT(root.window(), 5000);
     Gui::TeamSharingController* sharing = root.teamSharing();
     QVERIFY(sharing);
-    const QString email = ServerAccounts::uniqueEmail("draft", m_domain);
+    const QString email = ServerAccounts::uniqueEmail("draft", m_app.domain());
     QVERIFY(signUp(root, email));
     QSignalSpy started(sharing, &Gui::TeamSharingController::engineStarted);
     QVERIFY(signIn(root, email));
@@ -336,7 +295,7 @@ void TestSessionPolicy::draftSurvivesTheInactivitySignOut()
 
     // Another computer of the same user reads the edit from the server.
     QTemporaryDir elsewhere;
-    SharingDevice other(QUrl(m_server.baseUrl()), elsewhere.path());
+    SharingDevice other(QUrl(m_app.server().baseUrl()), elsewhere.path());
     E2E_VERIFY_OK(await(
         [&](QObject* c, auto done) { other.client.signIn(email, securePassword(kPassword), c, done); }));
     E2E_VERIFY_OK(await([&](QObject* c, auto done) { other.engine.start(c, done); }));
