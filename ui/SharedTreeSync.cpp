@@ -262,19 +262,20 @@ void SharedTreeSync::finishPass(const QUuid& folderId, FolderView& view,
     forgetCredentials(folderId, gone);
 }
 
-void SharedTreeSync::bringUpToDate(const QUuid& itemId)
+const SharedConnection* SharedTreeSync::current(const QUuid& itemId)
 {
     const auto info = m_info.constFind(itemId);
     if (!m_engine || info == m_info.cend())
-        return;
+        return nullptr;
     const QUuid folderId = info->folderId;
-    const auto view = m_views.find(folderId);
-    if (view == m_views.end())
-        return;
-    ConnectionTreeModel::SharedBatch batch;
-    readItem(folderId, itemId, *view, batch);
-    if (!batch.isEmpty())
-        m_model->applyShared(folderId, batch);
+    if (const auto view = m_views.find(folderId); view != m_views.end()) {
+        ConnectionTreeModel::SharedBatch batch;
+        readItem(folderId, itemId, *view, batch);
+        if (!batch.isEmpty())
+            m_model->applyShared(folderId, batch);
+    }
+    const auto it = m_items.constFind(itemId);
+    return it == m_items.cend() ? nullptr : &*it;
 }
 
 void SharedTreeSync::removeFolder(const QUuid& folderId)
@@ -464,9 +465,8 @@ void SharedTreeSync::writeAll(QList<QPair<QUuid, QByteArray>> writes, const QUui
 
 void SharedTreeSync::writeConnection(const Connection& edited, Done done, const QString* group)
 {
-    bringUpToDate(edited.id);
-    const auto it = m_items.constFind(edited.id);
-    if (!m_engine || it == m_items.cend())
+    const SharedConnection* it = current(edited.id);
+    if (!it)
         return done(notSignedIn());
     const QUuid folderId = m_info.value(edited.id).folderId;
     if (m_engine->roleIn(folderId) < FolderRole::Edit)
@@ -478,9 +478,8 @@ void SharedTreeSync::writeConnection(const Connection& edited, Done done, const 
 
 Status SharedTreeSync::saveDraft(const Connection& edited)
 {
-    bringUpToDate(edited.id);
-    const auto it = m_items.constFind(edited.id);
-    if (!m_engine || it == m_items.cend())
+    const SharedConnection* it = current(edited.id);
+    if (!it)
         return notSignedIn();
     const QUuid folderId = m_info.value(edited.id).folderId;
     if (m_engine->roleIn(folderId) < FolderRole::Edit)
@@ -530,9 +529,8 @@ void SharedTreeSync::moveItems(const QList<QUuid>& folders, const QList<QUuid>& 
     QList<QPair<QUuid, QByteArray>> writes;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     auto add = [&](const QUuid& id, const QString& group) {
-        bringUpToDate(id);
-        const auto it = m_items.constFind(id);
-        if (it == m_items.cend() || m_info.value(id).folderId != root || it->group == group)
+        const SharedConnection* it = current(id);
+        if (!it || m_info.value(id).folderId != root || it->group == group)
             return;
         writes.append({id, it->edited(it->connection, group, now).encode()});
     };
@@ -549,9 +547,7 @@ void SharedTreeSync::moveItems(const QList<QUuid>& folders, const QList<QUuid>& 
         QList<QUuid> below;
         m_model->collectDescendants(folder, subFolders, below);
         for (const QUuid& id : std::as_const(below)) {
-            bringUpToDate(id);
-            const auto it = m_items.constFind(id);
-            if (it != m_items.cend())
+            if (const SharedConnection* it = current(id))
                 add(id, newPath + it->group.mid(oldPath.size()));
         }
     }
@@ -560,9 +556,7 @@ void SharedTreeSync::moveItems(const QList<QUuid>& folders, const QList<QUuid>& 
 
 void SharedTreeSync::rename(const QUuid& id, const QString& name, Done done)
 {
-    bringUpToDate(id);
-    const auto it = m_items.constFind(id);
-    if (it != m_items.cend()) {
+    if (const SharedConnection* it = current(id)) {
         Connection renamed = it->connection;
         renamed.name = name;
         return writeConnection(renamed, std::move(done));
@@ -582,9 +576,7 @@ void SharedTreeSync::rename(const QUuid& id, const QString& name, Done done)
     QList<QPair<QUuid, QByteArray>> writes;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const QUuid& item : std::as_const(below)) {
-        bringUpToDate(item);
-        const auto held = m_items.constFind(item);
-        if (held != m_items.cend())
+        if (const SharedConnection* held = current(item))
             writes.append(
                 {item,
                  held->edited(held->connection, newPath + held->group.mid(oldPath.size()), now).encode()});

@@ -182,8 +182,9 @@ private:
                   ConnectionTreeModel::SharedBatch& batch);
     // The end of a pass: items the engine no longer holds leave the tree.
     void finishPass(const QUuid& folderId, FolderView& view, ConnectionTreeModel::SharedBatch& batch);
-    // Before a write: the item as the engine holds it now, even while its slice waits.
-    void bringUpToDate(const QUuid& itemId);
+    // Before a write: the item as the engine holds it now, even while its slice waits; null
+    // when it is not a shared item held. Valid until m_items changes.
+    const Core::SharedConnection* current(const QUuid& itemId);
     void removeFolder(const QUuid& folderId);
     void forgetAll();
     void uploadNext(std::shared_ptr<ShareJob> job);
