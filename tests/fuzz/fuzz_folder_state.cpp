@@ -24,9 +24,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     FolderStateChain chain(f.folder);
     if (envelope.ok()) {
         (void)chain.acceptWrite(*state, *envelope, f.state, FolderStateChain::LogView::Known);
-        (void)chain.acceptSnapshot(*state, {*envelope}, f.state);
+        (void)chain.acceptSnapshot(*state, QList<ItemEnvelope>{*envelope}, f.state);
     } else {
-        (void)chain.acceptSnapshot(*state, {}, f.state);
+        (void)chain.acceptSnapshot(*state, QList<ItemEnvelope>{}, f.state);
     }
     return 0;
 }
