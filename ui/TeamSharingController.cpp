@@ -27,6 +27,8 @@
 #include <QStatusBar>
 #include <QToolBar>
 
+#include <utility>
+
 namespace Conclave::Gui {
 
 using namespace Conclave::Core;
@@ -280,6 +282,16 @@ void TeamSharingController::startEngine()
             if (m_window)
                 m_window->statusBar()->showMessage(tr("Team Sharing: %1").arg(message));
         });
+        // Blocked by the organisation mid-session: the engine has wiped every folder; the
+        // session ends too (queued: not inside the engine's own call).
+        connect(
+            engine, &SyncEngine::sharingBlocked, this,
+            [this](const QString& reason) {
+                m_blockedNotice = reason;
+                if (m_client && m_client->isSignedIn())
+                    m_client->signOut(AccountClient::SignOutReason::SessionEnded);
+            },
+            Qt::QueuedConnection);
         connect(engine, &SyncEngine::folderWiped, this, [this](const QUuid&, const QString& reason) {
             if (m_window)
                 m_window->statusBar()->showMessage(
@@ -413,6 +425,13 @@ void TeamSharingController::updateActions()
         m_toolbarAction->setText(signedIn ? tr("Account") : tr("Sign In"));
 }
 
+void TeamSharingController::applyInactivityTimeout()
+{
+    if (m_timer && m_timer->isRunning())
+        m_timer->setLimit(
+            std::chrono::duration_cast<std::chrono::milliseconds>(m_settings.inactivityTimeout()));
+}
+
 void TeamSharingController::onSignedIn()
 {
     if (m_client->api().server() != m_sessionServer ||
@@ -420,6 +439,7 @@ void TeamSharingController::onSignedIn()
         m_heldItems.clear(); // another account's items
     m_sessionServer = m_client->api().server();
     m_sessionEmail = m_client->account().email;
+    m_blockedNotice.clear();
     if (m_timer) {
         m_timer->setLimit(
             std::chrono::duration_cast<std::chrono::milliseconds>(m_settings.inactivityTimeout()));
@@ -442,7 +462,9 @@ void TeamSharingController::onSignedOut(int reason)
     showSignIn();
     if (!m_signIn)
         return;
-    if (AccountClient::SignOutReason(reason) == AccountClient::SignOutReason::Inactivity) {
+    if (!m_blockedNotice.isEmpty()) {
+        m_signIn->showNotice(std::exchange(m_blockedNotice, QString()));
+    } else if (AccountClient::SignOutReason(reason) == AccountClient::SignOutReason::Inactivity) {
         m_signIn->showNotice(tr("You were signed out of Team Sharing after %1 minutes without input. Your "
                                 "local connections are still here.")
                                  .arg(m_settings.inactivityTimeout().count()));
@@ -480,15 +502,23 @@ void TeamSharingController::wipeBlocked(const QUrl& server, const QString& email
 {
     // The block ended the last session before anyone could say why (the server revokes the
     // sessions with the block), so the wipe happens now that the server has said it.
-    if (Status wiped = SyncEngine::wipeLocalCopy(m_dataDirectory, server, email); !wiped)
+    // The user's own credentials for the shared connections go too: those the local copy
+    // held (found in the file, so also after a restart) and those the last session's engine
+    // held in memory (a folder it had not stored yet).
+    QList<QPair<QUuid, QUuid>> held;
+    if (Status wiped = SyncEngine::wipeLocalCopy(m_dataDirectory, server, email, &held); !wiped)
         qCWarning(lcGui) << "the shared folders could not be wiped:" << wiped.error().message;
-    if (server != m_sessionServer || email.compare(m_sessionEmail, Qt::CaseInsensitive) != 0)
-        return;
+    if (server == m_sessionServer && email.compare(m_sessionEmail, Qt::CaseInsensitive) == 0) {
+        for (const auto& item : std::as_const(m_heldItems)) {
+            if (!held.contains(item))
+                held.append(item);
+        }
+        m_heldItems.clear();
+    }
     if (m_secrets) {
-        for (const auto& [folderId, itemId] : std::as_const(m_heldItems))
+        for (const auto& [folderId, itemId] : std::as_const(held))
             SharedCredentials::removeAll(*m_secrets, folderId, itemId, this);
     }
-    m_heldItems.clear();
 }
 
 void TeamSharingController::showAccount()

@@ -94,6 +94,8 @@ public slots:
     void signOut();
     // Reads the changes feed now (after start, and whenever the user or a scheduler asks).
     void syncNow();
+    // The settings' sign-out time changed: a running inactivity timer takes it at once.
+    void applyInactivityTimeout();
     // The members dialog of a shared folder (null: the current one, else the first held).
     void showMembers(const QUuid& folderId = {});
     // The shared folder the main window has selected, for the menu's Members… entry.
@@ -155,6 +157,8 @@ private:
     QAction* m_actInvitations = nullptr;
     bool m_engineReady = false;
     QString m_engineProblem;
+    // Set when the engine found Team Sharing blocked: the sign-in dialog says why.
+    QString m_blockedNotice;
     std::unique_ptr<Core::AuditApi> m_audit;
     QList<QUuid> m_adminOrgs;
     QObject* m_auditContext = nullptr;

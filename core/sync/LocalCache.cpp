@@ -97,6 +97,40 @@ struct LocalCache::Private
     }
 };
 
+Result<QList<QPair<QUuid, QUuid>>> LocalCache::heldItems(const QString& path)
+{
+    QList<QPair<QUuid, QUuid>> held;
+    if (!QFile::exists(path))
+        return held;
+    const QString connection = QStringLiteral("conclave-sync-ids-%1").arg(++g_connections);
+    Status read;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (!db.open()) {
+            read = damaged();
+        } else if (Result<QSqlQuery> query = Private::exec(
+                       connection,
+                       QStringLiteral("SELECT folder_id, item_id FROM envelopes ORDER BY folder_id"));
+                   !query) {
+            read = damaged();
+        } else {
+            while (query->next()) {
+                const QUuid folderId = QUuid::fromString(query->value(0).toString());
+                const QUuid itemId = QUuid::fromString(query->value(1).toString());
+                if (!folderId.isNull() && !itemId.isNull())
+                    held.append({folderId, itemId});
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    if (!read)
+        return read.error();
+    return held;
+}
+
 LocalCache::LocalCache(const QString& directory, const QUuid& userId, const QUrl& server,
                        const QString& email)
     : m_directory(directory)

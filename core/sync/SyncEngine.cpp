@@ -593,16 +593,17 @@ void SyncEngine::sync(QObject* context, StatusDone done, SyncScope scope)
         if (!cursor)
             return reply(cursor.error()), finish();
         m_checkUnnamed = scope == SyncScope::Everything;
-        doFeed(*cursor, std::make_shared<std::map<QUuid, Touch>>(), [reply, finish](Status status) {
+        doFeed(*cursor, std::make_shared<std::map<QUuid, Touch>>(), false, [reply, finish](Status status) {
             reply(std::move(status));
             finish();
         });
     });
 }
 
-void SyncEngine::doFeed(quint64 cursor, std::shared_ptr<std::map<QUuid, Touch>> touched, StatusDone done)
+void SyncEngine::doFeed(quint64 cursor, std::shared_ptr<std::map<QUuid, Touch>> touched, bool blocked,
+                        StatusDone done)
 {
-    m_api.feed(cursor, this, [this, touched, done](Result<SharingApi::FeedPage> page) {
+    m_api.feed(cursor, this, [this, touched, blocked, done](Result<SharingApi::FeedPage> page) mutable {
         if (!page) {
             if (isSharingBlocked(page.error()))
                 wipeAll(page.error().message);
@@ -614,14 +615,13 @@ void SyncEngine::doFeed(quint64 cursor, std::shared_ptr<std::map<QUuid, Touch>> 
             qCDebug(lcCoreSync) << "change" << change.seq << change.kind << change.folderId
                                 << change.objectId;
             if (change.kind == QLatin1String("blocked")) {
-                // Team Sharing was turned off for this user: nothing shared may stay here.
-                wipeAll(Tr::tr("Your organisation's administrators have turned off Team Sharing for you."));
-                touched->clear();
-                return done(Error::make(
-                    ErrorCode::Denied,
-                    Tr::tr("Your organisation's administrators have turned off Team Sharing for you.")));
-            }
-            if (change.kind == QLatin1String("removed")) {
+                // Decided after the last page: a block lifted since (a later `unblocked`, the
+                // feed of an account signed in again after the lifting) wipes nothing.
+                blocked = true;
+            } else if (change.kind == QLatin1String("unblocked")) {
+                // The server sends it only once no block covers the user any more.
+                blocked = false;
+            } else if (change.kind == QLatin1String("removed")) {
                 const QUuid folderId = QUuid::fromString(change.objectId);
                 if (!folderId.isNull())
                     (*touched)[folderId] = Touch::Removed;
@@ -642,10 +642,19 @@ void SyncEngine::doFeed(quint64 cursor, std::shared_ptr<std::map<QUuid, Touch>> 
             } else if (change.kind == QLatin1String("invitation")) {
                 emit invitationsChanged(); // InvitationFlow reads them
             }
-            // Other kinds (blocks) are not handled here yet; unknown ones are skipped.
+            // Unknown kinds are skipped.
         }
         if (page->more)
-            return doFeed(page->cursor, touched, done);
+            return doFeed(page->cursor, touched, blocked, done);
+        if (blocked) {
+            // Team Sharing is turned off for this user: nothing shared may stay here. (The
+            // server refuses a blocked user's requests, so this is a block set while the
+            // feed was being read.)
+            const QString why =
+                Tr::tr("Your organisation's administrators have turned off Team Sharing for you.");
+            wipeAll(why);
+            return done(Error::make(ErrorCode::Denied, why, QStringLiteral("sharing-blocked")));
+        }
         // Every other folder held gets a state check (one small request): a change whose
         // hint the feed lacks is found all the same, and a withheld write shows at once.
         // A live hint's sync leaves that to the next poll: delay is all a withheld hint buys.

@@ -195,8 +195,11 @@ public:
     LocalCache* localCache() const { return m_started ? m_cache.get() : nullptr; }
     // A sign-in refused because Team Sharing is blocked for the account (the error's field is
     // "sharing-blocked"): no engine runs, so the account's cached folders are wiped here
-    // (overwritten, then removed). The security state (pins, checkpoints) stays.
-    static Status wipeLocalCopy(const QString& directory, const QUrl& server, const QString& email);
+    // (overwritten, then removed). The security state (pins, checkpoints) stays. `heldItems`,
+    // if given, receives the (folder, item) ids the copy held, for the keychain entries of the
+    // user's own credentials that go with them.
+    static Status wipeLocalCopy(const QString& directory, const QUrl& server, const QString& email,
+                                QList<QPair<QUuid, QUuid>>* heldItems = nullptr);
     // First contact by invitation (protocol.md §9.1; SyncEngineInvitations.cpp), for
     // InvitationFlow: the pins they record are the engine's security state.
     // Invitee: checks the relayed offer with the typed code and pins the inviter's key.
@@ -290,7 +293,9 @@ private:
     void verify(std::shared_ptr<Refresh> r);
     void commit(std::shared_ptr<Refresh> r);
     void refuse(std::shared_ptr<Refresh> r, const Error& error);
-    void doFeed(quint64 cursor, std::shared_ptr<std::map<QUuid, Touch>> touched, StatusDone done);
+    // `blocked`: the last of the `blocked` and `unblocked` changes read so far was `blocked`.
+    void doFeed(quint64 cursor, std::shared_ptr<std::map<QUuid, Touch>> touched, bool blocked,
+                StatusDone done);
     void refreshEach(std::shared_ptr<std::map<QUuid, Touch>> touched, quint64 cursor, StatusDone done);
     // The folders a feed read named, read a few at a time (SyncEngine.cpp).
     static constexpr int kParallelRefreshes = 4;

@@ -656,7 +656,8 @@ void SyncEngine::wipeAll(const QString& reason)
     emit sharingBlocked(reason);
 }
 
-Status SyncEngine::wipeLocalCopy(const QString& directory, const QUrl& server, const QString& email)
+Status SyncEngine::wipeLocalCopy(const QString& directory, const QUrl& server, const QString& email,
+                                 QList<QPair<QUuid, QUuid>>* heldItems)
 {
     Result<std::optional<KnownAccounts::Entry>> known = KnownAccounts(directory).find(server, email);
     if (!known)
@@ -664,6 +665,14 @@ Status SyncEngine::wipeLocalCopy(const QString& directory, const QUrl& server, c
     if (!*known)
         return {}; // never synced on this computer
     const QString path = LocalCache(directory, (*known)->userId, server, email).path();
+    if (heldItems) {
+        // A damaged file is wiped all the same; only its ids are not known then.
+        if (Result<QList<QPair<QUuid, QUuid>>> held = LocalCache::heldItems(path); held)
+            *heldItems = std::move(*held);
+        else
+            qCWarning(lcCoreSync) << "the items of the local copy could not be listed:"
+                                  << held.error().message;
+    }
     for (const QString& suffix :
          {QString(), QStringLiteral("-journal"), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
         QFile file(path + suffix);

@@ -4,7 +4,12 @@
 //   (the server revokes it with the block): the engine, its keys and decrypted items go, the
 //   shared rows leave the tree and the sign-in dialog asks again; the next sign-in is refused
 //   with the administrators' reason and nothing shared stays on the computer (the cache file,
-//   the user's own credentials for shared connections in the keychain);
+//   the user's own credentials for shared connections in the keychain); once the block is
+//   lifted the address is verified again and the folders come back;
+// - the same refused sign-in after a restart of the app (no session held the items in
+//   memory): the user's own credentials for the items the local copy held go all the same;
+// - a block the engine reads itself (the feed, a refused request) ends the session with the
+//   administrators' reason in the sign-in dialog;
 // - an editor of a shared connection open with an unsaved change when the inactivity limit
 //   passes: the change is kept as a sealed draft (in the cache file's outbox, not in clear),
 //   and it reaches the server after the next sign-in.
@@ -88,6 +93,8 @@ private slots:
     void cleanupTestCase();
     void init();
     void blockInARunningSession();
+    void blockSeenByTheEngineEndsTheSession();
+    void blockAfterARestartWipesTheCredentials();
     void draftSurvivesTheInactivitySignOut();
 
 private:
@@ -237,6 +244,127 @@ void TestSessionPolicy::blockInARunningSession()
     QVERIFY(credentialRead);
     QVERIFY(!credentialRead->ok());
     QCOMPARE(credentialRead->error().code, ErrorCode::NotFound);
+
+    // Lifted: the next sign-in asks for the address to be verified again, and then the
+    // folder comes back from the server (a first sync from the start of the feed, past the
+    // old block), without the user's own password, which went with the block.
+    QCOMPARE(m_app.server().admin({QStringLiteral("unblock-sharing"), QStringLiteral("--org"), m_app.orgId(),
+                                   QStringLiteral("--block"), blockId}),
+             0);
+    dialog->findChild<QLineEdit*>(QStringLiteral("password"))->setText(QString::fromLatin1(kPassword));
+    dialog->signIn();
+    QTRY_COMPARE_WITH_TIMEOUT(dialog->page(), Gui::SignInDialog::Page::Verify, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), 30000);
+    QCOMPARE(started.count(), 1);
+    dialog->resend();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->message().contains(email), 30000);
+    dialog->findChild<QLineEdit*>(QStringLiteral("code"))->setText(m_app.server().latestCode(email));
+    dialog->verify();
+    QTRY_COMPARE_WITH_TIMEOUT(started.count(), 2, 60000);
+    QVERIFY(root.accountClient()->isSignedIn());
+    QTRY_VERIFY_WITH_TIMEOUT(model->sharedFolderIds().contains(folderId), 30000);
+    QVERIFY(sharing->engine());
+    QVERIFY(sharing->engine()->itemIds(folderId).contains(itemId));
+    const QPointer<Gui::SignInDialog> after = sharing->signInDialog();
+    QVERIFY(!after || !after->isVisible());
+    // A sync more keeps it (the old block in the feed wipes nothing).
+    std::optional<Status> synced;
+    sharing->engine()->sync(this, [&](Status s) { synced = s; });
+    QTRY_VERIFY_WITH_TIMEOUT(synced.has_value(), 30000);
+    QVERIFY2(synced->ok(), synced->ok() ? "" : qPrintable(synced->error().message));
+    QVERIFY(cacheExists(cache));
+    QVERIFY(model->sharedFolderIds().contains(folderId));
+    QCOMPARE(stopped.count(), 1);
+}
+
+void TestSessionPolicy::blockAfterARestartWipesTheCredentials()
+{
+    auto* app = qobject_cast<QApplication*>(QCoreApplication::instance());
+    const QString email = ServerAccounts::uniqueEmail("restarted", m_app.domain());
+    QUuid folderId;
+    QUuid itemId;
+    QString cache;
+    {
+        Gui::Application first(*app, true);
+        first.start();
+        QTRY_VERIFY_WITH_TIMEOUT(first.window(), 5000);
+        QVERIFY(signUp(first, email));
+        QSignalSpy started(first.teamSharing(), &Gui::TeamSharingController::engineStarted);
+        QVERIFY(signIn(first, email));
+        QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 30000);
+        QVERIFY(shareOne(first, QStringLiteral("Orders (restarted)"), &folderId, &itemId));
+        cache = cachePath(first);
+        QVERIFY(cacheExists(cache));
+    } // the app quits; the local copy stays on disk
+
+    QString blockId;
+    QCOMPARE(m_app.server().admin({QStringLiteral("block-sharing"), QStringLiteral("--org"), m_app.orgId(),
+                                   QStringLiteral("--email"), email, QStringLiteral("--reason"),
+                                   QStringLiteral("Paused.")},
+                                  &blockId),
+             0);
+
+    // Started again: the keychain still has the user's own password for the shared
+    // connection (written here into this run's store, as a persistent keychain keeps it).
+    Gui::Application root(*app, true);
+    root.start();
+    QTRY_VERIFY_WITH_TIMEOUT(root.window(), 5000);
+    const QString credential = SharedCredentials::entryKey(folderId, itemId, SharedCredential::Password);
+    std::optional<Status> stored;
+    root.secrets()->writeEntry(credential, securePassword("own db password"), this,
+                               [&](Status s) { stored = s; });
+    QTRY_VERIFY_WITH_TIMEOUT(stored.has_value(), 30000);
+    QVERIFY(stored->ok());
+    Gui::TeamSharingController* sharing = root.teamSharing();
+    sharing->showSignIn();
+    QPointer<Gui::SignInDialog> dialog = sharing->signInDialog();
+    QVERIFY(dialog);
+    dialog->setEmail(email);
+    dialog->findChild<QLineEdit*>(QStringLiteral("password"))->setText(QString::fromLatin1(kPassword));
+    QSignalSpy blocked(dialog, &Gui::SignInDialog::sharingBlocked);
+    dialog->signIn();
+    QTRY_COMPARE_WITH_TIMEOUT(blocked.count(), 1, 60000);
+    QVERIFY(!cacheExists(cache));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const auto read = readEntry(root.secrets(), credential);
+            return read && !read->ok() && read->error().code == ErrorCode::NotFound;
+        }(),
+        30000);
+}
+
+void TestSessionPolicy::blockSeenByTheEngineEndsTheSession()
+{
+    auto* app = qobject_cast<QApplication*>(QCoreApplication::instance());
+    ManualClock clock;
+    Gui::Application root(*app, true);
+    root.setClock(clock);
+    root.start();
+    QTRY_VERIFY_WITH_TIMEOUT(root.window(), 5000);
+    Gui::TeamSharingController* sharing = root.teamSharing();
+    QVERIFY(sharing);
+    const QString email = ServerAccounts::uniqueEmail("engine-blocked", m_app.domain());
+    QVERIFY(signUp(root, email));
+    QSignalSpy started(sharing, &Gui::TeamSharingController::engineStarted);
+    QSignalSpy stopped(sharing, &Gui::TeamSharingController::engineStopped);
+    QVERIFY(signIn(root, email));
+    QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 30000);
+    QPointer<SyncEngine> engine = sharing->engine();
+    QVERIFY(engine);
+
+    // The engine reads a block (a `blocked` change last in the feed, or a request refused
+    // with `sharing-blocked`): it has wiped the folders; the app ends the session and the
+    // sign-in dialog gives the administrators' reason rather than "the server ended it".
+    const QString reason = QStringLiteral("Their reason: sharing is paused for the audit.");
+    emit engine->sharingBlocked(reason);
+    QTRY_VERIFY_WITH_TIMEOUT(!root.accountClient()->isSignedIn(), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(stopped.count(), 1, 30000);
+    QVERIFY(engine.isNull());
+    QVERIFY(!root.accountClient()->holdsKeys());
+    QPointer<Gui::SignInDialog> dialog = sharing->signInDialog();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QVERIFY2(dialog->message().contains(reason), qPrintable(dialog->message()));
 }
 
 void TestSessionPolicy::draftSurvivesTheInactivitySignOut()

@@ -753,8 +753,10 @@ void TestSyncMembers::blockWipesEverything()
     const QString reason = QStringLiteral("Sharing is paused during the audit");
     QVERIFY(dev(4).engine.folderIds().contains(m_folder));
     QVERIFY(holdsFolder(cacheBytes(m_dirs[4].path()), m_folder));
+    QString blockId;
     QCOMPARE(m_server.admin({QStringLiteral("block-sharing"), QStringLiteral("--org"), m_orgId,
-                             QStringLiteral("--email"), m_emails[4], QStringLiteral("--reason"), reason}),
+                             QStringLiteral("--email"), m_emails[4], QStringLiteral("--reason"), reason},
+                            &blockId),
              0);
     // The block ends E's session at once; the next sign-in is refused with the reason, and the
     // local copy of E's folders is wiped although no engine runs for E any more.
@@ -767,10 +769,34 @@ void TestSyncMembers::blockWipesEverything()
     VERIFY_REFUSED(signedIn);
     QCOMPARE(signedIn->error().field, QStringLiteral("sharing-blocked"));
     QVERIFY2(signedIn->error().message.contains(reason), qPrintable(signedIn->error().message));
-    QVERIFY(SyncEngine::wipeLocalCopy(m_dirs[4].path(), m_url, m_emails[4]).ok());
+    QList<QPair<QUuid, QUuid>> held;
+    QVERIFY(SyncEngine::wipeLocalCopy(m_dirs[4].path(), m_url, m_emails[4], &held).ok());
+    // The ids of what the copy held, read without the keys: the keychain entries to remove.
+    QVERIFY(held.contains(qMakePair(m_folder, m_item)));
     QVERIFY(!holdsFolder(cacheBytes(m_dirs[4].path()), m_folder));
     // Nobody else lost anything.
     QVERIFY(dev(0).engine.folderIds().contains(m_folder));
+
+    // Lifted: E verifies the address again and signs in. The first sync reads the feed from
+    // its start (the local copy is gone), past the old block and its lifting, and holds the
+    // folder again instead of wiping it once more.
+    QCOMPARE(m_server.admin({QStringLiteral("unblock-sharing"), QStringLiteral("--org"), m_orgId,
+                             QStringLiteral("--block"), blockId.trimmed()}),
+             0);
+    const auto unverified =
+        await([&](QObject* c, auto done) { again.client.signIn(m_emails[4], pw(kPasswords[4]), c, done); });
+    VERIFY_REFUSED(unverified);
+    QCOMPARE(unverified->error().field, QStringLiteral("email"));
+    VERIFY_OK(await([&](QObject* c, auto done) { again.client.resendCode(m_emails[4], c, done); }));
+    const QString code = m_server.latestCode(m_emails[4]);
+    VERIFY_OK(await([&](QObject* c, auto done) { again.client.verifyEmail(m_emails[4], code, c, done); }));
+    QVERIFY(signIn(again, m_emails[4], kPasswords[4]));
+    VERIFY_OK(await([&](QObject* c, auto done) { again.engine.sync(c, done); }));
+    QVERIFY(again.engine.folderIds().contains(m_folder));
+    QCOMPARE(text(again.engine.itemPlaintext(m_folder, m_item)),
+             text(dev(0).engine.itemPlaintext(m_folder, m_item)));
+    VERIFY_OK(await([&](QObject* c, auto done) { again.engine.sync(c, done); }));
+    QVERIFY(again.engine.folderIds().contains(m_folder));
 }
 
 QTEST_GUILESS_MAIN(TestSyncMembers)
