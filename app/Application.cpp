@@ -127,6 +127,14 @@ void Application::start()
         if (AccountClient* client = switchServer(url); client && m_teamSharing)
             m_teamSharing->setClient(client);
     });
+    connect(m_window.get(), &MainWindow::inactivityTimeoutChosen, this, [this](int minutes) {
+        UserSharingSettings user = UserSharingSettings::load(*m_settings);
+        user.inactivityTimeoutMinutes = minutes;
+        user.save(*m_settings);
+        *m_sharing = EffectiveSettings::merge(user, m_sharing->policy());
+        if (m_teamSharing)
+            m_teamSharing->applyInactivityTimeout();
+    });
     buildSharingUi();
     m_window->show();
     probeKeychain();

@@ -39,7 +39,7 @@
         <translation>Ihre E-Mail-Adresse ist noch nicht bestätigt. Geben Sie den Code aus der E-Mail ein, die Ihnen der Sharing-Server geschickt hat.</translation>
     </message>
     <message>
-        <source>Your organisation's administrators have turned off Team Sharing for you.</source>
+        <source>Your organisation&apos;s administrators have turned off Team Sharing for you.</source>
         <translation>Die Administratoren Ihrer Organisation haben Team Sharing für Sie ausgeschaltet.</translation>
     </message>
     <message>
@@ -83,7 +83,7 @@
         <translation>Geben Sie einen Namen mit höchstens 200 Zeichen ein.</translation>
     </message>
     <message>
-        <source>The sharing server refused the value of "%1".</source>
+        <source>The sharing server refused the value of &quot;%1&quot;.</source>
         <translation>Der Sharing-Server hat den Wert von „%1“ abgelehnt.</translation>
     </message>
     <message>
@@ -134,7 +134,7 @@
 <context>
     <name>Conclave::Core::AuditApi</name>
     <message>
-        <source>The sharing server sent an audit answer that Conclave cannot read (at "%1").</source>
+        <source>The sharing server sent an audit answer that Conclave cannot read (at &quot;%1&quot;).</source>
         <translation>Der Sharing-Server hat eine Antwort zum Prüfprotokoll gesendet, die Conclave nicht lesen kann (bei „%1“).</translation>
     </message>
     <message>
@@ -154,14 +154,14 @@
         <translation>Die Einträge nach Eintrag %1 sind noch nicht durch einen Checkpoint signiert.</translation>
     </message>
     <message>
-        <source>This computer checked the server's audit key for the first time and now trusts it: %1. Compare it with the key your server's operator publishes.</source>
+        <source>This computer checked the server&apos;s audit key for the first time and now trusts it: %1. Compare it with the key your server&apos;s operator publishes.</source>
         <translation>Dieser Computer hat den Protokollschlüssel des Servers zum ersten Mal geprüft und vertraut ihm nun: %1. Vergleichen Sie ihn mit dem Schlüssel, den der Betreiber Ihres Servers veröffentlicht.</translation>
     </message>
 </context>
 <context>
     <name>Conclave::Core::AuditTrust</name>
     <message>
-        <source>The record of the audit keys this computer trusts (%1) is damaged. Remove it to trust the server's key again on the next check.</source>
+        <source>The record of the audit keys this computer trusts (%1) is damaged. Remove it to trust the server&apos;s key again on the next check.</source>
         <translation>Die Liste der Protokollschlüssel, denen dieser Computer vertraut (%1), ist beschädigt. Entfernen Sie sie, um dem Schlüssel des Servers bei der nächsten Prüfung erneut zu vertrauen.</translation>
     </message>
     <message>
@@ -173,7 +173,7 @@
         <translation>Der Checkpoint des Prüfprotokolls, den dieser Computer für die Organisation gespeichert hat, ist beschädigt.</translation>
     </message>
     <message>
-        <source>The sharing server's audit key differs from the pinned one.</source>
+        <source>The sharing server&apos;s audit key differs from the pinned one.</source>
         <translation>Der Protokollschlüssel des Sharing-Servers weicht vom gespeicherten ab.</translation>
     </message>
     <message>
@@ -200,7 +200,7 @@
         <translation>Der Protokolleintrag enthält einen Wert außerhalb des zulässigen Bereichs.</translation>
     </message>
     <message>
-        <source>The checkpoint at entry %1 has a bad signature: the server's audit key did not sign it.</source>
+        <source>The checkpoint at entry %1 has a bad signature: the server&apos;s audit key did not sign it.</source>
         <translation>Der Checkpoint bei Eintrag %1 hat eine ungültige Signatur: Der Protokollschlüssel des Servers hat ihn nicht signiert.</translation>
     </message>
     <message>
@@ -212,7 +212,7 @@
         <translation>Der Server hat das Prüfprotokoll einer anderen Organisation gesendet.</translation>
     </message>
     <message>
-        <source>The server now signs its audit log with a different key than the one this computer checked before. Do not trust this log until the server's operator has explained the change.</source>
+        <source>The server now signs its audit log with a different key than the one this computer checked before. Do not trust this log until the server&apos;s operator has explained the change.</source>
         <translation>Der Server signiert sein Prüfprotokoll jetzt mit einem anderen Schlüssel als dem, den dieser Computer zuvor geprüft hat. Vertrauen Sie diesem Protokoll nicht, bis der Betreiber des Servers die Änderung erklärt hat.</translation>
     </message>
     <message>
@@ -260,11 +260,11 @@
         <translation>Der Checkpoint bei Eintrag %1 liegt nicht innerhalb der Seite mit Einträgen, die ihn enthält.</translation>
     </message>
     <message>
-        <source>The server's newest checkpoint went back from entry %1 to entry %2.</source>
+        <source>The server&apos;s newest checkpoint went back from entry %1 to entry %2.</source>
         <translation>Der neueste Checkpoint des Servers ist von Eintrag %1 auf Eintrag %2 zurückgegangen.</translation>
     </message>
     <message>
-        <source>The checkpoint at entry %1 lies beyond the log's end at entry %2.</source>
+        <source>The checkpoint at entry %1 lies beyond the log&apos;s end at entry %2.</source>
         <translation>Der Checkpoint bei Eintrag %1 liegt hinter dem Ende des Protokolls bei Eintrag %2.</translation>
     </message>
     <message>
@@ -276,7 +276,7 @@
         <translation>Das Protokoll endet bei Eintrag %1, dieser Computer hat aber zuvor einen Checkpoint bei Eintrag %2 geprüft: Einträge wurden entfernt.</translation>
     </message>
     <message>
-        <source>The checkpoint at entry %1 was never met in the log's pages.</source>
+        <source>The checkpoint at entry %1 was never met in the log&apos;s pages.</source>
         <translation>Der Checkpoint bei Eintrag %1 kam in den Seiten des Protokolls nie vor.</translation>
     </message>
 </context>
@@ -322,30 +322,30 @@
         <translation>Für %1 ist kein Client-Programm eingestellt.</translation>
     </message>
     <message>
-        <source>The %1 client "%2" is not installed or not on the search path. Install it or choose another client in Settings.</source>
+        <source>The %1 client &quot;%2&quot; is not installed or not on the search path. Install it or choose another client in Settings.</source>
         <translation>Der %1-Client „%2“ ist nicht installiert oder nicht im Suchpfad. Installieren Sie ihn oder wählen Sie in den Einstellungen einen anderen Client.</translation>
     </message>
     <message>
-        <source>The terminal program "%1" was not found. Choose a terminal in Settings.</source>
+        <source>The terminal program &quot;%1&quot; was not found. Choose a terminal in Settings.</source>
         <translation>Das Terminalprogramm „%1“ wurde nicht gefunden. Wählen Sie in den Einstellungen ein Terminal.</translation>
     </message>
     <message>
-        <source>Could not start "%1": %2.</source>
+        <source>Could not start &quot;%1&quot;: %2.</source>
         <translation>„%1“ konnte nicht gestartet werden: %2.</translation>
     </message>
 </context>
 <context>
     <name>Conclave::Core::Connection</name>
     <message>
-        <source>"%1" is a TLS setting; set it in the TLS settings instead of as an option.</source>
+        <source>&quot;%1&quot; is a TLS setting; set it in the TLS settings instead of as an option.</source>
         <translation>„%1“ ist eine TLS-Einstellung; legen Sie sie in den TLS-Einstellungen fest statt als Option.</translation>
     </message>
     <message>
-        <source>TLS is on, but %1 "%2" allows unencrypted connections; choose a mode that requires TLS or turn TLS off.</source>
+        <source>TLS is on, but %1 &quot;%2&quot; allows unencrypted connections; choose a mode that requires TLS or turn TLS off.</source>
         <translation>TLS ist eingeschaltet, aber %1 „%2“ erlaubt unverschlüsselte Verbindungen; wählen Sie einen Modus, der TLS verlangt, oder schalten Sie TLS aus.</translation>
     </message>
     <message>
-        <source>%1 "%2" requires TLS; turn TLS on or remove the option.</source>
+        <source>%1 &quot;%2&quot; requires TLS; turn TLS on or remove the option.</source>
         <translation>%1 „%2“ verlangt TLS; schalten Sie TLS ein oder entfernen Sie die Option.</translation>
     </message>
     <message>
@@ -389,7 +389,7 @@
         <translation>Geben Sie einen Hostnamen oder eine Adresse ein.</translation>
     </message>
     <message>
-        <source>"%1" is not a valid host name or IP address.</source>
+        <source>&quot;%1&quot; is not a valid host name or IP address.</source>
         <translation>„%1“ ist kein gültiger Hostname und keine gültige IP-Adresse.</translation>
     </message>
     <message>
@@ -425,11 +425,11 @@
         <translation>Geben Sie einen Namen für die Option ein.</translation>
     </message>
     <message>
-        <source>An option name may only contain letters, digits, '_', '.' and '-'.</source>
-        <translation>Ein Optionsname darf nur Buchstaben, Ziffern, '_', '.' und '-' enthalten.</translation>
+        <source>An option name may only contain letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
+        <translation>Ein Optionsname darf nur Buchstaben, Ziffern, &apos;_&apos;, &apos;.&apos; und &apos;-&apos; enthalten.</translation>
     </message>
     <message>
-        <source>The option "%1" holds a secret; secrets are kept in the keychain, not in options.</source>
+        <source>The option &quot;%1&quot; holds a secret; secrets are kept in the keychain, not in options.</source>
         <translation>Die Option „%1“ enthält ein Geheimnis; Geheimnisse liegen im Schlüsselbund, nicht in Optionen.</translation>
     </message>
     <message>
@@ -504,15 +504,15 @@
         <translation>wird doppelt verwendet</translation>
     </message>
     <message>
-        <source>The folder "%1" refers to a parent that is not in the file; it was put at the top level.</source>
+        <source>The folder &quot;%1&quot; refers to a parent that is not in the file; it was put at the top level.</source>
         <translation>Der Ordner „%1“ verweist auf einen übergeordneten Ordner, der nicht in der Datei steht; er wurde auf oberster Ebene abgelegt.</translation>
     </message>
     <message>
-        <source>The connection "%1" was skipped: %2</source>
+        <source>The connection &quot;%1&quot; was skipped: %2</source>
         <translation>Die Verbindung „%1“ wurde übersprungen: %2</translation>
     </message>
     <message>
-        <source>The connection "%1" refers to a folder that is not in the file; it was put at the top level.</source>
+        <source>The connection &quot;%1&quot; refers to a folder that is not in the file; it was put at the top level.</source>
         <translation>Die Verbindung „%1“ verweist auf einen Ordner, der nicht in der Datei steht; sie wurde auf oberster Ebene abgelegt.</translation>
     </message>
     <message>
@@ -557,7 +557,7 @@
         <translation>In der Datei: %1 %2.</translation>
     </message>
     <message>
-        <source>is not a supported kind ("%1")</source>
+        <source>is not a supported kind (&quot;%1&quot;)</source>
         <translation>ist keine unterstützte Art („%1“)</translation>
     </message>
     <message>
@@ -565,7 +565,7 @@
         <translation>muss ein Paar von Texten sein</translation>
     </message>
     <message>
-        <source>must be "password" or "privateKey"</source>
+        <source>must be &quot;password&quot; or &quot;privateKey&quot;</source>
         <translation>muss „password“ oder „privateKey“ sein</translation>
     </message>
     <message>
@@ -588,7 +588,7 @@
         <translation>Ein Anführungszeichen ist nicht geschlossen.</translation>
     </message>
     <message>
-        <source>"Host" needs at least one name.</source>
+        <source>&quot;Host&quot; needs at least one name.</source>
         <translation>„Host“ braucht mindestens einen Namen.</translation>
     </message>
     <message>
@@ -600,7 +600,7 @@
         <translation>Die eingebundene Datei %1 konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <source>Host %1: the port "%2" is not a number between 1 and 65535.</source>
+        <source>Host %1: the port &quot;%2&quot; is not a number between 1 and 65535.</source>
         <translation>Host %1: Der Port „%2“ ist keine Zahl zwischen 1 und 65535.</translation>
     </message>
     <message>
@@ -608,7 +608,7 @@
         <translation>Host %1 läuft über mehrere Sprung-Hosts; Conclave unterstützt einen, daher wurde er nicht importiert.</translation>
     </message>
     <message>
-        <source>Host %1: the jump host's port "%2" is not a number between 1 and 65535.</source>
+        <source>Host %1: the jump host&apos;s port &quot;%2&quot; is not a number between 1 and 65535.</source>
         <translation>Host %1: Der Port „%2“ des Sprung-Hosts ist keine Zahl zwischen 1 und 65535.</translation>
     </message>
     <message>
@@ -690,11 +690,11 @@
         <translation>Der Ordner existiert nicht (mehr).</translation>
     </message>
     <message>
-        <source>The folder "%1" cannot be saved: %2</source>
+        <source>The folder &quot;%1&quot; cannot be saved: %2</source>
         <translation>Der Ordner „%1“ kann nicht gespeichert werden: %2</translation>
     </message>
     <message>
-        <source>The connection "%1" cannot be saved: %2</source>
+        <source>The connection &quot;%1&quot; cannot be saved: %2</source>
         <translation>Die Verbindung „%1“ kann nicht gespeichert werden: %2</translation>
     </message>
     <message>
@@ -742,7 +742,7 @@
         <translation>Ihre Integritätsprüfung ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <source>The file is an SQLite database, but not one of Conclave's.</source>
+        <source>The file is an SQLite database, but not one of Conclave&apos;s.</source>
         <translation>Die Datei ist eine SQLite-Datenbank, aber keine von Conclave.</translation>
     </message>
     <message>
@@ -954,20 +954,20 @@
         <translation>Das ist keine Verbindungs-URI; sie muss mit einem Schema wie mongodb:// oder postgresql:// beginnen.</translation>
     </message>
     <message>
-        <source>The scheme "%1" is not supported. Use one of: %2.</source>
+        <source>The scheme &quot;%1&quot; is not supported. Use one of: %2.</source>
         <translation>Das Schema „%1“ wird nicht unterstützt. Verwenden Sie eines von: %2.</translation>
     </message>
     <message>
-        <source>A connection URI cannot contain '#'. If it is part of the password, write it as %23.</source>
-        <translation>Eine Verbindungs-URI darf kein '#' enthalten. Gehört es zum Passwort, schreiben Sie es als %23.</translation>
+        <source>A connection URI cannot contain &apos;#&apos;. If it is part of the password, write it as %23.</source>
+        <translation>Eine Verbindungs-URI darf kein &apos;#&apos; enthalten. Gehört es zum Passwort, schreiben Sie es als %23.</translation>
     </message>
     <message>
-        <source>The user name contains an invalid %-escape; write '%' as %25.</source>
-        <translation>Der Benutzername enthält eine ungültige %-Kodierung; schreiben Sie '%' als %25.</translation>
+        <source>The user name contains an invalid %-escape; write &apos;%&apos; as %25.</source>
+        <translation>Der Benutzername enthält eine ungültige %-Kodierung; schreiben Sie &apos;%&apos; als %25.</translation>
     </message>
     <message>
-        <source>The password contains an invalid %-escape; write '%' as %25.</source>
-        <translation>Das Passwort enthält eine ungültige %-Kodierung; schreiben Sie '%' als %25.</translation>
+        <source>The password contains an invalid %-escape; write &apos;%&apos; as %25.</source>
+        <translation>Das Passwort enthält eine ungültige %-Kodierung; schreiben Sie &apos;%&apos; als %25.</translation>
     </message>
     <message>
         <source>The URI names no host.</source>
@@ -990,15 +990,15 @@
         <translation>Eine ssh://-URI hat keinen Datenbankteil.</translation>
     </message>
     <message>
-        <source>The option "%1" must be written as name=value.</source>
+        <source>The option &quot;%1&quot; must be written as name=value.</source>
         <translation>Die Option „%1“ muss als name=wert geschrieben werden.</translation>
     </message>
     <message>
-        <source>The value of option "%1" contains an invalid %-escape.</source>
+        <source>The value of option &quot;%1&quot; contains an invalid %-escape.</source>
         <translation>Der Wert der Option „%1“ enthält eine ungültige %-Kodierung.</translation>
     </message>
     <message>
-        <source>The option value "%1" must be true or false.</source>
+        <source>The option value &quot;%1&quot; must be true or false.</source>
         <translation>Der Optionswert „%1“ muss true oder false sein.</translation>
     </message>
     <message>
@@ -1010,7 +1010,7 @@
         <translation>Der Host %1 enthält eine ungültige %-Kodierung.</translation>
     </message>
     <message>
-        <source>"%1" in brackets is not an IPv6 address.</source>
+        <source>&quot;%1&quot; in brackets is not an IPv6 address.</source>
         <translation>„%1“ in Klammern ist keine IPv6-Adresse.</translation>
     </message>
     <message>
@@ -1034,7 +1034,7 @@
         <translation>Eine mongodb+srv-URI kann keinen Port angeben; der SRV-Eintrag liefert ihn.</translation>
     </message>
     <message>
-        <source>The port "%1" of host %2 is not a number between 1 and 65535.</source>
+        <source>The port &quot;%1&quot; of host %2 is not a number between 1 and 65535.</source>
         <translation>Host %2: Der Port „%1“ ist keine Zahl zwischen 1 und 65535.</translation>
     </message>
 </context>
@@ -1065,7 +1065,7 @@
         <translation>Am Ende der Daten stehen unerwartete Bytes.</translation>
     </message>
     <message>
-        <source>The member's encryption key cannot be used.</source>
+        <source>The member&apos;s encryption key cannot be used.</source>
         <translation>Der Verschlüsselungsschlüssel des Mitglieds kann nicht verwendet werden.</translation>
     </message>
     <message>
@@ -1117,7 +1117,7 @@
         <translation>Der Eintrag ist zu groß zum Teilen.</translation>
     </message>
     <message>
-        <source>The item's revision information is not consistent.</source>
+        <source>The item&apos;s revision information is not consistent.</source>
         <translation>Die Revisionsangaben des Eintrags sind nicht stimmig.</translation>
     </message>
     <message>
@@ -1129,7 +1129,7 @@
         <translation>Dieser Eintrag hat eine Art, die diese Version von Conclave nicht kennt.</translation>
     </message>
     <message>
-        <source>This item's header is not consistent.</source>
+        <source>This item&apos;s header is not consistent.</source>
         <translation>Der Kopf dieses Eintrags ist nicht stimmig.</translation>
     </message>
     <message>
@@ -1149,7 +1149,7 @@
         <translation>Dieser Eintrag wurde von jemandem geschrieben, der nie Mitglied des Ordners war.</translation>
     </message>
     <message>
-        <source>This item's signature is not valid.</source>
+        <source>This item&apos;s signature is not valid.</source>
         <translation>Die Signatur dieses Eintrags ist ungültig.</translation>
     </message>
     <message>
@@ -1165,7 +1165,7 @@
         <translation>Der Server hat zwei verschiedene Fassungen derselben Revision des Eintrags geliefert (Fork).</translation>
     </message>
     <message>
-        <source>This item's revision does not follow the one already seen (broken chain).</source>
+        <source>This item&apos;s revision does not follow the one already seen (broken chain).</source>
         <translation>Die Revision dieses Eintrags schließt nicht an die bereits bekannte an (unterbrochene Kette).</translation>
     </message>
     <message>
@@ -1189,7 +1189,7 @@
         <translation>Eine Löschmarkierung enthält unerwarteten Inhalt.</translation>
     </message>
     <message>
-        <source>The server asked for a password hashing strength below Conclave's minimum. Sign-in was stopped to protect your password.</source>
+        <source>The server asked for a password hashing strength below Conclave&apos;s minimum. Sign-in was stopped to protect your password.</source>
         <translation>Der Server verlangte eine Stärke für das Passwort-Hashing unter dem Minimum von Conclave. Die Anmeldung wurde abgebrochen, um Ihr Passwort zu schützen.</translation>
     </message>
     <message>
@@ -1209,7 +1209,7 @@
         <translation>Der Identitätsschlüssel hat die falsche Größe.</translation>
     </message>
     <message>
-        <source>This member's security key has changed. Sharing with them is paused until a folder manager confirms the new safety number.</source>
+        <source>This member&apos;s security key has changed. Sharing with them is paused until a folder manager confirms the new safety number.</source>
         <translation>Der Sicherheitsschlüssel dieses Mitglieds hat sich geändert. Das Teilen mit ihm ist angehalten, bis eine Ordnerverwaltung die neue Sicherheitsnummer bestätigt.</translation>
     </message>
     <message>
@@ -1245,11 +1245,11 @@
         <translation>Ein Eintrag im Mitgliederprotokoll gehört zu einem anderen Ordner.</translation>
     </message>
     <message>
-        <source>The membership log's hash chain is broken: an entry is missing, reordered or changed.</source>
+        <source>The membership log&apos;s hash chain is broken: an entry is missing, reordered or changed.</source>
         <translation>Die Hash-Kette des Mitgliederprotokolls ist unterbrochen: Ein Eintrag fehlt, wurde umgestellt oder geändert.</translation>
     </message>
     <message>
-        <source>The membership log does not start with the folder's creation.</source>
+        <source>The membership log does not start with the folder&apos;s creation.</source>
         <translation>Das Mitgliederprotokoll beginnt nicht mit dem Anlegen des Ordners.</translation>
     </message>
     <message>
@@ -1269,7 +1269,7 @@
         <translation>Ein Eintrag im Mitgliederprotokoll hat eine unerwartete Schlüsselversion.</translation>
     </message>
     <message>
-        <source>A membership log entry is not valid for the folder's current members.</source>
+        <source>A membership log entry is not valid for the folder&apos;s current members.</source>
         <translation>Ein Eintrag im Mitgliederprotokoll ist für die aktuellen Mitglieder des Ordners nicht gültig.</translation>
     </message>
     <message>
@@ -1281,7 +1281,7 @@
         <translation>Das Schlüsselpaket nennt keinen Benutzer.</translation>
     </message>
     <message>
-        <source>The key bundle's signature is not valid.</source>
+        <source>The key bundle&apos;s signature is not valid.</source>
         <translation>Die Signatur des Schlüsselpakets ist ungültig.</translation>
     </message>
     <message>
@@ -1293,7 +1293,7 @@
         <translation>Die Sicherheitsnummern stimmen nicht überein. Fügen Sie dieses Mitglied nicht hinzu: Der Schlüssel, den der Server gezeigt hat, gehört nicht ihm.</translation>
     </message>
     <message>
-        <source>This member's key has not been verified. Use an invitation code or compare safety numbers before adding them.</source>
+        <source>This member&apos;s key has not been verified. Use an invitation code or compare safety numbers before adding them.</source>
         <translation>Der Schlüssel dieses Mitglieds ist nicht bestätigt. Verwenden Sie einen Einladungscode oder vergleichen Sie die Sicherheitsnummern, bevor Sie es hinzufügen.</translation>
     </message>
     <message>
@@ -1329,7 +1329,7 @@
         <translation>Diese Einladung wurde bereits verwendet oder zu oft mit falschen Codes versucht. Erstellen Sie eine neue Einladung.</translation>
     </message>
     <message>
-        <source>The invitation answer does not match the invitation code. Either the code was mistyped or the server changed the invitee's key; the member was not added.</source>
+        <source>The invitation answer does not match the invitation code. Either the code was mistyped or the server changed the invitee&apos;s key; the member was not added.</source>
         <translation>Die Antwort auf die Einladung passt nicht zum Einladungscode. Entweder wurde der Code falsch eingegeben, oder der Server hat den Schlüssel der eingeladenen Person ausgetauscht; das Mitglied wurde nicht hinzugefügt.</translation>
     </message>
     <message>
@@ -1357,7 +1357,7 @@
         <translation>Der Sicherheitszustand konnte nicht gespeichert werden.</translation>
     </message>
     <message>
-        <source>This is not a way to verify a member's key.</source>
+        <source>This is not a way to verify a member&apos;s key.</source>
         <translation>Auf diese Weise lässt sich der Schlüssel eines Mitglieds nicht bestätigen.</translation>
     </message>
     <message>
@@ -1365,15 +1365,15 @@
         <translation>Nur wer den Ordner verwaltet, kann seinen Schlüssel weitergeben.</translation>
     </message>
     <message>
-        <source>A folder key does not match the key the folder's manager committed to in the membership list.</source>
+        <source>A folder key does not match the key the folder&apos;s manager committed to in the membership list.</source>
         <translation>Ein Ordnerschlüssel passt nicht zu dem Schlüssel, auf den sich die Verwaltung des Ordners in der Mitgliederliste festgelegt hat.</translation>
     </message>
     <message>
-        <source>The member's key bundle does not carry the identity key the membership list binds to them.</source>
+        <source>The member&apos;s key bundle does not carry the identity key the membership list binds to them.</source>
         <translation>Das Schlüsselbündel des Mitglieds enthält nicht den Identitätsschlüssel, den die Mitgliederliste ihm zuordnet.</translation>
     </message>
     <message>
-        <source>The member's identity key is not the one this computer pinned for them. A manager must confirm their new key first.</source>
+        <source>The member&apos;s identity key is not the one this computer pinned for them. A manager must confirm their new key first.</source>
         <translation>Der Identitätsschlüssel des Mitglieds ist nicht der, den dieser Computer für es gespeichert hat. Jemand mit Verwaltungsrecht muss den neuen Schlüssel zuerst bestätigen.</translation>
     </message>
     <message>
@@ -1405,7 +1405,7 @@
         <translation>Ein Ordnerzustand hat eine ungültige Signatur.</translation>
     </message>
     <message>
-        <source>The folder's items do not match its signed state: an item, a deletion or a newer revision is missing.</source>
+        <source>The folder&apos;s items do not match its signed state: an item, a deletion or a newer revision is missing.</source>
         <translation>Die Elemente des Ordners passen nicht zu seinem signierten Zustand: Ein Element, eine Löschung oder eine neuere Revision fehlt.</translation>
     </message>
     <message>
@@ -1433,7 +1433,7 @@
         <translation>Diese Änderung wurde mit dem Ordnerschlüssel geschrieben, den ein ausgeschiedenes Mitglied noch besitzt. Jemand mit Verwaltungsrecht muss den Ordnerschlüssel zuerst erneuern.</translation>
     </message>
     <message>
-        <source>An item uses the id that belongs to the folder's name.</source>
+        <source>An item uses the id that belongs to the folder&apos;s name.</source>
         <translation>Ein Element verwendet die ID, die zum Namen des Ordners gehört.</translation>
     </message>
     <message>
@@ -1474,7 +1474,7 @@
 <context>
     <name>Conclave::Core::InvitationApi</name>
     <message>
-        <source>The sharing server sent an invitation that Conclave cannot read (at "%1"). Nothing was changed.</source>
+        <source>The sharing server sent an invitation that Conclave cannot read (at &quot;%1&quot;). Nothing was changed.</source>
         <translation>Der Sharing-Server hat eine Einladung gesendet, die Conclave nicht lesen kann (bei „%1“). Es wurde nichts geändert.</translation>
     </message>
     <message>
@@ -1482,7 +1482,7 @@
         <translation>Diese Adresse hat bereits 50 offene Einladungen. Sie kann wieder eingeladen werden, sobald einige davon beantwortet oder abgelaufen sind.</translation>
     </message>
     <message>
-        <source>This address is not in the folder's organisation, and the organisation does not allow guests.</source>
+        <source>This address is not in the folder&apos;s organisation, and the organisation does not allow guests.</source>
         <translation>Diese Adresse gehört nicht zur Organisation des Ordners, und die Organisation lässt keine Gäste zu.</translation>
     </message>
     <message>
@@ -1533,7 +1533,7 @@
         <translation>Geben Sie mindestens eine E-Mail-Adresse ein.</translation>
     </message>
     <message>
-        <source>"%1" is not a valid email address.</source>
+        <source>&quot;%1&quot; is not a valid email address.</source>
         <translation>„%1“ ist keine gültige E-Mail-Adresse.</translation>
     </message>
     <message>
@@ -1640,7 +1640,7 @@
         <translation>Für diese Verbindung ist im Schlüsselbund des Systems nichts gespeichert (%1).</translation>
     </message>
     <message>
-        <source>The system keychain is locked or refused access. Unlock it (for example in your desktop's password manager) and try again.</source>
+        <source>The system keychain is locked or refused access. Unlock it (for example in your desktop&apos;s password manager) and try again.</source>
         <translation>Der Schlüsselbund des Systems ist gesperrt oder hat den Zugriff verweigert. Entsperren Sie ihn (zum Beispiel in der Passwortverwaltung Ihres Desktops) und versuchen Sie es erneut.</translation>
     </message>
     <message>
@@ -1698,7 +1698,7 @@
         <translation>Die Live-Verbindung zum Sharing-Server antwortet nicht mehr.</translation>
     </message>
     <message>
-        <source>Team Sharing's network access is not set up; no live connection is opened.</source>
+        <source>Team Sharing&apos;s network access is not set up; no live connection is opened.</source>
         <translation>Der Netzwerkzugang von Team Sharing ist nicht eingerichtet; es wird keine Live-Verbindung geöffnet.</translation>
     </message>
     <message>
@@ -1949,11 +1949,11 @@
 <context>
     <name>Conclave::Core::SharingApi</name>
     <message>
-        <source>The sharing server sent an answer that Conclave cannot read (at "%1"). Nothing was changed.</source>
+        <source>The sharing server sent an answer that Conclave cannot read (at &quot;%1&quot;). Nothing was changed.</source>
         <translation>Der Freigabeserver hat eine Antwort gesendet, die Conclave nicht lesen kann (bei „%1“). Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <source>The server's list of organisations is malformed.</source>
+        <source>The server&apos;s list of organisations is malformed.</source>
         <translation>Die Organisationsliste des Servers ist fehlerhaft.</translation>
     </message>
 </context>
@@ -1991,7 +1991,7 @@
         <translation>Dieser geteilte Ordner ist nicht auf diesem Computer.</translation>
     </message>
     <message>
-        <source>The sharing server's answer was refused and nothing was changed: %1</source>
+        <source>The sharing server&apos;s answer was refused and nothing was changed: %1</source>
         <translation>Die Antwort des Freigabeservers wurde abgelehnt, und es wurde nichts geändert: %1</translation>
     </message>
     <message>
@@ -2011,7 +2011,7 @@
         <translation>Ein Verwalter dieses Ordners hat Ihnen seinen Schlüssel noch nicht übergeben.</translation>
     </message>
     <message>
-        <source>the folder's state is missing although writes were seen.</source>
+        <source>the folder&apos;s state is missing although writes were seen.</source>
         <translation>Der Zustand des Ordners fehlt, obwohl Änderungen gesehen wurden.</translation>
     </message>
     <message numerus="yes">
@@ -2034,7 +2034,7 @@
         <translation>Ein Eintrag ist unlesbar.</translation>
     </message>
     <message>
-        <source>the folder's state is missing.</source>
+        <source>the folder&apos;s state is missing.</source>
         <translation>Der Zustand des Ordners fehlt.</translation>
     </message>
     <message>
@@ -2046,15 +2046,15 @@
         <translation>Der Ordner hat sich beim Speichern der Änderung fortwährend geändert. Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <source>This computer does not hold the folder's current key.</source>
+        <source>This computer does not hold the folder&apos;s current key.</source>
         <translation>Dieser Computer hat den aktuellen Schlüssel des Ordners nicht.</translation>
     </message>
     <message>
-        <source>Your organisation's administrators have turned off Team Sharing for you.</source>
+        <source>Your organisation&apos;s administrators have turned off Team Sharing for you.</source>
         <translation>Die Administratoren Ihrer Organisation haben Team Sharing für Sie ausgeschaltet.</translation>
     </message>
     <message>
-        <source>it says you were removed from this folder, but the folder's signed membership list still lists you.</source>
+        <source>it says you were removed from this folder, but the folder&apos;s signed membership list still lists you.</source>
         <translation>Demnach wurden Sie aus diesem Ordner entfernt, doch die signierte Mitgliederliste des Ordners führt Sie noch auf.</translation>
     </message>
     <message>
@@ -2086,7 +2086,7 @@
         <translation>Wählen Sie ein anderes Mitglied des Ordners.</translation>
     </message>
     <message>
-        <source>You are the folder's only manager. Hand over Manage to another member before you leave.</source>
+        <source>You are the folder&apos;s only manager. Hand over Manage to another member before you leave.</source>
         <translation>Sie sind die einzige Person, die den Ordner verwaltet. Übergeben Sie „Verwalten“ an ein anderes Mitglied, bevor Sie ihn verlassen.</translation>
     </message>
     <message>
@@ -2122,11 +2122,11 @@
         <translation>Der Ordner hat sich fortwährend geändert, während sein Schlüssel ersetzt wurde. Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <source>This member's key is not known here yet.</source>
+        <source>This member&apos;s key is not known here yet.</source>
         <translation>Der Schlüssel dieses Mitglieds ist hier noch nicht bekannt.</translation>
     </message>
     <message>
-        <source>The safety number does not match the member's new key. Do not confirm it; ask them how their key changed.</source>
+        <source>The safety number does not match the member&apos;s new key. Do not confirm it; ask them how their key changed.</source>
         <translation>Die Sicherheitsnummer passt nicht zum neuen Schlüssel des Mitglieds. Bestätigen Sie ihn nicht; fragen Sie das Mitglied, wie sich sein Schlüssel geändert hat.</translation>
     </message>
     <message>
@@ -2415,11 +2415,11 @@
         <translation>Ordnerschlüssel erneuern</translation>
     </message>
     <message>
-        <source>Read the folder's history</source>
+        <source>Read the folder&apos;s history</source>
         <translation>Verlauf des Ordners lesen</translation>
     </message>
     <message>
-        <source>Read a connection's history</source>
+        <source>Read a connection&apos;s history</source>
         <translation>Verlauf einer Verbindung lesen</translation>
     </message>
     <message>
@@ -2730,7 +2730,7 @@
         <translation>Gespeichertes Passwort &amp;vergessen</translation>
     </message>
     <message>
-        <source>Passwords are kept in your system keychain, never in Conclave's files.</source>
+        <source>Passwords are kept in your system keychain, never in Conclave&apos;s files.</source>
         <translation>Passwörter liegen im Schlüsselbund Ihres Systems, nie in den Dateien von Conclave.</translation>
     </message>
     <message>
@@ -2846,15 +2846,15 @@
         <translation>Datenbanknummer, z. B. 0</translation>
     </message>
     <message>
-        <source>The file "%1" cannot be read: %2</source>
+        <source>The file &quot;%1&quot; cannot be read: %2</source>
         <translation>Die Datei „%1“ kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>The file "%1" is too large to be a key or certificate.</source>
+        <source>The file &quot;%1&quot; is too large to be a key or certificate.</source>
         <translation>Die Datei „%1“ ist zu groß für einen Schlüssel oder ein Zertifikat.</translation>
     </message>
     <message>
-        <source>The file "%1" is empty.</source>
+        <source>The file &quot;%1&quot; is empty.</source>
         <translation>Die Datei „%1“ ist leer.</translation>
     </message>
     <message>
@@ -2973,7 +2973,7 @@
         <translation>Bis zum Beenden von Conclave im Speicher</translation>
     </message>
     <message>
-        <source>No keychain is in use: passwords are kept in memory until Conclave quits, never in Conclave's files. After a restart Conclave asks for them when you test or open the connection.</source>
+        <source>No keychain is in use: passwords are kept in memory until Conclave quits, never in Conclave&apos;s files. After a restart Conclave asks for them when you test or open the connection.</source>
         <translation>Es wird kein Schlüsselbund verwendet: Passwörter bleiben bis zum Beenden von Conclave im Speicher, nie in den Dateien von Conclave. Nach einem Neustart fragt Conclave danach, wenn Sie die Verbindung testen oder öffnen.</translation>
     </message>
     <message>
@@ -3100,7 +3100,7 @@
         <translation>Lesezugriffe &amp;zeigen</translation>
     </message>
     <message>
-        <source>Also lists each time a member's computer read the folder's connections.</source>
+        <source>Also lists each time a member&apos;s computer read the folder&apos;s connections.</source>
         <translation>Listet auch jedes Mal auf, wenn der Computer eines Mitglieds die Verbindungen des Ordners gelesen hat.</translation>
     </message>
     <message>
@@ -3302,7 +3302,7 @@
         <translation>Einladungen</translation>
     </message>
     <message>
-        <source>Invitations to shared folders. Accept one to join the folder; a manager's Conclave then adds you, and the folder appears in your tree.</source>
+        <source>Invitations to shared folders. Accept one to join the folder; a manager&apos;s Conclave then adds you, and the folder appears in your tree.</source>
         <translation>Einladungen zu geteilten Ordnern. Nehmen Sie eine an, um dem Ordner beizutreten; das Conclave eines Verwalters fügt Sie dann hinzu, und der Ordner erscheint in Ihrem Baum.</translation>
     </message>
     <message>
@@ -3394,7 +3394,7 @@
         <translation>Die Einladung wird beantwortet …</translation>
     </message>
     <message>
-        <source>Accepted. A manager's Conclave adds you when it is next online; the folder then appears in your tree.</source>
+        <source>Accepted. A manager&apos;s Conclave adds you when it is next online; the folder then appears in your tree.</source>
         <translation>Angenommen. Das Conclave eines Verwalters fügt Sie hinzu, sobald es wieder online ist; dann erscheint der Ordner in Ihrem Baum.</translation>
     </message>
     <message>
@@ -3406,7 +3406,7 @@
         <translation>Ihre Sicherheitsnummer:</translation>
     </message>
     <message>
-        <source>%1's Conclave adds you when it is next online. Another manager of the folder may call you to add you sooner: read out your safety number below, and check theirs under Members once you have joined.</source>
+        <source>%1&apos;s Conclave adds you when it is next online. Another manager of the folder may call you to add you sooner: read out your safety number below, and check theirs under Members once you have joined.</source>
         <translation>Das Conclave von %1 fügt Sie hinzu, sobald es wieder online ist. Eine andere Ordnerverwaltung kann Sie anrufen, um Sie früher hinzuzufügen: Lesen Sie Ihre Sicherheitsnummer unten vor und prüfen Sie deren Nummer unter „Mitglieder“, sobald Sie beigetreten sind.</translation>
     </message>
 </context>
@@ -3968,11 +3968,11 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
         <translation>&amp;Verlauf …</translation>
     </message>
     <message>
-        <source>Only the folder's managers can invite.</source>
+        <source>Only the folder&apos;s managers can invite.</source>
         <translation>Nur wer den Ordner verwaltet, kann einladen.</translation>
     </message>
     <message>
-        <source>Only the folder's managers can read its history.</source>
+        <source>Only the folder&apos;s managers can read its history.</source>
         <translation>Nur wer den Ordner verwaltet, kann seinen Verlauf lesen.</translation>
     </message>
     <message>
@@ -4023,11 +4023,11 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
         <translation>Nicht verglichen</translation>
     </message>
     <message>
-        <source>This member's key is not the one seen before. Nothing is shared with them until you compare their new safety number.</source>
+        <source>This member&apos;s key is not the one seen before. Nothing is shared with them until you compare their new safety number.</source>
         <translation>Der Schlüssel dieses Mitglieds ist nicht der bisher bekannte. Bis Sie seine neue Sicherheitsnummer verglichen haben, wird nichts mit ihm geteilt.</translation>
     </message>
     <message>
-        <source>You compared this member's safety number.</source>
+        <source>You compared this member&apos;s safety number.</source>
         <translation>Sie haben die Sicherheitsnummer dieses Mitglieds verglichen.</translation>
     </message>
     <message>
@@ -4090,7 +4090,7 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
         <translation>Mitglieder dieses geteilten Ordners:</translation>
     </message>
     <message>
-        <source>Members of the shared folder "%1":</source>
+        <source>Members of the shared folder &quot;%1&quot;:</source>
         <translation>Mitglieder des geteilten Ordners „%1“:</translation>
     </message>
     <message>
@@ -4247,7 +4247,7 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
         <translation>Das Prüfprotokoll wird gelesen …</translation>
     </message>
     <message>
-        <source>Entries of the organisation's audit log</source>
+        <source>Entries of the organisation&apos;s audit log</source>
         <translation>Einträge im Prüfprotokoll der Organisation</translation>
     </message>
     <message>
@@ -4255,7 +4255,7 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
         <translation>&amp;Prüfen</translation>
     </message>
     <message>
-        <source>Reads the whole log and checks its hash chain and the server's signed checkpoints on this computer.</source>
+        <source>Reads the whole log and checks its hash chain and the server&apos;s signed checkpoints on this computer.</source>
         <translation>Liest das ganze Protokoll und prüft auf diesem Computer seine Hash-Kette und die signierten Prüfpunkte des Servers.</translation>
     </message>
     <message>
@@ -4275,7 +4275,7 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
         <translation>Das Prüfprotokoll konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>The organisation's audit log has no entries yet.</source>
+        <source>The organisation&apos;s audit log has no entries yet.</source>
         <translation>Das Prüfprotokoll der Organisation hat noch keine Einträge.</translation>
     </message>
     <message>
@@ -4377,8 +4377,23 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
         <translation>Wenn Sie den Server ändern, werden Sie von Team Sharing abgemeldet.</translation>
     </message>
     <message>
-        <source>Enter the sharing server's address, for example https://sharing.example.com.</source>
+        <source>Enter the sharing server&apos;s address, for example https://sharing.example.com.</source>
         <translation>Geben Sie die Adresse des Sharing-Servers ein, zum Beispiel https://sharing.example.com.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out after no input for:</source>
+        <translation>Ab&amp;melden ohne Eingabe nach:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Team Sharing signs you out after this long without keyboard or mouse input; %n minute(s) at most. Local connections stay open.</source>
+        <translation>
+            <numerusform>Team Sharing meldet Sie nach dieser Zeit ohne Eingabe über Tastatur oder Maus ab; höchstens %n Minute. Lokale Verbindungen bleiben offen.</numerusform>
+            <numerusform>Team Sharing meldet Sie nach dieser Zeit ohne Eingabe über Tastatur oder Maus ab; höchstens %n Minuten. Lokale Verbindungen bleiben offen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4544,7 +4559,7 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
         <translation>Die Einladung wurde zurückgezogen.</translation>
     </message>
     <message>
-        <source>%1 accepted and waits for the inviter's Conclave to add them. To add them now, call them or meet in person and ask them to read out their safety number. It must be: %2</source>
+        <source>%1 accepted and waits for the inviter&apos;s Conclave to add them. To add them now, call them or meet in person and ask them to read out their safety number. It must be: %2</source>
         <translation>%1 hat angenommen und wartet darauf, dass das Conclave der einladenden Person sie hinzufügt. Um sie jetzt hinzuzufügen, rufen Sie sie an oder treffen Sie sie persönlich und bitten Sie sie, ihre Sicherheitsnummer vorzulesen. Sie muss lauten: %2</translation>
     </message>
     <message>
@@ -4669,7 +4684,7 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
         <translation>&amp;Wiederholen:</translation>
     </message>
     <message>
-        <source>Your password unlocks your keys and never leaves this computer. Nobody, not even the server's administrator, can reset it: if you forget it, what was shared with you must be shared again.</source>
+        <source>Your password unlocks your keys and never leaves this computer. Nobody, not even the server&apos;s administrator, can reset it: if you forget it, what was shared with you must be shared again.</source>
         <translation>Ihr Passwort entsperrt Ihre Schlüssel und verlässt diesen Computer nie. Niemand, auch nicht der Administrator des Servers, kann es zurücksetzen: Wenn Sie es vergessen, muss alles, was mit Ihnen geteilt wurde, erneut geteilt werden.</translation>
     </message>
     <message>
@@ -4713,7 +4728,7 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
         <translation>Der Sharing-Server hat einen Code an %1 geschickt. Geben Sie ihn ein, um Ihr Konto fertig einzurichten. Der Code gilt eine Stunde lang.</translation>
     </message>
     <message>
-        <source>Enter the address of your team's sharing server.</source>
+        <source>Enter the address of your team&apos;s sharing server.</source>
         <translation>Geben Sie die Adresse des Sharing-Servers Ihres Teams ein.</translation>
     </message>
     <message>
@@ -5035,7 +5050,7 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
 <context>
     <name>MySqlProbe</name>
     <message>
-        <source>Waiting for the server's greeting.</source>
+        <source>Waiting for the server&apos;s greeting.</source>
         <translation>Warten auf die Begrüßung des Servers.</translation>
     </message>
     <message>
@@ -5268,11 +5283,11 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
         <translation>Der Server verlangt eine nicht unterstützte SCRAM-Erweiterung.</translation>
     </message>
     <message>
-        <source>The server's SCRAM challenge is incomplete.</source>
+        <source>The server&apos;s SCRAM challenge is incomplete.</source>
         <translation>Die SCRAM-Aufforderung des Servers ist unvollständig.</translation>
     </message>
     <message>
-        <source>The server's SCRAM challenge does not continue this sign-in.</source>
+        <source>The server&apos;s SCRAM challenge does not continue this sign-in.</source>
         <translation>Die SCRAM-Aufforderung des Servers setzt diese Anmeldung nicht fort.</translation>
     </message>
     <message>
@@ -5284,7 +5299,7 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
         <translation>Der Server hat die Anmeldung abgelehnt (%1).</translation>
     </message>
     <message>
-        <source>The server's final SCRAM message is malformed.</source>
+        <source>The server&apos;s final SCRAM message is malformed.</source>
         <translation>Die letzte SCRAM-Nachricht des Servers ist fehlerhaft.</translation>
     </message>
     <message>
@@ -5364,7 +5379,7 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
 <context>
     <name>SshProbe</name>
     <message>
-        <source>Waiting for the SSH server's identification.</source>
+        <source>Waiting for the SSH server&apos;s identification.</source>
         <translation>Warten auf die Kennung des SSH-Servers.</translation>
     </message>
     <message>

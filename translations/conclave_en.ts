@@ -4378,6 +4378,21 @@ Press Esc to clear the filter.</source>
         <source>Enter the sharing server&apos;s address, for example https://sharing.example.com.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;out after no input for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Team Sharing signs you out after this long without keyboard or mouse input; %n minute(s) at most. Local connections stay open.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::ShareFolderDialog</name>

@@ -1912,6 +1912,8 @@ void MainWindow::showSettings()
     connect(dialog, &QDialog::accepted, this, [this, dialog, sharing] {
         m_launcher->setSettings(dialog->settings());
         dialog->settings().save(*m_settings);
+        if (sharing && dialog->inactivityTimeoutMinutes() != m_sharing->inactivityTimeoutMinutes().value)
+            emit inactivityTimeoutChosen(dialog->inactivityTimeoutMinutes());
         if (sharing && m_sharing->serverUrlEditable() &&
             dialog->sharingServer() != m_sharing->serverUrl().value)
             emit sharingServerChosen(dialog->sharingServer());

@@ -161,6 +161,9 @@ signals:
     // The user entered another Team Sharing server in the settings (the composition root
     // saves it and rebuilds the sharing parts for it).
     void sharingServerChosen(const QUrl& server);
+    // The user chose another sign-out time without input (minutes; the composition root saves
+    // it and the running timer takes it at once).
+    void inactivityTimeoutChosen(int minutes);
     // A local folder became the shared folder `folderId`: the place to invite its members
     // (the composition opens the share dialog for it).
     void folderShared(const QUuid& folderId);

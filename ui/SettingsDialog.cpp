@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace Conclave::Gui {
@@ -71,6 +72,11 @@ SettingsDialog::SettingsDialog(const LauncherSettings& settings, QWidget* parent
 void SettingsDialog::showEnforcedPolicy(const EffectiveSettings& settings)
 {
     m_policy->setSettings(settings);
+    fitHeight();
+}
+
+void SettingsDialog::fitHeight()
+{
     layout()->activate();
     resize(width(),
            layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : sizeHint().height());
@@ -96,9 +102,27 @@ void SettingsDialog::showSharingServer(const EffectiveSettings& settings)
     note->setWordWrap(true);
     note->setEnabled(false);
     form->addRow(note);
+    m_inactivity = new QSpinBox(group);
+    m_inactivity->setObjectName(QStringLiteral("inactivityTimeout"));
+    m_inactivity->setRange(1, settings.maximumInactivityTimeoutMinutes());
+    m_inactivity->setValue(settings.inactivityTimeoutMinutes().value);
+    m_inactivity->setSuffix(tr(" min"));
+    form->addRow(tr("Sign &out after no input for:"), m_inactivity);
+    const PolicyValue<int>& timeout = settings.inactivityTimeoutMinutes();
+    auto* timeoutNote = new QLabel(
+        timeout.enforced ? timeout.reason
+                         : tr("Team Sharing signs you out after this long without keyboard or mouse input; "
+                              "%n minute(s) at most. Local connections stay open.",
+                              nullptr, settings.maximumInactivityTimeoutMinutes()),
+        group);
+    timeoutNote->setObjectName(QStringLiteral("inactivityTimeoutNote"));
+    timeoutNote->setWordWrap(true);
+    timeoutNote->setEnabled(false);
+    form->addRow(timeoutNote);
     // Above the policy section and the error line.
     auto* box = static_cast<QVBoxLayout*>(layout());
     box->insertWidget(box->indexOf(m_policy), group);
+    fitHeight();
 }
 
 QUrl SettingsDialog::sharingServer() const
@@ -112,6 +136,11 @@ QUrl SettingsDialog::sharingServer() const
     if (url.path() == QLatin1String("/"))
         url.setPath(QString());
     return url;
+}
+
+int SettingsDialog::inactivityTimeoutMinutes() const
+{
+    return m_inactivity ? m_inactivity->value() : 0;
 }
 
 void SettingsDialog::accept()

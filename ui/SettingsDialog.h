@@ -12,6 +12,7 @@
 
 class QLabel;
 class QLineEdit;
+class QSpinBox;
 
 namespace Conclave::Gui {
 
@@ -31,16 +32,22 @@ public:
     // Shows what the machine policy enforces (nothing when there is no policy).
     void showEnforcedPolicy(const Core::EffectiveSettings& settings);
 
-    // Team Sharing's server: editable, or read-only with the policy's reason when the machine
-    // policy fixes it. The caller shows it only when Team Sharing is allowed.
+    // Team Sharing's section: the server (editable, or read-only with the policy's reason
+    // when the machine policy fixes it) and the sign-out time without input (1 minute up to
+    // the policy's ceiling, 15 without one). The caller shows it only when Team Sharing is
+    // allowed.
     void showSharingServer(const Core::EffectiveSettings& settings);
     // The server entered (meaningful after accept()); empty when the section is not shown.
     QUrl sharingServer() const;
+    // The sign-out time chosen, in minutes; 0 when the section is not shown.
+    int inactivityTimeoutMinutes() const;
 
 public slots:
     void accept() override;
 
 private:
+    void fitHeight(); // the height the wrapped notes need at the dialog's width
+
     Core::LauncherSettings m_settings;
     QLineEdit* m_terminal;
     QHash<Core::ConnectionKind, QLineEdit*> m_clients;
@@ -48,6 +55,7 @@ private:
     EnforcedPolicyWidget* m_policy;
     LanguageComboBox* m_language;
     QLineEdit* m_sharingServer = nullptr;
+    QSpinBox* m_inactivity = nullptr;
 };
 
 } // namespace Conclave::Gui

@@ -3,7 +3,8 @@
 // a millisecond before the limit and signed out at it; then the server session is revoked (the
 // old token gets 401 from the server), the keys are wiped (the secure buffers are empty), the
 // sign-in dialog shows with the reason, and local connections keep working. A machine that
-// sleeps past the limit is signed out on waking, although the monotonic clock did not move.
+// sleeps past the limit is signed out on waking, although the monotonic clock did not move. A
+// shorter sign-out time chosen in the settings takes effect at once.
 #include "ApiClient.h"
 #include "AppSharingServer.h"
 #include "ServerAccounts.h"
@@ -25,6 +26,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QSettings>
+#include <QSpinBox>
 #include <QTest>
 
 using namespace Conclave;
@@ -41,6 +43,7 @@ private slots:
     void signsOutAtTheLimitAndRevokes();
     void sleepPastTheLimitSignsOutOnWake();
     void serverChosenInTheSettings();
+    void timeoutChosenInTheSettings();
 
 private:
     // Signs up, verifies and signs in through the app's own client; the session token.
@@ -168,6 +171,46 @@ void TestInactivitySignOut::serverChosenInTheSettings()
     QCOMPARE(root.teamSharing()->client(), root.accountClient());
     QSettings settings;
     QCOMPARE(UserSharingSettings::load(settings).serverUrl, QUrl(QStringLiteral("https://sync.example.org")));
+}
+
+void TestInactivitySignOut::timeoutChosenInTheSettings()
+{
+    // A shorter sign-out time chosen in the settings while signed in: the running timer takes
+    // it at once, the sign-out comes at the new limit and not a moment before, and the choice
+    // is kept for the next start.
+    auto* app = qobject_cast<QApplication*>(QCoreApplication::instance());
+    ManualClock clock;
+    Gui::Application root(*app, true);
+    root.setClock(clock);
+    root.start();
+    QTRY_VERIFY_WITH_TIMEOUT(root.window(), 5000);
+    QVERIFY(!signIn(root).isEmpty());
+    InactivityTimer* timer = root.inactivityTimer();
+    QCOMPARE(timer->limit(), std::chrono::milliseconds(15 * 60 * 1000));
+    root.window()->showSettings();
+    auto* dialog = root.window()->findChild<Gui::SettingsDialog*>();
+    QVERIFY(dialog);
+    auto* spin = dialog->findChild<QSpinBox*>(QStringLiteral("inactivityTimeout"));
+    QVERIFY(spin);
+    QCOMPARE(spin->value(), 15);
+    spin->setValue(5);
+    dialog->accept();
+    QCOMPARE(timer->limit(), std::chrono::milliseconds(5 * 60 * 1000));
+    QSettings settings;
+    QCOMPARE(UserSharingSettings::load(settings).inactivityTimeoutMinutes, 5);
+    QCOMPARE(root.sharingSettings()->inactivityTimeoutMinutes().value, 5);
+
+    clock.advanceMs(5 * 60 * 1000 - 1);
+    timer->check();
+    QVERIFY(root.accountClient()->isSignedIn());
+    clock.advanceMs(1);
+    timer->check();
+    QVERIFY(!root.accountClient()->isSignedIn());
+    Gui::SignInDialog* signInDialog = root.teamSharing()->signInDialog();
+    QVERIFY(signInDialog);
+    QVERIFY2(signInDialog->message().startsWith(
+                 QStringLiteral("You were signed out of Team Sharing after 5 minutes")),
+             qPrintable(signInDialog->message()));
 }
 
 QTEST_MAIN(TestInactivitySignOut)

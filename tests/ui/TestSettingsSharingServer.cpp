@@ -1,6 +1,7 @@
 // Tests the Team Sharing server in the settings dialog: editable and checked when the user
 // chooses it, read-only with the policy's reason when the machine policy fixes it (one row
-// per kind of value).
+// per kind of value); the sign-out time without input offered from 1 minute up to the
+// policy's ceiling (15 without a policy), one row per source of the ceiling.
 #include "core/policy/MachinePolicy.h"
 #include "ui/SettingsDialog.h"
 
@@ -9,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -23,14 +25,17 @@ private slots:
     void userChoice_data();
     void userChoice();
     void fixedByPolicyIsReadOnly();
+    void signOutTime_data();
+    void signOutTime();
 
 private:
-    EffectiveSettings settings(const QByteArray& policy, const QUrl& user = {});
+    EffectiveSettings settings(const QByteArray& policy, const QUrl& user = {}, int userMinutes = 15);
     QTemporaryDir m_dir;
     int m_files = 0;
 };
 
-EffectiveSettings TestSettingsSharingServer::settings(const QByteArray& policy, const QUrl& userServer)
+EffectiveSettings TestSettingsSharingServer::settings(const QByteArray& policy, const QUrl& userServer,
+                                                      int userMinutes)
 {
     const QString path = m_dir.filePath(QStringLiteral("p%1.conf").arg(++m_files));
     QFile file(path);
@@ -41,6 +46,7 @@ EffectiveSettings TestSettingsSharingServer::settings(const QByteArray& policy, 
     QSettings source(path, QSettings::IniFormat);
     UserSharingSettings user;
     user.serverUrl = userServer;
+    user.inactivityTimeoutMinutes = userMinutes;
     return EffectiveSettings::merge(user, MachinePolicy::read(source));
 }
 
@@ -92,6 +98,55 @@ void TestSettingsSharingServer::fixedByPolicyIsReadOnly()
     dialog.accept();
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(dialog.sharingServer(), QUrl(QStringLiteral("https://sharing.example.com")));
+}
+
+void TestSettingsSharingServer::signOutTime_data()
+{
+    QTest::addColumn<QByteArray>("policy");
+    QTest::addColumn<int>("userMinutes");
+    QTest::addColumn<int>("shown");
+    QTest::addColumn<int>("maximum");
+    QTest::addColumn<bool>("enforced");
+    QTest::newRow("no policy, default") << QByteArray() << 15 << 15 << 15 << false;
+    QTest::newRow("no policy, user chose 5") << QByteArray() << 5 << 5 << 15 << false;
+    QTest::newRow("no policy, user value too large") << QByteArray() << 40 << 15 << 15 << false;
+    QTest::newRow("policy 10, user default")
+        << QByteArray("InactivityTimeoutMinutes=10\n") << 15 << 10 << 10 << true;
+    QTest::newRow("policy 10, user chose 3")
+        << QByteArray("InactivityTimeoutMinutes=10\n") << 3 << 3 << 10 << true;
+    QTest::newRow("policy 30 (read as 15)")
+        << QByteArray("InactivityTimeoutMinutes=30\n") << 15 << 15 << 15 << true;
+}
+
+void TestSettingsSharingServer::signOutTime()
+{
+    QFETCH(QByteArray, policy);
+    QFETCH(int, userMinutes);
+    QFETCH(int, shown);
+    QFETCH(int, maximum);
+    QFETCH(bool, enforced);
+    const EffectiveSettings effective = settings(policy, {}, userMinutes);
+    SettingsDialog dialog{LauncherSettings{}};
+    QCOMPARE(dialog.inactivityTimeoutMinutes(), 0); // not shown
+    dialog.showSharingServer(effective);
+    auto* spin = dialog.findChild<QSpinBox*>(QStringLiteral("inactivityTimeout"));
+    QVERIFY(spin);
+    QCOMPARE(spin->value(), shown);
+    QCOMPARE(spin->minimum(), 1);
+    QCOMPARE(spin->maximum(), maximum);
+    auto* note = dialog.findChild<QLabel*>(QStringLiteral("inactivityTimeoutNote"));
+    QVERIFY(note);
+    if (enforced)
+        QCOMPARE(note->text(), effective.inactivityTimeoutMinutes().reason);
+    else
+        QVERIFY2(note->text().contains(QStringLiteral("15 minute")), qPrintable(note->text()));
+    // A longer time than allowed cannot be entered; a shorter one is what accept() gives.
+    spin->setValue(maximum + 5);
+    QCOMPARE(spin->value(), maximum);
+    spin->setValue(2);
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.inactivityTimeoutMinutes(), 2);
 }
 
 QTEST_MAIN(TestSettingsSharingServer)
