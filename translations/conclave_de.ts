@@ -4370,7 +4370,7 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation>&amp;Server:</translation>
+        <translation>Se&amp;rver:</translation>
     </message>
     <message>
         <source>Changing the server signs you out of Team Sharing.</source>

@@ -11,8 +11,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace Conclave::Gui {
 
@@ -24,7 +29,18 @@ SettingsDialog::SettingsDialog(const LauncherSettings& settings, QWidget* parent
 {
     setObjectName(QStringLiteral("SettingsDialog"));
     setWindowTitle(tr("Settings"));
-    auto* layout = new QVBoxLayout(this);
+    // The sections scroll when the screen is too low for them all (a policy with problems
+    // and the Team Sharing section are tall); the buttons stay in view.
+    auto* outer = new QVBoxLayout(this);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(QStringLiteral("settingsScroll"));
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* content = new QWidget(m_scroll);
+    m_content = new QVBoxLayout(content);
+    m_content->setContentsMargins(0, 0, 0, 0);
+    auto* layout = m_content;
     auto* general = new QFormLayout;
     m_language = new LanguageComboBox(this);
     general->addRow(tr("&Language:"), m_language);
@@ -59,14 +75,18 @@ SettingsDialog::SettingsDialog(const LauncherSettings& settings, QWidget* parent
     m_error->setWordWrap(true);
     m_error->hide();
     layout->addWidget(m_error);
+    layout->addStretch(1);
+    m_scroll->setWidget(content);
+    outer->addWidget(m_scroll, 1);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("OK"));
     buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
-    layout->addWidget(buttons);
-    resize(520, sizeHint().height());
+    outer->addWidget(buttons);
+    resize(520, 0);
+    fitHeight();
 }
 
 void SettingsDialog::showEnforcedPolicy(const EffectiveSettings& settings)
@@ -77,9 +97,19 @@ void SettingsDialog::showEnforcedPolicy(const EffectiveSettings& settings)
 
 void SettingsDialog::fitHeight()
 {
-    layout()->activate();
-    resize(width(),
-           layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : sizeHint().height());
+    // The content's height at the width it gets, plus the buttons and margins, but not more
+    // than the screen has room for: the rest scrolls.
+    m_content->activate();
+    const int contentWidth = width() - layout()->contentsMargins().left() -
+                             layout()->contentsMargins().right() -
+                             m_scroll->verticalScrollBar()->sizeHint().width();
+    const int contentHeight = m_content->hasHeightForWidth() ? m_content->totalHeightForWidth(contentWidth)
+                                                             : m_content->totalSizeHint().height();
+    const int rest = layout()->totalSizeHint().height() - m_scroll->sizeHint().height();
+    int height = contentHeight + std::max(rest, 0) + 2 * m_scroll->frameWidth();
+    if (const QScreen* shown = screen())
+        height = std::min(height, shown->availableGeometry().height() * 9 / 10);
+    resize(width(), height);
 }
 
 void SettingsDialog::showSharingServer(const EffectiveSettings& settings)
@@ -120,8 +150,7 @@ void SettingsDialog::showSharingServer(const EffectiveSettings& settings)
     timeoutNote->setEnabled(false);
     form->addRow(timeoutNote);
     // Above the policy section and the error line.
-    auto* box = static_cast<QVBoxLayout*>(layout());
-    box->insertWidget(box->indexOf(m_policy), group);
+    m_content->insertWidget(m_content->indexOf(m_policy), group);
     fitHeight();
 }
 

@@ -12,7 +12,9 @@
 
 class QLabel;
 class QLineEdit;
+class QScrollArea;
 class QSpinBox;
+class QVBoxLayout;
 
 namespace Conclave::Gui {
 
@@ -56,6 +58,8 @@ private:
     LanguageComboBox* m_language;
     QLineEdit* m_sharingServer = nullptr;
     QSpinBox* m_inactivity = nullptr;
+    QScrollArea* m_scroll = nullptr;
+    QVBoxLayout* m_content = nullptr; // the sections inside m_scroll
 };
 
 } // namespace Conclave::Gui

@@ -218,6 +218,12 @@ void TestMnemonics::noClash_data()
     dialogs.append({QStringLiteral("settings"), [](Core::ConnectionRepository*, Core::SecretStore*) {
                         return std::unique_ptr<QWidget>(new SettingsDialog(Core::LauncherSettings()));
                     }});
+    dialogs.append(
+        {QStringLiteral("settings with Team Sharing"), [](Core::ConnectionRepository*, Core::SecretStore*) {
+             auto dialog = std::make_unique<SettingsDialog>(Core::LauncherSettings());
+             dialog->showSharingServer(Core::EffectiveSettings());
+             return std::unique_ptr<QWidget>(std::move(dialog));
+         }});
     dialogs.append({QStringLiteral("import"), [](Core::ConnectionRepository*, Core::SecretStore*) {
                         return std::unique_ptr<QWidget>(new ImportDialog(QUuid(), QStringLiteral("Ops")));
                     }});
