@@ -1,5 +1,6 @@
 // render-policy-screenshots <output-dir>: renders the inactivity warning (at 0:42) and the
-// settings dialog with the machine policy of this computer (MachinePolicy::readSystem())
+// settings dialog (its Team Sharing section included) with the machine policy of this
+// computer (MachinePolicy::readSystem())
 // into inactivity-warning.png and settings-policy.png, with a "-de" suffix when the UI
 // language is German (LANGUAGE=de). Not a test; run it with QT_QPA_PLATFORM=offscreen or
 // under Xvfb. docs/development.md shows how the documentation's images are made with a
@@ -11,6 +12,7 @@
 #include "ui/SettingsDialog.h"
 
 #include <QApplication>
+#include <QLocale>
 #include <QTimer>
 
 using namespace Conclave;
@@ -21,6 +23,10 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("Conclave"));
     QApplication::setApplicationName(QStringLiteral("Conclave"));
     const QString language = Gui::Translations::install(&app);
+    // Dates and numbers as a desktop in that language shows them (LANGUAGE=de alone leaves
+    // the C locale's formats).
+    if (language != QLatin1String("en"))
+        QLocale::setDefault(QLocale(language));
     const QStringList args = app.arguments();
     if (args.size() < 2)
         return 2;
@@ -31,6 +37,8 @@ int main(int argc, char* argv[])
         Core::EffectiveSettings::merge(Core::UserSharingSettings{}, Core::MachinePolicy::readSystem());
     Gui::SettingsDialog dialog(Core::LauncherSettings{});
     dialog.showEnforcedPolicy(settings);
+    if (settings.teamSharingEnabled().value)
+        dialog.showSharingServer(settings); // the server and the sign-out time, as enforced
     dialog.move(40, 40);
     dialog.show();
 

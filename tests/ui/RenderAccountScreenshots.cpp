@@ -12,6 +12,7 @@
 #include "ui/SignInDialog.h"
 
 #include <QApplication>
+#include <QLocale>
 #include <QFile>
 #include <QLineEdit>
 #include <QSettings>
@@ -28,6 +29,10 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("Conclave"));
     QApplication::setApplicationName(QStringLiteral("Conclave"));
     const QString language = Gui::Translations::install(&app);
+    // Dates and numbers as a desktop in that language shows them (LANGUAGE=de alone leaves
+    // the C locale's formats).
+    if (language != QLatin1String("en"))
+        QLocale::setDefault(QLocale(language));
     const QStringList args = app.arguments();
     if (args.size() < 2)
         return 2;

@@ -11,6 +11,7 @@
 #include "ui/ShareFolderDialog.h"
 
 #include <QApplication>
+#include <QLocale>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTimer>
@@ -26,6 +27,10 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("Conclave"));
     QApplication::setApplicationName(QStringLiteral("Conclave"));
     const QString language = Gui::Translations::install(&app);
+    // Dates and numbers as a desktop in that language shows them (LANGUAGE=de alone leaves
+    // the C locale's formats).
+    if (language != QLatin1String("en"))
+        QLocale::setDefault(QLocale(language));
     const QStringList args = app.arguments();
     if (args.size() < 2)
         return 2;
