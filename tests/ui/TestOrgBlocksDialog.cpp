@@ -5,16 +5,21 @@
 // (401) at once; Lift… (after its confirmation) empties the list again. An address outside the
 // organisation and an admin's address are refused in words in the form, and nothing is set; a
 // member's dialog says in words that only owners and admins may. The Team Sharing menu offers
-// the dialog to an organisation's admin and not to a member, and sign-out closes it.
+// the dialog to an organisation's admin and not to a member, and sign-out closes it. In German,
+// every text is translated, the mnemonics of the dialog and of its form are unique and no button
+// is narrower than its text.
 #include "OrgBlocksScenario.h"
 #include "SyncFixture.h"
 
+#include "translations/Translations.h"
 #include "ui/OrgBlocksDialog.h"
 #include "ui/TeamSharingController.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QHash>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMainWindow>
@@ -65,6 +70,36 @@ QMessageBox* fillBlockForm(OrgBlocksDialog& dialog, bool domain, const QString& 
     return box;
 }
 
+// The mnemonic letters of the buttons and buddy labels of `window` itself (not of its child
+// windows), with the problems: a letter twice, a button narrower than its text.
+QStringList problemsIn(QWidget* window)
+{
+    QHash<QChar, QString> seen;
+    QStringList problems;
+    const auto add = [&](const QString& text) {
+        const qsizetype at = text.indexOf(QLatin1Char('&'));
+        if (at < 0 || at + 1 >= text.size())
+            return;
+        const QChar letter = text.at(at + 1).toLower();
+        if (seen.contains(letter))
+            problems.append(
+                QStringLiteral("Alt+%1: \"%2\" and \"%3\"").arg(letter, seen.value(letter), text));
+        seen.insert(letter, text);
+    };
+    for (QAbstractButton* button : window->findChildren<QAbstractButton*>()) {
+        if (button->window() != window || !button->isVisibleTo(window))
+            continue;
+        add(button->text());
+        if (button->width() < button->sizeHint().width())
+            problems.append(QStringLiteral("cut off: \"%1\"").arg(button->text()));
+    }
+    for (QLabel* label : window->findChildren<QLabel*>()) {
+        if (label->window() == window && label->buddy())
+            add(label->text());
+    }
+    return problems;
+}
+
 } // namespace
 
 class TestOrgBlocksDialog : public QObject
@@ -78,6 +113,7 @@ private slots:
     void refusalsAreSaidInTheForm();
     void memberIsToldInWords();
     void menuOffersTheDialogToAdminsOnly();
+    void germanTextsAndMnemonics();
 
 private:
     bool signUp(SyncFixture& device, const QString& email, const char* password);
@@ -286,6 +322,34 @@ void TestOrgBlocksDialog::menuOffersTheDialogToAdminsOnly()
     controller.setClient(nullptr);
     QVERIFY(open.isNull());
     QVERIFY(!action->isVisible());
+}
+
+void TestOrgBlocksDialog::germanTextsAndMnemonics()
+{
+    // Last: the translator stays installed.
+    QCOMPARE(Translations::install(qApp, QLocale(QLocale::German, QLocale::Germany)), QStringLiteral("de"));
+    auto ada = m_org.session(m_org.ada);
+    OrgBlocksDialog dialog(ada->api, m_org.orgId);
+    QSignalSpy loaded(&dialog, &OrgBlocksDialog::loaded);
+    dialog.show();
+    QTRY_VERIFY_WITH_TIMEOUT(loaded.count() == 1, kWait);
+    QCOMPARE(dialog.windowTitle(), QStringLiteral("Sperren der Organisation"));
+    QCOMPARE(statusOf(dialog),
+             QStringLiteral("Team Sharing ist für niemanden in der Organisation gesperrt."));
+    QCOMPARE(viewOf(dialog)->headerItem()->text(OrgBlocksDialog::Reason), QStringLiteral("Grund"));
+    QStringList problems = problemsIn(&dialog);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
+
+    dialog.findChild<QPushButton*>(QStringLiteral("blockButton"))->click();
+    auto* form = dialog.findChild<QDialog*>(QStringLiteral("blockForm"));
+    QVERIFY(form);
+    QTRY_VERIFY_WITH_TIMEOUT(form->isVisible(), kWait);
+    QCOMPARE(form->windowTitle(), QStringLiteral("Team Sharing sperren"));
+    QCOMPARE(form->findChild<QPushButton*>(QStringLiteral("formBlockButton"))->text(),
+             QStringLiteral("S&perren …"));
+    problems = problemsIn(form);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
+    form->reject();
 }
 
 QTEST_MAIN(TestOrgBlocksDialog)
