@@ -4408,9 +4408,9 @@ Press Esc to clear the filter.</source>
     </message>
     <message numerus="yes">
         <source>%n block(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n block.</numerusform>
+            <numerusform>%n blocks.</numerusform>
         </translation>
     </message>
     <message>
