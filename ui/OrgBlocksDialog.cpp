@@ -51,6 +51,8 @@ OrgBlocksDialog::OrgBlocksDialog(ApiConnection& api, QUuid orgId, QWidget* paren
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("blocksStatus"));
     m_status->setWordWrap(true);
+    // Addresses and domains come from the server: never read as rich text.
+    m_status->setTextFormat(Qt::PlainText);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_status);
 
@@ -198,6 +200,7 @@ void OrgBlocksDialog::showBlockForm()
     m_formError = new QLabel(m_form);
     m_formError->setObjectName(QStringLiteral("blockError"));
     m_formError->setWordWrap(true);
+    m_formError->setTextFormat(Qt::PlainText);
     m_formError->setVisible(false);
     layout->addWidget(m_formError);
 
@@ -249,6 +252,7 @@ void OrgBlocksDialog::askBlock()
     auto* box = new QMessageBox(QMessageBox::Warning, tr("Block Team Sharing"),
                                 tr("Block Team Sharing for %1?").arg(covered), QMessageBox::NoButton, m_form);
     box->setObjectName(QStringLiteral("blockQuestion"));
+    box->setTextFormat(Qt::PlainText);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setInformativeText(
         tr("The people this block covers are signed out of Team Sharing at once, and the shared "
@@ -308,6 +312,7 @@ void OrgBlocksDialog::askLift()
         new QMessageBox(QMessageBox::Question, tr("Lift Block"),
                         tr("Lift the block for %1?").arg(coveredText(*block)), QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("liftQuestion"));
+    box->setTextFormat(Qt::PlainText);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setInformativeText(tr("Team Sharing works again for the people it covers once they have verified "
                                "their email address again, unless another block still covers them."));

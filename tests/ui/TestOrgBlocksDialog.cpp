@@ -1,13 +1,14 @@
 // Tests the organisation blocks dialog offscreen against the real conclave-server
-// (OrgBlocksScenario): the owner blocks a member's address through Block… (the confirmation
-// says the covered people are signed out at once and lose the shared folders on their
-// computers), the list shows it with its reason and time and the member's token is refused
-// (401) at once; Lift… (after its confirmation) empties the list again. An address outside the
-// organisation and an admin's address are refused in words in the form, and nothing is set; a
-// member's dialog says in words that only owners and admins may. The Team Sharing menu offers
-// the dialog to an organisation's admin and not to a member, and sign-out closes it. In German,
-// every text is translated, the mnemonics of the dialog and of its form are unique and no button
-// is narrower than its text.
+// (OrgBlocksScenario): the owner blocks a member's address through Block… (the confirmation says
+// the covered people are signed out at once and lose the shared folders on their computers), the
+// list shows it with its reason and time and the member's token is refused (401) at once; Lift…
+// (after its confirmation) empties the list again. An address outside the organisation and an
+// admin's address are refused in words in the form, and nothing is set; a member's dialog says in
+// words that only owners and admins may; a malformed list is said in words and lists nothing, and
+// the server's addresses are never read as rich text. The Team Sharing menu offers the dialog to
+// an organisation's admin and not to a member, and sign-out closes it. In German, every text is
+// translated, the mnemonics of the dialog and of its form are unique and no button is narrower
+// than its text.
 #include "OrgBlocksScenario.h"
 #include "SyncFixture.h"
 
@@ -20,6 +21,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QHash>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMainWindow>
@@ -112,6 +114,7 @@ private slots:
     void blocksAMemberAndLiftsIt();
     void refusalsAreSaidInTheForm();
     void memberIsToldInWords();
+    void hostileListIsSaidInWords();
     void menuOffersTheDialogToAdminsOnly();
     void germanTextsAndMnemonics();
 
@@ -278,6 +281,60 @@ void TestOrgBlocksDialog::memberIsToldInWords()
              QStringLiteral("The blocks could not be read: Only the organisation's owners and "
                             "admins can manage its blocks."));
     QCOMPARE(viewOf(dialog)->topLevelItemCount(), 0);
+}
+
+void TestOrgBlocksDialog::hostileListIsSaidInWords()
+{
+    auto ada = m_org.session(m_org.ada);
+    OrgBlocksApi setter(ada->api);
+    const auto made = await<QUuid>([&](QObject* c, auto done) {
+        setter.create(m_org.orgId, OrgBlocksApi::Scope::Email, m_org.bob.email, {}, c, done);
+    });
+    VERIFY_OK(made);
+
+    // A list whose address is rich text and whose second entry names no scope the API has.
+    OrgBlocksDialog dialog(ada->api, m_org.orgId);
+    QSignalSpy loaded(&dialog, &OrgBlocksDialog::loaded);
+    QTRY_VERIFY_WITH_TIMEOUT(loaded.count() == 1, kWait);
+    dialog.blocksApi().setTamper([](const QString&, QJsonObject& json) {
+        QJsonArray blocks = json.value(QStringLiteral("blocks")).toArray();
+        QJsonObject first = blocks.at(0).toObject();
+        first.insert(QStringLiteral("value"), QStringLiteral("<b>bold</b>@example.com"));
+        QJsonObject second = first;
+        second.insert(QStringLiteral("scope"), QStringLiteral("everyone"));
+        json.insert(QStringLiteral("blocks"), QJsonArray{first, second});
+    });
+    dialog.reload();
+    QTRY_VERIFY_WITH_TIMEOUT(loaded.count() == 2, kWait);
+    QCOMPARE(statusOf(dialog),
+             QStringLiteral("The blocks could not be read: The sharing server sent a list of "
+                            "blocks that Conclave cannot read (at \"blocks[1].scope\")."));
+    QCOMPARE(viewOf(dialog)->topLevelItemCount(), 0);
+    QVERIFY(dialog.blocks().isEmpty());
+    QVERIFY(!dialog.findChild<QPushButton*>(QStringLiteral("liftButton"))->isEnabled());
+
+    // The first alone is well-formed: listed, and its address is never read as rich text.
+    dialog.blocksApi().setTamper([](const QString&, QJsonObject& json) {
+        QJsonArray blocks = json.value(QStringLiteral("blocks")).toArray();
+        QJsonObject first = blocks.at(0).toObject();
+        first.insert(QStringLiteral("value"), QStringLiteral("<b>bold</b>@example.com"));
+        json.insert(QStringLiteral("blocks"), QJsonArray{first});
+    });
+    dialog.reload();
+    QTRY_VERIFY_WITH_TIMEOUT(loaded.count() == 3, kWait);
+    QCOMPARE(viewOf(dialog)->topLevelItemCount(), 1);
+    viewOf(dialog)->setCurrentItem(viewOf(dialog)->topLevelItem(0));
+    dialog.askLift();
+    QMessageBox* question = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((question = dialog.findChild<QMessageBox*>(QStringLiteral("liftQuestion"))),
+                             kWait);
+    QCOMPARE(question->textFormat(), Qt::PlainText);
+    QCOMPARE(dialog.findChild<QLabel*>(QStringLiteral("blocksStatus"))->textFormat(), Qt::PlainText);
+    question->reject();
+
+    const auto lifted =
+        await([&](QObject* c, auto done) { setter.lift(m_org.orgId, made->value(), c, done); });
+    VERIFY_OK(lifted);
 }
 
 void TestOrgBlocksDialog::menuOffersTheDialogToAdminsOnly()
