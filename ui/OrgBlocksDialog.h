@@ -46,6 +46,7 @@ public:
     OrgBlocksDialog(Core::ApiConnection& api, QUuid orgId, QWidget* parent = nullptr);
     ~OrgBlocksDialog() override;
 
+    QUuid orgId() const { return m_orgId; }
     Core::OrgBlocksApi& blocksApi() { return *m_blocks; }
     QList<Core::OrgBlocksApi::Block> blocks() const { return m_list; }
 

@@ -6,9 +6,9 @@
 // admin's address are refused in words in the form, and nothing is set; a member's dialog says in
 // words that only owners and admins may; a malformed list is said in words and lists nothing, and
 // the server's addresses are never read as rich text. The Team Sharing menu offers the dialog to
-// an organisation's admin and not to a member, and sign-out closes it. In German, every text is
-// translated, the mnemonics of the dialog and of its form are unique and no button is narrower
-// than its text.
+// an organisation's admin (one entry per organisation when there are several) and not to a member,
+// and sign-out closes it. In German, every text is translated, the mnemonics of the dialog and of
+// its form are unique and no button is narrower than its text.
 #include "OrgBlocksScenario.h"
 #include "SyncFixture.h"
 
@@ -347,6 +347,14 @@ void TestOrgBlocksDialog::menuOffersTheDialogToAdminsOnly()
                                    m_org.orgId.toString(QUuid::WithoutBraces), QStringLiteral("--email"),
                                    erinEmail, QStringLiteral("--role"), QStringLiteral("admin")}),
              0);
+    // Erin owns a second organisation too: the entry then lists both.
+    QString second;
+    QCOMPARE(m_org.server().admin({QStringLiteral("create-org"), QStringLiteral("--name"),
+                                   QStringLiteral("Second"), QStringLiteral("--owner"), erinEmail},
+                                  &second),
+             0);
+    const QUuid secondOrg = QUuid::fromString(second.trimmed());
+    QVERIFY(!secondOrg.isNull());
     QVERIFY(signUp(erin, erinEmail, "erin's long password"));
     QVERIFY(signUp(finn, finnEmail, "finn's long password"));
 
@@ -365,9 +373,22 @@ void TestOrgBlocksDialog::menuOffersTheDialogToAdminsOnly()
     controller.setClient(&erin.client);
     QTRY_VERIFY_WITH_TIMEOUT(orgs.count() == 2, kWait);
     QVERIFY(action->isVisible());
-    action->trigger();
+    QCOMPARE(controller.adminOrgs().size(), 2);
+    QVERIFY(action->menu());
+    QCOMPARE(action->menu()->actions().size(), 2);
+    const int secondAt = controller.adminOrgs().indexOf(secondOrg);
+    QVERIFY(secondAt >= 0);
+    action->menu()->actions().at(secondAt)->trigger();
+    auto* other = window.findChild<OrgBlocksDialog*>();
+    QVERIFY(other);
+    QCOMPARE(other->orgId(), secondOrg);
+    other->close(); // deleted on close
+    QTRY_VERIFY_WITH_TIMEOUT(!window.findChild<OrgBlocksDialog*>(), kWait);
+
+    action->menu()->actions().at(1 - secondAt)->trigger();
     auto* dialog = window.findChild<OrgBlocksDialog*>();
     QVERIFY(dialog);
+    QCOMPARE(dialog->orgId(), m_org.orgId);
     QVERIFY(dialog->isVisible());
     QSignalSpy loaded(dialog, &OrgBlocksDialog::loaded);
     QTRY_VERIFY_WITH_TIMEOUT(loaded.count() == 1, kWait);
