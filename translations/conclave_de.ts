@@ -1852,6 +1852,41 @@
     </message>
 </context>
 <context>
+    <name>Conclave::Core::OrgBlocksApi</name>
+    <message>
+        <source>The sharing server sent a list of blocks that Conclave cannot read (at "%1").</source>
+        <translation>Der Sharing-Server hat eine Liste der Sperren gesendet, die Conclave nicht lesen kann (bei „%1“).</translation>
+    </message>
+    <message>
+        <source>Enter an email address or a domain to block.</source>
+        <translation>Geben Sie eine E-Mail-Adresse oder eine Domain ein, die gesperrt werden soll.</translation>
+    </message>
+    <message>
+        <source>This address belongs to an owner or admin of the organisation, and blocks never cover them. Make them a member first.</source>
+        <translation>Diese Adresse gehört einem Inhaber oder Administrator der Organisation, und Sperren gelten nie für sie. Machen Sie die Person zuerst zu einem Mitglied.</translation>
+    </message>
+    <message>
+        <source>The sharing server refused this domain: it is neither one of the organisation's domains nor that of one of its members.</source>
+        <translation>Der Sharing-Server hat diese Domain abgelehnt: Sie ist weder eine Domain der Organisation noch die eines ihrer Mitglieder.</translation>
+    </message>
+    <message>
+        <source>The sharing server refused this address: it is not the address of a member of the organisation.</source>
+        <translation>Der Sharing-Server hat diese Adresse abgelehnt: Sie ist nicht die Adresse eines Mitglieds der Organisation.</translation>
+    </message>
+    <message>
+        <source>Enter a reason of at most %1 characters, without invisible formatting characters.</source>
+        <translation>Geben Sie einen Grund mit höchstens %1 Zeichen ein, ohne unsichtbare Formatierungszeichen.</translation>
+    </message>
+    <message>
+        <source>Only the organisation's owners and admins can manage its blocks.</source>
+        <translation>Nur die Inhaber und Administratoren der Organisation können ihre Sperren verwalten.</translation>
+    </message>
+    <message>
+        <source>The sharing server has no such block; it may have been lifted already.</source>
+        <translation>Der Sharing-Server kennt diese Sperre nicht; vielleicht wurde sie schon aufgehoben.</translation>
+    </message>
+</context>
+<context>
     <name>Conclave::Core::Outbox</name>
     <message>
         <source>A change saved on this computer while offline (number %1) cannot be read: it was altered or belongs to another account. It was left as it is and is not sent.</source>
@@ -4296,6 +4331,204 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
     </message>
 </context>
 <context>
+    <name>Conclave::Gui::OrgBlocksDialog</name>
+    <message>
+        <source>Organisation Blocks</source>
+        <translation>Sperren der Organisation</translation>
+    </message>
+    <message>
+        <source>A block turns Team Sharing off for an address or a whole domain of the organisation. Blocks never cover the organisation's owners and admins.</source>
+        <translation>Eine Sperre schaltet Team Sharing für eine Adresse oder eine ganze Domain der Organisation aus. Sperren gelten nie für die Inhaber und Administratoren der Organisation.</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Team Sharing blocks of the organisation</source>
+        <translation>Sperren für Team Sharing in der Organisation</translation>
+    </message>
+    <message>
+        <source>&amp;Block…</source>
+        <translation>&amp;Sperren …</translation>
+    </message>
+    <message>
+        <source>&amp;Lift…</source>
+        <translation>Au&amp;fheben …</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Everyone in the organisation</source>
+        <translation>Alle in der Organisation</translation>
+    </message>
+    <message>
+        <source>Everyone @%1</source>
+        <translation>Alle @%1</translation>
+    </message>
+    <message>
+        <source>Reading the blocks…</source>
+        <translation>Die Sperren werden gelesen …</translation>
+    </message>
+    <message>
+        <source>The blocks could not be read: %1</source>
+        <translation>Die Sperren konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>(none given)</source>
+        <translation>(keiner angegeben)</translation>
+    </message>
+    <message>
+        <source>Team Sharing is not blocked for anyone in the organisation.</source>
+        <translation>Team Sharing ist für niemanden in der Organisation gesperrt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s).</source>
+        <translation>
+            <numerusform>%n Sperre.</numerusform>
+            <numerusform>%n Sperren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Block Team Sharing</source>
+        <translation>Team Sharing sperren</translation>
+    </message>
+    <message>
+        <source>One &amp;address</source>
+        <translation>Eine &amp;Adresse</translation>
+    </message>
+    <message>
+        <source>A whole &amp;domain</source>
+        <translation>Eine ganze &amp;Domain</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Blocked:</source>
+        <translation>&amp;Gesperrt:</translation>
+    </message>
+    <message>
+        <source>Shown to the blocked people</source>
+        <translation>Wird den Gesperrten angezeigt</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>G&amp;rund:</translation>
+    </message>
+    <message>
+        <source>Bl&amp;ock…</source>
+        <translation>S&amp;perren …</translation>
+    </message>
+    <message>
+        <source>example.com</source>
+        <translation>example.com</translation>
+    </message>
+    <message>
+        <source>Enter the address to block.</source>
+        <translation>Geben Sie die Adresse ein, die gesperrt werden soll.</translation>
+    </message>
+    <message>
+        <source>Enter the domain to block.</source>
+        <translation>Geben Sie die Domain ein, die gesperrt werden soll.</translation>
+    </message>
+    <message>
+        <source>Enter a whole email address, such as name@example.com.</source>
+        <translation>Geben Sie eine vollständige E-Mail-Adresse ein, etwa name@example.com.</translation>
+    </message>
+    <message>
+        <source>Enter a domain without "@", such as example.com.</source>
+        <translation>Geben Sie eine Domain ohne „@“ ein, etwa example.com.</translation>
+    </message>
+    <message>
+        <source>everyone @%1</source>
+        <translation>alle @%1</translation>
+    </message>
+    <message>
+        <source>Block Team Sharing for %1?</source>
+        <translation>Team Sharing für %1 sperren?</translation>
+    </message>
+    <message>
+        <source>The people this block covers are signed out of Team Sharing at once, and the shared folders disappear from their computers until the block is lifted. They see your reason. After the block is lifted they verify their email address again before Team Sharing works for them.</source>
+        <translation>Die Personen, für die diese Sperre gilt, werden sofort von Team Sharing abgemeldet, und die geteilten Ordner verschwinden von ihren Computern, bis die Sperre aufgehoben ist. Sie sehen Ihren Grund. Nach dem Aufheben bestätigen sie ihre E-Mail-Adresse erneut, bevor Team Sharing für sie wieder funktioniert.</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>Setting the block…</source>
+        <translation>Die Sperre wird gesetzt …</translation>
+    </message>
+    <message>
+        <source>The block was not set: %1</source>
+        <translation>Die Sperre wurde nicht gesetzt: %1</translation>
+    </message>
+    <message>
+        <source>Team Sharing is blocked for %1 now.</source>
+        <translation>Team Sharing ist jetzt für %1 gesperrt.</translation>
+    </message>
+    <message>
+        <source>Team Sharing is blocked for everyone @%1 now.</source>
+        <translation>Team Sharing ist jetzt für alle @%1 gesperrt.</translation>
+    </message>
+    <message>
+        <source>Lift Block</source>
+        <translation>Sperre aufheben</translation>
+    </message>
+    <message>
+        <source>Lift the block for %1?</source>
+        <translation>Die Sperre für %1 aufheben?</translation>
+    </message>
+    <message>
+        <source>Team Sharing works again for the people it covers once they have verified their email address again, unless another block still covers them.</source>
+        <translation>Team Sharing funktioniert für die Personen, für die die Sperre galt, wieder, sobald sie ihre E-Mail-Adresse erneut bestätigt haben, es sei denn, eine andere Sperre gilt noch für sie.</translation>
+    </message>
+    <message>
+        <source>Lift</source>
+        <translation>Aufheben</translation>
+    </message>
+    <message>
+        <source>Lifting the block…</source>
+        <translation>Die Sperre wird aufgehoben …</translation>
+    </message>
+    <message>
+        <source>The block was not lifted: %1</source>
+        <translation>Die Sperre wurde nicht aufgehoben: %1</translation>
+    </message>
+    <message>
+        <source>The block for %1 is lifted.</source>
+        <translation>Die Sperre für %1 ist aufgehoben.</translation>
+    </message>
+</context>
+<context>
     <name>Conclave::Gui::PasswordPromptDialog</name>
     <message>
         <source>Password for %1</source>
@@ -4872,6 +5105,10 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
     <message>
         <source>A shared folder was removed from this computer: %1</source>
         <translation>Ein geteilter Ordner wurde von diesem Computer entfernt: %1</translation>
+    </message>
+    <message>
+        <source>Organisation &amp;Blocks…</source>
+        <translation>&amp;Sperren der Organisation …</translation>
     </message>
 </context>
 <context>

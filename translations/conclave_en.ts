@@ -1852,6 +1852,41 @@
     </message>
 </context>
 <context>
+    <name>Conclave::Core::OrgBlocksApi</name>
+    <message>
+        <source>The sharing server sent a list of blocks that Conclave cannot read (at &quot;%1&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an email address or a domain to block.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This address belongs to an owner or admin of the organisation, and blocks never cover them. Make them a member first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sharing server refused this domain: it is neither one of the organisation&apos;s domains nor that of one of its members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sharing server refused this address: it is not the address of a member of the organisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a reason of at most %1 characters, without invisible formatting characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the organisation&apos;s owners and admins can manage its blocks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sharing server has no such block; it may have been lifted already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Conclave::Core::Outbox</name>
     <message>
         <source>A change saved on this computer while offline (number %1) cannot be read: it was altered or belongs to another account. It was left as it is and is not sent.</source>
@@ -4294,6 +4329,204 @@ Press Esc to clear the filter.</source>
     </message>
 </context>
 <context>
+    <name>Conclave::Gui::OrgBlocksDialog</name>
+    <message>
+        <source>Organisation Blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A block turns Team Sharing off for an address or a whole domain of the organisation. Blocks never cover the organisation&apos;s owners and admins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team Sharing blocks of the organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Block…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lift…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone in the organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone @%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the blocks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The blocks could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team Sharing is not blocked for anyone in the organisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s).</source>
+        <translation>
+            <numerusform>%n block.</numerusform>
+            <numerusform>%n blocks.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Block Team Sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One &amp;address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A whole &amp;domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Blocked:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown to the blocked people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bl&amp;ock…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the address to block.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the domain to block.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a whole email address, such as name@example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a domain without &quot;@&quot;, such as example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>everyone @%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block Team Sharing for %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The people this block covers are signed out of Team Sharing at once, and the shared folders disappear from their computers until the block is lifted. They see your reason. After the block is lifted they verify their email address again before Team Sharing works for them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting the block…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The block was not set: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team Sharing is blocked for %1 now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team Sharing is blocked for everyone @%1 now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lift Block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lift the block for %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team Sharing works again for the people it covers once they have verified their email address again, unless another block still covers them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifting the block…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The block was not lifted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The block for %1 is lifted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Conclave::Gui::PasswordPromptDialog</name>
     <message>
         <source>Password for %1</source>
@@ -4869,6 +5102,10 @@ Press Esc to clear the filter.</source>
     </message>
     <message>
         <source>A shared folder was removed from this computer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation &amp;Blocks…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -18,6 +18,7 @@
 #include "ui/ItemHistoryDialog.h"
 #include "ui/MembersDialog.h"
 #include "ui/OrgAuditDialog.h"
+#include "ui/OrgBlocksDialog.h"
 #include "ui/ShareFolderDialog.h"
 
 #include <QAction>
@@ -61,6 +62,10 @@ TeamSharingController::TeamSharingController(QMainWindow* window, AccountClient*
         m_menu->addAction(tr("Organisation Audit &Log…"), this, &TeamSharingController::showOrgAudit);
     m_actOrgAudit->setObjectName(QStringLiteral("actionOrgAudit"));
     m_actOrgAudit->setVisible(false);
+    m_actOrgBlocks =
+        m_menu->addAction(tr("Organisation &Blocks…"), this, &TeamSharingController::showOrgBlocks);
+    m_actOrgBlocks->setObjectName(QStringLiteral("actionOrgBlocks"));
+    m_actOrgBlocks->setVisible(false);
     // The histories of the folders the user manages (the server shows them to managers only).
     m_folderHistoryMenu = m_menu->addMenu(tr("Folder &History"));
     m_folderHistoryMenu->setObjectName(QStringLiteral("menuFolderHistory"));
@@ -162,6 +167,14 @@ void TeamSharingController::startAudit()
                                     this, [this, orgId] { showOrgAuditFor(orgId); });
             m_actOrgAudit->setMenu(orgsMenu);
         }
+        delete m_actOrgBlocks->menu();
+        if (m_adminOrgs.size() > 1) {
+            auto* orgsMenu = new QMenu(m_menu);
+            for (const QUuid& orgId : std::as_const(m_adminOrgs))
+                orgsMenu->addAction(tr("Organisation %1…").arg(orgId.toString(QUuid::WithoutBraces).left(8)),
+                                    this, [this, orgId] { showOrgBlocksFor(orgId); });
+            m_actOrgBlocks->setMenu(orgsMenu);
+        }
         updateActions();
         emit adminOrgsChanged();
     });
@@ -180,6 +193,8 @@ void TeamSharingController::stopAudit()
     if (m_actOrgAudit) {
         delete m_actOrgAudit->menu();
         m_actOrgAudit->setVisible(false);
+        delete m_actOrgBlocks->menu();
+        m_actOrgBlocks->setVisible(false);
     }
 }
 
@@ -233,6 +248,20 @@ void TeamSharingController::showOrgAuditFor(const QUuid& orgId)
     dialog->setTrustDirectory(m_dataDirectory);
     dialog->setKnownEmails(knownEmails());
     keepAuditDialog(dialog);
+}
+
+void TeamSharingController::showOrgBlocks()
+{
+    if (!m_adminOrgs.isEmpty())
+        showOrgBlocksFor(m_adminOrgs.first());
+}
+
+void TeamSharingController::showOrgBlocksFor(const QUuid& orgId)
+{
+    // Through this session's connection, so it closes at sign-out with the audit dialogs.
+    if (!m_audit || !m_adminOrgs.contains(orgId))
+        return;
+    keepAuditDialog(new OrgBlocksDialog(m_audit->connection(), orgId, m_window));
 }
 
 SyncEngine* TeamSharingController::engine() const
@@ -420,6 +449,7 @@ void TeamSharingController::updateActions()
     m_actMembers->setEnabled(engine() && !engine()->folderIds().isEmpty());
     m_actInvitations->setEnabled(signedIn);
     m_actOrgAudit->setVisible(signedIn && !m_adminOrgs.isEmpty());
+    m_actOrgBlocks->setVisible(signedIn && !m_adminOrgs.isEmpty());
     m_folderHistoryMenu->menuAction()->setEnabled(signedIn);
     if (m_toolbarAction)
         m_toolbarAction->setText(signedIn ? tr("Account") : tr("Sign In"));

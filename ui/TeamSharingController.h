@@ -109,6 +109,9 @@ public slots:
     // The first organisation the user administers, or the one given.
     void showOrgAudit();
     void showOrgAuditFor(const QUuid& orgId);
+    // An organisation's Team Sharing blocks, offered like the organisation log.
+    void showOrgBlocks();
+    void showOrgBlocksFor(const QUuid& orgId);
 
 signals:
     // The engine is started and holds the cached folders; the feed is being read.
@@ -163,6 +166,7 @@ private:
     QList<QUuid> m_adminOrgs;
     QObject* m_auditContext = nullptr;
     QAction* m_actOrgAudit = nullptr;
+    QAction* m_actOrgBlocks = nullptr;
     QMenu* m_folderHistoryMenu = nullptr;
     QList<QPointer<QDialog>> m_auditDialogs;
     QPointer<Core::SecretStore> m_secrets;
