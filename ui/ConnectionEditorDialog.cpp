@@ -97,8 +97,8 @@ ConnectionEditorDialog::ConnectionEditorDialog(const Connection& connection, boo
     setModal(true);
 
     auto* layout = new QVBoxLayout(this);
-    m_readOnlyNote = new QLabel(tr("You may only view this shared connection. Your own credentials on the "
-                                   "Authentication tab you can still change."),
+    m_readOnlyNote = new QLabel(tr("You may only view this shared connection. You can still change your own "
+                                   "credentials on the Authentication tab."),
                                 this);
     m_readOnlyNote->setObjectName(QStringLiteral("readOnlyNote"));
     m_readOnlyNote->setWordWrap(true);

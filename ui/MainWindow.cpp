@@ -739,8 +739,7 @@ void MainWindow::updateActions()
             for (QAction* action : {m_actDelete, m_actRename, m_actDuplicate, m_actMoveTo})
                 action->setToolTip(viewOnly);
             m_actEdit->setToolTip(
-                tr("You may only view this shared folder; your own credentials you can still "
-                   "set."));
+                tr("You may only view this shared folder, but you can set your own credentials."));
         }
     }
     m_actSharedCredentials->setVisible(shared && oneConnection);
