@@ -4,10 +4,11 @@
 // user's own and writes them to the user's keychain only, never into the item; B (View) sees
 // the editor read-only and may still set their own. Duplicate makes a new item in the same
 // shared folder with a copy of A's own credentials; Move To moves between the shared folder's
-// sub-folders, greys every place outside it with the reason, and moves a local connection in
-// after a confirmation that names the members, its password and user name becoming A's own
-// credentials of the new item (never in its plaintext) and the local one going only then; a
-// local connection with a client certificate stays. B may do none of it.
+// sub-folders, greys every place outside it (the local folders, another shared folder) with
+// the reason, and moves a local connection in after a confirmation that names the members,
+// its password and user name (and SSH user and password) becoming A's own credentials of the
+// new item (never in its plaintext) and the local one going only then; a local connection
+// with a client certificate stays. B may do none of it.
 #include "ServerAccounts.h"
 #include "ServerHarness.h"
 #include "SyncFixture.h"
@@ -517,6 +518,12 @@ void TestSharedEdit::moveWithinTheSharedFolder()
     const QUuid id = idOf(model, QStringLiteral("Orders"));
     QVERIFY(!id.isNull());
     const quint64 revision = m_a->engine.itemRevision(m_shared, id);
+    // A second shared folder of A's: not a place for it either.
+    const auto other = await<QUuid>([&](QObject* c, auto done) {
+        m_a->engine.createFolder(m_orgId, QStringLiteral("Other Team"), c, done);
+    });
+    VERIFY_OK(other);
+    QTRY_VERIFY_WITH_TIMEOUT(model->sharedFolderIds().contains(other->value()), 10000);
     window.selectConnection(id);
     MoveToDialog* dialog = openMoveTo(window);
     QVERIFY(dialog);
@@ -527,6 +534,10 @@ void TestSharedEdit::moveWithinTheSharedFolder()
     QVERIFY(!top->isEnabled());
     QVERIFY2(top->toolTip().contains(QStringLiteral("stays in its shared folder")),
              qPrintable(top->toolTip()));
+    const int otherIndex = target->findData(other->value());
+    QVERIFY(otherIndex >= 0);
+    QVERIFY(!items->item(otherIndex)->isEnabled());
+    QVERIFY(items->item(otherIndex)->toolTip().contains(QStringLiteral("stays in its shared folder")));
     const int eu = target->findData(m_eu);
     QVERIFY(eu >= 0);
     QVERIFY(items->item(eu)->isEnabled());
@@ -553,11 +564,20 @@ void TestSharedEdit::moveLocalConnectionIn()
     local.kind = ConnectionKind::MySQL;
     local.hosts = {{QStringLiteral("billing.internal"), 3306}};
     local.username = QStringLiteral("legacy-user-6e0a");
+    local.ssh.enabled = true;
+    local.ssh.host = QStringLiteral("jump.internal");
+    local.ssh.user = QStringLiteral("legacy-ssh-user-41fd");
+    local.ssh.auth = SshAuthMethod::Password;
     ChangeSet add;
     add.upsertConnections = {local};
     QVERIFY(m_a->repository->apply(add).ok());
     std::optional<Status> written;
     m_a->secrets.write(local.id, SecretKind::Password, pw("legacy-password-b817"), this,
+                       [&](Status s) { written = s; });
+    QTRY_VERIFY_WITH_TIMEOUT(written.has_value(), 10000);
+    QVERIFY(written->ok());
+    written.reset();
+    m_a->secrets.write(local.id, SecretKind::SshPassword, pw("legacy-ssh-password-9a3c"), this,
                        [&](Status s) { written = s; });
     QTRY_VERIFY_WITH_TIMEOUT(written.has_value(), 10000);
     QVERIFY(written->ok());
@@ -593,6 +613,8 @@ void TestSharedEdit::moveLocalConnectionIn()
     QVERIFY(plaintext->view().contains("billing.internal"));
     QVERIFY(!plaintext->view().contains("legacy-password-b817"));
     QVERIFY(!plaintext->view().contains("legacy-user-6e0a"));
+    QVERIFY(!plaintext->view().contains("legacy-ssh"));
+    QVERIFY(plaintext->view().contains("jump.internal"));
     QVERIFY(!fileTreeContains(m_server.dataDir(), "legacy-password-b817"));
     QVERIFY(!fileTreeContains(m_server.dataDir(), "legacy-user-6e0a"));
     // ... which are A's own credentials of the new item now, and the local entries are gone.
@@ -603,11 +625,33 @@ void TestSharedEdit::moveLocalConnectionIn()
     QCOMPARE(entry(m_a->secrets, SharedCredentials::entryKey(m_shared, moved, SharedCredential::User))
                  .value_or(""),
              QByteArray("legacy-user-6e0a"));
+    QCOMPARE(entry(m_a->secrets, SharedCredentials::entryKey(m_shared, moved, SharedCredential::SshUser))
+                 .value_or(""),
+             QByteArray("legacy-ssh-user-41fd"));
+    QCOMPARE(
+        entry(m_a->secrets, SharedCredentials::entryKey(m_shared, moved, SharedCredential::SshPassphrase))
+            .value_or(""),
+        QByteArray("legacy-ssh-password-9a3c"));
     std::optional<Result<SecureBytes>> old;
     m_a->secrets.read(local.id, SecretKind::Password, this,
                       [&](Result<SecureBytes> r) { old.emplace(std::move(r)); });
     QTRY_VERIFY_WITH_TIMEOUT(old.has_value(), 10000);
     QVERIFY(!old->ok());
+    // The editor of the shared connection shows the user's own SSH user, from the keychain.
+    QTRY_COMPARE_WITH_TIMEOUT(window.sharedTree()->ownUser(moved), QStringLiteral("legacy-user-6e0a"), 10000);
+    window.selectConnection(moved);
+    action(window, "actionEdit")->trigger();
+    QPointer<ConnectionEditorDialog> editor;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (editor = visibleChild<ConnectionEditorDialog>(window, QStringLiteral("sharedConnectionEditor"))),
+        10000);
+    QCOMPARE(editor->findChild<QLineEdit*>(QStringLiteral("ssh.user"))->text(),
+             QStringLiteral("legacy-ssh-user-41fd"));
+    QCOMPARE(editor->findChild<QLineEdit*>(QStringLiteral("username"))->text(),
+             QStringLiteral("legacy-user-6e0a"));
+    editor->tabs()->setCurrentIndex(ConnectionEditorDialog::SshTab);
+    QVERIFY(editor->findChild<QLabel*>(QStringLiteral("sshOwnNote"))->isVisibleTo(editor));
+    editor->discard();
     // B sees it, without A's credentials.
     QVERIFY(syncB());
     QTRY_VERIFY_WITH_TIMEOUT(m_b->window->model()->connection(moved), 10000);
