@@ -785,6 +785,11 @@ void MainWindow::setSyncEngine(Core::SyncEngine* engine, const QUuid& self)
                        .arg(edited.name, kept.error().message));
         m_sharedEditor->discard();
     }
+    if (!engine) {
+        // A read-only editor (the View role) has nothing to keep; it closes with the folders.
+        for (auto* editor : findChildren<ConnectionEditorDialog*>(QStringLiteral("sharedConnectionEditor")))
+            editor->discard();
+    }
     m_shared->setEngine(engine, self);
     updateEmptyState();
     updateActions();

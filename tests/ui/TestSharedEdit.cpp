@@ -8,7 +8,7 @@
 // the reason, and moves a local connection in after a confirmation that names the members,
 // its password and user name (and SSH user and password) becoming A's own credentials of the
 // new item (never in its plaintext) and the local one going only then; a local connection
-// with a client certificate stays. B may do none of it.
+// with a client certificate stays. B may do none of it, and B's read-only editor closes at sign-out.
 #include "ServerAccounts.h"
 #include "ServerHarness.h"
 #include "SyncFixture.h"
@@ -170,6 +170,7 @@ private slots:
     void moveWithinTheSharedFolder();
     void moveLocalConnectionIn();
     void moveLocalWithCertificateStays();
+    void signOutClosesTheViewOnlyEditor();
 
 private:
     bool signUp(const QString& email, const char* password);
@@ -694,6 +695,21 @@ void TestSharedEdit::moveLocalWithCertificateStays()
     QVERIFY(m_a->repository->connection(local.id));
     QCOMPARE(int(model->sharedConnections(m_shared).size()), before);
     QVERIFY(!m_a->engine.hasPendingWrites(m_shared));
+}
+
+void TestSharedEdit::signOutClosesTheViewOnlyEditor()
+{
+    // B's read-only editor shows a shared connection: it goes with the shared folders.
+    MainWindow& window = *m_b->window;
+    window.selectConnection(idOf(window.model(), QStringLiteral("Orders")));
+    action(window, "actionEdit")->trigger();
+    QPointer<ConnectionEditorDialog> editor =
+        visibleChild<ConnectionEditorDialog>(window, QStringLiteral("sharedConnectionEditor"));
+    QVERIFY(editor);
+    QVERIFY(editor->isReadOnly());
+    window.setSyncEngine(nullptr);
+    QTRY_VERIFY_WITH_TIMEOUT(!editor || !editor->isVisible(), 5000);
+    QVERIFY(window.model()->sharedFolderIds().isEmpty());
 }
 
 QTEST_MAIN(TestSharedEdit)
