@@ -3015,6 +3015,50 @@
         <source>No keychain is in use: the certificate and key files are read once and kept in memory until Conclave quits.</source>
         <translation>Es wird kein Schlüsselbund verwendet: Zertifikat- und Schlüsseldatei werden einmal gelesen und bis zum Beenden von Conclave im Speicher gehalten.</translation>
     </message>
+    <message>
+        <source>You may only view this shared connection. You can still change your own credentials on the Authentication tab.</source>
+        <translation>Sie dürfen diese geteilte Verbindung nur ansehen. Ihre eigenen Zugangsdaten können Sie auf der Registerkarte „Anmeldung“ trotzdem ändern.</translation>
+    </message>
+    <message>
+        <source>Your own credentials</source>
+        <translation>Ihre eigenen Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>The SSH user, password and passphrase are your own: they stay in this computer's keychain and are not shared.</source>
+        <translation>SSH-Benutzer, -Passwort und -Passphrase gehören nur Ihnen: Sie bleiben im Schlüsselbund dieses Computers und werden nicht geteilt.</translation>
+    </message>
+    <message>
+        <source>Your &amp;user name:</source>
+        <translation>Ihr &amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>Your &amp;password:</source>
+        <translation>Ihr &amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Your SSH &amp;user:</source>
+        <translation>Ihr SSH-&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Your SSH pass&amp;word:</source>
+        <translation>Ihr SSH-Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>Your ke&amp;y passphrase:</source>
+        <translation>Ihre Sch&amp;lüssel-Passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Forget your stored password</source>
+        <translation>Ihr gespeichertes Passwort &amp;vergessen</translation>
+    </message>
+    <message>
+        <source>Only for you: kept in this computer's keychain, never shared with the other members of the folder.</source>
+        <translation>Nur für Sie: im Schlüsselbund dieses Computers gespeichert, nie mit den anderen Mitgliedern des Ordners geteilt.</translation>
+    </message>
+    <message>
+        <source>Client certificates and keys are not shared and are not used for shared connections.</source>
+        <translation>Client-Zertifikate und -Schlüssel werden nicht geteilt und für geteilte Verbindungen nicht verwendet.</translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::ConnectionTreeModel</name>
@@ -4017,6 +4061,80 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
     <message>
         <source>Your unsaved changes to “%1” could not be kept: %2</source>
         <translation>Ihre nicht gespeicherten Änderungen an „%1“ konnten nicht aufbewahrt werden: %2</translation>
+    </message>
+    <message>
+        <source>You may only view this shared folder, but you can set your own credentials.</source>
+        <translation>Sie dürfen diesen geteilten Ordner nur lesen, können aber Ihre eigenen Zugangsdaten festlegen.</translation>
+    </message>
+    <message>
+        <source>Shared Connection (View Only)</source>
+        <translation>Geteilte Verbindung (nur lesen)</translation>
+    </message>
+    <message>
+        <source>There is no keychain to keep your credentials in.</source>
+        <translation>Es gibt keinen Schlüsselbund, in dem Ihre Zugangsdaten liegen könnten.</translation>
+    </message>
+    <message>
+        <source>The shared connection is no longer there.</source>
+        <translation>Die geteilte Verbindung gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>A shared item stays in its shared folder: moving it out would delete it for every member.</source>
+        <translation>Ein geteiltes Element bleibt in seinem geteilten Ordner: Es herauszuverschieben, würde es für alle Mitglieder löschen.</translation>
+    </message>
+    <message>
+        <source>Only connections can be moved into a shared folder; a local folder is shared with Share Folder.</source>
+        <translation>Nur Verbindungen lassen sich in einen geteilten Ordner verschieben; einen lokalen Ordner teilen Sie mit „Ordner teilen“.</translation>
+    </message>
+    <message>
+        <source>Only you are a member of “%1” so far; everyone you invite will see it.</source>
+        <translation>Bisher sind nur Sie Mitglied von „%1“; alle, die Sie einladen, werden sie sehen.</translation>
+    </message>
+    <message>
+        <source>Every member of “%1” will see it: %2.</source>
+        <translation>Alle Mitglieder von „%1“ werden sie sehen: %2.</translation>
+    </message>
+    <message>
+        <source>Move into Shared Folder</source>
+        <translation>In geteilten Ordner verschieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n connection(s) into the shared folder “%1”?</source>
+        <translation>
+            <numerusform>%n Verbindung in den geteilten Ordner „%1“ verschieben?</numerusform>
+            <numerusform>%n Verbindungen in den geteilten Ordner „%1“ verschieben?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>User names and passwords are not shared: they stay only on this computer, as your own credentials for the shared connection. The local connection is removed once the shared folder has stored it.</source>
+        <translation>Benutzernamen und Passwörter werden nicht geteilt: Sie bleiben nur auf diesem Computer, als Ihre eigenen Zugangsdaten für die geteilte Verbindung. Die lokale Verbindung wird entfernt, sobald der geteilte Ordner sie gespeichert hat.</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Verschieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %n connection(s) into the shared folder.</source>
+        <translation>
+            <numerusform>%n Verbindung in den geteilten Ordner verschoben.</numerusform>
+            <numerusform>%n Verbindungen in den geteilten Ordner verschoben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Team Sharing is not ready: sign in first.</source>
+        <translation>Team Sharing ist nicht bereit: Melden Sie sich zuerst an.</translation>
+    </message>
+    <message>
+        <source>“%1” was not moved and stays here: %2</source>
+        <translation>„%1“ wurde nicht verschoben und bleibt hier: %2</translation>
+    </message>
+    <message>
+        <source>“%1” stays here: a shared connection cannot keep its client certificate or SSH private key.</source>
+        <translation>„%1“ bleibt hier: Eine geteilte Verbindung kann ihr Client-Zertifikat oder ihren privaten SSH-Schlüssel nicht behalten.</translation>
+    </message>
+    <message>
+        <source>“%1” is in the shared folder now, but your credentials could not be stored there, so it stays here too: %2</source>
+        <translation>„%1“ ist jetzt im geteilten Ordner, aber Ihre Zugangsdaten konnten dafür nicht gespeichert werden, darum bleibt sie auch hier: %2</translation>
     </message>
 </context>
 <context>

@@ -3015,6 +3015,50 @@
         <source>No keychain is in use: the certificate and key files are read once and kept in memory until Conclave quits.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>You may only view this shared connection. You can still change your own credentials on the Authentication tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SSH user, password and passphrase are your own: they stay in this computer&apos;s keychain and are not shared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your &amp;user name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your &amp;password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your SSH &amp;user:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your SSH pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your ke&amp;y passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Forget your stored password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only for you: kept in this computer&apos;s keychain, never shared with the other members of the folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client certificates and keys are not shared and are not used for shared connections.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::ConnectionTreeModel</name>
@@ -4014,6 +4058,80 @@ Press Esc to clear the filter.</source>
     </message>
     <message>
         <source>Your unsaved changes to “%1” could not be kept: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may only view this shared folder, but you can set your own credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared Connection (View Only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no keychain to keep your credentials in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shared connection is no longer there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A shared item stays in its shared folder: moving it out would delete it for every member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only connections can be moved into a shared folder; a local folder is shared with Share Folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only you are a member of “%1” so far; everyone you invite will see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every member of “%1” will see it: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move into Shared Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n connection(s) into the shared folder “%1”?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>User names and passwords are not shared: they stay only on this computer, as your own credentials for the shared connection. The local connection is removed once the shared folder has stored it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %n connection(s) into the shared folder.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Team Sharing is not ready: sign in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was not moved and stays here: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” stays here: a shared connection cannot keep its client certificate or SSH private key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is in the shared folder now, but your credentials could not be stored there, so it stays here too: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -97,6 +97,13 @@ ConnectionEditorDialog::ConnectionEditorDialog(const Connection& connection, boo
     setModal(true);
 
     auto* layout = new QVBoxLayout(this);
+    m_readOnlyNote = new QLabel(tr("You may only view this shared connection. You can still change your own "
+                                   "credentials on the Authentication tab."),
+                                this);
+    m_readOnlyNote->setObjectName(QStringLiteral("readOnlyNote"));
+    m_readOnlyNote->setWordWrap(true);
+    m_readOnlyNote->hide();
+    layout->addWidget(m_readOnlyNote);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("tabs"));
     layout->addWidget(m_tabs);
@@ -255,6 +262,13 @@ void ConnectionEditorDialog::buildAuthenticationTab()
 {
     auto* page = new QWidget(m_tabs);
     auto* form = new QFormLayout(page);
+    m_ownTitle = new QLabel(tr("Your own credentials"), page);
+    m_ownTitle->setObjectName(QStringLiteral("ownCredentialsTitle"));
+    QFont bold = m_ownTitle->font();
+    bold.setBold(true);
+    m_ownTitle->setFont(bold);
+    form->addRow(m_ownTitle);
+    form->setRowVisible(m_ownTitle, false); // until setSharedMode()
     m_username = new QLineEdit(page);
     m_username->setObjectName(QStringLiteral("username"));
     form->addRow(tr("&User name:"), m_username);
@@ -368,6 +382,14 @@ void ConnectionEditorDialog::buildSshTab()
     m_sshPassphrase->setEchoMode(QLineEdit::Password);
     m_sshPassphrase->setPlaceholderText(m_isNew ? tr("Stored in your keychain") : tr("Unchanged"));
     form->addRow(tr("Ke&y passphrase:"), m_sshPassphrase);
+    m_sshOwnNote = new QLabel(tr("The SSH user, password and passphrase are your own: they stay in this "
+                                 "computer's keychain and are not shared."),
+                              page);
+    m_sshOwnNote->setObjectName(QStringLiteral("sshOwnNote"));
+    m_sshOwnNote->setWordWrap(true);
+    m_sshOwnNote->setEnabled(false);
+    form->addRow(m_sshOwnNote);
+    form->setRowVisible(m_sshOwnNote, false); // until setSharedMode()
     m_tabs->addTab(page, tr("SSH tunnel"));
 
     auto updateSsh = [this] {
@@ -403,6 +425,7 @@ void ConnectionEditorDialog::buildAdvancedTab()
     auto* add = new QPushButton(tr("Add"), page);
     add->setObjectName(QStringLiteral("addOption"));
     auto* remove = new QPushButton(tr("Remove"), page);
+    remove->setObjectName(QStringLiteral("removeOption"));
     buttons->addWidget(add);
     buttons->addWidget(remove);
     buttons->addStretch();
@@ -737,6 +760,35 @@ void ConnectionEditorDialog::accept()
         m_secrets.push_back({SecretKind::ClientKey, {}, true});
     }
 
+    if (m_shared) {
+        // The user's own credentials go to their keychain, never into the shared connection.
+        m_ownChanges.clear();
+        m_secrets.clear(); // no key or certificate file is read for a shared connection
+        auto putText = [this](SharedCredential field, const QString& now, const QString& before) {
+            if (now == before)
+                return;
+            const QByteArray bytes = now.toUtf8();
+            m_ownChanges.push_back({field, SecureBytes::fromView(bytes), now.isEmpty()});
+        };
+        putText(SharedCredential::User, candidate.username, m_sharedMode.ownUser);
+        if (!m_password->text().isEmpty())
+            m_ownChanges.push_back({SharedCredential::Password, secureFromLineEdit(m_password), false});
+        else if (m_forgetPassword->isChecked())
+            m_ownChanges.push_back({SharedCredential::Password, {}, true});
+        if (candidate.ssh.enabled) {
+            putText(SharedCredential::SshUser, candidate.ssh.user, m_sharedMode.ownSshUser);
+            QLineEdit* secret =
+                candidate.ssh.auth == SshAuthMethod::PrivateKey ? m_sshPassphrase : m_sshPassword;
+            if (!secret->text().isEmpty())
+                m_ownChanges.push_back({SharedCredential::SshPassphrase, secureFromLineEdit(secret), false});
+        }
+        m_result = m_readOnly ? m_original : candidate;
+        m_result.username = m_original.username;
+        m_result.ssh.user = m_original.ssh.user;
+        wipeSecretFields();
+        QDialog::accept();
+        return;
+    }
     m_result = candidate;
     wipeSecretFields();
     QDialog::accept();
@@ -924,6 +976,27 @@ void ConnectionEditorDialog::runTest()
     // A password typed here is tested as typed: it goes, in locked memory, into a store that
     // lives only as long as the test window. Otherwise the stored one is used, unless the
     // user asked to forget it (or the connection is new and has none yet).
+    if (m_shared) {
+        // The user's own password: as typed, or their own keychain entry for this connection.
+        auto* typed = new MemorySecretStore;
+        if (!m_password->text().isEmpty() || m_forgetPassword->isChecked() || !m_secretStore) {
+            if (!m_password->text().isEmpty())
+                typed->write(candidate.id, SecretKind::Password, secureFromLineEdit(m_password), typed,
+                             [](const Status&) {});
+            return runCheck(candidate, typed, typed);
+        }
+        m_test->setEnabled(false);
+        m_secretStore->readEntry(
+            SharedCredentials::entryKey(m_sharedMode.folderId, candidate.id, SharedCredential::Password),
+            this, [this, candidate, typed](Result<SecureBytes> own) {
+                m_test->setEnabled(true);
+                if (own.ok() && !own->isEmpty())
+                    typed->write(candidate.id, SecretKind::Password, std::move(own).value(), typed,
+                                 [](const Status&) {});
+                runCheck(candidate, typed, typed);
+            });
+        return;
+    }
     SecretStore* secrets = m_secretStore;
     MemorySecretStore* typed = nullptr;
     if (!m_password->text().isEmpty() || m_forgetPassword->isChecked() || m_isNew) {
@@ -933,12 +1006,88 @@ void ConnectionEditorDialog::runTest()
                          [](const Status&) {});
         secrets = typed;
     }
+    runCheck(candidate, secrets, typed);
+}
+
+void ConnectionEditorDialog::runCheck(const Connection& candidate, SecretStore* secrets, QObject* owned)
+{
     auto* dialog = new ConnectionCheckDialog(candidate, secrets, this);
-    if (typed)
-        typed->setParent(dialog);
+    if (owned)
+        owned->setParent(dialog);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
     dialog->start();
+}
+
+QLabel* ConnectionEditorDialog::labelFor(QWidget* field) const
+{
+    for (QFormLayout* form : findChildren<QFormLayout*>()) {
+        if (auto* label = qobject_cast<QLabel*>(form->labelForField(field)))
+            return label;
+    }
+    return nullptr;
+}
+
+void ConnectionEditorDialog::setSharedMode(const SharedMode& mode)
+{
+    m_shared = true;
+    m_sharedMode = mode;
+    m_readOnly = mode.readOnly;
+    m_loading = true;
+    // The user's own, as their keychain has them; the connection itself carries none.
+    m_username->setText(mode.ownUser);
+    m_sshUser->setText(mode.ownSshUser);
+    m_generalForm->setRowVisible(m_folder, false);
+    if (auto* form = qobject_cast<QFormLayout*>(m_ownTitle->parentWidget()->layout()))
+        form->setRowVisible(m_ownTitle, true);
+    if (auto* form = qobject_cast<QFormLayout*>(m_sshOwnNote->parentWidget()->layout()))
+        form->setRowVisible(m_sshOwnNote, true);
+    const QList<QPair<QWidget*, QString>> ownLabels{{m_username, tr("Your &user name:")},
+                                                    {m_password, tr("Your &password:")},
+                                                    {m_sshUser, tr("Your SSH &user:")},
+                                                    {m_sshPassword, tr("Your SSH pass&word:")},
+                                                    {m_sshPassphrase, tr("Your ke&y passphrase:")}};
+    for (const auto& [field, text] : ownLabels) {
+        if (QLabel* label = labelFor(field))
+            label->setText(text);
+    }
+    m_forgetPassword->setText(tr("&Forget your stored password"));
+    m_passwordNote->setText(tr("Only for you: kept in this computer's keychain, never shared with the other "
+                               "members of the folder."));
+    // Files are not shared and a shared connection keeps none of its own here.
+    for (QWidget* file : {m_clientCert, m_clientKey, m_sshKeyFile}) {
+        if (auto* form = qobject_cast<QFormLayout*>(file->parentWidget()->parentWidget()->layout()))
+            form->setRowVisible(file->parentWidget(), false);
+    }
+    m_forgetClientCert->setVisible(false);
+    m_certificateNote->setText(tr("Client certificates and keys are not shared and are not used for shared "
+                                  "connections."));
+    if (m_readOnly) {
+        m_readOnlyNote->show();
+        for (QLineEdit* edit : {m_name, m_database, m_tags, m_caFile, m_sshHost})
+            edit->setReadOnly(true);
+        m_notes->setReadOnly(true);
+        for (QWidget* w : std::initializer_list<QWidget*>{
+                 m_kind, m_srv, m_addHost, m_removeHost, m_color, m_tlsEnabled, m_allowInvalidHostnames,
+                 m_sshEnabled, m_sshPort, m_sshAuth, m_caFile->parentWidget()}) // the CA file and its Browse
+            w->setEnabled(false);
+        for (QTableWidget* table :
+             {static_cast<QTableWidget*>(m_hosts), static_cast<QTableWidget*>(m_options)})
+            table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        for (const char* name : {"addOption", "removeOption"}) {
+            if (auto* button = findChild<QPushButton*>(QString::fromLatin1(name)))
+                button->setEnabled(false);
+        }
+        m_username->setFocus();
+        m_tabs->setCurrentIndex(AuthenticationTab);
+    }
+    m_initial = collect();
+    m_loading = false;
+}
+
+std::vector<ConnectionEditorDialog::OwnCredentialChange> ConnectionEditorDialog::takeOwnCredentialChanges()
+{
+    return std::exchange(m_ownChanges, {});
 }
 
 std::vector<ConnectionEditorDialog::SecretChange> ConnectionEditorDialog::takeSecretChanges()

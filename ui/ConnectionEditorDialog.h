@@ -6,15 +6,23 @@
 // connection on the values as they stand, saved or not. Secrets typed here (passwords, passphrase, key and
 // certificate files) never enter the Connection: they are handed out once, as SecureBytes, through
 // takeSecretChanges(), for the caller to write to the SecretStore.
+//
+// In shared mode (a connection of a shared folder, setSharedMode()) the user name, password,
+// SSH user and SSH password or passphrase are the user's own: labelled so, prefilled only
+// from the user's own keychain entries (the password never), and handed out through
+// takeOwnCredentialChanges() instead of being part of the connection, which the caller writes
+// to the shared folder. With the View role the rest is shown read-only.
 #pragma once
 
 #include "core/crypto/SecureBytes.h"
 #include "core/keychain/SecretKind.h"
+#include "core/keychain/SharedCredentials.h"
 #include "core/model/Connection.h"
 
 #include <QDialog>
 #include <QList>
 #include <QPointer>
+#include <QUuid>
 
 #include <vector>
 
@@ -75,7 +83,32 @@ public:
     // True when something differs from what the editor was opened with.
     bool hasChanges() const;
 
-    // The edited connection; meaningful after the dialog was accepted.
+    // A connection of a shared folder (call before the dialog is shown). `folderId`: the shared
+    // folder, whose entry names hold the user's own password for Test; `ownUser` and
+    // `ownSshUser`: the user's own, as read from their keychain; `readOnly`: the View role, where
+    // only the own credentials can be changed.
+    struct SharedMode
+    {
+        QUuid folderId;
+        QString ownUser;
+        QString ownSshUser;
+        bool readOnly = false;
+    };
+    void setSharedMode(const SharedMode& mode);
+    bool isShared() const { return m_shared; }
+    bool isReadOnly() const { return m_readOnly; }
+    // Shared mode: what to write to (or, with remove, delete from) the user's own keychain
+    // entries for this connection; handed over once, after the dialog was accepted.
+    struct OwnCredentialChange
+    {
+        Core::SharedCredential field;
+        Core::SecureBytes value;
+        bool remove = false;
+    };
+    std::vector<OwnCredentialChange> takeOwnCredentialChanges();
+
+    // The edited connection; meaningful after the dialog was accepted. In shared mode it
+    // carries no user name or SSH user (those are the user's own).
     Core::Connection connection() const { return m_result; }
     // What the fields say now, saved or not (no secret: those are kept apart).
     Core::Connection edits() const { return collect(); }
@@ -122,12 +155,19 @@ private:
     QLineEdit* addFileRow(QFormLayout* form, const QString& label, const QString& objectName,
                           const QString& dialogTitle);
 
+    void runCheck(const Core::Connection& candidate, Core::SecretStore* secrets, QObject* owned);
+    QLabel* labelFor(QWidget* field) const;
+
     Core::Connection m_original;
     Core::Connection m_initial; // collect() right after loading, for hasChanges()
     Core::Connection m_result;
     bool m_isNew;
     Core::ConnectionKind m_shownKind;
     std::vector<SecretChange> m_secrets;
+    std::vector<OwnCredentialChange> m_ownChanges;
+    bool m_shared = false;
+    bool m_readOnly = false;
+    SharedMode m_sharedMode;
     QPointer<Core::SecretStore> m_secretStore;
     // Table row of each collected host and option: empty rows are skipped when collecting,
     // so validateConnection()'s index is not the row the user sees.
@@ -161,6 +201,9 @@ private:
     QLineEdit* m_username = nullptr;
     QLineEdit* m_password = nullptr;
     QCheckBox* m_forgetPassword = nullptr;
+    QLabel* m_ownTitle = nullptr;
+    QLabel* m_sshOwnNote = nullptr;
+    QLabel* m_readOnlyNote = nullptr;
     // TLS
     QCheckBox* m_tlsEnabled = nullptr;
     QLineEdit* m_caFile = nullptr;

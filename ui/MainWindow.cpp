@@ -2,12 +2,16 @@
 #include "ui/MainWindow.h"
 
 #include "core/connect/ClientLauncher.h"
+#include "core/crypto/SensitiveBytes.h"
 #include "core/keychain/SecretStore.h"
 #include "core/keychain/SharedCredentials.h"
 #include "core/model/ConnectionExporter.h"
 #include "core/model/ConnectionImporter.h"
 #include "core/model/ConnectionUri.h"
+#include "core/model/SharedConnection.h"
+#include "core/storage/ChangeSet.h"
 #include "core/storage/ConnectionRepository.h"
+#include "core/sync/AccountClient.h"
 #include "core/sync/SyncEngine.h"
 #include "ui/ClipboardGuard.h"
 #include "ui/ConnectionCheckDialog.h"
@@ -54,6 +58,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <map>
 
 namespace Conclave::Gui {
 
@@ -135,6 +140,8 @@ MainWindow::MainWindow(const Services& services, QWidget* parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateEmptyState);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateDetails);
     connect(m_shared, &SharedTreeSync::sharedChanged, this, [this] {
+        if (!m_selectWhenShown.isNull() && m_model->connection(m_selectWhenShown))
+            selectConnection(std::exchange(m_selectWhenShown, QUuid()));
         updateActions();
         updateDetails();
     });
@@ -705,22 +712,34 @@ void MainWindow::updateActions()
     const bool shared = selectionIsShared();
     const QString viewOnly = tr("You may only view this shared folder.");
     const bool sharedRoot = oneFolder && m_model->sharedRootOf(folders.first()) == folders.first();
-    for (QAction* action : {m_actEdit, m_actDelete, m_actRename}) {
+    for (QAction* action : {m_actEdit, m_actDelete, m_actRename, m_actDuplicate, m_actMoveTo}) {
         if (!action->property("baseToolTip").isValid())
             action->setProperty("baseToolTip", action->toolTip());
         action->setToolTip(action->property("baseToolTip").toString());
     }
     if (shared) {
         const bool viewing = selectionIsViewOnly();
-        m_actEdit->setEnabled(!viewing && oneConnection);
+        // The View role still opens the editor: read-only, but the user's own credentials in it
+        // can be set.
+        m_actEdit->setEnabled(oneConnection);
         m_actDelete->setEnabled(!viewing && !sharedRoot && (!folders.isEmpty() || !connections.isEmpty()));
         m_actRename->setEnabled(!viewing && !sharedRoot && (oneFolder || oneConnection));
-        // Copies and moves across the boundary of a shared folder are not offered.
-        m_actDuplicate->setEnabled(false);
-        m_actMoveTo->setEnabled(false);
+        // A copy stays in the same shared folder; a move goes between its sub-folders only
+        // (MoveToDialog shows every other place greyed, saying why).
+        bool movable = !folders.isEmpty() || !connections.isEmpty();
+        QUuid space;
+        for (const QUuid& id : folders + connections) {
+            const QUuid root = m_model->sharedRootOf(id);
+            movable = movable && !root.isNull() && id != root && (space.isNull() || space == root);
+            space = root;
+        }
+        m_actDuplicate->setEnabled(!viewing && oneConnection);
+        m_actMoveTo->setEnabled(!viewing && movable);
         if (viewing) {
-            for (QAction* action : {m_actEdit, m_actDelete, m_actRename})
+            for (QAction* action : {m_actDelete, m_actRename, m_actDuplicate, m_actMoveTo})
                 action->setToolTip(viewOnly);
+            m_actEdit->setToolTip(
+                tr("You may only view this shared folder, but you can set your own credentials."));
         }
     }
     m_actSharedCredentials->setVisible(shared && oneConnection);
@@ -766,6 +785,11 @@ void MainWindow::setSyncEngine(Core::SyncEngine* engine, const QUuid& self)
                        .arg(edited.name, kept.error().message));
         m_sharedEditor->discard();
     }
+    if (!engine) {
+        // A read-only editor (the View role) has nothing to keep; it closes with the folders.
+        for (auto* editor : findChildren<ConnectionEditorDialog*>(QStringLiteral("sharedConnectionEditor")))
+            editor->discard();
+    }
     m_shared->setEngine(engine, self);
     updateEmptyState();
     updateActions();
@@ -797,21 +821,146 @@ void MainWindow::editSharedCredentials()
 
 void MainWindow::editShared(const Connection& current)
 {
+    const SharedTreeSync::ItemInfo* info = m_shared->info(current.id);
+    if (!info)
+        return;
+    if (!m_secrets || !current.ssh.enabled)
+        return openSharedEditor(current, m_shared->ownUser(current.id), QString());
+    // The SSH user is the user's own too: read from their keychain before the editor shows it.
+    const QUuid id = current.id;
+    m_secrets->readEntry(SharedCredentials::entryKey(info->folderId, id, SharedCredential::SshUser), this,
+                         [this, id](Result<SecureBytes> sshUser) {
+                             const Connection* now = m_model->connection(id);
+                             if (!now || !m_shared->info(id))
+                                 return; // gone meanwhile (deleted, signed out)
+                             openSharedEditor(*now, m_shared->ownUser(id),
+                                              sshUser.ok() ? QString::fromUtf8(sshUser->view().toByteArray())
+                                                           : QString());
+                         });
+}
+
+void MainWindow::openSharedEditor(const Connection& current, const QString& ownUser,
+                                  const QString& ownSshUser)
+{
+    const QUuid id = current.id;
+    const QUuid folderId = m_shared->info(id)->folderId;
+    const bool readOnly = m_shared->roleIn(folderId) < FolderRole::Edit;
     auto* dialog = new ConnectionEditorDialog(current, false, this);
     dialog->setObjectName(QStringLiteral("sharedConnectionEditor"));
-    dialog->setWindowTitle(tr("Edit Shared Connection"));
+    dialog->setWindowTitle(readOnly ? tr("Shared Connection (View Only)") : tr("Edit Shared Connection"));
+    dialog->setSecretStore(m_secrets);
     // A shared connection stays in its shared folder; its sub-folder is changed in the tree.
-    dialog->setFolders({});
+    dialog->setSharedMode({folderId, ownUser, ownSshUser, readOnly});
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    const QUuid id = current.id;
-    m_sharedEditor = dialog;
-    m_sharedEditorId = id;
-    connect(dialog, &QDialog::accepted, this, [this, dialog, id] {
+    if (!readOnly) {
+        // Only an editor that may write keeps an unsaved edit as a draft at sign-out.
+        m_sharedEditor = dialog;
+        m_sharedEditorId = id;
+    }
+    connect(dialog, &QDialog::accepted, this, [this, dialog, id, folderId, readOnly, current] {
+        writeOwnCredentials(folderId, id, dialog->takeOwnCredentialChanges(), [this](Status stored) {
+            if (!stored)
+                showStatus(tr("Your credentials were not stored: %1").arg(stored.error().message));
+        });
         Connection after = dialog->connection();
         after.id = id;
+        if (readOnly || after == current)
+            return; // nothing of the shared connection changed: no new revision
         m_shared->writeConnection(after, [this](Status written) { sharedWriteDone(written); });
     });
     dialog->open();
+}
+
+void MainWindow::writeOwnCredentials(const QUuid& folderId, const QUuid& itemId,
+                                     std::vector<ConnectionEditorDialog::OwnCredentialChange> changes,
+                                     std::function<void(Status)> done)
+{
+    if (changes.empty())
+        return done({});
+    if (!m_secrets)
+        return done(
+            Error::make(ErrorCode::Unavailable, tr("There is no keychain to keep your credentials in.")));
+    struct Tally
+    {
+        int pending = 0;
+        Status first;
+    };
+    auto tally = std::make_shared<Tally>();
+    tally->pending = int(changes.size());
+    auto answer = [this, tally, folderId, done](Status status) {
+        if (!status && tally->first)
+            tally->first = status;
+        if (--tally->pending > 0)
+            return;
+        m_shared->checkCredentials(folderId); // the marker and the user name Open uses
+        done(tally->first);
+    };
+    for (auto& change : changes) {
+        const QString key = SharedCredentials::entryKey(folderId, itemId, change.field);
+        if (change.remove)
+            m_secrets->removeEntry(key, this, answer);
+        else
+            m_secrets->writeEntry(key, std::move(change.value), this, answer);
+    }
+}
+
+void MainWindow::copyOwnCredentials(const QUuid& folderId, const QUuid& from, const QUuid& to)
+{
+    if (!m_secrets)
+        return;
+    auto pending = std::make_shared<int>(int(SharedCredentials::kAll.size()));
+    for (SharedCredential field : SharedCredentials::kAll) {
+        m_secrets->readEntry(SharedCredentials::entryKey(folderId, from, field), this,
+                             [this, folderId, to, field, pending](Result<SecureBytes> value) {
+                                 auto finished = [this, folderId, pending](Status) {
+                                     if (--*pending == 0)
+                                         m_shared->checkCredentials(folderId);
+                                 };
+                                 if (!value.ok() || value->isEmpty())
+                                     return finished({});
+                                 m_secrets->writeEntry(SharedCredentials::entryKey(folderId, to, field),
+                                                       std::move(value).value(), this, finished);
+                             });
+    }
+}
+
+void MainWindow::duplicateShared(const Connection& current)
+{
+    SyncEngine* engine = m_shared->engine();
+    const SharedTreeSync::ItemInfo* info = m_shared->info(current.id);
+    if (!engine || !info)
+        return;
+    const QUuid folderId = info->folderId;
+    if (engine->roleIn(folderId) < FolderRole::Edit)
+        return showStatus(tr("You may only view this shared folder."));
+    const SensitiveBytes* plaintext = engine->itemPlaintext(folderId, current.id);
+    Result<SharedConnection> decoded =
+        plaintext ? SharedConnection::decode(plaintext->view(), current.id)
+                  : Result<SharedConnection>(
+                        Error::make(ErrorCode::NotFound, tr("The shared connection is no longer there.")));
+    if (!decoded)
+        return sharedWriteDone(decoded.error());
+    // The copy is a new item of the same folder, made by this user now; what this version
+    // does not understand is carried along, a conflict copy's mark is not.
+    SharedConnection copy = std::move(decoded).value();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    copy.connection.name = tr("%1 (copy)").arg(current.name);
+    copy.createdBy = engine->account().account().userId;
+    copy.createdAt = copy.changedAt = now;
+    copy.unknownTop.remove(QStringLiteral("conflictOf"));
+    const QUuid source = current.id;
+    engine->writeItem(
+        folderId, QUuid(), copy.encode(), this, [this, folderId, source](Result<QUuid> written) {
+            if (!written)
+                return sharedWriteDone(written.error());
+            qCInfo(lcGui) << "duplicated shared connection" << idText(source) << "as" << idText(*written);
+            // The user's own credentials go with the copy, from their keychain to their keychain.
+            copyOwnCredentials(folderId, source, *written);
+            if (m_model->connection(*written))
+                selectConnection(*written);
+            else
+                m_selectWhenShown = *written;
+        });
 }
 
 void MainWindow::shareFolder(const QUuid& folderId, const QUuid& orgId)
@@ -1093,11 +1242,8 @@ void MainWindow::editSelected()
     const Connection* current = currentConnection();
     if (!current || m_model->isReadOnly())
         return;
-    if (m_model->isShared(current->id)) {
-        if (!selectionIsViewOnly())
-            editShared(*current);
-        return;
-    }
+    if (m_model->isShared(current->id))
+        return editShared(*current);
     auto* dialog = new ConnectionEditorDialog(*current, false, this);
     dialog->setFolders(m_model->folders());
     dialog->setSecretStore(m_secrets);
@@ -1130,8 +1276,13 @@ void MainWindow::editSelected()
 void MainWindow::duplicateSelected()
 {
     const Connection* current = currentConnection();
-    if (!current || m_model->isReadOnly() || m_model->isShared(current->id))
+    if (!current || m_model->isReadOnly())
         return;
+    if (m_model->isShared(current->id)) {
+        if (m_actDuplicate->isEnabled())
+            duplicateShared(*current);
+        return;
+    }
     Connection copy = *current;
     copy.id = QUuid::createUuid();
     copy.name = tr("%1 (copy)").arg(current->name);
@@ -1331,17 +1482,219 @@ void MainWindow::moveSelectedTo()
         current = m_model->connection(connections.first())->folderId;
     else if (!folders.isEmpty() && m_model->folder(folders.first()))
         current = m_model->folder(folders.first())->parentId;
+    const bool shared = selectionIsShared();
+    if (shared && !m_actMoveTo->isEnabled())
+        return;
     const QSet<QUuid> excluded(folders.cbegin(), folders.cend());
-    auto* dialog = new MoveToDialog(m_model->folders(), excluded, current,
-                                    int(folders.size() + connections.size()), this);
+    auto* dialog =
+        new MoveToDialog(m_model->folders(), excluded, current, int(folders.size() + connections.size()),
+                         this, moveToPlaces(shared, folders.isEmpty()));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, folders, connections] {
+    connect(dialog, &QDialog::accepted, this, [this, dialog, folders, connections, shared] {
         const QUuid target = dialog->targetFolder();
         if (!target.isNull() && !m_model->hasFolder(target))
             return; // deleted meanwhile
+        const QUuid space = m_model->sharedRootOf(target);
+        const QUuid from =
+            m_model->sharedRootOf(connections.isEmpty() ? folders.first() : connections.first());
+        if (shared && space != from)
+            return; // never out of a shared folder (the dialog greys such places)
+        if (!shared && !space.isNull())
+            return confirmMoveIntoShared(connections, target);
         onMoveRequested(folders, connections, target);
     });
     dialog->open();
+}
+
+MoveToDialog::Places MainWindow::moveToPlaces(bool sharedSelection, bool connectionsOnly) const
+{
+    MoveToDialog::Places places;
+    const QString stays = tr("A shared item stays in its shared folder: moving it out would delete it for "
+                             "every member.");
+    if (sharedSelection)
+        places.localRefusal = stays;
+    const QList<QUuid> selected = selectedFolders() + selectedConnections();
+    const QUuid from =
+        sharedSelection && !selected.isEmpty() ? m_model->sharedRootOf(selected.first()) : QUuid();
+    for (const QUuid& root : m_model->sharedFolderIds()) {
+        QString refusal;
+        if (sharedSelection && root != from)
+            refusal = stays;
+        else if (!sharedSelection && !connectionsOnly)
+            refusal = tr("Only connections can be moved into a shared folder; a local folder is shared with "
+                         "Share Folder.");
+        else if (m_shared->roleIn(root) < FolderRole::Edit)
+            refusal = tr("You may only view this shared folder.");
+        // The shared folder and its sub-folders, as the tree has them.
+        QList<QUuid> ids{root};
+        if (!sharedSelection || root == from) {
+            QList<QUuid> below;
+            QList<QUuid> belowConnections;
+            m_model->collectDescendants(root, below, belowConnections);
+            ids += below;
+        }
+        for (const QUuid& id : std::as_const(ids)) {
+            bool inside = false; // a folder cannot go into itself or below itself
+            for (const QUuid& moved : selectedFolders())
+                inside = inside || m_model->isWithin(id, moved);
+            if (!inside)
+                places.shared.append({id, m_model->folderPath(id), refusal});
+        }
+    }
+    return places;
+}
+
+struct MainWindow::MoveIntoShared
+{
+    QList<Connection> todo;
+    QUuid root;
+    QString group;
+    int moved = 0;
+};
+
+void MainWindow::confirmMoveIntoShared(const QList<QUuid>& connections, const QUuid& target)
+{
+    SyncEngine* engine = m_shared->engine();
+    const QUuid root = m_model->sharedRootOf(target);
+    if (!engine || root.isNull() || connections.isEmpty() || m_model->isReadOnly())
+        return;
+    if (engine->roleIn(root) < FolderRole::Edit)
+        return showStatus(tr("You may only view this shared folder."));
+    auto job = std::make_shared<MoveIntoShared>();
+    for (const QUuid& id : connections) {
+        if (const Connection* c = m_repository->connection(id))
+            job->todo.append(*c);
+    }
+    if (job->todo.isEmpty())
+        return;
+    job->root = root;
+    job->group = m_shared->groupOf(target);
+    const QString folderName = m_model->folderPath(root);
+    QStringList others;
+    for (const SyncEngine::MemberInfo& member : engine->members(root)) {
+        if (!member.isSelf)
+            others.append(member.email.isEmpty() ? m_shared->personName(member.userId) : member.email);
+    }
+    const QString who =
+        others.isEmpty()
+            ? tr("Only you are a member of \u201c%1\u201d so far; everyone you invite will see it.")
+                  .arg(folderName)
+            : tr("Every member of \u201c%1\u201d will see it: %2.")
+                  .arg(folderName, QLocale().createSeparatedList(others));
+    auto* box = new QMessageBox(
+        QMessageBox::Question, tr("Move into Shared Folder"),
+        tr("Move %n connection(s) into the shared folder \u201c%1\u201d?", nullptr, int(job->todo.size()))
+            .arg(m_model->folderPath(target)),
+        QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("moveIntoSharedConfirm"));
+    box->setInformativeText(who + u'\n' +
+                            tr("User names and passwords are not shared: they stay only on this computer, as "
+                               "your own credentials for the shared connection. The local connection is "
+                               "removed once the shared folder has stored it."));
+    QPushButton* move = box->addButton(tr("&Move"), QMessageBox::AcceptRole);
+    move->setObjectName(QStringLiteral("moveIntoSharedAccept"));
+    box->addButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, move, job](QAbstractButton* b) {
+        if (b == move)
+            moveNextIntoShared(job);
+    });
+    box->open();
+}
+
+void MainWindow::moveNextIntoShared(std::shared_ptr<MoveIntoShared> job)
+{
+    if (job->todo.isEmpty()) {
+        showStatus(tr("Moved %n connection(s) into the shared folder.", nullptr, job->moved));
+        return;
+    }
+    if (!m_shared->engine())
+        return showStatus(tr("Team Sharing is not ready: sign in first."));
+    const Connection local = job->todo.takeFirst();
+    // Every secret of the local connection first: one a shared connection cannot keep (a key
+    // or certificate file) would be lost, so such a connection stays where it is.
+    struct Read
+    {
+        int pending = int(kAllSecretKinds.size());
+        std::map<SecretKind, SecureBytes> found;
+        Status failed;
+    };
+    auto read = std::make_shared<Read>();
+    auto gathered = [this, job, local, read] {
+        const QString name = local.name;
+        if (!read->failed)
+            return showStatus(tr("\u201c%1\u201d was not moved and stays here: %2")
+                                  .arg(name, read->failed.error().message));
+        for (SecretKind kind :
+             {SecretKind::SshPrivateKey, SecretKind::ClientCertificate, SecretKind::ClientKey}) {
+            if (read->found.count(kind))
+                return showStatus(tr("\u201c%1\u201d stays here: a shared connection cannot keep its client "
+                                     "certificate or SSH private key.")
+                                      .arg(name));
+        }
+        SyncEngine* engine = m_shared->engine();
+        if (!engine)
+            return showStatus(tr("Team Sharing is not ready: sign in first."));
+        const SharedConnection item = SharedConnection::fromConnection(
+            local, job->group, engine->account().account().userId, QDateTime::currentDateTimeUtc());
+        engine->writeItem(
+            job->root, QUuid(), item.encode(), this, [this, job, local, read](Result<QUuid> written) {
+                if (!written)
+                    return showStatus(tr("\u201c%1\u201d was not moved and stays here: %2")
+                                          .arg(local.name, written.error().message));
+                // The user name and secrets become the user's own credentials for the new item.
+                std::vector<ConnectionEditorDialog::OwnCredentialChange> own;
+                auto text = [](const QString& value) {
+                    const QByteArray bytes = value.toUtf8();
+                    return SecureBytes::fromView(bytes);
+                };
+                if (!local.username.isEmpty())
+                    own.push_back({SharedCredential::User, text(local.username), false});
+                if (auto it = read->found.find(SecretKind::Password); it != read->found.end())
+                    own.push_back({SharedCredential::Password, std::move(it->second), false});
+                if (local.ssh.enabled && !local.ssh.user.isEmpty())
+                    own.push_back({SharedCredential::SshUser, text(local.ssh.user), false});
+                const SecretKind sshSecret = local.ssh.auth == SshAuthMethod::PrivateKey
+                                                 ? SecretKind::SshPassphrase
+                                                 : SecretKind::SshPassword;
+                if (auto it = read->found.find(sshSecret); local.ssh.enabled && it != read->found.end())
+                    own.push_back({SharedCredential::SshPassphrase, std::move(it->second), false});
+                const QUuid itemId = *written;
+                writeOwnCredentials(
+                    job->root, itemId, std::move(own), [this, job, local, itemId](Status stored) {
+                        if (!stored)
+                            return showStatus(
+                                tr("\u201c%1\u201d is in the shared folder now, but your credentials "
+                                   "could not be stored there, so it stays here too: %2")
+                                    .arg(local.name, stored.error().message));
+                        // Only now, with the shared folder and the keychain holding it, the local copy goes.
+                        ChangeSet remove;
+                        remove.removeConnections = {local.id};
+                        if (Status removed = m_repository->apply(remove); !removed)
+                            return showStatus(removed.error().message);
+                        dropSecrets({local.id});
+                        qCInfo(lcGui) << "moved connection" << idText(local.id) << "into a shared folder as"
+                                      << idText(itemId);
+                        ++job->moved;
+                        m_selectWhenShown = itemId;
+                        moveNextIntoShared(job);
+                    });
+            });
+    };
+    if (!m_secrets) {
+        read->pending = 0;
+        return gathered();
+    }
+    for (SecretKind kind : kAllSecretKinds) {
+        m_secrets->read(local.id, kind, this, [read, kind, gathered](Result<SecureBytes> value) {
+            if (value.ok())
+                read->found.emplace(kind, std::move(value).value());
+            else if (value.error().code != ErrorCode::NotFound && read->failed)
+                read->failed = value.error();
+            if (--read->pending == 0)
+                gathered();
+        });
+    }
 }
 
 void MainWindow::onRenameRequested(const QUuid& id, const QString& name)

@@ -11,6 +11,8 @@
 #include "core/keychain/SecretKind.h"
 #include "core/model/Connection.h"
 #include "core/util/Result.h"
+#include "ui/ConnectionEditorDialog.h"
+#include "ui/MoveToDialog.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -231,6 +233,20 @@ private:
     bool selectionIsViewOnly() const;
     void sharedWriteDone(const Core::Status& status);
     void editShared(const Core::Connection& current);
+    void openSharedEditor(const Core::Connection& current, const QString& ownUser, const QString& ownSshUser);
+    // Writes (or removes) the user's own keychain entries for a shared connection, then marks
+    // which of the folder's connections lack them; `done` once, with the first failure.
+    void writeOwnCredentials(const QUuid& folderId, const QUuid& itemId,
+                             std::vector<ConnectionEditorDialog::OwnCredentialChange> changes,
+                             std::function<void(Core::Status)> done);
+    void copyOwnCredentials(const QUuid& folderId, const QUuid& from, const QUuid& to);
+    void duplicateShared(const Core::Connection& current);
+    MoveToDialog::Places moveToPlaces(bool sharedSelection, bool connectionsOnly) const;
+    // Local connections into a shared folder: asked first; then one by one, each removed
+    // here only once the shared folder and the user's keychain hold it.
+    void confirmMoveIntoShared(const QList<QUuid>& connections, const QUuid& target);
+    struct MoveIntoShared;
+    void moveNextIntoShared(std::shared_ptr<MoveIntoShared> job);
     void startSharing(const QUuid& folderId, const QUuid& orgId);
     void editSharedCredentials();
 
@@ -286,6 +302,7 @@ private:
     // The open editor of a shared connection: at sign-out its unsaved edit becomes a draft.
     QPointer<ConnectionEditorDialog> m_sharedEditor;
     QUuid m_sharedEditorId;
+    QUuid m_selectWhenShown; // a shared item just written, selected once the tree shows it
 };
 
 } // namespace Conclave::Gui

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QStandardItemModel>
 #include <QStringList>
 #include <QVBoxLayout>
 
@@ -20,8 +21,14 @@ namespace Conclave::Gui {
 
 using namespace Conclave::Core;
 
+namespace {
+
+constexpr int kSharedRole = Qt::UserRole + 1;
+
+} // namespace
+
 MoveToDialog::MoveToDialog(const QList<Folder>& folders, const QSet<QUuid>& excluded, const QUuid& current,
-                           int itemCount, QWidget* parent)
+                           int itemCount, QWidget* parent, const Places& places)
     : QDialog(parent)
 {
     setObjectName(QStringLiteral("MoveToDialog"));
@@ -56,10 +63,36 @@ MoveToDialog::MoveToDialog(const QList<Folder>& folders, const QSet<QUuid>& excl
 
     m_target = new QComboBox(this);
     m_target->setObjectName(QStringLiteral("targetFolder"));
+    auto* items = qobject_cast<QStandardItemModel*>(m_target->model());
+    auto refuse = [&](const QString& why) {
+        if (why.isEmpty())
+            return;
+        QStandardItem* item = items->item(m_target->count() - 1);
+        item->setEnabled(false);
+        item->setToolTip(why);
+    };
     m_target->addItem(ConnectionTreeModel::folderIcon(), tr("Top level"), QUuid());
-    for (const auto& [path, id] : std::as_const(paths))
+    refuse(places.localRefusal);
+    for (const auto& [path, id] : std::as_const(paths)) {
         m_target->addItem(ConnectionTreeModel::folderIcon(), path, id);
-    m_target->setCurrentIndex(std::max(0, m_target->findData(current)));
+        refuse(places.localRefusal);
+    }
+    QList<SharedPlace> shared = places.shared;
+    std::sort(shared.begin(), shared.end(),
+              [&collator](const auto& a, const auto& b) { return collator.compare(a.path, b.path) < 0; });
+    for (const SharedPlace& place : std::as_const(shared)) {
+        m_target->addItem(ConnectionTreeModel::sharedFolderIcon(), place.path, place.id);
+        m_target->setItemData(m_target->count() - 1, true, kSharedRole);
+        refuse(place.refusal);
+    }
+    // Shown first: where the items are, else the first place they may go to.
+    int first = m_target->findData(current);
+    if (first < 0 || !items->item(first)->isEnabled()) {
+        first = 0;
+        while (first < m_target->count() - 1 && !items->item(first)->isEnabled())
+            ++first;
+    }
+    m_target->setCurrentIndex(first);
     m_target->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto* form = new QFormLayout;
     form->addRow(tr("&Folder:"), m_target);
@@ -67,7 +100,14 @@ MoveToDialog::MoveToDialog(const QList<Folder>& folders, const QSet<QUuid>& excl
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->setObjectName(QStringLiteral("buttons"));
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("&Move"));
+    QPushButton* move = buttons->button(QDialogButtonBox::Ok);
+    move->setText(tr("&Move"));
+    auto allowMove = [this, items, move] {
+        const QStandardItem* item = items->item(m_target->currentIndex());
+        move->setEnabled(item && item->isEnabled());
+    };
+    connect(m_target, &QComboBox::currentIndexChanged, this, allowMove);
+    allowMove();
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -77,6 +117,11 @@ MoveToDialog::MoveToDialog(const QList<Folder>& folders, const QSet<QUuid>& excl
 QUuid MoveToDialog::targetFolder() const
 {
     return m_target->currentData().toUuid();
+}
+
+bool MoveToDialog::targetIsShared() const
+{
+    return m_target->currentData(kSharedRole).toBool();
 }
 
 } // namespace Conclave::Gui

@@ -209,6 +209,25 @@ void TestGermanLayout::textFits_data()
                })
             << tab;
     }
+    // A shared connection: the own credentials labelled as such; the View role read-only.
+    for (const bool readOnly : {false, true}) {
+        for (int tab = 0; tab < 5; ++tab) {
+            QTest::newRow(qPrintable(QStringLiteral("shared connection editor%1, tab %2")
+                                         .arg(readOnly ? QStringLiteral(" (view)") : QString())
+                                         .arg(tab)))
+                << Factory([readOnly](Core::SecretStore*, const QString&) {
+                       Core::Connection shared = sampleConnection();
+                       shared.username.clear();
+                       shared.ssh.enabled = true;
+                       shared.ssh.host = QStringLiteral("sprung.example.com");
+                       auto editor = std::make_unique<ConnectionEditorDialog>(shared, false);
+                       editor->setSharedMode({QUuid::createUuid(), QStringLiteral("verwaltung"),
+                                              QStringLiteral("tunnel"), readOnly});
+                       return editor;
+                   })
+                << tab;
+        }
+    }
 }
 
 void TestGermanLayout::textFits()
