@@ -146,13 +146,17 @@ void SyncProblemsDialog::reload()
         QString folder = m_engine->folderName(write.folderId);
         if (folder.isEmpty())
             folder = tr("a folder no longer held");
-        auto* item = new QTreeWidgetItem(
-            m_list, {name, folder, write.isDelete ? tr("Delete") : tr("Edit"), write.reason});
+        // What most often lies behind the server's words, when this client knows it; the
+        // server's words stay in the tooltip.
+        const bool viewOnly = m_engine->roleIn(write.folderId) == FolderRole::View;
+        const QString reason = viewOnly ? tr("You may only view this folder now.") : write.reason;
+        auto* item =
+            new QTreeWidgetItem(m_list, {name, folder, write.isDelete ? tr("Delete") : tr("Edit"), reason});
         item->setData(0, kEntryRole, write.entryId);
         item->setData(0, kCopyableRole, !write.isDelete && decoded.ok());
         if (decoded)
             item->setIcon(0, ConnectionTreeModel::kindIcon(decoded->connection.kind));
-        item->setToolTip(3, write.reason);
+        item->setToolTip(3, viewOnly ? reason + u' ' + write.reason : reason);
         item->setSelected(selected.contains(write.entryId));
     }
     const QList<Error> unreadable = m_engine->unreadableOutbox();
@@ -166,9 +170,6 @@ void SyncProblemsDialog::reload()
                               "encrypted, until you decide: copy an edit to your own connections to keep "
                               "what you typed, or discard it.",
                               nullptr, int(refused.size())));
-    m_list->setVisible(!refused.isEmpty());
-    m_copy->setVisible(!refused.isEmpty());
-    m_discard->setVisible(!refused.isEmpty());
     m_unreadableBox->setVisible(!unreadable.isEmpty());
     if (!unreadable.isEmpty()) {
         QStringList reasons;

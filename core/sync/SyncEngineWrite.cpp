@@ -509,8 +509,9 @@ Status SyncEngine::saveDraft(const QUuid& folderId, const QUuid& itemId, const Q
     if (!find(folderId))
         return unknownFolder();
     Outbox::Entry entry;
+    // A refused draft of the item is not replaced: it stays until the user discards it.
     const auto existing = std::find_if(m_pending.begin(), m_pending.end(), [&](const Outbox::Entry& e) {
-        return e.kind == Outbox::Kind::Draft && e.folderId == folderId && e.itemId == itemId;
+        return e.kind == Outbox::Kind::Draft && !e.refused && e.folderId == folderId && e.itemId == itemId;
     });
     if (existing != m_pending.end())
         entry.entryId = existing->entryId;

@@ -4,7 +4,8 @@
 // conflict copy it leaves shows in bob's tree as "Name (conflict, time)" with a tooltip and a
 // sentence in the details pane that name the original. Bob's saved edit then meets a role
 // lowered to View: the refused change appears in the open Sync Problems dialog (no reload by
-// hand), Copy to My Connections makes a local connection of it; after a restart the Team
+// hand) and stays when a later draft of the item is saved, Copy to My Connections makes a
+// local connection of it; after a restart the Team
 // Sharing menu's entry is enabled and the status bar says it, its button opens the dialog, and
 // Discard removes the change from the engine (the entry and the button go).
 #include "SharedPair.h"
@@ -243,8 +244,25 @@ void TestSharedTreeConflicts::refusedWriteAppearsAndCanBeCopied()
     QCOMPARE(row->text(0), QStringLiteral("Orders"));
     QCOMPARE(row->text(1), QStringLiteral("Team Databases"));
     QCOMPARE(row->text(2), QStringLiteral("Edit"));
-    QCOMPARE(row->text(3), m_pair.b->engine.refusedWrites().first().reason);
+    QVERIFY(row->text(3).contains(m_pair.b->engine.refusedWrites().first().reason));
+    // Once bob's sync has read the lowered role, the reason says it.
+    VERIFY_OK(await([&](QObject* c, auto done) { m_pair.b->engine.sync(c, done); }));
+    QCOMPARE(m_pair.b->engine.roleIn(m_pair.folderId), FolderRole::View);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        list->topLevelItemCount() == 1 &&
+            list->topLevelItem(0)->text(3).startsWith(QStringLiteral("You may only view this folder now.")),
+        5000);
+    row = list->topLevelItem(0);
     QVERIFY(!row->text(3).isEmpty());
+    // A later draft of the same item does not take the refused content's place.
+    QVERIFY(m_pair.b->engine
+                .saveDraft(m_pair.folderId, m_item, withNotes(m_itemText, m_item, QStringLiteral("later")),
+                           m_pair.b->engine.itemRevision(m_pair.folderId, m_item))
+                .ok());
+    QCOMPARE(m_pair.b->engine.refusedWrites().size(), 1);
+    QCOMPARE(m_pair.b->engine.refusedWrites().first().plaintext, typed);
+    QVERIFY(m_pair.b->engine.discardDraft(m_pair.folderId, m_item).ok());
+    QCOMPARE(m_pair.b->engine.refusedWrites().size(), 1);
 
     auto* copy = dialog.findChild<QPushButton*>(QStringLiteral("copyButton"));
     auto* discard = dialog.findChild<QPushButton*>(QStringLiteral("discardButton"));
