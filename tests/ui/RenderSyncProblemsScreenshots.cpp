@@ -72,9 +72,12 @@ int main(int argc, char* argv[])
                                      QStringLiteral("orders.db.internal"), 5432, ada);
     const QByteArray cache = sample(QStringLiteral("Session cache"), ConnectionKind::Redis,
                                     QStringLiteral("cache.internal"), 6379, ada);
+    const QByteArray warehouse = sample(QStringLiteral("Reporting warehouse"), ConnectionKind::PostgreSQL,
+                                        QStringLiteral("dwh.internal"), 5432, ada);
     const QUuid ordersId = pair.write({}, orders);
     const QUuid cacheId = pair.write({}, cache);
-    if (ordersId.isNull() || cacheId.isNull())
+    const QUuid warehouseId = pair.write({}, warehouse);
+    if (ordersId.isNull() || cacheId.isNull() || warehouseId.isNull())
         return 1;
     if (!succeeded(await([&](QObject* c, auto done) { pair.b->engine.sync(c, done); }), "sync"))
         return 1;
@@ -96,7 +99,7 @@ int main(int argc, char* argv[])
         return 1;
 
     // One more change, altered on disk while bob's Conclave is closed: it cannot be opened.
-    if (!draft(ordersId, orders, QStringLiteral("typed later")))
+    if (!draft(warehouseId, warehouse, QStringLiteral("typed later")))
         return 1;
     const QString cachePath =
         QDir(pair.dirB.path())
