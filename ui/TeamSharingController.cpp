@@ -4,7 +4,6 @@
 #include "core/keychain/SecretStore.h"
 #include "core/keychain/SharedCredentials.h"
 #include "core/policy/InactivityTimer.h"
-#include "core/storage/ConnectionRepository.h"
 #include "core/sync/AccountClient.h"
 #include "core/sync/ApiConnection.h"
 #include "core/sync/AuditApi.h"

@@ -24,6 +24,7 @@
 
 #include "core/keychain/SecretStore.h"
 #include "core/policy/EffectiveSettings.h"
+#include "core/storage/ConnectionRepository.h"
 #include "core/sync/AccountClient.h"
 #include "ui/AccountDialog.h"
 #include "ui/SignInDialog.h"
@@ -45,7 +46,6 @@ class QToolButton;
 
 namespace Conclave::Core {
 class AuditApi;
-class ConnectionRepository;
 class InactivityTimer;
 class InvitationApi;
 class InvitationFlow;

@@ -10,6 +10,7 @@
 // Discard removes the change from the engine (the entry and the button go).
 #include "SharedPair.h"
 
+#include "core/crypto/SensitiveBytes.h"
 #include "core/keychain/MemorySecretStore.h"
 #include "core/model/SharedConnection.h"
 #include "core/storage/ConnectionRepository.h"
@@ -202,15 +203,14 @@ void TestSharedTreeConflicts::conflictCopyIsMarkedInTheTree()
              qPrintable(sentence->text()));
     m_windowB->selectConnection(m_item);
     QTRY_VERIFY_WITH_TIMEOUT(sentence->isHidden(), 5000);
-
-    const SensitiveBytes* held = m_pair.b->engine.itemPlaintext(m_pair.folderId, m_item);
-    QVERIFY(held);
-    m_itemText = held->view().toByteArray();
 }
 
 void TestSharedTreeConflicts::refusedWriteAppearsAndCanBeCopied()
 {
     QVERIFY(!m_item.isNull());
+    const SensitiveBytes* held = m_pair.b->engine.itemPlaintext(m_pair.folderId, m_item);
+    QVERIFY(held);
+    m_itemText = held->view().toByteArray();
     // Bob's edit waits as a draft (as at a sign-out while editing) ...
     const QByteArray typed = withNotes(m_itemText, m_item, QStringLiteral("typed by bob, never saved"));
     Result<SharedConnection> typedConnection = SharedConnection::decode(typed, m_item);
