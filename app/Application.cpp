@@ -194,6 +194,7 @@ void Application::buildSharingUi()
         m_window.get(), m_account.get(), *m_sharing, m_inactivity.get(),
         [this](const QUrl& url) { return switchServer(url); }, m_stateDir);
     m_teamSharing->setSecretStore(m_secrets.get());
+    m_teamSharing->setRepository(m_repository.get());
     // The tree shows the shared folders of the running engine, and none without one.
     connect(m_teamSharing.get(), &TeamSharingController::engineStarted, m_window.get(),
             [this](SyncEngine* engine) {

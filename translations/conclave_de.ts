@@ -3086,6 +3086,30 @@
         <source>Your own user name and password for this shared connection are missing: edit it to enter them (they stay in your keychain).</source>
         <translation>Ihr eigener Benutzername und Ihr Passwort für diese geteilte Verbindung fehlen: Bearbeiten Sie die Verbindung, um sie einzugeben (sie bleiben in Ihrem Schlüsselbund).</translation>
     </message>
+    <message>
+        <source>A conflict copy of “%1”: the same field was changed here and by someone else at the same time. Compare the two, keep what you need in “%1” and delete this copy.</source>
+        <translation>Eine Konfliktkopie von „%1“: Dasselbe Feld wurde hier und gleichzeitig von jemand anderem geändert. Vergleichen Sie beide, übernehmen Sie, was Sie brauchen, in „%1“ und löschen Sie diese Kopie.</translation>
+    </message>
+    <message>
+        <source>A conflict copy of a connection that is no longer in this folder: the same field was changed here and by someone else at the same time.</source>
+        <translation>Eine Konfliktkopie einer Verbindung, die nicht mehr in diesem Ordner ist: Dasselbe Feld wurde hier und gleichzeitig von jemand anderem geändert.</translation>
+    </message>
+    <message>
+        <source>A conflict copy of “%1”, made on %2: the same field was changed here and by someone else at the same time. Compare the two, keep what you need in “%1” and delete this copy.</source>
+        <translation>Eine Konfliktkopie von „%1“, entstanden am %2: Dasselbe Feld wurde hier und gleichzeitig von jemand anderem geändert. Vergleichen Sie beide, übernehmen Sie, was Sie brauchen, in „%1“ und löschen Sie diese Kopie.</translation>
+    </message>
+    <message>
+        <source>A conflict copy of a connection that is no longer in this folder, made on %1: the same field was changed here and by someone else at the same time.</source>
+        <translation>Eine Konfliktkopie einer Verbindung, die nicht mehr in diesem Ordner ist, entstanden am %1: Dasselbe Feld wurde hier und gleichzeitig von jemand anderem geändert.</translation>
+    </message>
+    <message>
+        <source>%1 (conflict)</source>
+        <translation>%1 (Konflikt)</translation>
+    </message>
+    <message>
+        <source>%1 (conflict, %2)</source>
+        <translation>%1 (Konflikt, %2)</translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::EmptyStateWidget</name>
@@ -5136,6 +5160,137 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
     </message>
 </context>
 <context>
+    <name>Conclave::Gui::SyncProblemsDialog</name>
+    <message>
+        <source>Sync Problems</source>
+        <translation>Synchronisationsprobleme</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Shared folder</source>
+        <translation>Geteilter Ordner</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Why it was not saved</source>
+        <translation>Warum sie nicht gespeichert wurde</translation>
+    </message>
+    <message>
+        <source>Changes the sharing server refused</source>
+        <translation>Vom Sharing-Server abgelehnte Änderungen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy to My Connections</source>
+        <translation>In &amp;meine Verbindungen kopieren</translation>
+    </message>
+    <message>
+        <source>Makes a connection of your own, on this computer only, from the selected edits, so that what you typed is kept.</source>
+        <translation>Macht aus den ausgewählten Bearbeitungen eine eigene Verbindung, nur auf diesem Computer, damit erhalten bleibt, was Sie eingegeben haben.</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Throws the selected changes away for good.</source>
+        <translation>Verwirft die ausgewählten Änderungen endgültig.</translation>
+    </message>
+    <message>
+        <source>Discard &amp;All</source>
+        <translation>&amp;Alle verwerfen</translation>
+    </message>
+    <message>
+        <source>Team Sharing is not signed in.</source>
+        <translation>Team Sharing ist nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>a connection no longer held</source>
+        <translation>eine Verbindung, die nicht mehr vorhanden ist</translation>
+    </message>
+    <message>
+        <source>content that cannot be read</source>
+        <translation>Inhalt, der nicht gelesen werden kann</translation>
+    </message>
+    <message>
+        <source>a folder no longer held</source>
+        <translation>ein Ordner, der nicht mehr vorhanden ist</translation>
+    </message>
+    <message>
+        <source>You may only view this folder now.</source>
+        <translation>Sie dürfen diesen Ordner jetzt nur noch ansehen.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Every change was saved. Nothing is waiting for a decision.</source>
+        <translation>Jede Änderung wurde gespeichert. Nichts wartet auf eine Entscheidung.</translation>
+    </message>
+    <message>
+        <source>No change was refused by the sharing server.</source>
+        <translation>Der Sharing-Server hat keine Änderung abgelehnt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The sharing server refused %n change(s). They are kept on this computer, encrypted, until you decide: copy an edit to your own connections to keep what you typed, or discard it.</source>
+        <translation>
+            <numerusform>Der Sharing-Server hat %n Änderung abgelehnt. Sie bleibt verschlüsselt auf diesem Computer, bis Sie entscheiden: Kopieren Sie eine Bearbeitung in Ihre eigenen Verbindungen, um zu behalten, was Sie eingegeben haben, oder verwerfen Sie sie.</numerusform>
+            <numerusform>Der Sharing-Server hat %n Änderungen abgelehnt. Sie bleiben verschlüsselt auf diesem Computer, bis Sie entscheiden: Kopieren Sie eine Bearbeitung in Ihre eigenen Verbindungen, um zu behalten, was Sie eingegeben haben, oder verwerfen Sie sie.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stored change(s) cannot be opened and can never be sent; nobody can read them. %1</source>
+        <translation>
+            <numerusform>%n gespeicherte Änderung kann nicht geöffnet und nie gesendet werden; niemand kann sie lesen. %1</numerusform>
+            <numerusform>%n gespeicherte Änderungen können nicht geöffnet und nie gesendet werden; niemand kann sie lesen. %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your own connections cannot be changed here.</source>
+        <translation>Ihre eigenen Verbindungen können hier nicht geändert werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) discarded.</source>
+        <translation>
+            <numerusform>%n Änderung verworfen.</numerusform>
+            <numerusform>%n Änderungen verworfen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not every change could be discarded: %1</source>
+        <translation>Nicht jede Änderung konnte verworfen werden: %1</translation>
+    </message>
+    <message>
+        <source>The copy could not be made: %1</source>
+        <translation>Die Kopie konnte nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Copied to your own connections: %1. Discard the refused change once you no longer need it.</source>
+        <translation>In Ihre eigenen Verbindungen kopiert: %1. Verwerfen Sie die abgelehnte Änderung, sobald Sie sie nicht mehr brauchen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unreadable change(s) deleted.</source>
+        <translation>
+            <numerusform>%n unlesbare Änderung gelöscht.</numerusform>
+            <numerusform>%n unlesbare Änderungen gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The unreadable changes could not be deleted: %1</source>
+        <translation>Die unlesbaren Änderungen konnten nicht gelöscht werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>Conclave::Gui::TeamSharingController</name>
     <message>
         <source>Team &amp;Sharing</source>
@@ -5227,6 +5382,21 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
     <message>
         <source>Organisation &amp;Blocks…</source>
         <translation>&amp;Sperren der Organisation …</translation>
+    </message>
+    <message>
+        <source>Sync &amp;Problems…</source>
+        <translation>Sy&amp;nchronisationsprobleme …</translation>
+    </message>
+    <message>
+        <source>Show what could not be saved and decide about it</source>
+        <translation>Zeigen, was nicht gespeichert werden konnte, und darüber entscheiden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Team Sharing: %n change(s) could not be saved</source>
+        <translation>
+            <numerusform>Team Sharing: %n Änderung konnte nicht gespeichert werden</numerusform>
+            <numerusform>Team Sharing: %n Änderungen konnten nicht gespeichert werden</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -3086,6 +3086,30 @@
         <source>Your own user name and password for this shared connection are missing: edit it to enter them (they stay in your keychain).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A conflict copy of “%1”: the same field was changed here and by someone else at the same time. Compare the two, keep what you need in “%1” and delete this copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A conflict copy of a connection that is no longer in this folder: the same field was changed here and by someone else at the same time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A conflict copy of “%1”, made on %2: the same field was changed here and by someone else at the same time. Compare the two, keep what you need in “%1” and delete this copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A conflict copy of a connection that is no longer in this folder, made on %1: the same field was changed here and by someone else at the same time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (conflict)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (conflict, %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::EmptyStateWidget</name>
@@ -5134,6 +5158,137 @@ Press Esc to clear the filter.</source>
     </message>
 </context>
 <context>
+    <name>Conclave::Gui::SyncProblemsDialog</name>
+    <message>
+        <source>Sync Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes the sharing server refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy to My Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Makes a connection of your own, on this computer only, from the selected edits, so that what you typed is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throws the selected changes away for good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team Sharing is not signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a connection no longer held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>content that cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a folder no longer held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may only view this folder now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every change was saved. Nothing is waiting for a decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No change was refused by the sharing server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The sharing server refused %n change(s). They are kept on this computer, encrypted, until you decide: copy an edit to your own connections to keep what you typed, or discard it.</source>
+        <translation>
+            <numerusform>The sharing server refused %n change. It is kept on this computer, encrypted, until you decide: copy an edit to your own connections to keep what you typed, or discard it.</numerusform>
+            <numerusform>The sharing server refused %n changes. They are kept on this computer, encrypted, until you decide: copy an edit to your own connections to keep what you typed, or discard it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stored change(s) cannot be opened and can never be sent; nobody can read them. %1</source>
+        <translation>
+            <numerusform>%n stored change cannot be opened and can never be sent; nobody can read it. %1</numerusform>
+            <numerusform>%n stored changes cannot be opened and can never be sent; nobody can read them. %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your own connections cannot be changed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) discarded.</source>
+        <translation>
+            <numerusform>%n change discarded.</numerusform>
+            <numerusform>%n changes discarded.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not every change could be discarded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy could not be made: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied to your own connections: %1. Discard the refused change once you no longer need it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unreadable change(s) deleted.</source>
+        <translation>
+            <numerusform>%n unreadable change deleted.</numerusform>
+            <numerusform>%n unreadable changes deleted.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The unreadable changes could not be deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Conclave::Gui::TeamSharingController</name>
     <message>
         <source>Team &amp;Sharing</source>
@@ -5225,6 +5380,21 @@ Press Esc to clear the filter.</source>
     <message>
         <source>Organisation &amp;Blocks…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync &amp;Problems…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show what could not be saved and decide about it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Team Sharing: %n change(s) could not be saved</source>
+        <translation>
+            <numerusform>Team Sharing: %n change could not be saved</numerusform>
+            <numerusform>Team Sharing: %n changes could not be saved</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -46,6 +46,13 @@ ConnectionDetailsPane::ConnectionDetailsPane(QWidget* parent)
     titleRow->addWidget(m_icon);
     titleRow->addWidget(m_title, 1);
     pageLayout->addLayout(titleRow);
+    m_conflict = new QLabel(m_page);
+    m_conflict->setObjectName(QStringLiteral("detailsConflict"));
+    m_conflict->setWordWrap(true);
+    m_conflict->setTextFormat(Qt::PlainText);
+    m_conflict->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_conflict->hide();
+    pageLayout->addWidget(m_conflict);
 
     // A grid rather than a QFormLayout: rows are hidden and shown per connection, and
     // QFormLayout in Qt 6.4 mis-sizes hidden rows with word-wrapped labels.
@@ -149,6 +156,7 @@ void ConnectionDetailsPane::showConnection(const Connection& c, const QString& f
     setRow(m_folder, folderPath);
     setRow(m_notes, c.notes.left(2000));
     showSharing({}, {}, {});
+    showConflict({});
     m_buttons->show();
     m_stack->setCurrentWidget(m_page);
 }
@@ -158,6 +166,7 @@ void ConnectionDetailsPane::showFolder(const QString& name, const QString& path,
     m_icon->setPixmap(ConnectionTreeModel::folderIcon().pixmap(32, 32));
     m_title->setText(name);
     m_title->setStyleSheet(QString());
+    showConflict({});
     for (QLabel* label : {m_kind, m_hosts, m_database, m_user, m_tls, m_ssh, m_tags, m_notes, m_sharedRole,
                           m_createdBy, m_changedBy})
         setRow(label, QString());
@@ -172,6 +181,12 @@ void ConnectionDetailsPane::showSharing(const QString& role, const QString& crea
     setRow(m_sharedRole, role);
     setRow(m_createdBy, created);
     setRow(m_changedBy, changed);
+}
+
+void ConnectionDetailsPane::showConflict(const QString& text)
+{
+    m_conflict->setText(text);
+    m_conflict->setVisible(!text.isEmpty());
 }
 
 void ConnectionDetailsPane::showNothing()

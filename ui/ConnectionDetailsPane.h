@@ -1,7 +1,8 @@
 // ConnectionDetailsPane: the right-hand side of the main window. For a selected connection
 // it shows kind, hosts, database, user, TLS, tunnel, tags and notes, with buttons for the
 // common actions; for a folder, its path and how much it holds; otherwise a hint. For an
-// item of a shared folder also the user's role there and who created and last changed it.
+// item of a shared folder also the user's role there and who created and last changed it,
+// and for a conflict copy a sentence naming the original.
 #pragma once
 
 #include "core/model/Connection.h"
@@ -29,6 +30,9 @@ public:
     // After showConnection / showFolder for an item of a shared folder: the folder and the
     // user's role in it, who created the item and who changed it last (each "" to hide).
     void showSharing(const QString& role, const QString& created, const QString& changed);
+    // After showConnection for a conflict copy: what ConnectionTreeModel::conflictText says
+    // ("" hides it).
+    void showConflict(const QString& text);
     // The buttons trigger these actions (owned by the main window).
     void setActions(QAction* open, QAction* test, QAction* edit, QAction* copyUri);
 
@@ -42,6 +46,7 @@ private:
     QGridLayout* m_form;
     QLabel* m_icon;
     QLabel* m_title;
+    QLabel* m_conflict;
     QLabel* m_kind;
     QLabel* m_hosts;
     QLabel* m_database;

@@ -9,6 +9,7 @@
 #include <QDataStream>
 #include <QHash>
 #include <QIODevice>
+#include <QLocale>
 #include <QMimeData>
 #include <QPainter>
 #include <QPixmap>
@@ -234,7 +235,15 @@ void ConnectionTreeModel::applyShared(const QUuid& rootId, const SharedBatch& ba
         const auto held = m_sharedConnections.constFind(c.id);
         const auto waiting = pending.constFind(c.id);
         Node* node = waiting == pending.cend() ? m_connectionNodes.value(c.id) : nullptr;
-        if (node && held != m_sharedConnections.cend() && *held == c)
+        bool markChanged = false;
+        if (const auto copy = batch.conflictCopies.constFind(c.id); copy != batch.conflictCopies.cend()) {
+            const ConflictCopy* before = conflictCopy(c.id);
+            markChanged = !before || before->original != copy->original || before->at != copy->at;
+            m_conflictCopies.insert(c.id, *copy);
+        } else {
+            markChanged = m_conflictCopies.remove(c.id) > 0;
+        }
+        if (node && held != m_sharedConnections.cend() && *held == c && !markChanged)
             continue;
         m_sharedConnections.insert(c.id, c);
         m_sharedRoot.insert(c.id, rootId);
@@ -266,6 +275,7 @@ void ConnectionTreeModel::applyShared(const QUuid& rootId, const SharedBatch& ba
         m_sharedConnections.remove(id);
         m_sharedRoot.remove(id);
         m_credentialsMissing.remove(id);
+        m_conflictCopies.remove(id);
         if (Node* node = m_connectionNodes.value(id))
             rows[node->parent].append(node->row);
     }
@@ -316,6 +326,7 @@ void ConnectionTreeModel::removeSharedFolder(const QUuid& rootId)
             m_sharedFolders.remove(it.key());
             m_sharedConnections.remove(it.key());
             m_credentialsMissing.remove(it.key());
+            m_conflictCopies.remove(it.key());
             m_folderNodes.remove(it.key());
             m_connectionNodes.remove(it.key());
             it = m_sharedRoot.erase(it);
@@ -336,6 +347,39 @@ void ConnectionTreeModel::clearShared()
     for (const QUuid& id : sharedFolderIds())
         removeSharedFolder(id);
     m_credentialsMissing.clear();
+    m_conflictCopies.clear();
+}
+
+const ConnectionTreeModel::ConflictCopy* ConnectionTreeModel::conflictCopy(const QUuid& connectionId) const
+{
+    const auto it = m_conflictCopies.constFind(connectionId);
+    return it == m_conflictCopies.cend() ? nullptr : &*it;
+}
+
+QString ConnectionTreeModel::conflictText(const QUuid& connectionId) const
+{
+    const ConflictCopy* copy = conflictCopy(connectionId);
+    if (!copy)
+        return {};
+    // The original as the tree shows it now: renamed meanwhile, the new name; deleted, said so.
+    const auto original = m_sharedConnections.constFind(copy->original);
+    const bool held = original != m_sharedConnections.cend() &&
+                      m_sharedRoot.value(copy->original) == sharedRootOf(connectionId);
+    if (!copy->at.isValid()) {
+        return held ? tr("A conflict copy of “%1”: the same field was changed here and by someone else at "
+                         "the same time. Compare the two, keep what you need in “%1” and delete this copy.")
+                          .arg(original->name)
+                    : tr("A conflict copy of a connection that is no longer in this folder: the same field "
+                         "was changed here and by someone else at the same time.");
+    }
+    const QString when = QLocale().toString(copy->at.toLocalTime(), QLocale::ShortFormat);
+    return held ? tr("A conflict copy of “%1”, made on %2: the same field was changed here and by someone "
+                     "else at the same time. Compare the two, keep what you need in “%1” and delete this "
+                     "copy.")
+                      .arg(original->name, when)
+                : tr("A conflict copy of a connection that is no longer in this folder, made on %1: the same "
+                     "field was changed here and by someone else at the same time.")
+                      .arg(when);
 }
 
 void ConnectionTreeModel::setCredentialsMissing(const QSet<QUuid>& connectionIds)
@@ -898,6 +942,17 @@ QVariant ConnectionTreeModel::data(const QModelIndex& index, int role) const
     const bool missing = m_credentialsMissing.contains(node->id);
     switch (role) {
     case Qt::DisplayRole:
+        if (const ConflictCopy* copy = conflictCopy(node->id)) {
+            // As file-syncing tools name theirs: the name, then that it is a copy and when.
+            if (!copy->at.isValid())
+                return tr("%1 (conflict)").arg(it->name);
+            const QDateTime local = copy->at.toLocalTime();
+            const QString when = local.date() == QDate::currentDate()
+                                     ? QLocale().toString(local.time(), QLocale::ShortFormat)
+                                     : QLocale().toString(local.date(), QLocale::ShortFormat);
+            return tr("%1 (conflict, %2)").arg(it->name, when);
+        }
+        return it->name;
     case Qt::EditRole:
         return it->name;
     case Qt::DecorationRole:
@@ -908,6 +963,8 @@ QVariant ConnectionTreeModel::data(const QModelIndex& index, int role) const
         return it->color.isEmpty() ? kindIcon(it->kind) : markedIcon(it->kind, it->color);
     case Qt::ToolTipRole: {
         QString tip = tr("%1 at %2").arg(kindDisplayName(it->kind), hostSummary(*it));
+        if (const QString conflict = conflictText(node->id); !conflict.isEmpty())
+            tip += u'\n' + conflict;
         if (missing)
             tip += u'\n' + tr("Your own user name and password for this shared connection are missing: "
                               "edit it to enter them (they stay in your keychain).");

@@ -18,6 +18,7 @@
 #include "core/util/Result.h"
 
 #include <QAbstractItemModel>
+#include <QDateTime>
 #include <QHash>
 #include <QIcon>
 #include <QList>
@@ -121,6 +122,13 @@ public:
     // Shows the shared folder `root` at the top level (or renames it, or changes its role);
     // nothing is signalled when neither changed.
     void setSharedRoot(const Core::Folder& root, bool writable);
+    // A connection of a shared folder that is a conflict copy (SharedConnection::conflictOf):
+    // the item it copies and when the copy was made (invalid: not said).
+    struct ConflictCopy
+    {
+        QUuid original;
+        QDateTime at;
+    };
     // Part of a shared folder's rows, changed in one go: rows new under one parent are
     // inserted with one signal, changed ones are announced as ranges. SharedTreeSync sends
     // one batch per slice of a folder it reads, so a large folder fills the tree in steps.
@@ -130,6 +138,8 @@ public:
         QList<Core::Connection> upsertConnections; // folderId: the root or a sub-folder
         QList<QUuid> removeConnections;
         QList<QUuid> removeFolders; // sub-folders left empty by the batch
+        // Which of upsertConnections are conflict copies; one not listed is not (any more).
+        QHash<QUuid, ConflictCopy> conflictCopies;
         bool isEmpty() const
         {
             return upsertFolders.isEmpty() && upsertConnections.isEmpty() && removeConnections.isEmpty() &&
@@ -154,6 +164,13 @@ public:
     {
         return m_credentialsMissing.contains(connectionId);
     }
+
+    // The conflict copy marker of a shared connection: shown as "Name (conflict, 14:02)" in
+    // the tree, with conflictText() as its tooltip; null for any other connection.
+    const ConflictCopy* conflictCopy(const QUuid& connectionId) const;
+    // "A conflict copy of “Orders”, made on … ." for the tooltip and the details pane, naming
+    // the original as the tree shows it now; "" for a connection that is no copy.
+    QString conflictText(const QUuid& connectionId) const;
 
     // The icon shown for a kind (also used by the editor and details pane).
     static QIcon kindIcon(Core::ConnectionKind kind);
@@ -210,6 +227,7 @@ private:
     QHash<QUuid, QUuid> m_sharedRoot; // folder or connection id -> its shared folder
     QHash<QUuid, bool> m_sharedWritable;
     QSet<QUuid> m_credentialsMissing;
+    QHash<QUuid, ConflictCopy> m_conflictCopies;
 };
 
 } // namespace Conclave::Gui

@@ -1047,6 +1047,7 @@ void MainWindow::updateDetails()
     };
     if (const Connection* c = currentConnection()) {
         m_details->showConnection(*c, m_model->folderPath(c->folderId));
+        m_details->showConflict(m_model->conflictText(c->id));
         if (const SharedTreeSync::ItemInfo* info = m_shared->info(c->id)) {
             m_details->showSharing(
                 roleText(info->folderId),

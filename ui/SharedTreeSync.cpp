@@ -191,6 +191,8 @@ void SharedTreeSync::readItem(const QUuid& folderId, const QUuid& itemId, Folder
     connection.created = decoded->createdAt;
     connection.modified = decoded->changedAt;
     batch.upsertConnections.append(connection);
+    if (decoded->isConflictCopy())
+        batch.conflictCopies.insert(itemId, {decoded->conflictOf(), decoded->conflictAt()});
     ItemInfo info;
     info.folderId = folderId;
     info.createdBy = decoded->createdBy;

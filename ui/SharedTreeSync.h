@@ -1,8 +1,8 @@
 // SharedTreeSync: the shared folders of the signed-in account in the main window's tree.
 // It follows the sync engine (folderChanged / folderRemoved) and shows each shared folder
 // the engine holds as a top-level folder of the ConnectionTreeModel: every item decoded as a
-// SharedConnection, its "group" path made into sub-folders. Changes the user makes to a
-// shared item (edit, rename, move inside the folder, delete) go to the engine as new signed
+// SharedConnection, its "group" path made into sub-folders, a conflict copy marked as one. Changes the user
+// makes to a shared item (edit, rename, move inside the folder, delete) go to the engine as new signed
 // revisions, never to the local store; the tree changes when the engine has accepted them.
 // Sharing a local folder creates the shared folder, uploads every connection of it, and only
 // then, with everything stored, takes the local copy away.

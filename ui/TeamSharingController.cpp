@@ -20,6 +20,7 @@
 #include "ui/OrgAuditDialog.h"
 #include "ui/OrgBlocksDialog.h"
 #include "ui/ShareFolderDialog.h"
+#include "ui/SyncProblemsDialog.h"
 
 #include <QAction>
 #include <QMainWindow>
@@ -27,6 +28,7 @@
 #include <QMenuBar>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QToolButton>
 
 #include <utility>
 
@@ -83,6 +85,10 @@ TeamSharingController::TeamSharingController(QMainWindow* window, AccountClient*
         if (m_folderHistoryMenu->isEmpty())
             m_folderHistoryMenu->addAction(tr("No folder you manage"))->setEnabled(false);
     });
+    m_actSyncProblems =
+        m_menu->addAction(tr("Sync &Problems…"), this, &TeamSharingController::showSyncProblems);
+    m_actSyncProblems->setObjectName(QStringLiteral("actionSyncProblems"));
+    m_actSyncProblems->setEnabled(false);
     m_menu->addSeparator();
     m_actSignOut = m_menu->addAction(tr("Sign &Out"), this, &TeamSharingController::signOut);
     m_actSignOut->setObjectName(QStringLiteral("actionSignOut"));
@@ -107,6 +113,16 @@ TeamSharingController::TeamSharingController(QMainWindow* window, AccountClient*
             toolbar->addSeparator();
             toolbar->addAction(m_toolbarAction);
         }
+        // Stays in the status bar while something waits for a decision; a click opens it.
+        m_syncProblemsButton = new QToolButton(window->statusBar());
+        m_syncProblemsButton->setObjectName(QStringLiteral("syncProblemsButton"));
+        m_syncProblemsButton->setAutoRaise(true);
+        m_syncProblemsButton->setIcon(QIcon::fromTheme(QStringLiteral("dialog-warning")));
+        m_syncProblemsButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        m_syncProblemsButton->setToolTip(tr("Show what could not be saved and decide about it"));
+        m_syncProblemsButton->hide();
+        connect(m_syncProblemsButton, &QToolButton::clicked, this, &TeamSharingController::showSyncProblems);
+        window->statusBar()->addPermanentWidget(m_syncProblemsButton);
     }
     if (m_timer)
         connect(m_timer, &InactivityTimer::timedOut, this, [this] {
@@ -291,6 +307,7 @@ void TeamSharingController::startEngine()
         m_engineReady = true;
         connect(engine, &SyncEngine::folderChanged, this, &TeamSharingController::updateActions);
         connect(engine, &SyncEngine::folderRemoved, this, &TeamSharingController::updateActions);
+        connect(engine, &SyncEngine::syncProblemsChanged, this, &TeamSharingController::updateSyncProblems);
         updateActions();
         m_invitationApi = std::make_unique<InvitationApi>(m_client->api());
         m_invitations = std::make_unique<InvitationFlow>(*engine, *m_invitationApi);
@@ -425,6 +442,33 @@ void TeamSharingController::showShareFolder(const QUuid& folderId)
     dialog->show();
 }
 
+void TeamSharingController::showSyncProblems()
+{
+    SyncEngine* running = engine();
+    if (!running)
+        return;
+    if (auto* open = m_window ? m_window->findChild<SyncProblemsDialog*>() : nullptr) {
+        open->show();
+        open->raise();
+        return;
+    }
+    auto* dialog = new SyncProblemsDialog(running, m_repository, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(this, &TeamSharingController::engineStopped, dialog, &QDialog::close);
+    dialog->show();
+}
+
+void TeamSharingController::updateSyncProblems()
+{
+    SyncEngine* running = engine();
+    const int count = running ? SyncProblemsDialog::problemCount(*running) : 0;
+    m_actSyncProblems->setEnabled(count > 0);
+    if (m_syncProblemsButton) {
+        m_syncProblemsButton->setText(tr("Team Sharing: %n change(s) could not be saved", nullptr, count));
+        m_syncProblemsButton->setVisible(count > 0);
+    }
+}
+
 void TeamSharingController::connectClient()
 {
     if (!m_client)
@@ -453,6 +497,7 @@ void TeamSharingController::updateActions()
     m_folderHistoryMenu->menuAction()->setEnabled(signedIn);
     if (m_toolbarAction)
         m_toolbarAction->setText(signedIn ? tr("Account") : tr("Sign In"));
+    updateSyncProblems();
 }
 
 void TeamSharingController::applyInactivityTimeout()

@@ -16,10 +16,15 @@
 // (a folder's history opens its connections' histories), and, for an organisation's owners
 // and admins (the server's /orgs answer says who is one), "Organisation Audit Log…". Their
 // dialogs close at sign-out.
+//
+// Changes the engine kept because they could not be saved (refused by the server, outbox rows
+// nobody can open) are offered in "Sync Problems…", enabled only while there are some, and
+// said in the status bar with a button that opens the same dialog.
 #pragma once
 
 #include "core/keychain/SecretStore.h"
 #include "core/policy/EffectiveSettings.h"
+#include "core/storage/ConnectionRepository.h"
 #include "core/sync/AccountClient.h"
 #include "ui/AccountDialog.h"
 #include "ui/SignInDialog.h"
@@ -37,6 +42,7 @@ class QAction;
 class QDialog;
 class QMainWindow;
 class QMenu;
+class QToolButton;
 
 namespace Conclave::Core {
 class AuditApi;
@@ -83,6 +89,8 @@ public:
     // Where the user's own credentials for shared connections are kept: a sign-in refused for
     // an organisation block removes those of the last session's connections. May stay null.
     void setSecretStore(Core::SecretStore* secrets) { m_secrets = secrets; }
+    // The local store that Sync Problems… copies a refused edit into. May stay null (no copy).
+    void setRepository(Core::ConnectionRepository* repository) { m_repository = repository; }
 
     QMenu* menu() const { return m_menu; }
     SignInDialog* signInDialog() const { return m_signIn; }
@@ -112,6 +120,8 @@ public slots:
     // An organisation's Team Sharing blocks, offered like the organisation log.
     void showOrgBlocks();
     void showOrgBlocksFor(const QUuid& orgId);
+    // Team Sharing > Sync Problems… (and the status bar's button): what could not be saved.
+    void showSyncProblems();
 
 signals:
     // The engine is started and holds the cached folders; the feed is being read.
@@ -137,6 +147,7 @@ private:
     void onSignedOut(int reason);
     void updateInvitationsAction(int count);
     void wipeBlocked(const QUrl& server, const QString& email);
+    void updateSyncProblems();
 
     QPointer<QMainWindow> m_window;
     QPointer<Core::AccountClient> m_client;
@@ -176,6 +187,10 @@ private:
     QUrl m_sessionServer;
     QString m_sessionEmail;
     QList<QPair<QUuid, QUuid>> m_heldItems;
+    // Sync Problems: the menu entry, the status bar's button, the local store copies go to.
+    QAction* m_actSyncProblems = nullptr;
+    QToolButton* m_syncProblemsButton = nullptr;
+    QPointer<Core::ConnectionRepository> m_repository;
 };
 
 } // namespace Conclave::Gui

@@ -197,6 +197,17 @@ QStringList SharedConnection::groupSegments(const QString& group)
     return segments;
 }
 
+QUuid SharedConnection::conflictOf() const
+{
+    const QJsonValue value = unknownTop.value(QStringLiteral("conflictOf"));
+    return value.isString() ? QUuid::fromString(value.toString()) : QUuid();
+}
+
+QDateTime SharedConnection::conflictAt() const
+{
+    return parseTime(unknownTop.value(QStringLiteral("conflictAt"))).value_or(QDateTime());
+}
+
 QByteArray SharedConnection::encode() const
 {
     const Connection& c = connection;

@@ -46,6 +46,14 @@ struct SharedConnection
     QJsonObject unknownTop;
     QJsonObject unknownFields;
 
+    // A conflict copy (ItemMerge::conflictCopy; the keys stay in unknownTop, so an edit of the
+    // copy keeps them): the id of the item it is a copy of, null for any other item or when
+    // the key is not an id.
+    QUuid conflictOf() const;
+    // When the conflict copy was made (UTC); invalid when not said or not a time.
+    QDateTime conflictAt() const;
+    bool isConflictCopy() const { return !conflictOf().isNull(); }
+
     // A local connection to share: only the shareable fields are taken (secret options are
     // dropped); createdAt = changedAt = `now`.
     static SharedConnection fromConnection(const Connection& local, const QString& group,

@@ -237,6 +237,9 @@ signals:
                         const QStringList& fields);
     // The number of pending outbox entries changed (pendingWriteCount()).
     void outboxChanged(int pending);
+    // refusedWrites() or unreadableOutbox() changed: an entry was refused, discarded, or went
+    // with its folder. What start() loads is there when it reports.
+    void syncProblemsChanged();
     // A write could not reach the server and waits in the outbox.
     void writeQueued(const QUuid& folderId, const QUuid& itemId);
     // A member's bundle carries another key than the one pinned: no grant, no add until confirmed.

@@ -343,6 +343,8 @@ void SyncEngine::dropOutboxOf(const QUuid& folderId)
                                      [&](const Outbox::Entry& e) { return e.folderId == folderId; });
     if (gone == m_pending.end())
         return;
+    const bool refusedGone =
+        std::any_of(gone, m_pending.end(), [](const Outbox::Entry& e) { return e.refused; });
     for (auto it = gone; it != m_pending.end(); ++it) {
         // Normally gone with the folder's rows already; a failure here leaves a row that
         // names a folder not held, which the next flush drops.
@@ -351,6 +353,8 @@ void SyncEngine::dropOutboxOf(const QUuid& folderId)
     }
     m_pending.erase(gone, m_pending.end());
     notifyOutbox();
+    if (refusedGone)
+        emit syncProblemsChanged();
 }
 
 void SyncEngine::notifyOutbox()
@@ -478,6 +482,7 @@ void SyncEngine::flushFrom(qint64 after, StatusDone done)
                 return done(kept);
             qCInfo(lcCoreSync) << "outbox entry" << entryId << "refused:" << error.message;
             notifyOutbox();
+            emit syncProblemsChanged();
             return flushFrom(entryId, done);
         }
         // A refused server answer or a local failure: the entry waits for the next flush.
@@ -504,8 +509,9 @@ Status SyncEngine::saveDraft(const QUuid& folderId, const QUuid& itemId, const Q
     if (!find(folderId))
         return unknownFolder();
     Outbox::Entry entry;
+    // A refused draft of the item is not replaced: it stays until the user discards it.
     const auto existing = std::find_if(m_pending.begin(), m_pending.end(), [&](const Outbox::Entry& e) {
-        return e.kind == Outbox::Kind::Draft && e.folderId == folderId && e.itemId == itemId;
+        return e.kind == Outbox::Kind::Draft && !e.refused && e.folderId == folderId && e.itemId == itemId;
     });
     if (existing != m_pending.end())
         entry.entryId = existing->entryId;
@@ -579,6 +585,7 @@ Status SyncEngine::discardRefused(qint64 entryId)
     if (Status removed = m_outbox->remove(entryId); !removed)
         return removed;
     m_pending.erase(at);
+    emit syncProblemsChanged();
     return {};
 }
 
@@ -586,12 +593,17 @@ Status SyncEngine::discardUnreadableOutbox()
 {
     if (!m_outbox)
         return notStarted();
+    const bool had = !m_unreadableIds.isEmpty();
     while (!m_unreadableIds.isEmpty()) {
-        if (Status removed = m_outbox->remove(m_unreadableIds.first()); !removed)
+        if (Status removed = m_outbox->remove(m_unreadableIds.first()); !removed) {
+            emit syncProblemsChanged(); // some may be gone already
             return removed;
+        }
         m_unreadableIds.removeFirst();
         m_unreadableOutbox.removeFirst();
     }
+    if (had)
+        emit syncProblemsChanged();
     return {};
 }
 

@@ -3,7 +3,8 @@
 // options, the CA path, the client certificate flag and the ssh user planted in the local
 // connection never appear in the encoded bytes; keys a newer version adds are kept through a
 // decode/encode round; hostile or malformed plaintexts (wrong types, unknown kind, oversize,
-// a secret option, a newer version) are refused in words, never crash.
+// a secret option, a newer version) are refused in words, never crash; a conflict copy's
+// "conflictOf" and "conflictAt" are read back (and a malformed one is just not a copy).
 #include "core/model/SharedConnection.h"
 
 #include <QJsonArray>
@@ -91,6 +92,8 @@ private slots:
     void secretsNeverInTheBytes();
     void unknownKeysAreKept();
     void editKeepsMetadata();
+    void conflictCopyIsRecognised_data();
+    void conflictCopyIsRecognised();
     void refusesBadInput_data();
     void refusesBadInput();
     void groupSegments_data();
@@ -239,6 +242,49 @@ void TestSharedConnection::editKeepsMetadata()
     QCOMPARE(next.createdAt, when());
     QCOMPARE(next.changedAt, when().addDays(1));
     QCOMPARE(next.group, QStringLiteral("Staging"));
+}
+
+void TestSharedConnection::conflictCopyIsRecognised_data()
+{
+    QTest::addColumn<QJsonValue>("conflictOf"); // Undefined: the key is absent
+    QTest::addColumn<QJsonValue>("conflictAt");
+    QTest::addColumn<QUuid>("original");
+    QTest::addColumn<QDateTime>("at");
+    const QUuid original = QUuid::fromString(QStringLiteral("{5a0e7b4c-1d2f-4e3a-9b8c-7d6e5f4a3b2c}"));
+    const QDateTime at = QDateTime(QDate(2026, 12, 2), QTime(14, 2, 7, 123), Qt::UTC);
+    const QJsonValue none(QJsonValue::Undefined);
+    QTest::newRow("a conflict copy") << QJsonValue(original.toString(QUuid::WithoutBraces))
+                                     << QJsonValue(QStringLiteral("2026-12-02T14:02:07.123Z")) << original
+                                     << at;
+    QTest::newRow("copy without a time")
+        << QJsonValue(original.toString(QUuid::WithoutBraces)) << none << original << QDateTime();
+    QTest::newRow("not a copy") << none << none << QUuid() << QDateTime();
+    QTest::newRow("conflictOf not an id")
+        << QJsonValue(QStringLiteral("someone")) << none << QUuid() << QDateTime();
+    QTest::newRow("conflictOf a number")
+        << QJsonValue(7) << QJsonValue(QStringLiteral("yesterday")) << QUuid() << QDateTime();
+}
+
+void TestSharedConnection::conflictCopyIsRecognised()
+{
+    QFETCH(QJsonValue, conflictOf);
+    QFETCH(QJsonValue, conflictAt);
+    QFETCH(QUuid, original);
+    QFETCH(QDateTime, at);
+    QJsonObject top = validDocument();
+    if (!conflictOf.isUndefined())
+        top.insert(QStringLiteral("conflictOf"), conflictOf);
+    if (!conflictAt.isUndefined())
+        top.insert(QStringLiteral("conflictAt"), conflictAt);
+    const Result<SharedConnection> decoded =
+        SharedConnection::decode(QJsonDocument(top).toJson(QJsonDocument::Compact), kItem);
+    QVERIFY2(decoded.ok(), decoded.ok() ? "" : qPrintable(decoded.error().message));
+    QCOMPARE(decoded->conflictOf(), original);
+    QCOMPARE(decoded->isConflictCopy(), !original.isNull());
+    QCOMPARE(decoded->conflictAt(), at);
+    // An edit of the copy is still a copy of the same item.
+    const SharedConnection next = decoded->edited(decoded->connection, decoded->group, when().addSecs(60));
+    QCOMPARE(next.conflictOf(), original);
 }
 
 void TestSharedConnection::refusesBadInput_data()
