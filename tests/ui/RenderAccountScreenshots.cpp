@@ -12,9 +12,9 @@
 #include "ui/SignInDialog.h"
 
 #include <QApplication>
-#include <QLocale>
 #include <QFile>
 #include <QLineEdit>
+#include <QLocale>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTimer>

@@ -11,8 +11,8 @@
 #include "ui/ShareFolderDialog.h"
 
 #include <QApplication>
-#include <QLocale>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QTimer>
 #include <QTreeWidget>
