@@ -5306,7 +5306,7 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
     </message>
     <message>
         <source>Sign &amp;Out</source>
-        <translation>&amp;Abmelden</translation>
+        <translation>A&amp;bmelden</translation>
     </message>
     <message>
         <source>Team Sharing</source>

@@ -17,6 +17,7 @@
 #include "ui/MoveToDialog.h"
 #include "ui/PasswordPromptDialog.h"
 #include "ui/SettingsDialog.h"
+#include "ui/TeamSharingController.h"
 #include "ui/TrashDialog.h"
 
 #include <QAbstractButton>
@@ -25,6 +26,7 @@
 #include <QGroupBox>
 #include <QHash>
 #include <QLabel>
+#include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
@@ -170,6 +172,9 @@ private slots:
     void initTestCase();
     void noClash_data();
     void noClash();
+    // The Team Sharing menu (added to the window by its controller), in German, with every
+    // entry shown that any user may see (the admin entries included).
+    void teamSharingMenu();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -300,4 +305,23 @@ void TestMnemonics::noClash()
 }
 
 QTEST_MAIN(TestMnemonics)
+void TestMnemonics::teamSharingMenu()
+{
+    if (!m_german) {
+        LanguageSetting::store(QStringLiteral("de"));
+        QCOMPARE(Translations::install(qApp, LanguageSetting::locale()), QStringLiteral("de"));
+        m_german = true;
+    }
+    QMainWindow window;
+    const Core::EffectiveSettings settings;
+    TeamSharingController controller(&window, nullptr, settings, nullptr, {}, m_dir->path());
+    QMenu* menu = controller.menu();
+    QVERIFY(menu);
+    QVERIFY(menu->actions().size() >= 9);
+    for (QAction* action : menu->actions())
+        action->setVisible(true);
+    const QStringList problems = menuClashes(menu);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+}
+
 #include "TestMnemonics.moc"
