@@ -653,6 +653,12 @@ void SyncEngine::wipeAll(const QString& reason)
     for (const QUuid& folderId : folderIds())
         wipeFolder(folderId, reason);
     m_bundles.clear();
+    // The next feed read starts from the beginning: once the block is lifted, the grants
+    // before the old cursor are what bring the folders back.
+    if (m_cache) {
+        if (Status reset = m_cache->setCursor(0); !reset)
+            qCWarning(lcCoreSync) << "the feed cursor could not be reset:" << reset.error().message;
+    }
     emit sharingBlocked(reason);
 }
 

@@ -140,6 +140,8 @@ private slots:
     void attackIsRefused();
     void swappedKeyIsRefused_data();
     void swappedKeyIsRefused();
+    // It wipes B's folders and brings them back.
+    void blockedChangeWipesAndStartsOver();
     void swappedKeyDuringRemovalIsRefused();
 
 private:
@@ -791,6 +793,51 @@ void TestTampering::swappedKeyDuringRemovalIsRefused()
     const auto synced = await([&](QObject* c, auto done) { stays.engine.sync(c, done); });
     E2E_VERIFY_OK(synced);
     QCOMPARE(stays.engine.folderName(folder), QStringLiteral("B's team folder"));
+}
+
+void TestTampering::blockedChangeWipesAndStartsOver()
+{
+    // A `blocked` change last in the feed (a block set while the feed was read, or a server
+    // that says so; it could refuse all service anyway): B wipes every folder and says why.
+    QVERIFY(syncB());
+    QVERIFY(m_b->engine.folderIds().contains(m_x));
+    int injected = 0;
+    m_proxy->setRule([&injected](TamperingProxy::Exchange& e) {
+        if (!e.is("GET", QStringLiteral("/api/v1/feed")) || injected > 0)
+            return;
+        QJsonObject json = e.json();
+        if (json.value(QStringLiteral("more")).toBool())
+            return;
+        QJsonArray changes = json.value(QStringLiteral("changes")).toArray();
+        const qint64 last =
+            changes.isEmpty() ? 0 : changes.last().toObject().value(QStringLiteral("seq")).toInteger();
+        const qint64 seq = std::max(last + 1, json.value(QStringLiteral("cursor")).toInteger());
+        changes.append(
+            QJsonObject{{QStringLiteral("seq"), seq},
+                        {QStringLiteral("kind"), QStringLiteral("blocked")},
+                        {QStringLiteral("objectId"), QUuid::createUuid().toString(QUuid::WithoutBraces)}});
+        json.insert(QStringLiteral("changes"), changes);
+        json.insert(QStringLiteral("cursor"), seq);
+        e.setJson(json);
+        ++injected;
+    });
+    QSignalSpy blocked(&m_b->engine, &SyncEngine::sharingBlocked);
+    const auto refused = await([&](QObject* c, auto done) { m_b->engine.sync(c, done); });
+    m_proxy->clearRule();
+    QVERIFY(refused.has_value());
+    QCOMPARE(injected, 1);
+    QVERIFY(!refused->ok());
+    QVERIFY(refused->error().message.contains(QStringLiteral("turned off Team Sharing")));
+    QCOMPARE(blocked.count(), 1);
+    QVERIFY(m_b->engine.folderIds().isEmpty());
+    // The feed is read from its start next time: with nothing saying blocked any more, the
+    // grants before the old cursor bring the folders back.
+    const Result<quint64> cursor = m_b->engine.localCache()->cursor();
+    QVERIFY(cursor.ok());
+    QCOMPARE(*cursor, quint64(0));
+    QVERIFY(syncB());
+    QVERIFY(m_b->engine.folderIds().contains(m_x));
+    QVERIFY(m_b->engine.folderIds().contains(m_y));
 }
 
 QTEST_GUILESS_MAIN(TestTampering)
