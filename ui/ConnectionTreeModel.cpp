@@ -14,6 +14,7 @@
 #include <QPainter>
 #include <QPixmap>
 #include <QSet>
+#include <QTextDocument>
 
 #include <map>
 
@@ -970,7 +971,8 @@ QVariant ConnectionTreeModel::data(const QModelIndex& index, int role) const
                               "edit it to enter them (they stay in your keychain).");
         if (readOnlyShared)
             tip += u'\n' + viewOnly;
-        return tip;
+        // Another member's connection names are in it: plain text, never markup.
+        return Qt::convertFromPlainText(tip, Qt::WhiteSpaceNormal);
     }
     case IdRole:
         return node->id;

@@ -12,6 +12,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QTextDocument>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -139,7 +140,8 @@ void OrgBlocksDialog::reload()
                                     : b.scope == Scope::Domain ? tr("Domain")
                                                                : tr("Organisation"));
                 item->setText(Reason, b.reason.isEmpty() ? tr("(none given)") : b.reason);
-                item->setToolTip(Reason, b.reason);
+                item->setToolTip(Reason,
+                                 Qt::convertFromPlainText(b.reason, Qt::WhiteSpaceNormal)); // never as markup
                 item->setText(Set, locale.toString(b.createdAt.toLocalTime(), QLocale::ShortFormat));
             }
             for (int c : {Covered, Kind, Set})

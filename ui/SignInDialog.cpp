@@ -65,6 +65,8 @@ SignInDialog::SignInDialog(AccountClient* client, const EffectiveSettings& setti
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("message"));
+    // It shows the server's words too (an administrator's reason for a block): never markup.
+    m_message->setTextFormat(Qt::PlainText);
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->hide();

@@ -14,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QTextDocument>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -156,7 +157,9 @@ void SyncProblemsDialog::reload()
         item->setData(0, kCopyableRole, !write.isDelete && decoded.ok());
         if (decoded)
             item->setIcon(0, ConnectionTreeModel::kindIcon(decoded->connection.kind));
-        item->setToolTip(3, viewOnly ? reason + u' ' + write.reason : reason);
+        // The server's words as plain text, never as markup.
+        item->setToolTip(3, Qt::convertFromPlainText(viewOnly ? reason + u' ' + write.reason : reason,
+                                                     Qt::WhiteSpaceNormal));
         item->setSelected(selected.contains(write.entryId));
     }
     const QList<Error> unreadable = m_engine->unreadableOutbox();

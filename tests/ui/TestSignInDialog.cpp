@@ -178,7 +178,7 @@ void TestSignInDialog::blockedAccountShowsTheReason()
     QVERIFY(verified && verified->ok());
     // The whole organisation is blocked.
     QCOMPARE(m_server.admin({QStringLiteral("block-sharing"), QStringLiteral("--org"), orgId,
-                             QStringLiteral("--reason"), QStringLiteral("Licence expired")}),
+                             QStringLiteral("--reason"), QStringLiteral("Licence <b>expired</b>")}),
              0);
     SignInDialog dialog(&device.client, device.settings, {});
     dialog.show();
@@ -190,7 +190,9 @@ void TestSignInDialog::blockedAccountShowsTheReason()
     QVERIFY2(
         message.startsWith(QStringLiteral("Your organisation's administrators have turned off Team Sharing")),
         qPrintable(message));
-    QVERIFY2(message.endsWith(QStringLiteral("Their reason: Licence expired")), qPrintable(message));
+    QVERIFY2(message.endsWith(QStringLiteral("Their reason: Licence <b>expired</b>")), qPrintable(message));
+    // The administrators' words are shown as they are, never read as markup.
+    QCOMPARE(dialog.findChild<QLabel*>(QStringLiteral("message"))->textFormat(), Qt::PlainText);
     QCOMPARE(dialog.page(), SignInDialog::Page::SignIn);
     QVERIFY(!device.client.isSignedIn());
 }
