@@ -1854,7 +1854,7 @@
 <context>
     <name>Conclave::Core::OrgBlocksApi</name>
     <message>
-        <source>The sharing server sent a list of blocks that Conclave cannot read (at "%1").</source>
+        <source>The sharing server sent a list of blocks that Conclave cannot read (at &quot;%1&quot;).</source>
         <translation>Der Sharing-Server hat eine Liste der Sperren gesendet, die Conclave nicht lesen kann (bei „%1“).</translation>
     </message>
     <message>
@@ -1866,7 +1866,7 @@
         <translation>Diese Adresse gehört einem Inhaber oder Administrator der Organisation, und Sperren gelten nie für sie. Machen Sie die Person zuerst zu einem Mitglied.</translation>
     </message>
     <message>
-        <source>The sharing server refused this domain: it is neither one of the organisation's domains nor that of one of its members.</source>
+        <source>The sharing server refused this domain: it is neither one of the organisation&apos;s domains nor that of one of its members.</source>
         <translation>Der Sharing-Server hat diese Domain abgelehnt: Sie ist weder eine Domain der Organisation noch die eines ihrer Mitglieder.</translation>
     </message>
     <message>
@@ -1878,7 +1878,7 @@
         <translation>Geben Sie einen Grund mit höchstens %1 Zeichen ein, ohne unsichtbare Formatierungszeichen.</translation>
     </message>
     <message>
-        <source>Only the organisation's owners and admins can manage its blocks.</source>
+        <source>Only the organisation&apos;s owners and admins can manage its blocks.</source>
         <translation>Nur die Inhaber und Administratoren der Organisation können ihre Sperren verwalten.</translation>
     </message>
     <message>
@@ -3024,7 +3024,7 @@
         <translation>Ihre eigenen Zugangsdaten</translation>
     </message>
     <message>
-        <source>The SSH user, password and passphrase are your own: they stay in this computer's keychain and are not shared.</source>
+        <source>The SSH user, password and passphrase are your own: they stay in this computer&apos;s keychain and are not shared.</source>
         <translation>SSH-Benutzer, -Passwort und -Passphrase gehören nur Ihnen: Sie bleiben im Schlüsselbund dieses Computers und werden nicht geteilt.</translation>
     </message>
     <message>
@@ -3052,7 +3052,7 @@
         <translation>Ihr gespeichertes Passwort &amp;vergessen</translation>
     </message>
     <message>
-        <source>Only for you: kept in this computer's keychain, never shared with the other members of the folder.</source>
+        <source>Only for you: kept in this computer&apos;s keychain, never shared with the other members of the folder.</source>
         <translation>Nur für Sie: im Schlüsselbund dieses Computers gespeichert, nie mit den anderen Mitgliedern des Ordners geteilt.</translation>
     </message>
     <message>
@@ -4160,6 +4160,14 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
         <source>“%1” is in the shared folder now, but your credentials could not be stored there, so it stays here too: %2</source>
         <translation>„%1“ ist jetzt im geteilten Ordner, aber Ihre Zugangsdaten konnten dafür nicht gespeichert werden, darum bleibt sie auch hier: %2</translation>
     </message>
+    <message>
+        <source>“%1” stays here: a shared connection cannot keep the path of its CA file.</source>
+        <translation>„%1“ bleibt hier: Eine geteilte Verbindung kann den Pfad ihrer CA-Datei nicht behalten.</translation>
+    </message>
+    <message>
+        <source>“%1” goes to the shared folder once the sharing server can be reached; until the server has stored it, it stays here too.</source>
+        <translation>„%1“ kommt in den geteilten Ordner, sobald der Sharing-Server erreichbar ist; bis der Server sie gespeichert hat, bleibt sie auch hier.</translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::MemberListModel</name>
@@ -4479,7 +4487,7 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
         <translation>Sperren der Organisation</translation>
     </message>
     <message>
-        <source>A block turns Team Sharing off for an address or a whole domain of the organisation. Blocks never cover the organisation's owners and admins.</source>
+        <source>A block turns Team Sharing off for an address or a whole domain of the organisation. Blocks never cover the organisation&apos;s owners and admins.</source>
         <translation>Eine Sperre schaltet Team Sharing für eine Adresse oder eine ganze Domain der Organisation aus. Sperren gelten nie für die Inhaber und Administratoren der Organisation.</translation>
     </message>
     <message>
@@ -4606,7 +4614,7 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
         <translation>Geben Sie eine vollständige E-Mail-Adresse ein, etwa name@example.com.</translation>
     </message>
     <message>
-        <source>Enter a domain without "@", such as example.com.</source>
+        <source>Enter a domain without &quot;@&quot;, such as example.com.</source>
         <translation>Geben Sie eine Domain ohne „@“ ein, etwa example.com.</translation>
     </message>
     <message>

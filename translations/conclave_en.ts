@@ -4158,6 +4158,14 @@ Press Esc to clear the filter.</source>
         <source>“%1” is in the shared folder now, but your credentials could not be stored there, so it stays here too: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>“%1” stays here: a shared connection cannot keep the path of its CA file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” goes to the shared folder once the sharing server can be reached; until the server has stored it, it stays here too.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::MemberListModel</name>

@@ -762,26 +762,8 @@ void ConnectionEditorDialog::accept()
 
     if (m_shared) {
         // The user's own credentials go to their keychain, never into the shared connection.
-        m_ownChanges.clear();
+        m_ownChanges = ownChangesOf(candidate);
         m_secrets.clear(); // no key or certificate file is read for a shared connection
-        auto putText = [this](SharedCredential field, const QString& now, const QString& before) {
-            if (now == before)
-                return;
-            const QByteArray bytes = now.toUtf8();
-            m_ownChanges.push_back({field, SecureBytes::fromView(bytes), now.isEmpty()});
-        };
-        putText(SharedCredential::User, candidate.username, m_sharedMode.ownUser);
-        if (!m_password->text().isEmpty())
-            m_ownChanges.push_back({SharedCredential::Password, secureFromLineEdit(m_password), false});
-        else if (m_forgetPassword->isChecked())
-            m_ownChanges.push_back({SharedCredential::Password, {}, true});
-        if (candidate.ssh.enabled) {
-            putText(SharedCredential::SshUser, candidate.ssh.user, m_sharedMode.ownSshUser);
-            QLineEdit* secret =
-                candidate.ssh.auth == SshAuthMethod::PrivateKey ? m_sshPassphrase : m_sshPassword;
-            if (!secret->text().isEmpty())
-                m_ownChanges.push_back({SharedCredential::SshPassphrase, secureFromLineEdit(secret), false});
-        }
         m_result = m_readOnly ? m_original : candidate;
         m_result.username = m_original.username;
         m_result.ssh.user = m_original.ssh.user;
@@ -1055,7 +1037,7 @@ void ConnectionEditorDialog::setSharedMode(const SharedMode& mode)
     m_passwordNote->setText(tr("Only for you: kept in this computer's keychain, never shared with the other "
                                "members of the folder."));
     // Files are not shared and a shared connection keeps none of its own here.
-    for (QWidget* file : {m_clientCert, m_clientKey, m_sshKeyFile}) {
+    for (QWidget* file : {m_clientCert, m_clientKey, m_sshKeyFile, m_caFile}) {
         if (auto* form = qobject_cast<QFormLayout*>(file->parentWidget()->parentWidget()->layout()))
             form->setRowVisible(file->parentWidget(), false);
     }
@@ -1083,6 +1065,38 @@ void ConnectionEditorDialog::setSharedMode(const SharedMode& mode)
     }
     m_initial = collect();
     m_loading = false;
+}
+
+std::vector<ConnectionEditorDialog::OwnCredentialChange>
+ConnectionEditorDialog::ownChangesOf(const Connection& candidate) const
+{
+    std::vector<OwnCredentialChange> changes;
+    auto putText = [&changes](SharedCredential field, const QString& now, const QString& before) {
+        if (now == before)
+            return;
+        const QByteArray bytes = now.toUtf8();
+        changes.push_back({field, SecureBytes::fromView(bytes), now.isEmpty()});
+    };
+    putText(SharedCredential::User, candidate.username, m_sharedMode.ownUser);
+    if (!m_password->text().isEmpty())
+        changes.push_back({SharedCredential::Password, secureFromLineEdit(m_password), false});
+    else if (m_forgetPassword->isChecked())
+        changes.push_back({SharedCredential::Password, {}, true});
+    if (candidate.ssh.enabled) {
+        putText(SharedCredential::SshUser, candidate.ssh.user, m_sharedMode.ownSshUser);
+        QLineEdit* secret = candidate.ssh.auth == SshAuthMethod::PrivateKey ? m_sshPassphrase : m_sshPassword;
+        if (!secret->text().isEmpty())
+            changes.push_back({SharedCredential::SshPassphrase, secureFromLineEdit(secret), false});
+    }
+    return changes;
+}
+
+std::vector<ConnectionEditorDialog::OwnCredentialChange>
+ConnectionEditorDialog::unsavedOwnCredentialChanges() const
+{
+    if (!m_shared)
+        return {};
+    return ownChangesOf(collect());
 }
 
 std::vector<ConnectionEditorDialog::OwnCredentialChange> ConnectionEditorDialog::takeOwnCredentialChanges()

@@ -96,6 +96,7 @@ public:
     };
     void setSharedMode(const SharedMode& mode);
     bool isShared() const { return m_shared; }
+    QUuid sharedFolderId() const { return m_sharedMode.folderId; }
     bool isReadOnly() const { return m_readOnly; }
     // Shared mode: what to write to (or, with remove, delete from) the user's own keychain
     // entries for this connection; handed over once, after the dialog was accepted.
@@ -106,6 +107,8 @@ public:
         bool remove = false;
     };
     std::vector<OwnCredentialChange> takeOwnCredentialChanges();
+    // The same for what the fields say now, not accepted (an editor closed by a sign-out).
+    std::vector<OwnCredentialChange> unsavedOwnCredentialChanges() const;
 
     // The edited connection; meaningful after the dialog was accepted. In shared mode it
     // carries no user name or SSH user (those are the user's own).
@@ -164,6 +167,7 @@ private:
     bool m_isNew;
     Core::ConnectionKind m_shownKind;
     std::vector<SecretChange> m_secrets;
+    std::vector<OwnCredentialChange> ownChangesOf(const Core::Connection& candidate) const;
     std::vector<OwnCredentialChange> m_ownChanges;
     bool m_shared = false;
     bool m_readOnly = false;

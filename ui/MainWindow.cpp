@@ -771,6 +771,23 @@ bool MainWindow::selectionIsViewOnly() const
 
 void MainWindow::setSyncEngine(Core::SyncEngine* engine, const QUuid& self)
 {
+    if (!engine) {
+        // The user's own credentials typed into an editor still open are theirs and local:
+        // they go to the keychain now rather than being lost with the editor.
+        for (auto* editor : findChildren<ConnectionEditorDialog*>(QStringLiteral("sharedConnectionEditor"))) {
+            // Not for an item already gone from this computer (a removal or block wiped it,
+            // and its keychain entries with it).
+            const QUuid itemId = editor->property("sharedItemId").toUuid();
+            if (!itemId.isNull() && m_shared->info(itemId))
+                writeOwnCredentials(
+                    editor->sharedFolderId(), itemId, editor->unsavedOwnCredentialChanges(),
+                    [this](Status stored) {
+                        if (!stored)
+                            showStatus(
+                                tr("Your credentials were not stored: %1").arg(stored.error().message));
+                    });
+        }
+    }
     if (!engine && m_sharedEditor) {
         // Signed out (by the user or after inactivity) while a shared connection was being
         // edited: the edit is kept encrypted by the engine, which still runs, and pushed after
@@ -847,6 +864,7 @@ void MainWindow::openSharedEditor(const Connection& current, const QString& ownU
     const bool readOnly = m_shared->roleIn(folderId) < FolderRole::Edit;
     auto* dialog = new ConnectionEditorDialog(current, false, this);
     dialog->setObjectName(QStringLiteral("sharedConnectionEditor"));
+    dialog->setProperty("sharedItemId", id);
     dialog->setWindowTitle(readOnly ? tr("Shared Connection (View Only)") : tr("Edit Shared Connection"));
     dialog->setSecretStore(m_secrets);
     // A shared connection stays in its shared folder; its sub-folder is changed in the tree.
@@ -1626,20 +1644,36 @@ void MainWindow::moveNextIntoShared(std::shared_ptr<MoveIntoShared> job)
         if (!read->failed)
             return showStatus(tr("\u201c%1\u201d was not moved and stays here: %2")
                                   .arg(name, read->failed.error().message));
+        bool keepsFiles = local.tls.hasClientCertificate;
         for (SecretKind kind :
-             {SecretKind::SshPrivateKey, SecretKind::ClientCertificate, SecretKind::ClientKey}) {
-            if (read->found.count(kind))
-                return showStatus(tr("\u201c%1\u201d stays here: a shared connection cannot keep its client "
-                                     "certificate or SSH private key.")
-                                      .arg(name));
-        }
+             {SecretKind::SshPrivateKey, SecretKind::ClientCertificate, SecretKind::ClientKey})
+            keepsFiles = keepsFiles || read->found.count(kind);
+        if (keepsFiles)
+            return showStatus(tr("\u201c%1\u201d stays here: a shared connection cannot keep its client "
+                                 "certificate or SSH private key.")
+                                  .arg(name));
+        if (!local.tls.caFile.isEmpty())
+            return showStatus(tr("\u201c%1\u201d stays here: a shared connection cannot keep the path of its "
+                                 "CA file.")
+                                  .arg(name));
         SyncEngine* engine = m_shared->engine();
         if (!engine)
             return showStatus(tr("Team Sharing is not ready: sign in first."));
         const SharedConnection item = SharedConnection::fromConnection(
             local, job->group, engine->account().account().userId, QDateTime::currentDateTimeUtc());
+        // A write the server could not be asked about yet is only queued (writeQueued comes
+        // before the answer): it may still be refused or wiped, so the local connection stays.
+        auto queued = std::make_shared<bool>(false);
+        auto watch = std::make_shared<QMetaObject::Connection>(
+            connect(engine, &SyncEngine::writeQueued, this,
+                    [queued, root = job->root](const QUuid& folderId, const QUuid&) {
+                        if (folderId == root)
+                            *queued = true;
+                    }));
         engine->writeItem(
-            job->root, QUuid(), item.encode(), this, [this, job, local, read](Result<QUuid> written) {
+            job->root, QUuid(), item.encode(), this,
+            [this, job, local, read, queued, watch](Result<QUuid> written) {
+                disconnect(*watch);
                 if (!written)
                     return showStatus(tr("\u201c%1\u201d was not moved and stays here: %2")
                                           .arg(local.name, written.error().message));
@@ -1662,18 +1696,26 @@ void MainWindow::moveNextIntoShared(std::shared_ptr<MoveIntoShared> job)
                     own.push_back({SharedCredential::SshPassphrase, std::move(it->second), false});
                 const QUuid itemId = *written;
                 writeOwnCredentials(
-                    job->root, itemId, std::move(own), [this, job, local, itemId](Status stored) {
+                    job->root, itemId, std::move(own), [this, job, local, itemId, queued](Status stored) {
                         if (!stored)
                             return showStatus(
                                 tr("\u201c%1\u201d is in the shared folder now, but your credentials "
                                    "could not be stored there, so it stays here too: %2")
                                     .arg(local.name, stored.error().message));
+                        if (*queued)
+                            return showStatus(
+                                tr("\u201c%1\u201d goes to the shared folder once the sharing server can "
+                                   "be reached; until the server has stored it, it stays here too.")
+                                    .arg(local.name));
                         // Only now, with the shared folder and the keychain holding it, the local copy goes.
                         ChangeSet remove;
                         remove.removeConnections = {local.id};
                         if (Status removed = m_repository->apply(remove); !removed)
                             return showStatus(removed.error().message);
                         dropSecrets({local.id});
+                        // An undo step naming the local connection would bring it back without
+                        // its secrets, next to the shared one.
+                        m_undo->clear();
                         qCInfo(lcGui) << "moved connection" << idText(local.id) << "into a shared folder as"
                                       << idText(itemId);
                         ++job->moved;

@@ -169,8 +169,11 @@ private slots:
     void viewRoleRefused();
     void moveWithinTheSharedFolder();
     void moveLocalConnectionIn();
+    void moveLocalWithCertificateStays_data();
     void moveLocalWithCertificateStays();
     void signOutClosesTheViewOnlyEditor();
+    // Last: it stops the server.
+    void moveWhileOfflineKeepsTheLocalOne();
 
 private:
     bool signUp(const QString& email, const char* password);
@@ -658,25 +661,41 @@ void TestSharedEdit::moveLocalConnectionIn()
     QTRY_VERIFY_WITH_TIMEOUT(m_b->window->model()->connection(moved), 10000);
 }
 
+void TestSharedEdit::moveLocalWithCertificateStays_data()
+{
+    QTest::addColumn<bool>("certificate");
+    QTest::addColumn<QString>("said");
+    QTest::newRow("client certificate") << true << QStringLiteral("client certificate");
+    QTest::newRow("CA file") << false << QStringLiteral("CA file");
+}
+
 void TestSharedEdit::moveLocalWithCertificateStays()
 {
+    // What a shared connection cannot keep (a certificate in the keychain, the path of a CA
+    // file) would be lost by the move: such a connection stays.
+    QFETCH(bool, certificate);
+    QFETCH(QString, said);
     MainWindow& window = *m_a->window;
     ConnectionTreeModel* model = window.model();
     Connection local;
     local.id = QUuid::createUuid();
-    local.name = QStringLiteral("Certified");
+    local.name = QStringLiteral("Certified ") + said;
     local.kind = ConnectionKind::PostgreSQL;
     local.hosts = {{QStringLiteral("certified.internal"), 5432}};
     local.tls.enabled = true;
-    local.tls.hasClientCertificate = true;
+    local.tls.hasClientCertificate = certificate;
+    if (!certificate)
+        local.tls.caFile = QStringLiteral("/etc/ssl/private/internal-ca.pem");
     ChangeSet add;
     add.upsertConnections = {local};
     QVERIFY(m_a->repository->apply(add).ok());
-    std::optional<Status> written;
-    m_a->secrets.write(local.id, SecretKind::ClientCertificate, pw("-----BEGIN CERTIFICATE-----"), this,
-                       [&](Status s) { written = s; });
-    QTRY_VERIFY_WITH_TIMEOUT(written.has_value(), 10000);
-    QVERIFY(written->ok());
+    if (certificate) {
+        std::optional<Status> written;
+        m_a->secrets.write(local.id, SecretKind::ClientCertificate, pw("-----BEGIN CERTIFICATE-----"), this,
+                           [&](Status s) { written = s; });
+        QTRY_VERIFY_WITH_TIMEOUT(written.has_value(), 10000);
+        QVERIFY(written->ok());
+    }
     const int before = int(model->sharedConnections(m_shared).size());
 
     window.selectConnection(local.id);
@@ -690,8 +709,8 @@ void TestSharedEdit::moveLocalWithCertificateStays()
     box->findChild<QPushButton*>(QStringLiteral("moveIntoSharedAccept"))->click();
     auto* status = window.findChild<QStatusBar*>();
     QVERIFY(status);
-    QTRY_VERIFY2_WITH_TIMEOUT(status->currentMessage().contains(QStringLiteral("client certificate")),
-                              qPrintable(status->currentMessage()), 10000);
+    QTRY_VERIFY2_WITH_TIMEOUT(status->currentMessage().contains(said), qPrintable(status->currentMessage()),
+                              10000);
     QVERIFY(m_a->repository->connection(local.id));
     QCOMPARE(int(model->sharedConnections(m_shared).size()), before);
     QVERIFY(!m_a->engine.hasPendingWrites(m_shared));
@@ -707,9 +726,46 @@ void TestSharedEdit::signOutClosesTheViewOnlyEditor()
         visibleChild<ConnectionEditorDialog>(window, QStringLiteral("sharedConnectionEditor"));
     QVERIFY(editor);
     QVERIFY(editor->isReadOnly());
+    // B typed an own password and did not save: it is B's, local, and kept in the keychain.
+    const QUuid orders = idOf(window.model(), QStringLiteral("Orders"));
+    editor->findChild<QLineEdit*>(QStringLiteral("password"))->setText(QStringLiteral("typed-own-5d2e"));
     window.setSyncEngine(nullptr);
     QTRY_VERIFY_WITH_TIMEOUT(!editor || !editor->isVisible(), 5000);
     QVERIFY(window.model()->sharedFolderIds().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(
+        entry(m_b->secrets, SharedCredentials::entryKey(m_shared, orders, SharedCredential::Password))
+            .value_or(""),
+        QByteArray("typed-own-5d2e"), 10000);
+}
+
+void TestSharedEdit::moveWhileOfflineKeepsTheLocalOne()
+{
+    // The server is gone: the engine keeps the write in its outbox, which may yet be refused
+    // or wiped, so the local connection stays until the server has stored the shared one.
+    MainWindow& window = *m_a->window;
+    Connection local;
+    local.id = QUuid::createUuid();
+    local.name = QStringLiteral("Offline Move");
+    local.kind = ConnectionKind::Redis;
+    local.hosts = {{QStringLiteral("cache.internal"), 6379}};
+    ChangeSet add;
+    add.upsertConnections = {local};
+    QVERIFY(m_a->repository->apply(add).ok());
+    m_server.stop();
+    window.selectConnection(local.id);
+    MoveToDialog* dialog = openMoveTo(window);
+    QVERIFY(dialog);
+    auto* target = dialog->findChild<QComboBox*>(QStringLiteral("targetFolder"));
+    target->setCurrentIndex(target->findData(m_shared));
+    dialog->findChild<QDialogButtonBox*>(QStringLiteral("buttons"))->button(QDialogButtonBox::Ok)->click();
+    QPointer<QMessageBox> box = visibleChild<QMessageBox>(window, QStringLiteral("moveIntoSharedConfirm"));
+    QVERIFY(box);
+    box->findChild<QPushButton*>(QStringLiteral("moveIntoSharedAccept"))->click();
+    auto* status = window.findChild<QStatusBar*>();
+    QTRY_VERIFY2_WITH_TIMEOUT(status->currentMessage().contains(QStringLiteral("stays here too")),
+                              qPrintable(status->currentMessage()), 60000);
+    QVERIFY(m_a->engine.hasPendingWrites(m_shared));
+    QVERIFY(m_a->repository->connection(local.id));
 }
 
 QTEST_MAIN(TestSharedEdit)
