@@ -75,7 +75,13 @@ OrgBlocksDialog::OrgBlocksDialog(ApiConnection& api, QUuid orgId, QWidget* paren
     reload();
 }
 
-OrgBlocksDialog::~OrgBlocksDialog() = default;
+OrgBlocksDialog::~OrgBlocksDialog()
+{
+    // The form is a child: deleted by ~QWidget, when this is no OrgBlocksDialog any more, so
+    // its destroyed() must not reach the handler that resets the members.
+    if (m_form)
+        disconnect(m_form, &QObject::destroyed, this, nullptr);
+}
 
 QString OrgBlocksDialog::coveredText(const OrgBlocksApi::Block& block) const
 {
