@@ -1,12 +1,15 @@
 // SQLite connection set-up and schema history.
 #include "server/storage/SqliteDatabase.h"
 
+#include "server/storage/StorageLog.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 
 namespace Conclave::Server {
 
@@ -34,7 +37,16 @@ Core::Status SqliteDatabase::connect()
     QSqlQuery pragma(database());
     for (const char* statement :
          {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
-        if (!pragma.exec(QString::fromLatin1(statement))) {
+        // Switching a new file to WAL needs it to itself for a moment, and SQLite answers
+        // SQLITE_BUSY at once, without its busy handler, while another server starting on the
+        // same file does the same: tried again for up to the busy timeout.
+        bool done = pragma.exec(QString::fromLatin1(statement));
+        for (int attempt = 0; !done && attempt < 100; ++attempt) {
+            QThread::msleep(50);
+            done = pragma.exec(QString::fromLatin1(statement));
+        }
+        if (!done) {
+            qCWarning(lcServerStore) << statement << "failed:" << pragma.lastError().text();
             return Error::make(ErrorCode::Io, QCoreApplication::translate(
                                                   "SqliteDatabase", "The SQLite database cannot be set up."));
         }
