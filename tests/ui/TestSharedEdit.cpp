@@ -11,6 +11,7 @@
 // with a client certificate stays. B may do none of it, and B's read-only editor closes at sign-out.
 #include "ServerAccounts.h"
 #include "ServerHarness.h"
+#include "SharedDesk.h"
 #include "SyncFixture.h"
 
 #include "core/crypto/Fingerprint.h"
@@ -48,80 +49,6 @@ using namespace Conclave::Gui;
 
 namespace {
 
-SecureBytes pw(const char* text)
-{
-    return SecureBytes(text, std::strlen(text));
-}
-
-// One person's computer: the app's network stack, account client, sync engine, local store
-// and main window (as in TestSharedTree).
-struct Desk
-{
-    Desk(const QUrl& server, const QString& directory)
-        : settings(EffectiveSettings::merge(SyncFixture::userSettings(server), MachinePolicy()))
-        , gate(settings)
-        , network(gate)
-        , api(network, server, Clock::system())
-        , client(api, directory)
-        , engine(client, directory)
-        , repository(ConnectionRepository::open(directory + QStringLiteral("/connections.db")))
-    {
-        client.setNewPasswordCost(KdfParams::kMinOpsLimit, KdfParams::kMinMemLimit);
-        MainWindow::Services services;
-        services.repository = repository.get();
-        services.secrets = &secrets;
-        window = std::make_unique<MainWindow>(services);
-        tester = std::make_unique<QAbstractItemModelTester>(
-            window->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    }
-    ~Desk()
-    {
-        tester.reset();
-        window.reset();
-    }
-
-    EffectiveSettings settings;
-    SharingGate gate;
-    GatedNetworkAccessManager network;
-    ApiConnection api;
-    AccountClient client;
-    SyncEngine engine;
-    std::unique_ptr<ConnectionRepository> repository;
-    MemorySecretStore secrets;
-    std::unique_ptr<MainWindow> window;
-    std::unique_ptr<QAbstractItemModelTester> tester;
-};
-
-#define VERIFY_OK(status)                                                                                    \
-    do {                                                                                                     \
-        const auto& s_ = (status);                                                                           \
-        QVERIFY2(s_.has_value(), "no answer in time");                                                       \
-        QVERIFY2(s_->ok(), s_->ok() ? "" : qPrintable(s_->error().message));                                 \
-    } while (false)
-
-bool fileTreeContains(const QString& directory, const QByteArray& needle)
-{
-    QDirIterator it(directory, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
-            return true;
-    }
-    return false;
-}
-
-QModelIndex findByName(const QAbstractItemModel* model, const QString& name, const QModelIndex& parent = {})
-{
-    for (int row = 0; row < model->rowCount(parent); ++row) {
-        const QModelIndex index = model->index(row, 0, parent);
-        if (index.data().toString() == name)
-            return index;
-        if (const QModelIndex below = findByName(model, name, index); below.isValid())
-            return below;
-    }
-    return {};
-}
-
 QUuid idOf(const ConnectionTreeModel* model, const QString& name)
 {
     return findByName(model, name).data(ConnectionTreeModel::IdRole).toUuid();
@@ -135,7 +62,7 @@ std::optional<QByteArray> entry(SecretStore& store, const QString& key)
     store.readEntry(key, &context, [&](Result<SecureBytes> read) {
         value = read.ok() ? read->view().toByteArray() : QByteArray("");
     });
-    QTest::qWaitFor([&] { return value.has_value(); }, 10000);
+    (void)QTest::qWaitFor([&] { return value.has_value(); }, 10000);
     return value;
 }
 
@@ -481,10 +408,10 @@ void TestSharedEdit::viewRoleRefused()
     else
         window.selectFolder(id);
     const int before = int(model->sharedConnections(m_shared).size());
-    for (const char* name : {"actionDuplicate", "actionMoveTo"}) {
-        QAction* a = action(window, name);
-        QVERIFY2(!a->isEnabled(), name);
-        QVERIFY2(a->toolTip().contains(QStringLiteral("only view")), name);
+    for (const char* actionName : {"actionDuplicate", "actionMoveTo"}) {
+        QAction* a = action(window, actionName);
+        QVERIFY2(!a->isEnabled(), actionName);
+        QVERIFY2(a->toolTip().contains(QStringLiteral("only view")), actionName);
         a->trigger();
     }
     QVERIFY(!visibleChild<MoveToDialog>(window, QStringLiteral("MoveToDialog")));
