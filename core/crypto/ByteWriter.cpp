@@ -12,6 +12,12 @@ ByteWriter::ByteWriter(const char* tag)
     m_bytes.append(tag, qsizetype(std::strlen(tag)) + 1);
 }
 
+ByteWriter& ByteWriter::reserve(qsizetype total)
+{
+    m_bytes.reserve(total);
+    return *this;
+}
+
 ByteWriter& ByteWriter::u8(quint8 value)
 {
     m_bytes.append(char(value));
@@ -44,7 +50,13 @@ ByteWriter& ByteWriter::u64(quint64 value)
 
 ByteWriter& ByteWriter::uuid(const QUuid& id)
 {
-    m_bytes.append(id.toRfc4122());
+    // The RFC 4122 byte order, as QUuid::toRfc4122(), without a QByteArray per call.
+    char buf[16];
+    qToBigEndian(id.data1, buf);
+    qToBigEndian(id.data2, buf + 4);
+    qToBigEndian(id.data3, buf + 6);
+    std::memcpy(buf + 8, id.data4, 8);
+    m_bytes.append(buf, 16);
     return *this;
 }
 

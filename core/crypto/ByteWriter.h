@@ -17,6 +17,9 @@ public:
     // Writes `tag` including its terminating NUL.
     explicit ByteWriter(const char* tag);
 
+    // Room for `total` bytes in all, so a long layout (one record per item) grows once.
+    ByteWriter& reserve(qsizetype total);
+
     ByteWriter& u8(quint8 value);
     ByteWriter& u16(quint16 value);
     ByteWriter& u32(quint32 value);

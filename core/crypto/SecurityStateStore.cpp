@@ -14,6 +14,7 @@
 
 #include <sodium.h>
 
+#include <cstring>
 #include <utility>
 
 namespace Conclave::Core {
@@ -57,7 +58,14 @@ QByteArray header(const QUuid& accountId, quint64 generation, const std::optiona
 QByteArray body(const SecurityState& state)
 {
     ByteWriter w(DomainTags::kSecurityStateBody);
-    w.blob(state.pins.serialize());
+    const QByteArray pins = state.pins.serialize();
+    // One allocation for the whole body: a record per item makes it long (72 bytes each).
+    constexpr qsizetype kFolderRecord = 16 + 8 + kHashSize + 1 + 8 + kHashSize;
+    constexpr qsizetype kItemRecord = 16 + 16 + 8 + kHashSize;
+    w.reserve(qsizetype(std::strlen(DomainTags::kSecurityStateBody)) + 1 + 4 + pins.size() + 4 +
+              qsizetype(state.folders.size()) * kFolderRecord + 4 +
+              qsizetype(state.items.size()) * kItemRecord);
+    w.blob(pins);
     w.u32(quint32(state.folders.size()));
     for (const auto& [id, f] : state.folders) {
         const bool hasState = !f.stateHash.isEmpty();
@@ -192,18 +200,20 @@ QByteArray SecurityStateStore::seal(const SecurityState& state, const SecureByte
     const QByteArray ad = header(accountId, generation, state.lastKdf);
     Q_ASSERT(ad.size() == kHeaderSize);
     QByteArray plain = body(state);
-    QByteArray nonce(kNonceSize, Qt::Uninitialized);
-    randombytes_buf(nonce.data(), std::size_t(kNonceSize));
-    QByteArray cipher(plain.size() + kBodyOverhead, Qt::Uninitialized);
+    // header | nonce | u32 length | ciphertext, written in place into one buffer.
+    const qsizetype cipherSize = plain.size() + kBodyOverhead;
+    QByteArray sealed(kHeaderSize + kNonceSize + 4 + cipherSize, Qt::Uninitialized);
+    auto* out = reinterpret_cast<unsigned char*>(sealed.data());
+    std::memcpy(out, ad.constData(), std::size_t(kHeaderSize));
+    unsigned char* nonce = out + kHeaderSize;
+    randombytes_buf(nonce, std::size_t(kNonceSize));
+    qToBigEndian(quint32(cipherSize), nonce + kNonceSize);
     crypto_aead_xchacha20poly1305_ietf_encrypt(
-        reinterpret_cast<unsigned char*>(cipher.data()), nullptr,
-        reinterpret_cast<const unsigned char*>(plain.constData()), std::size_t(plain.size()),
-        reinterpret_cast<const unsigned char*>(ad.constData()), std::size_t(ad.size()), nullptr,
-        reinterpret_cast<const unsigned char*>(nonce.constData()), key.data());
+        nonce + kNonceSize + 4, nullptr, reinterpret_cast<const unsigned char*>(plain.constData()),
+        std::size_t(plain.size()), reinterpret_cast<const unsigned char*>(ad.constData()),
+        std::size_t(ad.size()), nullptr, nonce, key.data());
     secureWipe(plain);
-    QByteArray length(4, Qt::Uninitialized);
-    qToBigEndian(quint32(cipher.size()), length.data());
-    return ad + nonce + length + cipher;
+    return sealed;
 }
 
 Result<SecurityStateStore::Opened> SecurityStateStore::open(QByteArrayView bytes,
