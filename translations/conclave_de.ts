@@ -5297,6 +5297,32 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
         <source>The unreadable changes could not be deleted: %1</source>
         <translation>Die unlesbaren Änderungen konnten nicht gelöscht werden: %1</translation>
     </message>
+    <message>
+        <source>Discard Changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard %n change(s)?</source>
+        <translation>
+            <numerusform>%n Änderung verwerfen?</numerusform>
+            <numerusform>%n Änderungen verwerfen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What they changed is lost for good. Copy an edit to your own connections first to keep it.</source>
+        <translation>Was sie geändert haben, geht endgültig verloren. Kopieren Sie eine Bearbeitung zuerst in Ihre eigenen Verbindungen, um sie zu behalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard %n unreadable change(s)?</source>
+        <translation>
+            <numerusform>%n unlesbare Änderung verwerfen?</numerusform>
+            <numerusform>%n unlesbare Änderungen verwerfen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody can read them, so what they changed is lost for good.</source>
+        <translation>Niemand kann sie lesen, daher geht endgültig verloren, was sie geändert haben.</translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::TeamSharingController</name>

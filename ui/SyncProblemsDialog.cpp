@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTextDocument>
 #include <QTreeWidget>
@@ -100,8 +101,8 @@ SyncProblemsDialog::SyncProblemsDialog(SyncEngine* engine, ConnectionRepository*
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_copy, &QPushButton::clicked, this, &SyncProblemsDialog::copySelected);
-    connect(m_discard, &QPushButton::clicked, this, &SyncProblemsDialog::discardSelected);
-    connect(m_discardAll, &QPushButton::clicked, this, &SyncProblemsDialog::discardUnreadable);
+    connect(m_discard, &QPushButton::clicked, this, &SyncProblemsDialog::askToDiscardSelected);
+    connect(m_discardAll, &QPushButton::clicked, this, &SyncProblemsDialog::askToDiscardUnreadable);
     connect(m_list, &QTreeWidget::itemSelectionChanged, this, &SyncProblemsDialog::updateButtons);
     if (m_engine) {
         connect(m_engine, &SyncEngine::syncProblemsChanged, this, &SyncProblemsDialog::reload);
@@ -201,13 +202,52 @@ void SyncProblemsDialog::updateButtons()
         m_copy->setToolTip(tr("Your own connections cannot be changed here."));
 }
 
-void SyncProblemsDialog::discardSelected()
+void SyncProblemsDialog::confirm(const QString& question, const QString& consequence,
+                                 const QString& objectName, std::function<void()> then)
+{
+    // Nothing is thrown away without asking: Cancel is the default, the button names the act.
+    auto* box =
+        new QMessageBox(QMessageBox::Warning, tr("Discard Changes"), question, QMessageBox::Cancel, this);
+    box->setObjectName(objectName);
+    box->setInformativeText(consequence);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton* discard = box->addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+    discard->setObjectName(QStringLiteral("confirmDiscard"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(discard, &QPushButton::clicked, this, std::move(then));
+    box->open();
+}
+
+void SyncProblemsDialog::askToDiscardSelected()
 {
     if (!m_engine)
         return;
     QList<qint64> ids;
     for (QTreeWidgetItem* item : m_list->selectedItems())
         ids.append(item->data(0, kEntryRole).toLongLong());
+    if (ids.isEmpty())
+        return;
+    confirm(tr("Discard %n change(s)?", nullptr, int(ids.size())),
+            tr("What they changed is lost for good. Copy an edit to your own connections first to keep it."),
+            QStringLiteral("discardQuestion"), [this, ids] { discardSelected(ids); });
+}
+
+void SyncProblemsDialog::askToDiscardUnreadable()
+{
+    if (!m_engine)
+        return;
+    const int count = int(m_engine->unreadableOutbox().size());
+    if (count == 0)
+        return;
+    confirm(tr("Discard %n unreadable change(s)?", nullptr, count),
+            tr("Nobody can read them, so what they changed is lost for good."),
+            QStringLiteral("discardAllQuestion"), [this] { discardUnreadable(); });
+}
+
+void SyncProblemsDialog::discardSelected(const QList<qint64>& ids)
+{
+    if (!m_engine)
+        return;
     QString failed;
     for (qint64 id : std::as_const(ids)) {
         if (Status discarded = m_engine->discardRefused(id); !discarded && failed.isEmpty())

@@ -2,15 +2,19 @@
 // not be saved, so that nothing is dropped without the user deciding (DESIGN: "nothing dropped
 // silently"). Each change the sharing server refused (the role was lowered to View, the folder
 // was left) is listed with its connection's name, its folder, what it was (an edit or a
-// delete) and the server's reason; Discard throws it away, Copy to My Connections makes a
-// local connection of an edit's content first (the shareable fields only: a shared item never
-// carries a user name or password). Rows of the outbox nobody can open (altered on disk,
-// sealed with another account's key) are counted with their reasons and go with Discard All.
-// The list follows the engine (syncProblemsChanged, and a folder's name changing).
+// delete) and the server's reason; Discard throws it away once the user confirms, Copy to My
+// Connections makes a local connection of an edit's content first (the shareable fields only:
+// a shared item never carries a user name or password). Rows of the outbox nobody can open
+// (altered on disk, sealed with another account's key) are counted with their reasons and go
+// with Discard All, also after a confirmation. The list follows the engine
+// (syncProblemsChanged, and a folder's name changing).
 #pragma once
 
 #include <QDialog>
+#include <QList>
 #include <QPointer>
+
+#include <functional>
 
 class QLabel;
 class QPushButton;
@@ -41,7 +45,12 @@ public:
 private:
     void reload();
     void updateButtons();
-    void discardSelected();
+    // Asks first (Cancel is the default); only a confirmed discard reaches the engine.
+    void confirm(const QString& question, const QString& consequence, const QString& objectName,
+                 std::function<void()> then);
+    void askToDiscardSelected();
+    void askToDiscardUnreadable();
+    void discardSelected(const QList<qint64>& ids);
     void copySelected();
     void discardUnreadable();
     void say(const QString& text);

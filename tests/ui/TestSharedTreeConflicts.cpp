@@ -7,7 +7,8 @@
 // hand) and stays when a later draft of the item is saved, Copy to My Connections makes a
 // local connection of it; after a restart the Team
 // Sharing menu's entry is enabled and the status bar says it, its button opens the dialog, and
-// Discard removes the change from the engine (the entry and the button go).
+// Discard asks first (Cancel, the default, keeps the change) and, confirmed, removes the
+// change from the engine (the entry and the button go).
 #include "SharedPair.h"
 
 #include "core/crypto/SensitiveBytes.h"
@@ -23,8 +24,10 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
 #include <QLabel>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -316,8 +319,28 @@ void TestSharedTreeConflicts::menuAndStatusBarOpenItAndDiscardRemovesIt()
     auto* list = dialog->findChild<QTreeWidget*>(QStringLiteral("refusedList"));
     QTRY_COMPARE_WITH_TIMEOUT(list->topLevelItemCount(), 1, 5000);
     list->setCurrentItem(list->topLevelItem(0));
-    dialog->findChild<QPushButton*>(QStringLiteral("discardButton"))->click();
-    QVERIFY(engine->refusedWrites().isEmpty());
+    // Discard asks first and names what is lost; Cancel, the default, keeps the change.
+    auto* discard = dialog->findChild<QPushButton*>(QStringLiteral("discardButton"));
+    discard->click();
+    QMessageBox* question = nullptr;
+    QTRY_VERIFY((question = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())));
+    QCOMPARE(question->text(), QStringLiteral("Discard 1 change(s)?"));
+    QVERIFY2(question->informativeText().contains(QStringLiteral("lost for good")),
+             qPrintable(question->informativeText()));
+    QCOMPARE(question->defaultButton(), question->button(QMessageBox::Cancel));
+    auto* confirm = question->findChild<QPushButton*>(QStringLiteral("confirmDiscard"));
+    QVERIFY(confirm);
+    QCOMPARE(confirm->text(), QStringLiteral("&Discard"));
+    QTest::mouseClick(question->button(QMessageBox::Cancel), Qt::LeftButton);
+    QTRY_VERIFY(QApplication::activeModalWidget() != question);
+    QCOMPARE(engine->refusedWrites().size(), 1);
+    QCOMPARE(list->topLevelItemCount(), 1);
+    // Confirmed, it goes.
+    list->setCurrentItem(list->topLevelItem(0));
+    discard->click();
+    QTRY_VERIFY((question = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())));
+    QTest::mouseClick(question->findChild<QPushButton*>(QStringLiteral("confirmDiscard")), Qt::LeftButton);
+    QTRY_VERIFY(engine->refusedWrites().isEmpty());
     QCOMPARE(list->topLevelItemCount(), 0);
     QVERIFY(!entry->isEnabled());
     QVERIFY(button->isHidden());
