@@ -5,6 +5,7 @@
 #include "core/storage/ConnectionRepository.h"
 #include "core/util/LogCategories.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QDataStream>
 #include <QHash>
@@ -14,6 +15,7 @@
 #include <QPainter>
 #include <QPixmap>
 #include <QSet>
+#include <QStyle>
 #include <QTextDocument>
 
 #include <map>
@@ -957,10 +959,13 @@ QVariant ConnectionTreeModel::data(const QModelIndex& index, int role) const
     case Qt::EditRole:
         return it->name;
     case Qt::DecorationRole:
-        if (missing)
-            return QIcon::fromTheme(QStringLiteral("dialog-warning"), it->color.isEmpty()
-                                                                          ? kindIcon(it->kind)
-                                                                          : markedIcon(it->kind, it->color));
+        if (missing) {
+            // The theme's warning icon where there is one; the style's (every platform has
+            // one) elsewhere, so the marker never falls back to the unmarked kind icon.
+            if (QIcon::hasThemeIcon(QStringLiteral("dialog-warning")))
+                return QIcon::fromTheme(QStringLiteral("dialog-warning"));
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+        }
         return it->color.isEmpty() ? kindIcon(it->kind) : markedIcon(it->kind, it->color);
     case Qt::ToolTipRole: {
         QString tip = tr("%1 at %2").arg(kindDisplayName(it->kind), hostSummary(*it));
