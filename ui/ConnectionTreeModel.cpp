@@ -1166,7 +1166,7 @@ bool ConnectionTreeModel::dropAllowed(const QMimeData* data, Qt::DropAction acti
         return false;
     }
     if (fromLocal && fromShared)
-        return false; // a mixed selection: the view cannot make one across the tree's parts
+        return false; // local and shared items dragged at once: each kind has its own rule
     if (fromLocal && !request.folders.isEmpty()) {
         why = DropRefusal::FolderIntoShared;
         return false;
