@@ -5,6 +5,7 @@
 #include "core/storage/ConnectionRepository.h"
 #include "core/util/LogCategories.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QDataStream>
 #include <QHash>
@@ -14,6 +15,7 @@
 #include <QPainter>
 #include <QPixmap>
 #include <QSet>
+#include <QStyle>
 #include <QTextDocument>
 
 #include <map>
@@ -957,10 +959,13 @@ QVariant ConnectionTreeModel::data(const QModelIndex& index, int role) const
     case Qt::EditRole:
         return it->name;
     case Qt::DecorationRole:
-        if (missing)
-            return QIcon::fromTheme(QStringLiteral("dialog-warning"), it->color.isEmpty()
-                                                                          ? kindIcon(it->kind)
-                                                                          : markedIcon(it->kind, it->color));
+        if (missing) {
+            // The theme's warning icon where there is one; the style's (every platform has
+            // one) elsewhere, so the marker never falls back to the unmarked kind icon.
+            if (QIcon::hasThemeIcon(QStringLiteral("dialog-warning")))
+                return QIcon::fromTheme(QStringLiteral("dialog-warning"));
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+        }
         return it->color.isEmpty() ? kindIcon(it->kind) : markedIcon(it->kind, it->color);
     case Qt::ToolTipRole: {
         QString tip = tr("%1 at %2").arg(kindDisplayName(it->kind), hostSummary(*it));
@@ -1123,9 +1128,10 @@ QUuid ConnectionTreeModel::targetFolderFor(const QModelIndex& parent) const
     return node->parent == m_root.get() ? QUuid() : node->parent->id;
 }
 
-bool ConnectionTreeModel::canDropMimeData(const QMimeData* data, Qt::DropAction action, int, int,
-                                          const QModelIndex& parent) const
+bool ConnectionTreeModel::dropAllowed(const QMimeData* data, Qt::DropAction action, const QModelIndex& parent,
+                                      DropRefusal& why) const
 {
+    why = DropRefusal::None;
     if (isReadOnly() || action != Qt::MoveAction)
         return false;
     MoveRequest request;
@@ -1136,16 +1142,47 @@ bool ConnectionTreeModel::canDropMimeData(const QMimeData* data, Qt::DropAction 
         if (isWithin(target, f))
             return false;
     }
-    // Within the local tree, or within one shared folder the user may edit; never across,
-    // and never the shared folder itself.
+    // Within the local tree, within one shared folder the user may edit, or local connections
+    // into a shared folder (the handler asks first); never out of a shared folder, and never
+    // the shared folder itself.
     const QUuid space = sharedRootOf(target);
-    if (!space.isNull() && !isSharedWritable(space))
-        return false;
+    bool fromShared = false;
+    bool fromLocal = false;
     for (const QUuid& id : request.folders + request.connections) {
-        if (sharedRootOf(id) != space || (!space.isNull() && id == space))
+        const QUuid from = sharedRootOf(id);
+        if (!from.isNull() && id == from)
             return false;
+        if (!from.isNull() && from != space) {
+            why = DropRefusal::LeavesSharedFolder;
+            return false;
+        }
+        fromShared = fromShared || !from.isNull();
+        fromLocal = fromLocal || from.isNull();
+    }
+    if (space.isNull())
+        return true;
+    if (!isSharedWritable(space)) {
+        why = DropRefusal::ViewOnly;
+        return false;
+    }
+    if (fromLocal && fromShared)
+        return false; // local and shared items dragged at once: each kind has its own rule
+    if (fromLocal && !request.folders.isEmpty()) {
+        why = DropRefusal::FolderIntoShared;
+        return false;
     }
     return true;
+}
+
+bool ConnectionTreeModel::canDropMimeData(const QMimeData* data, Qt::DropAction action, int, int,
+                                          const QModelIndex& parent) const
+{
+    DropRefusal why = DropRefusal::None;
+    const bool allowed = dropAllowed(data, action, parent, why);
+    // The view asks on every move of a drag: the window says why while the cursor shows "no".
+    if (m_dropRefusalHandler && (allowed || why != DropRefusal::None))
+        m_dropRefusalHandler(why);
+    return allowed;
 }
 
 bool ConnectionTreeModel::dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
@@ -1164,6 +1201,10 @@ bool ConnectionTreeModel::dropMimeData(const QMimeData* data, Qt::DropAction act
     }
     if (!sharedRootOf(request.targetFolder).isNull())
         return false; // shared folders change only through the handler
+    for (const QUuid& id : request.folders + request.connections) {
+        if (isShared(id))
+            return false;
+    }
     ChangeSet change;
     for (const QUuid& id : request.folders) {
         Folder f = m_folders.value(id);

@@ -10,8 +10,9 @@
 // own: setSharedFolder() hands the model a shared folder's decrypted contents (its
 // sub-folders from the items' "group" and its connections), which it keeps apart from the
 // repository and never writes anywhere. A shared folder the user may only view has no
-// editable, draggable or droppable row; items never move between a shared folder and the
-// local tree or another shared folder.
+// editable, draggable or droppable row; items never move out of a shared folder (into the
+// local tree or another shared folder), and local connections dropped onto a shared folder go
+// to the handler, which asks before it moves them in.
 #pragma once
 
 #include "core/model/Connection.h"
@@ -62,6 +63,18 @@ public:
         QUuid targetFolder; // null: top level
     };
     using MoveHandler = std::function<void(const MoveRequest&)>;
+    // Why a drop is refused, for the sentence the window shows; None: allowed, or refused for
+    // a reason the view shows by itself (a folder into itself, not our data).
+    enum class DropRefusal
+    {
+        None,
+        ViewOnly,           // into a shared folder the user may only view
+        LeavesSharedFolder, // a shared item into the local tree or another shared folder
+        FolderIntoShared,   // a local folder into a shared folder (Share Folder shares one)
+    };
+    // Told on every drop the view asks about (while a drag hovers, and at the drop) that is
+    // refused for a reason, and with None when it is allowed.
+    using DropRefusalHandler = std::function<void(DropRefusal)>;
     // Renames a folder or a connection (its id) typed in place in the tree.
     using RenameHandler = std::function<void(const QUuid& id, const QString& name)>;
 
@@ -74,6 +87,7 @@ public:
 
     void setMoveHandler(MoveHandler handler) { m_moveHandler = std::move(handler); }
     void setRenameHandler(RenameHandler handler) { m_renameHandler = std::move(handler); }
+    void setDropRefusalHandler(DropRefusalHandler handler) { m_dropRefusalHandler = std::move(handler); }
 
     // Shorthands for the repository's data, for the window and its tests.
     bool hasFolder(const QUuid& id) const;
@@ -205,6 +219,9 @@ private:
     void rebuild();
     void follow(const Core::ChangeSet& change);
     bool decodeMime(const QMimeData* data, MoveRequest& request) const;
+    // Whether the drop may happen; `why` says why not when the user should be told.
+    bool dropAllowed(const QMimeData* data, Qt::DropAction action, const QModelIndex& parent,
+                     DropRefusal& why) const;
     QUuid targetFolderFor(const QModelIndex& parent) const;
     static QString searchTextFor(const Core::Connection& connection);
     const Core::Folder* anyFolder(const QUuid& id) const;
@@ -221,6 +238,7 @@ private:
     QHash<QUuid, Node*> m_connectionNodes;
     MoveHandler m_moveHandler;
     RenameHandler m_renameHandler;
+    DropRefusalHandler m_dropRefusalHandler;
     // Shared folders: decrypted, in memory only, gone with clearShared().
     QHash<QUuid, Core::Folder> m_sharedFolders;
     QHash<QUuid, Core::Connection> m_sharedConnections;

@@ -106,8 +106,18 @@ MainWindow::MainWindow(const Services& services, QWidget* parent)
     m_model->setMoveHandler([this](const ConnectionTreeModel::MoveRequest& request) {
         // Queued: the drop is still being delivered to the view when this runs.
         QTimer::singleShot(0, this, [this, request] {
-            onMoveRequested(request.folders, request.connections, request.targetFolder);
+            moveItemsTo(request.folders, request.connections, request.targetFolder);
         });
+    });
+    m_model->setDropRefusalHandler([this](ConnectionTreeModel::DropRefusal why) {
+        const QString text = moveRefusalText(why);
+        if (!text.isEmpty()) {
+            if (statusBar()->currentMessage() != text)
+                showStatus(text);
+            m_lastDropRefusal = text;
+        } else if (!m_lastDropRefusal.isEmpty() && statusBar()->currentMessage() == m_lastDropRefusal) {
+            statusBar()->clearMessage(); // the drag has left the place the sentence was about
+        }
     });
     m_model->setRenameHandler([this](const QUuid& id, const QString& name) { onRenameRequested(id, name); });
     connect(m_repository, &ConnectionRepository::changeRefused, this, [this](const QString& message) {
@@ -1509,27 +1519,55 @@ void MainWindow::moveSelectedTo()
         new MoveToDialog(m_model->folders(), excluded, current, int(folders.size() + connections.size()),
                          this, moveToPlaces(shared, folders.isEmpty()));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, folders, connections, shared] {
-        const QUuid target = dialog->targetFolder();
-        if (!target.isNull() && !m_model->hasFolder(target))
-            return; // deleted meanwhile
-        const QUuid space = m_model->sharedRootOf(target);
-        const QUuid from =
-            m_model->sharedRootOf(connections.isEmpty() ? folders.first() : connections.first());
-        if (shared && space != from)
-            return; // never out of a shared folder (the dialog greys such places)
-        if (!shared && !space.isNull())
-            return confirmMoveIntoShared(connections, target);
-        onMoveRequested(folders, connections, target);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, folders, connections] {
+        moveItemsTo(folders, connections, dialog->targetFolder());
     });
     dialog->open();
+}
+
+void MainWindow::moveItemsTo(const QList<QUuid>& folders, const QList<QUuid>& connections,
+                             const QUuid& target)
+{
+    if (m_model->isReadOnly() || (folders.isEmpty() && connections.isEmpty()))
+        return;
+    if (!target.isNull() && !m_model->hasFolder(target))
+        return; // deleted meanwhile
+    const QUuid space = m_model->sharedRootOf(target);
+    bool shared = false;
+    for (const QUuid& id : folders + connections)
+        shared = shared || m_model->isShared(id);
+    const QUuid from = m_model->sharedRootOf(connections.isEmpty() ? folders.first() : connections.first());
+    if (shared && space != from)
+        return showStatus(moveRefusalText(ConnectionTreeModel::DropRefusal::LeavesSharedFolder));
+    if (!shared && !space.isNull()) {
+        if (!folders.isEmpty())
+            return showStatus(moveRefusalText(ConnectionTreeModel::DropRefusal::FolderIntoShared));
+        return confirmMoveIntoShared(connections, target);
+    }
+    onMoveRequested(folders, connections, target);
+}
+
+QString MainWindow::moveRefusalText(ConnectionTreeModel::DropRefusal why) const
+{
+    switch (why) {
+    case ConnectionTreeModel::DropRefusal::None:
+        break;
+    case ConnectionTreeModel::DropRefusal::ViewOnly:
+        return tr("You may only view this shared folder.");
+    case ConnectionTreeModel::DropRefusal::LeavesSharedFolder:
+        return tr(
+            "A shared item stays in its shared folder: moving it out would delete it for every member.");
+    case ConnectionTreeModel::DropRefusal::FolderIntoShared:
+        return tr("Only connections can be moved into a shared folder; a local folder is shared with Share "
+                  "Folder.");
+    }
+    return {};
 }
 
 MoveToDialog::Places MainWindow::moveToPlaces(bool sharedSelection, bool connectionsOnly) const
 {
     MoveToDialog::Places places;
-    const QString stays = tr("A shared item stays in its shared folder: moving it out would delete it for "
-                             "every member.");
+    const QString stays = moveRefusalText(ConnectionTreeModel::DropRefusal::LeavesSharedFolder);
     if (sharedSelection)
         places.localRefusal = stays;
     const QList<QUuid> selected = selectedFolders() + selectedConnections();
@@ -1540,10 +1578,9 @@ MoveToDialog::Places MainWindow::moveToPlaces(bool sharedSelection, bool connect
         if (sharedSelection && root != from)
             refusal = stays;
         else if (!sharedSelection && !connectionsOnly)
-            refusal = tr("Only connections can be moved into a shared folder; a local folder is shared with "
-                         "Share Folder.");
+            refusal = moveRefusalText(ConnectionTreeModel::DropRefusal::FolderIntoShared);
         else if (m_shared->roleIn(root) < FolderRole::Edit)
-            refusal = tr("You may only view this shared folder.");
+            refusal = moveRefusalText(ConnectionTreeModel::DropRefusal::ViewOnly);
         // The shared folder and its sub-folders, as the tree has them.
         QList<QUuid> ids{root};
         if (!sharedSelection || root == from) {

@@ -12,6 +12,7 @@
 #include "core/model/Connection.h"
 #include "core/util/Result.h"
 #include "ui/ConnectionEditorDialog.h"
+#include "ui/ConnectionTreeModel.h"
 #include "ui/MoveToDialog.h"
 
 #include <QMainWindow>
@@ -46,7 +47,6 @@ class ClipboardGuard;
 class ConnectionDetailsPane;
 class ConnectionEditorDialog;
 class ConnectionFilterProxyModel;
-class ConnectionTreeModel;
 class EmptyStateWidget;
 class SharedTreeSync;
 class TreeEditCommand;
@@ -214,6 +214,12 @@ private:
     void selectById(const QUuid& id);
     void onContextMenu(const QPoint& pos);
     void onMoveRequested(const QList<QUuid>& folders, const QList<QUuid>& connections, const QUuid& target);
+    // Moves folders and connections into `target` as Move To and drag and drop do: within the
+    // local tree or one shared folder at once, local connections into a shared folder after
+    // confirmMoveIntoShared(), anything else refused with a sentence in the status bar.
+    void moveItemsTo(const QList<QUuid>& folders, const QList<QUuid>& connections, const QUuid& target);
+    // The sentence for a move the tree refuses ("" for None).
+    QString moveRefusalText(ConnectionTreeModel::DropRefusal why) const;
     void onRenameRequested(const QUuid& id, const QString& name);
     void dropSecrets(const QList<QUuid>& connectionIds);
     void copySecrets(const QUuid& from, const QUuid& to);
@@ -268,6 +274,7 @@ private:
     QWidget* m_banners = nullptr;
     QPointer<QLabel> m_noMatch;
     QString m_lastRefusal;
+    QString m_lastDropRefusal;          // shown while a drag hovers where it may not drop
     QSet<QUuid> m_expandedBeforeFilter; // folders open when filtering began
     bool m_filtering = false;
     bool m_pushing = false; // a change is being pushed; its caller selects what it made

@@ -72,6 +72,7 @@ private slots:
     void applyWritesThrough();
     void dragAndDropMovesItems();
     void refusesFolderIntoItself();
+    void missingCredentialsMarkerShows();
     void removeFolderNeedsEmpty();
     void failureInTransactionChangesNothing_data();
     void failureInTransactionChangesNothing();
@@ -206,6 +207,31 @@ void TestConnectionTreeModel::dragAndDropMovesItems()
     ConnectionTreeModel reloaded(reloadedRepository.get());
     QCOMPARE(reloaded.folder(m_eu.id)->parentId, m_staging.id);
     QCOMPARE(reloaded.rowCount(reloaded.indexForFolder(m_staging.id)), 3);
+}
+
+void TestConnectionTreeModel::missingCredentialsMarkerShows()
+{
+    // A shared connection without the user's own credentials shows a warning icon instead of
+    // its kind's, also where the desktop has no icon theme (the style's icon then).
+    const auto modelRepository = openRepository();
+    ConnectionTreeModel model(modelRepository.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const Folder root{QUuid::createUuid(), {}, QStringLiteral("Team"), 0};
+    Connection shared;
+    shared.id = QUuid::createUuid();
+    shared.folderId = root.id;
+    shared.name = QStringLiteral("Orders");
+    shared.kind = ConnectionKind::PostgreSQL;
+    shared.hosts = {{QStringLiteral("orders.internal"), 5432}};
+    model.setSharedFolder(root, true, {}, {shared});
+    const QModelIndex index = model.indexForConnection(shared.id);
+    QVERIFY(index.isValid());
+    const QImage plain = ConnectionTreeModel::kindIcon(shared.kind).pixmap(16, 16).toImage();
+    QCOMPARE(index.data(Qt::DecorationRole).value<QIcon>().pixmap(16, 16).toImage(), plain);
+    model.setCredentialsMissing({shared.id});
+    const QImage marked = index.data(Qt::DecorationRole).value<QIcon>().pixmap(16, 16).toImage();
+    QVERIFY(!marked.isNull());
+    QVERIFY(marked != plain);
 }
 
 void TestConnectionTreeModel::refusesFolderIntoItself()

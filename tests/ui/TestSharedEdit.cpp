@@ -8,7 +8,10 @@
 // the reason, and moves a local connection in after a confirmation that names the members,
 // its password and user name (and SSH user and password) becoming A's own credentials of the
 // new item (never in its plaintext) and the local one going only then; a local connection
-// with a client certificate stays. B may do none of it, and B's read-only editor closes at sign-out.
+// with a client certificate stays. Drag and drop does the same as Move To: local connections
+// dropped onto the shared folder are moved in after the same confirmation, a shared item
+// dropped outside its folder stays with a sentence in the status bar. B may do none of it, and B's read-only
+// editor closes at sign-out.
 #include "ServerAccounts.h"
 #include "ServerHarness.h"
 #include "SharedDesk.h"
@@ -37,8 +40,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPointer>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QStatusBar>
@@ -98,6 +103,8 @@ private slots:
     void moveLocalConnectionIn();
     void moveLocalWithCertificateStays_data();
     void moveLocalWithCertificateStays();
+    void dropAcrossTheBoundary_data();
+    void dropAcrossTheBoundary();
     void signOutClosesTheViewOnlyEditor();
     // Last: it stops the server.
     void moveWhileOfflineKeepsTheLocalOne();
@@ -641,6 +648,171 @@ void TestSharedEdit::moveLocalWithCertificateStays()
     QVERIFY(m_a->repository->connection(local.id));
     QCOMPARE(int(model->sharedConnections(m_shared).size()), before);
     QVERIFY(!m_a->engine.hasPendingWrites(m_shared));
+}
+
+void TestSharedEdit::dropAcrossTheBoundary_data()
+{
+    // What is dragged, where it is dropped, whether the drop is taken, what the user answers
+    // to the confirmation (none: no confirmation), the status bar's sentence, and where the
+    // item is afterwards ("local", "EU", "Team DBs").
+    QTest::addColumn<QString>("dragged");
+    QTest::addColumn<QString>("onto");
+    QTest::addColumn<bool>("taken");
+    QTest::addColumn<QString>("answer");
+    QTest::addColumn<QString>("said");
+    QTest::addColumn<QString>("after");
+    QTest::newRow("local into shared, confirmed") << "local connection"
+                                                  << "EU" << true << "move"
+                                                  << "into the shared folder"
+                                                  << "EU";
+    QTest::newRow("local into shared, cancelled") << "local connection"
+                                                  << "Team DBs" << true << "cancel"
+                                                  << ""
+                                                  << "local";
+    QTest::newRow("local with a CA file stays") << "local connection with CA file"
+                                                << "Team DBs" << true << "move"
+                                                << "CA file"
+                                                << "local";
+    QTest::newRow("local folder into shared refused") << "local folder"
+                                                      << "Team DBs" << false << ""
+                                                      << "Only connections"
+                                                      << "local";
+    QTest::newRow("shared onto a local folder refused") << "Orders"
+                                                        << "local folder" << false << ""
+                                                        << "stays in its shared folder"
+                                                        << "EU";
+    QTest::newRow("shared onto the top level refused") << "Orders"
+                                                       << "top level" << false << ""
+                                                       << "stays in its shared folder"
+                                                       << "EU";
+    QTest::newRow("shared into another shared folder refused") << "Orders"
+                                                               << "Other Team" << false << ""
+                                                               << "stays in its shared folder"
+                                                               << "EU";
+    QTest::newRow("within the shared folder") << "Orders"
+                                              << "Team DBs" << true << ""
+                                              << ""
+                                              << "Team DBs";
+}
+
+void TestSharedEdit::dropAcrossTheBoundary()
+{
+    QFETCH(QString, dragged);
+    QFETCH(QString, onto);
+    QFETCH(bool, taken);
+    QFETCH(QString, answer);
+    QFETCH(QString, said);
+    QFETCH(QString, after);
+    MainWindow& window = *m_a->window;
+    ConnectionTreeModel* model = window.model();
+    auto* status = window.findChild<QStatusBar*>();
+    QVERIFY(status);
+    status->clearMessage();
+
+    // A local folder with the row's local connection (or the folder itself) to drag.
+    Folder folder{QUuid::createUuid(), {}, QStringLiteral("Drop Source"), 0};
+    Connection local;
+    local.id = QUuid::createUuid();
+    local.folderId = folder.id;
+    local.name = QStringLiteral("Dropped ") + QString::fromLatin1(QTest::currentDataTag());
+    local.kind = ConnectionKind::PostgreSQL;
+    local.hosts = {{QStringLiteral("dropped.internal"), 5432}};
+    if (dragged.contains(QStringLiteral("CA file"))) {
+        local.tls.enabled = true;
+        local.tls.caFile = QStringLiteral("/etc/ssl/private/internal-ca.pem");
+    }
+    ChangeSet add;
+    add.upsertFolders = {folder};
+    add.upsertConnections = {local};
+    QVERIFY(m_a->repository->apply(add).ok());
+    auto cleanUp = qScopeGuard([&] {
+        ChangeSet remove;
+        if (m_a->repository->connection(local.id))
+            remove.removeConnections = {local.id};
+        remove.removeFolders = {folder.id};
+        (void)m_a->repository->apply(remove);
+    });
+
+    QUuid other;
+    for (const QUuid& root : model->sharedFolderIds()) {
+        if (root != m_shared)
+            other = root; // "Other Team", made by moveWithinTheSharedFolder
+    }
+    QVERIFY(!other.isNull());
+    const QUuid orders = idOf(model, QStringLiteral("Orders"));
+    QVERIFY(!orders.isNull());
+    const quint64 revision = m_a->engine.itemRevision(m_shared, orders);
+    const QUuid ordersFolder = model->connection(orders)->folderId;
+    const int sharedBefore = int(model->sharedConnections(m_shared).size());
+
+    QModelIndex source;
+    if (dragged == QStringLiteral("Orders"))
+        source = model->indexForConnection(orders);
+    else if (dragged == QStringLiteral("local folder"))
+        source = model->indexForFolder(folder.id);
+    else
+        source = model->indexForConnection(local.id);
+    QVERIFY(source.isValid());
+    QModelIndex target;
+    if (onto == QStringLiteral("EU"))
+        target = model->indexForFolder(m_eu);
+    else if (onto == QStringLiteral("Team DBs"))
+        target = model->indexForFolder(m_shared);
+    else if (onto == QStringLiteral("Other Team"))
+        target = model->indexForFolder(other);
+    else if (onto == QStringLiteral("local folder"))
+        target = model->indexForFolder(folder.id);
+    QVERIFY(target.isValid() || onto == QStringLiteral("top level"));
+
+    // The mime data the view makes of the dragged rows, dropped as the view drops it.
+    std::unique_ptr<QMimeData> mime(model->mimeData({source}));
+    QCOMPARE(model->dropMimeData(mime.get(), Qt::MoveAction, -1, -1, target), taken);
+    if (!answer.isEmpty()) {
+        // The same confirmation as Move To's, naming the members.
+        QPointer<QMessageBox> box;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (box = visibleChild<QMessageBox>(window, QStringLiteral("moveIntoSharedConfirm"))), 5000);
+        QVERIFY2(box->informativeText().contains(m_emailB), qPrintable(box->informativeText()));
+        QVERIFY(m_a->repository->connection(local.id)); // nothing moved before the answer
+        if (answer == QStringLiteral("move"))
+            box->findChild<QPushButton*>(QStringLiteral("moveIntoSharedAccept"))->click();
+        else
+            box->button(QMessageBox::Cancel)->click();
+    } else {
+        QTest::qWait(50); // the drop is handled once the view is done delivering it
+        QVERIFY(!visibleChild<QMessageBox>(window, QStringLiteral("moveIntoSharedConfirm")));
+    }
+    if (!said.isEmpty())
+        QTRY_VERIFY2_WITH_TIMEOUT(status->currentMessage().contains(said),
+                                  qPrintable(status->currentMessage()), 30000);
+
+    if (dragged == QStringLiteral("Orders")) {
+        if (after == QStringLiteral("Team DBs")) {
+            QTRY_COMPARE_WITH_TIMEOUT(model->connection(orders)->folderId, m_shared, 30000);
+            QCOMPARE(m_a->engine.itemRevision(m_shared, orders), revision + 1);
+        } else {
+            QCOMPARE(model->connection(orders)->folderId, ordersFolder);
+            QCOMPARE(m_a->engine.itemRevision(m_shared, orders), revision);
+            QVERIFY(!m_a->engine.hasPendingWrites(m_shared));
+            QVERIFY(!model->sharedConnections(other).size());
+        }
+        return;
+    }
+    if (after == QStringLiteral("local")) {
+        QTest::qWait(200);
+        QVERIFY(m_a->repository->connection(local.id));
+        QCOMPARE(m_a->repository->connection(local.id)->folderId, folder.id);
+        QVERIFY(m_a->repository->folder(folder.id));
+        QCOMPARE(int(model->sharedConnections(m_shared).size()), sharedBefore);
+        QVERIFY(!m_a->engine.hasPendingWrites(m_shared));
+        return;
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!m_a->repository->connection(local.id), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(int(model->sharedConnections(m_shared).size()), sharedBefore + 1, 10000);
+    const QUuid moved = idOf(model, local.name);
+    QVERIFY(!moved.isNull());
+    QCOMPARE(model->sharedRootOf(moved), m_shared);
+    QCOMPARE(model->connection(moved)->folderId, m_eu);
 }
 
 void TestSharedEdit::signOutClosesTheViewOnlyEditor()
