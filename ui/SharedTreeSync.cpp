@@ -61,7 +61,7 @@ void SharedTreeSync::setEngine(SyncEngine* engine, const QUuid& self)
     if (!m_engine)
         return;
     connect(m_engine, &SyncEngine::folderChanged, this, &SharedTreeSync::follow);
-    connect(m_engine, &SyncEngine::folderRemoved, this, &SharedTreeSync::removeFolder);
+    connect(m_engine, &SyncEngine::folderWiped, this, &SharedTreeSync::removeFolder);
     // An engine gone without a word (destroyed): nothing of it may stay on screen.
     connect(m_engine, &QObject::destroyed, this, &SharedTreeSync::forgetAll);
     // The folders held show at once; their items follow slice by slice.
@@ -280,14 +280,20 @@ const SharedConnection* SharedTreeSync::current(const QUuid& itemId)
     return it == m_items.cend() ? nullptr : &*it;
 }
 
-void SharedTreeSync::removeFolder(const QUuid& folderId)
+void SharedTreeSync::removeFolder(const QUuid& folderId, const QString&, const QList<QUuid>& heldItems)
 {
-    // Removed from the folder (or it was deleted): the user's own credentials for its
-    // connections have nothing left to open.
+    // Removed from the folder (or it was deleted, or a block): the user's own credentials
+    // for its connections have nothing left to open. Those of the connections shown and of
+    // every item the engine held, one only in the outbox (made while offline) included.
     const FolderView view = m_views.take(folderId);
     m_queue.removeAll(folderId);
     const QList<QUuid> gone = view.shown.keys();
-    forgetCredentials(folderId, gone);
+    QList<QUuid> forget = gone;
+    for (const QUuid& id : heldItems) {
+        if (!view.shown.contains(id))
+            forget.append(id);
+    }
+    forgetCredentials(folderId, forget);
     for (const QUuid& id : gone) {
         m_items.remove(id);
         m_info.remove(id);

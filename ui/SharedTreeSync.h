@@ -185,7 +185,7 @@ private:
     // Before a write: the item as the engine holds it now, even while its slice waits; null
     // when it is not a shared item held. Valid until m_items changes.
     const Core::SharedConnection* current(const QUuid& itemId);
-    void removeFolder(const QUuid& folderId);
+    void removeFolder(const QUuid& folderId, const QString& reason, const QList<QUuid>& heldItems);
     void forgetAll();
     void uploadNext(std::shared_ptr<ShareJob> job);
     void forgetCredentials(const QUuid& folderId, const QList<QUuid>& itemIds);

@@ -362,7 +362,7 @@ void TeamSharingController::stopEngine()
     if (wasReady) {
         m_heldItems.clear();
         for (const QUuid& folderId : engine->folderIds()) {
-            for (const QUuid& itemId : engine->itemIds(folderId))
+            for (const QUuid& itemId : engine->heldItemIds(folderId))
                 m_heldItems.append({folderId, itemId});
         }
     }

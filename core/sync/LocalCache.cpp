@@ -110,17 +110,27 @@ Result<QList<QPair<QUuid, QUuid>>> LocalCache::heldItems(const QString& path)
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
         if (!db.open()) {
             read = damaged();
-        } else if (Result<QSqlQuery> query = Private::exec(
-                       connection,
-                       QStringLiteral("SELECT folder_id, item_id FROM envelopes ORDER BY folder_id"));
-                   !query) {
-            read = damaged();
         } else {
-            while (query->next()) {
-                const QUuid folderId = QUuid::fromString(query->value(0).toString());
-                const QUuid itemId = QUuid::fromString(query->value(1).toString());
-                if (!folderId.isNull() && !itemId.isNull())
-                    held.append({folderId, itemId});
+            // The outbox's items too: one made or moved in while the server could not be
+            // reached exists only there. A schema-1 file has no outbox table.
+            Result<QSqlQuery> outbox = Private::exec(
+                connection,
+                QStringLiteral(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'outbox'"));
+            const bool hasOutbox = outbox && outbox->next() && outbox->value(0).toInt() == 1;
+            const QString sql =
+                hasOutbox ? QStringLiteral("SELECT folder_id, item_id FROM envelopes UNION "
+                                           "SELECT folder_id, item_id FROM outbox ORDER BY 1, 2")
+                          : QStringLiteral("SELECT folder_id, item_id FROM envelopes ORDER BY 1, 2");
+            if (Result<QSqlQuery> query = Private::exec(connection, sql); !outbox || !query) {
+                read = damaged();
+            } else {
+                while (query->next()) {
+                    const QUuid folderId = QUuid::fromString(query->value(0).toString());
+                    const QUuid itemId = QUuid::fromString(query->value(1).toString());
+                    if (!folderId.isNull() && !itemId.isNull())
+                        held.append({folderId, itemId});
+                }
             }
         }
         db.close();

@@ -87,9 +87,10 @@ public:
     Status setCursor(quint64 cursor);
 
     Result<QList<Folder>> folders() const;
-    // The (folder, item) ids of every envelope held, read without the account key (the ids
-    // are in the clear in the file): what a block's wipe must find in the keychain. A file
-    // that does not exist holds none; one that cannot be read is an error.
+    // The (folder, item) ids of every envelope held and of every outbox row (an item made
+    // while offline is only there), each once, read without the account key (the ids are in
+    // the clear in the file): what a block's wipe must find in the keychain. A file that does
+    // not exist holds none; one that cannot be read is an error.
     static Result<QList<QPair<QUuid, QUuid>>> heldItems(const QString& path);
     // Replaces everything held of the folder (first sync, a re-read after several writes).
     Status replaceFolder(const Folder& folder);

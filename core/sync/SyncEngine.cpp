@@ -992,6 +992,16 @@ QList<QUuid> SyncEngine::itemIds(const QUuid& folderId) const
     return ids;
 }
 
+QList<QUuid> SyncEngine::heldItemIds(const QUuid& folderId) const
+{
+    QList<QUuid> ids = itemIds(folderId);
+    for (const Outbox::Entry& entry : m_pending) {
+        if (entry.folderId == folderId && !ids.contains(entry.itemId))
+            ids.append(entry.itemId);
+    }
+    return ids;
+}
+
 const SensitiveBytes* SyncEngine::itemPlaintext(const QUuid& folderId, const QUuid& itemId) const
 {
     const Folder* folder = find(folderId);

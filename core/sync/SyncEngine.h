@@ -216,6 +216,10 @@ public:
     QString folderName(const QUuid& folderId) const;
     // Live items (not the folder name, not deleted ones), by id.
     QList<QUuid> itemIds(const QUuid& folderId) const;
+    // Every item of the folder this computer holds something of: the live items and those
+    // only in the outbox (made or moved in while offline, a new item's draft). The keychain
+    // entries of the user's own credentials are under these ids.
+    QList<QUuid> heldItemIds(const QUuid& folderId) const;
     // The item's plaintext, or null when not held (or deleted).
     const SensitiveBytes* itemPlaintext(const QUuid& folderId, const QUuid& itemId) const;
     quint64 itemRevision(const QUuid& folderId, const QUuid& itemId) const;
@@ -244,8 +248,10 @@ signals:
     void writeQueued(const QUuid& folderId, const QUuid& itemId);
     // A member's bundle carries another key than the one pinned: no grant, no add until confirmed.
     void memberKeyChanged(const QUuid& folderId, const QUuid& userId);
-    // The folder's rows, plaintext and keys are gone from this computer.
-    void folderWiped(const QUuid& folderId, const QString& reason);
+    // The folder's rows, plaintext and keys are gone from this computer. `itemIds` are the
+    // items it held (heldItemIds(), with the outbox rows that could not be opened), for the
+    // keychain entries of the user's own credentials that go with them.
+    void folderWiped(const QUuid& folderId, const QString& reason, const QList<QUuid>& itemIds);
     // The organisation turned Team Sharing off for this user; every folder was wiped.
     void sharingBlocked(const QString& reason);
     // Work that follows an operation on its own (a rotation after a confirmed key or a

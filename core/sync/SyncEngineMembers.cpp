@@ -637,7 +637,15 @@ void SyncEngine::acceptConfirmedKeys(const QList<QByteArray>& log, const Members
 
 void SyncEngine::wipeFolder(const QUuid& folderId, const QString& reason)
 {
+    QList<QUuid> held = heldItemIds(folderId);
     if (m_cache) {
+        // Rows that could not be opened name their item in the clear too.
+        if (Result<QList<LocalCache::OutboxRow>> rows = m_cache->outboxRows(); rows) {
+            for (const LocalCache::OutboxRow& row : std::as_const(*rows)) {
+                if (row.folderId == folderId && !held.contains(row.itemId))
+                    held.append(row.itemId);
+            }
+        }
         if (Status removed = m_cache->removeFolder(folderId); !removed)
             qCWarning(lcCoreSync) << "the cached folder could not be removed:" << removed.error().message;
     }
@@ -645,7 +653,7 @@ void SyncEngine::wipeFolder(const QUuid& folderId, const QString& reason)
     m_folders.erase(folderId);
     qCInfo(lcCoreSync) << "folder" << folderId << "wiped";
     emit folderRemoved(folderId);
-    emit folderWiped(folderId, reason);
+    emit folderWiped(folderId, reason, held);
 }
 
 void SyncEngine::wipeAll(const QString& reason)

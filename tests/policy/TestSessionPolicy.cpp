@@ -283,6 +283,7 @@ void TestSessionPolicy::blockAfterARestartWipesTheCredentials()
     const QString email = ServerAccounts::uniqueEmail("restarted", m_app.domain());
     QUuid folderId;
     QUuid itemId;
+    const QUuid drafted = QUuid::createUuid();
     QString cache;
     {
         Gui::Application first(*app, true);
@@ -293,6 +294,9 @@ void TestSessionPolicy::blockAfterARestartWipesTheCredentials()
         QVERIFY(signIn(first, email));
         QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 30000);
         QVERIFY(shareOne(first, QStringLiteral("Orders (restarted)"), &folderId, &itemId));
+        // A new connection only in the outbox (a draft; one made while offline is the same
+        // row): the file names it too.
+        QVERIFY(first.teamSharing()->engine()->saveDraft(folderId, drafted, "not sent yet", 0).ok());
         cache = cachePath(first);
         QVERIFY(cacheExists(cache));
     } // the app quits; the local copy stays on disk
@@ -310,11 +314,15 @@ void TestSessionPolicy::blockAfterARestartWipesTheCredentials()
     root.start();
     QTRY_VERIFY_WITH_TIMEOUT(root.window(), 5000);
     const QString credential = SharedCredentials::entryKey(folderId, itemId, SharedCredential::Password);
-    std::optional<Status> stored;
-    root.secrets()->writeEntry(credential, securePassword("own db password"), this,
-                               [&](Status s) { stored = s; });
-    QTRY_VERIFY_WITH_TIMEOUT(stored.has_value(), 30000);
-    QVERIFY(stored->ok());
+    const QString draftCredential =
+        SharedCredentials::entryKey(folderId, drafted, SharedCredential::Password);
+    for (const QString& key : {credential, draftCredential}) {
+        std::optional<Status> stored;
+        root.secrets()->writeEntry(key, securePassword("own db password"), this,
+                                   [&](Status s) { stored = s; });
+        QTRY_VERIFY_WITH_TIMEOUT(stored.has_value(), 30000);
+        QVERIFY(stored->ok());
+    }
     Gui::TeamSharingController* sharing = root.teamSharing();
     sharing->showSignIn();
     QPointer<Gui::SignInDialog> dialog = sharing->signInDialog();
@@ -325,12 +333,14 @@ void TestSessionPolicy::blockAfterARestartWipesTheCredentials()
     dialog->signIn();
     QTRY_COMPARE_WITH_TIMEOUT(blocked.count(), 1, 60000);
     QVERIFY(!cacheExists(cache));
-    QTRY_VERIFY_WITH_TIMEOUT(
-        [&] {
-            const auto read = readEntry(root.secrets(), credential);
-            return read && !read->ok() && read->error().code == ErrorCode::NotFound;
-        }(),
-        30000);
+    for (const QString& key : {credential, draftCredential}) {
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const auto read = readEntry(root.secrets(), key);
+                return read && !read->ok() && read->error().code == ErrorCode::NotFound;
+            }(),
+            30000);
+    }
 }
 
 void TestSessionPolicy::blockSeenByTheEngineEndsTheSession()

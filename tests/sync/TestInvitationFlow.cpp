@@ -610,7 +610,7 @@ void TestInvitationFlow::receivedIsPaged()
         ivy->flow.received(cursor, &context, [&](Result<QList<InvitationFlow::Incoming>> r, QString next) {
             got.emplace(std::move(r), next);
         });
-        QTest::qWaitFor([&] { return got.has_value(); }, 60'000);
+        (void)QTest::qWaitFor([&] { return got.has_value(); }, 60'000);
         return got;
     };
     const auto first = page(QString());

@@ -10,6 +10,8 @@
 #include "core/sync/KnownAccounts.h"
 
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -40,6 +42,8 @@ private slots:
     void damagedFileIsRefusedAndKept();
     void writeToUnknownFolderIsRefused();
     void removeFolderWipesIt();
+    void heldItemsIncludeTheOutbox();
+    void heldItemsOfASchemaOneFile();
 
 private:
     LocalCache::Folder sampleFolder(const QByteArray& plaintext = "host.example") const;
@@ -204,6 +208,59 @@ void TestLocalCache::removeFolderWipesIt()
     const auto folders = cache.folders();
     QCOMPARE(folders->size(), 1);
     QCOMPARE(folders->first().folderId, kept.folderId);
+}
+
+void TestLocalCache::heldItemsIncludeTheOutbox()
+{
+    // An item made while the server could not be reached exists only as an outbox row; the
+    // wipe after a block must find it in the file all the same, and each item only once.
+    QString path;
+    const LocalCache::Folder folder = sampleFolder();
+    const QUuid stored = folder.envelopes.firstKey();
+    const QUuid offline = QUuid::createUuid();
+    {
+        LocalCache cache(m_dir->path(), m_user, kServer, kEmail);
+        QVERIFY(cache.open(m_accountKey).ok());
+        QVERIFY(cache.replaceFolder(folder).ok());
+        const Result<qint64> first = cache.nextOutboxId();
+        QVERIFY(first.ok());
+        QVERIFY(cache.putOutbox({*first, 0, folder.folderId, offline, QByteArray(80, 'x')}).ok());
+        const Result<qint64> second = cache.nextOutboxId();
+        QVERIFY(second.ok());
+        QVERIFY(cache.putOutbox({*second, 0, folder.folderId, stored, QByteArray(80, 'y')}).ok());
+        path = cache.path();
+    }
+    const auto held = LocalCache::heldItems(path);
+    QVERIFY(held.ok());
+    QCOMPARE(held->size(), 2);
+    QVERIFY(held->contains({folder.folderId, stored}));
+    QVERIFY(held->contains({folder.folderId, offline}));
+}
+
+void TestLocalCache::heldItemsOfASchemaOneFile()
+{
+    // A file written before the outbox existed (schema 1) is listed by its envelopes.
+    QString path;
+    const LocalCache::Folder folder = sampleFolder();
+    {
+        LocalCache cache(m_dir->path(), m_user, kServer, kEmail);
+        QVERIFY(cache.open(m_accountKey).ok());
+        QVERIFY(cache.replaceFolder(folder).ok());
+        path = cache.path();
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("schema1"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("DROP TABLE outbox")));
+        QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 1")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("schema1"));
+    const auto held = LocalCache::heldItems(path);
+    QVERIFY2(held.ok(), held.ok() ? "" : qPrintable(held.error().message));
+    QCOMPARE(*held, (QList<QPair<QUuid, QUuid>>{{folder.folderId, folder.envelopes.firstKey()}}));
 }
 
 QTEST_GUILESS_MAIN(TestLocalCache)

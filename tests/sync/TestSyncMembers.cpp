@@ -454,11 +454,21 @@ void TestSyncMembers::removedClientIsWipedAndCannotRead()
 {
     Device& removed = dev(2);
     QVERIFY(holdsFolder(cacheBytes(m_dirs[2].path()), m_folder)); // held before the feed says so
+    // A new item only in C's outbox (a draft here; a write made offline is the same): the
+    // wipe names it with the items held, for the keychain entries that go with them.
+    const QUuid drafted = QUuid::createUuid();
+    QVERIFY(removed.engine.saveDraft(m_folder, drafted, "drafted by cy", 0).ok());
+    QVERIFY(removed.engine.heldItemIds(m_folder).contains(drafted));
+    QVERIFY(!removed.engine.itemIds(m_folder).contains(drafted));
     QSignalSpy wiped(&removed.engine, &SyncEngine::folderWiped);
     QVERIFY(sync(2));
     QCOMPARE(wiped.count(), 1);
     QCOMPARE(wiped.first().at(0).value<QUuid>(), m_folder);
     QVERIFY(!wiped.first().at(1).toString().isEmpty());
+    const auto wipedItems = wiped.first().at(2).value<QList<QUuid>>();
+    QVERIFY(wipedItems.contains(m_item));
+    QVERIFY(wipedItems.contains(drafted));
+    QVERIFY(removed.engine.heldItemIds(m_folder).isEmpty());
     QVERIFY(!removed.engine.folderIds().contains(m_folder));
     QVERIFY(!removed.engine.itemPlaintext(m_folder, m_item));
     QVERIFY(removed.engine.members(m_folder).isEmpty());

@@ -92,6 +92,7 @@ private slots:
     void unreadableItemIsLeftOut();
     void signOutKeepsTheEditAsADraft();
     void signOutClearsTheTree();
+    void removalTakesTheOwnCredentials();
 
 private:
     bool signUp(const QString& email, const char* password);
@@ -507,7 +508,7 @@ void TestSharedTree::unreadableItemIsLeftOut()
         QObject context;
         m_a->engine.writeItem(m_shared, {}, QByteArrayLiteral("{\"format\":\"conclave.connection\",\"v\":1}"),
                               &context, [&](Result<QUuid> r) { result.emplace(std::move(r)); });
-        QTest::qWaitFor([&] { return result.has_value(); }, 30000);
+        (void)QTest::qWaitFor([&] { return result.has_value(); }, 30000);
         return result;
     }();
     QVERIFY(written && written->ok());
@@ -566,6 +567,49 @@ void TestSharedTree::signOutClearsTheTree()
         QVERIFY(model->sharedConnections(m_shared).isEmpty());
         QVERIFY(!desk->window->sharedTree()->engine());
     }
+}
+
+void TestSharedTree::removalTakesTheOwnCredentials()
+{
+    // B's own credentials go with the folder when A removes B: those of a connection in the
+    // tree and those of an item only in B's outbox (a new connection's draft here, a
+    // connection made or moved in while offline is the same), which the tree never showed.
+    m_b->window->setSyncEngine(&m_b->engine, m_b->client.account().userId);
+    ConnectionTreeModel* model = m_b->window->model();
+    // "Orders" of ownCredentialsStayInTheKeychain, renamed by editAndMoveReachTheMember.
+    const QString name = QStringLiteral("Orders (primary)");
+    QTRY_VERIFY_WITH_TIMEOUT(findByName(model, name).isValid(), 10000);
+    const QUuid orders = findByName(model, name).data(ConnectionTreeModel::IdRole).toUuid();
+    const QUuid drafted = QUuid::createUuid();
+    QVERIFY(m_b->engine.saveDraft(m_shared, drafted, "a new connection, not sent yet", 0).ok());
+    const QString shownKey = SharedCredentials::entryKey(m_shared, orders, SharedCredential::Password);
+    const QString draftKey = SharedCredentials::entryKey(m_shared, drafted, SharedCredential::Password);
+    auto stored = [&](const QString& key) -> std::optional<bool> {
+        std::optional<Result<SecureBytes>> read;
+        QObject context;
+        m_b->secrets.readEntry(key, &context, [&](Result<SecureBytes> r) { read.emplace(std::move(r)); });
+        if (!QTest::qWaitFor([&] { return read.has_value(); }, 10000))
+            return std::nullopt;
+        return read->ok();
+    };
+    std::optional<Status> written;
+    m_b->secrets.writeEntry(draftKey, SecureBytes("bob-draft-password", 18), this,
+                            [&](Status s) { written = s; });
+    QTRY_VERIFY_WITH_TIMEOUT(written.has_value(), 10000);
+    QVERIFY(written->ok());
+    QCOMPARE(stored(shownKey), std::optional<bool>(true)); // from ownCredentialsStayInTheKeychain
+    QCOMPARE(stored(draftKey), std::optional<bool>(true));
+
+    const auto removed = await([&](QObject* c, auto done) {
+        m_a->engine.removeMember(m_shared, m_b->client.account().userId, c, done);
+    });
+    VERIFY_OK(removed);
+    QSignalSpy wiped(&m_b->engine, &SyncEngine::folderWiped);
+    QVERIFY(syncB());
+    QCOMPARE(wiped.count(), 1);
+    QVERIFY(!model->indexForFolder(m_shared).isValid());
+    QTRY_COMPARE_WITH_TIMEOUT(stored(shownKey), std::optional<bool>(false), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(stored(draftKey), std::optional<bool>(false), 10000);
 }
 
 QTEST_MAIN(TestSharedTree)
