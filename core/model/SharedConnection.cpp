@@ -215,9 +215,14 @@ QByteArray SharedConnection::encode() const
     fields.insert(QStringLiteral("name"), c.name);
     fields.insert(QStringLiteral("kind"), kindScheme(c.kind));
     fields.insert(QStringLiteral("srv"), c.srv);
+    // What decode() refuses is never written: a host without a port (0, which the local
+    // model reads as "the default") gets the kind's default port, an SSH port of 0 gets 22.
     QJsonArray hosts;
-    for (const HostPort& hp : c.hosts)
+    for (HostPort hp : c.hosts) {
+        if (!c.srv && hp.port == 0)
+            hp.port = kindDefaultPort(c.kind);
         hosts.append(hostText(hp, c.srv));
+    }
     fields.insert(QStringLiteral("hosts"), hosts);
     fields.insert(QStringLiteral("defaultDatabase"), c.defaultDatabase);
     QJsonArray options;
@@ -233,7 +238,7 @@ QByteArray SharedConnection::encode() const
     fields.insert(QStringLiteral("ssh"),
                   QJsonObject{{QStringLiteral("enabled"), c.ssh.enabled},
                               {QStringLiteral("host"), c.ssh.host},
-                              {QStringLiteral("port"), int(c.ssh.port)},
+                              {QStringLiteral("port"), c.ssh.port == 0 ? 22 : int(c.ssh.port)},
                               {QStringLiteral("auth"), c.ssh.auth == SshAuthMethod::PrivateKey
                                                            ? QStringLiteral("key")
                                                            : QStringLiteral("password")}});

@@ -88,6 +88,8 @@ class TestSharedConnection : public QObject
 private slots:
     void encodesTheDocumentedFormat();
     void roundTripKeepsShareableFields();
+    void portlessHostsAreWrittenReadable_data();
+    void portlessHostsAreWrittenReadable();
     void secretsNeverInTheBytes_data();
     void secretsNeverInTheBytes();
     void unknownKeysAreKept();
@@ -128,6 +130,45 @@ void TestSharedConnection::encodesTheDocumentedFormat()
     QCOMPARE(fields.value(QStringLiteral("ssh")).toObject().keys(),
              (QStringList{QStringLiteral("auth"), QStringLiteral("enabled"), QStringLiteral("host"),
                           QStringLiteral("port")}));
+}
+
+void TestSharedConnection::portlessHostsAreWrittenReadable_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<bool>("secondHostOnly");
+    QTest::addColumn<quint16>("expected");
+    QTest::newRow("postgresql") << int(ConnectionKind::PostgreSQL) << false << quint16(5432);
+    QTest::newRow("mysql") << int(ConnectionKind::MySQL) << false << quint16(3306);
+    QTest::newRow("mongodb, second host") << int(ConnectionKind::MongoDB) << true << quint16(27017);
+    QTest::newRow("redis") << int(ConnectionKind::Redis) << false << quint16(6379);
+    QTest::newRow("ssh") << int(ConnectionKind::SSH) << false << quint16(22);
+}
+
+void TestSharedConnection::portlessHostsAreWrittenReadable()
+{
+    // A host without a port (0: "the default" in the local model, as a connection built in
+    // code or an older copy can hold it) and an SSH port of 0 are what decode() refuses, so
+    // a member's client could not read the item; they are written with the default ports.
+    QFETCH(int, kind);
+    QFETCH(bool, secondHostOnly);
+    QFETCH(quint16, expected);
+    Connection c = sample();
+    c.kind = ConnectionKind(kind);
+    c.options.clear();
+    c.defaultDatabase.clear();
+    if (c.kind == ConnectionKind::SSH)
+        c.tls = {};
+    c.hosts = secondHostOnly ? QList<HostPort>{{QStringLiteral("db1.example.com"), 4000},
+                                               {QStringLiteral("db2.example.com"), 0}}
+                             : QList<HostPort>{{QStringLiteral("db2.example.com"), 0}};
+    c.ssh.port = 0;
+    const QByteArray bytes = SharedConnection::fromConnection(c, {}, kAuthor, when()).encode();
+    const Result<SharedConnection> decoded = SharedConnection::decode(bytes, kItem);
+    QVERIFY2(decoded.ok(), decoded.ok() ? bytes.constData() : qPrintable(decoded.error().message));
+    QCOMPARE(decoded->connection.hosts.last(), (HostPort{QStringLiteral("db2.example.com"), expected}));
+    if (secondHostOnly)
+        QCOMPARE(decoded->connection.hosts.first().port, quint16(4000));
+    QCOMPARE(decoded->connection.ssh.port, quint16(22));
 }
 
 void TestSharedConnection::roundTripKeepsShareableFields()
