@@ -4168,6 +4168,10 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
         <source>“%1” goes to the shared folder once the sharing server can be reached; until the server has stored it, it stays here too.</source>
         <translation>„%1“ kommt in den geteilten Ordner, sobald der Sharing-Server erreichbar ist; bis der Server sie gespeichert hat, bleibt sie auch hier.</translation>
     </message>
+    <message>
+        <source>The copy was made, but your own credentials could not be copied to it; enter them with My Credentials: %1</source>
+        <translation>Die Kopie wurde angelegt, aber Ihre eigenen Zugangsdaten konnten nicht in sie übernommen werden; geben Sie sie unter „Meine Zugangsdaten“ ein: %1</translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::MemberListModel</name>

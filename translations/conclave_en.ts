@@ -4166,6 +4166,10 @@ Press Esc to clear the filter.</source>
         <source>“%1” goes to the shared folder once the sharing server can be reached; until the server has stored it, it stays here too.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The copy was made, but your own credentials could not be copied to it; enter them with My Credentials: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::MemberListModel</name>

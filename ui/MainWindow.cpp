@@ -936,15 +936,34 @@ void MainWindow::copyOwnCredentials(const QUuid& folderId, const QUuid& from, co
 {
     if (!m_secrets)
         return;
-    auto pending = std::make_shared<int>(int(SharedCredentials::kAll.size()));
+    // An entry that is not there is nothing to copy; any other failure to read or to write
+    // is said once all are done, so the user knows to enter them for the copy.
+    struct Tally
+    {
+        int pending = 0;
+        Status first;
+    };
+    auto tally = std::make_shared<Tally>();
+    tally->pending = int(SharedCredentials::kAll.size());
+    auto finished = [this, folderId, tally](Status status) {
+        if (!status && tally->first)
+            tally->first = status;
+        if (--tally->pending > 0)
+            return;
+        m_shared->checkCredentials(folderId);
+        if (!tally->first)
+            showStatus(tr("The copy was made, but your own credentials could not be copied to it; enter "
+                          "them with My Credentials: %1")
+                           .arg(tally->first.error().message));
+    };
     for (SharedCredential field : SharedCredentials::kAll) {
         m_secrets->readEntry(SharedCredentials::entryKey(folderId, from, field), this,
-                             [this, folderId, to, field, pending](Result<SecureBytes> value) {
-                                 auto finished = [this, folderId, pending](Status) {
-                                     if (--*pending == 0)
-                                         m_shared->checkCredentials(folderId);
-                                 };
-                                 if (!value.ok() || value->isEmpty())
+                             [this, folderId, to, field, finished](Result<SecureBytes> value) {
+                                 if (!value.ok())
+                                     return finished(value.error().code == ErrorCode::NotFound
+                                                         ? Status()
+                                                         : Status(value.error()));
+                                 if (value->isEmpty())
                                      return finished({});
                                  m_secrets->writeEntry(SharedCredentials::entryKey(folderId, to, field),
                                                        std::move(value).value(), this, finished);

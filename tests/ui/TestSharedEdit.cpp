@@ -19,6 +19,7 @@
 
 #include "core/crypto/Fingerprint.h"
 #include "core/crypto/SensitiveBytes.h"
+#include "core/keychain/KeychainSecretStore.h"
 #include "core/keychain/MemorySecretStore.h"
 #include "core/keychain/SharedCredentials.h"
 #include "core/storage/ChangeSet.h"
@@ -48,6 +49,8 @@
 #include <QStandardItemModel>
 #include <QStatusBar>
 #include <QTest>
+
+#include <csignal>
 
 using namespace Conclave::Core;
 using namespace Conclave::Gui;
@@ -107,6 +110,7 @@ private slots:
     void dropAcrossTheBoundary();
     void signOutClosesTheViewOnlyEditor();
     // Last: it stops the server.
+    void duplicateSaysWhenTheKeychainFails();
     void moveWhileOfflineKeepsTheLocalOne();
 
 private:
@@ -835,6 +839,49 @@ void TestSharedEdit::signOutClosesTheViewOnlyEditor()
         entry(m_b->secrets, SharedCredentials::entryKey(m_shared, orders, SharedCredential::Password))
             .value_or(""),
         QByteArray("typed-own-5d2e"), 10000);
+}
+
+void TestSharedEdit::duplicateSaysWhenTheKeychainFails()
+{
+    // A's computer with the real keychain (the private gnome-keyring of with-keyring.sh) in
+    // a second window over the same engine and store. When the keychain does not answer
+    // while Duplicate copies A's own credentials, the copy is made and the status bar says
+    // that the credentials were not copied (a failed read is not "none stored").
+    const pid_t keyring = pid_t(qEnvironmentVariableIntValue("CONCLAVE_TEST_KEYRING_PID"));
+    if (keyring == 0)
+        QSKIP("needs the private gnome-keyring of tests/keychain/with-keyring.sh (ctest starts it)");
+    KeychainSecretStore keychain(QStringLiteral("Conclave TestSharedEdit"));
+    keychain.setTimeout(std::chrono::milliseconds(500));
+    keychain.setRetryDelay(std::chrono::milliseconds(50));
+    MainWindow::Services services;
+    services.repository = m_a->repository.get();
+    services.secrets = &keychain;
+    MainWindow window(services);
+    window.setSyncEngine(&m_a->engine, m_a->client.account().userId);
+    ConnectionTreeModel* model = window.model();
+    QTRY_VERIFY_WITH_TIMEOUT(!idOf(model, QStringLiteral("Orders")).isNull(), 30000);
+    const QUuid id = idOf(model, QStringLiteral("Orders"));
+    std::optional<Status> stored;
+    keychain.writeEntry(SharedCredentials::entryKey(m_shared, id, SharedCredential::Password),
+                        SecureBytes::fromView(QByteArrayView("ada-keychain-password")), this,
+                        [&](Status s) { stored = s; });
+    QTRY_VERIFY_WITH_TIMEOUT(stored.has_value(), 10000);
+    QVERIFY2(stored->ok(), stored->ok() ? "" : qPrintable(stored->error().message));
+    const int before = int(model->sharedConnections(m_shared).size());
+    window.selectConnection(id);
+    QAction* duplicate = action(window, "actionDuplicate");
+    QVERIFY(duplicate->isEnabled());
+
+    QCOMPARE(::kill(keyring, SIGSTOP), 0);
+    auto resume = qScopeGuard([keyring] { ::kill(keyring, SIGCONT); });
+    duplicate->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(int(model->sharedConnections(m_shared).size()), before + 1, 30000);
+    auto* status = window.findChild<QStatusBar*>();
+    // Four reads of 0.5 s each at most, one after the other in QtKeychain's queue.
+    QTRY_VERIFY2_WITH_TIMEOUT(status->currentMessage().contains(QStringLiteral("could not be copied")),
+                              qPrintable(status->currentMessage()), 15000);
+    QVERIFY2(status->currentMessage().contains(QStringLiteral("did not answer in time")),
+             qPrintable(status->currentMessage()));
 }
 
 void TestSharedEdit::moveWhileOfflineKeepsTheLocalOne()
