@@ -25,6 +25,19 @@ target_compile_definitions(conclave_flags INTERFACE
 target_link_options(conclave_flags INTERFACE
     $<$<CONFIG:Release,RelWithDebInfo>:-Wl,-z,relro,-z,now>)
 
+# LLVM's lld links the ~150 test programs of a debug build about five times faster than
+# GNU ld (0.8 s against 4.9 s for one GUI suite, measured). Used when installed and accepted
+# by the compiler; CONCLAVE_LLD=OFF keeps the toolchain's default linker (the package presets
+# do, so packages are linked the way the distribution links).
+option(CONCLAVE_LLD "Link with lld when it is available" ON)
+if(CONCLAVE_LLD)
+    include(CheckLinkerFlag)
+    check_linker_flag(CXX -fuse-ld=lld CONCLAVE_HAVE_LLD)
+    if(CONCLAVE_HAVE_LLD)
+        target_link_options(conclave_flags INTERFACE -fuse-ld=lld)
+    endif()
+endif()
+
 option(CONCLAVE_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
 if(CONCLAVE_SANITIZE)
     target_compile_options(conclave_flags INTERFACE
