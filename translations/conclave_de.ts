@@ -4172,6 +4172,10 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
         <source>The copy was made, but your own credentials could not be copied to it; enter them with My Credentials: %1</source>
         <translation>Die Kopie wurde angelegt, aber Ihre eigenen Zugangsdaten konnten nicht in sie übernommen werden; geben Sie sie unter „Meine Zugangsdaten“ ein: %1</translation>
     </message>
+    <message>
+        <source>Local connections and shared items are moved separately: drag the local ones on their own to share them.</source>
+        <translation>Lokale Verbindungen und geteilte Einträge werden getrennt verschoben: Ziehen Sie die lokalen allein, um sie zu teilen.</translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::MemberListModel</name>

@@ -4170,6 +4170,10 @@ Press Esc to clear the filter.</source>
         <source>The copy was made, but your own credentials could not be copied to it; enter them with My Credentials: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Local connections and shared items are moved separately: drag the local ones on their own to share them.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::MemberListModel</name>

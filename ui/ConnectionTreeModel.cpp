@@ -1165,8 +1165,10 @@ bool ConnectionTreeModel::dropAllowed(const QMimeData* data, Qt::DropAction acti
         why = DropRefusal::ViewOnly;
         return false;
     }
-    if (fromLocal && fromShared)
-        return false; // local and shared items dragged at once: each kind has its own rule
+    if (fromLocal && fromShared) {
+        why = DropRefusal::MixedIntoShared;
+        return false;
+    }
     if (fromLocal && !request.folders.isEmpty()) {
         why = DropRefusal::FolderIntoShared;
         return false;

@@ -71,6 +71,7 @@ public:
         ViewOnly,           // into a shared folder the user may only view
         LeavesSharedFolder, // a shared item into the local tree or another shared folder
         FolderIntoShared,   // a local folder into a shared folder (Share Folder shares one)
+        MixedIntoShared,    // local and shared items at once (each kind has its own rule)
     };
     // Told on every drop the view asks about (while a drag hovers, and at the drop) that is
     // refused for a reason, and with None when it is allowed.

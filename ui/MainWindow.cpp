@@ -1579,6 +1579,9 @@ QString MainWindow::moveRefusalText(ConnectionTreeModel::DropRefusal why) const
     case ConnectionTreeModel::DropRefusal::FolderIntoShared:
         return tr("Only connections can be moved into a shared folder; a local folder is shared with Share "
                   "Folder.");
+    case ConnectionTreeModel::DropRefusal::MixedIntoShared:
+        return tr("Local connections and shared items are moved separately: drag the local ones on their own "
+                  "to share them.");
     }
     return {};
 }

@@ -693,6 +693,10 @@ void TestSharedEdit::dropAcrossTheBoundary_data()
                                                                << "Other Team" << false << ""
                                                                << "stays in its shared folder"
                                                                << "EU";
+    QTest::newRow("local and shared together refused") << "local connection and Orders"
+                                                       << "Team DBs" << false << ""
+                                                       << "separately"
+                                                       << "local";
     QTest::newRow("within the shared folder") << "Orders"
                                               << "Team DBs" << true << ""
                                               << ""
@@ -749,14 +753,17 @@ void TestSharedEdit::dropAcrossTheBoundary()
     const QUuid ordersFolder = model->connection(orders)->folderId;
     const int sharedBefore = int(model->sharedConnections(m_shared).size());
 
-    QModelIndex source;
+    QModelIndexList sources;
     if (dragged == QStringLiteral("Orders"))
-        source = model->indexForConnection(orders);
+        sources = {model->indexForConnection(orders)};
     else if (dragged == QStringLiteral("local folder"))
-        source = model->indexForFolder(folder.id);
+        sources = {model->indexForFolder(folder.id)};
+    else if (dragged.contains(QStringLiteral("Orders")))
+        sources = {model->indexForConnection(local.id), model->indexForConnection(orders)};
     else
-        source = model->indexForConnection(local.id);
-    QVERIFY(source.isValid());
+        sources = {model->indexForConnection(local.id)};
+    for (const QModelIndex& source : sources)
+        QVERIFY(source.isValid());
     QModelIndex target;
     if (onto == QStringLiteral("EU"))
         target = model->indexForFolder(m_eu);
@@ -769,7 +776,7 @@ void TestSharedEdit::dropAcrossTheBoundary()
     QVERIFY(target.isValid() || onto == QStringLiteral("top level"));
 
     // The mime data the view makes of the dragged rows, dropped as the view drops it.
-    std::unique_ptr<QMimeData> mime(model->mimeData({source}));
+    std::unique_ptr<QMimeData> mime(model->mimeData(sources));
     QCOMPARE(model->dropMimeData(mime.get(), Qt::MoveAction, -1, -1, target), taken);
     if (!answer.isEmpty()) {
         // The same confirmation as Move To's, naming the members.
@@ -804,6 +811,8 @@ void TestSharedEdit::dropAcrossTheBoundary()
     }
     if (after == QStringLiteral("local")) {
         QTest::qWait(200);
+        QCOMPARE(model->connection(orders)->folderId, ordersFolder);
+        QCOMPARE(m_a->engine.itemRevision(m_shared, orders), revision);
         QVERIFY(m_a->repository->connection(local.id));
         QCOMPARE(m_a->repository->connection(local.id)->folderId, folder.id);
         QVERIFY(m_a->repository->folder(folder.id));
