@@ -4176,6 +4176,10 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
         <source>Local connections and shared items are moved separately: drag the local ones on their own to share them.</source>
         <translation>Lokale Verbindungen und geteilte Einträge werden getrennt verschoben: Ziehen Sie die lokalen allein, um sie zu teilen.</translation>
     </message>
+    <message>
+        <source>Opening %1 without your stored credentials: the keychain could not read them: %2</source>
+        <translation>%1 wird ohne Ihre gespeicherten Zugangsdaten geöffnet: Der Schlüsselbund konnte sie nicht lesen: %2</translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::MemberListModel</name>

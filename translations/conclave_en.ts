@@ -4174,6 +4174,10 @@ Press Esc to clear the filter.</source>
         <source>Local connections and shared items are moved separately: drag the local ones on their own to share them.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Opening %1 without your stored credentials: the keychain could not read them: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::MemberListModel</name>

@@ -86,9 +86,14 @@ void ConnectionCheckDialog::start()
             return;
         }
         if (password.error().code != ErrorCode::NotFound)
-            onProgress(tr("The stored password could not be read: %1").arg(password.error().message));
+            notePasswordUnreadable(password.error().message);
         startWithPassword({});
     });
+}
+
+void ConnectionCheckDialog::notePasswordUnreadable(const QString& message)
+{
+    onProgress(tr("The stored password could not be read: %1").arg(message));
 }
 
 void ConnectionCheckDialog::startWith(SecureBytes password)

@@ -42,6 +42,9 @@ public:
     // A failed test then offers "Edit Connection…" (the dialog closes and editRequested()
     // follows); off where the editor is already open.
     void setEditOffered(bool offered) { m_editOffered = offered; }
+    // Before startWith(): the stored password could not be read (the keychain's sentence), so
+    // the test runs without it and says so among its steps.
+    void notePasswordUnreadable(const QString& message);
 
 signals:
     void testFinished(bool ok);

@@ -975,7 +975,8 @@ void ConnectionEditorDialog::runTest()
                 if (own.ok() && !own->isEmpty())
                     typed->write(candidate.id, SecretKind::Password, std::move(own).value(), typed,
                                  [](const Status&) {});
-                runCheck(candidate, typed, typed);
+                const bool unreadable = !own.ok() && own.error().code != ErrorCode::NotFound;
+                runCheck(candidate, typed, typed, unreadable ? own.error().message : QString());
             });
         return;
     }
@@ -991,13 +992,16 @@ void ConnectionEditorDialog::runTest()
     runCheck(candidate, secrets, typed);
 }
 
-void ConnectionEditorDialog::runCheck(const Connection& candidate, SecretStore* secrets, QObject* owned)
+void ConnectionEditorDialog::runCheck(const Connection& candidate, SecretStore* secrets, QObject* owned,
+                                      const QString& unreadable)
 {
     auto* dialog = new ConnectionCheckDialog(candidate, secrets, this);
     if (owned)
         owned->setParent(dialog);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+    if (!unreadable.isEmpty())
+        dialog->notePasswordUnreadable(unreadable);
     dialog->start();
 }
 

@@ -158,7 +158,9 @@ private:
     QLineEdit* addFileRow(QFormLayout* form, const QString& label, const QString& objectName,
                           const QString& dialogTitle);
 
-    void runCheck(const Core::Connection& candidate, Core::SecretStore* secrets, QObject* owned);
+    // `unreadable`: the keychain's sentence when the stored password could not be read.
+    void runCheck(const Core::Connection& candidate, Core::SecretStore* secrets, QObject* owned,
+                  const QString& unreadable = {});
     QLabel* labelFor(QWidget* field) const;
 
     Core::Connection m_original;

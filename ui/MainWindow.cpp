@@ -2144,7 +2144,7 @@ void MainWindow::testSelected()
         return;
     }
     // Memory only, or a shared connection (the user's own credentials, under their own names).
-    withPassword(id, [this, id, offerEdit](SecureBytes password) {
+    withPassword(id, [this, id, offerEdit](SecureBytes password, const QString& unreadable) {
         const Connection* found = m_model->connection(id);
         if (!found)
             return;
@@ -2155,32 +2155,39 @@ void MainWindow::testSelected()
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         offerEdit(dialog);
         dialog->open();
+        if (!unreadable.isEmpty())
+            dialog->notePasswordUnreadable(unreadable);
         dialog->startWith(std::move(password));
     });
 }
 
-void MainWindow::withPassword(const QUuid& id, std::function<void(SecureBytes)> use)
+void MainWindow::withPassword(const QUuid& id, std::function<void(SecureBytes, const QString&)> use)
 {
     if (!m_secrets) {
-        use({});
+        use({}, {});
         return;
     }
     if (const SharedTreeSync::ItemInfo* info = m_shared->info(id)) {
         // A shared connection: the user's own password, from their keychain only.
-        m_secrets->readEntry(SharedCredentials::entryKey(info->folderId, id, SharedCredential::Password),
-                             this, [use](Result<SecureBytes> password) {
-                                 use(password.ok() ? std::move(password).value() : SecureBytes());
-                             });
+        m_secrets->readEntry(
+            SharedCredentials::entryKey(info->folderId, id, SharedCredential::Password), this,
+            [use](Result<SecureBytes> password) {
+                if (password.ok())
+                    return use(std::move(password).value(), {});
+                use({}, password.error().code == ErrorCode::NotFound ? QString() : password.error().message);
+            });
         return;
     }
     m_secrets->read(id, SecretKind::Password, this, [this, id, use](Result<SecureBytes> password) {
         if (password.ok()) {
-            use(std::move(password).value());
+            use(std::move(password).value(), {});
             return;
         }
         const Connection* c = m_model->connection(id);
         if (!c)
             return;
+        const QString unreadable =
+            password.error().code == ErrorCode::NotFound ? QString() : password.error().message;
         // Without a keychain a password typed in an earlier run is gone; one with a user name
         // is asked for (an SSH client asks in its own terminal). With a keychain, no stored
         // password means the connection needs none.
@@ -2188,14 +2195,31 @@ void MainWindow::withPassword(const QUuid& id, std::function<void(SecureBytes)> 
                          !m_secrets->isPersistent() && !c->username.isEmpty() &&
                          c->kind != ConnectionKind::SSH;
         if (!ask) {
-            use({});
+            use({}, unreadable);
             return;
         }
         auto* prompt = new PasswordPromptDialog(c->name, c->username, this);
         prompt->setAttribute(Qt::WA_DeleteOnClose);
-        connect(prompt, &QDialog::accepted, this, [prompt, use] { use(prompt->takePassword()); });
+        connect(prompt, &QDialog::accepted, this, [prompt, use] { use(prompt->takePassword(), {}); });
         prompt->open();
     });
+}
+
+void MainWindow::withOwnSshUser(const QUuid& id, std::function<void(const QString&, const QString&)> use)
+{
+    const SharedTreeSync::ItemInfo* info = m_shared->info(id);
+    const Connection* c = m_model->connection(id);
+    if (!m_secrets || !info || !c || !c->ssh.enabled) {
+        use({}, {});
+        return;
+    }
+    m_secrets->readEntry(SharedCredentials::entryKey(info->folderId, id, SharedCredential::SshUser), this,
+                         [use](Result<SecureBytes> user) {
+                             if (user.ok())
+                                 return use(QString::fromUtf8(user->view().toByteArray()), {});
+                             use({},
+                                 user.error().code == ErrorCode::NotFound ? QString() : user.error().message);
+                         });
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -2273,26 +2297,39 @@ void MainWindow::openSelected()
     if (!c)
         return;
     const QUuid id = c->id;
-    auto launch = [this, id](SecureBytes password) {
+    // A shared connection carries no user names: the user's own (the SSH tunnel's too) and
+    // their own password come from their keychain.
+    auto launch = [this, id](SecureBytes password, const QString& sshUser, const QString& unreadable) {
         const Connection* current = m_model->connection(id);
         if (!current)
             return;
+        Connection target = *current;
         LaunchCredentials credentials;
-        credentials.username = m_model->isShared(id) ? m_shared->ownUser(id) : current->username;
+        credentials.username = current->username;
+        if (m_model->isShared(id)) {
+            credentials.username = m_shared->ownUser(id);
+            target.ssh.user = sshUser;
+        }
         credentials.password = std::move(password);
-        const Status status = m_launcher->open(*current, credentials);
+        const Status status = m_launcher->open(target, credentials);
         if (!status) {
             showOpenError(status.error().message);
             return;
         }
         qCInfo(lcGui) << "opened connection" << idText(id);
-        showStatus(tr("Opening %1…").arg(current->name));
+        if (unreadable.isEmpty())
+            showStatus(tr("Opening %1…").arg(current->name));
+        else
+            showStatus(tr("Opening %1 without your stored credentials: the keychain could not read them: %2")
+                           .arg(current->name, unreadable));
     };
-    if (!m_secrets) {
-        launch({});
-        return;
-    }
-    withPassword(id, launch);
+    withPassword(id, [this, id, launch](SecureBytes password, const QString& unreadable) {
+        auto shared = std::make_shared<SecureBytes>(std::move(password));
+        withOwnSshUser(
+            id, [shared, unreadable, launch](const QString& sshUser, const QString& sshUnreadable) {
+                launch(std::move(*shared), sshUser, unreadable.isEmpty() ? sshUnreadable : unreadable);
+            });
+    });
 }
 
 void MainWindow::importConnections()

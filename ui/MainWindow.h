@@ -229,7 +229,13 @@ private:
     void secretOperationDone(const Core::Status& status);
     // Reads the connection's password and hands it to `use`; in memory-only mode a missing one
     // is asked for (used once, never stored). Nothing is called when the user cancels.
-    void withPassword(const QUuid& id, std::function<void(Core::SecureBytes)> use);
+    // The password to open or test `id` with: a shared connection's is the user's own. `use`
+    // gets it ("" for none) and, when the keychain failed to answer (not "none stored"), its
+    // sentence for the user.
+    void withPassword(const QUuid& id, std::function<void(Core::SecureBytes, const QString&)> use);
+    // The user's own SSH user name for a shared connection through an SSH tunnel ("" when
+    // none is stored), with the keychain's failure as in withPassword.
+    void withOwnSshUser(const QUuid& id, std::function<void(const QString&, const QString&)> use);
     // Team Sharing: whether the selection lies in a shared folder, and in one the user may
     // only view; the shared write's answer.
     bool selectionIsShared() const;

@@ -17,14 +17,18 @@
 #include "SharedDesk.h"
 #include "SyncFixture.h"
 
+#include "core/connect/ClientLauncher.h"
+#include "core/connect/LauncherSettings.h"
 #include "core/crypto/Fingerprint.h"
 #include "core/crypto/SensitiveBytes.h"
 #include "core/keychain/KeychainSecretStore.h"
 #include "core/keychain/MemorySecretStore.h"
 #include "core/keychain/SharedCredentials.h"
+#include "core/model/SharedConnection.h"
 #include "core/storage/ChangeSet.h"
 #include "core/storage/ConnectionRepository.h"
 #include "core/sync/SyncEngine.h"
+#include "ui/ConnectionCheckDialog.h"
 #include "ui/ConnectionEditorDialog.h"
 #include "ui/ConnectionTreeModel.h"
 #include "ui/MainWindow.h"
@@ -40,6 +44,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPointer>
@@ -88,6 +93,18 @@ QAction* action(MainWindow& window, const char* name)
     return window.findChild<QAction*>(QString::fromLatin1(name));
 }
 
+// Open in `window` runs a "client" that writes the arguments it was given to `out`.
+void recordOpens(MainWindow& window, const QString& out)
+{
+    LauncherSettings launcher;
+    launcher.terminalCommand = QStringLiteral("/bin/sh -c 'exec \"$@\"' terminal");
+    for (ConnectionKind kind : {ConnectionKind::SSH, ConnectionKind::PostgreSQL})
+        launcher.clientCommands.insert(
+            kind, QStringLiteral("/bin/sh -c 'echo \"ARGV $*\" >\"%1.tmp\"; mv \"%1.tmp\" \"%1\"' client")
+                      .arg(out));
+    window.findChild<ClientLauncher*>()->setSettings(launcher);
+}
+
 } // namespace
 
 class TestSharedEdit : public QObject
@@ -109,8 +126,10 @@ private slots:
     void dropAcrossTheBoundary_data();
     void dropAcrossTheBoundary();
     void signOutClosesTheViewOnlyEditor();
-    // Last: it stops the server.
+    void openUsesOwnUserNames();
     void duplicateSaysWhenTheKeychainFails();
+    void openAndTestSayWhenTheKeychainFails();
+    // Last: it stops the server.
     void moveWhileOfflineKeepsTheLocalOne();
 
 private:
@@ -891,6 +910,118 @@ void TestSharedEdit::duplicateSaysWhenTheKeychainFails()
                               qPrintable(status->currentMessage()), 15000);
     QVERIFY2(status->currentMessage().contains(QStringLiteral("did not answer in time")),
              qPrintable(status->currentMessage()));
+}
+
+void TestSharedEdit::openUsesOwnUserNames()
+{
+    // A shared SSH connection through a jump host carries neither user name: Open logs in
+    // with A's own user and reaches the jump host as A's own SSH user, both from A's keychain.
+    MainWindow& window = *m_a->window;
+    Connection shell;
+    shell.id = QUuid::createUuid();
+    shell.name = QStringLiteral("Bastion Shell");
+    shell.kind = ConnectionKind::SSH;
+    shell.hosts = {{QStringLiteral("shell.internal"), 22}};
+    shell.ssh.enabled = true;
+    shell.ssh.host = QStringLiteral("jump.internal");
+    shell.ssh.port = 2222;
+    const QByteArray plaintext = SharedConnection::fromConnection(shell, {}, m_a->client.account().userId,
+                                                                  QDateTime::currentDateTimeUtc())
+                                     .encode();
+    const auto written = await<QUuid>(
+        [&](QObject* c, auto done) { m_a->engine.writeItem(m_shared, shell.id, plaintext, c, done); });
+    VERIFY_OK(written);
+    QTRY_VERIFY_WITH_TIMEOUT(window.model()->connection(shell.id), 10000);
+    QVERIFY(window.model()->connection(shell.id)->ssh.user.isEmpty());
+    SharedTreeSync::Credentials mine;
+    mine.user = QStringLiteral("ada-shell-8c1f");
+    mine.sshUser = QStringLiteral("ada-jump-5e27");
+    std::optional<Status> stored;
+    window.sharedTree()->setCredentials(shell.id, std::move(mine), [&](Status s) { stored = s; });
+    QTRY_VERIFY_WITH_TIMEOUT(stored.has_value(), 10000);
+    QVERIFY(stored->ok());
+    QTRY_COMPARE_WITH_TIMEOUT(window.sharedTree()->ownUser(shell.id), QStringLiteral("ada-shell-8c1f"),
+                              10000);
+
+    QTemporaryDir scratch;
+    const QString out = scratch.filePath(QStringLiteral("opened.txt"));
+    recordOpens(window, out);
+    window.selectConnection(shell.id);
+    QVERIFY(action(window, "actionOpen")->isEnabled());
+    action(window, "actionOpen")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(out), 15000);
+    QFile file(out);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray args = file.readAll();
+    QVERIFY2(args.contains("-l ada-shell-8c1f"), args.constData());
+    QVERIFY2(args.contains("-J ada-jump-5e27@jump.internal:2222"), args.constData());
+}
+
+void TestSharedEdit::openAndTestSayWhenTheKeychainFails()
+{
+    // As above, with the keychain frozen: Open still opens (the client asks for what it
+    // needs) and says that A's stored credentials could not be read; Test Connection, from
+    // the window and from the shared editor, says it among its steps.
+    const pid_t keyring = pid_t(qEnvironmentVariableIntValue("CONCLAVE_TEST_KEYRING_PID"));
+    if (keyring == 0)
+        QSKIP("needs the private gnome-keyring of tests/keychain/with-keyring.sh (ctest starts it)");
+    KeychainSecretStore keychain(QStringLiteral("Conclave TestSharedEdit"));
+    keychain.setTimeout(std::chrono::milliseconds(500));
+    keychain.setRetryDelay(std::chrono::milliseconds(50));
+    MainWindow::Services services;
+    services.repository = m_a->repository.get();
+    services.secrets = &keychain;
+    MainWindow window(services);
+    window.setSyncEngine(&m_a->engine, m_a->client.account().userId);
+    ConnectionTreeModel* model = window.model();
+    QTRY_VERIFY_WITH_TIMEOUT(!idOf(model, QStringLiteral("Bastion Shell")).isNull(), 30000);
+    const QUuid id = idOf(model, QStringLiteral("Bastion Shell"));
+    QTemporaryDir scratch;
+    const QString out = scratch.filePath(QStringLiteral("opened.txt"));
+    recordOpens(window, out);
+    window.selectConnection(id);
+    auto* status = window.findChild<QStatusBar*>();
+    auto stepsSay = [](ConnectionCheckDialog* dialog, const QString& text) {
+        auto* steps = dialog->findChild<QListWidget*>(QStringLiteral("steps"));
+        for (int i = 0; steps && i < steps->count(); ++i) {
+            if (steps->item(i)->text().contains(text))
+                return true;
+        }
+        return false;
+    };
+
+    QCOMPARE(::kill(keyring, SIGSTOP), 0);
+    auto resume = qScopeGuard([keyring] { ::kill(keyring, SIGCONT); });
+    action(window, "actionOpen")->trigger();
+    // Two reads of 0.5 s each at most, behind the tree's own in QtKeychain's queue.
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(out), 20000);
+    QTRY_VERIFY2_WITH_TIMEOUT(status->currentMessage().contains(QStringLiteral("could not read them")),
+                              qPrintable(status->currentMessage()), 5000);
+    QVERIFY2(status->currentMessage().contains(QStringLiteral("did not answer in time")),
+             qPrintable(status->currentMessage()));
+
+    action(window, "actionTest")->trigger();
+    QPointer<ConnectionCheckDialog> check;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (check = visibleChild<ConnectionCheckDialog>(window, QStringLiteral("ConnectionCheckDialog"))),
+        20000);
+    QTRY_VERIFY_WITH_TIMEOUT(stepsSay(check, QStringLiteral("could not be read")), 5000);
+    check->reject();
+    QTRY_VERIFY_WITH_TIMEOUT(!check, 5000);
+
+    window.selectConnection(id);
+    action(window, "actionEdit")->trigger();
+    QPointer<ConnectionEditorDialog> editor;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (editor = visibleChild<ConnectionEditorDialog>(window, QStringLiteral("sharedConnectionEditor"))),
+        20000);
+    auto* test = editor->findChild<QPushButton*>(QStringLiteral("testConnection"));
+    QVERIFY(test && test->isEnabled());
+    test->click();
+    QTRY_VERIFY_WITH_TIMEOUT((check = editor->findChild<ConnectionCheckDialog*>()), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(stepsSay(check, QStringLiteral("could not be read")), 5000);
+    check->reject();
+    editor->reject();
 }
 
 void TestSharedEdit::moveWhileOfflineKeepsTheLocalOne()
