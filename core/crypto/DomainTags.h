@@ -29,6 +29,8 @@ inline constexpr char kInvitationAnswer[] = "conclave.invite.answer.v1";
 inline constexpr char kInvitationOffer[] = "conclave.invite.offer.v1";
 inline constexpr char kSecurityState[] = "conclave.state.v1";
 inline constexpr char kSecurityStateBody[] = "conclave.state.body.v1";
+inline constexpr char kSecurityStateChange[] = "conclave.state.change.v1";
+inline constexpr char kSecurityStateChangeBody[] = "conclave.state.change.body.v1";
 
 // crypto_kdf contexts are exactly 8 bytes; subkey ids below are fixed forever.
 inline constexpr char kKdfContext[] = "conclave";

@@ -23,11 +23,19 @@ std::optional<ItemReader::Seen> SecurityState::seen(const QUuid& folderId, const
     return it->second;
 }
 
+void SecurityState::touchFolder(const QUuid& folderId)
+{
+    if (!touched.all)
+        touched.folders.insert(folderId);
+}
+
 void SecurityState::acceptLog(const MembershipState& state)
 {
     FolderRecord& record = folders[state.folderId()];
-    if (state.length() >= record.log.length)
+    if (state.length() >= record.log.length) {
         record.log = state.checkpoint();
+        touchFolder(state.folderId());
+    }
 }
 
 void SecurityState::acceptFolderState(const QUuid& folderId, quint64 writeSequence,
@@ -37,6 +45,7 @@ void SecurityState::acceptFolderState(const QUuid& folderId, quint64 writeSequen
     if (record.stateHash.isEmpty() || writeSequence >= record.writeSequence) {
         record.writeSequence = writeSequence;
         record.stateHash = stateHash;
+        touchFolder(folderId);
     }
 }
 
@@ -70,6 +79,10 @@ void SecurityState::acceptItem(const QUuid& folderId, const QUuid& itemId, const
     auto [it, inserted] = items.try_emplace({folderId, itemId}, seen);
     if (!inserted && seen.revision >= it->second.revision)
         it->second = seen;
+    else if (!inserted)
+        return;
+    if (!touched.all)
+        touched.items.insert({folderId, itemId});
 }
 
 } // namespace Conclave::Core

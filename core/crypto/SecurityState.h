@@ -17,6 +17,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <utility>
 
 namespace Conclave::Core {
@@ -54,6 +55,44 @@ struct SecurityState
     // sequence and another hash (fork). A folder without a record passes.
     [[nodiscard]] Status checkFolderState(const FolderState& state) const;
     void acceptItem(const QUuid& folderId, const QUuid& itemId, const ItemReader::Seen& seen);
+
+    // Which records the accept*() calls changed since a store last saved this object, so that
+    // SecurityStateStore::save() writes only those (and clears this). A state not saved yet
+    // counts as changed throughout; a change made to the maps directly must be followed by
+    // markAllChanged(), or the next save of this object leaves it out.
+    struct Touched
+    {
+        Touched() = default;
+        // A copy, or a state assigned or moved over another, is not the object that was saved.
+        Touched(const Touched&) {}
+        Touched(Touched&&) noexcept {}
+        Touched& operator=(const Touched&)
+        {
+            markAll();
+            return *this;
+        }
+        Touched& operator=(Touched&&) noexcept
+        {
+            markAll();
+            return *this;
+        }
+        ~Touched() = default;
+        void markAll()
+        {
+            folders.clear();
+            items.clear();
+            all = true;
+        }
+
+        std::set<QUuid> folders;
+        std::set<std::pair<QUuid, QUuid>> items;
+        bool all = true;
+    };
+    void markAllChanged() const { touched.markAll(); }
+    mutable Touched touched;
+
+private:
+    void touchFolder(const QUuid& folderId);
 };
 
 } // namespace Conclave::Core

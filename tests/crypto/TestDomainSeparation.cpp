@@ -148,15 +148,30 @@ private slots:
 
     void tagsAreDistinct()
     {
-        const char* const all[] = {
-            DomainTags::kAccountKeyWrap, DomainTags::kUserKeysWrap,      DomainTags::kBundle,
-            DomainTags::kFingerprint,    DomainTags::kPinStore,          DomainTags::kGrant,
-            DomainTags::kKeyChainLink,   DomainTags::kLogEntry,          DomainTags::kLogEntryHash,
-            DomainTags::kEnvelope,       DomainTags::kEnvelopeHash,      DomainTags::kPinStoreV2,
-            DomainTags::kInvitationKey,  DomainTags::kInvitationAnswer,  DomainTags::kInvitationOffer,
-            DomainTags::kSecurityState,  DomainTags::kSecurityStateBody, DomainTags::kKeyCommitment,
-            DomainTags::kFolderState,    DomainTags::kFolderStateHash,   DomainTags::kFolderBucket,
-            DomainTags::kFolderItems};
+        const char* const all[] = {DomainTags::kAccountKeyWrap,
+                                   DomainTags::kUserKeysWrap,
+                                   DomainTags::kBundle,
+                                   DomainTags::kFingerprint,
+                                   DomainTags::kPinStore,
+                                   DomainTags::kGrant,
+                                   DomainTags::kKeyChainLink,
+                                   DomainTags::kLogEntry,
+                                   DomainTags::kLogEntryHash,
+                                   DomainTags::kEnvelope,
+                                   DomainTags::kEnvelopeHash,
+                                   DomainTags::kPinStoreV2,
+                                   DomainTags::kInvitationKey,
+                                   DomainTags::kInvitationAnswer,
+                                   DomainTags::kInvitationOffer,
+                                   DomainTags::kSecurityState,
+                                   DomainTags::kSecurityStateBody,
+                                   DomainTags::kKeyCommitment,
+                                   DomainTags::kFolderState,
+                                   DomainTags::kFolderStateHash,
+                                   DomainTags::kFolderBucket,
+                                   DomainTags::kFolderItems,
+                                   DomainTags::kSecurityStateChange,
+                                   DomainTags::kSecurityStateChangeBody};
         QSet<QByteArray> seen;
         for (const char* tag : all) {
             QVERIFY(QByteArray(tag).startsWith("conclave."));

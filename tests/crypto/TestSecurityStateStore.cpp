@@ -11,8 +11,10 @@
 #include "core/crypto/SecurityStateStore.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtEndian>
 
 using namespace Conclave::Core;
 using namespace Conclave::Core::Testing;
@@ -41,6 +43,53 @@ SecurityState sampleState(const FolderFixture& f)
     state.acceptItem(f.folderId, QUuid::createUuid(), {3, QByteArray(32, 'h')});
     state.lastKdf = KdfParams{4, KdfParams::kMinMemLimit, QByteArray(16, 'k')};
     return state;
+}
+
+// sampleState with `items` more item records in a second folder, as a first sync leaves them.
+SecurityState largerState(const FolderFixture& f, const QUuid& folder, int items)
+{
+    SecurityState state = sampleState(f);
+    state.acceptFolderState(folder, 2, QByteArray(32, 'q'));
+    for (int i = 0; i < items; ++i)
+        state.acceptItem(folder, QUuid::createUuid(), {1, QByteArray(32, char('a' + i % 26))});
+    return state;
+}
+
+// Every value the store keeps, as a QTest failure naming the first difference.
+bool sameState(const SecurityState& a, const SecurityState& b)
+{
+    if (a.pins.serialize() != b.pins.serialize() || a.folders.size() != b.folders.size() ||
+        a.items.size() != b.items.size() || a.lastKdf.has_value() != b.lastKdf.has_value())
+        return false;
+    for (const auto& [id, f] : a.folders) {
+        const auto it = b.folders.find(id);
+        if (it == b.folders.end() || it->second.log.length != f.log.length ||
+            it->second.log.headHash != f.log.headHash || it->second.writeSequence != f.writeSequence ||
+            it->second.stateHash != f.stateHash)
+            return false;
+    }
+    for (const auto& [key, seen] : a.items) {
+        const auto it = b.items.find(key);
+        if (it == b.items.end() || it->second.revision != seen.revision || it->second.hash != seen.hash)
+            return false;
+    }
+    return true;
+}
+
+constexpr qsizetype kChangeHeader = 25 + 8 + 24 + 4;
+
+// Where each change record of a store file starts, after the base.
+QList<qsizetype> recordStarts(const QByteArray& file)
+{
+    QList<qsizetype> starts;
+    qsizetype pos = SecurityStateStore::kHeaderSize + SecurityStateStore::kNonceSize + 4 +
+                    qFromBigEndian<quint32>(file.constData() + SecurityStateStore::kHeaderSize +
+                                            SecurityStateStore::kNonceSize);
+    while (pos + kChangeHeader <= file.size()) {
+        starts.append(pos);
+        pos += kChangeHeader + qFromBigEndian<quint32>(file.constData() + pos + kChangeHeader - 4);
+    }
+    return starts;
 }
 } // namespace
 
@@ -432,6 +481,7 @@ private slots:
             state.folders[folder].stateHash = QByteArray(33, 's');
         else
             state.lastKdf = KdfParams{3, KdfParams::kMinMemLimit, QByteArray(8, 's')};
+        state.markAllChanged(); // changed past accept*()
         const Status saved = store.save(state, accountKey);
         QVERIFY(!saved.ok());
         QCOMPARE(saved.error().code, ErrorCode::InvalidInput);
@@ -477,6 +527,332 @@ private slots:
         QVERIFY(!checked.ok());
         QCOMPARE(checked.error().code, ErrorCode::Denied);
         QVERIFY(state.pins.isBlocked(f.alice.id));
+    }
+
+    void changesAreAppended()
+    {
+        // One accepted change costs a record of its own size, not a rewrite of every item's
+        // record; a restarted client reads the base and every record after it, and appends
+        // after them.
+        FolderFixture f;
+        const QUuid account = QUuid::createUuid();
+        const SecureBytes accountKey = AccountKeys::generateAccountKey();
+        const QString file = path("journal.state");
+        QFile::remove(file);
+        SecurityStateStore store(file, account);
+        QVERIFY(store.load(accountKey, 0).ok());
+        const QUuid other = QUuid::createUuid();
+        SecurityState state = largerState(f, other, 1000);
+        QVERIFY(store.save(state, accountKey).ok());
+        QCOMPARE(store.changeRecords(), 0);
+        const qint64 base = QFileInfo(file).size();
+        QVERIFY(base > 1000 * 72);
+
+        // An item moved on, a new item, a folder record moved on.
+        const auto first = state.items.lower_bound({other, QUuid()});
+        const std::pair<QUuid, QUuid> changed = first->first;
+        state.acceptItem(other, changed.second, {2, QByteArray(32, 'n')});
+        state.acceptItem(f.folderId, QUuid::createUuid(), {1, QByteArray(32, 'w')});
+        state.acceptFolderState(f.folderId, 8, QByteArray(32, 't'));
+        QVERIFY(store.save(state, accountKey).ok());
+        QCOMPARE(store.generation(), quint64(2));
+        QCOMPARE(store.changeRecords(), 1);
+        const qint64 afterOne = QFileInfo(file).size();
+        QVERIFY2(afterOne - base < 400, QByteArray::number(afterOne - base).constData());
+        // An item and a folder record removed (a folder wiped here).
+        state.items.erase(std::next(first));
+        state.folders.erase(other);
+        state.markAllChanged();
+        QVERIFY(store.save(state, accountKey).ok());
+        QCOMPARE(store.changeRecords(), 2);
+        QVERIFY(QFileInfo(file).size() - afterOne < 300);
+
+        SecurityStateStore restarted(file, account);
+        Result<SecurityState> loaded = restarted.load(accountKey, 3);
+        QVERIFY(loaded.ok());
+        QCOMPARE(restarted.generation(), quint64(3));
+        QCOMPARE(restarted.changeRecords(), 2);
+        QVERIFY(sameState(*loaded, state));
+        QCOMPARE(loaded->seen(other, changed.second)->revision, quint64(2));
+        QVERIFY(!loaded->folders.count(other));
+
+        state.acceptItem(other, changed.second, {3, QByteArray(32, 'm')});
+        QVERIFY(restarted.save(state, accountKey).ok());
+        QCOMPARE(restarted.changeRecords(), 3);
+        SecurityStateStore again(file, account);
+        loaded = again.load(accountKey, 4);
+        QVERIFY(loaded.ok());
+        QVERIFY(sameState(*loaded, state));
+    }
+
+    void copiesAreComparedInFull()
+    {
+        // Only the object saved last writes just what accept*() touched; a copy of it, or a
+        // state assigned over it, is compared record by record, so no change is left out.
+        FolderFixture f;
+        const QUuid account = QUuid::createUuid();
+        const SecureBytes accountKey = AccountKeys::generateAccountKey();
+        const QString file = path("copies.state");
+        QFile::remove(file);
+        SecurityStateStore store(file, account);
+        QVERIFY(store.load(accountKey, 0).ok());
+        SecurityState state = sampleState(f);
+        QVERIFY(store.save(state, accountKey).ok());
+        QVERIFY(!state.touched.all);
+
+        SecurityState copy = state;
+        QVERIFY(copy.touched.all);
+        copy.items[{f.folderId, QUuid::createUuid()}] = {1, QByteArray(32, 'c')};
+        QVERIFY(store.save(copy, accountKey).ok());
+        QCOMPARE(store.changeRecords(), 1);
+        SecurityState other = copy;
+        other.items[{f.folderId, QUuid::createUuid()}] = {1, QByteArray(32, 'd')};
+        state = other;
+        QVERIFY(state.touched.all);
+        QVERIFY(store.save(state, accountKey).ok());
+        QCOMPARE(store.changeRecords(), 2);
+
+        SecurityStateStore restarted(file, account);
+        const Result<SecurityState> loaded = restarted.load(accountKey, 3);
+        QVERIFY(loaded.ok());
+        QVERIFY(sameState(*loaded, other));
+    }
+
+    void changeRecordTamperingIsRefused_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::newRow("a record's tag") << "tag";
+        QTest::newRow("a record's generation") << "generation";
+        QTest::newRow("a record's nonce") << "nonce";
+        QTest::newRow("a record's length, shorter") << "shorter";
+        QTest::newRow("a record's length, longer") << "longer";
+        QTest::newRow("a record's ciphertext") << "ciphertext";
+        QTest::newRow("a record's Poly1305 tag") << "mac";
+        QTest::newRow("two records swapped") << "swapped";
+        QTest::newRow("a record taken out of the middle") << "middle";
+        QTest::newRow("the last record taken off") << "last";
+        QTest::newRow("the last record cut short") << "cut";
+        QTest::newRow("a record of another file of the account") << "other file";
+        QTest::newRow("a record of another account") << "other account";
+        QTest::newRow("bytes after the last record") << "junk";
+        QTest::newRow("the base altered under its records") << "base";
+    }
+
+    void changeRecordTamperingIsRefused()
+    {
+        // Someone with disk access alters, reorders, drops or splices change records: the
+        // store refuses to load (a Corrupt error, never a state without the change), with the
+        // generation the client remembered.
+        QFETCH(QString, damage);
+        FolderFixture f;
+        const QUuid account = QUuid::createUuid();
+        const SecureBytes accountKey = AccountKeys::generateAccountKey();
+        auto make = [&](const char* name, const QUuid& owner, const SecureBytes& key) {
+            const QString file = path(name);
+            QFile::remove(file);
+            SecurityStateStore store(file, owner);
+            SecurityState state = store.load(key, 0).value();
+            state = sampleState(f);
+            for (int i = 0; i < 4; ++i) {
+                state.acceptItem(f.folderId, QUuid::createUuid(), {1, QByteArray(32, char('c' + i))});
+                if (!store.save(state, key).ok())
+                    return QByteArray();
+            }
+            return readAll(file);
+        };
+        QByteArray bytes = make("tampered.state", account, accountKey); // base (1) and records 2-4
+        const QByteArray otherFile = make("other.state", account, accountKey);
+        const QByteArray otherAccount =
+            make("foreign.state", QUuid::createUuid(), AccountKeys::generateAccountKey());
+        const QList<qsizetype> starts = recordStarts(bytes);
+        QCOMPARE(starts.size(), 3);
+        auto record = [](const QByteArray& file, int i) {
+            const QList<qsizetype> at = recordStarts(file);
+            return file.mid(at[i], (i + 1 < at.size() ? at[i + 1] : file.size()) - at[i]);
+        };
+        const qsizetype second = starts[1];
+        if (damage == u"tag")
+            bytes[second + 3] = char(bytes[second + 3] ^ 0x01);
+        else if (damage == u"generation")
+            bytes[second + 25 + 7] = char(bytes[second + 25 + 7] ^ 0x01);
+        else if (damage == u"nonce")
+            bytes[second + 33 + 5] = char(bytes[second + 33 + 5] ^ 0x01);
+        else if (damage == u"shorter")
+            bytes[second + kChangeHeader - 1] = char(bytes[second + kChangeHeader - 1] - 1);
+        else if (damage == u"longer")
+            bytes[second + kChangeHeader - 1] = char(bytes[second + kChangeHeader - 1] + 1);
+        else if (damage == u"ciphertext")
+            bytes[second + kChangeHeader + 2] = char(bytes[second + kChangeHeader + 2] ^ 0x01);
+        else if (damage == u"mac")
+            bytes[starts[2] - 1] = char(bytes[starts[2] - 1] ^ 0x80);
+        else if (damage == u"swapped")
+            bytes = bytes.left(starts[0]) + record(bytes, 1) + record(bytes, 0) + record(bytes, 2);
+        else if (damage == u"middle")
+            bytes = bytes.left(starts[0]) + record(bytes, 0) + record(bytes, 2);
+        else if (damage == u"last")
+            bytes.truncate(starts[2]);
+        else if (damage == u"cut")
+            bytes.chop(5);
+        else if (damage == u"other file")
+            bytes = bytes.left(starts[2]) + record(otherFile, 2);
+        else if (damage == u"other account")
+            bytes = bytes.left(starts[2]) + record(otherAccount, 2);
+        else if (damage == u"junk")
+            bytes += QByteArray("left over");
+        else if (damage == u"base")
+            bytes[SecurityStateStore::kHeaderSize + 10] =
+                char(bytes[SecurityStateStore::kHeaderSize + 10] ^ 0x01);
+        const QString file = path("tampered.state");
+        writeAll(file, bytes);
+        SecurityStateStore store(file, account);
+        const Result<SecurityState> loaded = store.load(accountKey, 4);
+        QVERIFY2(!loaded.ok(), "a tampered state loaded");
+        QCOMPARE(loaded.error().code, ErrorCode::Corrupt);
+        QVERIFY(!loaded.error().message.isEmpty());
+    }
+
+    void recordCutShortIsNotPartOfTheState_data()
+    {
+        QTest::addColumn<int>("kept");
+        QTest::newRow("1 byte of the tag") << 1;
+        QTest::newRow("the tag and half the generation") << 29;
+        QTest::newRow("the header") << int(kChangeHeader);
+        QTest::newRow("all but the last byte") << -1;
+    }
+
+    void recordCutShortIsNotPartOfTheState()
+    {
+        // The computer stopped while a change was written: the start of that record stays in
+        // the file. It is not part of the state (its generation was never remembered), the
+        // file loads with the state before it, and the next save writes over it.
+        QFETCH(int, kept);
+        FolderFixture f;
+        const QUuid account = QUuid::createUuid();
+        const SecureBytes accountKey = AccountKeys::generateAccountKey();
+        const QString file = path("cut.state");
+        QFile::remove(file);
+        SecurityState state;
+        QByteArray full;
+        {
+            SecurityStateStore store(file, account);
+            QVERIFY(store.load(accountKey, 0).ok());
+            state = sampleState(f);
+            QVERIFY(store.save(state, accountKey).ok());
+            state.acceptItem(f.folderId, QUuid::createUuid(), {1, QByteArray(32, 'x')});
+            QVERIFY(store.save(state, accountKey).ok());
+            full = readAll(file);
+        }
+        const SecurityState before = state;
+        {
+            SecurityStateStore store(file, account);
+            QVERIFY(store.load(accountKey, 2).ok());
+            SecurityState lost = state;
+            lost.acceptItem(f.folderId, QUuid::createUuid(), {1, QByteArray(32, 'y')});
+            QVERIFY(store.save(lost, accountKey).ok());
+        }
+        const QByteArray third = readAll(file);
+        const qsizetype cut = full.size() + (kept > 0 ? kept : third.size() - full.size() - 1);
+        writeAll(file, third.left(cut));
+
+        SecurityStateStore restarted(file, account);
+        Result<SecurityState> loaded = restarted.load(accountKey, 2);
+        QVERIFY(loaded.ok());
+        QCOMPARE(restarted.generation(), quint64(2));
+        QVERIFY(sameState(*loaded, before));
+        QVERIFY(restarted.isCurrent());
+        state.acceptItem(f.folderId, QUuid::createUuid(), {1, QByteArray(32, 'z')});
+        QVERIFY(restarted.save(state, accountKey).ok());
+        QCOMPARE(restarted.generation(), quint64(3));
+        SecurityStateStore again(file, account);
+        loaded = again.load(accountKey, 3);
+        QVERIFY(loaded.ok());
+        QVERIFY(sameState(*loaded, state));
+    }
+
+    void newBaseWhenPinsOrKdfChangeOrRecordsGrow()
+    {
+        // The pins and the KDF parameters are written only in a base; and the records never
+        // grow past half the base (at least 64 KiB) before a new base replaces them.
+        FolderFixture f;
+        const QUuid account = QUuid::createUuid();
+        const SecureBytes accountKey = AccountKeys::generateAccountKey();
+        const QString file = path("compact.state");
+        QFile::remove(file);
+        SecurityStateStore store(file, account);
+        QVERIFY(store.load(accountKey, 0).ok());
+        SecurityState state = sampleState(f);
+        QVERIFY(store.save(state, accountKey).ok());
+        state.acceptItem(f.folderId, QUuid::createUuid(), {1, QByteArray(32, 'a')});
+        QVERIFY(store.save(state, accountKey).ok());
+        QCOMPARE(store.changeRecords(), 1);
+
+        QVERIFY(state.pins.check(f.carol.id, f.carol.keys.identityPublicKey(), 9).ok());
+        QVERIFY(store.save(state, accountKey).ok());
+        QCOMPARE(store.changeRecords(), 0);
+        QCOMPARE(QFileInfo(file).size(), SecurityStateStore::seal(state, accountKey, account, 3).size());
+        state.acceptItem(f.folderId, QUuid::createUuid(), {1, QByteArray(32, 'b')});
+        QVERIFY(store.save(state, accountKey).ok());
+        QCOMPARE(store.changeRecords(), 1);
+        state.lastKdf->opsLimit += 1;
+        QVERIFY(store.save(state, accountKey).ok());
+        QCOMPARE(store.changeRecords(), 0);
+
+        qint64 largest = 0;
+        bool rewritten = false;
+        for (int i = 0; i < 600; ++i) {
+            state.acceptItem(f.folderId, QUuid::createUuid(), {1, QByteArray(32, 'c')});
+            const int before = store.changeRecords();
+            QVERIFY(store.save(state, accountKey).ok());
+            rewritten = rewritten || store.changeRecords() < before;
+            largest = std::max(largest, QFileInfo(file).size());
+        }
+        QVERIFY(rewritten);
+        const qint64 base = SecurityStateStore::seal(state, accountKey, account, 1).size();
+        QVERIFY2(largest <= base + SecurityStateStore::kMinJournalBytes + 1024,
+                 QByteArray::number(largest).constData());
+        SecurityStateStore restarted(file, account);
+        const Result<SecurityState> loaded = restarted.load(accountKey, store.generation());
+        QVERIFY(loaded.ok());
+        QVERIFY(sameState(*loaded, state));
+    }
+
+    void anotherWritersFileIsNotAppendedTo()
+    {
+        // Two store objects over one file (the sync layer's and the account client's, which
+        // writes the KDF parameters): one never appends to or replaces what the other wrote
+        // since it read the file; it reads the file again first.
+        FolderFixture f;
+        const QUuid account = QUuid::createUuid();
+        const SecureBytes accountKey = AccountKeys::generateAccountKey();
+        const QString file = path("two.state");
+        QFile::remove(file);
+        SecurityStateStore sync(file, account);
+        QVERIFY(sync.load(accountKey, 0).ok());
+        SecurityState state = sampleState(f);
+        QVERIFY(sync.save(state, accountKey).ok());
+        QVERIFY(sync.isCurrent());
+
+        for (const bool newBase : {false, true}) {
+            SecurityStateStore other(file, account);
+            SecurityState theirs = other.load(accountKey, sync.generation()).value();
+            if (newBase)
+                theirs.lastKdf->opsLimit += 1;
+            else
+                theirs.acceptItem(f.folderId, QUuid::createUuid(), {1, QByteArray(32, 'o')});
+            QVERIFY(other.save(theirs, accountKey).ok());
+            QCOMPARE(other.changeRecords(), newBase ? 0 : 1);
+            const QByteArray written = readAll(file);
+            QVERIFY(!sync.isCurrent());
+            state.acceptItem(f.folderId, QUuid::createUuid(), {1, QByteArray(32, 's')});
+            QVERIFY(!sync.save(state, accountKey).ok());
+            QCOMPARE(readAll(file), written);
+            // Read again, then saved: nothing of the other writer's is lost.
+            const SecurityState current = sync.load(accountKey, other.generation()).value();
+            QVERIFY(sameState(current, theirs));
+            state = current;
+            QVERIFY(sync.save(state, accountKey).ok());
+            QVERIFY(!other.isCurrent());
+        }
     }
 
     void missingFile()

@@ -17,6 +17,7 @@
 
 #include <QFile>
 #include <QMap>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <sodium.h>
@@ -44,6 +45,7 @@ QUuid uuid(const char* text)
 
 const QUuid kFolder = uuid("00000000-0000-4000-8000-00000000000f");
 const QUuid kItem = uuid("00000000-0000-4000-8000-000000000001");
+const QUuid kItem2 = uuid("00000000-0000-4000-8000-000000000002");
 const QUuid kAlice = uuid("00000000-0000-4000-8000-0000000000a1");
 const QUuid kBob = uuid("00000000-0000-4000-8000-0000000000b0");
 const QUuid kInvitation = uuid("00000000-0000-4000-8000-0000000000c0");
@@ -172,6 +174,34 @@ private slots:
             put("state.body", plain.toHex());
         }
 
+        {
+            // state.sealed with one change record after it: the item at revision 2 (hash
+            // 40 … 5f), a second item at revision 1 (hash 50 … 6f), write sequence 6 (hash
+            // 60 … 7f), as SecurityStateStore::save appends them.
+            QTemporaryDir dir;
+            const QString file = dir.filePath(QStringLiteral("journal.state"));
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            QCOMPARE(out.write(sealed), sealed.size());
+            out.close();
+            SecurityStateStore store(file, kAlice);
+            Result<SecurityState> loaded = store.load(accountKey(), 7);
+            QVERIFY(loaded.ok());
+            SecurityState changed = std::move(loaded).value();
+            DeterministicRandom::reseed("security-state-change");
+            QVERIFY(store.save(changed, accountKey()).ok()); // the same state: an empty record
+            changed.acceptItem(kFolder, kItem, {2, raw(0x40)});
+            changed.acceptItem(kFolder, kItem2, {1, raw(0x50)});
+            changed.acceptFolderState(kFolder, 6, raw(0x60));
+            QVERIFY(store.save(changed, accountKey()).ok());
+            QCOMPARE(store.changeRecords(), 2);
+            QFile in(file);
+            QVERIFY(in.open(QIODevice::ReadOnly));
+            const QByteArray journal = in.readAll();
+            QVERIFY(journal.startsWith(sealed));
+            put("state.change", journal.mid(sealed.size()).toHex());
+        }
+
         put("invite.codeBytes", code().bytes().view().toByteArray().toHex());
         put("invite.code", code().text().toLatin1());
         put("invite.macKey", code().macKey(kInvitation).view().toByteArray().toHex());
@@ -252,6 +282,14 @@ private slots:
         QCOMPARE(opened->state.seen(kFolder, kItem)->hash, raw(0x30));
         QCOMPARE(opened->state.pins.serialize(), stored("pins.v2"));
         QVERIFY(!SecurityStateStore::open(stored("state.sealed"), accountKey(), kAlice, 8).ok());
+        Result<SecurityStateStore::Opened> changed = SecurityStateStore::open(
+            QByteArray(stored("state.sealed") + stored("state.change")), accountKey(), kAlice, 9);
+        QVERIFY(changed.ok());
+        QCOMPARE(changed->generation, quint64(9));
+        QCOMPARE(changed->journal.changes, 2);
+        QCOMPARE(changed->state.seen(kFolder, kItem)->revision, quint64(2));
+        QCOMPARE(changed->state.seen(kFolder, kItem2)->hash, raw(0x50));
+        QCOMPARE(changed->state.folders.at(kFolder).writeSequence, quint64(6));
 
         Result<InvitationCode> typed =
             InvitationCode::parse(QString::fromLatin1(m_stored.value("invite.code")));

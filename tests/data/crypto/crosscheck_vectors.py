@@ -207,12 +207,49 @@ def state_sealed():
 check("security-state body layout", lambda: state_body() == h("state.body"))
 
 
+def state_change_records():
+    # Two records after state.sealed (generation 7), per protocol.md §9.2: an empty one
+    # (generation 8), then one setting the folder record and two item records (generation 9).
+    sealed, records = h("state.sealed"), h("state.change")
+    base_nonce, base_mac = sealed[75:99], sealed[-16:]
+    tag = b"conclave.state.change.v1\0"
+    log_head = h("log.add.hash")
+    folder = (folder_id + struct.pack(">Q", 2) + log_head + b"\1" + struct.pack(">Q", 6)
+              + counting(0x60))
+    item_2 = uid(0x02)
+    items = (folder_id + item_id + struct.pack(">Q", 2) + counting(0x40)
+             + folder_id + item_2 + struct.pack(">Q", 1) + counting(0x50))
+    body = b"conclave.state.change.body.v1\0"
+    expected = [body + struct.pack(">IIII", 0, 0, 0, 0),
+                body + struct.pack(">I", 1) + folder + struct.pack(">II", 0, 2) + items
+                + struct.pack(">I", 0)]
+    pos, previous_mac = 0, base_mac
+    for generation, plain in zip((8, 9), expected):
+        head = records[pos:pos + 61]
+        if head[:25] != tag or struct.unpack(">Q", head[25:33])[0] != generation:
+            return False
+        nonce, (length,) = head[33:57], struct.unpack(">I", head[57:61])
+        cipher = records[pos + 61:pos + 61 + length]
+        ad = tag + alice_id + struct.pack(">Q", generation) + base_nonce + previous_mac
+        if xchacha_open(h("state.key"), nonce, cipher, ad) != plain:
+            return False
+        pos, previous_mac = pos + 61 + length, cipher[-16:]
+    return pos == len(records)
+
+
+check("security-state change records", state_change_records)
+
+
 def documented_record_sizes():
     # The sizes protocol.md states for the variable-length records must be the ones the
     # vectors use: pins "(90 or 122 bytes each)", body folders and items "4 + N each".
     doc = (here / ".." / ".." / ".." / "docs" / "security" / "protocol.md").read_text()
     pin_sizes = re.search(r"per user, sorted by id \((\d+) or (\d+) bytes each\)", doc)
-    body_sizes = [int(n) for n in re.findall(r"\| 4 \+ (\d+) each \|", doc)]
+    # The body's two tables, then the change body's four (folder, removed folder, item,
+    # removed item).
+    sizes = [int(n) for n in re.findall(r"\| 4 \+ (\d+) each \|", doc)]
+    body_sizes = sizes[:2]
+    change_ok = len(sizes) == 6 and sizes[2:] == [sizes[0], 16, sizes[1], 32]
     pins = h("pins.v2")
     body = h("state.body")
     # Two pins: alice without a pending key, bob with one.
@@ -220,7 +257,7 @@ def documented_record_sizes():
     # One folder, one item.
     body_ok = (len(body_sizes) == 2
                and len(body) == 23 + 4 + len(pins) + 4 + body_sizes[0] + 4 + body_sizes[1])
-    return bool(pins_ok and body_ok)
+    return bool(pins_ok and body_ok and change_ok)
 
 
 check("record sizes stated in protocol.md", documented_record_sizes)
