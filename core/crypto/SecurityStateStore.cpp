@@ -710,8 +710,12 @@ Status SecurityStateStore::save(const SecurityState& state, const SecureBytes& a
     const bool whole = !m_exists || pins != m_savedPins || !sameKdf(state.lastKdf, m_saved.lastKdf) ||
                        m_journal.changes >= kMaxChanges ||
                        journalBytes > std::max(kMinJournalBytes, m_journal.baseEnd / 2);
-    if (!whole)
-        return append(state, accountKey, next);
+    if (!whole) {
+        bool tooLarge = false;
+        Status appended = append(state, accountKey, next, tooLarge);
+        if (!tooLarge)
+            return appended;
+    }
     bool writable = true;
     for (const auto& [id, f] : state.folders)
         writable = writable && writableFolder(f);
@@ -730,7 +734,7 @@ void SecurityStateStore::savedObject(const SecurityState& state)
 }
 
 Status SecurityStateStore::append(const SecurityState& state, const SecureBytes& accountKey,
-                                  quint64 generation)
+                                  quint64 generation, bool& tooLarge)
 {
     auto notSaved = [](const QString& why) {
         qCWarning(lcCoreCrypto) << "security state change not written:" << why;
@@ -756,6 +760,14 @@ Status SecurityStateStore::append(const SecurityState& state, const SecureBytes&
         writable = writable && writableItem(*seen);
     if (!writable)
         return unwritable();
+    // A change as large as the limit on the records (a first sync's) goes into a new base.
+    const qsizetype changeBytes =
+        qsizetype(change.folders.size()) * kFolderRecord + qsizetype(change.removedFolders.size()) * 16 +
+        qsizetype(change.items.size()) * kItemRecord + qsizetype(change.removedItems.size()) * 32;
+    if (m_journal.end - m_journal.baseEnd + changeBytes > std::max(kMinJournalBytes, m_journal.baseEnd / 2)) {
+        tooLarge = true;
+        return {};
+    }
     const QByteArray record = sealChange(change, deriveKey(accountKey), m_accountId, generation, m_journal);
     QFile file(m_path);
     // A record cut short by an earlier failed write is not part of the state: the new one

@@ -11,7 +11,7 @@
 // changed since the last save as one record with the next generation, chained to the base
 // and to the record before it, so that one accepted change costs a write of its own size;
 // the whole state is written again (a new base) when the pins or the KDF parameters changed
-// or the records grew past half the base (protocol.md §9.2).
+// or the records would grow past half the base (protocol.md §9.2).
 // Base: tag "conclave.state.v1\0" (18) | account id (16) | u64 generation | u8 has-kdf |
 //   u64 ops | u64 mem | salt (16) | nonce (24) | u32 length c | ciphertext (c), AD = bytes
 //   0-74. Plaintext: tag "conclave.state.body.v1\0" | u32 n + pins (KeyPinStore, n bytes) |
@@ -64,7 +64,8 @@ public:
     };
 
     // A new base is written instead of a change record once there are this many records, or
-    // once they take more than half the base (and at least kMinJournalBytes).
+    // when the records with the new one would take more than half the base (and more than
+    // kMinJournalBytes).
     static constexpr int kMaxChanges = 4096;
     static constexpr qsizetype kMinJournalBytes = 64 * 1024;
 
@@ -105,7 +106,9 @@ public:
     bool isCurrent() const;
 
 private:
-    Status append(const SecurityState& state, const SecureBytes& accountKey, quint64 generation);
+    // `tooLarge`: nothing written, the change would take the records past their limit.
+    Status append(const SecurityState& state, const SecureBytes& accountKey, quint64 generation,
+                  bool& tooLarge);
     Status rewrite(const SecurityState& state, QByteArray pins, const SecureBytes& accountKey,
                    quint64 generation);
     // After a save: `state` now matches the file, and what it touches next is the next change.

@@ -797,6 +797,14 @@ private slots:
         QVERIFY(store.save(state, accountKey).ok());
         QCOMPARE(store.changeRecords(), 0);
 
+        // A change larger than the limit on the records (a first sync's) is a new base.
+        for (int i = 0; i < 1000; ++i)
+            state.acceptItem(QUuid::createUuid(), QUuid::createUuid(), {1, QByteArray(32, 'l')});
+        QVERIFY(store.save(state, accountKey).ok());
+        QCOMPARE(store.changeRecords(), 0);
+        QCOMPARE(QFileInfo(file).size(),
+                 SecurityStateStore::seal(state, accountKey, account, store.generation()).size());
+
         qint64 largest = 0;
         bool rewritten = false;
         for (int i = 0; i < 600; ++i) {
