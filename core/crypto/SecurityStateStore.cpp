@@ -213,29 +213,27 @@ Change diff(const SecurityState& before, const SecurityState& after)
 // The same change from the records accept*() touched (SecurityState::touched), without a
 // pass over every record: a touched record is set when it differs from the saved one, and
 // removed when it is gone.
+template<typename Keys, typename Map, typename Same, typename Set, typename Removed>
+void touchedMaps(const Keys& keys, const Map& before, const Map& after, Same same, Set& set, Removed& removed)
+{
+    for (const auto& key : keys) {
+        const auto now = after.find(key);
+        const auto was = before.find(key);
+        if (now == after.end()) {
+            if (was != before.end())
+                removed.push_back(key);
+        } else if (was == before.end() || !same(was->second, now->second)) {
+            set.push_back({key, &now->second});
+        }
+    }
+}
+
 Change touchedChange(const SecurityState& before, const SecurityState& after)
 {
     Change change;
-    for (const QUuid& id : after.touched.folders) {
-        const auto now = after.folders.find(id);
-        const auto was = before.folders.find(id);
-        if (now == after.folders.end()) {
-            if (was != before.folders.end())
-                change.removedFolders.push_back(id);
-        } else if (was == before.folders.end() || !sameFolder(was->second, now->second)) {
-            change.folders.push_back({id, &now->second});
-        }
-    }
-    for (const ItemKey& key : after.touched.items) {
-        const auto now = after.items.find(key);
-        const auto was = before.items.find(key);
-        if (now == after.items.end()) {
-            if (was != before.items.end())
-                change.removedItems.push_back(key);
-        } else if (was == before.items.end() || !sameItem(was->second, now->second)) {
-            change.items.push_back({key, &now->second});
-        }
-    }
+    touchedMaps(after.touched.folders, before.folders, after.folders, sameFolder, change.folders,
+                change.removedFolders);
+    touchedMaps(after.touched.items, before.items, after.items, sameItem, change.items, change.removedItems);
     return change;
 }
 

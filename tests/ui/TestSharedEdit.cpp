@@ -93,6 +93,27 @@ QAction* action(MainWindow& window, const char* name)
     return window.findChild<QAction*>(QString::fromLatin1(name));
 }
 
+// A's computer with the real keychain (the private gnome-keyring of with-keyring.sh, which
+// the tests stop with SIGSTOP) in a second window over the same engine and store; the
+// keychain gives up after 0.5 s.
+struct KeychainDesk
+{
+    explicit KeychainDesk(Desk& desk)
+        : keychain(QStringLiteral("Conclave TestSharedEdit"))
+    {
+        keychain.setTimeout(std::chrono::milliseconds(500));
+        keychain.setRetryDelay(std::chrono::milliseconds(50));
+        MainWindow::Services services;
+        services.repository = desk.repository.get();
+        services.secrets = &keychain;
+        window = std::make_unique<MainWindow>(services);
+        window->setSyncEngine(&desk.engine, desk.client.account().userId);
+    }
+
+    KeychainSecretStore keychain;
+    std::unique_ptr<MainWindow> window;
+};
+
 // Open in `window` runs a "client" that writes the arguments it was given to `out`.
 void recordOpens(MainWindow& window, const QString& out)
 {
@@ -871,21 +892,15 @@ void TestSharedEdit::signOutClosesTheViewOnlyEditor()
 
 void TestSharedEdit::duplicateSaysWhenTheKeychainFails()
 {
-    // A's computer with the real keychain (the private gnome-keyring of with-keyring.sh) in
-    // a second window over the same engine and store. When the keychain does not answer
-    // while Duplicate copies A's own credentials, the copy is made and the status bar says
-    // that the credentials were not copied (a failed read is not "none stored").
+    // When the keychain does not answer while Duplicate copies A's own credentials, the copy
+    // is made and the status bar says that the credentials were not copied (a failed read
+    // is not "none stored").
     const pid_t keyring = pid_t(qEnvironmentVariableIntValue("CONCLAVE_TEST_KEYRING_PID"));
     if (keyring == 0)
         QSKIP("needs the private gnome-keyring of tests/keychain/with-keyring.sh (ctest starts it)");
-    KeychainSecretStore keychain(QStringLiteral("Conclave TestSharedEdit"));
-    keychain.setTimeout(std::chrono::milliseconds(500));
-    keychain.setRetryDelay(std::chrono::milliseconds(50));
-    MainWindow::Services services;
-    services.repository = m_a->repository.get();
-    services.secrets = &keychain;
-    MainWindow window(services);
-    window.setSyncEngine(&m_a->engine, m_a->client.account().userId);
+    KeychainDesk desk(*m_a);
+    KeychainSecretStore& keychain = desk.keychain;
+    MainWindow& window = *desk.window;
     ConnectionTreeModel* model = window.model();
     QTRY_VERIFY_WITH_TIMEOUT(!idOf(model, QStringLiteral("Orders")).isNull(), 30000);
     const QUuid id = idOf(model, QStringLiteral("Orders"));
@@ -965,14 +980,8 @@ void TestSharedEdit::openAndTestSayWhenTheKeychainFails()
     const pid_t keyring = pid_t(qEnvironmentVariableIntValue("CONCLAVE_TEST_KEYRING_PID"));
     if (keyring == 0)
         QSKIP("needs the private gnome-keyring of tests/keychain/with-keyring.sh (ctest starts it)");
-    KeychainSecretStore keychain(QStringLiteral("Conclave TestSharedEdit"));
-    keychain.setTimeout(std::chrono::milliseconds(500));
-    keychain.setRetryDelay(std::chrono::milliseconds(50));
-    MainWindow::Services services;
-    services.repository = m_a->repository.get();
-    services.secrets = &keychain;
-    MainWindow window(services);
-    window.setSyncEngine(&m_a->engine, m_a->client.account().userId);
+    KeychainDesk desk(*m_a);
+    MainWindow& window = *desk.window;
     ConnectionTreeModel* model = window.model();
     QTRY_VERIFY_WITH_TIMEOUT(!idOf(model, QStringLiteral("Bastion Shell")).isNull(), 30000);
     const QUuid id = idOf(model, QStringLiteral("Bastion Shell"));
