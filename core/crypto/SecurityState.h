@@ -64,16 +64,18 @@ struct SecurityState
     {
         Touched() = default;
         // A copy, or a state assigned or moved over another, is not the object that was saved.
+        // The object a state was moved out of is not either.
         Touched(const Touched&) {}
-        Touched(Touched&&) noexcept {}
+        Touched(Touched&& other) noexcept { other.markAll(); }
         Touched& operator=(const Touched&)
         {
             markAll();
             return *this;
         }
-        Touched& operator=(Touched&&) noexcept
+        Touched& operator=(Touched&& other) noexcept
         {
             markAll();
+            other.markAll();
             return *this;
         }
         ~Touched() = default;
@@ -87,6 +89,9 @@ struct SecurityState
         std::set<QUuid> folders;
         std::set<std::pair<QUuid, QUuid>> items;
         bool all = true;
+        // The store and its save this counts from (SecurityStateStore).
+        quint64 store = 0;
+        quint64 save = 0;
     };
     void markAllChanged() const { touched.markAll(); }
     mutable Touched touched;

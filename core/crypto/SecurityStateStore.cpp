@@ -21,6 +21,7 @@
 #endif
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <utility>
 #include <vector>
@@ -543,29 +544,22 @@ Result<SecurityStateStore::Opened> SecurityStateStore::open(QByteArrayView bytes
     journal.baseEnd = journal.end = h->end;
 
     // The change records, each the next generation, chained to the base and the one before.
+    // Every record that opens is applied; the first one that does not, and everything after
+    // it, is not part of the state: a write that did not finish, in whatever shape the disk
+    // kept it. Taking records off the end this way is no more than cutting the file short,
+    // which the remembered generation below catches.
     while (journal.end < bytes.size()) {
         const QByteArrayView rest = bytes.sliced(journal.end);
-        if (rest.size() < kChangeHeaderSize) {
-            // The start of a record whose write did not finish is not part of the state;
-            // anything else there is damage.
-            const QByteArrayView tag(DomainTags::kSecurityStateChange, kChangeTagSize);
-            QByteArray expected = tag.toByteArray();
-            expected.resize(kChangeTagSize + 8);
-            qToBigEndian(opened.generation + 1, expected.data() + kChangeTagSize);
-            if (!expected.startsWith(rest.first(std::min(rest.size(), expected.size()))))
-                return damaged();
+        if (rest.size() < kChangeHeaderSize)
             break;
-        }
         ByteReader r(rest.first(kChangeHeaderSize), kStructure);
         r.expectTag(DomainTags::kSecurityStateChange);
         const quint64 generation = r.u64();
         const QByteArrayView nonce = r.fixed(kNonceSize);
         const quint32 cipherSize = r.u32();
         if (r.failed() || generation != opened.generation + 1 || cipherSize < kBodyOverhead ||
-            cipherSize > kMaxChangeBytes)
-            return damaged();
-        if (rest.size() < kChangeHeaderSize + qsizetype(cipherSize))
-            break; // cut short, as above
+            cipherSize > kMaxChangeBytes || rest.size() < kChangeHeaderSize + qsizetype(cipherSize))
+            break;
         const QByteArrayView cipher = rest.sliced(kChangeHeaderSize, cipherSize);
         const QByteArray ad = changeAd(accountId, generation, journal.baseNonce, journal.lastMac);
         QByteArray change(qsizetype(cipherSize) - kBodyOverhead, Qt::Uninitialized);
@@ -575,7 +569,11 @@ Result<SecurityStateStore::Opened> SecurityStateStore::open(QByteArrayView bytes
                 reinterpret_cast<const unsigned char*>(cipher.data()), std::size_t(cipher.size()),
                 reinterpret_cast<const unsigned char*>(ad.constData()), std::size_t(ad.size()),
                 reinterpret_cast<const unsigned char*>(nonce.data()), key.data()) == 0;
-        const bool applied = opens && applyChange(change, opened.state);
+        if (!opens)
+            break;
+        // Authenticated, so written by this account's store: one that breaks the rules is
+        // damage, not an unfinished write.
+        const bool applied = applyChange(change, opened.state);
         secureWipe(change);
         if (!applied)
             return damaged();
@@ -607,7 +605,10 @@ Result<std::optional<KdfParams>> SecurityStateStore::peekKdf(QByteArrayView byte
 SecurityStateStore::SecurityStateStore(const QString& path, const QUuid& accountId)
     : m_path(path)
     , m_accountId(accountId)
-{}
+{
+    static std::atomic<quint64> stores{0};
+    m_id = ++stores;
+}
 
 Result<std::optional<KdfParams>> SecurityStateStore::lastKdf() const
 {
@@ -667,7 +668,7 @@ Result<SecurityState> SecurityStateStore::load(const SecureBytes& accountKey, qu
         m_savedPins.clear();
         m_journal = Journal();
         m_fileSize = 0;
-        m_lastSaved = nullptr;
+        ++m_saves;
         return SecurityState();
     }
     if (!file.open(QIODevice::ReadOnly))
@@ -689,7 +690,7 @@ Result<SecurityState> SecurityStateStore::load(const SecureBytes& accountKey, qu
     m_savedPins = m_saved.pins.serialize();
     m_journal = opened->journal;
     m_fileSize = file.size();
-    m_lastSaved = nullptr;
+    ++m_saves; // what a state object touched before counts from another file
     return std::move(opened->state);
 }
 
@@ -700,10 +701,20 @@ Status SecurityStateStore::save(const SecurityState& state, const SecureBytes& a
             ErrorCode::Internal,
             QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "The security state could not be saved."),
             kStructure);
-    if (state.lastKdf && state.lastKdf->salt.size() != KdfParams::kSaltSize)
+    if (!isCurrent()) {
+        qCWarning(lcCoreCrypto) << "security state not written: the file changed since it was read";
+        return CryptoErrors::make(
+            ErrorCode::Io,
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "The security state could not be saved."),
+            kStructure);
+    }
+    if ((state.lastKdf && state.lastKdf->salt.size() != KdfParams::kSaltSize) ||
+        state.folders.size() > kMaxFolders || state.items.size() > kMaxItems)
         return unwritable();
     const quint64 next = m_generation + 1;
     QByteArray pins = state.pins.serialize();
+    if (pins.size() > qsizetype(kMaxPinBytes))
+        return unwritable();
     const qsizetype journalBytes = m_journal.end - m_journal.baseEnd;
     const bool whole = !m_exists || pins != m_savedPins || !sameKdf(state.lastKdf, m_saved.lastKdf) ||
                        m_journal.changes >= kMaxChanges ||
@@ -728,7 +739,8 @@ void SecurityStateStore::savedObject(const SecurityState& state)
 {
     state.touched.markAll();
     state.touched.all = false;
-    m_lastSaved = &state;
+    state.touched.store = m_id;
+    state.touched.save = ++m_saves;
 }
 
 Status SecurityStateStore::append(const SecurityState& state, const SecureBytes& accountKey,
@@ -741,11 +753,9 @@ Status SecurityStateStore::append(const SecurityState& state, const SecureBytes&
             QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "The security state could not be saved."),
             kStructure);
     };
-    if (!isCurrent())
-        return notSaved(QStringLiteral("the file changed since it was read"));
-    // Only the records the state's accept*() calls touched, when this is the object saved
+    // Only the records the state's accept*() calls touched, when this store saved this object
     // last and nothing else changed it; otherwise every record is compared.
-    const bool tracked = !state.touched.all && m_lastSaved == &state;
+    const bool tracked = !state.touched.all && state.touched.store == m_id && state.touched.save == m_saves;
     const Change change = tracked ? touchedChange(m_saved, state) : diff(m_saved, state);
 #if !defined(QT_NO_DEBUG)
     Q_ASSERT_X(!tracked || sameChange(change, diff(m_saved, state)), "SecurityStateStore::save",
@@ -766,15 +776,23 @@ Status SecurityStateStore::append(const SecurityState& state, const SecureBytes&
         tooLarge = true;
         return {};
     }
+    if (changeBytes + qsizetype(sizeof(DomainTags::kSecurityStateChangeBody)) + 16 + kBodyOverhead >
+        qsizetype(kMaxChangeBytes)) {
+        tooLarge = true;
+        return {};
+    }
     const QByteArray record = sealChange(change, deriveKey(accountKey), m_accountId, generation, m_journal);
     QFile file(m_path);
     // A record cut short by an earlier failed write is not part of the state: the new one
     // goes where the last whole record ended.
     // Owner-only again if someone changed that, as a new base would be.
+    // What an unfinished write left after the last record goes first, so that no part of it
+    // can follow the new record on the disk.
+    const bool leftOver = m_fileSize != m_journal.end;
     if (!file.open(QIODevice::ReadWrite) ||
-        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) || !file.seek(m_journal.end) ||
-        file.write(record) != record.size() || !file.resize(m_journal.end + record.size()) ||
-        !syncToDisk(file))
+        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+        (leftOver && (!file.resize(m_journal.end) || !syncToDisk(file))) || !file.seek(m_journal.end) ||
+        file.write(record) != record.size() || !syncToDisk(file))
         return notSaved(file.errorString());
     file.close();
     for (const QUuid& id : change.removedFolders)

@@ -22,8 +22,10 @@
 //   u32 length c | ciphertext (c), AD = tag | account id | u64 generation | base nonce (24) |
 //   the previous record's Poly1305 tag (16). Plaintext: tag "conclave.state.change.body.v1\0"
 //   | u32 × folder records set | u32 × folder ids removed | u32 × item records set | u32 ×
-//   (folder id | item id) removed, each list ascending. A last record cut short (a write that
-//   did not finish) is not part of the state and is overwritten by the next save.
+//   (folder id | item id) removed, each list ascending. Loading stops at the first record
+//   that is not whole or does not open: that and what follows is what an unfinished write
+//   left, not part of the state, and cut off by the next save (the remembered generation
+//   tells whether records are missing).
 #pragma once
 
 #include "core/crypto/SecureBytes.h"
@@ -126,9 +128,9 @@ private:
     // The file's size as last read or written: more than m_journal.end when a record was cut
     // short, until the next save writes over it.
     qsizetype m_fileSize = 0;
-    // The object saved last: its SecurityState::touched counts from that save. Only compared,
-    // never followed.
-    const SecurityState* m_lastSaved = nullptr;
+    // Which store and which of its saves a state's SecurityState::touched counts from.
+    quint64 m_id = 0;
+    quint64 m_saves = 0;
     // What lastKdf() last returned, until load() has compared it with the opened header.
     mutable std::optional<std::optional<KdfParams>> m_peekedKdf;
 };

@@ -12,6 +12,8 @@
 #include <QJsonArray>
 #include <QPointer>
 
+#include <algorithm>
+
 namespace Conclave::Core {
 
 namespace {
@@ -627,6 +629,12 @@ Status AccountClient::recordKdf(const KdfParams& params)
     if (Status ready = m_known.prepare(); !ready)
         return ready;
     SecurityStateStore store(m_known.statePath(m_account.userId), m_account.userId);
+    // The sync layer's saves since sign-in moved the remembered generation on.
+    Result<std::optional<KnownAccounts::Entry>> known = m_known.find(m_api.server(), m_knownEmail);
+    if (!known)
+        return known.error();
+    if (*known && (*known)->userId == m_account.userId)
+        m_stateGeneration = std::max(m_stateGeneration, (*known)->generation);
     Result<SecurityState> state = store.load(m_accountKey, m_stateGeneration);
     if (!state)
         return state.error();

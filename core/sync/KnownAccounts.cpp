@@ -10,6 +10,8 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <algorithm>
+
 namespace Conclave::Core {
 
 namespace {
@@ -106,9 +108,15 @@ Status KnownAccounts::remember(const QUrl& server, const QString& email, const E
         existing.close();
     }
     QJsonObject accounts = root.value(QStringLiteral("accounts")).toObject();
+    // The generation never goes down for the same account: a store that loaded an older copy
+    // must not make that copy acceptable at the next start.
+    quint64 generation = entry.generation;
+    const QJsonObject before = accounts.value(key(server, email)).toObject();
+    if (QUuid(before.value(QStringLiteral("userId")).toString()) == entry.userId)
+        generation = std::max(generation, quint64(before.value(QStringLiteral("generation")).toDouble(0)));
     accounts.insert(key(server, email),
                     QJsonObject{{QStringLiteral("userId"), entry.userId.toString(QUuid::WithoutBraces)},
-                                {QStringLiteral("generation"), double(entry.generation)}});
+                                {QStringLiteral("generation"), double(generation)}});
     root.insert(QStringLiteral("version"), 1);
     root.insert(QStringLiteral("accounts"), accounts);
     QSaveFile file(indexPath());

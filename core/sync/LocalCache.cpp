@@ -12,6 +12,7 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
 #include <atomic>
 #include <functional>
 #include <numeric>
@@ -280,8 +281,15 @@ Status LocalCache::saveSecurity(const SecureBytes& accountKey)
     // change); they are taken from the file, so this copy never writes back older ones. The
     // whole file is opened again only when it is not the one this cache wrote last: with
     // 10,000 items that read cost more than the write.
-    if (!m_store->isCurrent()) {
-        Result<SecurityState> current = m_store->load(accountKey, m_generation);
+    // The generation remembered for the account counts too: another writer (the account
+    // client) may have written a newer file since, which a copy of this cache's last one put
+    // back would otherwise pass for.
+    Result<std::optional<KnownAccounts::Entry>> entry = known.find(m_server, m_email);
+    if (!entry)
+        return entry.error();
+    const quint64 remembered = *entry && (*entry)->userId == m_userId ? (*entry)->generation : 0;
+    if (!m_store->isCurrent() || remembered > m_generation) {
+        Result<SecurityState> current = m_store->load(accountKey, std::max(remembered, m_generation));
         if (!current)
             return current.error();
         m_security.lastKdf = current->lastKdf;

@@ -6,6 +6,7 @@
 
 #include "core/crypto/FolderKeyRing.h"
 #include "core/crypto/ItemEnvelope.h"
+#include "core/crypto/SecurityStateStore.h"
 #include "core/crypto/UserKeys.h"
 #include "core/sync/KnownAccounts.h"
 
@@ -39,6 +40,7 @@ private slots:
     void roundTripAfterReopen();
     void envelopesOnlyOnDisk();
     void securityStateSurvivesAndRollbackIsRefused();
+    void olderCopyBehindAnotherWriterIsRefused();
     void damagedFileIsRefusedAndKept();
     void writeToUnknownFolderIsRefused();
     void removeFolderWipesIt();
@@ -159,6 +161,44 @@ void TestLocalCache::securityStateSurvivesAndRollbackIsRefused()
     // Another account key (another account's file): refused too.
     LocalCache foreign(m_dir->path(), m_user, kServer, kEmail);
     QVERIFY(!foreign.open(SecureBytes::random(32)).ok());
+}
+
+void TestLocalCache::olderCopyBehindAnotherWriterIsRefused()
+{
+    // While the cache is open, the account client writes new KDF parameters into the state
+    // (a new generation, remembered). Someone then puts back the file as the cache last
+    // wrote it: the cache's next save must not take that copy for its own and write the old
+    // parameters over the new ones.
+    const QString statePath = KnownAccounts(m_dir->path()).statePath(m_user);
+    LocalCache cache(m_dir->path(), m_user, kServer, kEmail);
+    QVERIFY(cache.open(m_accountKey).ok());
+    const QUuid folderId = QUuid::createUuid();
+    cache.security().acceptFolderState(folderId, 3, QByteArray(32, '3'));
+    QVERIFY(cache.saveSecurity(m_accountKey).ok());
+    const QByteArray cachesCopy = readAll(statePath);
+    {
+        // What AccountClient::recordKdf does.
+        KnownAccounts known(m_dir->path());
+        SecurityStateStore store(statePath, m_user);
+        Result<SecurityState> state = store.load(m_accountKey, cache.securityGeneration());
+        QVERIFY(state.ok());
+        state->lastKdf = KdfParams{5, KdfParams::kMinMemLimit, QByteArray(16, 'n')};
+        QVERIFY(store.save(*state, m_accountKey).ok());
+        QVERIFY(known.remember(kServer, kEmail, {m_user, store.generation()}).ok());
+    }
+    QFile file(statePath);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(cachesCopy);
+    file.close();
+    cache.security().acceptFolderState(folderId, 4, QByteArray(32, '4'));
+    const Status saved = cache.saveSecurity(m_accountKey);
+    QVERIFY2(!saved.ok(), "the put-back copy was saved over");
+    QCOMPARE(readAll(statePath), cachesCopy);
+    // And the remembered generation never goes down.
+    const auto entry = KnownAccounts(m_dir->path()).find(kServer, kEmail);
+    QVERIFY(entry.ok() && entry->has_value());
+    QVERIFY(KnownAccounts(m_dir->path()).remember(kServer, kEmail, {m_user, 1}).ok());
+    QCOMPARE(KnownAccounts(m_dir->path()).find(kServer, kEmail)->value().generation, (*entry)->generation);
 }
 
 void TestLocalCache::damagedFileIsRefusedAndKept()
