@@ -31,19 +31,6 @@ std::optional<qint64> digits(const QString& text, qint64 max)
     return value <= max ? std::optional<qint64>(value) : std::nullopt;
 }
 
-QJsonObject changeJson(const StoredChange& stored)
-{
-    const ChangeRecord& c = stored.change;
-    QJsonObject json{{QStringLiteral("seq"), double(stored.seq)},
-                     {QStringLiteral("kind"), c.kind},
-                     {QStringLiteral("at"), JsonOutput::time(c.atMs)}};
-    if (!c.folderId.isEmpty())
-        json.insert(QStringLiteral("folderId"), c.folderId);
-    if (!c.objectId.isEmpty())
-        json.insert(QStringLiteral("objectId"), c.objectId);
-    return json;
-}
-
 } // namespace
 
 FeedRoutes::FeedRoutes(ApiServices& services)
@@ -90,7 +77,7 @@ ApiReply FeedRoutes::feed(ApiRequest& request)
         return ApiReply::fromError(page.error());
     QJsonArray changes;
     for (const StoredChange& change : std::as_const(page->changes))
-        changes.append(changeJson(change));
+        changes.append(JsonOutput::change(change));
     return ApiReply::json(200, {{QStringLiteral("changes"), changes},
                                 {QStringLiteral("cursor"), double(page->cursor)},
                                 {QStringLiteral("more"), page->more}});

@@ -2,8 +2,11 @@
 // milliseconds, bytes as standard base64 with padding.
 #pragma once
 
+#include "server/storage/ChangeRecords.h"
+
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 
 namespace Conclave::Server::JsonOutput {
@@ -16,6 +19,20 @@ inline QString time(qint64 ms)
 inline QString bytes(const QByteArray& value)
 {
     return QString::fromLatin1(value.toBase64());
+}
+
+// One change of the feed (protocol.md §11), as the feed and the live socket write it.
+inline QJsonObject change(const StoredChange& stored)
+{
+    const ChangeRecord& c = stored.change;
+    QJsonObject json{{QStringLiteral("seq"), double(stored.seq)},
+                     {QStringLiteral("kind"), c.kind},
+                     {QStringLiteral("at"), time(c.atMs)}};
+    if (!c.folderId.isEmpty())
+        json.insert(QStringLiteral("folderId"), c.folderId);
+    if (!c.objectId.isEmpty())
+        json.insert(QStringLiteral("objectId"), c.objectId);
+    return json;
 }
 
 } // namespace Conclave::Server::JsonOutput

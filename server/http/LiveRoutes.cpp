@@ -3,11 +3,13 @@
 
 #include "server/http/BearerToken.h"
 #include "server/http/HttpLog.h"
+#include "server/http/JsonOutput.h"
 
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerRouter>
 #include <QHttpServerRouterRule>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkRequest>
@@ -19,10 +21,14 @@ namespace {
 
 const QString kPath = QStringLiteral("/api/v1/live");
 
+QString text(const QJsonObject& json)
+{
+    return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
+}
+
 QString hintText(qint64 cursor)
 {
-    return QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("cursor"), double(cursor)}})
-                                 .toJson(QJsonDocument::Compact));
+    return text({{QStringLiteral("cursor"), double(cursor)}});
 }
 
 } // namespace
@@ -148,12 +154,12 @@ void LiveRoutes::accept(std::unique_ptr<QWebSocket> socket)
     }
 
     QWebSocket* key = socket.get();
-    Connection connection{std::move(socket), *session, 0};
+    Connection connection{std::move(socket), *session};
     LiveHub::Subscriber subscriber;
     subscriber.userId = session->userId;
     subscriber.sessionId = session->sessionId;
-    subscriber.hint = [key](qint64 cursor) {
-        key->sendTextMessage(hintText(cursor));
+    subscriber.hint = [this, key](qint64 seq) {
+        announce(key, seq);
     };
     subscriber.end = [this, key](const QString& reason) {
         key->close(QWebSocketProtocol::CloseCode(reason == reasonName(ApiReason::Unauthenticated)
@@ -168,8 +174,58 @@ void LiveRoutes::accept(std::unique_ptr<QWebSocket> socket)
     // The path only: the URL is never logged.
     qCInfo(lcServerHttp).noquote() << "GET" << kPath << 101 << session->userId << "live connection opened";
     // The head at once: whatever committed while the client was not connected.
-    if (auto head = m_services.feed.head(); head.ok())
+    if (auto head = m_services.feed.head(); head.ok()) {
+        m_connections.at(key).certified = head.value();
         key->sendTextMessage(hintText(head.value()));
+    }
+}
+
+void LiveRoutes::announce(QWebSocket* socket, qint64 seq)
+{
+    const auto it = m_connections.find(socket);
+    if (it == m_connections.end())
+        return;
+    Connection& connection = it->second;
+    connection.pending = std::max(connection.pending, seq);
+    if (connection.queued)
+        return;
+    connection.queued = true;
+    QTimer::singleShot(0, this, [this, socket] { sendHint(socket); });
+}
+
+void LiveRoutes::sendHint(QWebSocket* socket)
+{
+    const auto it = m_connections.find(socket);
+    if (it == m_connections.end())
+        return;
+    Connection& connection = it->second;
+    connection.queued = false;
+    const qint64 announced = connection.pending;
+    if (connection.certified >= 0) {
+        // The feed's own page, so the hint holds exactly what the feed would answer.
+        auto page = m_services.feed.page(connection.session.userId, connection.certified, kMaxCarried);
+        if (page && !page->more) {
+            // Nothing the user may see since the last hint (its page had this change): no
+            // hint, and the next page still starts where the last hint ended.
+            if (page->changes.isEmpty())
+                return;
+            QJsonArray changes;
+            for (const StoredChange& change : std::as_const(page->changes))
+                changes.append(JsonOutput::change(change));
+            const qint64 after = connection.certified;
+            connection.certified = page->cursor;
+            socket->sendTextMessage(text({{QStringLiteral("cursor"), double(page->cursor)},
+                                          {QStringLiteral("after"), double(after)},
+                                          {QStringLiteral("changes"), changes}}));
+            return;
+        }
+        // More than one hint carries: the cursor alone; the client reads the feed and the next
+        // hint carries the page after this one. (After a failed read the next page starts
+        // where the last one ended, which is as complete.)
+        if (page)
+            connection.certified = std::max(announced, page->cursor);
+    }
+    socket->sendTextMessage(hintText(std::max(announced, connection.certified)));
 }
 
 void LiveRoutes::retire(QWebSocket* socket)

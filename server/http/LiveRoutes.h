@@ -1,7 +1,10 @@
 // LiveRoutes: GET /api/v1/live, the live-update WebSocket (DESIGN §7). The session token
 // travels only in the upgrade request's Authorization header; a URL with a query is refused
 // (and never logged), so a token can never end up in a URL, a proxy log or a history. The
-// socket carries only hints {"cursor": N} from the LiveHub; clients then read the feed.
+// socket carries hints {"cursor": N} from the LiveHub. A hint that follows the one before it
+// on the socket also carries the feed page since then ({"after": M, "changes": [...]}: every
+// change the user may see in (M, N], what GET /api/v1/feed?cursor=M would answer), so a
+// client whose cursor is in that range needs no feed request (protocol.md §11).
 //
 // Qt HTTP Server 6.4 upgrades a request that asks for a WebSocket only when a rule of its own
 // router matches it. LiveRoutes adds one rule that matches only an upgrade request that would
@@ -41,6 +44,9 @@ public:
     // How often open connections are checked again (session expired or revoked elsewhere,
     // block set by another replica's admin) and pinged, so proxies keep them open.
     static constexpr int kCheckIntervalMs = 10000;
+    // The most changes one hint carries; past that the hint is the cursor alone and the
+    // client reads the feed (a hint stays well below a client's 4 KiB frame limit).
+    static constexpr int kMaxCarried = 8;
 
     explicit LiveRoutes(ApiServices& services, QObject* parent = nullptr);
     ~LiveRoutes() override;
@@ -55,6 +61,11 @@ private:
         std::unique_ptr<QWebSocket> socket;
         SessionContext session;
         quint64 subscription = 0;
+        // Every change the user may see up to here was sent on this socket: the next hint
+        // carries the page after it. -1: nothing certified (the next hint is the cursor alone).
+        qint64 certified = -1;
+        qint64 pending = 0; // the newest change announced and not yet hinted
+        bool queued = false;
     };
 
     ApiReply plainRequest(ApiRequest& request);
@@ -65,6 +76,10 @@ private:
     void drop(QWebSocket* socket);
     void retire(QWebSocket* socket);
     void checkOpen();
+    // Hints are sent from the event loop's next turn: changes that commit together (a
+    // rotation's writes, a folder's members hinted one by one) become one hint.
+    void announce(QWebSocket* socket, qint64 seq);
+    void sendHint(QWebSocket* socket);
 
     ApiServices& m_services;
     std::unordered_map<QWebSocket*, Connection> m_connections;

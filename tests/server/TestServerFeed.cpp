@@ -78,6 +78,7 @@ private slots:
     void livePlainGetIsRefused();
     void liveClosesOnRevocation();
     void liveHintWithinOneSecond();
+    void liveHintCarriesAFewChangesOnly();
     void liveAcrossServerProcesses();
     void revocationReachesEveryProcess_data();
     void revocationReachesEveryProcess();
@@ -125,19 +126,18 @@ void TestServerFeed::cleanupTestCase()
 
 bool TestServerFeed::appendChanges(int count, const QString& userId)
 {
-    for (int i = 0; i < count; ++i) {
-        const QString folder =
-            userId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : QString();
-        const QString sql =
-            QStringLiteral("INSERT INTO changes (seq, folder_id, user_id, kind, object_id, created_at) "
-                           "SELECT last_seq + 1, '%1', '%2', 'grant', 'object-%3', 1000 FROM change_counter")
-                .arg(folder, userId)
-                .arg(i);
-        if (!m_server.execSql(sql) ||
-            !m_server.execSql(QStringLiteral("UPDATE change_counter SET last_seq = last_seq + 1")))
-            return false;
-    }
-    return true;
+    // All at once, as one writer's transaction would make them visible (the counter moves
+    // once, after the rows are there).
+    const QString folder = userId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : QString();
+    const QString sql =
+        QStringLiteral(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %1) "
+            "INSERT INTO changes (seq, folder_id, user_id, kind, object_id, created_at) "
+            "SELECT last_seq + i, '%2', '%3', 'grant', 'object-' || i, 1000 FROM change_counter, n")
+            .arg(count)
+            .arg(folder, userId);
+    return m_server.execSql(sql) &&
+           m_server.execSql(QStringLiteral("UPDATE change_counter SET last_seq = last_seq + %1").arg(count));
 }
 
 qint64 TestServerFeed::head()
@@ -759,10 +759,6 @@ void TestServerFeed::liveHintWithinOneSecond()
         return cursor;
     };
     QTRY_VERIFY_WITH_TIMEOUT(newest() >= written, 1000);
-    // Only hints: {"cursor": N}.
-    for (const QString& message : std::as_const(live.messages))
-        QCOMPARE(QJsonDocument::fromJson(message.toUtf8()).object().keys(),
-                 QStringList{QStringLiteral("cursor")});
     // Changes bob may not see (a folder he is no member of) bring him no hint: once the hint
     // of a later change of his folder is there, every hint names a change of his feed.
     SharedFolder other = m_fx->createFolder(alice);
@@ -771,17 +767,75 @@ void TestServerFeed::liveHintWithinOneSecond()
     QCOMPARE(m_fx->writeItem(folder, alice, QUuid::createUuid(), "later").status, 201);
     const qint64 later = head();
     QTRY_VERIFY_WITH_TIMEOUT(newest() >= later, 1000);
+    const QJsonArray feed =
+        m_client->get(feedPath(opened), bob.token()).json.value(QStringLiteral("changes")).toArray();
     QSet<qint64> visible;
-    for (const QJsonValue& value :
-         m_client->get(feedPath(opened), bob.token()).json.value(QStringLiteral("changes")).toArray())
+    for (const QJsonValue& value : feed)
         visible.insert(value.toObject().value(QStringLiteral("seq")).toInteger());
+    // Each hint after the first carries the feed page since the one before it: exactly the
+    // changes the feed has in that range, starting where the previous hint ended.
+    qint64 certified = opened;
     for (qsizetype i = 1; i < live.messages.size(); ++i) {
-        const qint64 hinted = QJsonDocument::fromJson(live.messages.at(i).toUtf8())
-                                  .object()
-                                  .value(QStringLiteral("cursor"))
-                                  .toInteger();
-        QVERIFY2(visible.contains(hinted), qPrintable(live.messages.at(i)));
+        const QJsonObject hint = QJsonDocument::fromJson(live.messages.at(i).toUtf8()).object();
+        QCOMPARE(hint.keys(),
+                 (QStringList{QStringLiteral("after"), QStringLiteral("changes"), QStringLiteral("cursor")}));
+        const qint64 cursor = hint.value(QStringLiteral("cursor")).toInteger();
+        QCOMPARE(hint.value(QStringLiteral("after")).toInteger(), certified);
+        QJsonArray expected;
+        for (const QJsonValue& value : feed) {
+            const qint64 seq = value.toObject().value(QStringLiteral("seq")).toInteger();
+            if (seq > certified && seq <= cursor)
+                expected.append(value);
+        }
+        QVERIFY2(!expected.isEmpty(), qPrintable(live.messages.at(i)));
+        QCOMPARE(hint.value(QStringLiteral("changes")).toArray(), expected);
+        for (const QJsonValue& value : hint.value(QStringLiteral("changes")).toArray())
+            QVERIFY2(visible.contains(value.toObject().value(QStringLiteral("seq")).toInteger()),
+                     qPrintable(live.messages.at(i)));
+        certified = cursor;
     }
+    live.socket->close();
+}
+
+void TestServerFeed::liveHintCarriesAFewChangesOnly()
+{
+    SharingUser bob = m_fx->user("bob");
+    QVERIFY(bob.isValid());
+    m_tokens << bob.token();
+    Live live = openLive(QStringLiteral("/api/v1/live"), "Bearer " + bob.token().toLatin1());
+    QTRY_COMPARE_WITH_TIMEOUT(live.messages.size(), 1, kWaitMs);
+    auto message = [&](qsizetype i) {
+        return QJsonDocument::fromJson(live.messages.at(i).toUtf8()).object();
+    };
+    // More changes at once than a hint carries (written by another process: the head
+    // watcher finds them): the cursor alone, and the client reads the feed.
+    QVERIFY(appendChanges(20, bob.account.userId));
+    const qint64 many = head();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        live.messages.size() >= 2 &&
+            message(live.messages.size() - 1).value(QStringLiteral("cursor")).toInteger() >= many,
+        1000 + 2000);
+    QCOMPARE(message(live.messages.size() - 1).keys(), QStringList{QStringLiteral("cursor")});
+    // The next hint carries its page again, from where the cursor-only hint ended.
+    const qsizetype seen = live.messages.size();
+    QVERIFY(appendChanges(3, bob.account.userId));
+    const qint64 last = head();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        live.messages.size() > seen &&
+            message(live.messages.size() - 1).value(QStringLiteral("cursor")).toInteger() >= last,
+        1000 + 2000);
+    // One hint or a few (the watcher may find the three in different turns), each starting
+    // where the one before ended.
+    qint64 after = many;
+    qsizetype carried = 0;
+    for (qsizetype i = seen; i < live.messages.size(); ++i) {
+        const QJsonObject next = message(i);
+        QCOMPARE(next.value(QStringLiteral("after")).toInteger(), after);
+        carried += next.value(QStringLiteral("changes")).toArray().size();
+        after = next.value(QStringLiteral("cursor")).toInteger();
+    }
+    QCOMPARE(after, last);
+    QCOMPARE(carried, qsizetype(3));
     live.socket->close();
 }
 
