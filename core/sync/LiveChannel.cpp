@@ -64,7 +64,7 @@ std::chrono::milliseconds LiveChannel::backoff(int failures, double random, cons
     return std::chrono::milliseconds(std::clamp(drawn, min, max));
 }
 
-std::optional<quint64> LiveChannel::parseHint(const QString& message)
+std::optional<LiveChannel::Hint> LiveChannel::parseHint(const QString& message)
 {
     if (message.size() > kMaxFrameBytes)
         return std::nullopt;
@@ -72,7 +72,8 @@ std::optional<quint64> LiveChannel::parseHint(const QString& message)
     const QJsonDocument doc = QJsonDocument::fromJson(message.toUtf8(), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         return std::nullopt;
-    const QJsonValue cursor = doc.object().value(QStringLiteral("cursor"));
+    const QJsonObject json = doc.object();
+    const QJsonValue cursor = json.value(QStringLiteral("cursor"));
     if (!cursor.isDouble())
         return std::nullopt;
     const double value = cursor.toDouble();
@@ -80,7 +81,16 @@ std::optional<quint64> LiveChannel::parseHint(const QString& message)
     if (!std::isfinite(value) || value < 0 || value > double(SharingApi::kMaxSafeInteger) ||
         std::floor(value) != value)
         return std::nullopt;
-    return quint64(value);
+    Hint hint;
+    hint.cursor = quint64(value);
+    if (json.contains(QStringLiteral("changes")) || json.contains(QStringLiteral("after"))) {
+        Result<SharingApi::CarriedPage> carried = SharingApi::parseCarriedPage(json);
+        if (carried)
+            hint.carried = std::move(*carried);
+        else
+            hint.carriedUnreadable = true;
+    }
+    return hint;
 }
 
 const SharingGate* LiveChannel::gate() const
@@ -102,6 +112,7 @@ void LiveChannel::start()
         return;
     m_failures = 0;
     m_latestHint = 0;
+    m_carried.reset();
     open();
 }
 
@@ -225,14 +236,37 @@ void LiveChannel::ignore(const char* what)
     m_warnedThisConnection = true;
 }
 
-void LiveChannel::onText(const QString& message)
+void LiveChannel::onText(const QString& text)
 {
     onAlive();
-    const std::optional<quint64> cursor = parseHint(message);
-    if (!cursor)
+    QString message = text;
+    if (m_tamper) {
+        const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
+        if (doc.isObject()) {
+            QJsonObject json = doc.object();
+            m_tamper(m_path, json);
+            message = QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
+        }
+    }
+    std::optional<Hint> parsed = parseHint(message);
+    if (!parsed)
         return ignore("a text frame that is not a hint");
-    m_latestHint = std::max(m_latestHint, *cursor);
-    emit hint(*cursor);
+    if (parsed->carriedUnreadable)
+        ignore("a hint's changes that are not a feed page");
+    if (parsed->carried) {
+        SharingApi::CarriedPage& next = *parsed->carried;
+        // Joined to the pages before when it starts where they end (a page covers all of
+        // its range, so two that meet cover both); otherwise it replaces them.
+        if (m_carried && m_carried->page.cursor == next.after &&
+            m_carried->page.changes.size() + next.page.changes.size() <= SharingApi::kMaxCarriedChanges) {
+            m_carried->page.changes.append(next.page.changes);
+            m_carried->page.cursor = next.page.cursor;
+        } else {
+            m_carried = std::move(next);
+        }
+    }
+    m_latestHint = std::max(m_latestHint, parsed->cursor);
+    emit hint(parsed->cursor);
 }
 
 void LiveChannel::onBinary(const QByteArray&)

@@ -1,7 +1,10 @@
 // LiveChannel: the live-update WebSocket to <server>/api/v1/live (DESIGN §7, protocol.md §11).
 // The server sends only hints, text frames {"cursor": N} meaning "your feed reached at least
 // N"; the channel passes each valid one on as hint() and leaves reading the feed to its user
-// (SyncScheduler). Nothing it receives is believed beyond that number.
+// (SyncScheduler). A hint may also carry the feed page since the one before it
+// ({"after": M, "changes": [...]}); the channel keeps the pages that follow one another as
+// carried(), which the engine uses instead of a feed request when its cursor lies in that
+// range. Nothing it receives is believed beyond what the feed itself would be.
 //
 // - The session token goes only into the upgrade request's Authorization header, never into
 //   the URL, which is the API's server with its scheme turned into ws/wss.
@@ -19,6 +22,8 @@
 //   ... 60 s, each drawn between half and all of its step); a session the server closed
 //   (4401, 4403) waits the longest step. stop() ends it all (sign-out).
 #pragma once
+
+#include "core/sync/SharingApi.h"
 
 #include <QObject>
 #include <QString>
@@ -43,7 +48,7 @@ class LiveChannel final : public QObject
 
 public:
     static constexpr const char* kPath = "/api/v1/live";
-    // A hint is a few dozen bytes; anything larger is not one.
+    // A hint is a few dozen bytes, one with its page a few hundred; anything larger is not one.
     static constexpr qint64 kMaxFrameBytes = 4096;
     // The server's close codes (protocol.md §11).
     static constexpr int kCloseUnauthenticated = 4401;
@@ -77,6 +82,10 @@ public:
     // The path on the API's server; tests point it at one the server refuses.
     void setPath(const QString& path) { m_path = path; }
 
+    // For tampering tests only (the app never sets it): runs on every text frame that is a
+    // JSON object before it is read, as a hostile server or proxy would change it.
+    void setTamper(SharingApi::Tamper tamper) { m_tamper = std::move(tamper); }
+
     // Opens the socket (and keeps it open) until stop().
     void start();
     void stop();
@@ -89,14 +98,24 @@ public:
     std::chrono::milliseconds retryIn() const;
     // The highest cursor hinted since start(); 0 before the first hint.
     quint64 latestHint() const { return m_latestHint; }
-    // Frames that were not hints (binary, bad JSON, a wrong value), for tests and diagnostics.
+    // The feed pages hints carried since the socket opened, joined while each starts where
+    // the one before it ended (nullopt before the first).
+    const std::optional<SharingApi::CarriedPage>& carried() const { return m_carried; }
+    // Frames that were not hints (binary, bad JSON, a wrong value), for tests and diagnostics;
+    // a hint whose page is not one counts too (its cursor is still a hint).
     int ignoredFrames() const { return m_ignoredFrames; }
 
     // The wait before attempt `failures` (1 for the first retry) with `random` in [0, 1]:
     // min(max, min * 2^(failures-1)), drawn between half and all of it, never below min.
     static std::chrono::milliseconds backoff(int failures, double random, const Timing& timing);
-    // The cursor of a hint frame, or nullopt for anything else (the whole text is checked).
-    static std::optional<quint64> parseHint(const QString& message);
+    struct Hint
+    {
+        quint64 cursor = 0;
+        std::optional<SharingApi::CarriedPage> carried;
+        bool carriedUnreadable = false; // "changes" or "after" were there and did not parse
+    };
+    // A hint frame, or nullopt for anything else (the whole text is checked).
+    static std::optional<Hint> parseHint(const QString& message);
 
 signals:
     void opened();
@@ -128,6 +147,8 @@ private:
     QTimer m_pongTimer;
     int m_failures = 0;
     quint64 m_latestHint = 0;
+    std::optional<SharingApi::CarriedPage> m_carried;
+    SharingApi::Tamper m_tamper;
     int m_ignoredFrames = 0;
     bool m_warnedThisConnection = false;
 };

@@ -472,6 +472,29 @@ Result<SharingApi::FeedPage> SharingApi::parseFeedPage(const QJsonObject& json)
     return page;
 }
 
+Result<SharingApi::CarriedPage> SharingApi::parseCarriedPage(const QJsonObject& json)
+{
+    JsonFields f(json);
+    CarriedPage carried;
+    carried.after = f.integer("after");
+    if (f.failed())
+        return unreadable(f.failure());
+    if (json.value(QStringLiteral("changes")).toArray().size() > kMaxCarriedChanges)
+        return unreadable(QStringLiteral("changes"));
+    // The feed page's own checks; a hint is never followed by more.
+    QJsonObject page = json;
+    page.insert(QStringLiteral("more"), false);
+    Result<FeedPage> parsed = parseFeedPage(page);
+    if (!parsed)
+        return parsed.error();
+    carried.page = std::move(*parsed);
+    // Every change after `after`, and the cursor past it: anything else is not a page of it.
+    if (carried.page.cursor <= carried.after ||
+        (!carried.page.changes.isEmpty() && carried.page.changes.front().seq <= carried.after))
+        return unreadable(QStringLiteral("after"));
+    return carried;
+}
+
 Result<SharingApi::KeyLookup> SharingApi::parseKeyLookup(const QJsonObject& json)
 {
     JsonFields f(json);

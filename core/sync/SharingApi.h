@@ -136,6 +136,16 @@ public:
         bool more = false;
     };
 
+    // A live hint's feed page (protocol.md §11): every change the caller may see after
+    // `after` up to `page.cursor`, what the feed would answer for cursor `after`.
+    struct CarriedPage
+    {
+        quint64 after = 0;
+        FeedPage page;
+    };
+    // The most changes a hint may carry (the server sends up to 8).
+    static constexpr qsizetype kMaxCarriedChanges = 64;
+
     struct KeyLookup
     {
         QUuid userId;
@@ -187,6 +197,8 @@ public:
     static Result<Conflict> parseConflict(const QJsonObject& json);
     static Result<Written> parseWritten(const QJsonObject& json);
     static Result<FeedPage> parseFeedPage(const QJsonObject& json);
+    // A hint's {"cursor", "after", "changes"}: the changes after `after`, none past `cursor`.
+    static Result<CarriedPage> parseCarriedPage(const QJsonObject& json);
     static Result<KeyLookup> parseKeyLookup(const QJsonObject& json);
     static Result<quint64> parseLogAppended(const QJsonObject& json);
 

@@ -583,87 +583,107 @@ void SyncEngine::sync(QObject* context, StatusDone done)
     sync(context, std::move(done), SyncScope::Everything);
 }
 
-void SyncEngine::sync(QObject* context, StatusDone done, SyncScope scope)
+void SyncEngine::sync(QObject* context, StatusDone done, SyncScope scope,
+                      const std::optional<SharingApi::CarriedPage>& carried)
 {
     auto reply = guarded<Status>(context, std::move(done));
-    enqueue([this, reply, scope](std::function<void()> finish) {
+    enqueue([this, reply, scope, carried](std::function<void()> finish) {
         if (!m_started)
             return reply(notStarted()), finish();
         Result<quint64> cursor = m_cache->cursor();
         if (!cursor)
             return reply(cursor.error()), finish();
         m_checkUnnamed = scope == SyncScope::Everything;
-        doFeed(*cursor, std::make_shared<std::map<QUuid, Touch>>(), false, [reply, finish](Status status) {
+        auto touched = std::make_shared<std::map<QUuid, Touch>>();
+        StatusDone ended = [reply, finish](Status status) {
             reply(std::move(status));
             finish();
-        });
+        };
+        // The page covers every change after `after`: those after the cursor are what the
+        // feed would answer for it (protocol.md §11).
+        if (carried && carried->after <= *cursor && *cursor < carried->page.cursor) {
+            SharingApi::FeedPage page;
+            page.cursor = carried->page.cursor;
+            for (const SharingApi::Change& change : carried->page.changes) {
+                if (change.seq > *cursor)
+                    page.changes.append(change);
+            }
+            qCDebug(lcCoreSync) << "feed page carried by live hints from" << carried->after;
+            return applyFeedPage(page, touched, false, std::move(ended));
+        }
+        doFeed(*cursor, touched, false, std::move(ended));
     });
 }
 
 void SyncEngine::doFeed(quint64 cursor, std::shared_ptr<std::map<QUuid, Touch>> touched, bool blocked,
                         StatusDone done)
 {
+    ++m_feedRequests;
     m_api.feed(cursor, this, [this, touched, blocked, done](Result<SharingApi::FeedPage> page) mutable {
         if (!page) {
             if (isSharingBlocked(page.error()))
                 wipeAll(page.error().message);
             return done(page.error());
         }
-        qCDebug(lcCoreSync) << "feed page:" << page->changes.size() << "changes, cursor" << page->cursor
-                            << (page->more ? "more" : "end");
-        for (const SharingApi::Change& change : page->changes) {
-            qCDebug(lcCoreSync) << "change" << change.seq << change.kind << change.folderId
-                                << change.objectId;
-            if (change.kind == QLatin1String("blocked")) {
-                // Decided after the last page: a block lifted since (a later `unblocked`, the
-                // feed of an account signed in again after the lifting) wipes nothing.
-                blocked = true;
-            } else if (change.kind == QLatin1String("unblocked")) {
-                // The server sends it only once no block covers the user any more.
-                blocked = false;
-            } else if (change.kind == QLatin1String("removed")) {
-                const QUuid folderId = QUuid::fromString(change.objectId);
-                if (!folderId.isNull())
-                    (*touched)[folderId] = Touch::Removed;
-            } else if (change.kind == QLatin1String("item")) {
-                if (!change.folderId.isNull() && !touched->count(change.folderId))
-                    (*touched)[change.folderId] = Touch::Items;
-            } else if (change.kind == QLatin1String("membership") || change.kind == QLatin1String("folder")) {
-                // The log or the keys may have moved: a full refresh, whatever else was named.
-                if (!change.folderId.isNull() &&
-                    (!touched->count(change.folderId) || touched->at(change.folderId) == Touch::Items))
-                    (*touched)[change.folderId] = Touch::Refresh;
-            } else if (change.kind == QLatin1String("grant")) {
-                // User-addressed: the folder is the object; a folder not held yet is synced first.
-                const QUuid folderId = QUuid::fromString(change.objectId);
-                if (!folderId.isNull() &&
-                    (!touched->count(folderId) || touched->at(folderId) == Touch::Items))
-                    (*touched)[folderId] = Touch::Refresh;
-            } else if (change.kind == QLatin1String("invitation")) {
-                emit invitationsChanged(); // InvitationFlow reads them
-            }
-            // Unknown kinds are skipped.
-        }
-        if (page->more)
-            return doFeed(page->cursor, touched, blocked, done);
-        if (blocked) {
-            // Team Sharing is turned off for this user: nothing shared may stay here. (The
-            // server refuses a blocked user's requests, so this is a block set while the
-            // feed was being read.)
-            const QString why =
-                Tr::tr("Your organisation's administrators have turned off Team Sharing for you.");
-            wipeAll(why);
-            return done(Error::make(ErrorCode::Denied, why, QStringLiteral("sharing-blocked")));
-        }
-        // Every other folder held gets a state check (one small request): a change whose
-        // hint the feed lacks is found all the same, and a withheld write shows at once.
-        // A live hint's sync leaves that to the next poll: delay is all a withheld hint buys.
-        for (const auto& [folderId, folder] : m_folders) {
-            if (m_checkUnnamed && !touched->count(folderId))
-                (*touched)[folderId] = Touch::Check;
-        }
-        refreshEach(touched, page->cursor, done);
+        applyFeedPage(*page, touched, blocked, std::move(done));
     });
+}
+
+void SyncEngine::applyFeedPage(const SharingApi::FeedPage& page,
+                               std::shared_ptr<std::map<QUuid, Touch>> touched, bool blocked, StatusDone done)
+{
+    qCDebug(lcCoreSync) << "feed page:" << page.changes.size() << "changes, cursor" << page.cursor
+                        << (page.more ? "more" : "end");
+    for (const SharingApi::Change& change : page.changes) {
+        qCDebug(lcCoreSync) << "change" << change.seq << change.kind << change.folderId << change.objectId;
+        if (change.kind == QLatin1String("blocked")) {
+            // Decided after the last page: a block lifted since (a later `unblocked`, the
+            // feed of an account signed in again after the lifting) wipes nothing.
+            blocked = true;
+        } else if (change.kind == QLatin1String("unblocked")) {
+            // The server sends it only once no block covers the user any more.
+            blocked = false;
+        } else if (change.kind == QLatin1String("removed")) {
+            const QUuid folderId = QUuid::fromString(change.objectId);
+            if (!folderId.isNull())
+                (*touched)[folderId] = Touch::Removed;
+        } else if (change.kind == QLatin1String("item")) {
+            if (!change.folderId.isNull() && !touched->count(change.folderId))
+                (*touched)[change.folderId] = Touch::Items;
+        } else if (change.kind == QLatin1String("membership") || change.kind == QLatin1String("folder")) {
+            // The log or the keys may have moved: a full refresh, whatever else was named.
+            if (!change.folderId.isNull() &&
+                (!touched->count(change.folderId) || touched->at(change.folderId) == Touch::Items))
+                (*touched)[change.folderId] = Touch::Refresh;
+        } else if (change.kind == QLatin1String("grant")) {
+            // User-addressed: the folder is the object; a folder not held yet is synced first.
+            const QUuid folderId = QUuid::fromString(change.objectId);
+            if (!folderId.isNull() && (!touched->count(folderId) || touched->at(folderId) == Touch::Items))
+                (*touched)[folderId] = Touch::Refresh;
+        } else if (change.kind == QLatin1String("invitation")) {
+            emit invitationsChanged(); // InvitationFlow reads them
+        }
+        // Unknown kinds are skipped.
+    }
+    if (page.more)
+        return doFeed(page.cursor, touched, blocked, done);
+    if (blocked) {
+        // Team Sharing is turned off for this user: nothing shared may stay here. (The
+        // server refuses a blocked user's requests, so this is a block set while the
+        // feed was being read.)
+        const QString why =
+            Tr::tr("Your organisation's administrators have turned off Team Sharing for you.");
+        wipeAll(why);
+        return done(Error::make(ErrorCode::Denied, why, QStringLiteral("sharing-blocked")));
+    }
+    // Every other folder held gets a state check (one small request): a change whose
+    // hint the feed lacks is found all the same, and a withheld write shows at once.
+    // A live hint's sync leaves that to the next poll: delay is all a withheld hint buys.
+    for (const auto& [folderId, folder] : m_folders) {
+        if (m_checkUnnamed && !touched->count(folderId))
+            (*touched)[folderId] = Touch::Check;
+    }
+    refreshEach(touched, page.cursor, done);
 }
 
 void SyncEngine::refreshEach(std::shared_ptr<std::map<QUuid, Touch>> touched, quint64 cursor, StatusDone done)

@@ -111,8 +111,13 @@ public:
     // it names; folders one was removed from are wiped. With SyncScope::Everything (the
     // default) every other held folder gets one state check, which finds a change whose
     // hint the feed withheld; SyncScheduler asks for that on polls and reconnects.
+    // `carried`, the feed page live hints carried (LiveChannel::carried()), stands in for the
+    // feed request when the stored cursor lies in its range (after <= cursor < its cursor).
     void sync(QObject* context, StatusDone done);
-    void sync(QObject* context, StatusDone done, SyncScope scope);
+    void sync(QObject* context, StatusDone done, SyncScope scope,
+              const std::optional<SharingApi::CarriedPage>& carried = std::nullopt);
+    // Feed requests made since start (tests and benchmarks see a carried page spare one).
+    int feedRequests() const { return m_feedRequests; }
     // A new item (null `itemId`) or the next revision of one, edited from the revision held
     // now; the id written. When the server cannot be reached the write is kept in the outbox
     // and the id is reported all the same: writeQueued() says so (before `done`), and
@@ -305,6 +310,8 @@ private:
     // `blocked`: the last of the `blocked` and `unblocked` changes read so far was `blocked`.
     void doFeed(quint64 cursor, std::shared_ptr<std::map<QUuid, Touch>> touched, bool blocked,
                 StatusDone done);
+    void applyFeedPage(const SharingApi::FeedPage& page, std::shared_ptr<std::map<QUuid, Touch>> touched,
+                       bool blocked, StatusDone done);
     void refreshEach(std::shared_ptr<std::map<QUuid, Touch>> touched, quint64 cursor, StatusDone done);
     // The folders a feed read named, read a few at a time (SyncEngine.cpp).
     static constexpr int kParallelRefreshes = 4;
@@ -384,7 +391,8 @@ private:
     // Member bundles (public, signed) seen in adds and look-ups, and the server's emails.
     std::map<QUuid, QByteArray> m_bundles;
     std::map<QUuid, QString> m_emails;
-    bool m_checkUnnamed = true;   // the running sync's scope is Everything
+    bool m_checkUnnamed = true; // the running sync's scope is Everything
+    int m_feedRequests = 0;
     bool m_securityDirty = false; // accepted in memory, not saved yet
 };
 

@@ -172,8 +172,12 @@ void SyncScheduler::runSync(Why why)
     QObject* context = m_syncContext.get();
     // A hint's sync reads the folders the feed names; polls and reconnects also check the
     // others (a hint the server withheld is found there, protocol.md §11.1).
+    // A hint's sync also takes the feed page the hints carried (no feed request when it
+    // reaches the engine's cursor).
     const SyncEngine::SyncScope scope =
         why == Why::Hint ? SyncEngine::SyncScope::Named : SyncEngine::SyncScope::Everything;
+    const std::optional<SharingApi::CarriedPage> carried =
+        why == Why::Hint ? m_channel.carried() : std::nullopt;
     m_engine.sync(
         context,
         [this, context](Status status) {
@@ -186,7 +190,7 @@ void SyncScheduler::runSync(Why why)
                 finished({});
             });
         },
-        scope);
+        scope, carried);
 }
 
 bool SyncScheduler::isNetworkError(const Error& error)

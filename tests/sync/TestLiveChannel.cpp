@@ -184,26 +184,86 @@ void TestLiveChannel::parseHint_data()
     QTest::addColumn<QString>("message");
     QTest::addColumn<bool>("valid");
     QTest::addColumn<quint64>("cursor");
-    QTest::newRow("hint") << QStringLiteral("{\"cursor\":42}") << true << quint64(42);
-    QTest::newRow("zero") << QStringLiteral("{\"cursor\":0}") << true << quint64(0);
+    // -1: no page; -2: a page that is not one; otherwise the page's number of changes.
+    QTest::addColumn<int>("carried");
+    QTest::newRow("hint") << QStringLiteral("{\"cursor\":42}") << true << quint64(42) << -1;
+    QTest::newRow("zero") << QStringLiteral("{\"cursor\":0}") << true << quint64(0) << -1;
     QTest::newRow("largest") << QStringLiteral("{\"cursor\":9007199254740991}") << true
-                             << quint64(9007199254740991ULL);
+                             << quint64(9007199254740991ULL) << -1;
     QTest::newRow("with a field added later")
-        << QStringLiteral("{\"cursor\":5,\"x\":1}") << true << quint64(5);
-    QTest::newRow("beyond 2^53") << QStringLiteral("{\"cursor\":9007199254740993}") << false << quint64(0);
-    QTest::newRow("negative") << QStringLiteral("{\"cursor\":-1}") << false << quint64(0);
-    QTest::newRow("fraction") << QStringLiteral("{\"cursor\":1.5}") << false << quint64(0);
-    QTest::newRow("string") << QStringLiteral("{\"cursor\":\"5\"}") << false << quint64(0);
-    QTest::newRow("null") << QStringLiteral("{\"cursor\":null}") << false << quint64(0);
-    QTest::newRow("missing") << QStringLiteral("{\"head\":5}") << false << quint64(0);
-    QTest::newRow("array") << QStringLiteral("[5]") << false << quint64(0);
-    QTest::newRow("number alone") << QStringLiteral("5") << false << quint64(0);
-    QTest::newRow("truncated") << QStringLiteral("{\"cursor\":") << false << quint64(0);
-    QTest::newRow("empty") << QString() << false << quint64(0);
-    QTest::newRow("exponent overflow") << QStringLiteral("{\"cursor\":1e400}") << false << quint64(0);
+        << QStringLiteral("{\"cursor\":5,\"x\":1}") << true << quint64(5) << -1;
+    QTest::newRow("beyond 2^53") << QStringLiteral("{\"cursor\":9007199254740993}") << false << quint64(0)
+                                 << -1;
+    QTest::newRow("negative") << QStringLiteral("{\"cursor\":-1}") << false << quint64(0) << -1;
+    QTest::newRow("fraction") << QStringLiteral("{\"cursor\":1.5}") << false << quint64(0) << -1;
+    QTest::newRow("string") << QStringLiteral("{\"cursor\":\"5\"}") << false << quint64(0) << -1;
+    QTest::newRow("null") << QStringLiteral("{\"cursor\":null}") << false << quint64(0) << -1;
+    QTest::newRow("missing") << QStringLiteral("{\"head\":5}") << false << quint64(0) << -1;
+    QTest::newRow("array") << QStringLiteral("[5]") << false << quint64(0) << -1;
+    QTest::newRow("number alone") << QStringLiteral("5") << false << quint64(0) << -1;
+    QTest::newRow("truncated") << QStringLiteral("{\"cursor\":") << false << quint64(0) << -1;
+    QTest::newRow("empty") << QString() << false << quint64(0) << -1;
+    QTest::newRow("exponent overflow") << QStringLiteral("{\"cursor\":1e400}") << false << quint64(0) << -1;
     QTest::newRow("over the size cap")
         << (QStringLiteral("{\"cursor\":5,\"pad\":\"") + QString(5000, u'x') + QStringLiteral("\"}")) << false
-        << quint64(0);
+        << quint64(0) << -1;
+
+    // A hint with the feed page since the one before (protocol.md §11).
+    const QString folder = QStringLiteral("\"folderId\":\"6f1c1b0e-8d43-4d6e-9a57-3b1f0c1d2e3f\"");
+    auto change = [&](int seq) {
+        return QStringLiteral("{\"seq\":%1,\"kind\":\"item\",%2,\"objectId\":\"x\","
+                              "\"at\":\"2026-12-03T10:00:00.000Z\"}")
+            .arg(seq)
+            .arg(folder);
+    };
+    auto page = [&](const QString& cursor, const QString& after, const QList<int>& seqs) {
+        QStringList changes;
+        for (const int seq : seqs)
+            changes.append(change(seq));
+        return QStringLiteral("{\"cursor\":%1,\"after\":%2,\"changes\":[%3]}")
+            .arg(cursor, after, changes.join(QLatin1Char(',')));
+    };
+    QTest::newRow("page") << page(QStringLiteral("9"), QStringLiteral("5"), {7}) << true << quint64(9) << 1;
+    QTest::newRow("page of two") << page(QStringLiteral("9"), QStringLiteral("5"), {6, 9}) << true
+                                 << quint64(9) << 2;
+    QTest::newRow("page without changes")
+        << page(QStringLiteral("9"), QStringLiteral("5"), {}) << true << quint64(9) << 0;
+    QTest::newRow("page: after at the cursor")
+        << page(QStringLiteral("9"), QStringLiteral("9"), {}) << true << quint64(9) << -2;
+    QTest::newRow("page: after past the cursor")
+        << page(QStringLiteral("9"), QStringLiteral("12"), {}) << true << quint64(9) << -2;
+    QTest::newRow("page: a change at after")
+        << page(QStringLiteral("9"), QStringLiteral("5"), {5, 7}) << true << quint64(9) << -2;
+    QTest::newRow("page: a change before after")
+        << page(QStringLiteral("9"), QStringLiteral("5"), {3}) << true << quint64(9) << -2;
+    QTest::newRow("page: a change past the cursor")
+        << page(QStringLiteral("9"), QStringLiteral("5"), {10}) << true << quint64(9) << -2;
+    QTest::newRow("page: changes out of order")
+        << page(QStringLiteral("9"), QStringLiteral("5"), {8, 7}) << true << quint64(9) << -2;
+    QTest::newRow("page: a change repeated")
+        << page(QStringLiteral("9"), QStringLiteral("5"), {7, 7}) << true << quint64(9) << -2;
+    QTest::newRow("page: after negative")
+        << page(QStringLiteral("9"), QStringLiteral("-1"), {7}) << true << quint64(9) << -2;
+    QTest::newRow("page: after a string")
+        << page(QStringLiteral("9"), QStringLiteral("\"5\""), {7}) << true << quint64(9) << -2;
+    QTest::newRow("page: after missing")
+        << QStringLiteral("{\"cursor\":9,\"changes\":[%1]}").arg(change(7)) << true << quint64(9) << -2;
+    QTest::newRow("page: changes missing")
+        << QStringLiteral("{\"cursor\":9,\"after\":5}") << true << quint64(9) << -2;
+    QTest::newRow("page: changes not a list")
+        << QStringLiteral("{\"cursor\":9,\"after\":5,\"changes\":{}}") << true << quint64(9) << -2;
+    QTest::newRow("page: a change without a kind")
+        << QStringLiteral("{\"cursor\":9,\"after\":5,\"changes\":[{\"seq\":7}]}") << true << quint64(9) << -2;
+    QStringList many;
+    for (int seq = 1; seq <= int(SharingApi::kMaxCarriedChanges) + 1; ++seq)
+        many.append(QStringLiteral("{\"seq\":%1,\"kind\":\"x\"}").arg(seq));
+    QTest::newRow("page: more changes than a hint carries")
+        << QStringLiteral("{\"cursor\":100,\"after\":0,\"changes\":[%1]}").arg(many.join(QLatin1Char(',')))
+        << true << quint64(100) << -2;
+    many.removeLast();
+    QTest::newRow("page: as many changes as a hint carries")
+        << QStringLiteral("{\"cursor\":100,\"after\":0,\"changes\":[%1]}").arg(many.join(QLatin1Char(',')))
+        << true << quint64(100) << int(SharingApi::kMaxCarriedChanges);
 }
 
 void TestLiveChannel::parseHint()
@@ -211,10 +271,19 @@ void TestLiveChannel::parseHint()
     QFETCH(QString, message);
     QFETCH(bool, valid);
     QFETCH(quint64, cursor);
-    const std::optional<quint64> parsed = LiveChannel::parseHint(message);
+    QFETCH(int, carried);
+    const std::optional<LiveChannel::Hint> parsed = LiveChannel::parseHint(message);
     QCOMPARE(parsed.has_value(), valid);
-    if (valid)
-        QCOMPARE(*parsed, cursor);
+    if (!valid)
+        return;
+    QCOMPARE(parsed->cursor, cursor);
+    QCOMPARE(parsed->carriedUnreadable, carried == -2);
+    QCOMPARE(parsed->carried.has_value(), carried >= 0);
+    if (carried >= 0) {
+        QCOMPARE(parsed->carried->page.changes.size(), qsizetype(carried));
+        QCOMPARE(parsed->carried->page.cursor, cursor);
+        QVERIFY(!parsed->carried->page.more);
+    }
 }
 
 void TestLiveChannel::hintWithinOneSecondOfAnotherClientsWrite()

@@ -55,6 +55,8 @@ private slots:
     void liveBringsAnEditWithinOneSecond();
     void pollingWhenTheLiveRouteIsRefused();
     void hintsDuringASyncAreCoalesced();
+    void hintsCarryTheFeedPage_data();
+    void hintsCarryTheFeedPage();
     void withheldHintIsFoundByThePoll();
     void membershipChangeDisguisedAsItemIsReadInFull();
     void offlineReportedOnceAndRecovered();
@@ -136,6 +138,12 @@ void TestSyncScheduler::hintsDuringASyncAreCoalesced()
 {
     SyncScheduler scheduler(m_pair.b->engine, m_pair.b->client);
     scheduler.setTiming(fastTiming());
+    // Hints without their feed pages: every sync reads the feed, as with a server that
+    // sends none, so syncs last long enough for hints to come in while they run.
+    scheduler.channel().setTamper([](const QString&, QJsonObject& json) {
+        json.remove(QStringLiteral("after"));
+        json.remove(QStringLiteral("changes"));
+    });
     scheduler.start();
     QVERIFY(waitIdle(scheduler));
     const int before = scheduler.syncCount();
@@ -178,17 +186,71 @@ void TestSyncScheduler::hintsDuringASyncAreCoalesced()
     scheduler.stop();
 }
 
+void TestSyncScheduler::hintsCarryTheFeedPage_data()
+{
+    // How the server's hint is changed on its way: its page as sent, a page that starts past
+    // the engine's cursor (it cannot say what came between), or no page.
+    QTest::addColumn<QString>("hint");
+    QTest::addColumn<bool>("feedRead");
+    QTest::newRow("page as sent") << QStringLiteral("as sent") << false;
+    QTest::newRow("page after the engine's cursor") << QStringLiteral("later") << true;
+    QTest::newRow("no page") << QStringLiteral("none") << true;
+}
+
+void TestSyncScheduler::hintsCarryTheFeedPage()
+{
+    QFETCH(QString, hint);
+    QFETCH(bool, feedRead);
+    SyncScheduler scheduler(m_pair.b->engine, m_pair.b->client);
+    scheduler.setTiming(fastTiming());
+    scheduler.start();
+    QVERIFY(waitIdle(scheduler));
+    SyncEngine& engine = m_pair.b->engine;
+    scheduler.channel().setTamper([hint, &engine](const QString&, QJsonObject& json) {
+        if (hint == QLatin1String("none")) {
+            json.remove(QStringLiteral("after"));
+            json.remove(QStringLiteral("changes"));
+        } else if (hint == QLatin1String("later") && json.contains(QStringLiteral("after"))) {
+            // A page that starts one past the engine's cursor (and so ends one further on).
+            json.insert(QStringLiteral("after"), double(engine.feedCursor() + 1));
+            json.insert(QStringLiteral("cursor"), json.value(QStringLiteral("cursor")).toDouble() + 1);
+            QJsonArray changes;
+            for (const QJsonValue change : json.value(QStringLiteral("changes")).toArray()) {
+                if (change.toObject().value(QStringLiteral("seq")).toDouble() >
+                    double(engine.feedCursor() + 1))
+                    changes.append(change);
+            }
+            json.insert(QStringLiteral("changes"), changes);
+        }
+    });
+    const int feedRequests = engine.feedRequests();
+    const QUuid item = m_pair.write({}, "carried db.internal:5432");
+    QVERIFY(!item.isNull());
+    QTRY_COMPARE_WITH_TIMEOUT(text(engine.itemPlaintext(m_pair.folderId, item)),
+                              QByteArray("carried db.internal:5432"), kWaitMs);
+    QVERIFY(waitIdle(scheduler));
+    if (hint != QLatin1String("later"))
+        QVERIFY(engine.feedCursor() >= scheduler.channel().latestHint());
+    // The hint's page stood in for the feed request, and only when it reached the cursor.
+    QCOMPARE(engine.feedRequests() > feedRequests, feedRead);
+    QCOMPARE(scheduler.channel().carried().has_value(), hint != QLatin1String("none"));
+    scheduler.stop();
+}
+
 void TestSyncScheduler::withheldHintIsFoundByThePoll()
 {
     SyncScheduler scheduler(m_pair.b->engine, m_pair.b->client);
     scheduler.setTiming(fastTiming(30'000ms, 1500ms));
     scheduler.start();
     QVERIFY(waitIdle(scheduler));
-    // A server that sends the live hint but leaves the change out of the feed.
-    m_pair.b->engine.api().setTamper([](const QString& path, QJsonObject& json) {
-        if (path.startsWith(QLatin1String("/api/v1/feed")))
+    // A server that sends the live hint but leaves the change out of the feed, and out of
+    // the feed page the hint carries.
+    auto withhold = [](const QString& path, QJsonObject& json) {
+        if (path.startsWith(QLatin1String("/api/v1/feed")) || path == QLatin1String(LiveChannel::kPath))
             json.insert(QStringLiteral("changes"), QJsonArray());
-    });
+    };
+    m_pair.b->engine.api().setTamper(withhold);
+    scheduler.channel().setTamper(withhold);
     const int before = scheduler.syncCount();
     const QUuid item = m_pair.write({}, "withheld db.internal:5432");
     QVERIFY(!item.isNull());
