@@ -14,7 +14,7 @@ build_packages=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql
     libgl-dev libxkbcommon-dev
-    libsodium-dev qtkeychain-qt6-dev qt6-translations-l10n libqt6svg6
+    libsodium-dev zlib1g-dev qtkeychain-qt6-dev qt6-translations-l10n libqt6svg6
     gnome-keyring dbus dbus-x11 libsecret-tools
     fonts-dejavu-core xterm
 )

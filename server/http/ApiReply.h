@@ -19,6 +19,9 @@ struct ApiReply
     int status = 200;
     QJsonObject body;
     QList<QPair<QByteArray, QByteArray>> headers;
+    // The body holds no secret and nothing the request reflects (item pages, the log, key
+    // grants): sent gzip-compressed to a client that accepts it (HttpCompression.h).
+    bool compressible = false;
 
     static ApiReply json(int status, QJsonObject body);
     static ApiReply error(int status, ApiReason reason, const QString& message, const QString& field = {});

@@ -60,6 +60,16 @@ public:
             return (self->*method)(request);
         };
     }
+    // The same, its answers marked ApiReply::compressible (for routes whose answers hold no
+    // secret and reflect nothing of the request).
+    template<typename T> static Handler bindCompressible(T* self, ApiReply (T::*method)(ApiRequest&))
+    {
+        return [self, method](ApiRequest& request) {
+            ApiReply reply = (self->*method)(request);
+            reply.compressible = true;
+            return reply;
+        };
+    }
 
 private:
     QList<Route> m_routes;

@@ -3,6 +3,7 @@
 
 #include "server/http/BearerToken.h"
 #include "server/http/GuardedServer.h"
+#include "server/http/HttpCompression.h"
 #include "server/http/HttpLog.h"
 #include "server/http/RequestSizeGuard.h"
 
@@ -165,9 +166,19 @@ void ApiServer::handle(const QHttpServerRequest& request, QHttpServerResponder&&
     QString userId;
     const ApiReply reply = dispatch(request, routeName, userId);
 
-    const QByteArray body = QJsonDocument(reply.body).toJson(QJsonDocument::Compact);
+    QByteArray body = QJsonDocument(reply.body).toJson(QJsonDocument::Compact);
+    bool compressed = false;
+    if (reply.compressible && body.size() >= kCompressFromBytes &&
+        acceptsGzip(request.value("Accept-Encoding"))) {
+        if (QByteArray packed = gzip(body); !packed.isEmpty()) {
+            body = std::move(packed);
+            compressed = true;
+        }
+    }
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
     responder.writeHeader("Content-Type", "application/json");
+    if (compressed)
+        responder.writeHeader("Content-Encoding", "gzip");
     responder.writeHeader("Content-Length", QByteArray::number(body.size()));
     responder.writeHeader("Cache-Control", "no-store");
     responder.writeHeader("X-Content-Type-Options", "nosniff");

@@ -91,11 +91,11 @@ void FolderRoutes::add(ApiRouter& router, FolderRoutes* self)
     router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/folders/{folderId}/restore"), A::FolderRestore,
                B::None, ApiRouter::bind(self, &FolderRoutes::restore));
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/folders/{folderId}/log"), A::FolderView,
-               B::None, ApiRouter::bind(self, &FolderRoutes::readLog));
+               B::None, ApiRouter::bindCompressible(self, &FolderRoutes::readLog));
     router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/folders/{folderId}/log"), A::FolderView,
                B::Json, ApiRouter::bind(self, &FolderRoutes::appendLog));
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/folders/{folderId}/grants"), A::FolderView,
-               B::None, ApiRouter::bind(self, &FolderRoutes::readGrants));
+               B::None, ApiRouter::bindCompressible(self, &FolderRoutes::readGrants));
     router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/folders/{folderId}/grants"), A::FolderManage,
                B::Json, ApiRouter::bind(self, &FolderRoutes::addGrants));
 }

@@ -92,11 +92,11 @@ void ItemRoutes::add(ApiRouter& router, ItemRoutes* self)
     using A = RouteAccess;
     using B = ApiRouter::Body;
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/folders/{folderId}/items"), A::FolderView,
-               B::None, ApiRouter::bind(self, &ItemRoutes::list));
+               B::None, ApiRouter::bindCompressible(self, &ItemRoutes::list));
     router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/folders/{folderId}/items"), A::FolderEdit,
                B::Json, ApiRouter::bind(self, &ItemRoutes::create));
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/folders/{folderId}/items/{itemId}"),
-               A::FolderView, B::None, ApiRouter::bind(self, &ItemRoutes::read));
+               A::FolderView, B::None, ApiRouter::bindCompressible(self, &ItemRoutes::read));
     router.add(QStringLiteral("PUT"), QStringLiteral("/api/v1/folders/{folderId}/items/{itemId}"),
                A::FolderEdit, B::Json, ApiRouter::bind(self, &ItemRoutes::update));
     router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/folders/{folderId}/rotation"), A::FolderManage,

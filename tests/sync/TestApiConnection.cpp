@@ -11,6 +11,8 @@
 #include <QTcpSocket>
 #include <QTest>
 
+#include <zlib.h>
+
 using namespace Conclave::Core;
 
 namespace {
@@ -68,6 +70,22 @@ QByteArray http(int status, const QByteArray& body, const QByteArray& extraHeade
            "\r\n" + extraHeaders + "\r\n" + body;
 }
 
+// `data` as gzip (RFC 1952), as a server sends a compressed answer.
+QByteArray gzipped(const QByteArray& data)
+{
+    z_stream stream{};
+    deflateInit2(&stream, 1, Z_DEFLATED, MAX_WBITS + 16, 8, Z_DEFAULT_STRATEGY);
+    QByteArray out(qsizetype(deflateBound(&stream, uLong(data.size()))), Qt::Uninitialized);
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.constData()));
+    stream.avail_in = uInt(data.size());
+    stream.next_out = reinterpret_cast<Bytef*>(out.data());
+    stream.avail_out = uInt(out.size());
+    deflate(&stream, Z_FINISH);
+    out.truncate(qsizetype(stream.total_out));
+    deflateEnd(&stream);
+    return out;
+}
+
 QByteArray errorBody(int status, const char* code, const char* message, const char* field = nullptr)
 {
     QJsonObject error{{QStringLiteral("status"), status},
@@ -101,6 +119,8 @@ private slots:
     void errorModel_data();
     void errorModel();
     void oversizedAnswerRefused();
+    void compressedAnswerRead();
+    void compressedAnswerBeyondTheCapRefused();
     void silentServerTimesOut();
     void tokenAndSecretFieldsAsSent();
     void serverVersion_data();
@@ -188,6 +208,35 @@ void TestApiConnection::oversizedAnswerRefused()
     QVERIFY(answer);
     QVERIFY(!answer->ok());
     QCOMPARE(answer->error.kind, ApiError::Kind::Protocol);
+}
+
+void TestApiConnection::compressedAnswerRead()
+{
+    const QByteArray body = "{\"x\":\"" + QByteArray(5000, 'a') + "\"}";
+    CannedServer server({http(200, gzipped(body), "Content-Encoding: gzip\r\n")});
+    SyncFixture client(server.url());
+    const auto answer = request(client, "GET", QStringLiteral("/api/v1/account"));
+    QVERIFY(answer);
+    QVERIFY(answer->ok());
+    QCOMPARE(answer->json.value(QStringLiteral("x")).toString().size(), qsizetype(5000));
+    // The client says it takes gzip (the server compresses only then).
+    QVERIFY(server.requests.value(0).toLower().contains("accept-encoding:"));
+    QVERIFY(server.requests.value(0).toLower().contains("gzip"));
+}
+
+void TestApiConnection::compressedAnswerBeyondTheCapRefused()
+{
+    // 64 MiB that gzip makes about 64 KiB of: the cap counts what the answer inflates to.
+    const QByteArray body = "{\"x\":\"" + QByteArray(64 * 1024 * 1024, 'a') + "\"}";
+    CannedServer server({http(200, gzipped(body), "Content-Encoding: gzip\r\n")});
+    SyncFixture client(server.url());
+    QElapsedTimer timer;
+    timer.start();
+    const auto answer = request(client, "GET", QStringLiteral("/api/v1/account"));
+    QVERIFY(answer);
+    QVERIFY(!answer->ok());
+    QCOMPARE(answer->error.kind, ApiError::Kind::Protocol);
+    QVERIFY2(timer.elapsed() < 10'000, qPrintable(QString::number(timer.elapsed())));
 }
 
 void TestApiConnection::silentServerTimesOut()
