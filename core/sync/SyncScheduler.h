@@ -3,8 +3,10 @@
 //
 // - It owns a LiveChannel. A hint whose cursor is beyond the engine's stored feed cursor
 //   starts SyncEngine::sync() at once, reading only the folders the feed names
-//   (SyncScope::Named); hints that arrive while a sync runs are coalesced into one
-//   follow-up, which runs only if the newest of them is still beyond the cursor then.
+//   (SyncScope::Named), with the feed page the hints carried (LiveChannel::carried(): no
+//   feed request when it reaches the engine's cursor); hints that arrive while a sync runs
+//   are coalesced into one follow-up, which runs only if the newest of them is still beyond
+//   the cursor then.
 //   Polls, reconnects and syncNow() also check every other folder (SyncScope::Everything).
 // - Every time the socket opens (the first time and after each reconnect) one sync runs:
 //   hints may have been lost while it was down. Every time it goes down, one poll runs at
