@@ -5,16 +5,19 @@
 #include "core/util/LogCategories.h"
 
 #include <QBuffer>
+#include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <sodium.h>
 
 #include <memory>
+#include <optional>
 
 namespace Conclave::Core {
 
@@ -29,6 +32,16 @@ SecureBytes base64(const SecureBytes& value)
                       sodium_base64_VARIANT_ORIGINAL);
     text.truncate(size - 1); // the terminating NUL
     return text;
+}
+
+// A JSON object, or nullopt for anything else.
+std::optional<QJsonObject> parseObject(const QByteArray& raw)
+{
+    QJsonParseError parse;
+    const QJsonDocument doc = QJsonDocument::fromJson(raw, &parse);
+    if (parse.error != QJsonParseError::NoError || !doc.isObject())
+        return std::nullopt;
+    return doc.object();
 }
 
 QString placeholder(const QString& name)
@@ -174,9 +187,19 @@ void ApiConnection::send(const QByteArray& method, const QString& path, const QJ
     const bool hadContext = context != nullptr;
     const quint64 sentWith = m_tokenGeneration;
     const QString logPath = path;
+    // What is left once the answer is read: the log line, the session check and `done`.
+    auto finish = [this, guard, hadContext, authenticated, sentWith, method, logPath,
+                   done = std::move(done)](ApiReply result) mutable {
+        qCInfo(lcCoreSync) << method.constData() << logPath << "->" << result.status
+                           << (result.ok() ? "ok" : qPrintable(result.error.reason));
+        if (authenticated && result.status == 401 && sentWith == m_tokenGeneration)
+            emit sessionRejected();
+        if (hadContext && !guard)
+            return;
+        done(std::move(result));
+    };
     connect(reply, &QNetworkReply::finished, this,
-            [this, reply, payload, device, timedOut, guard, hadContext, authenticated, sentWith, method,
-             logPath, done = std::move(done)]() mutable {
+            [this, reply, payload, device, timedOut, finish = std::move(finish)]() mutable {
                 --m_pending;
                 reply->deleteLater();
                 device->close();
@@ -198,13 +221,31 @@ void ApiConnection::send(const QByteArray& method, const QString& path, const QJ
                     result.error.detail = reply->errorString();
                     if (reply->error() == QNetworkReply::SslHandshakeFailedError)
                         result.error.reason = QStringLiteral("tls");
+                } else if (status >= 200 && status < 300 && raw.size() >= kParseOffThreadBytes) {
+                    // A large answer (a page of items) is parsed on a worker thread: the GUI
+                    // thread this runs on would stall for milliseconds.
+                    auto* watcher = new QFutureWatcher<std::optional<QJsonObject>>(this);
+                    connect(watcher, &QFutureWatcherBase::finished, this,
+                            [watcher, result = std::move(result), finish = std::move(finish)]() mutable {
+                                watcher->deleteLater();
+                                std::optional<QJsonObject> json = watcher->result();
+                                if (json)
+                                    result.json = std::move(*json);
+                                else
+                                    result.error.kind = ApiError::Kind::Protocol;
+                                finish(std::move(result));
+                            });
+                    watcher->setFuture(QtConcurrent::run([raw = std::move(raw)]() mutable {
+                        std::optional<QJsonObject> json = parseObject(raw);
+                        secureWipe(raw);
+                        return json;
+                    }));
+                    return;
                 } else if (status >= 200 && status < 300) {
-                    QJsonParseError parse;
-                    const QJsonDocument doc = QJsonDocument::fromJson(raw, &parse);
-                    if (parse.error != QJsonParseError::NoError || !doc.isObject())
-                        result.error.kind = ApiError::Kind::Protocol;
+                    if (std::optional<QJsonObject> json = parseObject(raw))
+                        result.json = std::move(*json);
                     else
-                        result.json = doc.object();
+                        result.error.kind = ApiError::Kind::Protocol;
                 } else {
                     result.error = parseError(status, raw, *reply, m_clock);
                     // A refusal may carry data beyond the error model (a 409's rebase data).
@@ -213,13 +254,7 @@ void ApiConnection::send(const QByteArray& method, const QString& path, const QJ
                         result.json = doc.object();
                 }
                 secureWipe(raw);
-                qCInfo(lcCoreSync) << method.constData() << logPath << "->" << status
-                                   << (result.ok() ? "ok" : qPrintable(result.error.reason));
-                if (authenticated && status == 401 && sentWith == m_tokenGeneration)
-                    emit sessionRejected();
-                if (hadContext && !guard)
-                    return;
-                done(std::move(result));
+                finish(std::move(result));
             });
 }
 

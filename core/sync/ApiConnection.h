@@ -38,6 +38,9 @@ public:
     static constexpr std::chrono::milliseconds kDefaultTimeout{20'000};
     // Larger answers are refused: no answer of the account API comes near it.
     static constexpr qint64 kMaxReplyBytes = 4 * 1024 * 1024;
+    // Successful answers at least this large are parsed on a worker thread (`done` still runs
+    // on this object's thread).
+    static constexpr qsizetype kParseOffThreadBytes = 64 * 1024;
 
     using Done = std::function<void(ApiReply)>;
 

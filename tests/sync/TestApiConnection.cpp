@@ -120,6 +120,9 @@ private slots:
     void errorModel();
     void oversizedAnswerRefused();
     void compressedAnswerRead();
+    void largeAnswer_data();
+    void largeAnswer();
+    void largeAnswerAfterItsContextWentAway();
     void compressedAnswerBeyondTheCapRefused();
     void silentServerTimesOut();
     void tokenAndSecretFieldsAsSent();
@@ -222,6 +225,52 @@ void TestApiConnection::compressedAnswerRead()
     // The client says it takes gzip (the server compresses only then).
     QVERIFY(server.requests.value(0).toLower().contains("accept-encoding:"));
     QVERIFY(server.requests.value(0).toLower().contains("gzip"));
+}
+
+void TestApiConnection::largeAnswer_data()
+{
+    // Past ApiConnection::kParseOffThreadBytes: parsed on a worker thread, read the same.
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("ok");
+    const QByteArray large(ApiConnection::kParseOffThreadBytes + 10, 'a');
+    QTest::newRow("an object") << QByteArray("{\"x\":\"" + large + "\"}") << true;
+    QTest::newRow("cut short") << QByteArray("{\"x\":\"" + large) << false;
+    QTest::newRow("an array") << QByteArray("[\"" + large + "\"]") << false;
+    QTest::newRow("not JSON") << large << false;
+}
+
+void TestApiConnection::largeAnswer()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, ok);
+    CannedServer server({http(200, body)});
+    SyncFixture client(server.url());
+    const auto answer = request(client, "GET", QStringLiteral("/api/v1/account"));
+    QVERIFY(answer);
+    QCOMPARE(answer->ok(), ok);
+    if (ok)
+        QCOMPARE(answer->json.value(QStringLiteral("x")).toString().size(), body.size() - 8);
+    else
+        QCOMPARE(answer->error.kind, ApiError::Kind::Protocol);
+}
+
+void TestApiConnection::largeAnswerAfterItsContextWentAway()
+{
+    const QByteArray body = "{\"x\":\"" + QByteArray(8 * ApiConnection::kParseOffThreadBytes, 'a') + "\"}";
+    CannedServer server({http(200, body), http(200, "{}")});
+    SyncFixture client(server.url());
+    bool called = false;
+    {
+        auto context = std::make_unique<QObject>();
+        client.api.get(QStringLiteral("/api/v1/account"), true, context.get(), [&](ApiReply) { called = true; });
+    } // gone before the answer is read: it is still read and parsed, and dropped
+
+    // A later request is answered; the first one's `done` never ran.
+    const auto later = request(client, "GET", QStringLiteral("/api/v1/account"));
+    QVERIFY(later && later->ok());
+    QTRY_COMPARE_WITH_TIMEOUT(client.api.pending(), 0, 10'000);
+    QTest::qWait(50);
+    QVERIFY(!called);
 }
 
 void TestApiConnection::compressedAnswerBeyondTheCapRefused()
