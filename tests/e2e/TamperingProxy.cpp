@@ -7,6 +7,8 @@
 
 #include <optional>
 
+#include <zlib.h>
+
 namespace {
 
 using Headers = QList<std::pair<QByteArray, QByteArray>>;
@@ -44,6 +46,29 @@ QByteArray header(const Headers& headers, const char* name)
             return value;
     }
     return {};
+}
+
+// A gzip body inflated; nullopt when it is not one.
+std::optional<QByteArray> gunzip(const QByteArray& data)
+{
+    z_stream stream{};
+    if (inflateInit2(&stream, MAX_WBITS + 16) != Z_OK)
+        return std::nullopt;
+    QByteArray out;
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.constData()));
+    stream.avail_in = uInt(data.size());
+    char buffer[16384];
+    int result = Z_OK;
+    while (result == Z_OK) {
+        stream.next_out = reinterpret_cast<Bytef*>(buffer);
+        stream.avail_out = sizeof buffer;
+        result = inflate(&stream, Z_NO_FLUSH);
+        out.append(buffer, qsizetype(sizeof buffer - stream.avail_out));
+    }
+    inflateEnd(&stream);
+    if (result != Z_STREAM_END)
+        return std::nullopt;
+    return out;
 }
 
 // A chunked body starting at `from`: the decoded bytes and where the message ends, or
@@ -348,10 +373,15 @@ void TamperingProxy::readUpstream(Connection* c)
     c->current.reset();
     exchange.status = status;
     exchange.reasonPhrase = parts.mid(2).join(' ');
-    exchange.responseBody = body;
+    // A compressed answer is inflated and sent on as it is then: the rules and the traffic
+    // record see its JSON.
+    const bool gzipped = header(head->headers, "Content-Encoding").trimmed().toLower() == "gzip";
+    std::optional<QByteArray> inflated = gzipped ? gunzip(body) : std::nullopt;
+    exchange.responseBody = inflated ? *inflated : body;
     for (const auto& [key, value] : head->headers) {
         if (key.compare("Content-Length", Qt::CaseInsensitive) != 0 &&
-            key.compare("Transfer-Encoding", Qt::CaseInsensitive) != 0)
+            key.compare("Transfer-Encoding", Qt::CaseInsensitive) != 0 &&
+            !(inflated && key.compare("Content-Encoding", Qt::CaseInsensitive) == 0))
             exchange.responseHeaders.append({key, value});
     }
     m_honest.append(exchange);

@@ -3,7 +3,9 @@
 // forwards every request as it came, keeps connections alive, reads each answer whole
 // (Content-Length or chunked), lets the test's rules change it — rewrite the JSON body of a
 // route, answer with an older recorded exchange, drop an element of a list — and sends it on
-// with a Content-Length that fits. A WebSocket upgrade is tunnelled byte for byte.
+// with a Content-Length that fits. A gzip-compressed answer is inflated first and sent on
+// uncompressed, so the rules and the traffic record see its JSON. A WebSocket upgrade is
+// tunnelled byte for byte.
 //
 // It plays the hostile server or network of the threat model (protocol.md §1) from outside
 // the client: nothing in the client knows it is there. It also records every byte it relayed
