@@ -264,6 +264,9 @@ void LiveChannel::onText(const QString& text)
         } else {
             m_carried = std::move(next);
         }
+    } else if (m_carried && parsed->cursor > m_carried->page.cursor) {
+        // A later hint without its page: what the kept page covers is not all there is.
+        m_carried.reset();
     }
     m_latestHint = std::max(m_latestHint, parsed->cursor);
     emit hint(parsed->cursor);

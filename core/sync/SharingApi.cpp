@@ -481,7 +481,9 @@ Result<SharingApi::CarriedPage> SharingApi::parseCarriedPage(const QJsonObject& 
         return unreadable(f.failure());
     if (json.value(QStringLiteral("changes")).toArray().size() > kMaxCarriedChanges)
         return unreadable(QStringLiteral("changes"));
-    // The feed page's own checks; a hint is never followed by more.
+    // The feed page's own checks; a hint's page is always complete (a `more` is refused).
+    if (json.contains(QStringLiteral("more")))
+        return unreadable(QStringLiteral("more"));
     QJsonObject page = json;
     page.insert(QStringLiteral("more"), false);
     Result<FeedPage> parsed = parseFeedPage(page);

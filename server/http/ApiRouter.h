@@ -60,13 +60,13 @@ public:
             return (self->*method)(request);
         };
     }
-    // The same, its answers marked ApiReply::compressible (for routes whose answers hold no
-    // secret and reflect nothing of the request).
+    // The same, its successful answers marked ApiReply::compressible (for routes whose
+    // answers hold no secret and reflect nothing of the request; an error may quote it).
     template<typename T> static Handler bindCompressible(T* self, ApiReply (T::*method)(ApiRequest&))
     {
         return [self, method](ApiRequest& request) {
             ApiReply reply = (self->*method)(request);
-            reply.compressible = true;
+            reply.compressible = reply.status >= 200 && reply.status < 300;
             return reply;
         };
     }

@@ -248,6 +248,12 @@ void TestLiveChannel::parseHint_data()
         << page(QStringLiteral("9"), QStringLiteral("\"5\""), {7}) << true << quint64(9) << -2;
     QTest::newRow("page: after missing")
         << QStringLiteral("{\"cursor\":9,\"changes\":[%1]}").arg(change(7)) << true << quint64(9) << -2;
+    QTest::newRow("page: more to come")
+        << QStringLiteral("{\"cursor\":9,\"after\":5,\"changes\":[],\"more\":true}") << true << quint64(9)
+        << -2;
+    QTest::newRow("page: more false")
+        << QStringLiteral("{\"cursor\":9,\"after\":5,\"changes\":[],\"more\":false}") << true << quint64(9)
+        << -2;
     QTest::newRow("page: changes missing")
         << QStringLiteral("{\"cursor\":9,\"after\":5}") << true << quint64(9) << -2;
     QTest::newRow("page: changes not a list")

@@ -57,6 +57,7 @@ private slots:
     void hintsDuringASyncAreCoalesced();
     void hintsCarryTheFeedPage_data();
     void hintsCarryTheFeedPage();
+    void plainHintAfterAnOlderPageReadsTheFeed();
     void withheldHintIsFoundByThePoll();
     void membershipChangeDisguisedAsItemIsReadInFull();
     void offlineReportedOnceAndRecovered();
@@ -234,6 +235,54 @@ void TestSyncScheduler::hintsCarryTheFeedPage()
     // The hint's page stood in for the feed request, and only when it reached the cursor.
     QCOMPARE(engine.feedRequests() > feedRequests, feedRead);
     QCOMPARE(scheduler.channel().carried().has_value(), hint != QLatin1String("none"));
+    scheduler.stop();
+}
+
+void TestSyncScheduler::plainHintAfterAnOlderPageReadsTheFeed()
+{
+    // A hint's page is kept; a later hint with the cursor alone (more than 8 changes at once,
+    // a read the server could not make) means "read the feed". The older page must not stand
+    // in for it, even when the engine's cursor still lies in the page's range.
+    const QUuid second = m_pair.createFolder(QStringLiteral("Second"));
+    QVERIFY(!second.isNull());
+    QVERIFY(m_pair.addBob(second));
+    SyncEngine& engine = m_pair.b->engine;
+    QVERIFY(succeeded(await([&](QObject* c, auto done) { engine.sync(c, done); }), "sync"));
+    SyncScheduler scheduler(engine, m_pair.b->client);
+    scheduler.setTiming(fastTiming());
+    scheduler.start();
+    QVERIFY(waitIdle(scheduler));
+
+    // The sync of the first hint fails (an answer it cannot read): the cursor stays below the
+    // kept page's cursor.
+    bool fail = true;
+    const QString first = m_pair.folderId.toString(QUuid::WithoutBraces);
+    engine.api().setTamper([&fail, first](const QString& path, QJsonObject& json) {
+        if (fail && path.contains(first))
+            json = QJsonObject{{QStringLiteral("garbage"), true}};
+    });
+    int syncs = scheduler.syncCount();
+    QVERIFY(!m_pair.write({}, "one db.internal:5432").isNull());
+    QTRY_VERIFY_WITH_TIMEOUT(scheduler.syncCount() > syncs && !scheduler.isSyncing(), kWaitMs);
+    QVERIFY(scheduler.channel().carried().has_value());
+    QVERIFY(engine.feedCursor() < scheduler.channel().carried()->page.cursor);
+    fail = false;
+
+    // The next hint comes with the cursor alone.
+    scheduler.channel().setTamper([](const QString&, QJsonObject& json) {
+        json.remove(QStringLiteral("after"));
+        json.remove(QStringLiteral("changes"));
+    });
+    const auto written = await<QUuid>([&](QObject* c, auto done) {
+        m_pair.a->engine.writeItem(second, {}, "two db.internal:5432", c, done);
+    });
+    QVERIFY(written && written->ok());
+    // Well before the poll (5 minutes here): the hint's sync reads the feed.
+    QTRY_COMPARE_WITH_TIMEOUT(text(engine.itemPlaintext(second, written->value())),
+                              QByteArray("two db.internal:5432"), 3000);
+    QVERIFY(waitIdle(scheduler));
+    QVERIFY(engine.feedCursor() >= scheduler.channel().latestHint());
+    engine.api().setTamper({});
     scheduler.stop();
 }
 
