@@ -2,9 +2,9 @@
 // committed, its writer calls notify(); the hub works out which signed-in users may see the
 // change (the user it is addressed to, or the current members of its folder) and hands each
 // of their open live connections a hint "your feed moved to cursor N". The hub's hints carry
-// only that number: the HTTP layer (LiveRoutes) reads the feed page to send with it. Across replicas on PostgreSQL the hub relays hints and
-// ended access through LISTEN/NOTIFY, so a connection on one replica hears of a write or a
-// revocation on another.
+// only that number: the HTTP layer (LiveRoutes) reads the feed page to send with it. Across
+// replicas on PostgreSQL the hub relays hints and ended access through LISTEN/NOTIFY, so a
+// connection on one replica hears of a write or a revocation on another.
 //
 // While anyone is connected, the hub also watches the log's head (one primary-key lookup every
 // 250 ms) and hints what it finds there that no notify() announced: a writer in another
