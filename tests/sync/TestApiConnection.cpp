@@ -262,7 +262,8 @@ void TestApiConnection::largeAnswerAfterItsContextWentAway()
     bool called = false;
     {
         auto context = std::make_unique<QObject>();
-        client.api.get(QStringLiteral("/api/v1/account"), true, context.get(), [&](ApiReply) { called = true; });
+        client.api.get(QStringLiteral("/api/v1/account"), true, context.get(),
+                       [&](ApiReply) { called = true; });
     } // gone before the answer is read: it is still read and parsed, and dropped
 
     // A later request is answered; the first one's `done` never ran.
