@@ -1,13 +1,13 @@
 // The tampering reverse proxy; see the header.
 #include "TamperingProxy.h"
 
+#include "Gunzip.h"
+
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTcpSocket>
 
 #include <optional>
-
-#include <zlib.h>
 
 namespace {
 
@@ -46,29 +46,6 @@ QByteArray header(const Headers& headers, const char* name)
             return value;
     }
     return {};
-}
-
-// A gzip body inflated; nullopt when it is not one.
-std::optional<QByteArray> gunzip(const QByteArray& data)
-{
-    z_stream stream{};
-    if (inflateInit2(&stream, MAX_WBITS + 16) != Z_OK)
-        return std::nullopt;
-    QByteArray out;
-    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.constData()));
-    stream.avail_in = uInt(data.size());
-    char buffer[16384];
-    int result = Z_OK;
-    while (result == Z_OK) {
-        stream.next_out = reinterpret_cast<Bytef*>(buffer);
-        stream.avail_out = sizeof buffer;
-        result = inflate(&stream, Z_NO_FLUSH);
-        out.append(buffer, qsizetype(sizeof buffer - stream.avail_out));
-    }
-    inflateEnd(&stream);
-    if (result != Z_STREAM_END)
-        return std::nullopt;
-    return out;
 }
 
 // A chunked body starting at `from`: the decoded bytes and where the message ends, or
