@@ -93,6 +93,15 @@ std::optional<LiveChannel::Hint> LiveChannel::parseHint(const QString& message)
     return hint;
 }
 
+std::optional<SharingApi::CarriedPage> LiveChannel::carried() const
+{
+    // A later hint without a page that follows (the cursor alone, or a page that did not
+    // parse) means there is more than the kept page holds: read the feed.
+    if (!m_carried || m_carried->page.cursor < m_latestHint)
+        return std::nullopt;
+    return m_carried;
+}
+
 const SharingGate* LiveChannel::gate() const
 {
     const auto* gated = qobject_cast<const GatedNetworkAccessManager*>(&m_api.network());
@@ -264,9 +273,6 @@ void LiveChannel::onText(const QString& text)
         } else {
             m_carried = std::move(next);
         }
-    } else if (m_carried && parsed->cursor > m_carried->page.cursor) {
-        // A later hint without its page: what the kept page covers is not all there is.
-        m_carried.reset();
     }
     m_latestHint = std::max(m_latestHint, parsed->cursor);
     emit hint(parsed->cursor);

@@ -98,9 +98,9 @@ public:
     std::chrono::milliseconds retryIn() const;
     // The highest cursor hinted since start(); 0 before the first hint.
     quint64 latestHint() const { return m_latestHint; }
-    // The feed pages hints carried since the socket opened, joined while each starts where
-    // the one before it ended (nullopt before the first).
-    const std::optional<SharingApi::CarriedPage>& carried() const { return m_carried; }
+    // The feed pages hints carried, joined while each starts where the one before it ended;
+    // nullopt before the first and while they do not reach the newest hint.
+    std::optional<SharingApi::CarriedPage> carried() const;
     // Frames that were not hints (binary, bad JSON, a wrong value), for tests and diagnostics;
     // a hint whose page is not one counts too (its cursor is still a hint).
     int ignoredFrames() const { return m_ignoredFrames; }

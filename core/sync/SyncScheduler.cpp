@@ -173,13 +173,11 @@ void SyncScheduler::runSync(Why why)
     // A hint's sync reads the folders the feed names; polls and reconnects also check the
     // others (a hint the server withheld is found there, protocol.md §11.1).
     // A hint's sync also takes the feed page the hints carried (no feed request when it
-    // reaches the engine's cursor), but only a page that reaches the newest hint: a later
-    // hint with the cursor alone says "read the feed".
+    // reaches the engine's cursor; LiveChannel offers one only when it reaches the newest hint).
     const SyncEngine::SyncScope scope =
         why == Why::Hint ? SyncEngine::SyncScope::Named : SyncEngine::SyncScope::Everything;
-    std::optional<SharingApi::CarriedPage> carried = why == Why::Hint ? m_channel.carried() : std::nullopt;
-    if (carried && carried->page.cursor < m_channel.latestHint())
-        carried.reset();
+    const std::optional<SharingApi::CarriedPage> carried =
+        why == Why::Hint ? m_channel.carried() : std::nullopt;
     m_engine.sync(
         context,
         [this, context](Status status) {
