@@ -27,6 +27,7 @@ inline constexpr char kFolderItems[] = "conclave.folder.items.v1";
 inline constexpr char kInvitationKey[] = "conclave.invite.key.v1";
 inline constexpr char kInvitationAnswer[] = "conclave.invite.answer.v1";
 inline constexpr char kInvitationOffer[] = "conclave.invite.offer.v1";
+inline constexpr char kInvitationTerms[] = "conclave.invite.terms.v1";
 inline constexpr char kSecurityState[] = "conclave.state.v1";
 inline constexpr char kSecurityStateBody[] = "conclave.state.body.v1";
 inline constexpr char kSecurityStateChange[] = "conclave.state.change.v1";

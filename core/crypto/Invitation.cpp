@@ -29,6 +29,7 @@ QByteArray macedPart(const Invitation::Binding& binding, const UserKeyBundle& bu
 
 static_assert(sizeof(DomainTags::kInvitationAnswer) == 26);
 static_assert(sizeof(DomainTags::kInvitationOffer) == 25);
+static_assert(sizeof(DomainTags::kInvitationTerms) == 25);
 
 Invitation Invitation::create(const Binding& binding)
 {
@@ -134,6 +135,55 @@ Result<UserKeyBundle> Invitation::parseAnswer(QByteArrayView bytes, const QUuid&
             QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "The answer belongs to a different invitation."),
             kField);
     return UserKeyBundle::parseAndVerify(bundleBytes);
+}
+
+QByteArray Invitation::signTerms(const Terms& terms, const UserKeys& inviter)
+{
+    const QByteArray email = terms.email.toUtf8();
+    Q_ASSERT(terms.role != FolderRole::None && !email.isEmpty() && email.size() <= kMaxTermsEmailBytes);
+    const QByteArray signedPart = ByteWriter(DomainTags::kInvitationTerms)
+                                      .uuid(terms.binding.invitationId)
+                                      .uuid(terms.binding.folderId)
+                                      .uuid(terms.binding.inviterId)
+                                      .uuid(terms.binding.inviteeId)
+                                      .u8(quint8(terms.role))
+                                      .blob(email)
+                                      .bytes();
+    return signedPart + inviter.sign(signedPart);
+}
+
+Result<Invitation::Terms> Invitation::openTerms(QByteArrayView bytes, QByteArrayView inviterIdentityKey)
+{
+    ByteReader reader(bytes, QStringLiteral("invitationTerms"));
+    reader.expectTag(DomainTags::kInvitationTerms);
+    Terms terms;
+    terms.binding.invitationId = reader.uuid();
+    terms.binding.folderId = reader.uuid();
+    terms.binding.inviterId = reader.uuid();
+    terms.binding.inviteeId = reader.uuid();
+    const quint8 role = reader.u8();
+    const QByteArrayView email = reader.blob(kMaxTermsEmailBytes);
+    const QByteArrayView signedPart = reader.consumed();
+    const QByteArrayView signature = reader.fixed(kSignatureSize);
+    if (const Status parsed = reader.finish(); !parsed)
+        return parsed.error();
+    terms.role = FolderRole(role);
+    terms.email = QString::fromUtf8(email);
+    // Invalid UTF-8 would read as another address with replacement characters.
+    if (role < quint8(FolderRole::View) || role > quint8(FolderRole::Manage) || email.isEmpty() ||
+        terms.email.toUtf8() != email)
+        return CryptoErrors::make(
+            ErrorCode::Protocol,
+            QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "The invitation's terms name no role or no address."),
+            kField);
+    if (inviterIdentityKey.size() != UserKeys::kPublicKeySize ||
+        !UserKeys::verify(inviterIdentityKey, signedPart, signature))
+        return CryptoErrors::make(ErrorCode::Crypto,
+                                  QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                                    "The invitation's terms are not signed by the person who "
+                                                    "invited."),
+                                  kField);
+    return terms;
 }
 
 Result<UserKeyBundle> Invitation::accept(QByteArrayView answerBytes, KeyPinStore& pins, quint64 timeMs)

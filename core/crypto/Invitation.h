@@ -17,8 +17,13 @@
 // Answer layout (269 bytes): tag "conclave.invite.answer.v1\0" (26) | invitation id (16) |
 //   folder id (16) | inviter id (16) | invitee bundle (163, UserKeyBundle) | MAC (32) =
 //   BLAKE2b-256 keyed with InvitationCode::macKey(invitation id) over bytes 0-236.
+// Terms layout (158 + n bytes): tag "conclave.invite.terms.v1\0" (25) | invitation id (16) |
+//   folder id (16) | inviter id (16) | invitee id (16) | role (u8) | invitee address (u32
+//   big-endian length n, 1-1024, then its UTF-8 bytes) | Ed25519 signature (64) by the
+//   inviter's identity key over everything before it.
 #pragma once
 
+#include "core/crypto/FolderRole.h"
 #include "core/crypto/InvitationCode.h"
 #include "core/crypto/UserKeyBundle.h"
 #include "core/util/Result.h"
@@ -30,6 +35,7 @@
 namespace Conclave::Core {
 
 class KeyPinStore;
+class UserKeys;
 
 class Invitation final
 {
@@ -38,6 +44,10 @@ public:
     static constexpr qsizetype kAnswerSize = 26 + 16 + 16 + 16 + UserKeyBundle::kSize + kMacSize;
     static constexpr qsizetype kOfferSize = 25 + 4 * 16 + 32 + kMacSize;
     static constexpr int kMaxFailedAttempts = 3;
+    static constexpr qsizetype kSignatureSize = 64;
+    static constexpr quint32 kMaxTermsEmailBytes = 1024;
+    static constexpr qsizetype kMinTermsSize = 25 + 4 * 16 + 1 + 4 + 1 + kSignatureSize;
+    static constexpr qsizetype kMaxTermsSize = kMinTermsSize - 1 + kMaxTermsEmailBytes;
 
     // What both sides know in the clear (the server too): which invitation, to which folder,
     // from whom, for whom.
@@ -47,6 +57,17 @@ public:
         QUuid folderId;
         QUuid inviterId;
         QUuid inviteeId;
+    };
+
+    // What the inviter decided: who is invited (the address as the server keeps it, trimmed
+    // and in lower case) to which role. Signed by the inviter and stored by the server with
+    // the invitation, so another manager's client that completes it adds the member with the
+    // role the inviter chose, for the address the inviter typed, not what the server lists.
+    struct Terms
+    {
+        Binding binding;
+        FolderRole role = FolderRole::None;
+        QString email;
     };
 
     Invitation(Invitation&&) noexcept = default;
@@ -86,6 +107,15 @@ public:
     // Anyone (the server on upload): layout and bundle signature, for `invitationId`. Says
     // nothing about who made the bundle; only the MAC does.
     static Result<UserKeyBundle> parseAnswer(QByteArrayView bytes, const QUuid& invitationId);
+
+    // Inviter: the terms signed with the inviter's identity key. `terms.role` is View, Edit or
+    // Manage and `terms.email` at most kMaxTermsEmailBytes in UTF-8.
+    static QByteArray signTerms(const Terms& terms, const UserKeys& inviter);
+    // Anyone (the server on upload, another manager before it takes an invitation over): the
+    // layout, a role that exists, an address that is not empty and the signature under
+    // `inviterIdentityKey` (32 bytes). Whether the terms are those of the invitation at hand
+    // is the caller's comparison.
+    static Result<Terms> openTerms(QByteArrayView bytes, QByteArrayView inviterIdentityKey);
 
     // Inviter: checks the answer against this invitation and its code and, if it verifies,
     // pins the invitee's identity key with origin InvitationCode and consumes the invitation.

@@ -163,6 +163,7 @@ private slots:
                                    DomainTags::kInvitationKey,
                                    DomainTags::kInvitationAnswer,
                                    DomainTags::kInvitationOffer,
+                                   DomainTags::kInvitationTerms,
                                    DomainTags::kSecurityState,
                                    DomainTags::kSecurityStateBody,
                                    DomainTags::kKeyCommitment,

@@ -13,6 +13,7 @@
 
 #include <QRegularExpression>
 #include <QTest>
+#include <QtEndian>
 #include <sodium.h>
 
 using namespace Conclave::Core;
@@ -489,6 +490,154 @@ private slots:
         else if (damage == u"tag")
             answer[0] = 'C';
         QCOMPARE(Invitation::parseAnswer(answer, expectedId).ok(), accepted);
+    }
+
+    // The terms (who is invited to which role) open only under the inviter's key and only as
+    // signed: each field changed, each role, a forged signature, another key, every kind of
+    // broken layout.
+    void termsOpenAsSigned_data()
+    {
+        QTest::addColumn<int>("role");
+        QTest::newRow("view") << int(FolderRole::View);
+        QTest::newRow("edit") << int(FolderRole::Edit);
+        QTest::newRow("manage") << int(FolderRole::Manage);
+    }
+
+    void termsOpenAsSigned()
+    {
+        QFETCH(int, role);
+        Scene s;
+        const Invitation::Terms terms{s.invitation.binding(), FolderRole(role),
+                                      QStringLiteral("bob@example.org")};
+        const QByteArray bytes = Invitation::signTerms(terms, s.alice.keys);
+        QCOMPARE(bytes.size(), Invitation::kMinTermsSize - 1 + 15);
+        const Result<Invitation::Terms> opened =
+            Invitation::openTerms(bytes, s.alice.keys.identityPublicKey());
+        QVERIFY2(opened.ok(), qPrintable(opened ? QString() : opened.error().message));
+        QCOMPARE(opened->binding.invitationId, terms.binding.invitationId);
+        QCOMPARE(opened->binding.folderId, terms.binding.folderId);
+        QCOMPARE(opened->binding.inviterId, terms.binding.inviterId);
+        QCOMPARE(opened->binding.inviteeId, terms.binding.inviteeId);
+        QCOMPARE(int(opened->role), role);
+        QCOMPARE(opened->email, terms.email);
+    }
+
+    void termsRefused_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::newRow("role raised from view to manage") << "role up";
+        QTest::newRow("role 0") << "role 0";
+        QTest::newRow("role 4") << "role 4";
+        QTest::newRow("address changed") << "email";
+        QTest::newRow("address empty") << "email empty";
+        QTest::newRow("address not UTF-8") << "email utf8";
+        QTest::newRow("address length past the end") << "email length";
+        QTest::newRow("address over the limit") << "email long";
+        QTest::newRow("invitation id changed") << "invitation";
+        QTest::newRow("folder changed") << "folder";
+        QTest::newRow("inviter changed") << "inviter";
+        QTest::newRow("invitee changed") << "invitee";
+        QTest::newRow("signed by someone else") << "other signer";
+        QTest::newRow("opened with someone else's key") << "other key";
+        QTest::newRow("key of the wrong size") << "short key";
+        QTest::newRow("signature flipped") << "signature";
+        QTest::newRow("wrong tag") << "tag";
+        QTest::newRow("the offer's tag") << "offer tag";
+        QTest::newRow("one byte short") << "short";
+        QTest::newRow("one byte long") << "long";
+        QTest::newRow("empty") << "empty";
+    }
+
+    void termsRefused()
+    {
+        QFETCH(QString, damage);
+        Scene s;
+        Invitation::Terms terms{s.invitation.binding(), FolderRole::View, QStringLiteral("bob@example.org")};
+        const UserKeys* signer = &s.alice.keys;
+        QByteArray key = s.alice.keys.identityPublicKey();
+        const UserKeys other = UserKeys::generate();
+        if (damage == u"other signer")
+            signer = &other;
+        else if (damage == u"other key")
+            key = other.identityPublicKey();
+        else if (damage == u"short key")
+            key.chop(1);
+        QByteArray bytes = Invitation::signTerms(terms, *signer);
+        const qsizetype roleAt = 25 + 64;
+        const qsizetype emailAt = roleAt + 1 + 4;
+        auto resign = [&](const QByteArray& body) -> QByteArray {
+            return body + signer->sign(body);
+        };
+        auto body = [&]() -> QByteArray {
+            return bytes.left(bytes.size() - Invitation::kSignatureSize);
+        };
+        auto lengthPrefixed = [](const QByteArray& text) -> QByteArray {
+            QByteArray out(4, '\0');
+            qToBigEndian(quint32(text.size()), out.data());
+            return out + text;
+        };
+        if (damage == u"role up")
+            bytes[roleAt] = char(FolderRole::Manage);
+        else if (damage == u"role 0")
+            bytes = resign(body().replace(roleAt, 1, QByteArray(1, '\0')));
+        else if (damage == u"role 4")
+            bytes = resign(body().replace(roleAt, 1, QByteArray(1, '\4')));
+        else if (damage == u"email")
+            bytes.replace(emailAt, 3, "eve");
+        else if (damage == u"email empty")
+            bytes = resign(body().left(roleAt + 1) + lengthPrefixed({}));
+        else if (damage == u"email utf8")
+            bytes = resign(body().left(roleAt + 1) + lengthPrefixed("bob\xff@example.org"));
+        else if (damage == u"email length")
+            bytes = resign(body().left(roleAt + 1) + lengthPrefixed("bob@example.org").replace(3, 1, "\x40"));
+        else if (damage == u"email long")
+            bytes = resign(body().left(roleAt + 1) +
+                           lengthPrefixed(QByteArray(Invitation::kMaxTermsEmailBytes + 1, 'b')));
+        else if (damage == u"invitation")
+            bytes[25] = char(bytes[25] ^ 1);
+        else if (damage == u"folder")
+            bytes[41] = char(bytes[41] ^ 1);
+        else if (damage == u"inviter")
+            bytes[57] = char(bytes[57] ^ 1);
+        else if (damage == u"invitee")
+            bytes[73] = char(bytes[73] ^ 1);
+        else if (damage == u"signature")
+            bytes[bytes.size() - 1] = char(bytes[bytes.size() - 1] ^ 1);
+        else if (damage == u"tag")
+            bytes = resign(body().replace(0, 1, "C"));
+        else if (damage == u"offer tag")
+            bytes = resign(body().replace(0, 25, QByteArray("conclave.invite.offer.v1", 25)));
+        else if (damage == u"short")
+            bytes.chop(1);
+        else if (damage == u"long")
+            bytes.append('\0');
+        else if (damage == u"empty")
+            bytes.clear();
+        const Result<Invitation::Terms> opened = Invitation::openTerms(bytes, key);
+        QVERIFY(!opened.ok());
+        QVERIFY(!opened.error().message.isEmpty());
+    }
+
+    // The longest address the layout takes opens; the terms stay apart from the offer.
+    void termsAtTheirLimits()
+    {
+        Scene s;
+        const QString longest = QString(int(Invitation::kMaxTermsEmailBytes) - 12, QLatin1Char('b')) +
+                                QStringLiteral("@example.org");
+        const QByteArray bytes =
+            Invitation::signTerms({s.invitation.binding(), FolderRole::Edit, longest}, s.alice.keys);
+        QCOMPARE(bytes.size(), Invitation::kMaxTermsSize);
+        const Result<Invitation::Terms> opened =
+            Invitation::openTerms(bytes, s.alice.keys.identityPublicKey());
+        QVERIFY(opened.ok());
+        QCOMPARE(opened->email, longest);
+        const QString accented = QStringLiteral("j\u00f6rg@example.org");
+        const Result<Invitation::Terms> utf8 = Invitation::openTerms(
+            Invitation::signTerms({s.invitation.binding(), FolderRole::Edit, accented}, s.alice.keys),
+            s.alice.keys.identityPublicKey());
+        QVERIFY(utf8.ok());
+        QCOMPARE(utf8->email, accented);
+        QVERIFY(!Invitation::parseAnswer(bytes, s.invitation.binding().invitationId).ok());
     }
 };
 

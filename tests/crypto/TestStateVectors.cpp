@@ -1,5 +1,6 @@
 // Test vectors for the account side and the local state: key pin store v2, security-state
-// store (key, body, sealed file), invitation code and answer MAC, and the server's keyed hash
+// store (key, body, sealed file), invitation code, offer and answer MAC, the invitation's signed
+// terms, and the server's keyed hash
 // of the auth key. Fixed keys and a fixed random stream (DeterministicRandom) must give the
 // bytes in tests/data/crypto/state-vectors.txt, which must open again; protocol.md §10 quotes
 // the file. Regenerate after an intended format change with CONCLAVE_WRITE_VECTORS=1.
@@ -208,6 +209,9 @@ private slots:
         put("invite.offer", Invitation::offer(code(), binding(), alice().identityPublicKey()).toHex());
         put("invite.answer",
             Invitation::answer(code(), binding(), UserKeyBundle::create(kBob, bob())).toHex());
+        put("invite.terms",
+            Invitation::signTerms({binding(), FolderRole::Edit, QStringLiteral("bob@example.org")}, alice())
+                .toHex());
 
         put("server.key", raw(0xe0).toHex());
         put("server.authKeyHash", serverHash(counting(0xe0), kServerAuthTag, kAuthKey).toHex());
@@ -313,6 +317,13 @@ private slots:
         Result<UserKeyBundle> answer = Invitation::parseAnswer(stored("invite.answer"), kInvitation);
         QVERIFY(answer.ok());
         QCOMPARE(answer->identityPublicKey(), bob().identityPublicKey());
+        const Result<Invitation::Terms> terms =
+            Invitation::openTerms(stored("invite.terms"), alice().identityPublicKey());
+        QVERIFY(terms.ok());
+        QCOMPARE(terms->binding.invitationId, kInvitation);
+        QCOMPARE(terms->binding.inviteeId, kBob);
+        QCOMPARE(terms->role, FolderRole::Edit);
+        QCOMPARE(terms->email, QStringLiteral("bob@example.org"));
     }
 };
 

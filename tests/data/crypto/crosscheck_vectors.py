@@ -6,8 +6,8 @@
 # key the log binds to its signer, hash chain), the key commitments, the grant, the envelopes
 # (layout, signature, hash, revision chain, delete marker and folder name rules), the folder
 # states (layout, signature, chain, item digest), the security-state store, the key pin store
-# layout, the invitation code, offer and answer MAC, and the server's keyed hash of the auth
-# key. Runs from ctest (CrosscheckVectors, label crypto) and by hand:
+# layout, the invitation code, offer and answer MAC, the invitation terms' signature, and the
+# server's keyed hash of the auth key. Runs from ctest (CrosscheckVectors, label crypto) and by hand:
 #   python3 tests/data/crypto/crosscheck_vectors.py
 import hashlib
 import pathlib
@@ -297,9 +297,21 @@ def invitation_offer_mac():
             and hashlib.blake2b(offer[:121], digest_size=32, key=key).digest() == offer[121:])
 
 
+def invitation_terms():
+    # tag | invitation id | folder | inviter | invitee | role | u32 length + address |
+    # Ed25519 signature by the inviter over everything before it.
+    terms = h("invite.terms")
+    email = b"bob@example.org"
+    expected = (b"conclave.invite.terms.v1\0" + invitation_id + folder_id + alice_id + bob_id
+                + bytes([2]) + struct.pack(">I", len(email)) + email)
+    Ed25519PublicKey.from_public_bytes(h("alice.identityPublicKey")).verify(terms[-64:], terms[:-64])
+    return len(terms) == 158 + len(email) and terms[:-64] == expected
+
+
 check("invitation code text", invitation_code_text)
 check("invitation offer MAC", invitation_offer_mac)
 check("invitation answer MAC", invitation_mac)
+check("invitation terms signature", invitation_terms)
 
 
 def server_auth_hash():
