@@ -2,6 +2,7 @@
 #include "core/sync/InvitationApi.h"
 
 #include "core/crypto/FolderRole.h"
+#include "core/crypto/Invitation.h"
 #include "core/sync/ApiConnection.h"
 #include "core/sync/JsonFields.h"
 
@@ -167,12 +168,13 @@ Error InvitationApi::refusal(const ApiReply& reply)
 // --- calls ------------------------------------------------------------------------------
 
 void InvitationApi::create(const QUuid& folderId, const QString& email, const QString& role,
-                           const QByteArray& offer, const QByteArray& sealedFolderLabel, QObject* context,
-                           Done<Managed> done)
+                           const QByteArray& offer, const QByteArray& terms,
+                           const QByteArray& sealedFolderLabel, QObject* context, Done<Managed> done)
 {
     QJsonObject body{{QStringLiteral("email"), email},
                      {QStringLiteral("role"), role},
-                     {QStringLiteral("offer"), QString::fromLatin1(offer.toBase64())}};
+                     {QStringLiteral("offer"), QString::fromLatin1(offer.toBase64())},
+                     {QStringLiteral("signedTerms"), QString::fromLatin1(terms.toBase64())}};
     if (!sealedFolderLabel.isEmpty())
         body.insert(QStringLiteral("sealedFolderLabel"), QString::fromLatin1(sealedFolderLabel.toBase64()));
     call(
@@ -275,6 +277,7 @@ Result<InvitationApi::Managed> InvitationApi::parseManaged(const QJsonObject& js
     m.state = readState(r, "status");
     m.offer = r.bytes("offer", kOfferSize);
     m.answer = r.optionalBytes("answer", kAnswerSize);
+    m.terms = r.optionalBytes("signedTerms", 0, Invitation::kMaxTermsSize);
     m.folderLabel = r.optionalString("folderLabel", kMaxLabel);
     m.sealedFolderLabel = r.optionalBytes("sealedFolderLabel", 0, kMaxSealedLabel);
     m.createdAt = r.time("createdAt", kMaxTime);

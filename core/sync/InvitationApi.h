@@ -62,6 +62,7 @@ public:
         State state = State::Pending;
         QByteArray offer;  // 153 bytes
         QByteArray answer; // 269 bytes once accepted, else empty
+        QByteArray terms;  // Invitation::signTerms by the inviter; empty when stored before them
         QString folderLabel;
         QByteArray sealedFolderLabel;
         QDateTime createdAt;
@@ -100,9 +101,11 @@ public:
     using Tamper = std::function<void(const QString& path, QJsonObject& json)>;
     void setTamper(Tamper tamper) { m_tamper = std::move(tamper); }
 
-    // `offer` is Invitation::offer's 153 bytes; `sealedFolderLabel` may be empty.
+    // `offer` is Invitation::offer's 153 bytes, `terms` Invitation::signTerms over the same
+    // invitation, address and role; `sealedFolderLabel` may be empty.
     void create(const QUuid& folderId, const QString& email, const QString& role, const QByteArray& offer,
-                const QByteArray& sealedFolderLabel, QObject* context, Done<Managed> done);
+                const QByteArray& terms, const QByteArray& sealedFolderLabel, QObject* context,
+                Done<Managed> done);
     // `cursor` empty: the first page.
     void folderInvitations(const QUuid& folderId, const QString& cursor, QObject* context,
                            Done<Page<Managed>> done);

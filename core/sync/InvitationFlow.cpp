@@ -298,7 +298,9 @@ void InvitationFlow::inviteNext(std::shared_ptr<QList<Sent>> results, std::share
             (*outgoing)->role = role;
             (*outgoing)->bundle = bundle->serialize();
             const QString safetyNumber = Fingerprint::of(bundle->identityPublicKey()).safetyNumber();
-            m_api.create(folderId, email, folderRoleName(role), offer, sealed, this,
+            const QByteArray terms =
+                Invitation::signTerms({(*outgoing)->invitation.binding(), role, email}, own);
+            m_api.create(folderId, email, folderRoleName(role), offer, terms, sealed, this,
                          [this, email, mode, outgoing, safetyNumber, next,
                           failed](Result<InvitationApi::Managed> created) {
                              if (!created)
@@ -373,6 +375,48 @@ QString InvitationFlow::answerSafetyNumber(const InvitationApi::Managed& accepte
     return bundle ? Fingerprint::of(bundle->identityPublicKey()).safetyNumber() : QString();
 }
 
+Result<FolderRole> InvitationFlow::takeOverRole(const InvitationApi::Managed& accepted) const
+{
+    if (m_engine.roleIn(accepted.folderId) != FolderRole::Manage)
+        return Error::make(ErrorCode::Denied,
+                           Tr::tr("Only members who manage this folder can add people to it."));
+    if (accepted.state != InvitationApi::State::Accepted)
+        return Error::make(ErrorCode::InvalidInput,
+                           Tr::tr("%1 has not accepted this invitation yet.").arg(accepted.inviteeEmail));
+    if (!answerBundle(accepted))
+        return Error::make(ErrorCode::Protocol,
+                           Tr::tr("The sharing server sent an answer to the invitation for %1 that does not "
+                                  "carry their keys. Nothing was added; ask %1 to accept a new invitation.")
+                               .arg(accepted.inviteeEmail));
+    // Only the inviter's signature says whom to add with which role; the listing is the
+    // server's word.
+    if (m_engine.memberRole(accepted.folderId, accepted.inviterId) != FolderRole::Manage)
+        return Error::make(ErrorCode::Denied,
+                           Tr::tr("The invitation for %1 was made by someone who does not manage this folder "
+                                  "now, so only a new invitation can add them.")
+                               .arg(accepted.inviteeEmail));
+    if (accepted.terms.isEmpty())
+        return Error::make(ErrorCode::Protocol,
+                           Tr::tr("The sharing server did not send the terms the inviter signed for the "
+                                  "invitation for %1. Only the client that made the invitation can complete "
+                                  "it; or invite %1 again.")
+                               .arg(accepted.inviteeEmail));
+    const Result<Invitation::Terms> terms = Invitation::openTerms(
+        accepted.terms, m_engine.memberIdentityKey(accepted.folderId, accepted.inviterId));
+    const Invitation::Binding listed{accepted.id, accepted.folderId, accepted.inviterId, accepted.inviteeId};
+    if (!terms || terms->binding.invitationId != listed.invitationId ||
+        terms->binding.folderId != listed.folderId || terms->binding.inviterId != listed.inviterId ||
+        terms->binding.inviteeId != listed.inviteeId || terms->email != accepted.inviteeEmail ||
+        folderRoleName(terms->role) != accepted.role)
+        return Error::make(
+            ErrorCode::Crypto,
+            Tr::tr("The invitation for %1 as the sharing server lists it is not what the person "
+                   "who invited signed (the address, the role or the invitation differs). "
+                   "Nothing was added; invite %1 again.")
+                .arg(accepted.inviteeEmail));
+    return terms->role;
+}
+
 Result<QString> InvitationFlow::takeOver(const InvitationApi::Managed& accepted)
 {
     if (!m_engine.isStarted() || !m_engine.account().userKeys())
@@ -384,24 +428,15 @@ Result<QString> InvitationFlow::takeOver(const InvitationApi::Managed& accepted)
         return Error::make(ErrorCode::InvalidInput,
                            Tr::tr("This computer made this invitation and checks its code itself."));
     }
-    if (m_engine.roleIn(accepted.folderId) != FolderRole::Manage)
-        return Error::make(ErrorCode::Denied,
-                           Tr::tr("Only members who manage this folder can add people to it."));
-    if (accepted.state != InvitationApi::State::Accepted)
-        return Error::make(ErrorCode::InvalidInput,
-                           Tr::tr("%1 has not accepted this invitation yet.").arg(accepted.inviteeEmail));
-    const FolderRole role = folderRoleFromName(accepted.role);
+    Result<FolderRole> role = takeOverRole(accepted);
+    if (!role)
+        return role.error();
     const std::optional<UserKeyBundle> bundle = answerBundle(accepted);
-    if (!bundle || role == FolderRole::None)
-        return Error::make(ErrorCode::Protocol,
-                           Tr::tr("The sharing server sent an answer to the invitation for %1 that does not "
-                                  "carry their keys. Nothing was added; ask %1 to accept a new invitation.")
-                               .arg(accepted.inviteeEmail));
     const QUuid me = m_engine.account().account().userId;
     auto o = std::make_unique<Outgoing>(
         Invitation::create({accepted.id, accepted.folderId, me, accepted.inviteeId}), Mode::SafetyNumber);
     o->email = accepted.inviteeEmail;
-    o->role = role;
+    o->role = *role;
     o->bundle = bundle->serialize();
     o->takenOver = true;
     m_outgoing.insert_or_assign(accepted.id, std::move(o));

@@ -112,8 +112,13 @@ public:
     // it completes it by the safety-number path. Returns the safety number of the bundle in
     // the answer, which the invitee must read out (confirmSafetyNumber); nothing is added
     // before that matched. Refused for an invitation not accepted, not of a folder this
-    // client manages, or whose answer does not carry the invitee's bundle.
+    // client manages, whose answer does not carry the invitee's bundle, whose inviter does not
+    // manage the folder, or whose listing differs from the terms the inviter signed
+    // (Invitation::openTerms under the key the folder's log binds to the inviter).
     Result<QString> takeOver(const InvitationApi::Managed& accepted);
+    // What takeOver() checks, without taking anything over: the role the inviter signed for
+    // the invitation as listed, or why this client cannot complete it.
+    Result<FolderRole> takeOverRole(const InvitationApi::Managed& accepted) const;
     // The safety number takeOver() would return, without taking anything over ("" when the
     // answer does not carry the invitee's bundle).
     QString answerSafetyNumber(const InvitationApi::Managed& accepted) const;

@@ -937,45 +937,33 @@ void SyncEngine::addMember(const QUuid& folderId, const QByteArray& bundle, Fold
         Result<UserKeyBundle> member = UserKeyBundle::parseAndVerify(bundle);
         if (!member)
             return answer(member.error());
-        const QUuid me = m_account.account().userId;
-        Result<MembershipEntry> entry = MemberAdmission::addEntry(
-            m_cache->security().pins, folder->members, me, *m_account.userKeys(), *member, role, nowMs());
-        if (!entry)
-            return answer(entry.error());
-        const MembershipEntry add = *entry;
         const UserKeyBundle recipient = *member;
         m_bundles[recipient.userId()] = bundle;
-        m_api.appendLog(
-            folderId, add.serialize(), this, [this, folderId, add, recipient, answer](Result<quint64> r) {
-                if (!r)
-                    return answer(r.error());
-                Folder* target = find(folderId);
-                if (!target)
-                    return answer(unknownFolder());
-                if (Status applied = target->members.apply(add); !applied)
-                    return answer(applied);
-                target->log.append(add.serialize());
-                if (Status cached =
-                        m_cache->appendLog(folderId, quint64(target->log.size() - 1), {add.serialize()});
-                    !cached)
-                    return answer(cached);
-                m_cache->security().acceptLog(target->members);
-                if (Status saved = saveSecurity(); !saved)
-                    return answer(saved);
-                const quint32 version = target->members.currentKeyVersion();
-                const SecureBytes* key = target->keys.key(version);
-                if (!key)
-                    return answer(
-                        Error::make(ErrorCode::Unavailable,
-                                    Tr::tr("This computer does not hold the folder's current key.")));
-                const QUuid granter = m_account.account().userId;
-                Result<FolderKeyGrant> grant =
-                    FolderKeyGrant::create(target->members, version, *key, recipient,
-                                           m_cache->security().pins, granter, *m_account.userKeys());
-                if (!grant)
-                    return answer(grant.error());
-                m_api.postGrants(folderId, {grant->serialize()}, this, answer);
-            });
+        // Signed on the log as it stands; when another manager appended first, on the log
+        // read again (doAppendEntry).
+        auto make = [this, recipient, role](const Folder& f) {
+            return MemberAdmission::addEntry(m_cache->security().pins, f.members, m_account.account().userId,
+                                             *m_account.userKeys(), recipient, role, nowMs());
+        };
+        doAppendEntry(folderId, make, 0, [this, folderId, recipient, answer](Status appended) {
+            if (!appended)
+                return answer(appended);
+            Folder* target = find(folderId);
+            if (!target)
+                return answer(unknownFolder());
+            const quint32 version = target->members.currentKeyVersion();
+            const SecureBytes* key = target->keys.key(version);
+            if (!key)
+                return answer(Error::make(ErrorCode::Unavailable,
+                                          Tr::tr("This computer does not hold the folder's current key.")));
+            const QUuid granter = m_account.account().userId;
+            Result<FolderKeyGrant> grant =
+                FolderKeyGrant::create(target->members, version, *key, recipient, m_cache->security().pins,
+                                       granter, *m_account.userKeys());
+            if (!grant)
+                return answer(grant.error());
+            m_api.postGrants(folderId, {grant->serialize()}, this, answer);
+        });
     });
 }
 
@@ -1054,8 +1042,21 @@ QUuid SyncEngine::itemAuthor(const QUuid& folderId, const QUuid& itemId) const
 
 FolderRole SyncEngine::roleIn(const QUuid& folderId) const
 {
+    return memberRole(folderId, m_account.account().userId);
+}
+
+FolderRole SyncEngine::memberRole(const QUuid& folderId, const QUuid& userId) const
+{
     const Folder* folder = find(folderId);
-    return folder ? folder->members.roleOf(m_account.account().userId) : FolderRole::None;
+    return folder ? folder->members.roleOf(userId) : FolderRole::None;
+}
+
+QByteArray SyncEngine::memberIdentityKey(const QUuid& folderId, const QUuid& userId) const
+{
+    const Folder* folder = find(folderId);
+    return folder && folder->members.roleOf(userId) != FolderRole::None
+               ? folder->members.identityKeyOf(userId)
+               : QByteArray();
 }
 
 } // namespace Conclave::Core

@@ -232,6 +232,10 @@ public:
     // not held.
     QUuid itemAuthor(const QUuid& folderId, const QUuid& itemId) const;
     FolderRole roleIn(const QUuid& folderId) const;
+    // A member's role and the identity key the verified log binds to them; None and empty
+    // for someone who is not a member (or a folder not held).
+    FolderRole memberRole(const QUuid& folderId, const QUuid& userId) const;
+    QByteArray memberIdentityKey(const QUuid& folderId, const QUuid& userId) const;
 
 signals:
     void folderChanged(const QUuid& folderId);

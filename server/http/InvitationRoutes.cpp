@@ -132,6 +132,9 @@ QJsonObject InvitationRoutes::managedJson(const InvitationRecord& r, qint64 nowM
                   {QStringLiteral("offer"), JsonOutput::bytes(r.offer)},
                   {QStringLiteral("createdAt"), JsonOutput::time(r.createdAtMs)},
                   {QStringLiteral("expiresAt"), JsonOutput::time(r.expiresAtMs)}};
+    // Invitations stored before the terms were signed have none.
+    if (!r.terms.isEmpty())
+        o.insert(QStringLiteral("signedTerms"), JsonOutput::bytes(r.terms));
     if (!r.folderLabel.isEmpty())
         o.insert(QStringLiteral("folderLabel"), r.folderLabel);
     if (!r.sealedFolderLabel.isEmpty())
@@ -199,6 +202,8 @@ ApiReply InvitationRoutes::create(ApiRequest& request)
     if (request.body.contains(QStringLiteral("sealedFolderLabel")))
         invite.sealedFolderLabel =
             input.base64(QStringLiteral("sealedFolderLabel"), 1, InvitationService::kMaxSealedLabelBytes);
+    invite.terms = input.base64(QStringLiteral("signedTerms"), Core::Invitation::kMinTermsSize,
+                                Core::Invitation::kMaxTermsSize);
     if (!input.ok())
         return ApiReply::fromError(input.error());
     const InvitationOutcome outcome = m_services.invitations.create(request.session.userId, invite);

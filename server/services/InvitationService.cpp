@@ -323,6 +323,17 @@ InvitationOutcome InvitationService::create(const QString& inviterId, const Invi
         return refuse(InvitationRefusal::Invalid,
                       QStringLiteral("The offer needs an invitation id and an invitee other than you."),
                       QStringLiteral("offer"));
+    // The terms another manager's client completes the invitation by: this invitation, this
+    // address and role, signed with the key the offer carries (the caller's published one).
+    const auto terms = Core::Invitation::openTerms(request.terms, me.identityKey);
+    if (!terms || terms->binding.invitationId != offer->invitationId ||
+        terms->binding.folderId != offer->folderId || terms->binding.inviterId != offer->inviterId ||
+        terms->binding.inviteeId != offer->inviteeId || Core::folderRoleName(terms->role) != request.role ||
+        terms->email != email)
+        return refuse(InvitationRefusal::Invalid,
+                      QStringLiteral("The signed terms must name this invitation, the invitee's address and "
+                                     "the role, signed with your published identity key."),
+                      QStringLiteral("signedTerms"));
     if (email == me.email)
         return refuse(InvitationRefusal::Invalid, QStringLiteral("You cannot invite yourself."),
                       QStringLiteral("email"));
@@ -344,6 +355,7 @@ InvitationOutcome InvitationService::create(const QString& inviterId, const Invi
     record.inviteeId = text(offer->inviteeId);
     record.role = request.role;
     record.offer = request.offer;
+    record.terms = request.terms;
     record.folderLabel = request.folderLabel.trimmed();
     record.sealedFolderLabel = request.sealedFolderLabel;
     record.state = QStringLiteral("pending");

@@ -35,6 +35,7 @@ struct InvitationRequest
     QString email;
     QString role; // "view", "edit" or "manage"
     QByteArray offer;
+    QByteArray terms; // Invitation::signTerms by the caller
     QString folderLabel;
     QByteArray sealedFolderLabel;
 };

@@ -20,6 +20,7 @@ struct InvitationRecord
     QString role;                 // "view", "edit" or "manage"
     QByteArray offer;             // Invitation::offer, 153 bytes, relayed to the invitee
     QByteArray answer;            // Invitation::answer, 269 bytes once accepted; empty before
+    QByteArray terms;             // Invitation::signTerms by the inviter; empty if stored before them
     QString folderLabel;          // what the inviter chose to show in plain text; may be empty
     QByteArray sealedFolderLabel; // what the inviter chose to show sealed; may be empty
     // "pending", "accepted", "added", "declined" or "cancelled" as stored; a pending

@@ -12,7 +12,7 @@ namespace {
 
 // With whether the invitee is a member of the folder now: what turns "accepted" into "added".
 const QString kColumns = QStringLiteral(
-    "id, folder_id, inviter_id, invitee_email, invitee_id, role, offer, answer, folder_label, "
+    "id, folder_id, inviter_id, invitee_email, invitee_id, role, offer, answer, terms, folder_label, "
     "sealed_folder_label, state, created_at, expires_at, decided_at, decided_by, "
     "CASE WHEN EXISTS (SELECT 1 FROM folder_members m WHERE m.folder_id = invitations.folder_id "
     "AND m.user_id = invitations.invitee_id) THEN 1 ELSE 0 END AS invitee_is_member");
@@ -29,6 +29,7 @@ InvitationRecord readInvitation(const QSqlQuery& q)
     r.role = row.text("role");
     r.offer = row.bytes("offer");
     r.answer = row.bytes("answer");
+    r.terms = row.bytes("terms");
     r.folderLabel = row.text("folder_label");
     r.sealedFolderLabel = row.bytes("sealed_folder_label");
     r.state = row.text("state");
@@ -45,12 +46,13 @@ InvitationRecord readInvitation(const QSqlQuery& q)
 Status InvitationStore::insertInvitation(const InvitationRecord& r)
 {
     return runStatus(
-        QStringLiteral("INSERT INTO invitations (id, folder_id, inviter_id, invitee_email, invitee_id, role, "
-                       "offer, answer, folder_label, sealed_folder_label, state, created_at, expires_at, "
-                       "decided_at, decided_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '')"),
+        QStringLiteral(
+            "INSERT INTO invitations (id, folder_id, inviter_id, invitee_email, invitee_id, role, "
+            "offer, answer, terms, folder_label, sealed_folder_label, state, created_at, "
+            "expires_at, decided_at, decided_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '')"),
         {r.id, r.folderId, r.inviterId, r.inviteeEmail, r.inviteeId, r.role, blob(r.offer), blob(r.answer),
-         r.folderLabel.isNull() ? QString(QLatin1String("")) : r.folderLabel, blob(r.sealedFolderLabel),
-         r.state, r.createdAtMs, r.expiresAtMs});
+         blob(r.terms), r.folderLabel.isNull() ? QString(QLatin1String("")) : r.folderLabel,
+         blob(r.sealedFolderLabel), r.state, r.createdAtMs, r.expiresAtMs});
 }
 
 Result<std::optional<InvitationRecord>> InvitationStore::invitation(const QString& id)

@@ -266,6 +266,12 @@ const QList<SchemaMigrations::Version>& SchemaMigrations::versions()
                 "at {int64} NOT NULL, head {blob} NOT NULL, signature {blob} NOT NULL, "
                 "PRIMARY KEY (org_id, seq))"),
         },
+        // An invitation's terms (who is invited to which role), signed by the inviter, so
+        // another manager's client completes it as the inviter decided. Empty for the
+        // invitations stored before: those are completed by their inviter's client only.
+        {
+            sql("ALTER TABLE invitations ADD COLUMN terms {blob} NOT NULL DEFAULT {noblob}"),
+        },
     };
     return list;
 }

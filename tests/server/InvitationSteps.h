@@ -19,6 +19,15 @@ struct Invite
 {
     std::shared_ptr<Conclave::Core::Invitation> invitation;
     QByteArray offer;
+    std::shared_ptr<Conclave::Core::UserKeys> inviterKeys;
+
+    // The terms the inviter signs for `email` (normalised as the server keeps it) and `role`.
+    QByteArray terms(const QString& email, const QString& role = QStringLiteral("view")) const
+    {
+        using namespace Conclave::Core;
+        return Invitation::signTerms(
+            {invitation->binding(), folderRoleFromName(role), email.trimmed().toLower()}, *inviterKeys);
+    }
 
     QString id() const { return invitation->binding().invitationId.toString(QUuid::WithoutBraces); }
     QString path(const QString& rest = {}) const
@@ -34,15 +43,24 @@ inline Invite makeInvite(const SharedFolder& folder, const SharingUser& inviter,
     invite.invitation = std::make_shared<Invitation>(
         Invitation::create({QUuid::createUuid(), folder.id, inviter.id(), inviteeId}));
     invite.offer = invite.invitation->offer(inviter.keys->identityPublicKey());
+    invite.inviterKeys = inviter.keys;
     return invite;
 }
 
-inline QJsonObject createBody(const QString& email, const QByteArray& offer,
+inline QJsonObject createBody(const QString& email, const QByteArray& offer, const QByteArray& terms,
                               const QString& role = QStringLiteral("view"))
 {
     return {{QStringLiteral("email"), email},
             {QStringLiteral("role"), role},
-            {QStringLiteral("offer"), ServerAccounts::b64(offer)}};
+            {QStringLiteral("offer"), ServerAccounts::b64(offer)},
+            {QStringLiteral("signedTerms"), ServerAccounts::b64(terms)}};
+}
+
+// What the inviter's client sends for `invite`.
+inline QJsonObject createBody(const QString& email, const Invite& invite,
+                              const QString& role = QStringLiteral("view"))
+{
+    return createBody(email, invite.offer, invite.terms(email, role), role);
 }
 
 // Invites `email` (for the account `inviteeId`, or a random id for an address without one).
@@ -52,7 +70,7 @@ inline ApiResponse invite(ApiClient& client, const SharedFolder& folder, const S
 {
     Invite invite = makeInvite(folder, inviter, inviteeId);
     const ApiResponse r = client.post(folder.path(QStringLiteral("/invitations")),
-                                      createBody(email, invite.offer, role), inviter.token());
+                                      createBody(email, invite, role), inviter.token());
     if (made)
         *made = invite;
     return r;

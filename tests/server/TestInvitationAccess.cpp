@@ -132,7 +132,7 @@ void TestInvitationAccess::routeByPrincipal()
     if (path.endsWith(QLatin1String("/invitations")) && QByteArray(r.method) == "POST") {
         // The caller's own offer, as its client would make it.
         body = createBody(uniqueEmail("invited", m_fx->orgDomain()),
-                          makeInvite(folder, caller, QUuid::createUuid()).offer);
+                          makeInvite(folder, caller, QUuid::createUuid()));
     } else if (path.endsWith(QLatin1String("/accept"))) {
         body = {{QStringLiteral("answer"), b64(answer(third, caller))}};
     }

@@ -66,6 +66,8 @@ private slots:
     void acceptedThenAdded();
     void forgedOfferRefused_data();
     void forgedOfferRefused();
+    void forgedTermsRefused_data();
+    void forgedTermsRefused();
     void forgedAnswerRefused_data();
     void forgedAnswerRefused();
     void inviteeSeesOnlyWhatWasShown();
@@ -626,16 +628,20 @@ void TestInvitations::forgedOfferRefused()
         offer.append('\0');
     else if (variant == QLatin1String("answer tag"))
         offer.replace(0, 25, QByteArray("conclave.invite.answr.v1\0", 25));
+    // Terms signed for the offer's own binding: the offer is what is refused.
+    auto terms = [&](const QString& address) {
+        return Invitation::signTerms({invitation.binding(), FolderRole::View, address}, *manager.keys);
+    };
     if (variant == QLatin1String("reused id")) {
-        QCOMPARE(
-            m_client
-                ->post(folder.path(QStringLiteral("/invitations")), createBody(email, offer), manager.token())
-                .status,
-            201);
+        QCOMPARE(m_client
+                     ->post(folder.path(QStringLiteral("/invitations")),
+                            createBody(email, offer, terms(email)), manager.token())
+                     .status,
+                 201);
         email = uniqueEmail("second", m_fx->orgDomain());
     }
     const ApiResponse r = m_client->post(folder.path(QStringLiteral("/invitations")),
-                                         createBody(email, offer), manager.token());
+                                         createBody(email, offer, terms(email)), manager.token());
     QVERIFY2(r.status == (variant == QLatin1String("reused id") ? 409 : 400),
              qPrintable(QStringLiteral("got %1: %2").arg(r.status).arg(QString::fromUtf8(r.raw))));
     QCOMPARE(r.errorField(), field);
@@ -693,6 +699,100 @@ void TestInvitations::forgedAnswerRefused()
     QCOMPARE(accept(*m_client, made, invitee).status, 200);
 }
 
+// The signed terms are those of this invitation, address and role, signed by the caller: one
+// row per field, the address in either letter case, each role raised or lowered.
+void TestInvitations::forgedTermsRefused_data()
+{
+    QTest::addColumn<QString>("variant");
+    QTest::addColumn<int>("status");
+    QTest::newRow("genuine") << QStringLiteral("genuine") << 201;
+    QTest::newRow("address typed in upper case, terms in lower case")
+        << QStringLiteral("upper request") << 201;
+    QTest::newRow("terms signed for the address in upper case") << QStringLiteral("upper terms") << 400;
+    QTest::newRow("another address") << QStringLiteral("other email") << 400;
+    QTest::newRow("terms say manage, request says view") << QStringLiteral("role up") << 400;
+    QTest::newRow("terms say view, request says edit") << QStringLiteral("role down") << 400;
+    QTest::newRow("another invitation id") << QStringLiteral("other invitation") << 400;
+    QTest::newRow("another folder") << QStringLiteral("other folder") << 400;
+    QTest::newRow("another inviter id") << QStringLiteral("other inviter") << 400;
+    QTest::newRow("another invitee id") << QStringLiteral("other invitee") << 400;
+    QTest::newRow("signed by another member's key") << QStringLiteral("other signer") << 400;
+    QTest::newRow("signature flipped") << QStringLiteral("flipped") << 400;
+    QTest::newRow("the offer sent as the terms") << QStringLiteral("offer as terms") << 400;
+    QTest::newRow("missing") << QStringLiteral("missing") << 400;
+    QTest::newRow("too short") << QStringLiteral("short") << 400;
+    QTest::newRow("too long") << QStringLiteral("long") << 400;
+}
+
+void TestInvitations::forgedTermsRefused()
+{
+    QFETCH(QString, variant);
+    QFETCH(int, status);
+    SharingUser manager;
+    SharedFolder folder = freshFolder(&manager);
+    SharingUser other = m_fx->user("signer");
+    QVERIFY(folder.isValid() && other.isValid());
+    const QString email = uniqueEmail("termed", m_fx->orgDomain());
+    QString requestEmail = email;
+    QString requestRole = QStringLiteral("view");
+    const Invite made = makeInvite(folder, manager, QUuid::createUuid());
+    Invitation::Terms terms{made.invitation->binding(), FolderRole::View, email};
+    const UserKeys* signer = manager.keys.get();
+    if (variant == u"upper request")
+        requestEmail = email.toUpper();
+    else if (variant == u"upper terms")
+        terms.email = email.toUpper();
+    else if (variant == u"other email")
+        terms.email = uniqueEmail("elsewhere", m_fx->orgDomain());
+    else if (variant == u"role up")
+        terms.role = FolderRole::Manage;
+    else if (variant == u"role down")
+        requestRole = QStringLiteral("edit");
+    else if (variant == u"other invitation")
+        terms.binding.invitationId = QUuid::createUuid();
+    else if (variant == u"other folder")
+        terms.binding.folderId = QUuid::createUuid();
+    else if (variant == u"other inviter")
+        terms.binding.inviterId = other.id();
+    else if (variant == u"other invitee")
+        terms.binding.inviteeId = QUuid::createUuid();
+    else if (variant == u"other signer")
+        signer = other.keys.get();
+    QByteArray signedTerms = Invitation::signTerms(terms, *signer);
+    if (variant == u"flipped")
+        signedTerms[signedTerms.size() - 1] = char(signedTerms[signedTerms.size() - 1] ^ 1);
+    else if (variant == u"offer as terms")
+        signedTerms = made.offer;
+    else if (variant == u"short")
+        signedTerms = signedTerms.left(Invitation::kMinTermsSize - 1);
+    else if (variant == u"long")
+        signedTerms = randomBytes(Invitation::kMaxTermsSize + 1);
+    QJsonObject body = createBody(requestEmail, made.offer, signedTerms, requestRole);
+    if (variant == u"missing")
+        body.remove(QStringLiteral("signedTerms"));
+    const ApiResponse r = m_client->post(folder.path(QStringLiteral("/invitations")), body, manager.token());
+    QVERIFY2(r.status == status,
+             qPrintable(QStringLiteral("got %1: %2").arg(r.status).arg(QString::fromUtf8(r.raw))));
+    const ApiResponse list = m_client->get(folder.path(QStringLiteral("/invitations")), manager.token());
+    if (status != 201) {
+        QCOMPARE(r.errorField(), QStringLiteral("signedTerms"));
+        QVERIFY(!r.errorMessage().isEmpty());
+        QCOMPARE(invitationsOf(list).size(), 0);
+        return;
+    }
+    // Stored and listed as signed, for the inviter and every manager.
+    QCOMPARE(invitationsOf(list).size(), 1);
+    const QJsonObject listed = invitationsOf(list).at(0).toObject();
+    QCOMPARE(listed.value(QStringLiteral("signedTerms")).toString(), b64(signedTerms));
+    QCOMPARE(r.json.value(QStringLiteral("signedTerms")).toString(), b64(signedTerms));
+    const Result<Invitation::Terms> opened = Invitation::openTerms(
+        QByteArray::fromBase64(listed.value(QStringLiteral("signedTerms")).toString().toLatin1()),
+        manager.keys->identityPublicKey());
+    QVERIFY(opened.ok());
+    QCOMPARE(opened->email, email);
+    QCOMPARE(opened->role, FolderRole::View);
+}
+
 void TestInvitations::inviteeSeesOnlyWhatWasShown()
 {
     SharingUser manager;
@@ -700,7 +800,7 @@ void TestInvitations::inviteeSeesOnlyWhatWasShown()
     SharingUser invitee = m_fx->user("curious");
     QVERIFY(folder.isValid() && invitee.isValid());
     Invite plain = makeInvite(folder, manager, invitee.id());
-    QJsonObject body = createBody(invitee.account.email, plain.offer);
+    QJsonObject body = createBody(invitee.account.email, plain);
     body.insert(QStringLiteral("folderLabel"), QStringLiteral("Production databases"));
     const QByteArray sealed = UserKeys::seal(
         UserKeyBundle::parseAndVerify(invitee.bundle)->encryptionPublicKey(), SecureBytes::fromView("Prod"));
@@ -866,20 +966,32 @@ void TestInvitations::badInput_data()
         << "email";
     QTest::newRow("create with role owner")
         << post << "{folder}/invitations"
-        << QByteArray("{\"email\": \"a@b.example\", \"role\": \"owner\", \"offer\": \"{offer}\"}") << 400
-        << "role";
+        << QByteArray("{\"email\": \"a@b.example\", \"role\": \"owner\", \"offer\": \"{offer}\", "
+                      "\"signedTerms\": \"{terms}\"}")
+        << 400 << "role";
     QTest::newRow("create with a short offer")
         << post << "{folder}/invitations"
         << QByteArray("{\"email\": \"a@b.example\", \"role\": \"view\", \"offer\": \"AA==\"}") << 400
         << "offer";
+    QTest::newRow("create without signed terms")
+        << post << "{folder}/invitations"
+        << QByteArray("{\"email\": \"a@b.example\", \"role\": \"view\", \"offer\": \"{offer}\"}") << 400
+        << "signedTerms";
+    QTest::newRow("create with signed terms that are not base64")
+        << post << "{folder}/invitations"
+        << QByteArray("{\"email\": \"a@b.example\", \"role\": \"view\", \"offer\": \"{offer}\", "
+                      "\"signedTerms\": \"***\"}")
+        << 400 << "signedTerms";
     QTest::newRow("create with an invisible character in the label")
         << post << "{folder}/invitations"
         << QByteArray("{\"email\": \"a@b.example\", \"role\": \"view\", \"offer\": \"{offer}\", "
+                      "\"signedTerms\": \"{terms}\", "
                       "\"folderLabel\": \"Prod\\u202e\"}")
         << 400 << "folderLabel";
     QTest::newRow("create with an oversized sealed label")
         << post << "{folder}/invitations"
         << QByteArray("{\"email\": \"a@b.example\", \"role\": \"view\", \"offer\": \"{offer}\", "
+                      "\"signedTerms\": \"{terms}\", "
                       "\"sealedFolderLabel\": \"{big}\"}")
         << 400 << "sealedFolderLabel";
 }
@@ -903,7 +1015,9 @@ void TestInvitations::badInput()
     path.replace(QStringLiteral("{invitation}"), made.id());
     path.replace(QStringLiteral("{INVITATION}"), made.id().toUpper());
     path.replace(QStringLiteral("{org}"), m_fx->orgId());
-    body.replace("{offer}", makeInvite(folder, manager, QUuid::createUuid()).offer.toBase64());
+    const Invite spare = makeInvite(folder, manager, QUuid::createUuid());
+    body.replace("{offer}", spare.offer.toBase64());
+    body.replace("{terms}", spare.terms(QStringLiteral("a@b.example")).toBase64());
     body.replace("{big}", randomBytes(1025).toBase64());
     const ApiResponse r = m_client->raw(method, path, body, manager.token());
     QVERIFY2(r.status == status,

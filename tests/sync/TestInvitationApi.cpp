@@ -33,6 +33,7 @@ QJsonObject managed()
             {QStringLiteral("status"), QStringLiteral("accepted")},
             {QStringLiteral("offer"), b64(153)},
             {QStringLiteral("answer"), b64(269)},
+            {QStringLiteral("signedTerms"), b64(173)},
             {QStringLiteral("sealedFolderLabel"), b64(60)},
             {QStringLiteral("createdAt"), QStringLiteral("2026-12-01T10:00:00.000Z")},
             {QStringLiteral("expiresAt"), QStringLiteral("2026-12-08T10:00:00.000Z")}};
@@ -74,6 +75,10 @@ private slots:
         QVERIFY2(m.ok(), m.ok() ? "" : qPrintable(m.error().message));
         QCOMPARE(m->state, InvitationApi::State::Accepted);
         QCOMPARE(m->answer.size(), 269);
+        QCOMPARE(m->terms.size(), 173);
+        QJsonObject unsigned_ = managed();
+        unsigned_.remove(QStringLiteral("signedTerms"));
+        QVERIFY(InvitationApi::parseManaged(unsigned_)->terms.isEmpty());
         QCOMPARE(m->role, QStringLiteral("edit"));
         QCOMPARE(m->expiresAt, QDateTime(QDate(2026, 12, 8), QTime(10, 0), Qt::UTC));
 
@@ -115,6 +120,9 @@ private slots:
         QTest::newRow("answer long") << "answer" << QJsonValue(b64(270));
         QTest::newRow("accepted without answer") << "answer" << QJsonValue(QJsonValue::Undefined);
         QTest::newRow("answer array") << "answer" << QJsonValue(QJsonArray{1});
+        QTest::newRow("terms empty") << "signedTerms" << QJsonValue(QString());
+        QTest::newRow("terms oversize") << "signedTerms" << QJsonValue(b64(1183));
+        QTest::newRow("terms number") << "signedTerms" << QJsonValue(3);
         QTest::newRow("sealed label empty") << "sealedFolderLabel" << QJsonValue(QString());
         QTest::newRow("sealed label oversize") << "sealedFolderLabel" << QJsonValue(b64(1025));
         QTest::newRow("created not a time") << "createdAt" << QJsonValue(QStringLiteral("yesterday"));

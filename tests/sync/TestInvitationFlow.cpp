@@ -59,6 +59,9 @@ private slots:
     void lookupWithSwappedKeysIsRefused();
     void inviterRestartsAndCompletes();
     void anotherManagerCompletes();
+    void takeOverFollowsTheSignedTerms_data();
+    void takeOverFollowsTheSignedTerms();
+    void inviterCompletesAfterAnotherManagerChangedTheLog();
     void tooManyAddressesAndBadOnes();
     void receivedIsPaged();
     void expired();
@@ -68,6 +71,8 @@ private:
     QList<InvitationFlow::Sent> invite(const QString& email, FolderRole role, InvitationFlow::Mode mode);
     std::optional<InvitationFlow::Incoming> firstReceived(Device& invitee);
     bool syncManager();
+    // A second manager of Ada's folder (made once, kept to the end).
+    bool secondManager();
     static int pendingRows(const QString& cachePath);
 
     ServerHarness m_server;
@@ -75,6 +80,7 @@ private:
     QString m_orgId;
     QString m_domain;
     std::unique_ptr<Device> m_ada;
+    std::unique_ptr<Device> m_secondManager; // takeOverFollowsTheSignedTerms, made once
     QUuid m_folder;
     QUuid m_item;
 };
@@ -102,6 +108,31 @@ std::optional<InvitationFlow::Incoming> TestInvitationFlow::firstReceived(Device
     if (!QTest::qWaitFor([&] { return list.has_value(); }, 60'000) || !list->ok() || list->value().isEmpty())
         return std::nullopt;
     return list->value().first();
+}
+
+bool TestInvitationFlow::secondManager()
+{
+    if (m_secondManager)
+        return true;
+    auto second = device("second");
+    if (!second)
+        return false;
+    const auto sent = invite(second->email, FolderRole::Manage, InvitationFlow::Mode::Code);
+    const auto incoming = sent.size() == 1 && !sent[0].error ? firstReceived(*second) : std::nullopt;
+    if (!incoming)
+        return false;
+    const auto accepted = awaitValue<Status>(
+        [&](QObject* c, auto done) { second->flow.accept(*incoming, sent[0].code, c, done); });
+    if (!accepted || !accepted->ok())
+        return false;
+    QSignalSpy added(&m_ada->flow, &InvitationFlow::memberAdded);
+    if (!syncManager() || !QTest::qWaitFor([&] { return added.count() == 1; }, 30'000))
+        return false;
+    const auto checked = awaitValue<Status>([&](QObject* c, auto done) { second->flow.check(c, done); });
+    if (!checked || !checked->ok() || second->engine.roleIn(m_folder) != FolderRole::Manage)
+        return false;
+    m_secondManager = std::move(second);
+    return true;
 }
 
 bool TestInvitationFlow::syncManager()
@@ -153,6 +184,7 @@ void TestInvitationFlow::initTestCase()
 
 void TestInvitationFlow::cleanupTestCase()
 {
+    m_secondManager.reset();
     m_ada.reset();
     m_server.stop();
 }
@@ -555,6 +587,162 @@ void TestInvitationFlow::anotherManagerCompletes()
     QVERIFY(m_ada->flow.canComplete(invitationId));
     QVERIFY(syncManager());
     QTRY_VERIFY_WITH_TIMEOUT(!m_ada->flow.canComplete(invitationId), 30'000);
+}
+
+// A server that changes what it lists of an accepted invitation cannot have another manager
+// add the invitee on other terms than the inviter signed: a raised role, another address, the
+// terms taken away or taken from another invitation, another inviter. Each is refused in words
+// before anything is taken over, and no one is added.
+void TestInvitationFlow::takeOverFollowsTheSignedTerms_data()
+{
+    QTest::addColumn<QString>("tamper");
+    QTest::newRow("as listed") << QString();
+    QTest::newRow("role raised from view to manage") << QStringLiteral("role");
+    QTest::newRow("address changed") << QStringLiteral("email");
+    QTest::newRow("terms removed") << QStringLiteral("no terms");
+    QTest::newRow("terms of another invitation of the folder") << QStringLiteral("other terms");
+    QTest::newRow("signature flipped") << QStringLiteral("signature");
+    QTest::newRow("the second manager named as the inviter") << QStringLiteral("inviter is taker");
+    QTest::newRow("someone who does not manage the folder named as the inviter")
+        << QStringLiteral("inviter not a manager");
+}
+
+void TestInvitationFlow::takeOverFollowsTheSignedTerms()
+{
+    QFETCH(QString, tamper);
+    QVERIFY(secondManager());
+    Device& taker = *m_secondManager;
+
+    // Ada invites a new person to view and is then offline; they accept.
+    auto invitee = device("termed");
+    QVERIFY(invitee);
+    const auto sent = invite(invitee->email, FolderRole::View, InvitationFlow::Mode::Code);
+    QVERIFY(sent.size() == 1 && !sent[0].error);
+    const QUuid invitationId = sent[0].invitationId;
+    const auto incoming = firstReceived(*invitee);
+    QVERIFY(incoming);
+    VERIFY_OK(awaitValue<Status>(
+        [&](QObject* c, auto done) { invitee->flow.accept(*incoming, sent[0].code, c, done); }));
+
+    const QString id = invitationId.toString(QUuid::WithoutBraces);
+    const QString inviteeId = invitee->client.account().userId.toString(QUuid::WithoutBraces);
+    const QString takerId = taker.client.account().userId.toString(QUuid::WithoutBraces);
+    taker.invitations.setTamper([&](const QString&, QJsonObject& json) {
+        if (!json.contains(QStringLiteral("invitations")))
+            return;
+        QJsonArray list = json.value(QStringLiteral("invitations")).toArray();
+        QString otherTerms;
+        for (const QJsonValue& v : list) {
+            if (v.toObject().value(QStringLiteral("id")).toString() != id &&
+                v.toObject().contains(QStringLiteral("signedTerms")))
+                otherTerms = v.toObject().value(QStringLiteral("signedTerms")).toString();
+        }
+        for (QJsonValueRef v : list) {
+            QJsonObject o = v.toObject();
+            if (o.value(QStringLiteral("id")).toString() != id)
+                continue;
+            if (tamper == u"role") {
+                o.insert(QStringLiteral("role"), QStringLiteral("manage"));
+            } else if (tamper == u"email") {
+                o.insert(QStringLiteral("inviteeEmail"), QString(QStringLiteral("someone.else@") + m_domain));
+            } else if (tamper == u"no terms") {
+                o.remove(QStringLiteral("signedTerms"));
+            } else if (tamper == u"other terms") {
+                o.insert(QStringLiteral("signedTerms"), otherTerms);
+            } else if (tamper == u"signature") {
+                QByteArray terms =
+                    QByteArray::fromBase64(o.value(QStringLiteral("signedTerms")).toString().toLatin1());
+                terms[terms.size() - 1] = char(terms[terms.size() - 1] ^ 1);
+                o.insert(QStringLiteral("signedTerms"), QString::fromLatin1(terms.toBase64()));
+            } else if (tamper == u"inviter is taker") {
+                o.insert(QStringLiteral("inviterId"), takerId);
+            } else if (tamper == u"inviter not a manager") {
+                o.insert(QStringLiteral("inviterId"), inviteeId);
+            }
+            v = o;
+        }
+        json.insert(QStringLiteral("invitations"), list);
+    });
+    const auto open = awaitValue<Result<QList<InvitationApi::Managed>>>(
+        [&](QObject* c, auto done) { taker.flow.openInvitations(m_folder, c, done); });
+    taker.invitations.setTamper({});
+    VERIFY_OK(open);
+    std::optional<InvitationApi::Managed> listed;
+    for (const InvitationApi::Managed& m : open->value()) {
+        if (m.id == invitationId)
+            listed = m;
+    }
+    QVERIFY(listed);
+    if (tamper == u"other terms")
+        QVERIFY(!listed->terms.isEmpty()); // another invitation's were there to take
+
+    const Result<QString> number = taker.flow.takeOver(*listed);
+    if (tamper.isEmpty()) {
+        QVERIFY2(number.ok(), number.ok() ? "" : qPrintable(number.error().message));
+        QVERIFY(taker.flow.isTakenOver(invitationId));
+        QVERIFY(taker.flow.confirmSafetyNumber(invitationId, invitee->flow.ownSafetyNumber()).ok());
+        QSignalSpy added(&taker.flow, &InvitationFlow::memberAdded);
+        QTRY_COMPARE_WITH_TIMEOUT(added.count(), 1, 30'000);
+        VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) { invitee->flow.check(c, done); }));
+        QCOMPARE(invitee->engine.roleIn(m_folder), FolderRole::View);
+        return;
+    }
+    QVERIFY2(!number.ok(), "taken over");
+    QVERIFY(!number.error().message.isEmpty());
+    QVERIFY(!taker.flow.isTakenOver(invitationId));
+    // The safety number that matches changes nothing: there is nothing taken over to add.
+    QVERIFY(!taker.flow.confirmSafetyNumber(invitationId, invitee->flow.ownSafetyNumber()).ok());
+    VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) { taker.flow.check(c, done); }));
+    for (const SyncEngine::MemberInfo& m : taker.engine.members(m_folder))
+        QVERIFY(m.userId != invitee->client.account().userId);
+}
+
+// The inviter's client completes an invitation after another manager appended to the
+// membership log since its last sync: the add is signed again on the log read anew.
+void TestInvitationFlow::inviterCompletesAfterAnotherManagerChangedTheLog()
+{
+    QVERIFY(secondManager());
+    auto gus = device("gus");
+    QVERIFY(gus);
+    const auto sent = invite(gus->email, FolderRole::Edit, InvitationFlow::Mode::Code);
+    QVERIFY(sent.size() == 1 && !sent[0].error);
+    const auto incoming = firstReceived(*gus);
+    QVERIFY(incoming);
+    VERIFY_OK(awaitValue<Status>(
+        [&](QObject* c, auto done) { gus->flow.accept(*incoming, sent[0].code, c, done); }));
+
+    // Meanwhile the second manager invites and adds Fay: a log entry Ada's client has not read.
+    auto isMember = [&](const Device& who) {
+        for (const SyncEngine::MemberInfo& m : m_ada->engine.members(m_folder)) {
+            if (m.userId == who.client.account().userId)
+                return true;
+        }
+        return false;
+    };
+    auto fay = device("fay");
+    QVERIFY(fay);
+    const auto sentToFay = awaitValue<QList<InvitationFlow::Sent>>([&](QObject* c, auto done) {
+        m_secondManager->flow.invite(m_folder, {fay->email}, FolderRole::View, InvitationFlow::Mode::Code, c,
+                                     done);
+    });
+    QVERIFY(sentToFay && sentToFay->size() == 1 && !sentToFay->at(0).error);
+    const auto fayIncoming = firstReceived(*fay);
+    QVERIFY(fayIncoming);
+    VERIFY_OK(awaitValue<Status>(
+        [&](QObject* c, auto done) { fay->flow.accept(*fayIncoming, sentToFay->at(0).code, c, done); }));
+    QSignalSpy secondAdded(&m_secondManager->flow, &InvitationFlow::memberAdded);
+    VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) { m_secondManager->flow.check(c, done); }));
+    QCOMPARE(secondAdded.count(), 1);
+    QVERIFY(!isMember(*fay));
+
+    // Ada's check adds Gus (and whatever else was waiting for her) on the log as it is now.
+    QSignalSpy added(&m_ada->flow, &InvitationFlow::memberAdded);
+    VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) { m_ada->flow.check(c, done); }));
+    QVERIFY(added.count() >= 1);
+    QVERIFY(isMember(*gus));
+    QVERIFY(isMember(*fay));
+    VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) { gus->flow.check(c, done); }));
+    QCOMPARE(gus->engine.roleIn(m_folder), FolderRole::Edit);
 }
 
 void TestInvitationFlow::tooManyAddressesAndBadOnes()
