@@ -1444,6 +1444,14 @@
         <source>The server sent a state of this folder that contradicts the one this computer has already accepted (fork).</source>
         <translation>Der Server hat einen Stand dieses Ordners geschickt, der dem bereits auf diesem Computer angenommenen widerspricht (Fork).</translation>
     </message>
+    <message>
+        <source>The invitation&apos;s terms name no role or no address.</source>
+        <translation>Die Bedingungen der Einladung nennen keine Rolle oder keine Adresse.</translation>
+    </message>
+    <message>
+        <source>The invitation&apos;s terms are not signed by the person who invited.</source>
+        <translation>Die Bedingungen der Einladung sind nicht von der einladenden Person signiert.</translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Core::EffectiveSettings</name>
@@ -1599,6 +1607,18 @@
     <message>
         <source>The sharing server sent an answer to the invitation for %1 that does not carry their keys. Nothing was added; ask %1 to accept a new invitation.</source>
         <translation>Der Sharing-Server hat eine Antwort auf die Einladung für %1 gesendet, die deren Schlüssel nicht enthält. Es wurde niemand hinzugefügt; bitten Sie %1, eine neue Einladung anzunehmen.</translation>
+    </message>
+    <message>
+        <source>The invitation for %1 was made by someone who does not manage this folder now, so only a new invitation can add them.</source>
+        <translation>Die Einladung für %1 stammt von jemandem, der diesen Ordner jetzt nicht verwaltet; nur eine neue Einladung kann %1 hinzufügen.</translation>
+    </message>
+    <message>
+        <source>The sharing server did not send the terms the inviter signed for the invitation for %1. Only the client that made the invitation can complete it; or invite %1 again.</source>
+        <translation>Der Sharing-Server hat die von der einladenden Person signierten Bedingungen der Einladung für %1 nicht gesendet. Nur das Conclave, das die Einladung erstellt hat, kann sie abschließen – oder laden Sie %1 erneut ein.</translation>
+    </message>
+    <message>
+        <source>The invitation for %1 as the sharing server lists it is not what the person who invited signed (the address, the role or the invitation differs). Nothing was added; invite %1 again.</source>
+        <translation>Die Einladung für %1, wie der Sharing-Server sie auflistet, ist nicht das, was die einladende Person signiert hat (Adresse, Rolle oder Einladung weichen ab). Niemand wurde hinzugefügt; laden Sie %1 erneut ein.</translation>
     </message>
 </context>
 <context>
@@ -4964,6 +4984,10 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
     <message>
         <source>the inviter</source>
         <translation>die einladende Person</translation>
+    </message>
+    <message>
+        <source>Accepted, waiting for %1</source>
+        <translation>Angenommen, wartet auf %1</translation>
     </message>
 </context>
 <context>

@@ -1444,6 +1444,14 @@
         <source>The server sent a state of this folder that contradicts the one this computer has already accepted (fork).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The invitation&apos;s terms name no role or no address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invitation&apos;s terms are not signed by the person who invited.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Core::EffectiveSettings</name>
@@ -1598,6 +1606,18 @@
     </message>
     <message>
         <source>The sharing server sent an answer to the invitation for %1 that does not carry their keys. Nothing was added; ask %1 to accept a new invitation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invitation for %1 was made by someone who does not manage this folder now, so only a new invitation can add them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sharing server did not send the terms the inviter signed for the invitation for %1. Only the client that made the invitation can complete it; or invite %1 again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invitation for %1 as the sharing server lists it is not what the person who invited signed (the address, the role or the invitation differs). Nothing was added; invite %1 again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4961,6 +4981,10 @@ Press Esc to clear the filter.</source>
     </message>
     <message>
         <source>the inviter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted, waiting for %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

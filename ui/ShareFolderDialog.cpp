@@ -263,6 +263,9 @@ void ShareFolderDialog::updateButtons()
         m_compare->setProperty("invitation", id);
     }
     m_compare->setVisible(compare);
+    // Why another manager's accepted invitation cannot be completed here, once it is chosen.
+    if (chosen && !item->toolTip(2).isEmpty())
+        m_pendingStatus->setText(item->toolTip(2));
 }
 
 void ShareFolderDialog::confirmSelected()
@@ -435,12 +438,21 @@ void ShareFolderDialog::reloadPending()
             for (const InvitationApi::Managed& m : open.value()) {
                 const QString role = MemberListModel::roleName(Core::folderRoleFromName(m.role));
                 QString state = tr("Waiting for an answer");
+                QString refusal; // why this computer cannot add them, when it cannot
                 if (m.state == InvitationApi::State::Accepted) {
                     if (!m_flow->canComplete(m.id)) {
                         const QString inviter = m_engine ? m_engine->emailOf(m.inviterId) : QString();
-                        state = tr("Accepted, waiting for %1 — or compare safety numbers to add now")
-                                    .arg(inviter.isEmpty() ? tr("the inviter") : inviter);
-                        m_othersAccepted.insert_or_assign(m.id, m);
+                        const QString who = inviter.isEmpty() ? tr("the inviter") : inviter;
+                        // Offered only for what the inviter signed, as listed.
+                        if (const Core::Result<Core::FolderRole> signedRole = m_flow->takeOverRole(m);
+                            signedRole) {
+                            state = tr("Accepted, waiting for %1 — or compare safety numbers to add now")
+                                        .arg(who);
+                            m_othersAccepted.insert_or_assign(m.id, m);
+                        } else {
+                            state = tr("Accepted, waiting for %1").arg(who);
+                            refusal = signedRole.error().message;
+                        }
                     } else if (m_flow->modeOf(m.id) == InvitationFlow::Mode::SafetyNumber &&
                                !m_flow->isConfirmed(m.id))
                         state = tr("Accepted; compare safety numbers");
@@ -451,6 +463,7 @@ void ShareFolderDialog::reloadPending()
                     m_pending, {m.inviteeEmail, role, state,
                                 QLocale().toString(m.expiresAt.toLocalTime().date(), QLocale::ShortFormat)});
                 item->setData(0, Qt::UserRole, m.id);
+                item->setToolTip(2, refusal);
                 if (m.id == selected)
                     m_pending->setCurrentItem(item);
             }

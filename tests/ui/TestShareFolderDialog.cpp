@@ -14,6 +14,8 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -375,6 +377,42 @@ void TestShareFolderDialog::othersInvitationComparedHere()
     QTRY_COMPARE_WITH_TIMEOUT(added.count(), 1, 30'000);
     QCOMPARE(added.at(0).at(2).toString(), max->email);
     QTRY_VERIFY_WITH_TIMEOUT(pending->findItems(max->email, Qt::MatchExactly).isEmpty(), 30'000);
+
+    // A server that lists Ada's invitation of Nia to view as one to manage: Lea's dialog
+    // offers no comparison and says why when the row is chosen.
+    auto nia = makeDevice(m_server, m_url, m_domain, "nia");
+    QVERIFY(nia);
+    const InvitationFlow::Sent toNia = inviteByAda(nia->email, FolderRole::View);
+    QVERIFY(!toNia.invitationId.isNull());
+    QVERIFY(acceptWithCode(*nia, toNia));
+    lea->invitations.setTamper([](const QString&, QJsonObject& json) {
+        if (!json.contains(QStringLiteral("invitations")))
+            return;
+        QJsonArray list = json.value(QStringLiteral("invitations")).toArray();
+        for (QJsonValueRef v : list) {
+            QJsonObject o = v.toObject();
+            o.insert(QStringLiteral("role"), QStringLiteral("manage"));
+            v = o;
+        }
+        json.insert(QStringLiteral("invitations"), list);
+    });
+    Gui::ShareFolderDialog forged(&lea->engine, &lea->flow, m_folder);
+    forged.show();
+    forged.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&forged));
+    auto* forgedPending = forged.findChild<QTreeWidget*>(QStringLiteral("pending"));
+    QTRY_VERIFY_WITH_TIMEOUT(!forgedPending->findItems(nia->email, Qt::MatchExactly).isEmpty(), 30'000);
+    QTreeWidgetItem* niaRow = forgedPending->findItems(nia->email, Qt::MatchExactly).first();
+    QVERIFY2(!niaRow->text(2).contains(QStringLiteral("compare")), qPrintable(niaRow->text(2)));
+    forgedPending->setFocus();
+    forgedPending->setCurrentItem(niaRow);
+    auto* status = forged.findChild<QLabel*>(QStringLiteral("pendingStatus"));
+    QVERIFY(status);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        status->text().contains(QStringLiteral("not what the person who invited signed")), 5000);
+    QVERIFY(!forged.findChild<QLineEdit*>(QStringLiteral("pendingComparedNumber"))->isVisible());
+    QVERIFY(!lea->flow.isTakenOver(toNia.invitationId));
+    lea->invitations.setTamper({});
 }
 
 QTEST_MAIN(TestShareFolderDialog)
