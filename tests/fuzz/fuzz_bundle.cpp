@@ -1,6 +1,7 @@
 // libFuzzer target: user key bundles (as the server parses them on upload), invitation answers
-// (the server's shape check), invitation offers (the invitee's check), key pin stores and the
-// security-state store's header.
+// (the server's shape check), invitation offers (the invitee's check), an invitation's signed
+// terms (the server's check on upload, another manager's before it takes over), key pin stores
+// and the security-state store's header.
 #include "core/crypto/DomainTags.h"
 #include "core/crypto/Invitation.h"
 #include "core/crypto/KeyPinStore.h"
@@ -43,5 +44,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         KeyPinStore offerPins;
         (void)Invitation::acceptOffer(bytes, code, QUuid::fromRfc4122(bytes.sliced(73, 16)), offerPins, 0);
     }
+    // Under alice's identity key of the vectors, which signed invite.terms.
+    static const QByteArray alice =
+        QByteArray::fromHex("03a107bff3ce10be1d70dd18e74bc09967e4d6309ba50d5f1ddc8664125531b8");
+    const Result<Invitation::Terms> terms = Invitation::openTerms(bytes, alice);
+    if (terms.ok() && (terms->email.isEmpty() || terms->role == FolderRole::None))
+        __builtin_trap();
     return 0;
 }

@@ -38,6 +38,7 @@ corpus = {
         "pins_v2": b("pins.v2"),
         "invitation_answer": b("invite.answer"),
         "invitation_offer": b("invite.offer"),
+        "invitation_terms": b("invite.terms"),
         "security_state": b("state.sealed"),
     },
     "fuzz_log_entry": dict(
