@@ -155,6 +155,8 @@ void LiveRoutes::accept(std::unique_ptr<QWebSocket> socket)
 
     QWebSocket* key = socket.get();
     Connection connection{std::move(socket), *session};
+    if (auto until = m_services.sessions.currentUntil(*session); until)
+        connection.sessionUntilMs = until.value();
     LiveHub::Subscriber subscriber;
     subscriber.userId = session->userId;
     subscriber.sessionId = session->sessionId;
@@ -198,6 +200,8 @@ void LiveRoutes::sendHint(QWebSocket* socket)
     const auto it = m_connections.find(socket);
     if (it == m_connections.end())
         return;
+    if (!keepIfCurrent(socket))
+        return;
     Connection& connection = it->second;
     connection.queued = false;
     const qint64 announced = connection.pending;
@@ -226,6 +230,28 @@ void LiveRoutes::sendHint(QWebSocket* socket)
             connection.certified = std::max(announced, page->cursor);
     }
     socket->sendTextMessage(hintText(std::max(announced, connection.certified)));
+}
+
+bool LiveRoutes::keepIfCurrent(QWebSocket* socket)
+{
+    const auto it = m_connections.find(socket);
+    if (it == m_connections.end())
+        return false;
+    Connection& connection = it->second;
+    if (m_services.sessions.nowMs() <= connection.sessionUntilMs)
+        return true;
+    auto until = m_services.sessions.currentUntil(connection.session);
+    // A failed read keeps the connection: the next check reads again.
+    if (!until)
+        return true;
+    if (until.value() != 0) {
+        connection.sessionUntilMs = until.value();
+        return true;
+    }
+    socket->close(QWebSocketProtocol::CloseCode(kCloseUnauthenticated),
+                  reasonName(ApiReason::Unauthenticated));
+    drop(socket);
+    return false;
 }
 
 void LiveRoutes::retire(QWebSocket* socket)
@@ -264,13 +290,10 @@ void LiveRoutes::checkOpen()
         if (it == m_connections.end())
             continue;
         const SessionContext session = it->second.session;
-        auto current = m_services.sessions.isCurrent(session);
-        if (current && !current.value()) {
-            socket->close(QWebSocketProtocol::CloseCode(kCloseUnauthenticated),
-                          reasonName(ApiReason::Unauthenticated));
-            drop(socket);
+        // Read again every time: the session may have been revoked by another process.
+        it->second.sessionUntilMs = 0;
+        if (!keepIfCurrent(socket))
             continue;
-        }
         auto gate = m_services.accounts.sharingGate(session.userId);
         if (gate && !gate->allowed()) {
             socket->close(QWebSocketProtocol::CloseCode(kCloseRefused),

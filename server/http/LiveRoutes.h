@@ -66,6 +66,9 @@ private:
         qint64 certified = -1;
         qint64 pending = 0; // the newest change announced and not yet hinted
         bool queued = false;
+        // The session's end by its limits as last read; a hint past it reads it again, so no
+        // page goes out on a session that ended between two checks.
+        qint64 sessionUntilMs = 0;
     };
 
     ApiReply plainRequest(ApiRequest& request);
@@ -76,6 +79,9 @@ private:
     void drop(QWebSocket* socket);
     void retire(QWebSocket* socket);
     void checkOpen();
+    // Whether the connection's session is still current (read again once past its known
+    // end); closes and drops the connection (4401) when it is not.
+    bool keepIfCurrent(QWebSocket* socket);
     // Hints are sent from the event loop's next turn: changes that commit together (a
     // rotation's writes, a folder's members hinted one by one) become one hint.
     void announce(QWebSocket* socket, qint64 seq);

@@ -121,16 +121,31 @@ Result<QList<SessionRecord>> SessionService::list(const QString& userId)
 
 Result<bool> SessionService::isCurrent(const SessionContext& session)
 {
+    auto until = currentUntil(session);
+    if (!until)
+        return until.error();
+    return until.value() != 0;
+}
+
+Result<qint64> SessionService::currentUntil(const SessionContext& session)
+{
     m_cache.refresh();
     auto sessions = m_store.sessionsOfUser(session.userId);
     if (!sessions)
         return sessions.error();
-    const qint64 now = m_clock.nowUtc().toMSecsSinceEpoch();
+    const qint64 now = nowMs();
     for (const SessionRecord& record : std::as_const(sessions.value())) {
-        if (record.id == session.sessionId)
-            return now - record.lastSeenMs <= idleLimitMs() && now - record.createdAtMs <= absoluteLimitMs();
+        if (record.id != session.sessionId)
+            continue;
+        const qint64 until = qMin(record.lastSeenMs + idleLimitMs(), record.createdAtMs + absoluteLimitMs());
+        return now <= until ? until : 0;
     }
-    return false;
+    return 0;
+}
+
+qint64 SessionService::nowMs() const
+{
+    return m_clock.nowUtc().toMSecsSinceEpoch();
 }
 
 Result<bool> SessionService::revoke(const QString& userId, const QString& sessionId)

@@ -42,6 +42,10 @@ public:
     // Whether the session still exists and is within its idle and absolute limits, without
     // sliding its idle window (an open live connection is not activity).
     Core::Result<bool> isCurrent(const SessionContext& session);
+    // When the session ends by its limits unless it is used again (milliseconds since the
+    // epoch, on the service's clock); 0 when it is not current now. Revocation can end it sooner.
+    Core::Result<qint64> currentUntil(const SessionContext& session);
+    qint64 nowMs() const;
     Core::Result<bool> revoke(const QString& userId, const QString& sessionId);
     Core::Result<int> revokeAll(const QString& userId);
     // Revoked sessions also close their live connections (set by the composition root).

@@ -1037,16 +1037,28 @@ void TestServerFeed::liveRefusalsAudited()
 void TestServerFeed::liveClosesOnExpiry()
 {
     // Last but one: moving the clock ends every session of this server.
-    TestAccount user = ready(*m_client, m_server, uniqueEmail("expiring"));
-    m_tokens << user.token;
-    Live live = openLive(QStringLiteral("/api/v1/live"), "Bearer " + user.token.toLatin1());
+    SharingUser writer = m_fx->user("writer");
+    SharingUser reader = m_fx->user("expiring");
+    QVERIFY(writer.isValid() && reader.isValid());
+    SharedFolder folder = m_fx->createFolder(writer);
+    QCOMPARE(m_fx->addMember(folder, writer, reader, FolderRole::View).status, 201);
+    m_tokens << writer.token() << reader.token();
+    Live live = openLive(QStringLiteral("/api/v1/live"), "Bearer " + reader.token().toLatin1());
     QTRY_COMPARE_WITH_TIMEOUT(live.messages.size(), 1, kWaitMs);
     QSignalSpy closed(live.socket.get(), &QWebSocket::disconnected);
-    // Past the 15-minute idle limit: an open socket is no activity, so the session ends and
-    // the periodic check (every 10 s) closes the socket.
+    // Past the 15-minute idle limit: an open socket is no activity, so the session ends.
     m_server.advanceClock(16LL * 60 * 1000);
+    QVERIFY(m_fx->signInAgain(writer));
+    m_tokens << writer.token();
+    // A change of the reader's folder right after: no page goes out on the ended session, and
+    // the socket closes at once, not at the next periodic check (every 10 s).
+    QElapsedTimer elapsed;
+    elapsed.start();
+    QCOMPARE(m_fx->writeItem(folder, writer, QUuid::createUuid(), "after the end").status, 201);
     QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, 15000);
+    QVERIFY2(elapsed.elapsed() < 3000, qPrintable(QString::number(elapsed.elapsed())));
     QCOMPARE(int(live.socket->closeCode()), 4401);
+    QCOMPARE(live.messages.size(), 1);
 }
 
 void TestServerFeed::tokenInNoLog()
