@@ -57,6 +57,8 @@ public:
         QUuid folderId;
         QUuid inviterId;
         QUuid inviteeId;
+
+        bool operator==(const Binding&) const = default;
     };
 
     // What the inviter decided: who is invited (the address as the server keeps it, trimmed
@@ -68,6 +70,8 @@ public:
         Binding binding;
         FolderRole role = FolderRole::None;
         QString email;
+
+        bool operator==(const Terms&) const = default;
     };
 
     Invitation(Invitation&&) noexcept = default;
@@ -114,7 +118,7 @@ public:
     // Anyone (the server on upload, another manager before it takes an invitation over): the
     // layout, a role that exists, an address that is not empty and the signature under
     // `inviterIdentityKey` (32 bytes). Whether the terms are those of the invitation at hand
-    // is the caller's comparison.
+    // is the caller's comparison (Terms ==, every field).
     static Result<Terms> openTerms(QByteArrayView bytes, QByteArrayView inviterIdentityKey);
 
     // Inviter: checks the answer against this invitation and its code and, if it verifies,

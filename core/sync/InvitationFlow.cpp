@@ -403,11 +403,10 @@ Result<FolderRole> InvitationFlow::takeOverRole(const InvitationApi::Managed& ac
                                .arg(accepted.inviteeEmail));
     const Result<Invitation::Terms> terms = Invitation::openTerms(
         accepted.terms, m_engine.memberIdentityKey(accepted.folderId, accepted.inviterId));
-    const Invitation::Binding listed{accepted.id, accepted.folderId, accepted.inviterId, accepted.inviteeId};
-    if (!terms || terms->binding.invitationId != listed.invitationId ||
-        terms->binding.folderId != listed.folderId || terms->binding.inviterId != listed.inviterId ||
-        terms->binding.inviteeId != listed.inviteeId || terms->email != accepted.inviteeEmail ||
-        folderRoleName(terms->role) != accepted.role)
+    const Invitation::Terms listed{{accepted.id, accepted.folderId, accepted.inviterId, accepted.inviteeId},
+                                   folderRoleFromName(accepted.role),
+                                   accepted.inviteeEmail};
+    if (!terms || *terms != listed)
         return Error::make(
             ErrorCode::Crypto,
             Tr::tr("The invitation for %1 as the sharing server lists it is not what the person "

@@ -200,9 +200,9 @@ void LiveRoutes::sendHint(QWebSocket* socket)
     const auto it = m_connections.find(socket);
     if (it == m_connections.end())
         return;
-    if (!keepIfCurrent(socket))
-        return;
     Connection& connection = it->second;
+    if (!keepIfCurrent(socket, connection))
+        return;
     connection.queued = false;
     const qint64 announced = connection.pending;
     if (connection.certified >= 0) {
@@ -232,12 +232,8 @@ void LiveRoutes::sendHint(QWebSocket* socket)
     socket->sendTextMessage(hintText(std::max(announced, connection.certified)));
 }
 
-bool LiveRoutes::keepIfCurrent(QWebSocket* socket)
+bool LiveRoutes::keepIfCurrent(QWebSocket* socket, Connection& connection)
 {
-    const auto it = m_connections.find(socket);
-    if (it == m_connections.end())
-        return false;
-    Connection& connection = it->second;
     if (m_services.sessions.nowMs() <= connection.sessionUntilMs)
         return true;
     auto until = m_services.sessions.currentUntil(connection.session);
@@ -292,7 +288,7 @@ void LiveRoutes::checkOpen()
         const SessionContext session = it->second.session;
         // Read again every time: the session may have been revoked by another process.
         it->second.sessionUntilMs = 0;
-        if (!keepIfCurrent(socket))
+        if (!keepIfCurrent(socket, it->second))
             continue;
         auto gate = m_services.accounts.sharingGate(session.userId);
         if (gate && !gate->allowed()) {

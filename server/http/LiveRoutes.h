@@ -81,7 +81,7 @@ private:
     void checkOpen();
     // Whether the connection's session is still current (read again once past its known
     // end); closes and drops the connection (4401) when it is not.
-    bool keepIfCurrent(QWebSocket* socket);
+    bool keepIfCurrent(QWebSocket* socket, Connection& connection);
     // Hints are sent from the event loop's next turn: changes that commit together (a
     // rotation's writes, a folder's members hinted one by one) become one hint.
     void announce(QWebSocket* socket, qint64 seq);

@@ -326,10 +326,11 @@ InvitationOutcome InvitationService::create(const QString& inviterId, const Invi
     // The terms another manager's client completes the invitation by: this invitation, this
     // address and role, signed with the key the offer carries (the caller's published one).
     const auto terms = Core::Invitation::openTerms(request.terms, me.identityKey);
-    if (!terms || terms->binding.invitationId != offer->invitationId ||
-        terms->binding.folderId != offer->folderId || terms->binding.inviterId != offer->inviterId ||
-        terms->binding.inviteeId != offer->inviteeId || Core::folderRoleName(terms->role) != request.role ||
-        terms->email != email)
+    const Core::Invitation::Terms requested{
+        {offer->invitationId, offer->folderId, offer->inviterId, offer->inviteeId},
+        Core::folderRoleFromName(request.role),
+        email};
+    if (!terms || *terms != requested)
         return refuse(InvitationRefusal::Invalid,
                       QStringLiteral("The signed terms must name this invitation, the invitee's address and "
                                      "the role, signed with your published identity key."),
