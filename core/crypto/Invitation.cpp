@@ -140,13 +140,16 @@ Result<UserKeyBundle> Invitation::parseAnswer(QByteArrayView bytes, const QUuid&
 QByteArray Invitation::signTerms(const Terms& terms, const UserKeys& inviter)
 {
     const QByteArray email = terms.email.toUtf8();
-    Q_ASSERT(terms.role != FolderRole::None && !email.isEmpty() && email.size() <= kMaxTermsEmailBytes);
+    Q_ASSERT(terms.role != FolderRole::None && !email.isEmpty() && email.size() <= kMaxTermsEmailBytes &&
+             terms.logLength > 0 && terms.expiresAtMs > 0);
     const QByteArray signedPart = ByteWriter(DomainTags::kInvitationTerms)
                                       .uuid(terms.binding.invitationId)
                                       .uuid(terms.binding.folderId)
                                       .uuid(terms.binding.inviterId)
                                       .uuid(terms.binding.inviteeId)
                                       .u8(quint8(terms.role))
+                                      .u64(terms.logLength)
+                                      .u64(terms.expiresAtMs)
                                       .blob(email)
                                       .bytes();
     return signedPart + inviter.sign(signedPart);
@@ -162,6 +165,8 @@ Result<Invitation::Terms> Invitation::openTerms(QByteArrayView bytes, QByteArray
     terms.binding.inviterId = reader.uuid();
     terms.binding.inviteeId = reader.uuid();
     const quint8 role = reader.u8();
+    terms.logLength = reader.u64();
+    terms.expiresAtMs = reader.u64();
     const QByteArrayView email = reader.blob(kMaxTermsEmailBytes);
     const QByteArrayView signedPart = reader.consumed();
     const QByteArrayView signature = reader.fixed(kSignatureSize);
@@ -171,11 +176,12 @@ Result<Invitation::Terms> Invitation::openTerms(QByteArrayView bytes, QByteArray
     terms.email = QString::fromUtf8(email);
     // Invalid UTF-8 would read as another address with replacement characters.
     if (role < quint8(FolderRole::View) || role > quint8(FolderRole::Manage) || email.isEmpty() ||
-        terms.email.toUtf8() != email)
-        return CryptoErrors::make(
-            ErrorCode::Protocol,
-            QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "The invitation's terms name no role or no address."),
-            kField);
+        terms.email.toUtf8() != email || terms.logLength == 0 || terms.expiresAtMs == 0)
+        return CryptoErrors::make(ErrorCode::Protocol,
+                                  QT_TRANSLATE_NOOP("Conclave::Core::Crypto",
+                                                    "The invitation's terms name no role, no address, no "
+                                                    "membership log position or no expiry."),
+                                  kField);
     if (inviterIdentityKey.size() != UserKeys::kPublicKeySize ||
         !UserKeys::verify(inviterIdentityKey, signedPart, signature))
         return CryptoErrors::make(ErrorCode::Crypto,

@@ -17,10 +17,11 @@
 // Answer layout (269 bytes): tag "conclave.invite.answer.v1\0" (26) | invitation id (16) |
 //   folder id (16) | inviter id (16) | invitee bundle (163, UserKeyBundle) | MAC (32) =
 //   BLAKE2b-256 keyed with InvitationCode::macKey(invitation id) over bytes 0-236.
-// Terms layout (158 + n bytes): tag "conclave.invite.terms.v1\0" (25) | invitation id (16) |
-//   folder id (16) | inviter id (16) | invitee id (16) | role (u8) | invitee address (u32
-//   big-endian length n, 1-1024, then its UTF-8 bytes) | Ed25519 signature (64) by the
-//   inviter's identity key over everything before it.
+// Terms layout (174 + n bytes): tag "conclave.invite.terms.v2\0" (25) | invitation id (16) |
+//   folder id (16) | inviter id (16) | invitee id (16) | role (u8) | log length (u64) | expiry
+//   (u64, ms since epoch) | invitee address (u32 big-endian length n, 1-1024, then its UTF-8
+//   bytes) | Ed25519 signature (64) by the inviter's identity key over everything before it.
+//   All integers big-endian; log length and expiry are never 0.
 #pragma once
 
 #include "core/crypto/FolderRole.h"
@@ -46,7 +47,7 @@ public:
     static constexpr int kMaxFailedAttempts = 3;
     static constexpr qsizetype kSignatureSize = 64;
     static constexpr quint32 kMaxTermsEmailBytes = 1024;
-    static constexpr qsizetype kMinTermsSize = 25 + 4 * 16 + 1 + 4 + 1 + kSignatureSize;
+    static constexpr qsizetype kMinTermsSize = 25 + 4 * 16 + 1 + 8 + 8 + 4 + 1 + kSignatureSize;
     static constexpr qsizetype kMaxTermsSize = kMinTermsSize - 1 + kMaxTermsEmailBytes;
 
     // What both sides know in the clear (the server too): which invitation, to which folder,
@@ -61,16 +62,27 @@ public:
         bool operator==(const Binding&) const = default;
     };
 
-    // What the inviter decided: who is invited (the address as the server keeps it, trimmed
-    // and in lower case) to which role. Signed by the inviter and stored by the server with
-    // the invitation, so another manager's client that completes it adds the member with the
-    // role the inviter chose, for the address the inviter typed, not what the server lists.
+    // What the inviter decided: who is invited (the address as the server keeps and lists
+    // it) to which role, until when, and at which point of the folder's membership log.
+    // Signed by the inviter and stored by the server with the invitation, so another manager's
+    // client that completes it adds the member with the role the inviter chose, for the address
+    // the inviter typed, only before the invitation expired and only while the invitee's
+    // membership is as the inviter saw it; not what the server lists.
     struct Terms
     {
         Binding binding;
         FolderRole role = FolderRole::None;
         QString email;
+        // The length of the folder's verified membership log when the inviter signed.
+        quint64 logLength = 0;
+        // The invitation's expiry; the server keeps and lists it as the invitation's own.
+        quint64 expiresAtMs = 0;
 
+        // Whether these terms are those of `offered`, for `invitedRole` and `invitedEmail`.
+        bool names(const Binding& offered, FolderRole invitedRole, const QString& invitedEmail) const
+        {
+            return binding == offered && role == invitedRole && email == invitedEmail;
+        }
         bool operator==(const Terms&) const = default;
     };
 
@@ -113,10 +125,11 @@ public:
     static Result<UserKeyBundle> parseAnswer(QByteArrayView bytes, const QUuid& invitationId);
 
     // Inviter: the terms signed with the inviter's identity key. `terms.role` is View, Edit or
-    // Manage and `terms.email` at most kMaxTermsEmailBytes in UTF-8.
+    // Manage, `terms.email` at most kMaxTermsEmailBytes in UTF-8, log length and expiry not 0.
     static QByteArray signTerms(const Terms& terms, const UserKeys& inviter);
     // Anyone (the server on upload, another manager before it takes an invitation over): the
-    // layout, a role that exists, an address that is not empty and the signature under
+    // layout, a role that exists, an address that is not empty, a log length and an expiry that
+    // are not 0, and the signature under
     // `inviterIdentityKey` (32 bytes). Whether the terms are those of the invitation at hand
     // is the caller's comparison (Terms ==, every field).
     static Result<Terms> openTerms(QByteArrayView bytes, QByteArrayView inviterIdentityKey);

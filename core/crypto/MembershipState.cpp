@@ -69,6 +69,12 @@ const MembershipState::Record* MembershipState::recordAt(const QUuid& userId, qu
     return after == records.begin() ? nullptr : &*(after - 1);
 }
 
+quint64 MembershipState::lastChangeOf(const QUuid& userId) const
+{
+    const auto it = m_history.find(userId);
+    return it == m_history.end() || it->second.empty() ? 0 : it->second.back().from;
+}
+
 FolderRole MembershipState::roleAt(const QUuid& userId, quint64 length) const
 {
     const Record* record = recordAt(userId, length);

@@ -45,6 +45,10 @@ public:
     // key confirmation (also for former members; empty if never added).
     QByteArray identityKeyOf(const QUuid& userId) const;
     QList<QUuid> members() const;
+    // The log length from which the user's role and key are as they are now: the length after
+    // the last entry that changed either (an add, a role change, a removal, a leave, a key
+    // confirmation); 0 for someone the log never named.
+    quint64 lastChangeOf(const QUuid& userId) const;
     quint32 currentKeyVersion() const { return m_keyVersion; }
     // The commitment the create or rotate entry made to `keyVersion` (KeyCommitment);
     // empty for a version the log does not know.

@@ -19,6 +19,10 @@
 using namespace Conclave::Core;
 
 namespace {
+// A log length and an expiry (2026-12-08) with a byte in each of their eight.
+constexpr quint64 kLogLength = 0x0102030405060708ULL;
+constexpr quint64 kExpiresAtMs = 1'796'688'000'000ULL;
+
 struct Party
 {
     QUuid id = QUuid::createUuid();
@@ -508,7 +512,7 @@ private slots:
         QFETCH(int, role);
         Scene s;
         const Invitation::Terms terms{s.invitation.binding(), FolderRole(role),
-                                      QStringLiteral("bob@example.org")};
+                                      QStringLiteral("bob@example.org"), kLogLength, kExpiresAtMs};
         const QByteArray bytes = Invitation::signTerms(terms, s.alice.keys);
         QCOMPARE(bytes.size(), Invitation::kMinTermsSize - 1 + 15);
         const Result<Invitation::Terms> opened =
@@ -520,6 +524,9 @@ private slots:
         QCOMPARE(opened->binding.inviteeId, terms.binding.inviteeId);
         QCOMPARE(int(opened->role), role);
         QCOMPARE(opened->email, terms.email);
+        QCOMPARE(opened->logLength, kLogLength);
+        QCOMPARE(opened->expiresAtMs, kExpiresAtMs);
+        QVERIFY(*opened == terms);
     }
 
     void termsRefused_data()
@@ -537,6 +544,10 @@ private slots:
         QTest::newRow("folder changed") << "folder";
         QTest::newRow("inviter changed") << "inviter";
         QTest::newRow("invitee changed") << "invitee";
+        QTest::newRow("log length changed") << "log length";
+        QTest::newRow("log length 0") << "log length 0";
+        QTest::newRow("expiry moved later") << "expiry";
+        QTest::newRow("expiry 0") << "expiry 0";
         QTest::newRow("signed by someone else") << "other signer";
         QTest::newRow("opened with someone else's key") << "other key";
         QTest::newRow("key of the wrong size") << "short key";
@@ -552,7 +563,8 @@ private slots:
     {
         QFETCH(QString, damage);
         Scene s;
-        Invitation::Terms terms{s.invitation.binding(), FolderRole::View, QStringLiteral("bob@example.org")};
+        Invitation::Terms terms{s.invitation.binding(), FolderRole::View, QStringLiteral("bob@example.org"),
+                                kLogLength, kExpiresAtMs};
         const UserKeys* signer = &s.alice.keys;
         QByteArray key = s.alice.keys.identityPublicKey();
         const UserKeys other = UserKeys::generate();
@@ -564,7 +576,9 @@ private slots:
             key.chop(1);
         QByteArray bytes = Invitation::signTerms(terms, *signer);
         const qsizetype roleAt = 25 + 64;
-        const qsizetype emailAt = roleAt + 1 + 4;
+        const qsizetype logAt = roleAt + 1;
+        const qsizetype expiryAt = logAt + 8;
+        const qsizetype emailAt = expiryAt + 8 + 4;
         auto resign = [&](const QByteArray& body) -> QByteArray {
             return body + signer->sign(body);
         };
@@ -585,14 +599,23 @@ private slots:
         else if (damage == u"email")
             bytes.replace(emailAt, 3, "eve");
         else if (damage == u"email empty")
-            bytes = resign(body().left(roleAt + 1) + lengthPrefixed({}));
+            bytes = resign(body().left(emailAt - 4) + lengthPrefixed({}));
         else if (damage == u"email utf8")
-            bytes = resign(body().left(roleAt + 1) + lengthPrefixed("bob\xff@example.org"));
+            bytes = resign(body().left(emailAt - 4) + lengthPrefixed("bob\xff@example.org"));
         else if (damage == u"email length")
-            bytes = resign(body().left(roleAt + 1) + lengthPrefixed("bob@example.org").replace(3, 1, "\x40"));
+            bytes =
+                resign(body().left(emailAt - 4) + lengthPrefixed("bob@example.org").replace(3, 1, "\x40"));
         else if (damage == u"email long")
-            bytes = resign(body().left(roleAt + 1) +
+            bytes = resign(body().left(emailAt - 4) +
                            lengthPrefixed(QByteArray(Invitation::kMaxTermsEmailBytes + 1, 'b')));
+        else if (damage == u"log length")
+            bytes[logAt + 7] = char(bytes[logAt + 7] ^ 1);
+        else if (damage == u"log length 0")
+            bytes = resign(body().replace(logAt, 8, QByteArray(8, '\0')));
+        else if (damage == u"expiry")
+            bytes[expiryAt + 3] = char(bytes[expiryAt + 3] + 1);
+        else if (damage == u"expiry 0")
+            bytes = resign(body().replace(expiryAt, 8, QByteArray(8, '\0')));
         else if (damage == u"invitation")
             bytes[25] = char(bytes[25] ^ 1);
         else if (damage == u"folder")
@@ -625,7 +648,7 @@ private slots:
         const QString longest = QString(int(Invitation::kMaxTermsEmailBytes) - 12, QLatin1Char('b')) +
                                 QStringLiteral("@example.org");
         const QByteArray bytes =
-            Invitation::signTerms({s.invitation.binding(), FolderRole::Edit, longest}, s.alice.keys);
+            Invitation::signTerms({s.invitation.binding(), FolderRole::Edit, longest, 1, 1}, s.alice.keys);
         QCOMPARE(bytes.size(), Invitation::kMaxTermsSize);
         const Result<Invitation::Terms> opened =
             Invitation::openTerms(bytes, s.alice.keys.identityPublicKey());
@@ -633,7 +656,8 @@ private slots:
         QCOMPARE(opened->email, longest);
         const QString accented = QStringLiteral("j\u00f6rg@example.org");
         const Result<Invitation::Terms> utf8 = Invitation::openTerms(
-            Invitation::signTerms({s.invitation.binding(), FolderRole::Edit, accented}, s.alice.keys),
+            Invitation::signTerms(
+                {s.invitation.binding(), FolderRole::Edit, accented, kLogLength, kExpiresAtMs}, s.alice.keys),
             s.alice.keys.identityPublicKey());
         QVERIFY(utf8.ok());
         QCOMPARE(utf8->email, accented);

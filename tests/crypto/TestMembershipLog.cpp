@@ -47,6 +47,36 @@ private slots:
         QCOMPARE(state->headHash(), f.log.last().hash());
     }
 
+    // Where a member's role or key last changed: each kind of entry about them moves it to the
+    // log's new length; entries they only sign, and rotations, do not.
+    void lastChangeOfEachAction()
+    {
+        FolderFixture f;
+        TestMember dave;
+        QCOMPARE(f.state.lastChangeOf(dave.id), quint64(0));
+        QCOMPARE(f.state.lastChangeOf(f.alice.id), quint64(1));
+        QCOMPARE(f.state.lastChangeOf(f.carol.id), f.state.length());
+        const quint64 carolAdded = f.state.length();
+        f.add(dave, FolderRole::View);
+        QCOMPARE(f.state.lastChangeOf(dave.id), f.state.length());
+        QCOMPARE(f.state.lastChangeOf(f.alice.id), quint64(1)); // signed, not changed
+        QCOMPARE(f.state.lastChangeOf(f.carol.id), carolAdded);
+        f.append(MembershipLog::next(f.state, MembershipAction::ChangeRole, f.alice.id, f.alice.keys, dave.id,
+                                     {}, FolderRole::Edit));
+        QCOMPARE(f.state.lastChangeOf(dave.id), f.state.length());
+        const TestMember newDave{dave.id, UserKeys::generate()};
+        f.append(MembershipLog::next(f.state, MembershipAction::ConfirmKey, f.alice.id, f.alice.keys, dave.id,
+                                     newDave.keys.identityPublicKey()));
+        QCOMPARE(f.state.lastChangeOf(dave.id), f.state.length());
+        const quint64 confirmed = f.state.length();
+        f.rotate(f.alice);
+        QCOMPARE(f.state.lastChangeOf(dave.id), confirmed);
+        f.append(MembershipLog::next(f.state, MembershipAction::Remove, f.alice.id, f.alice.keys, dave.id));
+        QCOMPARE(f.state.lastChangeOf(dave.id), f.state.length());
+        f.append(MembershipLog::next(f.state, MembershipAction::Leave, f.carol.id, f.carol.keys));
+        QCOMPARE(f.state.lastChangeOf(f.carol.id), f.state.length());
+    }
+
     void rightsCheckedAtEachEntry_data()
     {
         QTest::addColumn<int>("action");

@@ -51,6 +51,8 @@ const QUuid kAlice = uuid("00000000-0000-4000-8000-0000000000a1");
 const QUuid kBob = uuid("00000000-0000-4000-8000-0000000000b0");
 const QUuid kInvitation = uuid("00000000-0000-4000-8000-0000000000c0");
 constexpr quint64 kTime = 1700000000000;
+constexpr quint64 kTermsLogLength = 3;
+constexpr quint64 kTermsExpiresAtMs = kTime + 7ULL * 24 * 3600 * 1000;
 const QByteArray kAuthKey =
     QByteArray::fromHex("71c64586e06ff5cfeee9f9e7dd60703d6b8972af280a412f69839441dc69d774");
 const char kServerAuthTag[] = "conclave-auth-key-v1";
@@ -210,7 +212,9 @@ private slots:
         put("invite.answer",
             Invitation::answer(code(), binding(), UserKeyBundle::create(kBob, bob())).toHex());
         put("invite.terms",
-            Invitation::signTerms({binding(), FolderRole::Edit, QStringLiteral("bob@example.org")}, alice())
+            Invitation::signTerms({binding(), FolderRole::Edit, QStringLiteral("bob@example.org"),
+                                   kTermsLogLength, kTermsExpiresAtMs},
+                                  alice())
                 .toHex());
 
         put("server.key", raw(0xe0).toHex());
@@ -324,6 +328,8 @@ private slots:
         QCOMPARE(terms->binding.inviteeId, kBob);
         QCOMPARE(terms->role, FolderRole::Edit);
         QCOMPARE(terms->email, QStringLiteral("bob@example.org"));
+        QCOMPARE(terms->logLength, kTermsLogLength);
+        QCOMPARE(terms->expiresAtMs, kTermsExpiresAtMs);
     }
 };
 

@@ -48,7 +48,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     static const QByteArray alice =
         QByteArray::fromHex("03a107bff3ce10be1d70dd18e74bc09967e4d6309ba50d5f1ddc8664125531b8");
     const Result<Invitation::Terms> terms = Invitation::openTerms(bytes, alice);
-    if (terms.ok() && (terms->email.isEmpty() || terms->role == FolderRole::None))
+    if (terms.ok() && (terms->email.isEmpty() || terms->role == FolderRole::None || terms->logLength == 0 ||
+                       terms->expiresAtMs == 0))
         __builtin_trap();
     return 0;
 }

@@ -298,14 +298,15 @@ def invitation_offer_mac():
 
 
 def invitation_terms():
-    # tag | invitation id | folder | inviter | invitee | role | u32 length + address |
-    # Ed25519 signature by the inviter over everything before it.
+    # tag | invitation id | folder | inviter | invitee | role | u64 log length | u64 expiry (ms) |
+    # u32 length + address | Ed25519 signature by the inviter over everything before it.
     terms = h("invite.terms")
     email = b"bob@example.org"
-    expected = (b"conclave.invite.terms.v1\0" + invitation_id + folder_id + alice_id + bob_id
-                + bytes([2]) + struct.pack(">I", len(email)) + email)
+    expires = 1700000000000 + 7 * 24 * 3600 * 1000
+    expected = (b"conclave.invite.terms.v2\0" + invitation_id + folder_id + alice_id + bob_id
+                + bytes([2]) + struct.pack(">QQ", 3, expires) + struct.pack(">I", len(email)) + email)
     Ed25519PublicKey.from_public_bytes(h("alice.identityPublicKey")).verify(terms[-64:], terms[:-64])
-    return len(terms) == 158 + len(email) and terms[:-64] == expected
+    return len(terms) == 174 + len(email) and terms[:-64] == expected
 
 
 check("invitation code text", invitation_code_text)
