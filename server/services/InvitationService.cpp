@@ -326,14 +326,29 @@ InvitationOutcome InvitationService::create(const QString& inviterId, const Invi
     // The terms another manager's client completes the invitation by: this invitation, this
     // address and role, signed with the key the offer carries (the caller's published one).
     const auto terms = Core::Invitation::openTerms(request.terms, me.identityKey);
-    const Core::Invitation::Terms requested{
-        {offer->invitationId, offer->folderId, offer->inviterId, offer->inviteeId},
-        Core::folderRoleFromName(request.role),
-        email};
-    if (!terms || *terms != requested)
+    if (!terms || !terms->names({offer->invitationId, offer->folderId, offer->inviterId, offer->inviteeId},
+                                Core::folderRoleFromName(request.role), email))
         return refuse(InvitationRefusal::Invalid,
                       QStringLiteral("The signed terms must name this invitation, the invitee's address and "
                                      "the role, signed with your published identity key."),
+                      QStringLiteral("signedTerms"));
+    if (terms->logLength > quint64((*folder)->logLength))
+        return refuse(
+            InvitationRefusal::Invalid,
+            QStringLiteral("The signed terms name a point of the folder's membership log it has not "
+                           "reached (log length %1, the folder's is %2).")
+                .arg(terms->logLength)
+                .arg((*folder)->logLength),
+            QStringLiteral("signedTerms"));
+    const qint64 now = nowMs();
+    // The expiry is the inviter's, signed, so another manager's client knows it; the server
+    // keeps the invitation for as long as it says, from one hour to kLifetimeMs (plus a
+    // client clock's few minutes of drift).
+    if (terms->expiresAtMs < quint64(now + kMinLifetimeMs) ||
+        terms->expiresAtMs > quint64(now + kLifetimeMs + kClockDriftMs))
+        return refuse(InvitationRefusal::Invalid,
+                      QStringLiteral("The signed terms must expire between one hour and seven days from now; "
+                                     "check the date and time of the inviting computer."),
                       QStringLiteral("signedTerms"));
     if (email == me.email)
         return refuse(InvitationRefusal::Invalid, QStringLiteral("You cannot invite yourself."),
@@ -347,7 +362,6 @@ InvitationOutcome InvitationService::create(const QString& inviterId, const Invi
                                      "administrators have not allowed guests."),
                       QStringLiteral("email"));
 
-    const qint64 now = nowMs();
     InvitationRecord record;
     record.id = text(offer->invitationId);
     record.folderId = request.folderId;
@@ -361,7 +375,7 @@ InvitationOutcome InvitationService::create(const QString& inviterId, const Invi
     record.sealedFolderLabel = request.sealedFolderLabel;
     record.state = QStringLiteral("pending");
     record.createdAtMs = now;
-    record.expiresAtMs = now + kLifetimeMs;
+    record.expiresAtMs = qint64(terms->expiresAtMs);
 
     StorageTransaction transaction(m_database);
     if (!transaction.ok())

@@ -7,10 +7,10 @@
 //
 // The server checks only the blobs' layout. Anti-spam limits, all on the injected clock:
 // at most kMaxPendingPerInvitee pending invitations per address, kMaxSentPerDay created per
-// user in any rolling kSentWindowMs, at most kMaxPageSize per page, expiry kLifetimeMs after
-// creation. Only addresses that are members of the folder's organisation (by address or
-// domain) can be invited unless the organisation allows guests. Creating never looks at the
-// invitee's account: an address without an account, or with an unverified one, gets the same
+// user in any rolling kSentWindowMs, at most kMaxPageSize per page, expiry as the inviter
+// signed it in the terms, at most kLifetimeMs after creation. Only addresses that are members of the folder's
+// organisation (by address or domain) can be invited unless the organisation allows guests. Creating never
+// looks at the invitee's account: an address without an account, or with an unverified one, gets the same
 // answer by the same path, and the invitation is seen only by a verified account with that
 // address and the offer's invitee id.
 #pragma once
@@ -72,7 +72,11 @@ public:
     static constexpr int kMaxSentPerDay = 100;
     static constexpr qint64 kSentWindowMs = 24LL * 60 * 60 * 1000;
     static constexpr int kMaxPageSize = 20;
+    // The expiry the inviter signs: from kMinLifetimeMs to kLifetimeMs after now on the
+    // server's clock, kClockDriftMs later allowed.
     static constexpr qint64 kLifetimeMs = 7LL * 24 * 60 * 60 * 1000;
+    static constexpr qint64 kMinLifetimeMs = 60LL * 60 * 1000;
+    static constexpr qint64 kClockDriftMs = 10LL * 60 * 1000;
     static constexpr int kMaxLabelLength = 200;
     static constexpr qsizetype kMaxSealedLabelBytes = 1024;
     static inline const QStringList kRoles{QStringLiteral("view"), QStringLiteral("edit"),

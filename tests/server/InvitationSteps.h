@@ -3,16 +3,21 @@
 // and its offer, send it, answer it with the typed code. Shared by the invitation suites.
 #pragma once
 
+#include "ServerHarness.h"
 #include "SharingFixture.h"
 
 #include "core/crypto/Invitation.h"
 #include "core/crypto/UserKeyBundle.h"
 
+#include <QDateTime>
 #include <QUrlQuery>
 
 #include <optional>
 
 namespace InvitationSteps {
+
+// The longest an invitation stays open (the server's InvitationService::kLifetimeMs).
+constexpr qint64 kLifetimeMs = 7LL * 24 * 60 * 60 * 1000;
 
 // The inviter's side of one invitation: the binding, the code and the offer bytes.
 struct Invite
@@ -20,13 +25,20 @@ struct Invite
     std::shared_ptr<Conclave::Core::Invitation> invitation;
     QByteArray offer;
     std::shared_ptr<Conclave::Core::UserKeys> inviterKeys;
+    quint64 logLength = 1;   // the folder's membership log as the inviter read it
+    quint64 expiresAtMs = 0; // seven days after now on the server's clock
 
     // The terms the inviter signs for `email` (normalised as the server keeps it) and `role`.
-    QByteArray terms(const QString& email, const QString& role = QStringLiteral("view")) const
+    Conclave::Core::Invitation::Terms termsFor(const QString& email,
+                                               const QString& role = QStringLiteral("view")) const
     {
         using namespace Conclave::Core;
-        return Invitation::signTerms(
-            {invitation->binding(), folderRoleFromName(role), email.trimmed().toLower()}, *inviterKeys);
+        return {invitation->binding(), folderRoleFromName(role), email.trimmed().toLower(), logLength,
+                expiresAtMs};
+    }
+    QByteArray terms(const QString& email, const QString& role = QStringLiteral("view")) const
+    {
+        return Conclave::Core::Invitation::signTerms(termsFor(email, role), *inviterKeys);
     }
 
     QString id() const { return invitation->binding().invitationId.toString(QUuid::WithoutBraces); }
@@ -44,6 +56,9 @@ inline Invite makeInvite(const SharedFolder& folder, const SharingUser& inviter,
         Invitation::create({QUuid::createUuid(), folder.id, inviter.id(), inviteeId}));
     invite.offer = invite.invitation->offer(inviter.keys->identityPublicKey());
     invite.inviterKeys = inviter.keys;
+    invite.logLength = folder.members ? folder.members->length() : 1;
+    const qint64 now = folder.server ? folder.server->nowMs() : QDateTime::currentMSecsSinceEpoch();
+    invite.expiresAtMs = quint64(now + kLifetimeMs);
     return invite;
 }
 

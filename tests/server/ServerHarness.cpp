@@ -262,9 +262,15 @@ void ServerHarness::killHard()
     (void)QTest::qWaitFor([&] { return m_process->state() == QProcess::NotRunning; }, 5000);
 }
 
+qint64 ServerHarness::nowMs() const
+{
+    return m_frozenAtMs != 0 ? m_frozenAtMs : QDateTime::currentMSecsSinceEpoch() + m_clockOffset;
+}
+
 void ServerHarness::advanceClock(qint64 ms)
 {
     m_clockOffset += ms;
+    m_frozenAtMs = 0;
     QFile file(m_dir.path() + QStringLiteral("/clock"));
     if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         file.write(QByteArray::number(m_clockOffset));
@@ -272,6 +278,7 @@ void ServerHarness::advanceClock(qint64 ms)
 
 void ServerHarness::freezeClock(qint64 epochMs)
 {
+    m_frozenAtMs = epochMs;
     QFile file(m_dir.path() + QStringLiteral("/clock"));
     if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         file.write('@' + QByteArray::number(epochMs));

@@ -63,6 +63,8 @@ public:
     void freezeClock(qint64 epochMs);
     // What advanceClock() added so far.
     qint64 clockOffsetMs() const { return m_clockOffset; }
+    // The time the server reads now: the frozen instant, or the system clock plus the offset.
+    qint64 nowMs() const;
     // Runs `conclave-server admin ...` against the same storage; returns exit code, output.
     int admin(const QStringList& arguments, QString* output = nullptr, QString* errors = nullptr);
     // Runs `conclave-server <arguments...>` (any command) against the same storage.
@@ -83,6 +85,7 @@ private:
     QString m_logDir;
     quint16 m_port = 0;
     qint64 m_clockOffset = 0;
+    qint64 m_frozenAtMs = 0; // 0: not frozen
     QString m_storageUrl;
     QString m_storagePassword;
     QString m_sqlitePath; // set by useStorageOf for SQLite

@@ -182,6 +182,7 @@ SharedFolder SharingFixture::createFolder(const SharingUser& creator, const QStr
     SharedFolder folder;
     folder.id = QUuid::createUuid();
     folder.orgId = orgId.isEmpty() ? m_orgId : orgId;
+    folder.server = &m_server;
     folder.keys = std::make_shared<FolderKeyRing>(folder.id);
     SecureBytes key = FolderKeyRing::generateKey();
     const MembershipEntry create =

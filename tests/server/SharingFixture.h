@@ -67,6 +67,8 @@ struct SharedFolder
     std::shared_ptr<QHash<QUuid, QByteArray>> envelopes;
     // The published key bundle of everyone ever added (for grants and rotations).
     std::shared_ptr<QHash<QUuid, QByteArray>> bundles;
+    // The server it lives on, whose clock an invitation's signed expiry is counted on.
+    const ServerHarness* server = nullptr;
 
     // A second client of the same folder: its own copy of the membership state, chain and
     // revisions (the folder keys are shared), so two writers can race on one state.

@@ -21,7 +21,6 @@ using namespace Conclave::Core;
 namespace {
 
 constexpr qint64 kDayMs = 24LL * 60 * 60 * 1000;
-constexpr qint64 kLifetimeMs = 7 * kDayMs;
 
 QJsonArray invitationsOf(const ApiResponse& r)
 {
@@ -630,7 +629,9 @@ void TestInvitations::forgedOfferRefused()
         offer.replace(0, 25, QByteArray("conclave.invite.answr.v1\0", 25));
     // Terms signed for the offer's own binding: the offer is what is refused.
     auto terms = [&](const QString& address) {
-        return Invitation::signTerms({invitation.binding(), FolderRole::View, address}, *manager.keys);
+        return Invitation::signTerms({invitation.binding(), FolderRole::View, address,
+                                      folder.members->length(), quint64(m_server.nowMs() + kLifetimeMs)},
+                                     *manager.keys);
     };
     if (variant == QLatin1String("reused id")) {
         QCOMPARE(m_client
@@ -716,6 +717,14 @@ void TestInvitations::forgedTermsRefused_data()
     QTest::newRow("another folder") << QStringLiteral("other folder") << 400;
     QTest::newRow("another inviter id") << QStringLiteral("other inviter") << 400;
     QTest::newRow("another invitee id") << QStringLiteral("other invitee") << 400;
+    QTest::newRow("log length as the folder's") << QStringLiteral("log now") << 201;
+    QTest::newRow("log length past the folder's") << QStringLiteral("log ahead") << 400;
+    QTest::newRow("expiry in an hour") << QStringLiteral("expiry shortest") << 201;
+    QTest::newRow("expiry a minute short of an hour") << QStringLiteral("expiry too short") << 400;
+    QTest::newRow("expiry in the past") << QStringLiteral("expiry past") << 400;
+    QTest::newRow("expiry seven days and five minutes on (clock drift)")
+        << QStringLiteral("expiry drift") << 201;
+    QTest::newRow("expiry seven days and a quarter hour on") << QStringLiteral("expiry too long") << 400;
     QTest::newRow("signed by another member's key") << QStringLiteral("other signer") << 400;
     QTest::newRow("signature flipped") << QStringLiteral("flipped") << 400;
     QTest::newRow("the offer sent as the terms") << QStringLiteral("offer as terms") << 400;
@@ -736,8 +745,10 @@ void TestInvitations::forgedTermsRefused()
     QString requestEmail = email;
     QString requestRole = QStringLiteral("view");
     const Invite made = makeInvite(folder, manager, QUuid::createUuid());
-    Invitation::Terms terms{made.invitation->binding(), FolderRole::View, email};
+    Invitation::Terms terms = made.termsFor(email);
     const UserKeys* signer = manager.keys.get();
+    const qint64 now = m_server.nowMs();
+    constexpr qint64 kMinuteMs = 60 * 1000;
     if (variant == u"upper request")
         requestEmail = email.toUpper();
     else if (variant == u"upper terms")
@@ -758,6 +769,18 @@ void TestInvitations::forgedTermsRefused()
         terms.binding.inviteeId = QUuid::createUuid();
     else if (variant == u"other signer")
         signer = other.keys.get();
+    else if (variant == u"log ahead")
+        terms.logLength = folder.members->length() + 1;
+    else if (variant == u"expiry shortest")
+        terms.expiresAtMs = quint64(now + 60 * kMinuteMs + kMinuteMs); // a minute for the round trip
+    else if (variant == u"expiry too short")
+        terms.expiresAtMs = quint64(now + 59 * kMinuteMs);
+    else if (variant == u"expiry past")
+        terms.expiresAtMs = quint64(now - kMinuteMs);
+    else if (variant == u"expiry drift")
+        terms.expiresAtMs = quint64(now + kLifetimeMs + 5 * kMinuteMs);
+    else if (variant == u"expiry too long")
+        terms.expiresAtMs = quint64(now + kLifetimeMs + 15 * kMinuteMs);
     QByteArray signedTerms = Invitation::signTerms(terms, *signer);
     if (variant == u"flipped")
         signedTerms[signedTerms.size() - 1] = char(signedTerms[signedTerms.size() - 1] ^ 1);
@@ -791,6 +814,9 @@ void TestInvitations::forgedTermsRefused()
     QVERIFY(opened.ok());
     QCOMPARE(opened->email, email);
     QCOMPARE(opened->role, FolderRole::View);
+    // The invitation expires when the terms say, to the millisecond.
+    QCOMPARE(msOf(listed.value(QStringLiteral("expiresAt"))), qint64(terms.expiresAtMs));
+    QCOMPARE(opened->logLength, folder.members->length());
 }
 
 void TestInvitations::inviteeSeesOnlyWhatWasShown()
