@@ -12,6 +12,8 @@
 #include "core/util/LogCategories.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QLocale>
 #include <QPointer>
 #include <QRegularExpression>
 #include <QTimer>
@@ -41,6 +43,11 @@ bool isValidEmail(const QString& email)
 {
     static const QRegularExpression pattern(QStringLiteral("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$"));
     return email.size() <= 320 && pattern.match(email).hasMatch();
+}
+
+quint64 systemNowMs()
+{
+    return quint64(QDateTime::currentMSecsSinceEpoch());
 }
 
 Error notReady()
@@ -83,6 +90,7 @@ InvitationFlow::InvitationFlow(SyncEngine& engine, InvitationApi& api, QObject* 
     : QObject(parent)
     , m_engine(engine)
     , m_api(api)
+    , m_clock(&systemNowMs)
 {
     connect(&m_engine, &SyncEngine::invitationsChanged, this, &InvitationFlow::scheduleCheck);
     // What is kept of a folder's invitations goes with the folder.
@@ -298,8 +306,11 @@ void InvitationFlow::inviteNext(std::shared_ptr<QList<Sent>> results, std::share
             (*outgoing)->role = role;
             (*outgoing)->bundle = bundle->serialize();
             const QString safetyNumber = Fingerprint::of(bundle->identityPublicKey()).safetyNumber();
+            // Signed with the log as this client verified it and the expiry the server keeps.
             const QByteArray terms =
-                Invitation::signTerms({(*outgoing)->invitation.binding(), role, email}, own);
+                Invitation::signTerms({(*outgoing)->invitation.binding(), role, email,
+                                       m_engine.memberLogLength(folderId), m_clock() + quint64(kLifetimeMs)},
+                                      own);
             m_api.create(folderId, email, folderRoleName(role), offer, terms, sealed, this,
                          [this, email, mode, outgoing, safetyNumber, next,
                           failed](Result<InvitationApi::Managed> created) {
@@ -340,6 +351,11 @@ Status InvitationFlow::confirmSafetyNumber(const QUuid& invitationId, const QStr
     persist(invitationId);
     scheduleCheck();
     return {};
+}
+
+void InvitationFlow::setClock(std::function<quint64()> clock)
+{
+    m_clock = clock ? std::move(clock) : std::function<quint64()>(&systemNowMs);
 }
 
 bool InvitationFlow::canComplete(const QUuid& invitationId) const
@@ -403,15 +419,35 @@ Result<FolderRole> InvitationFlow::takeOverRole(const InvitationApi::Managed& ac
                                .arg(accepted.inviteeEmail));
     const Result<Invitation::Terms> terms = Invitation::openTerms(
         accepted.terms, m_engine.memberIdentityKey(accepted.folderId, accepted.inviterId));
-    const Invitation::Terms listed{{accepted.id, accepted.folderId, accepted.inviterId, accepted.inviteeId},
-                                   folderRoleFromName(accepted.role),
-                                   accepted.inviteeEmail};
-    if (!terms || *terms != listed)
+    if (!terms ||
+        !terms->names({accepted.id, accepted.folderId, accepted.inviterId, accepted.inviteeId},
+                      folderRoleFromName(accepted.role), accepted.inviteeEmail) ||
+        qint64(terms->expiresAtMs) != accepted.expiresAt.toMSecsSinceEpoch())
         return Error::make(
             ErrorCode::Crypto,
             Tr::tr("The invitation for %1 as the sharing server lists it is not what the person "
-                   "who invited signed (the address, the role or the invitation differs). "
+                   "who invited signed (the address, the role, the expiry or the invitation differs). "
                    "Nothing was added; invite %1 again.")
+                .arg(accepted.inviteeEmail));
+    // A server can list an old answer as new (the taker cannot check its code): the signed
+    // expiry and the log position bound what it can revive.
+    if (terms->expiresAtMs <= m_clock())
+        return Error::make(
+            ErrorCode::Denied,
+            Tr::tr("The invitation for %1 expired on %2, so only a new invitation can add them.")
+                .arg(accepted.inviteeEmail,
+                     QLocale().toString(QDateTime::fromMSecsSinceEpoch(qint64(terms->expiresAtMs)),
+                                        QLocale::ShortFormat)));
+    if (m_engine.memberLogLength(accepted.folderId) < terms->logLength)
+        return Error::make(ErrorCode::Unavailable,
+                           Tr::tr("This computer has not yet read the folder's members as they were when %1 "
+                                  "was invited. Try again after the next sync.")
+                               .arg(accepted.inviteeEmail));
+    if (m_engine.memberChangedAt(accepted.folderId, accepted.inviteeId) > terms->logLength)
+        return Error::make(
+            ErrorCode::Denied,
+            Tr::tr("%1 was added to this folder, removed from it or given another role after the "
+                   "invitation was made, so only a new invitation can add them.")
                 .arg(accepted.inviteeEmail));
     return terms->role;
 }
@@ -448,6 +484,12 @@ InvitationFlow::Mode InvitationFlow::modeOf(const QUuid& invitationId) const
 {
     const auto it = m_outgoing.find(invitationId);
     return it == m_outgoing.end() ? Mode::Code : it->second->mode;
+}
+
+std::optional<FolderRole> InvitationFlow::roleOf(const QUuid& invitationId) const
+{
+    const auto it = m_outgoing.find(invitationId);
+    return it == m_outgoing.end() ? std::nullopt : std::optional<FolderRole>(it->second->role);
 }
 
 bool InvitationFlow::isConfirmed(const QUuid& invitationId) const
@@ -737,6 +779,21 @@ void InvitationFlow::completeNext(std::shared_ptr<Check> run)
         emit invitationsChanged();
         m_api.cancel(m.id, this, [this, run](Result<InvitationApi::Managed>) { completeNext(run); });
     };
+
+    // Another manager's invitation: its terms hold on the log and the listing as they are
+    // now, not only when it was taken over (the inviter may have lost Manage since, the
+    // invitation expired, the invitee's membership changed).
+    if (o.takenOver) {
+        const Result<FolderRole> role = takeOverRole(m);
+        if (!role && role.error().code == ErrorCode::Unavailable)
+            return completeNext(run); // the log catches up at the next sync
+        if (!role)
+            return refuse(role.error().message);
+        if (*role != o.role || m.inviteeEmail != o.email)
+            return refuse(Tr::tr("The invitation for %1 is no longer the one you took over (its role or "
+                                 "address changed). %1 was not added; the invitation was cancelled.")
+                              .arg(email));
+    }
 
     if (o.checked.isEmpty()) {
         if (o.mode == Mode::Code) {

@@ -56,6 +56,9 @@ public:
     // Addresses one invite() call takes; the server's own limits (100 a day, 50 open per
     // address) come back as its refusals in words.
     static constexpr int kMaxAddresses = 20;
+    // How long an invitation stays open: the expiry the inviter signs into its terms (the
+    // server allows one hour to seven days).
+    static constexpr qint64 kLifetimeMs = 7LL * 24 * 60 * 60 * 1000;
 
     enum class Mode
     {
@@ -99,6 +102,9 @@ public:
 
     InvitationApi& api() const { return m_api; }
     SyncEngine& engine() const { return m_engine; }
+    // The time (ms since the epoch) invitations are made and their expiries checked by; the
+    // system clock unless set.
+    void setClock(std::function<quint64()> clock);
 
     // Inviter. Each address gets its own outcome; one refused address does not stop the others.
     void invite(const QUuid& folderId, const QStringList& emails, FolderRole role, Mode mode,
@@ -113,11 +119,15 @@ public:
     // the answer, which the invitee must read out (confirmSafetyNumber); nothing is added
     // before that matched. Refused for an invitation not accepted, not of a folder this
     // client manages, whose answer does not carry the invitee's bundle, whose inviter does not
-    // manage the folder, or whose listing differs from the terms the inviter signed
-    // (Invitation::openTerms under the key the folder's log binds to the inviter).
+    // manage the folder, whose listing differs from the terms the inviter signed
+    // (Invitation::openTerms under the key the folder's log binds to the inviter), that expired
+    // by those terms, or whose invitee's membership changed in the log since they were signed.
+    // A check run again before the add (check()) refuses and cancels it once any of that no
+    // longer holds.
     Result<QString> takeOver(const InvitationApi::Managed& accepted);
     // What takeOver() checks, without taking anything over: the role the inviter signed for
-    // the invitation as listed, or why this client cannot complete it.
+    // the invitation as listed, or why this client cannot complete it (ErrorCode::Unavailable:
+    // not yet, this client's log is behind the terms).
     Result<FolderRole> takeOverRole(const InvitationApi::Managed& accepted) const;
     // The safety number takeOver() would return, without taking anything over ("" when the
     // answer does not carry the invitee's bundle).
@@ -125,6 +135,9 @@ public:
     // Taken over (see takeOver), not made here.
     bool isTakenOver(const QUuid& invitationId) const;
     Mode modeOf(const QUuid& invitationId) const;
+    // The role this client adds the invitee with (chosen here, or signed by the inviter of one
+    // taken over); nullopt for an invitation it does not hold.
+    std::optional<FolderRole> roleOf(const QUuid& invitationId) const;
     bool isConfirmed(const QUuid& invitationId) const;
     // Mode::SafetyNumber: the number the invitee must read out ("" for another invitation).
     QString safetyNumberOf(const QUuid& invitationId) const;
@@ -182,6 +195,7 @@ private:
 
     SyncEngine& m_engine;
     InvitationApi& m_api;
+    std::function<quint64()> m_clock;
     std::map<QUuid, std::unique_ptr<Outgoing>> m_outgoing;
     std::unique_ptr<PendingInvitationStore> m_store;
     const LocalCache* m_storeCache = nullptr; // the cache m_store was made for

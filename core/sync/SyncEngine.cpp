@@ -1059,4 +1059,16 @@ QByteArray SyncEngine::memberIdentityKey(const QUuid& folderId, const QUuid& use
                : QByteArray();
 }
 
+quint64 SyncEngine::memberLogLength(const QUuid& folderId) const
+{
+    const Folder* folder = find(folderId);
+    return folder ? folder->members.length() : 0;
+}
+
+quint64 SyncEngine::memberChangedAt(const QUuid& folderId, const QUuid& userId) const
+{
+    const Folder* folder = find(folderId);
+    return folder ? folder->members.lastChangeOf(userId) : 0;
+}
+
 } // namespace Conclave::Core

@@ -236,6 +236,11 @@ public:
     // for someone who is not a member (or a folder not held).
     FolderRole memberRole(const QUuid& folderId, const QUuid& userId) const;
     QByteArray memberIdentityKey(const QUuid& folderId, const QUuid& userId) const;
+    // The length of the folder's verified membership log, and the length from which the
+    // user's role and key are as they are now (MembershipState::lastChangeOf); 0 for a folder
+    // not held or someone the log never named.
+    quint64 memberLogLength(const QUuid& folderId) const;
+    quint64 memberChangedAt(const QUuid& folderId, const QUuid& userId) const;
 
 signals:
     void folderChanged(const QUuid& folderId);

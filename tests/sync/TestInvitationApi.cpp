@@ -2,6 +2,7 @@
 // rule (missing field, wrong type, unknown status or role, oversize list, loose base64, wrong
 // byte size, a time that is not one, UUID in another spelling, an empty page cursor): each
 // is an error in words that names the field, never a crash and never a default taken.
+#include "core/crypto/Invitation.h"
 #include "core/sync/ApiReply.h"
 #include "core/sync/InvitationApi.h"
 
@@ -121,7 +122,8 @@ private slots:
         QTest::newRow("accepted without answer") << "answer" << QJsonValue(QJsonValue::Undefined);
         QTest::newRow("answer array") << "answer" << QJsonValue(QJsonArray{1});
         QTest::newRow("terms empty") << "signedTerms" << QJsonValue(QString());
-        QTest::newRow("terms oversize") << "signedTerms" << QJsonValue(b64(1183));
+        QTest::newRow("terms oversize")
+            << "signedTerms" << QJsonValue(b64(int(Invitation::kMaxTermsSize) + 1));
         QTest::newRow("terms number") << "signedTerms" << QJsonValue(3);
         QTest::newRow("sealed label empty") << "sealedFolderLabel" << QJsonValue(QString());
         QTest::newRow("sealed label oversize") << "sealedFolderLabel" << QJsonValue(b64(1025));

@@ -15,6 +15,7 @@
 #include "core/sync/InvitationFlow.h"
 #include "core/sync/SyncEngine.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -61,6 +62,7 @@ private slots:
     void anotherManagerCompletes();
     void takeOverFollowsTheSignedTerms_data();
     void takeOverFollowsTheSignedTerms();
+    void takenOverInvitationIsCheckedAgainBeforeTheAdd();
     void inviterCompletesAfterAnotherManagerChangedTheLog();
     void tooManyAddressesAndBadOnes();
     void receivedIsPaged();
@@ -73,6 +75,8 @@ private:
     bool syncManager();
     // A second manager of Ada's folder (made once, kept to the end).
     bool secondManager();
+    // Another folder of Ada's that the second manager manages too (made once); null on failure.
+    QUuid folderBothManage();
     // The folder's open invitation `id` as `manager`'s client lists it; nullopt when not listed.
     std::optional<InvitationApi::Managed> openInvitation(Device& manager, const QUuid& id);
     static int pendingRows(const QString& cachePath);
@@ -83,6 +87,7 @@ private:
     QString m_domain;
     std::unique_ptr<Device> m_ada;
     std::unique_ptr<Device> m_secondManager; // takeOverFollowsTheSignedTerms, made once
+    QUuid m_folderBothManage;
     QUuid m_folder;
     QUuid m_item;
 };
@@ -148,6 +153,48 @@ bool TestInvitationFlow::secondManager()
         return false;
     m_secondManager = std::move(second);
     return true;
+}
+
+QUuid TestInvitationFlow::folderBothManage()
+{
+    if (!m_folderBothManage.isNull() || !secondManager())
+        return m_folderBothManage;
+    Device& second = *m_secondManager;
+    const auto folder = awaitValue<Result<QUuid>>([&](QObject* c, auto done) {
+        m_ada->engine.createFolder(QUuid::fromString(m_orgId), QStringLiteral("Both Manage"), c, done);
+    });
+    if (!folder || !folder->ok())
+        return {};
+    const auto sent = awaitValue<QList<InvitationFlow::Sent>>([&](QObject* c, auto done) {
+        m_ada->flow.invite(folder->value(), {second.email}, FolderRole::Manage, InvitationFlow::Mode::Code, c,
+                           done);
+    });
+    if (!sent || sent->size() != 1 || sent->at(0).error)
+        return {};
+    std::optional<InvitationFlow::Incoming> incoming;
+    std::optional<Result<QList<InvitationFlow::Incoming>>> list;
+    QObject context;
+    second.flow.received(QString(), &context, [&list](Result<QList<InvitationFlow::Incoming>> r, QString) {
+        list.emplace(std::move(r));
+    });
+    if (!QTest::qWaitFor([&] { return list.has_value(); }, 60'000) || !list->ok())
+        return {};
+    for (const InvitationFlow::Incoming& in : list->value()) {
+        if (in.invitation.id == sent->at(0).invitationId)
+            incoming = in;
+    }
+    if (!incoming)
+        return {};
+    const auto accepted = awaitValue<Status>(
+        [&](QObject* c, auto done) { second.flow.accept(*incoming, sent->at(0).code, c, done); });
+    if (!accepted || !accepted->ok())
+        return {};
+    const auto added = awaitValue<Status>([&](QObject* c, auto done) { m_ada->flow.check(c, done); });
+    const auto joined = awaitValue<Status>([&](QObject* c, auto done) { second.flow.check(c, done); });
+    if (!added || !joined || second.engine.roleIn(folder->value()) != FolderRole::Manage)
+        return {};
+    m_folderBothManage = folder->value();
+    return m_folderBothManage;
 }
 
 bool TestInvitationFlow::syncManager()
@@ -609,6 +656,14 @@ void TestInvitationFlow::takeOverFollowsTheSignedTerms_data()
     QTest::newRow("the second manager named as the inviter") << QStringLiteral("inviter is taker");
     QTest::newRow("someone who does not manage the folder named as the inviter")
         << QStringLiteral("inviter not a manager");
+    QTest::newRow("only the invitation id changed, in the answer too") << QStringLiteral("other id");
+    // Refused by the terms' folder id and, as the other folder's log is shorter, by their log
+    // position too.
+    QTest::newRow("only the folder changed, to another one both manage, in the answer too")
+        << QStringLiteral("other folder");
+    QTest::newRow("the listing as it was, after the signed expiry") << QStringLiteral("expired");
+    QTest::newRow("the listing as it was, after the invitee was added and removed")
+        << QStringLiteral("removed since");
 }
 
 void TestInvitationFlow::takeOverFollowsTheSignedTerms()
@@ -616,6 +671,11 @@ void TestInvitationFlow::takeOverFollowsTheSignedTerms()
     QFETCH(QString, tamper);
     QVERIFY(secondManager());
     Device& taker = *m_secondManager;
+    QUuid otherFolder;
+    if (tamper == u"other folder") {
+        otherFolder = folderBothManage();
+        QVERIFY(!otherFolder.isNull());
+    }
 
     // Ada invites a new person to view and is then offline; they accept.
     auto invitee = device("termed");
@@ -631,6 +691,13 @@ void TestInvitationFlow::takeOverFollowsTheSignedTerms()
     const QString id = invitationId.toString(QUuid::WithoutBraces);
     const QString inviteeId = invitee->client.account().userId.toString(QUuid::WithoutBraces);
     const QString takerId = taker.client.account().userId.toString(QUuid::WithoutBraces);
+    const QUuid otherId = QUuid::createUuid();
+    // The answer's invitation id at 26, its folder id at 42 (§9.1): a server writes both anew.
+    auto patchAnswer = [](QJsonObject& o, qsizetype at, const QUuid& to) {
+        QByteArray answer = QByteArray::fromBase64(o.value(QStringLiteral("answer")).toString().toLatin1());
+        answer.replace(at, 16, to.toRfc4122());
+        o.insert(QStringLiteral("answer"), QString::fromLatin1(answer.toBase64()));
+    };
     taker.invitations.setTamper([&](const QString&, QJsonObject& json) {
         if (!json.contains(QStringLiteral("invitations")))
             return;
@@ -662,16 +729,56 @@ void TestInvitationFlow::takeOverFollowsTheSignedTerms()
                 o.insert(QStringLiteral("inviterId"), takerId);
             } else if (tamper == u"inviter not a manager") {
                 o.insert(QStringLiteral("inviterId"), inviteeId);
+            } else if (tamper == u"other id") {
+                o.insert(QStringLiteral("id"), otherId.toString(QUuid::WithoutBraces));
+                patchAnswer(o, 26, otherId);
+            } else if (tamper == u"other folder") {
+                o.insert(QStringLiteral("folderId"), otherFolder.toString(QUuid::WithoutBraces));
+                patchAnswer(o, 42, otherFolder);
             }
             v = o;
         }
         json.insert(QStringLiteral("invitations"), list);
     });
-    const std::optional<InvitationApi::Managed> listed = openInvitation(taker, invitationId);
+    // The taker's log is current (others may have added members since it last read it).
+    VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) { taker.engine.sync(c, done); }));
+    std::optional<InvitationApi::Managed> listed =
+        openInvitation(taker, tamper == u"other id" ? otherId : invitationId);
     taker.invitations.setTamper({});
     QVERIFY(listed);
     if (tamper == u"other terms")
         QVERIFY(!listed->terms.isEmpty()); // another invitation's were there to take
+    if (tamper == u"other folder") {
+        // Everything but the terms holds for the other folder.
+        QCOMPARE(taker.engine.roleIn(otherFolder), FolderRole::Manage);
+        QCOMPARE(taker.engine.memberRole(otherFolder, listed->inviterId), FolderRole::Manage);
+        QVERIFY(!taker.flow.answerSafetyNumber(*listed).isEmpty());
+    }
+    if (tamper == u"other id")
+        QVERIFY(!taker.flow.answerSafetyNumber(*listed).isEmpty());
+    // The server lists the accepted invitation as it was; the taker's clock is past its expiry.
+    struct ClockBack
+    {
+        Device& d;
+        ~ClockBack() { d.flow.setClock({}); }
+    } clockBack{taker};
+    if (tamper == u"expired") {
+        const quint64 later =
+            quint64(QDateTime::currentMSecsSinceEpoch() + InvitationFlow::kLifetimeMs + 60'000);
+        taker.flow.setClock([later] { return later; });
+    }
+    // The server lists the accepted invitation as it was, after Ada's client added the invitee
+    // and Ada removed them again; the taker's log is current.
+    if (tamper == u"removed since") {
+        QSignalSpy added(&m_ada->flow, &InvitationFlow::memberAdded);
+        QVERIFY(syncManager());
+        QTRY_COMPARE_WITH_TIMEOUT(added.count(), 1, 30'000);
+        VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) {
+            m_ada->engine.removeMember(m_folder, invitee->client.account().userId, c, done);
+        }));
+        VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) { taker.engine.sync(c, done); }));
+        QCOMPARE(taker.engine.memberRole(m_folder, invitee->client.account().userId), FolderRole::None);
+    }
 
     const Result<QString> number = taker.flow.takeOver(*listed);
     if (tamper.isEmpty()) {
@@ -691,6 +798,59 @@ void TestInvitationFlow::takeOverFollowsTheSignedTerms()
     QVERIFY(!taker.flow.confirmSafetyNumber(invitationId, invitee->flow.ownSafetyNumber()).ok());
     VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) { taker.flow.check(c, done); }));
     QCOMPARE(taker.engine.memberRole(m_folder, invitee->client.account().userId), FolderRole::None);
+}
+
+// An invitation taken over is checked again before the add: here its inviter (the second
+// manager, whose terms are genuine) lost Manage between the take-over and the comparison.
+// Nothing is added, the invitation is cancelled, and a fresh take-over is refused too.
+void TestInvitationFlow::takenOverInvitationIsCheckedAgainBeforeTheAdd()
+{
+    QVERIFY(secondManager());
+    Device& second = *m_secondManager;
+    const QUuid secondId = second.client.account().userId;
+    auto quinn = device("quinn");
+    QVERIFY(quinn);
+    const auto sent = awaitValue<QList<InvitationFlow::Sent>>([&](QObject* c, auto done) {
+        second.flow.invite(m_folder, {quinn->email}, FolderRole::Edit, InvitationFlow::Mode::Code, c, done);
+    });
+    QVERIFY(sent && sent->size() == 1 && !sent->at(0).error);
+    const QUuid invitationId = sent->at(0).invitationId;
+    const auto incoming = firstReceived(*quinn);
+    QVERIFY(incoming);
+    VERIFY_OK(awaitValue<Status>(
+        [&](QObject* c, auto done) { quinn->flow.accept(*incoming, sent->at(0).code, c, done); }));
+
+    QVERIFY(syncManager());
+    const std::optional<InvitationApi::Managed> listed = openInvitation(*m_ada, invitationId);
+    QVERIFY(listed);
+    const Result<QString> number = m_ada->flow.takeOver(*listed);
+    QVERIFY2(number.ok(), number.ok() ? "" : qPrintable(number.error().message));
+
+    // Ada lowers the second manager to Edit.
+    VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) {
+        m_ada->engine.changeRole(m_folder, secondId, FolderRole::Edit, c, done);
+    }));
+    const Result<FolderRole> again = m_ada->flow.takeOverRole(*listed);
+    QVERIFY(!again.ok());
+    QCOMPARE(again.error().code, ErrorCode::Denied);
+
+    QSignalSpy refused(&m_ada->flow, &InvitationFlow::refused);
+    QSignalSpy added(&m_ada->flow, &InvitationFlow::memberAdded);
+    QVERIFY(m_ada->flow.confirmSafetyNumber(invitationId, quinn->flow.ownSafetyNumber()).ok());
+    VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) { m_ada->flow.check(c, done); }));
+    QTRY_COMPARE_WITH_TIMEOUT(refused.count(), 1, 30'000);
+    QCOMPARE(refused.at(0).at(0).toUuid(), invitationId);
+    QVERIFY(!refused.at(0).at(2).toString().isEmpty());
+    QCOMPARE(added.count(), 0);
+    QVERIFY(!m_ada->flow.isTakenOver(invitationId));
+    QCOMPARE(m_ada->engine.memberRole(m_folder, quinn->client.account().userId), FolderRole::None);
+    QVERIFY(!openInvitation(*m_ada, invitationId)); // cancelled
+
+    VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) {
+        m_ada->engine.changeRole(m_folder, secondId, FolderRole::Manage, c, done);
+    }));
+    VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) { second.engine.sync(c, done); }));
+    QCOMPARE(second.engine.roleIn(m_folder), FolderRole::Manage);
 }
 
 // The inviter's client completes an invitation after another manager appended to the
