@@ -1445,12 +1445,12 @@
         <translation>Der Server hat einen Stand dieses Ordners geschickt, der dem bereits auf diesem Computer angenommenen widerspricht (Fork).</translation>
     </message>
     <message>
-        <source>The invitation&apos;s terms name no role or no address.</source>
-        <translation>Die Bedingungen der Einladung nennen keine Rolle oder keine Adresse.</translation>
-    </message>
-    <message>
         <source>The invitation&apos;s terms are not signed by the person who invited.</source>
         <translation>Die Bedingungen der Einladung sind nicht von der einladenden Person signiert.</translation>
+    </message>
+    <message>
+        <source>The invitation&apos;s terms name no role, no address, no membership log position or no expiry.</source>
+        <translation>Die Bedingungen der Einladung nennen keine Rolle, keine Adresse, keine Stelle im Mitgliederprotokoll oder kein Ablaufdatum.</translation>
     </message>
 </context>
 <context>
@@ -1617,8 +1617,24 @@
         <translation>Der Sharing-Server hat die von der einladenden Person signierten Bedingungen der Einladung für %1 nicht gesendet. Nur das Conclave, das die Einladung erstellt hat, kann sie abschließen – oder laden Sie %1 erneut ein.</translation>
     </message>
     <message>
-        <source>The invitation for %1 as the sharing server lists it is not what the person who invited signed (the address, the role or the invitation differs). Nothing was added; invite %1 again.</source>
-        <translation>Die Einladung für %1, wie der Sharing-Server sie auflistet, ist nicht das, was die einladende Person signiert hat (Adresse, Rolle oder Einladung weichen ab). Niemand wurde hinzugefügt; laden Sie %1 erneut ein.</translation>
+        <source>The invitation for %1 as the sharing server lists it is not what the person who invited signed (the address, the role, the expiry or the invitation differs). Nothing was added; invite %1 again.</source>
+        <translation>Die Einladung für %1, wie der Sharing-Server sie auflistet, ist nicht die, die die einladende Person signiert hat (Adresse, Rolle, Ablaufdatum oder Einladung weichen ab). Niemand wurde hinzugefügt; laden Sie %1 erneut ein.</translation>
+    </message>
+    <message>
+        <source>The invitation for %1 expired on %2, so only a new invitation can add them.</source>
+        <translation>Die Einladung für %1 ist am %2 abgelaufen; nur eine neue Einladung kann die Person hinzufügen.</translation>
+    </message>
+    <message>
+        <source>This computer has not yet read the folder&apos;s members as they were when %1 was invited. Try again after the next sync.</source>
+        <translation>Dieser Computer kennt die Mitglieder des Ordners noch nicht so, wie sie bei der Einladung von %1 waren. Versuchen Sie es nach der nächsten Synchronisierung erneut.</translation>
+    </message>
+    <message>
+        <source>%1 was added to this folder, removed from it or given another role after the invitation was made, so only a new invitation can add them.</source>
+        <translation>%1 wurde nach dem Erstellen der Einladung zu diesem Ordner hinzugefügt, daraus entfernt oder hat eine andere Rolle erhalten; nur eine neue Einladung kann die Person hinzufügen.</translation>
+    </message>
+    <message>
+        <source>The invitation for %1 is no longer the one you took over (its role or address changed). %1 was not added; the invitation was cancelled.</source>
+        <translation>Die Einladung für %1 ist nicht mehr die, die Sie übernommen haben (Rolle oder Adresse haben sich geändert). %1 wurde nicht hinzugefügt; die Einladung wurde zurückgezogen.</translation>
     </message>
 </context>
 <context>

@@ -1445,11 +1445,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The invitation&apos;s terms name no role or no address.</source>
+        <source>The invitation&apos;s terms are not signed by the person who invited.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The invitation&apos;s terms are not signed by the person who invited.</source>
+        <source>The invitation&apos;s terms name no role, no address, no membership log position or no expiry.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1617,7 +1617,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The invitation for %1 as the sharing server lists it is not what the person who invited signed (the address, the role or the invitation differs). Nothing was added; invite %1 again.</source>
+        <source>The invitation for %1 as the sharing server lists it is not what the person who invited signed (the address, the role, the expiry or the invitation differs). Nothing was added; invite %1 again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invitation for %1 expired on %2, so only a new invitation can add them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer has not yet read the folder&apos;s members as they were when %1 was invited. Try again after the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was added to this folder, removed from it or given another role after the invitation was made, so only a new invitation can add them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invitation for %1 is no longer the one you took over (its role or address changed). %1 was not added; the invitation was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

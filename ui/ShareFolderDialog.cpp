@@ -263,9 +263,17 @@ void ShareFolderDialog::updateButtons()
         m_compare->setProperty("invitation", id);
     }
     m_compare->setVisible(compare);
-    // Why another manager's accepted invitation cannot be completed here, once it is chosen.
-    if (chosen && !item->toolTip(2).isEmpty())
-        m_pendingStatus->setText(item->toolTip(2));
+    // Why another manager's accepted invitation cannot be completed here, once it is chosen;
+    // gone again when a row without one is chosen.
+    const auto refusal = m_refusals.find(id);
+    if (chosen && refusal != m_refusals.end()) {
+        m_pendingStatus->setText(refusal->second);
+        m_shownRefusal = refusal->second;
+    } else if (!m_shownRefusal.isEmpty()) {
+        if (m_pendingStatus->text() == m_shownRefusal)
+            m_pendingStatus->clear();
+        m_shownRefusal.clear();
+    }
 }
 
 void ShareFolderDialog::confirmSelected()
@@ -430,13 +438,17 @@ void ShareFolderDialog::reloadPending()
                 m_pending->currentItem() ? m_pending->currentItem()->data(0, Qt::UserRole).toUuid() : QUuid();
             m_pending->clear();
             m_othersAccepted.clear();
+            m_refusals.clear();
             if (!open) {
                 m_pendingStatus->setText(open.error().message);
                 updateButtons();
                 return;
             }
             for (const InvitationApi::Managed& m : open.value()) {
-                const QString role = MemberListModel::roleName(Core::folderRoleFromName(m.role));
+                // The role the member will be added with: the one kept here for an invitation
+                // this computer completes, the inviter's signed one for another's it can take
+                // over, else the server's word.
+                Core::FolderRole addedAs = m_flow->roleOf(m.id).value_or(Core::folderRoleFromName(m.role));
                 QString state = tr("Waiting for an answer");
                 QString refusal; // why this computer cannot add them, when it cannot
                 if (m.state == InvitationApi::State::Accepted) {
@@ -448,6 +460,7 @@ void ShareFolderDialog::reloadPending()
                             signedRole) {
                             state = tr("Accepted, waiting for %1 — or compare safety numbers to add now")
                                         .arg(who);
+                            addedAs = *signedRole;
                             m_othersAccepted.insert_or_assign(m.id, m);
                         } else {
                             state = tr("Accepted, waiting for %1").arg(who);
@@ -460,10 +473,13 @@ void ShareFolderDialog::reloadPending()
                         state = tr("Accepted; adding…");
                 }
                 auto* item = new QTreeWidgetItem(
-                    m_pending, {m.inviteeEmail, role, state,
+                    m_pending, {m.inviteeEmail, MemberListModel::roleName(addedAs), state,
                                 QLocale().toString(m.expiresAt.toLocalTime().date(), QLocale::ShortFormat)});
                 item->setData(0, Qt::UserRole, m.id);
-                item->setToolTip(2, refusal);
+                if (!refusal.isEmpty()) {
+                    item->setToolTip(2, refusal); // for the mouse; the status line says it when chosen
+                    m_refusals.insert_or_assign(m.id, refusal);
+                }
                 if (m.id == selected)
                     m_pending->setCurrentItem(item);
             }

@@ -86,6 +86,10 @@ private:
     ClipboardGuard* m_clipboard = nullptr;
     // Accepted invitations this client holds nothing for (another manager's), as listed.
     std::map<QUuid, Core::InvitationApi::Managed> m_othersAccepted;
+    // Why this computer cannot complete a listed invitation, by invitation id; the refusal the
+    // status line shows for the chosen row.
+    std::map<QUuid, QString> m_refusals;
+    QString m_shownRefusal;
     bool m_busy = false;
 };
 

@@ -9,6 +9,7 @@
 #include "InvitationDevices.h"
 
 #include "core/crypto/InvitationCode.h"
+#include "ui/MemberListModel.h"
 #include "ui/ShareFolderDialog.h"
 
 #include <QAbstractItemModelTester>
@@ -378,20 +379,33 @@ void TestShareFolderDialog::othersInvitationComparedHere()
     QCOMPARE(added.at(0).at(2).toString(), max->email);
     QTRY_VERIFY_WITH_TIMEOUT(pending->findItems(max->email, Qt::MatchExactly).isEmpty(), 30'000);
 
-    // A server that lists Ada's invitation of Nia to view as one to manage: Lea's dialog
-    // offers no comparison and says why when the row is chosen.
+    // A server that lists every invitation but Oto's as one to manage: Ada's invitation of Nia
+    // to view offers no comparison and says why when the row is chosen, the sentence goes when
+    // Oto's row (as signed) is chosen next, and Lea's own invitation of Pia to view shows the
+    // role Lea chose.
     auto nia = makeDevice(m_server, m_url, m_domain, "nia");
-    QVERIFY(nia);
+    auto oto = makeDevice(m_server, m_url, m_domain, "oto");
+    auto pia = makeDevice(m_server, m_url, m_domain, "pia");
+    QVERIFY(nia && oto && pia);
     const InvitationFlow::Sent toNia = inviteByAda(nia->email, FolderRole::View);
     QVERIFY(!toNia.invitationId.isNull());
     QVERIFY(acceptWithCode(*nia, toNia));
-    lea->invitations.setTamper([](const QString&, QJsonObject& json) {
+    const InvitationFlow::Sent toOto = inviteByAda(oto->email, FolderRole::Edit);
+    QVERIFY(!toOto.invitationId.isNull());
+    QVERIFY(acceptWithCode(*oto, toOto));
+    const auto toPia = awaitValue<QList<InvitationFlow::Sent>>([&](QObject* c, auto done) {
+        lea->flow.invite(m_folder, {pia->email}, FolderRole::View, InvitationFlow::Mode::Code, c, done);
+    });
+    QVERIFY(toPia && toPia->size() == 1 && !toPia->first().error);
+    const QString otoId = toOto.invitationId.toString(QUuid::WithoutBraces);
+    lea->invitations.setTamper([otoId](const QString&, QJsonObject& json) {
         if (!json.contains(QStringLiteral("invitations")))
             return;
         QJsonArray list = json.value(QStringLiteral("invitations")).toArray();
         for (QJsonValueRef v : list) {
             QJsonObject o = v.toObject();
-            o.insert(QStringLiteral("role"), QStringLiteral("manage"));
+            if (o.value(QStringLiteral("id")).toString() != otoId)
+                o.insert(QStringLiteral("role"), QStringLiteral("manage"));
             v = o;
         }
         json.insert(QStringLiteral("invitations"), list);
@@ -410,8 +424,21 @@ void TestShareFolderDialog::othersInvitationComparedHere()
     QVERIFY(status);
     QTRY_VERIFY_WITH_TIMEOUT(
         status->text().contains(QStringLiteral("not what the person who invited signed")), 5000);
-    QVERIFY(!forged.findChild<QLineEdit*>(QStringLiteral("pendingComparedNumber"))->isVisible());
+    auto* forgedTyped = forged.findChild<QLineEdit*>(QStringLiteral("pendingComparedNumber"));
+    QVERIFY(!forgedTyped->isVisible());
     QVERIFY(!lea->flow.isTakenOver(toNia.invitationId));
+
+    QTreeWidgetItem* otoRow = forgedPending->findItems(oto->email, Qt::MatchExactly).value(0);
+    QVERIFY(otoRow);
+    QCOMPARE(otoRow->text(1), Gui::MemberListModel::roleName(FolderRole::Edit));
+    QVERIFY2(otoRow->text(2).contains(QStringLiteral("compare")), qPrintable(otoRow->text(2)));
+    forgedPending->setCurrentItem(otoRow);
+    QTRY_VERIFY_WITH_TIMEOUT(forgedTyped->isVisible(), 5000);
+    QVERIFY2(status->text().isEmpty(), qPrintable(status->text()));
+
+    QTreeWidgetItem* piaRow = forgedPending->findItems(pia->email, Qt::MatchExactly).value(0);
+    QVERIFY(piaRow);
+    QCOMPARE(piaRow->text(1), Gui::MemberListModel::roleName(FolderRole::View));
     lea->invitations.setTamper({});
 }
 
