@@ -393,6 +393,14 @@ QString InvitationFlow::answerSafetyNumber(const InvitationApi::Managed& accepte
 
 Result<FolderRole> InvitationFlow::takeOverRole(const InvitationApi::Managed& accepted) const
 {
+    return checkTerms(accepted, nullptr);
+}
+
+Result<FolderRole> InvitationFlow::checkTerms(const InvitationApi::Managed& accepted, bool* cancel) const
+{
+    bool ignored = false;
+    bool& dead = cancel ? *cancel : ignored;
+    dead = false;
     if (m_engine.roleIn(accepted.folderId) != FolderRole::Manage)
         return Error::make(ErrorCode::Denied,
                            Tr::tr("Only members who manage this folder can add people to it."));
@@ -406,11 +414,16 @@ Result<FolderRole> InvitationFlow::takeOverRole(const InvitationApi::Managed& ac
                                .arg(accepted.inviteeEmail));
     // Only the inviter's signature says whom to add with which role; the listing is the
     // server's word.
-    if (m_engine.memberRole(accepted.folderId, accepted.inviterId) != FolderRole::Manage)
+    if (m_engine.memberRole(accepted.folderId, accepted.inviterId) != FolderRole::Manage) {
+        dead = true;
         return Error::make(ErrorCode::Denied,
                            Tr::tr("The invitation for %1 was made by someone who does not manage this folder "
                                   "now, so only a new invitation can add them.")
                                .arg(accepted.inviteeEmail));
+    }
+    // Without terms, or with terms that do not open under the inviter's key as this log has it
+    // (a key confirmed anew since, an older format), the inviter's own client may still
+    // complete the invitation: it is not cancelled for that.
     if (accepted.terms.isEmpty())
         return Error::make(ErrorCode::Protocol,
                            Tr::tr("The sharing server did not send the terms the inviter signed for the "
@@ -419,16 +432,23 @@ Result<FolderRole> InvitationFlow::takeOverRole(const InvitationApi::Managed& ac
                                .arg(accepted.inviteeEmail));
     const Result<Invitation::Terms> terms = Invitation::openTerms(
         accepted.terms, m_engine.memberIdentityKey(accepted.folderId, accepted.inviterId));
-    if (!terms ||
-        !terms->names({accepted.id, accepted.folderId, accepted.inviterId, accepted.inviteeId},
+    if (!terms)
+        return Error::make(ErrorCode::Crypto,
+                           Tr::tr("The terms of the invitation for %1 do not carry a valid signature by the "
+                                  "person who invited under their key in this folder. Only the client that "
+                                  "made the invitation can complete it; or invite %1 again.")
+                               .arg(accepted.inviteeEmail));
+    if (!terms->names({accepted.id, accepted.folderId, accepted.inviterId, accepted.inviteeId},
                       folderRoleFromName(accepted.role), accepted.inviteeEmail) ||
-        qint64(terms->expiresAtMs) != accepted.expiresAt.toMSecsSinceEpoch())
+        qint64(terms->expiresAtMs) != accepted.expiresAt.toMSecsSinceEpoch()) {
+        dead = true;
         return Error::make(
             ErrorCode::Crypto,
             Tr::tr("The invitation for %1 as the sharing server lists it is not what the person "
                    "who invited signed (the address, the role, the expiry or the invitation differs). "
                    "Nothing was added; invite %1 again.")
                 .arg(accepted.inviteeEmail));
+    }
     // A server can list an old answer as new (the taker cannot check its code): the signed
     // expiry and the log position bound what it can revive.
     if (terms->expiresAtMs <= m_clock())
@@ -438,17 +458,24 @@ Result<FolderRole> InvitationFlow::takeOverRole(const InvitationApi::Managed& ac
                 .arg(accepted.inviteeEmail,
                      QLocale().toString(QDateTime::fromMSecsSinceEpoch(qint64(terms->expiresAtMs)),
                                         QLocale::ShortFormat)));
+    if (terms->expiresAtMs > m_clock() + quint64(kLifetimeMs + kClockDriftMs))
+        return Error::make(ErrorCode::Denied,
+                           Tr::tr("The invitation for %1 is signed to stay open longer than seven days, so "
+                                  "it is not completed here; invite %1 again.")
+                               .arg(accepted.inviteeEmail));
     if (m_engine.memberLogLength(accepted.folderId) < terms->logLength)
         return Error::make(ErrorCode::Unavailable,
                            Tr::tr("This computer has not yet read the folder's members as they were when %1 "
                                   "was invited. Try again after the next sync.")
                                .arg(accepted.inviteeEmail));
-    if (m_engine.memberChangedAt(accepted.folderId, accepted.inviteeId) > terms->logLength)
+    if (m_engine.memberChangedAt(accepted.folderId, accepted.inviteeId) > terms->logLength) {
+        dead = true;
         return Error::make(
             ErrorCode::Denied,
             Tr::tr("%1 was added to this folder, removed from it or given another role after the "
                    "invitation was made, so only a new invitation can add them.")
                 .arg(accepted.inviteeEmail));
+    }
     return terms->role;
 }
 
@@ -773,26 +800,39 @@ void InvitationFlow::completeNext(std::shared_ptr<Check> run)
 
     // Refuses the answer for good: the invitation is cancelled so a new one can be made.
     auto refuse = [this, run, m, email](const QString& reason) {
-        qCWarning(lcCoreSync) << "invitation answer refused" << m.id;
-        forget(m.id);
-        emit refused(m.id, email, reason);
-        emit invitationsChanged();
-        m_api.cancel(m.id, this, [this, run](Result<InvitationApi::Managed>) { completeNext(run); });
+        refuseAnswer(run, m, email, reason, true);
     };
 
     // Another manager's invitation: its terms hold on the log and the listing as they are
     // now, not only when it was taken over (the inviter may have lost Manage since, the
-    // invitation expired, the invitee's membership changed).
+    // invitation expired, the invitee's membership changed), and again on the log the add is
+    // signed on (the precondition below).
+    std::function<Status()> stillHolds;
+    auto refusedBefore = std::make_shared<std::optional<std::pair<Error, bool>>>();
     if (o.takenOver) {
-        const Result<FolderRole> role = takeOverRole(m);
+        bool cancel = false;
+        const Result<FolderRole> role = checkTerms(m, &cancel);
         if (!role && role.error().code == ErrorCode::Unavailable)
             return completeNext(run); // the log catches up at the next sync
         if (!role)
-            return refuse(role.error().message);
+            return refuseAnswer(run, m, email, role.error().message, cancel);
         if (*role != o.role || m.inviteeEmail != o.email)
             return refuse(Tr::tr("The invitation for %1 is no longer the one you took over (its role or "
                                  "address changed). %1 was not added; the invitation was cancelled.")
                               .arg(email));
+        stillHolds = [this, m, signedRole = o.role, refusedBefore]() -> Status {
+            bool dead = false;
+            const Result<FolderRole> now = checkTerms(m, &dead);
+            if (now && *now == signedRole)
+                return {};
+            const Error why =
+                now ? Error::make(ErrorCode::Denied, Tr::tr("The role the invitation for %1 was signed "
+                                                            "with changed while it was being completed.")
+                                                         .arg(m.inviteeEmail))
+                    : now.error();
+            *refusedBefore = std::make_pair(why, dead || now.ok());
+            return why;
+        };
     }
 
     if (o.checked.isEmpty()) {
@@ -819,22 +859,37 @@ void InvitationFlow::completeNext(std::shared_ptr<Check> run)
     }
     const QUuid folderId = m.folderId;
     const QUuid inviteeId = o.invitation.binding().inviteeId;
-    m_engine.addMember(folderId, o.checked, o.role, this,
-                       [this, run, m, folderId, inviteeId, email](Status added) {
-                           if (!added) {
-                               // Kept: the next check tries again with the bundle already checked.
-                               if (!run->error)
-                                   run->error = added.error();
-                               return completeNext(run);
-                           }
-                           forget(m.id);
-                           // The address the invitation went to names the member until the server's list
-                           // does.
-                           m_engine.rememberEmail(inviteeId, email);
-                           emit memberAdded(folderId, m.id, email);
-                           emit invitationsChanged();
-                           completeNext(run);
-                       });
+    m_engine.addMember(
+        folderId, o.checked, o.role, stillHolds, this,
+        [this, run, m, folderId, inviteeId, email, refusedBefore](Status added) {
+            if (!added && *refusedBefore && (*refusedBefore)->first.code != ErrorCode::Unavailable)
+                return refuseAnswer(run, m, email, (*refusedBefore)->first.message, (*refusedBefore)->second);
+            if (!added) {
+                // Kept: the next check tries again with the bundle already checked.
+                if (!run->error)
+                    run->error = added.error();
+                return completeNext(run);
+            }
+            forget(m.id);
+            // The address the invitation went to names the member until the server's list
+            // does.
+            m_engine.rememberEmail(inviteeId, email);
+            emit memberAdded(folderId, m.id, email);
+            emit invitationsChanged();
+            completeNext(run);
+        });
+}
+
+void InvitationFlow::refuseAnswer(std::shared_ptr<Check> run, const InvitationApi::Managed& m,
+                                  const QString& email, const QString& reason, bool cancel)
+{
+    qCWarning(lcCoreSync) << "invitation answer refused" << m.id << (cancel ? "and cancelled" : "");
+    forget(m.id);
+    emit refused(m.id, email, reason);
+    emit invitationsChanged();
+    if (!cancel)
+        return completeNext(run);
+    m_api.cancel(m.id, this, [this, run](Result<InvitationApi::Managed>) { completeNext(run); });
 }
 
 void InvitationFlow::followWaiting(std::shared_ptr<Check> run)

@@ -59,6 +59,9 @@ public:
     // How long an invitation stays open: the expiry the inviter signs into its terms (the
     // server allows one hour to seven days).
     static constexpr qint64 kLifetimeMs = 7LL * 24 * 60 * 60 * 1000;
+    // How far the inviter's clock may have been ahead: terms that expire later than
+    // kLifetimeMs plus this from now are not taken over (the server allows the same drift).
+    static constexpr qint64 kClockDriftMs = 10LL * 60 * 1000;
 
     enum class Mode
     {
@@ -121,9 +124,11 @@ public:
     // client manages, whose answer does not carry the invitee's bundle, whose inviter does not
     // manage the folder, whose listing differs from the terms the inviter signed
     // (Invitation::openTerms under the key the folder's log binds to the inviter), that expired
-    // by those terms, or whose invitee's membership changed in the log since they were signed.
-    // A check run again before the add (check()) refuses and cancels it once any of that no
-    // longer holds.
+    // by those terms (or expires later than they may), or whose invitee's membership changed in
+    // the log since they were signed. The same checks run again before the add (check()) and
+    // before every signing of its entry, on the log that entry is signed on; once they no longer
+    // hold the take-over is forgotten, and the invitation is cancelled when no one can complete
+    // it as listed (see checkTerms).
     Result<QString> takeOver(const InvitationApi::Managed& accepted);
     // What takeOver() checks, without taking anything over: the role the inviter signed for
     // the invitation as listed, or why this client cannot complete it (ErrorCode::Unavailable:
@@ -182,6 +187,13 @@ private:
     void checkFolders(std::shared_ptr<Check> run);
     void readFolderPage(std::shared_ptr<Check> run, QUuid folderId, QString cursor);
     void completeNext(std::shared_ptr<Check> run);
+    // takeOverRole; `cancel` (when given) says whether the refusal means no one can complete
+    // the invitation as listed (the listing contradicts the terms, the inviter no longer
+    // manages the folder, the invitee's membership changed since), so it may be cancelled.
+    Result<FolderRole> checkTerms(const InvitationApi::Managed& accepted, bool* cancel) const;
+    // Forgets an answer refused here; the invitation is cancelled too when `cancel`.
+    void refuseAnswer(std::shared_ptr<Check> run, const InvitationApi::Managed& m, const QString& email,
+                      const QString& reason, bool cancel);
     void followWaiting(std::shared_ptr<Check> run);
     void countReceived(std::shared_ptr<Check> run, QString cursor, int count, int pages);
     void finishCheck(std::shared_ptr<Check> run, Status status);

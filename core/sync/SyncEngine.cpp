@@ -925,8 +925,14 @@ Status SyncEngine::confirmSafetyNumber(const QByteArray& bundle, const QString& 
 void SyncEngine::addMember(const QUuid& folderId, const QByteArray& bundle, FolderRole role, QObject* context,
                            StatusDone done)
 {
+    addMember(folderId, bundle, role, {}, context, std::move(done));
+}
+
+void SyncEngine::addMember(const QUuid& folderId, const QByteArray& bundle, FolderRole role,
+                           std::function<Status()> stillHolds, QObject* context, StatusDone done)
+{
     auto reply = guarded<Status>(context, std::move(done));
-    enqueue([this, folderId, bundle, role, reply](std::function<void()> finish) {
+    enqueue([this, folderId, bundle, role, stillHolds, reply](std::function<void()> finish) {
         auto answer = [reply, finish](Status status) {
             reply(std::move(status));
             finish();
@@ -941,7 +947,11 @@ void SyncEngine::addMember(const QUuid& folderId, const QByteArray& bundle, Fold
         m_bundles[recipient.userId()] = bundle;
         // Signed on the log as it stands; when another manager appended first, on the log
         // read again (doAppendEntry).
-        auto make = [this, recipient, role](const Folder& f) {
+        auto make = [this, recipient, role, stillHolds](const Folder& f) -> Result<MembershipEntry> {
+            if (stillHolds) {
+                if (Status holds = stillHolds(); !holds)
+                    return holds.error();
+            }
             return MemberAdmission::addEntry(m_cache->security().pins, f.members, m_account.account().userId,
                                              *m_account.userKeys(), recipient, role, nowMs());
         };

@@ -174,6 +174,11 @@ public:
     // grants the current folder key to the new member.
     void addMember(const QUuid& folderId, const QByteArray& bundle, FolderRole role, QObject* context,
                    StatusDone done);
+    // The same, with `stillHolds` run right before each signing of the entry, on the folder as
+    // this engine holds it then (read again after the log moved on): its error is the answer and
+    // nothing is appended. Empty: no precondition.
+    void addMember(const QUuid& folderId, const QByteArray& bundle, FolderRole role,
+                   std::function<Status()> stillHolds, QObject* context, StatusDone done);
 
     // Member operations (SyncEngineMembers.cpp). Each is one signed log entry; a removal is
     // one rotation request (remove + rotate entries, the key chain link, a grant of the new

@@ -62,7 +62,9 @@ private slots:
     void anotherManagerCompletes();
     void takeOverFollowsTheSignedTerms_data();
     void takeOverFollowsTheSignedTerms();
+    void takenOverInvitationIsCheckedAgainBeforeTheAdd_data();
     void takenOverInvitationIsCheckedAgainBeforeTheAdd();
+    void takenOverInvitationIsCheckedOnTheLogTheAddIsSignedOn();
     void inviterCompletesAfterAnotherManagerChangedTheLog();
     void tooManyAddressesAndBadOnes();
     void receivedIsPaged();
@@ -661,7 +663,10 @@ void TestInvitationFlow::takeOverFollowsTheSignedTerms_data()
     // position too.
     QTest::newRow("only the folder changed, to another one both manage, in the answer too")
         << QStringLiteral("other folder");
+    QTest::newRow("only the listed expiry changed, by a millisecond") << QStringLiteral("expiry");
     QTest::newRow("the listing as it was, after the signed expiry") << QStringLiteral("expired");
+    QTest::newRow("terms that expire later than seven days and ten minutes from the taker's now")
+        << QStringLiteral("expires too late");
     QTest::newRow("the listing as it was, after the invitee was added and removed")
         << QStringLiteral("removed since");
 }
@@ -729,6 +734,10 @@ void TestInvitationFlow::takeOverFollowsTheSignedTerms()
                 o.insert(QStringLiteral("inviterId"), takerId);
             } else if (tamper == u"inviter not a manager") {
                 o.insert(QStringLiteral("inviterId"), inviteeId);
+            } else if (tamper == u"expiry") {
+                const QDateTime at =
+                    QDateTime::fromString(o.value(QStringLiteral("expiresAt")).toString(), Qt::ISODateWithMs);
+                o.insert(QStringLiteral("expiresAt"), at.addMSecs(1).toUTC().toString(Qt::ISODateWithMs));
             } else if (tamper == u"other id") {
                 o.insert(QStringLiteral("id"), otherId.toString(QUuid::WithoutBraces));
                 patchAnswer(o, 26, otherId);
@@ -767,12 +776,19 @@ void TestInvitationFlow::takeOverFollowsTheSignedTerms()
             quint64(QDateTime::currentMSecsSinceEpoch() + InvitationFlow::kLifetimeMs + 60'000);
         taker.flow.setClock([later] { return later; });
     }
+    // The inviter signed seven days from its clock; the taker's is eleven minutes behind it.
+    if (tamper == u"expires too late") {
+        const quint64 behind = quint64(listed->expiresAt.toMSecsSinceEpoch() - InvitationFlow::kLifetimeMs -
+                                       InvitationFlow::kClockDriftMs - 1);
+        taker.flow.setClock([behind] { return behind; });
+    }
     // The server lists the accepted invitation as it was, after Ada's client added the invitee
     // and Ada removed them again; the taker's log is current.
     if (tamper == u"removed since") {
-        QSignalSpy added(&m_ada->flow, &InvitationFlow::memberAdded);
+        // Ada's check adds this invitee (and those of the rows before, accepted while she was away).
         QVERIFY(syncManager());
-        QTRY_COMPARE_WITH_TIMEOUT(added.count(), 1, 30'000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_ada->engine.memberRole(m_folder, invitee->client.account().userId) == FolderRole::View, 30'000);
         VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) {
             m_ada->engine.removeMember(m_folder, invitee->client.account().userId, c, done);
         }));
@@ -800,11 +816,23 @@ void TestInvitationFlow::takeOverFollowsTheSignedTerms()
     QCOMPARE(taker.engine.memberRole(m_folder, invitee->client.account().userId), FolderRole::None);
 }
 
-// An invitation taken over is checked again before the add: here its inviter (the second
-// manager, whose terms are genuine) lost Manage between the take-over and the comparison.
-// Nothing is added, the invitation is cancelled, and a fresh take-over is refused too.
+// An invitation taken over is checked again before the add: its inviter (the second manager,
+// whose terms are genuine) lost Manage between the take-over and the comparison, or the
+// invitation expired meanwhile by the taker's clock. Nothing is added and the take-over is
+// forgotten. Only an invitation no one can complete is cancelled: the inviter's own client
+// may still complete one the taker's clock calls expired.
+void TestInvitationFlow::takenOverInvitationIsCheckedAgainBeforeTheAdd_data()
+{
+    QTest::addColumn<QString>("change");
+    QTest::addColumn<bool>("cancelled");
+    QTest::newRow("the inviter lowered to Edit") << QStringLiteral("inviter lowered") << true;
+    QTest::newRow("expired since, by the taker's clock") << QStringLiteral("expired") << false;
+}
+
 void TestInvitationFlow::takenOverInvitationIsCheckedAgainBeforeTheAdd()
 {
+    QFETCH(QString, change);
+    QFETCH(bool, cancelled);
     QVERIFY(secondManager());
     Device& second = *m_secondManager;
     const QUuid secondId = second.client.account().userId;
@@ -826,13 +854,24 @@ void TestInvitationFlow::takenOverInvitationIsCheckedAgainBeforeTheAdd()
     const Result<QString> number = m_ada->flow.takeOver(*listed);
     QVERIFY2(number.ok(), number.ok() ? "" : qPrintable(number.error().message));
 
-    // Ada lowers the second manager to Edit.
-    VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) {
-        m_ada->engine.changeRole(m_folder, secondId, FolderRole::Edit, c, done);
-    }));
+    struct ClockBack
+    {
+        Device& d;
+        ~ClockBack() { d.flow.setClock({}); }
+    } clockBack{*m_ada};
+    ErrorCode expected = ErrorCode::Denied;
+    if (change == u"inviter lowered") {
+        VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) {
+            m_ada->engine.changeRole(m_folder, secondId, FolderRole::Edit, c, done);
+        }));
+    } else {
+        // One millisecond past the signed expiry.
+        const quint64 after = quint64(listed->expiresAt.toMSecsSinceEpoch()) + 1;
+        m_ada->flow.setClock([after] { return after; });
+    }
     const Result<FolderRole> again = m_ada->flow.takeOverRole(*listed);
     QVERIFY(!again.ok());
-    QCOMPARE(again.error().code, ErrorCode::Denied);
+    QCOMPARE(again.error().code, expected);
 
     QSignalSpy refused(&m_ada->flow, &InvitationFlow::refused);
     QSignalSpy added(&m_ada->flow, &InvitationFlow::memberAdded);
@@ -844,7 +883,68 @@ void TestInvitationFlow::takenOverInvitationIsCheckedAgainBeforeTheAdd()
     QCOMPARE(added.count(), 0);
     QVERIFY(!m_ada->flow.isTakenOver(invitationId));
     QCOMPARE(m_ada->engine.memberRole(m_folder, quinn->client.account().userId), FolderRole::None);
-    QVERIFY(!openInvitation(*m_ada, invitationId)); // cancelled
+    QCOMPARE(!openInvitation(*m_ada, invitationId), cancelled);
+
+    if (change == u"inviter lowered") {
+        VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) {
+            m_ada->engine.changeRole(m_folder, secondId, FolderRole::Manage, c, done);
+        }));
+        VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) { second.engine.sync(c, done); }));
+        QCOMPARE(second.engine.roleIn(m_folder), FolderRole::Manage);
+        return;
+    }
+    // Not cancelled: the inviter's own client, whose clock is not past the expiry, completes it.
+    QSignalSpy secondAdded(&second.flow, &InvitationFlow::memberAdded);
+    VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) { second.flow.check(c, done); }));
+    QCOMPARE(secondAdded.count(), 1);
+    VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) { quinn->flow.check(c, done); }));
+    QCOMPARE(quinn->engine.roleIn(m_folder), FolderRole::Edit);
+}
+
+// The check before the add runs on the log the add is signed on. Here the inviter (the second
+// manager) steps down to Edit after Ada took the invitation over and before she compares, and
+// Ada's client has not read that entry: its append meets a 409, and on the log read again the
+// terms no longer hold. Nothing is added.
+void TestInvitationFlow::takenOverInvitationIsCheckedOnTheLogTheAddIsSignedOn()
+{
+    QVERIFY(secondManager());
+    Device& second = *m_secondManager;
+    const QUuid secondId = second.client.account().userId;
+    auto rhea = device("rhea");
+    QVERIFY(rhea);
+    const auto sent = awaitValue<QList<InvitationFlow::Sent>>([&](QObject* c, auto done) {
+        second.flow.invite(m_folder, {rhea->email}, FolderRole::Edit, InvitationFlow::Mode::Code, c, done);
+    });
+    QVERIFY(sent && sent->size() == 1 && !sent->at(0).error);
+    const QUuid invitationId = sent->at(0).invitationId;
+    const auto incoming = firstReceived(*rhea);
+    QVERIFY(incoming);
+    VERIFY_OK(awaitValue<Status>(
+        [&](QObject* c, auto done) { rhea->flow.accept(*incoming, sent->at(0).code, c, done); }));
+
+    QVERIFY(syncManager());
+    const std::optional<InvitationApi::Managed> listed = openInvitation(*m_ada, invitationId);
+    QVERIFY(listed);
+    const Result<QString> number = m_ada->flow.takeOver(*listed);
+    QVERIFY2(number.ok(), number.ok() ? "" : qPrintable(number.error().message));
+
+    VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) {
+        second.engine.changeRole(m_folder, secondId, FolderRole::Edit, c, done);
+    }));
+    // Ada's client still holds the log from before; the terms hold on it.
+    QCOMPARE(m_ada->engine.memberRole(m_folder, secondId), FolderRole::Manage);
+    QVERIFY(m_ada->flow.takeOverRole(*listed).ok());
+
+    QSignalSpy refused(&m_ada->flow, &InvitationFlow::refused);
+    QSignalSpy added(&m_ada->flow, &InvitationFlow::memberAdded);
+    QVERIFY(m_ada->flow.confirmSafetyNumber(invitationId, rhea->flow.ownSafetyNumber()).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(refused.count() + added.count() > 0, 30'000);
+    QCOMPARE(added.count(), 0);
+    QCOMPARE(refused.at(0).at(0).toUuid(), invitationId);
+    QVERIFY(!refused.at(0).at(2).toString().isEmpty());
+    QCOMPARE(m_ada->engine.memberRole(m_folder, secondId), FolderRole::Edit); // read again
+    QCOMPARE(m_ada->engine.memberRole(m_folder, rhea->client.account().userId), FolderRole::None);
+    QVERIFY(!m_ada->flow.isTakenOver(invitationId));
 
     VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) {
         m_ada->engine.changeRole(m_folder, secondId, FolderRole::Manage, c, done);
