@@ -1636,6 +1636,18 @@
         <source>The invitation for %1 is no longer the one you took over (its role or address changed). %1 was not added; the invitation was cancelled.</source>
         <translation>Die Einladung für %1 ist nicht mehr die, die Sie übernommen haben (Rolle oder Adresse haben sich geändert). %1 wurde nicht hinzugefügt; die Einladung wurde zurückgezogen.</translation>
     </message>
+    <message>
+        <source>The terms of the invitation for %1 do not carry a valid signature by the person who invited under their key in this folder. Only the client that made the invitation can complete it; or invite %1 again.</source>
+        <translation>Die Bedingungen der Einladung für %1 tragen keine gültige Signatur der einladenden Person mit ihrem Schlüssel in diesem Ordner. Nur der Client, der die Einladung erstellt hat, kann sie abschließen; oder laden Sie %1 erneut ein.</translation>
+    </message>
+    <message>
+        <source>The invitation for %1 is signed to stay open longer than seven days, so it is not completed here; invite %1 again.</source>
+        <translation>Die Einladung für %1 ist so signiert, dass sie länger als sieben Tage offen bleibt; sie wird hier daher nicht abgeschlossen. Laden Sie %1 erneut ein.</translation>
+    </message>
+    <message>
+        <source>The role the invitation for %1 was signed with changed while it was being completed.</source>
+        <translation>Die Rolle, mit der die Einladung für %1 signiert wurde, hat sich während des Abschließens geändert.</translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Core::KeychainSecretStore</name>
@@ -5004,6 +5016,11 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
     <message>
         <source>Accepted, waiting for %1</source>
         <translation>Angenommen, wartet auf %1</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <comment>role of an invitation whose signed terms do not hold</comment>
+        <translation>—</translation>
     </message>
 </context>
 <context>

@@ -1636,6 +1636,18 @@
         <source>The invitation for %1 is no longer the one you took over (its role or address changed). %1 was not added; the invitation was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The terms of the invitation for %1 do not carry a valid signature by the person who invited under their key in this folder. Only the client that made the invitation can complete it; or invite %1 again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invitation for %1 is signed to stay open longer than seven days, so it is not completed here; invite %1 again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role the invitation for %1 was signed with changed while it was being completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Core::KeychainSecretStore</name>
@@ -5001,6 +5013,11 @@ Press Esc to clear the filter.</source>
     </message>
     <message>
         <source>Accepted, waiting for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <comment>role of an invitation whose signed terms do not hold</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -472,12 +472,18 @@ void ShareFolderDialog::reloadPending()
                     else
                         state = tr("Accepted; adding…");
                 }
+                // A listing whose terms do not hold names no role anyone would add them with.
+                const QString role = refusal.isEmpty()
+                                         ? MemberListModel::roleName(addedAs)
+                                         : tr("—", "role of an invitation whose signed terms do not hold");
                 auto* item = new QTreeWidgetItem(
-                    m_pending, {m.inviteeEmail, MemberListModel::roleName(addedAs), state,
+                    m_pending, {m.inviteeEmail, role, state,
                                 QLocale().toString(m.expiresAt.toLocalTime().date(), QLocale::ShortFormat)});
                 item->setData(0, Qt::UserRole, m.id);
                 if (!refusal.isEmpty()) {
-                    item->setToolTip(2, refusal); // for the mouse; the status line says it when chosen
+                    // For the mouse; the status line says it when chosen.
+                    item->setToolTip(1, refusal);
+                    item->setToolTip(2, refusal);
                     m_refusals.insert_or_assign(m.id, refusal);
                 }
                 if (m.id == selected)

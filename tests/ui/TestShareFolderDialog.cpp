@@ -380,7 +380,7 @@ void TestShareFolderDialog::othersInvitationComparedHere()
     QTRY_VERIFY_WITH_TIMEOUT(pending->findItems(max->email, Qt::MatchExactly).isEmpty(), 30'000);
 
     // A server that lists every invitation but Oto's as one to manage: Ada's invitation of Nia
-    // to view offers no comparison and says why when the row is chosen, the sentence goes when
+    // to view offers no comparison and no role and says why when the row is chosen, the sentence goes when
     // Oto's row (as signed) is chosen next, and Lea's own invitation of Pia to view shows the
     // role Lea chose.
     auto nia = makeDevice(m_server, m_url, m_domain, "nia");
@@ -418,6 +418,7 @@ void TestShareFolderDialog::othersInvitationComparedHere()
     QTRY_VERIFY_WITH_TIMEOUT(!forgedPending->findItems(nia->email, Qt::MatchExactly).isEmpty(), 30'000);
     QTreeWidgetItem* niaRow = forgedPending->findItems(nia->email, Qt::MatchExactly).first();
     QVERIFY2(!niaRow->text(2).contains(QStringLiteral("compare")), qPrintable(niaRow->text(2)));
+    QCOMPARE(niaRow->text(1), QStringLiteral("—")); // not the role the server lists
     forgedPending->setFocus();
     forgedPending->setCurrentItem(niaRow);
     auto* status = forged.findChild<QLabel*>(QStringLiteral("pendingStatus"));
