@@ -725,6 +725,12 @@ void TestInvitations::forgedTermsRefused_data()
     QTest::newRow("expiry seven days and five minutes on (clock drift)")
         << QStringLiteral("expiry drift") << 201;
     QTest::newRow("expiry seven days and a quarter hour on") << QStringLiteral("expiry too long") << 400;
+    // Both bounds are inclusive, on the server's clock stopped for the request.
+    QTest::newRow("expiry exactly an hour on") << QStringLiteral("expiry hour") << 201;
+    QTest::newRow("expiry a millisecond short of an hour") << QStringLiteral("expiry hour - 1") << 400;
+    QTest::newRow("expiry exactly seven days and ten minutes on") << QStringLiteral("expiry most") << 201;
+    QTest::newRow("expiry a millisecond past seven days and ten minutes")
+        << QStringLiteral("expiry most + 1") << 400;
     QTest::newRow("signed by another member's key") << QStringLiteral("other signer") << 400;
     QTest::newRow("signature flipped") << QStringLiteral("flipped") << 400;
     QTest::newRow("the offer sent as the terms") << QStringLiteral("offer as terms") << 400;
@@ -781,6 +787,17 @@ void TestInvitations::forgedTermsRefused()
         terms.expiresAtMs = quint64(now + kLifetimeMs + 5 * kMinuteMs);
     else if (variant == u"expiry too long")
         terms.expiresAtMs = quint64(now + kLifetimeMs + 15 * kMinuteMs);
+    else if (variant == u"expiry hour")
+        terms.expiresAtMs = quint64(now + 60 * kMinuteMs);
+    else if (variant == u"expiry hour - 1")
+        terms.expiresAtMs = quint64(now + 60 * kMinuteMs - 1);
+    else if (variant == u"expiry most")
+        terms.expiresAtMs = quint64(now + kLifetimeMs + 10 * kMinuteMs);
+    else if (variant == u"expiry most + 1")
+        terms.expiresAtMs = quint64(now + kLifetimeMs + 10 * kMinuteMs + 1);
+    const bool exact = variant.startsWith(u"expiry hour") || variant.startsWith(u"expiry most");
+    if (exact)
+        m_server.freezeClock(now);
     QByteArray signedTerms = Invitation::signTerms(terms, *signer);
     if (variant == u"flipped")
         signedTerms[signedTerms.size() - 1] = char(signedTerms[signedTerms.size() - 1] ^ 1);
@@ -794,6 +811,8 @@ void TestInvitations::forgedTermsRefused()
     if (variant == u"missing")
         body.remove(QStringLiteral("signedTerms"));
     const ApiResponse r = m_client->post(folder.path(QStringLiteral("/invitations")), body, manager.token());
+    if (exact)
+        m_server.advanceClock(0); // the clock runs again
     QVERIFY2(r.status == status,
              qPrintable(QStringLiteral("got %1: %2").arg(r.status).arg(QString::fromUtf8(r.raw))));
     const ApiResponse list = m_client->get(folder.path(QStringLiteral("/invitations")), manager.token());
