@@ -1633,10 +1633,6 @@
         <translation>%1 wurde nach dem Erstellen der Einladung zu diesem Ordner hinzugefügt, daraus entfernt oder hat eine andere Rolle erhalten; nur eine neue Einladung kann die Person hinzufügen.</translation>
     </message>
     <message>
-        <source>The invitation for %1 is no longer the one you took over (its role or address changed). %1 was not added; the invitation was cancelled.</source>
-        <translation>Die Einladung für %1 ist nicht mehr die, die Sie übernommen haben (Rolle oder Adresse haben sich geändert). %1 wurde nicht hinzugefügt; die Einladung wurde zurückgezogen.</translation>
-    </message>
-    <message>
         <source>The terms of the invitation for %1 do not carry a valid signature by the person who invited under their key in this folder. Only the client that made the invitation can complete it; or invite %1 again.</source>
         <translation>Die Bedingungen der Einladung für %1 tragen keine gültige Signatur der einladenden Person mit ihrem Schlüssel in diesem Ordner. Nur der Client, der die Einladung erstellt hat, kann sie abschließen; oder laden Sie %1 erneut ein.</translation>
     </message>
@@ -1647,6 +1643,18 @@
     <message>
         <source>The role the invitation for %1 was signed with changed while it was being completed.</source>
         <translation>Die Rolle, mit der die Einladung für %1 signiert wurde, hat sich während des Abschließens geändert.</translation>
+    </message>
+    <message>
+        <source>The invitation for %1 is no longer the one you took over (its role or address changed). %1 was not added.</source>
+        <translation>Die Einladung für %1 ist nicht mehr die, die Sie übernommen haben (Rolle oder Adresse haben sich geändert). %1 wurde nicht hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>The invitation was closed.</source>
+        <translation>Die Einladung wurde geschlossen.</translation>
+    </message>
+    <message>
+        <source>%1 is a member of the folder already.</source>
+        <translation>%1 ist bereits Mitglied des Ordners.</translation>
     </message>
 </context>
 <context>

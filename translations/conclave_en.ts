@@ -1633,10 +1633,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The invitation for %1 is no longer the one you took over (its role or address changed). %1 was not added; the invitation was cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The terms of the invitation for %1 do not carry a valid signature by the person who invited under their key in this folder. Only the client that made the invitation can complete it; or invite %1 again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1646,6 +1642,18 @@
     </message>
     <message>
         <source>The role the invitation for %1 was signed with changed while it was being completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invitation for %1 is no longer the one you took over (its role or address changed). %1 was not added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invitation was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a member of the folder already.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

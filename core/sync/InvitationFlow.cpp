@@ -809,7 +809,21 @@ void InvitationFlow::completeNext(std::shared_ptr<Check> run)
     // signed on (the precondition below).
     std::function<Status()> stillHolds;
     auto refusedBefore = std::make_shared<std::optional<std::pair<Error, bool>>>();
+    auto addedMeanwhile = std::make_shared<bool>(false);
     if (o.takenOver) {
+        // The inviter's client (or another taker) may add them first: the log then holds the
+        // invitee with the signed role and the key compared here, which is no refusal.
+        const Result<UserKeyBundle> compared = UserKeyBundle::parseAndVerify(o.bundle);
+        const QByteArray comparedKey = compared ? compared->identityPublicKey() : QByteArray();
+        auto isAdded = [this, m, signedRole = o.role, comparedKey] {
+            return !comparedKey.isEmpty() && m_engine.memberRole(m.folderId, m.inviteeId) == signedRole &&
+                   m_engine.memberIdentityKey(m.folderId, m.inviteeId) == comparedKey;
+        };
+        if (isAdded()) {
+            forget(m.id);
+            emit invitationsChanged();
+            return completeNext(run);
+        }
         bool cancel = false;
         const Result<FolderRole> role = checkTerms(m, &cancel);
         if (!role && role.error().code == ErrorCode::Unavailable)
@@ -817,12 +831,22 @@ void InvitationFlow::completeNext(std::shared_ptr<Check> run)
         if (!role)
             return refuseAnswer(run, m, email, role.error().message, cancel);
         if (*role != o.role || m.inviteeEmail != o.email)
-            return refuse(Tr::tr("The invitation for %1 is no longer the one you took over (its role or "
-                                 "address changed). %1 was not added; the invitation was cancelled.")
-                              .arg(email));
-        stillHolds = [this, m, signedRole = o.role, refusedBefore]() -> Status {
+            return refuseAnswer(run, m, email,
+                                Tr::tr("The invitation for %1 is no longer the one you took over (its role "
+                                       "or address changed). %1 was not added.")
+                                    .arg(email),
+                                false);
+        stillHolds = [self = QPointer<const InvitationFlow>(this), m, signedRole = o.role, refusedBefore,
+                      addedMeanwhile, isAdded]() -> Status {
+            if (!self)
+                return Error::make(ErrorCode::Cancelled, Tr::tr("The invitation was closed."));
+            if (isAdded()) {
+                *addedMeanwhile = true;
+                return Error::make(ErrorCode::AlreadyExists,
+                                   Tr::tr("%1 is a member of the folder already.").arg(m.inviteeEmail));
+            }
             bool dead = false;
-            const Result<FolderRole> now = checkTerms(m, &dead);
+            const Result<FolderRole> now = self->checkTerms(m, &dead);
             if (now && *now == signedRole)
                 return {};
             const Error why =
@@ -861,7 +885,12 @@ void InvitationFlow::completeNext(std::shared_ptr<Check> run)
     const QUuid inviteeId = o.invitation.binding().inviteeId;
     m_engine.addMember(
         folderId, o.checked, o.role, stillHolds, this,
-        [this, run, m, folderId, inviteeId, email, refusedBefore](Status added) {
+        [this, run, m, folderId, inviteeId, email, refusedBefore, addedMeanwhile](Status added) {
+            if (!added && *addedMeanwhile) {
+                forget(m.id); // added by another client meanwhile
+                emit invitationsChanged();
+                return completeNext(run);
+            }
             if (!added && *refusedBefore && (*refusedBefore)->first.code != ErrorCode::Unavailable)
                 return refuseAnswer(run, m, email, (*refusedBefore)->first.message, (*refusedBefore)->second);
             if (!added) {

@@ -65,6 +65,7 @@ private slots:
     void takenOverInvitationIsCheckedAgainBeforeTheAdd_data();
     void takenOverInvitationIsCheckedAgainBeforeTheAdd();
     void takenOverInvitationIsCheckedOnTheLogTheAddIsSignedOn();
+    void takenOverInvitationAddedByTheInviterMeanwhile();
     void inviterCompletesAfterAnotherManagerChangedTheLog();
     void tooManyAddressesAndBadOnes();
     void receivedIsPaged();
@@ -951,6 +952,63 @@ void TestInvitationFlow::takenOverInvitationIsCheckedOnTheLogTheAddIsSignedOn()
     }));
     VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) { second.engine.sync(c, done); }));
     QCOMPARE(second.engine.roleIn(m_folder), FolderRole::Manage);
+}
+
+// The inviter's client adds the invitee while the taker completes the same invitation: the
+// taker's append meets a 409, and on the log read again the invitee is a member with the
+// signed role and the key compared. That is no refusal: the take-over is forgotten, nothing is
+// said, nothing is cancelled.
+void TestInvitationFlow::takenOverInvitationAddedByTheInviterMeanwhile()
+{
+    QVERIFY(secondManager());
+    Device& second = *m_secondManager;
+    auto sam = device("sam");
+    QVERIFY(sam);
+    const QUuid samId = sam->client.account().userId;
+    const auto sent = awaitValue<QList<InvitationFlow::Sent>>([&](QObject* c, auto done) {
+        second.flow.invite(m_folder, {sam->email}, FolderRole::Edit, InvitationFlow::Mode::Code, c, done);
+    });
+    QVERIFY(sent && sent->size() == 1 && !sent->at(0).error);
+    const QUuid invitationId = sent->at(0).invitationId;
+    const auto incoming = firstReceived(*sam);
+    QVERIFY(incoming);
+    VERIFY_OK(awaitValue<Status>(
+        [&](QObject* c, auto done) { sam->flow.accept(*incoming, sent->at(0).code, c, done); }));
+
+    QVERIFY(syncManager());
+    const std::optional<InvitationApi::Managed> listed = openInvitation(*m_ada, invitationId);
+    QVERIFY(listed);
+    QVERIFY(m_ada->flow.takeOver(*listed).ok());
+
+    QSignalSpy secondAdded(&second.flow, &InvitationFlow::memberAdded);
+    VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) { second.flow.check(c, done); }));
+    QCOMPARE(secondAdded.count(), 1);
+    QCOMPARE(m_ada->engine.memberRole(m_folder, samId), FolderRole::None); // not read yet
+
+    // Ada's client reads the listing as it was just before the inviter's add.
+    const QString id = invitationId.toString(QUuid::WithoutBraces);
+    m_ada->invitations.setTamper([id](const QString&, QJsonObject& json) {
+        if (!json.contains(QStringLiteral("invitations")))
+            return;
+        QJsonArray list = json.value(QStringLiteral("invitations")).toArray();
+        for (QJsonValueRef v : list) {
+            QJsonObject o = v.toObject();
+            if (o.value(QStringLiteral("id")).toString() == id)
+                o.insert(QStringLiteral("status"), QStringLiteral("accepted"));
+            v = o;
+        }
+        json.insert(QStringLiteral("invitations"), list);
+    });
+    QSignalSpy refused(&m_ada->flow, &InvitationFlow::refused);
+    QSignalSpy added(&m_ada->flow, &InvitationFlow::memberAdded);
+    QVERIFY(m_ada->flow.confirmSafetyNumber(invitationId, sam->flow.ownSafetyNumber()).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_ada->flow.canComplete(invitationId), 30'000);
+    m_ada->invitations.setTamper({});
+    QCOMPARE(refused.count(), 0);
+    QCOMPARE(added.count(), 0);
+    QCOMPARE(m_ada->engine.memberRole(m_folder, samId), FolderRole::Edit); // read again
+    VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) { sam->flow.check(c, done); }));
+    QCOMPARE(sam->engine.roleIn(m_folder), FolderRole::Edit);
 }
 
 // The inviter's client completes an invitation after another manager appended to the
