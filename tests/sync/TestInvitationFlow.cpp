@@ -82,6 +82,9 @@ private:
     QUuid folderBothManage();
     // The folder's open invitation `id` as `manager`'s client lists it; nullopt when not listed.
     std::optional<InvitationApi::Managed> openInvitation(Device& manager, const QUuid& id);
+    // The second manager invites `invitee` to edit, they accept with the code, and Ada's
+    // client (its log read) takes the invitation over; the listing Ada took over, or nullopt.
+    std::optional<InvitationApi::Managed> takenOverFromSecond(Device& invitee);
     static int pendingRows(const QString& cachePath);
 
     ServerHarness m_server;
@@ -198,6 +201,29 @@ QUuid TestInvitationFlow::folderBothManage()
         return {};
     m_folderBothManage = folder->value();
     return m_folderBothManage;
+}
+
+std::optional<InvitationApi::Managed> TestInvitationFlow::takenOverFromSecond(Device& invitee)
+{
+    if (!secondManager())
+        return std::nullopt;
+    const auto sent = awaitValue<QList<InvitationFlow::Sent>>([&](QObject* c, auto done) {
+        m_secondManager->flow.invite(m_folder, {invitee.email}, FolderRole::Edit, InvitationFlow::Mode::Code,
+                                     c, done);
+    });
+    if (!sent || sent->size() != 1 || sent->at(0).error)
+        return std::nullopt;
+    const auto incoming = firstReceived(invitee);
+    if (!incoming)
+        return std::nullopt;
+    const auto accepted = awaitValue<Status>(
+        [&](QObject* c, auto done) { invitee.flow.accept(*incoming, sent->at(0).code, c, done); });
+    if (!accepted || !accepted->ok() || !syncManager())
+        return std::nullopt;
+    std::optional<InvitationApi::Managed> listed = openInvitation(*m_ada, sent->at(0).invitationId);
+    if (!listed || !m_ada->flow.takeOver(*listed).ok())
+        return std::nullopt;
+    return listed;
 }
 
 bool TestInvitationFlow::syncManager()
@@ -839,21 +865,9 @@ void TestInvitationFlow::takenOverInvitationIsCheckedAgainBeforeTheAdd()
     const QUuid secondId = second.client.account().userId;
     auto quinn = device("quinn");
     QVERIFY(quinn);
-    const auto sent = awaitValue<QList<InvitationFlow::Sent>>([&](QObject* c, auto done) {
-        second.flow.invite(m_folder, {quinn->email}, FolderRole::Edit, InvitationFlow::Mode::Code, c, done);
-    });
-    QVERIFY(sent && sent->size() == 1 && !sent->at(0).error);
-    const QUuid invitationId = sent->at(0).invitationId;
-    const auto incoming = firstReceived(*quinn);
-    QVERIFY(incoming);
-    VERIFY_OK(awaitValue<Status>(
-        [&](QObject* c, auto done) { quinn->flow.accept(*incoming, sent->at(0).code, c, done); }));
-
-    QVERIFY(syncManager());
-    const std::optional<InvitationApi::Managed> listed = openInvitation(*m_ada, invitationId);
+    const std::optional<InvitationApi::Managed> listed = takenOverFromSecond(*quinn);
     QVERIFY(listed);
-    const Result<QString> number = m_ada->flow.takeOver(*listed);
-    QVERIFY2(number.ok(), number.ok() ? "" : qPrintable(number.error().message));
+    const QUuid invitationId = listed->id;
 
     struct ClockBack
     {
@@ -913,21 +927,9 @@ void TestInvitationFlow::takenOverInvitationIsCheckedOnTheLogTheAddIsSignedOn()
     const QUuid secondId = second.client.account().userId;
     auto rhea = device("rhea");
     QVERIFY(rhea);
-    const auto sent = awaitValue<QList<InvitationFlow::Sent>>([&](QObject* c, auto done) {
-        second.flow.invite(m_folder, {rhea->email}, FolderRole::Edit, InvitationFlow::Mode::Code, c, done);
-    });
-    QVERIFY(sent && sent->size() == 1 && !sent->at(0).error);
-    const QUuid invitationId = sent->at(0).invitationId;
-    const auto incoming = firstReceived(*rhea);
-    QVERIFY(incoming);
-    VERIFY_OK(awaitValue<Status>(
-        [&](QObject* c, auto done) { rhea->flow.accept(*incoming, sent->at(0).code, c, done); }));
-
-    QVERIFY(syncManager());
-    const std::optional<InvitationApi::Managed> listed = openInvitation(*m_ada, invitationId);
+    const std::optional<InvitationApi::Managed> listed = takenOverFromSecond(*rhea);
     QVERIFY(listed);
-    const Result<QString> number = m_ada->flow.takeOver(*listed);
-    QVERIFY2(number.ok(), number.ok() ? "" : qPrintable(number.error().message));
+    const QUuid invitationId = listed->id;
 
     VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) {
         second.engine.changeRole(m_folder, secondId, FolderRole::Edit, c, done);
@@ -965,20 +967,9 @@ void TestInvitationFlow::takenOverInvitationAddedByTheInviterMeanwhile()
     auto sam = device("sam");
     QVERIFY(sam);
     const QUuid samId = sam->client.account().userId;
-    const auto sent = awaitValue<QList<InvitationFlow::Sent>>([&](QObject* c, auto done) {
-        second.flow.invite(m_folder, {sam->email}, FolderRole::Edit, InvitationFlow::Mode::Code, c, done);
-    });
-    QVERIFY(sent && sent->size() == 1 && !sent->at(0).error);
-    const QUuid invitationId = sent->at(0).invitationId;
-    const auto incoming = firstReceived(*sam);
-    QVERIFY(incoming);
-    VERIFY_OK(awaitValue<Status>(
-        [&](QObject* c, auto done) { sam->flow.accept(*incoming, sent->at(0).code, c, done); }));
-
-    QVERIFY(syncManager());
-    const std::optional<InvitationApi::Managed> listed = openInvitation(*m_ada, invitationId);
+    const std::optional<InvitationApi::Managed> listed = takenOverFromSecond(*sam);
     QVERIFY(listed);
-    QVERIFY(m_ada->flow.takeOver(*listed).ok());
+    const QUuid invitationId = listed->id;
 
     QSignalSpy secondAdded(&second.flow, &InvitationFlow::memberAdded);
     VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) { second.flow.check(c, done); }));
