@@ -1641,10 +1641,6 @@
         <translation>Die Einladung für %1 ist so signiert, dass sie länger als sieben Tage offen bleibt; sie wird hier daher nicht abgeschlossen. Laden Sie %1 erneut ein.</translation>
     </message>
     <message>
-        <source>The role the invitation for %1 was signed with changed while it was being completed.</source>
-        <translation>Die Rolle, mit der die Einladung für %1 signiert wurde, hat sich während des Abschließens geändert.</translation>
-    </message>
-    <message>
         <source>The invitation for %1 is no longer the one you took over (its role or address changed). %1 was not added.</source>
         <translation>Die Einladung für %1 ist nicht mehr die, die Sie übernommen haben (Rolle oder Adresse haben sich geändert). %1 wurde nicht hinzugefügt.</translation>
     </message>

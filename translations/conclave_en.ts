@@ -1641,10 +1641,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The role the invitation for %1 was signed with changed while it was being completed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The invitation for %1 is no longer the one you took over (its role or address changed). %1 was not added.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -808,54 +808,18 @@ void InvitationFlow::completeNext(std::shared_ptr<Check> run)
     // invitation expired, the invitee's membership changed), and again on the log the add is
     // signed on (the precondition below).
     std::function<Status()> stillHolds;
-    auto refusedBefore = std::make_shared<std::optional<std::pair<Error, bool>>>();
-    auto addedMeanwhile = std::make_shared<bool>(false);
+    auto stopped = std::make_shared<std::optional<Stop>>();
     if (o.takenOver) {
-        // The inviter's client (or another taker) may add them first: the log then holds the
-        // invitee with the signed role and the key compared here, which is no refusal.
-        const Result<UserKeyBundle> compared = UserKeyBundle::parseAndVerify(o.bundle);
-        const QByteArray comparedKey = compared ? compared->identityPublicKey() : QByteArray();
-        auto isAdded = [this, m, signedRole = o.role, comparedKey] {
-            return !comparedKey.isEmpty() && m_engine.memberRole(m.folderId, m.inviteeId) == signedRole &&
-                   m_engine.memberIdentityKey(m.folderId, m.inviteeId) == comparedKey;
-        };
-        if (isAdded()) {
-            forget(m.id);
-            emit invitationsChanged();
-            return completeNext(run);
-        }
-        bool cancel = false;
-        const Result<FolderRole> role = checkTerms(m, &cancel);
-        if (!role && role.error().code == ErrorCode::Unavailable)
-            return completeNext(run); // the log catches up at the next sync
-        if (!role)
-            return refuseAnswer(run, m, email, role.error().message, cancel);
-        if (*role != o.role || m.inviteeEmail != o.email)
-            return refuseAnswer(run, m, email,
-                                Tr::tr("The invitation for %1 is no longer the one you took over (its role "
-                                       "or address changed). %1 was not added.")
-                                    .arg(email),
-                                false);
-        stillHolds = [self = QPointer<const InvitationFlow>(this), m, signedRole = o.role, refusedBefore,
-                      addedMeanwhile, isAdded]() -> Status {
+        if (const std::optional<Stop> stop = takenOverStop(m, o.role, email, o.bundle))
+            return settle(run, m, email, *stop);
+        stillHolds = [self = QPointer<const InvitationFlow>(this), m, role = o.role, email, bundle = o.bundle,
+                      stopped]() -> Status {
             if (!self)
                 return Error::make(ErrorCode::Cancelled, Tr::tr("The invitation was closed."));
-            if (isAdded()) {
-                *addedMeanwhile = true;
-                return Error::make(ErrorCode::AlreadyExists,
-                                   Tr::tr("%1 is a member of the folder already.").arg(m.inviteeEmail));
-            }
-            bool dead = false;
-            const Result<FolderRole> now = self->checkTerms(m, &dead);
-            if (now && *now == signedRole)
-                return {};
-            const Error why =
-                now ? Error::make(ErrorCode::Denied, Tr::tr("The role the invitation for %1 was signed "
-                                                            "with changed while it was being completed.")
-                                                         .arg(m.inviteeEmail))
-                    : now.error();
-            *refusedBefore = std::make_pair(why, dead || now.ok());
-            return why;
+            *stopped = self->takenOverStop(m, role, email, bundle);
+            if (*stopped)
+                return (*stopped)->why;
+            return {};
         };
     }
 
@@ -883,30 +847,66 @@ void InvitationFlow::completeNext(std::shared_ptr<Check> run)
     }
     const QUuid folderId = m.folderId;
     const QUuid inviteeId = o.invitation.binding().inviteeId;
-    m_engine.addMember(
-        folderId, o.checked, o.role, stillHolds, this,
-        [this, run, m, folderId, inviteeId, email, refusedBefore, addedMeanwhile](Status added) {
-            if (!added && *addedMeanwhile) {
-                forget(m.id); // added by another client meanwhile
-                emit invitationsChanged();
-                return completeNext(run);
-            }
-            if (!added && *refusedBefore && (*refusedBefore)->first.code != ErrorCode::Unavailable)
-                return refuseAnswer(run, m, email, (*refusedBefore)->first.message, (*refusedBefore)->second);
-            if (!added) {
-                // Kept: the next check tries again with the bundle already checked.
-                if (!run->error)
-                    run->error = added.error();
-                return completeNext(run);
-            }
-            forget(m.id);
-            // The address the invitation went to names the member until the server's list
-            // does.
-            m_engine.rememberEmail(inviteeId, email);
-            emit memberAdded(folderId, m.id, email);
-            emit invitationsChanged();
-            completeNext(run);
-        });
+    m_engine.addMember(folderId, o.checked, o.role, stillHolds, this,
+                       [this, run, m, folderId, inviteeId, email, stopped](Status added) {
+                           if (!added && *stopped && (*stopped)->kind != Stop::Kind::Behind)
+                               return settle(run, m, email, **stopped);
+                           if (!added) {
+                               // Kept: the next check tries again with the bundle already checked.
+                               if (!run->error)
+                                   run->error = added.error();
+                               return completeNext(run);
+                           }
+                           forget(m.id);
+                           // The address the invitation went to names the member until the server's list
+                           // does.
+                           m_engine.rememberEmail(inviteeId, email);
+                           emit memberAdded(folderId, m.id, email);
+                           emit invitationsChanged();
+                           completeNext(run);
+                       });
+}
+
+std::optional<InvitationFlow::Stop> InvitationFlow::takenOverStop(const InvitationApi::Managed& m,
+                                                                  FolderRole role, const QString& email,
+                                                                  const QByteArray& bundle) const
+{
+    // The inviter's client (or another taker) may add them first: the log then holds the
+    // invitee with the signed role and the key compared here, which is no refusal.
+    const Result<UserKeyBundle> compared = UserKeyBundle::parseAndVerify(bundle);
+    if (compared && m_engine.memberRole(m.folderId, m.inviteeId) == role &&
+        m_engine.memberIdentityKey(m.folderId, m.inviteeId) == compared->identityPublicKey())
+        return Stop{Stop::Kind::Added,
+                    Error::make(ErrorCode::AlreadyExists,
+                                Tr::tr("%1 is a member of the folder already.").arg(email))};
+    bool cancel = false;
+    const Result<FolderRole> signedRole = checkTerms(m, &cancel);
+    if (!signedRole)
+        return Stop{signedRole.error().code == ErrorCode::Unavailable ? Stop::Kind::Behind
+                                                                      : Stop::Kind::Refused,
+                    signedRole.error(), cancel};
+    if (*signedRole != role || m.inviteeEmail != email)
+        return Stop{
+            Stop::Kind::Refused,
+            Error::make(ErrorCode::Crypto, Tr::tr("The invitation for %1 is no longer the one you took "
+                                                  "over (its role or address changed). %1 was not added.")
+                                               .arg(email))};
+    return std::nullopt;
+}
+
+void InvitationFlow::settle(std::shared_ptr<Check> run, const InvitationApi::Managed& m, const QString& email,
+                            const Stop& stop)
+{
+    switch (stop.kind) {
+    case Stop::Kind::Added: // by another client meanwhile
+        forget(m.id);
+        emit invitationsChanged();
+        return completeNext(run);
+    case Stop::Kind::Behind: // the log catches up at the next sync
+        return completeNext(run);
+    case Stop::Kind::Refused:
+        return refuseAnswer(run, m, email, stop.why.message, stop.cancel);
+    }
 }
 
 void InvitationFlow::refuseAnswer(std::shared_ptr<Check> run, const InvitationApi::Managed& m,

@@ -178,6 +178,18 @@ signals:
 private:
     struct Outgoing;
     struct Check;
+    // What stops completing a taken-over invitation now.
+    struct Stop
+    {
+        enum class Kind
+        {
+            Added,   // the invitee is a member with the role and key taken over: another client added them
+            Behind,  // this client's log is behind the terms: waits for the next sync
+            Refused, // the terms no longer hold
+        } kind;
+        Error why;
+        bool cancel = false; // Refused: no one can complete it as listed (checkTerms)
+    };
 
     void inviteNext(std::shared_ptr<QList<Sent>> results, std::shared_ptr<QStringList> rest, QUuid folderId,
                     FolderRole role, Mode mode, std::function<void(QList<Sent>)> done);
@@ -191,6 +203,13 @@ private:
     // the invitation as listed (the listing contradicts the terms, the inviter no longer
     // manages the folder, the invitee's membership changed since), so it may be cancelled.
     Result<FolderRole> checkTerms(const InvitationApi::Managed& accepted, bool* cancel) const;
+    // Whether a taken-over invitation (listed as `m`, taken over with `role`, `email` and the
+    // compared `bundle`) can be completed on the listing and the log as this client holds them.
+    std::optional<Stop> takenOverStop(const InvitationApi::Managed& m, FolderRole role, const QString& email,
+                                      const QByteArray& bundle) const;
+    // Goes on after a stop: forgets, waits or refuses.
+    void settle(std::shared_ptr<Check> run, const InvitationApi::Managed& m, const QString& email,
+                const Stop& stop);
     // Forgets an answer refused here; the invitation is cancelled too when `cancel`.
     void refuseAnswer(std::shared_ptr<Check> run, const InvitationApi::Managed& m, const QString& email,
                       const QString& reason, bool cancel);

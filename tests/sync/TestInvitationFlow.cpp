@@ -948,6 +948,7 @@ void TestInvitationFlow::takenOverInvitationIsCheckedOnTheLogTheAddIsSignedOn()
     QCOMPARE(m_ada->engine.memberRole(m_folder, secondId), FolderRole::Edit); // read again
     QCOMPARE(m_ada->engine.memberRole(m_folder, rhea->client.account().userId), FolderRole::None);
     QVERIFY(!m_ada->flow.isTakenOver(invitationId));
+    QVERIFY(!openInvitation(*m_ada, invitationId)); // the inviter lost Manage: cancelled
 
     VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) {
         m_ada->engine.changeRole(m_folder, secondId, FolderRole::Manage, c, done);
