@@ -68,6 +68,8 @@ struct SyncEngine::Refresh
     QList<QByteArray> log;
     std::shared_ptr<MembershipState> members;
     std::shared_ptr<FolderKeyRing> keys;
+    // Set when the grants were read by a manager (refreshLog); else the held folder's stays.
+    std::optional<Folder::Ungranted> ungranted;
 
     std::optional<SharingApi::StateRef> state;
     QList<SharingApi::Item> items;
@@ -192,11 +194,13 @@ void SyncEngine::openCached(std::shared_ptr<QList<QUuid>> pending, StatusDone do
     auto r = std::make_shared<Refresh>();
     r->folderId = pending->takeFirst();
     r->fromCache = true;
-    r->done = [this, pending, done](Status opened) {
+    r->done = [this, pending, done, folderId = r->folderId](Status opened) {
         // A folder that cannot be opened now (offline, refused) stays cached, unread.
-        if (!opened)
+        if (!opened) {
             qCWarning(lcCoreSync) << "a cached folder could not be opened:" << opened.error().message;
-        openCached(pending, done);
+            return openCached(pending, done);
+        }
+        grantMissing(folderId, [this, pending, done](Status) { openCached(pending, done); });
     };
     refreshLog(r);
 }
@@ -209,11 +213,16 @@ void SyncEngine::syncFolder(const QUuid& folderId, QObject* context, StatusDone 
     enqueue([this, folderId, reply](std::function<void()> finish) {
         if (!m_started)
             return reply(notStarted()), finish();
-        doRefresh(folderId, true, [this, reply, finish](Status status) {
-            if (Status saved = saveSecurityIfChanged(); status && !saved)
-                status = saved;
-            reply(std::move(status));
-            finish();
+        doRefresh(folderId, true, [this, folderId, reply, finish](Status status) {
+            auto end = [this, reply, finish](Status result) {
+                if (Status saved = saveSecurityIfChanged(); result && !saved)
+                    result = saved;
+                reply(std::move(result));
+                finish();
+            };
+            if (!status)
+                return end(std::move(status));
+            grantMissing(folderId, [end](Status) { end({}); }); // a failure is reported on its own
         });
     });
 }
@@ -311,6 +320,20 @@ void SyncEngine::refreshLog(std::shared_ptr<Refresh> r)
                 return r->done(
                     Error::make(ErrorCode::Unavailable,
                                 Tr::tr("A manager of this folder has not granted you its key yet.")));
+            if (r->members->roleOf(self) == FolderRole::Manage) {
+                // A manager is listed every grant: who lacks one of the current key?
+                Folder::Ungranted missing{r->members->currentKeyVersion(), {}};
+                QSet<QUuid> granted;
+                for (const SharingApi::Grant& g : *grants) {
+                    if (g.keyVersion == missing.version)
+                        granted.insert(g.recipientId);
+                }
+                for (const QUuid& member : r->members->members()) {
+                    if (!granted.contains(member))
+                        missing.members.append(member);
+                }
+                r->ungranted = std::move(missing);
+            }
             refreshItems(r);
         });
     });
@@ -515,6 +538,10 @@ void SyncEngine::commit(std::shared_ptr<Refresh> r)
     folder->keys = std::move(*r->keys);
     folder->chain = chain;
     folder->state = state ? r->state->state : QByteArray();
+    if (r->ungranted)
+        folder->ungranted = std::move(*r->ungranted);
+    else if (held)
+        folder->ungranted = held->ungranted;
     if (held && (!r->snapshot || r->unchanged)) {
         for (auto& [itemId, item] : held->items)
             folder->items.emplace(itemId, std::move(item));
@@ -749,11 +776,11 @@ void SyncEngine::refreshOne(const QUuid& folderId, Touch touch,
         const quint64 sequence = held->chain.sequence();
         return m_api.items(folderId, {}, sequence, this,
                            [this, folderId, sequence, touched, finished](Result<SharingApi::ItemPage> page) {
-                               if (page && page->state && page->state->sequence == sequence &&
-                                   page->items.isEmpty())
-                                   return finished({});
-                               if (page && !page->state && sequence == 0)
-                                   return finished({});
+                               const bool same = page && ((page->state && page->state->sequence == sequence &&
+                                                           page->items.isEmpty()) ||
+                                                          (!page->state && sequence == 0));
+                               if (same) // a grant that failed before is tried again
+                                   return grantMissing(folderId, [finished](Status) { finished({}); });
                                (*touched)[folderId] = Touch::Refresh;
                                finished({});
                            });
@@ -814,8 +841,11 @@ void SyncEngine::refreshOne(const QUuid& folderId, Touch touch,
     auto next = [this, folderId, touched, finished](Status status) {
         if (!status)
             return finished(status); // the cursor stays: the next sync tries again
-        // A departure the log records without a new key: a manager rotates now.
-        rotateIfPending(folderId, [finished](Status) { finished({}); });
+        // A departure the log records without a new key: a manager rotates now; then grants
+        // the current key to a member added without one.
+        rotateIfPending(folderId, [this, folderId, finished](Status) {
+            grantMissing(folderId, [finished](Status) { finished({}); });
+        });
     };
     const Folder* held = find(folderId);
     if (touch == Touch::Items && held && !held->chain.isEmpty() &&

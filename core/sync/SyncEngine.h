@@ -296,6 +296,14 @@ private:
         FolderStateChain chain;
         QByteArray state; // the newest accepted FolderState as received
         std::map<QUuid, Held> items;
+        // Members the last grants read by a manager listed without a grant of key `version`:
+        // an add whose answer or grant was lost (grantMissing).
+        struct Ungranted
+        {
+            quint32 version = 0;
+            QList<QUuid> members;
+        };
+        Ungranted ungranted;
     };
     struct Refresh;
     // What a feed read asks of a folder.
@@ -383,6 +391,8 @@ private:
     Status acceptRotation(Folder& folder, const RotationBatch& batch, const MembershipState& next,
                           const FolderState& state);
     void rotateIfPending(const QUuid& folderId, StatusDone done);
+    // A manager grants the current key to the members the last grants read found without one.
+    void grantMissing(const QUuid& folderId, StatusDone done);
     void acceptConfirmedKeys(const QList<QByteArray>& log, const MembershipState& members);
     void rememberEmails(const QList<QPair<QUuid, QString>>& emails);
     void wipeFolder(const QUuid& folderId, const QString& reason);

@@ -5,6 +5,7 @@
 #include "core/sync/SyncEngine.h"
 
 #include "core/crypto/Fingerprint.h"
+#include "core/crypto/FolderKeyGrant.h"
 #include "core/crypto/FolderRotation.h"
 #include "core/crypto/FolderState.h"
 #include "core/crypto/MembershipLog.h"
@@ -324,6 +325,62 @@ void SyncEngine::rotateIfPending(const QUuid& folderId, StatusDone done)
         if (!rotated)
             emit memberWorkFailed(folderId, rotated.error().message);
         done(rotated);
+    });
+}
+
+void SyncEngine::grantMissing(const QUuid& folderId, StatusDone done)
+{
+    Folder* folder = find(folderId);
+    const QUuid me = m_account.account().userId;
+    if (!folder || folder->ungranted.members.isEmpty() || folder->members.roleOf(me) != FolderRole::Manage)
+        return done({});
+    const quint32 version = folder->members.currentKeyVersion();
+    auto pending = std::make_shared<QList<QUuid>>();
+    for (const QUuid& id : folder->ungranted.members) {
+        if (folder->members.isMember(id))
+            pending->append(id);
+    }
+    // A rotation since the grants were read granted its key to every member.
+    if (folder->ungranted.version != version || pending->isEmpty() || !folder->keys.contains(version)) {
+        folder->ungranted = {};
+        return done({});
+    }
+    qCInfo(lcCoreSync) << "folder" << folderId << "has" << pending->size()
+                       << "member(s) without a grant of its current key; granting it";
+    // Tried again on the next sync only when the server could not be reached; anything else is
+    // said once and read afresh with the folder's grants.
+    auto ended = [this, folderId, done](Status status) {
+        Folder* f = find(folderId);
+        const bool transient = !status && (status.error().code == ErrorCode::Network ||
+                                           status.error().code == ErrorCode::Timeout ||
+                                           status.error().code == ErrorCode::Unavailable);
+        if (f && !transient)
+            f->ungranted = {};
+        if (!status)
+            emit memberWorkFailed(folderId, status.error().message);
+        done(status);
+    };
+    auto bundles = std::make_shared<QList<QByteArray>>();
+    collectBundles(folderId, pending, bundles, [this, folderId, version, bundles, ended](Status got) {
+        if (!got)
+            return ended(got);
+        const Folder* f = find(folderId);
+        if (!f || f->members.currentKeyVersion() != version || !f->keys.contains(version))
+            return ended({});
+        const QUuid granter = m_account.account().userId;
+        QList<QByteArray> grants;
+        for (const QByteArray& bytes : *bundles) {
+            Result<UserKeyBundle> recipient = UserKeyBundle::parseAndVerify(bytes);
+            if (!recipient)
+                return ended(recipient.error());
+            Result<FolderKeyGrant> grant =
+                FolderKeyGrant::create(f->members, version, *f->keys.key(version), *recipient,
+                                       m_cache->security().pins, granter, *m_account.userKeys());
+            if (!grant)
+                return ended(grant.error());
+            grants.append(grant->serialize());
+        }
+        m_api.postGrants(folderId, grants, this, ended);
     });
 }
 

@@ -25,6 +25,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QNetworkProxy>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -136,6 +137,8 @@ private slots:
     void memberAddedAfterLoweringReadsIt_data();
     void memberAddedAfterLoweringReadsIt();
     void writeBeforeLeaveIsReadWhileRotationPending();
+    void memberAddedWithoutAGrantIsGrantedLater_data();
+    void memberAddedWithoutAGrantIsGrantedLater();
     void blockWipesEverything();
 
 private:
@@ -756,6 +759,82 @@ void TestSyncMembers::writeBeforeLeaveIsReadWhileRotationPending()
     QVERIFY(sync(newcomer));
     QCOMPARE(text(dev(newcomer).engine.itemPlaintext(id, written->value())),
              QByteArray("written before dee left"));
+}
+
+void TestSyncMembers::memberAddedWithoutAGrantIsGrantedLater_data()
+{
+    QTest::addColumn<int>("granter");
+    QTest::addColumn<QString>("how");
+    QTest::newRow("by the adder's next sync") << 0 << "sync";
+    QTest::newRow("by the adder's sync of the folder") << 0 << "folder";
+    QTest::newRow("by the adder's start after a restart") << 0 << "restart";
+    QTest::newRow("by another manager's sync") << 3 << "sync";
+    QTest::newRow("by another manager's next sync after the server was unreachable") << 3 << "unreachable";
+}
+
+// The add lands on the server but its answer is lost, so the adder never posts the new
+// member's grant: a manager's client grants the current key to a member without one when it
+// next reads the folder's grants, and only once.
+void TestSyncMembers::memberAddedWithoutAGrantIsGrantedLater()
+{
+    QFETCH(int, granter);
+    QFETCH(QString, how);
+    const int adder = 0, manager = 3, newcomer = 5;
+    const QUuid id = sharedFolder(QStringLiteral("Granted later"), {{manager, FolderRole::Manage}});
+    QVERIFY(!id.isNull());
+    const auto item = awaitResult<QUuid>(
+        [&](QObject* c, auto done) { dev(adder).engine.writeItem(id, {}, "read once granted", c, done); });
+    VERIFY_OK(item);
+
+    dev(adder).engine.api().setTamper([](const QString& path, QJsonObject& json) {
+        if (path.endsWith(QStringLiteral("/log")))
+            json.remove(QStringLiteral("logLength"));
+    });
+    QVERIFY(!add(id, newcomer, FolderRole::View)); // stored; the answer is unreadable
+    dev(adder).engine.api().setTamper({});
+    QVERIFY(!sync(newcomer)); // a member, without the key
+    QVERIFY(!dev(newcomer).engine.itemPlaintext(id, item->value()));
+
+    if (how == u"restart") {
+        m_devices[std::size_t(adder)].reset();
+        m_devices[std::size_t(adder)] = std::make_unique<Device>(m_url, m_dirs[adder].path());
+    }
+    int posted = 0;
+    QNetworkAccessManager& network = dev(granter).network;
+    bool unreachable = how == u"unreachable";
+    dev(granter).engine.api().setTamper([&](const QString& path, QJsonObject& json) {
+        if (path.endsWith(QStringLiteral("/grants")) && json.contains(QStringLiteral("stored")))
+            ++posted;
+        // The folder's items are read last before its grant: the grant fails, no server answers.
+        if (unreachable && path.contains(id.toString(QUuid::WithoutBraces) + QStringLiteral("/items"))) {
+            network.setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), 1));
+            unreachable = false;
+        }
+    });
+    if (how == u"restart") {
+        QVERIFY(signIn(dev(granter), m_emails[granter], kPasswords[granter]));
+        QCOMPARE(posted, 1); // while the cached folders are opened
+    } else if (how == u"folder") {
+        VERIFY_OK(await([&](QObject* c, auto done) { dev(granter).engine.syncFolder(id, c, done); }));
+        QCOMPARE(posted, 1);
+    }
+    if (how == u"unreachable") {
+        QSignalSpy failed(&dev(granter).engine, &SyncEngine::memberWorkFailed);
+        // Only the folder the feed names is read (the other folders' checks would fail too).
+        VERIFY_OK(await(
+            [&](QObject* c, auto done) { dev(granter).engine.sync(c, done, SyncEngine::SyncScope::Named); }));
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(posted, 0);
+        network.setProxy(QNetworkProxy::NoProxy);
+    }
+    QVERIFY(sync(granter)); // the folder is not named in the feed again
+    QCOMPARE(posted, 1);
+    QVERIFY(sync(granter)); // nothing missing any more: nothing posted again
+    dev(granter).engine.api().setTamper({});
+    QCOMPARE(posted, 1);
+
+    QVERIFY(sync(newcomer));
+    QCOMPARE(text(dev(newcomer).engine.itemPlaintext(id, item->value())), QByteArray("read once granted"));
 }
 
 void TestSyncMembers::blockWipesEverything()
