@@ -9,6 +9,7 @@
 #include "InvitationDevices.h"
 
 #include "core/crypto/Fingerprint.h"
+#include "core/crypto/Invitation.h"
 #include "core/crypto/UserKeyBundle.h"
 #include "core/crypto/UserKeys.h"
 #include "core/sync/InvitationApi.h"
@@ -694,6 +695,9 @@ void TestInvitationFlow::takeOverFollowsTheSignedTerms_data()
     QTest::newRow("the listing as it was, after the signed expiry") << QStringLiteral("expired");
     QTest::newRow("terms that expire later than seven days and ten minutes from the taker's now")
         << QStringLiteral("expires too late");
+    QTest::newRow("terms that expire exactly seven days and ten minutes from the taker's now (taken)")
+        << QStringLiteral("expires at the bound");
+    QTest::newRow("terms signed on a log the taker has not read yet") << QStringLiteral("behind");
     QTest::newRow("the listing as it was, after the invitee was added and removed")
         << QStringLiteral("removed since");
 }
@@ -707,6 +711,22 @@ void TestInvitationFlow::takeOverFollowsTheSignedTerms()
     if (tamper == u"other folder") {
         otherFolder = folderBothManage();
         QVERIFY(!otherFolder.isNull());
+    }
+
+    // Ada adds someone the taker does not sync before it takes over: the terms that follow
+    // are signed on a longer log than the taker's.
+    if (tamper == u"behind") {
+        auto extra = device("extra");
+        QVERIFY(extra);
+        const auto sentExtra = invite(extra->email, FolderRole::View, InvitationFlow::Mode::Code);
+        QVERIFY(sentExtra.size() == 1 && !sentExtra[0].error);
+        const auto incomingExtra = firstReceived(*extra);
+        QVERIFY(incomingExtra);
+        VERIFY_OK(awaitValue<Status>(
+            [&](QObject* c, auto done) { extra->flow.accept(*incomingExtra, sentExtra[0].code, c, done); }));
+        QSignalSpy adaAdded(&m_ada->flow, &InvitationFlow::memberAdded);
+        VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) { m_ada->flow.check(c, done); }));
+        QTRY_VERIFY_WITH_TIMEOUT(adaAdded.count() >= 1, 30'000);
     }
 
     // Ada invites a new person to view and is then offline; they accept.
@@ -777,7 +797,8 @@ void TestInvitationFlow::takeOverFollowsTheSignedTerms()
         json.insert(QStringLiteral("invitations"), list);
     });
     // The taker's log is current (others may have added members since it last read it).
-    VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) { taker.engine.sync(c, done); }));
+    if (tamper != u"behind")
+        VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) { taker.engine.sync(c, done); }));
     std::optional<InvitationApi::Managed> listed =
         openInvitation(taker, tamper == u"other id" ? otherId : invitationId);
     taker.invitations.setTamper({});
@@ -804,9 +825,10 @@ void TestInvitationFlow::takeOverFollowsTheSignedTerms()
         taker.flow.setClock([later] { return later; });
     }
     // The inviter signed seven days from its clock; the taker's is eleven minutes behind it.
-    if (tamper == u"expires too late") {
-        const quint64 behind = quint64(listed->expiresAt.toMSecsSinceEpoch() - InvitationFlow::kLifetimeMs -
-                                       InvitationFlow::kClockDriftMs - 1);
+    if (tamper == u"expires too late" || tamper == u"expires at the bound") {
+        const quint64 behind =
+            quint64(listed->expiresAt.toMSecsSinceEpoch() - InvitationFlow::kLifetimeMs -
+                    InvitationFlow::kClockDriftMs - (tamper == u"expires too late" ? 1 : 0));
         taker.flow.setClock([behind] { return behind; });
     }
     // The server lists the accepted invitation as it was, after Ada's client added the invitee
@@ -824,7 +846,7 @@ void TestInvitationFlow::takeOverFollowsTheSignedTerms()
     }
 
     const Result<QString> number = taker.flow.takeOver(*listed);
-    if (tamper.isEmpty()) {
+    if (tamper.isEmpty() || tamper == u"expires at the bound") {
         QVERIFY2(number.ok(), number.ok() ? "" : qPrintable(number.error().message));
         QVERIFY(taker.flow.isTakenOver(invitationId));
         QVERIFY(taker.flow.confirmSafetyNumber(invitationId, invitee->flow.ownSafetyNumber()).ok());
@@ -836,6 +858,8 @@ void TestInvitationFlow::takeOverFollowsTheSignedTerms()
     }
     QVERIFY2(!number.ok(), "taken over");
     QVERIFY(!number.error().message.isEmpty());
+    if (tamper == u"behind")
+        QCOMPARE(number.error().code, ErrorCode::Unavailable); // taken over after the next sync
     QVERIFY(!taker.flow.isTakenOver(invitationId));
     // The safety number that matches changes nothing: there is nothing taken over to add.
     QVERIFY(!taker.flow.confirmSafetyNumber(invitationId, invitee->flow.ownSafetyNumber()).ok());
@@ -844,16 +868,22 @@ void TestInvitationFlow::takeOverFollowsTheSignedTerms()
 }
 
 // An invitation taken over is checked again before the add: its inviter (the second manager,
-// whose terms are genuine) lost Manage between the take-over and the comparison, or the
-// invitation expired meanwhile by the taker's clock. Nothing is added and the take-over is
-// forgotten. Only an invitation no one can complete is cancelled: the inviter's own client
-// may still complete one the taker's clock calls expired.
+// whose terms are genuine) lost Manage between the take-over and the comparison, the
+// invitation expired meanwhile by the taker's clock, the server lists it otherwise since, or
+// the invitee's membership changed since. Nothing is added and the take-over is forgotten.
+// Only an invitation no one can complete is cancelled: the inviter's own client may still
+// complete one the taker's clock calls expired or whose terms no longer open here.
 void TestInvitationFlow::takenOverInvitationIsCheckedAgainBeforeTheAdd_data()
 {
     QTest::addColumn<QString>("change");
     QTest::addColumn<bool>("cancelled");
     QTest::newRow("the inviter lowered to Edit") << QStringLiteral("inviter lowered") << true;
     QTest::newRow("expired since, by the taker's clock") << QStringLiteral("expired") << false;
+    QTest::newRow("listed with another expiry since, by a millisecond") << QStringLiteral("expiry") << true;
+    QTest::newRow("listed with terms that no longer open since (signature flipped)")
+        << QStringLiteral("signature") << false;
+    QTest::newRow("the invitee added to view since, by the taker directly")
+        << QStringLiteral("added to view") << true;
 }
 
 void TestInvitationFlow::takenOverInvitationIsCheckedAgainBeforeTheAdd()
@@ -874,17 +904,55 @@ void TestInvitationFlow::takenOverInvitationIsCheckedAgainBeforeTheAdd()
         Device& d;
         ~ClockBack() { d.flow.setClock({}); }
     } clockBack{*m_ada};
+    const QUuid quinnId = quinn->client.account().userId;
     ErrorCode expected = ErrorCode::Denied;
+    FolderRole roleAfter = FolderRole::None;
+    InvitationApi::Managed now = *listed; // as Ada's client reads it when it completes
     if (change == u"inviter lowered") {
         VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) {
             m_ada->engine.changeRole(m_folder, secondId, FolderRole::Edit, c, done);
         }));
-    } else {
+    } else if (change == u"expired") {
         // One millisecond past the signed expiry.
         const quint64 after = quint64(listed->expiresAt.toMSecsSinceEpoch()) + 1;
         m_ada->flow.setClock([after] { return after; });
+    } else if (change == u"expiry") {
+        now.expiresAt = now.expiresAt.addMSecs(1);
+        expected = ErrorCode::Crypto;
+    } else if (change == u"signature") {
+        now.terms[now.terms.size() - 1] = char(now.terms[now.terms.size() - 1] ^ 1);
+        expected = ErrorCode::Crypto;
+    } else {
+        // Ada's client adds Quinn itself, with another role than the signed one.
+        const Result<UserKeyBundle> bundle = Invitation::parseAnswer(listed->answer, invitationId);
+        QVERIFY(bundle.ok());
+        QVERIFY(m_ada->engine.confirmSafetyNumber(bundle->serialize(), quinn->flow.ownSafetyNumber()).ok());
+        VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) {
+            m_ada->engine.addMember(m_folder, bundle->serialize(), FolderRole::View, c, done);
+        }));
+        roleAfter = FolderRole::View;
     }
-    const Result<FolderRole> again = m_ada->flow.takeOverRole(*listed);
+    const QString id = invitationId.toString(QUuid::WithoutBraces);
+    // The server lists an invitee who is a member as added; a server that hides that does not
+    // get them added again.
+    const bool keepAccepted = change == u"added to view";
+    m_ada->invitations.setTamper([&now, id, keepAccepted](const QString&, QJsonObject& json) {
+        if (!json.contains(QStringLiteral("invitations")))
+            return;
+        QJsonArray list = json.value(QStringLiteral("invitations")).toArray();
+        for (QJsonValueRef v : list) {
+            QJsonObject o = v.toObject();
+            if (o.value(QStringLiteral("id")).toString() != id)
+                continue;
+            o.insert(QStringLiteral("expiresAt"), now.expiresAt.toUTC().toString(Qt::ISODateWithMs));
+            o.insert(QStringLiteral("signedTerms"), QString::fromLatin1(now.terms.toBase64()));
+            if (keepAccepted)
+                o.insert(QStringLiteral("status"), QStringLiteral("accepted"));
+            v = o;
+        }
+        json.insert(QStringLiteral("invitations"), list);
+    });
+    const Result<FolderRole> again = m_ada->flow.takeOverRole(now);
     QVERIFY(!again.ok());
     QCOMPARE(again.error().code, expected);
 
@@ -893,11 +961,12 @@ void TestInvitationFlow::takenOverInvitationIsCheckedAgainBeforeTheAdd()
     QVERIFY(m_ada->flow.confirmSafetyNumber(invitationId, quinn->flow.ownSafetyNumber()).ok());
     VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) { m_ada->flow.check(c, done); }));
     QTRY_COMPARE_WITH_TIMEOUT(refused.count(), 1, 30'000);
+    m_ada->invitations.setTamper({});
     QCOMPARE(refused.at(0).at(0).toUuid(), invitationId);
     QVERIFY(!refused.at(0).at(2).toString().isEmpty());
     QCOMPARE(added.count(), 0);
     QVERIFY(!m_ada->flow.isTakenOver(invitationId));
-    QCOMPARE(m_ada->engine.memberRole(m_folder, quinn->client.account().userId), FolderRole::None);
+    QCOMPARE(m_ada->engine.memberRole(m_folder, quinnId), roleAfter);
     QCOMPARE(!openInvitation(*m_ada, invitationId), cancelled);
 
     if (change == u"inviter lowered") {
@@ -908,7 +977,10 @@ void TestInvitationFlow::takenOverInvitationIsCheckedAgainBeforeTheAdd()
         QCOMPARE(second.engine.roleIn(m_folder), FolderRole::Manage);
         return;
     }
-    // Not cancelled: the inviter's own client, whose clock is not past the expiry, completes it.
+    if (cancelled)
+        return;
+    // Not cancelled: the inviter's own client (its clock not past the expiry, the terms read
+    // as the server stores them) completes it.
     QSignalSpy secondAdded(&second.flow, &InvitationFlow::memberAdded);
     VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) { second.flow.check(c, done); }));
     QCOMPARE(secondAdded.count(), 1);
