@@ -2037,7 +2037,7 @@
     <name>Conclave::Core::SharingApi</name>
     <message>
         <source>The sharing server sent an answer that Conclave cannot read (at &quot;%1&quot;). Nothing was changed.</source>
-        <translation>Der Freigabeserver hat eine Antwort gesendet, die Conclave nicht lesen kann (bei „%1“). Es wurde nichts geändert.</translation>
+        <translation>Der Sharing-Server hat eine Antwort gesendet, die Conclave nicht lesen kann (bei „%1“). Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>The server&apos;s list of organisations is malformed.</source>
@@ -2079,7 +2079,7 @@
     </message>
     <message>
         <source>The sharing server&apos;s answer was refused and nothing was changed: %1</source>
-        <translation>Die Antwort des Freigabeservers wurde abgelehnt, und es wurde nichts geändert: %1</translation>
+        <translation>Die Antwort des Sharing-Servers wurde abgelehnt, und es wurde nichts geändert: %1</translation>
     </message>
     <message>
         <source>it describes another folder.</source>

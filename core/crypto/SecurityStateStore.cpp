@@ -6,6 +6,7 @@
 #include "core/crypto/CryptoErrors.h"
 #include "core/crypto/DomainTags.h"
 #include "core/crypto/Sodium.h"
+#include "core/util/FileSync.h"
 #include "core/util/LogCategories.h"
 
 #include <QFile>
@@ -13,12 +14,6 @@
 #include <QtEndian>
 
 #include <sodium.h>
-
-#if defined(Q_OS_WIN)
-#include <io.h>
-#else
-#include <unistd.h>
-#endif
 
 #include <algorithm>
 #include <atomic>
@@ -373,20 +368,6 @@ QByteArray sealChange(const Change& change, const SecureBytes& storeKey, const Q
                                                std::size_t(ad.size()), nullptr, nonce, storeKey.data());
     secureWipe(plain);
     return record;
-}
-
-// The bytes written reach the disk before the caller counts their generation.
-bool syncToDisk(QFile& file)
-{
-    if (!file.flush())
-        return false;
-#if defined(Q_OS_WIN)
-    return ::_commit(file.handle()) == 0;
-#elif defined(Q_OS_DARWIN)
-    return ::fsync(file.handle()) == 0;
-#else
-    return ::fdatasync(file.handle()) == 0;
-#endif
 }
 
 bool sameKdf(const std::optional<KdfParams>& a, const std::optional<KdfParams>& b)
@@ -791,8 +772,8 @@ Status SecurityStateStore::append(const SecurityState& state, const SecureBytes&
     const bool leftOver = m_fileSize != m_journal.end;
     if (!file.open(QIODevice::ReadWrite) ||
         !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
-        (leftOver && (!file.resize(m_journal.end) || !syncToDisk(file))) || !file.seek(m_journal.end) ||
-        file.write(record) != record.size() || !syncToDisk(file))
+        (leftOver && (!file.resize(m_journal.end) || !syncFile(file))) || !file.seek(m_journal.end) ||
+        file.write(record) != record.size() || !syncFile(file))
         return notSaved(file.errorString());
     file.close();
     for (const QUuid& id : change.removedFolders)
@@ -829,6 +810,10 @@ Status SecurityStateStore::rewrite(const SecurityState& state, QByteArray pins, 
             QT_TRANSLATE_NOOP("Conclave::Core::Crypto", "The security state could not be saved."),
             kStructure);
     }
+    // The new file's entry on disk before the caller counts its generation (KnownAccounts, in
+    // the same directory): else a crash could bring back the older file behind a newer count.
+    if (!syncDirectoryOf(m_path))
+        qCWarning(lcCoreCrypto) << "the security state's directory was not synced to disk";
     m_generation = generation;
     m_exists = true;
     m_saved = state;

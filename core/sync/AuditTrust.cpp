@@ -2,6 +2,8 @@
 #include "core/sync/AuditTrust.h"
 
 #include "core/crypto/CryptoHash.h"
+#include "core/util/FileSync.h"
+#include "core/util/LogCategories.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -146,6 +148,8 @@ Status AuditTrust::remember(const QByteArray& key, const QUuid& orgId,
     if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner) ||
         file.write(QJsonDocument(root).toJson()) < 0 || !file.commit())
         return Error::make(ErrorCode::Io, Tr::tr("The record of trusted audit keys cannot be saved."));
+    if (!syncDirectoryOf(path()))
+        qCWarning(lcCoreSync) << "the audit trust record's directory was not synced to disk";
     return {};
 }
 

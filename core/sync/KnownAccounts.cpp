@@ -2,6 +2,8 @@
 #include "core/sync/KnownAccounts.h"
 
 #include "core/crypto/CryptoHash.h"
+#include "core/util/FileSync.h"
+#include "core/util/LogCategories.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -125,6 +127,9 @@ Status KnownAccounts::remember(const QUrl& server, const QString& email, const E
         return Error::make(ErrorCode::Io,
                            Tr::tr("The list of accounts used on this computer cannot be saved."));
     }
+    // The remembered generation holds only the state files whose entries reached the disk.
+    if (!syncDirectoryOf(indexPath()))
+        qCWarning(lcCoreSync) << "the account list's directory was not synced to disk";
     return {};
 }
 
