@@ -15,7 +15,7 @@ fi
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-targets=(fuzz_envelope fuzz_grant fuzz_bundle fuzz_log_entry fuzz_folder_state fuzz_uri fuzz_ssh_config
+targets=(fuzz_envelope fuzz_grant fuzz_bundle fuzz_log_entry fuzz_folder_state fuzz_security_state fuzz_uri fuzz_ssh_config
     fuzz_import_json fuzz_shared_connection fuzz_machine_policy fuzz_audit_page fuzz_org_blocks fuzz_live_hint)
 
 cmake --preset fuzz >/dev/null
