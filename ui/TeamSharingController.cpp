@@ -338,6 +338,18 @@ void TeamSharingController::startEngine()
                     m_client->signOut(AccountClient::SignOutReason::SessionEnded);
             },
             Qt::QueuedConnection);
+        // A rotation or a key grant the client makes on its own (after a member left, for a
+        // member added without one) that failed: the next sync tries again where it can.
+        connect(engine, &SyncEngine::memberWorkFailed, this,
+                [this](const QUuid& folderId, const QString& reason) {
+                    if (!m_window)
+                        return;
+                    const QString name = m_engine ? m_engine->folderName(folderId) : QString();
+                    m_window->statusBar()->showMessage(
+                        name.isEmpty()
+                            ? tr("Team Sharing could not update a shared folder's members: %1").arg(reason)
+                            : tr("Team Sharing could not update the members of “%1”: %2").arg(name, reason));
+                });
         connect(engine, &SyncEngine::folderWiped, this, [this](const QUuid&, const QString& reason) {
             if (m_window)
                 m_window->statusBar()->showMessage(

@@ -88,7 +88,8 @@ Error serverError(const ApiError& e)
         return Error::make(ErrorCode::Denied, Tr::tr("You are not allowed to do this."));
     if (e.isReason("internal") || e.isReason("unavailable") || e.status >= 500)
         return Error::make(ErrorCode::Unavailable,
-                           Tr::tr("The sharing server has a problem. Try again later."));
+                           Tr::tr("The sharing server has a problem. Try again later."),
+                           QLatin1String(ApiError::kServerTrouble));
     return Error::make(ErrorCode::Protocol,
                        Tr::tr("The sharing server refused the request (%1).")
                            .arg(e.reason.isEmpty() ? QString::number(e.status) : e.reason));

@@ -14,6 +14,10 @@ namespace Conclave::Core {
 
 struct ApiError
 {
+    // Error::field of what toError() makes of a 5xx answer (the server answered, but failed):
+    // worth trying again, unlike the other ErrorCode::Unavailable errors (rate limits).
+    static constexpr char kServerTrouble[] = "server-trouble";
+
     enum class Kind
     {
         None,

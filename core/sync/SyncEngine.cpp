@@ -328,8 +328,10 @@ void SyncEngine::refreshLog(std::shared_ptr<Refresh> r)
                     if (g.keyVersion == missing.version)
                         granted.insert(g.recipientId);
                 }
+                // Not this manager: it holds the key (checked above), and a grant to itself a
+                // server keeps hiding would be posted again at every refresh.
                 for (const QUuid& member : r->members->members()) {
-                    if (!granted.contains(member))
+                    if (member != self && !granted.contains(member))
                         missing.members.append(member);
                 }
                 r->ungranted = std::move(missing);

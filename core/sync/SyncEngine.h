@@ -274,7 +274,7 @@ signals:
     // The organisation turned Team Sharing off for this user; every folder was wiped.
     void sharingBlocked(const QString& reason);
     // Work that follows an operation on its own (a rotation after a confirmed key or a
-    // member's leave) failed; the next contact tries again.
+    // member's leave, a key grant to a member added without one) failed; the app shows it.
     void memberWorkFailed(const QUuid& folderId, const QString& reason);
     // The changes feed named an invitation (of a folder held, or one addressed to this user).
     void invitationsChanged();

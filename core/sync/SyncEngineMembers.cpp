@@ -13,6 +13,7 @@
 #include "core/crypto/UserKeyBundle.h"
 #include "core/crypto/UserKeys.h"
 #include "core/sync/AccountClient.h"
+#include "core/sync/ApiError.h"
 #include "core/sync/KnownAccounts.h"
 #include "core/sync/LocalCache.h"
 #include "core/sync/SyncEngineShared.h"
@@ -347,13 +348,14 @@ void SyncEngine::grantMissing(const QUuid& folderId, StatusDone done)
     }
     qCInfo(lcCoreSync) << "folder" << folderId << "has" << pending->size()
                        << "member(s) without a grant of its current key; granting it";
-    // Tried again on the next sync only when the server could not be reached; anything else is
-    // said once and read afresh with the folder's grants.
+    // Tried again after the next sync's state check only when the server could not be reached
+    // or failed (5xx); anything else (a rate limit, an address the server did not name, a
+    // refusal) is said once and waits for the next refresh that reads the folder's grants.
     auto ended = [this, folderId, done](Status status) {
         Folder* f = find(folderId);
         const bool transient = !status && (status.error().code == ErrorCode::Network ||
                                            status.error().code == ErrorCode::Timeout ||
-                                           status.error().code == ErrorCode::Unavailable);
+                                           status.error().field == QLatin1String(ApiError::kServerTrouble));
         if (f && !transient)
             f->ungranted = {};
         if (!status)

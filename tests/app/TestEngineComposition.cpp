@@ -22,6 +22,7 @@
 #include <QPointer>
 #include <QScopeGuard>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTest>
 
 using namespace Conclave;
@@ -61,6 +62,7 @@ private slots:
     void init();
     void engineLivesAsLongAsTheSession_data();
     void engineLivesAsLongAsTheSession();
+    void memberWorkFailureIsShown();
 
 private:
     bool signUp(Gui::Application& root, const QString& email);
@@ -192,6 +194,33 @@ void TestEngineComposition::engineLivesAsLongAsTheSession()
     QVERIFY(again->folderIds().contains(folder->value()));
     QTRY_VERIFY_WITH_TIMEOUT(again->itemPlaintext(folder->value(), item->value()), 30000);
     QCOMPARE(again->folderName(folder->value()), QStringLiteral("Team Databases"));
+}
+
+// A rotation or key grant the engine makes on its own that fails reaches the status bar in
+// words, with the folder's name.
+void TestEngineComposition::memberWorkFailureIsShown()
+{
+    auto* app = qobject_cast<QApplication*>(QCoreApplication::instance());
+    Gui::Application root(*app, true);
+    root.start();
+    QTRY_VERIFY_WITH_TIMEOUT(root.window(), 5000);
+    Gui::TeamSharingController* sharing = root.teamSharing();
+    const QString email = ServerAccounts::uniqueEmail("work", m_app.domain());
+    QVERIFY(signUp(root, email));
+    QSignalSpy started(sharing, &Gui::TeamSharingController::engineStarted);
+    QVERIFY(signIn(root, email));
+    QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 30000);
+    SyncEngine* engine = sharing->engine();
+    const auto folder = awaitResult<QUuid>([&](QObject* c, auto done) {
+        engine->createFolder(QUuid::fromString(m_app.orgId()), QStringLiteral("Billing"), c, done);
+    });
+    QVERIFY(folder && folder->ok());
+    emit engine->memberWorkFailed(folder->value(), QStringLiteral("The sharing server has a problem."));
+    const QString shown = root.window()->statusBar()->currentMessage();
+    QVERIFY2(shown.contains(QStringLiteral("“Billing”")) &&
+                 shown.contains(QStringLiteral("The sharing server has a problem.")),
+             qPrintable(shown));
+    sharing->signOut();
 }
 
 QTEST_MAIN(TestEngineComposition)

@@ -139,6 +139,8 @@ private slots:
     void writeBeforeLeaveIsReadWhileRotationPending();
     void memberAddedWithoutAGrantIsGrantedLater_data();
     void memberAddedWithoutAGrantIsGrantedLater();
+    void hiddenGrantsCostOneTryEach_data();
+    void hiddenGrantsCostOneTryEach();
     void blockWipesEverything();
 
 private:
@@ -835,6 +837,67 @@ void TestSyncMembers::memberAddedWithoutAGrantIsGrantedLater()
 
     QVERIFY(sync(newcomer));
     QCOMPARE(text(dev(newcomer).engine.itemPlaintext(id, item->value())), QByteArray("read once granted"));
+}
+
+void TestSyncMembers::hiddenGrantsCostOneTryEach_data()
+{
+    QTest::addColumn<QString>("hidden");
+    QTest::newRow("the manager's own grant") << QStringLiteral("own grant");
+    QTest::newRow("a member's grant and, after a restart, their address") << QStringLiteral("address");
+}
+
+// A server that hides grants from a manager's listing gets no post at every sync: a manager
+// never grants itself the key it holds, and a grant that cannot be made for a reason other
+// than the network (here: no address to look the member's key up by) is said once and tried
+// again only with the next full read of the folder.
+void TestSyncMembers::hiddenGrantsCostOneTryEach()
+{
+    QFETCH(QString, hidden);
+    const int adder = 0, manager = 3, member = 5;
+    const QUuid id = sharedFolder(QStringLiteral("Hidden grants"),
+                                  {{manager, FolderRole::Manage}, {member, FolderRole::View}});
+    QVERIFY(!id.isNull());
+    const bool own = hidden == u"own grant";
+    const int granter = own ? adder : manager;
+    const QString hiddenId = (own ? userId(adder) : userId(member)).toString(QUuid::WithoutBraces);
+    if (!own) {
+        m_devices[std::size_t(manager)].reset();
+        m_devices[std::size_t(manager)] = std::make_unique<Device>(m_url, m_dirs[manager].path());
+    }
+    int posted = 0;
+    bool hideAddress = !own;
+    const QString folderPath = QStringLiteral("/api/v1/folders/") + id.toString(QUuid::WithoutBraces);
+    dev(granter).engine.api().setTamper([&](const QString& path, QJsonObject& json) {
+        if (path.endsWith(QStringLiteral("/grants")) && json.contains(QStringLiteral("stored")))
+            ++posted;
+        auto withoutHidden = [&](const QString& name, const QString& idField) {
+            QJsonArray kept;
+            for (const QJsonValue& v : json.value(name).toArray()) {
+                if (v.toObject().value(idField).toString() != hiddenId)
+                    kept.append(v);
+            }
+            json.insert(name, kept);
+        };
+        if (path == folderPath + QStringLiteral("/grants") && json.contains(QStringLiteral("grants")))
+            withoutHidden(QStringLiteral("grants"), QStringLiteral("recipientId"));
+        // In every folder's member list: the client knows an address from any of them.
+        if (hideAddress && json.contains(QStringLiteral("members")))
+            withoutHidden(QStringLiteral("members"), QStringLiteral("userId"));
+    });
+    QSignalSpy failed(&dev(granter).engine, &SyncEngine::memberWorkFailed);
+    if (!own)
+        QVERIFY(signIn(dev(granter), m_emails[granter], kPasswords[granter]));
+    VERIFY_OK(await([&](QObject* c, auto done) { dev(granter).engine.syncFolder(id, c, done); }));
+    for (int poll = 0; poll < 3; ++poll)
+        QVERIFY(sync(granter));
+    QCOMPARE(posted, 0);
+    QCOMPARE(failed.count(), own ? 0 : 2); // at start and at the folder's sync, not at each poll
+    if (!own) {
+        hideAddress = false; // the next full read names them: the grant goes out
+        VERIFY_OK(await([&](QObject* c, auto done) { dev(granter).engine.syncFolder(id, c, done); }));
+        QCOMPARE(posted, 1);
+    }
+    dev(granter).engine.api().setTamper({});
 }
 
 void TestSyncMembers::blockWipesEverything()
