@@ -49,6 +49,8 @@ public:
     // SIGKILL, at once: the server gets no chance to finish or roll back anything itself.
     void killHard();
     quint16 port() const { return m_port; }
+    // The running server process's id (0 when none): benchmarks read its CPU time.
+    qint64 processId() const { return m_process ? m_process->processId() : 0; }
     QString baseUrl() const;
     QString dataDir() const { return m_dir.path() + QStringLiteral("/data"); }
     QString logDir() const { return m_logDir; }
