@@ -722,7 +722,8 @@ void MainWindow::updateActions()
     const bool shared = selectionIsShared();
     const QString viewOnly = tr("You may only view this shared folder.");
     const bool sharedRoot = oneFolder && m_model->sharedRootOf(folders.first()) == folders.first();
-    for (QAction* action : {m_actEdit, m_actDelete, m_actRename, m_actDuplicate, m_actMoveTo}) {
+    for (QAction* action :
+         {m_actEdit, m_actDelete, m_actRename, m_actDuplicate, m_actMoveTo, m_actNewFolder, m_actImport}) {
         if (!action->property("baseToolTip").isValid())
             action->setProperty("baseToolTip", action->toolTip());
         action->setToolTip(action->property("baseToolTip").toString());
@@ -745,6 +746,18 @@ void MainWindow::updateActions()
         }
         m_actDuplicate->setEnabled(!viewing && oneConnection);
         m_actMoveTo->setEnabled(!viewing && movable);
+        // A shared folder's sub-folders come with the local folder that was shared (each
+        // connection names its own); an empty one cannot be stored in it.
+        const QUuid target = currentFolderForNew();
+        if (!m_model->sharedRootOf(target).isNull()) {
+            m_actNewFolder->setEnabled(false);
+            m_actNewFolder->setToolTip(tr("A shared folder's sub-folders come with the local folder you "
+                                          "share; new ones cannot be added to it."));
+            m_actNewConnection->setEnabled(!viewing);
+            m_actImport->setEnabled(false);
+            m_actImport->setToolTip(
+                tr("Import into a local folder, then move the connections into the shared folder."));
+        }
         if (viewing) {
             for (QAction* action : {m_actDelete, m_actRename, m_actDuplicate, m_actMoveTo})
                 action->setToolTip(viewOnly);
@@ -864,6 +877,46 @@ void MainWindow::editShared(const Connection& current)
                                               sshUser.ok() ? QString::fromUtf8(sshUser->view().toByteArray())
                                                            : QString());
                          });
+}
+
+// A new connection in a shared folder (or one of its sub-folders): written as a new item of
+// it, the user name and password kept as the user's own credentials for it.
+void MainWindow::newSharedConnection(Connection c, const QUuid& root)
+{
+    if (!m_shared->engine())
+        return showStatus(tr("Team Sharing is not ready: sign in first."));
+    if (m_shared->roleIn(root) < FolderRole::Edit)
+        return showStatus(tr("You may only view this shared folder."));
+    const QString group = m_shared->groupOf(c.folderId);
+    auto* dialog = new ConnectionEditorDialog(c, true, this);
+    dialog->setObjectName(QStringLiteral("newSharedConnectionEditor"));
+    dialog->setWindowTitle(tr("New Shared Connection"));
+    dialog->setSecretStore(m_secrets);
+    dialog->setSharedMode({root, QString(), QString(), false});
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, root, group] {
+        SyncEngine* engine = m_shared->engine();
+        if (!engine)
+            return showStatus(tr("Team Sharing is not ready: sign in first."));
+        const Connection created = dialog->connection();
+        auto own = std::make_shared<std::vector<ConnectionEditorDialog::OwnCredentialChange>>(
+            dialog->takeOwnCredentialChanges());
+        const SharedConnection item = SharedConnection::fromConnection(
+            created, group, engine->account().account().userId, QDateTime::currentDateTimeUtc());
+        engine->writeItem(
+            root, QUuid(), item.encode(), this,
+            [this, root, own, name = created.name](Result<QUuid> written) {
+                if (!written)
+                    return showStatus(
+                        tr("\u201c%1\u201d was not created: %2").arg(name, written.error().message));
+                writeOwnCredentials(root, *written, std::move(*own), [this](Status stored) {
+                    if (!stored)
+                        showStatus(tr("Your credentials were not stored: %1").arg(stored.error().message));
+                });
+                showStatus(tr("Created \u201c%1\u201d in the shared folder.").arg(name));
+            });
+    });
+    dialog->open();
 }
 
 void MainWindow::openSharedEditor(const Connection& current, const QString& ownUser,
@@ -1246,6 +1299,8 @@ void MainWindow::newConnection()
     c.id = QUuid::createUuid();
     c.folderId = currentFolderForNew();
     c.kind = ConnectionKind::PostgreSQL;
+    if (const QUuid root = m_model->sharedRootOf(c.folderId); !root.isNull())
+        return newSharedConnection(c, root);
     auto* dialog = new ConnectionEditorDialog(c, true, this);
     dialog->setFolders(m_model->folders());
     dialog->setSecretStore(m_secrets);
@@ -1272,6 +1327,8 @@ void MainWindow::newFolder()
 {
     if (m_model->isReadOnly())
         return;
+    if (!m_model->sharedRootOf(currentFolderForNew()).isNull())
+        return showStatus(m_actNewFolder->toolTip());
     Folder f;
     f.id = QUuid::createUuid();
     f.parentId = currentFolderForNew();
@@ -2337,6 +2394,9 @@ void MainWindow::importConnections()
     if (m_model->isReadOnly())
         return;
     const QUuid folderId = currentFolderForNew();
+    if (!m_model->sharedRootOf(folderId).isNull())
+        return showStatus(
+            tr("Import into a local folder, then move the connections into the shared folder."));
     auto* dialog = new ImportDialog(folderId, m_model->folderPath(folderId), this);
     dialog->setExistingConnections(m_model->connections());
     dialog->setSecretsPersistent(!m_secrets || m_secrets->isPersistent());

@@ -245,6 +245,7 @@ private:
     bool selectionIsViewOnly() const;
     void sharedWriteDone(const Core::Status& status);
     void editShared(const Core::Connection& current);
+    void newSharedConnection(Core::Connection c, const QUuid& root);
     void openSharedEditor(const Core::Connection& current, const QString& ownUser, const QString& ownSshUser);
     // Writes (or removes) the user's own keychain entries for a shared connection, then marks
     // which of the folder's connections lack them; `done` once, with the first failure.

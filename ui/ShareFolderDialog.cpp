@@ -367,9 +367,9 @@ void ShareFolderDialog::showResults(const QList<InvitationFlow::Sent>& sent, Inv
             boxLayout->addLayout(row);
             boxLayout->addWidget(
                 wrapped(tr("Send this code to %1 by another channel than email: a chat message, "
-                           "a phone call or in person. They type it when they accept. Keep "
-                           "Conclave signed in until they have joined: only this computer can "
-                           "check the code, and it forgets it when it quits.")
+                           "a phone call or in person. They type it when they accept. Only this "
+                           "computer can check the code (it keeps it, encrypted, until then): they "
+                           "join the next time Conclave runs here, signed in, after they accepted.")
                             .arg(s.email),
                         box));
         } else {

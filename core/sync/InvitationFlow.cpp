@@ -771,9 +771,12 @@ void InvitationFlow::readFolderPage(std::shared_ptr<Check> run, QUuid folderId, 
                                     const auto it = m_outgoing.find(m.id);
                                     if (it == m_outgoing.end())
                                         continue;
-                                    if (m.state == InvitationApi::State::Accepted)
+                                    if (m.state == InvitationApi::State::Accepted) {
                                         run->accepted.push_back(m);
-                                    else if (m.state != InvitationApi::State::Pending) {
+                                        // Shown as answered from now on (once per answer).
+                                        if (m_answered.insert(m.id).second)
+                                            run->sawAnswer = true;
+                                    } else if (m.state != InvitationApi::State::Pending) {
                                         // Added by another manager, declined, cancelled or expired: the code
                                         // is of no further use.
                                         forget(m.id);

@@ -39,6 +39,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <vector>
 
 namespace Conclave::Core {
@@ -232,6 +233,7 @@ private:
     const LocalCache* m_storeCache = nullptr; // the cache m_store was made for
     std::map<QUuid, QUuid> m_waiting;         // invitation id -> folder id, answered by this client
     std::map<QUuid, InviteeState> m_inviteeStates;
+    std::set<QUuid> m_answered; // outgoing invitations seen accepted (lists shown were told)
     std::vector<StatusDone> m_checkWaiters;
     bool m_checking = false;
     bool m_checkAgain = false;

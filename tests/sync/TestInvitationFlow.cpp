@@ -55,6 +55,7 @@ private slots:
     void cleanupTestCase();
     void inviteWithCodeAddsAutomatically();
     void safetyNumberPath();
+    void inviteeFollowsAGrantThatComesLater();
     void declined();
     void cancelled();
     void answerWithSwappedKeysIsRefused();
@@ -361,23 +362,69 @@ void TestInvitationFlow::safetyNumberPath()
     });
     VERIFY_OK(accepted);
 
-    // Answered, but Ada has not compared yet: no one is added.
+    // Answered, but Ada has not compared yet: no one is added. An open list of the folder's
+    // invitations is told once that the answer came (it now asks for the comparison).
     QSignalSpy added(&m_ada->flow, &InvitationFlow::memberAdded);
+    QSignalSpy listsTold(&m_ada->flow, &InvitationFlow::invitationsChanged);
     QVERIFY(syncManager());
     const auto first = awaitValue<Status>([&](QObject* c, auto done) { m_ada->flow.check(c, done); });
     VERIFY_OK(first);
     QCOMPARE(added.count(), 0);
     QVERIFY(m_ada->flow.canComplete(sent[0].invitationId));
+    QVERIFY(listsTold.count() >= 1);
+    listsTold.clear();
+    VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) { m_ada->flow.check(c, done); }));
+    QCOMPARE(listsTold.count(), 0); // nothing new
 
     QVERIFY(!m_ada->flow.confirmSafetyNumber(sent[0].invitationId, QStringLiteral("00000 11111")).ok());
     QVERIFY(m_ada->flow.confirmSafetyNumber(sent[0].invitationId, carol->flow.ownSafetyNumber()).ok());
     QTRY_COMPARE_WITH_TIMEOUT(added.count(), 1, 30'000);
 
+    // Carol's next sync brings the folder; her invitation then reads as added without a check
+    // being asked for (the add names no invitation in her feed).
+    QSignalSpy carolState(&carol->flow, &InvitationFlow::inviteeStateChanged);
     const auto synced = awaitValue<Status>([&](QObject* c, auto done) { carol->engine.sync(c, done); });
     VERIFY_OK(synced);
+    QTRY_VERIFY_WITH_TIMEOUT(carol->flow.stateOf(sent[0].invitationId) == InvitationFlow::InviteeState::Added,
+                             30'000);
+    QVERIFY(carolState.count() >= 1);
     QVERIFY(carol->engine.folderIds().contains(m_folder));
     QCOMPARE(carol->engine.roleIn(m_folder), FolderRole::View);
     QVERIFY(carol->engine.itemPlaintext(m_folder, m_item));
+}
+
+// Ada's add lands but its answer is lost, so no grant goes with it: Dee's check finds the
+// invitation added and the folder without a key for her, and waits. When Ada's next sync
+// grants the key, Dee's sync brings the folder, and her invitation reads as added without
+// another check being asked for (no invitation change is in her feed then).
+void TestInvitationFlow::inviteeFollowsAGrantThatComesLater()
+{
+    auto dee = device("dee");
+    QVERIFY(dee);
+    const auto sent = invite(dee->email, FolderRole::View, InvitationFlow::Mode::Code);
+    QVERIFY(sent.size() == 1 && !sent[0].error);
+    const QUuid id = sent[0].invitationId;
+    const auto incoming = firstReceived(*dee);
+    QVERIFY(incoming);
+    VERIFY_OK(awaitValue<Status>(
+        [&](QObject* c, auto done) { dee->flow.accept(*incoming, sent[0].code, c, done); }));
+
+    m_ada->engine.api().setTamper([](const QString& path, QJsonObject& json) {
+        if (path.endsWith(QStringLiteral("/log")))
+            json.remove(QStringLiteral("logLength"));
+    });
+    (void)awaitValue<Status>([&](QObject* c, auto done) { m_ada->flow.check(c, done); });
+    m_ada->engine.api().setTamper({});
+    (void)awaitValue<Status>([&](QObject* c, auto done) { dee->flow.check(c, done); });
+    QCOMPARE(dee->flow.stateOf(id), InvitationFlow::InviteeState::WaitingForManager);
+    QCOMPARE(dee->engine.roleIn(m_folder), FolderRole::None);
+
+    QVERIFY(syncManager()); // grants the key to the member without one
+    QSignalSpy state(&dee->flow, &InvitationFlow::inviteeStateChanged);
+    VERIFY_OK(awaitValue<Status>([&](QObject* c, auto done) { dee->engine.sync(c, done); }));
+    QCOMPARE(dee->engine.roleIn(m_folder), FolderRole::View);
+    QTRY_COMPARE_WITH_TIMEOUT(dee->flow.stateOf(id), InvitationFlow::InviteeState::Added, 30'000);
+    QCOMPARE(state.count(), 1);
 }
 
 void TestInvitationFlow::declined()

@@ -53,6 +53,7 @@
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QStatusBar>
+#include <QTableWidget>
 #include <QTest>
 
 #include <csignal>
@@ -138,6 +139,7 @@ private slots:
     void editorLabelsOwnCredentials();
     void viewMemberSetsOwnCredentialsOnly();
     void duplicateMakesASharedCopy();
+    void newConnectionInASharedSubFolder();
     void viewRoleRefused_data();
     void viewRoleRefused();
     void moveWithinTheSharedFolder();
@@ -438,6 +440,59 @@ void TestSharedEdit::duplicateMakesASharedCopy()
     QCOMPARE(entry(m_b->secrets, SharedCredentials::entryKey(m_shared, copyId, SharedCredential::Password))
                  .value_or(""),
              QByteArray(""));
+}
+
+// New Connection with a sub-folder of a shared folder selected makes a new item of that
+// folder, in that sub-folder, with the user name and password as A's own credentials; New
+// Folder and Import are not offered there (an empty sub-folder cannot be stored).
+void TestSharedEdit::newConnectionInASharedSubFolder()
+{
+    MainWindow& window = *m_a->window;
+    ConnectionTreeModel* model = window.model();
+    window.selectFolder(m_eu);
+    QVERIFY(!action(window, "actionNewFolder")->isEnabled());
+    QVERIFY(!action(window, "actionNewFolder")->toolTip().isEmpty());
+    QVERIFY(!action(window, "actionImport")->isEnabled());
+    QAction* add = action(window, "actionNewConnection");
+    QVERIFY(add->isEnabled());
+    const qsizetype before = model->sharedConnections(m_shared).size();
+    add->trigger();
+    QPointer<ConnectionEditorDialog> editor =
+        visibleChild<ConnectionEditorDialog>(window, QStringLiteral("newSharedConnectionEditor"));
+    QVERIFY(editor);
+    QVERIFY(editor->isShared());
+    qobject_cast<QLineEdit*>(editor->fieldWidget(QStringLiteral("name")))
+        ->setText(QStringLiteral("Reports EU"));
+    auto* hosts = qobject_cast<QTableWidget*>(editor->fieldWidget(QStringLiteral("hosts")));
+    QVERIFY(hosts && hosts->rowCount() >= 1 && hosts->item(0, 0));
+    hosts->item(0, 0)->setText(QStringLiteral("reports.eu.internal"));
+    editor->findChild<QLineEdit*>(QStringLiteral("username"))->setText(QStringLiteral("ada-eu-user-5d1c"));
+    editor->findChild<QLineEdit*>(QStringLiteral("password"))
+        ->setText(QStringLiteral("ada-eu-password-8e2a"));
+    editor->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(!editor || !editor->isVisible(), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(model->sharedConnections(m_shared).size(), before + 1, 30000);
+    const QUuid id = idOf(model, QStringLiteral("Reports EU"));
+    QVERIFY(!id.isNull());
+    QCOMPARE(model->connection(id)->folderId, m_eu);
+    const SensitiveBytes* plaintext = m_a->engine.itemPlaintext(m_shared, id);
+    QVERIFY(plaintext);
+    QVERIFY(plaintext->view().contains("reports.eu.internal"));
+    QVERIFY(!plaintext->view().contains("ada-eu-"));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        entry(m_a->secrets, SharedCredentials::entryKey(m_shared, id, SharedCredential::Password))
+            .value_or(""),
+        QByteArray("ada-eu-password-8e2a"), 10000);
+    QCOMPARE(
+        entry(m_a->secrets, SharedCredentials::entryKey(m_shared, id, SharedCredential::User)).value_or(""),
+        QByteArray("ada-eu-user-5d1c"));
+    QVERIFY(!m_a->repository->connection(id)); // nothing local
+    QVERIFY(!fileTreeContains(m_server.dataDir(), "ada-eu-password-8e2a"));
+    // B sees it in the sub-folder.
+    QVERIFY(syncB());
+    QTRY_VERIFY_WITH_TIMEOUT(m_b->window->model()->connection(id), 10000);
+    QCOMPARE(m_b->window->model()->folderPath(m_b->window->model()->connection(id)->folderId),
+             model->folderPath(m_eu));
 }
 
 void TestSharedEdit::viewRoleRefused_data()
