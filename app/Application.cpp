@@ -105,7 +105,7 @@ void Application::start()
     for (const PolicyProblem& problem : policy.problems())
         qCWarning(lcGui) << "machine policy has a problem with key" << problem.key;
     m_sharing = std::make_unique<EffectiveSettings>(
-        EffectiveSettings::merge(UserSharingSettings::load(*m_settings), policy));
+        EffectiveSettings::merge(UserSharingSettings::load(*m_settings).withEnvironmentServer(), policy));
     buildSharing();
 
     // The window appears at once; the keychain probe may wait for a keyring prompt for as
@@ -131,7 +131,7 @@ void Application::start()
         UserSharingSettings user = UserSharingSettings::load(*m_settings);
         user.inactivityTimeoutMinutes = minutes;
         user.save(*m_settings);
-        *m_sharing = EffectiveSettings::merge(user, m_sharing->policy());
+        *m_sharing = EffectiveSettings::merge(user.withEnvironmentServer(), m_sharing->policy());
         if (m_teamSharing)
             m_teamSharing->applyInactivityTimeout();
     });

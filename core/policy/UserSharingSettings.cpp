@@ -28,6 +28,21 @@ UserSharingSettings UserSharingSettings::load(QSettings& settings)
     return result;
 }
 
+UserSharingSettings UserSharingSettings::withEnvironmentServer() const
+{
+    UserSharingSettings result = *this;
+    if (!result.serverUrl.isEmpty())
+        return result;
+    const QUrl named(qEnvironmentVariable("CONCLAVE_SERVER_URL"), QUrl::StrictMode);
+    if (named.isValid() && !named.host().isEmpty() &&
+        (named.scheme() == QLatin1String("https") || named.scheme() == QLatin1String("http"))) {
+        result.serverUrl = named.adjusted(QUrl::StripTrailingSlash);
+        if (result.serverUrl.path() == QLatin1String("/"))
+            result.serverUrl.setPath(QString());
+    }
+    return result;
+}
+
 void UserSharingSettings::save(QSettings& settings) const
 {
     settings.beginGroup(QStringLiteral("TeamSharing"));

@@ -16,6 +16,10 @@ struct UserSharingSettings
 
     static UserSharingSettings load(QSettings& settings);
     void save(QSettings& settings) const;
+    // These settings, with the server named by the environment variable CONCLAVE_SERVER_URL
+    // (an http or https URL; scripts/start.sh names its local server so) when none was
+    // chosen. What the user chose wins; the variable's server is never saved.
+    UserSharingSettings withEnvironmentServer() const;
 
     friend bool operator==(const UserSharingSettings&, const UserSharingSettings&) = default;
 };

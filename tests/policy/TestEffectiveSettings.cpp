@@ -4,6 +4,7 @@
 #include "core/policy/EffectiveSettings.h"
 
 #include <QFile>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,6 +23,8 @@ private slots:
     void teamSharing_data();
     void teamSharing();
     void userSettingsRoundTrip();
+    void environmentServer_data();
+    void environmentServer();
 
 private:
     MachinePolicy policy(const QByteArray& ini);
@@ -159,6 +162,45 @@ void TestEffectiveSettings::userSettingsRoundTrip()
     QCOMPARE(UserSharingSettings::load(settings), mine);
     settings.setValue(QStringLiteral("TeamSharing/inactivityTimeoutMinutes"), 90);
     QCOMPARE(UserSharingSettings::load(settings).inactivityTimeoutMinutes, 15);
+}
+
+void TestEffectiveSettings::environmentServer_data()
+{
+    QTest::addColumn<QString>("chosen");
+    QTest::addColumn<QByteArray>("variable");
+    QTest::addColumn<QString>("used");
+    QTest::newRow("none chosen: the variable's")
+        << QString() << QByteArray("http://127.0.0.1:40123/") << QStringLiteral("http://127.0.0.1:40123");
+    QTest::newRow("https") << QString() << QByteArray("https://sync.example.org")
+                           << QStringLiteral("https://sync.example.org");
+    QTest::newRow("the user's choice wins")
+        << QStringLiteral("https://mine.example.com") << QByteArray("http://127.0.0.1:40123")
+        << QStringLiteral("https://mine.example.com");
+    QTest::newRow("not a web address") << QString() << QByteArray("ftp://127.0.0.1/") << QString();
+    QTest::newRow("no host") << QString() << QByteArray("http://") << QString();
+    QTest::newRow("unreadable") << QString() << QByteArray("http://exa mple.com") << QString();
+    QTest::newRow("unset") << QString() << QByteArray() << QString();
+}
+
+// CONCLAVE_SERVER_URL (scripts/start.sh's local server) stands in while the user chose no
+// server, and is never saved.
+void TestEffectiveSettings::environmentServer()
+{
+    QFETCH(QString, chosen);
+    QFETCH(QByteArray, variable);
+    QFETCH(QString, used);
+    const auto restore = qScopeGuard([] { qunsetenv("CONCLAVE_SERVER_URL"); });
+    if (variable.isNull())
+        qunsetenv("CONCLAVE_SERVER_URL");
+    else
+        qputenv("CONCLAVE_SERVER_URL", variable);
+    QSettings settings(m_dir.filePath(QStringLiteral("env-%1.conf").arg(++m_files)), QSettings::IniFormat);
+    UserSharingSettings mine;
+    mine.serverUrl = QUrl(chosen);
+    mine.save(settings);
+    const UserSharingSettings loaded = UserSharingSettings::load(settings).withEnvironmentServer();
+    QCOMPARE(loaded.serverUrl, QUrl(used));
+    QCOMPARE(UserSharingSettings::load(settings).serverUrl, QUrl(chosen)); // not saved
 }
 
 QTEST_GUILESS_MAIN(TestEffectiveSettings)
