@@ -4232,6 +4232,26 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
         <source>Opening %1 without your stored credentials: the keychain could not read them: %2</source>
         <translation>%1 wird ohne Ihre gespeicherten Zugangsdaten geöffnet: Der Schlüsselbund konnte sie nicht lesen: %2</translation>
     </message>
+    <message>
+        <source>A shared folder&apos;s sub-folders come with the local folder you share; new ones cannot be added to it.</source>
+        <translation>Die Unterordner eines geteilten Ordners kommen mit dem lokalen Ordner, den Sie teilen; neue können nicht hinzugefügt werden.</translation>
+    </message>
+    <message>
+        <source>Import into a local folder, then move the connections into the shared folder.</source>
+        <translation>Importieren Sie in einen lokalen Ordner und verschieben Sie die Verbindungen dann in den geteilten Ordner.</translation>
+    </message>
+    <message>
+        <source>New Shared Connection</source>
+        <translation>Neue geteilte Verbindung</translation>
+    </message>
+    <message>
+        <source>“%1” was not created: %2</source>
+        <translation>„%1“ wurde nicht angelegt: %2</translation>
+    </message>
+    <message>
+        <source>Created “%1” in the shared folder.</source>
+        <translation>„%1“ wurde im geteilten Ordner angelegt.</translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::MemberListModel</name>
@@ -4931,7 +4951,7 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
     </message>
     <message>
         <source>Send &amp;Invitations</source>
-        <translation>Einladungen &amp;senden</translation>
+        <translation>E&amp;inladungen senden</translation>
     </message>
     <message>
         <source>Ask %1 to read out their safety number. It must be: %2</source>
@@ -4964,10 +4984,6 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
     <message>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
-    </message>
-    <message>
-        <source>Send this code to %1 by another channel than email: a chat message, a phone call or in person. They type it when they accept. Keep Conclave signed in until they have joined: only this computer can check the code, and it forgets it when it quits.</source>
-        <translation>Senden Sie diesen Code an %1 auf einem anderen Weg als per E-Mail: per Chat, Telefon oder persönlich. Die Person gibt ihn beim Annehmen ein. Bleiben Sie in Conclave angemeldet, bis sie beigetreten ist: Nur dieser Computer kann den Code prüfen, und er vergisst ihn beim Beenden.</translation>
     </message>
     <message>
         <source>Call %1 or meet in person. Ask them to read out the safety number Conclave shows them under Team Sharing &gt; Invitations. It must be:</source>
@@ -5025,6 +5041,10 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
         <source>—</source>
         <comment>role of an invitation whose signed terms do not hold</comment>
         <translation>—</translation>
+    </message>
+    <message>
+        <source>Send this code to %1 by another channel than email: a chat message, a phone call or in person. They type it when they accept. Only this computer can check the code (it keeps it, encrypted, until then): they join the next time Conclave runs here, signed in, after they accepted.</source>
+        <translation>Senden Sie diesen Code an %1 auf einem anderen Weg als per E-Mail: per Chat, Telefon oder persönlich. Die Person gibt ihn beim Annehmen ein. Nur dieser Computer kann den Code prüfen (er bewahrt ihn bis dahin verschlüsselt auf): Die Person tritt bei, sobald Conclave hier nach ihrer Annahme angemeldet läuft.</translation>
     </message>
 </context>
 <context>
@@ -5125,7 +5145,7 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
     </message>
     <message>
         <source>&amp;Create an Account…</source>
-        <translation>Konto &amp;erstellen …</translation>
+        <translation>&amp;Konto erstellen …</translation>
     </message>
     <message>
         <source>&amp;Sign In</source>
@@ -5504,6 +5524,14 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
             <numerusform>Team Sharing: %n Änderung konnte nicht gespeichert werden</numerusform>
             <numerusform>Team Sharing: %n Änderungen konnten nicht gespeichert werden</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Team Sharing could not update a shared folder&apos;s members: %1</source>
+        <translation>Team Sharing konnte die Mitglieder eines geteilten Ordners nicht aktualisieren: %1</translation>
+    </message>
+    <message>
+        <source>Team Sharing could not update the members of “%1”: %2</source>
+        <translation>Team Sharing konnte die Mitglieder von „%1“ nicht aktualisieren: %2</translation>
     </message>
 </context>
 <context>

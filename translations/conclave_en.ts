@@ -4230,6 +4230,26 @@ Press Esc to clear the filter.</source>
         <source>Opening %1 without your stored credentials: the keychain could not read them: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A shared folder&apos;s sub-folders come with the local folder you share; new ones cannot be added to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import into a local folder, then move the connections into the shared folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Shared Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was not created: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created “%1” in the shared folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Gui::MemberListModel</name>
@@ -4964,10 +4984,6 @@ Press Esc to clear the filter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Send this code to %1 by another channel than email: a chat message, a phone call or in person. They type it when they accept. Keep Conclave signed in until they have joined: only this computer can check the code, and it forgets it when it quits.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Call %1 or meet in person. Ask them to read out the safety number Conclave shows them under Team Sharing &gt; Invitations. It must be:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5022,6 +5038,10 @@ Press Esc to clear the filter.</source>
     <message>
         <source>—</source>
         <comment>role of an invitation whose signed terms do not hold</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send this code to %1 by another channel than email: a chat message, a phone call or in person. They type it when they accept. Only this computer can check the code (it keeps it, encrypted, until then): they join the next time Conclave runs here, signed in, after they accepted.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5502,6 +5522,14 @@ Press Esc to clear the filter.</source>
             <numerusform>Team Sharing: %n change could not be saved</numerusform>
             <numerusform>Team Sharing: %n changes could not be saved</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Team Sharing could not update a shared folder&apos;s members: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team Sharing could not update the members of “%1”: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -553,11 +553,11 @@ void TestSharingFolders::twoServersOnOneDatabase()
         const QJsonObject ba = m_fx->writeBody(a, manager, ea);
         const QJsonObject bb = m_fx->writeBody(b, manager, eb);
         QNetworkAccessManager network;
-        auto post = [&](const QString& base, const QJsonObject& body) {
+        auto post = [&](const QString& base, const QJsonObject& payload) {
             QNetworkRequest request(QUrl(base + folder.path(QStringLiteral("/items"))));
             request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
             request.setRawHeader("Authorization", "Bearer " + manager.token().toLatin1());
-            return std::unique_ptr<QNetworkReply>(network.post(request, QJsonDocument(body).toJson()));
+            return std::unique_ptr<QNetworkReply>(network.post(request, QJsonDocument(payload).toJson()));
         };
         auto ra = post(m_server.baseUrl(), ba);
         auto rb = post(second.baseUrl(), bb);

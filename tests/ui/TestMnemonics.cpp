@@ -14,9 +14,12 @@
 #include "ui/ConnectionTreeModel.h"
 #include "ui/ImportDialog.h"
 #include "ui/MainWindow.h"
+#include "ui/MembersDialog.h"
 #include "ui/MoveToDialog.h"
 #include "ui/PasswordPromptDialog.h"
 #include "ui/SettingsDialog.h"
+#include "ui/ShareFolderDialog.h"
+#include "ui/SignInDialog.h"
 #include "ui/TeamSharingController.h"
 #include "ui/TrashDialog.h"
 
@@ -246,6 +249,17 @@ void TestMnemonics::noClash_data()
     dialogs.append({QStringLiteral("password prompt"), [](Core::ConnectionRepository*, Core::SecretStore*) {
                         return std::unique_ptr<QWidget>(
                             new PasswordPromptDialog(QStringLiteral("Stock"), QStringLiteral("admin")));
+                    }});
+    // Team Sharing's dialogs, as they open before anything is read.
+    dialogs.append({QStringLiteral("sign in"), [](Core::ConnectionRepository*, Core::SecretStore*) {
+                        return std::unique_ptr<QWidget>(
+                            new SignInDialog(nullptr, Core::EffectiveSettings(), {}));
+                    }});
+    dialogs.append({QStringLiteral("share folder"), [](Core::ConnectionRepository*, Core::SecretStore*) {
+                        return std::unique_ptr<QWidget>(new ShareFolderDialog(nullptr, nullptr, QUuid()));
+                    }});
+    dialogs.append({QStringLiteral("members"), [](Core::ConnectionRepository*, Core::SecretStore*) {
+                        return std::unique_ptr<QWidget>(new MembersDialog(nullptr, QUuid()));
                     }});
     for (const QString& language : {QStringLiteral("en"), QStringLiteral("de")}) {
         for (const auto& [name, factory] : std::as_const(dialogs))
