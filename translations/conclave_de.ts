@@ -1652,6 +1652,10 @@
         <source>%1 is a member of the folder already.</source>
         <translation>%1 ist bereits Mitglied des Ordners.</translation>
     </message>
+    <message>
+        <source>%1 is a member of this folder already. Change their role under Members instead.</source>
+        <translation>%1 ist bereits Mitglied dieses Ordners. Ändern Sie stattdessen die Rolle unter Mitglieder.</translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Core::KeychainSecretStore</name>
@@ -4477,6 +4481,10 @@ Drücken Sie Esc, um den Filter zu leeren.</translation>
     <message>
         <source>The safety numbers match: the key of %1 is verified.</source>
         <translation>Die Sicherheitsnummern stimmen überein: Der Schlüssel für %1 ist geprüft.</translation>
+    </message>
+    <message>
+        <source>The number you typed is not the safety number shown for %1 here. Check that you typed it as they read it out; if you did, the key the sharing server shows for them is not theirs.</source>
+        <translation>Die eingegebene Nummer ist nicht die Sicherheitsnummer, die hier für %1 angezeigt wird. Prüfen Sie, ob Sie sie so eingegeben haben, wie sie vorgelesen wurde; wenn ja, gehört der Schlüssel, den der Sharing-Server für diese Person zeigt, nicht ihr.</translation>
     </message>
 </context>
 <context>

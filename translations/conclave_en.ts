@@ -1652,6 +1652,10 @@
         <source>%1 is a member of the folder already.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is a member of this folder already. Change their role under Members instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Conclave::Core::KeychainSecretStore</name>
@@ -4474,6 +4478,10 @@ Press Esc to clear the filter.</source>
     </message>
     <message>
         <source>The safety numbers match: the key of %1 is verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number you typed is not the safety number shown for %1 here. Check that you typed it as they read it out; if you did, the key the sharing server shows for them is not theirs.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -358,6 +358,9 @@ void MembersDialog::askCompare()
                  "address in this window, and type it here:")
                   .arg(name));
     question->setOkButtonText(tr("Compare"));
+    // The question wraps: the box stays as wide as the Members window, not as the sentence.
+    for (QLabel* label : question->findChildren<QLabel*>())
+        label->setWordWrap(true);
     question->resize(520, question->sizeHint().height());
     const QUuid userId = member->userId;
     const bool changed = member->keyChanged;
@@ -366,7 +369,13 @@ void MembersDialog::askCompare()
                 if (!m_engine)
                     return;
                 const Core::Status compared = m_engine->confirmChangedKey(userId, typed);
-                if (!compared) {
+                if (!compared && compared.error().field == QLatin1String("safetyNumber")) {
+                    say(tr("The number you typed is not the safety number shown for %1 here. Check that "
+                           "you typed it as they read it out; if you did, the key the sharing server "
+                           "shows for them is not theirs.")
+                            .arg(name),
+                        true);
+                } else if (!compared) {
                     say(compared.error().message, true);
                 } else if (changed) {
                     say(tr("The new key of %1 is confirmed. The folder gets a new key now.").arg(name),

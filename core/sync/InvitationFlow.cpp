@@ -288,6 +288,12 @@ void InvitationFlow::inviteNext(std::shared_ptr<QList<Sent>> results, std::share
                                           Tr::tr("The sharing server sent keys for %1 that do not verify. "
                                                  "Nothing was sent.")
                                               .arg(email)));
+            if (m_engine.memberRole(folderId, bundle->userId()) != FolderRole::None)
+                return failed(Error::make(ErrorCode::AlreadyExists,
+                                          Tr::tr("%1 is a member of this folder already. Change their role "
+                                                 "under Members instead.")
+                                              .arg(email),
+                                          QStringLiteral("email")));
             const UserKeys& own = *m_engine.account().userKeys();
             const QUuid me = m_engine.account().account().userId;
             Invitation invitation = Invitation::create({QUuid::createUuid(), folderId, me, bundle->userId()});

@@ -1178,19 +1178,29 @@ void TestInvitationFlow::tooManyAddressesAndBadOnes()
     for (const InvitationFlow::Sent& s : *tooMany)
         QVERIFY(s.error && s.error->message.contains(QString::number(InvitationFlow::kMaxAddresses)));
 
+    // A member of the folder (in another letter case) is not invited again.
+    QVERIFY(secondManager());
+    const QString member = m_secondManager->email.toUpper();
     const auto mixed = awaitValue<QList<InvitationFlow::Sent>>([&](QObject* c, auto done) {
         m_ada->flow.invite(
             m_folder,
             {QStringLiteral("not an address"), m_ada->email,
-             QStringLiteral("nobody-%1@%2").arg(QUuid::createUuid().toString(QUuid::Id128), m_domain)},
+             QStringLiteral("nobody-%1@%2").arg(QUuid::createUuid().toString(QUuid::Id128), m_domain),
+             member},
             FolderRole::View, InvitationFlow::Mode::Code, c, done);
     });
     QVERIFY(mixed);
-    QCOMPARE(mixed->size(), 3);
+    QCOMPARE(mixed->size(), 4);
     for (const InvitationFlow::Sent& s : *mixed) {
         QVERIFY2(s.error, qPrintable(s.email));
         QVERIFY(!s.error->message.isEmpty());
     }
+    QCOMPARE(mixed->at(3).error->code, ErrorCode::AlreadyExists);
+    const auto open = awaitValue<Result<QList<InvitationApi::Managed>>>(
+        [&](QObject* c, auto done) { m_ada->flow.openInvitations(m_folder, c, done); });
+    QVERIFY(open && open->ok());
+    for (const InvitationApi::Managed& m : open->value())
+        QVERIFY(m.inviteeEmail.compare(member, Qt::CaseInsensitive) != 0);
 }
 
 void TestInvitationFlow::receivedIsPaged()
