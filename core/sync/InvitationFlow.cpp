@@ -97,6 +97,14 @@ InvitationFlow::InvitationFlow(SyncEngine& engine, InvitationApi& api, QObject* 
     connect(&m_engine, &SyncEngine::folderWiped, this,
             [this](const QUuid& folderId) { forgetFolder(folderId); });
     connect(&m_engine, &SyncEngine::folderRemoved, this, &InvitationFlow::forgetFolder);
+    // A folder this client waits to be added to arrived with a sync: the server announces no
+    // invitation change when an invitation is used, so the check that says so starts here.
+    connect(&m_engine, &SyncEngine::folderChanged, this, [this](const QUuid& folderId) {
+        for (const auto& [id, waitingFolder] : m_waiting) {
+            if (waitingFolder == folderId && m_engine.roleIn(folderId) != FolderRole::None)
+                return scheduleCheck();
+        }
+    });
 }
 
 InvitationFlow::~InvitationFlow() = default;
