@@ -1327,11 +1327,12 @@ void MainWindow::newFolder()
 {
     if (m_model->isReadOnly())
         return;
-    if (!m_model->sharedRootOf(currentFolderForNew()).isNull())
-        return showStatus(m_actNewFolder->toolTip());
+    const QUuid parent = currentFolderForNew();
+    if (!m_model->sharedRootOf(parent).isNull())
+        return showStatus(m_actNewFolder->toolTip()); // why it is greyed there (updateActions)
     Folder f;
     f.id = QUuid::createUuid();
-    f.parentId = currentFolderForNew();
+    f.parentId = parent;
     f.name = tr("New Folder");
     if (!pushChange(tr("Create folder"), {}, {}, {f}, {}))
         return;
@@ -2395,8 +2396,7 @@ void MainWindow::importConnections()
         return;
     const QUuid folderId = currentFolderForNew();
     if (!m_model->sharedRootOf(folderId).isNull())
-        return showStatus(
-            tr("Import into a local folder, then move the connections into the shared folder."));
+        return showStatus(m_actImport->toolTip()); // why it is greyed there (updateActions)
     auto* dialog = new ImportDialog(folderId, m_model->folderPath(folderId), this);
     dialog->setExistingConnections(m_model->connections());
     dialog->setSecretsPersistent(!m_secrets || m_secrets->isPersistent());
